@@ -1,0 +1,87 @@
+import { tz } from '@date-fns/tz';
+import { addDays, addMonths, addWeeks, addYears, differenceInCalendarDays, format, parseISO } from 'date-fns';
+import { CLOSED_STATUSES, type Cadence, type Commitment, type LocalDate } from '#shared/domain/schemas';
+
+/** Days ahead within which a due date counts as "due soon". */
+export const DUE_SOON_DAYS = 7;
+/** A one-off item with no update for this long has gone quiet. */
+export const ONE_OFF_QUIET_DAYS = 30;
+/** A recurring item with no cadence and no occurrence for this long has gone quiet. */
+export const RECURRING_QUIET_DAYS = 90;
+
+/** Flags derived from dates at read time; never stored. Each carries its number of days. */
+export interface Flags {
+  overdue?: { days: number; due: LocalDate };
+  dueSoon?: { days: number; due: LocalDate };
+  quiet?: { days: number };
+}
+
+/** The calendar date it is at `now` in `timeZone`. */
+export function localDate(now: Date, timeZone: string): LocalDate {
+  return format(now, 'yyyy-MM-dd', { in: tz(timeZone) });
+}
+
+/** Calendar days from `from` to `to` (negative when `to` is earlier); both plain dates, so no DST. */
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  return differenceInCalendarDays(parseISO(to), parseISO(from));
+}
+
+export function addCadence(date: LocalDate, every: Cadence): LocalDate {
+  const start = parseISO(date);
+  const add = { days: addDays, weeks: addWeeks, months: addMonths, years: addYears }[every.unit];
+  return format(add(start, every.count), 'yyyy-MM-dd');
+}
+
+export function addLocalDays(date: LocalDate, days: number): LocalDate {
+  return format(addDays(parseISO(date), days), 'yyyy-MM-dd');
+}
+
+/**
+ * When the item is next due, as a date in its track's time zone: a one-off's due date, or a
+ * recurring item's last occurrence (else its source meeting) plus its cadence.
+ */
+export function nextDue(item: Pick<Commitment, 'kind' | 'source'>): LocalDate | undefined {
+  const { kind } = item;
+  if (kind.type === 'one-off') return kind.due;
+  if (kind.type === 'recurring' && kind.every) {
+    const last = kind.occurrences.map((o) => o.date).sort().at(-1) ?? item.source.date;
+    return addCadence(last, kind.every);
+  }
+  return undefined;
+}
+
+/** Days without news after which the item counts as quiet. */
+export function quietAfterDays(item: Pick<Commitment, 'kind'>): number {
+  const { kind } = item;
+  if (kind.type === 'ongoing') return kind.updateEveryDays;
+  if (kind.type === 'recurring') {
+    return kind.every ? daysBetween('2000-01-01', addCadence('2000-01-01', kind.every)) : RECURRING_QUIET_DAYS;
+  }
+  return ONE_OFF_QUIET_DAYS;
+}
+
+/**
+ * Derives overdue, due-soon and quiet for one item at `now`, in its track's time zone.
+ *
+ * A date is due at the end of that day where the track lives: an item due 2026-03-31 in
+ * Asia/Tokyo is overdue from 00:00 on 1 April Tokyo time, whatever the server's zone.
+ * Closed items (done, dropped) carry no flags.
+ */
+export function deriveFlags(
+  item: Pick<Commitment, 'kind' | 'source' | 'status' | 'updatedAt'>,
+  timeZone: string,
+  now: Date,
+): Flags {
+  if (CLOSED_STATUSES.has(item.status)) return {};
+  const today = localDate(now, timeZone);
+  const flags: Flags = {};
+  const due = nextDue(item);
+  if (due) {
+    const left = daysBetween(today, due);
+    if (left < 0) flags.overdue = { days: -left, due };
+    else if (left <= DUE_SOON_DAYS) flags.dueSoon = { days: left, due };
+  }
+  const silent = daysBetween(localDate(new Date(item.updatedAt), timeZone), today);
+  if (silent > quietAfterDays(item)) flags.quiet = { days: silent };
+  return flags;
+}

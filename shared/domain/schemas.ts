@@ -1,0 +1,202 @@
+import { z } from 'zod';
+
+/** Lengths people hit first; Slack's own limits are in the renderers. */
+export const LIMITS = { titleChars: 200, detailChars: 2000, noteChars: 1000, notesKept: 20 } as const;
+
+/** Slack workspace (team) or Enterprise Grid org id: the first part of every key. */
+export const TeamIdSchema = z.string().regex(/^[TE][A-Z0-9]{2,30}$/, 'must be a Slack team id such as T0123ABCD');
+export type TeamId = z.infer<typeof TeamIdSchema>;
+
+/** Who did something: a Slack user id, or a named system actor such as `seed`. */
+export const ActorSchema = z.string().regex(/^([UW][A-Z0-9]{2,30}|seed|system|import)$/, 'must be a Slack user id or a system actor');
+export type Actor = z.infer<typeof ActorSchema>;
+
+/** A calendar date with no time and no zone; it is read in its track's time zone. */
+export const LocalDateSchema = z.iso.date();
+export type LocalDate = z.infer<typeof LocalDateSchema>;
+
+export const InstantSchema = z.iso.datetime({ offset: false });
+export type Instant = z.infer<typeof InstantSchema>;
+
+export const TimeZoneSchema = z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Tokyo');
+
+export const TrackSlugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, such as japan-korea')
+  .max(40);
+export type TrackSlug = z.infer<typeof TrackSlugSchema>;
+
+export const IdPrefixSchema = z.string().regex(/^[A-Z]{1,6}$/, 'must be 1 to 6 capital letters, such as JK');
+
+export const PartyCodeSchema = z.string().regex(/^[A-Z]{2,8}$/, 'must be 2 to 8 capital letters, such as JP');
+
+export const PartySchema = z.object({
+  code: PartyCodeSchema,
+  name: z.string().min(1).max(80),
+});
+export type Party = z.infer<typeof PartySchema>;
+
+export const SlackUserIdSchema = z.string().regex(/^[UW][A-Z0-9]{2,30}$/);
+
+export const SourceMeetingSchema = z.object({
+  name: z.string().min(1).max(200),
+  date: LocalDateSchema,
+  place: z.string().max(100).optional(),
+});
+export type SourceMeeting = z.infer<typeof SourceMeetingSchema>;
+
+export const TrackSchema = z.object({
+  teamId: TeamIdSchema,
+  slug: TrackSlugSchema,
+  title: z.string().min(1).max(150),
+  parties: z.array(PartySchema).min(1).max(20),
+  timeZone: TimeZoneSchema,
+  idPrefix: IdPrefixSchema,
+  editors: z.array(SlackUserIdSchema).max(50).default([]),
+  meetings: z.array(SourceMeetingSchema).max(50).default([]),
+  createdAt: InstantSchema,
+  createdBy: ActorSchema,
+});
+export type Track = z.infer<typeof TrackSchema>;
+
+export const STATUSES = ['not-started', 'in-progress', 'done', 'stalled', 'dropped'] as const;
+export const StatusSchema = z.enum(STATUSES);
+export type Status = z.infer<typeof StatusSchema>;
+
+/** Statuses after which nothing is expected of anyone: no flags, no reminders. */
+export const CLOSED_STATUSES: ReadonlySet<Status> = new Set(['done', 'dropped']);
+
+export const StatusCountsSchema = z.object(
+  Object.fromEntries(STATUSES.map((s) => [s, z.number().int().min(0)])) as Record<Status, z.ZodNumber>,
+);
+export type StatusCounts = z.infer<typeof StatusCountsSchema>;
+
+/** The workspace-level view of a track: what `list tracks` shows, and the id counter. */
+export const TrackSummarySchema = z.object({
+  teamId: TeamIdSchema,
+  slug: TrackSlugSchema,
+  title: z.string(),
+  idPrefix: IdPrefixSchema,
+  counts: StatusCountsSchema,
+  lastSeq: z.number().int().min(0),
+});
+export type TrackSummary = z.infer<typeof TrackSummarySchema>;
+
+/** `JK-4`: the track's prefix and a sequence number, as people type it. */
+export const CommitmentIdSchema = z.string().regex(/^[A-Z]{1,6}-[1-9][0-9]{0,5}$/, 'must look like JK-4');
+export type CommitmentId = z.infer<typeof CommitmentIdSchema>;
+
+export const OwnerSchema = z.object({
+  label: z.string().min(1).max(100),
+  slackUserId: SlackUserIdSchema.optional(),
+});
+export type Owner = z.infer<typeof OwnerSchema>;
+
+export const SourceSchema = z.object({
+  meeting: z.string().min(1).max(200),
+  date: LocalDateSchema,
+  place: z.string().max(100).optional(),
+  link: z.url().max(500).optional(),
+  point: z.string().max(100).optional(),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+export const CadenceSchema = z.object({
+  count: z.number().int().min(1).max(365),
+  unit: z.enum(['days', 'weeks', 'months', 'years']),
+});
+export type Cadence = z.infer<typeof CadenceSchema>;
+
+export const OccurrenceSchema = z.object({
+  date: LocalDateSchema,
+  place: z.string().max(100).optional(),
+  text: z.string().max(500).optional(),
+});
+export type Occurrence = z.infer<typeof OccurrenceSchema>;
+
+export const KindSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('one-off'), due: LocalDateSchema.optional() }),
+  z.object({
+    type: z.literal('recurring'),
+    every: CadenceSchema.optional(),
+    occurrences: z.array(OccurrenceSchema).max(200).default([]),
+  }),
+  z.object({ type: z.literal('ongoing'), updateEveryDays: z.number().int().min(1).max(365) }),
+]);
+export type Kind = z.infer<typeof KindSchema>;
+
+export const NoteSchema = z.object({
+  at: InstantSchema,
+  by: ActorSchema,
+  text: z.string().min(1).max(LIMITS.noteChars),
+});
+export type Note = z.infer<typeof NoteSchema>;
+
+export const CommitmentSchema = z.object({
+  teamId: TeamIdSchema,
+  track: TrackSlugSchema,
+  id: CommitmentIdSchema,
+  seq: z.number().int().min(1),
+  title: z.string().min(1).max(LIMITS.titleChars),
+  detail: z.string().max(LIMITS.detailChars).optional(),
+  parties: z.array(PartyCodeSchema).max(20),
+  owners: z.array(OwnerSchema).max(10).default([]),
+  source: SourceSchema,
+  kind: KindSchema,
+  status: StatusSchema,
+  /** The latest notes, newest last; the full record is the history. */
+  notes: z.array(NoteSchema).max(LIMITS.notesKept).default([]),
+  version: z.number().int().min(1),
+  createdAt: InstantSchema,
+  createdBy: ActorSchema,
+  updatedAt: InstantSchema,
+  updatedBy: ActorSchema,
+});
+export type Commitment = z.infer<typeof CommitmentSchema>;
+
+/** What a person supplies to add a commitment; the store fills in the rest. */
+export const CommitmentDraftSchema = CommitmentSchema.pick({
+  title: true,
+  detail: true,
+  parties: true,
+  owners: true,
+  source: true,
+  kind: true,
+  status: true,
+});
+export type CommitmentDraft = z.input<typeof CommitmentDraftSchema>;
+
+export const ChangeSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('created'), status: StatusSchema }),
+  z.object({ type: z.literal('status'), from: StatusSchema, to: StatusSchema, note: z.string().max(LIMITS.noteChars).optional() }),
+  z.object({ type: z.literal('note'), text: z.string().max(LIMITS.noteChars) }),
+  z.object({ type: z.literal('occurrence'), occurrence: OccurrenceSchema }),
+  z.object({
+    type: z.literal('field'),
+    field: z.enum(['title', 'detail', 'due', 'owners', 'kind']),
+    from: z.string().max(2000).optional(),
+    to: z.string().max(2000).optional(),
+  }),
+]);
+export type Change = z.infer<typeof ChangeSchema>;
+
+export const HistoryEntrySchema = z.object({
+  teamId: TeamIdSchema,
+  track: TrackSlugSchema,
+  commitmentId: CommitmentIdSchema,
+  /** The commitment's version this change produced. */
+  version: z.number().int().min(1),
+  at: InstantSchema,
+  by: ActorSchema,
+  change: ChangeSchema,
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return value.includes('/') || value === 'UTC';
+  } catch {
+    return false;
+  }
+}

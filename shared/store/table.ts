@@ -1,0 +1,54 @@
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+
+/**
+ * The one definition of the table: CDK, the local runner and the tests all build it from here.
+ *
+ * Single-table design; every partition key starts with the Slack team id, so a request
+ * that carries one team's id can never touch another's items.
+ *
+ * | item            | pk                         | sk                      | gsi1pk / gsi1sk            |
+ * |-----------------|----------------------------|-------------------------|----------------------------|
+ * | track summary   | `<team>`                   | `TRACK#<slug>`          |                            |
+ * | id prefix claim | `<team>`                   | `PREFIX#<JK>`           |                            |
+ * | track           | `<team>#TRACK#<slug>`      | `#TRACK`                |                            |
+ * | commitment      | `<team>#TRACK#<slug>`      | `C#<seq, 6 digits>`     |                            |
+ * | history entry   | `<team>#TRACK#<slug>`      | `H#<seq>#<version>`     |                            |
+ * | subscription    | `<team>`                   | `SUB#<channel>#<slug>`  | `DUE#<shard>` / `<next run>#<team>#<channel>#<slug>` |
+ * | delivery        | `<team>#DELIVERY`          | `<channel>#<slug>#<slot>` |                          |
+ * | request seen    | `<team>#SEEN`              | `<signature>`           |                            |
+ *
+ * `expiresAt` (epoch seconds) is the TTL attribute for items that only guard against repeats.
+ */
+export const TABLE = {
+  defaultName: 'commitments',
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  ttlAttribute: 'expiresAt',
+  dueIndex: { name: 'due', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+} as const;
+
+export function createTableInput(tableName: string): CreateTableCommandInput {
+  const { partitionKey, sortKey, dueIndex } = TABLE;
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [partitionKey, sortKey, dueIndex.partitionKey, dueIndex.sortKey].map((name) => ({
+      AttributeName: name,
+      AttributeType: 'S',
+    })),
+    KeySchema: [
+      { AttributeName: partitionKey, KeyType: 'HASH' },
+      { AttributeName: sortKey, KeyType: 'RANGE' },
+    ],
+    GlobalSecondaryIndexes: [
+      {
+        IndexName: dueIndex.name,
+        KeySchema: [
+          { AttributeName: dueIndex.partitionKey, KeyType: 'HASH' },
+          { AttributeName: dueIndex.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      },
+    ],
+  };
+}
