@@ -173,7 +173,7 @@ export const ChangeSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('occurrence'), occurrence: OccurrenceSchema }),
   z.object({
     type: z.literal('field'),
-    field: z.enum(['title', 'detail', 'due', 'owners', 'kind']),
+    field: z.enum(['title', 'detail', 'due', 'owners']),
     from: z.string().max(2000).optional(),
     to: z.string().max(2000).optional(),
   }),

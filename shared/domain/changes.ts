@@ -1,0 +1,60 @@
+import { InvalidInputError } from '#shared/errors';
+import { LIMITS, type Actor, type Change, type Commitment } from '#shared/domain/schemas';
+
+/**
+ * The commitment as it is after `change`: one version later, stamped with who and when.
+ * Pure; the store writes the result and the history entry together.
+ */
+export function applyChange(item: Commitment, change: Change, by: Actor, now: Date): Commitment {
+  const at = now.toISOString();
+  const next: Commitment = { ...item, version: item.version + 1, updatedAt: at, updatedBy: by };
+  const withNote = (text: string | undefined): Commitment['notes'] =>
+    text ? [...item.notes, { at, by, text }].slice(-LIMITS.notesKept) : item.notes;
+
+  switch (change.type) {
+    case 'created':
+      throw new InvalidInputError('A commitment is created once; use a change for anything later.');
+    case 'status':
+      return { ...next, status: change.to, notes: withNote(change.note) };
+    case 'note':
+      return { ...next, notes: withNote(change.text) };
+    case 'occurrence': {
+      if (item.kind.type !== 'recurring') {
+        throw new InvalidInputError(`${item.id} is ${item.kind.type}, not recurring: only recurring items log occurrences.`);
+      }
+      const occurrences = [...item.kind.occurrences, change.occurrence].sort((a, b) => a.date.localeCompare(b.date));
+      return { ...next, kind: { ...item.kind, occurrences } };
+    }
+    case 'field':
+      return applyFieldChange(next, change);
+  }
+}
+
+function applyFieldChange(next: Commitment, change: Extract<Change, { type: 'field' }>): Commitment {
+  switch (change.field) {
+    case 'title':
+      if (!change.to) throw new InvalidInputError('A title cannot be empty.');
+      return { ...next, title: change.to };
+    case 'detail':
+      return { ...next, detail: change.to };
+    case 'due':
+      if (next.kind.type !== 'one-off') {
+        throw new InvalidInputError(`${next.id} is ${next.kind.type}: only one-off items have a due date.`);
+      }
+      return { ...next, kind: { type: 'one-off', due: change.to } };
+    case 'owners':
+      return { ...next, owners: parseOwners(change.to ?? '') };
+  }
+}
+
+/** Owners as people write them: `<@U123>` mentions and plain names, comma-separated. */
+export function parseOwners(text: string): Commitment['owners'] {
+  return text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const mention = /^<@([UW][A-Z0-9]+)(?:\|([^>]+))?>$/.exec(part);
+      return mention ? { label: mention[2] ?? `<@${mention[1]}>`, slackUserId: mention[1] } : { label: part };
+    });
+}

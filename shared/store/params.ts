@@ -1,0 +1,186 @@
+import type { GetItemCommandInput, QueryCommandInput, TransactWriteItemsCommandInput, TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { STATUSES, type Commitment, type HistoryEntry, type Status, type TeamId, type Track, type TrackSlug } from '#shared/domain/schemas';
+import { REPORT_RANGE, keys, parseCommitmentId } from '#shared/store/keys';
+
+/**
+ * Pure builders of every DynamoDB request the store sends: tested without a client,
+ * sent by `store.ts` unchanged.
+ */
+
+const toItem = (value: object) => marshall(value, { removeUndefinedValues: true });
+const notExists = 'attribute_not_exists(pk)';
+
+export function createTrackParams(tableName: string, track: Track): TransactWriteItemsCommandInput {
+  const zero = Object.fromEntries(STATUSES.map((s) => [s, 0]));
+  return {
+    TransactItems: [
+      {
+        Put: {
+          TableName: tableName,
+          Item: toItem({ pk: keys.trackPartition(track.teamId, track.slug), sk: keys.track, type: 'track', ...track }),
+          ConditionExpression: notExists,
+        },
+      },
+      {
+        Put: {
+          TableName: tableName,
+          Item: toItem({
+            pk: keys.team(track.teamId),
+            sk: keys.trackSummary(track.slug),
+            type: 'track-summary',
+            teamId: track.teamId,
+            slug: track.slug,
+            title: track.title,
+            idPrefix: track.idPrefix,
+            counts: zero,
+            lastSeq: 0,
+          }),
+          ConditionExpression: notExists,
+        },
+      },
+      {
+        Put: {
+          TableName: tableName,
+          Item: toItem({ pk: keys.team(track.teamId), sk: keys.prefixClaim(track.idPrefix), type: 'prefix', slug: track.slug }),
+          ConditionExpression: notExists,
+        },
+      },
+    ],
+  };
+}
+
+export function listTracksParams(tableName: string, teamId: TeamId): QueryCommandInput {
+  return {
+    TableName: tableName,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+    ExpressionAttributeValues: toItem({ ':pk': keys.team(teamId), ':sk': keys.trackSummary('') }),
+  };
+}
+
+export function trackSummaryParams(tableName: string, teamId: TeamId, slug: TrackSlug): GetItemCommandInput {
+  return {
+    TableName: tableName,
+    Key: toItem({ pk: keys.team(teamId), sk: keys.trackSummary(slug) }),
+    ConsistentRead: true,
+  };
+}
+
+export function prefixClaimParams(tableName: string, teamId: TeamId, prefix: string): GetItemCommandInput {
+  return { TableName: tableName, Key: toItem({ pk: keys.team(teamId), sk: keys.prefixClaim(prefix) }) };
+}
+
+/** The track and all its commitments, history left out by the key range. */
+export function reportParams(tableName: string, teamId: TeamId, slug: TrackSlug): QueryCommandInput {
+  return {
+    TableName: tableName,
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: toItem({
+      ':pk': keys.trackPartition(teamId, slug),
+      ':from': REPORT_RANGE.from,
+      ':to': REPORT_RANGE.to,
+    }),
+    ConsistentRead: true,
+  };
+}
+
+export function getCommitmentParams(tableName: string, teamId: TeamId, slug: TrackSlug, id: string): GetItemCommandInput {
+  return {
+    TableName: tableName,
+    Key: toItem({ pk: keys.trackPartition(teamId, slug), sk: keys.commitment(parseCommitmentId(id).seq) }),
+    ConsistentRead: true,
+  };
+}
+
+export function historyParams(tableName: string, teamId: TeamId, slug: TrackSlug, id: string): QueryCommandInput {
+  return {
+    TableName: tableName,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+    ExpressionAttributeValues: toItem({
+      ':pk': keys.trackPartition(teamId, slug),
+      ':sk': keys.historyOf(parseCommitmentId(id).seq),
+    }),
+    ConsistentRead: true,
+  };
+}
+
+/**
+ * Creating commitment number `seq`: one transaction that
+ *   1. moves the track's counter from seq-1 to seq (so two creators never take one number),
+ *   2. puts the commitment only if that key is free (a create never overwrites),
+ *   3. puts its first history entry.
+ */
+export function createCommitmentParams(tableName: string, item: Commitment, entry: HistoryEntry): TransactWriteItemsCommandInput {
+  return {
+    TransactItems: [
+      {
+        Update: {
+          TableName: tableName,
+          Key: toItem({ pk: keys.team(item.teamId), sk: keys.trackSummary(item.track) }),
+          UpdateExpression: 'SET lastSeq = :seq, counts.#status = counts.#status + :one',
+          ConditionExpression: 'lastSeq = :previous',
+          ExpressionAttributeNames: { '#status': item.status },
+          ExpressionAttributeValues: toItem({ ':seq': item.seq, ':previous': item.seq - 1, ':one': 1 }),
+        },
+      },
+      putCommitment(tableName, item, notExists),
+      putHistory(tableName, entry),
+    ],
+  };
+}
+
+/**
+ * Saving a change: one transaction of the new item, guarded by the version it was read at
+ * (no lost update), its history entry, and the track's counts when the status moved.
+ */
+export function saveChangeParams(
+  tableName: string,
+  before: Pick<Commitment, 'version' | 'status'>,
+  after: Commitment,
+  entry: HistoryEntry,
+): TransactWriteItemsCommandInput {
+  const items: TransactWriteItem[] = [
+    {
+      Put: {
+        ...putCommitment(tableName, after, 'version = :expected').Put!,
+        ExpressionAttributeValues: toItem({ ':expected': before.version }),
+      },
+    },
+    putHistory(tableName, entry),
+  ];
+  if (before.status !== after.status) items.push(moveCount(tableName, after, before.status, after.status));
+  return { TransactItems: items };
+}
+
+function moveCount(tableName: string, item: Commitment, from: Status, to: Status): TransactWriteItem {
+  return {
+    Update: {
+      TableName: tableName,
+      Key: toItem({ pk: keys.team(item.teamId), sk: keys.trackSummary(item.track) }),
+      UpdateExpression: 'SET counts.#from = counts.#from - :one, counts.#to = counts.#to + :one',
+      ExpressionAttributeNames: { '#from': from, '#to': to },
+      ExpressionAttributeValues: toItem({ ':one': 1 }),
+    },
+  };
+}
+
+function putCommitment(tableName: string, item: Commitment, condition: string): TransactWriteItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: toItem({ pk: keys.trackPartition(item.teamId, item.track), sk: keys.commitment(item.seq), type: 'commitment', ...item }),
+      ConditionExpression: condition,
+    },
+  };
+}
+
+function putHistory(tableName: string, entry: HistoryEntry): TransactWriteItem {
+  const { seq } = parseCommitmentId(entry.commitmentId);
+  return {
+    Put: {
+      TableName: tableName,
+      Item: toItem({ pk: keys.trackPartition(entry.teamId, entry.track), sk: keys.history(seq, entry.version), type: 'history', ...entry }),
+      ConditionExpression: notExists,
+    },
+  };
+}

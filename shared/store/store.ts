@@ -1,0 +1,252 @@
+import {
+  GetItemCommand,
+  QueryCommand,
+  TransactWriteItemsCommand,
+  TransactionCanceledException,
+  type DynamoDBClient,
+  type QueryCommandInput,
+} from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { z } from 'zod';
+import { AlreadyExistsError, ConflictError, InvalidInputError, NotFoundError } from '#shared/errors';
+import {
+  CommitmentDraftSchema,
+  CommitmentSchema,
+  HistoryEntrySchema,
+  TrackSchema,
+  TrackSummarySchema,
+  type Actor,
+  type Change,
+  type Commitment,
+  type CommitmentDraft,
+  type CommitmentId,
+  type HistoryEntry,
+  type TeamId,
+  type Track,
+  type TrackSlug,
+  type TrackSummary,
+} from '#shared/domain/schemas';
+import { applyChange } from '#shared/domain/changes';
+import { formatCommitmentId, parseCommitmentId } from '#shared/store/keys';
+import * as params from '#shared/store/params';
+
+export interface Report {
+  track: Track;
+  commitments: Commitment[];
+}
+
+/** How many times a create retries when another create took the next number first. */
+const CREATE_ATTEMPTS = 12;
+
+export type Store = ReturnType<typeof createStore>;
+
+/**
+ * The one way the product reads and writes DynamoDB. Every method takes the team id first;
+ * every item read back is parsed again with its schema; refused conditions come back as
+ * `NotFoundError`, `AlreadyExistsError` or `ConflictError`.
+ */
+export function createStore(deps: { client: DynamoDBClient; tableName: string }) {
+  const { client, tableName } = deps;
+  /** Prefix → slug never changes once claimed, so a warm container asks once per prefix. */
+  const slugByPrefix = new Map<string, TrackSlug>();
+
+  async function query(input: QueryCommandInput): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let ExclusiveStartKey = input.ExclusiveStartKey;
+    do {
+      const page = await client.send(new QueryCommand({ ...input, ExclusiveStartKey }));
+      items.push(...(page.Items ?? []).map((item) => unmarshall(item)));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return items;
+  }
+
+  async function slugOf(teamId: TeamId, id: CommitmentId): Promise<TrackSlug> {
+    const { prefix } = parseCommitmentId(id);
+    const cached = slugByPrefix.get(`${teamId}#${prefix}`);
+    if (cached) return cached;
+    const { Item } = await client.send(new GetItemCommand(params.prefixClaimParams(tableName, teamId, prefix)));
+    const slug = Item ? (unmarshall(Item)['slug'] as TrackSlug) : undefined;
+    if (!slug) throw new NotFoundError(`No track uses the prefix ${prefix}, so there is no ${id}.`);
+    slugByPrefix.set(`${teamId}#${prefix}`, slug);
+    return slug;
+  }
+
+  async function trackSummary(teamId: TeamId, slug: TrackSlug): Promise<TrackSummary> {
+    const { Item } = await client.send(new GetItemCommand(params.trackSummaryParams(tableName, teamId, slug)));
+    if (!Item) throw new NotFoundError(`There is no track called ${slug}.`);
+    return parse(TrackSummarySchema, unmarshall(Item));
+  }
+
+  return {
+    async createTrack(input: z.input<typeof TrackSchema>): Promise<Track> {
+      const track = parse(TrackSchema, input);
+      try {
+        await client.send(new TransactWriteItemsCommand(params.createTrackParams(tableName, track)));
+      } catch (error) {
+        const reasons = cancellationCodes(error);
+        if (reasons?.[0] === 'ConditionalCheckFailed' || reasons?.[1] === 'ConditionalCheckFailed') {
+          throw new AlreadyExistsError(`A track called ${track.slug} already exists.`, { cause: error });
+        }
+        if (reasons?.[2] === 'ConditionalCheckFailed') {
+          throw new AlreadyExistsError(`Another track already uses the id prefix ${track.idPrefix}.`, { cause: error });
+        }
+        throw conflictOr(error);
+      }
+      return track;
+    },
+
+    /** The team's tracks with counts per status: one Query. */
+    async listTracks(teamId: TeamId): Promise<TrackSummary[]> {
+      const items = await query(params.listTracksParams(tableName, teamId));
+      return items.map((item) => parse(TrackSummarySchema, item));
+    },
+
+    /** A track and every commitment in it: one Query. */
+    async getReport(teamId: TeamId, slug: TrackSlug): Promise<Report> {
+      const items = await query(params.reportParams(tableName, teamId, slug));
+      const [first, ...rest] = items;
+      if (!first || first['type'] !== 'track') throw new NotFoundError(`There is no track called ${slug}.`);
+      return { track: parse(TrackSchema, first), commitments: rest.map((item) => parse(CommitmentSchema, item)) };
+    },
+
+    /** One commitment: one GetItem (plus one per id prefix the first time a container sees it). */
+    async getCommitment(teamId: TeamId, id: CommitmentId): Promise<Commitment> {
+      const slug = await slugOf(teamId, id);
+      const { Item } = await client.send(new GetItemCommand(params.getCommitmentParams(tableName, teamId, slug, id)));
+      if (!Item) throw new NotFoundError(`There is no ${id}.`);
+      return parse(CommitmentSchema, unmarshall(Item));
+    },
+
+    /** Every change to one commitment, oldest first: one Query. */
+    async getHistory(teamId: TeamId, id: CommitmentId): Promise<HistoryEntry[]> {
+      const slug = await slugOf(teamId, id);
+      const items = await query(params.historyParams(tableName, teamId, slug, id));
+      return items.map((item) => parse(HistoryEntrySchema, item));
+    },
+
+    /**
+     * Adds a commitment under the track's next number.
+     * 1. Read the track's counter. 2. Write counter, item and history in one transaction that
+     * fails if the counter moved. 3. On that failure read again and retry, a few times.
+     * With `seq` it claims exactly that number once (seeding), or reports it as taken.
+     */
+    async createCommitment(
+      teamId: TeamId,
+      slug: TrackSlug,
+      draft: CommitmentDraft,
+      by: Actor,
+      now: Date,
+      options: { seq?: number } = {},
+    ): Promise<Commitment> {
+      const fields = parse(CommitmentDraftSchema, draft);
+      for (let attempt = 1; ; attempt++) {
+        const summary = await trackSummary(teamId, slug);
+        const seq = options.seq ?? summary.lastSeq + 1;
+        const at = now.toISOString();
+        const item = parse(CommitmentSchema, {
+          ...fields,
+          teamId,
+          track: slug,
+          id: formatCommitmentId(summary.idPrefix, seq),
+          seq,
+          notes: [],
+          version: 1,
+          createdAt: at,
+          createdBy: by,
+          updatedAt: at,
+          updatedBy: by,
+        });
+        const entry = parse(HistoryEntrySchema, {
+          teamId,
+          track: slug,
+          commitmentId: item.id,
+          version: 1,
+          at,
+          by,
+          change: { type: 'created', status: item.status },
+        });
+        try {
+          await client.send(new TransactWriteItemsCommand(params.createCommitmentParams(tableName, item, entry)));
+          return item;
+        } catch (error) {
+          const reasons = cancellationCodes(error);
+          const counterMoved = reasons?.[0] === 'ConditionalCheckFailed';
+          if (counterMoved && !options.seq && attempt < CREATE_ATTEMPTS) {
+            await jitteredPause(attempt);
+            continue;
+          }
+          if (reasons?.[1] === 'ConditionalCheckFailed' && (options.seq || !counterMoved)) {
+            throw new AlreadyExistsError(`${item.id} already exists.`, { cause: error });
+          }
+          if (counterMoved) {
+            throw new ConflictError(`Could not take the next number in ${slug}; nothing was added. Try again.`, { cause: error });
+          }
+          throw conflictOr(error);
+        }
+      }
+    },
+
+    /**
+     * Applies one change to the commitment as it was at `expectedVersion`: item and history
+     * entry are written together or not at all. A version that moved meanwhile is a conflict.
+     */
+    async changeCommitment(
+      teamId: TeamId,
+      id: CommitmentId,
+      change: Change,
+      by: Actor,
+      now: Date,
+      expectedVersion?: number,
+    ): Promise<{ before: Commitment; after: Commitment }> {
+      const before = await this.getCommitment(teamId, id);
+      if (expectedVersion !== undefined && before.version !== expectedVersion) throw staleError(id);
+      const after = parse(CommitmentSchema, applyChange(before, change, by, now));
+      const entry = parse(HistoryEntrySchema, {
+        teamId,
+        track: before.track,
+        commitmentId: id,
+        version: after.version,
+        at: after.updatedAt,
+        by,
+        change,
+      });
+      try {
+        await client.send(new TransactWriteItemsCommand(params.saveChangeParams(tableName, before, after, entry)));
+      } catch (error) {
+        throw cancellationCodes(error) ? staleError(id, error) : error;
+      }
+      return { before, after };
+    },
+  };
+}
+
+/** Spreads retrying creators apart so they stop colliding on the counter. */
+function jitteredPause(attempt: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, Math.random() * Math.min(200, 10 * 2 ** attempt)));
+}
+
+function staleError(id: string, cause?: unknown): ConflictError {
+  return new ConflictError(`${id} was changed by someone else a moment ago; nothing was saved. Look at it again and retry.`, { cause });
+}
+
+function conflictOr(error: unknown): unknown {
+  return cancellationCodes(error)?.includes('TransactionConflict')
+    ? new ConflictError('Someone else was writing the same thing; nothing was saved. Try again.', { cause: error })
+    : error;
+}
+
+/** The per-item reasons of a cancelled transaction, or undefined for any other error. */
+function cancellationCodes(error: unknown): (string | undefined)[] | undefined {
+  if (!(error instanceof TransactionCanceledException)) return undefined;
+  return (error.CancellationReasons ?? []).map((reason) => reason.Code);
+}
+
+/** Parses what crosses the store boundary; a failure names the field and why. */
+function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path.join('.') || 'value';
+  throw new InvalidInputError(`${field} ${issue?.message ?? 'is not valid'}.`);
+}

@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import { createDynamoClient } from '#shared/store/client';
+import { createStore } from '#shared/store/store';
+import { AlreadyExistsError, ConflictError, InvalidInputError, NotFoundError } from '#shared/errors';
+import { seedBusan } from '#shared/use-cases/seed';
+import type { CommitmentDraft } from '#shared/domain/schemas';
+import { useTestTable } from '../../support/dynamodb.ts';
+import { countRequests } from '../../support/request-counter.ts';
+
+const table = useTestTable();
+const store = () => createStore({ client: table.client, tableName: table.tableName });
+const now = new Date('2026-01-15T03:00:00Z');
+
+const track = (teamId: string, slug = 'eu-japan', idPrefix = 'EJ') => ({
+  teamId,
+  slug,
+  title: 'EU–Japan',
+  parties: [
+    { code: 'EU', name: 'European Union' },
+    { code: 'JP', name: 'Japan' },
+  ],
+  timeZone: 'Europe/Brussels',
+  idPrefix,
+  createdAt: now.toISOString(),
+  createdBy: 'U0ADMIN',
+});
+
+const draft: CommitmentDraft = {
+  title: 'Sign the digital partnership',
+  parties: ['EU', 'JP'],
+  owners: [{ label: 'DG CNECT', slackUserId: 'U0OWNER' }],
+  source: { meeting: 'EU–Japan summit', date: '2025-07-23', place: 'Tokyo', link: 'https://example.org/readout', point: '12' },
+  kind: { type: 'one-off', due: '2026-03-31' },
+  status: 'not-started',
+};
+
+describe('store', () => {
+  it('round-trips a track, a commitment and its history', async () => {
+    const s = store();
+    const created = await s.createTrack(track('T0ROUND'));
+    const item = await s.createCommitment('T0ROUND', 'eu-japan', draft, 'U0ADMIN', now);
+    expect(item.id).toBe('EJ-1');
+    expect(await s.getReport('T0ROUND', 'eu-japan')).toEqual({ track: created, commitments: [item] });
+    expect(await s.getCommitment('T0ROUND', 'EJ-1')).toEqual(item);
+    const history = await s.getHistory('T0ROUND', 'EJ-1');
+    expect(history).toEqual([
+      { teamId: 'T0ROUND', track: 'eu-japan', commitmentId: 'EJ-1', version: 1, at: now.toISOString(), by: 'U0ADMIN', change: { type: 'created', status: 'not-started' } },
+    ]);
+    const [summary] = await s.listTracks('T0ROUND');
+    expect(summary).toMatchObject({ slug: 'eu-japan', idPrefix: 'EJ', lastSeq: 1, counts: { 'not-started': 1, done: 0 } });
+  });
+
+  it('records status, note, occurrence and field changes as history entries and keeps counts right', async () => {
+    const s = store();
+    await s.createTrack(track('T0CHANGE'));
+    await s.createCommitment('T0CHANGE', 'eu-japan', draft, 'U0ADMIN', now);
+    await s.changeCommitment('T0CHANGE', 'EJ-1', { type: 'status', from: 'not-started', to: 'in-progress', note: 'Drafting' }, 'U0A', now);
+    await s.changeCommitment('T0CHANGE', 'EJ-1', { type: 'note', text: 'Text agreed at working level' }, 'U0B', now);
+    await s.changeCommitment('T0CHANGE', 'EJ-1', { type: 'field', field: 'due', from: '2026-03-31', to: '2026-04-30' }, 'U0B', now);
+    const item = await s.getCommitment('T0CHANGE', 'EJ-1');
+    expect(item).toMatchObject({ status: 'in-progress', version: 4, kind: { type: 'one-off', due: '2026-04-30' } });
+    expect(item.notes.map((n) => n.text)).toEqual(['Drafting', 'Text agreed at working level']);
+    const history = await s.getHistory('T0CHANGE', 'EJ-1');
+    expect(history.map((h) => [h.version, h.change.type])).toEqual([[1, 'created'], [2, 'status'], [3, 'note'], [4, 'field']]);
+    const [summary] = await s.listTracks('T0CHANGE');
+    expect(summary?.counts).toMatchObject({ 'not-started': 0, 'in-progress': 1 });
+  });
+
+  it('logs an occurrence only on a recurring item', async () => {
+    const s = store();
+    await s.createTrack(track('T0OCCUR'));
+    await s.createCommitment('T0OCCUR', 'eu-japan', { ...draft, kind: { type: 'recurring', every: { count: 1, unit: 'years' } } }, 'U0A', now);
+    await s.createCommitment('T0OCCUR', 'eu-japan', draft, 'U0A', now);
+    const { after } = await s.changeCommitment('T0OCCUR', 'EJ-1', { type: 'occurrence', occurrence: { date: '2026-01-10', place: 'Brussels' } }, 'U0A', now);
+    expect(after.kind).toEqual({ type: 'recurring', every: { count: 1, unit: 'years' }, occurrences: [{ date: '2026-01-10', place: 'Brussels' }] });
+    await expect(
+      s.changeCommitment('T0OCCUR', 'EJ-2', { type: 'occurrence', occurrence: { date: '2026-01-10' } }, 'U0A', now),
+    ).rejects.toThrow(InvalidInputError);
+    expect((await s.getCommitment('T0OCCUR', 'EJ-2')).version).toBe(1);
+  });
+
+  it('lets exactly one of 20 concurrent updates from the same version through', async () => {
+    const s = store();
+    await s.createTrack(track('T0RACE'));
+    await s.createCommitment('T0RACE', 'eu-japan', draft, 'U0A', now);
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        s.changeCommitment('T0RACE', 'EJ-1', { type: 'note', text: `note ${i}` }, 'U0A', now, 1),
+      ),
+    );
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(19);
+    for (const r of lost) expect(r.reason).toBeInstanceOf(ConflictError);
+    const history = await s.getHistory('T0RACE', 'EJ-1');
+    expect(history).toHaveLength(2);
+    expect((await s.getCommitment('T0RACE', 'EJ-1')).version).toBe(2);
+  });
+
+  it('gives concurrent creates distinct numbers and never overwrites', async () => {
+    const s = store();
+    await s.createTrack(track('T0MANY'));
+    const items = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => s.createCommitment('T0MANY', 'eu-japan', { ...draft, title: `Item ${i}` }, 'U0A', now)),
+    );
+    expect(new Set(items.map((i) => i.id)).size).toBe(8);
+    const report = await s.getReport('T0MANY', 'eu-japan');
+    expect(report.commitments.map((c) => c.title).sort()).toEqual(items.map((i) => i.title).sort());
+    await expect(s.createCommitment('T0MANY', 'eu-japan', draft, 'U0A', now, { seq: 3 })).rejects.toThrow(AlreadyExistsError);
+    expect((await s.getCommitment('T0MANY', 'EJ-3')).title).toBe(items.find((i) => i.id === 'EJ-3')?.title);
+  });
+
+  it('refuses a second track with the same slug or id prefix', async () => {
+    const s = store();
+    await s.createTrack(track('T0DUP'));
+    await expect(s.createTrack({ ...track('T0DUP'), title: 'Other' })).rejects.toThrow(/already exists/);
+    await expect(s.createTrack(track('T0DUP', 'eu-japan-2'))).rejects.toThrow(/prefix EJ/);
+    expect(await s.listTracks('T0DUP')).toHaveLength(1);
+  });
+
+  it('never lets one team read another team’s track with the same slug', async () => {
+    const s = store();
+    await s.createTrack(track('T0ALPHA'));
+    await s.createCommitment('T0ALPHA', 'eu-japan', draft, 'U0A', now);
+    await expect(s.getReport('T0BRAVO', 'eu-japan')).rejects.toThrow(NotFoundError);
+    await expect(s.getCommitment('T0BRAVO', 'EJ-1')).rejects.toThrow(NotFoundError);
+    expect(await s.listTracks('T0BRAVO')).toEqual([]);
+    await s.createTrack({ ...track('T0BRAVO'), title: 'Bravo’s own' });
+    expect((await s.getReport('T0BRAVO', 'eu-japan')).commitments).toEqual([]);
+    expect((await s.getReport('T0ALPHA', 'eu-japan')).commitments).toHaveLength(1);
+  });
+
+  it('answers unknown tracks and ids with a not-found error', async () => {
+    const s = store();
+    await s.createTrack(track('T0MISS'));
+    await expect(s.getReport('T0MISS', 'nowhere')).rejects.toThrow(NotFoundError);
+    await expect(s.getCommitment('T0MISS', 'EJ-9')).rejects.toThrow(NotFoundError);
+    await expect(s.getCommitment('T0MISS', 'ZZ-1')).rejects.toThrow(NotFoundError);
+    await expect(s.createCommitment('T0MISS', 'nowhere', draft, 'U0A', now)).rejects.toThrow(NotFoundError);
+  });
+
+  it('writes nothing for an invalid draft and names the field', async () => {
+    const s = store();
+    await s.createTrack(track('T0BAD'));
+    await expect(s.createCommitment('T0BAD', 'eu-japan', { ...draft, title: '' }, 'U0A', now)).rejects.toThrow(/title/);
+    await expect(
+      s.createCommitment('T0BAD', 'eu-japan', { ...draft, kind: { type: 'one-off', due: '2026-02-30' } }, 'U0A', now),
+    ).rejects.toThrow(/kind\.due/);
+    expect((await s.getReport('T0BAD', 'eu-japan')).commitments).toEqual([]);
+    expect((await s.listTracks('T0BAD'))[0]?.lastSeq).toBe(0);
+  });
+
+  it('reads a report in exactly one request', async () => {
+    const s = store();
+    await seedBusan(s, 'T0COUNT', now);
+    const counter = countRequests(table.client);
+    const report = await s.getReport('T0COUNT', 'japan-korea');
+    expect(report.commitments).toHaveLength(5);
+    expect(Object.fromEntries(counter.counts)).toEqual({ QueryCommand: 1 });
+    counter.reset();
+    await s.listTracks('T0COUNT');
+    expect(Object.fromEntries(counter.counts)).toEqual({ QueryCommand: 1 });
+    counter.reset();
+    await s.getCommitment('T0COUNT', 'JK-4');
+    await s.getCommitment('T0COUNT', 'JK-3');
+    expect(Object.fromEntries(counter.counts)).toEqual({ GetItemCommand: 3 });
+  });
+});
+
+describe('seeding the Busan data set', () => {
+  it('loads the track and its five commitments, and a second run changes nothing', async () => {
+    const s = store();
+    const first = await seedBusan(s, 'T0SEED', now);
+    expect(first).toEqual({ trackCreated: true, created: ['JK-1', 'JK-2', 'JK-3', 'JK-4', 'JK-5'], existing: [] });
+    const before = await s.getReport('T0SEED', 'japan-korea');
+    const second = await seedBusan(s, 'T0SEED', new Date('2026-02-01T00:00:00Z'));
+    expect(second).toEqual({ trackCreated: false, created: [], existing: ['JK-1', 'JK-2', 'JK-3', 'JK-4', 'JK-5'] });
+    expect(await s.getReport('T0SEED', 'japan-korea')).toEqual(before);
+    expect(await s.getHistory('T0SEED', 'JK-4')).toHaveLength(1);
+    expect(before.commitments.map((c) => c.source.date)).toEqual(Array(5).fill('2025-09-30'));
+  });
+});

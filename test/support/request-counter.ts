@@ -1,0 +1,19 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+/** Counts the requests a client sends, by command name, through an SDK middleware. */
+export function countRequests(client: DynamoDBClient): { counts: Map<string, number>; total(): number; reset(): void } {
+  const counts = new Map<string, number>();
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const name = context.commandName ?? 'unknown';
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+      return next(args);
+    },
+    { step: 'initialize', name: `requestCounter${Math.random()}` },
+  );
+  return {
+    counts,
+    total: () => [...counts.values()].reduce((a, b) => a + b, 0),
+    reset: () => counts.clear(),
+  };
+}
