@@ -1,0 +1,195 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One call the fake received: the Web API method (or `response_url:<id>`) and its arguments. */
+export interface SlackCall {
+  method: string;
+  args: Record<string, unknown>;
+  token: string | undefined;
+  at: number;
+}
+
+/** What a fault injector can make the fake answer instead of the real result. */
+export type Fault =
+  | { kind: 'rate-limited'; retryAfterSeconds: number }
+  | { kind: 'server-error'; status: number }
+  | { kind: 'slack-error'; error: string }
+  | { kind: 'drop-connection' };
+
+export interface FakeSlackOptions {
+  /** Decides, per call, whether to answer with a fault; called before the method runs. */
+  fault?: (call: SlackCall) => Fault | undefined;
+  /** Channels that answer chat.postMessage with this error, e.g. `is_archived`. */
+  channelErrors?: Record<string, string>;
+  /** Enforces Slack's ~1 message per second per channel on chat.postMessage with 429s. */
+  perChannelIntervalMs?: number;
+}
+
+interface StoredMessage {
+  channel: string;
+  ts: string;
+  text: unknown;
+  blocks: unknown;
+  metadata: unknown;
+}
+
+/**
+ * A Slack Web API on loopback: records every call, keeps posted messages so
+ * `conversations.history` can return them, serves response_urls, and injects faults.
+ */
+export class FakeSlack {
+  readonly calls: SlackCall[] = [];
+  readonly messages: StoredMessage[] = [];
+  private server: Server | undefined;
+  private lastPostAt = new Map<string, number>();
+  private tsCounter = 0;
+  url = '';
+
+  constructor(private readonly options: FakeSlackOptions = {}) {}
+
+  /** Base URL for the Web API, ending in `/api/`, as Bolt's `clientOptions.slackApiUrl` wants it. */
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  /** A response_url this fake serves; what is POSTed to it is recorded as method `response_url:<id>`. */
+  responseUrl(id = 'r1'): string {
+    return `${this.url}/response/${id}`;
+  }
+
+  callsTo(method: string): SlackCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((done) => this.server!.listen(0, '127.0.0.1', done));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((done) => this.server?.close(() => done()) ?? done());
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const method = path.startsWith('/api/') ? path.slice('/api/'.length) : `response_url:${path.split('/').pop()}`;
+    const call: SlackCall = {
+      method,
+      args: parseArgs(req.headers['content-type'], body),
+      token: (req.headers.authorization ?? '').replace(/^Bearer /, '') || undefined,
+      at: Date.now(),
+    };
+    this.calls.push(call);
+
+    const fault = this.options.fault?.(call) ?? this.rateLimit(call);
+    if (fault) return answerFault(res, fault);
+    if (method.startsWith('response_url:')) return json(res, 200, { ok: true });
+    return json(res, 200, this.answer(call));
+  }
+
+  private rateLimit(call: SlackCall): Fault | undefined {
+    const interval = this.options.perChannelIntervalMs;
+    if (!interval || call.method !== 'chat.postMessage') return undefined;
+    const channel = String(call.args['channel']);
+    const last = this.lastPostAt.get(channel);
+    if (last !== undefined && call.at - last < interval) {
+      return { kind: 'rate-limited', retryAfterSeconds: Math.ceil((interval - (call.at - last)) / 1000) };
+    }
+    this.lastPostAt.set(channel, call.at);
+    return undefined;
+  }
+
+  private answer(call: SlackCall): Record<string, unknown> {
+    const channel = String(call.args['channel'] ?? '');
+    switch (call.method) {
+      case 'auth.test':
+        return { ok: true, team_id: 'T0LOCAL', user_id: 'U0BOT', bot_id: 'B0BOT' };
+      case 'chat.postMessage': {
+        const error = this.options.channelErrors?.[channel];
+        if (error) return { ok: false, error };
+        const message: StoredMessage = {
+          channel,
+          ts: `${Math.floor(call.at / 1000)}.${String(++this.tsCounter).padStart(6, '0')}`,
+          text: call.args['text'],
+          blocks: call.args['blocks'],
+          metadata: call.args['metadata'],
+        };
+        this.messages.push(message);
+        return { ok: true, channel, ts: message.ts, message };
+      }
+      case 'chat.update':
+      case 'chat.postEphemeral':
+        return { ok: true, channel, ts: call.args['ts'] ?? `${Date.now() / 1000}` };
+      case 'conversations.history':
+        return {
+          ok: true,
+          messages: this.messages
+            .filter((m) => m.channel === channel)
+            .reverse()
+            .map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(m.metadata ? { metadata: m.metadata } : {}) })),
+          has_more: false,
+        };
+      case 'views.open':
+      case 'views.update':
+      case 'views.publish':
+        return { ok: true, view: { id: 'V0FAKE', ...(parseMaybeJson(call.args['view']) as object) } };
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((done, fail) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => done(body));
+    req.on('error', fail);
+  });
+}
+
+/** Slack's Web API client sends form bodies with JSON-encoded values; response_url gets JSON. */
+function parseArgs(contentType: string | undefined, body: string): Record<string, unknown> {
+  if (!body) return {};
+  if (contentType?.includes('application/json')) return JSON.parse(body) as Record<string, unknown>;
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(body)) args[key] = parseMaybeJson(value);
+  return args;
+}
+
+function parseMaybeJson(value: unknown): unknown {
+  if (typeof value !== 'string' || !/^[[{]/.test(value)) return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+function answerFault(res: ServerResponse, fault: Fault): void {
+  switch (fault.kind) {
+    case 'rate-limited':
+      res.writeHead(429, { 'retry-after': String(fault.retryAfterSeconds), 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      return;
+    case 'server-error':
+      res.writeHead(fault.status, { 'content-type': 'text/plain' });
+      res.end('upstream trouble');
+      return;
+    case 'slack-error':
+      return json(res, 200, { ok: false, error: fault.error });
+    case 'drop-connection':
+      res.socket?.destroy();
+      return;
+  }
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,103 @@
+import { createHmac } from 'node:crypto';
+
+export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
+
+/** The part of an API Gateway HTTP API (payload 2.0) event that Slack requests produce. */
+export interface HttpApiEvent {
+  version: '2.0';
+  routeKey: string;
+  rawPath: string;
+  rawQueryString: string;
+  headers: Record<string, string>;
+  requestContext: {
+    accountId: string;
+    apiId: string;
+    domainName: string;
+    domainPrefix: string;
+    http: { method: string; path: string; protocol: string; sourceIp: string; userAgent: string };
+    requestId: string;
+    routeKey: string;
+    stage: string;
+    time: string;
+    timeEpoch: number;
+  };
+  body: string;
+  isBase64Encoded: boolean;
+}
+
+export interface SignOptions {
+  secret?: string;
+  /** Seconds since the epoch written into the signature base string. */
+  timestamp?: number;
+  base64?: boolean;
+}
+
+/** Signs `body` with Slack's v0 scheme and wraps it exactly as API Gateway hands it to Lambda. */
+export function signedEvent(body: string, options: SignOptions = {}): HttpApiEvent {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const signature = `v0=${createHmac('sha256', options.secret ?? TEST_SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  const now = Date.now();
+  return {
+    version: '2.0',
+    routeKey: 'POST /slack/events',
+    rawPath: '/slack/events',
+    rawQueryString: '',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'content-length': String(Buffer.byteLength(body)),
+      host: 'abc123.execute-api.ap-northeast-1.amazonaws.com',
+      'user-agent': 'Slackbot 1.0 (+https://api.slack.com/robots)',
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': signature,
+      'x-forwarded-for': '127.0.0.1',
+      'x-forwarded-proto': 'https',
+    },
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'abc123',
+      domainName: 'abc123.execute-api.ap-northeast-1.amazonaws.com',
+      domainPrefix: 'abc123',
+      http: { method: 'POST', path: '/slack/events', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'Slackbot 1.0' },
+      requestId: `req-${now}-${Math.random().toString(36).slice(2)}`,
+      routeKey: 'POST /slack/events',
+      stage: '$default',
+      time: new Date(now).toUTCString(),
+      timeEpoch: now,
+    },
+    body: options.base64 ? Buffer.from(body).toString('base64') : body,
+    isBase64Encoded: options.base64 ?? false,
+  };
+}
+
+export interface CommandOptions extends SignOptions {
+  teamId?: string;
+  userId?: string;
+  channelId?: string;
+  responseUrl?: string;
+  triggerId?: string;
+}
+
+/** A `/commitments <text>` slash command as Slack sends it. */
+export function commandEvent(text: string, options: CommandOptions = {}): HttpApiEvent {
+  const body = new URLSearchParams({
+    token: 'deprecated-verification-token',
+    team_id: options.teamId ?? 'T0TEST',
+    team_domain: 'test',
+    channel_id: options.channelId ?? 'C0GENERAL',
+    channel_name: 'general',
+    user_id: options.userId ?? 'U0ALICE',
+    user_name: 'alice',
+    command: '/commitments',
+    text,
+    api_app_id: 'A0COMMIT',
+    is_enterprise_install: 'false',
+    response_url: options.responseUrl ?? 'http://127.0.0.1:9/response/unused',
+    trigger_id: options.triggerId ?? `${Date.now()}.trigger`,
+  }).toString();
+  return signedEvent(body, options);
+}
+
+/** An interactivity payload (block action or view submission) as Slack sends it. */
+export function interactionEvent(payload: Record<string, unknown>, options: SignOptions = {}): HttpApiEvent {
+  return signedEvent(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), options);
+}
