@@ -22,7 +22,8 @@ export const ACTION_IDS = {
   update: 'commitment_update',
   addNote: 'commitment_add_note',
   share: 'report_share',
-  page: 'report_page',
+  pagePrevious: 'report_page_previous',
+  pageNext: 'report_page_next',
 } as const;
 
 export const VIEW_IDS = {

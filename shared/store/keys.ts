@@ -10,6 +10,7 @@ export const keys = {
   commitment: (seq: number) => `C#${pad(seq)}`,
   historyOf: (seq: number) => `H#${pad(seq)}#`,
   history: (seq: number, version: number) => `H#${pad(seq)}#${pad(version)}`,
+  seenRequests: (teamId: TeamId) => `${teamId}#SEEN`,
 } as const;
 
 /** The report's range: the track item (`#TRACK`) and every commitment (`C#…`), no history. */

@@ -1,4 +1,4 @@
-import type { GetItemCommandInput, QueryCommandInput, TransactWriteItemsCommandInput, TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import type { GetItemCommandInput, PutItemCommandInput, QueryCommandInput, TransactWriteItemsCommandInput, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { STATUSES, type Commitment, type HistoryEntry, type Status, type TeamId, type Track, type TrackSlug } from '#shared/domain/schemas';
 import { REPORT_RANGE, keys, parseCommitmentId } from '#shared/store/keys';
@@ -68,6 +68,10 @@ export function trackSummaryParams(tableName: string, teamId: TeamId, slug: Trac
 
 export function prefixClaimParams(tableName: string, teamId: TeamId, prefix: string): GetItemCommandInput {
   return { TableName: tableName, Key: toItem({ pk: keys.team(teamId), sk: keys.prefixClaim(prefix) }) };
+}
+
+export function getTrackParams(tableName: string, teamId: TeamId, slug: TrackSlug): GetItemCommandInput {
+  return { TableName: tableName, Key: toItem({ pk: keys.trackPartition(teamId, slug), sk: keys.track }), ConsistentRead: true };
 }
 
 /** The track and all its commitments, history left out by the key range. */
@@ -182,5 +186,14 @@ function putHistory(tableName: string, entry: HistoryEntry): TransactWriteItem {
       Item: toItem({ pk: keys.trackPartition(entry.teamId, entry.track), sk: keys.history(seq, entry.version), type: 'history', ...entry }),
       ConditionExpression: notExists,
     },
+  };
+}
+
+/** Remembers a signed request for as long as its signature could be replayed, once only. */
+export function claimRequestParams(tableName: string, teamId: TeamId, signature: string, expiresAt: number): PutItemCommandInput {
+  return {
+    TableName: tableName,
+    Item: toItem({ pk: keys.seenRequests(teamId), sk: signature, type: 'seen', expiresAt }),
+    ConditionExpression: notExists,
   };
 }

@@ -1,5 +1,7 @@
 import {
+  ConditionalCheckFailedException,
   GetItemCommand,
+  PutItemCommand,
   QueryCommand,
   TransactWriteItemsCommand,
   TransactionCanceledException,
@@ -96,10 +98,32 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
       return track;
     },
 
+    /**
+     * Records a write request's signature so that the same signed request, replayed within
+     * Slack's five-minute window, is refused: one conditional PutItem, kept until `expiresAt`.
+     */
+    async claimRequest(teamId: TeamId, signature: string, expiresAt: Date): Promise<void> {
+      try {
+        await client.send(new PutItemCommand(params.claimRequestParams(tableName, teamId, signature, Math.ceil(expiresAt.getTime() / 1000))));
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) {
+          throw new AlreadyExistsError('This request was already handled; nothing more was changed.', { cause: error });
+        }
+        throw error;
+      }
+    },
+
     /** The team's tracks with counts per status: one Query. */
     async listTracks(teamId: TeamId): Promise<TrackSummary[]> {
       const items = await query(params.listTracksParams(tableName, teamId));
       return items.map((item) => parse(TrackSummarySchema, item));
+    },
+
+    /** A track's own settings (zone, parties, editors): one GetItem. */
+    async getTrack(teamId: TeamId, slug: TrackSlug): Promise<Track> {
+      const { Item } = await client.send(new GetItemCommand(params.getTrackParams(tableName, teamId, slug)));
+      if (!Item) throw new NotFoundError(`There is no track called ${slug}.`);
+      return parse(TrackSchema, unmarshall(Item));
     },
 
     /** A track and every commitment in it: one Query. */

@@ -1,0 +1,56 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+type Handler = (event: unknown, context: unknown) => Promise<{ statusCode: number; headers?: Record<string, string>; body?: string }>;
+
+/**
+ * Serves a Lambda handler over plain HTTP on loopback: each request becomes the API Gateway
+ * HTTP API (payload 2.0) event the deployed function receives, and the result goes back as is.
+ */
+export async function serveLambda(handler: Handler, port: number): Promise<{ url: string; server: Server }> {
+  const server = createServer(async (req, res) => {
+    const body = await readBody(req);
+    try {
+      const result = await handler(toEvent(req, body), { functionName: 'local', getRemainingTimeInMillis: () => 3000 });
+      res.writeHead(result.statusCode, result.headers ?? {});
+      res.end(result.body ?? '');
+    } catch (error) {
+      console.error(error);
+      res.writeHead(500).end();
+    }
+  });
+  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+function toEvent(req: IncomingMessage, body: string) {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]));
+  const now = Date.now();
+  return {
+    version: '2.0',
+    routeKey: `${req.method} ${url.pathname}`,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    headers,
+    requestContext: {
+      http: { method: req.method ?? 'POST', path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '', userAgent: headers['user-agent'] ?? '' },
+      requestId: `local-${now}`,
+      routeKey: `${req.method} ${url.pathname}`,
+      stage: '$default',
+      timeEpoch: now,
+    },
+    body,
+    isBase64Encoded: false,
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((done, fail) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => done(body));
+    req.on('error', fail);
+  });
+}

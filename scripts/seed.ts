@@ -1,0 +1,28 @@
+import { parseArgs } from 'node:util';
+import { createDynamoClient } from '#shared/store/client';
+import { createStore } from '#shared/store/store';
+import { TeamIdSchema } from '#shared/domain/schemas';
+import { seedBusan } from '#shared/use-cases/seed';
+import { ensureTable } from './local/dynamodb-local.ts';
+import { LOCAL } from './local/env.ts';
+
+/**
+ * `npm run seed -- --team T0123ABCD`: loads the Busan data set into the table named by
+ * TABLE_NAME, at DYNAMODB_ENDPOINT when set (creating the table there if it is missing) or in
+ * the AWS account of the current credentials.
+ */
+const { values } = parseArgs({ options: { team: { type: 'string', default: LOCAL.teamId } } });
+const team = TeamIdSchema.safeParse(values.team);
+if (!team.success) {
+  console.error(`--team ${values.team}: ${team.error.issues[0]?.message}`);
+  process.exit(2);
+}
+const endpoint = process.env['DYNAMODB_ENDPOINT'];
+const client = createDynamoClient(endpoint);
+if (endpoint && (await ensureTable(client, LOCAL.tableName))) console.log(`Created table ${LOCAL.tableName} at ${endpoint}`);
+const result = await seedBusan(createStore({ client, tableName: LOCAL.tableName }), team.data, new Date());
+console.log(
+  `Team ${team.data}: track japan-korea ${result.trackCreated ? 'created' : 'already there'}; ` +
+    `added ${result.created.join(', ') || 'nothing'}; already there: ${result.existing.join(', ') || 'nothing'}.`,
+);
+client.destroy();

@@ -1,0 +1,109 @@
+import { deriveFlags, localDate } from '#shared/dates/flags';
+import { CLOSED_STATUSES, type Commitment, type HistoryEntry, type Track } from '#shared/domain/schemas';
+import { ACTION_IDS } from '#shared/slack/definitions';
+import {
+  STATUS_EMOJI,
+  STATUS_LABEL,
+  age,
+  button,
+  context,
+  escape,
+  flagTexts,
+  formatDate,
+  header,
+  kindText,
+  ownersText,
+  plainText,
+  section,
+  sourceText,
+  type Block,
+  type SlackMessage,
+} from '#shared/slack/render/format';
+
+/** The mrkdwn summary of one item: id and title, flags, owners, last update, source. */
+export function commitmentSummary(item: Commitment, timeZone: string, now: Date): string {
+  const flags = flagTexts(deriveFlags(item, timeZone, now));
+  const owners = ownersText(item);
+  const lines = [
+    `${STATUS_EMOJI[item.status]} *${item.id}* ${escape(item.title)}`,
+    flags.length > 0 ? flags.join(' · ') : undefined,
+    [owners ? `Owners: ${owners}` : undefined, `updated ${age(item.updatedAt, now)}`].filter(Boolean).join(' · '),
+    `_Source: ${sourceText(item)}_`,
+  ];
+  return lines.filter(Boolean).join('\n');
+}
+
+/** The buttons every open item carries, in reports and digests alike. */
+export function commitmentActions(item: Pick<Commitment, 'id' | 'status'>): Block | undefined {
+  if (CLOSED_STATUSES.has(item.status)) return undefined;
+  return {
+    type: 'actions',
+    block_id: `item:${item.id}`,
+    elements: [
+      button('Mark done', ACTION_IDS.markDone, item.id, 'primary'),
+      button('Update', ACTION_IDS.update, item.id),
+      button('Add note', ACTION_IDS.addNote, item.id),
+    ],
+  };
+}
+
+/** One item as blocks: its summary, then its buttons while it is open. */
+export function renderCommitmentBlocks(item: Commitment, timeZone: string, now: Date): Block[] {
+  const actions = commitmentActions(item);
+  return [section(commitmentSummary(item, timeZone, now)), ...(actions ? [actions] : [])];
+}
+
+/** `show JK-4`: everything about one item, with its latest notes (or its whole history). */
+export function renderCommitment(item: Commitment, track: Pick<Track, 'title' | 'timeZone'>, now: Date, history?: HistoryEntry[]): SlackMessage {
+  const fields = [
+    `*Status:* ${STATUS_EMOJI[item.status]} ${STATUS_LABEL[item.status]}`,
+    `*Kind:* ${kindText(item)}`,
+    `*Parties:* ${item.parties.join(', ') || '—'}`,
+    `*Owners:* ${ownersText(item) ?? '—'}`,
+  ];
+  const flags = flagTexts(deriveFlags(item, track.timeZone, now));
+  const blocks: Block[] = [
+    { ...header(`${item.id} · ${item.title}`), block_id: `item|${item.id}` },
+    context(`${escape(track.title)} · version ${item.version} · updated ${age(item.updatedAt, now)} by ${actorText(item.updatedBy)}`),
+  ];
+  if (item.detail) blocks.push(section(escape(item.detail)));
+  blocks.push({ type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text })) });
+  if (flags.length > 0) blocks.push(section(flags.join('\n')));
+  blocks.push(context(`Source: ${sourceText(item)}`));
+  if (item.kind.type === 'recurring' && item.kind.occurrences.length > 0) {
+    const lines = item.kind.occurrences.slice(-10).map((o) => `• ${formatDate(o.date)}${o.place ? ` — ${escape(o.place)}` : ''}${o.text ? `: ${escape(o.text)}` : ''}`);
+    blocks.push(section(`*Occurrences*\n${lines.join('\n')}`));
+  }
+  if (history) {
+    blocks.push(section(`*History* (${history.length})\n${history.slice(-25).map((h) => `• ${historyLine(h, track.timeZone)}`).join('\n')}`));
+  } else if (item.notes.length > 0) {
+    const notes = item.notes.slice(-5).map((n) => `• ${formatDate(localDate(new Date(n.at), track.timeZone))} ${actorText(n.by)}: ${escape(n.text)}`);
+    blocks.push(section(`*Latest notes*\n${notes.join('\n')}`));
+  }
+  const actions = commitmentActions(item);
+  if (actions) blocks.push(actions);
+  const text = [`${item.id} · ${item.title}`, `${STATUS_LABEL[item.status]} · ${plainText(kindText(item))}`, ...flags.map(plainText)].join('\n');
+  return { text, blocks };
+}
+
+export function historyLine(entry: HistoryEntry, timeZone: string): string {
+  const when = formatDate(localDate(new Date(entry.at), timeZone));
+  const who = actorText(entry.by);
+  const { change } = entry;
+  switch (change.type) {
+    case 'created':
+      return `${when} ${who} added it as ${STATUS_LABEL[change.status]}`;
+    case 'status':
+      return `${when} ${who} changed status ${STATUS_LABEL[change.from]} → ${STATUS_LABEL[change.to]}${change.note ? `: ${escape(change.note)}` : ''}`;
+    case 'note':
+      return `${when} ${who} noted: ${escape(change.text)}`;
+    case 'occurrence':
+      return `${when} ${who} logged ${formatDate(change.occurrence.date)}${change.occurrence.place ? ` in ${escape(change.occurrence.place)}` : ''}${change.occurrence.text ? `: ${escape(change.occurrence.text)}` : ''}`;
+    case 'field':
+      return `${when} ${who} changed ${change.field} from ${escape(change.from ?? '—')} to ${escape(change.to ?? '—')}`;
+  }
+}
+
+export function actorText(actor: string): string {
+  return /^[UW][A-Z0-9]+$/.test(actor) ? `<@${actor}>` : actor;
+}

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { STATUSES, LIMITS, type Commitment, type Track } from '#shared/domain/schemas';
+import { VIEW_IDS } from '#shared/slack/definitions';
+import { STATUS_LABEL, escape, section, truncate, SLACK_LIMITS } from '#shared/slack/render/format';
+
+/** Where a modal was opened from, so the message there can be refreshed after the change. */
+export const ModalOriginSchema = z.object({
+  id: z.string().optional(),
+  version: z.number().int().optional(),
+  track: z.string().optional(),
+  channelId: z.string().optional(),
+  responseUrl: z.url().optional(),
+  messageTs: z.string().optional(),
+  /** The block id of the message's header (`report|…` or `item|…`): what to redraw after a change. */
+  refresh: z.string().max(255).optional(),
+});
+export type ModalOrigin = z.infer<typeof ModalOriginSchema>;
+
+/** Block and action ids of modal inputs; the view handlers read values by these. */
+export const INPUTS = {
+  status: 'status',
+  note: 'note',
+  title: 'title',
+  detail: 'detail',
+  due: 'due',
+  kind: 'kind',
+  owners: 'owners',
+  slug: 'slug',
+  parties: 'parties',
+  timeZone: 'time_zone',
+  prefix: 'prefix',
+} as const;
+
+type View = Record<string, unknown>;
+
+function modal(callbackId: string, title: string, submit: string, origin: ModalOrigin, blocks: unknown[]): View {
+  return {
+    type: 'modal',
+    callback_id: callbackId,
+    title: { type: 'plain_text', text: truncate(title, SLACK_LIMITS.modalTitle) },
+    submit: { type: 'plain_text', text: submit },
+    close: { type: 'plain_text', text: 'Cancel' },
+    private_metadata: JSON.stringify(origin),
+    blocks,
+  };
+}
+
+function textInput(id: string, label: string, options: { multiline?: boolean; optional?: boolean; initial?: string; max?: number; placeholder?: string } = {}): unknown {
+  return {
+    type: 'input',
+    block_id: id,
+    optional: options.optional ?? false,
+    label: { type: 'plain_text', text: label },
+    element: {
+      type: 'plain_text_input',
+      action_id: id,
+      multiline: options.multiline ?? false,
+      ...(options.initial ? { initial_value: options.initial } : {}),
+      ...(options.max ? { max_length: options.max } : {}),
+      ...(options.placeholder ? { placeholder: { type: 'plain_text', text: options.placeholder } } : {}),
+    },
+  };
+}
+
+const option = (text: string, value: string) => ({ text: { type: 'plain_text', text }, value });
+
+export function updateModal(item: Commitment, origin: ModalOrigin): View {
+  return modal(VIEW_IDS.update, `Update ${item.id}`, 'Save', { ...origin, id: item.id, version: item.version }, [
+    section(`*${item.id}* ${escape(item.title)}`),
+    {
+      type: 'input',
+      block_id: INPUTS.status,
+      label: { type: 'plain_text', text: 'Status' },
+      element: {
+        type: 'static_select',
+        action_id: INPUTS.status,
+        options: STATUSES.map((s) => option(STATUS_LABEL[s], s)),
+        initial_option: option(STATUS_LABEL[item.status], item.status),
+      },
+    },
+    textInput(INPUTS.note, 'Note', { multiline: true, optional: true, max: LIMITS.noteChars, placeholder: 'What changed, and where it stands' }),
+  ]);
+}
+
+export function noteModal(item: Commitment, origin: ModalOrigin): View {
+  return modal(VIEW_IDS.addNote, `Note on ${item.id}`, 'Add note', { ...origin, id: item.id, version: item.version }, [
+    section(`*${item.id}* ${escape(item.title)}`),
+    textInput(INPUTS.note, 'Note', { multiline: true, max: LIMITS.noteChars }),
+  ]);
+}
+
+export function doneModal(item: Commitment, origin: ModalOrigin): View {
+  return modal(VIEW_IDS.markDone, `Mark ${item.id} done`, 'Mark done', { ...origin, id: item.id, version: item.version }, [
+    section(`Mark *${item.id}* ${escape(item.title)} as done?`),
+    textInput(INPUTS.note, 'How it was done (optional)', { multiline: true, optional: true, max: LIMITS.noteChars }),
+  ]);
+}
+
+export function addCommitmentModal(track: Pick<Track, 'slug' | 'title'>, origin: ModalOrigin, prefill: { title?: string } = {}): View {
+  return modal(VIEW_IDS.addCommitment, 'Add a commitment', 'Add', { ...origin, track: track.slug }, [
+    section(`Track: *${escape(track.title)}* (${track.slug})`),
+    textInput(INPUTS.title, 'Title', { max: LIMITS.titleChars, ...(prefill.title ? { initial: prefill.title } : {}) }),
+    textInput(INPUTS.detail, 'Detail', { multiline: true, optional: true, max: LIMITS.detailChars }),
+    {
+      type: 'input',
+      block_id: INPUTS.kind,
+      label: { type: 'plain_text', text: 'Kind' },
+      element: {
+        type: 'static_select',
+        action_id: INPUTS.kind,
+        options: [option('One-off', 'one-off'), option('Recurring', 'recurring'), option('Ongoing (update every 30 days)', 'ongoing')],
+        initial_option: option('One-off', 'one-off'),
+      },
+    },
+    {
+      type: 'input',
+      block_id: INPUTS.due,
+      optional: true,
+      label: { type: 'plain_text', text: 'Due date (one-off)' },
+      element: { type: 'datepicker', action_id: INPUTS.due },
+    },
+    {
+      type: 'input',
+      block_id: INPUTS.owners,
+      optional: true,
+      label: { type: 'plain_text', text: 'Owners' },
+      element: { type: 'multi_users_select', action_id: INPUTS.owners },
+    },
+  ]);
+}
+
+export function addTrackModal(origin: ModalOrigin, prefill: { slug?: string; title?: string; parties?: string; timeZone?: string; prefix?: string }): View {
+  const initial = (value: string | undefined) => (value ? { initial: value } : {});
+  return modal(VIEW_IDS.addTrack, 'Add a track', 'Create', origin, [
+    textInput(INPUTS.slug, 'Slug (lower-case words joined by hyphens)', { max: 40, placeholder: 'japan-korea', ...initial(prefill.slug) }),
+    textInput(INPUTS.title, 'Title', { max: 150, ...initial(prefill.title) }),
+    textInput(INPUTS.parties, 'Parties (codes, comma-separated)', { placeholder: 'JP, KR', ...initial(prefill.parties) }),
+    textInput(INPUTS.timeZone, 'Time zone (IANA)', { placeholder: 'Asia/Tokyo', ...initial(prefill.timeZone) }),
+    textInput(INPUTS.prefix, 'Id prefix (1–6 capital letters)', { optional: true, max: 6, placeholder: 'JK', ...initial(prefill.prefix) }),
+  ]);
+}

@@ -1,0 +1,21 @@
+import { escape, section, context, type SlackMessage } from '#shared/slack/render/format';
+
+/** What a person sees when input cannot be used: what was wrong, then the right form. */
+export function renderProblem(problem: string, usage?: string): SlackMessage {
+  const text = usage ? `${problem}\nTry: ${usage}` : problem;
+  return {
+    text,
+    blocks: [section(`:warning: ${escape(problem)}`), ...(usage ? [context(`Try: \`${escape(usage)}\``)] : [])],
+  };
+}
+
+/** A short confirmation of a change, with what was resolved (e.g. a date) echoed back. */
+export function renderDone(message: string): SlackMessage {
+  return { text: message, blocks: [section(`:white_check_mark: ${message}`)] };
+}
+
+/** Anything unexpected: a generic answer and the id under which the details are logged. */
+export function renderUnexpected(errorId: string): SlackMessage {
+  const text = `Something went wrong on our side; nothing was changed. If it keeps happening, quote error id ${errorId}.`;
+  return { text, blocks: [section(`:x: ${text}`)] };
+}

@@ -1,0 +1,146 @@
+import { deriveFlags, localDate, type Flags } from '#shared/dates/flags';
+import { CLOSED_STATUSES, STATUSES, type Commitment, type Status } from '#shared/domain/schemas';
+import type { Report } from '#shared/store/store';
+import { REPORT_FILTERS, type ReportFilter } from '#shared/slack/command-parser';
+import { ACTION_IDS } from '#shared/slack/definitions';
+import { commitmentSummary, commitmentActions } from '#shared/slack/render/commitment';
+import { STATUS_LABEL, button, context, escape, flagTexts, formatDate, header, plainText, plural, section, sourceText, type Block, type SlackMessage } from '#shared/slack/render/format';
+
+
+/** Items per page: two blocks each keeps a page well inside Slack's 50 blocks. */
+export const ITEMS_PER_PAGE = 10;
+
+/** Order in which groups appear: what needs attention before what is settled. */
+const GROUP_ORDER: Status[] = ['stalled', 'in-progress', 'not-started', 'done', 'dropped'];
+
+export interface ReportView {
+  filter: ReportFilter;
+  /** Zero-based page. */
+  page: number;
+  now: Date;
+  /** Whether the message will be posted in the channel (no share button then). */
+  shared?: boolean;
+}
+
+interface Row {
+  item: Commitment;
+  flags: Flags;
+}
+
+const FILTER_TEST: Record<ReportFilter, (row: Row) => boolean> = {
+  open: (r) => !CLOSED_STATUSES.has(r.item.status),
+  overdue: (r) => Boolean(r.flags.overdue),
+  due: (r) => Boolean(r.flags.dueSoon),
+  quiet: (r) => Boolean(r.flags.quiet),
+  done: (r) => r.item.status === 'done',
+  all: () => true,
+};
+
+const FILTER_NAME: Record<ReportFilter, string> = {
+  open: 'open items',
+  overdue: 'overdue items',
+  due: 'items due within 7 days',
+  quiet: 'quiet items',
+  done: 'done items',
+  all: 'all items',
+};
+
+/**
+ * A track's status report: a header with counts and flags, then the items that pass the
+ * filter, grouped by status (stalled first), overdue first within a group, one page at a time.
+ */
+export function renderReport(report: Report, view: ReportView): SlackMessage {
+  const { track } = report;
+  const rows = report.commitments.map((item) => ({ item, flags: deriveFlags(item, track.timeZone, view.now) }));
+  const shown = rows.filter(FILTER_TEST[view.filter]).sort(byAttention);
+  const pages = Math.max(1, Math.ceil(shown.length / ITEMS_PER_PAGE));
+  const page = Math.min(Math.max(0, view.page), pages - 1);
+  const slice = shown.slice(page * ITEMS_PER_PAGE, (page + 1) * ITEMS_PER_PAGE);
+
+  const counts = STATUSES.map((s) => [s, rows.filter((r) => r.item.status === s).length] as const).filter(([, n]) => n > 0);
+  const overdue = rows.filter((r) => r.flags.overdue).length;
+  const dueSoon = rows.filter((r) => r.flags.dueSoon).length;
+  const quiet = rows.filter((r) => r.flags.quiet).length;
+  const summary = [
+    counts.map(([s, n]) => `${n} ${STATUS_LABEL[s].toLowerCase()}`).join(' · '),
+    [overdue && `:red_circle: ${overdue} overdue`, dueSoon && `:large_yellow_circle: ${dueSoon} due soon`, quiet && `:zzz: ${quiet} quiet`].filter(Boolean).join(' · '),
+  ].filter(Boolean);
+  const meetings = track.meetings.map((m) => `${escape(m.name)}, ${m.place ? `${escape(m.place)}, ` : ''}${formatDate(m.date)}`).join('; ');
+
+  const blocks: Block[] = [
+    { ...header(track.title), block_id: reportBlockId({ slug: track.slug, filter: view.filter, page }) },
+    context(
+      [
+        `*${track.slug}* · ${track.parties.map((p) => escape(p.name)).join(' – ')}`,
+        meetings || undefined,
+        `as of ${formatDate(localDate(view.now, track.timeZone))} (${track.timeZone})`,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    ),
+  ];
+  if (summary.length > 0) blocks.push(section(summary.join('\n')));
+  blocks.push({ type: 'divider' });
+
+  if (slice.length === 0) {
+    blocks.push(section(report.commitments.length === 0 ? `No commitments yet. Add one: \`/commitments add ${track.slug} "title"\`` : `No ${FILTER_NAME[view.filter]} in this track.`));
+  }
+  let group: Status | undefined;
+  for (const { item } of slice) {
+    if (item.status !== group) {
+      group = item.status;
+      const total = shown.filter((r) => r.item.status === group).length;
+      blocks.push(context(`*${STATUS_LABEL[group]}* (${total})`));
+    }
+    blocks.push(section(commitmentSummary(item, track.timeZone, view.now)));
+    const actions = commitmentActions(item);
+    if (actions) blocks.push(actions);
+  }
+
+  blocks.push(...navigation(track.slug, view, page, pages, shown.length));
+
+  const text = [
+    `${track.title} — ${FILTER_NAME[view.filter]}${pages > 1 ? `, page ${page + 1} of ${pages}` : ''}`,
+    ...summary.map(plainText),
+    ...slice.map(({ item, flags }) =>
+      [`${item.id} [${STATUS_LABEL[item.status]}] ${item.title}`, ...flagTexts(flags).map(plainText), `Source: ${plainText(sourceText(item))}`].join(' — '),
+    ),
+  ].join('\n');
+  return { text: text.slice(0, 3900), blocks };
+}
+
+/** What a report message shows, kept in its header's block id so a button can redraw it. */
+export interface ReportRef {
+  slug: string;
+  filter: ReportFilter;
+  page: number;
+}
+
+export function reportBlockId(ref: ReportRef): string {
+  return `report|${ref.slug}|${ref.filter}|${ref.page}`;
+}
+
+/** Reads a `slug|filter|page` button value or a report header's block id. */
+export function parseReportRef(value: string): ReportRef | undefined {
+  const [slug, filter, page] = value.replace(/^report\|/, '').split('|');
+  if (!slug || !REPORT_FILTERS.includes(filter as ReportFilter) || !/^\d+$/.test(page ?? '')) return undefined;
+  return { slug, filter: filter as ReportFilter, page: Number(page) };
+}
+
+function navigation(slug: string, view: ReportView, page: number, pages: number, total: number): Block[] {
+  const elements: Record<string, unknown>[] = [];
+  if (page > 0) elements.push(button('◀ Previous', ACTION_IDS.pagePrevious, `${slug}|${view.filter}|${page - 1}`));
+  if (page < pages - 1) elements.push(button('Next ▶', ACTION_IDS.pageNext, `${slug}|${view.filter}|${page + 1}`));
+  if (!view.shared) elements.push(button('Share in channel', ACTION_IDS.share, `${slug}|${view.filter}|${page}`));
+  return [
+    ...(pages > 1 ? [context(`Page ${page + 1} of ${pages} · ${plural(total, 'item')}`)] : []),
+    ...(elements.length > 0 ? [{ type: 'actions', block_id: 'report_nav', elements }] : []),
+  ];
+}
+
+function byAttention(a: Row, b: Row): number {
+  const group = GROUP_ORDER.indexOf(a.item.status) - GROUP_ORDER.indexOf(b.item.status);
+  if (group !== 0) return group;
+  const urgency = (r: Row) => (r.flags.overdue ? 0 : r.flags.dueSoon ? 1 : r.flags.quiet ? 2 : 3);
+  return urgency(a) - urgency(b) || a.item.seq - b.item.seq;
+}

@@ -1,0 +1,220 @@
+import { addMinutes } from 'date-fns';
+import { parseNaturalDate } from '#shared/dates/natural';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '#shared/errors';
+import { parseOwners } from '#shared/domain/changes';
+import type { Actor, Change, Commitment, CommitmentDraft, HistoryEntry, Kind, LocalDate, Status, TeamId, Track, TrackSummary } from '#shared/domain/schemas';
+import type { Report, Store } from '#shared/store/store';
+
+export interface Deps {
+  store: Store;
+}
+
+/** Who is asking, from where, and with which signed request (the replay guard's key). */
+export interface Caller {
+  teamId: TeamId;
+  userId: Actor;
+  /** The request's v0 signature; absent for requests that did not come over HTTP (tests, scripts). */
+  signature?: string;
+  now: Date;
+}
+
+/** A signature can be replayed for as long as Slack's timestamp window lets it through. */
+const REPLAY_WINDOW_MINUTES = 6;
+
+/** A track's settings, or the same not-found answer as a report. */
+export async function getTrack(deps: Deps, teamId: TeamId, slug: string): Promise<Track> {
+  try {
+    return await deps.store.getTrack(teamId, slug);
+  } catch (error) {
+    if (error instanceof NotFoundError) throw await unknownTrack(deps, teamId, slug);
+    throw error;
+  }
+}
+
+/**
+ * A track's report, or a not-found error that lists the workspace's tracks and the closest
+ * slug, so a typo gets an answer that fixes it.
+ */
+export async function getReport(deps: Deps, teamId: TeamId, slug: string): Promise<Report> {
+  try {
+    return await deps.store.getReport(teamId, slug);
+  } catch (error) {
+    if (error instanceof NotFoundError) throw await unknownTrack(deps, teamId, slug);
+    throw error;
+  }
+}
+
+export async function unknownTrack(deps: Deps, teamId: TeamId, slug: string): Promise<NotFoundError> {
+  const tracks = await deps.store.listTracks(teamId);
+  const guess = closest(slug, tracks.map((t) => t.slug));
+  const known = tracks.length > 0 ? ` Tracks here: ${tracks.map((t) => t.slug).join(', ')}.` : ' There are no tracks yet.';
+  return new NotFoundError(`There is no track called "${slug}".${guess ? ` Did you mean ${guess}?` : ''}${known}`);
+}
+
+export function listTracks(deps: Deps, teamId: TeamId): Promise<TrackSummary[]> {
+  return deps.store.listTracks(teamId);
+}
+
+export async function getCommitmentWithTrack(deps: Deps, teamId: TeamId, id: string): Promise<{ item: Commitment; track: Track }> {
+  const item = await deps.store.getCommitment(teamId, id);
+  return { item, track: await deps.store.getTrack(teamId, item.track) };
+}
+
+export function getHistory(deps: Deps, teamId: TeamId, id: string): Promise<HistoryEntry[]> {
+  return deps.store.getHistory(teamId, id);
+}
+
+/**
+ * Adds a commitment from the command's fields.
+ * 1. Read the track (for its zone, parties and editors). 2. Resolve the due date in the
+ * track's zone. 3. Check the caller may edit and the request is not a replay. 4. Create.
+ */
+export async function addCommitment(
+  deps: Deps,
+  caller: Caller,
+  input: { track: string; title: string; detail?: string; dueText?: string; due?: LocalDate; owners?: string[]; ownerIds?: string[]; kind?: AddKind },
+): Promise<{ item: Commitment; track: Track }> {
+  const track = await getTrack(deps, caller.teamId, input.track);
+  const due = input.due ?? (input.dueText ? resolveDate(input.dueText, track, caller.now) : undefined);
+  const kind: Kind =
+    input.kind?.type === 'recurring'
+      ? { type: 'recurring', ...(input.kind.every ? { every: input.kind.every } : {}), occurrences: [] }
+      : input.kind?.type === 'ongoing'
+        ? { type: 'ongoing', updateEveryDays: input.kind.updateEveryDays }
+        : { type: 'one-off', ...(due ? { due } : {}) };
+  if (due && kind.type !== 'one-off') throw new InvalidInputError('Only one-off items take a due date.', `/commitments add ${track.slug} "title" due <date>`);
+  const meeting = track.meetings.at(-1);
+  const draft: CommitmentDraft = {
+    title: input.title,
+    ...(input.detail ? { detail: input.detail } : {}),
+    parties: track.parties.map((p) => p.code),
+    owners: [...parseOwners((input.owners ?? []).join(',')), ...(input.ownerIds ?? []).map((id) => ({ label: `<@${id}>`, slackUserId: id }))],
+    source: meeting
+      ? { meeting: meeting.name, date: meeting.date, ...(meeting.place ? { place: meeting.place } : {}) }
+      : { meeting: 'Added in Slack', date: localDateOf(caller.now, track) },
+    kind,
+    status: 'not-started',
+  };
+  await guardWrite(deps, caller, track);
+  const item = await deps.store.createCommitment(caller.teamId, track.slug, draft, caller.userId, caller.now);
+  return { item, track };
+}
+
+export type AddKind = { type: 'recurring'; every?: { count: number; unit: 'days' | 'weeks' | 'months' | 'years' } } | { type: 'ongoing'; updateEveryDays: number };
+
+/** What a person can do to an existing item from a command, a button or a modal. */
+export type ItemAction =
+  | { type: 'status'; status: Status; note?: string }
+  | { type: 'note'; text: string }
+  | { type: 'log'; dateText?: string; date?: LocalDate; place?: string; text?: string };
+
+/**
+ * Applies one action to an item.
+ * 1. Read the item and its track. 2. Turn the action into a change (dates resolved in the
+ * track's zone). 3. Check the caller may edit and the request is not a replay. 4. Save,
+ * guarded by the version read in step 1 (or the one the modal showed).
+ */
+export async function changeItem(
+  deps: Deps,
+  caller: Caller,
+  id: string,
+  action: ItemAction,
+  expectedVersion?: number,
+): Promise<{ before: Commitment; after: Commitment; track: Track; change: Change }> {
+  const { item, track } = await getCommitmentWithTrack(deps, caller.teamId, id);
+  const change = toChange(item, track, action, caller.now);
+  await guardWrite(deps, caller, track);
+  const { before, after } = await deps.store.changeCommitment(caller.teamId, id, change, caller.userId, caller.now, expectedVersion ?? item.version);
+  return { before, after, track, change };
+}
+
+function toChange(item: Commitment, track: Track, action: ItemAction, now: Date): Change {
+  switch (action.type) {
+    case 'status':
+      if (action.status === item.status && !action.note) {
+        throw new InvalidInputError(`${item.id} is already ${action.status}.`, `/commitments note ${item.id} "text"`);
+      }
+      return action.status === item.status
+        ? { type: 'note', text: action.note! }
+        : { type: 'status', from: item.status, to: action.status, ...(action.note ? { note: action.note } : {}) };
+    case 'note':
+      return { type: 'note', text: action.text };
+    case 'log': {
+      if (item.kind.type !== 'recurring') {
+        throw new InvalidInputError(`${item.id} is ${item.kind.type}: only recurring items log occurrences.`, `/commitments note ${item.id} "text"`);
+      }
+      const date = action.date ?? resolveDate(action.dateText ?? '', track, now, 'past');
+      return { type: 'occurrence', occurrence: { date, ...(action.place ? { place: action.place } : {}), ...(action.text ? { text: action.text } : {}) } };
+    }
+  }
+}
+
+/**
+ * Creates a track; its id prefix defaults to the initials of the slug's words (`japan-korea` → JK).
+ */
+export async function addTrack(
+  deps: Deps,
+  caller: Caller,
+  input: { slug: string; title: string; parties: string[]; timeZone: string; prefix?: string },
+): Promise<Track> {
+  const prefix = input.prefix?.toUpperCase() ?? input.slug.split('-').map((w) => w[0]?.toUpperCase() ?? '').join('').replace(/[^A-Z]/g, '').slice(0, 6);
+  await guardWrite(deps, caller);
+  return deps.store.createTrack({
+    teamId: caller.teamId,
+    slug: input.slug,
+    title: input.title,
+    parties: input.parties.map((code) => ({ code: code.toUpperCase(), name: code.toUpperCase() })),
+    timeZone: input.timeZone,
+    idPrefix: prefix || 'X',
+    editors: [],
+    meetings: [],
+    createdAt: caller.now.toISOString(),
+    createdBy: caller.userId,
+  });
+}
+
+/** Refuses callers outside a track's editors (when it has any) and replays of a signed request. */
+export async function guardWrite(deps: Deps, caller: Caller, track?: Pick<Track, 'editors' | 'slug'>): Promise<void> {
+  if (track && track.editors.length > 0 && !track.editors.includes(caller.userId)) {
+    throw new ForbiddenError(`Only the editors of ${track.slug} can change it: ${track.editors.map((e) => `<@${e}>`).join(', ')}.`);
+  }
+  if (caller.signature) {
+    await deps.store.claimRequest(caller.teamId, caller.signature, addMinutes(caller.now, REPLAY_WINDOW_MINUTES));
+  }
+}
+
+export function resolveDate(text: string, track: Pick<Track, 'timeZone'>, now: Date, prefer: 'future' | 'past' = 'future'): LocalDate {
+  const date = parseNaturalDate(text, { now, timeZone: track.timeZone, prefer });
+  if (!date) {
+    throw new InvalidInputError(`"${text}" is not a date I can read.`, 'a date like 2026-03-31, "next friday", "end of march" or "in 2 weeks"');
+  }
+  return date;
+}
+
+function localDateOf(now: Date, track: Pick<Track, 'timeZone'>): LocalDate {
+  return resolveDate('today', track, now);
+}
+
+/** The candidate within a small edit distance of `word`, if any. */
+function closest(word: string, candidates: string[]): string | undefined {
+  let best: { candidate: string; distance: number } | undefined;
+  for (const candidate of candidates) {
+    const distance = editDistance(word, candidate);
+    if (distance <= Math.max(2, Math.floor(candidate.length / 3)) && (!best || distance < best.distance)) best = { candidate, distance };
+  }
+  return best?.candidate;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}

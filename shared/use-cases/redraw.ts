@@ -1,0 +1,26 @@
+import { renderCommitment } from '#shared/slack/render/commitment';
+import type { SlackMessage } from '#shared/slack/render/format';
+import { parseReportRef, renderReport } from '#shared/slack/render/report';
+import { getCommitmentWithTrack, getReport, type Deps } from '#shared/use-cases/commitments';
+
+/**
+ * Renders again the message a button sat on, from its header's block id: a report page
+ * (`report|slug|filter|page`) or one item (`item|JK-4`). Undefined for anything else.
+ */
+export async function redraw(deps: Deps, teamId: string, ref: string | undefined, now: Date, shared = false): Promise<SlackMessage | undefined> {
+  if (!ref) return undefined;
+  if (ref.startsWith('item|')) {
+    const { item, track } = await getCommitmentWithTrack(deps, teamId, ref.slice('item|'.length));
+    return renderCommitment(item, track, now);
+  }
+  const report = parseReportRef(ref);
+  if (!report) return undefined;
+  return renderReport(await getReport(deps, teamId, report.slug), { filter: report.filter, page: report.page, now, shared });
+}
+
+/** The header block id of a message's blocks, where redraw finds what the message shows. */
+export function headerRef(blocks: unknown): string | undefined {
+  if (!Array.isArray(blocks)) return undefined;
+  const first = blocks.find((b): b is { block_id: string } => typeof b?.block_id === 'string' && /^(report|item)\|/.test(b.block_id));
+  return first?.block_id;
+}

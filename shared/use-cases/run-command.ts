@@ -1,0 +1,110 @@
+import { formatLocalDate } from '#shared/dates/natural';
+import type { Command } from '#shared/slack/command-parser';
+import { renderCommitment } from '#shared/slack/render/commitment';
+import { escape, STATUS_LABEL, type SlackMessage } from '#shared/slack/render/format';
+import { renderDone } from '#shared/slack/render/notice';
+import { renderHelp } from '#shared/slack/render/help';
+import { renderReport } from '#shared/slack/render/report';
+import { renderTrackList } from '#shared/slack/render/tracks';
+import {
+  addCommitment,
+  addTrack,
+  changeItem,
+  getCommitmentWithTrack,
+  getHistory,
+  getReport,
+  listTracks,
+  type Caller,
+  type Deps,
+  type ItemAction,
+} from '#shared/use-cases/commitments';
+
+export interface CommandAnswer {
+  message: SlackMessage;
+  /** Post in the channel for everyone rather than to the person alone. */
+  share?: boolean;
+}
+
+/**
+ * Carries out one parsed `/commitments` command for `caller` and renders the answer.
+ * Reads go straight to the store; writes go through the use cases that guard them.
+ */
+export async function runCommand(deps: Deps, caller: Caller, where: { channelId: string }, command: Command): Promise<CommandAnswer> {
+  const { teamId, now } = caller;
+  switch (command.type) {
+    case 'list-tracks':
+      return { message: renderTrackList(await listTracks(deps, teamId)) };
+    case 'report': {
+      const report = await getReport(deps, teamId, command.track);
+      return { message: renderReport(report, { filter: command.filter, page: 0, now, shared: command.share }), share: command.share };
+    }
+    case 'show': {
+      const { item, track } = await getCommitmentWithTrack(deps, teamId, command.id);
+      return { message: renderCommitment(item, track, now) };
+    }
+    case 'history': {
+      const [{ item, track }, history] = await Promise.all([getCommitmentWithTrack(deps, teamId, command.id), getHistory(deps, teamId, command.id)]);
+      return { message: renderCommitment(item, track, now, history) };
+    }
+    case 'track-add': {
+      const track = await addTrack(deps, caller, {
+        slug: command.slug!,
+        title: command.title!,
+        parties: command.parties!,
+        timeZone: command.timeZone!,
+        ...(command.prefix ? { prefix: command.prefix } : {}),
+      });
+      return {
+        message: renderDone(`Created track *${track.slug}* (${escape(track.title)}); its items will be numbered ${track.idPrefix}-1, ${track.idPrefix}-2, …`),
+      };
+    }
+    case 'add': {
+      const { item, track } = await addCommitment(deps, caller, {
+        track: command.track,
+        title: command.title!,
+        ...(command.dueText ? { dueText: command.dueText } : {}),
+        owners: command.owners,
+        ...(command.kind ? { kind: command.kind } : {}),
+      });
+      const due = item.kind.type === 'one-off' && item.kind.due ? `, due ${formatLocalDate(item.kind.due)}` : '';
+      return { message: withItem(`Added *${item.id}* to ${track.slug}${due}.`, renderCommitment(item, track, now)) };
+    }
+    case 'update':
+      return changed(deps, caller, command.id, { type: 'status', status: command.status, ...(command.note ? { note: command.note } : {}) });
+    case 'done':
+      return changed(deps, caller, command.id, { type: 'status', status: 'done', ...(command.note ? { note: command.note } : {}) });
+    case 'note':
+      return changed(deps, caller, command.id, { type: 'note', text: command.text });
+    case 'log':
+      return changed(deps, caller, command.id, {
+        type: 'log',
+        dateText: command.dateText,
+        ...(command.place ? { place: command.place } : {}),
+        ...(command.text ? { text: command.text } : {}),
+      });
+    case 'help':
+      return { message: renderHelp(command.topic) };
+    case 'subscribe':
+    case 'unsubscribe':
+    case 'subscriptions':
+      throw new Error(`${command.type} is answered by its own listener`);
+  }
+}
+
+async function changed(deps: Deps, caller: Caller, id: string, action: ItemAction): Promise<CommandAnswer> {
+  const { before, after, track, change } = await changeItem(deps, caller, id, action);
+  return { message: withItem(describeChange(before.status, after.status, change, after.id), renderCommitment(after, track, caller.now)) };
+}
+
+export function describeChange(from: string, to: string, change: { type: string; occurrence?: { date: string; place?: string } }, id: string): string {
+  if (change.type === 'status') return `*${id}*: ${STATUS_LABEL[from as keyof typeof STATUS_LABEL]} → ${STATUS_LABEL[to as keyof typeof STATUS_LABEL]}.`;
+  if (change.type === 'occurrence' && change.occurrence) {
+    return `Logged ${formatLocalDate(change.occurrence.date)}${change.occurrence.place ? ` in ${escape(change.occurrence.place)}` : ''} on *${id}*.`;
+  }
+  return `Noted on *${id}*.`;
+}
+
+function withItem(confirmation: string, item: SlackMessage): SlackMessage {
+  const done = renderDone(confirmation);
+  return { text: `${done.text}\n${item.text}`, blocks: [...done.blocks, ...item.blocks] };
+}

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { formatLocalDate, parseNaturalDate } from '#shared/dates/natural';
+
+// Tuesday 31 March 2026, 20:00 UTC: already Wednesday 1 April in Tokyo.
+const now = new Date('2026-03-31T20:00:00Z');
+const inUtc = (text: string) => parseNaturalDate(text, { now, timeZone: 'UTC' });
+const inTokyo = (text: string) => parseNaturalDate(text, { now, timeZone: 'Asia/Tokyo' });
+const inPast = (text: string) => parseNaturalDate(text, { now, timeZone: 'UTC', prefer: 'past' });
+
+describe('parseNaturalDate', () => {
+  it.each([
+    ['2026-03-31', '2026-03-31'],
+    ['2027-01-05', '2027-01-05'],
+    ['2026-4-3', '2026-04-03'],
+    ['31 March 2026', '2026-03-31'],
+    ['March 31, 2026', '2026-03-31'],
+    ['31/03/2026', '2026-03-31'],
+    ['3/4', '2026-04-03'],
+    ['today', '2026-03-31'],
+    ['tomorrow', '2026-04-01'],
+    ['friday', '2026-04-03'],
+    ['Fri', '2026-04-03'],
+    ['tuesday', '2026-03-31'],
+    ['monday', '2026-04-06'],
+    ['this friday', '2026-04-03'],
+    ['next friday', '2026-04-10'],
+    ['next week', '2026-04-07'],
+    ['in 3 days', '2026-04-03'],
+    ['in 2 weeks', '2026-04-14'],
+    ['in 1 month', '2026-04-30'],
+    ['in a week', '2026-04-07'],
+    ['3 days from now', '2026-04-03'],
+    ['in two years', '2028-03-31'],
+    ['end of march', '2026-03-31'],
+    ['End of April', '2026-04-30'],
+    ['end of february 2028', '2028-02-29'],
+    ['end of the month', '2026-03-31'],
+    ['end of month', '2026-03-31'],
+    ['end of this month', '2026-03-31'],
+    ['end of next month', '2026-04-30'],
+    ['end of year', '2026-12-31'],
+    ['end of the year', '2026-12-31'],
+    ['end of next year', '2027-12-31'],
+    ['end of the quarter', '2026-03-31'],
+    ['end of next quarter', '2026-06-30'],
+    ['Q2', '2026-06-30'],
+    ['q1', '2026-03-31'],
+    ['end of Q4', '2026-12-31'],
+    ['Q1 2027', '2027-03-31'],
+    ['mid april', '2026-04-15'],
+    ['mid-May', '2026-05-15'],
+    ['middle of june 2027', '2027-06-15'],
+    ['mid march', '2027-03-15'],
+    ['15 April 2027 5pm', '2027-04-15'],
+    ['last friday', '2026-03-27'],
+    ['5 days ago', '2026-03-26'],
+  ])('reads "%s" in UTC as %s', (text, expected) => {
+    expect(inUtc(text)).toBe(expected);
+  });
+
+  it.each([
+    ['by friday', '2026-04-03'],
+    ['on Friday.', '2026-04-03'],
+    ['  END   of  THE month ', '2026-03-31'],
+  ])('forgives case, spacing, a leading "by" or "on" and a trailing full stop in "%s"', (text, expected) => {
+    expect(inUtc(text)).toBe(expected);
+  });
+
+  it('reads dates on the calendar of Tokyo when it is already the next day there', () => {
+    expect(inTokyo('today')).toBe('2026-04-01');
+    expect(inTokyo('tomorrow')).toBe('2026-04-02');
+    expect(inTokyo('in 3 days')).toBe('2026-04-04');
+    expect(inTokyo('end of the month')).toBe('2026-04-30');
+    expect(inTokyo('end of march')).toBe('2027-03-31');
+    expect(inTokyo('31 march')).toBe('2027-03-31');
+    expect(inTokyo('Q1')).toBe('2027-03-31');
+    expect(inTokyo('friday')).toBe('2026-04-03');
+    expect(inTokyo('2026-03-31')).toBe('2026-03-31');
+  });
+
+  it('reads dates on the calendar of Los Angeles when it is still the day before there', () => {
+    // 03:00 UTC on 1 April is 20:00 on 31 March in Los Angeles (PDT).
+    const early = new Date('2026-04-01T03:00:00Z');
+    const inLa = (text: string) => parseNaturalDate(text, { now: early, timeZone: 'America/Los_Angeles' });
+    expect(inLa('today')).toBe('2026-03-31');
+    expect(inLa('tomorrow')).toBe('2026-04-01');
+    expect(inLa('end of the month')).toBe('2026-03-31');
+    expect(parseNaturalDate('today', { now: early, timeZone: 'UTC' })).toBe('2026-04-01');
+  });
+
+  it('counts whole calendar days across the spring DST change in New York', () => {
+    // 23:30 EST on Saturday 7 March; clocks go forward early on 8 March.
+    const late = new Date('2026-03-08T04:30:00Z');
+    const inNewYork = (text: string) => parseNaturalDate(text, { now: late, timeZone: 'America/New_York' });
+    expect(inNewYork('today')).toBe('2026-03-07');
+    expect(inNewYork('tomorrow')).toBe('2026-03-08');
+    expect(inNewYork('in 2 days')).toBe('2026-03-09');
+    expect(inNewYork('in 1 week')).toBe('2026-03-14');
+  });
+
+  it('reads a date without a year or week as the one ahead by default', () => {
+    expect(inUtc('13 january')).toBe('2027-01-13');
+    expect(inUtc('31 march')).toBe('2026-03-31');
+    expect(inUtc('end of february')).toBe('2027-02-28');
+  });
+
+  it('reads a date without a year or week as the one behind when the past is preferred', () => {
+    expect(inPast('13 january')).toBe('2026-01-13');
+    expect(inPast('friday')).toBe('2026-03-27');
+    expect(inPast('tuesday')).toBe('2026-03-31');
+    expect(inPast('end of april')).toBe('2025-04-30');
+    expect(inPast('mid march')).toBe('2026-03-15');
+    expect(inPast('yesterday')).toBe('2026-03-30');
+    expect(inPast('last friday')).toBe('2026-03-27');
+    expect(inPast('2025-09-30')).toBe('2025-09-30');
+  });
+
+  it('keeps an explicit direction whatever the preference', () => {
+    expect(inPast('next friday')).toBe('2026-04-10');
+    expect(inPast('tomorrow')).toBe('2026-04-01');
+    expect(inPast('in 2 weeks')).toBe('2026-04-14');
+    expect(inUtc('last friday')).toBe('2026-03-27');
+  });
+
+  it.each([
+    [''],
+    ['   '],
+    ['whenever'],
+    ['soon'],
+    ['friday please'],
+    ['please friday'],
+    ['friday or monday'],
+    ['april'],
+    ['next month'],
+    ['5pm'],
+    ['3 to 5 April'],
+    ['2026-02-30'],
+    ['31 February 2026'],
+    ['2026-13-01'],
+    ['2026-02-29'],
+    ['end of marchish'],
+    ['end of the week-ish'],
+    ['Q5'],
+    ['mid'],
+    ['JK-4'],
+  ])('rejects "%s", which is not a date on its own', (text) => {
+    expect(inUtc(text)).toBeUndefined();
+  });
+});
+
+describe('formatLocalDate', () => {
+  it('shows the weekday, day, short month and year', () => {
+    expect(formatLocalDate('2026-04-03')).toBe('Fri 3 Apr 2026');
+    expect(formatLocalDate('2026-12-25')).toBe('Fri 25 Dec 2026');
+    expect(formatLocalDate('2028-02-29')).toBe('Tue 29 Feb 2028');
+  });
+});

@@ -1,0 +1,417 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  CadenceSchema,
+  IdPrefixSchema,
+  LIMITS,
+  PartyCodeSchema,
+  STATUSES,
+  TimeZoneSchema,
+  TrackSlugSchema,
+} from '#shared/domain/schemas';
+import {
+  DEFAULT_UPDATE_EVERY_DAYS,
+  ownerFromToken,
+  parseCommand,
+  REPORT_FILTERS,
+  USAGE,
+  type Command,
+  type ParseResult,
+} from '#shared/slack/command-parser';
+
+const ID = /^[A-Z]{1,6}-[1-9][0-9]{0,5}$/;
+
+describe('parseCommand', () => {
+  it.each<{ text: string; command: Command }>([
+    // list and help
+    { text: '', command: { type: 'list-tracks' } },
+    { text: '   ', command: { type: 'list-tracks' } },
+    { text: 'tracks', command: { type: 'list-tracks' } },
+    { text: 'list', command: { type: 'list-tracks' } },
+    { text: 'help', command: { type: 'help' } },
+    { text: 'HELP', command: { type: 'help' } },
+    { text: '?', command: { type: 'help' } },
+    { text: 'help update', command: { type: 'help', topic: 'update' } },
+    { text: 'help track', command: { type: 'help', topic: 'track-add' } },
+    { text: 'help me please', command: { type: 'help' } },
+    // report
+    { text: 'japan-korea', command: { type: 'report', track: 'japan-korea', filter: 'open', share: false } },
+    { text: '  Japan-Korea  ', command: { type: 'report', track: 'japan-korea', filter: 'open', share: false } },
+    { text: 'japan-korea overdue', command: { type: 'report', track: 'japan-korea', filter: 'overdue', share: false } },
+    { text: 'japan-korea DUE share', command: { type: 'report', track: 'japan-korea', filter: 'due', share: true } },
+    { text: 'japan-korea share quiet', command: { type: 'report', track: 'japan-korea', filter: 'quiet', share: true } },
+    { text: 'japan-korea done', command: { type: 'report', track: 'japan-korea', filter: 'done', share: false } },
+    { text: 'japan-korea all', command: { type: 'report', track: 'japan-korea', filter: 'all', share: false } },
+    { text: 'japan-korea soon', command: { type: 'report', track: 'japan-korea', filter: 'due', share: false } },
+    { text: 'share japan-korea', command: { type: 'report', track: 'japan-korea', filter: 'open', share: true } },
+    { text: 'share japan-korea overdue', command: { type: 'report', track: 'japan-korea', filter: 'overdue', share: true } },
+    { text: 'report help', command: { type: 'report', track: 'help', filter: 'open', share: false } },
+    { text: 'list japan-korea all', command: { type: 'report', track: 'japan-korea', filter: 'all', share: false } },
+    // show and history
+    { text: 'show JK-4', command: { type: 'show', id: 'JK-4' } },
+    { text: 'SHOW jk-4', command: { type: 'show', id: 'JK-4' } },
+    { text: 'show JK4', command: { type: 'show', id: 'JK-4' } },
+    { text: 'show #jk-04', command: { type: 'show', id: 'JK-4' } },
+    { text: 'show JK\u20134', command: { type: 'show', id: 'JK-4' } },
+    { text: 'history jk-12', command: { type: 'history', id: 'JK-12' } },
+    // track add
+    { text: 'track add', command: { type: 'track-add' } },
+    { text: 'track add japan-korea', command: { type: 'track-add', slug: 'japan-korea' } },
+    {
+      text: 'track add japan-korea "Japan–Korea follow-ups" parties JP,KR tz Asia/Tokyo prefix JK',
+      command: {
+        type: 'track-add',
+        slug: 'japan-korea',
+        title: 'Japan–Korea follow-ups',
+        parties: ['JP', 'KR'],
+        timeZone: 'Asia/Tokyo',
+        prefix: 'JK',
+      },
+    },
+    {
+      text: 'Track Add us-eu “US–EU trade” prefix ue tz europe/brussels parties us, eu',
+      command: { type: 'track-add', slug: 'us-eu', title: 'US–EU trade', parties: ['US', 'EU'], timeZone: 'Europe/Brussels', prefix: 'UE' },
+    },
+    { text: 'track add "Only a title"', command: { type: 'track-add', title: 'Only a title' } },
+    { text: 'track add tz UTC', command: { type: 'track-add', timeZone: 'UTC' } },
+    // add
+    { text: 'add japan-korea', command: { type: 'add', track: 'japan-korea', owners: [] } },
+    {
+      text: 'add japan-korea "Visa waiver review" due end of March owner <@U123ABC|lee>, "Foreign Ministry"',
+      command: {
+        type: 'add',
+        track: 'japan-korea',
+        title: 'Visa waiver review',
+        dueText: 'end of March',
+        owners: ['<@U123ABC|lee>', 'Foreign Ministry'],
+      },
+    },
+    {
+      text: 'add japan-korea Review visa rules due next friday',
+      command: { type: 'add', track: 'japan-korea', title: 'Review visa rules', dueText: 'next friday', owners: [] },
+    },
+    {
+      text: 'add japan-korea “Lee’s visit” owners <@U1AAA> <@U2BBB|kim> and Ministry of Finance',
+      command: { type: 'add', track: 'japan-korea', title: 'Lee’s visit', owners: ['<@U1AAA>', '<@U2BBB|kim>', 'Ministry of Finance'] },
+    },
+    {
+      text: 'add japan-korea "Q&amp;A with press" owner @maria,@kim',
+      command: { type: 'add', track: 'japan-korea', title: 'Q&A with press', owners: ['@maria', '@kim'] },
+    },
+    {
+      text: 'add japan-korea "Shuttle diplomacy" recurring',
+      command: { type: 'add', track: 'japan-korea', title: 'Shuttle diplomacy', owners: [], kind: { type: 'recurring' } },
+    },
+    {
+      text: 'add japan-korea "Leader visits" RECURRING every 6 months owner @pm',
+      command: {
+        type: 'add',
+        track: 'japan-korea',
+        title: 'Leader visits',
+        owners: ['@pm'],
+        kind: { type: 'recurring', every: { count: 6, unit: 'months' } },
+      },
+    },
+    {
+      text: 'add japan-korea "Ministers meet" recurring every year',
+      command: { type: 'add', track: 'japan-korea', title: 'Ministers meet', owners: [], kind: { type: 'recurring', every: { count: 1, unit: 'years' } } },
+    },
+    {
+      text: 'add japan-korea "Reviews" recurring quarterly',
+      command: { type: 'add', track: 'japan-korea', title: 'Reviews', owners: [], kind: { type: 'recurring', every: { count: 3, unit: 'months' } } },
+    },
+    {
+      text: 'add japan-korea "Hydrogen talks" ongoing',
+      command: {
+        type: 'add',
+        track: 'japan-korea',
+        title: 'Hydrogen talks',
+        owners: [],
+        kind: { type: 'ongoing', updateEveryDays: DEFAULT_UPDATE_EVERY_DAYS },
+      },
+    },
+    {
+      text: 'add japan-korea "Hydrogen talks" ongoing update every 14 days',
+      command: { type: 'add', track: 'japan-korea', title: 'Hydrogen talks', owners: [], kind: { type: 'ongoing', updateEveryDays: 14 } },
+    },
+    {
+      text: 'add japan-korea "Hydrogen talks" ongoing every 2 weeks',
+      command: { type: 'add', track: 'japan-korea', title: 'Hydrogen talks', owners: [], kind: { type: 'ongoing', updateEveryDays: 14 } },
+    },
+    {
+      text: 'add japan-korea "The due diligence" due 2026-03-31',
+      command: { type: 'add', track: 'japan-korea', title: 'The due diligence', dueText: '2026-03-31', owners: [] },
+    },
+    // update, note, done
+    { text: 'update JK-4 in-progress', command: { type: 'update', id: 'JK-4', status: 'in-progress' } },
+    { text: 'update jk-4 In Progress "Draft shared"', command: { type: 'update', id: 'JK-4', status: 'in-progress', note: 'Draft shared' } },
+    { text: 'update JK-4 inprogress', command: { type: 'update', id: 'JK-4', status: 'in-progress' } },
+    { text: 'update JK-4 started', command: { type: 'update', id: 'JK-4', status: 'in-progress' } },
+    { text: 'update JK-4 progress', command: { type: 'update', id: 'JK-4', status: 'in-progress' } },
+    { text: 'update JK-4 not started', command: { type: 'update', id: 'JK-4', status: 'not-started' } },
+    { text: 'update JK-4 todo', command: { type: 'update', id: 'JK-4', status: 'not-started' } },
+    { text: 'update JK-4 complete', command: { type: 'update', id: 'JK-4', status: 'done' } },
+    { text: 'update JK-4 completed', command: { type: 'update', id: 'JK-4', status: 'done' } },
+    { text: 'update JK-4 blocked waiting on MOFA', command: { type: 'update', id: 'JK-4', status: 'stalled', note: 'waiting on MOFA' } },
+    { text: 'update JK-4 cancelled', command: { type: 'update', id: 'JK-4', status: 'dropped' } },
+    { text: 'update JK-4 canceled', command: { type: 'update', id: 'JK-4', status: 'dropped' } },
+    { text: 'update JK-4 done in time', command: { type: 'update', id: 'JK-4', status: 'done', note: 'in time' } },
+    { text: 'note JK-4 Lee’s team met   the MOFA desk', command: { type: 'note', id: 'JK-4', text: 'Lee’s team met   the MOFA desk' } },
+    { text: 'note JK-4 “Signed on 3 April”', command: { type: 'note', id: 'JK-4', text: 'Signed on 3 April' } },
+    { text: 'note JK-4 the "peace" plan', command: { type: 'note', id: 'JK-4', text: 'the "peace" plan' } },
+    { text: 'note JK-4 ask <@U123ABC|lee> &amp; Kim', command: { type: 'note', id: 'JK-4', text: 'ask <@U123ABC|lee> & Kim' } },
+    { text: "note JK-4 'quoted'", command: { type: 'note', id: 'JK-4', text: 'quoted' } },
+    { text: 'done JK-4', command: { type: 'done', id: 'JK-4' } },
+    { text: 'done jk4 "Signed in Seoul"', command: { type: 'done', id: 'JK-4', note: 'Signed in Seoul' } },
+    // log
+    {
+      text: 'log JK-1 2026-01-13 Nara "Lee visits Nara"',
+      command: { type: 'log', id: 'JK-1', dateText: '2026-01-13', place: 'Nara', text: 'Lee visits Nara' },
+    },
+    { text: 'log JK-1 today at Tokyo', command: { type: 'log', id: 'JK-1', dateText: 'today', place: 'Tokyo' } },
+    { text: 'log JK-1 yesterday', command: { type: 'log', id: 'JK-1', dateText: 'yesterday' } },
+    {
+      text: 'log jk-1 13 January 2026 in Nara “Lee visits”',
+      command: { type: 'log', id: 'JK-1', dateText: '13 January 2026', place: 'Nara', text: 'Lee visits' },
+    },
+    { text: 'log JK-1 last friday "Call"', command: { type: 'log', id: 'JK-1', dateText: 'last friday', text: 'Call' } },
+    { text: 'log JK-1 monday New York', command: { type: 'log', id: 'JK-1', dateText: 'monday', place: 'New York' } },
+    // subscriptions
+    {
+      text: 'subscribe japan-korea every monday 09:00 tz Asia/Tokyo',
+      command: { type: 'subscribe', track: 'japan-korea', scheduleText: 'every monday 09:00', timeZone: 'Asia/Tokyo' },
+    },
+    { text: 'subscribe japan-korea daily 8:30', command: { type: 'subscribe', track: 'japan-korea', scheduleText: 'daily 8:30' } },
+    { text: 'subscribe japan-korea', command: { type: 'subscribe', track: 'japan-korea' } },
+    {
+      text: 'subscribe japan-korea TZ asia/seoul weekdays 9am',
+      command: { type: 'subscribe', track: 'japan-korea', scheduleText: 'weekdays 9am', timeZone: 'Asia/Seoul' },
+    },
+    { text: 'unsubscribe japan-korea', command: { type: 'unsubscribe', track: 'japan-korea' } },
+    { text: 'Subscriptions', command: { type: 'subscriptions' } },
+  ])('reads "$text"', ({ text, command }) => {
+    expect(parseCommand(text)).toEqual({ ok: true, command });
+  });
+
+  it.each<{ text: string; error: RegExp; usage: string }>([
+    { text: 'foo!', error: /“foo!” is not a command or a track/, usage: USAGE.help },
+    { text: '"japan-korea"', error: /not quoted text/, usage: USAGE.help },
+    { text: 'updte JK-1 done', error: /“updte” is not a command/, usage: USAGE.report },
+    { text: 'japan-korea late-ish', error: /is not a command, and a track report takes only a filter/, usage: USAGE.report },
+    { text: 'share', error: /share needs a track/, usage: USAGE.report },
+    { text: 'share japan-korea whenever', error: /“whenever” is not a report filter; use open, overdue/, usage: USAGE.report },
+    { text: 'japan-korea overdue done', error: /one report filter/, usage: USAGE.report },
+    { text: 'tracks all', error: /Nothing more was expected/, usage: USAGE['list-tracks'] },
+    { text: 'show', error: /show needs a commitment id, such as JK-4/, usage: USAGE.show },
+    { text: 'show JK-x', error: /“JK-x” is not a commitment id; ids look like JK-4/, usage: USAGE.show },
+    { text: 'show JK-0', error: /is not a commitment id/, usage: USAGE.show },
+    { text: 'show ABCDEFG-1', error: /is not a commitment id/, usage: USAGE.show },
+    { text: 'show JK-1234567', error: /is not a commitment id/, usage: USAGE.show },
+    { text: 'show JK-4 JK-5', error: /Nothing more was expected after “show JK-4”/, usage: USAGE.show },
+    { text: 'history', error: /history needs a commitment id/, usage: USAGE.history },
+    { text: 'track', error: /say track add/, usage: USAGE['track-add'] },
+    { text: 'track add Japan_Korea', error: /is not a track; tracks are lower-case words/, usage: USAGE['track-add'] },
+    { text: 'track add jk parties J,KR', error: /“J” is not a party code/, usage: USAGE['track-add'] },
+    { text: 'track add jk parties', error: /parties needs party codes/, usage: USAGE['track-add'] },
+    { text: 'track add jk tz Asia/Tokio', error: /“Asia\/Tokio” is not a time zone/, usage: USAGE['track-add'] },
+    { text: 'track add jk tz', error: /tz needs one time zone/, usage: USAGE['track-add'] },
+    { text: 'track add jk prefix JK1', error: /prefix needs 1 to 6 letters/, usage: USAGE['track-add'] },
+    { text: 'track add jk prefix JK tz UTC prefix KJ', error: /Give prefix only once/, usage: USAGE['track-add'] },
+    { text: `track add jk "${'t'.repeat(151)}"`, error: /The title is 151 characters long; the limit is 150/, usage: USAGE['track-add'] },
+    { text: 'add', error: /add needs a track/, usage: USAGE.add },
+    { text: 'add "Visa review"', error: /add needs a track/, usage: USAGE.add },
+    { text: 'add Japan_Korea "x"', error: /“Japan_Korea” is not a track/, usage: USAGE.add },
+    { text: 'add jk "x" recurring every month recurring', error: /Give recurring only once/, usage: USAGE.add },
+    { text: 'add jk "x" due', error: /due needs a date/, usage: USAGE.add },
+    { text: 'add jk "x" due friday due monday', error: /Give due only once/, usage: USAGE.add },
+    { text: 'add jk "x" owner', error: /owner needs a person/, usage: USAGE.add },
+    { text: 'add jk "x" due friday recurring', error: /A recurring item has no due date/, usage: USAGE.add },
+    { text: 'add jk "x" recurring ongoing', error: /either recurring or ongoing, not both/, usage: USAGE.add },
+    { text: 'add jk "x" recurring every fortnight-ish', error: /recurring takes every <n> days/, usage: USAGE.add },
+    { text: 'add jk "x" recurring every 0 days', error: /from 1 to 365/, usage: USAGE.add },
+    { text: 'add jk "x" ongoing update every 2 months', error: /ongoing takes update every <n> days/, usage: USAGE.add },
+    { text: 'add jk "x" ongoing update every 60 weeks', error: /at most 365 days apart/, usage: USAGE.add },
+    { text: `add jk "${'t'.repeat(201)}"`, error: /The title is 201 characters long; the limit is 200/, usage: USAGE.add },
+    { text: `add jk owner ${Array.from({ length: 11 }, (_, i) => `@u${i}`).join(' ')}`, error: /at most 10 owners; you gave 11/, usage: USAGE.add },
+    { text: 'update', error: /update needs a commitment id/, usage: USAGE.update },
+    { text: 'update JK-4', error: /update needs a status: not-started, in-progress, done, stalled or dropped/, usage: USAGE.update },
+    { text: 'update JK-4 nope', error: /“nope” is not a status; use not-started, in-progress, done, stalled or dropped/, usage: USAGE.update },
+    { text: 'update japan-korea done', error: /“japan-korea” is not a commitment id/, usage: USAGE.update },
+    { text: `update JK-4 done ${'n'.repeat(1001)}`, error: /The note is 1001 characters long; the limit is 1000/, usage: USAGE.update },
+    { text: 'note JK-4', error: /note needs some text/, usage: USAGE.note },
+    { text: 'note JK-4 ""', error: /note needs some text/, usage: USAGE.note },
+    { text: `note JK-4 "${'n'.repeat(1200)}"`, error: /The note is 1200 characters long; the limit is 1000/, usage: USAGE.note },
+    { text: 'note JK-4 "unclosed', error: /The quote before “unclosed” is never closed/, usage: USAGE.note },
+    { text: 'note JK-4 “smart but unclosed', error: /is never closed/, usage: USAGE.note },
+    { text: "note JK-4 'unclosed", error: /is never closed/, usage: USAGE.note },
+    { text: 'note JK-4 "', error: /The quote at the end is never closed/, usage: USAGE.note },
+    { text: 'done', error: /done needs a commitment id/, usage: USAGE.done },
+    { text: `done JK-4 ${'n'.repeat(1001)}`, error: /The note is 1001 characters long/, usage: USAGE.done },
+    { text: 'log JK-1', error: /log needs a date/, usage: USAGE.log },
+    { text: 'log JK-1 "Lee visits"', error: /log needs a date/, usage: USAGE.log },
+    { text: 'log JK-1 at Nara', error: /log needs a date/, usage: USAGE.log },
+    { text: 'log JK-1 today at', error: /at needs a place/, usage: USAGE.log },
+    { text: `log JK-1 today at ${'p'.repeat(101)}`, error: /The place is 101 characters long; the limit is 100/, usage: USAGE.log },
+    { text: `log JK-1 today "${'t'.repeat(501)}"`, error: /The text is 501 characters long; the limit is 500/, usage: USAGE.log },
+    { text: 'subscribe', error: /subscribe needs a track/, usage: USAGE.subscribe },
+    { text: 'subscribe jk every monday tz Mars/Base', error: /“Mars\/Base” is not a time zone/, usage: USAGE.subscribe },
+    { text: 'subscribe jk tz', error: /tz needs one time zone/, usage: USAGE.subscribe },
+    { text: 'subscribe jk tz UTC tz Asia/Tokyo', error: /Give tz only once/, usage: USAGE.subscribe },
+    { text: `subscribe jk ${'every monday '.repeat(10)}`, error: /The schedule is \d+ characters long; the limit is 100/, usage: USAGE.subscribe },
+    { text: 'unsubscribe', error: /unsubscribe needs a track/, usage: USAGE.unsubscribe },
+    { text: 'subscriptions all', error: /Nothing more was expected/, usage: USAGE.subscriptions },
+  ])('refuses "$text" with the right form', ({ text, error, usage }) => {
+    const result = parseCommand(text);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toMatch(error);
+    // The overview starts with the bare command, so `toContain` checks both single forms and the overview.
+    expect(result.usage).toContain(usage);
+    expect(result.error).not.toContain('\n');
+  });
+
+  it('shows every form of the command when the first word is neither a command nor a track', () => {
+    const result = parseCommand('what is this?');
+    expect(result).toEqual({ ok: false, error: '“what” is not a command, and a track report takes only a filter and share.', usage: USAGE.report });
+    const unknown = parseCommand('Wh@t');
+    expect(unknown.ok).toBe(false);
+    if (!unknown.ok) expect(unknown.usage).toBe(Object.values(USAGE).join('\n'));
+  });
+
+  it('states the status vocabulary in the usage of update', () => {
+    for (const status of STATUSES) expect(USAGE.update).toContain(status);
+  });
+
+  it('states the default filter in the usage of a report', () => {
+    expect(USAGE.report).toMatch(/open, the default/);
+    for (const filter of REPORT_FILTERS) expect(USAGE.report).toContain(filter);
+  });
+
+  it('keeps a long offending word short in the error', () => {
+    const result = parseCommand(`show ${'X'.repeat(500)}`);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.length).toBeLessThan(120);
+  });
+});
+
+describe('ownerFromToken', () => {
+  it('reads a Slack mention with a name, a bare mention, a handle and a plain name', () => {
+    expect(ownerFromToken('<@U123ABC|lee>')).toEqual({ label: 'lee', slackUserId: 'U123ABC' });
+    expect(ownerFromToken('<@U123ABC>')).toEqual({ label: '<@U123ABC>', slackUserId: 'U123ABC' });
+    expect(ownerFromToken('@maria')).toEqual({ label: '@maria' });
+    expect(ownerFromToken('Foreign Ministry')).toEqual({ label: 'Foreign Ministry' });
+  });
+});
+
+describe('parseCommand on any input', () => {
+  const grammarWords = [
+    ...['', ' ', '  ', '\n', '\t'],
+    ...['help', '?', 'tracks', 'list', 'report', 'share', 'show', 'history', 'track', 'add', 'update', 'note', 'done', 'log'],
+    ...['subscribe', 'unsubscribe', 'subscriptions', 'due', 'owner', 'owners', 'recurring', 'ongoing', 'every', 'update every'],
+    ...['parties', 'tz', 'prefix', 'at', 'in', 'and', ',', 'JP,KR', 'Asia/Tokyo', 'Mars/Base', 'JK'],
+    ...['japan-korea', 'Japan-Korea', 'jk', 'a--b', '-x', 'x'.repeat(41), 'overdue', 'quiet', 'all', 'open'],
+    ...['JK-4', 'jk-4', 'JK4', 'JK-0', 'JK-04', 'JK-1234567', '#JK-1', 'ABCDEFG-1'],
+    ...STATUSES,
+    ...['in progress', 'not started', 'blocked', 'cancelled', 'nope'],
+    ...['"', '“', '”', "'", '‘', '’', '"quoted text"', '“smart”', "Lee's", 'Lee’s', '<@U123ABC|lee>', '<@U1>', '<', '>', '&amp;'],
+    ...['2026-03-31', 'today', 'next friday', 'end of March', '6', 'months', 'days', 'weeks', '0', '400'],
+    ...['n'.repeat(1001), 't'.repeat(201), 'p'.repeat(101)],
+  ];
+  const grammarText = fc
+    .array(fc.constantFrom(...grammarWords), { maxLength: 12 })
+    .chain((words) => fc.constantFrom(words.join(' '), words.join('')));
+
+  it.each([
+    ['printable text', fc.string()],
+    ['any Unicode text', fc.string({ unit: 'binary', maxLength: 200 })],
+    ['text built from the grammar', grammarText],
+  ])('never throws and answers with a valid command or a short refusal for %s', (_, texts) => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        expectWellFormed(parseCommand(text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+function expectWellFormed(result: ParseResult): void {
+  if (!result.ok) {
+    expect(result.error.length).toBeGreaterThan(0);
+    expect(result.error).not.toContain('\n');
+    expect(result.usage.length).toBeGreaterThan(0);
+    return;
+  }
+  const command = result.command;
+  const slug = (track: string) => expect(TrackSlugSchema.safeParse(track).success).toBe(true);
+  const within = (text: string | undefined, max: number) => {
+    if (text === undefined) return;
+    expect(text.trim().length).toBeGreaterThan(0);
+    expect(text.length).toBeLessThanOrEqual(max);
+  };
+  switch (command.type) {
+    case 'list-tracks':
+    case 'subscriptions':
+      return;
+    case 'help':
+      if (command.topic) expect(Object.keys(USAGE)).toContain(command.topic);
+      return;
+    case 'report':
+      slug(command.track);
+      expect(REPORT_FILTERS).toContain(command.filter);
+      return;
+    case 'show':
+    case 'history':
+      expect(command.id).toMatch(ID);
+      return;
+    case 'track-add':
+      if (command.slug !== undefined) slug(command.slug);
+      within(command.title, 150);
+      for (const party of command.parties ?? []) expect(PartyCodeSchema.safeParse(party).success).toBe(true);
+      if (command.timeZone !== undefined) expect(TimeZoneSchema.safeParse(command.timeZone).success).toBe(true);
+      if (command.prefix !== undefined) expect(IdPrefixSchema.safeParse(command.prefix).success).toBe(true);
+      return;
+    case 'add':
+      slug(command.track);
+      within(command.title, LIMITS.titleChars);
+      within(command.dueText, Infinity);
+      expect(command.owners.length).toBeLessThanOrEqual(10);
+      for (const owner of command.owners) within(owner, 100);
+      if (command.kind?.type === 'recurring' && command.kind.every) {
+        expect(CadenceSchema.safeParse(command.kind.every).success).toBe(true);
+      }
+      if (command.kind?.type === 'ongoing') {
+        expect(command.kind.updateEveryDays).toBeGreaterThanOrEqual(1);
+        expect(command.kind.updateEveryDays).toBeLessThanOrEqual(365);
+      }
+      if (command.kind) expect(command.dueText).toBeUndefined();
+      return;
+    case 'update':
+      expect(command.id).toMatch(ID);
+      expect(STATUSES).toContain(command.status);
+      within(command.note, LIMITS.noteChars);
+      return;
+    case 'note':
+      expect(command.id).toMatch(ID);
+      within(command.text, LIMITS.noteChars);
+      return;
+    case 'done':
+      expect(command.id).toMatch(ID);
+      within(command.note, LIMITS.noteChars);
+      return;
+    case 'log':
+      expect(command.id).toMatch(ID);
+      within(command.dateText, Infinity);
+      within(command.place, 100);
+      within(command.text, 500);
+      return;
+    case 'subscribe':
+      slug(command.track);
+      within(command.scheduleText, 100);
+      if (command.timeZone !== undefined) expect(TimeZoneSchema.safeParse(command.timeZone).success).toBe(true);
+      return;
+    case 'unsubscribe':
+      slug(command.track);
+      return;
+  }
+}

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll } from 'vitest';
+import { createStore, type Store } from '#shared/store/store';
+import { FakeSlack } from './fake-slack.ts';
+import { useTestTable, type TestTable } from './dynamodb.ts';
+import { TEST_SIGNING_SECRET, type HttpApiEvent } from './slack-request.ts';
+
+export interface SlackHarness {
+  table: TestTable;
+  slack: FakeSlack;
+  store: () => Store;
+  /** Sends an event to the exported Lambda handler, as API Gateway would. */
+  send(event: HttpApiEvent): Promise<{ statusCode: number; body: string; json: () => Record<string, unknown> }>;
+}
+
+/**
+ * The real Slack handler, configured through its environment against this file's table in
+ * DynamoDB Local and a fake Slack Web API on loopback.
+ */
+export function useSlackHandler(): SlackHarness {
+  const table = useTestTable();
+  const slack = new FakeSlack();
+  let handler: ((event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }>) | undefined;
+  beforeAll(async () => {
+    await slack.start();
+    Object.assign(process.env, {
+      TABLE_NAME: table.tableName,
+      DYNAMODB_ENDPOINT: table.endpoint,
+      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_API_URL: slack.apiUrl,
+      LOG_LEVEL: 'ERROR',
+    });
+    ({ handler } = (await import('../../functions/slack/handler.ts')) as never);
+  });
+  afterAll(() => slack.stop());
+  return {
+    table,
+    slack,
+    store: () => createStore({ client: table.client, tableName: table.tableName }),
+    async send(event) {
+      const result = await handler!(event, { functionName: 'test', getRemainingTimeInMillis: () => 3000 });
+      return { ...result, json: () => JSON.parse(result.body || '{}') as Record<string, unknown> };
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { expect } from 'vitest';
+
+/** Asserts a message or view keeps to Slack's limits: block count and every text's length. */
+export function expectWithinSlackLimits(message: { text?: unknown; blocks?: unknown }, maxBlocks = 50): void {
+  const blocks = (message.blocks ?? []) as Record<string, unknown>[];
+  expect(blocks.length).toBeLessThanOrEqual(maxBlocks);
+  expect(typeof message.text === 'string' && message.text.length > 0).toBe(true);
+  expect((message.text as string).length).toBeLessThanOrEqual(4000);
+  for (const block of blocks) {
+    const texts: { text: string; max: number }[] = [];
+    const text = block['text'] as { type: string; text: string } | undefined;
+    if (text) texts.push({ text: text.text, max: block['type'] === 'header' ? 150 : 3000 });
+    for (const field of (block['fields'] ?? []) as { text: string }[]) texts.push({ text: field.text, max: 2000 });
+    for (const element of (block['elements'] ?? []) as Record<string, unknown>[]) {
+      if (block['type'] === 'context') texts.push({ text: String(element['text']), max: 3000 });
+      if (element['type'] === 'button') {
+        texts.push({ text: (element['text'] as { text: string }).text, max: 75 });
+        texts.push({ text: String(element['value'] ?? ''), max: 2000 });
+      }
+    }
+    if ((block['elements'] as unknown[] | undefined)?.length) expect((block['elements'] as unknown[]).length).toBeLessThanOrEqual(block['type'] === 'context' ? 10 : 25);
+    if (typeof block['block_id'] === 'string') expect(block['block_id'].length).toBeLessThanOrEqual(255);
+    for (const { text: t, max } of texts) expect(t.length, `text over ${max}: ${t.slice(0, 60)}…`).toBeLessThanOrEqual(max);
+  }
+}
