@@ -1,4 +1,4 @@
-import { escape, section, context, type SlackMessage } from '#shared/slack/render/format';
+import { escape, section, context, plainText, type SlackMessage } from '#shared/slack/render/format';
 
 /** What a person sees when input cannot be used: what was wrong, then the right form. */
 export function renderProblem(problem: string, usage?: string): SlackMessage {
@@ -9,9 +9,9 @@ export function renderProblem(problem: string, usage?: string): SlackMessage {
   };
 }
 
-/** A short confirmation of a change, with what was resolved (e.g. a date) echoed back. */
+/** A short confirmation (mrkdwn, user text already escaped), with what was resolved (e.g. a date) echoed back. */
 export function renderDone(message: string): SlackMessage {
-  return { text: message, blocks: [section(`:white_check_mark: ${message}`)] };
+  return { text: plainText(message), blocks: [section(`:white_check_mark: ${message}`)] };
 }
 
 /** Anything unexpected: a generic answer and the id under which the details are logged. */

@@ -1,0 +1,228 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { seedBusan } from '#shared/use-cases/seed';
+import { ACTION_IDS, VIEW_IDS } from '#shared/slack/definitions';
+import { useSlackHandler } from '../../support/slack-handler.ts';
+import { commandEvent, interactionEvent } from '../../support/slack-request.ts';
+import { expectWithinSlackLimits } from '../../support/slack-limits.ts';
+
+const NOW = new Date('2026-03-25T01:00:00Z'); // 10:00 in Tokyo
+const harness = useSlackHandler();
+const TEAM = 'T0TEST';
+
+beforeAll(async () => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
+  await seedBusan(harness.store(), TEAM, new Date('2026-03-01T00:00:00Z'));
+});
+afterAll(() => {
+  vi.useRealTimers();
+});
+
+async function command(text: string, options: Parameters<typeof commandEvent>[1] = {}) {
+  const result = await harness.send(commandEvent(text, { teamId: TEAM, responseUrl: harness.slack.responseUrl('cmd'), ...options }));
+  expect(result.statusCode).toBe(200);
+  const body = result.body ? result.json() : {};
+  return body as { response_type?: string; text: string; blocks: Record<string, unknown>[] };
+}
+
+describe('/commitments reports', () => {
+  it('answers a track name with its report of the five Busan commitments, ephemerally', async () => {
+    const reply = await command('japan-korea');
+    expect(reply.response_type).toBe('ephemeral');
+    for (const id of ['JK-1', 'JK-2', 'JK-3', 'JK-4', 'JK-5']) expect(reply.text).toContain(id);
+    expect(reply.text).toContain('Busan');
+    expectWithinSlackLimits(reply);
+    const buttons = reply.blocks.filter((b) => b['type'] === 'actions').flatMap((b) => b['elements'] as { action_id: string; value: string }[]);
+    expect(buttons.filter((b) => b.action_id === ACTION_IDS.markDone).map((b) => b.value).sort()).toEqual(['JK-1', 'JK-2', 'JK-3', 'JK-4', 'JK-5']);
+  });
+
+  it('lists the workspace’s tracks with counts when given nothing', async () => {
+    const reply = await command('');
+    expect(reply.text).toContain('japan-korea');
+    expect(reply.text).toMatch(/in progress/);
+  });
+
+  it('posts the report in the channel when asked to share', async () => {
+    const reply = await command('japan-korea share');
+    expect(reply.response_type).toBe('in_channel');
+  });
+
+  it('answers help with every command form', async () => {
+    const reply = await command('help');
+    for (const word of ['update', 'note', 'log', 'subscribe', 'history']) expect(reply.text).toContain(word);
+  });
+
+  it('answers an unknown track with the list of tracks and a did-you-mean, writing nothing', async () => {
+    const reply = await command('japan-kroea');
+    expect(reply.text).toMatch(/no track called "japan-kroea"/i);
+    expect(reply.text).toContain('Did you mean japan-korea?');
+  });
+
+  it('keeps a 200-item track within Slack’s limits, one page at a time', async () => {
+    const store = harness.store();
+    await store.createTrack({
+      teamId: TEAM, slug: 'big-track', title: 'A very large track', parties: [{ code: 'AA', name: 'A' }, { code: 'BB', name: 'B' }],
+      timeZone: 'UTC', idPrefix: 'BIG', createdAt: NOW.toISOString(), createdBy: 'U0ADMIN',
+    });
+    for (let i = 1; i <= 200; i++) {
+      await store.createCommitment(TEAM, 'big-track', {
+        title: `Item ${i} ${'with a long title '.repeat(9)}`.slice(0, 200), detail: 'x'.repeat(2000), parties: ['AA'], owners: [],
+        source: { meeting: 'Big meeting', date: '2026-01-01' }, kind: { type: 'one-off', due: i % 2 ? '2026-03-01' : '2026-03-28' }, status: i % 5 ? 'in-progress' : 'stalled',
+      }, 'U0ADMIN', NOW, { seq: i });
+    }
+    for (const filter of ['', 'all', 'overdue', 'due']) {
+      const reply = await command(`big-track ${filter}`);
+      expectWithinSlackLimits(reply);
+      expect(reply.text).toMatch(/page 1 of \d+/);
+    }
+    const first = await command('big-track all');
+    const next = first.blocks.flatMap((b) => (b['elements'] ?? []) as { action_id?: string; value?: string }[]).find((e) => e.action_id === ACTION_IDS.pageNext);
+    expect(next?.value).toBe('big-track|all|1');
+    await harness.send(interactionEvent(blockAction(ACTION_IDS.pageNext, next!.value!, harness.slack.responseUrl('page'))));
+    const redrawn = harness.slack.callsTo('response_url:page').at(-1)?.args as { text: string; replace_original: boolean };
+    expect(redrawn.replace_original).toBe(true);
+    expect(redrawn.text).toMatch(/page 2 of 20/);
+  });
+});
+
+describe('/commitments changes', () => {
+  it('updates a status with a note, then shows the change and its history', async () => {
+    const updated = await command('update JK-4 in-progress "committee date set"');
+    expect(updated.text).toContain('JK-4: Not started → In progress');
+    const shown = await command('show jk-4');
+    expect(shown.text).toContain('In progress');
+    expect(JSON.stringify(shown.blocks)).toContain('committee date set');
+    const history = await command('history JK-4');
+    expect(JSON.stringify(history.blocks)).toMatch(/changed status Not started → In progress: committee date set/);
+  });
+
+  it('adds a note, logs a visit, and marks an item done', async () => {
+    expect((await command('note JK-2 "Working group met in Seoul"')).text).toContain('Noted on JK-2');
+    expect((await command('log JK-1 2026-01-13 at Nara "President Lee visits Nara"')).text).toContain('Logged Tue 13 Jan 2026 in Nara on JK-1');
+    expect((await command('done JK-5 "talks concluded"')).text).toContain('JK-5: In progress → Done');
+    const item = await harness.store().getCommitment(TEAM, 'JK-1');
+    expect(item.kind).toMatchObject({ type: 'recurring', occurrences: [{ date: '2025-09-30' }, { date: '2026-01-13', place: 'Nara' }] });
+  });
+
+  it('adds an item with a natural due date resolved in the track’s zone and echoes it', async () => {
+    const reply = await command('add japan-korea "Hold the vice-ministerial dialogue" due end of april owner <@U0MARIA|maria>');
+    expect(reply.text).toMatch(/Added JK-\d+ to japan-korea, due Thu 30 Apr 2026/);
+  });
+
+  it('opens a modal when add is given no title, and saves what the modal submits', async () => {
+    const reply = await command('add japan-korea', { triggerId: 'trigger-add' });
+    expect(reply).toEqual({});
+    const open = harness.slack.callsTo('views.open').at(-1)!;
+    expect(open.args['trigger_id']).toBe('trigger-add');
+    const view = open.args['view'] as { callback_id: string; private_metadata: string };
+    expect(view.callback_id).toBe(VIEW_IDS.addCommitment);
+    const submitted = await harness.send(
+      interactionEvent(viewSubmission(VIEW_IDS.addCommitment, view.private_metadata, {
+        title: { title: { type: 'plain_text_input', value: 'Agree a visit calendar' } },
+        kind: { kind: { type: 'static_select', selected_option: { value: 'one-off' } } },
+        due: { due: { type: 'datepicker', selected_date: '2026-06-30' } },
+        owners: { owners: { type: 'multi_users_select', selected_users: ['U0BOB'] } },
+      })),
+    );
+    expect(submitted.statusCode).toBe(200);
+    expect(submitted.body).toBe('');
+    const report = await harness.store().getReport(TEAM, 'japan-korea');
+    expect(report.commitments.find((c) => c.title === 'Agree a visit calendar')).toMatchObject({ kind: { type: 'one-off', due: '2026-06-30' }, owners: [{ slackUserId: 'U0BOB' }] });
+  });
+
+  it('creates a track from the command and opens a modal when fields are missing', async () => {
+    const reply = await command('track add eu-japan "EU–Japan summit" parties EU,JP tz Europe/Brussels');
+    expect(reply.text).toContain('Created track eu-japan');
+    expect((await harness.store().listTracks(TEAM)).map((t) => t.slug)).toContain('eu-japan');
+    await command('track add us-japan', { triggerId: 'trigger-track' });
+    expect((harness.slack.callsTo('views.open').at(-1)!.args['view'] as { callback_id: string }).callback_id).toBe(VIEW_IDS.addTrack);
+  });
+
+  it('opens the update modal from a button and redraws the report after the submission', async () => {
+    const report = await command('japan-korea');
+    await harness.send(interactionEvent(blockAction(ACTION_IDS.update, 'JK-3', harness.slack.responseUrl('btn'), report.blocks)));
+    const view = harness.slack.callsTo('views.open').at(-1)!.args['view'] as { callback_id: string; private_metadata: string };
+    expect(view.callback_id).toBe(VIEW_IDS.update);
+    const result = await harness.send(
+      interactionEvent(viewSubmission(VIEW_IDS.update, view.private_metadata, {
+        status: { status: { type: 'static_select', selected_option: { value: 'stalled' } } },
+        note: { note: { type: 'plain_text_input', value: 'Talks paused' } },
+      })),
+    );
+    expect(result.body).toBe('');
+    expect((await harness.store().getCommitment(TEAM, 'JK-3')).status).toBe('stalled');
+    const redraw = harness.slack.callsTo('response_url:btn').at(-1)!.args as { replace_original: boolean; text: string };
+    expect(redraw.replace_original).toBe(true);
+    expect(redraw.text).toContain('JK-3 [Stalled]');
+  });
+
+  it('keeps the modal open with the problem when the item changed since it was opened', async () => {
+    await harness.send(interactionEvent(blockAction(ACTION_IDS.addNote, 'JK-2', harness.slack.responseUrl('n'))));
+    const view = harness.slack.callsTo('views.open').at(-1)!.args['view'] as { private_metadata: string };
+    await command('note JK-2 "someone else got there first"');
+    const result = await harness.send(
+      interactionEvent(viewSubmission(VIEW_IDS.addNote, view.private_metadata, { note: { note: { type: 'plain_text_input', value: 'late note' } } })),
+    );
+    expect(result.json()).toMatchObject({ response_action: 'errors', errors: { note: expect.stringMatching(/changed by someone else/) } });
+    const history = await harness.store().getHistory(TEAM, 'JK-2');
+    expect(history.map((h) => (h.change.type === 'note' ? h.change.text : '')).filter(Boolean)).not.toContain('late note');
+  });
+});
+
+describe('/commitments bad input', () => {
+  const cases: [string, RegExp][] = [
+    ['show JK-99', /no JK-99/i],
+    ['show ZZ-1', /no track uses the prefix ZZ/i],
+    ['update JK-4 finished-ish', /status/i],
+    ['update', /id/i],
+    ['add japan-korea "Something" due whenever', /not a date I can read/],
+    [`note JK-4 "${'x'.repeat(1001)}"`, /1001 characters long; the limit is 1000/],
+    ['show JK-4 JK-5 extra words', /.+/],
+    ['"unbalanced', /quote/i],
+    ['log JK-4 today', /only recurring items log occurrences/],
+  ];
+  it.each(cases)('answers "%s" with what was wrong and writes nothing', async (text, expected) => {
+    const before = await harness.store().getReport(TEAM, 'japan-korea');
+    const reply = await command(text);
+    expect(reply.response_type).toBe('ephemeral');
+    expect(reply.text).toMatch(expected);
+    expect(await harness.store().getReport(TEAM, 'japan-korea')).toEqual(before);
+  });
+
+  it('refuses an edit by someone outside a track’s editors', async () => {
+    await harness.store().createTrack({
+      teamId: TEAM, slug: 'closed-track', title: 'Editors only', parties: [{ code: 'AA', name: 'A' }], timeZone: 'UTC', idPrefix: 'CT',
+      editors: ['U0EDITOR'], createdAt: NOW.toISOString(), createdBy: 'U0EDITOR',
+    });
+    const reply = await command('add closed-track "Not mine to add"', { userId: 'U0INTRUDER' });
+    expect(reply.text).toMatch(/Only the editors of closed-track/);
+    expect((await harness.store().getReport(TEAM, 'closed-track')).commitments).toEqual([]);
+    expect((await command('add closed-track "Mine to add"', { userId: 'U0EDITOR' })).text).toContain('Added CT-1');
+  });
+});
+
+function blockAction(actionId: string, value: string, responseUrl: string, blocks: unknown[] = []) {
+  return {
+    type: 'block_actions',
+    team: { id: TEAM, domain: 'test' },
+    user: { id: 'U0ALICE', team_id: TEAM },
+    api_app_id: 'A0COMMIT',
+    trigger_id: `trigger-${actionId}`,
+    response_url: responseUrl,
+    container: { type: 'message', message_ts: '1700000000.000100', channel_id: 'C0GENERAL', is_ephemeral: true },
+    channel: { id: 'C0GENERAL', name: 'general' },
+    message: { type: 'message', ts: '1700000000.000100', text: 'report', blocks },
+    actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1700000001.000200', text: { type: 'plain_text', text: 'x' } }],
+  };
+}
+
+function viewSubmission(callbackId: string, privateMetadata: string, values: Record<string, unknown>) {
+  return {
+    type: 'view_submission',
+    team: { id: TEAM, domain: 'test' },
+    user: { id: 'U0ALICE', team_id: TEAM },
+    api_app_id: 'A0COMMIT',
+    trigger_id: 'trigger-view',
+    view: { id: 'V0FAKE', type: 'modal', callback_id: callbackId, private_metadata: privateMetadata, state: { values }, hash: 'h' },
+  };
+}

@@ -1,0 +1,117 @@
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseCommand } from '#shared/slack/command-parser';
+import { seedBusan } from '#shared/use-cases/seed';
+import { useSlackHandler } from '../../support/slack-handler.ts';
+import { commandEvent, signedEvent, TEST_SIGNING_SECRET } from '../../support/slack-request.ts';
+
+const harness = useSlackHandler();
+const TEAM = 'T0ROBUST';
+const WRITES = new Set(['track-add', 'add', 'update', 'note', 'done', 'log', 'subscribe', 'unsubscribe']);
+
+beforeAll(async () => {
+  await seedBusan(harness.store(), TEAM, new Date());
+});
+
+/** Every item in the table: any write adds or changes one, so equal snapshots mean nothing was written. */
+async function snapshot(): Promise<string> {
+  const { Items = [] } = await harness.table.client.send(new ScanCommand({ TableName: harness.table.tableName, ConsistentRead: true }));
+  return JSON.stringify(Items.map((i) => `${i['pk']?.S}|${i['sk']?.S}|${i['version']?.N ?? ''}`).sort());
+}
+
+describe('requests that are not what Slack signed', () => {
+  it('refuses 240 tampered, expired, future, wrongly signed and unsigned requests with 401 and writes nothing', async () => {
+    const before = await snapshot();
+    const now = Math.floor(Date.now() / 1000);
+    const write = (i: number) => `update JK-4 in-progress "forged ${i}"`;
+    const variants: ((i: number) => ReturnType<typeof commandEvent>)[] = [
+      (i) => {
+        const event = commandEvent(write(i), { teamId: TEAM });
+        return { ...event, body: event.body.replace('forged', 'FORGED') };
+      },
+      (i) => commandEvent(write(i), { teamId: TEAM, timestamp: now - 301 - i }),
+      (i) => commandEvent(write(i), { teamId: TEAM, timestamp: now + 301 + i }),
+      (i) => commandEvent(write(i), { teamId: TEAM, secret: `${TEST_SIGNING_SECRET}x` }),
+      (i) => {
+        const event = commandEvent(write(i), { teamId: TEAM });
+        const { ['x-slack-signature']: _, ...headers } = event.headers;
+        return { ...event, headers };
+      },
+      (i) => {
+        const event = commandEvent(write(i), { teamId: TEAM });
+        return { ...event, headers: { ...event.headers, 'x-slack-signature': `v0=${'0'.repeat(64)}` } };
+      },
+      (i) => {
+        const event = commandEvent(write(i), { teamId: TEAM });
+        return { ...event, headers: { ...event.headers, 'x-slack-request-timestamp': 'yesterday' } };
+      },
+      (i) => {
+        const event = commandEvent(write(i), { teamId: TEAM, base64: true });
+        return { ...event, body: Buffer.from(`${Buffer.from(event.body, 'base64').toString()}&extra=1`).toString('base64') };
+      },
+    ];
+    for (let i = 0; i < 240; i++) {
+      const result = await harness.send(variants[i % variants.length]!(i));
+      expect(result.statusCode, `variant ${i % variants.length}`).toBe(401);
+    }
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('applies a replayed write once and tells the replay nothing more was changed', async () => {
+    const event = commandEvent('note JK-3 "replayed note"', { teamId: TEAM });
+    const first = await harness.send(event);
+    expect(first.json()['text']).toContain('Noted on JK-3');
+    for (let i = 0; i < 20; i++) {
+      const again = await harness.send(structuredClone(event));
+      expect(again.statusCode).toBe(200);
+      expect(again.json()['text']).toMatch(/already handled/);
+    }
+    const notes = (await harness.store().getHistory(TEAM, 'JK-3')).filter((h) => h.change.type === 'note');
+    expect(notes).toHaveLength(1);
+  });
+
+  it('accepts a base64-encoded body, as API Gateway may deliver it', async () => {
+    const result = await harness.send(commandEvent('japan-korea', { teamId: TEAM, base64: true }));
+    expect(result.statusCode).toBe(200);
+    expect(result.json()['text']).toContain('JK-4');
+  });
+});
+
+describe('whatever people type', () => {
+  it('answers 1,000 generated commands with HTTP 200 and an ephemeral message, writing only for valid write commands', async () => {
+    const token = fc.constantFrom(
+      'japan-korea', 'JK-4', 'jk-1', 'update', 'note', 'done', 'log', 'show', 'history', 'add', 'track', 'due', 'owner',
+      'in-progress', 'stalled', 'next friday', '2026-02-30', '"', '“quoted”', '<@U0X|x>', 'share', 'overdue', 'help', '',
+    );
+    const text = fc.oneof(
+      fc.string({ maxLength: 80 }),
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.array(token, { maxLength: 6 }).map((parts) => parts.join(' ')),
+    );
+    let last = await snapshot();
+    await fc.assert(
+      fc.asyncProperty(text, async (input) => {
+        const result = await harness.send(commandEvent(input, { teamId: TEAM }));
+        expect(result.statusCode).toBe(200);
+        const body = result.body ? result.json() : {};
+        if (result.body) {
+          expect(body['response_type']).toBe('ephemeral');
+          expect(String(body['text']).length).toBeGreaterThan(0);
+        }
+        const now = await snapshot();
+        const parsed = parseCommand(input);
+        if (!(parsed.ok && WRITES.has(parsed.command.type))) expect(now).toBe(last);
+        last = now;
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('signed events in other shapes', () => {
+  it('answers an interaction payload it has no listener for without a server error', async () => {
+    const result = await harness.send(signedEvent(new URLSearchParams({ payload: JSON.stringify({ type: 'block_actions', team: { id: TEAM }, user: { id: 'U0A' }, actions: [{ action_id: 'unknown', type: 'button' }] }) }).toString()));
+    expect(result.statusCode).toBeLessThan(500);
+  });
+});
