@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { SLACK_APP } from '#shared/slack/definitions';
+
+// Slack's own manifest schema (slackapi/manifest-schema, v1) sets these limits; Slack also requires https for request URLs.
+const HttpsUrlSchema = z.url({ protocol: /^https$/ }).max(3000);
+
+export const SlackManifestSchema = z.strictObject({
+  _metadata: z.strictObject({ major_version: z.literal(1), minor_version: z.int().nonnegative() }),
+  display_information: z.strictObject({
+    name: z.string().min(1).max(35),
+    description: z.string().min(1).max(140),
+    background_color: z.string().regex(/^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/),
+    long_description: z.string().min(175).max(4000).optional(),
+  }),
+  features: z.strictObject({
+    bot_user: z.strictObject({ display_name: z.string().min(1).max(80), always_online: z.boolean() }),
+    slash_commands: z
+      .array(
+        z.strictObject({
+          command: z.string().min(2).max(32).regex(/^\/[a-z0-9_-]+$/),
+          url: HttpsUrlSchema,
+          description: z.string().min(1).max(2000),
+          usage_hint: z.string().min(1).max(1000).optional(),
+          should_escape: z.boolean(),
+        }),
+      )
+      .min(1)
+      .max(50),
+  }),
+  oauth_config: z.strictObject({
+    scopes: z.strictObject({ bot: z.array(z.string().min(1).max(50)).min(1).max(255) }),
+  }),
+  settings: z.strictObject({
+    interactivity: z.strictObject({ is_enabled: z.literal(true), request_url: HttpsUrlSchema }),
+    org_deploy_enabled: z.boolean(),
+    socket_mode_enabled: z.literal(false),
+    token_rotation_enabled: z.boolean(),
+  }),
+});
+
+export type SlackManifest = z.infer<typeof SlackManifestSchema>;
+
+/**
+ * Builds the Slack app manifest from `SLACK_APP`, pointing the slash command and interactivity
+ * at `requestUrl` (the deployed `/slack/events` URL). Throws when the result breaks Slack's rules.
+ */
+export function buildSlackManifest(requestUrl: string): SlackManifest {
+  const manifest = {
+    _metadata: { major_version: 1, minor_version: 1 },
+    display_information: {
+      name: SLACK_APP.name,
+      description: SLACK_APP.description,
+      background_color: SLACK_APP.backgroundColor,
+    },
+    features: {
+      bot_user: { display_name: SLACK_APP.botDisplayName, always_online: true },
+      slash_commands: [
+        {
+          command: SLACK_APP.command.name,
+          url: requestUrl,
+          description: SLACK_APP.command.description,
+          usage_hint: SLACK_APP.command.usageHint,
+          // Raw text: the command grammar parses names itself rather than Slack's <@U…> escapes.
+          should_escape: false,
+        },
+      ],
+    },
+    oauth_config: { scopes: { bot: [...SLACK_APP.botScopes] } },
+    settings: {
+      interactivity: { is_enabled: true, request_url: requestUrl },
+      org_deploy_enabled: false,
+      // HTTP request URL in the cloud; Socket Mode is only for the local runner's separate app.
+      socket_mode_enabled: false,
+      token_rotation_enabled: false,
+    },
+  };
+  const parsed = SlackManifestSchema.safeParse(manifest);
+  if (!parsed.success) throw new Error(`Invalid Slack manifest: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
