@@ -1,0 +1,8 @@
+/** CloudFormation output keys that scripts read back from `cdk deploy --outputs-file`. */
+export const OUTPUT_KEYS = {
+  requestUrl: 'SlackRequestUrl',
+  secretName: 'SlackSecretName',
+  secretArn: 'SlackSecretArn',
+  tableName: 'TableName',
+  alarmTopicArn: 'AlarmTopicArn',
+} as const;
