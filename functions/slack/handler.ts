@@ -3,6 +3,7 @@ import { loadConfig } from '#shared/config';
 import { createLogger } from '#shared/log';
 import { createDynamoClient } from '#shared/store/client';
 import { createStore } from '#shared/store/store';
+import { createSubscriptionStore } from '#shared/store/subscriptions';
 import { SLACK_APP } from '#shared/slack/definitions';
 import { verifySlackSignature } from '#shared/slack/verify';
 import { commitmentsCommand } from './commands/commitments.ts';
@@ -27,8 +28,10 @@ type ReceiverHandler = ReturnType<AwsLambdaReceiver['toHandler']>;
 
 const config = loadConfig();
 const log = createLogger('commitments-slack', config.logLevel);
+const dynamo = createDynamoClient(config.dynamodbEndpoint);
 const deps: ListenerDeps = {
-  store: createStore({ client: createDynamoClient(config.dynamodbEndpoint), tableName: config.tableName }),
+  store: createStore({ client: dynamo, tableName: config.tableName }),
+  subscriptions: createSubscriptionStore({ client: dynamo, tableName: config.tableName }),
   log,
   clock: () => new Date(),
 };

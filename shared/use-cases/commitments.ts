@@ -4,9 +4,11 @@ import { ForbiddenError, InvalidInputError, NotFoundError } from '#shared/errors
 import { parseOwners } from '#shared/domain/changes';
 import type { Actor, Change, Commitment, CommitmentDraft, HistoryEntry, Kind, LocalDate, Status, TeamId, Track, TrackSummary } from '#shared/domain/schemas';
 import type { Report, Store } from '#shared/store/store';
+import type { SubscriptionStore } from '#shared/store/subscriptions';
 
 export interface Deps {
   store: Store;
+  subscriptions: SubscriptionStore;
 }
 
 /** Who is asking, from where, and with which signed request (the replay guard's key). */

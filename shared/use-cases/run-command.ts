@@ -6,10 +6,14 @@ import { renderDone } from '#shared/slack/render/notice';
 import { renderHelp } from '#shared/slack/render/help';
 import { renderReport } from '#shared/slack/render/report';
 import { renderTrackList } from '#shared/slack/render/tracks';
+import { renderSubscribed, renderSubscriptions, renderUnsubscribed } from '#shared/slack/render/subscriptions';
+import { listSubscriptions, subscribe, unsubscribe } from '#shared/use-cases/subscriptions';
 import {
   addCommitment,
   addTrack,
   changeItem,
+  getTrack,
+  guardWrite,
   getCommitmentWithTrack,
   getHistory,
   getReport,
@@ -84,10 +88,26 @@ export async function runCommand(deps: Deps, caller: Caller, where: { channelId:
       });
     case 'help':
       return { message: renderHelp(command.topic) };
-    case 'subscribe':
-    case 'unsubscribe':
+    case 'subscribe': {
+      const track = await getTrack(deps, teamId, command.track);
+      await guardWrite(deps, caller, track);
+      const result = await subscribe(deps, {
+        teamId,
+        channelId: where.channelId,
+        track: track.slug,
+        ...(command.scheduleText ? { scheduleText: command.scheduleText } : {}),
+        ...(command.timeZone ? { timeZone: command.timeZone } : {}),
+        by: caller.userId,
+        now,
+      });
+      return { message: renderSubscribed(result) };
+    }
+    case 'unsubscribe': {
+      await guardWrite(deps, caller);
+      return { message: renderUnsubscribed(await unsubscribe(deps, { teamId, channelId: where.channelId, track: command.track })) };
+    }
     case 'subscriptions':
-      throw new Error(`${command.type} is answered by its own listener`);
+      return { message: renderSubscriptions({ channelId: where.channelId, subscriptions: await listSubscriptions(deps, { teamId, channelId: where.channelId }) }) };
   }
 }
 

@@ -14,7 +14,9 @@ export type Fault =
   | { kind: 'rate-limited'; retryAfterSeconds: number }
   | { kind: 'server-error'; status: number }
   | { kind: 'slack-error'; error: string }
-  | { kind: 'drop-connection' };
+  | { kind: 'drop-connection' }
+  /** Slack did the work (e.g. posted the message) but the answer never arrives: a 5xx, or no answer with no status. */
+  | { kind: 'lost-response'; status?: number };
 
 export interface FakeSlackOptions {
   /** Decides, per call, whether to answer with a fault; called before the method runs. */
@@ -45,7 +47,8 @@ export class FakeSlack {
   private tsCounter = 0;
   url = '';
 
-  constructor(private readonly options: FakeSlackOptions = {}) {}
+  /** Mutable between calls, so one fake can serve tests with different faults. */
+  constructor(readonly options: FakeSlackOptions = {}) {}
 
   /** Base URL for the Web API, ending in `/api/`, as Bolt's `clientOptions.slackApiUrl` wants it. */
   get apiUrl(): string {
@@ -86,9 +89,17 @@ export class FakeSlack {
     this.calls.push(call);
 
     const fault = this.options.fault?.(call) ?? this.rateLimit(call);
-    if (fault) return answerFault(res, fault);
-    if (method.startsWith('response_url:')) return json(res, 200, { ok: true });
-    return json(res, 200, this.answer(call));
+    if (fault && fault.kind !== 'lost-response') return answerFault(res, fault);
+    const result = method.startsWith('response_url:') ? { ok: true } : this.answer(call);
+    if (fault?.kind === 'lost-response') {
+      return answerFault(res, fault.status ? { kind: 'server-error', status: fault.status } : { kind: 'drop-connection' });
+    }
+    return json(res, 200, result);
+  }
+
+  /** Posted messages whose metadata has this `event_type`, e.g. to count digests per slot. */
+  messagesWithMetadata(eventType: string): (StoredMessage & { metadata: { event_type: string; event_payload: Record<string, unknown> } })[] {
+    return this.messages.filter((m) => (m.metadata as { event_type?: string } | undefined)?.event_type === eventType) as never;
   }
 
   private rateLimit(call: SlackCall): Fault | undefined {
@@ -130,7 +141,8 @@ export class FakeSlack {
           messages: this.messages
             .filter((m) => m.channel === channel)
             .reverse()
-            .map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(m.metadata ? { metadata: m.metadata } : {}) })),
+            // Like Slack, metadata comes back only when asked for with include_all_metadata.
+            .map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(m.metadata && isTrue(call.args['include_all_metadata']) ? { metadata: m.metadata } : {}) })),
           has_more: false,
         };
       case 'views.open':
@@ -141,6 +153,10 @@ export class FakeSlack {
         return { ok: true };
     }
   }
+}
+
+function isTrue(value: unknown): boolean {
+  return value === true || value === 'true' || value === '1' || value === 1;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -184,6 +200,7 @@ function answerFault(res: ServerResponse, fault: Fault): void {
     case 'slack-error':
       return json(res, 200, { ok: false, error: fault.error });
     case 'drop-connection':
+    case 'lost-response':
       res.socket?.destroy();
       return;
   }

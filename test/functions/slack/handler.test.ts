@@ -169,6 +169,23 @@ describe('/commitments changes', () => {
   });
 });
 
+describe('/commitments subscriptions', () => {
+  it('subscribes the channel, lists it with its next run, and unsubscribes', async () => {
+    const subscribed = await command('subscribe japan-korea every monday 09:00', { channelId: 'C0DIGEST' });
+    expect(subscribed.text).toMatch(/Subscribed: .* japan-korea digest/);
+    expect(subscribed.text).toMatch(/Mon 30 Mar 2026/);
+    const listed = await command('subscriptions', { channelId: 'C0DIGEST' });
+    expect(listed.text).toContain('japan-korea');
+    expect((await command('unsubscribe japan-korea', { channelId: 'C0DIGEST' })).text).toMatch(/Unsubscribed/);
+    expect((await command('subscriptions', { channelId: 'C0DIGEST' })).text).toMatch(/no digests/);
+  });
+
+  it('answers a subscription to an unknown track with a did-you-mean and writes nothing', async () => {
+    expect((await command('subscribe japan-koera', { channelId: 'C0DIGEST' })).text).toContain('Did you mean japan-korea?');
+    expect((await command('subscriptions', { channelId: 'C0DIGEST' })).text).toMatch(/no digests/);
+  });
+});
+
 describe('/commitments bad input', () => {
   const cases: [string, RegExp][] = [
     ['show JK-99', /no JK-99/i],

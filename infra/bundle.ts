@@ -1,0 +1,87 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSync, type Metafile } from 'esbuild';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Every Lambda of the project and its entry file, relative to the project root. */
+export const FUNCTIONS = {
+  slack: 'functions/slack/handler.ts',
+  reminders: 'functions/reminders/handler.ts',
+} as const;
+
+export type FunctionName = keyof typeof FUNCTIONS;
+
+export const FUNCTION_NAMES = Object.keys(FUNCTIONS) as FunctionName[];
+
+export const BUNDLE_FILE = 'index.mjs';
+
+// The handler lives in index.mjs and exports `handler`.
+export const BUNDLE_HANDLER = 'index.handler';
+
+export interface BundleOptions {
+  /** Write esbuild's metafile as `meta.json` beside the bundle (default true). */
+  readonly metafile?: boolean;
+}
+
+export interface BundleResult {
+  readonly outfile: string;
+  readonly bytes: number;
+  readonly metafile: Metafile;
+}
+
+// ESM output has no `require`/`__dirname`; CommonJS dependencies (Bolt, express) still call them.
+const ESM_SHIMS = [
+  "import { createRequire as __createRequire } from 'node:module';",
+  "import { fileURLToPath as __fileURLToPath } from 'node:url';",
+  "import { dirname as __pathDirname } from 'node:path';",
+  'const require = __createRequire(import.meta.url);',
+  'const __filename = __fileURLToPath(import.meta.url);',
+  'const __dirname = __pathDirname(__filename);',
+].join(' ');
+
+/**
+ * Bundles one function into `<outdir>/index.mjs` (+ `.map`, and `meta.json` unless turned off).
+ * The one bundling definition: `npm run build` and the CDK assets both call it.
+ */
+export function bundleFunction(name: FunctionName, outdir: string, options: BundleOptions = {}): BundleResult {
+  const outfile = path.join(outdir, BUNDLE_FILE);
+  const result = buildSync({
+    absWorkingDir: PROJECT_ROOT,
+    entryPoints: [path.join(PROJECT_ROOT, FUNCTIONS[name])],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'esm',
+    // ESM entry points of dependencies tree-shake better than their CommonJS builds.
+    mainFields: ['module', 'main'],
+    minify: true,
+    sourcemap: 'linked',
+    // Node only needs the mappings for stack traces; the sources would double the size.
+    sourcesContent: false,
+    banner: { js: ESM_SHIMS },
+    metafile: true,
+    write: false,
+    logLevel: 'warning',
+  });
+  mkdirSync(outdir, { recursive: true });
+  let bytes = 0;
+  for (const file of result.outputFiles) {
+    const contents = file.path.endsWith('.map') ? rootRelativeSourceMap(file.text, outdir) : file.contents;
+    writeFileSync(file.path, contents);
+    if (file.path === outfile) bytes = file.contents.byteLength;
+  }
+  if (options.metafile ?? true) writeFileSync(path.join(outdir, 'meta.json'), JSON.stringify(result.metafile));
+  return { outfile, bytes, metafile: result.metafile };
+}
+
+// Sources relative to the project root, so the map (and the CDK asset hash) do not depend on where it was built.
+function rootRelativeSourceMap(text: string, outdir: string): string {
+  const map = JSON.parse(text) as { sources: string[] };
+  map.sources = map.sources.map((source) =>
+    path.relative(PROJECT_ROOT, path.resolve(outdir, source)).split(path.sep).join('/'),
+  );
+  return JSON.stringify(map);
+}

@@ -1,0 +1,146 @@
+import path from 'node:path';
+import { AssetHashType, DockerImage, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { TABLE } from '#shared/store/table';
+import { BUNDLE_HANDLER, FUNCTIONS, PROJECT_ROOT, bundleFunction, type FunctionName } from '../bundle.ts';
+
+export interface BotFunctionProps {
+  /** Which entry of `FUNCTIONS` to bundle; also the Powertools service name suffix. */
+  readonly name: FunctionName;
+  readonly description: string;
+  /** @default 512 */
+  readonly memorySize?: number;
+  /** @default 10 seconds */
+  readonly timeout?: Duration;
+  /** @default 'INFO' */
+  readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  /** @default one month */
+  readonly logRetention?: logs.RetentionDays;
+  readonly environment?: Record<string, string>;
+  readonly reservedConcurrentExecutions?: number;
+  /** Receives async invocations that failed every retry. */
+  readonly deadLetterQueue?: IQueue;
+  /** How long an async event may wait for (re)delivery before it is dropped to the DLQ. */
+  readonly maxEventAge?: Duration;
+}
+
+/** What every function of the bot shares: runtime, architecture, logs, source maps, Powertools env. */
+export class BotFunction extends Construct {
+  readonly function: lambda.Function;
+  readonly logGroup: logs.LogGroup;
+  readonly role: iam.Role;
+
+  constructor(scope: Construct, id: string, props: BotFunctionProps) {
+    super(scope, id);
+
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
+      // Code-side logs go with the stateless stack; retention already bounds what they keep.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    // An own role instead of AWSLambdaBasicExecutionRole: log writes scoped to this function's group.
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs the commitments ${props.name} function`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.function = new lambda.Function(this, 'Function', {
+      description: props.description,
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      handler: BUNDLE_HANDLER,
+      code: functionCode(props.name),
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(10),
+      role: this.role,
+      logGroup: this.logGroup,
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
+      deadLetterQueue: props.deadLetterQueue,
+      maxEventAge: props.maxEventAge,
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: `commitments-${props.name}`,
+        LOG_LEVEL: props.logLevel ?? 'INFO',
+        ...props.environment,
+      },
+    });
+    Validations.of(this.function).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'Pinned to Node.js 22 LTS (maintained until April 2027) to match the esbuild target node22; runtime and bundle target move together.',
+    });
+  }
+
+  /**
+   * Sets `TABLE_NAME` and grants item reads/writes on the table and queries on the due index.
+   * Narrower than `grantReadWriteData`: no Scan, and the one index by name instead of `index/*`.
+   */
+  bindTable(table: ITableV2): this {
+    this.function.addEnvironment('TABLE_NAME', table.tableName);
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'TableItems',
+        actions: TABLE_ITEM_ACTIONS,
+        resources: [table.tableArn],
+      }),
+    );
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'DueIndexQuery',
+        actions: ['dynamodb:Query'],
+        resources: [`${table.tableArn}/index/${TABLE.dueIndex.name}`],
+      }),
+    );
+    return this;
+  }
+
+  /** Sets `SLACK_SECRET_ARN` and grants reading that one secret. */
+  bindSlackSecret(secret: ISecret): this {
+    this.function.addEnvironment('SLACK_SECRET_ARN', secret.secretArn);
+    secret.grantRead(this.function);
+    return this;
+  }
+}
+
+// Transactions need no actions of their own: they are authorized by the item actions they contain.
+const TABLE_ITEM_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DescribeTable',
+];
+
+/**
+ * The function's code as a CDK asset, bundled in-process by the same `bundleFunction` that
+ * `npm run build` uses: never Docker, and the asset hash follows the bundle's bytes.
+ */
+export function functionCode(name: FunctionName): lambda.Code {
+  // One folder per function keeps the asset cache keys of the two functions apart.
+  return lambda.Code.fromAsset(path.join(PROJECT_ROOT, path.dirname(FUNCTIONS[name])), {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Required by the type, never pulled: local bundling always succeeds or throws.
+      image: DockerImage.fromRegistry('none'),
+      local: {
+        tryBundle(outputDir) {
+          // meta.json stays out of the zip: it is for `npm run build` analysis, not for Lambda.
+          bundleFunction(name, outputDir, { metafile: false });
+          return true;
+        },
+      },
+    },
+  });
+}

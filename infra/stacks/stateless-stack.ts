@@ -1,0 +1,256 @@
+import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import type { InfraConfig } from '../config.ts';
+import { BotFunction } from '../constructs/bot-function.ts';
+import { OUTPUT_KEYS } from '../outputs.ts';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+export interface StatelessStackProps extends StackProps {
+  readonly table: ITableV2;
+  readonly slackSecret: ISecret;
+  readonly config: InfraConfig;
+  /**
+   * Stage-wide limits. The defaults are far above what Slack sends for a few workspaces
+   * and low enough that a flood of forged requests stays cheap.
+   * @default { rateLimit: 20, burstLimit: 40 }
+   */
+  readonly throttle?: apigwv2.ThrottleSettings;
+}
+
+/** Code, endpoint, schedule and alarms: safe to redeploy or destroy at any time, it holds no data. */
+export class StatelessStack extends Stack {
+  readonly slackFunction: BotFunction;
+  readonly remindersFunction: BotFunction;
+  readonly api: apigwv2.HttpApi;
+  readonly alarmTopic: sns.Topic;
+  readonly deadLetterQueue: sqs.Queue;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { table, slackSecret, config } = props;
+    const slackApi = config.slackApiUrl ? { SLACK_API_URL: config.slackApiUrl } : undefined;
+
+    // Slack → HTTP API → slack function.
+    this.slackFunction = new BotFunction(this, 'Slack', {
+      name: 'slack',
+      description: 'Answers Slack slash commands and interactions for commitments',
+      // CPU scales with memory, and a cold start plus the answer must fit in Slack's 3 s.
+      memorySize: 1024,
+      timeout: Duration.seconds(10),
+      environment: slackApi,
+    })
+      .bindTable(table)
+      .bindSlackSecret(slackSecret);
+
+    this.api = new apigwv2.HttpApi(this, 'Api', {
+      description: 'Slack request URL for commitments',
+      createDefaultStage: false,
+    });
+    const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
+      retention: logs.RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.api.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: props.throttle ?? { rateLimit: 20, burstLimit: 40 },
+      accessLogSettings: {
+        destination: new apigwv2.LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            latency: '$context.responseLatency',
+            integrationLatency: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+    });
+    const [slackRoute] = this.api.addRoutes({
+      path: SLACK_EVENTS_PATH,
+      methods: [apigwv2.HttpMethod.POST],
+      integration: new HttpLambdaIntegration('SlackIntegration', this.slackFunction.function),
+    });
+    if (slackRoute) {
+      Validations.of(slackRoute).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          'Slack cannot send IAM, JWT or Lambda-authorizer credentials; the function verifies every request by its Slack v0 signature and timestamp.',
+      });
+    }
+
+    // EventBridge schedule → reminders function; failed async invocations → DLQ.
+    this.deadLetterQueue = new sqs.Queue(this, 'RemindersDeadLetterQueue', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.deadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter queue of the reminders function and its schedule target.',
+    });
+
+    // A sweep older than the next one is worthless: the next sweep covers the same due items
+    // (capped at Lambda's 6-hour maximum event age).
+    const sweepMaxAge = Duration.minutes(Math.min(config.scheduleRate, 360));
+    this.remindersFunction = new BotFunction(this, 'Reminders', {
+      name: 'reminders',
+      description: 'Sweeps due subscriptions and posts reminder digests for commitments',
+      memorySize: 512,
+      timeout: Duration.seconds(60),
+      // No reserved concurrency: new accounts have a quota of 10 and Lambda refuses to reserve
+      // below 10 unreserved, while overlapping sweeps are already harmless because each
+      // (subscription, slot) delivery record is a conditional put.
+      deadLetterQueue: this.deadLetterQueue,
+      maxEventAge: sweepMaxAge,
+      environment: slackApi,
+    })
+      .bindTable(table)
+      .bindSlackSecret(slackSecret);
+
+    const sweepRule = new events.Rule(this, 'ReminderSchedule', {
+      description: `Runs the reminder sweep every ${config.scheduleRate} minutes`,
+      schedule: events.Schedule.rate(Duration.minutes(config.scheduleRate)),
+    });
+    sweepRule.addTarget(
+      new targets.LambdaFunction(this.remindersFunction.function, {
+        deadLetterQueue: this.deadLetterQueue,
+        retryAttempts: 2,
+        maxEventAge: sweepMaxAge,
+      }),
+    );
+
+    // Alarms → encrypted SNS topic (CloudWatch can only publish to a topic under a customer key).
+    const topicKey = new kms.Key(this, 'AlarmTopicKey', {
+      description: 'Encrypts the commitments alarm topic',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.DESTROY,
+      pendingWindow: Duration.days(7),
+    });
+    const cloudwatchPrincipal = new iam.ServicePrincipal('cloudwatch.amazonaws.com');
+    topicKey.grant(cloudwatchPrincipal, 'kms:Decrypt', 'kms:GenerateDataKey*');
+    this.alarmTopic = new sns.Topic(this, 'AlarmTopic', {
+      displayName: 'commitments alarms',
+      masterKey: topicKey,
+      enforceSSL: true,
+    });
+    this.alarmTopic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowCloudWatchAlarms',
+        principals: [cloudwatchPrincipal],
+        actions: ['sns:Publish'],
+        resources: [this.alarmTopic.topicArn],
+        conditions: {
+          ArnLike: {
+            'aws:SourceArn': this.formatArn({
+              service: 'cloudwatch',
+              resource: 'alarm',
+              resourceName: '*',
+              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+            }),
+          },
+          StringEquals: { 'aws:SourceAccount': this.account },
+        },
+      }),
+    );
+    if (config.alarmEmail) {
+      this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(config.alarmEmail));
+    }
+    this.addAlarms(config.scheduleRate);
+
+    new CfnOutput(this, OUTPUT_KEYS.requestUrl, {
+      value: `${this.api.apiEndpoint}${SLACK_EVENTS_PATH}`,
+      description: 'Slack request URL (slash command and interactivity)',
+    });
+    new CfnOutput(this, OUTPUT_KEYS.alarmTopicArn, {
+      value: this.alarmTopic.topicArn,
+      description: 'Subscribe here to receive alarms',
+    });
+  }
+
+  private addAlarms(scheduleRate: number): void {
+    const fiveMinutes = Duration.minutes(5);
+    const alarms: cloudwatch.Alarm[] = [];
+    const atLeastOnce = {
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    };
+
+    for (const [label, bot] of [
+      ['Slack', this.slackFunction],
+      ['Reminders', this.remindersFunction],
+    ] as const) {
+      const fn = bot.function;
+      alarms.push(
+        new cloudwatch.Alarm(this, `${label}ErrorsAlarm`, {
+          alarmDescription:
+            label === 'Reminders'
+              ? 'A reminder sweep failed: digests may be late or missing.'
+              : 'The Slack function threw: users saw an error or no answer.',
+          metric: fn.metricErrors({ period: fiveMinutes, statistic: cloudwatch.Stats.SUM }),
+          ...atLeastOnce,
+        }),
+        new cloudwatch.Alarm(this, `${label}ThrottlesAlarm`, {
+          alarmDescription: `The ${label.toLowerCase()} function was throttled.`,
+          metric: fn.metricThrottles({ period: fiveMinutes, statistic: cloudwatch.Stats.SUM }),
+          ...atLeastOnce,
+        }),
+      );
+    }
+
+    alarms.push(
+      new cloudwatch.Alarm(this, 'DeadLetterQueueAlarm', {
+        alarmDescription: 'A reminder sweep was given up after its retries; see the dead-letter queue.',
+        metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+          period: fiveMinutes,
+          statistic: cloudwatch.Stats.MAXIMUM,
+        }),
+        threshold: 0,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+    );
+
+    // Errors only fire when a sweep runs; this fires when sweeps stop running at all.
+    // Two schedule intervals always hold at least one run, whatever the schedule's jitter.
+    alarms.push(
+      new cloudwatch.Alarm(this, 'ReminderSweepMissingAlarm', {
+        alarmDescription: 'The reminder sweep has not run on schedule.',
+        metric: this.remindersFunction.function.metricInvocations({
+          period: Duration.minutes(Math.min(scheduleRate * 2, 1440)),
+          statistic: cloudwatch.Stats.SUM,
+        }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.BREACHING,
+      }),
+    );
+
+    const action = new SnsAction(this.alarmTopic);
+    for (const alarm of alarms) alarm.addAlarmAction(action);
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * `npm run sweep`: one reminder sweep now, against the table and Slack the environment names
+ * (TABLE_NAME, DYNAMODB_ENDPOINT, SLACK_BOT_TOKEN or SLACK_SECRET_ARN, SLACK_API_URL).
+ * SWEEP_BUDGET_MS bounds it like a Lambda's timeout would (default 5 minutes).
+ */
+import { loadConfig } from '#shared/config';
+import { createLogger } from '#shared/log';
+import { createDynamoClient } from '#shared/store/client';
+import { createSweepDeps } from '#shared/reminders/deps';
+import { runSweep } from '#shared/reminders/sweep';
+
+const config = loadConfig();
+const client = createDynamoClient(config.dynamodbEndpoint);
+const log = createLogger('sweep', config.logLevel);
+const budgetMs = Number(process.env['SWEEP_BUDGET_MS'] ?? 300_000);
+const deadline = Date.now() + budgetMs;
+try {
+  const deps = await createSweepDeps(config, client, log);
+  const summary = await runSweep(deps, { now: new Date(), remainingMs: () => deadline - Date.now() });
+  log.info('sweep', { ...summary });
+} finally {
+  client.destroy();
+}

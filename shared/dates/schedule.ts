@@ -1,0 +1,220 @@
+import { tz, tzName, tzOffset } from '@date-fns/tz';
+import { format, getISODay, parseISO } from 'date-fns';
+import { z } from 'zod';
+import { InvalidInputError } from '#shared/errors';
+import { LocalDateSchema, TimeZoneSchema, type LocalDate } from '#shared/domain/schemas';
+import { addLocalDays, daysBetween, localDate } from '#shared/dates/flags';
+
+/**
+ * When a subscription's digest goes out: wall-clock times in a time zone, so "Mondays 09:00
+ * America/New_York" stays at 09:00 local across daylight-saving changes.
+ */
+
+const LocalTimeSchema = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be a 24-hour time such as 09:00');
+
+/** ISO weekdays: 1 = Monday … 7 = Sunday. */
+const IsoDaySchema = z.number().int().min(1).max(7);
+
+export const ScheduleSchema = z.discriminatedUnion('type', [
+  /** On the given weekdays (all seven for "daily"). */
+  z.object({
+    type: z.literal('weekly'),
+    days: z.array(IsoDaySchema).min(1).max(7),
+    at: LocalTimeSchema,
+  }),
+  /** Every `everyDays` days counted from the local date `from` (the day it was set up). */
+  z.object({
+    type: z.literal('interval'),
+    everyDays: z.number().int().min(2).max(365),
+    from: LocalDateSchema,
+    at: LocalTimeSchema,
+  }),
+]);
+export type Schedule = z.infer<typeof ScheduleSchema>;
+
+const DEFAULT_DAYS = [1];
+export const DEFAULT_SCHEDULE: Schedule = { type: 'weekly', days: DEFAULT_DAYS, at: '09:00' };
+
+export const SCHEDULE_HINT =
+  'Try `daily 08:30`, `every day at 9`, `every monday 09:00`, `mondays and thursdays 9:00`, `weekdays 08:00` or `every 3 days 10:00`, optionally followed by `tz Asia/Tokyo`.';
+
+const DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+const DAY_ALIASES: Record<string, number> = { tues: 2, wednes: 3, thur: 4, thurs: 4 };
+const FILLER = new Set(['every', 'each', 'on', 'and', '&', ',', 'at', 'the', 'a', 'day', 'days']);
+
+export interface ParsedSchedule {
+  schedule: Schedule;
+  /** The zone named with `tz <Zone>`, else the fallback given. */
+  timeZone: string;
+}
+
+/**
+ * Reads what people type after `subscribe <track>`: days, a time, and an optional `tz <Zone>`.
+ * Nothing given means {@link DEFAULT_SCHEDULE}; days without a time mean 09:00; a time without
+ * days means Mondays. `every N days` counts from today in the schedule's zone.
+ */
+export function parseSchedule(text: string | undefined, options: { timeZone: string; now: Date }): ParsedSchedule {
+  const tokens = (text ?? '')
+    .replace(/,/g, ' , ')
+    .split(/\s+/)
+    .filter(Boolean);
+  let timeZone = options.timeZone;
+  const days = new Set<number>();
+  let everyDays: number | undefined;
+  let at: string | undefined;
+  let named = false;
+
+  for (let i = 0; i < tokens.length; i++) {
+    const raw = tokens[i]!;
+    const word = raw.toLowerCase();
+    const next = tokens[i + 1]?.toLowerCase();
+    if (word === 'tz' || word === 'in') {
+      const zone = tokens[++i];
+      timeZone = zone ? canonicalZone(zone) : invalid('`tz` needs a zone after it, such as `tz Asia/Tokyo`.');
+    } else if (raw.includes('/') || word === 'utc') {
+      timeZone = canonicalZone(raw);
+    } else if (word === 'daily' || (word === 'day' && ['every', 'each'].includes(tokens[i - 1]?.toLowerCase() ?? ''))) {
+      [1, 2, 3, 4, 5, 6, 7].forEach((d) => days.add(d));
+      named = true;
+    } else if (word === 'weekdays' || word === 'weekday') {
+      [1, 2, 3, 4, 5].forEach((d) => days.add(d));
+      named = true;
+    } else if (word === 'weekends' || word === 'weekend') {
+      [6, 7].forEach((d) => days.add(d));
+      named = true;
+    } else if (word === 'weekly') {
+      named = true;
+    } else if (word === 'other' && (next === 'day' || next === 'days')) {
+      everyDays = 2;
+      i++;
+    } else if (/^\d+$/.test(word) && (next === 'days' || next === 'day')) {
+      everyDays = Number(word);
+      if (everyDays < 1 || everyDays > 365) invalid(`Every ${word} days is out of range: use 1 to 365.`);
+      i++;
+    } else if (dayNumber(word)) {
+      days.add(dayNumber(word)!);
+      named = true;
+    } else if (word === 'noon') {
+      at = '12:00';
+    } else if (word === 'midnight') {
+      at = '00:00';
+    } else if (/^\d{1,2}(:\d{2})?(am|pm)?$/.test(word)) {
+      const meridiem = next === 'am' || next === 'pm' ? (i++, next) : undefined;
+      at = parseTime(word + (meridiem ?? ''));
+    } else if (!FILLER.has(word)) {
+      invalid(`I could not read "${raw}" as a day, a time or a time zone.`);
+    }
+  }
+
+  if (everyDays !== undefined && named) invalid('Give either days of the week or `every N days`, not both.');
+  const time = at ?? DEFAULT_SCHEDULE.at;
+  let schedule: Schedule;
+  if (everyDays === 1) schedule = { type: 'weekly', days: [1, 2, 3, 4, 5, 6, 7], at: time };
+  else if (everyDays !== undefined) schedule = { type: 'interval', everyDays, from: localDate(options.now, timeZone), at: time };
+  else schedule = { type: 'weekly', days: days.size ? [...days].sort((a, b) => a - b) : DEFAULT_DAYS, at: time };
+  return { schedule: ScheduleSchema.parse(schedule), timeZone };
+}
+
+/**
+ * The first slot strictly after `after`. Each slot is the schedule's wall-clock time on a
+ * matching local date, turned into an instant with {@link zonedTime}: a time that the
+ * spring-forward gap skips moves forward by the gap (02:30 → 03:30), and a time that the
+ * autumn fall-back repeats is the first of the two.
+ */
+export function nextRun(schedule: Schedule, timeZone: string, after: Date): Date {
+  const start = localDate(after, timeZone);
+  // Weekly slots repeat within 8 local days, interval ones within everyDays + 1.
+  const span = schedule.type === 'weekly' ? 8 : schedule.everyDays + 1;
+  for (let offset = 0; offset <= span; offset++) {
+    const date = addLocalDays(start, offset);
+    if (!matches(schedule, date)) continue;
+    const slot = zonedTime(date, schedule.at, timeZone);
+    if (slot.getTime() > after.getTime()) return slot;
+  }
+  throw new Error(`No slot found after ${after.toISOString()} for ${JSON.stringify(schedule)}`);
+}
+
+/**
+ * The instant a wall-clock `time` on `date` happens in `timeZone`.
+ *
+ *   offset before (12 h earlier) ─┐      ┌─ offset after (12 h later)
+ *   both candidates valid, differ → ambiguous (fall back): the earlier one
+ *   exactly one valid             → the usual case
+ *   neither valid                 → in the gap (spring forward): the wall time read with the
+ *                                   offset before the gap, i.e. moved forward by the gap
+ */
+export function zonedTime(date: LocalDate, time: string, timeZone: string): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const [hours, minutes] = time.split(':').map(Number) as [number, number];
+  const wall = Date.UTC(year, month - 1, day, hours, minutes);
+  const hour = 3_600_000;
+  const offsets = [tzOffset(timeZone, new Date(wall - 12 * hour)), tzOffset(timeZone, new Date(wall + 12 * hour))];
+  const valid = offsets
+    .map((offset) => wall - offset * 60_000)
+    .filter((instant) => wall - tzOffset(timeZone, new Date(instant)) * 60_000 === instant);
+  if (valid.length) return new Date(Math.min(...valid));
+  return new Date(wall - offsets[0]! * 60_000);
+}
+
+/** "every Monday at 09:00", "weekdays at 08:00", "every 3 days at 10:00"; with `timeZone`, its name follows. */
+export function describeSchedule(schedule: Schedule, timeZone?: string): string {
+  const zone = timeZone ? ` (${timeZone})` : '';
+  if (schedule.type === 'interval') return `every ${schedule.everyDays} days at ${schedule.at}${zone}`;
+  const days = schedule.days;
+  let when: string;
+  if (days.length === 7) when = 'every day';
+  else if (days.join() === '1,2,3,4,5') when = 'weekdays';
+  else if (days.join() === '6,7') when = 'weekends';
+  else if (days.length === 1) when = `every ${capitalize(DAY_NAMES[days[0]! - 1]!)}`;
+  else when = listOf(days.map((d) => `${capitalize(DAY_NAMES[d - 1]!)}s`));
+  return `${when} at ${schedule.at}${zone}`;
+}
+
+/** An instant as people read it where the schedule lives: "Mon 9 Mar 2026, 09:00 EDT". */
+export function formatLocalTime(instant: Date, timeZone: string): string {
+  return `${format(instant, 'EEE d MMM yyyy, HH:mm', { in: tz(timeZone) })} ${tzName(timeZone, instant, 'short')}`;
+}
+
+function matches(schedule: Schedule, date: LocalDate): boolean {
+  if (schedule.type === 'weekly') return schedule.days.includes(getISODay(parseISO(date)));
+  const n = schedule.everyDays;
+  return (((daysBetween(schedule.from, date) % n) + n) % n) === 0;
+}
+
+function dayNumber(word: string): number | undefined {
+  const stem = word.replace(/s$/, '');
+  if (DAY_ALIASES[stem]) return DAY_ALIASES[stem];
+  const index = DAY_NAMES.findIndex((name) => name === stem || (stem.length >= 3 && name.startsWith(stem) && stem.length <= 3));
+  return index >= 0 ? index + 1 : undefined;
+}
+
+function parseTime(word: string): string {
+  const match = /^(\d{1,2})(?::(\d{2}))?(am|pm)?$/.exec(word)!;
+  let hours = Number(match[1]);
+  const minutes = Number(match[2] ?? '0');
+  const meridiem = match[3];
+  if (meridiem) {
+    if (hours < 1 || hours > 12) invalid(`${word} is not a time.`);
+    hours = (hours % 12) + (meridiem === 'pm' ? 12 : 0);
+  }
+  if (hours > 23 || minutes > 59) invalid(`${word} is not a time.`);
+  return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+}
+
+/** IANA names are case-sensitive; people are not. */
+function canonicalZone(text: string): string {
+  if (!TimeZoneSchema.safeParse(text).success) invalid(`${text} is not a time zone I know; use an IANA name such as Asia/Tokyo.`);
+  return new Intl.DateTimeFormat('en-US', { timeZone: text }).resolvedOptions().timeZone;
+}
+
+function listOf(parts: string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+function invalid(message: string): never {
+  throw new InvalidInputError(message, SCHEDULE_HINT);
+}

@@ -1,0 +1,18 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Config } from '#shared/config';
+import type { Logger } from '#shared/log';
+import { createStore } from '#shared/store/store';
+import { createSubscriptionStore } from '#shared/store/subscriptions';
+import { createSlackWeb } from '#shared/reminders/slack-web';
+import type { SweepDeps } from '#shared/reminders/sweep';
+
+/** What a sweep needs, from the config: the table, and the Web API with the bot token. */
+export async function createSweepDeps(config: Config, client: DynamoDBClient, log: Logger): Promise<SweepDeps> {
+  const { botToken } = await config.slackSecret();
+  return {
+    subscriptions: createSubscriptionStore({ client, tableName: config.tableName }),
+    store: createStore({ client, tableName: config.tableName }),
+    slack: createSlackWeb({ apiUrl: config.slackApiUrl, token: botToken }),
+    log,
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * The two Web API methods the sweep needs, over plain fetch: one attempt per call, every
+ * outcome a value. Retrying is the sweep's business, because whether a failed post may be
+ * repeated depends on what it can prove about the channel (see `deliver.ts`).
+ * (WebClient would bring axios, p-queue and its own retries into the cold start.)
+ */
+
+export type SlackReply =
+  | { kind: 'ok'; body: Record<string, unknown> }
+  /** Slack refused the call (`ok: false`); repeating it will not help. */
+  | { kind: 'error'; error: string }
+  /** 429: not processed; try again after this long. */
+  | { kind: 'rate-limited'; retryAfterMs: number }
+  /** 5xx, a dropped connection or a timeout: the call may or may not have been processed. */
+  | { kind: 'unavailable'; reason: string };
+
+export interface SlackWeb {
+  call(method: string, args: Record<string, unknown>, options?: { timeoutMs?: number }): Promise<SlackReply>;
+}
+
+/** `ok: false` errors that mean "Slack had trouble", not "your request is wrong". */
+const TRANSIENT_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
+
+export function createSlackWeb(options: {
+  apiUrl: string;
+  token: string;
+  /** Milliseconds per unit of `Retry-After` (1,000; tests shrink it to stay fast). */
+  retryAfterUnitMs?: number;
+  fetch?: typeof fetch;
+}): SlackWeb {
+  const { apiUrl, token } = options;
+  const unit = options.retryAfterUnitMs ?? 1000;
+  const send = options.fetch ?? fetch;
+  return {
+    async call(method, args, { timeoutMs = 10_000 } = {}) {
+      // Form bodies with JSON-encoded values: every method accepts them, reads included.
+      const body = new URLSearchParams();
+      for (const [key, value] of Object.entries(args)) {
+        if (value !== undefined) body.set(key, typeof value === 'string' ? value : JSON.stringify(value));
+      }
+      let response: Response;
+      try {
+        response = await send(`${apiUrl}${method}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-www-form-urlencoded' },
+          body,
+          signal: AbortSignal.timeout(Math.max(1, timeoutMs)),
+        });
+      } catch (error) {
+        return { kind: 'unavailable', reason: (error as Error).name === 'TimeoutError' ? 'timeout' : `network: ${(error as Error).message}` };
+      }
+      if (response.status === 429) {
+        await response.body?.cancel();
+        const seconds = Number(response.headers.get('retry-after'));
+        return { kind: 'rate-limited', retryAfterMs: (Number.isFinite(seconds) && seconds > 0 ? seconds : 1) * unit };
+      }
+      if (response.status >= 500) {
+        await response.body?.cancel();
+        return { kind: 'unavailable', reason: `http ${response.status}` };
+      }
+      let json: Record<string, unknown>;
+      try {
+        json = (await response.json()) as Record<string, unknown>;
+      } catch (error) {
+        return { kind: 'unavailable', reason: `unreadable answer: ${(error as Error).message}` };
+      }
+      if (json['ok'] === true) return { kind: 'ok', body: json };
+      const error = String(json['error'] ?? `http ${response.status}`);
+      if (error === 'ratelimited') return { kind: 'rate-limited', retryAfterMs: unit };
+      if (TRANSIENT_ERRORS.has(error)) return { kind: 'unavailable', reason: error };
+      return { kind: 'error', error };
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import { createLogger, type Logger } from '#shared/log';
+import type { Report, Store } from '#shared/store/store';
+import type { Subscription, SubscriptionStore } from '#shared/store/subscriptions';
+import { deliver, type DeliverContext, type Faults, type Outcome } from '#shared/reminders/deliver';
+import { Budget, ChannelPacer, realSleep, type Sleep } from '#shared/reminders/pacing';
+import type { SlackWeb } from '#shared/reminders/slack-web';
+
+export interface SweepSettings {
+  /** Deliveries in flight at once. */
+  concurrency: number;
+  /** Gap between two posts to one channel (Slack: about one message per second). */
+  channelIntervalMs: number;
+  /** Time kept free at the end of the invocation: no new delivery or retry starts inside it. */
+  safetyMarginMs: number;
+  /** Added to a claim's lease beyond the invocation's remaining time, for clock skew. */
+  leaseSkewMs: number;
+  backoff: { baseMs: number; capMs: number };
+  maxAttempts: number;
+  requestTimeoutMs: number;
+  /** Due subscriptions read per Query page. */
+  pageSize: number;
+}
+
+export const DEFAULT_SWEEP_SETTINGS: SweepSettings = {
+  concurrency: 8,
+  channelIntervalMs: 1100,
+  safetyMarginMs: 10_000,
+  leaseSkewMs: 30_000,
+  backoff: { baseMs: 300, capMs: 8_000 },
+  maxAttempts: 5,
+  requestTimeoutMs: 10_000,
+  pageSize: 100,
+};
+
+export interface SweepDeps {
+  subscriptions: SubscriptionStore;
+  store: Pick<Store, 'getReport'>;
+  slack: SlackWeb;
+  log?: Logger;
+  faults?: Faults;
+  sleep?: Sleep;
+  random?: () => number;
+  settings?: Partial<SweepSettings>;
+}
+
+export interface SweepInput {
+  /** The instant the sweep runs at; tests freeze it, the clock moves on from it by real time. */
+  now: Date;
+  /** The Lambda's `context.getRemainingTimeInMillis`. */
+  remainingMs: () => number;
+}
+
+export interface SweepSummary {
+  /** Due subscriptions read from the index this sweep. */
+  due: number;
+  posted: number;
+  /** Already in the channel or already recorded: not posted again. */
+  skippedAlreadyPosted: number;
+  paused: number;
+  failed: number;
+  /** Held by another sweep, out of time, or Slack kept failing: claimable by the next sweep. */
+  leftForNextSweep: number;
+  /** The index showed a slot its subscription had already left (moved, paused, removed). */
+  stale: number;
+}
+
+const TALLY: Record<Outcome, keyof SweepSummary> = {
+  posted: 'posted',
+  'skipped-already-posted': 'skippedAlreadyPosted',
+  paused: 'paused',
+  failed: 'failed',
+  left: 'leftForNextSweep',
+  stale: 'stale',
+};
+
+/**
+ * One reminder sweep, in steps:
+ * 1. read due subscriptions shard by shard from the due index (`nextRunAt <= now`), a page at a time;
+ * 2. deliver each (see `deliver.ts`) with bounded concurrency, posts to one channel spaced apart;
+ * 3. stop taking new ones when the invocation's time is nearly up: what is left stays due.
+ * One subscription failing never stops the others.
+ */
+export async function runSweep(deps: SweepDeps, input: SweepInput): Promise<SweepSummary> {
+  const settings = { ...DEFAULT_SWEEP_SETTINGS, ...deps.settings };
+  const log = deps.log ?? createLogger('reminders');
+  const started = performance.now();
+  const reports = new Map<string, Promise<Report>>();
+  const ctx: DeliverContext = {
+    subscriptions: deps.subscriptions,
+    report(teamId, slug) {
+      const key = `${teamId}#${slug}`;
+      let report = reports.get(key);
+      if (!report) {
+        report = deps.store.getReport(teamId, slug);
+        report.catch(() => reports.delete(key));
+        reports.set(key, report);
+      }
+      return report;
+    },
+    slack: deps.slack,
+    pacer: new ChannelPacer(settings.channelIntervalMs),
+    budget: new Budget(input.remainingMs, settings.safetyMarginMs),
+    clock: () => new Date(input.now.getTime() + (performance.now() - started)),
+    leaseMs: () => input.remainingMs() + settings.leaseSkewMs,
+    sleep: deps.sleep ?? realSleep,
+    random: deps.random ?? Math.random,
+    backoff: settings.backoff,
+    maxAttempts: settings.maxAttempts,
+    requestTimeoutMs: settings.requestTimeoutMs,
+    faults: deps.faults,
+    log,
+  };
+
+  const summary: SweepSummary = { due: 0, posted: 0, skippedAlreadyPosted: 0, paused: 0, failed: 0, leftForNextSweep: 0, stale: 0 };
+  const due = deps.subscriptions.due(input.now, settings.pageSize);
+
+  async function worker(): Promise<void> {
+    // Concurrent next() calls on one async generator queue up: each entry goes to one worker.
+    while (!ctx.budget.exhausted()) {
+      const next = await due.next();
+      if (next.done) return;
+      summary.due++;
+      if (ctx.budget.exhausted()) {
+        summary.leftForNextSweep++;
+        return;
+      }
+      summary[TALLY[await deliverSafely(ctx, next.value)]]++;
+    }
+  }
+
+  await Promise.all(Array.from({ length: settings.concurrency }, worker));
+  await due.return(undefined);
+  return summary;
+}
+
+async function deliverSafely(ctx: DeliverContext, sub: Subscription): Promise<Outcome> {
+  try {
+    return await deliver(ctx, sub);
+  } catch (error) {
+    // Like a crash of this one delivery: its claim stays until the lease ends, then it is retried.
+    ctx.log.error('delivery failed', { teamId: sub.teamId, channelId: sub.channelId, track: sub.track, slot: sub.nextRunAt, error });
+    return 'failed';
+  }
+}

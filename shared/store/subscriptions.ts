@@ -1,0 +1,213 @@
+import {
+  ConditionalCheckFailedException,
+  DeleteItemCommand,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  TransactWriteItemsCommand,
+  TransactionCanceledException,
+  UpdateItemCommand,
+  type DynamoDBClient,
+  type QueryCommandInput,
+} from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { z } from 'zod';
+import { ConflictError, InvalidInputError, NotFoundError } from '#shared/errors';
+import { ActorSchema, InstantSchema, TeamIdSchema, TimeZoneSchema, TrackSlugSchema, type TeamId } from '#shared/domain/schemas';
+import { ScheduleSchema } from '#shared/dates/schedule';
+import * as params from '#shared/store/subscription-params';
+import { DUE_SHARDS, type SubscriptionKey } from '#shared/store/subscription-params';
+
+export const ChannelIdSchema = z.string().regex(/^[CGD][A-Z0-9]{2,30}$/, 'must be a Slack channel id such as C0123ABCD');
+
+/** Why the sweep stopped posting to a channel: Slack's error code, shown to people as is. */
+export const PauseSchema = z.object({ reason: z.string().min(1).max(100), at: InstantSchema });
+
+export const SubscriptionSchema = z.object({
+  teamId: TeamIdSchema,
+  channelId: ChannelIdSchema,
+  track: TrackSlugSchema,
+  schedule: ScheduleSchema,
+  timeZone: TimeZoneSchema,
+  createdBy: ActorSchema,
+  createdAt: InstantSchema,
+  /** The slot the subscription waits for; the due index sorts on it. */
+  nextRunAt: InstantSchema,
+  /** The slot of the last digest that went out; "changed since" counts from here. */
+  lastDigestAt: InstantSchema.optional(),
+  paused: PauseSchema.optional(),
+  version: z.number().int().min(1),
+});
+export type Subscription = z.infer<typeof SubscriptionSchema>;
+
+export const DeliverySchema = z.object({
+  teamId: TeamIdSchema,
+  channelId: ChannelIdSchema,
+  track: TrackSlugSchema,
+  slot: InstantSchema,
+  state: z.enum(['claimed', 'posted', 'released', 'abandoned']),
+  token: z.string(),
+  attempts: z.number().int().min(1),
+  claimedAt: InstantSchema,
+  leaseUntil: InstantSchema,
+  postedAt: InstantSchema.optional(),
+  messageTs: z.string().optional(),
+  foundInChannel: z.boolean().optional(),
+  reason: z.string().optional(),
+  expiresAt: z.number().int(),
+});
+export type Delivery = z.infer<typeof DeliverySchema>;
+
+export type ClaimResult =
+  /** Ours now; `reclaimed` when an earlier holder died, so the digest may already be in the channel. */
+  | { kind: 'claimed'; reclaimed: boolean; delivery: Delivery }
+  /** The slot's digest is recorded as posted. */
+  | { kind: 'posted'; delivery: Delivery }
+  /** Another sweep holds a live claim (or is taking it at this moment: no record to show yet). */
+  | { kind: 'busy'; delivery: Delivery | undefined }
+  /** The subscription is no longer due at this slot (index lag, re-subscribed, paused or removed). */
+  | { kind: 'stale' };
+
+export type SubscriptionStore = ReturnType<typeof createSubscriptionStore>;
+
+/**
+ * Subscriptions, the due index and delivery records. Same rules as `store.ts`: items re-parsed
+ * on read, refused conditions become domain errors or a `false`/`kind` the caller acts on.
+ */
+export function createSubscriptionStore(deps: { client: DynamoDBClient; tableName: string; shards?: number }) {
+  const { client, tableName } = deps;
+  const shards = deps.shards ?? DUE_SHARDS;
+
+  /** Sends a conditional write; `false` when its condition was refused. */
+  async function conditional(send: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await send();
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async function getDelivery(key: SubscriptionKey, slot: string): Promise<Delivery | undefined> {
+    const { Item } = await client.send(new GetItemCommand(params.getDeliveryParams(tableName, key, slot)));
+    return Item ? parse(DeliverySchema, unmarshall(Item)) : undefined;
+  }
+
+  return {
+    async get(key: SubscriptionKey): Promise<Subscription | undefined> {
+      const { Item } = await client.send(new GetItemCommand(params.getSubscriptionParams(tableName, key)));
+      return Item ? parse(SubscriptionSchema, unmarshall(Item)) : undefined;
+    },
+
+    /** Writes a new subscription, or replaces the one read at `expectedVersion`; a moved version is a conflict. */
+    async put(input: Subscription, expectedVersion?: number): Promise<Subscription> {
+      const sub = parse(SubscriptionSchema, input);
+      const written = await conditional(() => client.send(new PutItemCommand(params.putSubscriptionParams(tableName, sub, expectedVersion))));
+      if (!written) {
+        throw new ConflictError(`The subscription of this channel to ${sub.track} changed a moment ago; nothing was saved. Try again.`);
+      }
+      return sub;
+    },
+
+    async remove(key: SubscriptionKey): Promise<Subscription> {
+      try {
+        const { Attributes } = await client.send(new DeleteItemCommand(params.deleteSubscriptionParams(tableName, key)));
+        return parse(SubscriptionSchema, unmarshall(Attributes ?? {}));
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) {
+          throw new NotFoundError(`This channel is not subscribed to ${key.track}.`, { cause: error });
+        }
+        throw error;
+      }
+    },
+
+    /** The channel's subscriptions, by track: one Query. */
+    async listForChannel(teamId: TeamId, channelId: string): Promise<Subscription[]> {
+      const items: Subscription[] = [];
+      let ExclusiveStartKey: QueryCommandInput['ExclusiveStartKey'];
+      do {
+        const page = await client.send(new QueryCommand({ ...params.channelSubscriptionsParams(tableName, teamId, channelId), ExclusiveStartKey }));
+        items.push(...(page.Items ?? []).map((item) => parse(SubscriptionSchema, unmarshall(item))));
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+      return items;
+    },
+
+    /**
+     * Every subscription due at `now`, shard by shard, one page of `pageSize` at a time as the
+     * caller pulls: reads follow the number due, and a caller that stops pulling reads no more.
+     */
+    async *due(now: Date, pageSize = 100): AsyncGenerator<Subscription> {
+      for (let shard = 0; shard < shards; shard++) {
+        let startKey: QueryCommandInput['ExclusiveStartKey'];
+        do {
+          const page = await client.send(new QueryCommand(params.dueQueryParams(tableName, shard, now, pageSize, startKey)));
+          for (const item of page.Items ?? []) yield parse(SubscriptionSchema, unmarshall(item));
+          startKey = page.LastEvaluatedKey;
+        } while (startKey);
+      }
+    },
+
+    /**
+     * Claims the delivery of `slot`:
+     * 1. a transaction that needs the subscription still due at the slot and no record yet;
+     * 2. when a record exists, read it: posted → say so; a live lease → busy; a dead lease →
+     *    take it over with a write conditional on the dead holder's token.
+     */
+    async claim(input: params.ClaimInput): Promise<ClaimResult> {
+      try {
+        await client.send(new TransactWriteItemsCommand(params.claimParams(tableName, input)));
+        return { kind: 'claimed', reclaimed: false, delivery: params.newDelivery(input) };
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const [subscription, record] = (error.CancellationReasons ?? []).map((reason) => reason.Code);
+        if (subscription === 'ConditionalCheckFailed') return { kind: 'stale' };
+        // TransactionConflict: another sweep is claiming this very slot right now.
+        if (record !== 'ConditionalCheckFailed') return { kind: 'busy', delivery: undefined };
+      }
+      const existing = await getDelivery(input.key, input.slot);
+      if (!existing) return { kind: 'stale' };
+      if (existing.state === 'posted') return { kind: 'posted', delivery: existing };
+      if (existing.leaseUntil >= input.now.toISOString()) return { kind: 'busy', delivery: existing };
+      try {
+        const { Attributes } = await client.send(new UpdateItemCommand(params.reclaimParams(tableName, { ...input, previousToken: existing.token })));
+        return { kind: 'claimed', reclaimed: true, delivery: parse(DeliverySchema, unmarshall(Attributes ?? {})) };
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return { kind: 'busy', delivery: existing };
+        throw error;
+      }
+    },
+
+    getDelivery,
+
+    /** `false` when the claim was taken over meanwhile (the new holder finds our message by its metadata). */
+    markPosted(input: Parameters<typeof params.markPostedParams>[1]): Promise<boolean> {
+      return conditional(() => client.send(new UpdateItemCommand(params.markPostedParams(tableName, input))));
+    },
+
+    release(input: Parameters<typeof params.releaseParams>[1]): Promise<boolean> {
+      return conditional(() => client.send(new UpdateItemCommand(params.releaseParams(tableName, input))));
+    },
+
+    /** `false` when the subscription had already moved on from `slot`. */
+    advance(input: Parameters<typeof params.advanceParams>[1]): Promise<boolean> {
+      return conditional(() => client.send(new UpdateItemCommand(params.advanceParams(tableName, input))));
+    },
+
+    pause(input: Parameters<typeof params.pauseParams>[1]): Promise<boolean> {
+      return conditional(() => client.send(new UpdateItemCommand(params.pauseParams(tableName, input))));
+    },
+  };
+}
+
+export function subscriptionKeyOf(sub: Pick<Subscription, 'teamId' | 'channelId' | 'track'>): SubscriptionKey {
+  return { teamId: sub.teamId, channelId: sub.channelId, track: sub.track };
+}
+
+function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new InvalidInputError(`${issue?.path.join('.') || 'value'} ${issue?.message ?? 'is not valid'}.`);
+}

@@ -1,0 +1,72 @@
+import { nextRun, parseSchedule } from '#shared/dates/schedule';
+import type { Actor, TeamId, TrackSlug } from '#shared/domain/schemas';
+import type { Store } from '#shared/store/store';
+import { subscriptionKeyOf, type Subscription, type SubscriptionStore } from '#shared/store/subscriptions';
+
+export interface SubscriptionDeps {
+  store: Pick<Store, 'getTrack'>;
+  subscriptions: SubscriptionStore;
+}
+
+export interface SubscribeInput {
+  teamId: TeamId;
+  channelId: string;
+  track: TrackSlug;
+  /** What followed the track in `subscribe <track> …`, e.g. `mondays and thursdays 9:00 tz Europe/Paris`. */
+  scheduleText?: string;
+  /** A zone to use when the text names none (else the track's). */
+  timeZone?: string;
+  by: Actor;
+  now: Date;
+}
+
+export interface SubscribeResult {
+  subscription: Subscription;
+  /** The subscription this one replaced (another schedule, or a paused one resumed). */
+  replaced: Subscription | undefined;
+}
+
+/**
+ * Subscribes a channel to a track's digest, in steps:
+ * 1. read the track (an unknown track is a NotFoundError, nothing written);
+ * 2. read the schedule text, its zone from `tz <Zone>`, else `timeZone`, else the track's;
+ * 3. write the subscription with its first run after now: new, or replacing (and un-pausing)
+ *    the channel's existing one for this track, conditional on the version read.
+ */
+export async function subscribe(deps: SubscriptionDeps, input: SubscribeInput): Promise<SubscribeResult> {
+  const track = await deps.store.getTrack(input.teamId, input.track);
+  const { schedule, timeZone } = parseSchedule(input.scheduleText, { timeZone: input.timeZone ?? track.timeZone, now: input.now });
+  const key = { teamId: input.teamId, channelId: input.channelId, track: input.track };
+  const existing = await deps.subscriptions.get(key);
+  const subscription = await deps.subscriptions.put(
+    {
+      ...key,
+      schedule,
+      timeZone,
+      createdBy: input.by,
+      createdAt: input.now.toISOString(),
+      nextRunAt: nextRun(schedule, timeZone, input.now).toISOString(),
+      // Keeps "changed since the last digest" continuous across a change of schedule.
+      ...(existing?.lastDigestAt ? { lastDigestAt: existing.lastDigestAt } : {}),
+      version: (existing?.version ?? 0) + 1,
+    },
+    existing?.version,
+  );
+  return { subscription, replaced: existing };
+}
+
+/** Removes the channel's subscription to `track`; NotFoundError when there is none. */
+export async function unsubscribe(
+  deps: Pick<SubscriptionDeps, 'subscriptions'>,
+  input: { teamId: TeamId; channelId: string; track: TrackSlug },
+): Promise<Subscription> {
+  return deps.subscriptions.remove(subscriptionKeyOf(input));
+}
+
+/** The channel's subscriptions, by track: one Query. */
+export async function listSubscriptions(
+  deps: Pick<SubscriptionDeps, 'subscriptions'>,
+  input: { teamId: TeamId; channelId: string },
+): Promise<Subscription[]> {
+  return deps.subscriptions.listForChannel(input.teamId, input.channelId);
+}

@@ -1,0 +1,68 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { TABLE } from '#shared/store/table';
+import { synthCommitments } from './synth.ts';
+
+const { statefulTemplate: template } = synthCommitments();
+
+describe('StatefulStack', () => {
+  it('builds the table from the shared TABLE definition', () => {
+    template.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [
+        { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
+        { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: Match.arrayEquals(
+        [TABLE.partitionKey, TABLE.sortKey, TABLE.dueIndex.partitionKey, TABLE.dueIndex.sortKey].map((name) => ({
+          AttributeName: name,
+          AttributeType: 'S',
+        })),
+      ),
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: TABLE.dueIndex.name,
+          KeySchema: [
+            { AttributeName: TABLE.dueIndex.partitionKey, KeyType: 'HASH' },
+            { AttributeName: TABLE.dueIndex.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+      TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true },
+      BillingMode: 'PAY_PER_REQUEST',
+    });
+  });
+
+  it('protects the table with point-in-time recovery and deletion protection', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      Replicas: [
+        Match.objectLike({
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          DeletionProtectionEnabled: true,
+        }),
+      ],
+    });
+  });
+
+  it('retains the table and the Slack secret when the stack is deleted or they are replaced', () => {
+    for (const type of ['AWS::DynamoDB::GlobalTable', 'AWS::SecretsManager::Secret']) {
+      template.hasResource(type, { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    }
+  });
+
+  it('creates the Slack secret as JSON with signingSecret and botToken and no plain-text value', () => {
+    const secrets = template.findResources('AWS::SecretsManager::Secret');
+    const [secret] = Object.values(secrets);
+    const generate = secret?.Properties.GenerateSecretString;
+    expect(secret?.Properties.SecretString).toBeUndefined();
+    expect(generate.GenerateStringKey).toBe('signingSecret');
+    expect(Object.keys(JSON.parse(generate.SecretStringTemplate))).toEqual(['botToken']);
+  });
+
+  it('outputs the table name and the secret name and ARN', () => {
+    template.hasOutput('TableName', { Value: { Ref: Match.stringLikeRegexp('^Table') } });
+    template.hasOutput('SlackSecretName', {});
+    template.hasOutput('SlackSecretArn', { Value: { Ref: Match.stringLikeRegexp('^SlackSecret') } });
+  });
+});

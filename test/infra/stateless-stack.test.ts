@@ -1,0 +1,212 @@
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { TABLE } from '#shared/store/table';
+import { synthCommitments } from './synth.ts';
+
+const byDefault = synthCommitments();
+const configured = synthCommitments({
+  scheduleRate: 15,
+  alarmEmail: 'ops@example.org',
+  slackApiUrl: 'https://slack-gov.com/api/',
+});
+const template = byDefault.statelessTemplate;
+
+const functions = (t: Template) => Object.values(t.findResources('AWS::Lambda::Function'));
+const functionNamed = (t: Template, service: string) =>
+  functions(t).find((f) => f.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME === `commitments-${service}`);
+
+/** The stateful stack's output that the stateless stack reads for `attribute` of `logicalIdPrefix`. */
+const stackOutput = (logicalIdPrefix: string) => ({
+  'Fn::GetStackOutput': Match.objectLike({
+    StackName: byDefault.stateful.stackName,
+    OutputName: Match.stringLikeRegexp(logicalIdPrefix),
+  }),
+});
+
+describe('StatelessStack functions', () => {
+  it('runs both functions on Node.js 22 on ARM64 with source maps and their own log groups', () => {
+    expect(functions(template)).toHaveLength(2);
+    for (const fn of functions(template)) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        LoggingConfig: { LogGroup: { Ref: expect.stringMatching(/Logs/) } },
+      });
+      expect(fn.Properties.Environment.Variables).toMatchObject({
+        NODE_OPTIONS: '--enable-source-maps',
+        LOG_LEVEL: 'INFO',
+      });
+    }
+    template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+  });
+
+  it('gives each function the table name and the Slack secret ARN from the stateful stack', () => {
+    for (const service of ['slack', 'reminders']) {
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Environment: {
+          Variables: Match.objectLike({
+            POWERTOOLS_SERVICE_NAME: `commitments-${service}`,
+            TABLE_NAME: stackOutput('RefTable'),
+            SLACK_SECRET_ARN: stackOutput('RefSlackSecret'),
+          }),
+        },
+      });
+    }
+  });
+
+  it('sizes the Slack function for the 3-second answer and the reminder sweep for a minute of work', () => {
+    expect(functionNamed(template, 'slack')?.Properties).toMatchObject({ MemorySize: 1024, Timeout: 10 });
+    expect(functionNamed(template, 'reminders')?.Properties).toMatchObject({ MemorySize: 512, Timeout: 60 });
+  });
+
+  it('sets SLACK_API_URL only when the slackApiUrl context is given', () => {
+    for (const fn of functions(template)) expect(fn.Properties.Environment.Variables.SLACK_API_URL).toBeUndefined();
+    for (const fn of functions(configured.statelessTemplate)) {
+      expect(fn.Properties.Environment.Variables.SLACK_API_URL).toBe('https://slack-gov.com/api/');
+    }
+  });
+});
+
+describe('StatelessStack permissions', () => {
+  const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+    (policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[],
+  );
+
+  it('grants no IAM statement on a wildcard resource', () => {
+    expect(statements.length).toBeGreaterThan(0);
+    for (const { Resource } of statements) expect(JSON.stringify(Resource)).not.toContain('*');
+  });
+
+  it('scopes table access to the table and its due index, and secret reads to the one secret', () => {
+    for (const service of ['Slack', 'Reminders']) {
+      template.hasResourceProperties('AWS::IAM::Policy', {
+        Roles: [{ Ref: Match.stringLikeRegexp(`^${service}Role`) }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Action: Match.arrayWith(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']),
+              Resource: stackOutput('FnGetAttTable.*Arn'),
+            }),
+            Match.objectLike({
+              Action: 'dynamodb:Query',
+              Resource: { 'Fn::Join': ['', [stackOutput('FnGetAttTable.*Arn'), `/index/${TABLE.dueIndex.name}`]] },
+            }),
+            Match.objectLike({
+              Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
+              Resource: stackOutput('RefSlackSecret'),
+            }),
+          ]),
+        },
+      });
+    }
+  });
+
+  it('never allows a table scan', () => {
+    const actions = statements.flatMap(({ Action }) => [Action].flat());
+    expect(actions).not.toContain('dynamodb:Scan');
+  });
+});
+
+describe('StatelessStack Slack endpoint', () => {
+  it('routes POST /slack/events to the Slack function through an HTTP API', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', 1);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'POST /slack/events' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+      IntegrationType: 'AWS_PROXY',
+      PayloadFormatVersion: '2.0',
+      IntegrationUri: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SlackFunction'), 'Arn'] },
+    });
+  });
+
+  it('throttles the stage and writes access logs', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 },
+      AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ApiAccessLogs'), 'Arn'] } },
+    });
+  });
+
+  it('outputs the Slack request URL ending in /slack/events', () => {
+    template.hasOutput('SlackRequestUrl', {
+      Value: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^Api'), 'ApiEndpoint'] }, '/slack/events']] },
+    });
+  });
+});
+
+describe('StatelessStack reminder schedule', () => {
+  it('runs the sweep every 5 minutes by default and at the scheduleRate from context', () => {
+    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(5 minutes)' });
+    configured.statelessTemplate.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(15 minutes)',
+    });
+  });
+
+  it('sends sweeps that fail every retry to an encrypted, TLS-only dead-letter queue', () => {
+    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+    const dlq = { 'Fn::GetAtt': [Match.stringLikeRegexp('^RemindersDeadLetterQueue'), 'Arn'] };
+    template.hasResourceProperties('AWS::Lambda::Function', { DeadLetterConfig: { TargetArn: dlq } });
+    template.hasResourceProperties('AWS::Events::Rule', {
+      Targets: [Match.objectLike({ DeadLetterConfig: { Arn: dlq }, RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 2 }) })],
+    });
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { MaximumEventAgeInSeconds: 300 });
+  });
+
+  it('reserves no concurrency, so it deploys in accounts with the default quota of 10', () => {
+    for (const fn of functions(template)) expect(fn.Properties.ReservedConcurrentExecutions).toBeUndefined();
+  });
+});
+
+describe('StatelessStack alarms', () => {
+  const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+  const alarmOn = (metricName: string, namespace: string) =>
+    alarms.filter((a) => a.Properties.MetricName === metricName && a.Properties.Namespace === namespace);
+
+  it('alarms on errors and throttles of each function', () => {
+    expect(alarmOn('Errors', 'AWS/Lambda')).toHaveLength(2);
+    expect(alarmOn('Throttles', 'AWS/Lambda')).toHaveLength(2);
+  });
+
+  it('alarms as soon as the dead-letter queue holds a message', () => {
+    const [dlqAlarm] = alarmOn('ApproximateNumberOfMessagesVisible', 'AWS/SQS');
+    expect(dlqAlarm?.Properties).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
+  });
+
+  it('alarms when the reminder sweep stops running for two schedule intervals', () => {
+    const [missing] = alarmOn('Invocations', 'AWS/Lambda');
+    expect(missing?.Properties).toMatchObject({
+      Period: 600,
+      Threshold: 1,
+      ComparisonOperator: 'LessThanThreshold',
+      TreatMissingData: 'breaching',
+    });
+  });
+
+  it('notifies an encrypted SNS topic from every alarm', () => {
+    expect(alarms).toHaveLength(6);
+    for (const alarm of alarms) {
+      expect(alarm.Properties.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^AlarmTopic/) }]);
+    }
+    template.hasResourceProperties('AWS::SNS::Topic', {
+      KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AlarmTopicKey'), 'Arn'] },
+    });
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+
+  it('subscribes the alarm email only when the alarmEmail context is given', () => {
+    template.resourceCountIs('AWS::SNS::Subscription', 0);
+    configured.statelessTemplate.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@example.org',
+    });
+  });
+});

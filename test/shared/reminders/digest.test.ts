@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { Commitment, Track } from '#shared/domain/schemas';
+import { buildDigest } from '#shared/reminders/digest';
+import { ACTION_IDS } from '#shared/slack/definitions';
+import { renderDigest } from '#shared/slack/render/digest';
+import { expectWithinSlackLimits } from '../../support/slack-limits.ts';
+
+const now = new Date('2026-03-25T01:00:00Z'); // 10:00 Wednesday in Tokyo
+const since = '2026-03-18T00:00:00.000Z';
+
+const track: Track = {
+  teamId: 'T0DIGEST',
+  slug: 'japan-korea',
+  title: 'Japan–South Korea: Busan summit follow-ups',
+  parties: [
+    { code: 'JP', name: 'Japan' },
+    { code: 'KR', name: 'South Korea' },
+  ],
+  timeZone: 'Asia/Tokyo',
+  idPrefix: 'JK',
+  editors: [],
+  meetings: [],
+  createdAt: '2025-10-01T00:00:00.000Z',
+  createdBy: 'seed',
+};
+
+let seq = 0;
+function item(fields: Partial<Commitment> & { due?: string }): Commitment {
+  const { due, ...rest } = fields;
+  seq++;
+  return {
+    teamId: track.teamId,
+    track: track.slug,
+    id: `JK-${seq}`,
+    seq,
+    title: `Commitment ${seq}`,
+    parties: ['JP', 'KR'],
+    owners: [{ label: 'MOFA' }],
+    source: { meeting: 'Busan summit', date: '2025-09-30' },
+    kind: { type: 'one-off', ...(due ? { due } : {}) },
+    status: 'in-progress',
+    notes: [],
+    version: 2,
+    createdAt: '2026-03-01T00:00:00.000Z',
+    createdBy: 'seed',
+    updatedAt: '2026-03-15T00:00:00.000Z',
+    updatedBy: 'U0A',
+    ...rest,
+  };
+}
+
+const digest = (commitments: Commitment[], since_ = since) => renderDigest(buildDigest({ track, commitments }, { now, since: since_, scheduleText: 'every Monday at 09:00 (Asia/Tokyo)' }));
+const buttons = (blocks: Record<string, unknown>[]) =>
+  blocks.filter((b) => b['type'] === 'actions').flatMap((b) => b['elements'] as { action_id: string; value: string }[]);
+const texts = (blocks: Record<string, unknown>[]) => JSON.stringify(blocks);
+
+describe('renderDigest', () => {
+  it('keeps an all-on-track digest to a few blocks and a one-line text', () => {
+    const message = digest([item({ due: '2026-06-01' }), item({ status: 'done', updatedAt: '2026-03-01T00:00:00.000Z' })]);
+    expect(message.blocks.length).toBeLessThanOrEqual(4);
+    expect(message.text).toBe('Reminder: Japan–South Korea: Busan summit follow-ups: all on track.');
+    expect(texts(message.blocks)).toContain('All 1 open commitment on track');
+    expect(buttons(message.blocks)).toEqual([]);
+  });
+
+  it('groups overdue, due within 7 days, quiet and changed items, each once, with buttons carrying the item id', () => {
+    const overdueAndQuiet = item({ title: 'Overdue and quiet', due: '2026-03-01', updatedAt: '2026-01-01T00:00:00.000Z' });
+    const dueSoon = item({ title: 'Due soon', due: '2026-03-30' });
+    const quiet = item({ title: 'Quiet', updatedAt: '2026-01-20T00:00:00.000Z' });
+    const changed = item({
+      title: 'Changed',
+      updatedAt: '2026-03-20T00:00:00.000Z',
+      notes: [{ at: '2026-03-20T00:00:00.000Z', by: 'U0NOTE', text: 'Working group met <in Seoul>' }],
+    });
+    const closedLately = item({ title: 'Closed lately', status: 'done', updatedAt: '2026-03-21T00:00:00.000Z' });
+    const unchanged = item({ title: 'Unchanged', due: '2026-05-01' });
+    const message = digest([overdueAndQuiet, dueSoon, quiet, changed, closedLately, unchanged]);
+
+    expectWithinSlackLimits(message);
+    const all = texts(message.blocks);
+    const order = ['*Overdue* (1)', 'Overdue and quiet', '*Due within 7 days* (1)', 'Due soon', '*Gone quiet* (1)', 'Quiet', '*Changed since the last digest* (2)', 'Closed lately'];
+    const positions = order.map((t) => all.indexOf(t));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(all).not.toContain('Unchanged');
+    expect(all.split('Overdue and quiet').length - 1).toBe(1);
+    expect(all).toContain('Working group met &lt;in Seoul&gt;');
+    expect(message.text).toContain('1 overdue, 1 due within 7 days, 1 quiet, 2 changed');
+
+    const open = [overdueAndQuiet, dueSoon, quiet, changed].map((c) => c.id).sort();
+    for (const action of [ACTION_IDS.markDone, ACTION_IDS.update, ACTION_IDS.addNote]) {
+      expect(buttons(message.blocks).filter((b) => b.action_id === action).map((b) => b.value).sort()).toEqual(open);
+    }
+  });
+
+  it('fits a long track into 50 blocks, giving every group room and summarising the rest', () => {
+    const long = 'A title that goes on '.repeat(9).slice(0, 200);
+    const many = [
+      ...Array.from({ length: 60 }, () => item({ title: long, detail: 'x'.repeat(2000), due: '2026-02-01' })),
+      ...Array.from({ length: 30 }, () => item({ title: long, due: '2026-03-28' })),
+      ...Array.from({ length: 5 }, () => item({ title: long, updatedAt: '2025-12-01T00:00:00.000Z' })),
+    ];
+    const message = digest(many);
+    expectWithinSlackLimits(message);
+    expect(message.blocks.length).toBeLessThanOrEqual(50);
+    const all = texts(message.blocks);
+    expect(all).toMatch(/…and \d+ more — \/commitments japan-korea overdue/);
+    expect(all).toMatch(/…and \d+ more — \/commitments japan-korea due/);
+    expect(all).toContain('*Gone quiet* (5)');
+    const shownOverdue = buttons(message.blocks).filter((b) => b.action_id === ACTION_IDS.markDone && Number(b.value.slice(3)) <= seq - 35).length;
+    const hidden = Number(/…and (\d+) more — \/commitments japan-korea overdue/.exec(all)![1]);
+    expect(shownOverdue + hidden).toBe(60);
+  });
+
+  it('shows no changed group on a first digest', () => {
+    const message = renderDigest(buildDigest({ track, commitments: [item({ updatedAt: '2026-03-24T00:00:00.000Z' })] }, { now }));
+    expect(texts(message.blocks)).not.toContain('Changed since');
+  });
+});

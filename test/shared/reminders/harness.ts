@@ -1,0 +1,78 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createStore, type Store } from '#shared/store/store';
+import { createSubscriptionStore, type SubscriptionStore } from '#shared/store/subscriptions';
+import { createSlackWeb } from '#shared/reminders/slack-web';
+import { runSweep, type SweepDeps, type SweepSummary } from '#shared/reminders/sweep';
+import { createLogger, type Logger } from '#shared/log';
+import type { CommitmentDraft } from '#shared/domain/schemas';
+import type { FakeSlack } from '../../support/fake-slack.ts';
+
+/** Settings that keep a sweep's waits in milliseconds: Retry-After 1 means 10 ms here. */
+export const FAST = {
+  channelIntervalMs: 15,
+  safetyMarginMs: 1_000,
+  leaseSkewMs: 5_000,
+  backoff: { baseMs: 5, capMs: 40 },
+  maxAttempts: 5,
+  requestTimeoutMs: 2_000,
+} as const;
+
+const quiet = () => {};
+/** Quiet unless DEBUG_SWEEP is set, then one JSON line per event, as in Lambda. */
+export const silent: Logger = process.env['DEBUG_SWEEP'] ? createLogger('test-sweep', 'DEBUG') : { debug: quiet, info: quiet, warn: quiet, error: quiet };
+
+export interface Harness {
+  store: Store;
+  subscriptions: SubscriptionStore;
+  /** What the subscription use cases take. */
+  subs: { store: Store; subscriptions: SubscriptionStore };
+  deps(overrides?: Partial<SweepDeps>): SweepDeps;
+  sweep(now: Date, overrides?: Partial<SweepDeps>): Promise<SweepSummary>;
+}
+
+export function harness(table: { client: DynamoDBClient; tableName: string }, slack: () => FakeSlack): Harness {
+  const store = createStore(table);
+  const subscriptions = createSubscriptionStore(table);
+  const deps = (overrides: Partial<SweepDeps> = {}): SweepDeps => ({
+    store,
+    subscriptions,
+    slack: createSlackWeb({ apiUrl: slack().apiUrl, token: 'xoxb-test', retryAfterUnitMs: 10 }),
+    log: silent,
+    settings: FAST,
+    ...overrides,
+  });
+  return {
+    store,
+    subscriptions,
+    subs: { store, subscriptions },
+    deps,
+    sweep: (now, overrides) => runSweep(deps(overrides), { now, remainingMs: () => 60_000 }),
+  };
+}
+
+export function track(teamId: string, slug: string, idPrefix: string, timeZone: string, createdAt: Date) {
+  return {
+    teamId,
+    slug,
+    title: `Track ${slug}`,
+    parties: [
+      { code: 'JP', name: 'Japan' },
+      { code: 'KR', name: 'South Korea' },
+    ],
+    timeZone,
+    idPrefix,
+    createdAt: createdAt.toISOString(),
+    createdBy: 'U0ADMIN',
+  };
+}
+
+export function draft(title: string, due?: string): CommitmentDraft {
+  return {
+    title,
+    parties: ['JP', 'KR'],
+    owners: [{ label: 'MOFA', slackUserId: 'U0OWNER' }],
+    source: { meeting: 'Busan summit', date: '2025-09-30', place: 'Busan' },
+    kind: { type: 'one-off', ...(due ? { due } : {}) },
+    status: 'in-progress',
+  };
+}
