@@ -1,6 +1,12 @@
 import { createDynamoClient } from '#shared/store/client';
 import { createStore } from '#shared/store/store';
 import { seedBusan } from '#shared/use-cases/seed';
+import { loadConfig } from '#shared/config';
+import { createLogger } from '#shared/log';
+import { createSweepDeps } from '#shared/reminders/deps';
+import { runSweep } from '#shared/reminders/sweep';
+import { renderReport } from '#shared/slack/render/report';
+import { blocksToText } from './local/blocks-to-text.ts';
 import { FakeSlack } from '../test/support/fake-slack.ts';
 import { ensureTable, startDynamoDbLocal } from './local/dynamodb-local.ts';
 import { serveLambda } from './local/http-adapter.ts';
@@ -14,8 +20,9 @@ import { LOCAL } from './local/env.ts';
 const dynamo = await startDynamoDbLocal({ dataDir: LOCAL.dataDir });
 const client = createDynamoClient(dynamo.endpoint);
 await ensureTable(client, LOCAL.tableName);
-const seeded = await seedBusan(createStore({ client, tableName: LOCAL.tableName }), LOCAL.teamId, new Date());
-client.destroy();
+const store = createStore({ client, tableName: LOCAL.tableName });
+const seeded = await seedBusan(store, LOCAL.teamId, new Date());
+const busan = renderReport(await store.getReport(LOCAL.teamId, 'japan-korea'), { filter: 'all', page: 0, now: new Date(), shared: true });
 
 const realSlack = Boolean(process.env['SLACK_BOT_TOKEN']);
 const fakeSlack = realSlack ? undefined : await new FakeSlack().start();
@@ -28,17 +35,30 @@ Object.assign(process.env, {
 const { handler } = await import('../functions/slack/handler.ts');
 const { url, server } = await serveLambda(handler as never, LOCAL.port);
 
+console.log(blocksToText(busan), '\n');
 console.log(`DynamoDB Local: ${dynamo.endpoint} (data in ${LOCAL.dataDir}/)`);
 console.log(`Busan data for team ${LOCAL.teamId}: ${seeded.created.length > 0 ? `added ${seeded.created.join(', ')}` : 'already loaded'}`);
 console.log(`Slack endpoint: ${url}/slack/events${realSlack ? ' (point your Slack app here through a tunnel)' : ''}`);
 console.log(`Slack Web API: ${fakeSlack ? `local stand-in at ${fakeSlack.apiUrl}` : 'slack.com (SLACK_BOT_TOKEN is set)'}`);
 console.log('\nIn another terminal:\n  npm run slack -- "/commitments japan-korea"\n  npm run slack -- "/commitments help"\n\nCtrl-C stops everything.');
 
+// The reminder schedule, in process: one sweep a minute, as EventBridge runs it when deployed.
+const sweepLog = createLogger('sweep', 'INFO');
+const sweepDeps = await createSweepDeps(loadConfig(), client, sweepLog);
+const sweep = setInterval(() => {
+  const deadline = Date.now() + 50_000;
+  runSweep(sweepDeps, { now: new Date(), remainingMs: () => deadline - Date.now() })
+    .then((summary) => summary.due > 0 && sweepLog.info('sweep', { ...summary }))
+    .catch((error: unknown) => sweepLog.error('sweep failed', { error }));
+}, 60_000);
+
 let stopping = false;
 async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
+  clearInterval(sweep);
   server.close();
+  client.destroy();
   await fakeSlack?.stop();
   await dynamo.stop();
   process.exit(0);
