@@ -18,6 +18,13 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | request seen    | `<team>#SEEN`              | `<signature>`           |                            |
  *
  * `expiresAt` (epoch seconds) is the TTL attribute for items that only guard against repeats.
+ *
+ * Subscriptions and the `due` index (`shared/store/subscription-params.ts`): `<shard>` is
+ * FNV-1a(`<team>#<channel>#<slug>`) mod `DUE_SHARDS` (8; raising it is safe at any time, see
+ * there), `<next run>` an ISO instant, so one Query per shard with `gsi1sk <= <now>#~` reads
+ * exactly the due subscriptions. A paused subscription has no gsi1pk/gsi1sk: the index is
+ * sparse. A delivery record (`state` claimed | posted | released | abandoned, claim `token`,
+ * `leaseUntil`, `attempts`) lives until `expiresAt` = slot + 30 days.
  */
 export const TABLE = {
   defaultName: 'commitments',

@@ -1,15 +1,19 @@
 import { describeSchedule, formatLocalTime } from '#shared/dates/schedule';
 import type { Subscription } from '#shared/store/subscriptions';
 import type { SubscribeResult } from '#shared/use-cases/subscriptions';
-import { SLACK_LIMITS, context, escape, plainText, section, truncate, type Block, type SlackMessage } from '#shared/slack/render/format';
+import { SLACK_LIMITS, context, escape, section, truncate, type Block, type SlackMessage } from '#shared/slack/render/format';
 
-/** The line for one subscription: track, schedule, next run in its zone, or why it is paused. */
-export function subscriptionLine(sub: Subscription): string {
+/**
+ * The line for one subscription: track, schedule, next run in its zone, or why it is paused.
+ * Built twice rather than through `plainText`, which would eat the underscores of `is_archived`.
+ */
+export function subscriptionLine(sub: Subscription, markup = true): string {
   const when = describeSchedule(sub.schedule, sub.timeZone);
+  const [b, code, esc] = markup ? ['*', '`', escape] : ['', '', (t: string) => t];
   if (sub.paused) {
-    return `:double_vertical_bar: *${sub.track}* · ${escape(when)} · paused since ${formatLocalTime(new Date(sub.paused.at), sub.timeZone)}: \`${escape(sub.paused.reason)}\` — subscribe again to resume`;
+    return `${markup ? ':double_vertical_bar: ' : ''}${b}${sub.track}${b} · ${esc(when)} · paused since ${formatLocalTime(new Date(sub.paused.at), sub.timeZone)}: ${code}${esc(sub.paused.reason)}${code} — subscribe again to resume`;
   }
-  return `:calendar: *${sub.track}* · ${escape(when)} · next ${formatLocalTime(new Date(sub.nextRunAt), sub.timeZone)}`;
+  return `${markup ? ':calendar: ' : ''}${b}${sub.track}${b} · ${esc(when)} · next ${formatLocalTime(new Date(sub.nextRunAt), sub.timeZone)}`;
 }
 
 /** `/commitments subscriptions`: what this channel is subscribed to. */
@@ -17,14 +21,14 @@ export function renderSubscriptions(input: { channelId: string; subscriptions: S
   const { channelId, subscriptions } = input;
   if (subscriptions.length === 0) {
     const text = `<#${channelId}> has no digests. Subscribe with \`/commitments subscribe <track> [schedule]\`, e.g. \`/commitments subscribe japan-korea mondays 09:00\`.`;
-    return { text: plainText(text), blocks: [section(text)] };
+    return { text, blocks: [section(text.replace('<track>', '&lt;track&gt;'))] };
   }
-  const lines = subscriptions.map(subscriptionLine);
+  const lines = subscriptions.map((sub) => subscriptionLine(sub));
   const blocks: Block[] = [section(`*Digests in <#${channelId}>*`)];
   // One line each; a section per line keeps every text far below Slack's limit.
   lines.slice(0, SLACK_LIMITS.blocksPerMessage - 2).forEach((line) => blocks.push(section(line)));
-  blocks.push(context('`/commitments unsubscribe <track>` stops one; `/commitments subscribe <track> <schedule>` changes its schedule.'));
-  const text = truncate([`Digests in this channel: ${subscriptions.length}`, ...lines.map(plainText)].join('\n'), SLACK_LIMITS.fallbackText);
+  blocks.push(context('`/commitments unsubscribe &lt;track&gt;` stops one; `/commitments subscribe &lt;track&gt; &lt;schedule&gt;` changes its schedule.'));
+  const text = truncate([`Digests in this channel: ${subscriptions.length}`, ...subscriptions.map((sub) => subscriptionLine(sub, false))].join('\n'), SLACK_LIMITS.fallbackText);
   return { text, blocks };
 }
 
@@ -32,11 +36,12 @@ export function renderSubscriptions(input: { channelId: string; subscriptions: S
 export function renderSubscribed(result: SubscribeResult): SlackMessage {
   const { subscription: sub, replaced } = result;
   const verb = !replaced ? 'Subscribed' : replaced.paused ? 'Resumed' : 'Updated';
-  const text = `:white_check_mark: ${verb}: <#${sub.channelId}> gets the *${sub.track}* digest ${escape(describeSchedule(sub.schedule, sub.timeZone))}. First one: ${formatLocalTime(new Date(sub.nextRunAt), sub.timeZone)}.`;
-  return { text: plainText(text), blocks: [section(text)] };
+  const sentence = (b: string) =>
+    `${verb}: <#${sub.channelId}> gets the ${b}${sub.track}${b} digest ${describeSchedule(sub.schedule, sub.timeZone)}. First one: ${formatLocalTime(new Date(sub.nextRunAt), sub.timeZone)}.`;
+  return { text: sentence(''), blocks: [section(`:white_check_mark: ${sentence('*')}`)] };
 }
 
 export function renderUnsubscribed(sub: Subscription): SlackMessage {
-  const text = `Unsubscribed: <#${sub.channelId}> no longer gets the *${sub.track}* digest.`;
-  return { text: plainText(text), blocks: [section(text)] };
+  const sentence = (b: string) => `Unsubscribed: <#${sub.channelId}> no longer gets the ${b}${sub.track}${b} digest.`;
+  return { text: sentence(''), blocks: [section(sentence('*'))] };
 }
