@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSync, type Metafile } from 'esbuild';
+import { buildSync, type Metafile, type Plugin } from 'esbuild';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -23,6 +23,8 @@ export const BUNDLE_HANDLER = 'index.handler';
 export interface BundleOptions {
   /** Write esbuild's metafile as `meta.json` beside the bundle (default true). */
   readonly metafile?: boolean;
+  /** esbuild plugins run after the definition's own (for bundling experiments). */
+  readonly plugins?: readonly Plugin[];
 }
 
 export interface BundleResult {
@@ -46,10 +48,18 @@ const ESM_SHIMS = [
  * The one bundling definition: `npm run build` and the CDK assets both call it.
  */
 export function bundleFunction(name: FunctionName, outdir: string, options: BundleOptions = {}): BundleResult {
+  return bundleEntry(FUNCTIONS[name], outdir, options);
+}
+
+/**
+ * Bundles any entry file (relative to the project root, or absolute) with exactly the options
+ * the functions get; the benchmark uses it for its Bolt baseline so both are built alike.
+ */
+export function bundleEntry(entry: string, outdir: string, options: BundleOptions = {}): BundleResult {
   const outfile = path.join(outdir, BUNDLE_FILE);
   const result = buildSync({
     absWorkingDir: PROJECT_ROOT,
-    entryPoints: [path.join(PROJECT_ROOT, FUNCTIONS[name])],
+    entryPoints: [path.resolve(PROJECT_ROOT, entry)],
     outfile,
     bundle: true,
     platform: 'node',
@@ -65,6 +75,7 @@ export function bundleFunction(name: FunctionName, outdir: string, options: Bund
     metafile: true,
     write: false,
     logLevel: 'warning',
+    plugins: [...(options.plugins ?? [])],
   });
   mkdirSync(outdir, { recursive: true });
   let bytes = 0;

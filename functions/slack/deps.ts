@@ -9,8 +9,3 @@ export interface ListenerDeps {
   log: Logger;
   clock: () => Date;
 }
-
-/** The signed request's signature, put into Bolt's context by the receiver (the replay guard's key). */
-export function signatureOf(context: Record<string, unknown>): string | undefined {
-  return typeof context['requestSignature'] === 'string' ? context['requestSignature'] : undefined;
-}

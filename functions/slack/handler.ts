@@ -5,7 +5,9 @@ import { createDynamoClient } from '#shared/store/client';
 import { createStore } from '#shared/store/store';
 import { createSubscriptionStore } from '#shared/store/subscriptions';
 import { SLACK_APP } from '#shared/slack/definitions';
-import { verifySlackSignature } from '#shared/slack/verify';
+import { SIGNATURE_WINDOW_SECONDS, verifySlackSignature } from '#shared/slack/verify';
+import { writingTeam } from '#shared/slack/replay';
+import { AlreadyExistsError } from '#shared/errors';
 import { commitmentsCommand } from './commands/commitments.ts';
 import { registerActions } from './actions/index.ts';
 import { registerViews } from './views/index.ts';
@@ -43,9 +45,8 @@ async function build(): Promise<{ signingSecret: string; serve: ReceiverHandler 
   const { signingSecret, botToken } = await config.slackSecret();
   const receiver = new AwsLambdaReceiver({
     signingSecret,
-    // Checked below, both ways in time, before Bolt sees the request.
+    // Checked below, both ways in time and against replays, before Bolt sees the request.
     signatureVerification: false,
-    customPropertiesExtractor: (event) => ({ requestSignature: headerOf(event as HttpEvent, 'x-slack-signature') }),
     logLevel: LogLevel.WARN,
   });
   const app = new App({
@@ -71,16 +72,34 @@ export async function handler(event: HttpEvent, context: unknown): Promise<HttpR
   });
   const { signingSecret, serve } = await ready;
   const rawBody = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
-  const refused = verifySlackSignature(
-    { signature: headerOf(event, 'x-slack-signature'), timestamp: headerOf(event, 'x-slack-request-timestamp'), rawBody },
-    signingSecret,
-    new Date(),
-  );
-  if (refused) {
-    log.warn('refused request', { reason: refused });
-    return { statusCode: 401, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: refused }) };
-  }
+  const signature = headerOf(event, 'x-slack-signature');
+  const timestamp = headerOf(event, 'x-slack-request-timestamp');
+  const refused = verifySlackSignature({ signature, timestamp, rawBody }, signingSecret, new Date());
+  if (refused) return unauthorized(refused);
+  if (await isReplay(rawBody, signature!, Number(timestamp))) return unauthorized('request already handled (replay)');
   return (await serve(event as never, context)) as HttpResult;
+}
+
+/**
+ * Claims the signature of a request that may write, once, for as long as its timestamp stays
+ * inside Slack's window: the same signed request sent again is then refused before it runs.
+ * Requests that only read are not claimed; answering them twice changes nothing.
+ */
+async function isReplay(rawBody: string, signature: string, timestamp: number): Promise<boolean> {
+  const team = writingTeam(rawBody);
+  if (!team) return false;
+  try {
+    await deps.store.claimRequest(team, signature, new Date((timestamp + SIGNATURE_WINDOW_SECONDS + 60) * 1000));
+    return false;
+  } catch (error) {
+    if (error instanceof AlreadyExistsError) return true;
+    throw error;
+  }
+}
+
+function unauthorized(reason: string): HttpResult {
+  log.warn('refused request', { reason });
+  return { statusCode: 401, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: reason }) };
 }
 
 function headerOf(event: HttpEvent, name: string): string | undefined {

@@ -42,6 +42,9 @@ export type Command =
   | { type: 'unsubscribe'; track: TrackSlug }
   | { type: 'subscriptions' };
 
+/** Commands that change something: the ones a replayed request must not repeat. */
+export const WRITE_COMMANDS: ReadonlySet<Command['type']> = new Set(['track-add', 'add', 'update', 'note', 'done', 'log', 'subscribe', 'unsubscribe']);
+
 export type ParseResult = { ok: true; command: Command } | { ok: false; error: string; usage: string };
 
 const CMD = SLACK_APP.command.name;

@@ -1,4 +1,3 @@
-import { addMinutes } from 'date-fns';
 import { parseNaturalDate } from '#shared/dates/natural';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '#shared/errors';
 import { parseOwners } from '#shared/domain/changes';
@@ -11,17 +10,12 @@ export interface Deps {
   subscriptions: SubscriptionStore;
 }
 
-/** Who is asking, from where, and with which signed request (the replay guard's key). */
+/** Who is asking, and when. */
 export interface Caller {
   teamId: TeamId;
   userId: Actor;
-  /** The request's v0 signature; absent for requests that did not come over HTTP (tests, scripts). */
-  signature?: string;
   now: Date;
 }
-
-/** A signature can be replayed for as long as Slack's timestamp window lets it through. */
-const REPLAY_WINDOW_MINUTES = 6;
 
 /** A track's settings, or the same not-found answer as a report. */
 export async function getTrack(deps: Deps, teamId: TeamId, slug: string): Promise<Track> {
@@ -97,7 +91,7 @@ export async function addCommitment(
     kind,
     status: 'not-started',
   };
-  await guardWrite(deps, caller, track);
+  guardWrite(caller, track);
   const item = await deps.store.createCommitment(caller.teamId, track.slug, draft, caller.userId, caller.now);
   return { item, track };
 }
@@ -125,7 +119,7 @@ export async function changeItem(
 ): Promise<{ before: Commitment; after: Commitment; track: Track; change: Change }> {
   const { item, track } = await getCommitmentWithTrack(deps, caller.teamId, id);
   const change = toChange(item, track, action, caller.now);
-  await guardWrite(deps, caller, track);
+  guardWrite(caller, track);
   const { before, after } = await deps.store.changeCommitment(caller.teamId, id, change, caller.userId, caller.now, expectedVersion ?? item.version);
   return { before, after, track, change };
 }
@@ -160,7 +154,6 @@ export async function addTrack(
   input: { slug: string; title: string; parties: string[]; timeZone: string; prefix?: string },
 ): Promise<Track> {
   const prefix = input.prefix?.toUpperCase() ?? input.slug.split('-').map((w) => w[0]?.toUpperCase() ?? '').join('').replace(/[^A-Z]/g, '').slice(0, 6);
-  await guardWrite(deps, caller);
   return deps.store.createTrack({
     teamId: caller.teamId,
     slug: input.slug,
@@ -175,13 +168,10 @@ export async function addTrack(
   });
 }
 
-/** Refuses callers outside a track's editors (when it has any) and replays of a signed request. */
-export async function guardWrite(deps: Deps, caller: Caller, track?: Pick<Track, 'editors' | 'slug'>): Promise<void> {
-  if (track && track.editors.length > 0 && !track.editors.includes(caller.userId)) {
+/** Refuses callers outside a track's editors, when it has any. */
+export function guardWrite(caller: Caller, track: Pick<Track, 'editors' | 'slug'>): void {
+  if (track.editors.length > 0 && !track.editors.includes(caller.userId)) {
     throw new ForbiddenError(`Only the editors of ${track.slug} can change it: ${track.editors.map((e) => `<@${e}>`).join(', ')}.`);
-  }
-  if (caller.signature) {
-    await deps.store.claimRequest(caller.teamId, caller.signature, addMinutes(caller.now, REPLAY_WINDOW_MINUTES));
   }
 }
 

@@ -90,7 +90,7 @@ export async function runCommand(deps: Deps, caller: Caller, where: { channelId:
       return { message: renderHelp(command.topic) };
     case 'subscribe': {
       const track = await getTrack(deps, teamId, command.track);
-      await guardWrite(deps, caller, track);
+      guardWrite(caller, track);
       const result = await subscribe(deps, {
         teamId,
         channelId: where.channelId,
@@ -103,7 +103,6 @@ export async function runCommand(deps: Deps, caller: Caller, where: { channelId:
       return { message: renderSubscribed(result) };
     }
     case 'unsubscribe': {
-      await guardWrite(deps, caller);
       return { message: renderUnsubscribed(await unsubscribe(deps, { teamId, channelId: where.channelId, track: command.track })) };
     }
     case 'subscriptions':

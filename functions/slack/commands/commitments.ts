@@ -6,7 +6,7 @@ import { addTrackModal, addCommitmentModal } from '#shared/slack/render/modals';
 import type { SlackMessage } from '#shared/slack/render/format';
 import { runCommand } from '#shared/use-cases/run-command';
 import { getTrack } from '#shared/use-cases/commitments';
-import { signatureOf, type ListenerDeps } from '../deps.ts';
+import type { ListenerDeps } from '../deps.ts';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -15,13 +15,12 @@ type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
  * ephemerally unless the person asked to share. Commands given too little open a modal.
  */
 export function commitmentsCommand(deps: ListenerDeps) {
-  return async ({ command, ack, client, context }: Args): Promise<void> => {
+  return async ({ command, ack, client }: Args): Promise<void> => {
     const parsed = parseCommand(command.text);
     if (!parsed.ok) return ack(ephemeral(renderProblem(parsed.error, parsed.usage)));
     const caller = {
       teamId: command.team_id,
       userId: command.user_id,
-      signature: signatureOf(context),
       now: deps.clock(),
     };
     try {

@@ -10,7 +10,7 @@ import { StatusSchema } from '#shared/domain/schemas';
 import { addCommitment, addTrack, changeItem, type Caller, type ItemAction } from '#shared/use-cases/commitments';
 import { describeChange } from '#shared/use-cases/run-command';
 import { redraw } from '#shared/use-cases/redraw';
-import { signatureOf, type ListenerDeps } from '../deps.ts';
+import type { ListenerDeps } from '../deps.ts';
 
 type Args = SlackViewMiddlewareArgs<SlackViewAction> & AllMiddlewareArgs;
 type Values = SlackViewAction['view']['state']['values'];
@@ -20,9 +20,9 @@ type Values = SlackViewAction['view']['state']['values'];
  * came from, or keep it open with the problem shown beside the field it concerns.
  */
 export function registerViews(app: App, deps: ListenerDeps): void {
-  const itemView = (toAction: (values: Values) => ItemAction) => async ({ ack, body, view, context }: Args) => {
+  const itemView = (toAction: (values: Values) => ItemAction) => async ({ ack, body, view }: Args) => {
     const origin = readOrigin(view.private_metadata);
-    const caller = callerOf(body, context, deps);
+    const caller = callerOf(body, deps);
     try {
       const action = toAction(view.state.values);
       const { before, after, change } = await changeItem(deps, caller, origin.id ?? '', action, origin.version);
@@ -49,9 +49,9 @@ export function registerViews(app: App, deps: ListenerDeps): void {
     return { type: 'note', text };
   }));
 
-  app.view(VIEW_IDS.addCommitment, async ({ ack, body, view, context }: Args) => {
+  app.view(VIEW_IDS.addCommitment, async ({ ack, body, view }: Args) => {
     const origin = readOrigin(view.private_metadata);
-    const caller = callerOf(body, context, deps);
+    const caller = callerOf(body, deps);
     const values = view.state.values;
     const kind = values[INPUTS.kind]?.[INPUTS.kind]?.selected_option?.value ?? 'one-off';
     const due = values[INPUTS.due]?.[INPUTS.due]?.selected_date ?? undefined;
@@ -72,9 +72,9 @@ export function registerViews(app: App, deps: ListenerDeps): void {
     }
   });
 
-  app.view(VIEW_IDS.addTrack, async ({ ack, body, view, context }: Args) => {
+  app.view(VIEW_IDS.addTrack, async ({ ack, body, view }: Args) => {
     const origin = readOrigin(view.private_metadata);
-    const caller = callerOf(body, context, deps);
+    const caller = callerOf(body, deps);
     const values = view.state.values;
     try {
       const prefix = textOf(values, INPUTS.prefix);
@@ -134,6 +134,6 @@ function readOrigin(metadata: string): ModalOrigin {
   }
 }
 
-function callerOf(body: SlackViewAction, context: Record<string, unknown>, deps: ListenerDeps): Caller {
-  return { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id, signature: signatureOf(context), now: deps.clock() };
+function callerOf(body: SlackViewAction, deps: ListenerDeps): Caller {
+  return { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id, now: deps.clock() };
 }

@@ -134,7 +134,8 @@ export function plainText(mrkdwn: string): string {
   return mrkdwn
     .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2')
     .replace(/:[a-z_]+: ?/g, '')
-    .replace(/[*_]/g, '')
+    // Only emphasis markers: underscores inside words (is_archived, America/New_York) stay.
+    .replace(/(^|[\s(])([*_])([^*_\n]+?)\2(?=[\s).,:;!?]|$)/g, '$1$3')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');

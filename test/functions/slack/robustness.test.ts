@@ -1,14 +1,13 @@
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseCommand } from '#shared/slack/command-parser';
+import { parseCommand, WRITE_COMMANDS } from '#shared/slack/command-parser';
 import { seedBusan } from '#shared/use-cases/seed';
 import { useSlackHandler } from '../../support/slack-handler.ts';
-import { commandEvent, signedEvent, TEST_SIGNING_SECRET } from '../../support/slack-request.ts';
+import { commandEvent, interactionEvent, signedEvent, TEST_SIGNING_SECRET } from '../../support/slack-request.ts';
 
 const harness = useSlackHandler();
 const TEAM = 'T0ROBUST';
-const WRITES = new Set(['track-add', 'add', 'update', 'note', 'done', 'log', 'subscribe', 'unsubscribe']);
 
 beforeAll(async () => {
   await seedBusan(harness.store(), TEAM, new Date());
@@ -58,17 +57,32 @@ describe('requests that are not what Slack signed', () => {
     expect(await snapshot()).toBe(before);
   });
 
-  it('applies a replayed write once and tells the replay nothing more was changed', async () => {
+  it('refuses replays of a signed write with 401 and applies it once', async () => {
     const event = commandEvent('note JK-3 "replayed note"', { teamId: TEAM });
     const first = await harness.send(event);
     expect(first.json()['text']).toContain('Noted on JK-3');
+    const before = await snapshot();
     for (let i = 0; i < 20; i++) {
       const again = await harness.send(structuredClone(event));
-      expect(again.statusCode).toBe(200);
-      expect(again.json()['text']).toMatch(/already handled/);
+      expect(again.statusCode).toBe(401);
+      expect(again.json()['error']).toMatch(/replay/);
     }
+    expect(await snapshot()).toBe(before);
     const notes = (await harness.store().getHistory(TEAM, 'JK-3')).filter((h) => h.change.type === 'note');
     expect(notes).toHaveLength(1);
+  });
+
+  it('refuses a replayed button click or modal submission with 401', async () => {
+    const payload = { type: 'block_actions', team: { id: TEAM }, user: { id: 'U0A', team_id: TEAM }, trigger_id: 't', actions: [{ action_id: 'commitment_update', type: 'button', value: 'JK-2' }] };
+    const event = interactionEvent(payload);
+    expect((await harness.send(event)).statusCode).toBe(200);
+    expect((await harness.send(structuredClone(event))).statusCode).toBe(401);
+  });
+
+  it('answers a replayed report again, since reading twice changes nothing', async () => {
+    const event = commandEvent('japan-korea', { teamId: TEAM });
+    expect((await harness.send(event)).statusCode).toBe(200);
+    expect((await harness.send(structuredClone(event))).statusCode).toBe(200);
   });
 
   it('accepts a base64-encoded body, as API Gateway may deliver it', async () => {
@@ -101,7 +115,7 @@ describe('whatever people type', () => {
         }
         const now = await snapshot();
         const parsed = parseCommand(input);
-        if (!(parsed.ok && WRITES.has(parsed.command.type))) expect(now).toBe(last);
+        if (!(parsed.ok && WRITE_COMMANDS.has(parsed.command.type))) expect(now).toBe(last);
         last = now;
       }),
       { numRuns: 1000 },
