@@ -1,5 +1,5 @@
 import { InvalidInputError } from '#shared/errors';
-import { LIMITS, type Actor, type Change, type Commitment } from '#shared/domain/schemas';
+import { LIMITS, type Actor, type Change, type Commitment, type Owner } from '#shared/domain/schemas';
 
 /**
  * The commitment as it is after `change`: one version later, stamped with who and when.
@@ -47,14 +47,18 @@ function applyFieldChange(next: Commitment, change: Extract<Change, { type: 'fie
   }
 }
 
+/** An owner as typed (`<@U123|maria>`, `<@U123>`, `@maria`, `Foreign Ministry`) as the domain stores it. */
+export function ownerFromToken(token: string): Owner {
+  const mention = /^<@([UW][A-Z0-9]{2,30})(?:\|([^>]*))?>$/.exec(token);
+  if (!mention?.[1]) return { label: token };
+  return { label: mention[2]?.trim() || `<@${mention[1]}>`, slackUserId: mention[1] };
+}
+
 /** Owners as people write them: `<@U123>` mentions and plain names, comma-separated. */
 export function parseOwners(text: string): Commitment['owners'] {
   return text
     .split(',')
     .map((part) => part.trim())
     .filter(Boolean)
-    .map((part) => {
-      const mention = /^<@([UW][A-Z0-9]+)(?:\|([^>]+))?>$/.exec(part);
-      return mention ? { label: mention[2] ?? `<@${mention[1]}>`, slackUserId: mention[1] } : { label: part };
-    });
+    .map(ownerFromToken);
 }

@@ -10,11 +10,11 @@ import {
   TrackSlugSchema,
   type Cadence,
   type CommitmentId,
-  type Owner,
   type Status,
   type TrackSlug,
 } from '#shared/domain/schemas';
 import { SLACK_APP } from '#shared/slack/definitions';
+import { ownerFromToken } from '#shared/domain/changes';
 
 export const REPORT_FILTERS = ['open', 'overdue', 'due', 'quiet', 'done', 'all'] as const;
 /** `open` (the default) is everything not done or dropped. */
@@ -170,13 +170,6 @@ export function parseCommand(text: string): ParseResult {
     if (error instanceof Refusal) return { ok: false, error: error.message, usage: error.usage };
     throw error;
   }
-}
-
-/** An owner as typed (`<@U123|maria>`, `<@U123>`, `@maria`, `Foreign Ministry`) as the domain stores it. */
-export function ownerFromToken(token: string): Owner {
-  const mention = /^<@([UW][A-Z0-9]{2,30})(?:\|([^>]*))?>$/.exec(token);
-  if (!mention?.[1]) return { label: token };
-  return { label: mention[2]?.trim() || `<@${mention[1]}>`, slackUserId: mention[1] };
 }
 
 class Refusal extends Error {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from '../../scripts/local/read-body.ts';
 
 /** One call the fake received: the Web API method (or `response_url:<id>`) and its arguments. */
 export interface SlackCall {
@@ -157,16 +158,6 @@ export class FakeSlack {
 
 function isTrue(value: unknown): boolean {
   return value === true || value === 'true' || value === '1' || value === 1;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((done, fail) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (body += chunk));
-    req.on('end', () => done(body));
-    req.on('error', fail);
-  });
 }
 
 /** Slack's Web API client sends form bodies with JSON-encoded values; response_url gets JSON. */

@@ -1,3 +1,4 @@
+import { formatLocalDate } from '#shared/dates/natural';
 import { deriveFlags, localDate } from '#shared/dates/flags';
 import { CLOSED_STATUSES, type Commitment, type HistoryEntry, type Track } from '#shared/domain/schemas';
 import { ACTION_IDS } from '#shared/slack/definitions';
@@ -9,7 +10,6 @@ import {
   context,
   escape,
   flagTexts,
-  formatDate,
   header,
   kindText,
   ownersText,
@@ -71,13 +71,13 @@ export function renderCommitment(item: Commitment, track: Pick<Track, 'title' | 
   if (flags.length > 0) blocks.push(section(flags.join('\n')));
   blocks.push(context(`Source: ${sourceText(item)}`));
   if (item.kind.type === 'recurring' && item.kind.occurrences.length > 0) {
-    const lines = item.kind.occurrences.slice(-10).map((o) => `• ${formatDate(o.date)}${o.place ? ` — ${escape(o.place)}` : ''}${o.text ? `: ${escape(o.text)}` : ''}`);
+    const lines = item.kind.occurrences.slice(-10).map((o) => `• ${formatLocalDate(o.date)}${o.place ? ` — ${escape(o.place)}` : ''}${o.text ? `: ${escape(o.text)}` : ''}`);
     blocks.push(section(`*Occurrences*\n${lines.join('\n')}`));
   }
   if (history) {
     blocks.push(section(`*History* (${history.length})\n${history.slice(-25).map((h) => `• ${historyLine(h, track.timeZone)}`).join('\n')}`));
   } else if (item.notes.length > 0) {
-    const notes = item.notes.slice(-5).map((n) => `• ${formatDate(localDate(new Date(n.at), track.timeZone))} ${actorText(n.by)}: ${escape(n.text)}`);
+    const notes = item.notes.slice(-5).map((n) => `• ${formatLocalDate(localDate(new Date(n.at), track.timeZone))} ${actorText(n.by)}: ${escape(n.text)}`);
     blocks.push(section(`*Latest notes*\n${notes.join('\n')}`));
   }
   const actions = commitmentActions(item);
@@ -87,7 +87,7 @@ export function renderCommitment(item: Commitment, track: Pick<Track, 'title' | 
 }
 
 export function historyLine(entry: HistoryEntry, timeZone: string): string {
-  const when = formatDate(localDate(new Date(entry.at), timeZone));
+  const when = formatLocalDate(localDate(new Date(entry.at), timeZone));
   const who = actorText(entry.by);
   const { change } = entry;
   switch (change.type) {
@@ -98,7 +98,7 @@ export function historyLine(entry: HistoryEntry, timeZone: string): string {
     case 'note':
       return `${when} ${who} noted: ${escape(change.text)}`;
     case 'occurrence':
-      return `${when} ${who} logged ${formatDate(change.occurrence.date)}${change.occurrence.place ? ` in ${escape(change.occurrence.place)}` : ''}${change.occurrence.text ? `: ${escape(change.occurrence.text)}` : ''}`;
+      return `${when} ${who} logged ${formatLocalDate(change.occurrence.date)}${change.occurrence.place ? ` in ${escape(change.occurrence.place)}` : ''}${change.occurrence.text ? `: ${escape(change.occurrence.text)}` : ''}`;
     case 'field':
       return `${when} ${who} changed ${change.field} from ${escape(change.from ?? '—')} to ${escape(change.to ?? '—')}`;
   }

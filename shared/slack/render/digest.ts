@@ -1,3 +1,4 @@
+import { formatLocalDate } from '#shared/dates/natural';
 import { localDate } from '#shared/dates/flags';
 import type { Commitment } from '#shared/domain/schemas';
 import type { DigestModel } from '#shared/reminders/digest';
@@ -6,7 +7,6 @@ import {
   SLACK_LIMITS,
   context,
   escape,
-  formatDate,
   formatInstant,
   header,
   plural,
@@ -47,7 +47,7 @@ export function renderDigest(model: DigestModel): SlackMessage {
     const open = model.openCount === 0 ? 'No open commitments' : `All ${plural(model.openCount, 'open commitment')} on track`;
     blocks.push(section(`:white_check_mark: ${open}: nothing overdue, due within 7 days or gone quiet.`));
   }
-  blocks.push(context(`*${escape(track.slug)}* · as of ${formatDate(localDate(now, track.timeZone))}${counts.length ? ` · ${counts.join(' · ')}` : ''}`));
+  blocks.push(context(`*${escape(track.slug)}* · as of ${formatLocalDate(localDate(now, track.timeZone))}${counts.length ? ` · ${counts.join(' · ')}` : ''}`));
 
   const itemBlocks = (item: Commitment) => blocksFor(item, model);
   const shown = fitGroups(

@@ -2,6 +2,7 @@ import { formatDistanceStrict, parseISO } from 'date-fns';
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { Flags } from '#shared/dates/flags';
+import { formatLocalDate } from '#shared/dates/natural';
 import type { Commitment, LocalDate, Status } from '#shared/domain/schemas';
 
 /** Slack's limits that shape every message. */
@@ -52,11 +53,6 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** "Tue 31 Mar 2026" */
-export function formatDate(date: LocalDate): string {
-  return format(parseISO(date), 'EEE d MMM yyyy');
-}
-
 /** "Mon 2 Mar 2026, 09:00 JST" in the given zone. */
 export function formatInstant(instant: Date, timeZone: string): string {
   return format(instant, 'EEE d MMM yyyy, HH:mm', { in: tz(timeZone) }) + ` (${timeZone})`;
@@ -71,10 +67,10 @@ export function age(since: string, now: Date): string {
 
 export function flagTexts(flags: Flags): string[] {
   const texts: string[] = [];
-  if (flags.overdue) texts.push(`:red_circle: overdue ${plural(flags.overdue.days, 'day')} (due ${formatDate(flags.overdue.due)})`);
+  if (flags.overdue) texts.push(`:red_circle: overdue ${plural(flags.overdue.days, 'day')} (due ${formatLocalDate(flags.overdue.due)})`);
   if (flags.dueSoon) {
     const when = flags.dueSoon.days === 0 ? 'today' : `in ${plural(flags.dueSoon.days, 'day')}`;
-    texts.push(`:large_yellow_circle: due ${when} (${formatDate(flags.dueSoon.due)})`);
+    texts.push(`:large_yellow_circle: due ${when} (${formatLocalDate(flags.dueSoon.due)})`);
   }
   if (flags.quiet) texts.push(`:zzz: quiet for ${plural(flags.quiet.days, 'day')}`);
   return texts;
@@ -87,7 +83,7 @@ export function ownersText(item: Pick<Commitment, 'owners'>): string | undefined
 
 export function sourceText(item: Pick<Commitment, 'source'>): string {
   const { meeting, date, place, link, point } = item.source;
-  const where = [escape(meeting), place ? escape(place) : undefined, formatDate(date)].filter(Boolean).join(', ');
+  const where = [escape(meeting), place ? escape(place) : undefined, formatLocalDate(date)].filter(Boolean).join(', ');
   const named = link ? `<${link}|${where}>` : where;
   return point ? `${named} · ${escape(point)}` : named;
 }
@@ -96,11 +92,11 @@ export function kindText(item: Pick<Commitment, 'kind'>): string {
   const { kind } = item;
   switch (kind.type) {
     case 'one-off':
-      return kind.due ? `One-off, due ${formatDate(kind.due)}` : 'One-off, no date set';
+      return kind.due ? `One-off, due ${formatLocalDate(kind.due)}` : 'One-off, no date set';
     case 'recurring': {
       const cadence = kind.every ? `every ${plural(kind.every.count, kind.every.unit.replace(/s$/, ''))}` : 'no fixed interval';
       const last = kind.occurrences.at(-1);
-      return `Recurring, ${cadence}${last ? `; last ${formatDate(last.date)}${last.place ? ` in ${escape(last.place)}` : ''}` : ''}`;
+      return `Recurring, ${cadence}${last ? `; last ${formatLocalDate(last.date)}${last.place ? ` in ${escape(last.place)}` : ''}` : ''}`;
     }
     case 'ongoing':
       return `Ongoing, update expected every ${plural(kind.updateEveryDays, 'day')}`;

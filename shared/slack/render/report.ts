@@ -1,10 +1,11 @@
+import { formatLocalDate } from '#shared/dates/natural';
 import { deriveFlags, localDate, type Flags } from '#shared/dates/flags';
 import { CLOSED_STATUSES, STATUSES, type Commitment, type Status } from '#shared/domain/schemas';
 import type { Report } from '#shared/store/store';
 import { REPORT_FILTERS, type ReportFilter } from '#shared/slack/command-parser';
 import { ACTION_IDS } from '#shared/slack/definitions';
 import { commitmentSummary, commitmentActions } from '#shared/slack/render/commitment';
-import { STATUS_LABEL, button, context, escape, flagTexts, formatDate, header, plainText, plural, section, sourceText, type Block, type SlackMessage } from '#shared/slack/render/format';
+import { STATUS_LABEL, button, context, escape, flagTexts, header, plainText, plural, section, sourceText, type Block, type SlackMessage } from '#shared/slack/render/format';
 
 
 /** Items per page: two blocks each keeps a page well inside Slack's 50 blocks. */
@@ -65,7 +66,7 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
     counts.map(([s, n]) => `${n} ${STATUS_LABEL[s].toLowerCase()}`).join(' · '),
     [overdue && `:red_circle: ${overdue} overdue`, dueSoon && `:large_yellow_circle: ${dueSoon} due soon`, quiet && `:zzz: ${quiet} quiet`].filter(Boolean).join(' · '),
   ].filter(Boolean);
-  const meetings = track.meetings.map((m) => `${escape(m.name)}, ${m.place ? `${escape(m.place)}, ` : ''}${formatDate(m.date)}`).join('; ');
+  const meetings = track.meetings.map((m) => `${escape(m.name)}, ${m.place ? `${escape(m.place)}, ` : ''}${formatLocalDate(m.date)}`).join('; ');
 
   const blocks: Block[] = [
     { ...header(track.title), block_id: reportBlockId({ slug: track.slug, filter: view.filter, page }) },
@@ -73,7 +74,7 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
       [
         `*${track.slug}* · ${track.parties.map((p) => escape(p.name)).join(' – ')}`,
         meetings || undefined,
-        `as of ${formatDate(localDate(view.now, track.timeZone))} (${track.timeZone})`,
+        `as of ${formatLocalDate(localDate(view.now, track.timeZone))} (${track.timeZone})`,
       ]
         .filter(Boolean)
         .join(' · '),

@@ -1,3 +1,4 @@
+import { ownerFromToken } from '#shared/domain/changes';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -11,7 +12,6 @@ import {
 } from '#shared/domain/schemas';
 import {
   DEFAULT_UPDATE_EVERY_DAYS,
-  ownerFromToken,
   parseCommand,
   REPORT_FILTERS,
   USAGE,
