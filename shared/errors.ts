@@ -24,6 +24,16 @@ export class NotFoundError extends AppError {
   }
 }
 
+/** A track slug that names no track in this workspace. */
+export class TrackNotFoundError extends NotFoundError {
+  readonly slug: string;
+
+  constructor(slug: string, options?: { cause?: unknown }) {
+    super(`There is no track called ${slug}.`, options);
+    this.slug = slug;
+  }
+}
+
 export class AlreadyExistsError extends AppError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('already-exists', message, options);

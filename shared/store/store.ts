@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { z } from 'zod';
-import { AlreadyExistsError, ConflictError, InvalidInputError, NotFoundError } from '#shared/errors';
+import { AlreadyExistsError, ConflictError, InvalidInputError, NotFoundError, TrackNotFoundError } from '#shared/errors';
 import {
   CommitmentDraftSchema,
   CommitmentSchema,
@@ -76,7 +76,7 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
 
   async function trackSummary(teamId: TeamId, slug: TrackSlug): Promise<TrackSummary> {
     const { Item } = await client.send(new GetItemCommand(params.trackSummaryParams(tableName, teamId, slug)));
-    if (!Item) throw new NotFoundError(`There is no track called ${slug}.`);
+    if (!Item) throw new TrackNotFoundError(slug);
     return parse(TrackSummarySchema, unmarshall(Item));
   }
 
@@ -122,7 +122,7 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
     /** A track's own settings (zone, parties, editors): one GetItem. */
     async getTrack(teamId: TeamId, slug: TrackSlug): Promise<Track> {
       const { Item } = await client.send(new GetItemCommand(params.getTrackParams(tableName, teamId, slug)));
-      if (!Item) throw new NotFoundError(`There is no track called ${slug}.`);
+      if (!Item) throw new TrackNotFoundError(slug);
       return parse(TrackSchema, unmarshall(Item));
     },
 
@@ -130,7 +130,7 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
     async getReport(teamId: TeamId, slug: TrackSlug): Promise<Report> {
       const items = await query(params.reportParams(tableName, teamId, slug));
       const [first, ...rest] = items;
-      if (!first || first['type'] !== 'track') throw new NotFoundError(`There is no track called ${slug}.`);
+      if (!first || first['type'] !== 'track') throw new TrackNotFoundError(slug);
       return { track: parse(TrackSchema, first), commitments: rest.map((item) => parse(CommitmentSchema, item)) };
     },
 

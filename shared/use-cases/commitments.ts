@@ -1,5 +1,5 @@
 import { parseNaturalDate } from '#shared/dates/natural';
-import { ForbiddenError, InvalidInputError, NotFoundError } from '#shared/errors';
+import { ForbiddenError, InvalidInputError, NotFoundError, TrackNotFoundError } from '#shared/errors';
 import { parseOwners } from '#shared/domain/changes';
 import type { Actor, Change, Commitment, CommitmentDraft, HistoryEntry, Kind, LocalDate, Status, TeamId, Track, TrackSummary } from '#shared/domain/schemas';
 import type { Report, Store } from '#shared/store/store';
@@ -18,29 +18,29 @@ export interface Caller {
 }
 
 /** A track's settings, or the same not-found answer as a report. */
-export async function getTrack(deps: Deps, teamId: TeamId, slug: string): Promise<Track> {
-  try {
-    return await deps.store.getTrack(teamId, slug);
-  } catch (error) {
-    if (error instanceof NotFoundError) throw await unknownTrack(deps, teamId, slug);
-    throw error;
-  }
+export function getTrack(deps: Deps, teamId: TeamId, slug: string): Promise<Track> {
+  return withTrackSuggestions(deps, teamId, slug, () => deps.store.getTrack(teamId, slug));
+}
+
+/** A track's report; an unknown slug is answered with the workspace's tracks and the closest one. */
+export function getReport(deps: Deps, teamId: TeamId, slug: string): Promise<Report> {
+  return withTrackSuggestions(deps, teamId, slug, () => deps.store.getReport(teamId, slug));
 }
 
 /**
- * A track's report, or a not-found error that lists the workspace's tracks and the closest
- * slug, so a typo gets an answer that fixes it.
+ * Runs `work` on a track; if the track does not exist, the not-found error lists the
+ * workspace's tracks and the closest slug, so a typo gets an answer that fixes it.
  */
-export async function getReport(deps: Deps, teamId: TeamId, slug: string): Promise<Report> {
+export async function withTrackSuggestions<T>(deps: Deps, teamId: TeamId, slug: string, work: () => Promise<T>): Promise<T> {
   try {
-    return await deps.store.getReport(teamId, slug);
+    return await work();
   } catch (error) {
-    if (error instanceof NotFoundError) throw await unknownTrack(deps, teamId, slug);
+    if (error instanceof TrackNotFoundError && error.slug === slug) throw await unknownTrack(deps, teamId, slug);
     throw error;
   }
 }
 
-export async function unknownTrack(deps: Deps, teamId: TeamId, slug: string): Promise<NotFoundError> {
+async function unknownTrack(deps: Deps, teamId: TeamId, slug: string): Promise<NotFoundError> {
   const tracks = await deps.store.listTracks(teamId);
   const guess = closest(slug, tracks.map((t) => t.slug));
   const known = tracks.length > 0 ? ` Tracks here: ${tracks.map((t) => t.slug).join(', ')}.` : ' There are no tracks yet.';

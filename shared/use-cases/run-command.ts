@@ -12,8 +12,7 @@ import {
   addCommitment,
   addTrack,
   changeItem,
-  getTrack,
-  guardWrite,
+  withTrackSuggestions,
   getCommitmentWithTrack,
   getHistory,
   getReport,
@@ -89,17 +88,17 @@ export async function runCommand(deps: Deps, caller: Caller, where: { channelId:
     case 'help':
       return { message: renderHelp(command.topic) };
     case 'subscribe': {
-      const track = await getTrack(deps, teamId, command.track);
-      guardWrite(caller, track);
-      const result = await subscribe(deps, {
-        teamId,
-        channelId: where.channelId,
-        track: track.slug,
-        ...(command.scheduleText ? { scheduleText: command.scheduleText } : {}),
-        ...(command.timeZone ? { timeZone: command.timeZone } : {}),
-        by: caller.userId,
-        now,
-      });
+      const result = await withTrackSuggestions(deps, teamId, command.track, () =>
+        subscribe(deps, {
+          teamId,
+          channelId: where.channelId,
+          track: command.track,
+          ...(command.scheduleText ? { scheduleText: command.scheduleText } : {}),
+          ...(command.timeZone ? { timeZone: command.timeZone } : {}),
+          by: caller.userId,
+          now,
+        }),
+      );
       return { message: renderSubscribed(result) };
     }
     case 'unsubscribe': {

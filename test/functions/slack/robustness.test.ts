@@ -93,7 +93,7 @@ describe('requests that are not what Slack signed', () => {
 });
 
 describe('whatever people type', () => {
-  it('answers 1,000 generated commands with HTTP 200 and an ephemeral message, writing only for valid write commands', async () => {
+  it('answers 1,000 generated commands with HTTP 200 and an ephemeral message (unless asked to share), writing only for valid write commands', async () => {
     const token = fc.constantFrom(
       'japan-korea', 'JK-4', 'jk-1', 'update', 'note', 'done', 'log', 'show', 'history', 'add', 'track', 'due', 'owner',
       'in-progress', 'stalled', 'next friday', '2026-02-30', '"', '“quoted”', '<@U0X|x>', 'share', 'overdue', 'help', '',
@@ -109,12 +109,13 @@ describe('whatever people type', () => {
         const result = await harness.send(commandEvent(input, { teamId: TEAM }));
         expect(result.statusCode).toBe(200);
         const body = result.body ? result.json() : {};
+        const parsed = parseCommand(input);
         if (result.body) {
-          expect(body['response_type']).toBe('ephemeral');
+          const shared = parsed.ok && parsed.command.type === 'report' && parsed.command.share;
+          expect(body['response_type']).toBe(shared ? 'in_channel' : 'ephemeral');
           expect(String(body['text']).length).toBeGreaterThan(0);
         }
         const now = await snapshot();
-        const parsed = parseCommand(input);
         if (!(parsed.ok && WRITE_COMMANDS.has(parsed.command.type))) expect(now).toBe(last);
         last = now;
       }),
