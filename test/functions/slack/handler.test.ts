@@ -21,8 +21,19 @@ afterAll(() => {
 async function command(text: string, options: Parameters<typeof commandEvent>[1] = {}) {
   const result = await harness.send(commandEvent(text, { teamId: TEAM, responseUrl: harness.slack.responseUrl('cmd'), ...options }));
   expect(result.statusCode).toBe(200);
-  const body = result.body ? result.json() : {};
-  return body as { response_type?: string; text: string; blocks: Record<string, unknown>[] };
+  const body = (result.body ? result.json() : {}) as { response_type?: string; text: string; blocks: Record<string, unknown>[] };
+  // Every answer in these tests is held to Slack's limits.
+  if (result.body) expectWithinSlackLimits(body);
+  return body;
+}
+
+/** The last modal the bot opened, checked against Slack's limits for views. */
+function lastModal() {
+  const view = harness.slack.callsTo('views.open').at(-1)!.args['view'] as { callback_id: string; private_metadata: string; blocks: Record<string, unknown>[]; title: { text: string } };
+  expect(view.blocks.length).toBeLessThanOrEqual(100);
+  expect(view.title.text.length).toBeLessThanOrEqual(24);
+  expect(view.private_metadata.length).toBeLessThanOrEqual(3000);
+  return view;
 }
 
 describe('/commitments reports', () => {
@@ -166,6 +177,68 @@ describe('/commitments changes', () => {
     expect(result.json()).toMatchObject({ response_action: 'errors', errors: { note: expect.stringMatching(/changed by someone else/) } });
     const history = await harness.store().getHistory(TEAM, 'JK-2');
     expect(history.map((h) => (h.change.type === 'note' ? h.change.text : '')).filter(Boolean)).not.toContain('late note');
+  });
+});
+
+describe('/commitments buttons and modals', () => {
+  it('marks an item done from its button and modal, with the note in its history', async () => {
+    const report = await command('japan-korea');
+    await harness.send(interactionEvent(blockAction(ACTION_IDS.markDone, 'JK-2', harness.slack.responseUrl('done'), report.blocks)));
+    const view = lastModal();
+    expect(view.callback_id).toBe(VIEW_IDS.markDone);
+    const result = await harness.send(
+      interactionEvent(viewSubmission(VIEW_IDS.markDone, view.private_metadata, { note: { note: { type: 'plain_text_input', value: 'Final round held' } } })),
+    );
+    expect(result.body).toBe('');
+    expect((await harness.store().getCommitment(TEAM, 'JK-2')).status).toBe('done');
+    const history = await harness.store().getHistory(TEAM, 'JK-2');
+    expect(history.at(-1)?.change).toEqual({ type: 'status', from: 'in-progress', to: 'done', note: 'Final round held' });
+    expect((harness.slack.callsTo('response_url:done').at(-1)!.args as { replace_original: boolean }).replace_original).toBe(true);
+  });
+
+  it('adds a note from its button and modal, and refuses an empty note in the modal', async () => {
+    await harness.send(interactionEvent(blockAction(ACTION_IDS.addNote, 'JK-1', harness.slack.responseUrl('note'))));
+    const view = lastModal();
+    const empty = await harness.send(interactionEvent(viewSubmission(VIEW_IDS.addNote, view.private_metadata, { note: { note: { type: 'plain_text_input', value: '  ' } } })));
+    expect(empty.json()).toMatchObject({ response_action: 'errors', errors: { note: 'Write the note first.' } });
+    const ok = await harness.send(interactionEvent(viewSubmission(VIEW_IDS.addNote, view.private_metadata, { note: { note: { type: 'plain_text_input', value: 'Visit dates under discussion' } } })));
+    expect(ok.body).toBe('');
+    expect((await harness.store().getCommitment(TEAM, 'JK-1')).notes.at(-1)?.text).toBe('Visit dates under discussion');
+  });
+
+  it('creates a track from the modal, and shows a bad time zone beside its field', async () => {
+    await command('track add', { triggerId: 'trigger-track-modal' });
+    const view = lastModal();
+    const fields = (tz: string) => ({
+      slug: { slug: { type: 'plain_text_input', value: 'korea-us' } },
+      title: { title: { type: 'plain_text_input', value: 'Korea–US alliance' } },
+      parties: { parties: { type: 'plain_text_input', value: 'KR, US' } },
+      time_zone: { time_zone: { type: 'plain_text_input', value: tz } },
+      prefix: { prefix: { type: 'plain_text_input', value: null } },
+    });
+    const bad = await harness.send(interactionEvent(viewSubmission(VIEW_IDS.addTrack, view.private_metadata, fields('Mars/Olympus'))));
+    expect(bad.json()).toMatchObject({ response_action: 'errors', errors: { time_zone: expect.stringMatching(/time zone/) } });
+    expect((await harness.store().listTracks(TEAM)).map((t) => t.slug)).not.toContain('korea-us');
+    const good = await harness.send(interactionEvent(viewSubmission(VIEW_IDS.addTrack, view.private_metadata, fields('Asia/Seoul'))));
+    expect(good.body).toBe('');
+    expect(await harness.store().getTrack(TEAM, 'korea-us')).toMatchObject({ idPrefix: 'KU', timeZone: 'Asia/Seoul', parties: [{ code: 'KR' }, { code: 'US' }] });
+  });
+
+  it('shares a report in the channel from its button', async () => {
+    const report = await command('japan-korea');
+    const share = report.blocks.flatMap((b) => (b['elements'] ?? []) as { action_id?: string; value?: string }[]).find((e) => e.action_id === ACTION_IDS.share);
+    await harness.send(interactionEvent(blockAction(ACTION_IDS.share, share!.value!, harness.slack.responseUrl('share'), report.blocks)));
+    const posted = harness.slack.callsTo('response_url:share').at(-1)!.args as { response_type: string; replace_original: boolean; blocks: Record<string, unknown>[]; text: string };
+    expect(posted).toMatchObject({ response_type: 'in_channel', replace_original: false });
+    expect(JSON.stringify(posted.blocks)).not.toContain(ACTION_IDS.share);
+    expectWithinSlackLimits(posted);
+  });
+
+  it('answers a button on an item that no longer exists with a short ephemeral note', async () => {
+    await harness.send(interactionEvent(blockAction(ACTION_IDS.update, 'JK-404', harness.slack.responseUrl('gone'))));
+    const answer = harness.slack.callsTo('response_url:gone').at(-1)!.args as { text: string; response_type: string };
+    expect(answer).toMatchObject({ response_type: 'ephemeral' });
+    expect(answer.text).toMatch(/no JK-404/);
   });
 });
 
