@@ -52,11 +52,15 @@ const sweep = setInterval(() => {
     .catch((error: unknown) => sweepLog.error('sweep failed', { error }));
 }, 60_000);
 
+// With an app token, the same listeners also serve a real workspace over Socket Mode.
+const socketApp = process.env['SLACK_APP_TOKEN'] ? await startSocketMode(process.env['SLACK_APP_TOKEN']) : undefined;
+
 let stopping = false;
 async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
   clearInterval(sweep);
+  await socketApp?.stop();
   server.close();
   client.destroy();
   await fakeSlack?.stop();
@@ -65,3 +69,16 @@ async function stop(): Promise<void> {
 }
 process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());
+
+async function startSocketMode(appToken: string) {
+  const { App, LogLevel } = await import('@slack/bolt');
+  const { registerListeners } = await import('../functions/slack/listeners.ts');
+  const { createListenerDeps } = await import('../functions/slack/deps.ts');
+  const config = loadConfig();
+  const { botToken } = await config.slackSecret();
+  const app = new App({ token: botToken, appToken, socketMode: true, logLevel: LogLevel.WARN, clientOptions: { slackApiUrl: config.slackApiUrl } });
+  registerListeners(app, createListenerDeps(config, createLogger('commitments-socket', config.logLevel)));
+  await app.start();
+  console.log('Socket Mode: connected; /commitments in your workspace reaches this process.');
+  return app;
+}

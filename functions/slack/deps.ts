@@ -1,6 +1,8 @@
+import type { Config } from '#shared/config';
 import type { Logger } from '#shared/log';
-import type { Store } from '#shared/store/store';
-import type { SubscriptionStore } from '#shared/store/subscriptions';
+import { createDynamoClient } from '#shared/store/client';
+import { createStore, type Store } from '#shared/store/store';
+import { createSubscriptionStore, type SubscriptionStore } from '#shared/store/subscriptions';
 
 /** What every listener is given: built once per container by the handler. */
 export interface ListenerDeps {
@@ -8,4 +10,14 @@ export interface ListenerDeps {
   subscriptions: SubscriptionStore;
   log: Logger;
   clock: () => Date;
+}
+
+export function createListenerDeps(config: Config, log: Logger): ListenerDeps {
+  const dynamo = createDynamoClient(config.dynamodbEndpoint);
+  return {
+    store: createStore({ client: dynamo, tableName: config.tableName }),
+    subscriptions: createSubscriptionStore({ client: dynamo, tableName: config.tableName }),
+    log,
+    clock: () => new Date(),
+  };
 }

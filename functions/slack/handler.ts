@@ -1,17 +1,11 @@
 import { App, AwsLambdaReceiver, LogLevel } from '@slack/bolt';
 import { loadConfig } from '#shared/config';
 import { createLogger } from '#shared/log';
-import { createDynamoClient } from '#shared/store/client';
-import { createStore } from '#shared/store/store';
-import { createSubscriptionStore } from '#shared/store/subscriptions';
-import { SLACK_APP } from '#shared/slack/definitions';
 import { SIGNATURE_WINDOW_SECONDS, verifySlackSignature } from '#shared/slack/verify';
 import { writingTeam } from '#shared/slack/replay';
 import { AlreadyExistsError } from '#shared/errors';
-import { commitmentsCommand } from './commands/commitments.ts';
-import { registerActions } from './actions/index.ts';
-import { registerViews } from './views/index.ts';
-import type { ListenerDeps } from './deps.ts';
+import { registerListeners } from './listeners.ts';
+import { createListenerDeps } from './deps.ts';
 
 /** The API Gateway HTTP API (payload 2.0) and Function URL event fields this handler reads. */
 export interface HttpEvent {
@@ -30,13 +24,7 @@ type ReceiverHandler = ReturnType<AwsLambdaReceiver['toHandler']>;
 
 const config = loadConfig();
 const log = createLogger('commitments-slack', config.logLevel);
-const dynamo = createDynamoClient(config.dynamodbEndpoint);
-const deps: ListenerDeps = {
-  store: createStore({ client: dynamo, tableName: config.tableName }),
-  subscriptions: createSubscriptionStore({ client: dynamo, tableName: config.tableName }),
-  log,
-  clock: () => new Date(),
-};
+const deps = createListenerDeps(config, log);
 
 /** Built on the first request, once the signing secret is known; no network call at cold start. */
 let ready: Promise<{ signingSecret: string; serve: ReceiverHandler }> | undefined;
@@ -58,10 +46,7 @@ async function build(): Promise<{ signingSecret: string; serve: ReceiverHandler 
     clientOptions: { slackApiUrl: config.slackApiUrl },
     logLevel: LogLevel.WARN,
   });
-  app.command(SLACK_APP.command.name, commitmentsCommand(deps));
-  registerActions(app, deps);
-  registerViews(app, deps);
-  app.error(async (error) => log.error('unhandled listener error', { error }));
+  registerListeners(app, deps);
   return { signingSecret, serve: receiver.toHandler() };
 }
 
