@@ -52,6 +52,11 @@ describe.each(FUNCTION_NAMES)('bundleFunction(%s)', (name) => {
     expect(map.sources.filter((s) => s.startsWith('..') || path.isAbsolute(s))).toEqual([]);
   });
 
+  it('leaves out the packages of the Bolt receivers a Lambda never constructs (express, Socket Mode, OAuth, raw-body)', () => {
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.filter((f) => /node_modules\/(express|@slack\/socket-mode|@slack\/oauth|raw-body|undici|iconv-lite)\//.test(f))).toEqual([]);
+  });
+
   it('skips meta.json when asked, as the CDK asset does', () => {
     const bare = path.join(outRoot, `${name}-bare`);
     bundleFunction(name, bare, { metafile: false });

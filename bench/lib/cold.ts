@@ -1,0 +1,49 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { commandEvent } from '../../test/support/slack-request.ts';
+
+const CHILD = fileURLToPath(new URL('../cold-child.mjs', import.meta.url));
+
+export interface ColdSample {
+  /** Child process from spawn to exit, measured by the parent. */
+  wallMs: number;
+  /** From the child's process start (performance.timeOrigin). */
+  scriptStartMs: number;
+  importedMs: number;
+  respondedMs?: number;
+  statusCode?: number;
+  body?: string;
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ wallMs: number; stdout: string; stderr: string; code: number | null }> {
+  return new Promise((done, fail) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.once('error', fail);
+    child.once('exit', (code) => done({ wallMs: performance.now() - started, stdout, stderr, code }));
+  });
+}
+
+/** One fresh `node` that imports the bundle and (mode serve) answers one signed `/commitments <text>`. */
+export async function coldRun(bundle: string, mode: 'serve' | 'import', env: NodeJS.ProcessEnv, text = 'japan-korea'): Promise<ColdSample> {
+  const event = mode === 'serve' ? JSON.stringify(commandEvent(text)) : '{}';
+  const r = await run([CHILD, bundle, mode], { ...env, BENCH_EVENT: event });
+  const line = r.stdout.trim().split('\n').at(-1) ?? '';
+  if (r.code !== 0 || !line.startsWith('{')) throw new Error(`cold child failed (${r.code}): ${r.stderr.slice(0, 500)}`);
+  const out = JSON.parse(line) as { scriptStart: number; imported: number; responded?: number; statusCode?: number; body?: string };
+  return {
+    wallMs: r.wallMs,
+    scriptStartMs: out.scriptStart,
+    importedMs: out.imported,
+    ...(out.responded !== undefined ? { respondedMs: out.responded, statusCode: out.statusCode, body: out.body } : {}),
+  };
+}
+
+/** `node -e 0`: what an empty Node costs on this machine. */
+export async function emptyNode(env: NodeJS.ProcessEnv): Promise<number> {
+  return (await run(['-e', '0'], env)).wallMs;
+}

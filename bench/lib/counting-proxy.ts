@@ -1,0 +1,44 @@
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A loopback HTTP proxy in front of DynamoDB Local that counts requests by `X-Amz-Target`
+ * (`Query`, `GetItem`, …). It sees what any client sends, bundled or not.
+ */
+export interface CountingProxy {
+  endpoint: string;
+  counts: Map<string, number>;
+  snapshot(): Record<string, number>;
+  reset(): void;
+  stop(): Promise<void>;
+}
+
+export async function startCountingProxy(target: string): Promise<CountingProxy> {
+  const upstream = new URL(target);
+  const counts = new Map<string, number>();
+  const server: Server = createServer((req, res) => {
+    const op = String(req.headers['x-amz-target'] ?? 'unknown').split('.').pop() ?? 'unknown';
+    counts.set(op, (counts.get(op) ?? 0) + 1);
+    const out = request(
+      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    out.on('error', () => res.destroy());
+    req.pipe(out);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return {
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    counts,
+    snapshot: () => Object.fromEntries([...counts].sort()),
+    reset: () => counts.clear(),
+    stop: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}

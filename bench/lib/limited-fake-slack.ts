@@ -1,0 +1,57 @@
+import { FakeSlack, type Fault, type SlackCall } from '../../test/support/fake-slack.ts';
+
+export interface LimitedFakeSlackOptions {
+  /** chat.postMessage calls accepted per second across all channels; beyond, 429 Retry-After 1. */
+  globalPerSecond: number;
+  /** Slack's ~1 message per second per channel (FakeSlack's own limit). */
+  perChannelIntervalMs: number;
+  /** Share of calls answered with a fault: 429, 5xx, or a lost answer to work that was done. */
+  faultRate: number;
+  seed: number;
+}
+
+/** Deterministic, so a run can be replayed. */
+function mulberry32(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * FakeSlack with a workspace-wide posting limit on top of its per-channel one, and random faults
+ * in the proportions of test/shared/reminders/faults.test.ts, scaled to `faultRate`.
+ * (Built from FakeSlack's `fault` hook, so test/support stays as it is.)
+ */
+export function limitedFakeSlack(options: LimitedFakeSlackOptions): { slack: FakeSlack; faults: Map<string, number>; globalRejections: () => number } {
+  const random = mulberry32(options.seed);
+  const faults = new Map<string, number>();
+  let windowStart = 0;
+  let inWindow = 0;
+  let rejected = 0;
+  const fault = (call: SlackCall): Fault | undefined => {
+    if (call.method === 'chat.postMessage') {
+      if (call.at - windowStart >= 1000) {
+        windowStart = call.at;
+        inWindow = 0;
+      }
+      if (inWindow >= options.globalPerSecond) {
+        rejected++;
+        return { kind: 'rate-limited', retryAfterSeconds: 1 };
+      }
+      inWindow++;
+    }
+    const r = random() / options.faultRate; // < 1 for faultRate of the calls
+    let f: Fault | undefined;
+    if (r < 0.4) f = { kind: 'rate-limited', retryAfterSeconds: 1 };
+    else if (r < 0.6) f = { kind: 'server-error', status: random() < 0.5 ? 500 : 503 };
+    else if (r < 0.8) f = { kind: 'lost-response', status: 502 };
+    else if (r < 1) f = { kind: 'lost-response' };
+    if (f) faults.set(f.kind, (faults.get(f.kind) ?? 0) + 1);
+    return f;
+  };
+  const slack = new FakeSlack({ fault, perChannelIntervalMs: options.perChannelIntervalMs });
+  return { slack, faults, globalRejections: () => rejected };
+}

@@ -1,0 +1,60 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createDynamoClient } from '#shared/store/client';
+import { createStore } from '#shared/store/store';
+import { seedBusan } from '#shared/use-cases/seed';
+import { ensureTable, startDynamoDbLocal } from '../../scripts/local/dynamodb-local.ts';
+import { FakeSlack } from '../../test/support/fake-slack.ts';
+import { TEST_SIGNING_SECRET } from '../../test/support/slack-request.ts';
+
+/** The team id `commandEvent` signs requests for. */
+export const BENCH_TEAM = 'T0TEST';
+
+export interface Stack {
+  endpoint: string;
+  client: DynamoDBClient;
+  slack: FakeSlack;
+  /** A fresh table, created from the one table definition. */
+  table(name: string): Promise<string>;
+  /** The environment a Slack handler (ours or the baseline) is started with. */
+  env(tableName: string, endpoint?: string): NodeJS.ProcessEnv;
+  stop(): Promise<void>;
+}
+
+/** DynamoDB Local in memory and a FakeSlack on loopback, as the tests use them. */
+export async function startStack(): Promise<Stack> {
+  const dynamo = await startDynamoDbLocal({ timeoutMs: 60_000 });
+  const client = createDynamoClient(dynamo.endpoint);
+  const slack = await new FakeSlack().start();
+  return {
+    endpoint: dynamo.endpoint,
+    client,
+    slack,
+    async table(name) {
+      await ensureTable(client, name);
+      return name;
+    },
+    env: (tableName, endpoint = dynamo.endpoint) => ({
+      ...process.env,
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: endpoint,
+      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-bench-token',
+      SLACK_API_URL: slack.apiUrl,
+      LOG_LEVEL: 'ERROR',
+      // The SDK's warning about Node 20 would be timed as part of the cold start.
+      NODE_NO_WARNINGS: '1',
+    }),
+    async stop() {
+      client.destroy();
+      await slack.stop();
+      await dynamo.stop();
+    },
+  };
+}
+
+/** A table holding the Busan data set for the bench team. */
+export async function seededTable(stack: Stack, name: string): Promise<string> {
+  await stack.table(name);
+  await seedBusan(createStore({ client: stack.client, tableName: name }), BENCH_TEAM, new Date());
+  return name;
+}

@@ -1,0 +1,306 @@
+/**
+ * `npm run bench`: cold start against a bare Bolt hello-world, warm latency, DynamoDB requests per
+ * operation, reminder-sweep scaling and fan-out. Prints a table, writes bench/results/latest.json.
+ * Env: COLD_RUNS (default 20), WARM_REQUESTS (500), FANOUT_CHANNELS (1000), FANOUT_GLOBAL_PER_SECOND (25).
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { Metafile } from 'esbuild';
+import { createDynamoClient } from '#shared/store/client';
+import { createStore } from '#shared/store/store';
+import { createSubscriptionStore } from '#shared/store/subscriptions';
+import { createSlackWeb } from '#shared/reminders/slack-web';
+import { runSweep } from '#shared/reminders/sweep';
+import { DIGEST_EVENT_TYPE } from '#shared/reminders/deliver';
+import type { Logger } from '#shared/log';
+import { LAMBDA_STUBBED_PACKAGES, PROJECT_ROOT, bundleEntry, bundleFunction } from '../infra/bundle.ts';
+import { countRequests } from '../test/support/request-counter.ts';
+import { coldRun, emptyNode, type ColdSample } from './lib/cold.ts';
+import { limitedFakeSlack } from './lib/limited-fake-slack.ts';
+import { seededTable, startStack, type Stack } from './lib/stack.ts';
+import { ratio, stats, type Stats } from './lib/stats.ts';
+import { load, subscriptionItem, trackWithOneItem } from './lib/subscriptions.ts';
+
+const BENCH = fileURLToPath(new URL('.', import.meta.url));
+const COLD_RUNS = Number(process.env['COLD_RUNS'] ?? 20);
+const WARM_REQUESTS = Number(process.env['WARM_REQUESTS'] ?? 500);
+const FANOUT_CHANNELS = Number(process.env['FANOUT_CHANNELS'] ?? 1000);
+const FANOUT_GLOBAL = Number(process.env['FANOUT_GLOBAL_PER_SECOND'] ?? 25);
+// As deployed (infra/constructs/bot-function.ts): source maps on, which Node parses at import.
+const NODE_OPTIONS = '--enable-source-maps';
+const quiet = () => {};
+const silent: Logger = { debug: quiet, info: quiet, warn: quiet, error: quiet };
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+/** What the design says each operation costs (README "Access pattern" table), for comparison. */
+const EXPECTED: Record<string, string> = {
+  'report (first request)': '1 Query',
+  report: '1 Query',
+  'show (first of prefix JK)': '2 GetItem (prefix → track, then item)',
+  show: '1 GetItem (prefix cached)',
+  update: '1 GetItem read + 1 TransactWriteItems (+ replay guard)',
+  note: '1 GetItem read + 1 TransactWriteItems (+ replay guard)',
+  subscribe: 'track read + conditional write',
+};
+
+const started = performance.now();
+const stack = await startStack();
+try {
+  const results: Record<string, unknown> = {
+    when: new Date().toISOString(),
+    machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model },
+  };
+
+  // 1. Cold start ------------------------------------------------------------------------------
+  log('building bundles');
+  const ours = bundleFunction('slack', path.join(PROJECT_ROOT, 'dist', 'slack'));
+  const baseline = bundleEntry('bench/baseline/handler.ts', path.join(tmpdir(), 'commitments-bench', 'baseline'), { lambdaStubs: false });
+  const table = await seededTable(stack, 'bench-slack');
+  const env = { ...stack.env(table), NODE_OPTIONS };
+  const bundles = { ours: ours.outfile, baseline: baseline.outfile };
+  for (const b of Object.values(bundles)) await coldRun(b, 'serve', env); // page cache, JIT of nothing: just disk
+  log(`cold start: ${COLD_RUNS} runs each, alternated`);
+  const serve: Record<'ours' | 'baseline', ColdSample[]> = { ours: [], baseline: [] };
+  const importOnly: Record<'ours' | 'baseline', ColdSample[]> = { ours: [], baseline: [] };
+  const empty: number[] = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    for (const name of ['ours', 'baseline'] as const) serve[name].push(await coldRun(bundles[name], 'serve', env));
+    for (const name of ['ours', 'baseline'] as const) importOnly[name].push(await coldRun(bundles[name], 'import', env));
+    empty.push(await emptyNode(env));
+  }
+  for (const name of ['ours', 'baseline'] as const) {
+    const bad = serve[name].filter((s) => s.statusCode !== 200 || !s.body?.includes('"ephemeral"'));
+    if (bad.length) throw new Error(`${name} bundle did not answer the report: ${bad[0]?.statusCode} ${bad[0]?.body}`);
+  }
+  if (!serve.ours[0]?.body?.includes('Japan')) throw new Error(`ours answered without the report: ${serve.ours[0]?.body}`);
+  const cold = (samples: ColdSample[], imports: ColdSample[]) => ({
+    importMs: stats(samples.map((s) => s.importedMs)),
+    firstResponseMs: stats(samples.map((s) => s.respondedMs!)),
+    wallMs: stats(samples.map((s) => s.wallMs)),
+    importOnlyWallMs: stats(imports.map((s) => s.wallMs)),
+  });
+  const coldOurs = cold(serve.ours, importOnly.ours);
+  const coldBase = cold(serve.baseline, importOnly.baseline);
+  const emptyStats = stats(empty);
+  results['coldStart'] = {
+    runsEach: COLD_RUNS,
+    nodeOptions: NODE_OPTIONS,
+    note: 'ms from process start (performance.now in the child); wall = spawn to exit, measured by the parent',
+    ours: coldOurs,
+    baseline: coldBase,
+    emptyNodeWallMs: emptyStats,
+    ratio: {
+      firstResponse: ratio(coldOurs.firstResponseMs.median, coldBase.firstResponseMs.median),
+      import: ratio(coldOurs.importMs.median, coldBase.importMs.median),
+      wall: ratio(coldOurs.wallMs.median, coldBase.wallMs.median),
+      baselineFirstResponseVsEmptyNode: ratio(coldBase.firstResponseMs.median, emptyStats.median),
+    },
+    target: { ratio: 1.0, stretch: 0.7 },
+  };
+  results['bundles'] = { ours: bundleFacts(ours.outfile, ours.metafile), baseline: bundleFacts(baseline.outfile, baseline.metafile) };
+
+  // 2 + 3. Warm latency and requests per operation ----------------------------------------------
+  log(`warm: ${WARM_REQUESTS} report requests in one process, each`);
+  const warmOurs = await child(['warm-child.ts', bundles.ours, 'warm', String(WARM_REQUESTS)], stack.env(table));
+  const warmBase = await child(['warm-child.ts', bundles.baseline, 'warm', String(WARM_REQUESTS)], stack.env(table));
+  results['warm'] = { requests: WARM_REQUESTS, ours: warmOurs, baseline: warmBase, dynamodbLocalQueryMs: await rawQueryLatency(stack, table) };
+  log('requests per operation (bundle, through a counting proxy)');
+  const opsTable = await seededTable(stack, 'bench-ops');
+  const ops = (await child(['warm-child.ts', bundles.ours, 'ops'], stack.env(opsTable))) as { ops: { name: string; requests: Record<string, number>; total: number; statusCode: number; reply?: string }[] };
+  results['requestsPerOperation'] = ops.ops.map((op) => ({ ...op, expected: EXPECTED[op.name] }));
+
+  // 4. Sweep scaling ----------------------------------------------------------------------------
+  log('sweep scaling: 10 due among 100, 1,000, 10,000');
+  results['sweepScaling'] = await sweepScaling(stack);
+
+  // 5. Fan-out ----------------------------------------------------------------------------------
+  log(`fan-out: ${FANOUT_CHANNELS} channels, ${FANOUT_GLOBAL}/s global, 1/s per channel, 20% faults`);
+  results['fanOut'] = await fanOut(stack);
+
+  results['totalSeconds'] = Math.round((performance.now() - started) / 1000);
+  mkdirSync(path.join(BENCH, 'results'), { recursive: true });
+  writeFileSync(path.join(BENCH, 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  printTable(results);
+} finally {
+  await stack.stop();
+}
+
+// ------------------------------------------------------------------------------------------------
+
+
+function bundleFacts(outfile: string, metafile: Metafile) {
+  const bytes = readFileSync(outfile);
+  const output = Object.values(metafile.outputs).find((o) => o.entryPoint)!;
+  const byPackage = new Map<string, number>();
+  for (const [file, input] of Object.entries(output.inputs)) {
+    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
+    const key = match ? match[1]! : file.startsWith('<') || file.includes('data:') ? 'stubs' : file.split('/').slice(0, 2).join('/');
+    byPackage.set(key, (byPackage.get(key) ?? 0) + input.bytesInOutput);
+  }
+  const boltExtras = ['express', 'body-parser', 'iconv-lite', 'mime-db', 'undici', 'ws', '@slack/socket-mode', '@slack/oauth', 'jsonwebtoken', 'axios', 'raw-body'];
+  return {
+    bytes: bytes.byteLength,
+    gzipBytes: gzipSync(bytes).byteLength,
+    topInputs: [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([name, b]) => ({ name, bytes: b })),
+    boltExtrasBundled: boltExtras.filter((p) => byPackage.has(p)),
+    stubbed: Object.keys(output.inputs).some((f) => f.includes('data:')) ? [...LAMBDA_STUBBED_PACKAGES] : [],
+  };
+}
+
+function child(args: string[], env: NodeJS.ProcessEnv): Promise<Record<string, unknown>> {
+  return new Promise((done, fail) => {
+    const p = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: BENCH, env: { ...env, NODE_NO_WARNINGS: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    p.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    p.once('exit', (code) => {
+      const line = out.trim().split('\n').at(-1) ?? '';
+      if (code !== 0 || !line.startsWith('{')) fail(new Error(`${args.join(' ')} failed (${code}): ${err.slice(0, 600)}`));
+      else done(JSON.parse(line) as Record<string, unknown>);
+    });
+  });
+}
+
+/** One report Query straight to DynamoDB Local, warm: the emulator's own share of a request. */
+async function rawQueryLatency(s: Stack, tableName: string): Promise<Stats> {
+  const store = createStore({ client: s.client, tableName });
+  const times: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    const t = performance.now();
+    await store.getReport('T0TEST', 'japan-korea');
+    times.push(performance.now() - t);
+  }
+  return stats(times.slice(10));
+}
+
+async function sweepScaling(s: Stack) {
+  const teamId = 'T0COST';
+  const created = new Date('2026-05-01T00:00:00Z');
+  const now = new Date('2026-05-04T00:00:30Z'); // just after Monday 09:00 in Tokyo
+  const READS = new Set(['QueryCommand', 'GetItemCommand', 'BatchGetItemCommand', 'ScanCommand', 'TransactGetItemsCommand']);
+  const due = Array.from({ length: 10 }, (_, i) => subscriptionItem(teamId, `C0DUE${i}`, 'every monday 09:00', created, created));
+  const rows = [];
+  // The first sweep of the process pays for JIT and connections: a throwaway 10-among-10 sweep first.
+  for (const total of [10, 100, 1_000, 10_000]) {
+    const tableName = await s.table(`bench-sweep-${total}`);
+    const client = createDynamoClient(s.endpoint);
+    await trackWithOneItem(client, tableName, teamId, created);
+    const later = Array.from({ length: Math.max(0, total - 10) }, (_, i) => subscriptionItem(teamId, `C0LATER${i}`, `${['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'][i % 7]} 09:00`, created, now));
+    const loadStarted = performance.now();
+    await load(client, tableName, [...due, ...later]);
+    const loadMs = performance.now() - loadStarted;
+    const counter = countRequests(client);
+    const t = performance.now();
+    const summary = await runSweep(
+      {
+        store: createStore({ client, tableName }),
+        subscriptions: createSubscriptionStore({ client, tableName }),
+        slack: createSlackWeb({ apiUrl: s.slack.apiUrl, token: 'xoxb-bench' }),
+        log: silent,
+      },
+      { now, remainingMs: () => 60_000 },
+    );
+    const ms = performance.now() - t;
+    const counts = Object.fromEntries(counter.counts);
+    const reads = Object.entries(counts).reduce((n, [k, v]) => n + (READS.has(k) ? v : 0), 0);
+    if (total === 10) continue;
+    rows.push({ subscriptions: total, due: summary.due, posted: summary.posted, readRequests: reads, requests: counts, sweepMs: Math.round(ms), loadMs: Math.round(loadMs) });
+    client.destroy();
+  }
+  const [small, , large] = rows;
+  return { rows, readRatioLargestToSmallest: ratio(large!.readRequests, small!.readRequests), timeRatioLargestToSmallest: ratio(large!.sweepMs, small!.sweepMs), target: 1.0 };
+}
+
+async function fanOut(s: Stack) {
+  const teamId = 'T0FANOUT';
+  const created = new Date('2026-04-01T00:00:00Z');
+  const slot = '2026-04-02T00:00:00.000Z'; // daily 09:00 Asia/Tokyo
+  const tableName = await s.table('bench-fanout');
+  const client = createDynamoClient(s.endpoint);
+  await trackWithOneItem(client, tableName, teamId, created);
+  const channels = Array.from({ length: FANOUT_CHANNELS }, (_, i) => `C0FAN${String(i).padStart(4, '0')}`);
+  await load(client, tableName, channels.map((c) => subscriptionItem(teamId, c, 'daily 09:00', created, created)));
+  const limited = limitedFakeSlack({ globalPerSecond: FANOUT_GLOBAL, perChannelIntervalMs: 1000, faultRate: 0.2, seed: 20260301 });
+  const slack = await limited.slack.start();
+  const deps = {
+    store: createStore({ client, tableName }),
+    subscriptions: createSubscriptionStore({ client, tableName }),
+    slack: createSlackWeb({ apiUrl: slack.apiUrl, token: 'xoxb-bench' }),
+    log: silent,
+  };
+  const t = performance.now();
+  const sweeps = [];
+  // A Lambda invocation has up to 15 minutes; what one sweep leaves, the next (15 minutes of schedule later) takes.
+  for (let round = 0; round < 6; round++) {
+    const invocationStart = performance.now();
+    const summary = await runSweep(deps, { now: new Date(Date.parse(slot) + round * 900_000 + 1_000), remainingMs: () => 840_000 - (performance.now() - invocationStart) });
+    sweeps.push(summary);
+    if (summary.due === 0) break;
+  }
+  const wallMs = performance.now() - t;
+  const perSlot = new Map<string, number>();
+  for (const m of slack.messagesWithMetadata(DIGEST_EVENT_TYPE)) {
+    const id = String(m.metadata.event_payload['slot_id']);
+    perSlot.set(id, (perSlot.get(id) ?? 0) + 1);
+  }
+  const delivered = perSlot.size;
+  const duplicates = [...perSlot.values()].reduce((n, v) => n + v - 1, 0);
+  const posts = slack.callsTo('chat.postMessage').length;
+  await slack.stop();
+  client.destroy();
+  const lowerBoundMs = Math.ceil(FANOUT_CHANNELS / FANOUT_GLOBAL) * 1000;
+  return {
+    channels: FANOUT_CHANNELS,
+    limits: { globalPerSecond: FANOUT_GLOBAL, perChannelPerSecond: 1, faultRate: 0.2 },
+    delivered,
+    duplicates,
+    lost: FANOUT_CHANNELS - delivered,
+    wallMs: Math.round(wallMs),
+    lowerBoundMs,
+    wallToLowerBound: ratio(wallMs, lowerBoundMs),
+    postAttempts: posts,
+    faultsInjected: Object.fromEntries(limited.faults),
+    globalLimit429s: limited.globalRejections(),
+    sweeps: sweeps.map((x) => ({ due: x.due, posted: x.posted, skippedAlreadyPosted: x.skippedAlreadyPosted, left: x.leftForNextSweep, failed: x.failed })),
+  };
+}
+
+function printTable(r: Record<string, unknown>): void {
+  const c = r['coldStart'] as { ours: Record<string, Stats>; baseline: Record<string, Stats>; emptyNodeWallMs: Stats; ratio: Record<string, number> };
+  const b = r['bundles'] as Record<'ours' | 'baseline', { bytes: number; gzipBytes: number }>;
+  const w = r['warm'] as { ours: { latency: Stats }; baseline: { latency: Stats }; dynamodbLocalQueryMs: Stats };
+  const s = r['sweepScaling'] as { rows: { subscriptions: number; readRequests: number; sweepMs: number }[]; readRatioLargestToSmallest: number; timeRatioLargestToSmallest: number };
+  const f = r['fanOut'] as { channels: number; delivered: number; duplicates: number; lost: number; wallMs: number; lowerBoundMs: number; wallToLowerBound: number; limits: { globalPerSecond: number } };
+  const ops = r['requestsPerOperation'] as { name: string; total: number; requests: Record<string, number>; expected: string }[];
+  const m = (x: Stats) => `${x.median} (${x.p10}–${x.p90})`;
+  const lines = [
+    `| Measure | ours | baseline (bare Bolt) | ratio |`,
+    `|---|---|---|---|`,
+    `| Cold: import done, ms from process start (p10–p90) | ${m(c.ours['importMs']!)} | ${m(c.baseline['importMs']!)} | ${c.ratio['import']} |`,
+    `| Cold: first response, ms from process start | ${m(c.ours['firstResponseMs']!)} | ${m(c.baseline['firstResponseMs']!)} | **${c.ratio['firstResponse']}** |`,
+    `| Cold: child wall time, ms | ${m(c.ours['wallMs']!)} | ${m(c.baseline['wallMs']!)} | ${c.ratio['wall']} |`,
+    `| Import-only child wall time, ms | ${m(c.ours['importOnlyWallMs']!)} | ${m(c.baseline['importOnlyWallMs']!)} | |`,
+    `| \`node -e 0\` wall time, ms | ${m(c.emptyNodeWallMs)} | | |`,
+    `| Bundle (bytes / gzip) | ${b.ours.bytes} / ${b.ours.gzipBytes} | ${b.baseline.bytes} / ${b.baseline.gzipBytes} | |`,
+    `| Warm report p50 / p99, ms | ${w.ours.latency.median} / ${w.ours.latency.p99} | ${w.baseline.latency.median} / ${w.baseline.latency.p99} | |`,
+    `| DynamoDB Local report Query alone p50 / p99, ms | ${w.dynamodbLocalQueryMs.median} / ${w.dynamodbLocalQueryMs.p99} | | |`,
+    '',
+    `| Operation | DynamoDB requests | expected (design) |`,
+    `|---|---|---|`,
+    ...ops.map((o) => `| ${o.name} | ${o.total}: ${Object.entries(o.requests).map(([k, v]) => `${v} ${k}`).join(', ')} | ${o.expected} |`),
+    '',
+    `| Sweep: 10 due among | ${s.rows.map((x) => x.subscriptions).join(' | ')} | largest/smallest |`,
+    `|---|${s.rows.map(() => '---').join('|')}|---|`,
+    `| read requests | ${s.rows.map((x) => x.readRequests).join(' | ')} | ${s.readRatioLargestToSmallest} |`,
+    `| sweep time, ms | ${s.rows.map((x) => x.sweepMs).join(' | ')} | ${s.timeRatioLargestToSmallest} |`,
+    '',
+    `Fan-out: ${f.channels} channels, ${f.limits.globalPerSecond}/s global + 1/s per channel, 20% faults: delivered ${f.delivered}, duplicates ${f.duplicates}, lost ${f.lost}; ${(f.wallMs / 1000).toFixed(1)} s vs lower bound ${(f.lowerBoundMs / 1000).toFixed(0)} s (×${f.wallToLowerBound}).`,
+    `Total ${String(r['totalSeconds'])} s. Figures: bench/results/latest.json`,
+  ];
+  console.log(lines.join('\n'));
+}
