@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from '#shared/errors';
 import { TABLE } from '#shared/store/table';
 

@@ -10,6 +10,8 @@ export interface ListenerDeps {
   subscriptions: SubscriptionStore;
   log: Logger;
   clock: () => Date;
+  /** Slack Web API base URL, for calls made without Bolt's client (file uploads). */
+  slackApiUrl: string;
 }
 
 export function createListenerDeps(config: Config, log: Logger): ListenerDeps {
@@ -19,5 +21,6 @@ export function createListenerDeps(config: Config, log: Logger): ListenerDeps {
     subscriptions: createSubscriptionStore({ client: dynamo, tableName: config.tableName }),
     log,
     clock: () => new Date(),
+    slackApiUrl: config.slackApiUrl,
   };
 }

@@ -1,6 +1,6 @@
 import { tz, tzName, tzOffset } from '@date-fns/tz';
 import { format, getISODay, parseISO } from 'date-fns';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidInputError } from '#shared/errors';
 import { LocalDateSchema, TimeZoneSchema, type LocalDate } from '#shared/domain/schemas';
 import { addLocalDays, daysBetween, localDate } from '#shared/dates/flags';

@@ -18,6 +18,13 @@ export function applyChange(item: Commitment, change: Change, by: Actor, now: Da
       return { ...next, status: change.to, notes: withNote(change.note) };
     case 'note':
       return { ...next, notes: withNote(change.text) };
+    case 'assessment': {
+      if (!item.parties.includes(change.party)) {
+        throw new InvalidInputError(`${change.party} is not a party to ${item.id}; its parties are ${item.parties.join(', ')}.`);
+      }
+      const assessment = { score: change.to, date: change.date, by, ...(change.note ? { note: change.note } : {}) };
+      return { ...next, compliance: { ...item.compliance, [change.party]: assessment } };
+    }
     case 'occurrence': {
       if (item.kind.type !== 'recurring') {
         throw new InvalidInputError(`${item.id} is ${item.kind.type}, not recurring: only recurring items log occurrences.`);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Lengths people hit first; Slack's own limits are in the renderers. */
 export const LIMITS = { titleChars: 200, detailChars: 2000, noteChars: 1000, notesKept: 20 } as const;
@@ -132,6 +132,19 @@ export const NoteSchema = z.object({
 });
 export type Note = z.infer<typeof NoteSchema>;
 
+/** Compliance as summit researchers score it: −1 not complying, 0 partial, +1 full. */
+export const ComplianceScoreSchema = z.union([z.literal(-1), z.literal(0), z.literal(1)]);
+export type ComplianceScore = z.infer<typeof ComplianceScoreSchema>;
+
+export const AssessmentSchema = z.object({
+  score: ComplianceScoreSchema,
+  note: z.string().max(LIMITS.noteChars).optional(),
+  /** The day the assessment speaks for, in the track's zone. */
+  date: LocalDateSchema,
+  by: ActorSchema,
+});
+export type Assessment = z.infer<typeof AssessmentSchema>;
+
 export const CommitmentSchema = z.object({
   teamId: TeamIdSchema,
   track: TrackSlugSchema,
@@ -146,6 +159,8 @@ export const CommitmentSchema = z.object({
   status: StatusSchema,
   /** The latest notes, newest last; the full record is the history. */
   notes: z.array(NoteSchema).max(LIMITS.notesKept).default([]),
+  /** The latest assessment per party code; a party with none is not yet assessed. */
+  compliance: z.record(PartyCodeSchema, AssessmentSchema).default({}),
   version: z.number().int().min(1),
   createdAt: InstantSchema,
   createdBy: ActorSchema,
@@ -170,6 +185,14 @@ export const ChangeSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('created'), status: StatusSchema }),
   z.object({ type: z.literal('status'), from: StatusSchema, to: StatusSchema, note: z.string().max(LIMITS.noteChars).optional() }),
   z.object({ type: z.literal('note'), text: z.string().max(LIMITS.noteChars) }),
+  z.object({
+    type: z.literal('assessment'),
+    party: PartyCodeSchema,
+    from: ComplianceScoreSchema.optional(),
+    to: ComplianceScoreSchema,
+    date: LocalDateSchema,
+    note: z.string().max(LIMITS.noteChars).optional(),
+  }),
   z.object({ type: z.literal('occurrence'), occurrence: OccurrenceSchema }),
   z.object({
     type: z.literal('field'),

@@ -9,6 +9,7 @@ import {
   TrackSchema,
   TrackSlugSchema,
   type Cadence,
+  type ComplianceScore,
   type CommitmentId,
   type Status,
   type TrackSlug,
@@ -40,10 +41,25 @@ export type Command =
   | { type: 'log'; id: CommitmentId; dateText: string; place?: string; text?: string }
   | { type: 'subscribe'; track: TrackSlug; scheduleText?: string; timeZone?: string }
   | { type: 'unsubscribe'; track: TrackSlug }
-  | { type: 'subscriptions' };
+  | { type: 'subscriptions' }
+  | { type: 'assess'; id: CommitmentId; party: string; score: ComplianceScore; note?: string }
+  | { type: 'export'; track: TrackSlug }
+  | { type: 'import'; track: TrackSlug };
 
 /** Commands that change something: the ones a replayed request must not repeat. */
-export const WRITE_COMMANDS: ReadonlySet<Command['type']> = new Set(['track-add', 'add', 'update', 'note', 'done', 'log', 'subscribe', 'unsubscribe']);
+export const WRITE_COMMANDS: ReadonlySet<Command['type']> = new Set([
+  'track-add',
+  'add',
+  'update',
+  'note',
+  'done',
+  'log',
+  'subscribe',
+  'unsubscribe',
+  'assess',
+  // Not a table write, but a replay would upload the files again.
+  'export',
+]);
 
 export type ParseResult = { ok: true; command: Command } | { ok: false; error: string; usage: string };
 
@@ -69,6 +85,9 @@ export const USAGE = {
   subscribe: `${CMD} subscribe <track> [schedule, such as every monday 09:00] [tz Asia/Tokyo]`,
   unsubscribe: `${CMD} unsubscribe <track>`,
   subscriptions: `${CMD} subscriptions`,
+  assess: `${CMD} assess <ID> <party> <-1|0|+1> ["note"]  (−1 not complying, 0 partial, +1 full)`,
+  export: `${CMD} <track> export  (a Markdown briefing and a CSV, sent to you as files)`,
+  import: `${CMD} import <track>  (paste a readout; pick the follow-ups to add)`,
 } as const satisfies Record<Command['type'], string>;
 export type UsageKey = keyof typeof USAGE;
 
@@ -364,6 +383,16 @@ function readCommand(c: Cursor): Command {
       c.next();
       expectEnd(c, 'subscriptions');
       return { type: 'subscriptions' };
+    case 'assess':
+      c.next();
+      return readAssess(c);
+    case 'export':
+    case 'import': {
+      c.next();
+      const track = readTrack(c, head, head);
+      expectEnd(c, head);
+      return { type: head, track };
+    }
     default:
       if (!TrackSlugSchema.safeParse(head).success) {
         refuse(`“${preview(head)}” is not a command or a track.`, 'overview');
@@ -391,6 +420,7 @@ function readReport(c: Cursor, share: boolean, explicit: boolean): Command {
     const word = token.quoted ? undefined : token.text.toLowerCase();
     const filter = word === undefined ? undefined : FILTER_ALIASES[word];
     if (word === 'share') share = true;
+    else if (word === 'export' && c.done && filters.size === 0 && !share) return { type: 'export', track };
     else if (filter) filters.add(filter);
     else if (explicit) refuse(`“${preview(token.text)}” is not a report filter; use ${REPORT_FILTERS.join(', ')}.`, 'report');
     else refuse(`“${preview(track)}” is not a command, and a track report takes only a filter and share.`, 'report');
@@ -456,6 +486,34 @@ function readStatus(c: Cursor): Status {
   if (!single) refuse(`“${preview(first.text)}” is not a status; use ${vocabulary}.`, 'update');
   c.next();
   return single;
+}
+
+const SCORES: Record<string, ComplianceScore> = {
+  '-1': -1,
+  '\u22121': -1,
+  '\u20131': -1,
+  none: -1,
+  'not-complying': -1,
+  '0': 0,
+  '+0': 0,
+  partial: 0,
+  '1': 1,
+  '+1': 1,
+  full: 1,
+};
+
+function readAssess(c: Cursor): Command {
+  const id = readId(c, 'assess');
+  const partyToken = c.next();
+  const party = partyToken?.text.toUpperCase();
+  if (!party || !PartyCodeSchema.safeParse(party).success) {
+    refuse(`assess needs a party code after the id, such as JP.`, 'assess');
+  }
+  const scoreToken = c.next();
+  const score = scoreToken ? SCORES[scoreToken.text.toLowerCase()] : undefined;
+  if (score === undefined) refuse(`“${preview(scoreToken?.text ?? '')}” is not a score; use -1 (not complying), 0 (partial) or +1 (full).`, 'assess');
+  const note = checkLength('note', textOf(c.input, c.rest()), LIMITS.noteChars, 'assess');
+  return { type: 'assess', id, party, score, ...(note === undefined ? {} : { note }) };
 }
 
 function readNote(c: Cursor): Command {

@@ -12,8 +12,18 @@ export const SLACK_APP = {
     description: 'Status of agreed follow-ups; add, update and subscribe',
     usageHint: '[track] | show JK-4 | update JK-4 in-progress "note" | help',
   },
-  /** Bot scopes: answer the command, post digests, read back our own digests to avoid doubles. */
-  botScopes: ['commands', 'chat:write', 'chat:write.public', 'channels:history', 'groups:history'],
+  /**
+   * Bot scopes: answer the command and shortcuts, post digests, read back our own digests to
+   * avoid doubles, link a message as a source, send briefing files in a direct message.
+   */
+  botScopes: ['commands', 'chat:write', 'chat:write.public', 'channels:history', 'groups:history', 'files:write', 'im:write'],
+  /** Events the app subscribes to: the Home tab is drawn when a user opens it. */
+  botEvents: ['app_home_opened'],
+  /** Message shortcuts: on any message, from its "More actions" menu. */
+  shortcuts: [
+    { name: 'Track as commitment', callbackId: 'track_as_commitment', description: 'Add this message as a commitment to a track' },
+    { name: 'Import readout', callbackId: 'import_readout', description: 'Find the agreed follow-ups in this readout' },
+  ],
 } as const;
 
 /** Block Kit ids shared by the renderers (which emit them) and the listeners (which match them). */
@@ -26,10 +36,17 @@ export const ACTION_IDS = {
   pageNext: 'report_page_next',
 } as const;
 
+export const SHORTCUT_IDS = {
+  trackAsCommitment: 'track_as_commitment',
+  importReadout: 'import_readout',
+} as const;
+
 export const VIEW_IDS = {
   update: 'commitment_update_modal',
   addNote: 'commitment_note_modal',
   markDone: 'commitment_done_modal',
   addCommitment: 'commitment_add_modal',
   addTrack: 'track_add_modal',
+  importText: 'readout_import_modal',
+  importPick: 'readout_pick_modal',
 } as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SLACK_APP } from '#shared/slack/definitions';
 
 // Slack's own manifest schema (slackapi/manifest-schema, v1) sets these limits; Slack also requires https for request URLs.
@@ -26,11 +26,27 @@ export const SlackManifestSchema = z.strictObject({
       )
       .min(1)
       .max(50),
+    app_home: z.strictObject({
+      home_tab_enabled: z.boolean(),
+      messages_tab_enabled: z.boolean(),
+      messages_tab_read_only_enabled: z.boolean(),
+    }),
+    shortcuts: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1).max(24),
+          type: z.enum(['message', 'global']),
+          callback_id: z.string().min(1).max(255),
+          description: z.string().min(1).max(80),
+        }),
+      )
+      .max(10),
   }),
   oauth_config: z.strictObject({
     scopes: z.strictObject({ bot: z.array(z.string().min(1).max(50)).min(1).max(255) }),
   }),
   settings: z.strictObject({
+    event_subscriptions: z.strictObject({ request_url: HttpsUrlSchema, bot_events: z.array(z.string().min(1)).min(1) }),
     interactivity: z.strictObject({ is_enabled: z.literal(true), request_url: HttpsUrlSchema }),
     org_deploy_enabled: z.boolean(),
     socket_mode_enabled: z.literal(false),
@@ -60,13 +76,17 @@ export function buildSlackManifest(requestUrl: string): SlackManifest {
           url: requestUrl,
           description: SLACK_APP.command.description,
           usage_hint: SLACK_APP.command.usageHint,
-          // Raw text: the command grammar parses names itself rather than Slack's <@U…> escapes.
-          should_escape: false,
+          // Mentions arrive as <@U…|name>, so owners keep their user ids.
+          should_escape: true,
         },
       ],
+      // The Home tab is the dashboard; direct messages only carry briefing files.
+      app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: true },
+      shortcuts: SLACK_APP.shortcuts.map((s) => ({ name: s.name, type: 'message' as const, callback_id: s.callbackId, description: s.description })),
     },
     oauth_config: { scopes: { bot: [...SLACK_APP.botScopes] } },
     settings: {
+      event_subscriptions: { request_url: requestUrl, bot_events: [...SLACK_APP.botEvents] },
       interactivity: { is_enabled: true, request_url: requestUrl },
       org_deploy_enabled: false,
       // HTTP request URL in the cloud; Socket Mode is only for the local runner's separate app.

@@ -11,6 +11,7 @@ export const keys = {
   historyOf: (seq: number) => `H#${pad(seq)}#`,
   history: (seq: number, version: number) => `H#${pad(seq)}#${pad(version)}`,
   seenRequests: (teamId: TeamId) => `${teamId}#SEEN`,
+  importDrafts: (teamId: TeamId) => `${teamId}#IMPORT`,
 } as const;
 
 /** The report's range: the track item (`#TRACK`) and every commitment (`C#…`), no history. */

@@ -1,7 +1,8 @@
-import type { GetItemCommandInput, PutItemCommandInput, QueryCommandInput, TransactWriteItemsCommandInput, TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import type { BatchGetItemCommandInput, DeleteItemCommandInput, GetItemCommandInput, PutItemCommandInput, QueryCommandInput, TransactWriteItemsCommandInput, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { STATUSES, type Commitment, type HistoryEntry, type Status, type TeamId, type Track, type TrackSlug } from '#shared/domain/schemas';
 import { REPORT_RANGE, keys, parseCommitmentId } from '#shared/store/keys';
+import type { ImportDraft } from '#shared/domain/import-draft';
 
 /**
  * Pure builders of every DynamoDB request the store sends: tested without a client,
@@ -93,6 +94,18 @@ export function getCommitmentParams(tableName: string, teamId: TeamId, slug: Tra
     TableName: tableName,
     Key: toItem({ pk: keys.trackPartition(teamId, slug), sk: keys.commitment(parseCommitmentId(id).seq) }),
     ConsistentRead: true,
+  };
+}
+
+export function commitmentWithTrackParams(tableName: string, teamId: TeamId, slug: TrackSlug, id: string): BatchGetItemCommandInput {
+  const pk = keys.trackPartition(teamId, slug);
+  return {
+    RequestItems: {
+      [tableName]: {
+        Keys: [toItem({ pk, sk: keys.commitment(parseCommitmentId(id).seq) }), toItem({ pk, sk: keys.track })],
+        ConsistentRead: true,
+      },
+    },
   };
 }
 
@@ -195,5 +208,23 @@ export function claimRequestParams(tableName: string, teamId: TeamId, signature:
     TableName: tableName,
     Item: toItem({ pk: keys.seenRequests(teamId), sk: signature, type: 'seen', expiresAt }),
     ConditionExpression: notExists,
+  };
+}
+
+export function putDraftParams(tableName: string, draft: ImportDraft, expiresAt: number): PutItemCommandInput {
+  return {
+    TableName: tableName,
+    Item: toItem({ pk: keys.importDrafts(draft.teamId), sk: draft.id, type: 'import-draft', ...draft, expiresAt }),
+    ConditionExpression: notExists,
+  };
+}
+
+/** Deletes the draft and returns it, only if it is still there: the first submission takes it. */
+export function takeDraftParams(tableName: string, teamId: TeamId, id: string): DeleteItemCommandInput {
+  return {
+    TableName: tableName,
+    Key: toItem({ pk: keys.importDrafts(teamId), sk: id }),
+    ConditionExpression: 'attribute_exists(pk)',
+    ReturnValues: 'ALL_OLD',
   };
 }

@@ -1,5 +1,7 @@
 import {
+  BatchGetItemCommand,
   ConditionalCheckFailedException,
+  DeleteItemCommand,
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
@@ -29,6 +31,7 @@ import {
   type TrackSummary,
 } from '#shared/domain/schemas';
 import { applyChange } from '#shared/domain/changes';
+import { ImportDraftSchema, type ImportDraft } from '#shared/domain/import-draft';
 import { formatCommitmentId, parseCommitmentId } from '#shared/store/keys';
 import * as params from '#shared/store/params';
 
@@ -113,6 +116,26 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
       }
     },
 
+    /** Keeps an import's proposals until `expiresAt` (TTL), under a fresh id. */
+    async putDraft(input: z.input<typeof ImportDraftSchema>, expiresAt: Date): Promise<ImportDraft> {
+      const draft = parse(ImportDraftSchema, input);
+      await client.send(new PutItemCommand(params.putDraftParams(tableName, draft, Math.ceil(expiresAt.getTime() / 1000))));
+      return draft;
+    },
+
+    /** Takes an import draft once: a second submission of the same modal finds nothing. */
+    async takeDraft(teamId: TeamId, id: string): Promise<ImportDraft> {
+      try {
+        const { Attributes } = await client.send(new DeleteItemCommand(params.takeDraftParams(tableName, teamId, id)));
+        return parse(ImportDraftSchema, unmarshall(Attributes ?? {}));
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) {
+          throw new NotFoundError('This import was already saved or has expired; nothing more was added.', { cause: error });
+        }
+        throw error;
+      }
+    },
+
     /** The team's tracks with counts per status: one Query. */
     async listTracks(teamId: TeamId): Promise<TrackSummary[]> {
       const items = await query(params.listTracksParams(tableName, teamId));
@@ -140,6 +163,21 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
       const { Item } = await client.send(new GetItemCommand(params.getCommitmentParams(tableName, teamId, slug, id)));
       if (!Item) throw new NotFoundError(`There is no ${id}.`);
       return parse(CommitmentSchema, unmarshall(Item));
+    },
+
+    /** One commitment and its track's settings together: one BatchGetItem once the prefix is known. */
+    async getCommitmentWithTrack(teamId: TeamId, id: CommitmentId): Promise<{ item: Commitment; track: Track }> {
+      const slug = await slugOf(teamId, id);
+      const request = params.commitmentWithTrackParams(tableName, teamId, slug, id);
+      const { Responses, UnprocessedKeys } = await client.send(new BatchGetItemCommand(request));
+      // A throttled half comes back unprocessed; read it again rather than report it missing.
+      const retried = UnprocessedKeys?.[tableName] ? await client.send(new BatchGetItemCommand({ RequestItems: UnprocessedKeys })) : undefined;
+      const items = [...(Responses?.[tableName] ?? []), ...(retried?.Responses?.[tableName] ?? [])].map((item) => unmarshall(item));
+      const track = items.find((item) => item['type'] === 'track');
+      const item = items.find((item) => item['type'] === 'commitment');
+      if (!track) throw new TrackNotFoundError(slug);
+      if (!item) throw new NotFoundError(`There is no ${id}.`);
+      return { item: parse(CommitmentSchema, item), track: parse(TrackSchema, track) };
     },
 
     /** Every change to one commitment, oldest first: one Query. */
@@ -223,7 +261,15 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
       now: Date,
       expectedVersion?: number,
     ): Promise<{ before: Commitment; after: Commitment }> {
-      const before = await this.getCommitment(teamId, id);
+      return this.saveChange(await this.getCommitment(teamId, id), change, by, now, expectedVersion);
+    },
+
+    /**
+     * The same, for an item the caller has just read: saves a request. The write is still
+     * guarded by the version `before` carries (or `expectedVersion`, the one a modal showed).
+     */
+    async saveChange(before: Commitment, change: Change, by: Actor, now: Date, expectedVersion?: number): Promise<{ before: Commitment; after: Commitment }> {
+      const { teamId, id } = before;
       if (expectedVersion !== undefined && before.version !== expectedVersion) throw staleError(id);
       const after = parse(CommitmentSchema, applyChange(before, change, by, now));
       const entry = parse(HistoryEntrySchema, {

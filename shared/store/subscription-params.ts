@@ -99,11 +99,12 @@ export function deleteSubscriptionParams(tableName: string, key: SubscriptionKey
   };
 }
 
-export function channelSubscriptionsParams(tableName: string, teamId: TeamId, channelId: string): QueryCommandInput {
+/** A channel's subscriptions, or with no channel every subscription of the team. */
+export function channelSubscriptionsParams(tableName: string, teamId: TeamId, channelId?: string): QueryCommandInput {
   return {
     TableName: tableName,
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-    ExpressionAttributeValues: toItem({ ':pk': teamId, ':sk': `SUB#${channelId}#` }),
+    ExpressionAttributeValues: toItem({ ':pk': teamId, ':sk': channelId ? `SUB#${channelId}#` : 'SUB#' }),
     ConsistentRead: true,
   };
 }

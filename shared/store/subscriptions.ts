@@ -11,7 +11,7 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConflictError, InvalidInputError, NotFoundError } from '#shared/errors';
 import { ActorSchema, InstantSchema, TeamIdSchema, TimeZoneSchema, TrackSlugSchema, type TeamId } from '#shared/domain/schemas';
 import { ScheduleSchema } from '#shared/dates/schedule';
@@ -122,8 +122,8 @@ export function createSubscriptionStore(deps: { client: DynamoDBClient; tableNam
       }
     },
 
-    /** The channel's subscriptions, by track: one Query. */
-    async listForChannel(teamId: TeamId, channelId: string): Promise<Subscription[]> {
+    /** The channel's subscriptions by track (every channel's, without one): one Query. */
+    async listForChannel(teamId: TeamId, channelId?: string): Promise<Subscription[]> {
       const items: Subscription[] = [];
       let ExclusiveStartKey: QueryCommandInput['ExclusiveStartKey'];
       do {

@@ -1,7 +1,7 @@
 import { parseNaturalDate } from '#shared/dates/natural';
 import { ForbiddenError, InvalidInputError, NotFoundError, TrackNotFoundError } from '#shared/errors';
 import { parseOwners } from '#shared/domain/changes';
-import type { Actor, Change, Commitment, CommitmentDraft, HistoryEntry, Kind, LocalDate, Status, TeamId, Track, TrackSummary } from '#shared/domain/schemas';
+import type { Actor, Change, Commitment, ComplianceScore, Source, CommitmentDraft, HistoryEntry, Kind, LocalDate, Status, TeamId, Track, TrackSummary } from '#shared/domain/schemas';
 import type { Report, Store } from '#shared/store/store';
 import type { SubscriptionStore } from '#shared/store/subscriptions';
 
@@ -51,11 +51,6 @@ export function listTracks(deps: Deps, teamId: TeamId): Promise<TrackSummary[]> 
   return deps.store.listTracks(teamId);
 }
 
-export async function getCommitmentWithTrack(deps: Deps, teamId: TeamId, id: string): Promise<{ item: Commitment; track: Track }> {
-  const item = await deps.store.getCommitment(teamId, id);
-  return { item, track: await deps.store.getTrack(teamId, item.track) };
-}
-
 export function getHistory(deps: Deps, teamId: TeamId, id: string): Promise<HistoryEntry[]> {
   return deps.store.getHistory(teamId, id);
 }
@@ -68,7 +63,18 @@ export function getHistory(deps: Deps, teamId: TeamId, id: string): Promise<Hist
 export async function addCommitment(
   deps: Deps,
   caller: Caller,
-  input: { track: string; title: string; detail?: string; dueText?: string; due?: LocalDate; owners?: string[]; ownerIds?: string[]; kind?: AddKind },
+  input: {
+    track: string;
+    title: string;
+    detail?: string;
+    dueText?: string;
+    due?: LocalDate;
+    owners?: string[];
+    ownerIds?: string[];
+    kind?: AddKind;
+    /** Where it was agreed, when not the track's latest meeting (e.g. a Slack message). */
+    source?: Source;
+  },
 ): Promise<{ item: Commitment; track: Track }> {
   const track = await getTrack(deps, caller.teamId, input.track);
   const due = input.due ?? (input.dueText ? resolveDate(input.dueText, track, caller.now) : undefined);
@@ -85,9 +91,9 @@ export async function addCommitment(
     ...(input.detail ? { detail: input.detail } : {}),
     parties: track.parties.map((p) => p.code),
     owners: [...parseOwners((input.owners ?? []).join(',')), ...(input.ownerIds ?? []).map((id) => ({ label: `<@${id}>`, slackUserId: id }))],
-    source: meeting
+    source: input.source ?? (meeting
       ? { meeting: meeting.name, date: meeting.date, ...(meeting.place ? { place: meeting.place } : {}) }
-      : { meeting: 'Added in Slack', date: localDateOf(caller.now, track) },
+      : { meeting: 'Added in Slack', date: localDateOf(caller.now, track) }),
     kind,
     status: 'not-started',
   };
@@ -102,7 +108,8 @@ export type AddKind = { type: 'recurring'; every?: { count: number; unit: 'days'
 export type ItemAction =
   | { type: 'status'; status: Status; note?: string }
   | { type: 'note'; text: string }
-  | { type: 'log'; dateText?: string; date?: LocalDate; place?: string; text?: string };
+  | { type: 'log'; dateText?: string; date?: LocalDate; place?: string; text?: string }
+  | { type: 'assess'; party: string; score: ComplianceScore; note?: string };
 
 /**
  * Applies one action to an item.
@@ -117,10 +124,10 @@ export async function changeItem(
   action: ItemAction,
   expectedVersion?: number,
 ): Promise<{ before: Commitment; after: Commitment; track: Track; change: Change }> {
-  const { item, track } = await getCommitmentWithTrack(deps, caller.teamId, id);
+  const { item, track } = await deps.store.getCommitmentWithTrack(caller.teamId, id);
   const change = toChange(item, track, action, caller.now);
   guardWrite(caller, track);
-  const { before, after } = await deps.store.changeCommitment(caller.teamId, id, change, caller.userId, caller.now, expectedVersion ?? item.version);
+  const { before, after } = await deps.store.saveChange(item, change, caller.userId, caller.now, expectedVersion);
   return { before, after, track, change };
 }
 
@@ -141,6 +148,17 @@ function toChange(item: Commitment, track: Track, action: ItemAction, now: Date)
       }
       const date = action.date ?? resolveDate(action.dateText ?? '', track, now, 'past');
       return { type: 'occurrence', occurrence: { date, ...(action.place ? { place: action.place } : {}), ...(action.text ? { text: action.text } : {}) } };
+    }
+    case 'assess': {
+      const from = item.compliance[action.party]?.score;
+      return {
+        type: 'assessment',
+        party: action.party,
+        ...(from === undefined ? {} : { from }),
+        to: action.score,
+        date: localDateOf(now, track),
+        ...(action.note ? { note: action.note } : {}),
+      };
     }
   }
 }

@@ -1,7 +1,7 @@
 import { renderCommitment } from '#shared/slack/render/commitment';
 import type { SlackMessage } from '#shared/slack/render/format';
 import { parseReportRef, renderReport } from '#shared/slack/render/report';
-import { getCommitmentWithTrack, getReport, type Deps } from '#shared/use-cases/commitments';
+import { getReport, type Deps } from '#shared/use-cases/commitments';
 
 /**
  * Renders again the message a button sat on, from its header's block id: a report page
@@ -10,7 +10,7 @@ import { getCommitmentWithTrack, getReport, type Deps } from '#shared/use-cases/
 export async function redraw(deps: Deps, teamId: string, ref: string | undefined, now: Date, shared = false): Promise<SlackMessage | undefined> {
   if (!ref) return undefined;
   if (ref.startsWith('item|')) {
-    const { item, track } = await getCommitmentWithTrack(deps, teamId, ref.slice('item|'.length));
+    const { item, track } = await deps.store.getCommitmentWithTrack(teamId, ref.slice('item|'.length));
     return renderCommitment(item, track, now);
   }
   const report = parseReportRef(ref);

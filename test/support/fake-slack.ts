@@ -28,6 +28,21 @@ export interface FakeSlackOptions {
   perChannelIntervalMs?: number;
 }
 
+/** A file as files.getUploadURLExternal announced it, with the bytes POSTed to its upload URL. */
+interface StoredUpload {
+  id: string;
+  filename: string;
+  length: number;
+  bytes: Buffer | undefined;
+}
+
+/** One files.completeUploadExternal call: where the files were shared, with what comment. */
+export interface CompletedUpload {
+  channelId: string | undefined;
+  initialComment: string | undefined;
+  files: { id: string; title: string | undefined }[];
+}
+
 interface StoredMessage {
   channel: string;
   ts: string;
@@ -43,6 +58,8 @@ interface StoredMessage {
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
   readonly messages: StoredMessage[] = [];
+  readonly uploads = new Map<string, StoredUpload>();
+  readonly completedUploads: CompletedUpload[] = [];
   private server: Server | undefined;
   private lastPostAt = new Map<string, number>();
   private tsCounter = 0;
@@ -77,9 +94,24 @@ export class FakeSlack {
     await new Promise<void>((done) => this.server?.close(() => done()) ?? done());
   }
 
+  /**
+   * Files shared by files.completeUploadExternal, in order, with the bytes received at their
+   * upload URLs as UTF-8 text.
+   */
+  uploadedFiles(): { id: string; title: string | undefined; filename: string; content: string; bytes: Buffer; channelId: string | undefined; initialComment: string | undefined }[] {
+    return this.completedUploads.flatMap((done) =>
+      done.files.map((file) => {
+        const upload = this.uploads.get(file.id);
+        const bytes = upload?.bytes ?? Buffer.alloc(0);
+        return { id: file.id, title: file.title, filename: upload?.filename ?? '', content: bytes.toString('utf8'), bytes, channelId: done.channelId, initialComment: done.initialComment };
+      }),
+    );
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readBody(req);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path.startsWith('/upload/')) return this.receiveUpload(req, res, path.slice('/upload/'.length));
+    const body = await readBody(req);
     const method = path.startsWith('/api/') ? path.slice('/api/'.length) : `response_url:${path.split('/').pop()}`;
     const call: SlackCall = {
       method,
@@ -96,6 +128,25 @@ export class FakeSlack {
       return answerFault(res, fault.status ? { kind: 'server-error', status: fault.status } : { kind: 'drop-connection' });
     }
     return json(res, 200, result);
+  }
+
+  /** An upload URL: keeps the raw bytes for the file id, as files.slack.com does before completion. */
+  private async receiveUpload(req: IncomingMessage, res: ServerResponse, fileId: string): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const call: SlackCall = { method: `upload_url:${fileId}`, args: {}, token: (req.headers.authorization ?? '').replace(/^Bearer /, '') || undefined, at: Date.now() };
+    this.calls.push(call);
+    const fault = this.options.fault?.(call);
+    if (fault) return answerFault(res, fault);
+    const upload = this.uploads.get(fileId);
+    if (!upload) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('unknown upload');
+      return;
+    }
+    upload.bytes = Buffer.concat(chunks);
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.end(`OK - ${upload.bytes.length}`);
   }
 
   /** Posted messages whose metadata has this `event_type`, e.g. to count digests per slot. */
@@ -146,6 +197,34 @@ export class FakeSlack {
             .map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(m.metadata && isTrue(call.args['include_all_metadata']) ? { metadata: m.metadata } : {}) })),
           has_more: false,
         };
+      case 'conversations.open': {
+        const users = String(call.args['users'] ?? '');
+        if (!/^[UW][A-Z0-9]+$/.test(users)) return { ok: false, error: 'user_not_found' };
+        return { ok: true, channel: { id: `D${users.slice(1)}` } };
+      }
+      case 'files.getUploadURLExternal': {
+        const filename = call.args['filename'];
+        const length = Number(call.args['length']);
+        if (typeof filename !== 'string' || !filename) return { ok: false, error: 'invalid_arguments' };
+        if (!Number.isInteger(length) || length < 1) return { ok: false, error: 'invalid_arguments' };
+        const id = `F${String(this.uploads.size + 1).padStart(8, '0')}`;
+        this.uploads.set(id, { id, filename, length, bytes: undefined });
+        return { ok: true, upload_url: `${this.url}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        const files = call.args['files'];
+        if (!Array.isArray(files) || files.length === 0) return { ok: false, error: 'invalid_arguments' };
+        const listed = files as { id?: string; title?: string }[];
+        for (const file of listed) {
+          const upload = file.id ? this.uploads.get(file.id) : undefined;
+          // Like Slack: a file whose bytes never arrived (or differ in length from what was announced) cannot be completed.
+          if (!upload?.bytes || upload.bytes.length !== upload.length) return { ok: false, error: 'file_not_found' };
+        }
+        const channelId = call.args['channel_id'] === undefined ? undefined : String(call.args['channel_id']);
+        const initialComment = call.args['initial_comment'] === undefined ? undefined : String(call.args['initial_comment']);
+        this.completedUploads.push({ channelId, initialComment, files: listed.map((f) => ({ id: f.id!, title: f.title })) });
+        return { ok: true, files: listed.map((f) => ({ id: f.id, title: f.title })) };
+      }
       case 'views.open':
       case 'views.update':
       case 'views.publish':

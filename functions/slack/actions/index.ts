@@ -3,7 +3,6 @@ import { ACTION_IDS } from '#shared/slack/definitions';
 import { answerError } from '#shared/slack/answer-error';
 import { doneModal, noteModal, updateModal, type ModalOrigin } from '#shared/slack/render/modals';
 import { parseReportRef, reportBlockId } from '#shared/slack/render/report';
-import { getCommitmentWithTrack } from '#shared/use-cases/commitments';
 import { headerRef, redraw } from '#shared/use-cases/redraw';
 import type { ListenerDeps } from '../deps.ts';
 
@@ -21,7 +20,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
     app.action<BlockButtonAction>(actionId, async ({ ack, body, action, client, respond }: Args) => {
       await ack();
       try {
-        const { item } = await getCommitmentWithTrack(deps, body.team?.id ?? '', action.value ?? '');
+        const { item } = await deps.store.getCommitmentWithTrack(body.team?.id ?? '', action.value ?? '');
         const origin: ModalOrigin = {
           ...(body.response_url ? { responseUrl: body.response_url } : {}),
           ...(body.channel?.id ? { channelId: body.channel.id } : {}),

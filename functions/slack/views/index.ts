@@ -10,7 +10,11 @@ import { StatusSchema } from '#shared/domain/schemas';
 import { addCommitment, addTrack, changeItem, type Caller, type ItemAction } from '#shared/use-cases/commitments';
 import { describeChange } from '#shared/use-cases/run-command';
 import { redraw } from '#shared/use-cases/redraw';
+import { proposeImport, saveImport } from '#shared/use-cases/import';
+import { IMPORT_INPUTS, importPickModal } from '#shared/slack/render/import';
+import { localDate } from '#shared/dates/flags';
 import type { ListenerDeps } from '../deps.ts';
+import { publishHome } from '../home.ts';
 
 type Args = SlackViewMiddlewareArgs<SlackViewAction> & AllMiddlewareArgs;
 type Values = SlackViewAction['view']['state']['values'];
@@ -20,7 +24,7 @@ type Values = SlackViewAction['view']['state']['values'];
  * came from, or keep it open with the problem shown beside the field it concerns.
  */
 export function registerViews(app: App, deps: ListenerDeps): void {
-  const itemView = (toAction: (values: Values) => ItemAction) => async ({ ack, body, view }: Args) => {
+  const itemView = (toAction: (values: Values) => ItemAction) => async ({ ack, body, view, client }: Args) => {
     const origin = readOrigin(view.private_metadata);
     const caller = callerOf(body, deps);
     try {
@@ -28,6 +32,7 @@ export function registerViews(app: App, deps: ListenerDeps): void {
       const { before, after, change } = await changeItem(deps, caller, origin.id ?? '', action, origin.version);
       await ack();
       await echo(deps, caller, origin, describeChange(before.status, after.status, change, after.id));
+      await publishHome(deps, client, caller.teamId, caller.userId);
     } catch (error) {
       await ack(fieldError(error, INPUTS.note, deps));
     }
@@ -49,7 +54,7 @@ export function registerViews(app: App, deps: ListenerDeps): void {
     return { type: 'note', text };
   }));
 
-  app.view(VIEW_IDS.addCommitment, async ({ ack, body, view }: Args) => {
+  app.view(VIEW_IDS.addCommitment, async ({ ack, body, view, client }: Args) => {
     const origin = readOrigin(view.private_metadata);
     const caller = callerOf(body, deps);
     const values = view.state.values;
@@ -57,8 +62,12 @@ export function registerViews(app: App, deps: ListenerDeps): void {
     const due = values[INPUTS.due]?.[INPUTS.due]?.selected_date ?? undefined;
     if (due && kind !== 'one-off') return ack({ response_action: 'errors', errors: { [INPUTS.due]: 'Only one-off items take a due date.' } });
     try {
+      const source = origin.sourceLink
+        ? { meeting: 'Slack message', date: origin.sourceDate ?? localDate(caller.now, 'UTC'), link: origin.sourceLink }
+        : undefined;
       const { item, track } = await addCommitment(deps, caller, {
-        track: origin.track ?? '',
+        track: origin.track ?? values[INPUTS.track]?.[INPUTS.track]?.selected_option?.value ?? '',
+        ...(source ? { source } : {}),
         title: textOf(values, INPUTS.title) ?? '',
         ...(textOf(values, INPUTS.detail) ? { detail: textOf(values, INPUTS.detail) } : {}),
         ...(due ? { due } : {}),
@@ -67,8 +76,47 @@ export function registerViews(app: App, deps: ListenerDeps): void {
       });
       await ack();
       await echo(deps, caller, origin, `Added *${item.id}* to ${track.slug}: ${escape(item.title)}`);
+      await publishHome(deps, client, caller.teamId, caller.userId);
     } catch (error) {
       await ack(fieldError(error, INPUTS.title, deps));
+    }
+  });
+
+  app.view(VIEW_IDS.importText, async ({ ack, body, view }: Args) => {
+    const origin = readOrigin(view.private_metadata);
+    const caller = callerOf(body, deps);
+    const values = view.state.values;
+    const read = (id: string) => values[id]?.[id];
+    try {
+      const { draft } = await proposeImport(deps, caller, {
+        track: origin.track ?? read(IMPORT_INPUTS.track)?.selected_option?.value ?? '',
+        meeting: textOf(values, IMPORT_INPUTS.meeting) ?? 'Readout',
+        date: read(IMPORT_INPUTS.date)?.selected_date ?? localDate(caller.now, 'UTC'),
+        ...(read(IMPORT_INPUTS.link)?.value ? { link: read(IMPORT_INPUTS.link)!.value! } : {}),
+        text: textOf(values, IMPORT_INPUTS.text) ?? '',
+      });
+      await ack({ response_action: 'update', view: importPickModal(draft.id, origin, draft.proposals) as never });
+    } catch (error) {
+      await ack(fieldError(error, IMPORT_INPUTS.text, deps));
+    }
+  });
+
+  app.view(VIEW_IDS.importPick, async ({ ack, body, view, client }: Args) => {
+    const origin = readOrigin(view.private_metadata);
+    const caller = callerOf(body, deps);
+    const values = view.state.values;
+    const picked = Object.entries(values)
+      .filter(([blockId]) => blockId.startsWith(IMPORT_INPUTS.pick))
+      .flatMap(([, actions]) => actions[IMPORT_INPUTS.pick]?.selected_options ?? [])
+      .map((option) => Number(option.value));
+    const picks = picked.sort((a, b) => a - b).map((index) => ({ index, title: textOf(values, IMPORT_INPUTS.title(index)) ?? '' }));
+    try {
+      const created = await saveImport(deps, caller, origin.id ?? '', picks);
+      await ack();
+      await echo(deps, caller, origin, `Added ${created.map((c) => `*${c.id}*`).join(', ')} from the readout.`);
+      await publishHome(deps, client, caller.teamId, caller.userId);
+    } catch (error) {
+      await ack(fieldError(error, `${IMPORT_INPUTS.pick}_0`, deps));
     }
   });
 

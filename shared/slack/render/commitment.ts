@@ -16,6 +16,7 @@ import {
   plainText,
   section,
   sourceText,
+  scoreText,
   type Block,
   type SlackMessage,
 } from '#shared/slack/render/format';
@@ -60,6 +61,7 @@ export function renderCommitment(item: Commitment, track: Pick<Track, 'title' | 
     `*Kind:* ${kindText(item)}`,
     `*Parties:* ${item.parties.join(', ') || '—'}`,
     `*Owners:* ${ownersText(item) ?? '—'}`,
+    `*Compliance:* ${item.parties.map((p) => `${p} ${item.compliance[p] ? scoreText(item.compliance[p].score) : 'not yet assessed'}`).join(' · ') || '—'}`,
   ];
   const flags = flagTexts(deriveFlags(item, track.timeZone, now));
   const blocks: Block[] = [
@@ -97,6 +99,8 @@ export function historyLine(entry: HistoryEntry, timeZone: string): string {
       return `${when} ${who} changed status ${STATUS_LABEL[change.from]} → ${STATUS_LABEL[change.to]}${change.note ? `: ${escape(change.note)}` : ''}`;
     case 'note':
       return `${when} ${who} noted: ${escape(change.text)}`;
+    case 'assessment':
+      return `${when} ${who} assessed ${change.party} ${change.from === undefined ? '' : `${scoreText(change.from)} → `}${scoreText(change.to)} as of ${formatLocalDate(change.date)}${change.note ? `: ${escape(change.note)}` : ''}`;
     case 'occurrence':
       return `${when} ${who} logged ${formatLocalDate(change.occurrence.date)}${change.occurrence.place ? ` in ${escape(change.occurrence.place)}` : ''}${change.occurrence.text ? `: ${escape(change.occurrence.text)}` : ''}`;
     case 'field':

@@ -3,7 +3,7 @@ import { tz } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { Flags } from '#shared/dates/flags';
 import { formatLocalDate } from '#shared/dates/natural';
-import type { Commitment, LocalDate, Status } from '#shared/domain/schemas';
+import type { Commitment, ComplianceScore, LocalDate, Status } from '#shared/domain/schemas';
 
 /** Slack's limits that shape every message. */
 export const SLACK_LIMITS = {
@@ -39,6 +39,19 @@ export const STATUS_EMOJI: Record<Status, string> = {
   stalled: ':double_vertical_bar:',
   dropped: ':heavy_multiplication_x:',
 };
+
+const SCORE_LABEL: Record<ComplianceScore, string> = { [-1]: '−1 not complying', 0: '0 partial', 1: '+1 full' };
+
+/** A compliance score as researchers write it, with its meaning. */
+export function scoreText(score: ComplianceScore): string {
+  return SCORE_LABEL[score];
+}
+
+/** A party's average score over the items assessed for it: "+0.50 (4 of 5 assessed)". */
+export function averageText(average: { mean: number; assessed: number; total: number }): string {
+  const sign = average.mean > 0 ? '+' : average.mean < 0 ? '−' : '';
+  return `${sign}${Math.abs(average.mean).toFixed(2)} (${average.assessed} of ${average.total} assessed)`;
+}
 
 /** Escapes the three characters Slack's mrkdwn treats as markup. */
 export function escape(text: string): string {

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { STATUSES, LIMITS, type Commitment, type Track } from '#shared/domain/schemas';
+import * as z from 'zod';
+import { STATUSES, LIMITS, type Commitment, type Track, type TrackSummary } from '#shared/domain/schemas';
 import { VIEW_IDS } from '#shared/slack/definitions';
 import { STATUS_LABEL, escape, section, truncate, SLACK_LIMITS } from '#shared/slack/render/format';
 
@@ -13,11 +13,15 @@ export const ModalOriginSchema = z.object({
   messageTs: z.string().optional(),
   /** The block id of the message's header (`report|…` or `item|…`): what to redraw after a change. */
   refresh: z.string().max(255).optional(),
+  /** A Slack message the new item comes from (the "Track as commitment" shortcut). */
+  sourceLink: z.url().max(500).optional(),
+  sourceDate: z.iso.date().optional(),
 });
 export type ModalOrigin = z.infer<typeof ModalOriginSchema>;
 
 /** Block and action ids of modal inputs; the view handlers read values by these. */
 export const INPUTS = {
+  track: 'track',
   status: 'status',
   note: 'note',
   title: 'title',
@@ -96,11 +100,28 @@ export function doneModal(item: Commitment, origin: ModalOrigin): View {
   ]);
 }
 
-export function addCommitmentModal(track: Pick<Track, 'slug' | 'title'>, origin: ModalOrigin, prefill: { title?: string } = {}): View {
-  return modal(VIEW_IDS.addCommitment, 'Add a commitment', 'Add', { ...origin, track: track.slug }, [
-    section(`Track: *${escape(track.title)}* (${track.slug})`),
+/**
+ * The add form, for a named track, or with a track picker when it comes from a message
+ * shortcut (which names none).
+ */
+export function addCommitmentModal(
+  track: Pick<Track, 'slug' | 'title'> | { choices: Pick<TrackSummary, 'slug' | 'title'>[] },
+  origin: ModalOrigin,
+  prefill: { title?: string; detail?: string } = {},
+): View {
+  const fixed = 'slug' in track ? track : undefined;
+  const choices = 'choices' in track ? track.choices : [];
+  return modal(VIEW_IDS.addCommitment, 'Add a commitment', 'Add', { ...origin, ...(fixed ? { track: fixed.slug } : {}) }, [
+    fixed
+      ? section(`Track: *${escape(fixed.title)}* (${fixed.slug})`)
+      : {
+          type: 'input',
+          block_id: INPUTS.track,
+          label: { type: 'plain_text', text: 'Track' },
+          element: { type: 'static_select', action_id: INPUTS.track, options: choices.slice(0, 100).map((t) => option(truncate(`${t.slug} — ${t.title}`, 75), t.slug)) },
+        },
     textInput(INPUTS.title, 'Title', { max: LIMITS.titleChars, ...(prefill.title ? { initial: prefill.title } : {}) }),
-    textInput(INPUTS.detail, 'Detail', { multiline: true, optional: true, max: LIMITS.detailChars }),
+    textInput(INPUTS.detail, 'Detail', { multiline: true, optional: true, max: LIMITS.detailChars, ...(prefill.detail ? { initial: prefill.detail.slice(0, LIMITS.detailChars) } : {}) }),
     {
       type: 'input',
       block_id: INPUTS.kind,

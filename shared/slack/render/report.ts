@@ -5,7 +5,8 @@ import type { Report } from '#shared/store/store';
 import { REPORT_FILTERS, type ReportFilter } from '#shared/slack/command-parser';
 import { ACTION_IDS } from '#shared/slack/definitions';
 import { commitmentSummary, commitmentActions } from '#shared/slack/render/commitment';
-import { STATUS_LABEL, button, context, escape, flagTexts, header, plainText, plural, section, sourceText, type Block, type SlackMessage } from '#shared/slack/render/format';
+import { complianceByParty } from '#shared/domain/compliance';
+import { STATUS_LABEL, averageText, button, context, escape, flagTexts, header, plainText, plural, section, sourceText, type Block, type SlackMessage } from '#shared/slack/render/format';
 
 
 /** Items per page: two blocks each keeps a page well inside Slack's 50 blocks. */
@@ -66,6 +67,10 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
     counts.map(([s, n]) => `${n} ${STATUS_LABEL[s].toLowerCase()}`).join(' · '),
     [overdue && `:red_circle: ${overdue} overdue`, dueSoon && `:large_yellow_circle: ${dueSoon} due soon`, quiet && `:zzz: ${quiet} quiet`].filter(Boolean).join(' · '),
   ].filter(Boolean);
+  const compliance = complianceByParty(report.commitments, track.parties);
+  if (compliance.some((c) => c.assessed > 0)) {
+    summary.push(`Compliance: ${compliance.map((c) => `${escape(c.party.name)} ${c.assessed > 0 ? averageText(c) : 'not yet assessed'}`).join(' · ')}`);
+  }
   const meetings = track.meetings.map((m) => `${escape(m.name)}, ${m.place ? `${escape(m.place)}, ` : ''}${formatLocalDate(m.date)}`).join('; ');
 
   const blocks: Block[] = [

@@ -36,6 +36,7 @@ function item(fields: Partial<Commitment> & { due?: string }): Commitment {
     title: `Commitment ${seq}`,
     parties: ['JP', 'KR'],
     owners: [{ label: 'MOFA' }],
+    compliance: {},
     source: { meeting: 'Busan summit', date: '2025-09-30' },
     kind: { type: 'one-off', ...(due ? { due } : {}) },
     status: 'in-progress',

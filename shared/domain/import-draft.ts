@@ -1,0 +1,28 @@
+import * as z from 'zod';
+import { KindSchema, LIMITS, LocalDateSchema, PartyCodeSchema, SourceSchema, TeamIdSchema, TrackSlugSchema, ActorSchema } from '#shared/domain/schemas';
+
+/** One follow-up the extractor found in a readout, waiting for a person to confirm it. */
+export const ProposalSchema = z.object({
+  title: z.string().min(1).max(LIMITS.titleChars),
+  kind: KindSchema,
+  due: LocalDateSchema.optional(),
+  parties: z.array(PartyCodeSchema).max(20),
+  sentence: z.string().max(LIMITS.detailChars),
+  paragraph: z.number().int().min(1),
+  point: z.string().max(20).optional(),
+});
+export type Proposal = z.infer<typeof ProposalSchema>;
+
+/**
+ * What a readout import proposes, kept between the two modals (a modal's metadata holds only
+ * 3,000 characters); it expires on its own and is taken once, so a double submit saves once.
+ */
+export const ImportDraftSchema = z.object({
+  teamId: TeamIdSchema,
+  id: z.string().regex(/^[a-z0-9-]{8,40}$/),
+  userId: ActorSchema,
+  track: TrackSlugSchema,
+  source: SourceSchema.omit({ point: true }),
+  proposals: z.array(ProposalSchema).min(1).max(20),
+});
+export type ImportDraft = z.infer<typeof ImportDraftSchema>;

@@ -1,0 +1,295 @@
+import { complianceByParty } from '#shared/domain/compliance';
+import { deriveFlags, localDate, nextDue, type Flags } from '#shared/dates/flags';
+import { formatLocalDate } from '#shared/dates/natural';
+import { STATUSES, type Commitment, type Kind, type Occurrence, type Status, type Track } from '#shared/domain/schemas';
+import { STATUS_LABEL, averageText, flagTexts, formatInstant, plainText, plural, scoreText } from '#shared/slack/render/format';
+import type { Report } from '#shared/store/store';
+
+/** Notes shown per item in the Markdown briefing. */
+export const BRIEFING_NOTES = 3;
+
+/** Order of the status groups: what needs attention before what is settled (as in the report). */
+const GROUP_ORDER: Status[] = ['stalled', 'in-progress', 'not-started', 'done', 'dropped'];
+
+/** One item with what a briefing derives from it at `now`. */
+export interface BriefingRow {
+  item: Commitment;
+  flags: Flags;
+  track: Track;
+}
+
+export interface BriefingOptions {
+  now: Date;
+  /** Adds each party's compliance average and each item's assessments. */
+  compliance?: boolean;
+}
+
+/** The name of an export file: `japan-korea-briefing-2026-03-25.md`, dated in the track's zone. */
+export function briefingFilename(track: Pick<Track, 'slug' | 'timeZone'>, now: Date, extension: 'md' | 'csv'): string {
+  return `${track.slug}-briefing-${localDate(now, track.timeZone)}.${extension}`;
+}
+
+/**
+ * A track as a Markdown briefing, in steps:
+ * 1. title, then the track, its parties, source meetings and the as-of time in its zone;
+ * 2. a summary: counts by status and by flag (and, if asked, each party's compliance average);
+ * 3. every item, grouped by status as in the report (stalled first, overdue first within a
+ *    group): status, flags, kind, owners, source, detail and its latest notes.
+ * User text is escaped so that it reads as typed, and Slack's `<…>` syntax becomes plain text.
+ */
+export function renderBriefingMarkdown(report: Report, options: BriefingOptions): string {
+  const { track } = report;
+  const rows = briefingRows(report, options.now).sort(byAttention);
+  const out: string[] = [`# ${heading(track.title)}`, ''];
+
+  out.push(
+    `- **Track:** ${inline(track.slug)}`,
+    `- **Parties:** ${track.parties.map((p) => `${inline(p.name)} (${p.code})`).join(', ')}`,
+  );
+  if (track.meetings.length > 0) {
+    out.push(`- **Source meetings:** ${track.meetings.map((m) => [inline(m.name), m.place ? inline(m.place) : undefined, formatLocalDate(m.date)].filter(Boolean).join(', ')).join('; ')}`);
+  }
+  out.push(`- **As of:** ${formatInstant(options.now, track.timeZone)}`, '');
+
+  out.push('## Summary', '');
+  const counts = STATUSES.map((s) => [s, rows.filter((r) => r.item.status === s).length] as const).filter(([, n]) => n > 0);
+  out.push(
+    `- ${plural(rows.length, 'commitment')}${counts.length > 0 ? `: ${counts.map(([s, n]) => `${n} ${STATUS_LABEL[s].toLowerCase()}`).join(', ')}` : ''}`,
+    `- ${rows.filter((r) => r.flags.overdue).length} overdue, ${rows.filter((r) => r.flags.dueSoon).length} due within 7 days, ${rows.filter((r) => r.flags.quiet).length} quiet`,
+  );
+  if (options.compliance) {
+    for (const c of complianceByParty(report.commitments, track.parties)) {
+      out.push(`- **Compliance, ${inline(c.party.name)}:** ${c.assessed > 0 ? averageText(c) : `not assessed (0 of ${c.total})`}`);
+    }
+  }
+  out.push('');
+
+  if (rows.length === 0) out.push('No commitments yet.', '');
+  for (const status of GROUP_ORDER) {
+    const group = rows.filter((r) => r.item.status === status);
+    if (group.length === 0) continue;
+    out.push(`## ${STATUS_LABEL[status]} (${group.length})`, '');
+    for (const row of group) out.push(...itemMarkdown(row, options), '');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+function itemMarkdown({ item, flags, track }: BriefingRow, options: BriefingOptions): string[] {
+  const flagText = flagTexts(flags).map(plainText);
+  const lines = [
+    `### ${item.id}: ${heading(item.title)}`,
+    '',
+    `- **Status:** ${STATUS_LABEL[item.status]}${flagText.length > 0 ? ` (${flagText.join('; ')})` : ''}`,
+    `- **Kind:** ${kindMarkdown(item)}`,
+    `- **Parties:** ${item.parties.map((code) => inline(partyName(track, code))).join(', ') || 'none named'}`,
+  ];
+  if (item.owners.length > 0) lines.push(`- **Owners:** ${item.owners.map((o) => inline(o.label)).join(', ')}`);
+  lines.push(`- **Source:** ${sourceMarkdown(item)}`);
+  if (options.compliance) {
+    const assessments = item.parties.map((code) => {
+      const a = item.compliance[code];
+      const name = inline(partyName(track, code));
+      return a ? `${name} ${scoreText(a.score)} (${formatLocalDate(a.date)}${a.note ? `: ${inline(a.note)}` : ''})` : `${name} not assessed`;
+    });
+    lines.push(`- **Compliance:** ${assessments.join('; ') || 'no parties named'}`);
+  }
+  lines.push(`- **Last updated:** ${formatLocalDate(localDate(new Date(item.updatedAt), track.timeZone))}`);
+  if (item.detail?.trim()) lines.push('', block(item.detail));
+  const notes = item.notes.slice(-BRIEFING_NOTES).reverse();
+  if (notes.length > 0) {
+    lines.push('', `**Latest notes${item.notes.length > notes.length ? ` (${notes.length} of ${item.notes.length})` : ''}:**`, '');
+    for (const note of notes) lines.push(`- ${formatLocalDate(localDate(new Date(note.at), track.timeZone))}: ${inline(note.text)}`);
+  }
+  return lines;
+}
+
+function kindMarkdown(item: Commitment): string {
+  const { kind } = item;
+  switch (kind.type) {
+    case 'one-off':
+      return kind.due ? `One-off, due ${formatLocalDate(kind.due)}` : 'One-off, no date set';
+    case 'recurring': {
+      const cadence = kind.every ? `every ${plural(kind.every.count, kind.every.unit.replace(/s$/, ''))}` : 'no fixed interval';
+      const last = latestOccurrence(kind.occurrences);
+      const next = nextDue(item);
+      return [
+        `Recurring, ${cadence}`,
+        last ? `last ${formatLocalDate(last.date)}${last.place ? ` in ${inline(last.place)}` : ''}` : 'none logged yet',
+        next ? `next expected ${formatLocalDate(next)}` : undefined,
+      ]
+        .filter(Boolean)
+        .join('; ');
+    }
+    case 'ongoing':
+      return `Ongoing, update expected every ${plural(kind.updateEveryDays, 'day')}`;
+  }
+}
+
+function sourceMarkdown(item: Commitment): string {
+  const { meeting, date, place, link, point } = item.source;
+  const where = [inline(meeting), place ? inline(place) : undefined, formatLocalDate(date)].filter(Boolean).join(', ');
+  const named = link ? `[${where}](${linkDestination(link)})` : where;
+  return point ? `${named} — ${inline(point)}` : named;
+}
+
+// ——— CSV ———
+
+export type CsvValue = string | number | undefined;
+
+/** One column per party: its latest compliance score (−1, 0, +1), empty when not assessed. */
+export function complianceColumns(parties: readonly { code: string }[]): CsvColumn[] {
+  return parties.map(({ code }) => ({ header: `compliance_${code}`, value: (row) => row.item.compliance[code]?.score }));
+}
+
+/** One CSV column: its header and how a row fills it. Extra columns are appended after the standard ones. */
+export interface CsvColumn {
+  header: string;
+  value: (row: BriefingRow) => CsvValue;
+}
+
+export interface BriefingCsvOptions {
+  now: Date;
+  /** Appended after the standard columns, in order (e.g. per-party compliance). */
+  extraColumns?: readonly CsvColumn[];
+  /** Starts the file with a UTF-8 byte order mark, so that Excel reads non-ASCII text (en dashes, Hangul) correctly. */
+  bom?: boolean;
+}
+
+/** The standard columns, in order. Dates are ISO (`yyyy-mm-dd`, in the track's zone); lists are joined with `; `. */
+export const BRIEFING_CSV_COLUMNS: readonly CsvColumn[] = [
+  { header: 'id', value: (r) => r.item.id },
+  { header: 'title', value: (r) => r.item.title },
+  { header: 'status', value: (r) => r.item.status },
+  { header: 'overdue_days', value: (r) => r.flags.overdue?.days },
+  { header: 'due_soon_days', value: (r) => r.flags.dueSoon?.days },
+  { header: 'quiet_days', value: (r) => r.flags.quiet?.days },
+  { header: 'kind', value: (r) => r.item.kind.type },
+  // A recurring item's next expected occurrence, so the column sorts with one-off due dates.
+  { header: 'due', value: (r) => nextDue(r.item) },
+  { header: 'cadence', value: (r) => cadenceText(r.item.kind) },
+  { header: 'last_occurrence', value: (r) => (r.item.kind.type === 'recurring' ? latestOccurrence(r.item.kind.occurrences)?.date : undefined) },
+  { header: 'owners', value: (r) => r.item.owners.map((o) => plainFromSlack(o.label)).join('; ') },
+  { header: 'parties', value: (r) => r.item.parties.join('; ') },
+  { header: 'source_meeting', value: (r) => r.item.source.meeting },
+  { header: 'source_date', value: (r) => r.item.source.date },
+  { header: 'source_place', value: (r) => r.item.source.place },
+  { header: 'source_link', value: (r) => r.item.source.link },
+  { header: 'source_point', value: (r) => r.item.source.point },
+  { header: 'latest_note', value: (r) => (r.item.notes.at(-1) ? plainFromSlack(r.item.notes.at(-1)!.text) : undefined) },
+  { header: 'latest_note_date', value: (r) => (r.item.notes.at(-1) ? localDate(new Date(r.item.notes.at(-1)!.at), r.track.timeZone) : undefined) },
+  { header: 'updated_at', value: (r) => r.item.updatedAt },
+];
+
+/**
+ * A track as RFC 4180 CSV, one row per item in id order: a header row, CRLF line ends,
+ * fields quoted when they hold a comma, quote or line break. Text cells that a spreadsheet
+ * would run as a formula (starting with = + - @, tab or CR) are prefixed with `'`.
+ */
+export function renderBriefingCsv(report: Report, options: BriefingCsvOptions): string {
+  const columns = [...BRIEFING_CSV_COLUMNS, ...(options.extraColumns ?? [])];
+  const rows = briefingRows(report, options.now).sort((a, b) => a.item.seq - b.item.seq);
+  const lines = [columns.map((c) => csvCell(c.header)), ...rows.map((row) => columns.map((c) => csvCell(c.value(row))))];
+  return `${options.bom ? '\uFEFF' : ''}${lines.map((cells) => cells.join(',')).join('\r\n')}\r\n`;
+}
+
+/** One CSV field. Numbers are written as they are (a negative score is no formula); text is guarded, then quoted if needed. */
+export function csvCell(value: CsvValue): string {
+  if (value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+// ——— shared ———
+
+function briefingRows(report: Report, now: Date): BriefingRow[] {
+  return report.commitments.map((item) => ({ item, flags: deriveFlags(item, report.track.timeZone, now), track: report.track }));
+}
+
+function byAttention(a: BriefingRow, b: BriefingRow): number {
+  const group = GROUP_ORDER.indexOf(a.item.status) - GROUP_ORDER.indexOf(b.item.status);
+  if (group !== 0) return group;
+  const urgency = (r: BriefingRow) => (r.flags.overdue ? 0 : r.flags.dueSoon ? 1 : r.flags.quiet ? 2 : 3);
+  return urgency(a) - urgency(b) || a.item.seq - b.item.seq;
+}
+
+function cadenceText(kind: Kind): string | undefined {
+  if (kind.type === 'recurring') return kind.every ? `every ${plural(kind.every.count, kind.every.unit.replace(/s$/, ''))}` : undefined;
+  if (kind.type === 'ongoing') return `update every ${plural(kind.updateEveryDays, 'day')}`;
+  return undefined;
+}
+
+function latestOccurrence(occurrences: readonly Occurrence[]): Occurrence | undefined {
+  return occurrences.reduce<Occurrence | undefined>((latest, o) => (!latest || o.date >= latest.date ? o : latest), undefined);
+}
+
+function partyName(track: Track, code: string): string {
+  return track.parties.find((p) => p.code === code)?.name ?? code;
+}
+
+/** Slack's `<…>` syntax as plain text: `<@U1|maria>` → `@maria`, `<https://x|label>` → `label (https://x)`, `<#C1|general>` → `#general`. */
+export function plainFromSlack(text: string): string {
+  return text.replace(/<([^<>\s|]+)(?:\|([^<>]*))?>/g, (whole, target: string, label: string | undefined) => {
+    if (/^[@#][UWC]/.test(target)) return `${target[0]}${label?.trim() || target.slice(1)}`;
+    if (target.startsWith('!')) return `@${label?.trim().replace(/^@/, '') || target.slice(1).split('^')[0]}`;
+    if (/^(https?|mailto):/.test(target)) return label?.trim() ? `${label.trim()} (${target})` : target;
+    return whole;
+  });
+}
+
+/** URLs in user text stay as they are (escaping them would break them); the rest is escaped. */
+const URL_PATTERN = /\bhttps?:\/\/[^\s<>]*[^\s<>.,;:!?'")\]]/g;
+
+/** User text on one line, escaped for Markdown. */
+function inline(text: string): string {
+  return escapeInline(plainFromSlack(text).replace(/\s+/g, ' ').trim());
+}
+
+/** Inline text in a heading, where trailing `#`s would be read as the heading's closing marks. */
+function heading(text: string): string {
+  return inline(text).replace(/(^|\s)(#+)$/, '$1\\$2');
+}
+
+/**
+ * User text as Markdown paragraphs: lines kept, leading spaces dropped (they would make
+ * code blocks), and anything that would start a heading, list, quote or rule escaped.
+ */
+function block(text: string): string {
+  return plainFromSlack(text)
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .split('\n')
+    .map((line) => escapeLineStart(escapeInline(line)))
+    .join('\n');
+}
+
+/** Backslash-escapes the characters that make inline Markdown (emphasis, code, links, HTML, tables), leaving URLs whole. */
+export function escapeInline(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const match of text.matchAll(URL_PATTERN)) {
+    out += escapePlain(text.slice(last, match.index)) + match[0];
+    last = match.index + match[0].length;
+  }
+  return out + escapePlain(text.slice(last));
+}
+
+function escapePlain(text: string): string {
+  return text.replace(/[\\`*_[\]<>|~]/g, '\\$&').replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
+}
+
+/** Escapes what would start a block at the beginning of a line: `#`, `>`, `-`, `+`, `1.`, `===`. */
+function escapeLineStart(line: string): string {
+  return line
+    .replace(/^#/, '\\#')
+    .replace(/^([+-])(?=\s|$)/, '\\$1')
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+    .replace(/^([=-])(?=[=-]*$)/, '\\$1');
+}
+
+/** A link destination Markdown cannot misread: spaces, angle brackets and parentheses percent-encoded. */
+function linkDestination(url: string): string {
+  return url.replace(/[ ()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}

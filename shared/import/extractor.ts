@@ -1,0 +1,426 @@
+import { LIMITS, type Cadence, type LocalDate } from '#shared/domain/schemas';
+import { DEFAULT_UPDATE_EVERY_DAYS } from '#shared/slack/command-parser';
+import { findDueDate } from '#shared/import/due-date';
+import {
+  CONTINUING_VERBS,
+  NOMINALISATIONS,
+  findRecurrence,
+  leadingVerb,
+  verbKind,
+} from '#shared/import/lexicon';
+import { detectParties, namedParties, namesOutsider, partyLexicon, type PartyRef } from '#shared/import/parties';
+import { splitParagraphs, splitSentences } from '#shared/import/segment';
+
+export type ProposalKind =
+  | { type: 'one-off'; due?: LocalDate }
+  | { type: 'recurring'; every?: Cadence }
+  | { type: 'ongoing'; updateEveryDays: number };
+
+/** A follow-up the extractor thinks the parties agreed, for a person to accept, edit or drop. */
+export interface Proposal {
+  /** A short imperative summary taken from the sentence, at most LIMITS.titleChars. */
+  title: string;
+  kind: ProposalKind;
+  /** Codes of the parties it binds: those named, or all of them for "both sides" or no name. */
+  parties: string[];
+  /** The deadline the sentence states, read relative to the meeting (also on `kind` for one-offs). */
+  due?: LocalDate;
+  /** The source sentence as it stands in its paragraph (line breaks inside it become spaces). */
+  sentence: string;
+  /** 1-based paragraph; numbered points count as paragraphs of their own. */
+  paragraph: number;
+  /** `3`, `(b)` or `3(b)` when the sentence is in a numbered point. */
+  point?: string;
+  /** The words that made it a follow-up ("agreed to", "will", "confirmed that … would"). */
+  cue: string;
+}
+
+export interface ExtractOptions {
+  meetingDate: LocalDate;
+  timeZone: string;
+  parties: readonly PartyRef[];
+}
+
+type Lexicon = ReturnType<typeof partyLexicon>;
+
+/** One reading of a sentence as a follow-up: where the agreed act starts, and how it was cued. */
+interface Cue {
+  index: number;
+  text: string;
+  /** Strong cues (agreed, decided, pledged) carry the commitment themselves; weak ones (will) need a party as subject. */
+  strong: boolean;
+  /** Where the agreed act's words start in the sentence. */
+  action: number;
+  /** A verb to put before the act when the sentence names it as a noun ("the establishment of"). */
+  lead?: string;
+  /** The subject of a passive act ("the next round will be held"), to move after its verb in the title. */
+  passiveSubject?: string;
+}
+
+const ADVERBS = String.raw`(?:also|further|jointly|closely|swiftly|promptly|actively|steadily|quickly|soon|together|then|now|again|continuously|immediately|formally|officially|first|both|all|each|still|only|even|fully|strongly|gradually|urgently|effectively|substantially|significantly|expeditiously|duly|shortly|constantly|consistently|collectively|additionally|henceforth|likewise|similarly|in principle|at least)`;
+/** When and where, between a verb and its complement: "agreed on Thursday to", "pledged in Seoul to". */
+const ADJUNCTS = String.raw`(?:,?\s+(?:on|in|at|during)\s+(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|meeting|talks|summit|principle|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+(?:\s+\d{1,2})?),?)*`;
+const LEADING_ADVERBS = new RegExp(String.raw`^(?:${ADVERBS},?\s+)*`, 'i');
+
+/** Who else may say "will" in a readout: commentators, and placeholders that are no party. */
+const THIRD_PARTY = /\b(?:analysts?|experts?|observers?|critics?|commentators?|pundits?|scholars?|economists?|academics?|researchers?|pollsters?|sceptics?|skeptics?|markets?|investors?|opposition|media|press|some|many|others)\b/i;
+const DUMMY_SUBJECTS = new Set(['it', 'this', 'that', 'there', 'which', 'what', 'these', 'those', 'nobody', 'nothing', 'everyone', 'something']);
+/** Words for the parties themselves, their people and their bodies. */
+const PARTY_WORDS =
+  /\b(?:we|our|us|i|he|she|they|both|two|each|leaders?|ministers?|sides|parties|governments?|officials|delegations?|countries|nations|presidents?|prime ministers?|chancellors?|secretar(?:y|ies)|navies|navy|forces|coast guards?|agencies|ministry|ministries|embassies|embassy|office|offices|authorities|negotiators|diplomats)\b/i;
+const INSTITUTIONS =
+  /\b(?:committee|commission|council|group|task force|dialogue|talks|meeting|consultations|summit|forum|mechanism|hotline|secretariat|visits?|exercises?|negotiations|round|programme|program|initiative|framework|partnership|cooperation|exchanges?|fund|scheme|conference|session|training|centre|center|office|consulate)\b/i;
+/** Words before a weak cue that make it a question or a possibility, not a decision. */
+const HEDGES = /\b(?:whether|how|when|if|unless|possibility|possible|possibly|ways?|options?|prospects?|could|might|may|can|unclear|uncertain|doubt|doubts|questions?)\b/i;
+const NEGATION_BEFORE =
+  /\b(?:not|never|no|nor|neither|failed to|fail to|declined to|refused to|unable to|without|stopped short of|fell short of|yet to|cannot|can't|didn't|don't|haven't|hasn't|won't)\s+(?:[\w-]+\s+){0,2}$/i;
+const NEGATION_AFTER = /^\s+(?:not|never|no longer|hardly)\b/i;
+/** "No agreement (was reached) on when the talks will resume": nothing after it is agreed. */
+const NO_AGREEMENT = /\bno\s+(?:\w+\s+)?(?:agreement|consensus|decision|commitment|date|timeline)\b/i;
+const REPORTING_VERBS = /\b(?:said|says|stated|states|announced|added|noted|told|explained|indicated|confirmed|affirmed|agreed|pledged|promised|vowed|decided|concurred|expressed|reiterated)\b/i;
+/** Commentary by someone other than the parties: "analysts say …", "…, said a professor at …". */
+const ATTRIBUTED_TO_OTHERS = [
+  /\b(?:analysts?|experts?|observers?|critics?|commentators?|pundits?|scholars?|economists?|academics?|researchers?|pollsters?|sceptics?|skeptics?)\b[^.;]{0,40}?\b(?:say|says|said|believe|believes|believed|expect|expects|expected|warn|warns|warned|note|notes|noted|caution|cautions|cautioned|argue|argues|argued|predict|predicts|predicted|suggest|suggests|suggested|think|thinks|doubt|doubts|doubted)\b/i,
+  /\b(?:said|says|according to)\s+(?:[A-Z][\w'’-]*\s*){0,3},?\s*(?:an?|the|one)?\s*(?:[\w-]+\s+){0,3}(?:analyst|expert|observer|critic|commentator|economist|professor|scholar|researcher|academic|pollster)s?\b/,
+  /\b(?:said|says)\s+(?:a|an|one)\s+(?:former|retired|veteran)\b/i,
+];
+/** Phrases after which the rest of a sentence modifies the act rather than being part of it. */
+const MODIFIERS = /,\s+(?:including|such as|building on|based on|bringing|with a focus on|with the aim of|covering|in line with|alternating|in order to)\b|\s+in order to\b/i;
+const CLAUSE_END = new RegExp(
+  [
+    String.raw`\s*[;:]`,
+    String.raw`,?\s+[—–]\s+`,
+    String.raw`,\s+(?:which|who|whose|where|while|whereas|but|as|so|since|because|although|though|saying|noting|adding|according|he|she|they|the\s+[\w\s'’-]{1,40}?\s+(?:said|says|told|added))\b`,
+    String.raw`[,.!?]?["”’](?:\s|$)`,
+    String.raw`[.!?]$`,
+    String.raw`,\s+and\s+(?:agreed|decided|confirmed|pledged|committed|instructed|welcomed|noted|expressed|stressed|underlined)\b`,
+    // ", and both sides will …": a second follow-up with its own subject.
+    String.raw`,\s+and\s+(?:[\w'’-]+\s+){0,4}?(?:will|shall|would)\b`,
+    // ", with more visits …", ", alternating between …": modifiers of the act, not the act.
+    String.raw`,\s+(?:with|(?!and\b)\w+ing)\b`,
+    String.raw`\s+in\s+order\s+to\b`,
+    String.raw`,\s+(?:including|such as|building on|bringing|with a focus on|with the aim of|covering|in line with)\b`,
+  ].join('|'),
+  'i',
+);
+/** Where a clause starts: a new subject may follow any of these. */
+const CLAUSE_START =
+  /(?:[;:—–(]|["“”]|,\s+(?:and|but|while|whereas|as|so|since|because|although|though|if|when)\s+|\s+(?:and|but|that|which|who|whereby|while|whereas|because|although|though|if|when|said|says|say|told|stated|noted|announced|added)\s+)/gi;
+
+/** Like CLAUSE_START, but a bare "and" joins actors ("Britain and South Korea agreed") rather than clauses. */
+const ACTOR_START =
+  /(?:[;:—–(]|["“”]|,\s+(?:and|but|while|whereas|as|so|since|because|although|though|if|when)\s+|\s+(?:that|which|who|whereby|while|whereas|because|although|though|if|when|said|says|say|told|stated|noted|announced|added)\s+)/gi;
+
+/**
+ * Reads a meeting's readout, joint statement or press report and proposes the follow-ups the
+ * parties agreed, one per sentence, in reading order.
+ *
+ * 1. Split into paragraphs (blank lines, numbered points) and sentences.
+ * 2. Drop sentences that report others' views ("analysts say …") or ask questions.
+ * 3. Find agreement cues (agreed to, decided, pledged, instructed … to, confirmed that … would)
+ *    and intention cues (will, shall, intend to) whose subject is a party; drop negated ones and
+ *    those inside a discussion or a possibility ("discussed how they will").
+ * 4. Classify the first surviving cue's act (recurring, ongoing, one-off), read its deadline,
+ *    name its parties, and title it with the act's own words.
+ */
+export function extractCommitments(text: string, opts: ExtractOptions): Proposal[] {
+  const lexicon = partyLexicon(opts.parties);
+  const proposals: Proposal[] = [];
+  for (const paragraph of splitParagraphs(text)) {
+    for (const sentence of splitSentences(paragraph.text)) {
+      const cue = findCue(sentence, lexicon);
+      if (!cue) continue;
+      const due = findDueDate(sentence, opts);
+      const action = actionText(sentence, cue);
+      const kind = classify(sentence, cue, action, due?.due);
+      proposals.push({
+        title: titleFrom(action, cue, due?.phrase),
+        kind,
+        parties: detectParties(sentence, opts.parties, lexicon, actorOf(sentence, cue)),
+        ...(due ? { due: due.due } : {}),
+        sentence,
+        paragraph: paragraph.index,
+        ...(paragraph.point ? { point: paragraph.point } : {}),
+        cue: cue.text,
+      });
+    }
+  }
+  return proposals;
+}
+
+/** The first cue in the sentence that survives negation, hedging and the subject check. */
+export function findCue(sentence: string, lexicon: Lexicon): Cue | undefined {
+  if (/\?["”]?$/.test(sentence)) return undefined;
+  if (ATTRIBUTED_TO_OTHERS.some((re) => re.test(sentence))) return undefined;
+  const cues = [...strongCues(sentence), ...weakCues(sentence)].sort((a, b) => a.index - b.index);
+  return cues.find((cue) => accepts(sentence, cue, lexicon));
+}
+
+function accepts(sentence: string, cue: Cue, lexicon: Lexicon): boolean {
+  const before = sentence.slice(0, cue.index);
+  if (NEGATION_BEFORE.test(before.slice(-60))) return false;
+  const start = clauseStart(sentence, cue.index);
+  let subject = sentence.slice(start, cue.index).trim();
+  // A relative clause ("a group which is to report") has its subject before the pronoun.
+  if (!subject && /\b(?:which|who|that)\s*$/i.test(sentence.slice(0, start))) {
+    subject = sentence.slice(0, start).replace(/[,\s]*\b(?:which|who|that)\s*$/i, '').split(/\s+/).slice(-6).join(' ');
+  }
+  if (!subjectIsParty(subject, cue.strong, lexicon)) return false;
+  if (cue.strong) return true;
+  if (NO_AGREEMENT.test(sentence) || HEDGES.test(sentence.slice(start, cue.index))) return false;
+  return cue.lead !== undefined || startsWithAct(sentence.slice(cue.action));
+}
+
+/**
+ * Agreement cues: the verb carries the commitment, so only negation and a non-party subject
+ * undo it. Each finds where the agreed act starts, or gives nothing when the verb takes no act
+ * ("agreed on the importance of …", "committed to a rules-based order").
+ */
+function strongCues(sentence: string): Cue[] {
+  const cues: Cue[] = [];
+  const add = (index: number, text: string, complement: Complement | undefined) => {
+    if (complement) cues.push({ index, text: text.trim(), strong: true, ...complement });
+  };
+
+  // agreed / decided / concurred / resolved (on Thursday) to | that … will | on the X of
+  for (const m of sentence.matchAll(/\b(?:agreed|agree|agrees|concurred|concur|concurs|decided|decide|decides|resolved|resolve)\b/gi)) {
+    const from = m.index + m[0].length;
+    const c = new RegExp(String.raw`^${ADJUNCTS},?\s+(to|that|on|upon)\s+`, 'i').exec(sentence.slice(from));
+    if (!c) continue;
+    const at = from + c[0].length;
+    const word = c[1]!.toLowerCase();
+    const text = sentence.slice(m.index, at);
+    if (word === 'to') add(m.index, text, /^(?:the|a|an)\s/i.test(sentence.slice(at)) ? nominal(sentence, at) : { action: at });
+    else if (word === 'that') add(m.index, text, modalIn(sentence, at));
+    else add(m.index, text, nominal(sentence, at));
+  }
+
+  // committed / pledged / vowed / promised (CAD 20 million) to act; commitment / intention to act
+  for (const m of sentence.matchAll(/\b(?:committed|commit|commits|pledged|pledge|pledges|vowed|vow|vows|promised|promise|promises|undertook|undertake|undertakes)\b/gi)) {
+    const from = m.index + m[0].length;
+    const c = new RegExp(String.raw`^${ADJUNCTS}\s+(?:themselves\s+|itself\s+)?((?:[\w$€£¥.,'’-]+\s+){0,8}?)to\s+`, 'i').exec(sentence.slice(from));
+    if (!c) continue;
+    const at = from + c[0].length;
+    const act = sentence.slice(at);
+    // "committed to" takes a gerund or a noun; pledged, vowed, promised take any infinitive.
+    const infinitive = !/^commit/i.test(m[0]) && INFINITIVE.test(act);
+    const known = startsWithAct(act) || /^\w+ing\b/i.test(act) || infinitive;
+    if (!known && !(c[1] === '' && newUndertaking(act))) continue;
+    const object = c[1]!.trim();
+    // "pledged CAD 20 million to support": the money is the commitment's substance.
+    const lead = object && /\d|million|billion|funding|\$|€|£|¥/i.test(object) ? `provide ${object.replace(/,$/, '')} to` : undefined;
+    if (object && !lead) continue;
+    add(m.index, sentence.slice(m.index, at), { action: at, ...(lead ? { lead } : {}) });
+  }
+  for (const m of sentence.matchAll(/\b(?:commitments?|pledges?|determination|resolve|intentions?|readiness|willingness)\s+to\s+/gi)) {
+    const at = m.index + m[0].length;
+    if (startsWithAct(sentence.slice(at)) || newUndertaking(sentence.slice(at))) add(m.index, m[0], { action: at });
+  }
+
+  // (re)confirmed / (re)affirmed that … would | to continue; shared the view that … will
+  for (const m of sentence.matchAll(/\b(?:re)?(?:confirm|affirm)(?:ed|s)?\s+(that\s+|to\s+)|\bshared\s+(?:the|their|a)\s+(?:view|intention|recognition|understanding)\s+(that\s+|to\s+)/gi)) {
+    const at = m.index + m[0].length;
+    const to = /^to/i.test((m[1] ?? m[2])!);
+    add(m.index, m[0], to ? (startsWithAct(sentence.slice(at)) ? { action: at } : undefined) : modalIn(sentence, at));
+  }
+
+  // instructed / directed / tasked (their ministers) to act
+  for (const m of sentence.matchAll(/\b(?:instructed|instructs|instruct|directed|directs|tasked|tasks|mandated|charged|asked|requested)\s+((?:[\w'’-]+\s+){1,8}?)(?:to|with)\s+/gi)) {
+    const at = m.index + m[0].length;
+    if (startsWithAct(sentence.slice(at))) add(m.index, m[0], { action: at });
+  }
+
+  // look forward to holding …
+  for (const m of sentence.matchAll(/\blook(?:s|ed|ing)?\s+forward\s+to\s+/gi)) {
+    const at = m.index + m[0].length;
+    if (/^\w+ing\b/i.test(sentence.slice(at)) && startsWithAct(sentence.slice(at))) add(m.index, m[0], { action: at });
+  }
+
+  // welcomed the plan / X's decision to act; announced a plan to act
+  for (const m of sentence.matchAll(
+    /\b(?:welcom(?:ed|es|e)|announced|unveiled|outlined|endorsed|approved)\s+(?:the|a|an|their|its|[A-Z][\w'’-]*['’]s)\s+(?:[\w-]+\s+){0,2}?(?:plans?|decision|intention|proposal|commitment|initiative|readiness|offer|roadmap)\s+to\s+/g,
+  )) {
+    const at = m.index + m[0].length;
+    if (startsWithAct(sentence.slice(at))) add(m.index, m[0], { action: at });
+  }
+  return cues;
+}
+
+/** Intention cues: will, shall, should, would (in reported speech), intend to, is to. */
+function weakCues(sentence: string): Cue[] {
+  const cues: Cue[] = [];
+  for (const m of sentence.matchAll(/\b(will|shall|should|must|would)\b|\b\w+['’]ll\b/gi)) {
+    const from = m.index + m[0].length;
+    if (NEGATION_AFTER.test(sentence.slice(from))) continue;
+    const gap = /^\s*/.exec(sentence.slice(from))![0].length;
+    // Outside reported speech, "would" is a condition or a wish.
+    if (m[1]?.toLowerCase() === 'would' && !REPORTING_VERBS.test(sentence)) continue;
+    cues.push({ index: m.index, text: m[0], strong: false, ...passiveOrActive(sentence, m.index, from + gap) });
+  }
+  for (const m of sentence.matchAll(/\b(?:(?:intend|plan|aim|hope|expect|seek)(?:s|ed|ing)?|planned|(?:is|are)\s+(?:set|scheduled|due|going)|is|are)\s+to\s+/gi)) {
+    // "is expected to" is the reporter's forecast, not the parties' intention.
+    if (/^expect/i.test(m[0]) && /\b(?:is|are|was|were|be|been|widely|also)\s+$/i.test(sentence.slice(0, m.index))) continue;
+    cues.push({ index: m.index, text: m[0].trim(), strong: false, action: m.index + m[0].length });
+  }
+  return cues;
+}
+
+/** A word after "to" that reads as a verb: lower-case, and no determiner, pronoun or number. */
+const INFINITIVE = /^(?!(?:the|a|an|their|its|his|her|our|this|these|that|those|each|all|both|any|some|no|peace|dialogue|stability|security|cooperation)\b)[a-z]+\b(?!-)/;
+
+/**
+ * "committed to a new economic security initiative": something new and concrete, unlike
+ * "committed to a rules-based order" or "to the partnership", which restate a principle.
+ */
+function newUndertaking(text: string): boolean {
+  const phrase = text.split(/\s+(?:on|of|in|at|for|with|between|to|by|covering|including)\s+|[,.;]/i)[0] ?? '';
+  return /^(?:a|an|new)\s/i.test(phrase) && INSTITUTIONS.test(phrase);
+}
+
+type Complement = Pick<Cue, 'action' | 'lead' | 'passiveSubject'>;
+
+/** "that the two sides will X": the act after the that-clause's modal, if it has one. */
+function modalIn(sentence: string, from: number): Complement | undefined {
+  const clause = sentence.slice(from).split(/;/)[0]!;
+  const m = /\b(will|would|shall|should|must|need to|are to|is to|continue to)\s+/i.exec(clause);
+  if (!m || NEGATION_AFTER.test(clause.slice(m.index + m[1]!.length))) return undefined;
+  const at = from + m.index + m[0].length;
+  const active = passiveOrActive(sentence, from + m.index, at);
+  return /^continue/i.test(m[1]!) ? { action: from + m.index } : active;
+}
+
+/** "the establishment of X", "the need to X", "a plan to X": the act inside a noun phrase. */
+function nominal(sentence: string, from: number): Complement | undefined {
+  const rest = sentence.slice(from);
+  if (/^(?:the|a|an)\s+(?:importance|significance|value|urgency|relevance)\b/i.test(rest)) return undefined;
+  const need = /^(?:the|a|an)\s+(?:need|plan|plans|proposal|decision|necessity|steps?|measures?)\s+to\s+/i.exec(rest);
+  if (need) return { action: from + need[0].length };
+  const act = /^(?:the\s+|a\s+|an\s+)?(?:early\s+|swift\s+|prompt\s+|further\s+)?([a-z]+(?:\s+up)?)\s+of\s+/i.exec(rest);
+  const verb = act && NOMINALISATIONS[act[1]!.toLowerCase()];
+  if (act && verb) return { action: from + act[0].length, lead: verb };
+  // "agreed on a roadmap for X": the thing agreed is the follow-up's subject.
+  return /^(?:the|a|an|new|more|further|closer|greater|regular|joint)\s/i.test(rest) ? { action: from } : undefined;
+}
+
+/** After a modal: the act, turning "the round will be held" into an act with the round as object. */
+function passiveOrActive(sentence: string, modalIndex: number, from: number): Complement {
+  const rest = sentence.slice(from).replace(LEADING_ADVERBS, '');
+  const skipped = sentence.length - from - rest.length;
+  const passive = /^be\s+/i.exec(rest);
+  const subject = () => sentence.slice(clauseStart(sentence, modalIndex), modalIndex).trim();
+  if (passive && leadingVerb(rest.slice(passive[0].length))) {
+    return { action: from + skipped + passive[0].length, passiveSubject: subject() };
+  }
+  if (/^take\s+place\b/i.test(rest)) return { action: from + skipped + rest.match(/^take\s+place\s*/i)![0].length, lead: 'hold', passiveSubject: subject() };
+  return { action: from };
+}
+
+/** Who commits: the cue's subject, or the owner of the welcomed decision ("Canada's decision"). */
+function actorOf(sentence: string, cue: Cue): string {
+  const welcomed = /^(?:welcom|announc|unveil|outlin|endors|approv)\w*\s+(.*)$/i.exec(cue.text);
+  return welcomed ? welcomed[1]! : sentence.slice(clauseStart(sentence, cue.index, ACTOR_START), cue.index);
+}
+
+function clauseStart(sentence: string, index: number, boundaries = CLAUSE_START): number {
+  let start = 0;
+  for (const m of sentence.slice(0, index).matchAll(boundaries)) start = m.index + m[0].length;
+  return start;
+}
+
+function subjectIsParty(subject: string, strong: boolean, lexicon: Lexicon): boolean {
+  const words = subject.split(/\s+/).filter(Boolean);
+  const recent = words.slice(-10).join(' ');
+  const last = words
+    .map((w) => w.toLowerCase().replace(/[^a-z']/g, ''))
+    .filter((w) => !new RegExp(`^${ADVERBS}$`, 'i').test(w))
+    .at(-1);
+  if (!last) return strong;
+  if (DUMMY_SUBJECTS.has(last)) return false;
+  if (THIRD_PARTY.test(recent)) return false;
+  const named = namedParties(recent, lexicon).length > 0;
+  if (!named && namesOutsider(recent, lexicon) && !PARTY_WORDS.test(recent)) return false;
+  return strong || named || PARTY_WORDS.test(recent) || INSTITUTIONS.test(recent);
+}
+
+/** Whether the words start with an act we know (after adverbs, "continue to", "be" + participle). */
+function startsWithAct(text: string): boolean {
+  return actVerb(text) !== undefined;
+}
+
+/** The act's verb: "further strengthen" → strengthen; "continue to hold" → continue (then hold). */
+function actVerb(text: string): { base: string; inner?: string; rest: string } | undefined {
+  let rest = text.trimStart().replace(LEADING_ADVERBS, '');
+  rest = rest.replace(/^be\s+/i, '');
+  const verb = leadingVerb(rest);
+  if (!verb) return undefined;
+  const after = rest.slice(verb.length).replace(/^\s+(?:to\s+)?/i, '').replace(LEADING_ADVERBS, '');
+  const inner = CONTINUING_VERBS.has(verb.base) || /^(?:work|seek|strive|endeavou?r|aim|try|make efforts)$/.test(verb.base) ? leadingVerb(after)?.base : undefined;
+  return { base: verb.base, ...(inner ? { inner } : {}), rest: after };
+}
+
+/** The act's words: from where the cue says it starts to the end of its clause. */
+function actionText(sentence: string, cue: Cue): string {
+  const rest = sentence.slice(cue.action);
+  const end = CLAUSE_END.exec(rest);
+  return (end ? rest.slice(0, end.index) : rest).trim();
+}
+
+/** Past this length a title drops its relative and purpose clauses. */
+const SHORT_TITLE = 90;
+
+/** Process nouns: holding them is ongoing work, unlike holding "a meeting". */
+const PROCESS_NOUNS = /^(?:discussions|talks|consultations|negotiations|dialogues|exchanges|conversations|deliberations|meetings|contacts)$/i;
+
+function classify(sentence: string, cue: Cue, action: string, due: LocalDate | undefined): ProposalKind {
+  const scope = sentence.slice(cue.action).split(MODIFIERS)[0]!;
+  const recurrence = findRecurrence(scope);
+  if (recurrence) return { type: 'recurring', ...recurrence };
+  const ongoing: ProposalKind = { type: 'ongoing', updateEveryDays: DEFAULT_UPDATE_EVERY_DAYS };
+  const oneOff: ProposalKind = due ? { type: 'one-off', due } : { type: 'one-off' };
+  const base = cue.lead ? cue.lead.split(' ')[0]! : actVerb(action)?.base;
+  if (!base) return due ? oneOff : ongoing;
+  if (CONTINUING_VERBS.has(base) || /^further\b/i.test(action)) return ongoing;
+  if (/^(?:hold|have|conduct)$/.test(base) && !due && PROCESS_NOUNS.test(objectHead(actVerb(action)?.rest ?? ''))) return ongoing;
+  const kind = verbKind(actVerb(action)?.inner ?? base);
+  if (kind === 'one-off') return oneOff;
+  if (kind === 'ongoing') return ongoing;
+  return due ? oneOff : ongoing;
+}
+
+/** The head noun of an object: the last word before its first preposition ("talks" in "formal talks on trade"). */
+function objectHead(text: string): string {
+  const phrase = text.split(/\s+(?:on|of|in|at|for|with|between|to|by|under|among|from|about|regarding|toward|towards)\s+|[,.;]/i)[0] ?? '';
+  return phrase.trim().split(/\s+/).at(-1) ?? '';
+}
+
+function titleFrom(action: string, cue: Cue, duePhrase: string | undefined): string {
+  let title = action;
+  if (duePhrase) {
+    const at = title.indexOf(duePhrase);
+    if (at >= 0) {
+      const lead = /(?:\s+(?:by|in|within|before|until|during|at|around|no later than|from))?(?:\s+the)?\s*$/i.exec(title.slice(0, at))!;
+      title = `${title.slice(0, at - lead[0].length)} ${title.slice(at + duePhrase.length)}`;
+    }
+  }
+  // "holding a meeting" → "hold a meeting"
+  const gerund = /^(\w+ing)\b/i.exec(title);
+  const verb = gerund ? leadingVerb(title) : undefined;
+  if (gerund && verb) title = verb.base + title.slice(gerund[1]!.length);
+  if (cue.passiveSubject !== undefined) {
+    const participle = leadingVerb(title);
+    const subject = cue.passiveSubject.replace(/^(?:The|A|An|Their|Its|Our)\b/, (w) => w.toLowerCase());
+    if (cue.lead) title = `${cue.lead} ${subject} ${title}`;
+    else if (participle) title = `${participle.base} ${subject}${title.slice(participle.length)}`;
+  } else if (cue.lead) {
+    title = `${cue.lead} ${title}`;
+  }
+  // "keep developing X and to make Y": one imperative, so the second infinitive loses its "to".
+  title = title.replace(/\s+and\s+(?:to|would|will|shall)\s+/gi, ' and ');
+  if (title.length > SHORT_TITLE) {
+    const cut = /\s+(?:that|which|who)\s+(?:\w+ed|began|begun|was|were|is|are|has|have)\b|\s+(?:on the basis of|so that|with a view to|in order to)\b/i.exec(title);
+    if (cut && cut.index > 20) title = title.slice(0, cut.index);
+  }
+  title = title.replace(/\s+([,.;])/g, '$1').replace(/\s{2,}/g, ' ').replace(/[\s,;:.]+(?:and|or)?$/i, '').replace(/[\s,;:.]+$/, '').trim();
+  if (title.length > LIMITS.titleChars) title = `${title.slice(0, LIMITS.titleChars - 1).replace(/\s+\S*$/, '')}…`;
+  return title.charAt(0).toUpperCase() + title.slice(1);
+}

@@ -1,0 +1,89 @@
+import type { LocalDate } from '#shared/domain/schemas';
+import type { Proposal } from '#shared/import/extractor';
+
+/** One expected follow-up: a distinctive part of its sentence, and what it should be read as. */
+export interface Label {
+  match: string;
+  kind: Proposal['kind']['type'];
+  due?: LocalDate;
+  point?: string;
+}
+
+export interface Score {
+  labelled: number;
+  proposed: number;
+  matched: number;
+  precision: number;
+  recall: number;
+  /** Share of matched follow-ups whose kind is right. */
+  kindAccuracy: number;
+  /** Share of matched follow-ups with a labelled due date that got that date. */
+  dueAccuracy: number;
+  missed: Label[];
+  spurious: Proposal[];
+  wrongKind: { label: Label; proposal: Proposal }[];
+}
+
+/**
+ * Scores proposals against labels: a proposal matches a label when its sentence contains the
+ * label's text; each proposal and each label is used once, in reading order.
+ */
+export function scoreProposals(proposals: readonly Proposal[], labels: readonly Label[]): Score {
+  const used = new Set<number>();
+  const missed: Label[] = [];
+  const wrongKind: Score['wrongKind'] = [];
+  let kindRight = 0;
+  let dueLabelled = 0;
+  let dueRight = 0;
+  for (const label of labels) {
+    const at = proposals.findIndex((p, i) => !used.has(i) && p.sentence.includes(label.match));
+    const proposal = proposals[at];
+    if (!proposal) {
+      missed.push(label);
+      continue;
+    }
+    used.add(at);
+    if (proposal.kind.type === label.kind) kindRight += 1;
+    else wrongKind.push({ label, proposal });
+    if (label.due) {
+      dueLabelled += 1;
+      if (proposal.due === label.due) dueRight += 1;
+    }
+  }
+  const matched = used.size;
+  return {
+    labelled: labels.length,
+    proposed: proposals.length,
+    matched,
+    precision: ratio(matched, proposals.length),
+    recall: ratio(matched, labels.length),
+    kindAccuracy: ratio(kindRight, matched),
+    dueAccuracy: ratio(dueRight, dueLabelled),
+    missed,
+    spurious: proposals.filter((_, i) => !used.has(i)),
+    wrongKind,
+  };
+}
+
+/** Adds up several readouts' scores (micro-averaged: every label and proposal counts once). */
+export function totalScore(scores: readonly Score[]): Score {
+  const sum = (pick: (s: Score) => number) => scores.reduce((n, s) => n + pick(s), 0);
+  const matched = sum((s) => s.matched);
+  const kindRight = sum((s) => s.kindAccuracy * s.matched);
+  return {
+    labelled: sum((s) => s.labelled),
+    proposed: sum((s) => s.proposed),
+    matched,
+    precision: ratio(matched, sum((s) => s.proposed)),
+    recall: ratio(matched, sum((s) => s.labelled)),
+    kindAccuracy: ratio(Math.round(kindRight), matched),
+    dueAccuracy: NaN,
+    missed: scores.flatMap((s) => s.missed),
+    spurious: scores.flatMap((s) => s.spurious),
+    wrongKind: scores.flatMap((s) => s.wrongKind),
+  };
+}
+
+function ratio(part: number, whole: number): number {
+  return whole === 0 ? 1 : part / whole;
+}

@@ -1,0 +1,100 @@
+/** One block of a readout: a paragraph, or a numbered point on its own line. */
+export interface Paragraph {
+  /** 1-based, in reading order. */
+  index: number;
+  /** `3`, `(b)`, or `3(b)` for a lettered point inside numbered point 3. */
+  point?: string;
+  /** The block's lines joined by single spaces. */
+  text: string;
+}
+
+// `1.` `3)` `(2)` `(b)` `b)` `(iv)` at the start of a line; a year such as `2025.` is too long to be one.
+const POINT_MARK = /^\s*(?:(\d{1,2})[.)]|\((\d{1,2})\)|\(([a-z]|[ivx]{1,4})\)|([a-z])\))\s+(?=\S)/;
+const BULLET_MARK = /^\s*[-•*–]\s+(?=\S)/;
+
+/**
+ * Splits a pasted readout into paragraphs: at blank lines, and before every numbered point or
+ * bullet that starts a line, since joint statements run their points together without blank lines.
+ */
+export function splitParagraphs(text: string): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  let lines: string[] = [];
+  let point: string | undefined;
+  // A lettered point belongs to the numbered point above it until a blank-line paragraph ends the list.
+  let parent: string | undefined;
+
+  const flush = () => {
+    const joined = lines.join(' ').replace(/\s+/g, ' ').trim();
+    if (joined) paragraphs.push({ index: paragraphs.length + 1, ...(point ? { point } : {}), text: joined });
+    lines = [];
+    point = undefined;
+  };
+
+  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
+    if (!line.trim()) {
+      flush();
+      continue;
+    }
+    const mark = POINT_MARK.exec(line);
+    if (mark) {
+      flush();
+      const number = mark[1] ?? mark[2];
+      const letter = mark[3] ?? mark[4];
+      if (number) parent = number;
+      point = number ?? (parent ? `${parent}(${letter})` : `(${letter})`);
+      lines.push(line.slice(mark[0].length));
+      continue;
+    }
+    if (BULLET_MARK.test(line)) {
+      flush();
+      lines.push(line.replace(BULLET_MARK, ''));
+      continue;
+    }
+    // An unmarked paragraph after a blank line leaves the list; a wrapped line of a point does not.
+    if (lines.length === 0) parent = undefined;
+    lines.push(line.trim());
+  }
+  flush();
+  return paragraphs;
+}
+
+/** Abbreviations after which a full stop never ends a sentence. */
+const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'gov', 'amb', 'pres', 'lt', 'col', 'capt', 'sgt', 'hon', 'rev', 'st', 'mt', 'jr', 'sr', 'messrs', 'vs', 'cf', 'approx', 'incl', 'dept', 'govt', 'corp', 'inc', 'ltd', 'co', 'est']);
+/** Abbreviations that end a sentence only when no number follows ("No. 2", "Sept. 30"). */
+const BEFORE_NUMBERS = new Set(['no', 'nos', 'art', 'arts', 'para', 'paras', 'vol', 'p', 'pp', 'fig', 'sec', 'ch', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+/** Words that open a sentence, so a dotted acronym before them ("… the U.S. The leaders …") ends one. */
+const SENTENCE_OPENERS = new Set(['the', 'they', 'he', 'she', 'it', 'we', 'i', 'this', 'that', 'these', 'those', 'both', 'in', 'on', 'at', 'a', 'an', 'but', 'however', 'meanwhile', 'officials', 'there']);
+
+// A run of . ! ? with any closing quotes or brackets, then space, then what could open a sentence.
+const BOUNDARY = /([.!?]+)(["'”’)\]]*)(\s+)(?=["'“‘(\[]?([A-Z0-9][\w'’.-]*))/g;
+
+/** Splits a paragraph into sentences, each verbatim (as it stands in the paragraph text). */
+export function splitSentences(text: string): string[] {
+  const sentences: string[] = [];
+  let start = 0;
+  for (const match of text.matchAll(BOUNDARY)) {
+    const end = match.index + match[1]!.length + match[2]!.length;
+    const next = match[4] ?? '';
+    if (match[1] === '.' && !match[2] && !endsSentence(text.slice(start, match.index), next)) continue;
+    sentences.push(text.slice(start, end).trim());
+    start = end + match[3]!.length;
+  }
+  const rest = text.slice(start).trim();
+  if (rest) sentences.push(rest);
+  return sentences.filter(Boolean);
+}
+
+/** Whether a full stop after `before` ends the sentence, given the word that follows. */
+function endsSentence(before: string, next: string): boolean {
+  const token = /([A-Za-z][A-Za-z.]*)$/.exec(before)?.[1] ?? '';
+  if (!token) return true;
+  const word = token.toLowerCase();
+  if (TITLES.has(word)) return false;
+  if (BEFORE_NUMBERS.has(word)) return !/^\d/.test(next);
+  // "e.g." and "i.e." never end one; "U.S." only before a word that opens a sentence.
+  if (/^(?:e\.g|i\.e|a\.m|p\.m)$/i.test(token)) return false;
+  if (/^(?:[A-Za-z]\.)+[A-Za-z]$/.test(token)) return SENTENCE_OPENERS.has(next.toLowerCase());
+  // A lone capital is an initial ("J. Smith").
+  if (/^[A-Z]$/.test(token)) return false;
+  return true;
+}

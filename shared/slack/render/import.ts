@@ -1,0 +1,105 @@
+import type { Proposal } from '#shared/domain/import-draft';
+import type { Track, TrackSummary } from '#shared/domain/schemas';
+import { VIEW_IDS } from '#shared/slack/definitions';
+import { formatLocalDate } from '#shared/dates/natural';
+import { context, escape, section, truncate, type Block } from '#shared/slack/render/format';
+import type { ModalOrigin } from '#shared/slack/render/modals';
+
+export const IMPORT_INPUTS = {
+  track: 'import_track',
+  meeting: 'import_meeting',
+  date: 'import_date',
+  link: 'import_link',
+  text: 'import_text',
+  pick: 'import_pick',
+  title: (i: number) => `import_title_${i}`,
+} as const;
+
+/** Slack caps a plain-text input at 3,000 characters; a readout longer than that is cut there. */
+export const READOUT_CHARS = 3000;
+
+type View = Record<string, unknown>;
+
+/**
+ * Step 1 of an import: paste the readout (or take the message it came from), say which
+ * meeting it is and when; a track is chosen here when the shortcut did not name one.
+ */
+export function importTextModal(
+  origin: ModalOrigin,
+  options: { track?: Pick<Track, 'slug' | 'title'>; tracks?: TrackSummary[]; text?: string; link?: string; today: string },
+): View {
+  const blocks: unknown[] = [];
+  if (options.track) blocks.push(section(`Track: *${escape(options.track.title)}* (${options.track.slug})`));
+  else {
+    blocks.push({
+      type: 'input',
+      block_id: IMPORT_INPUTS.track,
+      label: { type: 'plain_text', text: 'Track' },
+      element: {
+        type: 'static_select',
+        action_id: IMPORT_INPUTS.track,
+        options: (options.tracks ?? []).slice(0, 100).map((t) => ({ text: { type: 'plain_text', text: truncate(`${t.slug} — ${t.title}`, 75) }, value: t.slug })),
+      },
+    });
+  }
+  blocks.push(
+    input(IMPORT_INPUTS.meeting, 'Meeting', { type: 'plain_text_input', action_id: IMPORT_INPUTS.meeting, max_length: 200, placeholder: { type: 'plain_text', text: 'Japan–Korea foreign ministers’ meeting' } }),
+    input(IMPORT_INPUTS.date, 'Date of the meeting (relative dates in the text are read from it)', { type: 'datepicker', action_id: IMPORT_INPUTS.date, initial_date: options.today }),
+    input(IMPORT_INPUTS.link, 'Link to the readout', { type: 'url_text_input', action_id: IMPORT_INPUTS.link, ...(options.link ? { initial_value: options.link } : {}) }, true),
+    input(IMPORT_INPUTS.text, 'Text of the readout, joint statement or press report', {
+      type: 'plain_text_input',
+      action_id: IMPORT_INPUTS.text,
+      multiline: true,
+      max_length: READOUT_CHARS,
+      ...(options.text ? { initial_value: options.text.slice(0, READOUT_CHARS) } : {}),
+    }),
+  );
+  return {
+    type: 'modal',
+    callback_id: VIEW_IDS.importText,
+    title: { type: 'plain_text', text: 'Import a readout' },
+    submit: { type: 'plain_text', text: 'Find follow-ups' },
+    close: { type: 'plain_text', text: 'Cancel' },
+    private_metadata: JSON.stringify({ ...origin, ...(options.track ? { track: options.track.slug } : {}) }),
+    blocks,
+  };
+}
+
+/**
+ * Step 2: every proposal as a checkbox (all ticked) with its title editable, its kind, date
+ * and the sentence it came from. Only what stays ticked is saved.
+ */
+export function importPickModal(draftId: string, origin: ModalOrigin, proposals: Proposal[]): View {
+  const blocks: unknown[] = [section(`Found *${proposals.length}* possible follow-ups. Untick what is not one; edit titles as needed.`)];
+  proposals.forEach((p, i) => {
+    blocks.push(input(IMPORT_INPUTS.title(i), `${i + 1}. Title`, { type: 'plain_text_input', action_id: IMPORT_INPUTS.title(i), initial_value: p.title, max_length: 200 }, true));
+    blocks.push(context(`${kindLabel(p)} · ¶${p.paragraph}${p.point ? ` point ${escape(p.point)}` : ''} · “${escape(truncate(p.sentence, 280))}”`));
+  });
+  // Checkbox groups hold at most 10 options each.
+  for (let start = 0; start < proposals.length; start += 10) {
+    const options = proposals.slice(start, start + 10).map((p, k) => ({
+      text: { type: 'plain_text', text: truncate(`${start + k + 1}. ${p.title}`, 75) },
+      value: String(start + k),
+    }));
+    blocks.push(input(`${IMPORT_INPUTS.pick}_${start / 10}`, start === 0 ? 'Save these' : 'And these', { type: 'checkboxes', action_id: IMPORT_INPUTS.pick, options, initial_options: options }, true));
+  }
+  return {
+    type: 'modal',
+    callback_id: VIEW_IDS.importPick,
+    title: { type: 'plain_text', text: 'Confirm follow-ups' },
+    submit: { type: 'plain_text', text: 'Save ticked' },
+    close: { type: 'plain_text', text: 'Cancel' },
+    private_metadata: JSON.stringify({ ...origin, id: draftId }),
+    blocks: blocks.slice(0, 100) as Block[],
+  };
+}
+
+function kindLabel(p: Proposal): string {
+  if (p.kind.type === 'recurring') return p.kind.every ? `Recurring, every ${p.kind.every.count} ${p.kind.every.unit}` : 'Recurring';
+  if (p.kind.type === 'ongoing') return `Ongoing, update every ${p.kind.updateEveryDays} days`;
+  return p.due ? `One-off, due ${formatLocalDate(p.due)}` : 'One-off';
+}
+
+function input(blockId: string, label: string, element: Record<string, unknown>, optional = false): unknown {
+  return { type: 'input', block_id: blockId, optional, label: { type: 'plain_text', text: label }, element };
+}

@@ -1,0 +1,67 @@
+import { localDate } from '#shared/dates/flags';
+import { formatLocalDate } from '#shared/dates/natural';
+import type { TeamId, TrackSlug } from '#shared/domain/schemas';
+import { briefingFilename, complianceColumns, renderBriefingCsv, renderBriefingMarkdown } from '#shared/export/briefing';
+import { uploadFiles, type SlackApi } from '#shared/slack/upload';
+import type { Store } from '#shared/store/store';
+
+export interface ExportDeps {
+  store: Pick<Store, 'getReport'>;
+  /** The Web API with the bot token (scopes `files:write`, `im:write`). */
+  slack: SlackApi;
+}
+
+export interface ExportInput {
+  teamId: TeamId;
+  userId: string;
+  /** Where the command was typed; the files go there only with `share`. */
+  channelId: string;
+  track: TrackSlug;
+  /** Shares the files in `channelId` instead of a direct message. */
+  share?: boolean;
+  now: Date;
+}
+
+export interface ExportResult {
+  filenames: { markdown: string; csv: string };
+  /** Where the files were shared. */
+  channelId: string;
+  fileIds: string[];
+  /** The line for the ephemeral reply. */
+  summary: string;
+}
+
+/**
+ * `/commitments <track> export`, in steps:
+ * 1. read the track's report (an unknown track is a NotFoundError, nothing sent);
+ * 2. render the Markdown briefing and the CSV, named `<slug>-briefing-<date>` in the track's zone;
+ * 3. open a direct message with the user (or use the channel, when shared);
+ * 4. upload both files and share them there in one message;
+ * 5. answer with a line saying where they went.
+ */
+export async function exportBriefing(deps: ExportDeps, input: ExportInput): Promise<ExportResult> {
+  const report = await deps.store.getReport(input.teamId, input.track);
+  const { track } = report;
+  const filenames = { markdown: briefingFilename(track, input.now, 'md'), csv: briefingFilename(track, input.now, 'csv') };
+  const markdown = renderBriefingMarkdown(report, { now: input.now, compliance: true });
+  // With a byte order mark, because the people who open it are most likely to use Excel.
+  const csv = renderBriefingCsv(report, { now: input.now, bom: true, extraColumns: complianceColumns(track.parties) });
+
+  const result = await uploadFiles(deps.slack, {
+    ...(input.share ? { channelId: input.channelId } : { userId: input.userId }),
+    files: [
+      { filename: filenames.markdown, title: `${track.title}: briefing (Markdown)`, content: markdown },
+      { filename: filenames.csv, title: `${track.title}: items (CSV)`, content: csv },
+    ],
+    initialComment: `Briefing for *${track.slug}* as of ${formatLocalDate(localDate(input.now, track.timeZone))} (${track.timeZone}).`,
+  });
+
+  return {
+    filenames,
+    channelId: result.channelId!,
+    fileIds: result.files.map((f) => f.id),
+    summary: input.share
+      ? `Shared ${filenames.markdown} and .csv in this channel.`
+      : `Sent you ${filenames.markdown} and .csv in a direct message.`,
+  };
+}
