@@ -130,8 +130,14 @@ export function extractCommitments(text: string, opts: ExtractOptions): Proposal
     for (const sentence of splitSentences(paragraph.text)) {
       const cue = findCue(sentence, lexicon);
       if (!cue) continue;
-      const due = findDueDate(sentence, opts);
-      const action = actionText(sentence, cue);
+      const { action, end } = actionText(sentence, cue);
+      // The act's own clause first, so "…, and decided to launch Y by March" does not date X; then
+      // what came before it, then a relative clause about it ("a group, which is to report within …").
+      const tail = sentence.slice(end);
+      const due =
+        findDueDate(action, opts) ??
+        findDueDate(sentence.slice(0, cue.index), opts) ??
+        (/^,?\s+and\b/i.test(tail) ? undefined : findDueDate(tail, opts));
       const kind = classify(sentence, cue, action, due?.due);
       proposals.push({
         title: titleFrom(action, cue, due?.phrase),
@@ -190,6 +196,8 @@ function strongCues(sentence: string): Cue[] {
     const at = from + c[0].length;
     const word = c[1]!.toLowerCase();
     const text = sentence.slice(m.index, at);
+    // "agreed to disagree" records a difference, not a follow-up.
+    if (word === 'to' && /^(?:disagree|differ)\b/i.test(sentence.slice(at))) continue;
     if (word === 'to') add(m.index, text, /^(?:the|a|an)\s/i.test(sentence.slice(at)) ? nominal(sentence, at) : { action: at });
     else if (word === 'that') add(m.index, text, modalIn(sentence, at));
     else add(m.index, text, nominal(sentence, at));
@@ -257,7 +265,7 @@ function weakCues(sentence: string): Cue[] {
     if (m[1]?.toLowerCase() === 'would' && !REPORTING_VERBS.test(sentence)) continue;
     cues.push({ index: m.index, text: m[0], strong: false, ...passiveOrActive(sentence, m.index, from + gap) });
   }
-  for (const m of sentence.matchAll(/\b(?:(?:intend|plan|aim|hope|expect|seek)(?:s|ed|ing)?|planned|(?:is|are)\s+(?:set|scheduled|due|going)|is|are)\s+to\s+/gi)) {
+  for (const m of sentence.matchAll(/\b(?:intend(?:s|ed)?|plan(?:s|ned)?|aim(?:s|ed)?|hope[sd]?|expect(?:s|ed)?|seeks?|(?:is|are)\s+(?:set|scheduled|due|going)|is|are)\s+to\s+/gi)) {
     // "is expected to" is the reporter's forecast, not the parties' intention.
     if (/^expect/i.test(m[0]) && /\b(?:is|are|was|were|be|been|widely|also)\s+$/i.test(sentence.slice(0, m.index))) continue;
     cues.push({ index: m.index, text: m[0].trim(), strong: false, action: m.index + m[0].length });
@@ -358,11 +366,11 @@ function actVerb(text: string): { base: string; inner?: string; rest: string } |
   return { base: verb.base, ...(inner ? { inner } : {}), rest: after };
 }
 
-/** The act's words: from where the cue says it starts to the end of its clause. */
-function actionText(sentence: string, cue: Cue): string {
+/** The act's words: from where the cue says it starts to the end of its clause (an index in the sentence). */
+function actionText(sentence: string, cue: Cue): { action: string; end: number } {
   const rest = sentence.slice(cue.action);
-  const end = CLAUSE_END.exec(rest);
-  return (end ? rest.slice(0, end.index) : rest).trim();
+  const stop = CLAUSE_END.exec(rest)?.index ?? rest.length;
+  return { action: rest.slice(0, stop).trim(), end: cue.action + stop };
 }
 
 /** Past this length a title drops its relative and purpose clauses. */

@@ -187,6 +187,8 @@ export class FakeSlack {
       case 'chat.update':
       case 'chat.postEphemeral':
         return { ok: true, channel, ts: call.args['ts'] ?? `${Date.now() / 1000}` };
+      case 'chat.getPermalink':
+        return { ok: true, channel, permalink: `https://test.slack.com/archives/${channel}/p${String(call.args['message_ts']).replace('.', '')}` };
       case 'conversations.history':
         return {
           ok: true,

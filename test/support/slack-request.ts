@@ -33,7 +33,7 @@ export interface SignOptions {
 }
 
 /** Signs `body` with Slack's v0 scheme and wraps it exactly as API Gateway hands it to Lambda. */
-export function signedEvent(body: string, options: SignOptions = {}): HttpApiEvent {
+export function signedEvent(body: string, options: SignOptions & { contentType?: string } = {}): HttpApiEvent {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const signature = `v0=${createHmac('sha256', options.secret ?? TEST_SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
   const now = Date.now();
@@ -43,7 +43,7 @@ export function signedEvent(body: string, options: SignOptions = {}): HttpApiEve
     rawPath: '/slack/events',
     rawQueryString: '',
     headers: {
-      'content-type': 'application/x-www-form-urlencoded',
+      'content-type': options.contentType ?? 'application/x-www-form-urlencoded',
       'content-length': String(Buffer.byteLength(body)),
       host: 'abc123.execute-api.ap-northeast-1.amazonaws.com',
       'user-agent': 'Slackbot 1.0 (+https://api.slack.com/robots)',
@@ -100,4 +100,19 @@ export function commandEvent(text: string, options: CommandOptions = {}): HttpAp
 /** An interactivity payload (block action or view submission) as Slack sends it. */
 export function interactionEvent(payload: Record<string, unknown>, options: SignOptions = {}): HttpApiEvent {
   return signedEvent(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), options);
+}
+
+/** An Events API callback (e.g. app_home_opened) as Slack sends it: JSON, signed the same way. */
+export function eventCallback(teamId: string, event: Record<string, unknown>, options: SignOptions = {}): HttpApiEvent {
+  const body = JSON.stringify({
+    token: 'deprecated-verification-token',
+    team_id: teamId,
+    api_app_id: 'A0COMMIT',
+    event,
+    type: 'event_callback',
+    event_id: `Ev${Date.now()}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: teamId, user_id: 'U0BOT', is_bot: true }],
+  });
+  return signedEvent(body, { ...options, contentType: 'application/json' });
 }

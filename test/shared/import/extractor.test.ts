@@ -105,6 +105,7 @@ describe('extractCommitments: what is a follow-up', () => {
     ['a forecast about a thing', 'The visit will be the first since 2004.'],
     ['"would" outside reported speech', 'A new committee would help both countries.'],
     ['a question', 'Will the two sides meet again?'],
+    ['an agreement to differ', 'The ministers agreed to disagree on the history issue.'],
   ])('does not propose %s', (_why, text) => {
     expect(extract(text)).toEqual([]);
   });
@@ -114,7 +115,17 @@ describe('extractCommitments: what is a follow-up', () => {
     expect(p).toMatchObject({ title: 'Open a consulate in Busan', cue: 'will', due: '2026-12-31' });
   });
 
-  it('keeps the sentence verbatim and gives its paragraph and point', () => {
+  it('dates an act by its own clause, not by a later one in the same sentence', () => {
+    const p = only('The leaders agreed to hold a trilateral summit at an early date, and decided to launch a 2+2 dialogue by March.');
+    expect(p.due).toBeUndefined();
+    expect(p.kind).toEqual({ type: 'one-off' });
+  });
+
+  it('reads a date placed before the act', () => {
+    expect(only('By the end of the year, the two sides will sign a memorandum on energy.').due).toBe('2025-12-31');
+  });
+
+    it('keeps the sentence verbatim and gives its paragraph and point', () => {
     const text = 'Preamble: the leaders met.\n\n1. Talks were held.\n2. Both sides will set up a task force on AI.';
     expect(extract(text)).toEqual([
       expect.objectContaining({ sentence: 'Both sides will set up a task force on AI.', paragraph: 3, point: '2', title: 'Set up a task force on AI' }),
