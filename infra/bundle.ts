@@ -63,7 +63,10 @@ export function stubModule(name: string): string {
   return `data:text/javascript,${encodeURIComponent(code)}`;
 }
 
-const LAMBDA_STUBS: Record<string, string> = Object.fromEntries(LAMBDA_STUBBED_PACKAGES.map((name) => [name, stubModule(name)]));
+const LAMBDA_STUBS: Record<string, string> = {
+  ...Object.fromEntries(LAMBDA_STUBBED_PACKAGES.map((name) => [name, stubModule(name)])),
+  '@aws-sdk/credential-provider-node': path.join(PROJECT_ROOT, 'infra/lambda-credentials.ts'),
+};
 
 /**
  * Bundles one function into `<outdir>/index.mjs` (+ `.map`, and `meta.json` unless turned off).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SLACK_APP } from '#shared/slack/definitions';
+import { SHORTCUT_IDS, SLACK_APP } from '#shared/slack/definitions';
 import { SlackManifestSchema, buildSlackManifest, type SlackManifest } from '#shared/slack/manifest';
 
 const requestUrl = 'https://abc123.execute-api.eu-west-1.amazonaws.com/slack/events';
@@ -24,6 +24,17 @@ describe('buildSlackManifest', () => {
     ]);
     expect(manifest.settings.interactivity).toEqual({ is_enabled: true, request_url: requestUrl });
     expect(manifest.oauth_config.scopes.bot).toEqual(SLACK_APP.botScopes);
+  });
+
+  it('carries the Home tab, its event, the message shortcuts the handler registers, and escaped mentions', () => {
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    expect(manifest.settings.event_subscriptions).toEqual({ request_url: requestUrl, bot_events: ['app_home_opened'] });
+    expect(manifest.features.shortcuts.map((s) => [s.type, s.callback_id])).toEqual([
+      ['message', SHORTCUT_IDS.trackAsCommitment],
+      ['message', SHORTCUT_IDS.importReadout],
+    ]);
+    expect(manifest.features.slash_commands[0]?.should_escape).toBe(true);
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['files:write', 'im:write', 'commands', 'chat:write']));
   });
 
   it('serves over HTTP request URLs, without Socket Mode, org deploy or token rotation', () => {
