@@ -1,10 +1,7 @@
-import { BatchWriteItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nextRun, parseSchedule } from '#shared/dates/schedule';
-import { dueKeys, subscriptionSk } from '#shared/store/subscription-params';
-import type { Subscription } from '#shared/store/subscriptions';
 import { useTestTable } from '../../support/dynamodb.ts';
+import { load, subscriptionItem } from '../../support/bulk-subscriptions.ts';
 import { countRequests } from '../../support/request-counter.ts';
 import { FakeSlack } from '../../support/fake-slack.ts';
 import { draft, harness, track } from './harness.ts';
@@ -21,48 +18,15 @@ const now = new Date('2026-05-04T00:00:30Z'); // just after Monday 09:00 in Toky
 const teamId = 'T0COST';
 const READS = ['QueryCommand', 'GetItemCommand', 'BatchGetItemCommand', 'ScanCommand', 'TransactGetItemsCommand'];
 
-/** A subscription item as the store writes it, for bulk loading. */
-function subscriptionItem(channelId: string, scheduleText: string, after: Date): Record<string, unknown> {
-  const { schedule, timeZone } = parseSchedule(scheduleText, { timeZone: 'Asia/Tokyo', now: created });
-  const sub: Subscription = {
-    teamId,
-    channelId,
-    track: 'japan-korea',
-    schedule,
-    timeZone,
-    createdBy: 'U0A',
-    createdAt: created.toISOString(),
-    nextRunAt: nextRun(schedule, timeZone, after).toISOString(),
-    version: 1,
-  };
-  return { pk: teamId, sk: subscriptionSk(channelId, sub.track), type: 'subscription', ...sub, ...dueKeys(sub, sub.nextRunAt) };
-}
-
-/** BatchWriteItem, 25 a request, 16 requests in flight, unprocessed items sent again. */
-async function load(client: DynamoDBClient, tableName: string, items: Record<string, unknown>[]): Promise<void> {
-  const batches: Record<string, unknown>[][] = [];
-  for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
-  const send = async (): Promise<void> => {
-    for (let batch = batches.pop(); batch; batch = batches.pop()) {
-      let requests = batch.map((item) => ({ PutRequest: { Item: marshall(item) } }));
-      while (requests.length > 0) {
-        const { UnprocessedItems } = await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: requests } }));
-        requests = (UnprocessedItems?.[tableName] ?? []) as typeof requests;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: 16 }, send));
-}
-
 beforeAll(async () => {
   slack = await new FakeSlack().start();
   for (const h of [hSmall, hLarge]) {
     await h.store.createTrack(track(teamId, 'japan-korea', 'JK', 'Asia/Tokyo', created));
     await h.store.createCommitment(teamId, 'japan-korea', draft('Resume shuttle diplomacy', '2026-05-10'), 'U0A', created);
   }
-  const due = Array.from({ length: 10 }, (_, i) => subscriptionItem(`C0DUE${i}`, 'every monday 09:00', created));
+  const due = Array.from({ length: 10 }, (_, i) => subscriptionItem(teamId, `C0DUE${i}`, 'every monday 09:00', created, created));
   // Not due: the others next run on some day of the coming week.
-  const later = Array.from({ length: 9_990 }, (_, i) => subscriptionItem(`C0LATER${i}`, `${['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'][i % 7]} 09:00`, now));
+  const later = Array.from({ length: 9_990 }, (_, i) => subscriptionItem(teamId, `C0LATER${i}`, `${['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'][i % 7]} 09:00`, created, now));
   await load(small.client, small.tableName, due);
   await load(large.client, large.tableName, [...due, ...later]);
 }, 120_000);
