@@ -1,3 +1,4 @@
+import { GROUP_ORDER, byAttention } from '#shared/domain/attention';
 import { complianceByParty } from '#shared/domain/compliance';
 import { deriveFlags, localDate, nextDue, type Flags } from '#shared/dates/flags';
 import { formatLocalDate } from '#shared/dates/natural';
@@ -8,8 +9,6 @@ import type { Report } from '#shared/store/store';
 /** Notes shown per item in the Markdown briefing. */
 export const BRIEFING_NOTES = 3;
 
-/** Order of the status groups: what needs attention before what is settled (as in the report). */
-const GROUP_ORDER: Status[] = ['stalled', 'in-progress', 'not-started', 'done', 'dropped'];
 
 /** One item with what a briefing derives from it at `now`. */
 export interface BriefingRow {
@@ -204,13 +203,6 @@ export function csvCell(value: CsvValue): string {
 
 function briefingRows(report: Report, now: Date): BriefingRow[] {
   return report.commitments.map((item) => ({ item, flags: deriveFlags(item, report.track.timeZone, now), track: report.track }));
-}
-
-function byAttention(a: BriefingRow, b: BriefingRow): number {
-  const group = GROUP_ORDER.indexOf(a.item.status) - GROUP_ORDER.indexOf(b.item.status);
-  if (group !== 0) return group;
-  const urgency = (r: BriefingRow) => (r.flags.overdue ? 0 : r.flags.dueSoon ? 1 : r.flags.quiet ? 2 : 3);
-  return urgency(a) - urgency(b) || a.item.seq - b.item.seq;
 }
 
 function cadenceText(kind: Kind): string | undefined {

@@ -1,3 +1,4 @@
+import { byAttention } from '#shared/domain/attention';
 import { formatLocalDate } from '#shared/dates/natural';
 import { deriveFlags, localDate, type Flags } from '#shared/dates/flags';
 import { CLOSED_STATUSES, STATUSES, type Commitment, type Status } from '#shared/domain/schemas';
@@ -12,8 +13,6 @@ import { STATUS_LABEL, averageText, button, context, escape, flagTexts, header, 
 /** Items per page: two blocks each keeps a page well inside Slack's 50 blocks. */
 export const ITEMS_PER_PAGE = 10;
 
-/** Order in which groups appear: what needs attention before what is settled. */
-const GROUP_ORDER: Status[] = ['stalled', 'in-progress', 'not-started', 'done', 'dropped'];
 
 export interface ReportView {
   filter: ReportFilter;
@@ -142,11 +141,4 @@ function navigation(slug: string, view: ReportView, page: number, pages: number,
     ...(pages > 1 ? [context(`Page ${page + 1} of ${pages} · ${plural(total, 'item')}`)] : []),
     ...(elements.length > 0 ? [{ type: 'actions', block_id: 'report_nav', elements }] : []),
   ];
-}
-
-function byAttention(a: Row, b: Row): number {
-  const group = GROUP_ORDER.indexOf(a.item.status) - GROUP_ORDER.indexOf(b.item.status);
-  if (group !== 0) return group;
-  const urgency = (r: Row) => (r.flags.overdue ? 0 : r.flags.dueSoon ? 1 : r.flags.quiet ? 2 : 3);
-  return urgency(a) - urgency(b) || a.item.seq - b.item.seq;
 }
