@@ -1,4 +1,4 @@
-import { FakeSlack, type Fault, type SlackCall } from '../../test/support/fake-slack.ts';
+import { FakeSlack, mixedFault, type Fault, type SlackCall } from '../../test/support/fake-slack.ts';
 
 export interface LimitedFakeSlackOptions {
   /** chat.postMessage calls accepted per second across all channels; beyond, 429 Retry-After 1. */
@@ -43,12 +43,7 @@ export function limitedFakeSlack(options: LimitedFakeSlackOptions): { slack: Fak
       }
       inWindow++;
     }
-    const r = random() / options.faultRate; // < 1 for faultRate of the calls
-    let f: Fault | undefined;
-    if (r < 0.4) f = { kind: 'rate-limited', retryAfterSeconds: 1 };
-    else if (r < 0.6) f = { kind: 'server-error', status: random() < 0.5 ? 500 : 503 };
-    else if (r < 0.8) f = { kind: 'lost-response', status: 502 };
-    else if (r < 1) f = { kind: 'lost-response' };
+    const f = mixedFault(random, options.faultRate);
     if (f) faults.set(f.kind, (faults.get(f.kind) ?? 0) + 1);
     return f;
   };

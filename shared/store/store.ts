@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { z } from 'zod';
-import { AlreadyExistsError, ConflictError, InvalidInputError, NotFoundError, TrackNotFoundError } from '#shared/errors';
+import { AlreadyExistsError, ConflictError, NotFoundError, TrackNotFoundError } from '#shared/errors';
 import {
   CommitmentDraftSchema,
   CommitmentSchema,
@@ -34,6 +34,7 @@ import { applyChange } from '#shared/domain/changes';
 import { ImportDraftSchema, type ImportDraft } from '#shared/domain/import-draft';
 import { formatCommitmentId, parseCommitmentId } from '#shared/store/keys';
 import * as params from '#shared/store/params';
+import { parse } from '#shared/store/parse';
 
 export interface Report {
   track: Track;
@@ -312,11 +313,3 @@ function cancellationCodes(error: unknown): (string | undefined)[] | undefined {
   return (error.CancellationReasons ?? []).map((reason) => reason.Code);
 }
 
-/** Parses what crosses the store boundary; a failure names the field and why. */
-function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const field = issue?.path.join('.') || 'value';
-  throw new InvalidInputError(`${field} ${issue?.message ?? 'is not valid'}.`);
-}

@@ -12,11 +12,12 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as z from 'zod';
-import { ConflictError, InvalidInputError, NotFoundError } from '#shared/errors';
+import { ConflictError, NotFoundError } from '#shared/errors';
 import { ActorSchema, InstantSchema, TeamIdSchema, TimeZoneSchema, TrackSlugSchema, type TeamId } from '#shared/domain/schemas';
 import { ScheduleSchema } from '#shared/dates/schedule';
 import * as params from '#shared/store/subscription-params';
 import { DUE_SHARDS, type SubscriptionKey } from '#shared/store/subscription-params';
+import { parse } from '#shared/store/parse';
 
 export const ChannelIdSchema = z.string().regex(/^[CGD][A-Z0-9]{2,30}$/, 'must be a Slack channel id such as C0123ABCD');
 
@@ -205,9 +206,3 @@ export function subscriptionKeyOf(sub: Pick<Subscription, 'teamId' | 'channelId'
   return { teamId: sub.teamId, channelId: sub.channelId, track: sub.track };
 }
 
-function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  throw new InvalidInputError(`${issue?.path.join('.') || 'value'} ${issue?.message ?? 'is not valid'}.`);
-}

@@ -19,6 +19,19 @@ export type Fault =
   /** Slack did the work (e.g. posted the message) but the answer never arrives: a 5xx, or no answer with no status. */
   | { kind: 'lost-response'; status?: number };
 
+/**
+ * A fault for `rate` of calls, drawn from `random`: of those, 40% answer 429, 20% a 5xx that
+ * did nothing, 20% a 502 after the work was done, 20% drop the connection after it.
+ */
+export function mixedFault(random: () => number, rate: number): Fault | undefined {
+  const r = random() / rate;
+  if (r < 0.4) return { kind: 'rate-limited', retryAfterSeconds: 1 };
+  if (r < 0.6) return { kind: 'server-error', status: random() < 0.5 ? 500 : 503 };
+  if (r < 0.8) return { kind: 'lost-response', status: 502 };
+  if (r < 1) return { kind: 'lost-response' };
+  return undefined;
+}
+
 export interface FakeSlackOptions {
   /** Decides, per call, whether to answer with a fault; called before the method runs. */
   fault?: (call: SlackCall) => Fault | undefined;

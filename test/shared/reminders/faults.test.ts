@@ -3,7 +3,7 @@ import { subscribe } from '#shared/use-cases/subscriptions';
 import { DIGEST_EVENT_TYPE, type DeliveryStep, type Faults } from '#shared/reminders/deliver';
 import type { SweepSummary } from '#shared/reminders/sweep';
 import { useTestTable } from '../../support/dynamodb.ts';
-import { FakeSlack, type Fault, type SlackCall } from '../../support/fake-slack.ts';
+import { FakeSlack, mixedFault, type Fault, type SlackCall } from '../../support/fake-slack.ts';
 import { draft, harness, track } from './harness.ts';
 
 const table = useTestTable();
@@ -25,12 +25,7 @@ const random = mulberry32(20260301);
 
 /** One Slack call in five goes wrong: 429, a 5xx that did nothing, or a lost answer to work that was done. */
 function slackFault(_call: SlackCall): Fault | undefined {
-  const r = random();
-  let fault: Fault | undefined;
-  if (r < 0.08) fault = { kind: 'rate-limited', retryAfterSeconds: 1 };
-  else if (r < 0.12) fault = { kind: 'server-error', status: random() < 0.5 ? 500 : 503 };
-  else if (r < 0.16) fault = { kind: 'lost-response', status: 502 };
-  else if (r < 0.2) fault = { kind: 'lost-response' };
+  const fault = mixedFault(random, 0.2);
   if (fault) faultsAnswered.set(fault.kind, (faultsAnswered.get(fault.kind) ?? 0) + 1);
   return fault;
 }
