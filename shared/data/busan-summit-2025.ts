@@ -81,6 +81,3 @@ export const BUSAN_COMMITMENTS: CommitmentDraft[] = [
     status: 'in-progress',
   },
 ];
-
-/** The newspaper report the fact sheet rests on. */
-export const BUSAN_SOURCE_NOTE = 'Japanese English-language newspaper report, 2 October 2025';

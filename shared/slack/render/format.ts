@@ -11,7 +11,6 @@ export const SLACK_LIMITS = {
   blocksPerView: 100,
   sectionText: 3000,
   plainText: 150,
-  buttonValue: 2000,
   fallbackText: 4000,
   modalTitle: 24,
 } as const;
