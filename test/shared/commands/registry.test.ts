@@ -10,16 +10,22 @@ import {
   TimeZoneSchema,
   TrackSlugSchema,
 } from '#shared/domain/schemas';
-import {
-  DEFAULT_UPDATE_EVERY_DAYS,
-  parseCommand,
-  REPORT_FILTERS,
-  USAGE,
-  type Command,
-  type ParseResult,
-} from '#shared/slack/command-parser';
+import { DEFAULT_UPDATE_EVERY_DAYS } from '#shared/domain/kind';
+import { REPORT_FILTERS } from '#shared/domain/report-filter';
+import { COMMANDS, parseCommand, type Command, type ParseResult } from '#shared/commands/registry';
 
 const ID = /^[A-Z]{1,6}-[1-9][0-9]{0,5}$/;
+
+function definitionNamed(name: Command['type']) {
+  const definition = COMMANDS.find((d) => d.name === name);
+  if (!definition) throw new Error(`No command is named ${name}.`);
+  return definition;
+}
+
+/** The right form of one command, as its definition states it. */
+function usage(name: Command['type']): string {
+  return definitionNamed(name).usage;
+}
 
 describe('parseCommand', () => {
   it.each<{ text: string; command: Command }>([
@@ -190,76 +196,76 @@ describe('parseCommand', () => {
     { text: 'unsubscribe japan-korea', command: { type: 'unsubscribe', track: 'japan-korea' } },
     { text: 'Subscriptions', command: { type: 'subscriptions' } },
   ])('reads "$text"', ({ text, command }) => {
-    expect(parseCommand(text)).toEqual({ ok: true, command });
+    expect(parseCommand(text)).toEqual({ ok: true, command, definition: definitionNamed(command.type) });
   });
 
   it.each<{ text: string; error: RegExp; usage: string }>([
-    { text: 'foo!', error: /“foo!” is not a command or a track/, usage: USAGE.help },
-    { text: '"japan-korea"', error: /not quoted text/, usage: USAGE.help },
-    { text: 'updte JK-1 done', error: /“updte” is not a command/, usage: USAGE.report },
-    { text: 'japan-korea late-ish', error: /is not a command, and a track report takes only a filter/, usage: USAGE.report },
-    { text: 'share', error: /share needs a track/, usage: USAGE.report },
-    { text: 'share japan-korea whenever', error: /“whenever” is not a report filter; use open, overdue/, usage: USAGE.report },
-    { text: 'japan-korea overdue done', error: /one report filter/, usage: USAGE.report },
-    { text: 'tracks all', error: /Nothing more was expected/, usage: USAGE['list-tracks'] },
-    { text: 'show', error: /show needs a commitment id, such as JK-4/, usage: USAGE.show },
-    { text: 'show JK-x', error: /“JK-x” is not a commitment id; ids look like JK-4/, usage: USAGE.show },
-    { text: 'show JK-0', error: /is not a commitment id/, usage: USAGE.show },
-    { text: 'show ABCDEFG-1', error: /is not a commitment id/, usage: USAGE.show },
-    { text: 'show JK-1234567', error: /is not a commitment id/, usage: USAGE.show },
-    { text: 'show JK-4 JK-5', error: /Nothing more was expected after “show JK-4”/, usage: USAGE.show },
-    { text: 'history', error: /history needs a commitment id/, usage: USAGE.history },
-    { text: 'track', error: /say track add/, usage: USAGE['track-add'] },
-    { text: 'track add Japan_Korea', error: /is not a track; tracks are lower-case words/, usage: USAGE['track-add'] },
-    { text: 'track add jk parties J,KR', error: /“J” is not a party code/, usage: USAGE['track-add'] },
-    { text: 'track add jk parties', error: /parties needs party codes/, usage: USAGE['track-add'] },
-    { text: 'track add jk tz Asia/Tokio', error: /“Asia\/Tokio” is not a time zone/, usage: USAGE['track-add'] },
-    { text: 'track add jk tz', error: /tz needs one time zone/, usage: USAGE['track-add'] },
-    { text: 'track add jk prefix JK1', error: /prefix needs 1 to 6 letters/, usage: USAGE['track-add'] },
-    { text: 'track add jk prefix JK tz UTC prefix KJ', error: /Give prefix only once/, usage: USAGE['track-add'] },
-    { text: `track add jk "${'t'.repeat(151)}"`, error: /The title is 151 characters long; the limit is 150/, usage: USAGE['track-add'] },
-    { text: 'add', error: /add needs a track/, usage: USAGE.add },
-    { text: 'add "Visa review"', error: /add needs a track/, usage: USAGE.add },
-    { text: 'add Japan_Korea "x"', error: /“Japan_Korea” is not a track/, usage: USAGE.add },
-    { text: 'add jk "x" recurring every month recurring', error: /Give recurring only once/, usage: USAGE.add },
-    { text: 'add jk "x" due', error: /due needs a date/, usage: USAGE.add },
-    { text: 'add jk "x" due friday due monday', error: /Give due only once/, usage: USAGE.add },
-    { text: 'add jk "x" owner', error: /owner needs a person/, usage: USAGE.add },
-    { text: 'add jk "x" due friday recurring', error: /A recurring item has no due date/, usage: USAGE.add },
-    { text: 'add jk "x" recurring ongoing', error: /either recurring or ongoing, not both/, usage: USAGE.add },
-    { text: 'add jk "x" recurring every fortnight-ish', error: /recurring takes every <n> days/, usage: USAGE.add },
-    { text: 'add jk "x" recurring every 0 days', error: /from 1 to 365/, usage: USAGE.add },
-    { text: 'add jk "x" ongoing update every 2 months', error: /ongoing takes update every <n> days/, usage: USAGE.add },
-    { text: 'add jk "x" ongoing update every 60 weeks', error: /at most 365 days apart/, usage: USAGE.add },
-    { text: `add jk "${'t'.repeat(201)}"`, error: /The title is 201 characters long; the limit is 200/, usage: USAGE.add },
-    { text: `add jk owner ${Array.from({ length: 11 }, (_, i) => `@u${i}`).join(' ')}`, error: /at most 10 owners; you gave 11/, usage: USAGE.add },
-    { text: 'update', error: /update needs a commitment id/, usage: USAGE.update },
-    { text: 'update JK-4', error: /update needs a status: not-started, in-progress, done, stalled or dropped/, usage: USAGE.update },
-    { text: 'update JK-4 nope', error: /“nope” is not a status; use not-started, in-progress, done, stalled or dropped/, usage: USAGE.update },
-    { text: 'update japan-korea done', error: /“japan-korea” is not a commitment id/, usage: USAGE.update },
-    { text: `update JK-4 done ${'n'.repeat(1001)}`, error: /The note is 1001 characters long; the limit is 1000/, usage: USAGE.update },
-    { text: 'note JK-4', error: /note needs some text/, usage: USAGE.note },
-    { text: 'note JK-4 ""', error: /note needs some text/, usage: USAGE.note },
-    { text: `note JK-4 "${'n'.repeat(1200)}"`, error: /The note is 1200 characters long; the limit is 1000/, usage: USAGE.note },
-    { text: 'note JK-4 "unclosed', error: /The quote before “unclosed” is never closed/, usage: USAGE.note },
-    { text: 'note JK-4 “smart but unclosed', error: /is never closed/, usage: USAGE.note },
-    { text: "note JK-4 'unclosed", error: /is never closed/, usage: USAGE.note },
-    { text: 'note JK-4 "', error: /The quote at the end is never closed/, usage: USAGE.note },
-    { text: 'done', error: /done needs a commitment id/, usage: USAGE.done },
-    { text: `done JK-4 ${'n'.repeat(1001)}`, error: /The note is 1001 characters long/, usage: USAGE.done },
-    { text: 'log JK-1', error: /log needs a date/, usage: USAGE.log },
-    { text: 'log JK-1 "Lee visits"', error: /log needs a date/, usage: USAGE.log },
-    { text: 'log JK-1 at Nara', error: /log needs a date/, usage: USAGE.log },
-    { text: 'log JK-1 today at', error: /at needs a place/, usage: USAGE.log },
-    { text: `log JK-1 today at ${'p'.repeat(101)}`, error: /The place is 101 characters long; the limit is 100/, usage: USAGE.log },
-    { text: `log JK-1 today "${'t'.repeat(501)}"`, error: /The text is 501 characters long; the limit is 500/, usage: USAGE.log },
-    { text: 'subscribe', error: /subscribe needs a track/, usage: USAGE.subscribe },
-    { text: 'subscribe jk every monday tz Mars/Base', error: /“Mars\/Base” is not a time zone/, usage: USAGE.subscribe },
-    { text: 'subscribe jk tz', error: /tz needs one time zone/, usage: USAGE.subscribe },
-    { text: 'subscribe jk tz UTC tz Asia/Tokyo', error: /Give tz only once/, usage: USAGE.subscribe },
-    { text: `subscribe jk ${'every monday '.repeat(10)}`, error: /The schedule is \d+ characters long; the limit is 100/, usage: USAGE.subscribe },
-    { text: 'unsubscribe', error: /unsubscribe needs a track/, usage: USAGE.unsubscribe },
-    { text: 'subscriptions all', error: /Nothing more was expected/, usage: USAGE.subscriptions },
+    { text: 'foo!', error: /“foo!” is not a command or a track/, usage: usage('help') },
+    { text: '"japan-korea"', error: /not quoted text/, usage: usage('help') },
+    { text: 'updte JK-1 done', error: /“updte” is not a command/, usage: usage('report') },
+    { text: 'japan-korea late-ish', error: /is not a command, and a track report takes only a filter/, usage: usage('report') },
+    { text: 'share', error: /share needs a track/, usage: usage('report') },
+    { text: 'share japan-korea whenever', error: /“whenever” is not a report filter; use open, overdue/, usage: usage('report') },
+    { text: 'japan-korea overdue done', error: /one report filter/, usage: usage('report') },
+    { text: 'tracks all', error: /Nothing more was expected/, usage: usage('list-tracks') },
+    { text: 'show', error: /show needs a commitment id, such as JK-4/, usage: usage('show') },
+    { text: 'show JK-x', error: /“JK-x” is not a commitment id; ids look like JK-4/, usage: usage('show') },
+    { text: 'show JK-0', error: /is not a commitment id/, usage: usage('show') },
+    { text: 'show ABCDEFG-1', error: /is not a commitment id/, usage: usage('show') },
+    { text: 'show JK-1234567', error: /is not a commitment id/, usage: usage('show') },
+    { text: 'show JK-4 JK-5', error: /Nothing more was expected after “show JK-4”/, usage: usage('show') },
+    { text: 'history', error: /history needs a commitment id/, usage: usage('history') },
+    { text: 'track', error: /say track add/, usage: usage('track-add') },
+    { text: 'track add Japan_Korea', error: /is not a track; tracks are lower-case words/, usage: usage('track-add') },
+    { text: 'track add jk parties J,KR', error: /“J” is not a party code/, usage: usage('track-add') },
+    { text: 'track add jk parties', error: /parties needs party codes/, usage: usage('track-add') },
+    { text: 'track add jk tz Asia/Tokio', error: /“Asia\/Tokio” is not a time zone/, usage: usage('track-add') },
+    { text: 'track add jk tz', error: /tz needs one time zone/, usage: usage('track-add') },
+    { text: 'track add jk prefix JK1', error: /prefix needs 1 to 6 letters/, usage: usage('track-add') },
+    { text: 'track add jk prefix JK tz UTC prefix KJ', error: /Give prefix only once/, usage: usage('track-add') },
+    { text: `track add jk "${'t'.repeat(151)}"`, error: /The title is 151 characters long; the limit is 150/, usage: usage('track-add') },
+    { text: 'add', error: /add needs a track/, usage: usage('add') },
+    { text: 'add "Visa review"', error: /add needs a track/, usage: usage('add') },
+    { text: 'add Japan_Korea "x"', error: /“Japan_Korea” is not a track/, usage: usage('add') },
+    { text: 'add jk "x" recurring every month recurring', error: /Give recurring only once/, usage: usage('add') },
+    { text: 'add jk "x" due', error: /due needs a date/, usage: usage('add') },
+    { text: 'add jk "x" due friday due monday', error: /Give due only once/, usage: usage('add') },
+    { text: 'add jk "x" owner', error: /owner needs a person/, usage: usage('add') },
+    { text: 'add jk "x" due friday recurring', error: /A recurring item has no due date/, usage: usage('add') },
+    { text: 'add jk "x" recurring ongoing', error: /either recurring or ongoing, not both/, usage: usage('add') },
+    { text: 'add jk "x" recurring every fortnight-ish', error: /recurring takes every <n> days/, usage: usage('add') },
+    { text: 'add jk "x" recurring every 0 days', error: /from 1 to 365/, usage: usage('add') },
+    { text: 'add jk "x" ongoing update every 2 months', error: /ongoing takes update every <n> days/, usage: usage('add') },
+    { text: 'add jk "x" ongoing update every 60 weeks', error: /at most 365 days apart/, usage: usage('add') },
+    { text: `add jk "${'t'.repeat(201)}"`, error: /The title is 201 characters long; the limit is 200/, usage: usage('add') },
+    { text: `add jk owner ${Array.from({ length: 11 }, (_, i) => `@u${i}`).join(' ')}`, error: /at most 10 owners; you gave 11/, usage: usage('add') },
+    { text: 'update', error: /update needs a commitment id/, usage: usage('update') },
+    { text: 'update JK-4', error: /update needs a status: not-started, in-progress, done, stalled or dropped/, usage: usage('update') },
+    { text: 'update JK-4 nope', error: /“nope” is not a status; use not-started, in-progress, done, stalled or dropped/, usage: usage('update') },
+    { text: 'update japan-korea done', error: /“japan-korea” is not a commitment id/, usage: usage('update') },
+    { text: `update JK-4 done ${'n'.repeat(1001)}`, error: /The note is 1001 characters long; the limit is 1000/, usage: usage('update') },
+    { text: 'note JK-4', error: /note needs some text/, usage: usage('note') },
+    { text: 'note JK-4 ""', error: /note needs some text/, usage: usage('note') },
+    { text: `note JK-4 "${'n'.repeat(1200)}"`, error: /The note is 1200 characters long; the limit is 1000/, usage: usage('note') },
+    { text: 'note JK-4 "unclosed', error: /The quote before “unclosed” is never closed/, usage: usage('note') },
+    { text: 'note JK-4 “smart but unclosed', error: /is never closed/, usage: usage('note') },
+    { text: "note JK-4 'unclosed", error: /is never closed/, usage: usage('note') },
+    { text: 'note JK-4 "', error: /The quote at the end is never closed/, usage: usage('note') },
+    { text: 'done', error: /done needs a commitment id/, usage: usage('done') },
+    { text: `done JK-4 ${'n'.repeat(1001)}`, error: /The note is 1001 characters long/, usage: usage('done') },
+    { text: 'log JK-1', error: /log needs a date/, usage: usage('log') },
+    { text: 'log JK-1 "Lee visits"', error: /log needs a date/, usage: usage('log') },
+    { text: 'log JK-1 at Nara', error: /log needs a date/, usage: usage('log') },
+    { text: 'log JK-1 today at', error: /at needs a place/, usage: usage('log') },
+    { text: `log JK-1 today at ${'p'.repeat(101)}`, error: /The place is 101 characters long; the limit is 100/, usage: usage('log') },
+    { text: `log JK-1 today "${'t'.repeat(501)}"`, error: /The text is 501 characters long; the limit is 500/, usage: usage('log') },
+    { text: 'subscribe', error: /subscribe needs a track/, usage: usage('subscribe') },
+    { text: 'subscribe jk every monday tz Mars/Base', error: /“Mars\/Base” is not a time zone/, usage: usage('subscribe') },
+    { text: 'subscribe jk tz', error: /tz needs one time zone/, usage: usage('subscribe') },
+    { text: 'subscribe jk tz UTC tz Asia/Tokyo', error: /Give tz only once/, usage: usage('subscribe') },
+    { text: `subscribe jk ${'every monday '.repeat(10)}`, error: /The schedule is \d+ characters long; the limit is 100/, usage: usage('subscribe') },
+    { text: 'unsubscribe', error: /unsubscribe needs a track/, usage: usage('unsubscribe') },
+    { text: 'subscriptions all', error: /Nothing more was expected/, usage: usage('subscriptions') },
   ])('refuses "$text" with the right form', ({ text, error, usage }) => {
     const result = parseCommand(text);
     expect(result.ok).toBe(false);
@@ -272,19 +278,19 @@ describe('parseCommand', () => {
 
   it('shows every form of the command when the first word is neither a command nor a track', () => {
     const result = parseCommand('what is this?');
-    expect(result).toEqual({ ok: false, error: '“what” is not a command, and a track report takes only a filter and share.', usage: USAGE.report });
+    expect(result).toEqual({ ok: false, error: '“what” is not a command, and a track report takes only a filter and share.', usage: usage('report') });
     const unknown = parseCommand('Wh@t');
     expect(unknown.ok).toBe(false);
-    if (!unknown.ok) expect(unknown.usage).toBe(Object.values(USAGE).join('\n'));
+    if (!unknown.ok) expect(unknown.usage).toBe(COMMANDS.map((d) => d.usage).join('\n'));
   });
 
   it('states the status vocabulary in the usage of update', () => {
-    for (const status of STATUSES) expect(USAGE.update).toContain(status);
+    for (const status of STATUSES) expect(usage('update')).toContain(status);
   });
 
   it('states the default filter in the usage of a report', () => {
-    expect(USAGE.report).toMatch(/open, the default/);
-    for (const filter of REPORT_FILTERS) expect(USAGE.report).toContain(filter);
+    expect(usage('report')).toMatch(/open, the default/);
+    for (const filter of REPORT_FILTERS) expect(usage('report')).toContain(filter);
   });
 
   it('keeps a long offending word short in the error', () => {
@@ -354,7 +360,7 @@ function expectWellFormed(result: ParseResult): void {
     case 'subscriptions':
       return;
     case 'help':
-      if (command.topic) expect(Object.keys(USAGE)).toContain(command.topic);
+      if (command.topic) expect(COMMANDS.map((d) => d.name)).toContain(command.topic);
       return;
     case 'report':
       slug(command.track);
