@@ -12,9 +12,16 @@ import {
 } from '#shared/domain/schemas';
 import { DEFAULT_UPDATE_EVERY_DAYS } from '#shared/domain/kind';
 import { REPORT_FILTERS } from '#shared/domain/report-filter';
-import { COMMANDS, parseCommand, type Command, type ParseResult } from '#shared/commands/registry';
+import { COMMANDS, createRegistry, parseCommand, runCommand, type Command, type ParseResult } from '#shared/commands/registry';
+import { SLASH } from '#shared/commands/definition';
+import { showCommand } from '#shared/commands/show';
+import { parsedFor, readSlashCommand, writingTeam } from '#shared/slack/replay';
+import type { SlackMessage } from '#shared/slack/render/format';
+import type { Deps } from '#shared/use-cases/commitments';
 
 const ID = /^[A-Z]{1,6}-[1-9][0-9]{0,5}$/;
+/** For commands that read no store: any use of it fails the test. */
+const NO_STORE = new Proxy({}, { get: () => { throw new Error('this command reads no store'); } }) as Deps;
 
 function definitionNamed(name: Command['type']) {
   const definition = COMMANDS.find((d) => d.name === name);
@@ -420,4 +427,98 @@ function expectWellFormed(result: ParseResult): void {
       slug(command.track);
       return;
   }
+}
+
+describe('the registry of commands', () => {
+  const form = (text: string) =>
+    new URLSearchParams({ team_id: 'T0TEST', user_id: 'U0ALICE', channel_id: 'C0GENERAL', command: SLASH, text }).toString();
+  const textOf = (example: string) => {
+    expect(example.startsWith(`${SLASH} `)).toBe(true);
+    return example.slice(SLASH.length + 1);
+  };
+
+  it('lists every command once, each with its own words, usage and examples', () => {
+    expect(() => createRegistry(COMMANDS)).not.toThrow();
+    expect(new Set(COMMANDS.map((d) => d.usage)).size).toBe(COMMANDS.length);
+    for (const definition of COMMANDS) expect(definition.examples.length).toBeGreaterThan(0);
+    expect(() => createRegistry([...COMMANDS, showCommand])).toThrow(/named show/);
+  });
+
+  it.each(COMMANDS.flatMap((d) => d.examples.map((example) => ({ name: d.name, example }))))('reads the example "$example" as $name', ({ name, example }) => {
+    const parsed = parseCommand(textOf(example));
+    expect(parsed.ok && parsed.definition).toBe(definitionNamed(name));
+  });
+
+  it('shows every registered command’s form and examples in help, and each form on its own in help <command>', async () => {
+    const help = await answerTo('help');
+    for (const definition of COMMANDS) {
+      expect(help.text).toContain(definition.usage);
+      for (const example of definition.examples) expect(help.text).toContain(example);
+      expect((await answerTo(`help ${definition.name}`)).text).toBe(definition.usage);
+    }
+  });
+
+  it('has the replay guard claim every command that writes, and no command that only reads', () => {
+    for (const definition of COMMANDS) {
+      for (const example of definition.examples) {
+        expect({ example, claimed: writingTeam(form(textOf(example))) }).toEqual({ example, claimed: definition.writes ? 'T0TEST' : undefined });
+      }
+    }
+    expect(COMMANDS.filter((d) => d.writes).map((d) => d.name)).toEqual(['track-add', 'add', 'update', 'note', 'done', 'log', 'subscribe', 'unsubscribe', 'assess', 'export']);
+  });
+
+  it('hands the replay guard’s parse to the listener only for the same text', () => {
+    const command = readSlashCommand(form('show JK-4'));
+    expect(command?.parsed.ok).toBe(true);
+    expect(parsedFor('show JK-4', command)).toBe(command?.parsed);
+    expect(parsedFor('show JK-5', command)).toEqual(parseCommand('show JK-5'));
+    expect(parsedFor('show JK-4', undefined)).toEqual(command?.parsed);
+  });
+});
+
+describe('parseCommand, for issue 11', () => {
+  it.each([
+    { text: 'assess JK-4 JP +1 "x', name: 'assess' },
+    { text: 'export japan-korea "x', name: 'export' },
+    { text: 'import japan-korea "x', name: 'import' },
+  ] as const)('answers an unclosed quote in "$text" with the form of $name', ({ text, name }) => {
+    expect(parseCommand(text)).toEqual({ ok: false, error: 'The quote before “x” is never closed.', usage: usage(name) });
+  });
+
+  it('reads every count word that dates read, as in "every five weeks"', () => {
+    expect(parseCommand('add japan-korea "Leader visits" recurring every five weeks')).toEqual({
+      ok: true,
+      command: { type: 'add', track: 'japan-korea', title: 'Leader visits', owners: [], kind: { type: 'recurring', every: { count: 5, unit: 'weeks' } } },
+      definition: definitionNamed('add'),
+    });
+    const ongoing = parseCommand('add japan-korea "Talks" ongoing update every seven days');
+    expect(ongoing.ok && ongoing.command).toEqual({ type: 'add', track: 'japan-korea', title: 'Talks', owners: [], kind: { type: 'ongoing', updateEveryDays: 7 } });
+  });
+
+  it('reads a 64 KB command of many quoted words in one pass', () => {
+    const text = `note JK-4 ${'"ab" '.repeat(13_000)}`;
+    expect(text.length).toBeGreaterThan(64_000);
+    expect(parseCommand(text)).toEqual({ ok: false, error: `The note is ${13_000 * 5 - 1} characters long; the limit is 1000.`, usage: usage('note') });
+    expect(parseCommand(`${text}"unclosed`)).toEqual({ ok: false, error: 'The quote before “unclosed” is never closed.', usage: usage('note') });
+  });
+
+  it.each(['update JK-4 constructor', 'japan-korea constructor', 'assess JK-4 JP toString', 'add jk "x" recurring every constructor'])(
+    'refuses "%s": a word that names an object property is no alias',
+    (text) => {
+      expect(parseCommand(text).ok).toBe(false);
+    },
+  );
+
+  it('reads help about an object property name as help about everything', () => {
+    expect(parseCommand('help constructor')).toEqual({ ok: true, command: { type: 'help' }, definition: definitionNamed('help') });
+  });
+});
+
+/** The answer to a command that reads no store, such as help. */
+async function answerTo(text: string): Promise<SlackMessage> {
+  const parsed = parseCommand(text);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const answer = await runCommand(NO_STORE, { teamId: 'T0TEST', userId: 'U0ALICE', now: new Date() }, { channelId: 'C0GENERAL' }, parsed);
+  if (!('message' in answer)) throw new Error('expected a message');
+  return answer.message;
 }
