@@ -2,7 +2,7 @@ import { App, AwsLambdaReceiver, LogLevel } from '@slack/bolt';
 import { loadConfig } from '#shared/config';
 import { createLogger } from '#shared/log';
 import { SIGNATURE_WINDOW_SECONDS, verifySlackSignature } from '#shared/slack/verify';
-import { PARSED_COMMAND_KEY, readSlashCommand, writingTeam, type ParsedSlashCommand } from '#shared/slack/replay';
+import { PARSED_COMMAND_KEY, readSlashCommand, writingTeam, type ParsedSlashCommand } from '#shared/commands/replay';
 import { AlreadyExistsError } from '#shared/errors';
 import { registerListeners } from './listeners.ts';
 import { createListenerDeps } from './deps.ts';

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { runCommand } from '#shared/commands/registry';
 import { answerError } from '#shared/slack/answer-error';
-import { PARSED_COMMAND_KEY, parsedFor } from '#shared/slack/replay';
+import { PARSED_COMMAND_KEY, parsedFor } from '#shared/commands/replay';
 import { renderProblem } from '#shared/slack/render/notice';
 import type { SlackMessage } from '#shared/slack/render/format';
 import type { ListenerDeps } from '../deps.ts';

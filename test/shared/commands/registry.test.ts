@@ -15,7 +15,7 @@ import { REPORT_FILTERS } from '#shared/domain/report-filter';
 import { COMMANDS, createRegistry, parseCommand, runCommand, type Command, type ParseResult } from '#shared/commands/registry';
 import { SLASH } from '#shared/commands/definition';
 import { showCommand } from '#shared/commands/show';
-import { parsedFor, readSlashCommand, writingTeam } from '#shared/slack/replay';
+import { parsedFor, readSlashCommand, writingTeam } from '#shared/commands/replay';
 import type { SlackMessage } from '#shared/slack/render/format';
 import type { Deps } from '#shared/use-cases/commitments';
 
