@@ -132,7 +132,7 @@ export class Cursor {
 }
 
 /** The text the tokens span, as typed; one quoted token gives just what is inside its quotes. */
-export function textOf(input: string, tokens: readonly Token[]): string | undefined {
+function textOf(input: string, tokens: readonly Token[]): string | undefined {
   const [first] = tokens;
   const last = tokens.at(-1);
   if (!first || !last) return undefined;
