@@ -2,7 +2,7 @@ import { App, AwsLambdaReceiver, LogLevel } from '@slack/bolt';
 import { loadConfig } from '#shared/config';
 import { createLogger } from '#shared/log';
 import { SIGNATURE_WINDOW_SECONDS, verifySlackSignature } from '#shared/slack/verify';
-import { writingTeam } from '#shared/slack/replay';
+import { PARSED_COMMAND_KEY, readSlashCommand, writingTeam, type ParsedSlashCommand } from '#shared/commands/replay';
 import { AlreadyExistsError } from '#shared/errors';
 import { registerListeners } from './listeners.ts';
 import { createListenerDeps } from './deps.ts';
@@ -26,6 +26,9 @@ const config = loadConfig();
 const log = createLogger('commitments-slack', config.logLevel);
 const deps = createListenerDeps(config, log);
 
+/** Each request's slash command, parsed once for the replay guard and handed to the listener in Bolt's context. */
+const parsedCommands = new WeakMap<object, ParsedSlashCommand>();
+
 /** Built on the first request, once the signing secret is known; no network call at cold start. */
 let ready: Promise<{ signingSecret: string; serve: ReceiverHandler }> | undefined;
 
@@ -36,6 +39,10 @@ async function build(): Promise<{ signingSecret: string; serve: ReceiverHandler 
     // Checked below, both ways in time and against replays, before Bolt sees the request.
     signatureVerification: false,
     logLevel: LogLevel.WARN,
+    customPropertiesExtractor: (event) => {
+      const command = parsedCommands.get(event);
+      return command ? { [PARSED_COMMAND_KEY]: command } : {};
+    },
   });
   const app = new App({
     receiver,
@@ -61,7 +68,9 @@ export async function handler(event: HttpEvent, context: unknown): Promise<HttpR
   const timestamp = headerOf(event, 'x-slack-request-timestamp');
   const refused = verifySlackSignature({ signature, timestamp, rawBody }, signingSecret, new Date());
   if (refused) return unauthorized(refused);
-  if (await isReplay(rawBody, signature!, Number(timestamp))) return unauthorized('request already handled (replay)');
+  const command = readSlashCommand(rawBody);
+  if (await isReplay(rawBody, command, signature!, Number(timestamp))) return unauthorized('request already handled (replay)');
+  if (command) parsedCommands.set(event, command);
   return (await serve(event as never, context)) as HttpResult;
 }
 
@@ -70,8 +79,8 @@ export async function handler(event: HttpEvent, context: unknown): Promise<HttpR
  * inside Slack's window: the same signed request sent again is then refused before it runs.
  * Requests that only read are not claimed; answering them twice changes nothing.
  */
-async function isReplay(rawBody: string, signature: string, timestamp: number): Promise<boolean> {
-  const team = writingTeam(rawBody);
+async function isReplay(rawBody: string, command: ParsedSlashCommand | undefined, signature: string, timestamp: number): Promise<boolean> {
+  const team = writingTeam(rawBody, command);
   if (!team) return false;
   try {
     await deps.store.claimRequest(team, signature, new Date((timestamp + SIGNATURE_WINDOW_SECONDS + 60) * 1000));

@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import * as chrono from 'chrono-node';
 import { add, addDays, addYears, endOfMonth, endOfQuarter, endOfYear, format, parseISO } from 'date-fns';
+import { COUNT_WORD_PATTERN, readCount } from '#shared/dates/count-words';
 import { localDate } from '#shared/dates/flags';
 import type { LocalDate } from '#shared/domain/schemas';
 
@@ -20,8 +21,7 @@ const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|j
 const YEAR = String.raw`(?:\s+([12]\d{3}))?`;
 
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
-const COUNT_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12 };
-const COUNT_FROM_TODAY = /^(?:in )?(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve) (day|week|month|year)s?(?: from (?:now|today))?$/;
+const COUNT_FROM_TODAY = new RegExp(String.raw`^(?:in )?(\d{1,3}|${COUNT_WORD_PATTERN}) (day|week|month|year)s?(?: from (?:now|today))?$`);
 const END_OF_PERIOD = /^end of (?:(the|this|next) )?(month|quarter|year)$/;
 const END_OF_QUARTER = new RegExp(String.raw`^(?:end of )?q([1-4])${YEAR}$`);
 const END_OF_MONTH_NAMED = new RegExp(String.raw`^end of ${MONTH}${YEAR}$`);
@@ -67,7 +67,7 @@ function normalise(text: string): string {
 function parseCount(phrase: string, today: LocalDate): LocalDate | undefined {
   const match = COUNT_FROM_TODAY.exec(phrase);
   if (!match?.[1] || !match[2]) return undefined;
-  const count = COUNT_WORDS[match[1]] ?? Number(match[1]);
+  const count = readCount(match[1]);
   const unit = `${match[2]}s` as 'days' | 'weeks' | 'months' | 'years';
   return day(add(parseISO(today), { [unit]: count }));
 }

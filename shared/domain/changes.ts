@@ -1,4 +1,5 @@
 import { InvalidInputError } from '#shared/errors';
+import { takesDueDate } from '#shared/domain/kind';
 import { LIMITS, type Actor, type Change, type Commitment, type Owner } from '#shared/domain/schemas';
 
 /**
@@ -45,7 +46,7 @@ function applyFieldChange(next: Commitment, change: Extract<Change, { type: 'fie
     case 'detail':
       return { ...next, detail: change.to };
     case 'due':
-      if (next.kind.type !== 'one-off') {
+      if (!takesDueDate(next.kind.type)) {
         throw new InvalidInputError(`${next.id} is ${next.kind.type}: only one-off items have a due date.`);
       }
       return { ...next, kind: { type: 'one-off', due: change.to } };

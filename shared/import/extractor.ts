@@ -1,5 +1,5 @@
-import { LIMITS, type Cadence, type LocalDate } from '#shared/domain/schemas';
-import { DEFAULT_UPDATE_EVERY_DAYS } from '#shared/slack/command-parser';
+import { LIMITS, type LocalDate } from '#shared/domain/schemas';
+import { DEFAULT_UPDATE_EVERY_DAYS, type KindDraft } from '#shared/domain/kind';
 import { findDueDate } from '#shared/import/due-date';
 import {
   CONTINUING_VERBS,
@@ -11,16 +11,11 @@ import {
 import { detectParties, namedParties, namesOutsider, partyLexicon, type PartyRef } from '#shared/import/parties';
 import { splitParagraphs, splitSentences } from '#shared/import/segment';
 
-export type ProposalKind =
-  | { type: 'one-off'; due?: LocalDate }
-  | { type: 'recurring'; every?: Cadence }
-  | { type: 'ongoing'; updateEveryDays: number };
-
 /** A follow-up the extractor thinks the parties agreed, for a person to accept, edit or drop. */
 export interface Proposal {
   /** A short imperative summary taken from the sentence, at most LIMITS.titleChars. */
   title: string;
-  kind: ProposalKind;
+  kind: KindDraft;
   /** Codes of the parties it binds: those named, or all of them for "both sides" or no name. */
   parties: string[];
   /** The deadline the sentence states, read relative to the meeting (also on `kind` for one-offs). */
@@ -379,12 +374,12 @@ const SHORT_TITLE = 90;
 /** Process nouns: holding them is ongoing work, unlike holding "a meeting". */
 const PROCESS_NOUNS = /^(?:discussions|talks|consultations|negotiations|dialogues|exchanges|conversations|deliberations|meetings|contacts)$/i;
 
-function classify(sentence: string, cue: Cue, action: string, due: LocalDate | undefined): ProposalKind {
+function classify(sentence: string, cue: Cue, action: string, due: LocalDate | undefined): KindDraft {
   const scope = sentence.slice(cue.action).split(MODIFIERS)[0]!;
   const recurrence = findRecurrence(scope);
   if (recurrence) return { type: 'recurring', ...recurrence };
-  const ongoing: ProposalKind = { type: 'ongoing', updateEveryDays: DEFAULT_UPDATE_EVERY_DAYS };
-  const oneOff: ProposalKind = due ? { type: 'one-off', due } : { type: 'one-off' };
+  const ongoing: KindDraft = { type: 'ongoing', updateEveryDays: DEFAULT_UPDATE_EVERY_DAYS };
+  const oneOff: KindDraft = due ? { type: 'one-off', due } : { type: 'one-off' };
   const base = cue.lead ? cue.lead.split(' ')[0]! : actVerb(action)?.base;
   if (!base) return due ? oneOff : ongoing;
   if (CONTINUING_VERBS.has(base) || /^further\b/i.test(action)) return ongoing;

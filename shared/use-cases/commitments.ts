@@ -1,6 +1,7 @@
 import { parseNaturalDate } from '#shared/dates/natural';
 import { ForbiddenError, InvalidInputError, NotFoundError, TrackNotFoundError } from '#shared/errors';
 import { parseOwners } from '#shared/domain/changes';
+import { takesDueDate, type NamedKind } from '#shared/domain/kind';
 import type { Actor, Change, Commitment, ComplianceScore, Source, CommitmentDraft, HistoryEntry, Kind, LocalDate, Status, TeamId, Track, TrackSummary } from '#shared/domain/schemas';
 import type { Report, Store } from '#shared/store/store';
 import type { SubscriptionStore } from '#shared/store/subscriptions';
@@ -71,7 +72,7 @@ export async function addCommitment(
     due?: LocalDate;
     owners?: string[];
     ownerIds?: string[];
-    kind?: AddKind;
+    kind?: NamedKind;
     /** Where it was agreed, when not the track's latest meeting (e.g. a Slack message). */
     source?: Source;
   },
@@ -84,7 +85,7 @@ export async function addCommitment(
       : input.kind?.type === 'ongoing'
         ? { type: 'ongoing', updateEveryDays: input.kind.updateEveryDays }
         : { type: 'one-off', ...(due ? { due } : {}) };
-  if (due && kind.type !== 'one-off') throw new InvalidInputError('Only one-off items take a due date.', `/commitments add ${track.slug} "title" due <date>`);
+  if (due && !takesDueDate(kind.type)) throw new InvalidInputError('Only one-off items take a due date.', `/commitments add ${track.slug} "title" due <date>`);
   const meeting = track.meetings.at(-1);
   const draft: CommitmentDraft = {
     title: input.title,
@@ -101,8 +102,6 @@ export async function addCommitment(
   const item = await deps.store.createCommitment(caller.teamId, track.slug, draft, caller.userId, caller.now);
   return { item, track };
 }
-
-export type AddKind = { type: 'recurring'; every?: { count: number; unit: 'days' | 'weeks' | 'months' | 'years' } } | { type: 'ongoing'; updateEveryDays: number };
 
 /** What a person can do to an existing item from a command, a button or a modal. */
 export type ItemAction =

@@ -1,21 +1,22 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { parseCommand, WRITE_COMMANDS } from '#shared/slack/command-parser';
+import { runCommand } from '#shared/commands/registry';
 import { answerError } from '#shared/slack/answer-error';
+import { PARSED_COMMAND_KEY, parsedFor } from '#shared/commands/replay';
 import { renderProblem } from '#shared/slack/render/notice';
 import type { SlackMessage } from '#shared/slack/render/format';
-import { runCommand } from '#shared/use-cases/run-command';
 import type { ListenerDeps } from '../deps.ts';
 import { publishHome } from '../home.ts';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
 /**
- * `/commitments …`: parse, then answer in the HTTP response itself (no extra call to Slack),
- * ephemerally unless the person asked to share, or open the modal the command calls for.
+ * `/commitments …`: take the handler's parse (or parse, under Socket Mode), then answer in the
+ * HTTP response itself (no extra call to Slack), ephemerally unless the person asked to share,
+ * or open the modal the command calls for.
  */
 export function commitmentsCommand(deps: ListenerDeps) {
   return async ({ command, ack, client, context }: Args): Promise<void> => {
-    const parsed = parseCommand(command.text);
+    const parsed = parsedFor(command.text, context[PARSED_COMMAND_KEY]);
     if (!parsed.ok) return ack(ephemeral(renderProblem(parsed.error, parsed.usage)));
     const caller = {
       teamId: command.team_id,
@@ -23,13 +24,13 @@ export function commitmentsCommand(deps: ListenerDeps) {
       now: deps.clock(),
     };
     try {
-      const answer = await runCommand(deps, caller, { channelId: command.channel_id, responseUrl: command.response_url, slack: { apiUrl: deps.slackApiUrl, token: context.botToken ?? '' } }, parsed.command);
+      const answer = await runCommand(deps, caller, { channelId: command.channel_id, responseUrl: command.response_url, slack: { apiUrl: deps.slackApiUrl, token: context.botToken ?? '' } }, parsed);
       if ('modal' in answer) {
-        await client.views.open({ trigger_id: command.trigger_id, view: answer.modal as never });
+        await client.views.open({ trigger_id: command.trigger_id, view: answer.modal });
         return ack();
       }
       await ack(answer.share ? { response_type: 'in_channel', ...answer.message } : ephemeral(answer.message));
-      if (WRITE_COMMANDS.has(parsed.command.type)) await publishHome(deps, client, caller.teamId, caller.userId);
+      if (parsed.definition.writes) await publishHome(deps, client, caller.teamId, caller.userId);
       return;
     } catch (error) {
       return ack(ephemeral(answerError(error, deps.log)));

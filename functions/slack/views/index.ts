@@ -8,7 +8,8 @@ import { escape } from '#shared/slack/render/format';
 import { postToResponseUrl } from '#shared/slack/respond';
 import { StatusSchema } from '#shared/domain/schemas';
 import { addCommitment, addTrack, changeItem, type Caller, type ItemAction } from '#shared/use-cases/commitments';
-import { describeChange } from '#shared/use-cases/run-command';
+import { describeChange } from '#shared/slack/render/change';
+import { DEFAULT_UPDATE_EVERY_DAYS, takesDueDate } from '#shared/domain/kind';
 import { redraw } from '#shared/use-cases/redraw';
 import { proposeImport, saveImport } from '#shared/use-cases/import';
 import { IMPORT_INPUTS, importPickModal } from '#shared/slack/render/import';
@@ -60,7 +61,7 @@ export function registerViews(app: App, deps: ListenerDeps): void {
     const values = view.state.values;
     const kind = values[INPUTS.kind]?.[INPUTS.kind]?.selected_option?.value ?? 'one-off';
     const due = values[INPUTS.due]?.[INPUTS.due]?.selected_date ?? undefined;
-    if (due && kind !== 'one-off') return ack({ response_action: 'errors', errors: { [INPUTS.due]: 'Only one-off items take a due date.' } });
+    if (due && !takesDueDate(kind)) return ack({ response_action: 'errors', errors: { [INPUTS.due]: 'Only one-off items take a due date.' } });
     try {
       const source = origin.sourceLink
         ? { meeting: 'Slack message', date: origin.sourceDate ?? localDate(caller.now, 'UTC'), link: origin.sourceLink }
@@ -72,7 +73,7 @@ export function registerViews(app: App, deps: ListenerDeps): void {
         ...(textOf(values, INPUTS.detail) ? { detail: textOf(values, INPUTS.detail) } : {}),
         ...(due ? { due } : {}),
         ownerIds: values[INPUTS.owners]?.[INPUTS.owners]?.selected_users ?? [],
-        ...(kind === 'recurring' ? { kind: { type: 'recurring' as const } } : kind === 'ongoing' ? { kind: { type: 'ongoing' as const, updateEveryDays: 30 } } : {}),
+        ...(kind === 'recurring' ? { kind: { type: 'recurring' as const } } : kind === 'ongoing' ? { kind: { type: 'ongoing' as const, updateEveryDays: DEFAULT_UPDATE_EVERY_DAYS } } : {}),
       });
       await ack();
       await echo(deps, caller, origin, `Added *${item.id}* to ${track.slug}: ${escape(item.title)}`);

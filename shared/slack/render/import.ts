@@ -1,4 +1,5 @@
 import type { Proposal } from '#shared/domain/import-draft';
+import type { types } from '@slack/bolt';
 import type { Track, TrackSummary } from '#shared/domain/schemas';
 import { VIEW_IDS } from '#shared/slack/definitions';
 import { formatLocalDate } from '#shared/dates/natural';
@@ -18,7 +19,7 @@ export const IMPORT_INPUTS = {
 /** Slack caps a plain-text input at 3,000 characters; a readout longer than that is cut there. */
 export const READOUT_CHARS = 3000;
 
-type View = Record<string, unknown>;
+type View = types.ModalView;
 
 /**
  * Step 1 of an import: paste the readout (or take the message it came from), say which
@@ -61,7 +62,8 @@ export function importTextModal(
     submit: { type: 'plain_text', text: 'Find follow-ups' },
     close: { type: 'plain_text', text: 'Cancel' },
     private_metadata: JSON.stringify({ ...origin, ...(options.track ? { track: options.track.slug } : {}) }),
-    blocks,
+    // Until the block builders here return Bolt's block types.
+    blocks: blocks as types.ModalView['blocks'],
   };
 }
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { types } from '@slack/bolt';
 import { STATUSES, LIMITS, type Commitment, type Track, type TrackSummary } from '#shared/domain/schemas';
 import { VIEW_IDS } from '#shared/slack/definitions';
 import { STATUS_LABEL, escape, section, truncate, SLACK_LIMITS } from '#shared/slack/render/format';
@@ -35,7 +36,7 @@ export const INPUTS = {
   prefix: 'prefix',
 } as const;
 
-type View = Record<string, unknown>;
+type View = types.ModalView;
 
 function modal(callbackId: string, title: string, submit: string, origin: ModalOrigin, blocks: unknown[]): View {
   return {
@@ -45,7 +46,8 @@ function modal(callbackId: string, title: string, submit: string, origin: ModalO
     submit: { type: 'plain_text', text: submit },
     close: { type: 'plain_text', text: 'Cancel' },
     private_metadata: JSON.stringify(origin),
-    blocks,
+    // Until the block builders here return Bolt's block types.
+    blocks: blocks as types.ModalView['blocks'],
   };
 }
 

@@ -3,7 +3,7 @@ import { formatLocalDate } from '#shared/dates/natural';
 import { deriveFlags, localDate, type Flags } from '#shared/dates/flags';
 import { CLOSED_STATUSES, STATUSES, type Commitment, type Status } from '#shared/domain/schemas';
 import type { Report } from '#shared/store/store';
-import { REPORT_FILTERS, type ReportFilter } from '#shared/slack/command-parser';
+import { REPORT_FILTERS, type ReportFilter } from '#shared/domain/report-filter';
 import { ACTION_IDS } from '#shared/slack/definitions';
 import { commitmentSummary, commitmentActions } from '#shared/slack/render/commitment';
 import { complianceByParty } from '#shared/domain/compliance';

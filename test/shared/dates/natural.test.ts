@@ -66,6 +66,12 @@ describe('parseNaturalDate', () => {
     expect(inUtc(text)).toBe(expected);
   });
 
+  it('reads every spelled-out count the add command reads, such as "in five weeks" (issue 11)', () => {
+    expect(inUtc('in five weeks')).toBe('2026-05-05');
+    expect(inUtc('in seven days')).toBe('2026-04-07');
+    expect(inUtc('twelve months from now')).toBe('2027-03-31');
+  });
+
   it('reads dates on the calendar of Tokyo when it is already the next day there', () => {
     expect(inTokyo('today')).toBe('2026-04-01');
     expect(inTokyo('tomorrow')).toBe('2026-04-02');

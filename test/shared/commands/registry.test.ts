@@ -10,16 +10,29 @@ import {
   TimeZoneSchema,
   TrackSlugSchema,
 } from '#shared/domain/schemas';
-import {
-  DEFAULT_UPDATE_EVERY_DAYS,
-  parseCommand,
-  REPORT_FILTERS,
-  USAGE,
-  type Command,
-  type ParseResult,
-} from '#shared/slack/command-parser';
+import { DEFAULT_UPDATE_EVERY_DAYS } from '#shared/domain/kind';
+import { REPORT_FILTERS } from '#shared/domain/report-filter';
+import { COMMANDS, createRegistry, parseCommand, runCommand, type Command, type ParseResult } from '#shared/commands/registry';
+import { SLASH } from '#shared/commands/definition';
+import { showCommand } from '#shared/commands/show';
+import { parsedFor, readSlashCommand, writingTeam } from '#shared/commands/replay';
+import type { SlackMessage } from '#shared/slack/render/format';
+import type { Deps } from '#shared/use-cases/commitments';
 
 const ID = /^[A-Z]{1,6}-[1-9][0-9]{0,5}$/;
+/** For commands that read no store: any use of it fails the test. */
+const NO_STORE = new Proxy({}, { get: () => { throw new Error('this command reads no store'); } }) as Deps;
+
+function definitionNamed(name: Command['type']) {
+  const definition = COMMANDS.find((d) => d.name === name);
+  if (!definition) throw new Error(`No command is named ${name}.`);
+  return definition;
+}
+
+/** The right form of one command, as its definition states it. */
+function usage(name: Command['type']): string {
+  return definitionNamed(name).usage;
+}
 
 describe('parseCommand', () => {
   it.each<{ text: string; command: Command }>([
@@ -190,76 +203,76 @@ describe('parseCommand', () => {
     { text: 'unsubscribe japan-korea', command: { type: 'unsubscribe', track: 'japan-korea' } },
     { text: 'Subscriptions', command: { type: 'subscriptions' } },
   ])('reads "$text"', ({ text, command }) => {
-    expect(parseCommand(text)).toEqual({ ok: true, command });
+    expect(parseCommand(text)).toEqual({ ok: true, command, definition: definitionNamed(command.type) });
   });
 
   it.each<{ text: string; error: RegExp; usage: string }>([
-    { text: 'foo!', error: /“foo!” is not a command or a track/, usage: USAGE.help },
-    { text: '"japan-korea"', error: /not quoted text/, usage: USAGE.help },
-    { text: 'updte JK-1 done', error: /“updte” is not a command/, usage: USAGE.report },
-    { text: 'japan-korea late-ish', error: /is not a command, and a track report takes only a filter/, usage: USAGE.report },
-    { text: 'share', error: /share needs a track/, usage: USAGE.report },
-    { text: 'share japan-korea whenever', error: /“whenever” is not a report filter; use open, overdue/, usage: USAGE.report },
-    { text: 'japan-korea overdue done', error: /one report filter/, usage: USAGE.report },
-    { text: 'tracks all', error: /Nothing more was expected/, usage: USAGE['list-tracks'] },
-    { text: 'show', error: /show needs a commitment id, such as JK-4/, usage: USAGE.show },
-    { text: 'show JK-x', error: /“JK-x” is not a commitment id; ids look like JK-4/, usage: USAGE.show },
-    { text: 'show JK-0', error: /is not a commitment id/, usage: USAGE.show },
-    { text: 'show ABCDEFG-1', error: /is not a commitment id/, usage: USAGE.show },
-    { text: 'show JK-1234567', error: /is not a commitment id/, usage: USAGE.show },
-    { text: 'show JK-4 JK-5', error: /Nothing more was expected after “show JK-4”/, usage: USAGE.show },
-    { text: 'history', error: /history needs a commitment id/, usage: USAGE.history },
-    { text: 'track', error: /say track add/, usage: USAGE['track-add'] },
-    { text: 'track add Japan_Korea', error: /is not a track; tracks are lower-case words/, usage: USAGE['track-add'] },
-    { text: 'track add jk parties J,KR', error: /“J” is not a party code/, usage: USAGE['track-add'] },
-    { text: 'track add jk parties', error: /parties needs party codes/, usage: USAGE['track-add'] },
-    { text: 'track add jk tz Asia/Tokio', error: /“Asia\/Tokio” is not a time zone/, usage: USAGE['track-add'] },
-    { text: 'track add jk tz', error: /tz needs one time zone/, usage: USAGE['track-add'] },
-    { text: 'track add jk prefix JK1', error: /prefix needs 1 to 6 letters/, usage: USAGE['track-add'] },
-    { text: 'track add jk prefix JK tz UTC prefix KJ', error: /Give prefix only once/, usage: USAGE['track-add'] },
-    { text: `track add jk "${'t'.repeat(151)}"`, error: /The title is 151 characters long; the limit is 150/, usage: USAGE['track-add'] },
-    { text: 'add', error: /add needs a track/, usage: USAGE.add },
-    { text: 'add "Visa review"', error: /add needs a track/, usage: USAGE.add },
-    { text: 'add Japan_Korea "x"', error: /“Japan_Korea” is not a track/, usage: USAGE.add },
-    { text: 'add jk "x" recurring every month recurring', error: /Give recurring only once/, usage: USAGE.add },
-    { text: 'add jk "x" due', error: /due needs a date/, usage: USAGE.add },
-    { text: 'add jk "x" due friday due monday', error: /Give due only once/, usage: USAGE.add },
-    { text: 'add jk "x" owner', error: /owner needs a person/, usage: USAGE.add },
-    { text: 'add jk "x" due friday recurring', error: /A recurring item has no due date/, usage: USAGE.add },
-    { text: 'add jk "x" recurring ongoing', error: /either recurring or ongoing, not both/, usage: USAGE.add },
-    { text: 'add jk "x" recurring every fortnight-ish', error: /recurring takes every <n> days/, usage: USAGE.add },
-    { text: 'add jk "x" recurring every 0 days', error: /from 1 to 365/, usage: USAGE.add },
-    { text: 'add jk "x" ongoing update every 2 months', error: /ongoing takes update every <n> days/, usage: USAGE.add },
-    { text: 'add jk "x" ongoing update every 60 weeks', error: /at most 365 days apart/, usage: USAGE.add },
-    { text: `add jk "${'t'.repeat(201)}"`, error: /The title is 201 characters long; the limit is 200/, usage: USAGE.add },
-    { text: `add jk owner ${Array.from({ length: 11 }, (_, i) => `@u${i}`).join(' ')}`, error: /at most 10 owners; you gave 11/, usage: USAGE.add },
-    { text: 'update', error: /update needs a commitment id/, usage: USAGE.update },
-    { text: 'update JK-4', error: /update needs a status: not-started, in-progress, done, stalled or dropped/, usage: USAGE.update },
-    { text: 'update JK-4 nope', error: /“nope” is not a status; use not-started, in-progress, done, stalled or dropped/, usage: USAGE.update },
-    { text: 'update japan-korea done', error: /“japan-korea” is not a commitment id/, usage: USAGE.update },
-    { text: `update JK-4 done ${'n'.repeat(1001)}`, error: /The note is 1001 characters long; the limit is 1000/, usage: USAGE.update },
-    { text: 'note JK-4', error: /note needs some text/, usage: USAGE.note },
-    { text: 'note JK-4 ""', error: /note needs some text/, usage: USAGE.note },
-    { text: `note JK-4 "${'n'.repeat(1200)}"`, error: /The note is 1200 characters long; the limit is 1000/, usage: USAGE.note },
-    { text: 'note JK-4 "unclosed', error: /The quote before “unclosed” is never closed/, usage: USAGE.note },
-    { text: 'note JK-4 “smart but unclosed', error: /is never closed/, usage: USAGE.note },
-    { text: "note JK-4 'unclosed", error: /is never closed/, usage: USAGE.note },
-    { text: 'note JK-4 "', error: /The quote at the end is never closed/, usage: USAGE.note },
-    { text: 'done', error: /done needs a commitment id/, usage: USAGE.done },
-    { text: `done JK-4 ${'n'.repeat(1001)}`, error: /The note is 1001 characters long/, usage: USAGE.done },
-    { text: 'log JK-1', error: /log needs a date/, usage: USAGE.log },
-    { text: 'log JK-1 "Lee visits"', error: /log needs a date/, usage: USAGE.log },
-    { text: 'log JK-1 at Nara', error: /log needs a date/, usage: USAGE.log },
-    { text: 'log JK-1 today at', error: /at needs a place/, usage: USAGE.log },
-    { text: `log JK-1 today at ${'p'.repeat(101)}`, error: /The place is 101 characters long; the limit is 100/, usage: USAGE.log },
-    { text: `log JK-1 today "${'t'.repeat(501)}"`, error: /The text is 501 characters long; the limit is 500/, usage: USAGE.log },
-    { text: 'subscribe', error: /subscribe needs a track/, usage: USAGE.subscribe },
-    { text: 'subscribe jk every monday tz Mars/Base', error: /“Mars\/Base” is not a time zone/, usage: USAGE.subscribe },
-    { text: 'subscribe jk tz', error: /tz needs one time zone/, usage: USAGE.subscribe },
-    { text: 'subscribe jk tz UTC tz Asia/Tokyo', error: /Give tz only once/, usage: USAGE.subscribe },
-    { text: `subscribe jk ${'every monday '.repeat(10)}`, error: /The schedule is \d+ characters long; the limit is 100/, usage: USAGE.subscribe },
-    { text: 'unsubscribe', error: /unsubscribe needs a track/, usage: USAGE.unsubscribe },
-    { text: 'subscriptions all', error: /Nothing more was expected/, usage: USAGE.subscriptions },
+    { text: 'foo!', error: /“foo!” is not a command or a track/, usage: usage('help') },
+    { text: '"japan-korea"', error: /not quoted text/, usage: usage('help') },
+    { text: 'updte JK-1 done', error: /“updte” is not a command/, usage: usage('report') },
+    { text: 'japan-korea late-ish', error: /is not a command, and a track report takes only a filter/, usage: usage('report') },
+    { text: 'share', error: /share needs a track/, usage: usage('report') },
+    { text: 'share japan-korea whenever', error: /“whenever” is not a report filter; use open, overdue/, usage: usage('report') },
+    { text: 'japan-korea overdue done', error: /one report filter/, usage: usage('report') },
+    { text: 'tracks all', error: /Nothing more was expected/, usage: usage('list-tracks') },
+    { text: 'show', error: /show needs a commitment id, such as JK-4/, usage: usage('show') },
+    { text: 'show JK-x', error: /“JK-x” is not a commitment id; ids look like JK-4/, usage: usage('show') },
+    { text: 'show JK-0', error: /is not a commitment id/, usage: usage('show') },
+    { text: 'show ABCDEFG-1', error: /is not a commitment id/, usage: usage('show') },
+    { text: 'show JK-1234567', error: /is not a commitment id/, usage: usage('show') },
+    { text: 'show JK-4 JK-5', error: /Nothing more was expected after “show JK-4”/, usage: usage('show') },
+    { text: 'history', error: /history needs a commitment id/, usage: usage('history') },
+    { text: 'track', error: /say track add/, usage: usage('track-add') },
+    { text: 'track add Japan_Korea', error: /is not a track; tracks are lower-case words/, usage: usage('track-add') },
+    { text: 'track add jk parties J,KR', error: /“J” is not a party code/, usage: usage('track-add') },
+    { text: 'track add jk parties', error: /parties needs party codes/, usage: usage('track-add') },
+    { text: 'track add jk tz Asia/Tokio', error: /“Asia\/Tokio” is not a time zone/, usage: usage('track-add') },
+    { text: 'track add jk tz', error: /tz needs one time zone/, usage: usage('track-add') },
+    { text: 'track add jk prefix JK1', error: /prefix needs 1 to 6 letters/, usage: usage('track-add') },
+    { text: 'track add jk prefix JK tz UTC prefix KJ', error: /Give prefix only once/, usage: usage('track-add') },
+    { text: `track add jk "${'t'.repeat(151)}"`, error: /The title is 151 characters long; the limit is 150/, usage: usage('track-add') },
+    { text: 'add', error: /add needs a track/, usage: usage('add') },
+    { text: 'add "Visa review"', error: /add needs a track/, usage: usage('add') },
+    { text: 'add Japan_Korea "x"', error: /“Japan_Korea” is not a track/, usage: usage('add') },
+    { text: 'add jk "x" recurring every month recurring', error: /Give recurring only once/, usage: usage('add') },
+    { text: 'add jk "x" due', error: /due needs a date/, usage: usage('add') },
+    { text: 'add jk "x" due friday due monday', error: /Give due only once/, usage: usage('add') },
+    { text: 'add jk "x" owner', error: /owner needs a person/, usage: usage('add') },
+    { text: 'add jk "x" due friday recurring', error: /A recurring item has no due date/, usage: usage('add') },
+    { text: 'add jk "x" recurring ongoing', error: /either recurring or ongoing, not both/, usage: usage('add') },
+    { text: 'add jk "x" recurring every fortnight-ish', error: /recurring takes every <n> days/, usage: usage('add') },
+    { text: 'add jk "x" recurring every 0 days', error: /from 1 to 365/, usage: usage('add') },
+    { text: 'add jk "x" ongoing update every 2 months', error: /ongoing takes update every <n> days/, usage: usage('add') },
+    { text: 'add jk "x" ongoing update every 60 weeks', error: /at most 365 days apart/, usage: usage('add') },
+    { text: `add jk "${'t'.repeat(201)}"`, error: /The title is 201 characters long; the limit is 200/, usage: usage('add') },
+    { text: `add jk owner ${Array.from({ length: 11 }, (_, i) => `@u${i}`).join(' ')}`, error: /at most 10 owners; you gave 11/, usage: usage('add') },
+    { text: 'update', error: /update needs a commitment id/, usage: usage('update') },
+    { text: 'update JK-4', error: /update needs a status: not-started, in-progress, done, stalled or dropped/, usage: usage('update') },
+    { text: 'update JK-4 nope', error: /“nope” is not a status; use not-started, in-progress, done, stalled or dropped/, usage: usage('update') },
+    { text: 'update japan-korea done', error: /“japan-korea” is not a commitment id/, usage: usage('update') },
+    { text: `update JK-4 done ${'n'.repeat(1001)}`, error: /The note is 1001 characters long; the limit is 1000/, usage: usage('update') },
+    { text: 'note JK-4', error: /note needs some text/, usage: usage('note') },
+    { text: 'note JK-4 ""', error: /note needs some text/, usage: usage('note') },
+    { text: `note JK-4 "${'n'.repeat(1200)}"`, error: /The note is 1200 characters long; the limit is 1000/, usage: usage('note') },
+    { text: 'note JK-4 "unclosed', error: /The quote before “unclosed” is never closed/, usage: usage('note') },
+    { text: 'note JK-4 “smart but unclosed', error: /is never closed/, usage: usage('note') },
+    { text: "note JK-4 'unclosed", error: /is never closed/, usage: usage('note') },
+    { text: 'note JK-4 "', error: /The quote at the end is never closed/, usage: usage('note') },
+    { text: 'done', error: /done needs a commitment id/, usage: usage('done') },
+    { text: `done JK-4 ${'n'.repeat(1001)}`, error: /The note is 1001 characters long/, usage: usage('done') },
+    { text: 'log JK-1', error: /log needs a date/, usage: usage('log') },
+    { text: 'log JK-1 "Lee visits"', error: /log needs a date/, usage: usage('log') },
+    { text: 'log JK-1 at Nara', error: /log needs a date/, usage: usage('log') },
+    { text: 'log JK-1 today at', error: /at needs a place/, usage: usage('log') },
+    { text: `log JK-1 today at ${'p'.repeat(101)}`, error: /The place is 101 characters long; the limit is 100/, usage: usage('log') },
+    { text: `log JK-1 today "${'t'.repeat(501)}"`, error: /The text is 501 characters long; the limit is 500/, usage: usage('log') },
+    { text: 'subscribe', error: /subscribe needs a track/, usage: usage('subscribe') },
+    { text: 'subscribe jk every monday tz Mars/Base', error: /“Mars\/Base” is not a time zone/, usage: usage('subscribe') },
+    { text: 'subscribe jk tz', error: /tz needs one time zone/, usage: usage('subscribe') },
+    { text: 'subscribe jk tz UTC tz Asia/Tokyo', error: /Give tz only once/, usage: usage('subscribe') },
+    { text: `subscribe jk ${'every monday '.repeat(10)}`, error: /The schedule is \d+ characters long; the limit is 100/, usage: usage('subscribe') },
+    { text: 'unsubscribe', error: /unsubscribe needs a track/, usage: usage('unsubscribe') },
+    { text: 'subscriptions all', error: /Nothing more was expected/, usage: usage('subscriptions') },
   ])('refuses "$text" with the right form', ({ text, error, usage }) => {
     const result = parseCommand(text);
     expect(result.ok).toBe(false);
@@ -272,19 +285,19 @@ describe('parseCommand', () => {
 
   it('shows every form of the command when the first word is neither a command nor a track', () => {
     const result = parseCommand('what is this?');
-    expect(result).toEqual({ ok: false, error: '“what” is not a command, and a track report takes only a filter and share.', usage: USAGE.report });
+    expect(result).toEqual({ ok: false, error: '“what” is not a command, and a track report takes only a filter and share.', usage: usage('report') });
     const unknown = parseCommand('Wh@t');
     expect(unknown.ok).toBe(false);
-    if (!unknown.ok) expect(unknown.usage).toBe(Object.values(USAGE).join('\n'));
+    if (!unknown.ok) expect(unknown.usage).toBe(COMMANDS.map((d) => d.usage).join('\n'));
   });
 
   it('states the status vocabulary in the usage of update', () => {
-    for (const status of STATUSES) expect(USAGE.update).toContain(status);
+    for (const status of STATUSES) expect(usage('update')).toContain(status);
   });
 
   it('states the default filter in the usage of a report', () => {
-    expect(USAGE.report).toMatch(/open, the default/);
-    for (const filter of REPORT_FILTERS) expect(USAGE.report).toContain(filter);
+    expect(usage('report')).toMatch(/open, the default/);
+    for (const filter of REPORT_FILTERS) expect(usage('report')).toContain(filter);
   });
 
   it('keeps a long offending word short in the error', () => {
@@ -354,7 +367,7 @@ function expectWellFormed(result: ParseResult): void {
     case 'subscriptions':
       return;
     case 'help':
-      if (command.topic) expect(Object.keys(USAGE)).toContain(command.topic);
+      if (command.topic) expect(COMMANDS.map((d) => d.name)).toContain(command.topic);
       return;
     case 'report':
       slug(command.track);
@@ -414,4 +427,98 @@ function expectWellFormed(result: ParseResult): void {
       slug(command.track);
       return;
   }
+}
+
+describe('the registry of commands', () => {
+  const form = (text: string) =>
+    new URLSearchParams({ team_id: 'T0TEST', user_id: 'U0ALICE', channel_id: 'C0GENERAL', command: SLASH, text }).toString();
+  const textOf = (example: string) => {
+    expect(example.startsWith(`${SLASH} `)).toBe(true);
+    return example.slice(SLASH.length + 1);
+  };
+
+  it('lists every command once, each with its own words, usage and examples', () => {
+    expect(() => createRegistry(COMMANDS)).not.toThrow();
+    expect(new Set(COMMANDS.map((d) => d.usage)).size).toBe(COMMANDS.length);
+    for (const definition of COMMANDS) expect(definition.examples.length).toBeGreaterThan(0);
+    expect(() => createRegistry([...COMMANDS, showCommand])).toThrow(/named show/);
+  });
+
+  it.each(COMMANDS.flatMap((d) => d.examples.map((example) => ({ name: d.name, example }))))('reads the example "$example" as $name', ({ name, example }) => {
+    const parsed = parseCommand(textOf(example));
+    expect(parsed.ok && parsed.definition).toBe(definitionNamed(name));
+  });
+
+  it('shows every registered command’s form and examples in help, and each form on its own in help <command>', async () => {
+    const help = await answerTo('help');
+    for (const definition of COMMANDS) {
+      expect(help.text).toContain(definition.usage);
+      for (const example of definition.examples) expect(help.text).toContain(example);
+      expect((await answerTo(`help ${definition.name}`)).text).toBe(definition.usage);
+    }
+  });
+
+  it('has the replay guard claim every command that writes, and no command that only reads', () => {
+    for (const definition of COMMANDS) {
+      for (const example of definition.examples) {
+        expect({ example, claimed: writingTeam(form(textOf(example))) }).toEqual({ example, claimed: definition.writes ? 'T0TEST' : undefined });
+      }
+    }
+    expect(COMMANDS.filter((d) => d.writes).map((d) => d.name)).toEqual(['track-add', 'add', 'update', 'note', 'done', 'log', 'subscribe', 'unsubscribe', 'assess', 'export']);
+  });
+
+  it('hands the replay guard’s parse to the listener only for the same text', () => {
+    const command = readSlashCommand(form('show JK-4'));
+    expect(command?.parsed.ok).toBe(true);
+    expect(parsedFor('show JK-4', command)).toBe(command?.parsed);
+    expect(parsedFor('show JK-5', command)).toEqual(parseCommand('show JK-5'));
+    expect(parsedFor('show JK-4', undefined)).toEqual(command?.parsed);
+  });
+});
+
+describe('parseCommand, for issue 11', () => {
+  it.each([
+    { text: 'assess JK-4 JP +1 "x', name: 'assess' },
+    { text: 'export japan-korea "x', name: 'export' },
+    { text: 'import japan-korea "x', name: 'import' },
+  ] as const)('answers an unclosed quote in "$text" with the form of $name', ({ text, name }) => {
+    expect(parseCommand(text)).toEqual({ ok: false, error: 'The quote before “x” is never closed.', usage: usage(name) });
+  });
+
+  it('reads every count word that dates read, as in "every five weeks"', () => {
+    expect(parseCommand('add japan-korea "Leader visits" recurring every five weeks')).toEqual({
+      ok: true,
+      command: { type: 'add', track: 'japan-korea', title: 'Leader visits', owners: [], kind: { type: 'recurring', every: { count: 5, unit: 'weeks' } } },
+      definition: definitionNamed('add'),
+    });
+    const ongoing = parseCommand('add japan-korea "Talks" ongoing update every seven days');
+    expect(ongoing.ok && ongoing.command).toEqual({ type: 'add', track: 'japan-korea', title: 'Talks', owners: [], kind: { type: 'ongoing', updateEveryDays: 7 } });
+  });
+
+  it('reads a 64 KB command of many quoted words in one pass', () => {
+    const text = `note JK-4 ${'"ab" '.repeat(13_000)}`;
+    expect(text.length).toBeGreaterThan(64_000);
+    expect(parseCommand(text)).toEqual({ ok: false, error: `The note is ${13_000 * 5 - 1} characters long; the limit is 1000.`, usage: usage('note') });
+    expect(parseCommand(`${text}"unclosed`)).toEqual({ ok: false, error: 'The quote before “unclosed” is never closed.', usage: usage('note') });
+  });
+
+  it.each(['update JK-4 constructor', 'japan-korea constructor', 'assess JK-4 JP toString', 'add jk "x" recurring every constructor'])(
+    'refuses "%s": a word that names an object property is no alias',
+    (text) => {
+      expect(parseCommand(text).ok).toBe(false);
+    },
+  );
+
+  it('reads help about an object property name as help about everything', () => {
+    expect(parseCommand('help constructor')).toEqual({ ok: true, command: { type: 'help' }, definition: definitionNamed('help') });
+  });
+});
+
+/** The answer to a command that reads no store, such as help. */
+async function answerTo(text: string): Promise<SlackMessage> {
+  const parsed = parseCommand(text);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const answer = await runCommand(NO_STORE, { teamId: 'T0TEST', userId: 'U0ALICE', now: new Date() }, { channelId: 'C0GENERAL' }, parsed);
+  if (!('message' in answer)) throw new Error('expected a message');
+  return answer.message;
 }

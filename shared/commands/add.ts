@@ -1,0 +1,169 @@
+import { defineCommand, modalOrigin, OpenModal, SLASH } from '#shared/commands/definition';
+import { checkLength, decodeEntities, preview, readTrack, type Cursor, type Token } from '#shared/commands/grammar';
+import { COUNT_WORD_PATTERN, readCount } from '#shared/dates/count-words';
+import { formatLocalDate } from '#shared/dates/natural';
+import { DEFAULT_UPDATE_EVERY_DAYS, takesDueDate, type NamedKind } from '#shared/domain/kind';
+import { LIMITS, type Cadence, type TrackSlug } from '#shared/domain/schemas';
+import { withItem } from '#shared/slack/render/change';
+import { renderCommitment } from '#shared/slack/render/commitment';
+import { addCommitmentModal } from '#shared/slack/render/modals';
+import { addCommitment, getTrack } from '#shared/use-cases/commitments';
+
+interface AddArgs {
+  track: TrackSlug;
+  title?: string;
+  /** Left as typed: only the track knows the time zone to resolve it in. */
+  dueText?: string;
+  owners: string[];
+  kind?: NamedKind;
+}
+
+const ADD_KEYWORDS = new Set(['due', 'owner', 'owners', 'recurring', 'ongoing']);
+const MAX_OWNERS = 10;
+const MAX_OWNER_CHARS = 100;
+
+const CADENCE_UNITS: ReadonlyMap<string, Cadence['unit']> = new Map([
+  ['day', 'days'],
+  ['week', 'weeks'],
+  ['month', 'months'],
+  ['year', 'years'],
+]);
+const CADENCE_ADVERBS: ReadonlyMap<string, Cadence> = new Map([
+  ['daily', { count: 1, unit: 'days' }],
+  ['weekly', { count: 1, unit: 'weeks' }],
+  ['monthly', { count: 1, unit: 'months' }],
+  ['fortnightly', { count: 2, unit: 'weeks' }],
+  ['quarterly', { count: 3, unit: 'months' }],
+  ['yearly', { count: 1, unit: 'years' }],
+  ['annually', { count: 1, unit: 'years' }],
+  ['annual', { count: 1, unit: 'years' }],
+]);
+const CADENCE = new RegExp(String.raw`^(?:(\d{1,4}|${COUNT_WORD_PATTERN}) )?(day|week|month|year)s?$`);
+const MAX_CADENCE = 365;
+
+/** `add <track> …`: a new item, at once when it has a title, else through a form. */
+export const addCommand = defineCommand({
+  name: 'add',
+  words: ['add'],
+  usage:
+    `${SLASH} add <track> ["Title"] [due <date>] [owner @user, "Name"] ` +
+    `[recurring [every <n> days|weeks|months|years] | ongoing [update every <n> days]]  (ongoing defaults to every ${DEFAULT_UPDATE_EVERY_DAYS} days)`,
+  examples: [`${SLASH} add japan-korea "Hold the next vice-ministerial dialogue" due end of march owner @maria`],
+  writes: true,
+  read: readAdd,
+  async run({ track, title, dueText, owners, kind }, { deps, caller, where }) {
+    if (!title) return new OpenModal(addCommitmentModal(await getTrack(deps, caller.teamId, track), modalOrigin(where)));
+    return addCommitment(deps, caller, { track, title, ...(dueText ? { dueText } : {}), owners, ...(kind ? { kind } : {}) });
+  },
+  render({ item, track }, _, { caller }) {
+    const due = item.kind.type === 'one-off' && item.kind.due ? `, due ${formatLocalDate(item.kind.due)}` : '';
+    return { message: withItem(`Added *${item.id}* to ${track.slug}${due}.`, renderCommitment(item, track, caller.now)) };
+  },
+});
+
+function readAdd(c: Cursor): AddArgs {
+  const track = readTrack(c, 'add');
+  const isKeyword = (word: string) => ADD_KEYWORDS.has(word);
+  const title = checkLength(c, 'title', c.textOf(c.takeUntil(isKeyword)), LIMITS.titleChars);
+  let dueText: string | undefined;
+  let kind: NamedKind | undefined;
+  const owners: string[] = [];
+  while (!c.done) {
+    const keyword = c.next()?.text.toLowerCase() ?? '';
+    const values = c.takeUntil(isKeyword);
+    if (keyword === 'due') {
+      if (dueText !== undefined) c.refuse('Give due only once.');
+      dueText = c.textOf(values);
+      if (dueText === undefined) c.refuse('due needs a date, such as next friday or 2026-03-31.');
+    } else if (keyword === 'owner' || keyword === 'owners') {
+      const named = readOwners(c, values);
+      if (named.length === 0) c.refuse(`${keyword} needs a person, such as @maria or "Foreign Ministry".`);
+      owners.push(...named);
+    } else {
+      if (kind) c.refuse(kind.type === keyword ? `Give ${keyword} only once.` : 'An item is either recurring or ongoing, not both.');
+      kind = keyword === 'recurring' ? readRecurring(c, values) : readOngoing(c, values);
+    }
+  }
+  if (owners.length > MAX_OWNERS) c.refuse(`An item can have at most ${MAX_OWNERS} owners; you gave ${owners.length}.`);
+  if (dueText !== undefined && kind && !takesDueDate(kind.type)) c.refuse(`A ${kind.type} item has no due date; leave out due or ${kind.type}.`);
+  const args: AddArgs = { track, owners };
+  if (title) args.title = title;
+  if (dueText) args.dueText = dueText;
+  if (kind) args.kind = kind;
+  return args;
+}
+
+/**
+ * `@a @b`, `@a, "Foreign Ministry"`, `Foreign Ministry and <@U123|lee>`: mentions and quoted
+ * names stand alone; other words run together into one name until a comma, `and` or a mention.
+ */
+function readOwners(c: Cursor, tokens: readonly Token[]): string[] {
+  const owners: string[] = [];
+  let words: string[] = [];
+  const flush = () => {
+    if (words.length > 0) owners.push(words.join(' '));
+    words = [];
+  };
+  for (const token of tokens) {
+    if (token.quoted) {
+      flush();
+      const name = decodeEntities(token.text).trim();
+      if (name) owners.push(name);
+      continue;
+    }
+    token.text.split(',').forEach((piece, i) => {
+      if (i > 0) flush();
+      const word = piece.trim();
+      if (!word) return;
+      if (/^(and|&|&amp;)$/i.test(word)) flush();
+      else if (word.startsWith('@') || word.startsWith('<@')) {
+        flush();
+        owners.push(word);
+      } else words.push(decodeEntities(word));
+    });
+  }
+  flush();
+  for (const owner of owners) {
+    if (owner.length > MAX_OWNER_CHARS) {
+      c.refuse(`The owner “${preview(owner)}” is ${owner.length} characters long; the limit is ${MAX_OWNER_CHARS}.`);
+    }
+  }
+  return owners;
+}
+
+function readRecurring(c: Cursor, tokens: readonly Token[]): NamedKind {
+  const words = wordsOf(tokens).replace(/^every /, '');
+  if (!words) return { type: 'recurring' };
+  return { type: 'recurring', every: readCadence(c, words, 'recurring takes every <n> days, weeks, months or years, such as every 6 months.') };
+}
+
+function readOngoing(c: Cursor, tokens: readonly Token[]): NamedKind {
+  const words = wordsOf(tokens).replace(/^update /, '').replace(/^every /, '');
+  if (!words) return { type: 'ongoing', updateEveryDays: DEFAULT_UPDATE_EVERY_DAYS };
+  const wrong = 'ongoing takes update every <n> days or weeks, such as update every 14 days.';
+  const every = readCadence(c, words, wrong);
+  if (every.unit !== 'days' && every.unit !== 'weeks') c.refuse(wrong);
+  const days = every.count * (every.unit === 'weeks' ? 7 : 1);
+  if (days > MAX_CADENCE) c.refuse(`ongoing updates can be at most ${MAX_CADENCE} days apart.`);
+  return { type: 'ongoing', updateEveryDays: days };
+}
+
+/** `6 months`, `week`, `five weeks`, `quarterly`: what follows `every`. */
+function readCadence(c: Cursor, words: string, wrong: string): Cadence {
+  const adverb = CADENCE_ADVERBS.get(words);
+  if (adverb) return adverb;
+  const match = CADENCE.exec(words);
+  const unit = match?.[2] ? CADENCE_UNITS.get(match[2]) : undefined;
+  if (!match || !unit) c.refuse(wrong);
+  const count = match[1] === undefined ? 1 : readCount(match[1]);
+  if (count < 1 || count > MAX_CADENCE) c.refuse(`The count after every must be from 1 to ${MAX_CADENCE}.`);
+  return { count, unit };
+}
+
+function wordsOf(tokens: readonly Token[]): string {
+  return tokens
+    .map((t) => t.text.toLowerCase())
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,51 @@
+import { defineCommand, SLASH } from '#shared/commands/definition';
+import { preview, readId, readNote, type Cursor } from '#shared/commands/grammar';
+import { LIMITS, PartyCodeSchema, type CommitmentId, type ComplianceScore } from '#shared/domain/schemas';
+import { renderChange } from '#shared/slack/render/change';
+import { changeItem } from '#shared/use-cases/commitments';
+
+interface AssessArgs {
+  id: CommitmentId;
+  party: string;
+  score: ComplianceScore;
+  note?: string;
+}
+
+const SCORES: ReadonlyMap<string, ComplianceScore> = new Map([
+  ['-1', -1],
+  ['\u22121', -1],
+  ['\u20131', -1],
+  ['none', -1],
+  ['not-complying', -1],
+  ['0', 0],
+  ['+0', 0],
+  ['partial', 0],
+  ['1', 1],
+  ['+1', 1],
+  ['full', 1],
+]);
+
+/** `assess <ID> <party> <score> ["note"]`: scores one party's compliance with an item. */
+export const assessCommand = defineCommand({
+  name: 'assess',
+  words: ['assess'],
+  usage: `${SLASH} assess <ID> <party> <-1|0|+1> ["note"]  (−1 not complying, 0 partial, +1 full)`,
+  examples: [`${SLASH} assess JK-4 JP +1 "Dialogue held in Tokyo"`],
+  writes: true,
+  read: readAssess,
+  run: ({ id, party, score, note }, { deps, caller }) => changeItem(deps, caller, id, { type: 'assess', party, score, ...(note ? { note } : {}) }),
+  render: (changed, _, { caller }) => ({ message: renderChange(changed, caller.now) }),
+});
+
+function readAssess(c: Cursor): AssessArgs {
+  const id = readId(c, 'assess');
+  const party = c.next()?.text.toUpperCase();
+  if (!party || !PartyCodeSchema.safeParse(party).success) {
+    c.refuse(`assess needs a party code after the id, such as JP.`);
+  }
+  const scoreToken = c.next();
+  const score = scoreToken ? SCORES.get(scoreToken.text.toLowerCase()) : undefined;
+  if (score === undefined) c.refuse(`“${preview(scoreToken?.text ?? '')}” is not a score; use -1 (not complying), 0 (partial) or +1 (full).`);
+  const note = readNote(c, LIMITS.noteChars);
+  return { id, party, score, ...(note === undefined ? {} : { note }) };
+}

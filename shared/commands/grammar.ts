@@ -1,0 +1,221 @@
+import { CommitmentIdSchema, TimeZoneSchema, TrackSlugSchema, type CommitmentId, type TrackSlug } from '#shared/domain/schemas';
+
+/** A refusal of the typed text: one sentence saying what is wrong, and the form to use instead. */
+export class Refusal extends Error {
+  readonly usage: string;
+
+  constructor(message: string, usage: string) {
+    super(message);
+    this.usage = usage;
+  }
+}
+
+export function refuse(message: string, usage: string): never {
+  throw new Refusal(message, usage);
+}
+
+export interface Token {
+  /** The text inside the quotes for a quoted token, else the word as typed. */
+  text: string;
+  quoted: boolean;
+  start: number;
+  end: number;
+}
+
+const DOUBLE_QUOTES = new Set(['"', '\u201c', '\u201d', '\u201e', '\u201f']);
+const SINGLE_QUOTES = new Set(["'", '\u2018', '\u2019', '\u201a', '\u201b']);
+
+/**
+ * Splits on white space, keeping "quoted text" (straight or smart quotes) and Slack's
+ * `<@U123|name>` escapes whole. A single quote opens only at the start of a word and closes only
+ * at the end of one, so the apostrophe in "Lee's" stays a letter. An unclosed quote is refused
+ * with `usage`.
+ */
+export function tokenize(input: string, usage: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < input.length) {
+    const char = input.charAt(i);
+    if (/\s/.test(char)) {
+      i += 1;
+    } else if (DOUBLE_QUOTES.has(char) || SINGLE_QUOTES.has(char)) {
+      const close = DOUBLE_QUOTES.has(char) ? findDoubleClose(input, i + 1) : findSingleClose(input, i + 1);
+      if (close < 0) {
+        // Previewed only here: a preview at every quote made long inputs quadratic.
+        const after = preview(input.slice(i + 1), 30);
+        refuse(after ? `The quote before “${after}” is never closed.` : 'The quote at the end is never closed.', usage);
+      }
+      tokens.push({ text: input.slice(i + 1, close), quoted: true, start: i, end: close + 1 });
+      i = close + 1;
+    } else {
+      const start = i;
+      while (i < input.length && !/\s/.test(input.charAt(i)) && !DOUBLE_QUOTES.has(input.charAt(i))) {
+        const close = input.charAt(i) === '<' ? input.indexOf('>', i) : -1;
+        i = close > 0 ? close + 1 : i + 1;
+      }
+      tokens.push({ text: input.slice(start, i), quoted: false, start, end: i });
+    }
+  }
+  return tokens;
+}
+
+function findDoubleClose(input: string, from: number): number {
+  for (let j = from; j < input.length; j += 1) if (DOUBLE_QUOTES.has(input.charAt(j))) return j;
+  return -1;
+}
+
+function findSingleClose(input: string, from: number): number {
+  for (let j = from; j < input.length; j += 1) {
+    const after = input.charAt(j + 1);
+    if (SINGLE_QUOTES.has(input.charAt(j)) && (after === '' || /[\s,]/.test(after))) return j;
+  }
+  return -1;
+}
+
+/** The tokens of one command being read, and the form its refusals show. */
+export class Cursor {
+  private index = 0;
+
+  constructor(
+    readonly input: string,
+    readonly tokens: readonly Token[],
+    readonly usage: string,
+  ) {}
+
+  get done(): boolean {
+    return this.index >= this.tokens.length;
+  }
+
+  peek(): Token | undefined {
+    return this.tokens[this.index];
+  }
+
+  /** The next token as a lower-case keyword; undefined when quoted, since quoting makes a word text. */
+  peekWord(): string | undefined {
+    const token = this.peek();
+    return token && !token.quoted ? token.text.toLowerCase() : undefined;
+  }
+
+  next(): Token | undefined {
+    const token = this.tokens[this.index];
+    if (token) this.index += 1;
+    return token;
+  }
+
+  takeWhile(keep: (token: Token) => boolean): Token[] {
+    const taken: Token[] = [];
+    for (let token = this.peek(); token && keep(token); token = this.peek()) {
+      taken.push(token);
+      this.index += 1;
+    }
+    return taken;
+  }
+
+  /** Takes tokens until one is a bare word in `stop`. */
+  takeUntil(stop: (word: string) => boolean): Token[] {
+    return this.takeWhile((token) => token.quoted || !stop(token.text.toLowerCase()));
+  }
+
+  rest(): Token[] {
+    return this.takeWhile(() => true);
+  }
+
+  /** Refuses the command with this cursor's form. */
+  refuse(message: string): never {
+    return refuse(message, this.usage);
+  }
+
+  /** The text the tokens span, as typed; see textOf. */
+  textOf(tokens: readonly Token[]): string | undefined {
+    return textOf(this.input, tokens);
+  }
+}
+
+/** The text the tokens span, as typed; one quoted token gives just what is inside its quotes. */
+function textOf(input: string, tokens: readonly Token[]): string | undefined {
+  const [first] = tokens;
+  const last = tokens.at(-1);
+  if (!first || !last) return undefined;
+  const raw = tokens.length === 1 && first.quoted ? first.text : input.slice(first.start, last.end);
+  return decodeEntities(raw).trim() || undefined;
+}
+
+/** Slack escapes &, < and > in command text; stored text keeps the characters themselves. */
+export function decodeEntities(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** Offending input quoted back on one short line. */
+export function preview(text: string, max = 40): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+export function isTrackSlug(word: string): boolean {
+  return TrackSlugSchema.safeParse(word).success;
+}
+
+export function expectEnd(c: Cursor): void {
+  const extra = c.peek();
+  if (extra) c.refuse(`Nothing more was expected after “${preview(c.input.slice(0, extra.start).trim())}”.`);
+}
+
+/** `verb` names the command in the refusal ("share needs a track"). */
+export function readTrack(c: Cursor, verb: string): TrackSlug {
+  const token = c.peek();
+  if (!token || token.quoted) c.refuse(`${verb} needs a track, such as japan-korea.`);
+  c.next();
+  const slug = token.text.toLowerCase();
+  if (!isTrackSlug(slug)) {
+    c.refuse(`“${preview(token.text)}” is not a track; tracks are lower-case words joined by hyphens, at most 40 characters.`);
+  }
+  return slug;
+}
+
+export function readId(c: Cursor, verb: string): CommitmentId {
+  const token = c.next();
+  if (!token) c.refuse(`${verb} needs a commitment id, such as JK-4.`);
+  const id = normaliseId(token.text);
+  if (!id) c.refuse(`“${preview(token.text)}” is not a commitment id; ids look like JK-4.`);
+  return id;
+}
+
+/** `jk-4`, `JK4`, `#JK-04`, `JK–4` (an autocorrected dash) all mean `JK-4`. */
+function normaliseId(text: string): CommitmentId | undefined {
+  const match = /^#?([a-z]{1,6})[-\u2010-\u2015]?0*([1-9][0-9]{0,5})[,.:;]?$/i.exec(text.trim());
+  if (!match?.[1] || !match[2]) return undefined;
+  const id = `${match[1].toUpperCase()}-${match[2]}`;
+  return CommitmentIdSchema.safeParse(id).success ? id : undefined;
+}
+
+export function checkLength(c: Cursor, what: string, text: string | undefined, limit: number): string | undefined {
+  if (text !== undefined && text.length > limit) {
+    c.refuse(`The ${what} is ${text.length} characters long; the limit is ${limit}.`);
+  }
+  return text;
+}
+
+/** A note that may follow the rest of a command, as `update`, `done` and `assess` take it. */
+export function readNote(c: Cursor, limit: number): string | undefined {
+  return checkLength(c, 'note', c.textOf(c.rest()), limit);
+}
+
+export const TIME_ZONE_KEYWORDS: ReadonlySet<string> = new Set(['tz', 'timezone']);
+
+export function readTimeZone(c: Cursor, tokens: readonly Token[]): string {
+  const [token, extra] = tokens;
+  if (!token || extra) c.refuse('tz needs one time zone, such as Asia/Tokyo.');
+  const zone = canonicalZone(token.text);
+  if (!zone) c.refuse(`“${preview(token.text)}” is not a time zone; use a name such as Asia/Tokyo.`);
+  return zone;
+}
+
+/** The zone as Intl spells it, so `asia/tokyo` is stored as `Asia/Tokyo`. */
+function canonicalZone(text: string): string | undefined {
+  try {
+    const zone = new Intl.DateTimeFormat('en-US', { timeZone: text }).resolvedOptions().timeZone;
+    return TimeZoneSchema.safeParse(zone).success ? zone : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,24 @@
+import { defineCommand, SLASH } from '#shared/commands/definition';
+import { expectEnd, readId, type Cursor } from '#shared/commands/grammar';
+import type { CommitmentId } from '#shared/domain/schemas';
+import { renderCommitment } from '#shared/slack/render/commitment';
+import { getHistory } from '#shared/use-cases/commitments';
+
+/** `history <ID>`: one item with every change made to it. */
+export const historyCommand = defineCommand({
+  name: 'history',
+  words: ['history'],
+  usage: `${SLASH} history <ID>`,
+  examples: [`${SLASH} history JK-4`],
+  writes: false,
+  read(c: Cursor): { id: CommitmentId } {
+    const id = readId(c, 'history');
+    expectEnd(c);
+    return { id };
+  },
+  async run({ id }, { deps, caller }) {
+    const [{ item, track }, history] = await Promise.all([deps.store.getCommitmentWithTrack(caller.teamId, id), getHistory(deps, caller.teamId, id)]);
+    return { item, track, history };
+  },
+  render: ({ item, track, history }, _, { caller }) => ({ message: renderCommitment(item, track, caller.now, history) }),
+});

@@ -1,0 +1,56 @@
+import { defineCommand, SLASH } from '#shared/commands/definition';
+import { checkLength, readId, type Cursor } from '#shared/commands/grammar';
+import { OccurrenceSchema, type CommitmentId } from '#shared/domain/schemas';
+import { renderChange } from '#shared/slack/render/change';
+import { changeItem } from '#shared/use-cases/commitments';
+
+interface LogArgs {
+  id: CommitmentId;
+  /** Left as typed: only the track knows the time zone to resolve it in. */
+  dateText: string;
+  place?: string;
+  text?: string;
+}
+
+const PLACE_KEYWORDS = new Set(['at', 'in']);
+/** Dates of one word, after which `log` may take the place without `at`. */
+const ONE_WORD_DATE =
+  /^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}(\/\d{2,4})?|today|yesterday|tomorrow|(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?)$/;
+const PLACE_CHARS = OccurrenceSchema.shape.place.unwrap().maxLength ?? 100;
+const OCCURRENCE_TEXT_CHARS = OccurrenceSchema.shape.text.unwrap().maxLength ?? 500;
+
+/** `log <ID> <date> [at <place>] ["what happened"]`: an occurrence of a recurring item. */
+export const logCommand = defineCommand({
+  name: 'log',
+  words: ['log'],
+  usage:
+    `${SLASH} log <ID> <date> [at|in <place>] ["what happened"]  ` +
+    `(the date is the words before at, in or a quote; a one-word date such as 2026-01-13 or today may be followed by the place)`,
+  examples: [`${SLASH} log JK-1 2026-01-13 at Nara "Lee visits Nara"`],
+  writes: true,
+  read: readLog,
+  run: ({ id, dateText, place, text }, { deps, caller }) =>
+    changeItem(deps, caller, id, { type: 'log', dateText, ...(place ? { place } : {}), ...(text ? { text } : {}) }),
+  render: (changed, _, { caller }) => ({ message: renderChange(changed, caller.now) }),
+});
+
+function readLog(c: Cursor): LogArgs {
+  const id = readId(c, 'log');
+  const first = c.peek();
+  const oneWord = first !== undefined && !first.quoted && ONE_WORD_DATE.test(first.text.toLowerCase());
+  const dateTokens = oneWord
+    ? c.takeWhile((token) => token === first)
+    : c.takeWhile((token) => !token.quoted && !PLACE_KEYWORDS.has(token.text.toLowerCase()));
+  const dateText = c.textOf(dateTokens);
+  if (dateText === undefined) c.refuse('log needs a date, such as today or 2026-01-13.');
+  const keyword = c.peekWord();
+  const introduced = keyword !== undefined && PLACE_KEYWORDS.has(keyword);
+  if (introduced) c.next();
+  const place = checkLength(c, 'place', c.textOf(c.takeWhile((token) => !token.quoted)), PLACE_CHARS);
+  if (introduced && place === undefined) c.refuse(`${keyword} needs a place.`);
+  const text = checkLength(c, 'text', c.textOf(c.rest()), OCCURRENCE_TEXT_CHARS);
+  const args: LogArgs = { id, dateText };
+  if (place) args.place = place;
+  if (text) args.text = text;
+  return args;
+}

@@ -1,0 +1,136 @@
+import { addCommand } from '#shared/commands/add';
+import { assessCommand } from '#shared/commands/assess';
+import {
+  Handoff,
+  OpenModal,
+  type AnyCommandDefinition,
+  type CommandAnswer,
+  type CommandOf,
+  type CommandOrigin,
+  type CommandRegistry,
+} from '#shared/commands/definition';
+import { doneCommand } from '#shared/commands/done';
+import { exportCommand } from '#shared/commands/export';
+import { Cursor, isTrackSlug, preview, Refusal, refuse, tokenize } from '#shared/commands/grammar';
+import { helpCommand } from '#shared/commands/help';
+import { historyCommand } from '#shared/commands/history';
+import { importCommand } from '#shared/commands/import';
+import { listTracksCommand } from '#shared/commands/list-tracks';
+import { logCommand } from '#shared/commands/log';
+import { noteCommand } from '#shared/commands/note';
+import { reportCommand } from '#shared/commands/report';
+import { showCommand } from '#shared/commands/show';
+import { subscribeCommand } from '#shared/commands/subscribe';
+import { subscriptionsCommand } from '#shared/commands/subscriptions';
+import { trackAddCommand } from '#shared/commands/track-add';
+import { unsubscribeCommand } from '#shared/commands/unsubscribe';
+import { updateCommand } from '#shared/commands/update';
+import type { Caller, Deps } from '#shared/use-cases/commitments';
+
+/** Every subcommand of `/commitments`, in the order help lists them. */
+export const COMMANDS = [
+  listTracksCommand,
+  helpCommand,
+  reportCommand,
+  showCommand,
+  historyCommand,
+  trackAddCommand,
+  addCommand,
+  updateCommand,
+  noteCommand,
+  doneCommand,
+  logCommand,
+  subscribeCommand,
+  unsubscribeCommand,
+  subscriptionsCommand,
+  assessCommand,
+  exportCommand,
+  importCommand,
+] as const;
+
+export type Command = CommandOf<(typeof COMMANDS)[number]>;
+
+export type ParseResult =
+  | { ok: true; command: Command; definition: AnyCommandDefinition }
+  | { ok: false; error: string; usage: string };
+
+/** Builds the lookups of a list of commands; a word or name given twice is a programming error. */
+export function createRegistry(definitions: readonly AnyCommandDefinition[]): CommandRegistry {
+  const byWord = new Map<string, AnyCommandDefinition>();
+  const byName = new Map<string, AnyCommandDefinition>();
+  for (const definition of definitions) {
+    if (byName.has(definition.name)) throw new Error(`Two commands are named ${definition.name}.`);
+    byName.set(definition.name, definition);
+    for (const word of definition.words) {
+      if (byWord.has(word)) throw new Error(`Two commands start with ${word}.`);
+      byWord.set(word, definition);
+    }
+  }
+  return { definitions, byWord: (word) => byWord.get(word), byName: (name) => byName.get(name) };
+}
+
+export const REGISTRY = createRegistry(COMMANDS);
+
+const OVERVIEW = COMMANDS.map((definition) => definition.usage).join('\n');
+
+/**
+ * Reads the text of a `/commitments` command into a command, or says in one sentence what is
+ * wrong with it and shows the right form. Never throws on any input.
+ * 1. Split the text into words (refusing an unclosed quote with the form its first word names).
+ * 2. Find the command its first word starts; nothing lists tracks, a bare track is its report.
+ * 3. Let that command read the rest.
+ */
+export function parseCommand(text: string, registry: CommandRegistry = REGISTRY): ParseResult {
+  try {
+    return readCommand(text, tokenize(text, usageOfHead(text, registry)), registry);
+  } catch (error) {
+    if (error instanceof Refusal) return { ok: false, error: error.message, usage: error.usage };
+    throw error;
+  }
+}
+
+/** Which form to show for a refusal before the text is split into words. */
+function usageOfHead(text: string, registry: CommandRegistry): string {
+  const head = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  return registry.byWord(head)?.usage ?? (isTrackSlug(head) ? reportCommand.usage : OVERVIEW);
+}
+
+function readCommand(text: string, tokens: ReturnType<typeof tokenize>, registry: CommandRegistry): ParseResult {
+  const [head] = tokens;
+  if (!head) return readWith(listTracksCommand, new Cursor(text, tokens, listTracksCommand.usage), undefined, registry);
+  if (head.quoted) refuse('Start with a command or a track, not quoted text.', OVERVIEW);
+  const word = head.text.toLowerCase();
+  const definition = registry.byWord(word);
+  if (definition) {
+    const cursor = new Cursor(text, tokens, definition.usage);
+    cursor.next();
+    return readWith(definition, cursor, word, registry);
+  }
+  if (!isTrackSlug(word)) refuse(`“${preview(word)}” is not a command or a track.`, OVERVIEW);
+  return readWith(reportCommand, new Cursor(text, tokens, reportCommand.usage), undefined, registry);
+}
+
+function readWith(definition: AnyCommandDefinition, cursor: Cursor, word: string | undefined, registry: CommandRegistry): ParseResult {
+  const read = definition.read(cursor, { word, registry });
+  const [chosen, args] = read instanceof Handoff ? [read.definition, read.args] : [definition, read];
+  // Each definition's reader gives its own arguments, so the pair is one member of Command.
+  return { ok: true, command: { type: chosen.name, ...args } as Command, definition: chosen };
+}
+
+/**
+ * Carries out one parsed `/commitments` command for `caller` and renders the answer: the
+ * command's use case, then its rendering, or the form the use case asks to open.
+ */
+export async function runCommand(
+  deps: Deps,
+  caller: Caller,
+  where: CommandOrigin,
+  parsed: { command: Command; definition: AnyCommandDefinition },
+  registry: CommandRegistry = REGISTRY,
+): Promise<CommandAnswer> {
+  const { definition } = parsed;
+  const { type: _, ...args } = parsed.command;
+  const context = { deps, caller, where, registry };
+  const value = await definition.run(args, context);
+  return value instanceof OpenModal ? { modal: value.view } : definition.render(value, args, context);
+}

@@ -1,0 +1,56 @@
+import { defineCommand, handOff, SLASH, type Handoff, type ReadContext } from '#shared/commands/definition';
+import { exportCommand } from '#shared/commands/export';
+import { preview, readTrack, type Cursor } from '#shared/commands/grammar';
+import { listTracksCommand } from '#shared/commands/list-tracks';
+import type { TrackSlug } from '#shared/domain/schemas';
+import { REPORT_FILTERS, type ReportFilter } from '#shared/domain/report-filter';
+import { renderReport } from '#shared/slack/render/report';
+import { getReport } from '#shared/use-cases/commitments';
+
+interface ReportArgs {
+  track: TrackSlug;
+  filter: ReportFilter;
+  share: boolean;
+}
+
+const FILTER_ALIASES: ReadonlyMap<string, ReportFilter> = new Map([
+  ...REPORT_FILTERS.map((filter) => [filter, filter] as const),
+  ['late', 'overdue'],
+  ['soon', 'due'],
+  ['due-soon', 'due'],
+  ['stale', 'quiet'],
+]);
+
+/** `<track> [filter] [share]`: a track's items, to the person or to the channel. */
+export const reportCommand = defineCommand({
+  name: 'report',
+  words: ['report', 'list', 'share'],
+  usage: `${SLASH} <track> [open|overdue|due|quiet|done|all] [share]  (open, the default, leaves out done and dropped items)`,
+  examples: [`${SLASH} japan-korea`, `${SLASH} japan-korea overdue share`],
+  writes: false,
+  read: readReport,
+  run: ({ track }, { deps, caller }) => getReport(deps, caller.teamId, track),
+  render: (report, { filter, share }, { caller }) => ({
+    message: renderReport(report, { filter, page: 0, now: caller.now, shared: share }),
+    share,
+  }),
+});
+
+/** A bare first word (no `word`) may be a mistyped command, so its refusals say so. */
+function readReport(c: Cursor, { word }: ReadContext): ReportArgs | Handoff {
+  if (word === 'list' && c.done) return handOff(listTracksCommand, {});
+  let share = word === 'share';
+  const track = readTrack(c, share ? 'share' : 'report');
+  const filters = new Set<ReportFilter>();
+  for (let token = c.next(); token; token = c.next()) {
+    const typed = token.quoted ? undefined : token.text.toLowerCase();
+    const filter = typed === undefined ? undefined : FILTER_ALIASES.get(typed);
+    if (typed === 'share') share = true;
+    else if (typed === 'export' && c.done && filters.size === 0 && !share) return handOff(exportCommand, { track });
+    else if (filter) filters.add(filter);
+    else if (word !== undefined) c.refuse(`“${preview(token.text)}” is not a report filter; use ${REPORT_FILTERS.join(', ')}.`);
+    else c.refuse(`“${preview(track)}” is not a command, and a track report takes only a filter and share.`);
+  }
+  if (filters.size > 1) c.refuse(`Give one report filter, not ${[...filters].join(' and ')}.`);
+  return { track, filter: [...filters][0] ?? 'open', share };
+}

@@ -1,0 +1,20 @@
+import { defineCommand, SLASH } from '#shared/commands/definition';
+import { expectEnd, readId, type Cursor } from '#shared/commands/grammar';
+import type { CommitmentId } from '#shared/domain/schemas';
+import { renderCommitment } from '#shared/slack/render/commitment';
+
+/** `show <ID>`: one item with its notes. */
+export const showCommand = defineCommand({
+  name: 'show',
+  words: ['show'],
+  usage: `${SLASH} show <ID>`,
+  examples: [`${SLASH} show JK-4`],
+  writes: false,
+  read(c: Cursor): { id: CommitmentId } {
+    const id = readId(c, 'show');
+    expectEnd(c);
+    return { id };
+  },
+  run: ({ id }, { deps, caller }) => deps.store.getCommitmentWithTrack(caller.teamId, id),
+  render: ({ item, track }, _, { caller }) => ({ message: renderCommitment(item, track, caller.now) }),
+});

@@ -1,0 +1,19 @@
+import { defineCommand, SLASH } from '#shared/commands/definition';
+import { expectEnd, type Cursor } from '#shared/commands/grammar';
+import { renderSubscriptions } from '#shared/slack/render/subscriptions';
+import { listSubscriptions } from '#shared/use-cases/subscriptions';
+
+/** `subscriptions`: the digests posted in this channel. */
+export const subscriptionsCommand = defineCommand({
+  name: 'subscriptions',
+  words: ['subscriptions'],
+  usage: `${SLASH} subscriptions`,
+  examples: [`${SLASH} subscriptions`],
+  writes: false,
+  read(c: Cursor) {
+    expectEnd(c);
+    return {};
+  },
+  run: (_, { deps, caller, where }) => listSubscriptions(deps, { teamId: caller.teamId, channelId: where.channelId }),
+  render: (subscriptions, _, { where }) => ({ message: renderSubscriptions({ channelId: where.channelId, subscriptions }) }),
+});

@@ -1,0 +1,89 @@
+import { defineCommand, modalOrigin, OpenModal, SLASH } from '#shared/commands/definition';
+import { checkLength, preview, readTimeZone, readTrack, TIME_ZONE_KEYWORDS, type Cursor, type Token } from '#shared/commands/grammar';
+import { IdPrefixSchema, PartyCodeSchema, TrackSchema, type TrackSlug } from '#shared/domain/schemas';
+import { escape } from '#shared/slack/render/format';
+import { addTrackModal } from '#shared/slack/render/modals';
+import { renderDone } from '#shared/slack/render/notice';
+import { addTrack } from '#shared/use-cases/commitments';
+
+/** Whatever was given; the form asks for the rest. */
+interface TrackAddArgs {
+  slug?: TrackSlug;
+  title?: string;
+  parties?: string[];
+  timeZone?: string;
+  prefix?: string;
+}
+
+const TRACK_KEYWORDS = new Set(['parties', 'party', ...TIME_ZONE_KEYWORDS, 'prefix']);
+const MAX_PARTIES = 20;
+const TRACK_TITLE_CHARS = TrackSchema.shape.title.maxLength ?? 150;
+
+/** `track add …`: a new track, at once when every field is given, else through a form. */
+export const trackAddCommand = defineCommand({
+  name: 'track-add',
+  words: ['track'],
+  usage: `${SLASH} track add <slug> ["Title"] [parties JP,KR] [tz Asia/Tokyo] [prefix JK]`,
+  examples: [`${SLASH} track add us-eu "US–EU trade" parties US,EU tz Europe/Brussels prefix UE`],
+  writes: true,
+  read: readTrackAdd,
+  async run(args, { deps, caller, where }) {
+    const { slug, title, parties, timeZone, prefix } = args;
+    if (!(slug && title && parties && timeZone)) {
+      const { parties: _, ...rest } = args;
+      return new OpenModal(addTrackModal(modalOrigin(where), { ...rest, ...(parties ? { parties: parties.join(', ') } : {}) }));
+    }
+    return addTrack(deps, caller, { slug, title, parties, timeZone, ...(prefix ? { prefix } : {}) });
+  },
+  render: (track) => ({
+    message: renderDone(`Created track *${track.slug}* (${escape(track.title)}); its items will be numbered ${track.idPrefix}-1, ${track.idPrefix}-2, …`),
+  }),
+});
+
+function readTrackAdd(c: Cursor): TrackAddArgs {
+  const verb = c.next();
+  if (!verb || verb.quoted || !['add', 'new', 'create'].includes(verb.text.toLowerCase())) {
+    c.refuse('To create a track, say track add.');
+  }
+  const isKeyword = (word: string) => TRACK_KEYWORDS.has(word);
+  const first = c.peekWord();
+  const slug = first !== undefined && !isKeyword(first) ? readTrack(c, 'track add') : undefined;
+  const title = checkLength(c, 'title', c.textOf(c.takeUntil(isKeyword)), TRACK_TITLE_CHARS);
+  const args: TrackAddArgs = {};
+  if (slug) args.slug = slug;
+  if (title) args.title = title;
+  const seen = new Set<string>();
+  while (!c.done) {
+    const keyword = c.next()?.text.toLowerCase() ?? '';
+    const name = keyword === 'party' ? 'parties' : keyword === 'timezone' ? 'tz' : keyword;
+    if (seen.has(name)) c.refuse(`Give ${name} only once.`);
+    seen.add(name);
+    const values = c.takeUntil(isKeyword);
+    if (name === 'parties') args.parties = readParties(c, values);
+    else if (name === 'tz') args.timeZone = readTimeZone(c, values);
+    else args.prefix = readPrefix(c, values);
+  }
+  return args;
+}
+
+function readParties(c: Cursor, tokens: readonly Token[]): string[] {
+  const codes = tokens.flatMap((t) => t.text.split(/[,\s]+/)).filter(Boolean);
+  if (codes.length === 0) c.refuse('parties needs party codes, such as JP,KR.');
+  const parties = [...new Set(codes.map((code) => code.toUpperCase()))];
+  for (const party of parties) {
+    if (!PartyCodeSchema.safeParse(party).success) {
+      c.refuse(`“${preview(party)}” is not a party code; use 2 to 8 letters, such as JP.`);
+    }
+  }
+  if (parties.length > MAX_PARTIES) c.refuse(`A track can have at most ${MAX_PARTIES} parties; you gave ${parties.length}.`);
+  return parties;
+}
+
+function readPrefix(c: Cursor, tokens: readonly Token[]): string {
+  const [token, extra] = tokens;
+  const prefix = token?.text.toUpperCase();
+  if (!prefix || extra || !IdPrefixSchema.safeParse(prefix).success) {
+    c.refuse('prefix needs 1 to 6 letters, such as JK.');
+  }
+  return prefix;
+}

@@ -1,0 +1,71 @@
+import { defineCommand, SLASH } from '#shared/commands/definition';
+import { preview, readId, readNote, type Cursor } from '#shared/commands/grammar';
+import { LIMITS, STATUSES, type CommitmentId, type Status } from '#shared/domain/schemas';
+import { renderChange } from '#shared/slack/render/change';
+import { changeItem } from '#shared/use-cases/commitments';
+
+interface UpdateArgs {
+  id: CommitmentId;
+  status: Status;
+  note?: string;
+}
+
+const STATUS_ALIASES: ReadonlyMap<string, Status> = new Map([
+  ['not-started', 'not-started'],
+  ['notstarted', 'not-started'],
+  ['todo', 'not-started'],
+  ['to-do', 'not-started'],
+  ['agreed', 'not-started'],
+  ['in-progress', 'in-progress'],
+  ['inprogress', 'in-progress'],
+  ['started', 'in-progress'],
+  ['progress', 'in-progress'],
+  ['wip', 'in-progress'],
+  ['done', 'done'],
+  ['complete', 'done'],
+  ['completed', 'done'],
+  ['finished', 'done'],
+  ['stalled', 'stalled'],
+  ['blocked', 'stalled'],
+  ['stuck', 'stalled'],
+  ['on-hold', 'stalled'],
+  ['dropped', 'dropped'],
+  ['cancelled', 'dropped'],
+  ['canceled', 'dropped'],
+]);
+
+/** `update <ID> <status> ["note"]`: moves an item to a status. */
+export const updateCommand = defineCommand({
+  name: 'update',
+  words: ['update'],
+  usage: `${SLASH} update <ID> <${STATUSES.join('|')}> ["note"]`,
+  examples: [`${SLASH} update JK-4 in-progress "committee date set"`],
+  writes: true,
+  read(c: Cursor): UpdateArgs {
+    const id = readId(c, 'update');
+    const status = readStatus(c);
+    const note = readNote(c, LIMITS.noteChars);
+    return note === undefined ? { id, status } : { id, status, note };
+  },
+  run: ({ id, status, note }, { deps, caller }) => changeItem(deps, caller, id, { type: 'status', status, ...(note ? { note } : {}) }),
+  render: (changed, _, { caller }) => ({ message: renderChange(changed, caller.now) }),
+});
+
+function readStatus(c: Cursor): Status {
+  const vocabulary = `${STATUSES.slice(0, -1).join(', ')} or ${STATUSES.at(-1)}`;
+  const first = c.peek();
+  if (!first) c.refuse(`update needs a status: ${vocabulary}.`);
+  const second = c.tokens[c.tokens.indexOf(first) + 1];
+  const key = (text: string) => text.trim().toLowerCase().replace(/[\s_]+/g, '-').replace(/[.,:;!]+$/, '');
+  // Two words first, so "in progress" is not read as "in" plus a note.
+  const pair = second && !first.quoted && !second.quoted ? STATUS_ALIASES.get(key(`${first.text} ${second.text}`)) : undefined;
+  if (pair) {
+    c.next();
+    c.next();
+    return pair;
+  }
+  const single = STATUS_ALIASES.get(key(first.text));
+  if (!single) c.refuse(`“${preview(first.text)}” is not a status; use ${vocabulary}.`);
+  c.next();
+  return single;
+}

@@ -1,0 +1,27 @@
+import { formatLocalDate } from '#shared/dates/natural';
+import type { Change, Commitment, Track } from '#shared/domain/schemas';
+import { renderCommitment } from '#shared/slack/render/commitment';
+import { escape, scoreText, STATUS_LABEL, type SlackMessage } from '#shared/slack/render/format';
+import { renderDone } from '#shared/slack/render/notice';
+
+/** What a change did, in one line: the status move, the assessment, the logged date or the note. */
+export function describeChange(from: string, to: string, change: Change, id: string): string {
+  if (change.type === 'assessment') return `Assessed ${change.party} on *${id}*: ${scoreText(change.to)}.`;
+  if (change.type === 'status') return `*${id}*: ${STATUS_LABEL[from as keyof typeof STATUS_LABEL]} → ${STATUS_LABEL[to as keyof typeof STATUS_LABEL]}.`;
+  if (change.type === 'occurrence') {
+    return `Logged ${formatLocalDate(change.occurrence.date)}${change.occurrence.place ? ` in ${escape(change.occurrence.place)}` : ''} on *${id}*.`;
+  }
+  return `Noted on *${id}*.`;
+}
+
+/** A changed item: the line saying what changed, then the item as it now stands. */
+export function renderChange(result: { before: Commitment; after: Commitment; track: Track; change: Change }, now: Date): SlackMessage {
+  const { before, after, track, change } = result;
+  return withItem(describeChange(before.status, after.status, change, after.id), renderCommitment(after, track, now));
+}
+
+/** A confirmation line followed by the item it is about. */
+export function withItem(confirmation: string, item: SlackMessage): SlackMessage {
+  const done = renderDone(confirmation);
+  return { text: `${done.text}\n${item.text}`, blocks: [...done.blocks, ...item.blocks] };
+}
