@@ -11,7 +11,9 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { setTimeout } from 'node:timers/promises';
 import type { z } from 'zod';
+import { backoffMs } from '#shared/backoff';
 import { AlreadyExistsError, ConflictError, NotFoundError, TrackNotFoundError } from '#shared/errors';
 import {
   CommitmentDraftSchema,
@@ -32,17 +34,15 @@ import {
 } from '#shared/domain/schemas';
 import { applyChange } from '#shared/domain/changes';
 import { ImportDraftSchema, type ImportDraft } from '#shared/domain/import-draft';
-import { formatCommitmentId, parseCommitmentId } from '#shared/store/keys';
+import type { Report } from '#shared/domain/report';
 import * as params from '#shared/store/params';
+import { formatCommitmentId, parseCommitmentId } from '#shared/store/params';
 import { parse } from '#shared/store/parse';
-
-export interface Report {
-  track: Track;
-  commitments: Commitment[];
-}
 
 /** How many times a create retries when another create took the next number first. */
 const CREATE_ATTEMPTS = 12;
+/** Spreads retrying creators apart so they stop colliding on the counter. */
+const CREATE_BACKOFF = { baseMs: 20, capMs: 200 } as const;
 
 export type Store = ReturnType<typeof createStore>;
 
@@ -236,7 +236,7 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
           const reasons = cancellationCodes(error);
           const counterMoved = reasons?.[0] === 'ConditionalCheckFailed';
           if (counterMoved && !options.seq && attempt < CREATE_ATTEMPTS) {
-            await jitteredPause(attempt);
+            await setTimeout(backoffMs(attempt, CREATE_BACKOFF));
             continue;
           }
           if (reasons?.[1] === 'ConditionalCheckFailed' && (options.seq || !counterMoved)) {
@@ -290,11 +290,6 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
       return { before, after };
     },
   };
-}
-
-/** Spreads retrying creators apart so they stop colliding on the counter. */
-function jitteredPause(attempt: number): Promise<void> {
-  return new Promise((done) => setTimeout(done, Math.random() * Math.min(200, 10 * 2 ** attempt)));
 }
 
 function staleError(id: string, cause?: unknown): ConflictError {

@@ -11,53 +11,13 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import * as z from 'zod';
 import { ConflictError, NotFoundError } from '#shared/errors';
-import { ActorSchema, InstantSchema, TeamIdSchema, TimeZoneSchema, TrackSlugSchema, type TeamId } from '#shared/domain/schemas';
-import { ScheduleSchema } from '#shared/dates/schedule';
+import type { TeamId } from '#shared/domain/schemas';
+import { DeliverySchema, type Delivery } from '#shared/domain/delivery';
+import { SubscriptionSchema, type Subscription, type SubscriptionKey } from '#shared/domain/subscription';
 import * as params from '#shared/store/subscription-params';
-import { DUE_SHARDS, type SubscriptionKey } from '#shared/store/subscription-params';
+import { DUE_SHARDS } from '#shared/store/subscription-params';
 import { parse } from '#shared/store/parse';
-
-export const ChannelIdSchema = z.string().regex(/^[CGD][A-Z0-9]{2,30}$/, 'must be a Slack channel id such as C0123ABCD');
-
-/** Why the sweep stopped posting to a channel: Slack's error code, shown to people as is. */
-export const PauseSchema = z.object({ reason: z.string().min(1).max(100), at: InstantSchema });
-
-export const SubscriptionSchema = z.object({
-  teamId: TeamIdSchema,
-  channelId: ChannelIdSchema,
-  track: TrackSlugSchema,
-  schedule: ScheduleSchema,
-  timeZone: TimeZoneSchema,
-  createdBy: ActorSchema,
-  createdAt: InstantSchema,
-  /** The slot the subscription waits for; the due index sorts on it. */
-  nextRunAt: InstantSchema,
-  /** The slot of the last digest that went out; "changed since" counts from here. */
-  lastDigestAt: InstantSchema.optional(),
-  paused: PauseSchema.optional(),
-  version: z.number().int().min(1),
-});
-export type Subscription = z.infer<typeof SubscriptionSchema>;
-
-export const DeliverySchema = z.object({
-  teamId: TeamIdSchema,
-  channelId: ChannelIdSchema,
-  track: TrackSlugSchema,
-  slot: InstantSchema,
-  state: z.enum(['claimed', 'posted', 'released', 'abandoned']),
-  token: z.string(),
-  attempts: z.number().int().min(1),
-  claimedAt: InstantSchema,
-  leaseUntil: InstantSchema,
-  postedAt: InstantSchema.optional(),
-  messageTs: z.string().optional(),
-  foundInChannel: z.boolean().optional(),
-  reason: z.string().optional(),
-  expiresAt: z.number().int(),
-});
-export type Delivery = z.infer<typeof DeliverySchema>;
 
 export type ClaimResult =
   /** Ours now; `reclaimed` when an earlier holder died, so the digest may already be in the channel. */
@@ -201,8 +161,3 @@ export function createSubscriptionStore(deps: { client: DynamoDBClient; tableNam
     },
   };
 }
-
-export function subscriptionKeyOf(sub: Pick<Subscription, 'teamId' | 'channelId' | 'track'>): SubscriptionKey {
-  return { teamId: sub.teamId, channelId: sub.channelId, track: sub.track };
-}
-

@@ -1,7 +1,8 @@
 import { formatLocalDate } from '#shared/dates/natural';
 import type { Command } from '#shared/slack/command-parser';
 import { renderCommitment } from '#shared/slack/render/commitment';
-import { escape, scoreText, STATUS_LABEL, type SlackMessage } from '#shared/slack/render/format';
+import { scoreText, STATUS_LABEL } from '#shared/format/text';
+import { escape, type SlackMessage } from '#shared/slack/render/format';
 import type { Change } from '#shared/domain/schemas';
 import { renderDone } from '#shared/slack/render/notice';
 import { renderHelp } from '#shared/slack/render/help';

@@ -1,0 +1,88 @@
+/**
+ * The layer rule, checked by `npm run layers` and `test/layers.test.ts`.
+ *
+ * Layers, lowest first; a folder imports only from folders to its left (or its own):
+ *
+ *   errors, log, config, retry  ←  domain  ←  dates  ←  format
+ *     ←  store, import, slack/render, export  ←  reminders, use-cases
+ *     ←  commands  ←  functions, scripts, bench, infra  ←  test
+ *
+ * `domain/` holds the models every layer may import (schemas, Report, Subscription, Delivery,
+ * DigestModel, kinds); `format/` the plain text shared by Slack rendering and exports.
+ * No folder imports a folder that imports it back, and no file imports itself round a loop.
+ *
+ * @type {import('dependency-cruiser').IConfiguration}
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-folder-cycle',
+      severity: 'error',
+      comment: 'A folder imports a folder that imports it back: move the shared piece down a layer (models to domain/).',
+      scope: 'folder',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'no-file-cycle',
+      severity: 'error',
+      comment: 'Files import each other round a loop.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'render-not-to-store',
+      severity: 'error',
+      comment: 'Rendering turns models into Slack messages; it takes models from domain/, never the store.',
+      from: { path: '^shared/slack/render/' },
+      to: { path: '^shared/store/' },
+    },
+    {
+      name: 'slack-not-to-use-cases',
+      severity: 'error',
+      comment: 'Slack rendering and transport sit below the use cases that call them.',
+      from: { path: '^shared/slack/' },
+      to: { path: '^shared/use-cases/' },
+    },
+    {
+      name: 'not-to-test',
+      severity: 'error',
+      comment: 'Only tests import test code; local tools live in scripts/.',
+      from: { pathNot: '^test/' },
+      to: { path: '^test/' },
+    },
+    {
+      name: 'config-not-to-table',
+      severity: 'error',
+      comment: 'Configuration is read below the store; the table definition imports it, not the other way.',
+      from: { path: '^shared/config\\.ts$' },
+      to: { path: '^shared/store/' },
+    },
+    {
+      name: 'import-not-to-commands',
+      severity: 'error',
+      comment: 'The readout extractor proposes domain values; it knows nothing of subcommands or their parser.',
+      from: { path: '^shared/import/' },
+      to: { path: ['^shared/commands/', '^shared/slack/command-parser\\.ts$', '^functions/slack/commands/'] },
+    },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      comment: 'An import the checker cannot resolve would hide its edge from every rule above.',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    // Type-only imports are edges too: a model imported for its type still ties two layers.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      // `#shared/*` resolves through package.json "imports".
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.mjs', '.js', '.json'],
+    },
+  },
+};
