@@ -1,15 +1,23 @@
 /**
  * The layer rule, checked by `npm run layers` and `test/layers.test.ts`.
  *
- * Layers, lowest first; a folder imports only from folders to its left (or its own):
+ * Layers, lowest first; code imports only from its own layer's folder or from layers above it
+ * in this list:
  *
- *   errors, log, config, retry  ←  domain  ←  dates  ←  format
- *     ←  store, import, slack/render, export  ←  reminders, use-cases
- *     ←  commands  ←  functions, scripts, bench, infra  ←  test
+ *   shared/*.ts (errors, log, config, backoff)
+ *     ← domain                      models: schemas, Report, Subscription, Delivery, DigestModel, Schedule, kinds
+ *     ← dates, data
+ *     ← format                      plain words shared by Slack messages and exports
+ *     ← store, import, export, slack (slack/render and the Web API)
+ *     ← reminders, use-cases
+ *     ← commands
+ *     ← functions, infra
+ *     ← scripts ← bench
+ *     ← test
  *
- * `domain/` holds the models every layer may import (schemas, Report, Subscription, Delivery,
- * DigestModel, kinds); `format/` the plain text shared by Slack rendering and exports.
  * No folder imports a folder that imports it back, and no file imports itself round a loop.
+ * The folder check counts a subfolder as part of its parent, so the files directly in `shared/`
+ * get their own rule (config must not reach into the store).
  *
  * @type {import('dependency-cruiser').IConfiguration}
  */
