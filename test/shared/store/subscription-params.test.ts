@@ -39,6 +39,16 @@ describe('due index keys', () => {
     expect(dueKeys(key, slot)).toEqual({ gsi1pk: `DUE#${shard}`, gsi1sk: `${slot}#T0SUBP#C0DIGEST#japan-korea` });
   });
 
+  it('spreads subscriptions over every shard of the due index', () => {
+    const teamId = 'T0SUBS';
+    const shards = new Set(Array.from({ length: 200 }, (_, i) => dueShard({ teamId, channelId: `C0${i}`, track: 'japan-korea' })));
+    expect(shards.size).toBe(DUE_SHARDS);
+    expect(dueKeys({ teamId, channelId: 'C0X', track: 'japan-korea' }, '2026-03-09T00:00:00.000Z').gsi1sk).toBe('2026-03-09T00:00:00.000Z#T0SUBS#C0X#japan-korea');
+    const paused = putSubscriptionParams('t', { teamId, channelId: 'C0X', track: 'japan-korea', nextRunAt: '2026-03-09T00:00:00.000Z', paused: { reason: 'is_archived' }, version: 2 }, 1);
+    expect(paused.Item?.['gsi1pk']).toBeUndefined();
+    expect(paused.ConditionExpression).toBe('version = :expected');
+  });
+
   it('reads one shard up to now, including what is due at this very millisecond', () => {
     const query = dueQueryParams(TABLE, 5, now, 100);
     expect(query).toMatchObject({
