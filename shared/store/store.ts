@@ -4,11 +4,8 @@ import {
   DeleteItemCommand,
   GetItemCommand,
   PutItemCommand,
-  QueryCommand,
   TransactWriteItemsCommand,
-  TransactionCanceledException,
   type DynamoDBClient,
-  type QueryCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { setTimeout } from 'node:timers/promises';
@@ -38,6 +35,7 @@ import type { Report } from '#shared/domain/report';
 import * as params from '#shared/store/params';
 import { formatCommitmentId, parseCommitmentId } from '#shared/store/params';
 import { parse } from '#shared/store/parse';
+import { cancellationCodes, queryAll } from '#shared/store/send';
 
 /** How many times a create retries when another create took the next number first. */
 const CREATE_ATTEMPTS = 12;
@@ -55,17 +53,6 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
   const { client, tableName } = deps;
   /** Prefix → slug never changes once claimed, so a warm container asks once per prefix. */
   const slugByPrefix = new Map<string, TrackSlug>();
-
-  async function query(input: QueryCommandInput): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let ExclusiveStartKey = input.ExclusiveStartKey;
-    do {
-      const page = await client.send(new QueryCommand({ ...input, ExclusiveStartKey }));
-      items.push(...(page.Items ?? []).map((item) => unmarshall(item)));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return items;
-  }
 
   async function slugOf(teamId: TeamId, id: CommitmentId): Promise<TrackSlug> {
     const { prefix } = parseCommitmentId(id);
@@ -139,7 +126,7 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
 
     /** The team's tracks with counts per status: one Query. */
     async listTracks(teamId: TeamId): Promise<TrackSummary[]> {
-      const items = await query(params.listTracksParams(tableName, teamId));
+      const items = await queryAll(client, params.listTracksParams(tableName, teamId));
       return items.map((item) => parse(TrackSummarySchema, item));
     },
 
@@ -152,7 +139,7 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
 
     /** A track and every commitment in it: one Query. */
     async getReport(teamId: TeamId, slug: TrackSlug): Promise<Report> {
-      const items = await query(params.reportParams(tableName, teamId, slug));
+      const items = await queryAll(client, params.reportParams(tableName, teamId, slug));
       const [first, ...rest] = items;
       if (!first || first['type'] !== 'track') throw new TrackNotFoundError(slug);
       return { track: parse(TrackSchema, first), commitments: rest.map((item) => parse(CommitmentSchema, item)) };
@@ -184,7 +171,7 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
     /** Every change to one commitment, oldest first: one Query. */
     async getHistory(teamId: TeamId, id: CommitmentId): Promise<HistoryEntry[]> {
       const slug = await slugOf(teamId, id);
-      const items = await query(params.historyParams(tableName, teamId, slug, id));
+      const items = await queryAll(client, params.historyParams(tableName, teamId, slug, id));
       return items.map((item) => parse(HistoryEntrySchema, item));
     },
 
@@ -300,11 +287,5 @@ function conflictOr(error: unknown): unknown {
   return cancellationCodes(error)?.includes('TransactionConflict')
     ? new ConflictError('Someone else was writing the same thing; nothing was saved. Try again.', { cause: error })
     : error;
-}
-
-/** The per-item reasons of a cancelled transaction, or undefined for any other error. */
-function cancellationCodes(error: unknown): (string | undefined)[] | undefined {
-  if (!(error instanceof TransactionCanceledException)) return undefined;
-  return (error.CancellationReasons ?? []).map((reason) => reason.Code);
 }
 

@@ -5,7 +5,6 @@ import {
   PutItemCommand,
   QueryCommand,
   TransactWriteItemsCommand,
-  TransactionCanceledException,
   UpdateItemCommand,
   type DynamoDBClient,
   type QueryCommandInput,
@@ -18,6 +17,7 @@ import { SubscriptionSchema, type Subscription, type SubscriptionKey } from '#sh
 import * as params from '#shared/store/subscription-params';
 import { DUE_SHARDS } from '#shared/store/subscription-params';
 import { parse } from '#shared/store/parse';
+import { cancellationCodes, conditional, queryAll } from '#shared/store/send';
 
 export type ClaimResult =
   /** Ours now; `reclaimed` when an earlier holder died, so the digest may already be in the channel. */
@@ -38,17 +38,6 @@ export type SubscriptionStore = ReturnType<typeof createSubscriptionStore>;
 export function createSubscriptionStore(deps: { client: DynamoDBClient; tableName: string; shards?: number }) {
   const { client, tableName } = deps;
   const shards = deps.shards ?? DUE_SHARDS;
-
-  /** Sends a conditional write; `false` when its condition was refused. */
-  async function conditional(send: () => Promise<unknown>): Promise<boolean> {
-    try {
-      await send();
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
-  }
 
   async function getDelivery(key: SubscriptionKey, slot: string): Promise<Delivery | undefined> {
     const { Item } = await client.send(new GetItemCommand(params.getDeliveryParams(tableName, key, slot)));
@@ -85,14 +74,8 @@ export function createSubscriptionStore(deps: { client: DynamoDBClient; tableNam
 
     /** The channel's subscriptions by track (every channel's, without one): one Query. */
     async listForChannel(teamId: TeamId, channelId?: string): Promise<Subscription[]> {
-      const items: Subscription[] = [];
-      let ExclusiveStartKey: QueryCommandInput['ExclusiveStartKey'];
-      do {
-        const page = await client.send(new QueryCommand({ ...params.channelSubscriptionsParams(tableName, teamId, channelId), ExclusiveStartKey }));
-        items.push(...(page.Items ?? []).map((item) => parse(SubscriptionSchema, unmarshall(item))));
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
-      return items;
+      const items = await queryAll(client, params.channelSubscriptionsParams(tableName, teamId, channelId));
+      return items.map((item) => parse(SubscriptionSchema, item));
     },
 
     /**
@@ -121,8 +104,9 @@ export function createSubscriptionStore(deps: { client: DynamoDBClient; tableNam
         await client.send(new TransactWriteItemsCommand(params.claimParams(tableName, input)));
         return { kind: 'claimed', reclaimed: false, delivery: params.newDelivery(input) };
       } catch (error) {
-        if (!(error instanceof TransactionCanceledException)) throw error;
-        const [subscription, record] = (error.CancellationReasons ?? []).map((reason) => reason.Code);
+        const codes = cancellationCodes(error);
+        if (!codes) throw error;
+        const [subscription, record] = codes;
         if (subscription === 'ConditionalCheckFailed') return { kind: 'stale' };
         // TransactionConflict: another sweep is claiming this very slot right now.
         if (record !== 'ConditionalCheckFailed') return { kind: 'busy', delivery: undefined };
