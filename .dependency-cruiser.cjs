@@ -76,9 +76,9 @@ module.exports = {
     {
       name: 'not-to-unresolvable',
       severity: 'error',
-      comment: 'An import the checker cannot resolve would hide its edge from every rule above.',
+      comment: 'An alias or relative import the checker cannot resolve would hide its edge from every rule above (bare packages are npm\'s and tsc\'s to check).',
       from: {},
-      to: { couldNotResolve: true },
+      to: { couldNotResolve: true, path: '^(#|[.])' },
     },
   ],
   options: {
