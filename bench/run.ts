@@ -13,7 +13,7 @@ import type { Metafile } from 'esbuild';
 import { createDynamoClient } from '#shared/store/client';
 import { createStore } from '#shared/store/store';
 import { createSubscriptionStore } from '#shared/store/subscriptions';
-import { createSlackWeb } from '#shared/reminders/slack-web';
+import { createSlackWeb } from '#shared/slack/web-api';
 import { runSweep } from '#shared/reminders/sweep';
 import { DIGEST_EVENT_TYPE } from '#shared/reminders/deliver';
 import type { Logger } from '#shared/log';

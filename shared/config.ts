@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import { ConfigError } from '#shared/errors';
-import { TABLE } from '#shared/store/table';
+
+/** The table's name when `TABLE_NAME` is not set (local runs). */
+export const DEFAULT_TABLE_NAME = 'commitments';
 
 /**
  * Settings read from the environment once, at cold start. Deployed functions get the Slack
@@ -8,7 +10,7 @@ import { TABLE } from '#shared/store/table';
  */
 const EnvSchema = z
   .object({
-    TABLE_NAME: z.string().min(1).default(TABLE.defaultName),
+    TABLE_NAME: z.string().min(1).default(DEFAULT_TABLE_NAME),
     DYNAMODB_ENDPOINT: z.url().optional(),
     SLACK_SIGNING_SECRET: z.string().min(1).optional(),
     SLACK_BOT_TOKEN: z.string().min(1).optional(),

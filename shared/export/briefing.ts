@@ -2,9 +2,24 @@ import { GROUP_ORDER, byAttention } from '#shared/domain/attention';
 import { complianceByParty } from '#shared/domain/compliance';
 import { deriveFlags, localDate, nextDue, type Flags } from '#shared/dates/flags';
 import { formatLocalDate } from '#shared/dates/natural';
-import { STATUSES, type Commitment, type Kind, type Occurrence, type Status, type Track } from '#shared/domain/schemas';
-import { STATUS_LABEL, averageText, flagTexts, formatInstant, plainText, plural, scoreText } from '#shared/slack/render/format';
-import type { Report } from '#shared/store/store';
+import type { Report } from '#shared/domain/report';
+import { STATUSES, type Commitment, type Kind, type Occurrence, type Track } from '#shared/domain/schemas';
+import {
+  STATUS_LABEL,
+  averageText,
+  cadenceText,
+  everyText,
+  flagPhrases,
+  formatDayOf,
+  formatInstant,
+  lastOccurrenceText,
+  meetingText,
+  oneOffText,
+  ongoingText,
+  plural,
+  scoreText,
+  statusCountText,
+} from '#shared/format/text';
 
 /** Notes shown per item in the Markdown briefing. */
 export const BRIEFING_NOTES = 3;
@@ -46,14 +61,14 @@ export function renderBriefingMarkdown(report: Report, options: BriefingOptions)
     `- **Parties:** ${track.parties.map((p) => `${inline(p.name)} (${p.code})`).join(', ')}`,
   );
   if (track.meetings.length > 0) {
-    out.push(`- **Source meetings:** ${track.meetings.map((m) => [inline(m.name), m.place ? inline(m.place) : undefined, formatLocalDate(m.date)].filter(Boolean).join(', ')).join('; ')}`);
+    out.push(`- **Source meetings:** ${track.meetings.map((m) => meetingText(m, inline)).join('; ')}`);
   }
   out.push(`- **As of:** ${formatInstant(options.now, track.timeZone)}`, '');
 
   out.push('## Summary', '');
   const counts = STATUSES.map((s) => [s, rows.filter((r) => r.item.status === s).length] as const).filter(([, n]) => n > 0);
   out.push(
-    `- ${plural(rows.length, 'commitment')}${counts.length > 0 ? `: ${counts.map(([s, n]) => `${n} ${STATUS_LABEL[s].toLowerCase()}`).join(', ')}` : ''}`,
+    `- ${plural(rows.length, 'commitment')}${counts.length > 0 ? `: ${counts.map(([s, n]) => statusCountText(s, n)).join(', ')}` : ''}`,
     `- ${rows.filter((r) => r.flags.overdue).length} overdue, ${rows.filter((r) => r.flags.dueSoon).length} due within 7 days, ${rows.filter((r) => r.flags.quiet).length} quiet`,
   );
   if (options.compliance) {
@@ -74,7 +89,7 @@ export function renderBriefingMarkdown(report: Report, options: BriefingOptions)
 }
 
 function itemMarkdown({ item, flags, track }: BriefingRow, options: BriefingOptions): string[] {
-  const flagText = flagTexts(flags).map(plainText);
+  const flagText = flagPhrases(flags).map((p) => p.text);
   const lines = [
     `### ${item.id}: ${heading(item.title)}`,
     '',
@@ -92,12 +107,12 @@ function itemMarkdown({ item, flags, track }: BriefingRow, options: BriefingOpti
     });
     lines.push(`- **Compliance:** ${assessments.join('; ') || 'no parties named'}`);
   }
-  lines.push(`- **Last updated:** ${formatLocalDate(localDate(new Date(item.updatedAt), track.timeZone))}`);
+  lines.push(`- **Last updated:** ${formatDayOf(item.updatedAt, track.timeZone)}`);
   if (item.detail?.trim()) lines.push('', block(item.detail));
   const notes = item.notes.slice(-BRIEFING_NOTES).reverse();
   if (notes.length > 0) {
     lines.push('', `**Latest notes${item.notes.length > notes.length ? ` (${notes.length} of ${item.notes.length})` : ''}:**`, '');
-    for (const note of notes) lines.push(`- ${formatLocalDate(localDate(new Date(note.at), track.timeZone))}: ${inline(note.text)}`);
+    for (const note of notes) lines.push(`- ${formatDayOf(note.at, track.timeZone)}: ${inline(note.text)}`);
   }
   return lines;
 }
@@ -106,27 +121,26 @@ function kindMarkdown(item: Commitment): string {
   const { kind } = item;
   switch (kind.type) {
     case 'one-off':
-      return kind.due ? `One-off, due ${formatLocalDate(kind.due)}` : 'One-off, no date set';
+      return oneOffText(kind.due);
     case 'recurring': {
-      const cadence = kind.every ? `every ${plural(kind.every.count, kind.every.unit.replace(/s$/, ''))}` : 'no fixed interval';
       const last = latestOccurrence(kind.occurrences);
       const next = nextDue(item);
       return [
-        `Recurring, ${cadence}`,
-        last ? `last ${formatLocalDate(last.date)}${last.place ? ` in ${inline(last.place)}` : ''}` : 'none logged yet',
+        `Recurring, ${cadenceText(kind.every)}`,
+        last ? lastOccurrenceText(last, inline) : 'none logged yet',
         next ? `next expected ${formatLocalDate(next)}` : undefined,
       ]
         .filter(Boolean)
         .join('; ');
     }
     case 'ongoing':
-      return `Ongoing, update expected every ${plural(kind.updateEveryDays, 'day')}`;
+      return ongoingText(kind.updateEveryDays);
   }
 }
 
 function sourceMarkdown(item: Commitment): string {
   const { meeting, date, place, link, point } = item.source;
-  const where = [inline(meeting), place ? inline(place) : undefined, formatLocalDate(date)].filter(Boolean).join(', ');
+  const where = meetingText({ name: meeting, place, date }, inline);
   const named = link ? `[${where}](${linkDestination(link)})` : where;
   return point ? `${named} — ${inline(point)}` : named;
 }
@@ -165,7 +179,7 @@ export const BRIEFING_CSV_COLUMNS: readonly CsvColumn[] = [
   { header: 'kind', value: (r) => r.item.kind.type },
   // A recurring item's next expected occurrence, so the column sorts with one-off due dates.
   { header: 'due', value: (r) => nextDue(r.item) },
-  { header: 'cadence', value: (r) => cadenceText(r.item.kind) },
+  { header: 'cadence', value: (r) => cadenceCell(r.item.kind) },
   { header: 'last_occurrence', value: (r) => (r.item.kind.type === 'recurring' ? latestOccurrence(r.item.kind.occurrences)?.date : undefined) },
   { header: 'owners', value: (r) => r.item.owners.map((o) => plainFromSlack(o.label)).join('; ') },
   { header: 'parties', value: (r) => r.item.parties.join('; ') },
@@ -205,8 +219,8 @@ function briefingRows(report: Report, now: Date): BriefingRow[] {
   return report.commitments.map((item) => ({ item, flags: deriveFlags(item, report.track.timeZone, now), track: report.track }));
 }
 
-function cadenceText(kind: Kind): string | undefined {
-  if (kind.type === 'recurring') return kind.every ? `every ${plural(kind.every.count, kind.every.unit.replace(/s$/, ''))}` : undefined;
+function cadenceCell(kind: Kind): string | undefined {
+  if (kind.type === 'recurring') return kind.every ? everyText(kind.every) : undefined;
   if (kind.type === 'ongoing') return `update every ${plural(kind.updateEveryDays, 'day')}`;
   return undefined;
 }

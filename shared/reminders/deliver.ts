@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { NotFoundError } from '#shared/errors';
 import { describeSchedule, nextRun } from '#shared/dates/schedule';
 import type { Logger } from '#shared/log';
-import type { Report } from '#shared/store/store';
-import { subscriptionKeyOf, type Subscription, type SubscriptionStore } from '#shared/store/subscriptions';
+import type { Report } from '#shared/domain/report';
+import { subscriptionKeyOf, type Subscription } from '#shared/domain/subscription';
+import type { SubscriptionStore } from '#shared/store/subscriptions';
 import { buildDigest } from '#shared/reminders/digest';
-import { backoffMs, type Budget, type ChannelPacer, type Sleep } from '#shared/reminders/pacing';
-import type { SlackReply, SlackWeb } from '#shared/reminders/slack-web';
+import { backoffMs, type BackoffPolicy } from '#shared/backoff';
+import type { Budget, ChannelPacer, Sleep } from '#shared/reminders/pacing';
+import type { SlackReply, SlackWeb } from '#shared/slack/web-api';
 import { renderDigest } from '#shared/slack/render/digest';
 import type { SlackMessage } from '#shared/slack/render/format';
 
@@ -52,7 +54,7 @@ export interface DeliverContext {
   leaseMs(): number;
   sleep: Sleep;
   random(): number;
-  backoff: { baseMs: number; capMs: number };
+  backoff: BackoffPolicy;
   /** Attempts per Slack call within one sweep, after which the slot waits for the next sweep. */
   maxAttempts: number;
   requestTimeoutMs: number;

@@ -3,7 +3,7 @@ import type { Config } from '#shared/config';
 import type { Logger } from '#shared/log';
 import { createStore } from '#shared/store/store';
 import { createSubscriptionStore } from '#shared/store/subscriptions';
-import { createSlackWeb } from '#shared/reminders/slack-web';
+import { createSlackWeb } from '#shared/slack/web-api';
 import type { SweepDeps } from '#shared/reminders/sweep';
 
 /** What a sweep needs, from the config: the table, and the Web API with the bot token. */

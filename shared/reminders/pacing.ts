@@ -31,11 +31,6 @@ export class Budget {
   }
 }
 
-/** Capped exponential backoff with full jitter: attempt 1 waits up to base, then 2×, 4×… up to cap. */
-export function backoffMs(attempt: number, policy: { baseMs: number; capMs: number }, random: () => number): number {
-  return Math.round(random() * Math.min(policy.capMs, policy.baseMs * 2 ** (attempt - 1)));
-}
-
 /**
  * Spaces posts to one channel `intervalMs` apart (Slack allows about one a second) and holds a
  * channel back after a 429 for as long as Slack asked. Posts to other channels are not held.

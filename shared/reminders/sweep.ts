@@ -1,9 +1,12 @@
+import type { BackoffPolicy } from '#shared/backoff';
 import { createLogger, type Logger } from '#shared/log';
-import type { Report, Store } from '#shared/store/store';
-import type { Subscription, SubscriptionStore } from '#shared/store/subscriptions';
+import type { Report } from '#shared/domain/report';
+import type { Subscription } from '#shared/domain/subscription';
+import type { Store } from '#shared/store/store';
+import type { SubscriptionStore } from '#shared/store/subscriptions';
 import { deliver, type DeliverContext, type Faults, type Outcome } from '#shared/reminders/deliver';
 import { Budget, ChannelPacer, realSleep, type Sleep } from '#shared/reminders/pacing';
-import type { SlackWeb } from '#shared/reminders/slack-web';
+import type { SlackWeb } from '#shared/slack/web-api';
 
 export interface SweepSettings {
   /** Deliveries in flight at once. */
@@ -14,7 +17,7 @@ export interface SweepSettings {
   safetyMarginMs: number;
   /** Added to a claim's lease beyond the invocation's remaining time, for clock skew. */
   leaseSkewMs: number;
-  backoff: { baseMs: number; capMs: number };
+  backoff: BackoffPolicy;
   maxAttempts: number;
   requestTimeoutMs: number;
   /** Due subscriptions read per Query page. */

@@ -1,5 +1,5 @@
 import { AppError } from '#shared/errors';
-import { createSlackWeb, type SlackReply } from '#shared/reminders/slack-web';
+import { createSlackWeb, type SlackReply } from '#shared/slack/web-api';
 
 /**
  * Slack's file upload flow (what the SDKs call `files.uploadV2`) over plain fetch:

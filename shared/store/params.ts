@@ -1,13 +1,42 @@
 import type { BatchGetItemCommandInput, DeleteItemCommandInput, GetItemCommandInput, PutItemCommandInput, QueryCommandInput, TransactWriteItemsCommandInput, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { STATUSES, type Commitment, type HistoryEntry, type Status, type TeamId, type Track, type TrackSlug } from '#shared/domain/schemas';
-import { REPORT_RANGE, keys, parseCommitmentId } from '#shared/store/keys';
+import { STATUSES, type Commitment, type CommitmentId, type HistoryEntry, type Status, type TeamId, type Track, type TrackSlug } from '#shared/domain/schemas';
 import type { ImportDraft } from '#shared/domain/import-draft';
 
 /**
- * Pure builders of every DynamoDB request the store sends: tested without a client,
- * sent by `store.ts` unchanged.
+ * The keys of tracks, commitments, their history, seen requests and import drafts, and pure
+ * builders of every DynamoDB request the store sends for them: tested without a client, sent
+ * by `store.ts` unchanged. The layout is drawn in `table.ts`.
  */
+
+export const keys = {
+  team: (teamId: TeamId) => teamId,
+  trackPartition: (teamId: TeamId, slug: TrackSlug) => `${teamId}#TRACK#${slug}`,
+  trackSummary: (slug: TrackSlug) => `TRACK#${slug}`,
+  prefixClaim: (prefix: string) => `PREFIX#${prefix}`,
+  track: '#TRACK',
+  commitment: (seq: number) => `C#${pad(seq)}`,
+  historyOf: (seq: number) => `H#${pad(seq)}#`,
+  history: (seq: number, version: number) => `H#${pad(seq)}#${pad(version)}`,
+  seenRequests: (teamId: TeamId) => `${teamId}#SEEN`,
+  importDrafts: (teamId: TeamId) => `${teamId}#IMPORT`,
+} as const;
+
+/** The report's range: the track item (`#TRACK`) and every commitment (`C#…`), no history. */
+export const REPORT_RANGE = { from: '#', to: 'C#~' } as const;
+
+export function parseCommitmentId(id: CommitmentId): { prefix: string; seq: number } {
+  const [prefix = '', seq = ''] = id.split('-');
+  return { prefix, seq: Number(seq) };
+}
+
+export function formatCommitmentId(prefix: string, seq: number): CommitmentId {
+  return `${prefix}-${seq}`;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(6, '0');
+}
 
 const toItem = (value: object) => marshall(value, { removeUndefinedValues: true });
 const notExists = 'attribute_not_exists(pk)';

@@ -4,14 +4,13 @@ import {
   DeleteItemCommand,
   GetItemCommand,
   PutItemCommand,
-  QueryCommand,
   TransactWriteItemsCommand,
-  TransactionCanceledException,
   type DynamoDBClient,
-  type QueryCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { setTimeout } from 'node:timers/promises';
 import type { z } from 'zod';
+import { backoffMs } from '#shared/backoff';
 import { AlreadyExistsError, ConflictError, NotFoundError, TrackNotFoundError } from '#shared/errors';
 import {
   CommitmentDraftSchema,
@@ -32,17 +31,16 @@ import {
 } from '#shared/domain/schemas';
 import { applyChange } from '#shared/domain/changes';
 import { ImportDraftSchema, type ImportDraft } from '#shared/domain/import-draft';
-import { formatCommitmentId, parseCommitmentId } from '#shared/store/keys';
+import type { Report } from '#shared/domain/report';
 import * as params from '#shared/store/params';
+import { formatCommitmentId, parseCommitmentId } from '#shared/store/params';
 import { parse } from '#shared/store/parse';
-
-export interface Report {
-  track: Track;
-  commitments: Commitment[];
-}
+import { cancellationCodes, queryAll } from '#shared/store/send';
 
 /** How many times a create retries when another create took the next number first. */
 const CREATE_ATTEMPTS = 12;
+/** Spreads retrying creators apart so they stop colliding on the counter. */
+const CREATE_BACKOFF = { baseMs: 20, capMs: 200 } as const;
 
 export type Store = ReturnType<typeof createStore>;
 
@@ -55,17 +53,6 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
   const { client, tableName } = deps;
   /** Prefix → slug never changes once claimed, so a warm container asks once per prefix. */
   const slugByPrefix = new Map<string, TrackSlug>();
-
-  async function query(input: QueryCommandInput): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let ExclusiveStartKey = input.ExclusiveStartKey;
-    do {
-      const page = await client.send(new QueryCommand({ ...input, ExclusiveStartKey }));
-      items.push(...(page.Items ?? []).map((item) => unmarshall(item)));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return items;
-  }
 
   async function slugOf(teamId: TeamId, id: CommitmentId): Promise<TrackSlug> {
     const { prefix } = parseCommitmentId(id);
@@ -139,7 +126,7 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
 
     /** The team's tracks with counts per status: one Query. */
     async listTracks(teamId: TeamId): Promise<TrackSummary[]> {
-      const items = await query(params.listTracksParams(tableName, teamId));
+      const items = await queryAll(client, params.listTracksParams(tableName, teamId));
       return items.map((item) => parse(TrackSummarySchema, item));
     },
 
@@ -152,7 +139,7 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
 
     /** A track and every commitment in it: one Query. */
     async getReport(teamId: TeamId, slug: TrackSlug): Promise<Report> {
-      const items = await query(params.reportParams(tableName, teamId, slug));
+      const items = await queryAll(client, params.reportParams(tableName, teamId, slug));
       const [first, ...rest] = items;
       if (!first || first['type'] !== 'track') throw new TrackNotFoundError(slug);
       return { track: parse(TrackSchema, first), commitments: rest.map((item) => parse(CommitmentSchema, item)) };
@@ -184,7 +171,7 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
     /** Every change to one commitment, oldest first: one Query. */
     async getHistory(teamId: TeamId, id: CommitmentId): Promise<HistoryEntry[]> {
       const slug = await slugOf(teamId, id);
-      const items = await query(params.historyParams(tableName, teamId, slug, id));
+      const items = await queryAll(client, params.historyParams(tableName, teamId, slug, id));
       return items.map((item) => parse(HistoryEntrySchema, item));
     },
 
@@ -236,7 +223,7 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
           const reasons = cancellationCodes(error);
           const counterMoved = reasons?.[0] === 'ConditionalCheckFailed';
           if (counterMoved && !options.seq && attempt < CREATE_ATTEMPTS) {
-            await jitteredPause(attempt);
+            await setTimeout(backoffMs(attempt, CREATE_BACKOFF));
             continue;
           }
           if (reasons?.[1] === 'ConditionalCheckFailed' && (options.seq || !counterMoved)) {
@@ -292,11 +279,6 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
   };
 }
 
-/** Spreads retrying creators apart so they stop colliding on the counter. */
-function jitteredPause(attempt: number): Promise<void> {
-  return new Promise((done) => setTimeout(done, Math.random() * Math.min(200, 10 * 2 ** attempt)));
-}
-
 function staleError(id: string, cause?: unknown): ConflictError {
   return new ConflictError(`${id} was changed by someone else a moment ago; nothing was saved. Look at it again and retry.`, { cause });
 }
@@ -305,11 +287,5 @@ function conflictOr(error: unknown): unknown {
   return cancellationCodes(error)?.includes('TransactionConflict')
     ? new ConflictError('Someone else was writing the same thing; nothing was saved. Try again.', { cause: error })
     : error;
-}
-
-/** The per-item reasons of a cancelled transaction, or undefined for any other error. */
-function cancellationCodes(error: unknown): (string | undefined)[] | undefined {
-  if (!(error instanceof TransactionCanceledException)) return undefined;
-  return (error.CancellationReasons ?? []).map((reason) => reason.Code);
 }
 

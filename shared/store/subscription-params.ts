@@ -8,6 +8,7 @@ import type {
 } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { TeamId, TrackSlug } from '#shared/domain/schemas';
+import type { SubscriptionKey } from '#shared/domain/subscription';
 import { TABLE } from '#shared/store/table';
 
 /**
@@ -35,13 +36,10 @@ export const DELIVERY_TTL_DAYS = 30;
 
 const toItem = (value: object) => marshall(value, { removeUndefinedValues: true });
 
-export interface SubscriptionKey {
-  teamId: TeamId;
-  channelId: string;
-  track: TrackSlug;
-}
-
 export const subscriptionSk = (channelId: string, track: TrackSlug) => `SUB#${channelId}#${track}`;
+/** The sort-key prefix of a channel's subscriptions, or with no channel of every subscription in the team. */
+export const subscriptionsOf = (channelId?: string) => (channelId ? `SUB#${channelId}#` : 'SUB#');
+export const duePk = (shard: number) => `DUE#${shard}`;
 export const deliveryPk = (teamId: TeamId) => `${teamId}#DELIVERY`;
 export const deliverySk = (channelId: string, track: TrackSlug, slot: string) => `${channelId}#${track}#${slot}`;
 
@@ -56,7 +54,7 @@ export function dueShard(key: SubscriptionKey, shards = DUE_SHARDS): number {
 }
 
 export function dueKeys(key: SubscriptionKey, nextRunAt: string): { gsi1pk: string; gsi1sk: string } {
-  return { gsi1pk: `DUE#${dueShard(key)}`, gsi1sk: `${nextRunAt}#${key.teamId}#${key.channelId}#${key.track}` };
+  return { gsi1pk: duePk(dueShard(key)), gsi1sk: `${nextRunAt}#${key.teamId}#${key.channelId}#${key.track}` };
 }
 
 function subscriptionKey(key: SubscriptionKey) {
@@ -104,7 +102,7 @@ export function channelSubscriptionsParams(tableName: string, teamId: TeamId, ch
   return {
     TableName: tableName,
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-    ExpressionAttributeValues: toItem({ ':pk': teamId, ':sk': channelId ? `SUB#${channelId}#` : 'SUB#' }),
+    ExpressionAttributeValues: toItem({ ':pk': teamId, ':sk': subscriptionsOf(channelId) }),
     ConsistentRead: true,
   };
 }
@@ -127,7 +125,7 @@ export function dueQueryParams(
     IndexName: name,
     KeyConditionExpression: '#pk = :pk AND #sk <= :upTo',
     ExpressionAttributeNames: { '#pk': partitionKey, '#sk': sortKey },
-    ExpressionAttributeValues: toItem({ ':pk': `DUE#${shard}`, ':upTo': `${now.toISOString()}#~` }),
+    ExpressionAttributeValues: toItem({ ':pk': duePk(shard), ':upTo': `${now.toISOString()}#~` }),
     Limit: limit,
     ...(startKey ? { ExclusiveStartKey: startKey } : {}),
   };

@@ -5,59 +5,19 @@ import {
   PutItemCommand,
   QueryCommand,
   TransactWriteItemsCommand,
-  TransactionCanceledException,
   UpdateItemCommand,
   type DynamoDBClient,
   type QueryCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import * as z from 'zod';
 import { ConflictError, NotFoundError } from '#shared/errors';
-import { ActorSchema, InstantSchema, TeamIdSchema, TimeZoneSchema, TrackSlugSchema, type TeamId } from '#shared/domain/schemas';
-import { ScheduleSchema } from '#shared/dates/schedule';
+import type { TeamId } from '#shared/domain/schemas';
+import { DeliverySchema, type Delivery } from '#shared/domain/delivery';
+import { SubscriptionSchema, type Subscription, type SubscriptionKey } from '#shared/domain/subscription';
 import * as params from '#shared/store/subscription-params';
-import { DUE_SHARDS, type SubscriptionKey } from '#shared/store/subscription-params';
+import { DUE_SHARDS } from '#shared/store/subscription-params';
 import { parse } from '#shared/store/parse';
-
-export const ChannelIdSchema = z.string().regex(/^[CGD][A-Z0-9]{2,30}$/, 'must be a Slack channel id such as C0123ABCD');
-
-/** Why the sweep stopped posting to a channel: Slack's error code, shown to people as is. */
-export const PauseSchema = z.object({ reason: z.string().min(1).max(100), at: InstantSchema });
-
-export const SubscriptionSchema = z.object({
-  teamId: TeamIdSchema,
-  channelId: ChannelIdSchema,
-  track: TrackSlugSchema,
-  schedule: ScheduleSchema,
-  timeZone: TimeZoneSchema,
-  createdBy: ActorSchema,
-  createdAt: InstantSchema,
-  /** The slot the subscription waits for; the due index sorts on it. */
-  nextRunAt: InstantSchema,
-  /** The slot of the last digest that went out; "changed since" counts from here. */
-  lastDigestAt: InstantSchema.optional(),
-  paused: PauseSchema.optional(),
-  version: z.number().int().min(1),
-});
-export type Subscription = z.infer<typeof SubscriptionSchema>;
-
-export const DeliverySchema = z.object({
-  teamId: TeamIdSchema,
-  channelId: ChannelIdSchema,
-  track: TrackSlugSchema,
-  slot: InstantSchema,
-  state: z.enum(['claimed', 'posted', 'released', 'abandoned']),
-  token: z.string(),
-  attempts: z.number().int().min(1),
-  claimedAt: InstantSchema,
-  leaseUntil: InstantSchema,
-  postedAt: InstantSchema.optional(),
-  messageTs: z.string().optional(),
-  foundInChannel: z.boolean().optional(),
-  reason: z.string().optional(),
-  expiresAt: z.number().int(),
-});
-export type Delivery = z.infer<typeof DeliverySchema>;
+import { cancellationCodes, conditional, queryAll } from '#shared/store/send';
 
 export type ClaimResult =
   /** Ours now; `reclaimed` when an earlier holder died, so the digest may already be in the channel. */
@@ -78,17 +38,6 @@ export type SubscriptionStore = ReturnType<typeof createSubscriptionStore>;
 export function createSubscriptionStore(deps: { client: DynamoDBClient; tableName: string; shards?: number }) {
   const { client, tableName } = deps;
   const shards = deps.shards ?? DUE_SHARDS;
-
-  /** Sends a conditional write; `false` when its condition was refused. */
-  async function conditional(send: () => Promise<unknown>): Promise<boolean> {
-    try {
-      await send();
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
-  }
 
   async function getDelivery(key: SubscriptionKey, slot: string): Promise<Delivery | undefined> {
     const { Item } = await client.send(new GetItemCommand(params.getDeliveryParams(tableName, key, slot)));
@@ -125,14 +74,8 @@ export function createSubscriptionStore(deps: { client: DynamoDBClient; tableNam
 
     /** The channel's subscriptions by track (every channel's, without one): one Query. */
     async listForChannel(teamId: TeamId, channelId?: string): Promise<Subscription[]> {
-      const items: Subscription[] = [];
-      let ExclusiveStartKey: QueryCommandInput['ExclusiveStartKey'];
-      do {
-        const page = await client.send(new QueryCommand({ ...params.channelSubscriptionsParams(tableName, teamId, channelId), ExclusiveStartKey }));
-        items.push(...(page.Items ?? []).map((item) => parse(SubscriptionSchema, unmarshall(item))));
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
-      return items;
+      const items = await queryAll(client, params.channelSubscriptionsParams(tableName, teamId, channelId));
+      return items.map((item) => parse(SubscriptionSchema, item));
     },
 
     /**
@@ -161,8 +104,9 @@ export function createSubscriptionStore(deps: { client: DynamoDBClient; tableNam
         await client.send(new TransactWriteItemsCommand(params.claimParams(tableName, input)));
         return { kind: 'claimed', reclaimed: false, delivery: params.newDelivery(input) };
       } catch (error) {
-        if (!(error instanceof TransactionCanceledException)) throw error;
-        const [subscription, record] = (error.CancellationReasons ?? []).map((reason) => reason.Code);
+        const codes = cancellationCodes(error);
+        if (!codes) throw error;
+        const [subscription, record] = codes;
         if (subscription === 'ConditionalCheckFailed') return { kind: 'stale' };
         // TransactionConflict: another sweep is claiming this very slot right now.
         if (record !== 'ConditionalCheckFailed') return { kind: 'busy', delivery: undefined };
@@ -201,8 +145,3 @@ export function createSubscriptionStore(deps: { client: DynamoDBClient; tableNam
     },
   };
 }
-
-export function subscriptionKeyOf(sub: Pick<Subscription, 'teamId' | 'channelId' | 'track'>): SubscriptionKey {
-  return { teamId: sub.teamId, channelId: sub.channelId, track: sub.track };
-}
-

@@ -27,7 +27,6 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * `leaseUntil`, `attempts`) lives until `expiresAt` = slot + 30 days.
  */
 export const TABLE = {
-  defaultName: 'commitments',
   partitionKey: 'pk',
   sortKey: 'sk',
   ttlAttribute: 'expiresAt',

@@ -3,7 +3,8 @@ import { ForbiddenError, InvalidInputError, NotFoundError, TrackNotFoundError } 
 import { parseOwners } from '#shared/domain/changes';
 import { takesDueDate, type NamedKind } from '#shared/domain/kind';
 import type { Actor, Change, Commitment, ComplianceScore, Source, CommitmentDraft, HistoryEntry, Kind, LocalDate, Status, TeamId, Track, TrackSummary } from '#shared/domain/schemas';
-import type { Report, Store } from '#shared/store/store';
+import type { Report } from '#shared/domain/report';
+import type { Store } from '#shared/store/store';
 import type { SubscriptionStore } from '#shared/store/subscriptions';
 
 export interface Deps {

@@ -1,7 +1,6 @@
-import { localDate } from '#shared/dates/flags';
-import { formatLocalDate } from '#shared/dates/natural';
 import type { TeamId, TrackSlug } from '#shared/domain/schemas';
 import { briefingFilename, complianceColumns, renderBriefingCsv, renderBriefingMarkdown } from '#shared/export/briefing';
+import { formatDayOf } from '#shared/format/text';
 import { uploadFiles, type SlackApi } from '#shared/slack/upload';
 import type { Store } from '#shared/store/store';
 
@@ -53,7 +52,7 @@ export async function exportBriefing(deps: ExportDeps, input: ExportInput): Prom
       { filename: filenames.markdown, title: `${track.title}: briefing (Markdown)`, content: markdown },
       { filename: filenames.csv, title: `${track.title}: items (CSV)`, content: csv },
     ],
-    initialComment: `Briefing for *${track.slug}* as of ${formatLocalDate(localDate(input.now, track.timeZone))} (${track.timeZone}).`,
+    initialComment: `Briefing for *${track.slug}* as of ${formatDayOf(input.now, track.timeZone)} (${track.timeZone}).`,
   });
 
   return {

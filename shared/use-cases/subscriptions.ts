@@ -1,7 +1,8 @@
 import { nextRun, parseSchedule } from '#shared/dates/schedule';
 import type { Actor, TeamId, TrackSlug } from '#shared/domain/schemas';
 import type { Store } from '#shared/store/store';
-import { subscriptionKeyOf, type Subscription, type SubscriptionStore } from '#shared/store/subscriptions';
+import { subscriptionKeyOf, type SubscribeResult, type Subscription } from '#shared/domain/subscription';
+import type { SubscriptionStore } from '#shared/store/subscriptions';
 
 export interface SubscriptionDeps {
   store: Pick<Store, 'getTrack'>;
@@ -18,12 +19,6 @@ export interface SubscribeInput {
   timeZone?: string;
   by: Actor;
   now: Date;
-}
-
-export interface SubscribeResult {
-  subscription: Subscription;
-  /** The subscription this one replaced (another schedule, or a paused one resumed). */
-  replaced: Subscription | undefined;
 }
 
 /**

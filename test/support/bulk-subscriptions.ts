@@ -2,7 +2,7 @@ import { BatchWriteItemCommand, type DynamoDBClient } from '@aws-sdk/client-dyna
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { nextRun, parseSchedule } from '#shared/dates/schedule';
 import { dueKeys, subscriptionSk } from '#shared/store/subscription-params';
-import type { Subscription } from '#shared/store/subscriptions';
+import type { Subscription } from '#shared/domain/subscription';
 
 // Thousands of subscriptions written straight to the table, for the sweep-cost test and the bench.
 

@@ -1,7 +1,8 @@
 import { formatLocalDate } from '#shared/dates/natural';
 import type { Change, Commitment, Track } from '#shared/domain/schemas';
 import { renderCommitment } from '#shared/slack/render/commitment';
-import { escape, scoreText, STATUS_LABEL, type SlackMessage } from '#shared/slack/render/format';
+import { scoreText, STATUS_LABEL } from '#shared/format/text';
+import { escape, type SlackMessage } from '#shared/slack/render/format';
 import { renderDone } from '#shared/slack/render/notice';
 
 /** What a change did, in one line: the status move, the assessment, the logged date or the note. */

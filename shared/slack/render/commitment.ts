@@ -1,11 +1,10 @@
 import { formatLocalDate } from '#shared/dates/natural';
-import { deriveFlags, localDate } from '#shared/dates/flags';
+import { deriveFlags } from '#shared/dates/flags';
 import { CLOSED_STATUSES, type Commitment, type HistoryEntry, type Track } from '#shared/domain/schemas';
 import { ACTION_IDS } from '#shared/slack/definitions';
+import { STATUS_LABEL, age, formatDayOf, scoreText } from '#shared/format/text';
 import {
   STATUS_EMOJI,
-  STATUS_LABEL,
-  age,
   button,
   context,
   escape,
@@ -16,7 +15,6 @@ import {
   plainText,
   section,
   sourceText,
-  scoreText,
   type Block,
   type SlackMessage,
 } from '#shared/slack/render/format';
@@ -79,7 +77,7 @@ export function renderCommitment(item: Commitment, track: Pick<Track, 'title' | 
   if (history) {
     blocks.push(section(`*History* (${history.length})\n${history.slice(-25).map((h) => `• ${historyLine(h, track.timeZone)}`).join('\n')}`));
   } else if (item.notes.length > 0) {
-    const notes = item.notes.slice(-5).map((n) => `• ${formatLocalDate(localDate(new Date(n.at), track.timeZone))} ${actorText(n.by)}: ${escape(n.text)}`);
+    const notes = item.notes.slice(-5).map((n) => `• ${formatDayOf(n.at, track.timeZone)} ${actorText(n.by)}: ${escape(n.text)}`);
     blocks.push(section(`*Latest notes*\n${notes.join('\n')}`));
   }
   const actions = commitmentActions(item);
@@ -89,7 +87,7 @@ export function renderCommitment(item: Commitment, track: Pick<Track, 'title' | 
 }
 
 export function historyLine(entry: HistoryEntry, timeZone: string): string {
-  const when = formatLocalDate(localDate(new Date(entry.at), timeZone));
+  const when = formatDayOf(entry.at, timeZone);
   const who = actorText(entry.by);
   const { change } = entry;
   switch (change.type) {

@@ -1,15 +1,12 @@
-import { formatLocalDate } from '#shared/dates/natural';
-import { localDate } from '#shared/dates/flags';
 import type { Commitment } from '#shared/domain/schemas';
-import type { DigestModel } from '#shared/reminders/digest';
+import type { DigestModel } from '#shared/domain/digest';
 import { actorText, renderCommitmentBlocks } from '#shared/slack/render/commitment';
+import { formatDayOf, formatInstant, plural } from '#shared/format/text';
 import {
   SLACK_LIMITS,
   context,
   escape,
-  formatInstant,
   header,
-  plural,
   section,
   truncate,
   type Block,
@@ -47,7 +44,7 @@ export function renderDigest(model: DigestModel): SlackMessage {
     const open = model.openCount === 0 ? 'No open commitments' : `All ${plural(model.openCount, 'open commitment')} on track`;
     blocks.push(section(`:white_check_mark: ${open}: nothing overdue, due within 7 days or gone quiet.`));
   }
-  blocks.push(context(`*${escape(track.slug)}* · as of ${formatLocalDate(localDate(now, track.timeZone))}${counts.length ? ` · ${counts.join(' · ')}` : ''}`));
+  blocks.push(context(`*${escape(track.slug)}* · as of ${formatDayOf(now, track.timeZone)}${counts.length ? ` · ${counts.join(' · ')}` : ''}`));
 
   const itemBlocks = (item: Commitment) => blocksFor(item, model);
   const shown = fitGroups(

@@ -1,9 +1,6 @@
-import { formatDistanceStrict, parseISO } from 'date-fns';
-import { tz } from '@date-fns/tz';
-import { format } from 'date-fns';
 import type { Flags } from '#shared/dates/flags';
-import { formatLocalDate } from '#shared/dates/natural';
-import type { Commitment, ComplianceScore, LocalDate, Status } from '#shared/domain/schemas';
+import type { Commitment, Status } from '#shared/domain/schemas';
+import { cadenceText, flagPhrases, lastOccurrenceText, meetingText, oneOffText, ongoingText, type FlagName } from '#shared/format/text';
 
 /** Slack's limits that shape every message. */
 export const SLACK_LIMITS = {
@@ -23,14 +20,6 @@ export interface SlackMessage {
 
 export type Block = Record<string, unknown> & { type: string };
 
-export const STATUS_LABEL: Record<Status, string> = {
-  'not-started': 'Not started',
-  'in-progress': 'In progress',
-  done: 'Done',
-  stalled: 'Stalled',
-  dropped: 'Dropped',
-};
-
 export const STATUS_EMOJI: Record<Status, string> = {
   'not-started': ':white_circle:',
   'in-progress': ':large_blue_circle:',
@@ -38,19 +27,6 @@ export const STATUS_EMOJI: Record<Status, string> = {
   stalled: ':double_vertical_bar:',
   dropped: ':heavy_multiplication_x:',
 };
-
-const SCORE_LABEL: Record<ComplianceScore, string> = { [-1]: '−1 not complying', 0: '0 partial', 1: '+1 full' };
-
-/** A compliance score as researchers write it, with its meaning. */
-export function scoreText(score: ComplianceScore): string {
-  return SCORE_LABEL[score];
-}
-
-/** A party's average score over the items assessed for it: "+0.50 (4 of 5 assessed)". */
-export function averageText(average: { mean: number; assessed: number; total: number }): string {
-  const sign = average.mean > 0 ? '+' : average.mean < 0 ? '−' : '';
-  return `${sign}${Math.abs(average.mean).toFixed(2)} (${average.assessed} of ${average.total} assessed)`;
-}
 
 /** Escapes the three characters Slack's mrkdwn treats as markup. */
 export function escape(text: string): string {
@@ -61,31 +37,11 @@ export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+const FLAG_EMOJI: Record<FlagName, string> = { overdue: ':red_circle:', dueSoon: ':large_yellow_circle:', quiet: ':zzz:' };
 
-/** "Mon 2 Mar 2026, 09:00 JST" in the given zone. */
-export function formatInstant(instant: Date, timeZone: string): string {
-  return format(instant, 'EEE d MMM yyyy, HH:mm', { in: tz(timeZone) }) + ` (${timeZone})`;
-}
-
-export function age(since: string, now: Date): string {
-  const ms = now.getTime() - Date.parse(since);
-  if (ms < 60_000) return 'just now';
-  if (ms < 86_400_000) return `${formatDistanceStrict(parseISO(since), now)} ago`;
-  return `${formatDistanceStrict(parseISO(since), now, { unit: 'day', roundingMethod: 'floor' })} ago`;
-}
-
+/** Each raised flag as a line with its emoji. */
 export function flagTexts(flags: Flags): string[] {
-  const texts: string[] = [];
-  if (flags.overdue) texts.push(`:red_circle: overdue ${plural(flags.overdue.days, 'day')} (due ${formatLocalDate(flags.overdue.due)})`);
-  if (flags.dueSoon) {
-    const when = flags.dueSoon.days === 0 ? 'today' : `in ${plural(flags.dueSoon.days, 'day')}`;
-    texts.push(`:large_yellow_circle: due ${when} (${formatLocalDate(flags.dueSoon.due)})`);
-  }
-  if (flags.quiet) texts.push(`:zzz: quiet for ${plural(flags.quiet.days, 'day')}`);
-  return texts;
+  return flagPhrases(flags).map(({ flag, text }) => `${FLAG_EMOJI[flag]} ${text}`);
 }
 
 export function ownersText(item: Pick<Commitment, 'owners'>): string | undefined {
@@ -95,7 +51,7 @@ export function ownersText(item: Pick<Commitment, 'owners'>): string | undefined
 
 export function sourceText(item: Pick<Commitment, 'source'>): string {
   const { meeting, date, place, link, point } = item.source;
-  const where = [escape(meeting), place ? escape(place) : undefined, formatLocalDate(date)].filter(Boolean).join(', ');
+  const where = meetingText({ name: meeting, place, date }, escape);
   const named = link ? `<${link}|${where}>` : where;
   return point ? `${named} · ${escape(point)}` : named;
 }
@@ -104,14 +60,13 @@ export function kindText(item: Pick<Commitment, 'kind'>): string {
   const { kind } = item;
   switch (kind.type) {
     case 'one-off':
-      return kind.due ? `One-off, due ${formatLocalDate(kind.due)}` : 'One-off, no date set';
+      return oneOffText(kind.due);
     case 'recurring': {
-      const cadence = kind.every ? `every ${plural(kind.every.count, kind.every.unit.replace(/s$/, ''))}` : 'no fixed interval';
       const last = kind.occurrences.at(-1);
-      return `Recurring, ${cadence}${last ? `; last ${formatLocalDate(last.date)}${last.place ? ` in ${escape(last.place)}` : ''}` : ''}`;
+      return `Recurring, ${cadenceText(kind.every)}${last ? `; ${lastOccurrenceText(last, escape)}` : ''}`;
     }
     case 'ongoing':
-      return `Ongoing, update expected every ${plural(kind.updateEveryDays, 'day')}`;
+      return ongoingText(kind.updateEveryDays);
   }
 }
 

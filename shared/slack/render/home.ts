@@ -1,11 +1,12 @@
 import { deriveFlags } from '#shared/dates/flags';
 import { complianceByParty } from '#shared/domain/compliance';
 import { CLOSED_STATUSES, STATUSES, type Commitment, type TrackSummary } from '#shared/domain/schemas';
-import type { Report } from '#shared/store/store';
-import type { Subscription } from '#shared/store/subscriptions';
+import type { Report } from '#shared/domain/report';
+import type { Subscription } from '#shared/domain/subscription';
 import { commitmentActions, commitmentSummary } from '#shared/slack/render/commitment';
 import { subscriptionLine } from '#shared/slack/render/subscriptions';
-import { STATUS_EMOJI, STATUS_LABEL, SLACK_LIMITS, averageText, context, escape, header, section, type Block } from '#shared/slack/render/format';
+import { averageText, statusCountText } from '#shared/format/text';
+import { STATUS_EMOJI, SLACK_LIMITS, context, escape, header, section, type Block } from '#shared/slack/render/format';
 
 export interface HomeModel {
   userId: string;
@@ -29,7 +30,7 @@ export function renderHome(model: HomeModel): { type: 'home'; blocks: Block[] } 
   blocks.push(section('*Tracks*'));
   if (tracks.length === 0) blocks.push(section('No tracks yet: `/commitments track add <slug> "Title" parties JP,KR tz Asia/Tokyo`'));
   for (const { summary, report } of tracks.slice(0, MAX_TRACKS)) {
-    const counts = STATUSES.filter((s) => summary.counts[s] > 0).map((s) => `${STATUS_EMOJI[s]} ${summary.counts[s]} ${STATUS_LABEL[s].toLowerCase()}`);
+    const counts = STATUSES.filter((s) => summary.counts[s] > 0).map((s) => `${STATUS_EMOJI[s]} ${statusCountText(s, summary.counts[s])}`);
     const compliance = report ? complianceByParty(report.commitments, report.track.parties).filter((c) => c.assessed > 0) : [];
     const lines = [
       `*${summary.slug}* — ${escape(summary.title)}`,

@@ -2,7 +2,8 @@ import * as z from 'zod';
 import type { types } from '@slack/bolt';
 import { STATUSES, LIMITS, type Commitment, type Track, type TrackSummary } from '#shared/domain/schemas';
 import { VIEW_IDS } from '#shared/slack/definitions';
-import { STATUS_LABEL, escape, section, truncate, SLACK_LIMITS } from '#shared/slack/render/format';
+import { STATUS_LABEL } from '#shared/format/text';
+import { escape, section, truncate, SLACK_LIMITS } from '#shared/slack/render/format';
 
 /** Where a modal was opened from, so the message there can be refreshed after the change. */
 export const ModalOriginSchema = z.object({

@@ -1,13 +1,13 @@
 import { byAttention } from '#shared/domain/attention';
-import { formatLocalDate } from '#shared/dates/natural';
-import { deriveFlags, localDate, type Flags } from '#shared/dates/flags';
+import { deriveFlags, type Flags } from '#shared/dates/flags';
 import { CLOSED_STATUSES, STATUSES, type Commitment, type Status } from '#shared/domain/schemas';
-import type { Report } from '#shared/store/store';
+import type { Report } from '#shared/domain/report';
 import { REPORT_FILTERS, type ReportFilter } from '#shared/domain/report-filter';
 import { ACTION_IDS } from '#shared/slack/definitions';
 import { commitmentSummary, commitmentActions } from '#shared/slack/render/commitment';
 import { complianceByParty } from '#shared/domain/compliance';
-import { STATUS_LABEL, averageText, button, context, escape, flagTexts, header, plainText, plural, section, sourceText, type Block, type SlackMessage } from '#shared/slack/render/format';
+import { STATUS_LABEL, averageText, flagPhrases, formatDayOf, meetingText, plural, statusCountText } from '#shared/format/text';
+import { button, context, escape, header, plainText, section, sourceText, type Block, type SlackMessage } from '#shared/slack/render/format';
 
 
 /** Items per page: two blocks each keeps a page well inside Slack's 50 blocks. */
@@ -63,14 +63,14 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
   const dueSoon = rows.filter((r) => r.flags.dueSoon).length;
   const quiet = rows.filter((r) => r.flags.quiet).length;
   const summary = [
-    counts.map(([s, n]) => `${n} ${STATUS_LABEL[s].toLowerCase()}`).join(' · '),
+    counts.map(([s, n]) => statusCountText(s, n)).join(' · '),
     [overdue && `:red_circle: ${overdue} overdue`, dueSoon && `:large_yellow_circle: ${dueSoon} due soon`, quiet && `:zzz: ${quiet} quiet`].filter(Boolean).join(' · '),
   ].filter(Boolean);
   const compliance = complianceByParty(report.commitments, track.parties);
   if (compliance.some((c) => c.assessed > 0)) {
     summary.push(`Compliance: ${compliance.map((c) => `${escape(c.party.name)} ${c.assessed > 0 ? averageText(c) : 'not yet assessed'}`).join(' · ')}`);
   }
-  const meetings = track.meetings.map((m) => `${escape(m.name)}, ${m.place ? `${escape(m.place)}, ` : ''}${formatLocalDate(m.date)}`).join('; ');
+  const meetings = track.meetings.map((m) => meetingText(m, escape)).join('; ');
 
   const blocks: Block[] = [
     { ...header(track.title), block_id: reportBlockId({ slug: track.slug, filter: view.filter, page }) },
@@ -78,7 +78,7 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
       [
         `*${track.slug}* · ${track.parties.map((p) => escape(p.name)).join(' – ')}`,
         meetings || undefined,
-        `as of ${formatLocalDate(localDate(view.now, track.timeZone))} (${track.timeZone})`,
+        `as of ${formatDayOf(view.now, track.timeZone)} (${track.timeZone})`,
       ]
         .filter(Boolean)
         .join(' · '),
@@ -108,7 +108,7 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
     `${track.title} — ${FILTER_NAME[view.filter]}${pages > 1 ? `, page ${page + 1} of ${pages}` : ''}`,
     ...summary.map(plainText),
     ...slice.map(({ item, flags }) =>
-      [`${item.id} [${STATUS_LABEL[item.status]}] ${item.title}`, ...flagTexts(flags).map(plainText), `Source: ${plainText(sourceText(item))}`].join(' — '),
+      [`${item.id} [${STATUS_LABEL[item.status]}] ${item.title}`, ...flagPhrases(flags).map((p) => p.text), `Source: ${plainText(sourceText(item))}`].join(' — '),
     ),
   ].join('\n');
   return { text: text.slice(0, 3900), blocks };

@@ -1,6 +1,5 @@
 import { describeSchedule, formatLocalTime } from '#shared/dates/schedule';
-import type { Subscription } from '#shared/store/subscriptions';
-import type { SubscribeResult } from '#shared/use-cases/subscriptions';
+import type { SubscribeResult, Subscription } from '#shared/domain/subscription';
 import { SLACK_LIMITS, context, escape, section, truncate, type Block, type SlackMessage } from '#shared/slack/render/format';
 
 /**

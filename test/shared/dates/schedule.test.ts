@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '#shared/errors';
-import { DEFAULT_SCHEDULE, ScheduleSchema, describeSchedule, formatLocalTime, nextRun, parseSchedule, zonedTime } from '#shared/dates/schedule';
+import { DEFAULT_SCHEDULE, describeSchedule, formatLocalTime, nextRun, parseSchedule, zonedTime } from '#shared/dates/schedule';
+import { ScheduleSchema } from '#shared/domain/schedule';
 
 const now = new Date('2026-03-01T12:00:00Z'); // Sunday
 const parse = (text?: string, timeZone = 'Asia/Tokyo') => parseSchedule(text, { timeZone, now });

@@ -1,7 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createStore, type Store } from '#shared/store/store';
 import { createSubscriptionStore, type SubscriptionStore } from '#shared/store/subscriptions';
-import { createSlackWeb } from '#shared/reminders/slack-web';
+import { createSlackWeb } from '#shared/slack/web-api';
 import { runSweep, type SweepDeps, type SweepSummary } from '#shared/reminders/sweep';
 import { createLogger, type Logger } from '#shared/log';
 import type { CommitmentDraft } from '#shared/domain/schemas';

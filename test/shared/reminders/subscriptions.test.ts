@@ -2,7 +2,6 @@ import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, InvalidInputError, NotFoundError } from '#shared/errors';
-import { DUE_SHARDS, dueKeys, dueShard, putSubscriptionParams } from '#shared/store/subscription-params';
 import { listSubscriptions, subscribe, unsubscribe } from '#shared/use-cases/subscriptions';
 import { renderSubscribed, renderSubscriptions } from '#shared/slack/render/subscriptions';
 import { useTestTable } from '../../support/dynamodb.ts';
@@ -88,14 +87,5 @@ describe('subscriptions', () => {
     expect(resumed.subscription.paused).toBeUndefined();
     expect(renderSubscribed(resumed).text).toMatch(/^Resumed/);
     expect(await rawItem('C0ARCHIVED')).toMatchObject({ gsi1sk: expect.stringMatching(/^2026-03-16T00:00:00.000Z#/) });
-  });
-
-  it('spreads subscriptions over every shard of the due index', () => {
-    const shards = new Set(Array.from({ length: 200 }, (_, i) => dueShard({ teamId, channelId: `C0${i}`, track: 'japan-korea' })));
-    expect(shards.size).toBe(DUE_SHARDS);
-    expect(dueKeys({ teamId, channelId: 'C0X', track: 'japan-korea' }, '2026-03-09T00:00:00.000Z').gsi1sk).toBe('2026-03-09T00:00:00.000Z#T0SUBS#C0X#japan-korea');
-    const paused = putSubscriptionParams('t', { teamId, channelId: 'C0X', track: 'japan-korea', nextRunAt: '2026-03-09T00:00:00.000Z', paused: { reason: 'is_archived' }, version: 2 }, 1);
-    expect(paused.Item?.['gsi1pk']).toBeUndefined();
-    expect(paused.ConditionExpression).toBe('version = :expected');
   });
 });

@@ -1,0 +1,96 @@
+/**
+ * The layer rule, checked by `npm run layers` and `test/layers.test.ts`.
+ *
+ * Layers, lowest first; code imports only from its own layer's folder or from layers above it
+ * in this list:
+ *
+ *   shared/*.ts (errors, log, config, backoff)
+ *     ← domain                      models: schemas, Report, Subscription, Delivery, DigestModel, Schedule, kinds
+ *     ← dates, data
+ *     ← format                      plain words shared by Slack messages and exports
+ *     ← store, import, export, slack (slack/render and the Web API)
+ *     ← reminders, use-cases
+ *     ← commands
+ *     ← functions, infra
+ *     ← scripts ← bench
+ *     ← test
+ *
+ * No folder imports a folder that imports it back, and no file imports itself round a loop.
+ * The folder check counts a subfolder as part of its parent, so the files directly in `shared/`
+ * get their own rule (config must not reach into the store).
+ *
+ * @type {import('dependency-cruiser').IConfiguration}
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-folder-cycle',
+      severity: 'error',
+      comment: 'A folder imports a folder that imports it back: move the shared piece down a layer (models to domain/).',
+      scope: 'folder',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'no-file-cycle',
+      severity: 'error',
+      comment: 'Files import each other round a loop.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'render-not-to-store',
+      severity: 'error',
+      comment: 'Rendering turns models into Slack messages; it takes models from domain/, never the store.',
+      from: { path: '^shared/slack/render/' },
+      to: { path: '^shared/store/' },
+    },
+    {
+      name: 'slack-not-to-use-cases',
+      severity: 'error',
+      comment: 'Slack rendering and transport sit below the use cases that call them.',
+      from: { path: '^shared/slack/' },
+      to: { path: '^shared/use-cases/' },
+    },
+    {
+      name: 'not-to-test',
+      severity: 'error',
+      comment: 'Only tests import test code; local tools live in scripts/.',
+      from: { pathNot: '^test/' },
+      to: { path: '^test/' },
+    },
+    {
+      name: 'config-not-to-table',
+      severity: 'error',
+      comment: 'Configuration is read below the store; the table definition imports it, not the other way.',
+      from: { path: '^shared/config\\.ts$' },
+      to: { path: '^shared/store/' },
+    },
+    {
+      name: 'import-not-to-commands',
+      severity: 'error',
+      comment: 'The readout extractor proposes domain values; it knows nothing of subcommands or their parser.',
+      from: { path: '^shared/import/' },
+      to: { path: ['^shared/commands/', '^shared/slack/command-parser\\.ts$', '^functions/slack/commands/'] },
+    },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      comment: 'An alias or relative import the checker cannot resolve would hide its edge from every rule above (bare packages are npm\'s and tsc\'s to check).',
+      from: {},
+      to: { couldNotResolve: true, path: '^(#|[.])' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    // Type-only imports are edges too: a model imported for its type still ties two layers.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      // `#shared/*` resolves through package.json "imports".
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.mjs', '.js', '.json'],
+    },
+  },
+};

@@ -1,0 +1,106 @@
+import { tz } from '@date-fns/tz';
+import { format, formatDistanceStrict, parseISO } from 'date-fns';
+import { localDate, type Flags } from '#shared/dates/flags';
+import { formatLocalDate } from '#shared/dates/natural';
+import type { Cadence, ComplianceScore, LocalDate, Occurrence, Status } from '#shared/domain/schemas';
+
+/**
+ * The words every surface shares: Slack messages, the Markdown briefing and the CSV export.
+ * Each surface escapes user text its own way, so functions that embed user text take that
+ * escape as an argument.
+ */
+
+/** Escapes user text for the surface it lands on (mrkdwn, Markdown, or nothing). */
+export type Escape = (text: string) => string;
+
+export const STATUS_LABEL: Record<Status, string> = {
+  'not-started': 'Not started',
+  'in-progress': 'In progress',
+  done: 'Done',
+  stalled: 'Stalled',
+  dropped: 'Dropped',
+};
+
+/** "3 in progress": a count of items in one status. */
+export function statusCountText(status: Status, count: number): string {
+  return `${count} ${STATUS_LABEL[status].toLowerCase()}`;
+}
+
+const SCORE_LABEL: Record<ComplianceScore, string> = { [-1]: '−1 not complying', 0: '0 partial', 1: '+1 full' };
+
+/** A compliance score as researchers write it, with its meaning. */
+export function scoreText(score: ComplianceScore): string {
+  return SCORE_LABEL[score];
+}
+
+/** A party's average score over the items assessed for it: "+0.50 (4 of 5 assessed)". */
+export function averageText(average: { mean: number; assessed: number; total: number }): string {
+  const sign = average.mean > 0 ? '+' : average.mean < 0 ? '−' : '';
+  return `${sign}${Math.abs(average.mean).toFixed(2)} (${average.assessed} of ${average.total} assessed)`;
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** "Mon 2 Mar 2026, 09:00 (Asia/Tokyo)" in the given zone. */
+export function formatInstant(instant: Date, timeZone: string): string {
+  return format(instant, 'EEE d MMM yyyy, HH:mm', { in: tz(timeZone) }) + ` (${timeZone})`;
+}
+
+/** "Mon 2 Mar 2026": the day an instant falls on in the given zone. */
+export function formatDayOf(instant: Date | string, timeZone: string): string {
+  return formatLocalDate(localDate(new Date(instant), timeZone));
+}
+
+/** "just now", "3 hours ago", "12 days ago". */
+export function age(since: string, now: Date): string {
+  const ms = now.getTime() - Date.parse(since);
+  if (ms < 60_000) return 'just now';
+  if (ms < 86_400_000) return `${formatDistanceStrict(parseISO(since), now)} ago`;
+  return `${formatDistanceStrict(parseISO(since), now, { unit: 'day', roundingMethod: 'floor' })} ago`;
+}
+
+export type FlagName = 'overdue' | 'dueSoon' | 'quiet';
+
+/** Each raised flag in words: "overdue 3 days (due Tue 3 Mar 2026)", "due today (…)", "quiet for 40 days". */
+export function flagPhrases(flags: Flags): { flag: FlagName; text: string }[] {
+  const phrases: { flag: FlagName; text: string }[] = [];
+  if (flags.overdue) phrases.push({ flag: 'overdue', text: `overdue ${plural(flags.overdue.days, 'day')} (due ${formatLocalDate(flags.overdue.due)})` });
+  if (flags.dueSoon) {
+    const when = flags.dueSoon.days === 0 ? 'today' : `in ${plural(flags.dueSoon.days, 'day')}`;
+    phrases.push({ flag: 'dueSoon', text: `due ${when} (${formatLocalDate(flags.dueSoon.due)})` });
+  }
+  if (flags.quiet) phrases.push({ flag: 'quiet', text: `quiet for ${plural(flags.quiet.days, 'day')}` });
+  return phrases;
+}
+
+/** "every 2 weeks". */
+export function everyText(every: Cadence): string {
+  return `every ${plural(every.count, every.unit.replace(/s$/, ''))}`;
+}
+
+/** A recurring item's cadence: "every 2 weeks", or "no fixed interval". */
+export function cadenceText(every: Cadence | undefined): string {
+  return every ? everyText(every) : 'no fixed interval';
+}
+
+/** "One-off, due Tue 3 Mar 2026", or "One-off, no date set". */
+export function oneOffText(due: LocalDate | undefined): string {
+  return due ? `One-off, due ${formatLocalDate(due)}` : 'One-off, no date set';
+}
+
+/** "Ongoing, update expected every 30 days". */
+export function ongoingText(updateEveryDays: number): string {
+  return `Ongoing, update expected every ${plural(updateEveryDays, 'day')}`;
+}
+
+/** "last Tue 3 Mar 2026 in Busan": a recurring item's last occurrence. */
+export function lastOccurrenceText(occurrence: Occurrence, escape: Escape): string {
+  return `last ${formatLocalDate(occurrence.date)}${occurrence.place ? ` in ${escape(occurrence.place)}` : ''}`;
+}
+
+/** "Busan summit, Busan, Tue 3 Mar 2026": a meeting, where it was (if known) and when. */
+export function meetingText(meeting: { name: string; place?: string | undefined; date: LocalDate }, escape: Escape): string {
+  return [escape(meeting.name), meeting.place ? escape(meeting.place) : undefined, formatLocalDate(meeting.date)].filter(Boolean).join(', ');
+}

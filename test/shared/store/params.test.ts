@@ -1,0 +1,189 @@
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { ImportDraftSchema } from '#shared/domain/import-draft';
+import { CommitmentSchema, HistoryEntrySchema, TrackSchema, type Commitment } from '#shared/domain/schemas';
+import {
+  REPORT_RANGE,
+  claimRequestParams,
+  commitmentWithTrackParams,
+  createCommitmentParams,
+  createTrackParams,
+  formatCommitmentId,
+  getCommitmentParams,
+  historyParams,
+  keys,
+  parseCommitmentId,
+  putDraftParams,
+  reportParams,
+  saveChangeParams,
+  takeDraftParams,
+} from '#shared/store/params';
+
+const TABLE = 'commitments-test';
+const at = '2026-03-02T00:00:00.000Z';
+const plain = (item: Record<string, AttributeValue> | undefined) => unmarshall(item ?? {});
+
+const track = TrackSchema.parse({
+  teamId: 'T0PARAMS',
+  slug: 'japan-korea',
+  title: 'Japan–South Korea',
+  parties: [
+    { code: 'JP', name: 'Japan' },
+    { code: 'KR', name: 'South Korea' },
+  ],
+  timeZone: 'Asia/Tokyo',
+  idPrefix: 'JK',
+  createdAt: at,
+  createdBy: 'U0ADMIN',
+});
+
+const item: Commitment = CommitmentSchema.parse({
+  teamId: 'T0PARAMS',
+  track: 'japan-korea',
+  id: 'JK-12',
+  seq: 12,
+  title: 'Resume the finance dialogue',
+  parties: ['JP', 'KR'],
+  source: { meeting: 'Busan summit', date: '2025-09-30' },
+  kind: { type: 'one-off', due: '2026-06-30' },
+  status: 'not-started',
+  version: 1,
+  createdAt: at,
+  createdBy: 'U0ADMIN',
+  updatedAt: at,
+  updatedBy: 'U0ADMIN',
+});
+
+const entry = (version: number, status = item.status) =>
+  HistoryEntrySchema.parse({ teamId: item.teamId, track: item.track, commitmentId: item.id, version, at, by: 'U0ADMIN', change: { type: 'created', status } });
+
+describe('commitment keys', () => {
+  it('pads sequence numbers and versions to six digits so that sort keys sort by number', () => {
+    expect(keys.commitment(12)).toBe('C#000012');
+    expect(keys.history(12, 3)).toBe('H#000012#000003');
+    expect(keys.historyOf(12)).toBe('H#000012#');
+    expect([keys.commitment(9), keys.commitment(10)].sort()).toEqual(['C#000009', 'C#000010']);
+  });
+
+  it('starts every partition key with the team id', () => {
+    expect(keys.team('T0PARAMS')).toBe('T0PARAMS');
+    expect(keys.trackPartition('T0PARAMS', 'japan-korea')).toBe('T0PARAMS#TRACK#japan-korea');
+    expect(keys.seenRequests('T0PARAMS')).toBe('T0PARAMS#SEEN');
+    expect(keys.importDrafts('T0PARAMS')).toBe('T0PARAMS#IMPORT');
+  });
+
+  it('reads and writes commitment ids as prefix and number', () => {
+    expect(parseCommitmentId('JK-12')).toEqual({ prefix: 'JK', seq: 12 });
+    expect(formatCommitmentId('JK', 12)).toBe('JK-12');
+  });
+
+  it('ranges a report over the track item and every commitment, never the history', () => {
+    const within = (sk: string) => sk >= REPORT_RANGE.from && sk <= REPORT_RANGE.to;
+    expect(within(keys.track)).toBe(true);
+    expect(within(keys.commitment(1))).toBe(true);
+    expect(within(keys.commitment(999_999))).toBe(true);
+    expect(within(keys.history(1, 1))).toBe(false);
+  });
+});
+
+describe('track requests', () => {
+  it('creates a track, its zeroed summary and its prefix claim together, each only if its key is free', () => {
+    const puts = createTrackParams(TABLE, track).TransactItems!.map((t) => t.Put!);
+    for (const put of puts) expect(put).toMatchObject({ TableName: TABLE, ConditionExpression: 'attribute_not_exists(pk)' });
+    const [trackPut, summaryPut, prefixPut] = puts;
+    expect(plain(trackPut!.Item)).toMatchObject({ pk: 'T0PARAMS#TRACK#japan-korea', sk: '#TRACK', type: 'track', slug: 'japan-korea' });
+    expect(plain(summaryPut!.Item)).toEqual({
+      pk: 'T0PARAMS',
+      sk: 'TRACK#japan-korea',
+      type: 'track-summary',
+      teamId: 'T0PARAMS',
+      slug: 'japan-korea',
+      title: 'Japan–South Korea',
+      idPrefix: 'JK',
+      counts: { 'not-started': 0, 'in-progress': 0, done: 0, stalled: 0, dropped: 0 },
+      lastSeq: 0,
+    });
+    expect(plain(prefixPut!.Item)).toEqual({ pk: 'T0PARAMS', sk: 'PREFIX#JK', type: 'prefix', slug: 'japan-korea' });
+  });
+
+  it('reads a report in one consistent query between the track item and the last commitment', () => {
+    const query = reportParams(TABLE, 'T0PARAMS', 'japan-korea');
+    expect(query.KeyConditionExpression).toBe('pk = :pk AND sk BETWEEN :from AND :to');
+    expect(plain(query.ExpressionAttributeValues)).toEqual({ ':pk': 'T0PARAMS#TRACK#japan-korea', ':from': '#', ':to': 'C#~' });
+    expect(query.ConsistentRead).toBe(true);
+  });
+});
+
+describe('commitment requests', () => {
+  it('finds a commitment by the number in its id', () => {
+    expect(plain(getCommitmentParams(TABLE, 'T0PARAMS', 'japan-korea', 'JK-12').Key)).toEqual({ pk: 'T0PARAMS#TRACK#japan-korea', sk: 'C#000012' });
+    const batch = commitmentWithTrackParams(TABLE, 'T0PARAMS', 'japan-korea', 'JK-12').RequestItems![TABLE]!;
+    expect(batch.Keys!.map(plain)).toEqual([
+      { pk: 'T0PARAMS#TRACK#japan-korea', sk: 'C#000012' },
+      { pk: 'T0PARAMS#TRACK#japan-korea', sk: '#TRACK' },
+    ]);
+    expect(plain(historyParams(TABLE, 'T0PARAMS', 'japan-korea', 'JK-12').ExpressionAttributeValues)).toEqual({
+      ':pk': 'T0PARAMS#TRACK#japan-korea',
+      ':sk': 'H#000012#',
+    });
+  });
+
+  it('takes the next number only if the counter still stands one below it, and never overwrites an item', () => {
+    const [counter, put, history] = createCommitmentParams(TABLE, item, entry(1)).TransactItems!;
+    expect(counter!.Update).toMatchObject({
+      UpdateExpression: 'SET lastSeq = :seq, counts.#status = counts.#status + :one',
+      ConditionExpression: 'lastSeq = :previous',
+      ExpressionAttributeNames: { '#status': 'not-started' },
+    });
+    expect(plain(counter!.Update!.Key)).toEqual({ pk: 'T0PARAMS', sk: 'TRACK#japan-korea' });
+    expect(plain(counter!.Update!.ExpressionAttributeValues)).toEqual({ ':seq': 12, ':previous': 11, ':one': 1 });
+    expect(put!.Put!.ConditionExpression).toBe('attribute_not_exists(pk)');
+    expect(plain(put!.Put!.Item)).toMatchObject({ pk: 'T0PARAMS#TRACK#japan-korea', sk: 'C#000012', type: 'commitment', id: 'JK-12' });
+    expect(history!.Put!.ConditionExpression).toBe('attribute_not_exists(pk)');
+    expect(plain(history!.Put!.Item)).toMatchObject({ pk: 'T0PARAMS#TRACK#japan-korea', sk: 'H#000012#000001', type: 'history' });
+  });
+
+  it('guards a saved change with the version it was read at, and leaves the counts alone when the status stays', () => {
+    const after = { ...item, title: 'Resume the finance dialogue this year', version: 2 };
+    const [put, history, ...rest] = saveChangeParams(TABLE, item, after, entry(2)).TransactItems!;
+    expect(put!.Put!.ConditionExpression).toBe('version = :expected');
+    expect(plain(put!.Put!.ExpressionAttributeValues)).toEqual({ ':expected': 1 });
+    expect(plain(put!.Put!.Item)).toMatchObject({ sk: 'C#000012', version: 2, title: 'Resume the finance dialogue this year' });
+    expect(plain(history!.Put!.Item)).toMatchObject({ sk: 'H#000012#000002' });
+    expect(rest).toEqual([]);
+  });
+
+  it('moves one count from the old status to the new one when the status changes', () => {
+    const after = { ...item, status: 'done' as const, version: 2 };
+    const moves = saveChangeParams(TABLE, item, after, entry(2, 'done')).TransactItems![2]!.Update!;
+    expect(moves.UpdateExpression).toBe('SET counts.#from = counts.#from - :one, counts.#to = counts.#to + :one');
+    expect(moves.ExpressionAttributeNames).toEqual({ '#from': 'not-started', '#to': 'done' });
+    expect(plain(moves.Key)).toEqual({ pk: 'T0PARAMS', sk: 'TRACK#japan-korea' });
+  });
+});
+
+describe('requests that expire', () => {
+  it('claims a request signature once, kept until its TTL', () => {
+    const put = claimRequestParams(TABLE, 'T0PARAMS', 'v0=abc', 1_772_409_900);
+    expect(put.ConditionExpression).toBe('attribute_not_exists(pk)');
+    expect(plain(put.Item)).toEqual({ pk: 'T0PARAMS#SEEN', sk: 'v0=abc', type: 'seen', expiresAt: 1_772_409_900 });
+  });
+
+  it('keeps an import draft until its TTL and hands it out once', () => {
+    const draft = ImportDraftSchema.parse({
+      teamId: 'T0PARAMS',
+      id: 'draft-0001',
+      userId: 'U0ADMIN',
+      track: 'japan-korea',
+      source: { meeting: 'Busan summit', date: '2025-09-30' },
+      proposals: [{ title: 'Resume the finance dialogue', kind: { type: 'one-off' }, parties: ['JP'], sentence: 'They agreed.', paragraph: 1 }],
+    });
+    const put = putDraftParams(TABLE, draft, 1_772_409_900);
+    expect(put.ConditionExpression).toBe('attribute_not_exists(pk)');
+    expect(plain(put.Item)).toMatchObject({ pk: 'T0PARAMS#IMPORT', sk: 'draft-0001', type: 'import-draft', expiresAt: 1_772_409_900 });
+    const take = takeDraftParams(TABLE, 'T0PARAMS', 'draft-0001');
+    expect(take).toMatchObject({ ConditionExpression: 'attribute_exists(pk)', ReturnValues: 'ALL_OLD' });
+    expect(plain(take.Key)).toEqual({ pk: 'T0PARAMS#IMPORT', sk: 'draft-0001' });
+  });
+});
