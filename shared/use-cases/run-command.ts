@@ -1,3 +1,4 @@
+import type { types } from '@slack/bolt';
 import { formatLocalDate } from '#shared/dates/natural';
 import type { Command } from '#shared/slack/command-parser';
 import { renderCommitment } from '#shared/slack/render/commitment';
@@ -35,7 +36,7 @@ export type CommandAnswer =
       share?: boolean;
     }
   /** A form to open instead: the command gave too little, or asks for one. */
-  | { modal: Record<string, unknown> };
+  | { modal: types.ModalView };
 
 /** Where the command was typed, and how to reach Slack for answers that are files. */
 export interface CommandOrigin {

@@ -1,6 +1,7 @@
 import { formatDistanceStrict, parseISO } from 'date-fns';
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns';
+import type { types } from '@slack/bolt';
 import type { Flags } from '#shared/dates/flags';
 import { formatLocalDate } from '#shared/dates/natural';
 import type { Commitment, ComplianceScore, LocalDate, Status } from '#shared/domain/schemas';
@@ -21,7 +22,8 @@ export interface SlackMessage {
   blocks: Block[];
 }
 
-export type Block = Record<string, unknown> & { type: string };
+/** A Block Kit block, as Bolt's own types describe it. */
+export type Block = types.KnownBlock;
 
 export const STATUS_LABEL: Record<Status, string> = {
   'not-started': 'Not started',
@@ -115,19 +117,19 @@ export function kindText(item: Pick<Commitment, 'kind'>): string {
   }
 }
 
-export function section(text: string): Block {
+export function section(text: string): types.SectionBlock {
   return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText) } };
 }
 
-export function context(text: string): Block {
+export function context(text: string): types.ContextBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText) }] };
 }
 
-export function header(text: string): Block {
+export function header(text: string): types.HeaderBlock {
   return { type: 'header', text: { type: 'plain_text', text: truncate(text, SLACK_LIMITS.plainText), emoji: true } };
 }
 
-export function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): Record<string, unknown> {
+export function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): types.Button {
   return {
     type: 'button',
     text: { type: 'plain_text', text, emoji: true },

@@ -1,3 +1,4 @@
+import type { types } from '@slack/bolt';
 import * as z from 'zod';
 import { STATUSES, LIMITS, type Commitment, type Track, type TrackSummary } from '#shared/domain/schemas';
 import { VIEW_IDS } from '#shared/slack/definitions';
@@ -35,9 +36,9 @@ export const INPUTS = {
   prefix: 'prefix',
 } as const;
 
-type View = Record<string, unknown>;
+type View = types.ModalView;
 
-function modal(callbackId: string, title: string, submit: string, origin: ModalOrigin, blocks: unknown[]): View {
+function modal(callbackId: string, title: string, submit: string, origin: ModalOrigin, blocks: types.KnownBlock[]): View {
   return {
     type: 'modal',
     callback_id: callbackId,
@@ -49,7 +50,11 @@ function modal(callbackId: string, title: string, submit: string, origin: ModalO
   };
 }
 
-function textInput(id: string, label: string, options: { multiline?: boolean; optional?: boolean; initial?: string; max?: number; placeholder?: string } = {}): unknown {
+function textInput(
+  id: string,
+  label: string,
+  options: { multiline?: boolean; optional?: boolean; initial?: string; max?: number; placeholder?: string } = {},
+): types.InputBlock {
   return {
     type: 'input',
     block_id: id,
@@ -66,7 +71,7 @@ function textInput(id: string, label: string, options: { multiline?: boolean; op
   };
 }
 
-const option = (text: string, value: string) => ({ text: { type: 'plain_text', text }, value });
+const option = (text: string, value: string): types.PlainTextOption => ({ text: { type: 'plain_text', text }, value });
 
 export function updateModal(item: Commitment, origin: ModalOrigin): View {
   return modal(VIEW_IDS.update, `Update ${item.id}`, 'Save', { ...origin, id: item.id, version: item.version }, [
