@@ -8,18 +8,26 @@ export type ErrorCode =
   | 'config'
   | 'slack';
 
+/** `field` names the input the error is about (e.g. `timeZone`), so a form can show it there. */
+export interface AppErrorOptions {
+  cause?: unknown;
+  field?: string;
+}
+
 export class AppError extends Error {
   readonly code: ErrorCode;
+  readonly field: string | undefined;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(code: ErrorCode, message: string, options?: AppErrorOptions) {
     super(message, options);
     this.code = code;
+    this.field = options?.field;
     this.name = new.target.name;
   }
 }
 
 export class NotFoundError extends AppError {
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(message: string, options?: AppErrorOptions) {
     super('not-found', message, options);
   }
 }
@@ -28,21 +36,21 @@ export class NotFoundError extends AppError {
 export class TrackNotFoundError extends NotFoundError {
   readonly slug: string;
 
-  constructor(slug: string, options?: { cause?: unknown }) {
+  constructor(slug: string, options?: AppErrorOptions) {
     super(`There is no track called ${slug}.`, options);
     this.slug = slug;
   }
 }
 
 export class AlreadyExistsError extends AppError {
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(message: string, options?: AppErrorOptions) {
     super('already-exists', message, options);
   }
 }
 
 /** Someone else changed the item since it was read: the write was refused, nothing changed. */
 export class ConflictError extends AppError {
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(message: string, options?: AppErrorOptions) {
     super('conflict', message, options);
   }
 }
@@ -51,20 +59,20 @@ export class ConflictError extends AppError {
 export class InvalidInputError extends AppError {
   readonly hint: string | undefined;
 
-  constructor(message: string, hint?: string, options?: { cause?: unknown }) {
+  constructor(message: string, hint?: string, options?: AppErrorOptions) {
     super('invalid-input', message, options);
     this.hint = hint;
   }
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(message: string, options?: AppErrorOptions) {
     super('forbidden', message, options);
   }
 }
 
 export class ConfigError extends AppError {
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(message: string, options?: AppErrorOptions) {
     super('config', message, options);
   }
 }

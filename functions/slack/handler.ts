@@ -1,4 +1,5 @@
 import { App, AwsLambdaReceiver, LogLevel } from '@slack/bolt';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { loadConfig } from '#shared/config';
 import { createLogger } from '#shared/log';
 import { SIGNATURE_WINDOW_SECONDS, verifySlackSignature } from '#shared/slack/verify';
@@ -6,19 +7,6 @@ import { PARSED_COMMAND_KEY, readSlashCommand, writingTeam, type ParsedSlashComm
 import { AlreadyExistsError } from '#shared/errors';
 import { registerListeners } from './listeners.ts';
 import { createListenerDeps } from './deps.ts';
-
-/** The API Gateway HTTP API (payload 2.0) and Function URL event fields this handler reads. */
-export interface HttpEvent {
-  headers?: Record<string, string | undefined>;
-  body?: string | null;
-  isBase64Encoded?: boolean;
-}
-
-export interface HttpResult {
-  statusCode: number;
-  headers?: Record<string, string>;
-  body: string;
-}
 
 type ReceiverHandler = ReturnType<AwsLambdaReceiver['toHandler']>;
 
@@ -57,7 +45,8 @@ async function build(): Promise<{ signingSecret: string; serve: ReceiverHandler 
   return { signingSecret, serve: receiver.toHandler() };
 }
 
-export async function handler(event: HttpEvent, context: unknown): Promise<HttpResult> {
+/** An API Gateway HTTP API (payload 2.0) or Function URL request from Slack. */
+export async function handler(event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
   ready ??= build().catch((error: unknown) => {
     ready = undefined;
     throw error;
@@ -71,7 +60,7 @@ export async function handler(event: HttpEvent, context: unknown): Promise<HttpR
   const command = readSlashCommand(rawBody);
   if (await isReplay(rawBody, command, signature!, Number(timestamp))) return unauthorized('request already handled (replay)');
   if (command) parsedCommands.set(event, command);
-  return (await serve(event as never, context)) as HttpResult;
+  return serve(event, context);
 }
 
 /**
@@ -91,12 +80,12 @@ async function isReplay(rawBody: string, command: ParsedSlashCommand | undefined
   }
 }
 
-function unauthorized(reason: string): HttpResult {
+function unauthorized(reason: string): APIGatewayProxyStructuredResultV2 {
   log.warn('refused request', { reason });
   return { statusCode: 401, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: reason }) };
 }
 
-function headerOf(event: HttpEvent, name: string): string | undefined {
+function headerOf(event: APIGatewayProxyEventV2, name: string): string | undefined {
   const headers = event.headers ?? {};
   const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
   return key ? headers[key] : undefined;

@@ -9,7 +9,7 @@ import type { ListenerDeps } from './deps.ts';
 export async function publishHome(deps: ListenerDeps, client: webApi.WebClient, teamId: string, userId: string): Promise<void> {
   try {
     const view = await buildHome(deps, teamId, userId, deps.clock());
-    await client.views.publish({ user_id: userId, view: view as never });
+    await client.views.publish({ user_id: userId, view });
   } catch (error) {
     deps.log.warn('could not draw the Home tab', { error, userId });
   }

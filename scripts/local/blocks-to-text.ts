@@ -1,8 +1,8 @@
 /** Prints a Slack message for a terminal: blocks as lines, mrkdwn softened, buttons listed. */
-export function blocksToText(message: { text?: string; blocks?: Record<string, unknown>[] }): string {
+export function blocksToText(message: { text?: string; blocks?: readonly object[] }): string {
   if (!message.blocks?.length) return message.text ?? '';
   const lines: string[] = [];
-  for (const block of message.blocks) {
+  for (const block of message.blocks as Record<string, unknown>[]) {
     const text = (block['text'] as { text?: string } | undefined)?.text;
     switch (block['type']) {
       case 'header':

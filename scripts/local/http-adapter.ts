@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { readBody } from './read-body.ts';
 
-type Handler = (event: unknown, context: unknown) => Promise<{ statusCode: number; headers?: Record<string, string>; body?: string }>;
+type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /**
  * Serves a Lambda handler over plain HTTP on loopback: each request becomes the API Gateway
@@ -12,8 +13,8 @@ export async function serveLambda(handler: Handler, port: number): Promise<{ url
   const server = createServer(async (req, res) => {
     const body = await readBody(req);
     try {
-      const result = await handler(toEvent(req, body), { functionName: 'local', getRemainingTimeInMillis: () => 3000 });
-      res.writeHead(result.statusCode, result.headers ?? {});
+      const result = await handler(toEvent(req, body), localContext());
+      res.writeHead(result.statusCode ?? 200, stringHeaders(result.headers));
       res.end(result.body ?? '');
     } catch (error) {
       console.error(error);
@@ -24,7 +25,7 @@ export async function serveLambda(handler: Handler, port: number): Promise<{ url
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
-function toEvent(req: IncomingMessage, body: string) {
+function toEvent(req: IncomingMessage, body: string): APIGatewayProxyEventV2 {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]));
   const now = Date.now();
@@ -35,10 +36,15 @@ function toEvent(req: IncomingMessage, body: string) {
     rawQueryString: url.search.slice(1),
     headers,
     requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      domainName: url.host,
+      domainPrefix: 'local',
       http: { method: req.method ?? 'POST', path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '', userAgent: headers['user-agent'] ?? '' },
       requestId: `local-${now}`,
       routeKey: `${req.method} ${url.pathname}`,
       stage: '$default',
+      time: new Date(now).toISOString(),
       timeEpoch: now,
     },
     body,
@@ -46,3 +52,25 @@ function toEvent(req: IncomingMessage, body: string) {
   };
 }
 
+
+function localContext(): Context {
+  const unused = () => undefined;
+  return {
+    functionName: 'local',
+    functionVersion: '$LATEST',
+    invokedFunctionArn: 'local',
+    memoryLimitInMB: '512',
+    awsRequestId: `local-${Date.now()}`,
+    logGroupName: 'local',
+    logStreamName: 'local',
+    callbackWaitsForEmptyEventLoop: false,
+    getRemainingTimeInMillis: () => 3000,
+    done: unused,
+    fail: unused,
+    succeed: unused,
+  };
+}
+
+function stringHeaders(headers: APIGatewayProxyStructuredResultV2['headers']): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers ?? {}).map(([k, v]) => [k, String(v)]));
+}

@@ -8,7 +8,7 @@ import type { SubscriptionStore } from '#shared/store/subscriptions';
 import { buildDigest } from '#shared/reminders/digest';
 import { backoffMs, type BackoffPolicy } from '#shared/backoff';
 import type { Budget, ChannelPacer, Sleep } from '#shared/reminders/pacing';
-import type { SlackReply, SlackWeb } from '#shared/slack/web-api';
+import type { SlackMethod, SlackMethods, SlackReply, SlackWeb } from '#shared/slack/web-api';
 import { renderDigest } from '#shared/slack/render/digest';
 import type { SlackMessage } from '#shared/slack/render/format';
 
@@ -181,7 +181,7 @@ async function postDigest(ctx: DeliverContext, sub: Subscription, slotId: string
     );
     switch (reply.kind) {
       case 'ok':
-        return { kind: 'posted', ts: typeof reply.body['ts'] === 'string' ? reply.body['ts'] : undefined };
+        return { kind: 'posted', ts: reply.body.ts };
       case 'error':
         return { kind: 'refused', error: reply.error };
       case 'rate-limited':
@@ -211,17 +211,18 @@ async function findDigest(ctx: DeliverContext, channel: string, slotId: string, 
     });
     if (reply.kind === 'error') return { kind: 'unreadable', error: reply.error };
     if (reply.kind !== 'ok') return { kind: 'gave-up', reason: reply.kind === 'unavailable' ? reply.reason : 'rate limited' };
-    const messages = (reply.body['messages'] ?? []) as { ts?: string; metadata?: { event_type?: string; event_payload?: { slot_id?: string } } }[];
-    const ours = messages.find((m) => m.metadata?.event_type === DIGEST_EVENT_TYPE && m.metadata.event_payload?.slot_id === slotId);
+    const ours = (reply.body.messages ?? []).find(
+      (m) => m.metadata?.event_type === DIGEST_EVENT_TYPE && (m.metadata.event_payload as { slot_id?: unknown } | undefined)?.slot_id === slotId,
+    );
     if (ours) return { kind: 'found', ts: ours.ts };
-    cursor = (reply.body['response_metadata'] as { next_cursor?: string } | undefined)?.next_cursor || undefined;
-    if (!reply.body['has_more'] || !cursor) return { kind: 'absent' };
+    cursor = reply.body.response_metadata?.next_cursor || undefined;
+    if (!reply.body.has_more || !cursor) return { kind: 'absent' };
   }
   return { kind: 'unreadable', error: 'too many messages since the slot' };
 }
 
 /** A read that may be repeated freely: retried on 429 and on 5xx / network errors. */
-async function callWithRetry(ctx: DeliverContext, method: string, args: Record<string, unknown>): Promise<SlackReply> {
+async function callWithRetry<M extends SlackMethod>(ctx: DeliverContext, method: M, args: SlackMethods[M]['args']): Promise<SlackReply<SlackMethods[M]['body']>> {
   let failures = 0;
   for (;;) {
     const reply = await ctx.slack.call(method, args, { timeoutMs: timeout(ctx) });

@@ -1,19 +1,44 @@
 import { randomUUID } from 'node:crypto';
+import type { ViewErrorsResponseAction } from '@slack/bolt';
 import { AppError, InvalidInputError } from '#shared/errors';
 import type { Logger } from '#shared/log';
 import { renderProblem, renderUnexpected } from '#shared/slack/render/notice';
-import type { SlackMessage } from '#shared/slack/render/format';
+import { SLACK_LIMITS, type SlackMessage } from '#shared/slack/render/format';
+
+/** An error sorted for a person: a known one keeps its own text, anything else gets an id that is in the log. */
+type Sorted = { known: AppError } | { errorId: string };
+
+function sortError(error: unknown, log: Logger): Sorted {
+  if (error instanceof AppError && error.code !== 'config' && error.code !== 'slack') {
+    log.info('refused', { code: error.code, reason: error.message, ...(error.field ? { field: error.field } : {}) });
+    return { known: error };
+  }
+  const errorId = randomUUID().slice(0, 8);
+  log.error('unexpected error', { errorId, error });
+  return { errorId };
+}
 
 /**
  * The one place errors become what a person sees: known errors show their own text (and the
  * right form, for bad input); anything else a generic line with an id that is in the log.
  */
 export function answerError(error: unknown, log: Logger): SlackMessage {
-  if (error instanceof AppError && error.code !== 'config' && error.code !== 'slack') {
-    log.info('refused', { code: error.code, reason: error.message });
-    return renderProblem(error.message, error instanceof InvalidInputError ? error.hint : undefined);
-  }
-  const errorId = randomUUID().slice(0, 8);
-  log.error('unexpected error', { errorId, error });
-  return renderUnexpected(errorId);
+  const sorted = sortError(error, log);
+  if ('errorId' in sorted) return renderUnexpected(sorted.errorId);
+  return renderProblem(sorted.known.message, sorted.known instanceof InvalidInputError ? sorted.known.hint : undefined);
+}
+
+/** Which block of a form shows the errors about each field; `default` takes the rest. */
+export type FormFields = { default: string } & Readonly<Record<string, string>>;
+
+/**
+ * The same answer for a modal that stays open: the text beside the block of the field the
+ * error names (`error.field`), or beside the form's default block.
+ */
+export function answerFormError(error: unknown, fields: FormFields, log: Logger): ViewErrorsResponseAction {
+  const sorted = sortError(error, log);
+  const text = 'errorId' in sorted ? renderUnexpected(sorted.errorId).text : sorted.known.message;
+  const field = 'known' in sorted && sorted.known.field ? sorted.known.field : undefined;
+  const blockId = (field && fields[field]) || fields.default;
+  return { response_action: 'errors', errors: { [blockId]: text.slice(0, SLACK_LIMITS.plainText) } };
 }

@@ -1,5 +1,5 @@
 import { AppError } from '#shared/errors';
-import { createSlackWeb, type SlackReply } from '#shared/slack/web-api';
+import { createSlackWeb, type SlackMethod, type SlackMethods, type SlackReply } from '#shared/slack/web-api';
 
 /**
  * Slack's file upload flow (what the SDKs call `files.uploadV2`) over plain fetch:
@@ -68,7 +68,7 @@ const STEP_TIMEOUT_MS = 10_000;
 export async function uploadFiles(slack: SlackApi, options: UploadOptions): Promise<UploadResult> {
   const web = createSlackWeb({ apiUrl: slack.apiUrl, token: slack.token, ...(slack.fetch ? { fetch: slack.fetch } : {}) });
   const send = slack.fetch ?? fetch;
-  const call = async (method: string, args: Record<string, unknown>): Promise<Record<string, unknown>> =>
+  const call = async <M extends SlackMethod>(method: M, args: SlackMethods[M]['args']): Promise<SlackMethods[M]['body']> =>
     bodyOf(method, await web.call(method, args, { timeoutMs: STEP_TIMEOUT_MS }));
 
   const channelId = options.channelId ?? (options.userId ? await openDirectMessage(slack, options.userId) : undefined);
@@ -76,9 +76,9 @@ export async function uploadFiles(slack: SlackApi, options: UploadOptions): Prom
 
   const ids = await Promise.all(
     files.map(async (file) => {
-      const body = await call('files.getUploadURLExternal', { filename: file.filename, length: String(file.bytes.byteLength) });
-      const uploadUrl = body['upload_url'];
-      const fileId = body['file_id'];
+      const body = await call('files.getUploadURLExternal', { filename: file.filename, length: file.bytes.byteLength });
+      const uploadUrl = body.upload_url;
+      const fileId = body.file_id;
       if (typeof uploadUrl !== 'string' || typeof fileId !== 'string') throw new SlackApiError('files.getUploadURLExternal', 'missing upload_url or file_id');
       await postBytes(send, uploadUrl, file.bytes);
       return fileId;
@@ -86,8 +86,11 @@ export async function uploadFiles(slack: SlackApi, options: UploadOptions): Prom
   );
 
   const uploaded = files.map((file, i) => ({ id: ids[i]!, title: file.title ?? file.filename }));
+  const [first, ...rest] = uploaded;
+  // Slack completes one or more files; with none there is nothing to share.
+  if (!first) return { channelId, files: [] };
   await call('files.completeUploadExternal', {
-    files: uploaded,
+    files: [first, ...rest],
     ...(channelId ? { channel_id: channelId } : {}),
     ...(channelId && options.initialComment ? { initial_comment: options.initialComment } : {}),
   });
@@ -104,12 +107,12 @@ export async function uploadFile(slack: SlackApi, options: Omit<UploadOptions, '
 export async function openDirectMessage(slack: SlackApi, userId: string): Promise<string> {
   const web = createSlackWeb({ apiUrl: slack.apiUrl, token: slack.token, ...(slack.fetch ? { fetch: slack.fetch } : {}) });
   const body = bodyOf('conversations.open', await web.call('conversations.open', { users: userId }, { timeoutMs: STEP_TIMEOUT_MS }));
-  const id = (body['channel'] as { id?: unknown } | undefined)?.id;
+  const id = body.channel?.id;
   if (typeof id !== 'string') throw new SlackApiError('conversations.open', 'missing channel id');
   return id;
 }
 
-function bodyOf(method: string, reply: SlackReply): Record<string, unknown> {
+function bodyOf<Body>(method: string, reply: SlackReply<Body>): Body {
   switch (reply.kind) {
     case 'ok':
       return reply.body;

@@ -1,12 +1,25 @@
+import type { webApi } from '@slack/bolt';
+
 /**
- * The two Web API methods the sweep needs, over plain fetch: one attempt per call, every
- * outcome a value. Retrying is the sweep's business, because whether a failed post may be
- * repeated depends on what it can prove about the channel (see `deliver.ts`).
+ * The Web API methods the bot calls over plain fetch, one attempt per call, every outcome a
+ * value. Retrying is the sweep's business, because whether a failed post may be repeated
+ * depends on what it can prove about the channel (see `deliver.ts`).
  * (WebClient would bring axios, p-queue and its own retries into the cold start.)
  */
 
-export type SlackReply =
-  | { kind: 'ok'; body: Record<string, unknown> }
+/** Each method's arguments and answer, as the Slack SDK types them. */
+export interface SlackMethods {
+  'chat.postMessage': { args: webApi.ChatPostMessageArguments; body: webApi.ChatPostMessageResponse };
+  'conversations.history': { args: webApi.ConversationsHistoryArguments; body: webApi.ConversationsHistoryResponse };
+  'conversations.open': { args: webApi.ConversationsOpenArguments; body: webApi.ConversationsOpenResponse };
+  'files.getUploadURLExternal': { args: webApi.FilesGetUploadURLExternalArguments; body: webApi.FilesGetUploadURLExternalResponse };
+  'files.completeUploadExternal': { args: webApi.FilesCompleteUploadExternalArguments; body: webApi.FilesCompleteUploadExternalResponse };
+}
+
+export type SlackMethod = keyof SlackMethods;
+
+export type SlackReply<Body = webApi.WebAPICallResult> =
+  | { kind: 'ok'; body: Body }
   /** Slack refused the call (`ok: false`); repeating it will not help. */
   | { kind: 'error'; error: string }
   /** 429: not processed; try again after this long. */
@@ -15,7 +28,7 @@ export type SlackReply =
   | { kind: 'unavailable'; reason: string };
 
 export interface SlackWeb {
-  call(method: string, args: Record<string, unknown>, options?: { timeoutMs?: number }): Promise<SlackReply>;
+  call<M extends SlackMethod>(method: M, args: SlackMethods[M]['args'], options?: { timeoutMs?: number }): Promise<SlackReply<SlackMethods[M]['body']>>;
 }
 
 /** `ok: false` errors that mean "Slack had trouble", not "your request is wrong". */
@@ -32,7 +45,7 @@ export function createSlackWeb(options: {
   const unit = options.retryAfterUnitMs ?? 1000;
   const send = options.fetch ?? fetch;
   return {
-    async call(method, args, { timeoutMs = 10_000 } = {}) {
+    async call<M extends SlackMethod>(method: M, args: SlackMethods[M]['args'], { timeoutMs = 10_000 } = {}): Promise<SlackReply<SlackMethods[M]['body']>> {
       // Form bodies with JSON-encoded values: every method accepts them, reads included.
       const body = new URLSearchParams();
       for (const [key, value] of Object.entries(args)) {
@@ -58,14 +71,14 @@ export function createSlackWeb(options: {
         await response.body?.cancel();
         return { kind: 'unavailable', reason: `http ${response.status}` };
       }
-      let json: Record<string, unknown>;
+      let json: SlackMethods[M]['body'];
       try {
-        json = (await response.json()) as Record<string, unknown>;
+        json = (await response.json()) as SlackMethods[M]['body'];
       } catch (error) {
         return { kind: 'unavailable', reason: `unreadable answer: ${(error as Error).message}` };
       }
-      if (json['ok'] === true) return { kind: 'ok', body: json };
-      const error = String(json['error'] ?? `http ${response.status}`);
+      if (json.ok === true) return { kind: 'ok', body: json };
+      const error = String(json.error ?? `http ${response.status}`);
       if (error === 'ratelimited') return { kind: 'rate-limited', retryAfterMs: unit };
       if (TRANSIENT_ERRORS.has(error)) return { kind: 'unavailable', reason: error };
       return { kind: 'error', error };

@@ -7,5 +7,6 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = issue?.path.join('.') || 'value';
-  throw new InvalidInputError(`${field} ${issue?.message ?? 'is not valid'}.`);
+  const top = issue?.path[0];
+  throw new InvalidInputError(`${field} ${issue?.message ?? 'is not valid'}.`, undefined, typeof top === 'string' ? { field: top } : undefined);
 }

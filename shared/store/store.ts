@@ -79,10 +79,10 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
       } catch (error) {
         const reasons = cancellationCodes(error);
         if (reasons?.[0] === 'ConditionalCheckFailed' || reasons?.[1] === 'ConditionalCheckFailed') {
-          throw new AlreadyExistsError(`A track called ${track.slug} already exists.`, { cause: error });
+          throw new AlreadyExistsError(`A track called ${track.slug} already exists.`, { cause: error, field: 'slug' });
         }
         if (reasons?.[2] === 'ConditionalCheckFailed') {
-          throw new AlreadyExistsError(`Another track already uses the id prefix ${track.idPrefix}.`, { cause: error });
+          throw new AlreadyExistsError(`Another track already uses the id prefix ${track.idPrefix}.`, { cause: error, field: 'idPrefix' });
         }
         throw conflictOr(error);
       }

@@ -86,7 +86,7 @@ export async function addCommitment(
       : input.kind?.type === 'ongoing'
         ? { type: 'ongoing', updateEveryDays: input.kind.updateEveryDays }
         : { type: 'one-off', ...(due ? { due } : {}) };
-  if (due && !takesDueDate(kind.type)) throw new InvalidInputError('Only one-off items take a due date.', `/commitments add ${track.slug} "title" due <date>`);
+  if (due && !takesDueDate(kind.type)) throw new InvalidInputError('Only one-off items take a due date.', `/commitments add ${track.slug} "title" due <date>`, { field: 'due' });
   const meeting = track.meetings.at(-1);
   const draft: CommitmentDraft = {
     title: input.title,

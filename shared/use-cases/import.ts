@@ -29,7 +29,7 @@ export async function proposeImport(deps: Deps, caller: Caller, input: ReadoutIn
   guardWrite(caller, track);
   const found = extractCommitments(input.text, { meetingDate: input.date, timeZone: track.timeZone, parties: track.parties });
   if (found.length === 0) {
-    throw new InvalidInputError('No agreed follow-ups found: look for sentences such as “the two sides agreed to …” or “will hold …”.');
+    throw new InvalidInputError('No agreed follow-ups found: look for sentences such as “the two sides agreed to …” or “will hold …”.', undefined, { field: 'text' });
   }
   const proposals: Proposal[] = found.slice(0, MAX_PROPOSALS).map((p) =>
     ProposalSchema.parse({
@@ -67,7 +67,7 @@ export async function saveImport(
   draftId: string,
   picks: { index: number; title: string }[],
 ): Promise<Commitment[]> {
-  if (picks.length === 0) throw new InvalidInputError('Tick at least one follow-up to save, or cancel.');
+  if (picks.length === 0) throw new InvalidInputError('Tick at least one follow-up to save, or cancel.', undefined, { field: 'picks' });
   const draft = await deps.store.takeDraft(caller.teamId, draftId);
   if (draft.userId !== caller.userId) throw new ForbiddenError('This import belongs to someone else.');
   const track = await getTrack(deps, caller.teamId, draft.track);

@@ -1,3 +1,4 @@
+import type { types } from '@slack/bolt';
 import { formatLocalDate } from '#shared/dates/natural';
 import { deriveFlags } from '#shared/dates/flags';
 import { CLOSED_STATUSES, type Commitment, type HistoryEntry, type Track } from '#shared/domain/schemas';
@@ -33,7 +34,7 @@ export function commitmentSummary(item: Commitment, timeZone: string, now: Date)
 }
 
 /** The buttons every open item carries, in reports and digests alike. */
-export function commitmentActions(item: Pick<Commitment, 'id' | 'status'>): Block | undefined {
+export function commitmentActions(item: Pick<Commitment, 'id' | 'status'>): types.ActionsBlock | undefined {
   if (CLOSED_STATUSES.has(item.status)) return undefined;
   return {
     type: 'actions',

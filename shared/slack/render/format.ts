@@ -1,3 +1,4 @@
+import type { types } from '@slack/bolt';
 import type { Flags } from '#shared/dates/flags';
 import type { Commitment, Status } from '#shared/domain/schemas';
 import { cadenceText, flagPhrases, lastOccurrenceText, meetingText, oneOffText, ongoingText, type FlagName } from '#shared/format/text';
@@ -18,7 +19,8 @@ export interface SlackMessage {
   blocks: Block[];
 }
 
-export type Block = Record<string, unknown> & { type: string };
+/** A Block Kit block, as Bolt's own types describe it. */
+export type Block = types.KnownBlock;
 
 export const STATUS_EMOJI: Record<Status, string> = {
   'not-started': ':white_circle:',
@@ -70,19 +72,19 @@ export function kindText(item: Pick<Commitment, 'kind'>): string {
   }
 }
 
-export function section(text: string): Block {
+export function section(text: string): types.SectionBlock {
   return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText) } };
 }
 
-export function context(text: string): Block {
+export function context(text: string): types.ContextBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText) }] };
 }
 
-export function header(text: string): Block {
+export function header(text: string): types.HeaderBlock {
   return { type: 'header', text: { type: 'plain_text', text: truncate(text, SLACK_LIMITS.plainText), emoji: true } };
 }
 
-export function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): Record<string, unknown> {
+export function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): types.Button {
   return {
     type: 'button',
     text: { type: 'plain_text', text, emoji: true },

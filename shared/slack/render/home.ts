@@ -1,3 +1,4 @@
+import type { types } from '@slack/bolt';
 import { deriveFlags } from '#shared/dates/flags';
 import { complianceByParty } from '#shared/domain/compliance';
 import { CLOSED_STATUSES, STATUSES, type Commitment, type TrackSummary } from '#shared/domain/schemas';
@@ -23,7 +24,7 @@ const MAX_TRACKS = 10;
  * The App Home tab: the workspace's tracks with counts and compliance, what is overdue, what
  * the viewing user owns, and the subscriptions, each item with the report's buttons.
  */
-export function renderHome(model: HomeModel): { type: 'home'; blocks: Block[] } {
+export function renderHome(model: HomeModel): types.HomeView {
   const { tracks, now, userId } = model;
   const blocks: Block[] = [header('Commitments'), context(`What was agreed, and whether it is done. Type \`/commitments help\` for every command.`)];
 
@@ -62,7 +63,7 @@ function itemSection(title: string, rows: { item: Commitment; timeZone: string }
   for (const { item, timeZone } of rows.slice(0, ITEMS_PER_SECTION)) {
     blocks.push(section(commitmentSummary(item, timeZone, now)));
     const actions = commitmentActions(item);
-    if (actions) blocks.push({ ...actions, block_id: `${title.length}:${actions['block_id']}` });
+    if (actions) blocks.push({ ...actions, block_id: `${title.length}:${actions.block_id}` });
   }
   if (rows.length > ITEMS_PER_SECTION) blocks.push(context(`…and ${rows.length - ITEMS_PER_SECTION} more.`));
   return blocks;

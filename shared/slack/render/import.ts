@@ -1,5 +1,5 @@
-import type { Proposal } from '#shared/domain/import-draft';
 import type { types } from '@slack/bolt';
+import type { Proposal } from '#shared/domain/import-draft';
 import type { Track, TrackSummary } from '#shared/domain/schemas';
 import { VIEW_IDS } from '#shared/slack/definitions';
 import { formatLocalDate } from '#shared/dates/natural';
@@ -29,7 +29,7 @@ export function importTextModal(
   origin: ModalOrigin,
   options: { track?: Pick<Track, 'slug' | 'title'>; tracks?: TrackSummary[]; text?: string; link?: string; today: string },
 ): View {
-  const blocks: unknown[] = [];
+  const blocks: Block[] = [];
   if (options.track) blocks.push(section(`Track: *${escape(options.track.title)}* (${options.track.slug})`));
   else {
     blocks.push({
@@ -62,8 +62,7 @@ export function importTextModal(
     submit: { type: 'plain_text', text: 'Find follow-ups' },
     close: { type: 'plain_text', text: 'Cancel' },
     private_metadata: JSON.stringify({ ...origin, ...(options.track ? { track: options.track.slug } : {}) }),
-    // Until the block builders here return Bolt's block types.
-    blocks: blocks as types.ModalView['blocks'],
+    blocks,
   };
 }
 
@@ -72,14 +71,14 @@ export function importTextModal(
  * and the sentence it came from. Only what stays ticked is saved.
  */
 export function importPickModal(draftId: string, origin: ModalOrigin, proposals: Proposal[]): View {
-  const blocks: unknown[] = [section(`Found *${proposals.length}* possible follow-ups. Untick what is not one; edit titles as needed.`)];
+  const blocks: Block[] = [section(`Found *${proposals.length}* possible follow-ups. Untick what is not one; edit titles as needed.`)];
   proposals.forEach((p, i) => {
     blocks.push(input(IMPORT_INPUTS.title(i), `${i + 1}. Title`, { type: 'plain_text_input', action_id: IMPORT_INPUTS.title(i), initial_value: p.title, max_length: 200 }, true));
     blocks.push(context(`${kindLabel(p)} · ¶${p.paragraph}${p.point ? ` point ${escape(p.point)}` : ''} · “${escape(truncate(p.sentence, 280))}”`));
   });
   // Checkbox groups hold at most 10 options each.
   for (let start = 0; start < proposals.length; start += 10) {
-    const options = proposals.slice(start, start + 10).map((p, k) => ({
+    const options = proposals.slice(start, start + 10).map((p, k): types.PlainTextOption => ({
       text: { type: 'plain_text', text: truncate(`${start + k + 1}. ${p.title}`, 75) },
       value: String(start + k),
     }));
@@ -92,7 +91,7 @@ export function importPickModal(draftId: string, origin: ModalOrigin, proposals:
     submit: { type: 'plain_text', text: 'Save ticked' },
     close: { type: 'plain_text', text: 'Cancel' },
     private_metadata: JSON.stringify({ ...origin, id: draftId }),
-    blocks: blocks.slice(0, 100) as Block[],
+    blocks: blocks.slice(0, 100),
   };
 }
 
@@ -102,6 +101,6 @@ function kindLabel(p: Proposal): string {
   return p.due ? `One-off, due ${formatLocalDate(p.due)}` : 'One-off';
 }
 
-function input(blockId: string, label: string, element: Record<string, unknown>, optional = false): unknown {
+function input(blockId: string, label: string, element: types.InputBlock['element'], optional = false): types.InputBlock {
   return { type: 'input', block_id: blockId, optional, label: { type: 'plain_text', text: label }, element };
 }

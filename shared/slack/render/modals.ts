@@ -1,7 +1,8 @@
-import * as z from 'zod';
 import type { types } from '@slack/bolt';
+import * as z from 'zod';
 import { STATUSES, LIMITS, type Commitment, type Track, type TrackSummary } from '#shared/domain/schemas';
 import { VIEW_IDS } from '#shared/slack/definitions';
+import { DEFAULT_UPDATE_EVERY_DAYS } from '#shared/domain/kind';
 import { STATUS_LABEL } from '#shared/format/text';
 import { escape, section, truncate, SLACK_LIMITS } from '#shared/slack/render/format';
 
@@ -39,7 +40,7 @@ export const INPUTS = {
 
 type View = types.ModalView;
 
-function modal(callbackId: string, title: string, submit: string, origin: ModalOrigin, blocks: unknown[]): View {
+function modal(callbackId: string, title: string, submit: string, origin: ModalOrigin, blocks: types.KnownBlock[]): View {
   return {
     type: 'modal',
     callback_id: callbackId,
@@ -47,12 +48,15 @@ function modal(callbackId: string, title: string, submit: string, origin: ModalO
     submit: { type: 'plain_text', text: submit },
     close: { type: 'plain_text', text: 'Cancel' },
     private_metadata: JSON.stringify(origin),
-    // Until the block builders here return Bolt's block types.
-    blocks: blocks as types.ModalView['blocks'],
+    blocks,
   };
 }
 
-function textInput(id: string, label: string, options: { multiline?: boolean; optional?: boolean; initial?: string; max?: number; placeholder?: string } = {}): unknown {
+function textInput(
+  id: string,
+  label: string,
+  options: { multiline?: boolean; optional?: boolean; initial?: string; max?: number; placeholder?: string } = {},
+): types.InputBlock {
   return {
     type: 'input',
     block_id: id,
@@ -69,7 +73,7 @@ function textInput(id: string, label: string, options: { multiline?: boolean; op
   };
 }
 
-const option = (text: string, value: string) => ({ text: { type: 'plain_text', text }, value });
+const option = (text: string, value: string): types.PlainTextOption => ({ text: { type: 'plain_text', text }, value });
 
 export function updateModal(item: Commitment, origin: ModalOrigin): View {
   return modal(VIEW_IDS.update, `Update ${item.id}`, 'Save', { ...origin, id: item.id, version: item.version }, [
@@ -132,7 +136,7 @@ export function addCommitmentModal(
       element: {
         type: 'static_select',
         action_id: INPUTS.kind,
-        options: [option('One-off', 'one-off'), option('Recurring', 'recurring'), option('Ongoing (update every 30 days)', 'ongoing')],
+        options: [option('One-off', 'one-off'), option('Recurring', 'recurring'), option(`Ongoing (update every ${DEFAULT_UPDATE_EVERY_DAYS} days)`, 'ongoing')],
         initial_option: option('One-off', 'one-off'),
       },
     },

@@ -1,3 +1,4 @@
+import type { types } from '@slack/bolt';
 import { byAttention } from '#shared/domain/attention';
 import { deriveFlags, type Flags } from '#shared/dates/flags';
 import { CLOSED_STATUSES, STATUSES, type Commitment, type Status } from '#shared/domain/schemas';
@@ -133,12 +134,12 @@ export function parseReportRef(value: string): ReportRef | undefined {
 }
 
 function navigation(slug: string, view: ReportView, page: number, pages: number, total: number): Block[] {
-  const elements: Record<string, unknown>[] = [];
+  const elements: types.Button[] = [];
   if (page > 0) elements.push(button('◀ Previous', ACTION_IDS.pagePrevious, `${slug}|${view.filter}|${page - 1}`));
   if (page < pages - 1) elements.push(button('Next ▶', ACTION_IDS.pageNext, `${slug}|${view.filter}|${page + 1}`));
   if (!view.shared) elements.push(button('Share in channel', ACTION_IDS.share, `${slug}|${view.filter}|${page}`));
   return [
     ...(pages > 1 ? [context(`Page ${page + 1} of ${pages} · ${plural(total, 'item')}`)] : []),
-    ...(elements.length > 0 ? [{ type: 'actions', block_id: 'report_nav', elements }] : []),
+    ...(elements.length > 0 ? [{ type: 'actions' as const, block_id: 'report_nav', elements }] : []),
   ];
 }

@@ -51,9 +51,9 @@ function item(fields: Partial<Commitment> & { due?: string }): Commitment {
 }
 
 const digest = (commitments: Commitment[], since_ = since) => renderDigest(buildDigest({ track, commitments }, { now, since: since_, scheduleText: 'every Monday at 09:00 (Asia/Tokyo)' }));
-const buttons = (blocks: Record<string, unknown>[]) =>
-  blocks.filter((b) => b['type'] === 'actions').flatMap((b) => b['elements'] as { action_id: string; value: string }[]);
-const texts = (blocks: Record<string, unknown>[]) => JSON.stringify(blocks);
+const buttons = (blocks: object[]) =>
+  (blocks as Record<string, unknown>[]).filter((b) => b['type'] === 'actions').flatMap((b) => b['elements'] as { action_id: string; value: string }[]);
+const texts = (blocks: object[]) => JSON.stringify(blocks);
 
 describe('renderDigest', () => {
   it('keeps an all-on-track digest to a few blocks and a one-line text', () => {

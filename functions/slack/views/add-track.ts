@@ -1,0 +1,30 @@
+import { answerFormError, type FormFields } from '#shared/slack/answer-error';
+import { readTrackForm } from '#shared/slack/forms';
+import { INPUTS } from '#shared/slack/render/modals';
+import { readOrigin } from '#shared/slack/view-state';
+import { echoChange, submitTrack } from '#shared/use-cases/interactions';
+import type { ListenerDeps } from '../deps.ts';
+import { viewCaller, type ViewArgs } from '../payload.ts';
+
+const FIELDS: FormFields = {
+  default: INPUTS.slug,
+  slug: INPUTS.slug,
+  title: INPUTS.title,
+  parties: INPUTS.parties,
+  timeZone: INPUTS.timeZone,
+  idPrefix: INPUTS.prefix,
+};
+
+export function addTrackSubmission(deps: ListenerDeps) {
+  return async ({ ack, body, view }: ViewArgs): Promise<void> => {
+    const origin = readOrigin(view.private_metadata);
+    const caller = viewCaller(body, deps.clock());
+    try {
+      const confirmation = await submitTrack(deps, caller, readTrackForm(view.state.values));
+      await ack();
+      await echoChange(deps, caller, origin, confirmation);
+    } catch (error) {
+      await ack(answerFormError(error, FIELDS, deps.log));
+    }
+  };
+}

@@ -1,0 +1,23 @@
+import { answerFormError, type FormFields } from '#shared/slack/answer-error';
+import { readReadoutForm } from '#shared/slack/forms';
+import { IMPORT_INPUTS, importPickModal } from '#shared/slack/render/import';
+import { readOrigin } from '#shared/slack/view-state';
+import { proposeImport } from '#shared/use-cases/import';
+import type { ListenerDeps } from '../deps.ts';
+import { viewCaller, type ViewArgs } from '../payload.ts';
+
+const FIELDS: FormFields = { default: IMPORT_INPUTS.text };
+
+/** Step 1 of an import: find the follow-ups and turn the modal into the list to confirm. */
+export function importTextSubmission(deps: ListenerDeps) {
+  return async ({ ack, body, view }: ViewArgs): Promise<void> => {
+    const origin = readOrigin(view.private_metadata);
+    const caller = viewCaller(body, deps.clock());
+    try {
+      const { draft } = await proposeImport(deps, caller, readReadoutForm(view.state.values, origin, caller.now));
+      await ack({ response_action: 'update', view: importPickModal(draft.id, origin, draft.proposals) });
+    } catch (error) {
+      await ack(answerFormError(error, FIELDS, deps.log));
+    }
+  };
+}

@@ -1,0 +1,83 @@
+import { localDate } from '#shared/dates/flags';
+import type { Commitment, TeamId, TrackSummary } from '#shared/domain/schemas';
+import { NotFoundError } from '#shared/errors';
+import { escape, type SlackMessage } from '#shared/slack/render/format';
+import type { ModalOrigin } from '#shared/slack/render/modals';
+import { renderDone } from '#shared/slack/render/notice';
+import { parseReportRef, reportBlockId } from '#shared/slack/render/report';
+import { postToResponseUrl } from '#shared/slack/respond';
+import type { CommitmentForm, TrackForm } from '#shared/slack/forms';
+import { addCommitment, addTrack, changeItem, listTracks, type Caller, type Deps, type ItemAction } from '#shared/use-cases/commitments';
+import { saveImport } from '#shared/use-cases/import';
+import { redraw } from '#shared/use-cases/redraw';
+import { describeChange } from '#shared/slack/render/change';
+import type { Logger } from '#shared/log';
+
+/** What buttons, modals and shortcuts do; each returns what the person is told. */
+
+export async function getCommitment(deps: Deps, teamId: TeamId, id: string): Promise<Commitment> {
+  const { item } = await deps.store.getCommitmentWithTrack(teamId, id);
+  return item;
+}
+
+/** Applies an item modal's action, guarded by the version the modal showed; returns the confirmation. */
+export async function submitItemChange(deps: Deps, caller: Caller, origin: ModalOrigin, action: ItemAction): Promise<string> {
+  const { before, after, change } = await changeItem(deps, caller, origin.id ?? '', action, origin.version);
+  return describeChange(before.status, after.status, change, after.id);
+}
+
+export async function submitCommitment(deps: Deps, caller: Caller, form: CommitmentForm): Promise<string> {
+  const { item, track } = await addCommitment(deps, caller, form);
+  return `Added *${item.id}* to ${track.slug}: ${escape(item.title)}`;
+}
+
+export async function submitPicks(deps: Deps, caller: Caller, draftId: string, picks: { index: number; title: string }[]): Promise<string> {
+  const created = await saveImport(deps, caller, draftId, picks);
+  return `Added ${created.map((c) => `*${c.id}*`).join(', ')} from the readout.`;
+}
+
+export async function submitTrack(deps: Deps, caller: Caller, form: TrackForm): Promise<string> {
+  const track = await addTrack(deps, caller, form);
+  return `Created track *${track.slug}* (${escape(track.title)}).`;
+}
+
+/**
+ * After a change made in a modal: redraws the message it was opened from, or, when that
+ * message shows nothing to redraw, posts the confirmation beside it. A failure only loses the echo.
+ */
+export async function echoChange(deps: Deps & { log: Logger }, caller: Caller, origin: ModalOrigin, confirmation: string): Promise<void> {
+  if (!origin.responseUrl) return;
+  try {
+    const message = await redraw(deps, caller.teamId, origin.refresh, caller.now);
+    await postToResponseUrl(origin.responseUrl, message ?? renderDone(confirmation), { replaceOriginal: Boolean(message) });
+  } catch (error) {
+    deps.log.warn('could not redraw after a change', { error });
+  }
+}
+
+/** A report page a button asks for (`slug|filter|page`); undefined when the value names none. */
+export async function redrawReport(deps: Deps, teamId: TeamId, value: string, now: Date, shared: boolean): Promise<SlackMessage | undefined> {
+  const ref = parseReportRef(value);
+  return ref && redraw(deps, teamId, reportBlockId(ref), now, shared);
+}
+
+/** A Slack message a shortcut was used on. */
+export interface MessageRef {
+  channelId: string;
+  ts: string;
+  /** Resolves to the message's permalink; may fail (e.g. a channel the bot cannot see). */
+  permalink: () => Promise<string | undefined>;
+}
+
+/**
+ * What the forms opened from a message start from: 1. the team's tracks (none is a
+ * NotFoundError), 2. the message's permalink, 3. the message's date (UTC).
+ */
+export async function startFromMessage(deps: Deps, teamId: TeamId, message: MessageRef): Promise<{ tracks: TrackSummary[]; link: string | undefined; date: string }> {
+  const tracks = await listTracks(deps, teamId);
+  if (tracks.length === 0) throw new NotFoundError('There are no tracks yet: create one first with /commitments track add.');
+  // A missing permalink only loses the link, not the form.
+  const link = await message.permalink().catch(() => undefined);
+  const date = localDate(new Date(Number(message.ts.split('.')[0]) * 1000), 'UTC');
+  return { tracks, link, date };
+}

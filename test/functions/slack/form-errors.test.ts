@@ -1,0 +1,62 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedBusan } from '#shared/use-cases/seed';
+import { VIEW_IDS } from '#shared/slack/definitions';
+import { useSlackHandler } from '../../support/slack-handler.ts';
+import { interactionEvent } from '../../support/slack-request.ts';
+
+const harness = useSlackHandler();
+const TEAM = 'T0FORMS';
+
+beforeAll(async () => {
+  await seedBusan(harness.store(), TEAM, new Date('2026-03-01T00:00:00Z'));
+});
+
+function addTrack(fields: { slug: string; prefix?: string; timeZone?: string }) {
+  const input = (value: string | null) => ({ type: 'plain_text_input', value });
+  return {
+    type: 'view_submission',
+    team: { id: TEAM, domain: 'test' },
+    user: { id: 'U0ALICE', team_id: TEAM },
+    api_app_id: 'A0COMMIT',
+    trigger_id: 'trigger-view',
+    view: {
+      id: 'V0FAKE',
+      type: 'modal',
+      callback_id: VIEW_IDS.addTrack,
+      private_metadata: '{}',
+      hash: 'h',
+      state: {
+        values: {
+          slug: { slug: input(fields.slug) },
+          title: { title: input('Japan–Korea again') },
+          parties: { parties: input('JP, KR') },
+          time_zone: { time_zone: input(fields.timeZone ?? 'Asia/Tokyo') },
+          prefix: { prefix: input(fields.prefix ?? null) },
+        },
+      },
+    },
+  };
+}
+
+describe('modal form errors (issue 11)', () => {
+  it('shows a taken id prefix beside the prefix field, by the field the error names', async () => {
+    const result = await harness.send(interactionEvent(addTrack({ slug: 'japan-korea-2', prefix: 'JK' })));
+    expect(result.json()).toEqual({ response_action: 'errors', errors: { prefix: 'Another track already uses the id prefix JK.' } });
+  });
+
+  it('shows a taken slug beside the slug field', async () => {
+    const result = await harness.send(interactionEvent(addTrack({ slug: 'japan-korea', prefix: 'JKX' })));
+    expect(result.json()).toEqual({ response_action: 'errors', errors: { slug: 'A track called japan-korea already exists.' } });
+  });
+
+  it('shows a prefix that is not 1–6 capital letters beside the prefix field', async () => {
+    const result = await harness.send(interactionEvent(addTrack({ slug: 'korea-us', prefix: 'k1' })));
+    expect(Object.keys((result.json() as { errors: Record<string, string> }).errors)).toEqual(['prefix']);
+  });
+
+  it('shows a taken slug beside the slug field even when its text reads like another field', async () => {
+    expect((await harness.send(interactionEvent(addTrack({ slug: 'party-talks', prefix: 'PT' })))).body).toBe('');
+    const again = await harness.send(interactionEvent(addTrack({ slug: 'party-talks', prefix: 'PTX' })));
+    expect(again.json()).toEqual({ response_action: 'errors', errors: { slug: 'A track called party-talks already exists.' } });
+  });
+});

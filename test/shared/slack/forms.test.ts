@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '#shared/errors';
+import { readCommitmentForm, readNoteForm, readPicksForm, readTrackForm, readUpdateForm } from '#shared/slack/forms';
+import { IMPORT_INPUTS } from '#shared/slack/render/import';
+import { INPUTS } from '#shared/slack/render/modals';
+import { readOrigin, type ViewValues } from '#shared/slack/view-state';
+
+const text = (id: string, value: string) => ({ [id]: { [id]: { type: 'plain_text_input', value } } });
+const select = (id: string, value: string) => ({ [id]: { [id]: { type: 'static_select', selected_option: { text: { type: 'plain_text' as const, text: value }, value } } } });
+const now = new Date('2026-03-20T03:00:00Z');
+
+function thrown(read: () => unknown): InvalidInputError {
+  try {
+    read();
+  } catch (error) {
+    if (error instanceof InvalidInputError) return error;
+    throw error;
+  }
+  throw new Error('nothing was thrown');
+}
+
+describe('form readers', () => {
+  it('names the field a form error is about', () => {
+    expect(thrown(() => readUpdateForm({})).field).toBe('status');
+    const empty = thrown(() => readNoteForm(text(INPUTS.note, '   ')));
+    expect({ message: empty.message, field: empty.field }).toEqual({ message: 'Write the note first.', field: 'note' });
+  });
+
+  it('reads a status change with its trimmed note', () => {
+    const values: ViewValues = { ...select(INPUTS.status, 'in-progress'), ...text(INPUTS.note, '  talks resumed ') };
+    expect(readUpdateForm(values)).toEqual({ type: 'status', status: 'in-progress', note: 'talks resumed' });
+  });
+
+  it('reads the add form, the track the modal was opened for and the message it came from', () => {
+    const values: ViewValues = { ...text(INPUTS.title, 'Resume shuttle diplomacy'), ...select(INPUTS.kind, 'ongoing') };
+    expect(readCommitmentForm(values, { track: 'japan-korea', sourceLink: 'https://example.slack.com/archives/C1/p1' }, now)).toEqual({
+      track: 'japan-korea',
+      source: { meeting: 'Slack message', date: '2026-03-20', link: 'https://example.slack.com/archives/C1/p1' },
+      title: 'Resume shuttle diplomacy',
+      ownerIds: [],
+      kind: { type: 'ongoing', updateEveryDays: 30 },
+    });
+  });
+
+  it('reads the ticked proposals in order, with their edited titles', () => {
+    const tick = (group: number, ...indexes: number[]) => ({
+      [`${IMPORT_INPUTS.pick}_${group}`]: {
+        [IMPORT_INPUTS.pick]: { type: 'checkboxes', selected_options: indexes.map((i) => ({ text: { type: 'plain_text' as const, text: `${i}` }, value: String(i) })) },
+      },
+    });
+    const values: ViewValues = { ...tick(1, 12, 10), ...tick(0, 3), ...text(IMPORT_INPUTS.title(3), 'Hold a summit'), ...text(IMPORT_INPUTS.title(10), 'Visit Seoul') };
+    expect(readPicksForm(values)).toEqual([
+      { index: 3, title: 'Hold a summit' },
+      { index: 10, title: 'Visit Seoul' },
+      { index: 12, title: '' },
+    ]);
+  });
+
+  it('reads a track’s parties from commas or spaces and lower-cases its slug', () => {
+    const values: ViewValues = { ...text(INPUTS.slug, 'Japan-Korea'), ...text(INPUTS.parties, 'JP, KR  US'), ...text(INPUTS.timeZone, 'Asia/Tokyo') };
+    expect(readTrackForm(values)).toEqual({ slug: 'japan-korea', title: '', parties: ['JP', 'KR', 'US'], timeZone: 'Asia/Tokyo' });
+  });
+
+  it('reads an unreadable origin as none', () => {
+    expect(readOrigin('not json')).toEqual({});
+    expect(readOrigin(JSON.stringify({ id: 'JK-4', version: 3 }))).toEqual({ id: 'JK-4', version: 3 });
+  });
+});
