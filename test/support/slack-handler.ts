@@ -1,8 +1,8 @@
 import { afterAll, beforeAll } from 'vitest';
 import { createStore, type Store } from '#shared/store/store';
-import { FakeSlack } from './fake-slack.ts';
+import { FakeSlack } from '#local/fake-slack';
 import { useTestTable, type TestTable } from './dynamodb.ts';
-import { TEST_SIGNING_SECRET, type HttpApiEvent } from './slack-request.ts';
+import { TEST_SIGNING_SECRET, type HttpApiEvent } from '#local/slack-request';
 
 export interface SlackHarness {
   table: TestTable;

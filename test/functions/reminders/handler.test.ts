@@ -3,7 +3,7 @@ import { seedBusan } from '#shared/use-cases/seed';
 import { DIGEST_EVENT_TYPE } from '#shared/reminders/deliver';
 import type { SweepSummary } from '#shared/reminders/sweep';
 import { useSlackHandler } from '../../support/slack-handler.ts';
-import { commandEvent } from '../../support/slack-request.ts';
+import { commandEvent } from '#local/slack-request';
 
 // The real Slack handler takes the command; the real reminders handler runs each sweep, with
 // the clock set to the sweep's instant (only Date is faked: timers and performance run on).

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readBody } from '../../scripts/local/read-body.ts';
+import { readBody } from './read-body.ts';
 
 /** One call the fake received: the Web API method (or `response_url:<id>`) and its arguments. */
 export interface SlackCall {
