@@ -33,7 +33,7 @@ Object.assign(process.env, {
   ...(fakeSlack ? { SLACK_BOT_TOKEN: 'xoxb-local', SLACK_API_URL: fakeSlack.apiUrl } : {}),
 });
 const { handler } = await import('../functions/slack/handler.ts');
-const { url, server } = await serveLambda(handler as never, LOCAL.port);
+const { url, server } = await serveLambda(handler, LOCAL.port);
 
 console.log(blocksToText(busan), '\n');
 console.log(`DynamoDB Local: ${dynamo.endpoint} (data in ${LOCAL.dataDir}/)`);

@@ -64,6 +64,8 @@ interface StoredMessage {
   metadata: unknown;
 }
 
+type MessageWithMetadata = StoredMessage & { metadata: { event_type: string; event_payload: Record<string, unknown> } };
+
 /**
  * A Slack Web API on loopback: records every call, keeps posted messages so
  * `conversations.history` can return them, serves response_urls, and injects faults.
@@ -163,8 +165,8 @@ export class FakeSlack {
   }
 
   /** Posted messages whose metadata has this `event_type`, e.g. to count digests per slot. */
-  messagesWithMetadata(eventType: string): (StoredMessage & { metadata: { event_type: string; event_payload: Record<string, unknown> } })[] {
-    return this.messages.filter((m) => (m.metadata as { event_type?: string } | undefined)?.event_type === eventType) as never;
+  messagesWithMetadata(eventType: string): MessageWithMetadata[] {
+    return this.messages.filter((m): m is MessageWithMetadata => (m.metadata as { event_type?: string } | undefined)?.event_type === eventType);
   }
 
   private rateLimit(call: SlackCall): Fault | undefined {

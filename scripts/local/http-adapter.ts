@@ -1,30 +1,34 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readBody } from './read-body.ts';
+import type { HttpApiEvent } from './slack-request.ts';
 
-type Handler = (event: unknown, context: unknown) => Promise<{ statusCode: number; headers?: Record<string, string>; body?: string }>;
+type Handler = (
+  event: HttpApiEvent,
+  context: { functionName: string; getRemainingTimeInMillis(): number },
+) => Promise<{ statusCode: number; headers?: Record<string, string>; body?: string }>;
 
 /**
  * Serves a Lambda handler over plain HTTP on loopback: each request becomes the API Gateway
  * HTTP API (payload 2.0) event the deployed function receives, and the result goes back as is.
  */
 export async function serveLambda(handler: Handler, port: number): Promise<{ url: string; server: Server }> {
-  const server = createServer(async (req, res) => {
-    const body = await readBody(req);
+  const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
-      const result = await handler(toEvent(req, body), { functionName: 'local', getRemainingTimeInMillis: () => 3000 });
+      const result = await handler(toEvent(req, await readBody(req)), { functionName: 'local', getRemainingTimeInMillis: () => 3000 });
       res.writeHead(result.statusCode, result.headers ?? {});
       res.end(result.body ?? '');
     } catch (error) {
       console.error(error);
       res.writeHead(500).end();
     }
-  });
+  };
+  const server = createServer((req, res) => void serve(req, res));
   await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
-function toEvent(req: IncomingMessage, body: string) {
+function toEvent(req: IncomingMessage, body: string): HttpApiEvent {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]));
   const now = Date.now();
@@ -35,10 +39,15 @@ function toEvent(req: IncomingMessage, body: string) {
     rawQueryString: url.search.slice(1),
     headers,
     requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      domainName: headers['host'] ?? '127.0.0.1',
+      domainPrefix: 'local',
       http: { method: req.method ?? 'POST', path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '', userAgent: headers['user-agent'] ?? '' },
       requestId: `local-${now}`,
       routeKey: `${req.method} ${url.pathname}`,
       stage: '$default',
+      time: new Date(now).toUTCString(),
       timeEpoch: now,
     },
     body,

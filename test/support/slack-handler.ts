@@ -19,7 +19,7 @@ export interface SlackHarness {
 export function useSlackHandler(): SlackHarness {
   const table = useTestTable();
   const slack = new FakeSlack();
-  let handler: ((event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }>) | undefined;
+  let handler: typeof import('../../functions/slack/handler.ts').handler | undefined;
   beforeAll(async () => {
     await slack.start();
     Object.assign(process.env, {
@@ -30,7 +30,7 @@ export function useSlackHandler(): SlackHarness {
       SLACK_API_URL: slack.apiUrl,
       LOG_LEVEL: 'ERROR',
     });
-    ({ handler } = (await import('../../functions/slack/handler.ts')) as never);
+    ({ handler } = await import('../../functions/slack/handler.ts'));
   });
   afterAll(() => slack.stop());
   return {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { createDynamoClient } from '#shared/store/client';
 import { createStore } from '#shared/store/store';
 import { AlreadyExistsError, ConflictError, InvalidInputError, NotFoundError } from '#shared/errors';
 import { seedBusan } from '#shared/use-cases/seed';
