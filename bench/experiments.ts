@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { FUNCTIONS, PROJECT_ROOT, stubModule, type BundleOptions, type BundleResult } from '../infra/bundle.ts';
+import { FUNCTIONS, PROJECT_ROOT, type BundleOptions, type BundleResult } from '../infra/bundle.ts';
 import { coldRun, type ColdSample } from './lib/cold.ts';
 import { seededTable, startStack } from './lib/stack.ts';
 import { fmt, stats } from './lib/stats.ts';
@@ -21,7 +21,6 @@ interface Variant {
 }
 
 const SCRATCH = process.env['SCRATCH_PROJECT'] ?? '/tmp/scratch-proj';
-const stub = (...names: string[]) => Object.fromEntries(names.map((n) => [n, stubModule(n)]));
 /** Lambda always has credentials in its environment; the default chain's SSO/STS/INI/IMDS providers never run there. */
 const ENV_CREDENTIALS = {
   '@aws-sdk/credential-provider-node': `data:text/javascript,${encodeURIComponent(

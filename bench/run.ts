@@ -18,13 +18,13 @@ import { runSweep } from '#shared/reminders/sweep';
 import { DIGEST_EVENT_TYPE } from '#shared/reminders/deliver';
 import type { Logger } from '#shared/log';
 import { LAMBDA_STUBBED_PACKAGES, PROJECT_ROOT, bundleEntry, bundleFunction } from '../infra/bundle.ts';
-import { countRequests } from '../test/support/request-counter.ts';
+import { countRequests } from '#local/request-counter';
 import { coldRun, emptyNode, type ColdSample } from './lib/cold.ts';
 import { limitedFakeSlack } from './lib/limited-fake-slack.ts';
 import { seededTable, startStack, type Stack } from './lib/stack.ts';
 import { ratio, stats, type Stats } from './lib/stats.ts';
 import { trackWithOneItem } from './lib/subscriptions.ts';
-import { load, subscriptionItem } from '../test/support/bulk-subscriptions.ts';
+import { load, subscriptionItem } from '#local/bulk-subscriptions';
 
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
 const COLD_RUNS = Number(process.env['COLD_RUNS'] ?? 20);

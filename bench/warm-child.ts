@@ -4,7 +4,7 @@
  * counting proxy. Prints one JSON line. Started by bench/run.ts with the stack's environment.
  */
 import { pathToFileURL } from 'node:url';
-import { commandEvent } from '../test/support/slack-request.ts';
+import { commandEvent } from '#local/slack-request';
 import { startCountingProxy } from './lib/counting-proxy.ts';
 import { stats } from './lib/stats.ts';
 

@@ -1,10 +1,10 @@
 import { extractCommitments } from '#shared/import/extractor';
 import { scoreProposals, totalScore, type Score } from '#shared/import/score';
-import { loadReadouts } from '../test/fixtures/readouts/load.ts';
+import { loadReadouts } from './readouts/load.ts';
 
 /**
  * `npm run extractor:score [-- --verbose]`: runs the readout extractor on every labelled readout
- * in test/fixtures/readouts and prints precision, recall and kind accuracy, per readout and
+ * in scripts/readouts and prints precision, recall and kind accuracy, per readout and
  * overall; `--verbose` also lists what was missed, proposed in excess, or given the wrong kind.
  */
 const verbose = process.argv.includes('--verbose');

@@ -7,7 +7,7 @@ import { createSweepDeps } from '#shared/reminders/deps';
 import { runSweep } from '#shared/reminders/sweep';
 import { renderReport } from '#shared/slack/render/report';
 import { blocksToText } from './local/blocks-to-text.ts';
-import { FakeSlack } from '../test/support/fake-slack.ts';
+import { FakeSlack } from '#local/fake-slack';
 import { ensureTable, startDynamoDbLocal } from './local/dynamodb-local.ts';
 import { serveLambda } from './local/http-adapter.ts';
 import { LOCAL } from './local/env.ts';

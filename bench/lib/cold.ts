@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { commandEvent } from '../../test/support/slack-request.ts';
+import { commandEvent } from '#local/slack-request';
 
 const CHILD = fileURLToPath(new URL('../cold-child.mjs', import.meta.url));
 

@@ -1,4 +1,4 @@
-import { FakeSlack, mixedFault, type Fault, type SlackCall } from '../../test/support/fake-slack.ts';
+import { FakeSlack, mixedFault, type Fault, type SlackCall } from '#local/fake-slack';
 
 export interface LimitedFakeSlackOptions {
   /** chat.postMessage calls accepted per second across all channels; beyond, 429 Retry-After 1. */
@@ -22,8 +22,8 @@ function mulberry32(seed: number): () => number {
 
 /**
  * FakeSlack with a workspace-wide posting limit on top of its per-channel one, and random faults
- * in the proportions of test/shared/reminders/faults.test.ts, scaled to `faultRate`.
- * (Built from FakeSlack's `fault` hook, so test/support stays as it is.)
+ * in `mixedFault` proportions, scaled to `faultRate`.
+ * (Built from FakeSlack's `fault` hook, so the shared fake stays as it is.)
  */
 export function limitedFakeSlack(options: LimitedFakeSlackOptions): { slack: FakeSlack; faults: Map<string, number>; globalRejections: () => number } {
   const random = mulberry32(options.seed);

@@ -2,9 +2,9 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoClient } from '#shared/store/client';
 import { createStore } from '#shared/store/store';
 import { seedBusan } from '#shared/use-cases/seed';
-import { ensureTable, startDynamoDbLocal } from '../../scripts/local/dynamodb-local.ts';
-import { FakeSlack } from '../../test/support/fake-slack.ts';
-import { TEST_SIGNING_SECRET } from '../../test/support/slack-request.ts';
+import { ensureTable, startDynamoDbLocal } from '#local/dynamodb-local';
+import { FakeSlack } from '#local/fake-slack';
+import { TEST_SIGNING_SECRET } from '#local/slack-request';
 
 /** The team id `commandEvent` signs requests for. */
 export const BENCH_TEAM = 'T0TEST';

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { readBody } from './read-body.ts';
@@ -10,17 +10,17 @@ type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIG
  * HTTP API (payload 2.0) event the deployed function receives, and the result goes back as is.
  */
 export async function serveLambda(handler: Handler, port: number): Promise<{ url: string; server: Server }> {
-  const server = createServer(async (req, res) => {
-    const body = await readBody(req);
+  const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
-      const result = await handler(toEvent(req, body), localContext());
+      const result = await handler(toEvent(req, await readBody(req)), localContext());
       res.writeHead(result.statusCode ?? 200, stringHeaders(result.headers));
       res.end(result.body ?? '');
     } catch (error) {
       console.error(error);
       res.writeHead(500).end();
     }
-  });
+  };
+  const server = createServer((req, res) => void serve(req, res));
   await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
@@ -52,8 +52,8 @@ function toEvent(req: IncomingMessage, body: string): APIGatewayProxyEventV2 {
   };
 }
 
-
-function localContext(): Context {
+/** A Lambda context for running a handler outside Lambda. */
+export function localContext(): Context {
   const unused = () => undefined;
   return {
     functionName: 'local',

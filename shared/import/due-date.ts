@@ -148,7 +148,7 @@ export function findDueDate(sentence: string, opts: DueDateOptions): DueDate | u
   for (const { re, resolve } of PATTERNS) {
     for (const match of sentence.matchAll(re)) {
       if (PAST_LEAD.test(sentence.slice(0, match.index))) continue;
-      const due = resolve(match as RegExpExecArray, ctx);
+      const due = resolve(match, ctx);
       if (due && due > opts.meetingDate) found.push({ index: match.index, phrase: match[0].trim(), due });
     }
   }

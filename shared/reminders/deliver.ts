@@ -212,7 +212,7 @@ async function findDigest(ctx: DeliverContext, channel: string, slotId: string, 
     if (reply.kind === 'error') return { kind: 'unreadable', error: reply.error };
     if (reply.kind !== 'ok') return { kind: 'gave-up', reason: reply.kind === 'unavailable' ? reply.reason : 'rate limited' };
     const ours = (reply.body.messages ?? []).find(
-      (m) => m.metadata?.event_type === DIGEST_EVENT_TYPE && (m.metadata.event_payload as { slot_id?: unknown } | undefined)?.slot_id === slotId,
+      (m) => m.metadata?.event_type === DIGEST_EVENT_TYPE && slotOf(m.metadata.event_payload) === slotId,
     );
     if (ours) return { kind: 'found', ts: ours.ts };
     cursor = reply.body.response_metadata?.next_cursor || undefined;
@@ -234,4 +234,9 @@ async function callWithRetry<M extends SlackMethod>(ctx: DeliverContext, method:
 
 function timeout(ctx: DeliverContext): number {
   return Math.max(1, Math.min(ctx.requestTimeoutMs, ctx.budget.left()));
+}
+
+/** The slot id our digests carry in their message metadata (typed by Slack as an open object). */
+function slotOf(payload: object | undefined): unknown {
+  return payload && 'slot_id' in payload ? payload.slot_id : undefined;
 }

@@ -1,8 +1,8 @@
-import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../infra/config.ts';
+import { createApp } from './synth.ts';
 
-const configOf = (context: Record<string, unknown>) => readConfig(new App({ context }).node);
+const configOf = (context: Record<string, unknown>) => readConfig(createApp(context).node);
 
 describe('readConfig', () => {
   it('sweeps every 5 minutes with no alarm email and no Slack API URL by default', () => {

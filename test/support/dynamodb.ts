@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createDynamoClient } from '#shared/store/client';
-import { ensureTable } from '../../scripts/local/dynamodb-local.ts';
+import { ensureTable } from '#local/dynamodb-local';
 
 export interface TestTable {
   endpoint: string;

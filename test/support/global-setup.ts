@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startDynamoDbLocal } from '../../scripts/local/dynamodb-local.ts';
+import { startDynamoDbLocal } from '#local/dynamodb-local';
 
 /** One in-memory DynamoDB Local for the whole run; each test file makes its own table in it. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll } from 'vitest';
 import { createStore, type Store } from '#shared/store/store';
-import { FakeSlack } from './fake-slack.ts';
+import { FakeSlack } from '#local/fake-slack';
+import { localContext } from '#local/http-adapter';
 import { useTestTable, type TestTable } from './dynamodb.ts';
-import { TEST_SIGNING_SECRET, type HttpApiEvent } from './slack-request.ts';
+import { TEST_SIGNING_SECRET, type HttpApiEvent } from '#local/slack-request';
 
 export interface SlackHarness {
   table: TestTable;
@@ -19,7 +20,7 @@ export interface SlackHarness {
 export function useSlackHandler(): SlackHarness {
   const table = useTestTable();
   const slack = new FakeSlack();
-  let handler: ((event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }>) | undefined;
+  let handler: typeof import('../../functions/slack/handler.ts').handler | undefined;
   beforeAll(async () => {
     await slack.start();
     Object.assign(process.env, {
@@ -30,7 +31,7 @@ export function useSlackHandler(): SlackHarness {
       SLACK_API_URL: slack.apiUrl,
       LOG_LEVEL: 'ERROR',
     });
-    ({ handler } = (await import('../../functions/slack/handler.ts')) as never);
+    ({ handler } = await import('../../functions/slack/handler.ts'));
   });
   afterAll(() => slack.stop());
   return {
@@ -38,8 +39,9 @@ export function useSlackHandler(): SlackHarness {
     slack,
     store: () => createStore({ client: table.client, tableName: table.tableName }),
     async send(event) {
-      const result = await handler!(event, { functionName: 'test', getRemainingTimeInMillis: () => 3000 });
-      return { ...result, json: () => JSON.parse(result.body || '{}') as Record<string, unknown> };
+      const result = await handler!(event, localContext());
+      const body = result.body ?? '';
+      return { statusCode: result.statusCode ?? 200, body, json: () => JSON.parse(body || '{}') as Record<string, unknown> };
     },
   };
 }

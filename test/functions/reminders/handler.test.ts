@@ -3,13 +3,13 @@ import { seedBusan } from '#shared/use-cases/seed';
 import { DIGEST_EVENT_TYPE } from '#shared/reminders/deliver';
 import type { SweepSummary } from '#shared/reminders/sweep';
 import { useSlackHandler } from '../../support/slack-handler.ts';
-import { commandEvent } from '../../support/slack-request.ts';
+import { commandEvent } from '#local/slack-request';
 
 // The real Slack handler takes the command; the real reminders handler runs each sweep, with
 // the clock set to the sweep's instant (only Date is faked: timers and performance run on).
 const slackHarness = useSlackHandler();
 const TEAM = 'T0TEST';
-let sweepHandler: (event: unknown, context: { getRemainingTimeInMillis(): number }) => Promise<SweepSummary>;
+let sweepHandler: typeof import('../../../functions/reminders/handler.ts').handler;
 const lines: string[] = [];
 
 beforeAll(async () => {
@@ -18,7 +18,7 @@ beforeAll(async () => {
   await seedBusan(slackHarness.store(), TEAM, new Date('2026-03-01T00:00:00Z'));
   process.env['LOG_LEVEL'] = 'INFO';
   vi.spyOn(console, 'log').mockImplementation((line: unknown) => void lines.push(String(line)));
-  ({ handler: sweepHandler } = (await import('../../../functions/reminders/handler.ts')) as never);
+  ({ handler: sweepHandler } = await import('../../../functions/reminders/handler.ts'));
 });
 afterAll(() => {
   vi.restoreAllMocks();

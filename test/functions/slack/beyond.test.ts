@@ -3,7 +3,7 @@ import { seedBusan } from '#shared/use-cases/seed';
 import { ACTION_IDS, SHORTCUT_IDS, VIEW_IDS } from '#shared/slack/definitions';
 import { IMPORT_INPUTS } from '#shared/slack/render/import';
 import { useSlackHandler } from '../../support/slack-handler.ts';
-import { commandEvent, eventCallback, interactionEvent } from '../../support/slack-request.ts';
+import { commandEvent, eventCallback, interactionEvent } from '#local/slack-request';
 import { expectWithinSlackLimits } from '../../support/slack-limits.ts';
 
 const NOW = new Date('2026-03-25T01:00:00Z');

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { seedBusan } from '#shared/use-cases/seed';
 import { VIEW_IDS } from '#shared/slack/definitions';
 import { useSlackHandler } from '../../support/slack-handler.ts';
-import { interactionEvent } from '../../support/slack-request.ts';
+import { interactionEvent } from '#local/slack-request';
 
 const harness = useSlackHandler();
 const TEAM = 'T0FORMS';

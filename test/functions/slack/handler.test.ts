@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedBusan } from '#shared/use-cases/seed';
 import { ACTION_IDS, VIEW_IDS } from '#shared/slack/definitions';
 import { useSlackHandler } from '../../support/slack-handler.ts';
-import { commandEvent, interactionEvent } from '../../support/slack-request.ts';
+import { commandEvent, interactionEvent } from '#local/slack-request';
 import { expectWithinSlackLimits } from '../../support/slack-limits.ts';
 
 const NOW = new Date('2026-03-25T01:00:00Z'); // 10:00 in Tokyo

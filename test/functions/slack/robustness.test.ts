@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCommand } from '#shared/commands/registry';
 import { seedBusan } from '#shared/use-cases/seed';
 import { useSlackHandler } from '../../support/slack-handler.ts';
-import { commandEvent, interactionEvent, signedEvent, TEST_SIGNING_SECRET } from '../../support/slack-request.ts';
+import { commandEvent, interactionEvent, signedEvent, TEST_SIGNING_SECRET } from '#local/slack-request';
 
 const harness = useSlackHandler();
 const TEAM = 'T0ROBUST';

@@ -4,7 +4,7 @@ import { extractCommitments, type ExtractOptions, type Proposal } from '#shared/
 import { detectParties } from '#shared/import/parties';
 import { scoreProposals } from '#shared/import/score';
 import { splitParagraphs, splitSentences } from '#shared/import/segment';
-import { loadReadouts } from '../../fixtures/readouts/load.ts';
+import { loadReadouts } from '../../../scripts/readouts/load.ts';
 
 const JK: ExtractOptions = {
   meetingDate: '2025-09-30',

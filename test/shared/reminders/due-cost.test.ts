@@ -1,9 +1,9 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestTable } from '../../support/dynamodb.ts';
-import { load, subscriptionItem } from '../../support/bulk-subscriptions.ts';
-import { countRequests } from '../../support/request-counter.ts';
-import { FakeSlack } from '../../support/fake-slack.ts';
+import { load, subscriptionItem } from '#local/bulk-subscriptions';
+import { countRequests } from '#local/request-counter';
+import { FakeSlack } from '#local/fake-slack';
 import { draft, harness, track } from './harness.ts';
 
 // Two tables: one with just the 10 due subscriptions, one with the same 10 among 10,000.

@@ -3,7 +3,7 @@ import { subscribe } from '#shared/use-cases/subscriptions';
 import { DIGEST_EVENT_TYPE, type DeliveryStep, type Faults } from '#shared/reminders/deliver';
 import type { SweepSummary } from '#shared/reminders/sweep';
 import { useTestTable } from '../../support/dynamodb.ts';
-import { FakeSlack, mixedFault, type Fault, type SlackCall } from '../../support/fake-slack.ts';
+import { FakeSlack, mixedFault, type Fault, type SlackCall } from '#local/fake-slack';
 import { draft, harness, track } from './harness.ts';
 
 const table = useTestTable();

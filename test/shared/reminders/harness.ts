@@ -5,7 +5,7 @@ import { createSlackWeb } from '#shared/slack/web-api';
 import { runSweep, type SweepDeps, type SweepSummary } from '#shared/reminders/sweep';
 import { createLogger, type Logger } from '#shared/log';
 import type { CommitmentDraft } from '#shared/domain/schemas';
-import type { FakeSlack } from '../../support/fake-slack.ts';
+import type { FakeSlack } from '#local/fake-slack';
 
 /** Settings that keep a sweep's waits in milliseconds: Retry-After 1 means 10 ms here. */
 export const FAST = {

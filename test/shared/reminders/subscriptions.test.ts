@@ -5,7 +5,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '#shared/errors'
 import { listSubscriptions, subscribe, unsubscribe } from '#shared/use-cases/subscriptions';
 import { renderSubscribed, renderSubscriptions } from '#shared/slack/render/subscriptions';
 import { useTestTable } from '../../support/dynamodb.ts';
-import { FakeSlack } from '../../support/fake-slack.ts';
+import { FakeSlack } from '#local/fake-slack';
 import { expectWithinSlackLimits } from '../../support/slack-limits.ts';
 import { harness, track } from './harness.ts';
 

@@ -3,7 +3,7 @@ import { subscribe as subscribeUseCase, unsubscribe } from '#shared/use-cases/su
 import { DIGEST_EVENT_TYPE } from '#shared/reminders/deliver';
 import { runSweep } from '#shared/reminders/sweep';
 import { useTestTable } from '../../support/dynamodb.ts';
-import { FakeSlack } from '../../support/fake-slack.ts';
+import { FakeSlack } from '#local/fake-slack';
 import { FAST, draft, harness, track } from './harness.ts';
 
 const table = useTestTable();

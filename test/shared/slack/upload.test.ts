@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '#shared/errors';
 import { SlackApiError, openDirectMessage, uploadFile, uploadFiles, type SlackApi } from '#shared/slack/upload';
-import { FakeSlack } from '../../support/fake-slack.ts';
+import { FakeSlack } from '#local/fake-slack';
 
 let slack: FakeSlack;
 let api: SlackApi;

@@ -4,7 +4,7 @@ import { AlreadyExistsError, ConflictError, InvalidInputError, NotFoundError } f
 import { seedBusan } from '#shared/use-cases/seed';
 import type { CommitmentDraft } from '#shared/domain/schemas';
 import { useTestTable } from '../../support/dynamodb.ts';
-import { countRequests } from '../../support/request-counter.ts';
+import { countRequests } from '#local/request-counter';
 
 const table = useTestTable();
 const store = () => createStore({ client: table.client, tableName: table.tableName });

@@ -4,7 +4,7 @@ import { createStore } from '#shared/store/store';
 import { exportBriefing, type ExportDeps } from '#shared/use-cases/export';
 import { seedBusan } from '#shared/use-cases/seed';
 import { useTestTable } from '../../support/dynamodb.ts';
-import { FakeSlack } from '../../support/fake-slack.ts';
+import { FakeSlack } from '#local/fake-slack';
 
 const NOW = new Date('2026-03-25T01:00:00Z'); // 10:00 in Tokyo
 const TEAM = 'T0EXPORT';

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseCommand } from '#shared/commands/registry';
 import { seedBusan } from '#shared/use-cases/seed';
 import { useSlackHandler } from '../../../support/slack-handler.ts';
-import { commandEvent } from '../../../support/slack-request.ts';
+import { commandEvent } from '#local/slack-request';
 
 // Every importer of the registry, the handler's replay guard and the listener alike, gets the counted parser.
 vi.mock('#shared/commands/registry', async (importOriginal) => {

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readBody } from '../../scripts/local/read-body.ts';
+import { readBody } from './read-body.ts';
 
 /** One call the fake received: the Web API method (or `response_url:<id>`) and its arguments. */
 export interface SlackCall {
@@ -63,6 +63,8 @@ interface StoredMessage {
   blocks: unknown;
   metadata: unknown;
 }
+
+type MessageWithMetadata = StoredMessage & { metadata: { event_type: string; event_payload: Record<string, unknown> } };
 
 /**
  * A Slack Web API on loopback: records every call, keeps posted messages so
@@ -163,8 +165,8 @@ export class FakeSlack {
   }
 
   /** Posted messages whose metadata has this `event_type`, e.g. to count digests per slot. */
-  messagesWithMetadata(eventType: string): (StoredMessage & { metadata: { event_type: string; event_payload: Record<string, unknown> } })[] {
-    return this.messages.filter((m) => (m.metadata as { event_type?: string } | undefined)?.event_type === eventType) as never;
+  messagesWithMetadata(eventType: string): MessageWithMetadata[] {
+    return this.messages.filter((m): m is MessageWithMetadata => (m.metadata as { event_type?: string } | undefined)?.event_type === eventType);
   }
 
   private rateLimit(call: SlackCall): Fault | undefined {

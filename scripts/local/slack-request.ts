@@ -1,29 +1,10 @@
 import { createHmac } from 'node:crypto';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
 export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 
-/** The part of an API Gateway HTTP API (payload 2.0) event that Slack requests produce. */
-export interface HttpApiEvent {
-  version: '2.0';
-  routeKey: string;
-  rawPath: string;
-  rawQueryString: string;
-  headers: Record<string, string>;
-  requestContext: {
-    accountId: string;
-    apiId: string;
-    domainName: string;
-    domainPrefix: string;
-    http: { method: string; path: string; protocol: string; sourceIp: string; userAgent: string };
-    requestId: string;
-    routeKey: string;
-    stage: string;
-    time: string;
-    timeEpoch: number;
-  };
-  body: string;
-  isBase64Encoded: boolean;
-}
+/** The API Gateway HTTP API (payload 2.0) event Slack requests arrive as. */
+export type HttpApiEvent = APIGatewayProxyEventV2 & { headers: Record<string, string>; body: string };
 
 export interface SignOptions {
   secret?: string;
