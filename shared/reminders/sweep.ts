@@ -42,6 +42,8 @@ export interface SweepDeps {
   log?: Logger;
   faults?: Faults;
   sleep?: Sleep;
+  /** A monotonic clock in milliseconds; tests pass a virtual one that only their `sleep` moves. */
+  elapsedMs?: () => number;
   random?: () => number;
   settings?: Partial<SweepSettings>;
 }
@@ -86,7 +88,8 @@ const TALLY: Record<Outcome, keyof SweepSummary> = {
 export async function runSweep(deps: SweepDeps, input: SweepInput): Promise<SweepSummary> {
   const settings = { ...DEFAULT_SWEEP_SETTINGS, ...deps.settings };
   const log = deps.log ?? createLogger('reminders');
-  const started = performance.now();
+  const elapsedMs = deps.elapsedMs ?? (() => performance.now());
+  const started = elapsedMs();
   const reports = new Map<string, Promise<Report>>();
   const ctx: DeliverContext = {
     subscriptions: deps.subscriptions,
@@ -101,9 +104,9 @@ export async function runSweep(deps: SweepDeps, input: SweepInput): Promise<Swee
       return report;
     },
     slack: deps.slack,
-    pacer: new ChannelPacer(settings.channelIntervalMs),
+    pacer: new ChannelPacer(settings.channelIntervalMs, elapsedMs),
     budget: new Budget(input.remainingMs, settings.safetyMarginMs),
-    clock: () => new Date(input.now.getTime() + (performance.now() - started)),
+    clock: () => new Date(input.now.getTime() + (elapsedMs() - started)),
     leaseMs: () => input.remainingMs() + settings.leaseSkewMs,
     sleep: deps.sleep ?? realSleep,
     random: deps.random ?? Math.random,

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { subscribe as subscribeUseCase, unsubscribe } from '#shared/use-cases/subscriptions';
 import { DIGEST_EVENT_TYPE } from '#shared/reminders/deliver';
 import { runSweep } from '#shared/reminders/sweep';
+import { createSlackWeb } from '#shared/slack/web-api';
 import { useTestTable } from '../../support/dynamodb.ts';
 import { FakeSlack } from '#local/fake-slack';
 import { FAST, draft, harness, track } from './harness.ts';
@@ -98,18 +99,30 @@ describe('reminder sweep', () => {
     let limited = 0;
     slack.options.fault = (call) =>
       call.method === 'chat.postMessage' && call.args['channel'] === 'C0PACE' && limited++ === 0 ? { kind: 'rate-limited', retryAfterSeconds: 3 } : undefined;
-    const summary = await h.sweep(at('2026-02-10T09:00:00Z'), { settings: { ...FAST, channelIntervalMs: 60 } });
+    // Virtual time that only the sweep's own waits move, so a loaded machine cannot shift it.
+    let virtualMs = 0;
+    const sentAt: number[] = [];
+    const recording: typeof fetch = (input, init) => {
+      if (String(input).endsWith('/chat.postMessage') && new URLSearchParams(String(init?.body)).get('channel') === 'C0PACE') sentAt.push(virtualMs);
+      return fetch(input, init);
+    };
+    const summary = await h.sweep(at('2026-02-10T09:00:00Z'), {
+      slack: createSlackWeb({ apiUrl: slack.apiUrl, token: 'xoxb-test', retryAfterUnitMs: 10, fetch: recording }),
+      settings: { ...FAST, channelIntervalMs: 60, concurrency: 1 },
+      elapsedMs: () => virtualMs,
+      sleep: async (ms) => {
+        virtualMs += ms;
+      },
+    });
     delete slack.options.fault;
 
     expect(summary).toMatchObject({ due: 3, posted: 3 });
     expect(digestsIn('C0PACE')).toHaveLength(3);
-    const posts = slack.callsTo('chat.postMessage').filter((c) => c.args['channel'] === 'C0PACE');
-    expect(posts).toHaveLength(4);
-    // Retry-After 3 is 30 ms here (the unit is shrunk for tests); sends start 60 ms apart. Arrival
-    // times on a loaded machine carry each request's own latency, so only half the gap is asserted:
-    // without pacing, posts arrive within a few milliseconds of each other.
-    expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(15);
-    for (let i = 2; i < posts.length; i++) expect(posts[i]!.at - posts[i - 1]!.at).toBeGreaterThanOrEqual(30);
+    expect(slack.callsTo('chat.postMessage').filter((c) => c.args['channel'] === 'C0PACE')).toHaveLength(4);
+    // Retry-After 3 is 30 ms here (the unit is shrunk for tests); then one post per 60 ms interval.
+    expect(sentAt).toHaveLength(4);
+    expect(sentAt[1]! - sentAt[0]!).toBeGreaterThanOrEqual(30);
+    for (let i = 2; i < sentAt.length; i++) expect(sentAt[i]! - sentAt[i - 1]!).toBeGreaterThanOrEqual(60);
   });
 
   it('stops taking new deliveries when the invocation is nearly out of time, and the next sweep sends the rest once', async () => {
