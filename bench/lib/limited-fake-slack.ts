@@ -1,4 +1,5 @@
 import { FakeSlack, mixedFault, type Fault, type SlackCall } from '#local/fake-slack';
+import { seededRandom } from '#local/seeded-random';
 
 export interface LimitedFakeSlackOptions {
   /** chat.postMessage calls accepted per second across all channels; beyond, 429 Retry-After 1. */
@@ -10,15 +11,6 @@ export interface LimitedFakeSlackOptions {
   seed: number;
 }
 
-/** Deterministic, so a run can be replayed. */
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * FakeSlack with a workspace-wide posting limit on top of its per-channel one, and random faults
@@ -26,7 +18,7 @@ function mulberry32(seed: number): () => number {
  * (Built from FakeSlack's `fault` hook, so the shared fake stays as it is.)
  */
 export function limitedFakeSlack(options: LimitedFakeSlackOptions): { slack: FakeSlack; faults: Map<string, number>; globalRejections: () => number } {
-  const random = mulberry32(options.seed);
+  const random = seededRandom(options.seed);
   const faults = new Map<string, number>();
   let windowStart = 0;
   let inWindow = 0;

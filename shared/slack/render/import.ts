@@ -4,7 +4,7 @@ import type { Track, TrackSummary } from '#shared/domain/schemas';
 import { VIEW_IDS } from '#shared/slack/definitions';
 import { formatLocalDate } from '#shared/dates/natural';
 import { context, escape, section, truncate, type Block } from '#shared/slack/render/format';
-import type { ModalOrigin } from '#shared/slack/render/modals';
+import { modal, type ModalOrigin } from '#shared/slack/render/modals';
 
 export const IMPORT_INPUTS = {
   track: 'import_track',
@@ -55,15 +55,7 @@ export function importTextModal(
       ...(options.text ? { initial_value: options.text.slice(0, READOUT_CHARS) } : {}),
     }),
   );
-  return {
-    type: 'modal',
-    callback_id: VIEW_IDS.importText,
-    title: { type: 'plain_text', text: 'Import a readout' },
-    submit: { type: 'plain_text', text: 'Find follow-ups' },
-    close: { type: 'plain_text', text: 'Cancel' },
-    private_metadata: JSON.stringify({ ...origin, ...(options.track ? { track: options.track.slug } : {}) }),
-    blocks,
-  };
+  return modal(VIEW_IDS.importText, 'Import a readout', 'Find follow-ups', { ...origin, ...(options.track ? { track: options.track.slug } : {}) }, blocks);
 }
 
 /**
@@ -84,15 +76,7 @@ export function importPickModal(draftId: string, origin: ModalOrigin, proposals:
     }));
     blocks.push(input(`${IMPORT_INPUTS.pick}_${start / 10}`, start === 0 ? 'Save these' : 'And these', { type: 'checkboxes', action_id: IMPORT_INPUTS.pick, options, initial_options: options }, true));
   }
-  return {
-    type: 'modal',
-    callback_id: VIEW_IDS.importPick,
-    title: { type: 'plain_text', text: 'Confirm follow-ups' },
-    submit: { type: 'plain_text', text: 'Save ticked' },
-    close: { type: 'plain_text', text: 'Cancel' },
-    private_metadata: JSON.stringify({ ...origin, id: draftId }),
-    blocks: blocks.slice(0, 100),
-  };
+  return modal(VIEW_IDS.importPick, 'Confirm follow-ups', 'Save ticked', { ...origin, id: draftId }, blocks.slice(0, 100));
 }
 
 function kindLabel(p: Proposal): string {

@@ -40,7 +40,8 @@ export const INPUTS = {
 
 type View = types.ModalView;
 
-function modal(callbackId: string, title: string, submit: string, origin: ModalOrigin, blocks: types.KnownBlock[]): View {
+/** A modal with Cancel, carrying where it was opened from for the submission to read back. */
+export function modal(callbackId: string, title: string, submit: string, origin: ModalOrigin, blocks: types.KnownBlock[]): View {
   return {
     type: 'modal',
     callback_id: callbackId,

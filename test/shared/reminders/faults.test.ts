@@ -5,23 +5,15 @@ import type { SweepSummary } from '#shared/reminders/sweep';
 import { useTestTable } from '../../support/dynamodb.ts';
 import { FakeSlack, mixedFault, type Fault, type SlackCall } from '#local/fake-slack';
 import { draft, harness, track } from './harness.ts';
+import { seededRandom } from '#local/seeded-random';
 
 const table = useTestTable();
 let slack: FakeSlack;
 const h = harness(table, () => slack);
 
-/** Deterministic so that a failure can be replayed. */
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const faultsAnswered = new Map<string, number>();
-const random = mulberry32(20260301);
+const random = seededRandom(20260301);
 
 /** One Slack call in five goes wrong: 429, a 5xx that did nothing, or a lost answer to work that was done. */
 function slackFault(_call: SlackCall): Fault | undefined {
