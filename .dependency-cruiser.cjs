@@ -6,7 +6,7 @@
  *
  *   shared/*.ts (errors, log, config, backoff)
  *     ← domain                      models: schemas, Report, Subscription, Delivery, DigestModel, Schedule, kinds
- *     ← dates, data
+ *     ← dates, data, slack-app       slack-app: the command, ids, scopes and manifest of the Slack app
  *     ← format                      plain words shared by Slack messages and exports
  *     ← store, import, export, slack (slack/render and the Web API)
  *     ← reminders, use-cases
@@ -16,8 +16,9 @@
  *     ← test
  *
  * No folder imports a folder that imports it back, and no file imports itself round a loop.
- * The folder check counts a subfolder as part of its parent, so the files directly in `shared/`
- * get their own rule (config must not reach into the store).
+ * The folder check compares sibling folders only, so a parent and its subfolder get two rules of
+ * their own: a subfolder never imports its parent folder's files (render never reaches back into
+ * slack/), and the files directly in `shared/` import no folder under it.
  *
  * @type {import('dependency-cruiser').IConfiguration}
  */
@@ -37,6 +38,20 @@ module.exports = {
       comment: 'Files import each other round a loop.',
       from: {},
       to: { circular: true },
+    },
+    {
+      name: 'no-child-to-parent',
+      severity: 'error',
+      comment: 'A subfolder imports the files of the folder that holds it, which imports the subfolder: move the shared piece to a folder of its own.',
+      from: { path: '^(shared/.+)/[^/]+/[^/]+$' },
+      to: { path: '^$1/[^/]+$' },
+    },
+    {
+      name: 'shared-root-is-lowest',
+      severity: 'error',
+      comment: 'errors, log, config and backoff sit below every shared folder.',
+      from: { path: '^shared/[^/]+$' },
+      to: { path: '^shared/[^/]+/' },
     },
     {
       name: 'render-not-to-store',

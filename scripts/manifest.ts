@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { buildSlackManifest } from '#shared/slack/manifest';
+import { buildSlackManifest } from '#shared/slack-app/manifest';
 import { OUTPUT_KEYS } from '../infra/outputs.ts';
 
 // Usage: npm run manifest -- [--outputs-file cdk-outputs.json] [--url https://…/slack/events] [--out slack-manifest.json]

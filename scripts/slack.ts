@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { SLACK_APP } from '#shared/slack/definitions';
+import { SLACK_APP } from '#shared/slack-app/definitions';
 import { blocksToText } from './local/blocks-to-text.ts';
 import { LOCAL } from './local/env.ts';
 

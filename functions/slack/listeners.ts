@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { SLACK_APP } from '#shared/slack/definitions';
+import { SLACK_APP } from '#shared/slack-app/definitions';
 import { commitmentsCommand } from './commands/commitments.ts';
 import { registerActions } from './actions/index.ts';
 import { registerViews } from './views/index.ts';

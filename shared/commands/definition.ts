@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Cursor } from '#shared/commands/grammar';
-import { SLACK_APP } from '#shared/slack/definitions';
+import { SLACK_APP } from '#shared/slack-app/definitions';
 import type { SlackMessage } from '#shared/slack/render/format';
 import type { ModalOrigin } from '#shared/slack/render/modals';
 import type { Caller, Deps } from '#shared/use-cases/commitments';

@@ -1,5 +1,5 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { ACTION_IDS } from '#shared/slack/definitions';
+import { ACTION_IDS } from '#shared/slack-app/definitions';
 import { doneModal, noteModal, updateModal } from '#shared/slack/render/modals';
 import type { ListenerDeps } from '../deps.ts';
 import { openItemModal } from './open-item-modal.ts';

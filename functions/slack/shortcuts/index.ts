@@ -1,5 +1,5 @@
 import type { App, MessageShortcut } from '@slack/bolt';
-import { SHORTCUT_IDS } from '#shared/slack/definitions';
+import { SHORTCUT_IDS } from '#shared/slack-app/definitions';
 import type { ListenerDeps } from '../deps.ts';
 import { importReadout } from './import-readout.ts';
 import { trackAsCommitment } from './track-as-commitment.ts';

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { VIEW_IDS } from '#shared/slack/definitions';
+import { VIEW_IDS } from '#shared/slack-app/definitions';
 import { readDoneForm, readNoteForm, readUpdateForm } from '#shared/slack/forms';
 import type { ListenerDeps } from '../deps.ts';
 import { addCommitmentSubmission } from './add-commitment.ts';

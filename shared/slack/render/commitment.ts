@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import { formatLocalDate } from '#shared/dates/natural';
 import { deriveFlags } from '#shared/dates/flags';
 import { CLOSED_STATUSES, type Commitment, type HistoryEntry, type Track } from '#shared/domain/schemas';
-import { ACTION_IDS } from '#shared/slack/definitions';
+import { ACTION_IDS } from '#shared/slack-app/definitions';
 import { STATUS_LABEL, age, formatDayOf, scoreText } from '#shared/format/text';
 import {
   STATUS_EMOJI,

@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { Proposal } from '#shared/domain/import-draft';
 import type { Track, TrackSummary } from '#shared/domain/schemas';
-import { VIEW_IDS } from '#shared/slack/definitions';
+import { VIEW_IDS } from '#shared/slack-app/definitions';
 import { formatLocalDate } from '#shared/dates/natural';
 import { context, escape, section, truncate, type Block } from '#shared/slack/render/format';
 import { modal, type ModalOrigin } from '#shared/slack/render/modals';

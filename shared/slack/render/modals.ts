@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import * as z from 'zod';
 import { STATUSES, LIMITS, type Commitment, type Track, type TrackSummary } from '#shared/domain/schemas';
-import { VIEW_IDS } from '#shared/slack/definitions';
+import { VIEW_IDS } from '#shared/slack-app/definitions';
 import { DEFAULT_UPDATE_EVERY_DAYS } from '#shared/domain/kind';
 import { STATUS_LABEL } from '#shared/format/text';
 import { escape, section, truncate, SLACK_LIMITS } from '#shared/slack/render/format';

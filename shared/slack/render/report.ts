@@ -4,7 +4,7 @@ import { deriveFlags, type Flags } from '#shared/dates/flags';
 import { CLOSED_STATUSES, STATUSES, type Commitment, type Status } from '#shared/domain/schemas';
 import type { Report } from '#shared/domain/report';
 import { REPORT_FILTERS, type ReportFilter } from '#shared/domain/report-filter';
-import { ACTION_IDS } from '#shared/slack/definitions';
+import { ACTION_IDS } from '#shared/slack-app/definitions';
 import { commitmentSummary, commitmentActions } from '#shared/slack/render/commitment';
 import { complianceByParty } from '#shared/domain/compliance';
 import { STATUS_LABEL, averageText, flagPhrases, formatDayOf, meetingText, plural, statusCountText } from '#shared/format/text';

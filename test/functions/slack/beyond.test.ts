@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedBusan } from '#shared/use-cases/seed';
-import { ACTION_IDS, SHORTCUT_IDS, VIEW_IDS } from '#shared/slack/definitions';
+import { ACTION_IDS, SHORTCUT_IDS, VIEW_IDS } from '#shared/slack-app/definitions';
 import { IMPORT_INPUTS } from '#shared/slack/render/import';
 import { useSlackHandler } from '../../support/slack-handler.ts';
 import { commandEvent, eventCallback, interactionEvent } from '#local/slack-request';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedBusan } from '#shared/use-cases/seed';
-import { VIEW_IDS } from '#shared/slack/definitions';
+import { VIEW_IDS } from '#shared/slack-app/definitions';
 import { useSlackHandler } from '../../support/slack-handler.ts';
 import { interactionEvent } from '#local/slack-request';
 

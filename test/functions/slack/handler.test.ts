@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedBusan } from '#shared/use-cases/seed';
-import { ACTION_IDS, VIEW_IDS } from '#shared/slack/definitions';
+import { ACTION_IDS, VIEW_IDS } from '#shared/slack-app/definitions';
 import { useSlackHandler } from '../../support/slack-handler.ts';
 import { commandEvent, interactionEvent } from '#local/slack-request';
 import { expectWithinSlackLimits } from '../../support/slack-limits.ts';

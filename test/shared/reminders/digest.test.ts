@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Commitment, Track } from '#shared/domain/schemas';
 import { buildDigest } from '#shared/reminders/digest';
-import { ACTION_IDS } from '#shared/slack/definitions';
+import { ACTION_IDS } from '#shared/slack-app/definitions';
 import { renderDigest } from '#shared/slack/render/digest';
 import { expectWithinSlackLimits } from '../../support/slack-limits.ts';
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { SLACK_APP } from '#shared/slack/definitions';
+import { SLACK_APP } from '#shared/slack-app/definitions';
 
 // Slack's own manifest schema (slackapi/manifest-schema, v1) sets these limits; Slack also requires https for request URLs.
 const HttpsUrlSchema = z.url({ protocol: /^https$/ }).max(3000);

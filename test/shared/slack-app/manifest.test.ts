@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SHORTCUT_IDS, SLACK_APP } from '#shared/slack/definitions';
-import { SlackManifestSchema, buildSlackManifest, type SlackManifest } from '#shared/slack/manifest';
+import { SHORTCUT_IDS, SLACK_APP } from '#shared/slack-app/definitions';
+import { SlackManifestSchema, buildSlackManifest, type SlackManifest } from '#shared/slack-app/manifest';
 
 const requestUrl = 'https://abc123.execute-api.eu-west-1.amazonaws.com/slack/events';
 const manifest = buildSlackManifest(requestUrl);
