@@ -83,6 +83,18 @@ export function interactionEvent(payload: Record<string, unknown>, options: Sign
   return signedEvent(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), options);
 }
 
+/** A modal submission's payload as Slack sends it, with `values` as the view's `state.values`. */
+export function viewSubmission(teamId: string, callbackId: string, privateMetadata: string, values: Record<string, unknown>, userId = 'U0ALICE') {
+  return {
+    type: 'view_submission',
+    team: { id: teamId, domain: 'test' },
+    user: { id: userId, team_id: teamId },
+    api_app_id: 'A0COMMIT',
+    trigger_id: 'trigger-view',
+    view: { id: 'V0FAKE', type: 'modal', callback_id: callbackId, private_metadata: privateMetadata, state: { values }, hash: 'h' },
+  };
+}
+
 /** An Events API callback (e.g. app_home_opened) as Slack sends it: JSON, signed the same way. */
 export function eventCallback(teamId: string, event: Record<string, unknown>, options: SignOptions = {}): HttpApiEvent {
   const body = JSON.stringify({

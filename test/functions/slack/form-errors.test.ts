@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { seedBusan } from '#shared/use-cases/seed';
 import { VIEW_IDS } from '#shared/slack-app/definitions';
 import { useSlackHandler } from '../../support/slack-handler.ts';
-import { interactionEvent } from '#local/slack-request';
+import { interactionEvent, viewSubmission } from '#local/slack-request';
 
 const harness = useSlackHandler();
 const TEAM = 'T0FORMS';
@@ -13,29 +13,13 @@ beforeAll(async () => {
 
 function addTrack(fields: { slug: string; prefix?: string; timeZone?: string }) {
   const input = (value: string | null) => ({ type: 'plain_text_input', value });
-  return {
-    type: 'view_submission',
-    team: { id: TEAM, domain: 'test' },
-    user: { id: 'U0ALICE', team_id: TEAM },
-    api_app_id: 'A0COMMIT',
-    trigger_id: 'trigger-view',
-    view: {
-      id: 'V0FAKE',
-      type: 'modal',
-      callback_id: VIEW_IDS.addTrack,
-      private_metadata: '{}',
-      hash: 'h',
-      state: {
-        values: {
-          slug: { slug: input(fields.slug) },
-          title: { title: input('Japan–Korea again') },
-          parties: { parties: input('JP, KR') },
-          time_zone: { time_zone: input(fields.timeZone ?? 'Asia/Tokyo') },
-          prefix: { prefix: input(fields.prefix ?? null) },
-        },
-      },
-    },
-  };
+  return viewSubmission(TEAM, VIEW_IDS.addTrack, '{}', {
+    slug: { slug: input(fields.slug) },
+    title: { title: input('Japan–Korea again') },
+    parties: { parties: input('JP, KR') },
+    time_zone: { time_zone: input(fields.timeZone ?? 'Asia/Tokyo') },
+    prefix: { prefix: input(fields.prefix ?? null) },
+  });
 }
 
 describe('modal form errors (issue 11)', () => {

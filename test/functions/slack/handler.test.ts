@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedBusan } from '#shared/use-cases/seed';
 import { ACTION_IDS, VIEW_IDS } from '#shared/slack-app/definitions';
 import { useSlackHandler } from '../../support/slack-handler.ts';
-import { commandEvent, interactionEvent } from '#local/slack-request';
+import { commandEvent, interactionEvent, viewSubmission } from '#local/slack-request';
 import { expectWithinSlackLimits } from '../../support/slack-limits.ts';
 
 const NOW = new Date('2026-03-25T01:00:00Z'); // 10:00 in Tokyo
@@ -128,7 +128,7 @@ describe('/commitments changes', () => {
     const view = open.args['view'] as { callback_id: string; private_metadata: string };
     expect(view.callback_id).toBe(VIEW_IDS.addCommitment);
     const submitted = await harness.send(
-      interactionEvent(viewSubmission(VIEW_IDS.addCommitment, view.private_metadata, {
+      interactionEvent(viewSubmission(TEAM, VIEW_IDS.addCommitment, view.private_metadata, {
         title: { title: { type: 'plain_text_input', value: 'Agree a visit calendar' } },
         kind: { kind: { type: 'static_select', selected_option: { value: 'one-off' } } },
         due: { due: { type: 'datepicker', selected_date: '2026-06-30' } },
@@ -155,7 +155,7 @@ describe('/commitments changes', () => {
     const view = harness.slack.callsTo('views.open').at(-1)!.args['view'] as { callback_id: string; private_metadata: string };
     expect(view.callback_id).toBe(VIEW_IDS.update);
     const result = await harness.send(
-      interactionEvent(viewSubmission(VIEW_IDS.update, view.private_metadata, {
+      interactionEvent(viewSubmission(TEAM, VIEW_IDS.update, view.private_metadata, {
         status: { status: { type: 'static_select', selected_option: { value: 'stalled' } } },
         note: { note: { type: 'plain_text_input', value: 'Talks paused' } },
       })),
@@ -172,7 +172,7 @@ describe('/commitments changes', () => {
     const view = harness.slack.callsTo('views.open').at(-1)!.args['view'] as { private_metadata: string };
     await command('note JK-2 "someone else got there first"');
     const result = await harness.send(
-      interactionEvent(viewSubmission(VIEW_IDS.addNote, view.private_metadata, { note: { note: { type: 'plain_text_input', value: 'late note' } } })),
+      interactionEvent(viewSubmission(TEAM, VIEW_IDS.addNote, view.private_metadata, { note: { note: { type: 'plain_text_input', value: 'late note' } } })),
     );
     expect(result.json()).toMatchObject({ response_action: 'errors', errors: { note: expect.stringMatching(/changed by someone else/) } });
     const history = await harness.store().getHistory(TEAM, 'JK-2');
@@ -187,7 +187,7 @@ describe('/commitments buttons and modals', () => {
     const view = lastModal();
     expect(view.callback_id).toBe(VIEW_IDS.markDone);
     const result = await harness.send(
-      interactionEvent(viewSubmission(VIEW_IDS.markDone, view.private_metadata, { note: { note: { type: 'plain_text_input', value: 'Final round held' } } })),
+      interactionEvent(viewSubmission(TEAM, VIEW_IDS.markDone, view.private_metadata, { note: { note: { type: 'plain_text_input', value: 'Final round held' } } })),
     );
     expect(result.body).toBe('');
     expect((await harness.store().getCommitment(TEAM, 'JK-2')).status).toBe('done');
@@ -199,9 +199,9 @@ describe('/commitments buttons and modals', () => {
   it('adds a note from its button and modal, and refuses an empty note in the modal', async () => {
     await harness.send(interactionEvent(blockAction(ACTION_IDS.addNote, 'JK-1', harness.slack.responseUrl('note'))));
     const view = lastModal();
-    const empty = await harness.send(interactionEvent(viewSubmission(VIEW_IDS.addNote, view.private_metadata, { note: { note: { type: 'plain_text_input', value: '  ' } } })));
+    const empty = await harness.send(interactionEvent(viewSubmission(TEAM, VIEW_IDS.addNote, view.private_metadata, { note: { note: { type: 'plain_text_input', value: '  ' } } })));
     expect(empty.json()).toMatchObject({ response_action: 'errors', errors: { note: 'Write the note first.' } });
-    const ok = await harness.send(interactionEvent(viewSubmission(VIEW_IDS.addNote, view.private_metadata, { note: { note: { type: 'plain_text_input', value: 'Visit dates under discussion' } } })));
+    const ok = await harness.send(interactionEvent(viewSubmission(TEAM, VIEW_IDS.addNote, view.private_metadata, { note: { note: { type: 'plain_text_input', value: 'Visit dates under discussion' } } })));
     expect(ok.body).toBe('');
     expect((await harness.store().getCommitment(TEAM, 'JK-1')).notes.at(-1)?.text).toBe('Visit dates under discussion');
   });
@@ -216,10 +216,10 @@ describe('/commitments buttons and modals', () => {
       time_zone: { time_zone: { type: 'plain_text_input', value: tz } },
       prefix: { prefix: { type: 'plain_text_input', value: null } },
     });
-    const bad = await harness.send(interactionEvent(viewSubmission(VIEW_IDS.addTrack, view.private_metadata, fields('Mars/Olympus'))));
+    const bad = await harness.send(interactionEvent(viewSubmission(TEAM, VIEW_IDS.addTrack, view.private_metadata, fields('Mars/Olympus'))));
     expect(bad.json()).toMatchObject({ response_action: 'errors', errors: { time_zone: expect.stringMatching(/time zone/) } });
     expect((await harness.store().listTracks(TEAM)).map((t) => t.slug)).not.toContain('korea-us');
-    const good = await harness.send(interactionEvent(viewSubmission(VIEW_IDS.addTrack, view.private_metadata, fields('Asia/Seoul'))));
+    const good = await harness.send(interactionEvent(viewSubmission(TEAM, VIEW_IDS.addTrack, view.private_metadata, fields('Asia/Seoul'))));
     expect(good.body).toBe('');
     expect(await harness.store().getTrack(TEAM, 'korea-us')).toMatchObject({ idPrefix: 'KU', timeZone: 'Asia/Seoul', parties: [{ code: 'KR' }, { code: 'US' }] });
   });
@@ -306,13 +306,3 @@ function blockAction(actionId: string, value: string, responseUrl: string, block
   };
 }
 
-function viewSubmission(callbackId: string, privateMetadata: string, values: Record<string, unknown>) {
-  return {
-    type: 'view_submission',
-    team: { id: TEAM, domain: 'test' },
-    user: { id: 'U0ALICE', team_id: TEAM },
-    api_app_id: 'A0COMMIT',
-    trigger_id: 'trigger-view',
-    view: { id: 'V0FAKE', type: 'modal', callback_id: callbackId, private_metadata: privateMetadata, state: { values }, hash: 'h' },
-  };
-}
