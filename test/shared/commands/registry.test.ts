@@ -16,7 +16,7 @@ import { COMMANDS, createRegistry, parseCommand, runCommand, type Command, type 
 import { SLASH } from '#shared/commands/definition';
 import { showCommand } from '#shared/commands/show';
 import { parsedFor, readSlashCommand, writingTeam } from '#shared/commands/replay';
-import type { SlackMessage } from '#shared/slack/render/format';
+import { escape, type SlackMessage } from '#shared/slack/render/format';
 import type { Deps } from '#shared/use-cases/commitments';
 
 const ID = /^[A-Z]{1,6}-[1-9][0-9]{0,5}$/;
@@ -451,10 +451,11 @@ describe('the registry of commands', () => {
 
   it('shows every registered command’s form and examples in help, and each form on its own in help <command>', async () => {
     const help = await answerTo('help');
+    // The fallback text is mrkdwn too, so its forms carry `&lt;track&gt;` (issue 13).
     for (const definition of COMMANDS) {
-      expect(help.text).toContain(definition.usage);
-      for (const example of definition.examples) expect(help.text).toContain(example);
-      expect((await answerTo(`help ${definition.name}`)).text).toBe(definition.usage);
+      expect(help.text).toContain(escape(definition.usage));
+      for (const example of definition.examples) expect(help.text).toContain(escape(example));
+      expect((await answerTo(`help ${definition.name}`)).text).toBe(escape(definition.usage));
     }
   });
 
