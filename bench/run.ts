@@ -110,6 +110,8 @@ try {
   const warmOurs = await child(['warm-child.ts', bundles.ours, 'warm', String(WARM_REQUESTS)], stack.env(table));
   const warmBase = await child(['warm-child.ts', bundles.baseline, 'warm', String(WARM_REQUESTS)], stack.env(table));
   results['warm'] = { requests: WARM_REQUESTS, ours: warmOurs, baseline: warmBase, dynamodbLocalQueryMs: await rawQueryLatency(stack, table) };
+  log('adversarial: a 40 KB command of unclosed quotes and brackets, 50 times');
+  results['adversarial'] = await child(['warm-child.ts', bundles.ours, 'adversarial', '50'], stack.env(table));
   log('requests per operation (bundle, through a counting proxy)');
   const opsTable = await seededTable(stack, 'bench-ops');
   const ops = (await child(['warm-child.ts', bundles.ours, 'ops'], stack.env(opsTable))) as { ops: { name: string; requests: Record<string, number>; total: number; statusCode: number; reply?: string }[] };
@@ -278,6 +280,7 @@ function printTable(r: Record<string, unknown>): void {
   const w = r['warm'] as { ours: { latency: Stats }; baseline: { latency: Stats }; dynamodbLocalQueryMs: Stats };
   const s = r['sweepScaling'] as { rows: { subscriptions: number; readRequests: number; sweepMs: number }[]; readRatioLargestToSmallest: number; timeRatioLargestToSmallest: number };
   const f = r['fanOut'] as { channels: number; delivered: number; duplicates: number; lost: number; wallMs: number; lowerBoundMs: number; wallToLowerBound: number; limits: { globalPerSecond: number } };
+  const a = r['adversarial'] as { bytes: number; latency: Stats; failures: number };
   const ops = r['requestsPerOperation'] as { name: string; total: number; requests: Record<string, number>; expected: string }[];
   const m = (x: Stats) => `${x.median} (${x.p10}–${x.p90})`;
   const lines = [
@@ -291,6 +294,7 @@ function printTable(r: Record<string, unknown>): void {
     `| Bundle (bytes / gzip) | ${b.ours.bytes} / ${b.ours.gzipBytes} | ${b.baseline.bytes} / ${b.baseline.gzipBytes} | |`,
     `| Warm report p50 / p99, ms | ${w.ours.latency.median} / ${w.ours.latency.p99} | ${w.baseline.latency.median} / ${w.baseline.latency.p99} | |`,
     `| DynamoDB Local report Query alone p50 / p99, ms | ${w.dynamodbLocalQueryMs.median} / ${w.dynamodbLocalQueryMs.p99} | | |`,
+    `| Adversarial ${Math.round(a.bytes / 1024)} KB command, ms to answer p50 / p99 (refusals that failed: ${a.failures}) | ${a.latency.median} / ${a.latency.p99} | | |`,
     '',
     `| Operation | DynamoDB requests | expected (design) |`,
     `|---|---|---|`,

@@ -1,5 +1,6 @@
 /**
  * Runs inside one process: `tsx bench/warm-child.ts <bundle> warm <n>` times n report requests;
+ * `... adversarial <n>` times n 40 KB commands of unclosed quotes and brackets;
  * `... ops` sends a fixed sequence of commands and counts the DynamoDB requests of each through a
  * counting proxy. Prints one JSON line. Started by bench/run.ts with the stack's environment.
  */
@@ -27,6 +28,20 @@ if (mode === 'warm') {
     if (result.statusCode !== 200 || !String(result.body).includes('ephemeral')) failures++;
   }
   console.log(JSON.stringify({ latency: stats(times), failures }));
+} else if (mode === 'adversarial') {
+  // What once cost seconds of CPU: a preview at every quote, an indexOf from every `<`.
+  const text = `add japan-korea ${'"a \u201cb \'c <<'.repeat(4_000)}`.slice(0, 40 * 1024);
+  await handler(commandEvent('japan-korea'), context); // the cold request is not part of this figure
+  const times: number[] = [];
+  let failures = 0;
+  for (let i = 0; i < Number(n); i++) {
+    const event = commandEvent(text);
+    const started = performance.now();
+    const result = await handler(event, context);
+    times.push(performance.now() - started);
+    if (result.statusCode !== 200 || !String(result.body).includes('at most 4,000')) failures++;
+  }
+  console.log(JSON.stringify({ bytes: text.length, latency: stats(times), failures }));
 } else {
   const steps: [string, string][] = [
     ['report (first request)', 'japan-korea'],

@@ -25,6 +25,7 @@ export function messageOf(shortcut: MessageShortcut, client: AllMiddlewareArgs['
   return {
     channelId: shortcut.channel.id,
     ts: shortcut.message_ts,
+    text: shortcut.message.text ?? '',
     permalink: async () => (await client.chat.getPermalink({ channel: shortcut.channel.id, message_ts: shortcut.message_ts })).permalink,
   };
 }

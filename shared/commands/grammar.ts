@@ -26,23 +26,43 @@ const DOUBLE_QUOTES = new Set(['"', '\u201c', '\u201d', '\u201e', '\u201f']);
 const SINGLE_QUOTES = new Set(["'", '\u2018', '\u2019', '\u201a', '\u201b']);
 
 /**
+ * The longest command text read. Slack documents no limit for a slash command's text, so this
+ * is our own: ten times the longest title and note together, far below a message's 40,000.
+ */
+export const COMMAND_TEXT_CHARS = 4_000;
+
+/** Counts the characters the tokenizer looks at, so tests can show its cost grows linearly. */
+export interface TokenizeMeter {
+  steps: number;
+}
+
+/**
  * Splits on white space, keeping "quoted text" (straight or smart quotes) and Slack's
  * `<@U123|name>` escapes whole. A single quote opens only at the start of a word and closes only
  * at the end of one, so the apostrophe in "Lee's" stays a letter. An unclosed quote is refused
- * with `usage`.
+ * with `usage`. Every character is looked at a bounded number of times: linear in the input.
  */
-export function tokenize(input: string, usage: string): Token[] {
+export function tokenize(input: string, usage: string, meter: TokenizeMeter = { steps: 0 }): Token[] {
   const tokens: Token[] = [];
+  // The next `>` at or after the last `<` seen; -1 once there is none left, so "<<<<" stays linear.
+  let nextClose = -2;
+  const closeFrom = (from: number): number => {
+    if (nextClose === -1 || nextClose >= from) return nextClose;
+    nextClose = input.indexOf('>', from);
+    meter.steps += (nextClose < 0 ? input.length : nextClose) - from + 1;
+    return nextClose;
+  };
   let i = 0;
   while (i < input.length) {
+    meter.steps += 1;
     const char = input.charAt(i);
     if (/\s/.test(char)) {
       i += 1;
     } else if (DOUBLE_QUOTES.has(char) || SINGLE_QUOTES.has(char)) {
-      const close = DOUBLE_QUOTES.has(char) ? findDoubleClose(input, i + 1) : findSingleClose(input, i + 1);
+      const close = DOUBLE_QUOTES.has(char) ? findDoubleClose(input, i + 1, meter) : findSingleClose(input, i + 1, meter);
       if (close < 0) {
-        // Previewed only here: a preview at every quote made long inputs quadratic.
-        const after = preview(input.slice(i + 1), 30);
+        // Previewed only here, and only its start: a preview at every quote made long inputs quadratic.
+        const after = preview(input.slice(i + 1, i + 200), 30);
         refuse(after ? `The quote before “${after}” is never closed.` : 'The quote at the end is never closed.', usage);
       }
       tokens.push({ text: input.slice(i + 1, close), quoted: true, start: i, end: close + 1 });
@@ -50,7 +70,8 @@ export function tokenize(input: string, usage: string): Token[] {
     } else {
       const start = i;
       while (i < input.length && !/\s/.test(input.charAt(i)) && !DOUBLE_QUOTES.has(input.charAt(i))) {
-        const close = input.charAt(i) === '<' ? input.indexOf('>', i) : -1;
+        meter.steps += 1;
+        const close = input.charAt(i) === '<' ? closeFrom(i) : -1;
         i = close > 0 ? close + 1 : i + 1;
       }
       tokens.push({ text: input.slice(start, i), quoted: false, start, end: i });
@@ -59,13 +80,17 @@ export function tokenize(input: string, usage: string): Token[] {
   return tokens;
 }
 
-function findDoubleClose(input: string, from: number): number {
-  for (let j = from; j < input.length; j += 1) if (DOUBLE_QUOTES.has(input.charAt(j))) return j;
+function findDoubleClose(input: string, from: number, meter: TokenizeMeter): number {
+  for (let j = from; j < input.length; j += 1) {
+    meter.steps += 1;
+    if (DOUBLE_QUOTES.has(input.charAt(j))) return j;
+  }
   return -1;
 }
 
-function findSingleClose(input: string, from: number): number {
+function findSingleClose(input: string, from: number, meter: TokenizeMeter): number {
   for (let j = from; j < input.length; j += 1) {
+    meter.steps += 1;
     const after = input.charAt(j + 1);
     if (SINGLE_QUOTES.has(input.charAt(j)) && (after === '' || /[\s,]/.test(after))) return j;
   }
@@ -88,6 +113,11 @@ export class Cursor {
 
   peek(): Token | undefined {
     return this.tokens[this.index];
+  }
+
+  /** The token after the next one, as `update` reads "in progress". */
+  peekSecond(): Token | undefined {
+    return this.tokens[this.index + 1];
   }
 
   /** The next token as a lower-case keyword; undefined when quoted, since quoting makes a word text. */

@@ -11,7 +11,7 @@ import {
 } from '#shared/commands/definition';
 import { doneCommand } from '#shared/commands/done';
 import { exportCommand } from '#shared/commands/export';
-import { Cursor, isTrackSlug, preview, Refusal, refuse, tokenize } from '#shared/commands/grammar';
+import { COMMAND_TEXT_CHARS, Cursor, isTrackSlug, preview, Refusal, refuse, tokenize } from '#shared/commands/grammar';
 import { helpCommand } from '#shared/commands/help';
 import { historyCommand } from '#shared/commands/history';
 import { importCommand } from '#shared/commands/import';
@@ -76,11 +76,16 @@ const OVERVIEW = COMMANDS.map((definition) => definition.usage).join('\n');
 /**
  * Reads the text of a `/commitments` command into a command, or says in one sentence what is
  * wrong with it and shows the right form. Never throws on any input.
+ * 0. Refuse text past COMMAND_TEXT_CHARS unread.
  * 1. Split the text into words (refusing an unclosed quote with the form its first word names).
  * 2. Find the command its first word starts; nothing lists tracks, a bare track is its report.
  * 3. Let that command read the rest.
  */
 export function parseCommand(text: string, registry: CommandRegistry = REGISTRY): ParseResult {
+  if (text.length > COMMAND_TEXT_CHARS) {
+    const error = `The command is ${text.length.toLocaleString('en-US')} characters long; a command can be at most ${COMMAND_TEXT_CHARS.toLocaleString('en-US')}. Nothing was read or changed.`;
+    return { ok: false, error, usage: usageOfHead(text.slice(0, 100), registry) };
+  }
   try {
     return readCommand(text, tokenize(text, usageOfHead(text, registry)), registry);
   } catch (error) {

@@ -55,8 +55,8 @@ function readStatus(c: Cursor): Status {
   const vocabulary = `${STATUSES.slice(0, -1).join(', ')} or ${STATUSES.at(-1)}`;
   const first = c.peek();
   if (!first) c.refuse(`update needs a status: ${vocabulary}.`);
-  const second = c.tokens[c.tokens.indexOf(first) + 1];
-  const key = (text: string) => text.trim().toLowerCase().replace(/[\s_]+/g, '-').replace(/[.,:;!]+$/, '');
+  const second = c.peekSecond();
+  const key = (text: string) => text.trim().toLowerCase().replace(/[\s_]+/g, '-').replace(/(?<![.,:;!])[.,:;!]+$/, '');
   // Two words first, so "in progress" is not read as "in" plus a note.
   const pair = second && !first.quoted && !second.quoted ? STATUS_ALIASES.get(key(`${first.text} ${second.text}`)) : undefined;
   if (pair) {

@@ -1,15 +1,15 @@
 import * as z from 'zod';
-import { KindSchema, LIMITS, LocalDateSchema, PartyCodeSchema, SourceSchema, TeamIdSchema, TrackSlugSchema, ActorSchema } from '#shared/domain/schemas';
+import { KindSchema, LIMITS, LocalDateSchema, PartyCodeSchema, SourceSchema, TeamIdSchema, TrackSlugSchema, ActorSchema, textSchema } from '#shared/domain/schemas';
 
 /** One follow-up the extractor found in a readout, waiting for a person to confirm it. */
 export const ProposalSchema = z.object({
-  title: z.string().min(1).max(LIMITS.titleChars),
+  title: textSchema().min(1).max(LIMITS.titleChars),
   kind: KindSchema,
   due: LocalDateSchema.optional(),
   parties: z.array(PartyCodeSchema).max(20),
-  sentence: z.string().max(LIMITS.detailChars),
+  sentence: textSchema().max(LIMITS.detailChars),
   paragraph: z.number().int().min(1),
-  point: z.string().max(20).optional(),
+  point: textSchema().max(20).optional(),
 });
 export type Proposal = z.infer<typeof ProposalSchema>;
 

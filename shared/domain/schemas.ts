@@ -3,6 +3,34 @@ import * as z from 'zod';
 /** Lengths people hit first; Slack's own limits are in the renderers. */
 export const LIMITS = { titleChars: 200, detailChars: 2000, noteChars: 1000, notesKept: 20 } as const;
 
+/**
+ * Control characters that could hide or reorder text in Slack or a terminal: C0 but newline
+ * and tab, DEL, C1, and the bidi embeddings, overrides and isolates (U+202A–E, U+2066–9).
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+export function stripControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, '');
+}
+
+/** Text people write that is stored: control characters stripped before the length checks. */
+export function textSchema(): z.ZodString {
+  return z.string().overwrite(stripControlCharacters);
+}
+
+/** A source link: https only, and nothing that could close or relabel Slack's `<link|label>`. */
+export const SOURCE_LINK_PATTERN = /^https:\/\/[^\s<>|]+$/;
+
+export function isSourceLink(link: string): boolean {
+  return SOURCE_LINK_PATTERN.test(link);
+}
+
+export const SourceLinkSchema = z
+  .string()
+  .max(500)
+  .regex(SOURCE_LINK_PATTERN, 'must be an https link with no spaces, <, > or |')
+  .pipe(z.url());
+
 /** Slack workspace (team) or Enterprise Grid org id: the first part of every key. */
 export const TeamIdSchema = z.string().regex(/^[TE][A-Z0-9]{2,30}$/, 'must be a Slack team id such as T0123ABCD');
 export type TeamId = z.infer<typeof TeamIdSchema>;
@@ -32,23 +60,23 @@ export const PartyCodeSchema = z.string().regex(/^[A-Z]{2,8}$/, 'must be 2 to 8 
 
 export const PartySchema = z.object({
   code: PartyCodeSchema,
-  name: z.string().min(1).max(80),
+  name: textSchema().min(1).max(80),
 });
 export type Party = z.infer<typeof PartySchema>;
 
 export const SlackUserIdSchema = z.string().regex(/^[UW][A-Z0-9]{2,30}$/);
 
 export const SourceMeetingSchema = z.object({
-  name: z.string().min(1).max(200),
+  name: textSchema().min(1).max(200),
   date: LocalDateSchema,
-  place: z.string().max(100).optional(),
+  place: textSchema().max(100).optional(),
 });
 export type SourceMeeting = z.infer<typeof SourceMeetingSchema>;
 
 export const TrackSchema = z.object({
   teamId: TeamIdSchema,
   slug: TrackSlugSchema,
-  title: z.string().min(1).max(150),
+  title: textSchema().min(1).max(150),
   parties: z.array(PartySchema).min(1).max(20),
   timeZone: TimeZoneSchema,
   idPrefix: IdPrefixSchema,
@@ -75,7 +103,7 @@ export type StatusCounts = z.infer<typeof StatusCountsSchema>;
 export const TrackSummarySchema = z.object({
   teamId: TeamIdSchema,
   slug: TrackSlugSchema,
-  title: z.string(),
+  title: textSchema(),
   idPrefix: IdPrefixSchema,
   counts: StatusCountsSchema,
   lastSeq: z.number().int().min(0),
@@ -87,17 +115,17 @@ export const CommitmentIdSchema = z.string().regex(/^[A-Z]{1,6}-[1-9][0-9]{0,5}$
 export type CommitmentId = z.infer<typeof CommitmentIdSchema>;
 
 export const OwnerSchema = z.object({
-  label: z.string().min(1).max(100),
+  label: textSchema().min(1).max(100),
   slackUserId: SlackUserIdSchema.optional(),
 });
 export type Owner = z.infer<typeof OwnerSchema>;
 
 export const SourceSchema = z.object({
-  meeting: z.string().min(1).max(200),
+  meeting: textSchema().min(1).max(200),
   date: LocalDateSchema,
-  place: z.string().max(100).optional(),
-  link: z.url().max(500).optional(),
-  point: z.string().max(100).optional(),
+  place: textSchema().max(100).optional(),
+  link: SourceLinkSchema.optional(),
+  point: textSchema().max(100).optional(),
 });
 export type Source = z.infer<typeof SourceSchema>;
 
@@ -109,8 +137,8 @@ export type Cadence = z.infer<typeof CadenceSchema>;
 
 export const OccurrenceSchema = z.object({
   date: LocalDateSchema,
-  place: z.string().max(100).optional(),
-  text: z.string().max(500).optional(),
+  place: textSchema().max(100).optional(),
+  text: textSchema().max(500).optional(),
 });
 export type Occurrence = z.infer<typeof OccurrenceSchema>;
 
@@ -128,7 +156,7 @@ export type Kind = z.infer<typeof KindSchema>;
 export const NoteSchema = z.object({
   at: InstantSchema,
   by: ActorSchema,
-  text: z.string().min(1).max(LIMITS.noteChars),
+  text: textSchema().min(1).max(LIMITS.noteChars),
 });
 export type Note = z.infer<typeof NoteSchema>;
 
@@ -138,7 +166,7 @@ export type ComplianceScore = z.infer<typeof ComplianceScoreSchema>;
 
 export const AssessmentSchema = z.object({
   score: ComplianceScoreSchema,
-  note: z.string().max(LIMITS.noteChars).optional(),
+  note: textSchema().max(LIMITS.noteChars).optional(),
   /** The day the assessment speaks for, in the track's zone. */
   date: LocalDateSchema,
   by: ActorSchema,
@@ -150,8 +178,8 @@ export const CommitmentSchema = z.object({
   track: TrackSlugSchema,
   id: CommitmentIdSchema,
   seq: z.number().int().min(1),
-  title: z.string().min(1).max(LIMITS.titleChars),
-  detail: z.string().max(LIMITS.detailChars).optional(),
+  title: textSchema().min(1).max(LIMITS.titleChars),
+  detail: textSchema().max(LIMITS.detailChars).optional(),
   parties: z.array(PartyCodeSchema).max(20),
   owners: z.array(OwnerSchema).max(10).default([]),
   source: SourceSchema,
@@ -183,22 +211,22 @@ export type CommitmentDraft = z.input<typeof CommitmentDraftSchema>;
 
 export const ChangeSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('created'), status: StatusSchema }),
-  z.object({ type: z.literal('status'), from: StatusSchema, to: StatusSchema, note: z.string().max(LIMITS.noteChars).optional() }),
-  z.object({ type: z.literal('note'), text: z.string().max(LIMITS.noteChars) }),
+  z.object({ type: z.literal('status'), from: StatusSchema, to: StatusSchema, note: textSchema().max(LIMITS.noteChars).optional() }),
+  z.object({ type: z.literal('note'), text: textSchema().max(LIMITS.noteChars) }),
   z.object({
     type: z.literal('assessment'),
     party: PartyCodeSchema,
     from: ComplianceScoreSchema.optional(),
     to: ComplianceScoreSchema,
     date: LocalDateSchema,
-    note: z.string().max(LIMITS.noteChars).optional(),
+    note: textSchema().max(LIMITS.noteChars).optional(),
   }),
   z.object({ type: z.literal('occurrence'), occurrence: OccurrenceSchema }),
   z.object({
     type: z.literal('field'),
     field: z.enum(['title', 'detail', 'due', 'owners']),
-    from: z.string().max(2000).optional(),
-    to: z.string().max(2000).optional(),
+    from: textSchema().max(2000).optional(),
+    to: textSchema().max(2000).optional(),
   }),
 ]);
 export type Change = z.infer<typeof ChangeSchema>;

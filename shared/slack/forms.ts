@@ -1,9 +1,9 @@
 import { localDate } from '#shared/dates/flags';
-import { StatusSchema, type LocalDate, type Source, type Status } from '#shared/domain/schemas';
+import { isSourceLink, StatusSchema, type LocalDate, type Source, type Status } from '#shared/domain/schemas';
 import { DEFAULT_UPDATE_EVERY_DAYS } from '#shared/domain/kind';
 import { InvalidInputError } from '#shared/errors';
-import { IMPORT_INPUTS } from '#shared/slack/render/import';
-import { INPUTS, type ModalOrigin } from '#shared/slack/render/modals';
+import { IMPORT_INPUTS, IMPORT_MAX_CHARS } from '#shared/slack/render/import';
+import { INPUT_MAX_CHARS, INPUTS, type ModalOrigin } from '#shared/slack/render/modals';
 import { checkedValuesOf, selectedDateOf, selectedUsersOf, selectedValueOf, textOf, urlOf, type ViewValues } from '#shared/slack/view-state';
 
 /**
@@ -11,20 +11,31 @@ import { checkedValuesOf, selectedDateOf, selectedUsersOf, selectedValueOf, text
  * InvalidInputError naming its field; everything else is left to the use case to judge.
  */
 
+/** A text input's value, refused past the `max_length` its form gave it: a forged payload can exceed it. */
+function cappedTextOf(values: ViewValues, id: string, max: number, what: string, field: string): string | undefined {
+  const text = textOf(values, id);
+  if (text !== undefined && text.length > max) {
+    throw new InvalidInputError(`The ${what} is ${text.length.toLocaleString('en-US')} characters long; the limit is ${max.toLocaleString('en-US')}.`, undefined, { field });
+  }
+  return text;
+}
+
+const noteOf = (values: ViewValues) => cappedTextOf(values, INPUTS.note, INPUT_MAX_CHARS.note, 'note', 'note');
+
 export function readUpdateForm(values: ViewValues): { type: 'status'; status: Status; note?: string } {
   const status = StatusSchema.safeParse(selectedValueOf(values, INPUTS.status));
   if (!status.success) throw new InvalidInputError('Choose a status.', undefined, { field: 'status' });
-  const note = textOf(values, INPUTS.note);
+  const note = noteOf(values);
   return { type: 'status', status: status.data, ...(note ? { note } : {}) };
 }
 
 export function readDoneForm(values: ViewValues): { type: 'status'; status: 'done'; note?: string } {
-  const note = textOf(values, INPUTS.note);
+  const note = noteOf(values);
   return { type: 'status', status: 'done', ...(note ? { note } : {}) };
 }
 
 export function readNoteForm(values: ViewValues): { type: 'note'; text: string } {
-  const text = textOf(values, INPUTS.note);
+  const text = noteOf(values);
   if (!text) throw new InvalidInputError('Write the note first.', undefined, { field: 'note' });
   return { type: 'note', text };
 }
@@ -43,11 +54,12 @@ export interface CommitmentForm {
 export function readCommitmentForm(values: ViewValues, origin: ModalOrigin, now: Date): CommitmentForm {
   const kind = selectedValueOf(values, INPUTS.kind) ?? 'one-off';
   const due = selectedDateOf(values, INPUTS.due);
-  const detail = textOf(values, INPUTS.detail);
+  const detail = cappedTextOf(values, INPUTS.detail, INPUT_MAX_CHARS.detail, 'detail', 'detail');
+  const title = cappedTextOf(values, INPUTS.title, INPUT_MAX_CHARS.title, 'title', 'title');
   return {
     track: origin.track ?? selectedValueOf(values, INPUTS.track) ?? '',
     ...(origin.sourceLink ? { source: { meeting: 'Slack message', date: origin.sourceDate ?? localDate(now, 'UTC'), link: origin.sourceLink } } : {}),
-    title: textOf(values, INPUTS.title) ?? '',
+    title: title ?? '',
     ...(detail ? { detail } : {}),
     ...(due ? { due } : {}),
     ownerIds: selectedUsersOf(values, INPUTS.owners),
@@ -65,13 +77,18 @@ export interface ReadoutForm {
 
 /** Step 1 of an import; the meeting date defaults to today (UTC) and its name to "Readout". */
 export function readReadoutForm(values: ViewValues, origin: ModalOrigin, now: Date): ReadoutForm {
-  const link = urlOf(values, IMPORT_INPUTS.link);
+  const link = urlOf(values, IMPORT_INPUTS.link)?.trim() || undefined;
+  if (link !== undefined && (link.length > IMPORT_MAX_CHARS.link || !isSourceLink(link))) {
+    throw new InvalidInputError(`The link must start with https:// and have no spaces, <, > or |, in at most ${IMPORT_MAX_CHARS.link} characters.`, undefined, { field: 'link' });
+  }
+  const meeting = cappedTextOf(values, IMPORT_INPUTS.meeting, IMPORT_MAX_CHARS.meeting, 'meeting', 'meeting');
+  const text = cappedTextOf(values, IMPORT_INPUTS.text, IMPORT_MAX_CHARS.text, 'readout text', 'text');
   return {
     track: origin.track ?? selectedValueOf(values, IMPORT_INPUTS.track) ?? '',
-    meeting: textOf(values, IMPORT_INPUTS.meeting) ?? 'Readout',
+    meeting: meeting ?? 'Readout',
     date: selectedDateOf(values, IMPORT_INPUTS.date) ?? localDate(now, 'UTC'),
     ...(link ? { link } : {}),
-    text: textOf(values, IMPORT_INPUTS.text) ?? '',
+    text: text ?? '',
   };
 }
 
@@ -80,7 +97,7 @@ export function readPicksForm(values: ViewValues): { index: number; title: strin
   return checkedValuesOf(values, IMPORT_INPUTS.pick, IMPORT_INPUTS.pick)
     .map(Number)
     .sort((a, b) => a - b)
-    .map((index) => ({ index, title: textOf(values, IMPORT_INPUTS.title(index)) ?? '' }));
+    .map((index) => ({ index, title: cappedTextOf(values, IMPORT_INPUTS.title(index), IMPORT_MAX_CHARS.title, `title of follow-up ${index + 1}`, 'title') ?? '' }));
 }
 
 export interface TrackForm {
@@ -92,17 +109,19 @@ export interface TrackForm {
 }
 
 export function readTrackForm(values: ViewValues): TrackForm {
-  const prefix = textOf(values, INPUTS.prefix);
+  const capped = (id: string, max: number, what: string, field: string) => cappedTextOf(values, id, max, what, field) ?? '';
+  const prefix = cappedTextOf(values, INPUTS.prefix, INPUT_MAX_CHARS.prefix, 'id prefix', 'idPrefix');
   return {
-    slug: (textOf(values, INPUTS.slug) ?? '').toLowerCase(),
-    title: textOf(values, INPUTS.title) ?? '',
-    parties: (textOf(values, INPUTS.parties) ?? '').split(/[,\s]+/).filter(Boolean),
-    timeZone: textOf(values, INPUTS.timeZone) ?? '',
+    slug: capped(INPUTS.slug, INPUT_MAX_CHARS.slug, 'slug', 'slug').toLowerCase(),
+    title: capped(INPUTS.title, INPUT_MAX_CHARS.trackTitle, 'title', 'title'),
+    parties: capped(INPUTS.parties, INPUT_MAX_CHARS.parties, 'list of parties', 'parties').split(/[,\s]+/).filter(Boolean),
+    timeZone: capped(INPUTS.timeZone, INPUT_MAX_CHARS.timeZone, 'time zone', 'timeZone'),
     ...(prefix ? { prefix } : {}),
   };
 }
 
-/** The add form's prefill from a message: its first non-empty line as the title, all of it as the detail. */
+/** The add form's prefill from a message: its first non-empty line as the title, its start as the detail. */
 export function prefillFromMessage(text: string): { title: string; detail: string } {
-  return { title: (text.split('\n').find((line) => line.trim()) ?? '').trim().slice(0, 200), detail: text };
+  const detail = text.slice(0, INPUT_MAX_CHARS.detail);
+  return { title: (detail.split('\n').find((line) => line.trim()) ?? '').trim().slice(0, INPUT_MAX_CHARS.title), detail };
 }

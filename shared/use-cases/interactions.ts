@@ -1,6 +1,6 @@
 import { localDate } from '#shared/dates/flags';
-import type { Commitment, TeamId, TrackSummary } from '#shared/domain/schemas';
-import { NotFoundError } from '#shared/errors';
+import { isSourceLink, type Commitment, type TeamId, type TrackSummary } from '#shared/domain/schemas';
+import { InvalidInputError, NotFoundError } from '#shared/errors';
 import { escape, type SlackMessage } from '#shared/slack/render/format';
 import type { ModalOrigin } from '#shared/slack/render/modals';
 import { renderDone } from '#shared/slack/render/notice';
@@ -61,23 +61,38 @@ export async function redrawReport(deps: Deps, teamId: TeamId, value: string, no
   return ref && redraw(deps, teamId, reportBlockId(ref), now, shared);
 }
 
+/** Slack cuts a message's text at 40,000 characters; a longer one is forged and is not read. */
+export const MESSAGE_TEXT_CHARS = 40_000;
+
 /** A Slack message a shortcut was used on. */
 export interface MessageRef {
   channelId: string;
   ts: string;
+  text: string;
   /** Resolves to the message's permalink; may fail (e.g. a channel the bot cannot see). */
   permalink: () => Promise<string | undefined>;
 }
 
 /**
- * What the forms opened from a message start from: 1. the team's tracks (none is a
- * NotFoundError), 2. the message's permalink, 3. the message's date (UTC).
+ * What the forms opened from a message start from: 0. a message past Slack's 40,000 characters
+ * is refused unread, 1. the team's tracks (none is a NotFoundError), 2. the message's permalink
+ * (one that is not a plain https link is refused), 3. the message's date (UTC).
  */
-export async function startFromMessage(deps: Deps, teamId: TeamId, message: MessageRef): Promise<{ tracks: TrackSummary[]; link: string | undefined; date: string }> {
+export async function startFromMessage(
+  deps: Deps,
+  teamId: TeamId,
+  message: MessageRef,
+): Promise<{ tracks: TrackSummary[]; link: string | undefined; date: string; text: string }> {
+  if (message.text.length > MESSAGE_TEXT_CHARS) {
+    throw new InvalidInputError(
+      `The message is ${message.text.length.toLocaleString('en-US')} characters long; a Slack message holds at most ${MESSAGE_TEXT_CHARS.toLocaleString('en-US')}. Nothing was read.`,
+    );
+  }
   const tracks = await listTracks(deps, teamId);
   if (tracks.length === 0) throw new NotFoundError('There are no tracks yet: create one first with /commitments track add.');
   // A missing permalink only loses the link, not the form.
   const link = await message.permalink().catch(() => undefined);
+  if (link !== undefined && !isSourceLink(link)) throw new InvalidInputError('The message’s link is not a plain https link, so it cannot be kept as the source.');
   const date = localDate(new Date(Number(message.ts.split('.')[0]) * 1000), 'UTC');
-  return { tracks, link, date };
+  return { tracks, link, date, text: message.text };
 }

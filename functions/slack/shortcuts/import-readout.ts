@@ -10,10 +10,10 @@ export function importReadout(deps: ListenerDeps) {
   return async ({ ack, shortcut, client }: MessageShortcutArgs): Promise<void> => {
     await ack();
     try {
-      const { tracks, link, date } = await startFromMessage(deps, shortcut.team?.id ?? shortcut.user.team_id ?? '', messageOf(shortcut, client));
+      const { tracks, link, date, text } = await startFromMessage(deps, shortcut.team?.id ?? shortcut.user.team_id ?? '', messageOf(shortcut, client));
       const view = importTextModal(
         { channelId: shortcut.channel.id, responseUrl: shortcut.response_url },
-        { tracks, text: shortcut.message.text ?? '', ...(link ? { link } : {}), today: date },
+        { tracks, text, ...(link ? { link } : {}), today: date },
       );
       await client.views.open({ trigger_id: shortcut.trigger_id, view });
     } catch (error) {

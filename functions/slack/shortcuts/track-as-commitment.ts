@@ -11,11 +11,11 @@ export function trackAsCommitment(deps: ListenerDeps) {
   return async ({ ack, shortcut, client }: MessageShortcutArgs): Promise<void> => {
     await ack();
     try {
-      const { tracks, link, date } = await startFromMessage(deps, shortcut.team?.id ?? shortcut.user.team_id ?? '', messageOf(shortcut, client));
+      const { tracks, link, date, text } = await startFromMessage(deps, shortcut.team?.id ?? shortcut.user.team_id ?? '', messageOf(shortcut, client));
       const view = addCommitmentModal(
         { choices: tracks },
         { channelId: shortcut.channel.id, responseUrl: shortcut.response_url, ...(link ? { sourceLink: link } : {}), sourceDate: date },
-        prefillFromMessage(shortcut.message.text ?? ''),
+        prefillFromMessage(text),
       );
       await client.views.open({ trigger_id: shortcut.trigger_id, view });
     } catch (error) {

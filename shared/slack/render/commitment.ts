@@ -83,7 +83,7 @@ export function renderCommitment(item: Commitment, track: Pick<Track, 'title' | 
   }
   const actions = commitmentActions(item);
   if (actions) blocks.push(actions);
-  const text = [`${item.id} · ${item.title}`, `${STATUS_LABEL[item.status]} · ${plainText(kindText(item))}`, ...flags.map(plainText)].join('\n');
+  const text = [`${item.id} · ${escape(item.title)}`, `${STATUS_LABEL[item.status]} · ${plainText(kindText(item))}`, ...flags.map(plainText)].join('\n');
   return { text, blocks };
 }
 

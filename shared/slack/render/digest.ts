@@ -57,7 +57,7 @@ export function renderDigest(model: DigestModel): SlackMessage {
     blocks.push(section(`${group.title} (${group.items.length})`));
     group.items.slice(0, visible).forEach((item) => {
       blocks.push(...itemBlocks(item));
-      lines.push(`• ${item.id} ${item.title}`);
+      lines.push(`• ${item.id} ${escape(item.title)}`);
     });
     const hidden = group.items.length - visible;
     if (hidden > 0) {
@@ -67,7 +67,7 @@ export function renderDigest(model: DigestModel): SlackMessage {
   });
   blocks.push(footer);
 
-  const summary = flagged === 0 && model.changed.length === 0 ? `${title}: all on track.` : `${title}: ${counts.join(', ')}.`;
+  const summary = `${escape(title)}: ${flagged === 0 && model.changed.length === 0 ? 'all on track' : counts.join(', ')}.`;
   const text = truncate([summary, ...lines].join('\n'), SLACK_LIMITS.fallbackText);
   return { text, blocks };
 }

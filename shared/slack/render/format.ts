@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Flags } from '#shared/dates/flags';
-import type { Commitment, Status } from '#shared/domain/schemas';
+import { isSourceLink, type Commitment, type Status } from '#shared/domain/schemas';
 import { cadenceText, flagPhrases, lastOccurrenceText, meetingText, oneOffText, ongoingText, type FlagName } from '#shared/format/text';
 
 /** Slack's limits that shape every message. */
@@ -54,7 +54,8 @@ export function ownersText(item: Pick<Commitment, 'owners'>): string | undefined
 export function sourceText(item: Pick<Commitment, 'source'>): string {
   const { meeting, date, place, link, point } = item.source;
   const where = meetingText({ name: meeting, place, date }, escape);
-  const named = link ? `<${link}|${where}>` : where;
+  // A link stored before the https rule is left out rather than trusted inside `<…|…>`.
+  const named = link && isSourceLink(link) ? `<${link}|${where}>` : where;
   return point ? `${named} · ${escape(point)}` : named;
 }
 
@@ -94,14 +95,14 @@ export function button(text: string, actionId: string, value: string, style?: 'p
   };
 }
 
-/** Turns mrkdwn into the plain fallback text: links to their labels, mentions kept. */
+/**
+ * Turns mrkdwn into the fallback text: links to their labels, mentions kept, and `&amp;`,
+ * `&lt;`, `&gt;` left escaped, since Slack reads the fallback as mrkdwn too.
+ */
 export function plainText(mrkdwn: string): string {
   return mrkdwn
     .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2')
     .replace(/:[a-z_]+: ?/g, '')
     // Only emphasis markers: underscores inside words (is_archived, America/New_York) stay.
-    .replace(/(^|[\s(])([*_])([^*_\n]+?)\2(?=[\s).,:;!?]|$)/g, '$1$3')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+    .replace(/(^|[\s(])([*_])([^*_\n]+?)\2(?=[\s).,:;!?]|$)/g, '$1$3');
 }

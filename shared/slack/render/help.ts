@@ -9,13 +9,13 @@ export interface CommandHelp {
 /** `help`: every command's form with examples, or one command's form. */
 export function renderHelp(commands: readonly CommandHelp[], topic?: CommandHelp): SlackMessage {
   if (topic) {
-    return { text: topic.usage, blocks: [section(`\`${escape(topic.usage)}\``)] };
+    return { text: escape(topic.usage), blocks: [section(`\`${escape(topic.usage)}\``)] };
   }
   const usages = commands.map((command) => command.usage);
   const examples = commands.flatMap((command) => command.examples);
   const forms = usages.map((form) => `• \`${escape(form)}\``);
   return {
-    text: ['Commands:', ...usages, 'Examples:', ...examples].join('\n'),
+    text: escape(['Commands:', ...usages, 'Examples:', ...examples].join('\n')),
     blocks: [
       header('Commitments: what was agreed, and whether it is done'),
       section(`*Commands*\n${forms.join('\n')}`),

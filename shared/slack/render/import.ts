@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Proposal } from '#shared/domain/import-draft';
-import type { Track, TrackSummary } from '#shared/domain/schemas';
+import { LIMITS, type Track, type TrackSummary } from '#shared/domain/schemas';
 import { VIEW_IDS } from '#shared/slack-app/definitions';
 import { formatLocalDate } from '#shared/dates/natural';
 import { context, escape, section, truncate, type Block } from '#shared/slack/render/format';
@@ -18,6 +18,9 @@ export const IMPORT_INPUTS = {
 
 /** Slack caps a plain-text input at 3,000 characters; a readout longer than that is cut there. */
 export const READOUT_CHARS = 3000;
+
+/** Each import input's `max_length` (a link input takes none, so its cap is the stored link's). */
+export const IMPORT_MAX_CHARS = { meeting: 200, text: READOUT_CHARS, title: LIMITS.titleChars, link: 500 } as const;
 
 type View = types.ModalView;
 
@@ -44,15 +47,15 @@ export function importTextModal(
     });
   }
   blocks.push(
-    input(IMPORT_INPUTS.meeting, 'Meeting', { type: 'plain_text_input', action_id: IMPORT_INPUTS.meeting, max_length: 200, placeholder: { type: 'plain_text', text: 'Japan–Korea foreign ministers’ meeting' } }),
+    input(IMPORT_INPUTS.meeting, 'Meeting', { type: 'plain_text_input', action_id: IMPORT_INPUTS.meeting, max_length: IMPORT_MAX_CHARS.meeting, placeholder: { type: 'plain_text', text: 'Japan–Korea foreign ministers’ meeting' } }),
     input(IMPORT_INPUTS.date, 'Date of the meeting (relative dates in the text are read from it)', { type: 'datepicker', action_id: IMPORT_INPUTS.date, initial_date: options.today }),
     input(IMPORT_INPUTS.link, 'Link to the readout', { type: 'url_text_input', action_id: IMPORT_INPUTS.link, ...(options.link ? { initial_value: options.link } : {}) }, true),
     input(IMPORT_INPUTS.text, 'Text of the readout, joint statement or press report', {
       type: 'plain_text_input',
       action_id: IMPORT_INPUTS.text,
       multiline: true,
-      max_length: READOUT_CHARS,
-      ...(options.text ? { initial_value: options.text.slice(0, READOUT_CHARS) } : {}),
+      max_length: IMPORT_MAX_CHARS.text,
+      ...(options.text ? { initial_value: options.text.slice(0, IMPORT_MAX_CHARS.text) } : {}),
     }),
   );
   return modal(VIEW_IDS.importText, 'Import a readout', 'Find follow-ups', { ...origin, ...(options.track ? { track: options.track.slug } : {}) }, blocks);
@@ -65,7 +68,7 @@ export function importTextModal(
 export function importPickModal(draftId: string, origin: ModalOrigin, proposals: Proposal[]): View {
   const blocks: Block[] = [section(`Found *${proposals.length}* possible follow-ups. Untick what is not one; edit titles as needed.`)];
   proposals.forEach((p, i) => {
-    blocks.push(input(IMPORT_INPUTS.title(i), `${i + 1}. Title`, { type: 'plain_text_input', action_id: IMPORT_INPUTS.title(i), initial_value: p.title, max_length: 200 }, true));
+    blocks.push(input(IMPORT_INPUTS.title(i), `${i + 1}. Title`, { type: 'plain_text_input', action_id: IMPORT_INPUTS.title(i), initial_value: p.title, max_length: IMPORT_MAX_CHARS.title }, true));
     blocks.push(context(`${kindLabel(p)} · ¶${p.paragraph}${p.point ? ` point ${escape(p.point)}` : ''} · “${escape(truncate(p.sentence, 280))}”`));
   });
   // Checkbox groups hold at most 10 options each.

@@ -38,6 +38,18 @@ export const INPUTS = {
   prefix: 'prefix',
 } as const;
 
+/** Each text input's `max_length`; the form readers refuse longer values, since a forged payload can carry them. */
+export const INPUT_MAX_CHARS = {
+  note: LIMITS.noteChars,
+  title: LIMITS.titleChars,
+  detail: LIMITS.detailChars,
+  slug: 40,
+  trackTitle: 150,
+  parties: 200,
+  timeZone: 64,
+  prefix: 6,
+} as const;
+
 type View = types.ModalView;
 
 /** A modal with Cancel, carrying where it was opened from for the submission to read back. */
@@ -90,21 +102,21 @@ export function updateModal(item: Commitment, origin: ModalOrigin): View {
         initial_option: option(STATUS_LABEL[item.status], item.status),
       },
     },
-    textInput(INPUTS.note, 'Note', { multiline: true, optional: true, max: LIMITS.noteChars, placeholder: 'What changed, and where it stands' }),
+    textInput(INPUTS.note, 'Note', { multiline: true, optional: true, max: INPUT_MAX_CHARS.note, placeholder: 'What changed, and where it stands' }),
   ]);
 }
 
 export function noteModal(item: Commitment, origin: ModalOrigin): View {
   return modal(VIEW_IDS.addNote, `Note on ${item.id}`, 'Add note', { ...origin, id: item.id, version: item.version }, [
     section(`*${item.id}* ${escape(item.title)}`),
-    textInput(INPUTS.note, 'Note', { multiline: true, max: LIMITS.noteChars }),
+    textInput(INPUTS.note, 'Note', { multiline: true, max: INPUT_MAX_CHARS.note }),
   ]);
 }
 
 export function doneModal(item: Commitment, origin: ModalOrigin): View {
   return modal(VIEW_IDS.markDone, `Mark ${item.id} done`, 'Mark done', { ...origin, id: item.id, version: item.version }, [
     section(`Mark *${item.id}* ${escape(item.title)} as done?`),
-    textInput(INPUTS.note, 'How it was done (optional)', { multiline: true, optional: true, max: LIMITS.noteChars }),
+    textInput(INPUTS.note, 'How it was done (optional)', { multiline: true, optional: true, max: INPUT_MAX_CHARS.note }),
   ]);
 }
 
@@ -128,8 +140,8 @@ export function addCommitmentModal(
           label: { type: 'plain_text', text: 'Track' },
           element: { type: 'static_select', action_id: INPUTS.track, options: choices.slice(0, 100).map((t) => option(truncate(`${t.slug} — ${t.title}`, 75), t.slug)) },
         },
-    textInput(INPUTS.title, 'Title', { max: LIMITS.titleChars, ...(prefill.title ? { initial: prefill.title } : {}) }),
-    textInput(INPUTS.detail, 'Detail', { multiline: true, optional: true, max: LIMITS.detailChars, ...(prefill.detail ? { initial: prefill.detail.slice(0, LIMITS.detailChars) } : {}) }),
+    textInput(INPUTS.title, 'Title', { max: INPUT_MAX_CHARS.title, ...(prefill.title ? { initial: prefill.title } : {}) }),
+    textInput(INPUTS.detail, 'Detail', { multiline: true, optional: true, max: INPUT_MAX_CHARS.detail, ...(prefill.detail ? { initial: prefill.detail.slice(0, INPUT_MAX_CHARS.detail) } : {}) }),
     {
       type: 'input',
       block_id: INPUTS.kind,
@@ -161,10 +173,10 @@ export function addCommitmentModal(
 export function addTrackModal(origin: ModalOrigin, prefill: { slug?: string; title?: string; parties?: string; timeZone?: string; prefix?: string }): View {
   const initial = (value: string | undefined) => (value ? { initial: value } : {});
   return modal(VIEW_IDS.addTrack, 'Add a track', 'Create', origin, [
-    textInput(INPUTS.slug, 'Slug (lower-case words joined by hyphens)', { max: 40, placeholder: 'japan-korea', ...initial(prefill.slug) }),
-    textInput(INPUTS.title, 'Title', { max: 150, ...initial(prefill.title) }),
-    textInput(INPUTS.parties, 'Parties (codes, comma-separated)', { placeholder: 'JP, KR', ...initial(prefill.parties) }),
-    textInput(INPUTS.timeZone, 'Time zone (IANA)', { placeholder: 'Asia/Tokyo', ...initial(prefill.timeZone) }),
-    textInput(INPUTS.prefix, 'Id prefix (1–6 capital letters)', { optional: true, max: 6, placeholder: 'JK', ...initial(prefill.prefix) }),
+    textInput(INPUTS.slug, 'Slug (lower-case words joined by hyphens)', { max: INPUT_MAX_CHARS.slug, placeholder: 'japan-korea', ...initial(prefill.slug) }),
+    textInput(INPUTS.title, 'Title', { max: INPUT_MAX_CHARS.trackTitle, ...initial(prefill.title) }),
+    textInput(INPUTS.parties, 'Parties (codes, comma-separated)', { max: INPUT_MAX_CHARS.parties, placeholder: 'JP, KR', ...initial(prefill.parties) }),
+    textInput(INPUTS.timeZone, 'Time zone (IANA)', { max: INPUT_MAX_CHARS.timeZone, placeholder: 'Asia/Tokyo', ...initial(prefill.timeZone) }),
+    textInput(INPUTS.prefix, 'Id prefix (1–6 capital letters)', { optional: true, max: INPUT_MAX_CHARS.prefix, placeholder: 'JK', ...initial(prefill.prefix) }),
   ]);
 }

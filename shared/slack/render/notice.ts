@@ -2,7 +2,7 @@ import { escape, section, context, plainText, type SlackMessage } from '#shared/
 
 /** What a person sees when input cannot be used: what was wrong, then the right form. */
 export function renderProblem(problem: string, usage?: string): SlackMessage {
-  const text = usage ? `${problem}\nTry: ${usage}` : problem;
+  const text = usage ? `${escape(problem)}\nTry: ${escape(usage)}` : escape(problem);
   return {
     text,
     blocks: [section(`:warning: ${escape(problem)}`), ...(usage ? [context(`Try: \`${escape(usage)}\``)] : [])],

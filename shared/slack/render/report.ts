@@ -106,10 +106,10 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
   blocks.push(...navigation(track.slug, view, page, pages, shown.length));
 
   const text = [
-    `${track.title} — ${FILTER_NAME[view.filter]}${pages > 1 ? `, page ${page + 1} of ${pages}` : ''}`,
+    `${escape(track.title)} — ${FILTER_NAME[view.filter]}${pages > 1 ? `, page ${page + 1} of ${pages}` : ''}`,
     ...summary.map(plainText),
     ...slice.map(({ item, flags }) =>
-      [`${item.id} [${STATUS_LABEL[item.status]}] ${item.title}`, ...flagPhrases(flags).map((p) => p.text), `Source: ${plainText(sourceText(item))}`].join(' — '),
+      [`${item.id} [${STATUS_LABEL[item.status]}] ${escape(item.title)}`, ...flagPhrases(flags).map((p) => p.text), `Source: ${plainText(sourceText(item))}`].join(' — '),
     ),
   ].join('\n');
   return { text: text.slice(0, 3900), blocks };

@@ -4,11 +4,12 @@ import { SLACK_LIMITS, context, escape, section, truncate, type Block, type Slac
 
 /**
  * The line for one subscription: track, schedule, next run in its zone, or why it is paused.
- * Built twice rather than through `plainText`, which would eat the underscores of `is_archived`.
+ * Built twice rather than through `plainText`, which would eat the underscores of `is_archived`;
+ * escaped both times, since Slack reads the fallback text as mrkdwn too.
  */
 export function subscriptionLine(sub: Subscription, markup = true): string {
   const when = describeSchedule(sub.schedule, sub.timeZone);
-  const [b, code, esc] = markup ? ['*', '`', escape] : ['', '', (t: string) => t];
+  const [b, code, esc] = markup ? ['*', '`', escape] : ['', '', escape];
   if (sub.paused) {
     return `${markup ? ':double_vertical_bar: ' : ''}${b}${sub.track}${b} · ${esc(when)} · paused since ${formatLocalTime(new Date(sub.paused.at), sub.timeZone)}: ${code}${esc(sub.paused.reason)}${code} — subscribe again to resume`;
   }
@@ -19,8 +20,8 @@ export function subscriptionLine(sub: Subscription, markup = true): string {
 export function renderSubscriptions(input: { channelId: string; subscriptions: Subscription[] }): SlackMessage {
   const { channelId, subscriptions } = input;
   if (subscriptions.length === 0) {
-    const text = `<#${channelId}> has no digests. Subscribe with \`/commitments subscribe <track> [schedule]\`, e.g. \`/commitments subscribe japan-korea mondays 09:00\`.`;
-    return { text, blocks: [section(text.replace('<track>', '&lt;track&gt;'))] };
+    const text = `<#${channelId}> has no digests. Subscribe with \`/commitments subscribe &lt;track&gt; [schedule]\`, e.g. \`/commitments subscribe japan-korea mondays 09:00\`.`;
+    return { text, blocks: [section(text)] };
   }
   const lines = subscriptions.map((sub) => subscriptionLine(sub));
   const blocks: Block[] = [section(`*Digests in <#${channelId}>*`)];

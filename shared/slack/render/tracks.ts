@@ -6,7 +6,7 @@ import { STATUS_EMOJI, context, escape, header, section, type Block, type SlackM
 export function renderTrackList(tracks: TrackSummary[]): SlackMessage {
   if (tracks.length === 0) {
     return {
-      text: 'No tracks yet. Create one with /commitments track add <slug> "Title" parties JP,KR tz Asia/Tokyo',
+      text: 'No tracks yet. Create one with /commitments track add &lt;slug&gt; "Title" parties JP,KR tz Asia/Tokyo',
       blocks: [
         section('*No tracks yet.*\nCreate one: `/commitments track add japan-korea "Japan–South Korea" parties JP,KR tz Asia/Tokyo`'),
       ],
@@ -21,6 +21,6 @@ export function renderTrackList(tracks: TrackSummary[]): SlackMessage {
   for (const line of lines.slice(0, 45)) blocks.push(section(line));
   if (lines.length > 45) blocks.push(context(`…and ${lines.length - 45} more.`));
   blocks.push(context('Type `/commitments <track>` for a report, `/commitments help` for everything else.'));
-  const text = ['Tracks in this workspace:', ...tracks.map((t) => `${t.slug} — ${t.title}: ${STATUSES.filter((s) => t.counts[s] > 0).map((s) => statusCountText(s, t.counts[s])).join(', ') || 'no commitments yet'}`)].join('\n');
+  const text = ['Tracks in this workspace:', ...tracks.map((t) => `${t.slug} — ${escape(t.title)}: ${STATUSES.filter((s) => t.counts[s] > 0).map((s) => statusCountText(s, t.counts[s])).join(', ') || 'no commitments yet'}`)].join('\n');
   return { text: text.slice(0, 3900), blocks };
 }

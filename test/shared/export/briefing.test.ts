@@ -28,6 +28,13 @@ function busanReport(changes: Record<string, Partial<Commitment>> = {}): Report 
   return { track: TRACK, commitments };
 }
 
+/** A report whose JK-1 has `title` as given: stored titles lose control characters, the CSV writer must cope with any text. */
+function withTitleOfFirst(title: string): Report {
+  const report = busanReport();
+  const [first, ...rest] = report.commitments;
+  return { ...report, commitments: [{ ...first!, title }, ...rest] };
+}
+
 const note = (at: string, text: string) => ({ at, by: 'U0MARIA', text });
 
 /** JK-4 overdue, JK-3 stalled, JK-2 recently noted; the rest quiet since October. */
@@ -187,7 +194,7 @@ describe('renderBriefingCsv', () => {
 
   it('quotes commas, quotes and line breaks so that they survive a round trip', () => {
     const title = 'Talks, "soon"\nand then\r\nmore';
-    const rows = records(renderBriefingCsv(busanReport({ 'JK-1': { title, detail: 'x' } }), { now: NOW }));
+    const rows = records(renderBriefingCsv(withTitleOfFirst(title), { now: NOW }));
     expect(rows['JK-1']!['title']).toBe(title);
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
@@ -204,7 +211,7 @@ describe('renderBriefingCsv', () => {
       ['\rstart', "'\rstart"],
       ['a = b', 'a = b'],
     ] as const) {
-      const rows = records(renderBriefingCsv(busanReport({ 'JK-1': { title: text } }), { now: NOW }));
+      const rows = records(renderBriefingCsv(withTitleOfFirst(text), { now: NOW }));
       expect(rows['JK-1']!['title']).toBe(written);
     }
     expect(csvCell('=1+1')).toBe("'=1+1");
