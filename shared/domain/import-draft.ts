@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { KindSchema, LIMITS, LocalDateSchema, PartyCodeSchema, SourceSchema, TeamIdSchema, TrackSlugSchema, ActorSchema, textSchema } from '#shared/domain/schemas';
+import { KindSchema, LIMITS, LocalDateSchema, PartyCodeSchema, SourceDraftSchema, TeamIdSchema, TrackSlugSchema, ActorSchema, textSchema } from '#shared/domain/schemas';
 
 /** One follow-up the extractor found in a readout, waiting for a person to confirm it. */
 export const ProposalSchema = z.object({
@@ -22,7 +22,7 @@ export const ImportDraftSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]{8,40}$/),
   userId: ActorSchema,
   track: TrackSlugSchema,
-  source: SourceSchema.omit({ point: true }),
+  source: SourceDraftSchema.omit({ point: true }),
   proposals: z.array(ProposalSchema).min(1).max(20),
 });
 export type ImportDraft = z.infer<typeof ImportDraftSchema>;

@@ -124,10 +124,14 @@ export const SourceSchema = z.object({
   meeting: textSchema().min(1).max(200),
   date: LocalDateSchema,
   place: textSchema().max(100).optional(),
-  link: SourceLinkSchema.optional(),
+  /** As stored: links saved before the https rule still read; renderers show only those that pass it. */
+  link: z.string().max(500).optional(),
   point: textSchema().max(100).optional(),
 });
 export type Source = z.infer<typeof SourceSchema>;
+
+/** A source as a person supplies it: a new link must pass the https rule. */
+export const SourceDraftSchema = SourceSchema.extend({ link: SourceLinkSchema.optional() });
 
 export const CadenceSchema = z.object({
   count: z.number().int().min(1).max(365),
@@ -203,10 +207,9 @@ export const CommitmentDraftSchema = CommitmentSchema.pick({
   detail: true,
   parties: true,
   owners: true,
-  source: true,
   kind: true,
   status: true,
-});
+}).extend({ source: SourceDraftSchema });
 export type CommitmentDraft = z.input<typeof CommitmentDraftSchema>;
 
 export const ChangeSchema = z.discriminatedUnion('type', [

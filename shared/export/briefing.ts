@@ -3,7 +3,7 @@ import { complianceByParty } from '#shared/domain/compliance';
 import { deriveFlags, localDate, nextDue, type Flags } from '#shared/dates/flags';
 import { formatLocalDate } from '#shared/dates/natural';
 import type { Report } from '#shared/domain/report';
-import { STATUSES, type Commitment, type Kind, type Occurrence, type Track } from '#shared/domain/schemas';
+import { isSourceLink, STATUSES, type Commitment, type Kind, type Occurrence, type Track } from '#shared/domain/schemas';
 import {
   STATUS_LABEL,
   averageText,
@@ -141,7 +141,7 @@ function kindMarkdown(item: Commitment): string {
 function sourceMarkdown(item: Commitment): string {
   const { meeting, date, place, link, point } = item.source;
   const where = meetingText({ name: meeting, place, date }, inline);
-  const named = link ? `[${where}](${linkDestination(link)})` : where;
+  const named = link && isSourceLink(link) ? `[${where}](${linkDestination(link)})` : where;
   return point ? `${named} — ${inline(point)}` : named;
 }
 

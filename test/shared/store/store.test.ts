@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { renderCommitment } from '#shared/slack/render/commitment';
 import { createStore } from '#shared/store/store';
 import { AlreadyExistsError, ConflictError, InvalidInputError, NotFoundError } from '#shared/errors';
 import { seedBusan } from '#shared/use-cases/seed';
@@ -34,6 +37,21 @@ const draft: CommitmentDraft = {
 };
 
 describe('store', () => {
+  it('refuses a new item whose source link is not https, and still reads one stored before that rule (issue 13)', async () => {
+    const s = store();
+    await s.createTrack(track('T0LINK'));
+    await expect(s.createCommitment('T0LINK', 'eu-japan', { ...draft, source: { ...draft.source, link: 'http://example.org/readout' } }, 'U0ADMIN', now)).rejects.toBeInstanceOf(InvalidInputError);
+    const item = await s.createCommitment('T0LINK', 'eu-japan', draft, 'U0ADMIN', now);
+    const { Item } = await table.client.send(new GetItemCommand({ TableName: table.tableName, Key: marshall({ pk: 'T0LINK#TRACK#eu-japan', sk: 'C#000001' }) }));
+    await table.client.send(new PutItemCommand({ TableName: table.tableName, Item: { ...Item, source: { M: { ...Item!['source']!.M, link: { S: 'http://example.org/old' } } } } }));
+
+    const read = await s.getCommitment('T0LINK', item.id);
+    expect(read.source.link).toBe('http://example.org/old');
+    expect(renderCommitment(read, (await s.getReport('T0LINK', 'eu-japan')).track, now).blocks.map((b) => JSON.stringify(b)).join('')).not.toContain('http://example.org/old');
+    const { after } = await s.changeCommitment('T0LINK', item.id, { type: 'status', from: read.status, to: 'done' }, 'U0ADMIN', now, read.version);
+    expect(after.status).toBe('done');
+  });
+
   it('round-trips a track, a commitment and its history', async () => {
     const s = store();
     const created = await s.createTrack(track('T0ROUND'));
