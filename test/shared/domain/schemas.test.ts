@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CommitmentDraftSchema, OwnerSchema, SourceSchema, stripControlCharacters, TrackSchema } from '#shared/domain/schemas';
+import { CommitmentDraftSchema, OwnerSchema, SourceDraftSchema, stripControlCharacters, TrackSchema } from '#shared/domain/schemas';
 
 describe('stored text, for issue 13', () => {
   it('strips C0 controls but newline and tab, DEL, C1 and bidi overrides and isolates', () => {
@@ -26,13 +26,13 @@ describe('stored text, for issue 13', () => {
 
 describe('source links, for issue 13', () => {
   it.each(['https://example.org/readout', 'https://test.slack.com/archives/C1/p1700000000000100', 'https://example.org/a?b=c&d=e#f'])('takes %s', (link) => {
-    expect(SourceSchema.shape.link.safeParse(link).success).toBe(true);
+    expect(SourceDraftSchema.shape.link.safeParse(link).success).toBe(true);
   });
 
   it.each(['http://example.org', 'https://evil.example|click', 'https://a b', 'https://a>b', 'https://a<b', 'javascript:alert(1)', 'https://', `https://${'a'.repeat(500)}`])(
     'refuses %s',
     (link) => {
-      expect(SourceSchema.shape.link.safeParse(link).success).toBe(false);
+      expect(SourceDraftSchema.shape.link.safeParse(link).success).toBe(false);
     },
   );
 });
