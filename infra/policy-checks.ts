@@ -1,5 +1,5 @@
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
-import { type App, Validations } from 'aws-cdk-lib';
+import { type App, type IPolicyValidationPlugin, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 
 /** Prefix of a Control Tower proactive control's id in `Validations.of(x).acknowledge()`. */
@@ -11,5 +11,21 @@ export const CONTROL_TOWER = 'cdk-validator-cfnguard';
  * its own resource with a reason, through `Validations.of(construct).acknowledge()`.
  */
 export function addPolicyChecks(app: App): void {
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new CfnGuardValidator());
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), failingOnEveryViolation(new CfnGuardValidator()));
+}
+
+/**
+ * The cfn-guard plugin leaves `severity` unset; once any of its findings is acknowledged, CDK re-judges
+ * the report by severity alone and would pass the rest. Marking them errors keeps them failing the synth.
+ */
+function failingOnEveryViolation(plugin: IPolicyValidationPlugin): IPolicyValidationPlugin {
+  return {
+    name: plugin.name,
+    version: plugin.version,
+    ruleIds: plugin.ruleIds,
+    validate(context) {
+      const report = plugin.validate(context);
+      return { ...report, violations: report.violations.map((violation) => ({ severity: 'error', ...violation })) };
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { CfnOutput, RemovalPolicy, SecretValue, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -51,8 +51,8 @@ export class StatefulStack extends Stack {
     this.slackSecret = slackSecret;
     const botTokenSecret = new secretsmanager.Secret(this, 'SlackBotTokenSecret', {
       description: 'Slack bot token for commitments: {"botToken": "xoxb-..."}',
-      // A placeholder, not a credential: Slack answers invalid_auth until the operator puts the token.
-      secretObjectValue: { botToken: SecretValue.unsafePlainText('xoxb-replace-me') },
+      // A random placeholder, so no value sits in the template; Slack refuses it until the operator puts the token.
+      generateSecretString: { secretStringTemplate: JSON.stringify({}), generateStringKey: 'botToken', excludePunctuation: true },
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.botTokenSecret = botTokenSecret;
