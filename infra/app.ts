@@ -1,10 +1,9 @@
-import { App, Tags, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { App, Tags } from 'aws-cdk-lib';
 import { addCommitmentsStacks } from './commitments.ts';
+import { addPolicyChecks } from './policy-checks.ts';
 
 const app = new App();
 // Environment-agnostic: deploys to the CLI's account and region, and synthesizes offline.
 addCommitmentsStacks(app);
 Tags.of(app).add('project', 'commitments');
-// Findings fail the synth; acknowledgements with their reasons sit next to the resources.
-Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+addPolicyChecks(app);

@@ -5,7 +5,7 @@ import { StatelessStack } from './stacks/stateless-stack.ts';
 
 export const STACK_IDS = { stateful: 'CommitmentsStateful', stateless: 'CommitmentsStateless' } as const;
 
-/** Adds both stacks to the app, configured from its context; the table and secret cross as typed props. */
+/** Adds both stacks to the app, configured from its context; the table and secrets cross as typed props. */
 export function addCommitmentsStacks(app: App, props: StackProps = {}): { stateful: StatefulStack; stateless: StatelessStack } {
   const config = readConfig(app.node);
   const stateful = new StatefulStack(app, STACK_IDS.stateful, {
@@ -17,6 +17,7 @@ export function addCommitmentsStacks(app: App, props: StackProps = {}): { statef
     description: 'commitments: Slack endpoint, reminder schedule, functions and alarms',
     table: stateful.table,
     slackSecret: stateful.slackSecret,
+    botTokenSecret: stateful.botTokenSecret,
     config,
   });
   return { stateful, stateless };

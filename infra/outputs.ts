@@ -3,6 +3,7 @@ export const OUTPUT_KEYS = {
   requestUrl: 'SlackRequestUrl',
   secretName: 'SlackSecretName',
   secretArn: 'SlackSecretArn',
+  botTokenSecretArn: 'SlackBotTokenSecretArn',
   tableName: 'TableName',
   alarmTopicArn: 'AlarmTopicArn',
 } as const;

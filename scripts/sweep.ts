@@ -1,6 +1,6 @@
 /**
  * `npm run sweep`: one reminder sweep now, against the table and Slack the environment names
- * (TABLE_NAME, DYNAMODB_ENDPOINT, SLACK_BOT_TOKEN or SLACK_SECRET_ARN, SLACK_API_URL).
+ * (TABLE_NAME, DYNAMODB_ENDPOINT, SLACK_BOT_TOKEN or SLACK_BOT_TOKEN_SECRET_ARN, SLACK_API_URL).
  * SWEEP_BUDGET_MS bounds it like a Lambda's timeout would (default 5 minutes).
  */
 import { loadConfig } from '#shared/config';

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { AssetHashType, DockerImage, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -9,6 +10,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { TABLE } from '#shared/store/table';
 import { BUNDLE_HANDLER, FUNCTIONS, PROJECT_ROOT, bundleFunction, type FunctionName } from '../bundle.ts';
+import { CONTROL_TOWER } from '../policy-checks.ts';
 
 export interface BotFunctionProps {
   /** Which entry of `FUNCTIONS` to bundle; also the Powertools service name suffix. */
@@ -20,8 +22,10 @@ export interface BotFunctionProps {
   readonly timeout?: Duration;
   /** @default 'INFO' */
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
-  /** @default one month */
+  /** @default one year, the least Control Tower accepts (CT.CLOUDWATCH.PR.2) */
   readonly logRetention?: logs.RetentionDays;
+  /** Encrypts the function's log group; its policy must let CloudWatch Logs use it. */
+  readonly logsKey: kms.IKey;
   readonly environment?: Record<string, string>;
   readonly reservedConcurrentExecutions?: number;
   /** Receives async invocations that failed every retry. */
@@ -40,7 +44,8 @@ export class BotFunction extends Construct {
     super(scope, id);
 
     this.logGroup = new logs.LogGroup(this, 'Logs', {
-      retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
+      retention: props.logRetention ?? logs.RetentionDays.ONE_YEAR,
+      encryptionKey: props.logsKey,
       // Code-side logs go with the stateless stack; retention already bounds what they keep.
       removalPolicy: RemovalPolicy.DESTROY,
     });
@@ -77,6 +82,11 @@ export class BotFunction extends Construct {
       reason:
         'Pinned to Node.js 22 LTS (maintained until April 2027) to match the esbuild target node22; runtime and bundle target move together.',
     });
+    Validations.of(this.function).acknowledge({
+      id: `${CONTROL_TOWER}::lambda_inside_vpc_check`,
+      reason:
+        'It reaches only public endpoints (Slack, DynamoDB, Secrets Manager) and no private resource; a VPC would add NAT cost and cold-start time for nothing.',
+    });
   }
 
   /**
@@ -102,15 +112,22 @@ export class BotFunction extends Construct {
     return this;
   }
 
-  /** Sets `SLACK_SECRET_ARN` and grants reading that one secret. */
-  bindSlackSecret(secret: ISecret): this {
+  /** Sets `SLACK_SECRET_ARN` and grants reading that secret: the signing secret, for the function that verifies requests. */
+  bindSigningSecret(secret: ISecret): this {
     this.function.addEnvironment('SLACK_SECRET_ARN', secret.secretArn);
+    secret.grantRead(this.function);
+    return this;
+  }
+
+  /** Sets `SLACK_BOT_TOKEN_SECRET_ARN` and grants reading that secret, which holds the bot token alone. */
+  bindBotToken(secret: ISecret): this {
+    this.function.addEnvironment('SLACK_BOT_TOKEN_SECRET_ARN', secret.secretArn);
     secret.grantRead(this.function);
     return this;
   }
 }
 
-// Transactions need no actions of their own: they are authorized by the item actions they contain.
+// Exactly what the store sends; transactions are authorized by the item actions they contain.
 const TABLE_ITEM_ACTIONS = [
   'dynamodb:GetItem',
   'dynamodb:BatchGetItem',
@@ -118,9 +135,7 @@ const TABLE_ITEM_ACTIONS = [
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
   'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
   'dynamodb:ConditionCheckItem',
-  'dynamodb:DescribeTable',
 ];
 
 /**

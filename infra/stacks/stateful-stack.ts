@@ -8,7 +8,10 @@ import { OUTPUT_KEYS } from '../outputs.ts';
 /** Data and credentials: deployed rarely, retained when the stack goes, never replaced by a code change. */
 export class StatefulStack extends Stack {
   readonly table: dynamodb.ITableV2;
+  /** The signing secret: only the function that verifies Slack's requests reads it. */
   readonly slackSecret: secretsmanager.ISecret;
+  /** The bot token alone, a secret of its own so that IAM can give it without the signing secret. */
+  readonly botTokenSecret: secretsmanager.ISecret;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -33,9 +36,11 @@ export class StatefulStack extends Stack {
     });
     this.table = table;
 
-    // Created with a throwaway signing secret and a dummy token; the operator puts the real pair.
+    // Created with a throwaway signing secret and a dummy token; the operator puts the real ones.
     const slackSecret = new secretsmanager.Secret(this, 'SlackSecret', {
-      description: 'Slack app credentials for commitments: {"signingSecret": "...", "botToken": "xoxb-..."}',
+      description: 'Slack signing secret for commitments: {"signingSecret": "..."}',
+      // Left as first deployed: a changed template would regenerate a deployed secret's value.
+      // Its botToken placeholder is unused; the token lives in SlackBotTokenSecret.
       generateSecretString: {
         secretStringTemplate: JSON.stringify({ botToken: 'xoxb-replace-me' }),
         generateStringKey: 'signingSecret',
@@ -44,16 +49,29 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.slackSecret = slackSecret;
-    Validations.of(slackSecret).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason: 'Slack issues the signing secret and bot token; they rotate in the Slack app settings, not through a Lambda rotator.',
+    const botTokenSecret = new secretsmanager.Secret(this, 'SlackBotTokenSecret', {
+      description: 'Slack bot token for commitments: {"botToken": "xoxb-..."}',
+      // A random placeholder, so no value sits in the template; Slack refuses it until the operator puts the token.
+      generateSecretString: { secretStringTemplate: JSON.stringify({}), generateStringKey: 'botToken', excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
     });
+    this.botTokenSecret = botTokenSecret;
+    for (const secret of [slackSecret, botTokenSecret]) {
+      Validations.of(secret).acknowledge({
+        id: 'AwsSolutions-SMG4',
+        reason: 'Slack issues the signing secret and bot token; they rotate in the Slack app settings, not through a Lambda rotator.',
+      });
+    }
 
     new CfnOutput(this, OUTPUT_KEYS.tableName, { value: table.tableName, description: 'DynamoDB table' });
     new CfnOutput(this, OUTPUT_KEYS.secretName, { value: slackSecret.secretName, description: 'Slack credentials secret' });
     new CfnOutput(this, OUTPUT_KEYS.secretArn, {
       value: slackSecret.secretArn,
-      description: 'Put {"signingSecret","botToken"} here after creating the Slack app',
+      description: 'Put {"signingSecret"} here after creating the Slack app',
+    });
+    new CfnOutput(this, OUTPUT_KEYS.botTokenSecretArn, {
+      value: botTokenSecret.secretArn,
+      description: 'Put {"botToken"} here after installing the Slack app',
     });
   }
 }

@@ -1,4 +1,4 @@
-import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { ArnFormat, AspectPriority, Aspects, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -8,7 +8,7 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as kms from 'aws-cdk-lib/aws-kms';
+import { CfnPermission } from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -17,13 +17,18 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { InfraConfig } from '../config.ts';
 import { BotFunction } from '../constructs/bot-function.ts';
+import { allowLogsToUse, createGovernedKey } from '../constructs/governed-key.ts';
 import { OUTPUT_KEYS } from '../outputs.ts';
+import { CONTROL_TOWER } from '../policy-checks.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
 export interface StatelessStackProps extends StackProps {
   readonly table: ITableV2;
+  /** The signing secret (and the app's other credentials): the Slack function only. */
   readonly slackSecret: ISecret;
+  /** The bot token alone: both functions. */
+  readonly botTokenSecret: ISecret;
   readonly config: InfraConfig;
   /**
    * Stage-wide limits. The defaults are far above what Slack sends for a few workspaces
@@ -43,8 +48,12 @@ export class StatelessStack extends Stack {
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
-    const { table, slackSecret, config } = props;
+    const { table, slackSecret, botTokenSecret, config } = props;
     const slackApi = config.slackApiUrl ? { SLACK_API_URL: config.slackApiUrl } : undefined;
+
+    // One key for every log group of the stack (Control Tower CT.CLOUDWATCH.PR.3).
+    const logsKey = createGovernedKey(this, 'LogsKey', 'Encrypts the commitments log groups');
+    allowLogsToUse(logsKey);
 
     // Slack → HTTP API → slack function.
     this.slackFunction = new BotFunction(this, 'Slack', {
@@ -54,16 +63,19 @@ export class StatelessStack extends Stack {
       memorySize: 1024,
       timeout: Duration.seconds(10),
       environment: slackApi,
+      logsKey,
     })
       .bindTable(table)
-      .bindSlackSecret(slackSecret);
+      .bindSigningSecret(slackSecret)
+      .bindBotToken(botTokenSecret);
 
     this.api = new apigwv2.HttpApi(this, 'Api', {
       description: 'Slack request URL for commitments',
       createDefaultStage: false,
     });
     const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
-      retention: logs.RetentionDays.ONE_MONTH,
+      retention: logs.RetentionDays.ONE_YEAR,
+      encryptionKey: logsKey,
       removalPolicy: RemovalPolicy.DESTROY,
     });
     this.api.addStage('DefaultStage', {
@@ -97,13 +109,35 @@ export class StatelessStack extends Stack {
         reason:
           'Slack cannot send IAM, JWT or Lambda-authorizer credentials; the function verifies every request by its Slack v0 signature and timestamp.',
       });
+      Validations.of(slackRoute).acknowledge({
+        id: `${CONTROL_TOWER}::api_gw_v2_authorization_type_configured_check`,
+        reason:
+          'Slack cannot send IAM, JWT or Lambda-authorizer credentials; the function verifies every request by its Slack v0 signature and timestamp.',
+      });
     }
+    // Every route's invoke permission names this account besides the API's ARN (CT.LAMBDA.PR.2).
+    Aspects.of(this).add(
+      {
+        visit: (node) => {
+          if (!(node instanceof CfnPermission) || node.principal !== 'apigateway.amazonaws.com') return;
+          node.sourceAccount ??= this.account;
+          Validations.of(node).acknowledge({
+            id: `${CONTROL_TOWER}::lambda_function_public_access_prohibited_check`,
+            reason:
+              'SourceAccount and SourceArn name this account and this API, but the template is environment-agnostic: they resolve at deploy, where the Control Tower hook sees them as strings.',
+          });
+        },
+      },
+      { priority: AspectPriority.MUTATING },
+    );
 
     // EventBridge schedule → reminders function; failed async invocations → DLQ.
     this.deadLetterQueue = new sqs.Queue(this, 'RemindersDeadLetterQueue', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
+      // Says it is a dead-letter queue, so it needs none of its own (CT.SQS.PR.1).
+      redriveAllowPolicy: { redrivePermission: sqs.RedrivePermission.ALLOW_ALL },
     });
     Validations.of(this.deadLetterQueue).acknowledge({
       id: 'AwsSolutions-SQS3',
@@ -124,9 +158,11 @@ export class StatelessStack extends Stack {
       deadLetterQueue: this.deadLetterQueue,
       maxEventAge: sweepMaxAge,
       environment: slackApi,
+      logsKey,
     })
       .bindTable(table)
-      .bindSlackSecret(slackSecret);
+      // It posts digests and verifies no request: the bot token, never the signing secret.
+      .bindBotToken(botTokenSecret);
 
     const sweepRule = new events.Rule(this, 'ReminderSchedule', {
       description: `Runs the reminder sweep every ${config.scheduleRate} minutes`,
@@ -141,12 +177,7 @@ export class StatelessStack extends Stack {
     );
 
     // Alarms → encrypted SNS topic (CloudWatch can only publish to a topic under a customer key).
-    const topicKey = new kms.Key(this, 'AlarmTopicKey', {
-      description: 'Encrypts the commitments alarm topic',
-      enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.DESTROY,
-      pendingWindow: Duration.days(7),
-    });
+    const topicKey = createGovernedKey(this, 'AlarmTopicKey', 'Encrypts the commitments alarm topic');
     const cloudwatchPrincipal = new iam.ServicePrincipal('cloudwatch.amazonaws.com');
     topicKey.grant(cloudwatchPrincipal, 'kms:Decrypt', 'kms:GenerateDataKey*');
     this.alarmTopic = new sns.Topic(this, 'AlarmTopic', {

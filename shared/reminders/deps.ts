@@ -8,7 +8,7 @@ import type { SweepDeps } from '#shared/reminders/sweep';
 
 /** What a sweep needs, from the config: the table, and the Web API with the bot token. */
 export async function createSweepDeps(config: Config, client: DynamoDBClient, log: Logger): Promise<SweepDeps> {
-  const { botToken } = await config.slackSecret();
+  const botToken = await config.botToken();
   return {
     subscriptions: createSubscriptionStore({ client, tableName: config.tableName }),
     store: createStore({ client, tableName: config.tableName }),

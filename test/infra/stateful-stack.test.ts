@@ -60,6 +60,15 @@ describe('StatefulStack', () => {
     expect(Object.keys(JSON.parse(generate.SecretStringTemplate))).toEqual(['botToken']);
   });
 
+  it('keeps the bot token in a secret of its own, as JSON with botToken and no plain-text value', () => {
+    const secrets = template.findResources('AWS::SecretsManager::Secret');
+    expect(Object.keys(secrets)).toHaveLength(2);
+    const [id, secret] = Object.entries(secrets).find(([logicalId]) => logicalId.startsWith('SlackBotTokenSecret'))!;
+    expect(secret.Properties.SecretString).toBeUndefined();
+    expect(secret.Properties.GenerateSecretString).toMatchObject({ GenerateStringKey: 'botToken', SecretStringTemplate: '{}' });
+    template.hasOutput('SlackBotTokenSecretArn', { Value: { Ref: id } });
+  });
+
   it('outputs the table name and the secret name and ARN', () => {
     template.hasOutput('TableName', { Value: { Ref: Match.stringLikeRegexp('^Table') } });
     template.hasOutput('SlackSecretName', {});

@@ -38,21 +38,40 @@ describe('StatelessStack functions', () => {
         LOG_LEVEL: 'INFO',
       });
     }
-    template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
 
-  it('gives each function the table name and the Slack secret ARN from the stateful stack', () => {
+  // Issue 13: Control Tower's CT.CLOUDWATCH.PR.2 and PR.3.
+  it('keeps every log group a year, encrypted under the logs key', () => {
+    const logGroups = Object.values(template.findResources('AWS::Logs::LogGroup'));
+    expect(logGroups).toHaveLength(3);
+    template.allResourcesProperties('AWS::Logs::LogGroup', {
+      RetentionInDays: 365,
+      KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^LogsKey'), 'Arn'] },
+    });
+  });
+
+  it('gives each function the table name, and the secret ARNs from the stateful stack', () => {
     for (const service of ['slack', 'reminders']) {
       template.hasResourceProperties('AWS::Lambda::Function', {
         Environment: {
           Variables: Match.objectLike({
             POWERTOOLS_SERVICE_NAME: `commitments-${service}`,
             TABLE_NAME: stackOutput('RefTable'),
-            SLACK_SECRET_ARN: stackOutput('RefSlackSecret'),
+            SLACK_BOT_TOKEN_SECRET_ARN: stackOutput('RefSlackBotTokenSecret'),
           }),
         },
       });
     }
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'commitments-slack', SLACK_SECRET_ARN: stackOutput('RefSlackSecret') }),
+      },
+    });
+  });
+
+  // Issue 13: the reminder function posts digests and verifies no request.
+  it('gives the reminder function no signing secret ARN', () => {
+    expect(functionNamed(template, 'reminders')?.Properties.Environment.Variables.SLACK_SECRET_ARN).toBeUndefined();
   });
 
   it('sizes the Slack function for the 3-second answer and the reminder sweep for a minute of work', () => {
@@ -78,7 +97,20 @@ describe('StatelessStack permissions', () => {
     for (const { Resource } of statements) expect(JSON.stringify(Resource)).not.toContain('*');
   });
 
-  it('scopes table access to the table and its due index, and secret reads to the one secret', () => {
+  const statementsOf = (service: string) =>
+    Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(`"${service}Role`))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+
+  /** The stateful stack's secrets a role may read, by logical id (its output names carry it). */
+  const secretsReadBy = (service: string) =>
+    statementsOf(service)
+      .filter(({ Action }) => [Action].flat().includes('secretsmanager:GetSecretValue'))
+      .flatMap(({ Resource }) => [Resource].flat())
+      .map((resource) => /Ref(Slack\w*?Secret)[0-9A-F]{8}/.exec(JSON.stringify(resource))?.[1])
+      .sort();
+
+  it('scopes table access to the table and its due index', () => {
     for (const service of ['Slack', 'Reminders']) {
       template.hasResourceProperties('AWS::IAM::Policy', {
         Roles: [{ Ref: Match.stringLikeRegexp(`^${service}Role`) }],
@@ -92,13 +124,37 @@ describe('StatelessStack permissions', () => {
               Action: 'dynamodb:Query',
               Resource: { 'Fn::Join': ['', [stackOutput('FnGetAttTable.*Arn'), `/index/${TABLE.dueIndex.name}`]] },
             }),
-            Match.objectLike({
-              Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
-              Resource: stackOutput('RefSlackSecret'),
-            }),
           ]),
         },
       });
+    }
+  });
+
+  it('lets the Slack function read the signing secret and the bot token secret', () => {
+    expect(secretsReadBy('Slack')).toEqual(['SlackBotTokenSecret', 'SlackSecret']);
+  });
+
+  // Issue 13: the signing secret stays with the function that verifies Slack's requests.
+  it('gives the reminder role the bot token secret and no access to the signing secret', () => {
+    expect(secretsReadBy('Reminders')).toEqual(['SlackBotTokenSecret']);
+    for (const { Resource } of statementsOf('Reminders')) expect(JSON.stringify(Resource)).not.toMatch(/RefSlackSecret/);
+  });
+
+  // Issue 13: only the DynamoDB actions the store sends.
+  it('grants exactly the table actions the store sends, without BatchWriteItem or DescribeTable', () => {
+    for (const service of ['Slack', 'Reminders']) {
+      const actions = statementsOf(service).flatMap(({ Action }) => [Action].flat()).filter((a) => a.startsWith('dynamodb:'));
+      expect([...new Set(actions)].sort()).toEqual([
+        'dynamodb:BatchGetItem',
+        'dynamodb:ConditionCheckItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:Query',
+        'dynamodb:UpdateItem',
+      ]);
+      expect(actions).not.toContain('dynamodb:BatchWriteItem');
+      expect(actions).not.toContain('dynamodb:DescribeTable');
     }
   });
 
@@ -129,6 +185,16 @@ describe('StatelessStack Slack endpoint', () => {
     });
   });
 
+  // Issue 13: Control Tower's CT.LAMBDA.PR.2.
+  it('lets API Gateway invoke the Slack function only from this API in this account', () => {
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Principal: 'apigateway.amazonaws.com',
+      FunctionName: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SlackFunction'), 'Arn'] },
+      SourceAccount: { Ref: 'AWS::AccountId' },
+      SourceArn: Match.objectLike({ 'Fn::Join': Match.anyValue() }),
+    });
+  });
+
   it('outputs the Slack request URL ending in /slack/events', () => {
     template.hasOutput('SlackRequestUrl', {
       Value: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^Api'), 'ApiEndpoint'] }, '/slack/events']] },
@@ -145,7 +211,11 @@ describe('StatelessStack reminder schedule', () => {
   });
 
   it('sends sweeps that fail every retry to an encrypted, TLS-only dead-letter queue', () => {
-    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+    // Issue 13: Control Tower's CT.SQS.PR.1 reads RedriveAllowPolicy as "this is a dead-letter queue".
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      SqsManagedSseEnabled: true,
+      RedriveAllowPolicy: { redrivePermission: 'allowAll' },
+    });
     template.hasResourceProperties('AWS::SQS::QueuePolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
@@ -200,6 +270,26 @@ describe('StatelessStack alarms', () => {
       KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AlarmTopicKey'), 'Arn'] },
     });
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+
+  // Issue 13: Control Tower's CT.KMS.PR.3.
+  it('rotates both keys and lets no one but AWS services create grants on them', () => {
+    template.resourceCountIs('AWS::KMS::Key', 2);
+    template.allResourcesProperties('AWS::KMS::Key', {
+      EnableKeyRotation: true,
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          {
+            Sid: 'DenyGrantsExceptForAwsServices',
+            Effect: 'Deny',
+            Principal: { AWS: '*' },
+            Action: 'kms:CreateGrant',
+            Resource: '*',
+            Condition: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
+          },
+        ]),
+      },
+    });
   });
 
   it('subscribes the alarm email only when the alarmEmail context is given', () => {

@@ -5,6 +5,7 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll } from 'vitest';
 import { addCommitmentsStacks } from '../../infra/commitments.ts';
+import { addPolicyChecks } from '../../infra/policy-checks.ts';
 
 // The CLI adds cdk.json's context (feature flags included); a bare `new App()` would not.
 const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
@@ -31,4 +32,15 @@ export function synthCommitments(context: Record<string, unknown> = {}) {
     statefulTemplate: Template.fromStack(stateful),
     statelessTemplate: Template.fromStack(stateless),
   };
+}
+
+/** The app as `cdk synth` builds it, with cdk-nag and the Control Tower controls; `extend` adds resources first. */
+export function createCheckedApp(
+  context: Record<string, unknown> = {},
+  extend: (stacks: ReturnType<typeof addCommitmentsStacks>) => void = () => {},
+): App {
+  const app = createApp({ ...cdkJson.context, ...context });
+  extend(addCommitmentsStacks(app));
+  addPolicyChecks(app);
+  return app;
 }
