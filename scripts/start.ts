@@ -75,8 +75,9 @@ async function startSocketMode(appToken: string) {
   const { registerListeners } = await import('../functions/slack/listeners.ts');
   const { createListenerDeps } = await import('../functions/slack/deps.ts');
   const config = loadConfig();
-  const { botToken } = await config.slackSecret();
-  const app = new App({ token: botToken, appToken, socketMode: true, logLevel: LogLevel.WARN, clientOptions: { slackApiUrl: config.slackApiUrl } });
+  const secret = await config.slackSecret();
+  if (secret.mode !== 'single') throw new Error('Socket Mode serves one workspace: set SLACK_BOT_TOKEN.');
+  const app = new App({ token: secret.botToken, appToken, socketMode: true, logLevel: LogLevel.WARN, clientOptions: { slackApiUrl: config.slackApiUrl } });
   registerListeners(app, createListenerDeps(config, createLogger('commitments-socket', config.logLevel)));
   await app.start();
   console.log('Socket Mode: connected; /commitments in your workspace reaches this process.');

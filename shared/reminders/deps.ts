@@ -8,7 +8,9 @@ import type { SweepDeps } from '#shared/reminders/sweep';
 
 /** What a sweep needs, from the config: the table, and the Web API with the bot token. */
 export async function createSweepDeps(config: Config, client: DynamoDBClient, log: Logger): Promise<SweepDeps> {
-  const { botToken } = await config.slackSecret();
+  const secret = await config.slackSecret();
+  // Multi-workspace digests need each team's token; until the sweep looks them up, it posts with none.
+  const botToken = secret.mode === 'single' ? secret.botToken : '';
   return {
     subscriptions: createSubscriptionStore({ client, tableName: config.tableName }),
     store: createStore({ client, tableName: config.tableName }),
