@@ -1,5 +1,9 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ConfigError } from '#shared/errors';
+import type { Config } from '#shared/config';
 import type { Installation, InstallationQuery } from '#shared/domain/installation';
-import type { InstallationStore } from '#shared/store/installations';
+import { createInstallationStore, type InstallationStore } from '#shared/store/installations';
+import { refreshToken } from '#shared/slack/oauth-access';
 
 /** What Bolt's `authorize` returns for a request. */
 export interface BotAuthorization {
@@ -65,4 +69,15 @@ export function createTokenSource(deps: {
       cache.clear();
     },
   };
+}
+
+/** The token source a function builds from its config: installs in its table, rotation with the app's credentials. */
+export function createTokenSourceFor(config: Config, client: DynamoDBClient, clock: () => Date = () => new Date()): { installations: InstallationStore; tokens: TokenSource } {
+  const installations = createInstallationStore({ client, tableName: config.tableName });
+  const refresh = async (token: string) => {
+    const secret = await config.slackSecret();
+    if (secret.mode !== 'multi') throw new ConfigError('Token rotation needs the app\'s OAuth credentials.');
+    return refreshToken({ apiUrl: config.slackApiUrl, oauth: secret.oauth, refreshToken: token, now: clock() });
+  };
+  return { installations, tokens: createTokenSource({ installations, refresh, clock }) };
 }
