@@ -57,15 +57,16 @@ export function createInstallationStore(deps: { client: DynamoDBClient; tableNam
 
     /**
      * Deletes every item of a team, for good: a Scan filtered to the team's partitions, then
-     * batched deletes (unprocessed ones sent again). Returns how many items were deleted.
+     * batched deletes (unprocessed ones sent again). Returns how many items were deleted, or
+     * with `dryRun` how many would be.
      */
-    async purgeTeam(teamId: string): Promise<number> {
+    async purgeTeam(teamId: string, options: { dryRun?: boolean } = {}): Promise<number> {
       let deleted = 0;
       let startKey: ScanCommandInput['ExclusiveStartKey'];
       do {
         const page = await client.send(new ScanCommand(params.teamItemsScanParams(tableName, teamId, startKey)));
         const keys = (page.Items ?? []).map((item) => unmarshall(item) as { pk: string; sk: string });
-        for (const batch of params.deleteBatchesParams(tableName, keys)) {
+        for (const batch of options.dryRun ? [] : params.deleteBatchesParams(tableName, keys)) {
           let request = batch.RequestItems;
           while (request && Object.keys(request).length > 0) {
             const { UnprocessedItems } = await client.send(new BatchWriteItemCommand({ RequestItems: request }));
