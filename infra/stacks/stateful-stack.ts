@@ -35,7 +35,8 @@ export class StatefulStack extends Stack {
 
     // Created with a throwaway signing secret and a dummy token; the operator puts the real pair.
     const slackSecret = new secretsmanager.Secret(this, 'SlackSecret', {
-      description: 'Slack app credentials for commitments: {"signingSecret": "...", "botToken": "xoxb-..."}',
+      description:
+        'Slack app credentials for commitments: {"signingSecret": "...", "botToken": "xoxb-..."} for one workspace, or {"signingSecret", "clientId", "clientSecret", "stateSecret"} (no botToken) to let any workspace install it',
       generateSecretString: {
         secretStringTemplate: JSON.stringify({ botToken: 'xoxb-replace-me' }),
         generateStringKey: 'signingSecret',
@@ -53,7 +54,7 @@ export class StatefulStack extends Stack {
     new CfnOutput(this, OUTPUT_KEYS.secretName, { value: slackSecret.secretName, description: 'Slack credentials secret' });
     new CfnOutput(this, OUTPUT_KEYS.secretArn, {
       value: slackSecret.secretArn,
-      description: 'Put {"signingSecret","botToken"} here after creating the Slack app',
+      description: 'Put {"signingSecret","botToken"} (one workspace) or {"signingSecret","clientId","clientSecret","stateSecret"} (OAuth install) here after creating the Slack app',
     });
   }
 }

@@ -36,6 +36,8 @@ describe('cdk-nag AwsSolutions checks', () => {
     const acks = acknowledgements(apps[0]!.app);
     expect(Object.keys(acks).sort()).toEqual([
       'CommitmentsStateful/SlackSecret AwsSolutions-SMG4',
+      'CommitmentsStateless/Api/GET--slack--install AwsSolutions-APIG4',
+      'CommitmentsStateless/Api/GET--slack--oauth_redirect AwsSolutions-APIG4',
       'CommitmentsStateless/Api/POST--slack--events AwsSolutions-APIG4',
       'CommitmentsStateless/Reminders/Function AwsSolutions-L1',
       'CommitmentsStateless/RemindersDeadLetterQueue AwsSolutions-SQS3',

@@ -51,6 +51,11 @@ describe('StatefulStack', () => {
     }
   });
 
+  it('documents both shapes of the Slack secret: a bot token, or the OAuth install keys (issue 12)', () => {
+    const [secret] = Object.values(template.findResources('AWS::SecretsManager::Secret')) as { Properties: { Description: string } }[];
+    for (const key of ['signingSecret', 'botToken', 'clientId', 'clientSecret', 'stateSecret']) expect(secret?.Properties.Description).toContain(`"${key}"`);
+  });
+
   it('creates the Slack secret as JSON with signingSecret and botToken and no plain-text value', () => {
     const secrets = template.findResources('AWS::SecretsManager::Secret');
     const [secret] = Object.values(secrets);
