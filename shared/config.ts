@@ -19,6 +19,7 @@ const EnvSchema = z
     SLACK_STATE_SECRET: z.string().min(16).optional(),
     SLACK_SECRET_ARN: z.string().startsWith('arn:').optional(),
     SLACK_API_URL: z.url().optional(),
+    SLACK_AUTHORIZE_URL: z.url().optional(),
     LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
   })
   .refine((env) => env.SLACK_SECRET_ARN || (env.SLACK_SIGNING_SECRET && (env.SLACK_BOT_TOKEN || hasOAuth(env))), {
@@ -70,6 +71,8 @@ export interface Config {
   dynamodbEndpoint: string | undefined;
   /** Web API base URL ending in `/api/`; GovSlack and tests point it elsewhere. */
   slackApiUrl: string;
+  /** Slack's OAuth consent page, where "Add to Slack" goes; the local runner points it at its fake. */
+  slackAuthorizeUrl: string;
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   /** Resolves the Slack secrets: from the environment, or one Secrets Manager read per container. */
   slackSecret(): Promise<SlackSecret>;
@@ -87,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tableName: e.TABLE_NAME,
     dynamodbEndpoint: e.DYNAMODB_ENDPOINT,
     slackApiUrl: e.SLACK_API_URL ? e.SLACK_API_URL.replace(/\/?$/, '/') : 'https://slack.com/api/',
+    slackAuthorizeUrl: e.SLACK_AUTHORIZE_URL ?? 'https://slack.com/oauth/v2/authorize',
     logLevel: e.LOG_LEVEL,
     slackSecret() {
       secret ??=

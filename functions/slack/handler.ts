@@ -53,7 +53,7 @@ async function build(): Promise<{ signingSecret: string; serve: ReceiverHandler;
     logLevel: LogLevel.WARN,
   });
   registerListeners(app, deps);
-  const oauth = secret.mode === 'multi' ? createOAuthRoutes({ deps, oauth: secret.oauth, slackApiUrl: config.slackApiUrl, log }) : undefined;
+  const oauth = secret.mode === 'multi' ? createOAuthRoutes({ deps, oauth: secret.oauth, slackApiUrl: config.slackApiUrl, slackAuthorizeUrl: config.slackAuthorizeUrl, log }) : undefined;
   return { signingSecret, serve: receiver.toHandler(), oauth };
 }
 

@@ -16,8 +16,8 @@ type Result = APIGatewayProxyStructuredResultV2;
  * The two GET routes of multi-workspace mode, on the HTTP API event itself: `@slack/oauth`'s
  * InstallProvider wants Node's request and response objects, which a Lambda never has.
  */
-export function createOAuthRoutes(input: { deps: ListenerDeps; oauth: OAuthSecret; slackApiUrl: string; log: Logger }) {
-  const { deps, oauth, slackApiUrl, log } = input;
+export function createOAuthRoutes(input: { deps: ListenerDeps; oauth: OAuthSecret; slackApiUrl: string; slackAuthorizeUrl: string; log: Logger }) {
+  const { deps, oauth, slackApiUrl, slackAuthorizeUrl, log } = input;
   const stateStore = createStateStore({ secret: oauth.stateSecret, claim: (nonce, expiresAt) => deps.installations.claimState(nonce, expiresAt) });
 
   return {
@@ -27,7 +27,7 @@ export function createOAuthRoutes(input: { deps: ListenerDeps; oauth: OAuthSecre
       const secure = origin.startsWith('https:');
       const redirectUri = `${origin}${REDIRECT_PATH}`;
       if (event.rawPath === INSTALL_PATH) {
-        const { state, url } = await startInstall({ stateStore, clientId: oauth.clientId, redirectUri, now: deps.clock() });
+        const { state, url } = await startInstall({ stateStore, clientId: oauth.clientId, redirectUri, authorizeUrl: slackAuthorizeUrl, now: deps.clock() });
         return html(200, renderInstallPage({ authorizeUrl: url }), [stateCookie(state, secure)]);
       }
       if (event.rawPath !== REDIRECT_PATH) return undefined;

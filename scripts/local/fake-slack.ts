@@ -41,6 +41,8 @@ export interface FakeSlackOptions {
   perChannelIntervalMs?: number;
   /** The app's OAuth credentials `oauth.v2.access` accepts. */
   oauthClient?: { clientId: string; clientSecret: string };
+  /** What its consent page (`GET /oauth/v2/authorize`) grants at once: stands in for a person clicking Allow. */
+  consent?: FakeInstallGrant;
 }
 
 /** What `oauth.v2.access` hands out for one install code. */
@@ -104,6 +106,11 @@ export class FakeSlack {
   /** Mutable between calls, so one fake can serve tests with different faults. */
   constructor(readonly options: FakeSlackOptions = {}) {}
 
+  /** The consent page, as `SLACK_AUTHORIZE_URL` wants it. */
+  get authorizeUrl(): string {
+    return `${this.url}/oauth/v2/authorize`;
+  }
+
   /** Base URL for the Web API, ending in `/api/`, as Bolt's `clientOptions.slackApiUrl` wants it. */
   get apiUrl(): string {
     return `${this.url}/api/`;
@@ -147,6 +154,7 @@ export class FakeSlack {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path.startsWith('/upload/')) return this.receiveUpload(req, res, path.slice('/upload/'.length));
+    if (path === '/oauth/v2/authorize') return this.consentTo(req, res);
     const body = await readBody(req);
     const method = path.startsWith('/api/') ? path.slice('/api/'.length) : `response_url:${path.split('/').pop()}`;
     const call: SlackCall = {
@@ -188,6 +196,22 @@ export class FakeSlack {
   /** Posted messages whose metadata has this `event_type`, e.g. to count digests per slot. */
   messagesWithMetadata(eventType: string): MessageWithMetadata[] {
     return this.messages.filter((m): m is MessageWithMetadata => (m.metadata as { event_type?: string } | undefined)?.event_type === eventType);
+  }
+
+  /** Slack's consent page, answered at once: a code for `consent` and back to the redirect URI with the state. */
+  private consentTo(req: IncomingMessage, res: ServerResponse): void {
+    const query = new URL(req.url ?? '/', this.url).searchParams;
+    const redirect = query.get('redirect_uri');
+    if (!this.options.consent || !redirect || query.get('client_id') !== this.options.oauthClient?.clientId) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('invalid_client_id or redirect_uri');
+      return;
+    }
+    const code = `code-${this.installGrants.size + 1}-${Date.now()}`;
+    this.installGrants.set(code, this.options.consent);
+    const back = new URL(redirect);
+    back.searchParams.set('code', code);
+    back.searchParams.set('state', query.get('state') ?? '');
+    res.writeHead(302, { location: back.toString() }).end();
   }
 
   /** `oauth.v2.access`: a code exchanged once, or with `grant_type=refresh_token` a rotated token. */

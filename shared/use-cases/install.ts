@@ -8,10 +8,17 @@ import { SLACK_APP } from '#shared/slack-app/definitions';
 export type InstallOutcome = { kind: 'installed'; installation: Installation } | { kind: 'refused'; message: string };
 
 /** A new signed state and the "Add to Slack" link that carries it. */
-export async function startInstall(input: { stateStore: StateStore; clientId: string; redirectUri: string; now: Date }): Promise<{ state: string; url: string }> {
+export async function startInstall(input: {
+  stateStore: StateStore;
+  clientId: string;
+  redirectUri: string;
+  /** Slack's consent page. */
+  authorizeUrl: string;
+  now: Date;
+}): Promise<{ state: string; url: string }> {
   const scopes = [...SLACK_APP.botScopes];
   const state = await input.stateStore.generateStateParam({ scopes, redirectUri: input.redirectUri }, input.now);
-  return { state, url: authorizeUrl({ clientId: input.clientId, scopes, state, redirectUri: input.redirectUri }) };
+  return { state, url: authorizeUrl({ authorizeUrl: input.authorizeUrl, clientId: input.clientId, scopes, state, redirectUri: input.redirectUri }) };
 }
 
 /**

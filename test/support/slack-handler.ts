@@ -12,6 +12,8 @@ export interface SlackHarness {
   table: TestTable;
   slack: FakeSlack;
   store: () => Store;
+  /** The exported Lambda handler itself, e.g. to serve it over HTTP. */
+  handler(): typeof import('../../functions/slack/handler.ts').handler;
   /** Sends an event to the exported Lambda handler, as API Gateway would. */
   send(event: HttpApiEvent): Promise<{ statusCode: number; body: string; cookies: string[]; json: () => Record<string, unknown> }>;
 }
@@ -46,6 +48,7 @@ export function useSlackHandler(options: { oauth?: boolean } = {}): SlackHarness
     table,
     slack,
     store: () => createStore({ client: table.client, tableName: table.tableName }),
+    handler: () => handler!,
     async send(event) {
       const result = await handler!(event, localContext());
       const body = result.body ?? '';

@@ -55,7 +55,7 @@ describe('state cookie', () => {
 
 describe('authorizeUrl', () => {
   it('links to Slack’s consent screen with the client id, comma-separated scopes, state and redirect URI', () => {
-    const url = new URL(authorizeUrl({ clientId: '1.2', scopes: ['commands', 'chat:write'], state: 's.t', redirectUri: 'https://x/slack/oauth_redirect' }));
+    const url = new URL(authorizeUrl({ authorizeUrl: 'https://slack.com/oauth/v2/authorize', clientId: '1.2', scopes: ['commands', 'chat:write'], state: 's.t', redirectUri: 'https://x/slack/oauth_redirect' }));
     expect(url.origin + url.pathname).toBe('https://slack.com/oauth/v2/authorize');
     expect(Object.fromEntries(url.searchParams)).toEqual({ client_id: '1.2', scope: 'commands,chat:write', state: 's.t', redirect_uri: 'https://x/slack/oauth_redirect' });
   });
