@@ -1,6 +1,7 @@
 /** CloudFormation output keys that scripts read back from `cdk deploy --outputs-file`. */
 export const OUTPUT_KEYS = {
   requestUrl: 'SlackRequestUrl',
+  installUrl: 'SlackInstallUrl',
   secretName: 'SlackSecretName',
   secretArn: 'SlackSecretArn',
   botTokenSecretArn: 'SlackBotTokenSecretArn',

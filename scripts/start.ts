@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { createDynamoClient } from '#shared/store/client';
 import { createStore } from '#shared/store/store';
 import { seedBusan } from '#shared/use-cases/seed';
@@ -24,13 +25,29 @@ const store = createStore({ client, tableName: LOCAL.tableName });
 const seeded = await seedBusan(store, LOCAL.teamId, new Date());
 const busan = renderReport(await store.getReport(LOCAL.teamId, 'japan-korea'), { filter: 'all', page: 0, now: new Date(), shared: true });
 
-const realSlack = Boolean(process.env['SLACK_BOT_TOKEN']);
-const fakeSlack = realSlack ? undefined : await new FakeSlack().start();
+// `--multi-workspace`: no bot token; workspaces install through the install page, and the fake Slack's consent page installs this one.
+const multiWorkspace = parseArgs({ options: { 'multi-workspace': { type: 'boolean', default: false } } }).values['multi-workspace'];
+const realSlack = Boolean(process.env['SLACK_BOT_TOKEN']) && !multiWorkspace;
+const fakeSlack = realSlack
+  ? undefined
+  : await new FakeSlack(
+      multiWorkspace ? { oauthClient: LOCAL.oauth, consent: { teamId: LOCAL.teamId, teamName: 'Local workspace', botToken: 'xoxb-local', installerUserId: LOCAL.userId } } : {},
+    ).start();
+if (multiWorkspace) delete process.env['SLACK_BOT_TOKEN'];
 Object.assign(process.env, {
   TABLE_NAME: LOCAL.tableName,
   DYNAMODB_ENDPOINT: dynamo.endpoint,
   SLACK_SIGNING_SECRET: LOCAL.signingSecret,
-  ...(fakeSlack ? { SLACK_BOT_TOKEN: 'xoxb-local', SLACK_API_URL: fakeSlack.apiUrl } : {}),
+  ...(fakeSlack && !multiWorkspace ? { SLACK_BOT_TOKEN: 'xoxb-local', SLACK_API_URL: fakeSlack.apiUrl } : {}),
+  ...(fakeSlack && multiWorkspace
+    ? {
+        SLACK_API_URL: fakeSlack.apiUrl,
+        SLACK_AUTHORIZE_URL: fakeSlack.authorizeUrl,
+        SLACK_CLIENT_ID: LOCAL.oauth.clientId,
+        SLACK_CLIENT_SECRET: LOCAL.oauth.clientSecret,
+        SLACK_STATE_SECRET: LOCAL.oauth.stateSecret,
+      }
+    : {}),
 });
 const { handler } = await import('../functions/slack/handler.ts');
 const { url, server } = await serveLambda(handler, LOCAL.port);
@@ -40,6 +57,9 @@ console.log(`DynamoDB Local: ${dynamo.endpoint} (data in ${LOCAL.dataDir}/)`);
 console.log(`Busan data for team ${LOCAL.teamId}: ${seeded.created.length > 0 ? `added ${seeded.created.join(', ')}` : 'already loaded'}`);
 console.log(`Slack endpoint: ${url}/slack/events${realSlack ? ' (point your Slack app here through a tunnel)' : ''}`);
 console.log(`Slack Web API: ${fakeSlack ? `local stand-in at ${fakeSlack.apiUrl}` : 'slack.com (SLACK_BOT_TOKEN is set)'}`);
+if (multiWorkspace) {
+  console.log(`Install page: ${url.replace('127.0.0.1', 'localhost')}/slack/install (Add to Slack goes to the stand-in's consent page, which installs ${LOCAL.teamId} at once)`);
+}
 console.log('\nIn another terminal:\n  npm run slack -- "/commitments japan-korea"\n  npm run slack -- "/commitments help"\n\nCtrl-C stops everything.');
 
 // The reminder schedule, in process: one sweep a minute, as EventBridge runs it when deployed.
@@ -75,8 +95,9 @@ async function startSocketMode(appToken: string) {
   const { registerListeners } = await import('../functions/slack/listeners.ts');
   const { createListenerDeps } = await import('../functions/slack/deps.ts');
   const config = loadConfig();
-  const { botToken } = await config.slackSecret();
-  const app = new App({ token: botToken, appToken, socketMode: true, logLevel: LogLevel.WARN, clientOptions: { slackApiUrl: config.slackApiUrl } });
+  const secret = await config.slackSecret();
+  if (secret.mode !== 'single') throw new Error('Socket Mode serves one workspace: set SLACK_BOT_TOKEN.');
+  const app = new App({ token: secret.botToken, appToken, socketMode: true, logLevel: LogLevel.WARN, clientOptions: { slackApiUrl: config.slackApiUrl } });
   registerListeners(app, createListenerDeps(config, createLogger('commitments-socket', config.logLevel)));
   await app.start();
   console.log('Socket Mode: connected; /commitments in your workspace reaches this process.');

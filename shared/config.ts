@@ -6,8 +6,9 @@ export const DEFAULT_TABLE_NAME = 'commitments';
 
 /**
  * Settings read from the environment once, at cold start. Deployed functions get the Slack
- * values from Secrets Manager — the signing secret from `SLACK_SECRET_ARN` (the Slack function
- * only), the bot token from `SLACK_BOT_TOKEN_SECRET_ARN` — locally from the environment.
+ * values from Secrets Manager — the signing (and OAuth state) secret from `SLACK_SECRET_ARN`, the
+ * Slack function's only; the bot token or the app's client credentials from
+ * `SLACK_BOT_TOKEN_SECRET_ARN`, which the reminder function reads too — locally from the environment.
  */
 const EnvSchema = z
   .object({
@@ -15,31 +16,76 @@ const EnvSchema = z
     DYNAMODB_ENDPOINT: z.url().optional(),
     SLACK_SIGNING_SECRET: z.string().min(1).optional(),
     SLACK_BOT_TOKEN: z.string().min(1).optional(),
+    SLACK_CLIENT_ID: z.string().min(1).optional(),
+    SLACK_CLIENT_SECRET: z.string().min(1).optional(),
+    SLACK_STATE_SECRET: z.string().min(16).optional(),
     SLACK_SECRET_ARN: z.string().startsWith('arn:').optional(),
     SLACK_BOT_TOKEN_SECRET_ARN: z.string().startsWith('arn:').optional(),
     SLACK_API_URL: z.url().optional(),
+    SLACK_AUTHORIZE_URL: z.url().optional(),
     LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
   })
-  .refine((env) => env.SLACK_BOT_TOKEN_SECRET_ARN || env.SLACK_BOT_TOKEN, {
-    message: 'set SLACK_BOT_TOKEN_SECRET_ARN, or SLACK_BOT_TOKEN',
-    path: ['SLACK_BOT_TOKEN'],
+  .superRefine((env, ctx) => {
+    if (env.SLACK_BOT_TOKEN_SECRET_ARN || env.SLACK_BOT_TOKEN || hasOAuth(env)) return;
+    ctx.addIssue({
+      code: 'custom',
+      message: 'set SLACK_BOT_TOKEN_SECRET_ARN, or SLACK_BOT_TOKEN (one workspace), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (OAuth install)',
+      path: [oauthGap(env)],
+    });
   });
 
-const SigningSecretSchema = z.object({ signingSecret: z.string().min(1) });
-const BotTokenSecretSchema = z.object({ botToken: z.string().min(1) });
-export const SlackSecretSchema = SigningSecretSchema.extend(BotTokenSecretSchema.shape);
-export type SlackSecret = z.infer<typeof SlackSecretSchema>;
+function hasOAuth(env: { SLACK_CLIENT_ID?: string; SLACK_CLIENT_SECRET?: string; SLACK_STATE_SECRET?: string }): boolean {
+  return Boolean(env.SLACK_CLIENT_ID && env.SLACK_CLIENT_SECRET && env.SLACK_STATE_SECRET);
+}
+
+/** Names the first OAuth key missing, so a half-configured install says what to add. */
+function oauthGap(env: { SLACK_CLIENT_ID?: string; SLACK_CLIENT_SECRET?: string; SLACK_STATE_SECRET?: string }): string {
+  if (env.SLACK_CLIENT_ID && env.SLACK_CLIENT_SECRET) return 'SLACK_STATE_SECRET';
+  return env.SLACK_CLIENT_ID ? 'SLACK_CLIENT_SECRET' : 'SLACK_BOT_TOKEN';
+}
+
+/**
+ * The Slack function's own secret: the signing secret, and the OAuth state secret when any
+ * workspace may install the app. The reminder function never reads it.
+ */
+const SigningSecretSchema = z.object({ signingSecret: z.string().min(1), stateSecret: z.string().min(16).optional() });
+
+/**
+ * What both functions need to call Slack: a bot token (one workspace), or the app's client
+ * credentials (many workspaces: exchanging install codes and refreshing rotating tokens).
+ */
+const SendingSecretSchema = z
+  .object({ botToken: z.string().min(1).optional(), clientId: z.string().min(1).optional(), clientSecret: z.string().min(1).optional() })
+  .refine((s) => s.botToken || (s.clientId && s.clientSecret), { message: 'needs botToken, or clientId and clientSecret', path: ['botToken'] });
+
+/** The app's credentials for its OAuth install: exchanging codes and refreshing tokens take the first two. */
+export interface OAuthSecret {
+  clientId: string;
+  clientSecret: string;
+  /** Signs the install `state`; at least 16 characters. */
+  stateSecret: string;
+}
+
+/** How the bot calls Slack: one bot token, or each installed workspace's own token. */
+export type Sending = { mode: 'single'; botToken: string } | { mode: 'multi'; client: Pick<OAuthSecret, 'clientId' | 'clientSecret'> };
+
+/** One workspace with a fixed bot token, or many, each with the token its install stored. */
+export type SlackSecret =
+  | { mode: 'single'; signingSecret: string; botToken: string }
+  | { mode: 'multi'; signingSecret: string; oauth: OAuthSecret };
 
 export interface Config {
   tableName: string;
   dynamodbEndpoint: string | undefined;
   /** Web API base URL ending in `/api/`; GovSlack and tests point it elsewhere. */
   slackApiUrl: string;
+  /** Slack's OAuth consent page, where "Add to Slack" goes; the local runner points it at its fake. */
+  slackAuthorizeUrl: string;
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
-  /** Resolves the Slack secrets: from the environment, or one Secrets Manager read each per container. */
+  /** Everything the Slack function needs: from the environment, or one Secrets Manager read each per container. */
   slackSecret(): Promise<SlackSecret>;
-  /** The bot token alone, which is all the reminder function may read. */
-  botToken(): Promise<string>;
+  /** How to call Slack, which is all the reminder function may read. */
+  sending(): Promise<Sending>;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -49,26 +95,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Configuration: ${issue?.path.join('.') || 'environment'} ${issue?.message ?? 'is invalid'}`);
   }
   const e = parsed.data;
-  const botToken = remembered(() =>
-    e.SLACK_BOT_TOKEN
-      ? Promise.resolve(e.SLACK_BOT_TOKEN)
-      : readSecret(e.SLACK_BOT_TOKEN_SECRET_ARN!, BotTokenSecretSchema, 'SLACK_BOT_TOKEN_SECRET_ARN').then((s) => s.botToken),
-  );
-  const signingSecret = remembered(() => {
-    if (e.SLACK_SIGNING_SECRET) return Promise.resolve(e.SLACK_SIGNING_SECRET);
-    if (!e.SLACK_SECRET_ARN) return Promise.reject(new ConfigError('Configuration: set SLACK_SECRET_ARN, or SLACK_SIGNING_SECRET'));
-    return readSecret(e.SLACK_SECRET_ARN, SigningSecretSchema, 'SLACK_SECRET_ARN').then((s) => s.signingSecret);
+  // A bot token in the environment wins: one workspace, whatever else is set.
+  const sending = remembered(async (): Promise<Sending> => {
+    if (e.SLACK_BOT_TOKEN) return { mode: 'single', botToken: e.SLACK_BOT_TOKEN };
+    if (e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET) return { mode: 'multi', client: { clientId: e.SLACK_CLIENT_ID, clientSecret: e.SLACK_CLIENT_SECRET } };
+    const s = await readSecret(e.SLACK_BOT_TOKEN_SECRET_ARN!, SendingSecretSchema, 'SLACK_BOT_TOKEN_SECRET_ARN');
+    return s.botToken ? { mode: 'single', botToken: s.botToken } : { mode: 'multi', client: { clientId: s.clientId!, clientSecret: s.clientSecret! } };
+  });
+  const signing = remembered(async (): Promise<z.infer<typeof SigningSecretSchema>> => {
+    if (e.SLACK_SIGNING_SECRET) return { signingSecret: e.SLACK_SIGNING_SECRET, ...(e.SLACK_STATE_SECRET ? { stateSecret: e.SLACK_STATE_SECRET } : {}) };
+    if (!e.SLACK_SECRET_ARN) throw new ConfigError('Configuration: set SLACK_SECRET_ARN, or SLACK_SIGNING_SECRET');
+    return readSecret(e.SLACK_SECRET_ARN, SigningSecretSchema, 'SLACK_SECRET_ARN');
   });
   return {
     tableName: e.TABLE_NAME,
     dynamodbEndpoint: e.DYNAMODB_ENDPOINT,
     slackApiUrl: e.SLACK_API_URL ? e.SLACK_API_URL.replace(/\/?$/, '/') : 'https://slack.com/api/',
+    slackAuthorizeUrl: e.SLACK_AUTHORIZE_URL ?? 'https://slack.com/oauth/v2/authorize',
     logLevel: e.LOG_LEVEL,
     async slackSecret() {
-      const [signing, token] = await Promise.all([signingSecret(), botToken()]);
-      return { signingSecret: signing, botToken: token };
+      const [{ signingSecret, stateSecret }, how] = await Promise.all([signing(), sending()]);
+      if (how.mode === 'single') return { mode: 'single', signingSecret, botToken: how.botToken };
+      if (!stateSecret) throw new ConfigError('An OAuth install needs stateSecret (16 characters or more) beside signingSecret.');
+      return { mode: 'multi', signingSecret, oauth: { ...how.client, stateSecret } };
     },
-    botToken,
+    sending,
   };
 }
 

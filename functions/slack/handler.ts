@@ -7,6 +7,8 @@ import { PARSED_COMMAND_KEY, readSlashCommand, writingTeam, type ParsedSlashComm
 import { AlreadyExistsError } from '#shared/errors';
 import { registerListeners } from './listeners.ts';
 import { createListenerDeps } from './deps.ts';
+import { createOAuthRoutes } from './oauth-routes.ts';
+import { notInstalledAnswer, serveEventOnce } from './multi-workspace.ts';
 
 type ReceiverHandler = ReturnType<AwsLambdaReceiver['toHandler']>;
 
@@ -18,10 +20,12 @@ const deps = createListenerDeps(config, log);
 const parsedCommands = new WeakMap<object, ParsedSlashCommand>();
 
 /** Built on the first request, once the signing secret is known; no network call at cold start. */
-let ready: Promise<{ signingSecret: string; serve: ReceiverHandler }> | undefined;
+type OAuthRoutes = ReturnType<typeof createOAuthRoutes>;
+let ready: Promise<{ signingSecret: string; serve: ReceiverHandler; oauth: OAuthRoutes | undefined }> | undefined;
 
-async function build(): Promise<{ signingSecret: string; serve: ReceiverHandler }> {
-  const { signingSecret, botToken } = await config.slackSecret();
+async function build(): Promise<{ signingSecret: string; serve: ReceiverHandler; oauth: OAuthRoutes | undefined }> {
+  const secret = await config.slackSecret();
+  const { signingSecret } = secret;
   const receiver = new AwsLambdaReceiver({
     signingSecret,
     // Checked below, both ways in time and against replays, before Bolt sees the request.
@@ -34,15 +38,23 @@ async function build(): Promise<{ signingSecret: string; serve: ReceiverHandler 
   });
   const app = new App({
     receiver,
-    // A token from config means no auth.test round trip inside Slack's 3 seconds.
-    authorize: async () => ({ botToken }),
+    // A token from config or the install store means no auth.test round trip inside Slack's 3 seconds.
+    authorize:
+      secret.mode === 'single'
+        ? async () => ({ botToken: secret.botToken })
+        : async (source) => {
+            const bot = await deps.tokens.find(source);
+            if (!bot) throw new Error(`the app is not installed for team ${source.teamId ?? source.enterpriseId}`);
+            return bot;
+          },
     processBeforeResponse: true,
     ignoreSelf: false,
     clientOptions: { slackApiUrl: config.slackApiUrl },
     logLevel: LogLevel.WARN,
   });
   registerListeners(app, deps);
-  return { signingSecret, serve: receiver.toHandler() };
+  const oauth = secret.mode === 'multi' ? createOAuthRoutes({ deps, oauth: secret.oauth, slackApiUrl: config.slackApiUrl, slackAuthorizeUrl: config.slackAuthorizeUrl, log }) : undefined;
+  return { signingSecret, serve: receiver.toHandler(), oauth };
 }
 
 /** An API Gateway HTTP API (payload 2.0) or Function URL request from Slack. */
@@ -51,16 +63,21 @@ export async function handler(event: APIGatewayProxyEventV2, context: Context): 
     ready = undefined;
     throw error;
   });
-  const { signingSecret, serve } = await ready;
+  const { signingSecret, serve, oauth } = await ready;
+  if (event.requestContext.http.method === 'GET') return (await oauth?.serve(event)) ?? notFound();
   const rawBody = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
   const signature = headerOf(event, 'x-slack-signature');
   const timestamp = headerOf(event, 'x-slack-request-timestamp');
   const refused = verifySlackSignature({ signature, timestamp, rawBody }, signingSecret, new Date());
   if (refused) return unauthorized(refused);
+  if (oauth) {
+    const notInstalled = await notInstalledAnswer(deps, rawBody, () => oauth.installUrl(event));
+    if (notInstalled) return notInstalled;
+  }
   const command = readSlashCommand(rawBody);
   if (await isReplay(rawBody, command, signature!, Number(timestamp))) return unauthorized('request already handled (replay)');
   if (command) parsedCommands.set(event, command);
-  return serve(event, context);
+  return serveEventOnce(deps, rawBody, () => serve(event, context));
 }
 
 /**
@@ -83,6 +100,10 @@ async function isReplay(rawBody: string, command: ParsedSlashCommand | undefined
 function unauthorized(reason: string): APIGatewayProxyStructuredResultV2 {
   log.warn('refused request', { reason });
   return { statusCode: 401, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: reason }) };
+}
+
+function notFound(): APIGatewayProxyStructuredResultV2 {
+  return { statusCode: 404, headers: { 'content-type': 'text/plain' }, body: 'Not found' };
 }
 
 function headerOf(event: APIGatewayProxyEventV2, name: string): string | undefined {

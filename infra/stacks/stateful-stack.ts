@@ -38,7 +38,7 @@ export class StatefulStack extends Stack {
 
     // Created with a throwaway signing secret and a dummy token; the operator puts the real ones.
     const slackSecret = new secretsmanager.Secret(this, 'SlackSecret', {
-      description: 'Slack signing secret for commitments: {"signingSecret": "..."}',
+      description: 'Slack signing secret for commitments: {"signingSecret": "..."}, plus {"stateSecret": "..."} (16+ characters) when any workspace may install the app',
       // Left as first deployed: a changed template would regenerate a deployed secret's value.
       // Its botToken placeholder is unused; the token lives in SlackBotTokenSecret.
       generateSecretString: {
@@ -50,7 +50,7 @@ export class StatefulStack extends Stack {
     });
     this.slackSecret = slackSecret;
     const botTokenSecret = new secretsmanager.Secret(this, 'SlackBotTokenSecret', {
-      description: 'Slack bot token for commitments: {"botToken": "xoxb-..."}',
+      description: 'How commitments calls Slack: {"botToken": "xoxb-..."} for one workspace, or {"clientId": "...", "clientSecret": "..."} when any workspace may install the app',
       // A random placeholder, so no value sits in the template; Slack refuses it until the operator puts the token.
       generateSecretString: { secretStringTemplate: JSON.stringify({}), generateStringKey: 'botToken', excludePunctuation: true },
       removalPolicy: RemovalPolicy.RETAIN,
@@ -67,11 +67,11 @@ export class StatefulStack extends Stack {
     new CfnOutput(this, OUTPUT_KEYS.secretName, { value: slackSecret.secretName, description: 'Slack credentials secret' });
     new CfnOutput(this, OUTPUT_KEYS.secretArn, {
       value: slackSecret.secretArn,
-      description: 'Put {"signingSecret"} here after creating the Slack app',
+      description: 'Put {"signingSecret"} here after creating the Slack app, and {"stateSecret"} too for OAuth installs',
     });
     new CfnOutput(this, OUTPUT_KEYS.botTokenSecretArn, {
       value: botTokenSecret.secretArn,
-      description: 'Put {"botToken"} here after installing the Slack app',
+      description: 'Put {"botToken"} here after installing the Slack app, or {"clientId","clientSecret"} for OAuth installs',
     });
   }
 }

@@ -22,6 +22,8 @@ import { OUTPUT_KEYS } from '../outputs.ts';
 import { CONTROL_TOWER } from '../policy-checks.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
+/** The install page and Slack's redirect back, served by the Slack function in multi-workspace mode. */
+export const SLACK_INSTALL_PATHS = ['/slack/install', '/slack/oauth_redirect'] as const;
 
 export interface StatelessStackProps extends StackProps {
   readonly table: ITableV2;
@@ -98,10 +100,11 @@ export class StatelessStack extends Stack {
         ),
       },
     });
+    const slackIntegration = new HttpLambdaIntegration('SlackIntegration', this.slackFunction.function);
     const [slackRoute] = this.api.addRoutes({
       path: SLACK_EVENTS_PATH,
       methods: [apigwv2.HttpMethod.POST],
-      integration: new HttpLambdaIntegration('SlackIntegration', this.slackFunction.function),
+      integration: slackIntegration,
     });
     if (slackRoute) {
       Validations.of(slackRoute).acknowledge({
@@ -130,6 +133,19 @@ export class StatelessStack extends Stack {
       },
       { priority: AspectPriority.MUTATING },
     );
+    for (const path of SLACK_INSTALL_PATHS) {
+      for (const route of this.api.addRoutes({ path, methods: [apigwv2.HttpMethod.GET], integration: slackIntegration })) {
+        Validations.of(route).acknowledge({
+          id: `${CONTROL_TOWER}::api_gw_v2_authorization_type_configured_check`,
+          reason: 'A browser opening the install page or coming back from Slack carries no credentials; the callback verifies its signed, expiring, single-use state against the browser cookie.',
+        });
+        Validations.of(route).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason:
+            'A public install page and the browser coming back from Slack carry no credentials; the callback verifies its signed, expiring, single-use state against the browser cookie.',
+        });
+      }
+    }
 
     // EventBridge schedule → reminders function; failed async invocations → DLQ.
     this.deadLetterQueue = new sqs.Queue(this, 'RemindersDeadLetterQueue', {
@@ -212,6 +228,10 @@ export class StatelessStack extends Stack {
     new CfnOutput(this, OUTPUT_KEYS.requestUrl, {
       value: `${this.api.apiEndpoint}${SLACK_EVENTS_PATH}`,
       description: 'Slack request URL (slash command and interactivity)',
+    });
+    new CfnOutput(this, OUTPUT_KEYS.installUrl, {
+      value: `${this.api.apiEndpoint}${SLACK_INSTALL_PATHS[0]}`,
+      description: 'Install page for other workspaces (multi-workspace mode)',
     });
     new CfnOutput(this, OUTPUT_KEYS.alarmTopicArn, {
       value: this.alarmTopic.topicArn,

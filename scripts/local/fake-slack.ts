@@ -39,6 +39,24 @@ export interface FakeSlackOptions {
   channelErrors?: Record<string, string>;
   /** Enforces Slack's ~1 message per second per channel on chat.postMessage with 429s. */
   perChannelIntervalMs?: number;
+  /** The app's OAuth credentials `oauth.v2.access` accepts. */
+  oauthClient?: { clientId: string; clientSecret: string };
+  /** What its consent page (`GET /oauth/v2/authorize`) grants at once: stands in for a person clicking Allow. */
+  consent?: FakeInstallGrant;
+}
+
+/** What `oauth.v2.access` hands out for one install code. */
+export interface FakeInstallGrant {
+  teamId?: string;
+  teamName?: string;
+  enterpriseId?: string;
+  isEnterpriseInstall?: boolean;
+  botToken: string;
+  botUserId?: string;
+  installerUserId?: string;
+  /** With token rotation on: the refresh token and the seconds the bot token lives. */
+  refreshToken?: string;
+  expiresIn?: number;
 }
 
 /** A file as files.getUploadURLExternal announced it, with the bytes POSTed to its upload URL. */
@@ -75,6 +93,11 @@ export class FakeSlack {
   readonly messages: StoredMessage[] = [];
   readonly uploads = new Map<string, StoredUpload>();
   readonly completedUploads: CompletedUpload[] = [];
+  /** Install codes `oauth.v2.access` accepts, each once, as Slack does. */
+  readonly installGrants = new Map<string, FakeInstallGrant>();
+  /** Bot tokens handed out, with their install; auth.test answers for them and rotation renews them. */
+  private readonly issuedTokens = new Map<string, FakeInstallGrant>();
+  private rotations = 0;
   private server: Server | undefined;
   private lastPostAt = new Map<string, number>();
   private tsCounter = 0;
@@ -82,6 +105,11 @@ export class FakeSlack {
 
   /** Mutable between calls, so one fake can serve tests with different faults. */
   constructor(readonly options: FakeSlackOptions = {}) {}
+
+  /** The consent page, as `SLACK_AUTHORIZE_URL` wants it. */
+  get authorizeUrl(): string {
+    return `${this.url}/oauth/v2/authorize`;
+  }
 
   /** Base URL for the Web API, ending in `/api/`, as Bolt's `clientOptions.slackApiUrl` wants it. */
   get apiUrl(): string {
@@ -126,6 +154,7 @@ export class FakeSlack {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path.startsWith('/upload/')) return this.receiveUpload(req, res, path.slice('/upload/'.length));
+    if (path === '/oauth/v2/authorize') return this.consentTo(req, res);
     const body = await readBody(req);
     const method = path.startsWith('/api/') ? path.slice('/api/'.length) : `response_url:${path.split('/').pop()}`;
     const call: SlackCall = {
@@ -169,6 +198,54 @@ export class FakeSlack {
     return this.messages.filter((m): m is MessageWithMetadata => (m.metadata as { event_type?: string } | undefined)?.event_type === eventType);
   }
 
+  /** Slack's consent page, answered at once: a code for `consent` and back to the redirect URI with the state. */
+  private consentTo(req: IncomingMessage, res: ServerResponse): void {
+    const query = new URL(req.url ?? '/', this.url).searchParams;
+    const redirect = query.get('redirect_uri');
+    if (!this.options.consent || !redirect || query.get('client_id') !== this.options.oauthClient?.clientId) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('invalid_client_id or redirect_uri');
+      return;
+    }
+    const code = `code-${this.installGrants.size + 1}-${Date.now()}`;
+    this.installGrants.set(code, this.options.consent);
+    const back = new URL(redirect);
+    back.searchParams.set('code', code);
+    back.searchParams.set('state', query.get('state') ?? '');
+    res.writeHead(302, { location: back.toString() }).end();
+  }
+
+  /** `oauth.v2.access`: a code exchanged once, or with `grant_type=refresh_token` a rotated token. */
+  private oauthAccess(args: Record<string, unknown>): Record<string, unknown> {
+    const client = this.options.oauthClient;
+    if (!client || args['client_id'] !== client.clientId || args['client_secret'] !== client.clientSecret) return { ok: false, error: 'invalid_client_id' };
+    if (args['grant_type'] === 'refresh_token') {
+      const previous = [...this.issuedTokens.values()].find((g) => g.refreshToken && g.refreshToken === args['refresh_token']);
+      if (!previous) return { ok: false, error: 'invalid_refresh_token' };
+      const n = ++this.rotations;
+      // A rotated token lives Slack's usual 12 hours, whatever the first one did.
+      const rotated: FakeInstallGrant = { ...previous, botToken: `${previous.botToken.replace(/-r\d+$/, '')}-r${n}`, refreshToken: `${previous.refreshToken}-r${n}`, expiresIn: 43_200 };
+      this.issuedTokens.set(rotated.botToken, rotated);
+      return { ok: true, token_type: 'bot', access_token: rotated.botToken, refresh_token: rotated.refreshToken, expires_in: rotated.expiresIn };
+    }
+    const grant = this.installGrants.get(String(args['code']));
+    if (!grant) return { ok: false, error: 'invalid_code' };
+    this.installGrants.delete(String(args['code']));
+    this.issuedTokens.set(grant.botToken, grant);
+    return {
+      ok: true,
+      app_id: 'A0COMMIT',
+      authed_user: { id: grant.installerUserId ?? 'U0INSTALLER' },
+      scope: String(args['scope'] ?? 'commands,chat:write'),
+      token_type: 'bot',
+      access_token: grant.botToken,
+      bot_user_id: grant.botUserId ?? 'U0BOT',
+      team: grant.isEnterpriseInstall ? null : { id: grant.teamId, name: grant.teamName ?? grant.teamId },
+      enterprise: grant.enterpriseId ? { id: grant.enterpriseId, name: grant.enterpriseId } : null,
+      is_enterprise_install: grant.isEnterpriseInstall ?? false,
+      ...(grant.refreshToken ? { refresh_token: grant.refreshToken, expires_in: grant.expiresIn ?? 43_200 } : {}),
+    };
+  }
+
   private rateLimit(call: SlackCall): Fault | undefined {
     const interval = this.options.perChannelIntervalMs;
     if (!interval || call.method !== 'chat.postMessage') return undefined;
@@ -184,8 +261,13 @@ export class FakeSlack {
   private answer(call: SlackCall): Record<string, unknown> {
     const channel = String(call.args['channel'] ?? '');
     switch (call.method) {
-      case 'auth.test':
+      case 'auth.test': {
+        const grant = call.token ? this.issuedTokens.get(call.token) : undefined;
+        if (grant) return { ok: true, team_id: grant.teamId, enterprise_id: grant.enterpriseId, user_id: grant.botUserId ?? 'U0BOT', bot_id: `B${grant.botToken.slice(-6).toUpperCase()}` };
         return { ok: true, team_id: 'T0LOCAL', user_id: 'U0BOT', bot_id: 'B0BOT' };
+      }
+      case 'oauth.v2.access':
+        return this.oauthAccess(call.args);
       case 'chat.postMessage': {
         const error = this.options.channelErrors?.[channel];
         if (error) return { ok: false, error };

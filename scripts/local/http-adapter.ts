@@ -13,7 +13,8 @@ export async function serveLambda(handler: Handler, port: number): Promise<{ url
   const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       const result = await handler(toEvent(req, await readBody(req)), localContext());
-      res.writeHead(result.statusCode ?? 200, stringHeaders(result.headers));
+      // Payload 2.0 answers cookies in their own list; each is one Set-Cookie header.
+      res.writeHead(result.statusCode ?? 200, { ...stringHeaders(result.headers), ...(result.cookies?.length ? { 'set-cookie': result.cookies } : {}) });
       res.end(result.body ?? '');
     } catch (error) {
       console.error(error);
@@ -27,13 +28,20 @@ export async function serveLambda(handler: Handler, port: number): Promise<{ url
 
 function toEvent(req: IncomingMessage, body: string): APIGatewayProxyEventV2 {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]));
+  // As API Gateway does: the Cookie header becomes `cookies`, and the scheme is told in x-forwarded-proto.
+  const { cookie, ...rest } = req.headers;
+  const headers: Record<string, string> = {
+    'x-forwarded-proto': 'http',
+    ...Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')])),
+  };
+  const cookies = cookie ? cookie.split(';').map((c) => c.trim()).filter(Boolean) : undefined;
   const now = Date.now();
   return {
     version: '2.0',
     routeKey: `${req.method} ${url.pathname}`,
     rawPath: url.pathname,
     rawQueryString: url.search.slice(1),
+    ...(cookies ? { cookies } : {}),
     headers,
     requestContext: {
       accountId: 'local',

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
 export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
@@ -96,16 +96,52 @@ export function viewSubmission(teamId: string, callbackId: string, privateMetada
 }
 
 /** An Events API callback (e.g. app_home_opened) as Slack sends it: JSON, signed the same way. */
-export function eventCallback(teamId: string, event: Record<string, unknown>, options: SignOptions = {}): HttpApiEvent {
+export function eventCallback(teamId: string, event: Record<string, unknown>, options: SignOptions & { eventId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean } = {}): HttpApiEvent {
+  const enterprise = options.enterpriseId ?? null;
+  const orgWide = options.isEnterpriseInstall ?? false;
   const body = JSON.stringify({
     token: 'deprecated-verification-token',
     team_id: teamId,
     api_app_id: 'A0COMMIT',
     event,
     type: 'event_callback',
-    event_id: `Ev${Date.now()}`,
+    ...(enterprise ? { enterprise_id: enterprise } : {}),
+    is_enterprise_install: orgWide,
+    // Unique per delivery, as Slack's are, so frozen clocks do not make two events one.
+    event_id: options.eventId ?? `Ev${randomUUID().replaceAll('-', '').slice(0, 12).toUpperCase()}`,
     event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ team_id: teamId, user_id: 'U0BOT', is_bot: true }],
+    authorizations: [{ enterprise_id: enterprise, team_id: orgWide ? null : teamId, user_id: 'U0BOT', is_bot: true, is_enterprise_install: orgWide }],
   });
   return signedEvent(body, { ...options, contentType: 'application/json' });
+}
+
+/**
+ * A browser's GET as API Gateway hands it to Lambda: the query string raw, and the Cookie
+ * header moved into `cookies` (payload 2.0), one `name=value` per entry.
+ */
+export function browserGet(path: string, options: { query?: Record<string, string>; cookies?: string[]; host?: string } = {}): HttpApiEvent {
+  const host = options.host ?? 'abc123.execute-api.ap-northeast-1.amazonaws.com';
+  const now = Date.now();
+  return {
+    version: '2.0',
+    routeKey: `GET ${path}`,
+    rawPath: path,
+    rawQueryString: new URLSearchParams(options.query ?? {}).toString(),
+    ...(options.cookies?.length ? { cookies: options.cookies } : {}),
+    headers: { host, 'user-agent': 'Mozilla/5.0', accept: 'text/html', 'x-forwarded-proto': 'https', 'x-forwarded-for': '127.0.0.1' },
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'abc123',
+      domainName: host,
+      domainPrefix: 'abc123',
+      http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'Mozilla/5.0' },
+      requestId: `req-${now}-${Math.random().toString(36).slice(2)}`,
+      routeKey: `GET ${path}`,
+      stage: '$default',
+      time: new Date(now).toUTCString(),
+      timeEpoch: now,
+    },
+    body: '',
+    isBase64Encoded: false,
+  };
 }

@@ -1,7 +1,7 @@
 import type { BackoffPolicy } from '#shared/backoff';
 import { createLogger, type Logger } from '#shared/log';
 import type { Report } from '#shared/domain/report';
-import type { Subscription } from '#shared/domain/subscription';
+import { subscriptionKeyOf, type Subscription } from '#shared/domain/subscription';
 import type { Store } from '#shared/store/store';
 import type { SubscriptionStore } from '#shared/store/subscriptions';
 import { deliver, type DeliverContext, type Faults, type Outcome } from '#shared/reminders/deliver';
@@ -38,7 +38,8 @@ export const DEFAULT_SWEEP_SETTINGS: SweepSettings = {
 export interface SweepDeps {
   subscriptions: SubscriptionStore;
   store: Pick<Store, 'getReport'>;
-  slack: SlackWeb;
+  /** The Web API with one bot token, or per team with its install's token (undefined: not installed). */
+  slack: SlackWeb | ((teamId: string) => Promise<SlackWeb | undefined>);
   log?: Logger;
   faults?: Faults;
   sleep?: Sleep;
@@ -91,7 +92,8 @@ export async function runSweep(deps: SweepDeps, input: SweepInput): Promise<Swee
   const elapsedMs = deps.elapsedMs ?? (() => performance.now());
   const started = elapsedMs();
   const reports = new Map<string, Promise<Report>>();
-  const ctx: DeliverContext = {
+  // Each delivery adds the Web API of its team.
+  const ctx: Omit<DeliverContext, 'slack'> = {
     subscriptions: deps.subscriptions,
     report(teamId, slug) {
       const key = `${teamId}#${slug}`;
@@ -103,7 +105,6 @@ export async function runSweep(deps: SweepDeps, input: SweepInput): Promise<Swee
       }
       return report;
     },
-    slack: deps.slack,
     pacer: new ChannelPacer(settings.channelIntervalMs, elapsedMs),
     budget: new Budget(input.remainingMs, settings.safetyMarginMs),
     clock: () => new Date(input.now.getTime() + (elapsedMs() - started)),
@@ -130,7 +131,7 @@ export async function runSweep(deps: SweepDeps, input: SweepInput): Promise<Swee
         summary.leftForNextSweep++;
         return;
       }
-      summary[TALLY[await deliverSafely(ctx, next.value)]]++;
+      summary[TALLY[await deliverSafely(ctx, next.value, deps.slack)]]++;
     }
   }
 
@@ -139,9 +140,14 @@ export async function runSweep(deps: SweepDeps, input: SweepInput): Promise<Swee
   return summary;
 }
 
-async function deliverSafely(ctx: DeliverContext, sub: Subscription): Promise<Outcome> {
+async function deliverSafely(ctx: Omit<DeliverContext, 'slack'>, sub: Subscription, slack: SweepDeps['slack']): Promise<Outcome> {
   try {
-    return await deliver(ctx, sub);
+    if (typeof slack !== 'function') return await deliver({ ...ctx, slack }, sub);
+    const teamSlack = await slack(sub.teamId);
+    if (teamSlack) return await deliver({ ...ctx, slack: teamSlack }, sub);
+    // The workspace removed the app (its uninstall event pauses too; this covers a missed one).
+    const paused = await ctx.subscriptions.pause({ key: subscriptionKeyOf(sub), slot: sub.nextRunAt, reason: 'not_installed', at: ctx.clock() });
+    return paused ? 'paused' : 'stale';
   } catch (error) {
     // Like a crash of this one delivery: its claim stays until the lease ends, then it is retried.
     ctx.log.error('delivery failed', { teamId: sub.teamId, channelId: sub.channelId, track: sub.track, slot: sub.nextRunAt, error });

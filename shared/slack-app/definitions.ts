@@ -17,8 +17,8 @@ export const SLACK_APP = {
    * avoid doubles, link a message as a source, send briefing files in a direct message.
    */
   botScopes: ['commands', 'chat:write', 'chat:write.public', 'channels:history', 'groups:history', 'files:write', 'im:write'],
-  /** Events the app subscribes to: the Home tab is drawn when a user opens it. */
-  botEvents: ['app_home_opened'],
+  /** Events the app subscribes to: the Home tab is drawn when a user opens it; removal and revoked tokens stop its digests. */
+  botEvents: ['app_home_opened', 'app_uninstalled', 'tokens_revoked'],
   /** Message shortcuts: on any message, from its "More actions" menu. */
   shortcuts: [
     { name: 'Track as commitment', callbackId: 'track_as_commitment', description: 'Add this message as a commitment to a track' },

@@ -43,6 +43,7 @@ export const SlackManifestSchema = z.strictObject({
       .max(10),
   }),
   oauth_config: z.strictObject({
+    redirect_urls: z.array(HttpsUrlSchema).min(1).max(1000),
     scopes: z.strictObject({ bot: z.array(z.string().min(1).max(50)).min(1).max(255) }),
   }),
   settings: z.strictObject({
@@ -56,9 +57,13 @@ export const SlackManifestSchema = z.strictObject({
 
 export type SlackManifest = z.infer<typeof SlackManifestSchema>;
 
+/** Where Slack sends the browser back after an install: beside the request URL, on the same API. */
+export const OAUTH_REDIRECT_PATH = '/slack/oauth_redirect';
+
 /**
  * Builds the Slack app manifest from `SLACK_APP`, pointing the slash command and interactivity
- * at `requestUrl` (the deployed `/slack/events` URL). Throws when the result breaks Slack's rules.
+ * at `requestUrl` (the deployed `/slack/events` URL) and the OAuth redirect at the same host's
+ * `/slack/oauth_redirect`. Throws when the result breaks Slack's rules.
  */
 export function buildSlackManifest(requestUrl: string): SlackManifest {
   const manifest = {
@@ -84,7 +89,8 @@ export function buildSlackManifest(requestUrl: string): SlackManifest {
       app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: true },
       shortcuts: SLACK_APP.shortcuts.map((s) => ({ name: s.name, type: 'message' as const, callback_id: s.callbackId, description: s.description })),
     },
-    oauth_config: { scopes: { bot: [...SLACK_APP.botScopes] } },
+    // A request URL that is no URL is left as is, for the schema below to refuse by name.
+    oauth_config: { redirect_urls: [URL.canParse(requestUrl) ? new URL(OAUTH_REDIRECT_PATH, requestUrl).toString() : requestUrl], scopes: { bot: [...SLACK_APP.botScopes] } },
     settings: {
       event_subscriptions: { request_url: requestUrl, bot_events: [...SLACK_APP.botEvents] },
       interactivity: { is_enabled: true, request_url: requestUrl },

@@ -16,6 +16,9 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | subscription    | `<team>`                   | `SUB#<channel>#<slug>`  | `DUE#<shard>` / `<next run>#<team>#<channel>#<slug>` |
  * | delivery        | `<team>#DELIVERY`          | `<channel>#<slug>#<slot>` |                          |
  * | request seen    | `<team>#SEEN`              | `<signature>`           |                            |
+ * | install         | `<team or enterprise>#INSTALL` | `TEAM` or `ORG`     |                            |
+ * | event seen      | `<team>#EVENT`             | `<event id>`            |                            |
+ * | install state   | `OAUTH#STATE`              | `<nonce>`               |                            |
  *
  * `expiresAt` (epoch seconds) is the TTL attribute for items that only guard against repeats.
  *

@@ -37,6 +37,8 @@ describe('cdk-nag AwsSolutions checks', () => {
     expect(Object.keys(acks).filter((ack) => ack.includes(' AwsSolutions-')).sort()).toEqual([
       'CommitmentsStateful/SlackBotTokenSecret AwsSolutions-SMG4',
       'CommitmentsStateful/SlackSecret AwsSolutions-SMG4',
+      'CommitmentsStateless/Api/GET--slack--install AwsSolutions-APIG4',
+      'CommitmentsStateless/Api/GET--slack--oauth_redirect AwsSolutions-APIG4',
       'CommitmentsStateless/Api/POST--slack--events AwsSolutions-APIG4',
       'CommitmentsStateless/Reminders/Function AwsSolutions-L1',
       'CommitmentsStateless/RemindersDeadLetterQueue AwsSolutions-SQS3',

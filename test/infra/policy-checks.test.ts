@@ -47,6 +47,10 @@ describe('policy checks at synth', () => {
       }
     }
     expect(Object.keys(acknowledged).sort()).toEqual([
+      'CommitmentsStateless/Api/GET--slack--install api_gw_v2_authorization_type_configured_check',
+      'CommitmentsStateless/Api/GET--slack--install/SlackIntegration-Permission lambda_function_public_access_prohibited_check',
+      'CommitmentsStateless/Api/GET--slack--oauth_redirect api_gw_v2_authorization_type_configured_check',
+      'CommitmentsStateless/Api/GET--slack--oauth_redirect/SlackIntegration-Permission lambda_function_public_access_prohibited_check',
       'CommitmentsStateless/Api/POST--slack--events api_gw_v2_authorization_type_configured_check',
       'CommitmentsStateless/Api/POST--slack--events/SlackIntegration-Permission lambda_function_public_access_prohibited_check',
       'CommitmentsStateless/Reminders/Function lambda_inside_vpc_check',

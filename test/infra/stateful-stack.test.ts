@@ -51,6 +51,12 @@ describe('StatefulStack', () => {
     }
   });
 
+  it('documents both shapes of the Slack secrets: a bot token, or the OAuth install keys (issue 12)', () => {
+    const [signing, sending] = Object.values(template.findResources('AWS::SecretsManager::Secret')) as { Properties: { Description: string } }[];
+    for (const key of ['signingSecret', 'stateSecret']) expect(signing?.Properties.Description).toContain(`"${key}"`);
+    for (const key of ['botToken', 'clientId', 'clientSecret']) expect(sending?.Properties.Description).toContain(`"${key}"`);
+  });
+
   it('creates the Slack secret as JSON with signingSecret and botToken and no plain-text value', () => {
     const secrets = template.findResources('AWS::SecretsManager::Secret');
     const [secret] = Object.values(secrets);

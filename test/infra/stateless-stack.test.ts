@@ -167,12 +167,24 @@ describe('StatelessStack permissions', () => {
 describe('StatelessStack Slack endpoint', () => {
   it('routes POST /slack/events to the Slack function through an HTTP API', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', 1);
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'POST /slack/events' });
     template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
       IntegrationType: 'AWS_PROXY',
       PayloadFormatVersion: '2.0',
       IntegrationUri: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SlackFunction'), 'Arn'] },
+    });
+  });
+
+  it('has exactly the Slack request route and the two GET routes of the OAuth install, all to the Slack function (issue 12)', () => {
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => (r as { Properties: { RouteKey: string; Target: unknown } }).Properties);
+    expect(routes.map((r) => r.RouteKey).sort()).toEqual(['GET /slack/install', 'GET /slack/oauth_redirect', 'POST /slack/events']);
+    expect(new Set(routes.map((r) => JSON.stringify(r.Target))).size).toBe(1);
+    template.resourceCountIs('AWS::ApiGatewayV2::Integration', 1);
+  });
+
+  it('outputs the install page URL', () => {
+    template.hasOutput('SlackInstallUrl', {
+      Value: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^Api'), 'ApiEndpoint'] }, '/slack/install']] },
     });
   });
 

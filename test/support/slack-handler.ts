@@ -5,21 +5,26 @@ import { localContext } from '#local/http-adapter';
 import { useTestTable, type TestTable } from './dynamodb.ts';
 import { TEST_SIGNING_SECRET, type HttpApiEvent } from '#local/slack-request';
 
+/** The app's OAuth credentials in multi-workspace tests. */
+export const TEST_OAUTH = { clientId: '1234.5678', clientSecret: 'test-client-secret', stateSecret: 'test-state-secret-0123456789' } as const;
+
 export interface SlackHarness {
   table: TestTable;
   slack: FakeSlack;
   store: () => Store;
+  /** The exported Lambda handler itself, e.g. to serve it over HTTP. */
+  handler(): typeof import('../../functions/slack/handler.ts').handler;
   /** Sends an event to the exported Lambda handler, as API Gateway would. */
-  send(event: HttpApiEvent): Promise<{ statusCode: number; body: string; json: () => Record<string, unknown> }>;
+  send(event: HttpApiEvent): Promise<{ statusCode: number; body: string; cookies: string[]; json: () => Record<string, unknown> }>;
 }
 
 /**
  * The real Slack handler, configured through its environment against this file's table in
  * DynamoDB Local and a fake Slack Web API on loopback.
  */
-export function useSlackHandler(): SlackHarness {
+export function useSlackHandler(options: { oauth?: boolean } = {}): SlackHarness {
   const table = useTestTable();
-  const slack = new FakeSlack();
+  const slack = new FakeSlack(options.oauth ? { oauthClient: TEST_OAUTH } : {});
   let handler: typeof import('../../functions/slack/handler.ts').handler | undefined;
   beforeAll(async () => {
     await slack.start();
@@ -27,10 +32,15 @@ export function useSlackHandler(): SlackHarness {
       TABLE_NAME: table.tableName,
       DYNAMODB_ENDPOINT: table.endpoint,
       SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-      SLACK_BOT_TOKEN: 'xoxb-test-token',
       SLACK_API_URL: slack.apiUrl,
       LOG_LEVEL: 'ERROR',
     });
+    if (options.oauth) {
+      delete process.env['SLACK_BOT_TOKEN'];
+      Object.assign(process.env, { SLACK_CLIENT_ID: TEST_OAUTH.clientId, SLACK_CLIENT_SECRET: TEST_OAUTH.clientSecret, SLACK_STATE_SECRET: TEST_OAUTH.stateSecret });
+    } else {
+      process.env['SLACK_BOT_TOKEN'] = 'xoxb-test-token';
+    }
     ({ handler } = await import('../../functions/slack/handler.ts'));
   });
   afterAll(() => slack.stop());
@@ -38,10 +48,11 @@ export function useSlackHandler(): SlackHarness {
     table,
     slack,
     store: () => createStore({ client: table.client, tableName: table.tableName }),
+    handler: () => handler!,
     async send(event) {
       const result = await handler!(event, localContext());
       const body = result.body ?? '';
-      return { statusCode: result.statusCode ?? 200, body, json: () => JSON.parse(body || '{}') as Record<string, unknown> };
+      return { statusCode: result.statusCode ?? 200, body, cookies: result.cookies ?? [], json: () => JSON.parse(body || '{}') as Record<string, unknown> };
     },
   };
 }

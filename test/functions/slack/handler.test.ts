@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedBusan } from '#shared/use-cases/seed';
 import { ACTION_IDS, VIEW_IDS } from '#shared/slack-app/definitions';
 import { useSlackHandler } from '../../support/slack-handler.ts';
-import { commandEvent, interactionEvent, viewSubmission } from '#local/slack-request';
+import { browserGet, commandEvent, interactionEvent, viewSubmission } from '#local/slack-request';
 import { expectWithinSlackLimits } from '../../support/slack-limits.ts';
 
 const NOW = new Date('2026-03-25T01:00:00Z'); // 10:00 in Tokyo
@@ -35,6 +35,14 @@ function lastModal() {
   expect(view.private_metadata.length).toBeLessThanOrEqual(3000);
   return view;
 }
+
+describe('one workspace (bot token)', () => {
+  it('serves no install page: the OAuth routes answer 404 (issue 12)', async () => {
+    expect((await harness.send(browserGet('/slack/install'))).statusCode).toBe(404);
+    expect((await harness.send(browserGet('/slack/oauth_redirect', { query: { code: 'c', state: 's' } }))).statusCode).toBe(404);
+    expect(harness.slack.callsTo('oauth.v2.access')).toHaveLength(0);
+  });
+});
 
 describe('/commitments reports', () => {
   it('answers a track name with its report of the five Busan commitments, ephemerally', async () => {

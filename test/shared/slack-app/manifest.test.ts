@@ -26,9 +26,14 @@ describe('buildSlackManifest', () => {
     expect(manifest.oauth_config.scopes.bot).toEqual(SLACK_APP.botScopes);
   });
 
+  it('sends the browser back after an install to /slack/oauth_redirect on the same API (issue 12)', () => {
+    expect(manifest.oauth_config.redirect_urls).toEqual([new URL('/slack/oauth_redirect', requestUrl).toString()]);
+    expect(manifest.oauth_config.redirect_urls[0]).toMatch(/^https:\/\/[^/]+\/slack\/oauth_redirect$/);
+  });
+
   it('carries the Home tab, its event, the message shortcuts the handler registers, and escaped mentions', () => {
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
-    expect(manifest.settings.event_subscriptions).toEqual({ request_url: requestUrl, bot_events: ['app_home_opened'] });
+    expect(manifest.settings.event_subscriptions).toEqual({ request_url: requestUrl, bot_events: ['app_home_opened', 'app_uninstalled', 'tokens_revoked'] });
     expect(manifest.features.shortcuts.map((s) => [s.type, s.callback_id])).toEqual([
       ['message', SHORTCUT_IDS.trackAsCommitment],
       ['message', SHORTCUT_IDS.importReadout],

@@ -1,0 +1,91 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { OAuthSecret } from '#shared/config';
+import type { Logger } from '#shared/log';
+import { clearedStateCookie, createStateStore, readStateCookie, stateCookie } from '#shared/slack/oauth-state';
+import { exchangeCode } from '#shared/slack/oauth-access';
+import { renderInstallErrorPage, renderInstalledPage, renderInstallPage } from '#shared/slack/render/install-page';
+import { completeInstall, startInstall } from '#shared/use-cases/install';
+import type { ListenerDeps } from './deps.ts';
+
+export const INSTALL_PATH = '/slack/install';
+export const REDIRECT_PATH = '/slack/oauth_redirect';
+
+type Result = APIGatewayProxyStructuredResultV2;
+
+/**
+ * The two GET routes of multi-workspace mode, on the HTTP API event itself: `@slack/oauth`'s
+ * InstallProvider wants Node's request and response objects, which a Lambda never has.
+ */
+export function createOAuthRoutes(input: { deps: ListenerDeps; oauth: OAuthSecret; slackApiUrl: string; slackAuthorizeUrl: string; log: Logger }) {
+  const { deps, oauth, slackApiUrl, slackAuthorizeUrl, log } = input;
+  const stateStore = createStateStore({ secret: oauth.stateSecret, claim: (nonce, expiresAt) => deps.installations.claimState(nonce, expiresAt) });
+
+  return {
+    /** Answers a GET to one of the routes; undefined for any other path. */
+    async serve(event: APIGatewayProxyEventV2): Promise<Result | undefined> {
+      const origin = originOf(event);
+      const secure = origin.startsWith('https:');
+      const redirectUri = `${origin}${REDIRECT_PATH}`;
+      if (event.rawPath === INSTALL_PATH) {
+        const { state, url } = await startInstall({ stateStore, clientId: oauth.clientId, redirectUri, authorizeUrl: slackAuthorizeUrl, now: deps.clock() });
+        return html(200, renderInstallPage({ authorizeUrl: url }), [stateCookie(state, secure)]);
+      }
+      if (event.rawPath !== REDIRECT_PATH) return undefined;
+      const query = new URLSearchParams(event.rawQueryString);
+      const outcome = await completeInstall({
+        params: { code: query.get('code') ?? undefined, state: query.get('state') ?? undefined, error: query.get('error') ?? undefined },
+        cookieState: readStateCookie(cookiesOf(event)),
+        stateStore,
+        exchange: (code) => exchangeCode({ apiUrl: slackApiUrl, oauth, code, redirectUri, now: deps.clock() }),
+        installations: deps.installations,
+        now: deps.clock(),
+      });
+      if (outcome.kind === 'refused') {
+        log.warn('install refused', { reason: outcome.message });
+        return html(400, renderInstallErrorPage({ message: outcome.message, installPath: INSTALL_PATH }), [clearedStateCookie(secure)]);
+      }
+      deps.tokens.forget();
+      const { installation } = outcome;
+      log.info('installed', { teamId: installation.teamId, enterpriseId: installation.enterpriseId });
+      return html(200, renderInstalledPage({ workspace: installation.teamName ?? installation.enterpriseName }), [clearedStateCookie(secure)]);
+    },
+
+    /** Where this deployment's install page is, as seen by the request. */
+    installUrl(event: APIGatewayProxyEventV2): string {
+      return `${originOf(event)}${INSTALL_PATH}`;
+    },
+  };
+}
+
+/** The public origin the request came to: API Gateway sets the host and `x-forwarded-proto`. */
+function originOf(event: APIGatewayProxyEventV2): string {
+  const proto = headerOf(event, 'x-forwarded-proto') ?? 'https';
+  return `${proto}://${headerOf(event, 'host') ?? event.requestContext.domainName}`;
+}
+
+/** HTTP API payload 2.0 moves the Cookie header into `cookies`; a plain header is read too. */
+function cookiesOf(event: APIGatewayProxyEventV2): string[] {
+  const header = headerOf(event, 'cookie');
+  return [...(event.cookies ?? []), ...(header ? [header] : [])];
+}
+
+function headerOf(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  const headers = event.headers ?? {};
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+  return key ? headers[key] : undefined;
+}
+
+function html(statusCode: number, body: string, cookies: string[]): Result {
+  return {
+    statusCode,
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      'referrer-policy': 'no-referrer',
+      'x-content-type-options': 'nosniff',
+    },
+    cookies,
+    body,
+  };
+}

@@ -1,0 +1,305 @@
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ACTION_IDS, SLACK_APP } from '#shared/slack-app/definitions';
+import { seedBusan } from '#shared/use-cases/seed';
+import { createInstallationStore } from '#shared/store/installations';
+import { createSubscriptionStore } from '#shared/store/subscriptions';
+import type { FakeInstallGrant } from '#local/fake-slack';
+import { browserGet, commandEvent, eventCallback, interactionEvent, signedEvent } from '#local/slack-request';
+import { TEST_OAUTH, useSlackHandler } from '../../support/slack-handler.ts';
+
+const harness = useSlackHandler({ oauth: true });
+const HOST = 'abc123.execute-api.ap-northeast-1.amazonaws.com';
+const REDIRECT_URI = `https://${HOST}/slack/oauth_redirect`;
+
+const installations = () => createInstallationStore({ client: harness.table.client, tableName: harness.table.tableName });
+const subscriptions = () => createSubscriptionStore({ client: harness.table.client, tableName: harness.table.tableName });
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Every item in the table, to prove a refused request wrote nothing. */
+async function allItems(): Promise<Record<string, unknown>[]> {
+  const { Items = [] } = await harness.table.client.send(new ScanCommand({ TableName: harness.table.tableName, ConsistentRead: true }));
+  return Items.map((item) => unmarshall(item));
+}
+
+/** Opens the install page as a browser does; returns the link's state and the cookie the browser keeps. */
+async function openInstallPage() {
+  const page = await harness.send(browserGet('/slack/install'));
+  expect(page.statusCode).toBe(200);
+  const href = /id="add-to-slack" href="([^"]+)"/.exec(page.body)![1]!.replaceAll('&amp;', '&');
+  const link = new URL(href);
+  const setCookie = page.cookies[0]!;
+  // What a browser sends back: the name=value pair only.
+  const cookie = setCookie.split(';')[0]!;
+  return { page, link, state: link.searchParams.get('state')!, setCookie, cookie };
+}
+
+/** The browser's return from Slack's consent screen. */
+function callback(query: Record<string, string>, cookie?: string) {
+  return harness.send(browserGet('/slack/oauth_redirect', { query, cookies: cookie ? [cookie] : [] }));
+}
+
+/** A whole install: page, consent (Slack issues `grant` under a code), callback. */
+async function install(grant: FakeInstallGrant) {
+  const { state, cookie } = await openInstallPage();
+  const code = `code-${grant.botToken}`;
+  harness.slack.installGrants.set(code, grant);
+  return callback({ code, state }, cookie);
+}
+
+const exchanges = () => harness.slack.callsTo('oauth.v2.access').length;
+
+describe('GET /slack/install', () => {
+  it('shows the app and an Add to Slack link with the client id, bot scopes, a state and the redirect URI, and sets the state cookie', async () => {
+    const { page, link, state, setCookie } = await openInstallPage();
+    expect(page.body).toContain(`<title>Install ${SLACK_APP.name}</title>`);
+    expect(page.body).toContain(SLACK_APP.description);
+    expect(`${link.origin}${link.pathname}`).toBe('https://slack.com/oauth/v2/authorize');
+    expect(link.searchParams.get('client_id')).toBe(TEST_OAUTH.clientId);
+    expect(link.searchParams.get('scope')).toBe(SLACK_APP.botScopes.join(','));
+    expect(link.searchParams.get('redirect_uri')).toBe(REDIRECT_URI);
+    expect(state).toMatch(/^[\w-]+\.[\w-]+$/);
+    expect(setCookie).toMatch(new RegExp(`^slack-app-oauth-state=${state.replace('.', '\\.')};`));
+    expect(setCookie).toContain('HttpOnly');
+    expect(setCookie).toContain('Secure');
+    expect(setCookie).toContain('SameSite=Lax');
+  });
+
+  it('answers any other GET with 404', async () => {
+    expect((await harness.send(browserGet('/slack/elsewhere'))).statusCode).toBe(404);
+  });
+});
+
+describe('GET /slack/oauth_redirect', () => {
+  it('exchanges the code, stores the install and shows the next step', async () => {
+    const before = exchanges();
+    const result = await install({ teamId: 'T0ALPHA', teamName: 'Alpha <Ministry>', botToken: 'xoxb-alpha', installerUserId: 'U0MARIA' });
+    expect(result.statusCode).toBe(200);
+    expect(result.body).toContain('/commitments help');
+    expect(result.body).toContain('Alpha &lt;Ministry&gt;');
+    expect(result.cookies[0]).toMatch(/^slack-app-oauth-state=; .*Max-Age=0/);
+    const exchange = harness.slack.callsTo('oauth.v2.access').slice(before);
+    expect(exchange).toHaveLength(1);
+    expect(exchange[0]!.args).toMatchObject({ client_id: TEST_OAUTH.clientId, client_secret: TEST_OAUTH.clientSecret, code: 'code-xoxb-alpha', redirect_uri: REDIRECT_URI });
+    expect(await installations().fetchInstallation({ teamId: 'T0ALPHA' })).toMatchObject({
+      teamId: 'T0ALPHA',
+      isEnterpriseInstall: false,
+      botToken: 'xoxb-alpha',
+      botUserId: 'U0BOT',
+      installerUserId: 'U0MARIA',
+    });
+  });
+
+  it('refuses a state used before, and calls nothing', async () => {
+    const { state, cookie } = await openInstallPage();
+    harness.slack.installGrants.set('code-once', { teamId: 'T0ONCE', botToken: 'xoxb-once' });
+    expect((await callback({ code: 'code-once', state }, cookie)).statusCode).toBe(200);
+    const before = exchanges();
+    harness.slack.installGrants.set('code-twice', { teamId: 'T0TWICE', botToken: 'xoxb-twice' });
+    const again = await callback({ code: 'code-twice', state }, cookie);
+    expect(again.statusCode).toBe(400);
+    expect(again.body).toContain('already used');
+    expect(exchanges()).toBe(before);
+    expect(await installations().fetchInstallation({ teamId: 'T0TWICE' })).toBeUndefined();
+  });
+
+  it('refuses a tampered state, and calls nothing', async () => {
+    const { state } = await openInstallPage();
+    const [payload, signature] = state.split('.') as [string, string];
+    const changed = JSON.parse(Buffer.from(payload, 'base64url').toString()) as { e: number };
+    changed.e += 3600;
+    const forged = `${Buffer.from(JSON.stringify(changed)).toString('base64url')}.${signature}`;
+    const before = exchanges();
+    const result = await callback({ code: 'any', state: forged }, `slack-app-oauth-state=${forged}`);
+    expect(result.statusCode).toBe(400);
+    expect(result.body).toContain('not one we issued');
+    expect(exchanges()).toBe(before);
+  });
+
+  it('refuses an expired state, and calls nothing', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-25T01:00:00Z'));
+    const { state, cookie } = await openInstallPage();
+    vi.setSystemTime(new Date('2026-03-25T01:10:01Z'));
+    const before = exchanges();
+    const result = await callback({ code: 'any', state }, cookie);
+    expect(result.statusCode).toBe(400);
+    expect(result.body).toContain('expired');
+    expect(exchanges()).toBe(before);
+  });
+
+  it('refuses a callback without the state cookie, or with another browser’s, and calls nothing', async () => {
+    const mine = await openInstallPage();
+    const theirs = await openInstallPage();
+    const before = exchanges();
+    const bare = await callback({ code: 'any', state: mine.state });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.body).toContain('cookie is missing');
+    const crossed = await callback({ code: 'any', state: mine.state }, theirs.cookie);
+    expect(crossed.statusCode).toBe(400);
+    expect(crossed.body).toContain('another browser');
+    expect(exchanges()).toBe(before);
+  });
+
+  it('shows an error page when the user cancels in Slack (access_denied), and calls nothing', async () => {
+    const { state, cookie } = await openInstallPage();
+    const before = exchanges();
+    const result = await callback({ error: 'access_denied', state }, cookie);
+    expect(result.statusCode).toBe(400);
+    expect(result.body).toContain('cancelled');
+    expect(exchanges()).toBe(before);
+  });
+
+  it('shows an error page and stores nothing when oauth.v2.access refuses the code', async () => {
+    const { state, cookie } = await openInstallPage();
+    const before = await allItems();
+    const result = await callback({ code: 'code-nobody-issued', state }, cookie);
+    expect(result.statusCode).toBe(400);
+    expect(result.body).toContain('invalid_code');
+    // Only the used state was recorded.
+    expect((await allItems()).filter((item) => item['type'] === 'installation')).toEqual(before.filter((item) => item['type'] === 'installation'));
+  });
+
+  it('escapes what Slack sends back in the error page', async () => {
+    const { state, cookie } = await openInstallPage();
+    const result = await callback({ error: '<script>alert(1)</script>', state }, cookie);
+    expect(result.body).not.toContain('<script>');
+    expect(result.body).toContain('&lt;script&gt;');
+  });
+});
+
+describe('per-workspace tokens', () => {
+  beforeAll(async () => {
+    await install({ teamId: 'T0NORTH', botToken: 'xoxb-north' });
+    await install({ teamId: 'T0SOUTH', botToken: 'xoxb-south' });
+    await seedBusan(harness.store(), 'T0NORTH', new Date('2026-03-01T00:00:00Z'));
+    await seedBusan(harness.store(), 'T0SOUTH', new Date('2026-03-01T00:00:00Z'));
+  });
+
+  const openHome = (teamId: string, user: string, options: { eventId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean } = {}) =>
+    harness.send(eventCallback(teamId, { type: 'app_home_opened', user, channel: 'D0HOME', tab: 'home', event_ts: '1.1' }, options));
+  const publishesTo = (user: string) => harness.slack.callsTo('views.publish').filter((call) => call.args['user_id'] === user);
+
+  it('serves each installed team with its own token and never the other’s', async () => {
+    for (let round = 0; round < 3; round++) {
+      expect((await openHome('T0NORTH', 'U0NORTH')).statusCode).toBe(200);
+      expect((await openHome('T0SOUTH', 'U0SOUTH')).statusCode).toBe(200);
+    }
+    expect(publishesTo('U0NORTH').map((call) => call.token)).toEqual(['xoxb-north', 'xoxb-north', 'xoxb-north']);
+    expect(publishesTo('U0SOUTH').map((call) => call.token)).toEqual(['xoxb-south', 'xoxb-south', 'xoxb-south']);
+  });
+
+  it('runs an event delivered twice with the same event_id once', async () => {
+    const before = publishesTo('U0TWICE').length;
+    expect((await openHome('T0NORTH', 'U0TWICE', { eventId: 'Ev0SAME' })).statusCode).toBe(200);
+    expect((await openHome('T0NORTH', 'U0TWICE', { eventId: 'Ev0SAME' })).statusCode).toBe(200);
+    expect(publishesTo('U0TWICE').length - before).toBe(1);
+  });
+
+  it('answers a slash command of an installed team with its report', async () => {
+    const result = await harness.send(commandEvent('japan-korea', { teamId: 'T0NORTH' }));
+    expect(result.statusCode).toBe(200);
+    expect(result.json()['text']).toContain('JK-4');
+  });
+
+  it('serves a workspace of an organisation that installed org-wide with the org’s token', async () => {
+    await install({ enterpriseId: 'E0ORG', isEnterpriseInstall: true, botToken: 'xoxb-org' });
+    expect(await installations().fetchInstallation({ enterpriseId: 'E0ORG', isEnterpriseInstall: true })).toMatchObject({ isEnterpriseInstall: true, botToken: 'xoxb-org' });
+    expect((await openHome('T0ORGTEAM', 'U0ORG', { enterpriseId: 'E0ORG', isEnterpriseInstall: true })).statusCode).toBe(200);
+    expect(publishesTo('U0ORG').map((call) => call.token)).toEqual(['xoxb-org']);
+  });
+
+  it('renews a rotating token that is about to expire, and uses the new one', async () => {
+    await install({ teamId: 'T0ROTATE', botToken: 'xoxe.xoxb-rotate', refreshToken: 'xoxe-1-refresh', expiresIn: 120 });
+    const before = exchanges();
+    expect((await openHome('T0ROTATE', 'U0ROTATE')).statusCode).toBe(200);
+    expect((await openHome('T0ROTATE', 'U0ROTATE')).statusCode).toBe(200);
+    const refreshes = harness.slack.callsTo('oauth.v2.access').slice(before);
+    expect(refreshes).toHaveLength(1);
+    expect(refreshes[0]!.args).toMatchObject({ grant_type: 'refresh_token', refresh_token: 'xoxe-1-refresh', client_id: TEST_OAUTH.clientId });
+    const rotated = await installations().fetchInstallation({ teamId: 'T0ROTATE' });
+    expect(rotated?.botToken).toMatch(/^xoxe\.xoxb-rotate-r\d+$/);
+    expect(publishesTo('U0ROTATE').map((call) => call.token)).toEqual([rotated!.botToken, rotated!.botToken]);
+  });
+});
+
+describe('uninstall and token revocation', () => {
+  async function installWithDigest(teamId: string, botToken: string) {
+    await install({ teamId, botToken });
+    await seedBusan(harness.store(), teamId, new Date('2026-03-01T00:00:00Z'));
+    const subscribed = await harness.send(commandEvent('subscribe japan-korea every monday 09:00', { teamId, channelId: 'C0DIGEST' }));
+    expect(subscribed.statusCode).toBe(200);
+    expect(await subscriptions().listForChannel(teamId)).toHaveLength(1);
+  }
+
+  it.each([
+    ['app_uninstalled', 'T0GONE', { type: 'app_uninstalled' }],
+    ['tokens_revoked', 'T0REVOKED', { type: 'tokens_revoked', tokens: { bot: ['U0BOT'] } }],
+  ])('on %s deletes the token, pauses the team’s digests with the reason and keeps its tracks', async (reason, teamId, event) => {
+    await installWithDigest(teamId, `xoxb-${teamId}`);
+    const callsBefore = harness.slack.calls.length;
+    expect((await harness.send(eventCallback(teamId, event))).statusCode).toBe(200);
+    expect(await installations().fetchInstallation({ teamId })).toBeUndefined();
+    const [sub] = await subscriptions().listForChannel(teamId);
+    expect(sub?.paused?.reason).toBe(reason);
+    expect((await harness.store().getReport(teamId, 'japan-korea')).commitments).toHaveLength(5);
+
+    // Its token is no longer used: the next event is acknowledged and reaches no Slack call, a command gets the install link.
+    const home = await harness.send(eventCallback(teamId, { type: 'app_home_opened', user: 'U0AFTER', channel: 'D0HOME', tab: 'home', event_ts: '1.1' }));
+    expect(home.statusCode).toBe(200);
+    expect(harness.slack.calls.slice(callsBefore).filter((call) => call.token === `xoxb-${teamId}`)).toHaveLength(0);
+    const command = await harness.send(commandEvent('japan-korea', { teamId }));
+    expect(command.json()['text']).toContain('/slack/install');
+  });
+
+  it('keeps the bot token when only user tokens are revoked', async () => {
+    await install({ teamId: 'T0USERS', botToken: 'xoxb-users' });
+    await harness.send(eventCallback('T0USERS', { type: 'tokens_revoked', tokens: { oauth: ['U0SOMEONE'] } }));
+    expect(await installations().fetchInstallation({ teamId: 'T0USERS' })).toMatchObject({ botToken: 'xoxb-users' });
+  });
+});
+
+describe('a workspace that never installed', () => {
+  it('gets the install link for a command, with 200, and nothing is written', async () => {
+    const before = await allItems();
+    const result = await harness.send(commandEvent('update JK-4 done', { teamId: 'T0STRANGER' }));
+    expect(result.statusCode).toBe(200);
+    const reply = result.json() as { response_type: string; text: string };
+    expect(reply.response_type).toBe('ephemeral');
+    expect(reply.text).toContain(`https://${HOST}/slack/install`);
+    expect(await allItems()).toEqual(before);
+  });
+
+  it('has its button presses acknowledged and dropped, with nothing written', async () => {
+    const before = await allItems();
+    const calls = harness.slack.calls.length;
+    const press = interactionEvent({
+      type: 'block_actions',
+      team: { id: 'T0STRANGER', domain: 'stranger' },
+      user: { id: 'U0STRANGER', team_id: 'T0STRANGER' },
+      trigger_id: '1.trigger',
+      actions: [{ action_id: ACTION_IDS.markDone, value: 'JK-4', type: 'button', block_id: 'b', action_ts: '1.1' }],
+    });
+    expect((await harness.send(press)).statusCode).toBe(200);
+    expect(await allItems()).toEqual(before);
+    expect(harness.slack.calls.length).toBe(calls);
+  });
+});
+
+describe('Events API', () => {
+  it('answers the url_verification challenge', async () => {
+    const body = JSON.stringify({ token: 'deprecated', challenge: 'challenge-123', type: 'url_verification' });
+    const result = await harness.send(signedEvent(body, { contentType: 'application/json' }));
+    expect(result.statusCode).toBe(200);
+    expect(result.body).toContain('challenge-123');
+  });
+
+  it('refuses an event with a bad signature, and runs nothing', async () => {
+    const event = eventCallback('T0NORTH', { type: 'app_uninstalled' }, { secret: 'not-the-signing-secret' });
+    expect((await harness.send(event)).statusCode).toBe(401);
+  });
+});

@@ -1,0 +1,80 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createStore } from '#shared/store/store';
+import { createSubscriptionStore } from '#shared/store/subscriptions';
+import { createInstallationStore } from '#shared/store/installations';
+import { seedBusan } from '#shared/use-cases/seed';
+import { subscribe } from '#shared/use-cases/subscriptions';
+import { useTestTable } from '../support/dynamodb.ts';
+
+const script = path.resolve(import.meta.dirname, '../../scripts/purge.ts');
+const tsx = import.meta.resolve('tsx');
+const table = useTestTable();
+const now = new Date('2026-03-01T00:00:00Z');
+
+async function pksOf(): Promise<string[]> {
+  const { Items = [] } = await table.client.send(new ScanCommand({ TableName: table.tableName, ConsistentRead: true }));
+  return Items.map((item) => String(unmarshall(item)['pk']));
+}
+
+async function purge(...args: string[]): Promise<{ status: number; stdout: string }> {
+  try {
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', tsx, script, ...args], {
+      env: { ...process.env, TABLE_NAME: table.tableName, DYNAMODB_ENDPOINT: table.endpoint },
+    });
+    return { status: 0, stdout };
+  } catch (error) {
+    const e = error as { code: number; stdout: string };
+    return { status: e.code, stdout: e.stdout };
+  }
+}
+
+beforeAll(async () => {
+  const store = createStore(table);
+  const subs = { store, subscriptions: createSubscriptionStore(table) };
+  for (const teamId of ['T0PURGE', 'T0PURGE1']) {
+    await seedBusan(store, teamId, now);
+    await subscribe(subs, { teamId, channelId: 'C0DIGEST', track: 'japan-korea', by: 'U0A', now });
+    await createInstallationStore(table).storeInstallation({
+      teamId,
+      isEnterpriseInstall: false,
+      botToken: `xoxb-${teamId}`,
+      botId: 'B0',
+      botUserId: 'U0BOT',
+      botScopes: [],
+      installerUserId: 'U0A',
+      installedAt: now.toISOString(),
+    });
+    await createInstallationStore(table).claimEvent(teamId, 'Ev1', now);
+  }
+});
+
+describe('npm run purge', () => {
+  it('without --yes only counts what it would delete', async () => {
+    const before = await pksOf();
+    const result = await purge('--team', 'T0PURGE');
+    expect(result.status).toBe(0);
+    const count = before.filter((pk) => pk === 'T0PURGE' || pk.startsWith('T0PURGE#')).length;
+    expect(result.stdout).toContain(`${count} items`);
+    expect(result.stdout).toContain('--yes');
+    expect(await pksOf()).toEqual(before);
+  });
+
+  it('with --yes deletes every item of the team, and none of a team whose id only starts the same', async () => {
+    const before = await pksOf();
+    expect((await purge('--team', 'T0PURGE', '--yes')).status).toBe(0);
+    const after = await pksOf();
+    expect(after.filter((pk) => pk === 'T0PURGE' || pk.startsWith('T0PURGE#'))).toEqual([]);
+    expect(after.sort()).toEqual(before.filter((pk) => pk === 'T0PURGE1' || pk.startsWith('T0PURGE1#')).sort());
+    expect(after.length).toBeGreaterThan(5);
+  });
+
+  it('refuses a missing or malformed team id', async () => {
+    expect((await purge()).status).toBe(2);
+    expect((await purge('--team', 'nonsense')).status).toBe(2);
+  });
+});
