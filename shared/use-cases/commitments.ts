@@ -179,17 +179,19 @@ export async function addTrack(
     parties: input.parties.map((code) => ({ code: code.toUpperCase(), name: code.toUpperCase() })),
     timeZone: input.timeZone,
     idPrefix: prefix || 'X',
-    editors: [],
+    // Whoever creates a track owns it.
+    members: { [caller.userId]: 'owner' },
     meetings: [],
     createdAt: caller.now.toISOString(),
     createdBy: caller.userId,
   });
 }
 
-/** Refuses callers outside a track's editors, when it has any. */
-export function guardWrite(caller: Caller, track: Pick<Track, 'editors' | 'slug'>): void {
-  if (track.editors.length > 0 && !track.editors.includes(caller.userId)) {
-    throw new ForbiddenError(`Only the editors of ${track.slug} can change it: ${track.editors.map((e) => `<@${e}>`).join(', ')}.`);
+/** Refuses callers outside a track's owners and editors, when it has any. */
+export function guardWrite(caller: Caller, track: Pick<Track, 'members' | 'slug'>): void {
+  const editors = Object.entries(track.members).filter(([, role]) => role !== 'viewer').map(([id]) => id);
+  if (editors.length > 0 && !editors.includes(caller.userId)) {
+    throw new ForbiddenError(`Only the editors of ${track.slug} can change it: ${editors.map((e) => `<@${e}>`).join(', ')}.`);
   }
 }
 

@@ -282,7 +282,7 @@ describe('/commitments bad input', () => {
   it('refuses an edit by someone outside a track’s editors', async () => {
     await harness.store().createTrack({
       teamId: TEAM, slug: 'closed-track', title: 'Editors only', parties: [{ code: 'AA', name: 'A' }], timeZone: 'UTC', idPrefix: 'CT',
-      editors: ['U0EDITOR'], createdAt: NOW.toISOString(), createdBy: 'U0EDITOR',
+      members: { U0EDITOR: 'owner' }, createdAt: NOW.toISOString(), createdBy: 'U0EDITOR',
     });
     const reply = await command('add closed-track "Not mine to add"', { userId: 'U0INTRUDER' });
     expect(reply.text).toMatch(/Only the editors of closed-track/);
