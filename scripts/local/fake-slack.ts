@@ -39,6 +39,23 @@ export interface FakeSlackOptions {
   channelErrors?: Record<string, string>;
   /** Enforces Slack's ~1 message per second per channel on chat.postMessage with 429s. */
   perChannelIntervalMs?: number;
+  /** What users.info says about particular users; anyone else is a plain member, `null` is unknown. */
+  users?: Record<string, Partial<FakeUser> | null>;
+  /** The team users.info gives users by default (omitted when unset). */
+  teamId?: string;
+}
+
+/** The users.info fields that decide access. */
+export interface FakeUser {
+  team_id: string;
+  deleted: boolean;
+  is_bot: boolean;
+  is_admin: boolean;
+  is_owner: boolean;
+  is_primary_owner: boolean;
+  is_restricted: boolean;
+  is_ultra_restricted: boolean;
+  is_stranger: boolean;
 }
 
 /** A file as files.getUploadURLExternal announced it, with the bytes POSTed to its upload URL. */
@@ -184,6 +201,13 @@ export class FakeSlack {
   private answer(call: SlackCall): Record<string, unknown> {
     const channel = String(call.args['channel'] ?? '');
     switch (call.method) {
+      case 'users.info': {
+        const id = String(call.args['user'] ?? '');
+        const configured = this.options.users?.[id];
+        if (configured === null || !/^[UW][A-Z0-9]+$/.test(id)) return { ok: false, error: 'user_not_found' };
+        const flags = { deleted: false, is_bot: false, is_admin: false, is_owner: false, is_primary_owner: false, is_restricted: false, is_ultra_restricted: false };
+        return { ok: true, user: { id, name: id.toLowerCase(), ...(this.options.teamId ? { team_id: this.options.teamId } : {}), ...flags, ...configured } };
+      }
       case 'auth.test':
         return { ok: true, team_id: 'T0LOCAL', user_id: 'U0BOT', bot_id: 'B0BOT' };
       case 'chat.postMessage': {

@@ -25,7 +25,7 @@ import { subscriptionsCommand } from '#shared/commands/subscriptions';
 import { trackAddCommand } from '#shared/commands/track-add';
 import { unsubscribeCommand } from '#shared/commands/unsubscribe';
 import { updateCommand } from '#shared/commands/update';
-import type { Caller, Deps } from '#shared/use-cases/commitments';
+import { authorizeTarget, type Caller, type Deps } from '#shared/use-cases/commitments';
 
 /** Every subcommand of `/commitments`, in the order help lists them. */
 export const COMMANDS = [
@@ -119,7 +119,8 @@ function readWith(definition: AnyCommandDefinition, cursor: Cursor, word: string
 
 /**
  * Carries out one parsed `/commitments` command for `caller` and renders the answer: the
- * command's use case, then its rendering, or the form the use case asks to open.
+ * access check its definition's `need` and `target` call for, the command's use case, then
+ * its rendering, or the form the use case asks to open.
  */
 export async function runCommand(
   deps: Deps,
@@ -131,6 +132,7 @@ export async function runCommand(
   const { definition } = parsed;
   const { type: _, ...args } = parsed.command;
   const context = { deps, caller, where, registry };
+  await authorizeTarget(deps, caller, definition.need, definition.target?.(args));
   const value = await definition.run(args, context);
   return value instanceof OpenModal ? { modal: value.view } : definition.render(value, args, context);
 }

@@ -28,8 +28,10 @@ export const reportCommand = defineCommand({
   usage: `${SLASH} <track> [open|overdue|due|quiet|done|all] [share]  (open, the default, leaves out done and dropped items)`,
   examples: [`${SLASH} japan-korea`, `${SLASH} japan-korea overdue share`],
   writes: false,
+  need: 'read',
   read: readReport,
-  run: ({ track }, { deps, caller }) => getReport(deps, caller.teamId, track),
+  target: ({ track }) => ({ track }),
+  run: ({ track }, { deps, caller }) => getReport(deps, caller, track),
   render: (report, { filter, share }, { caller }) => ({
     message: renderReport(report, { filter, page: 0, now: caller.now, shared: share }),
     share,

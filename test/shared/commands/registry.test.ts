@@ -518,7 +518,7 @@ describe('parseCommand, for issue 11', () => {
 async function answerTo(text: string): Promise<SlackMessage> {
   const parsed = parseCommand(text);
   if (!parsed.ok) throw new Error(parsed.error);
-  const answer = await runCommand(NO_STORE, { teamId: 'T0TEST', userId: 'U0ALICE', now: new Date() }, { channelId: 'C0GENERAL' }, parsed);
+  const answer = await runCommand(NO_STORE, { teamId: 'T0TEST', userId: 'U0ALICE', now: new Date(), access: { userId: 'U0ALICE', standing: 'member' } }, { channelId: 'C0GENERAL' }, parsed);
   if (!('message' in answer)) throw new Error('expected a message');
   return answer.message;
 }
