@@ -15,6 +15,9 @@ import { Cursor, isTrackSlug, preview, Refusal, refuse, tokenize } from '#shared
 import { helpCommand } from '#shared/commands/help';
 import { historyCommand } from '#shared/commands/history';
 import { importCommand } from '#shared/commands/import';
+import { linkCommand } from '#shared/commands/link';
+import { rolesCommand } from '#shared/commands/roles';
+import { visibilityCommand } from '#shared/commands/visibility';
 import { listTracksCommand } from '#shared/commands/list-tracks';
 import { logCommand } from '#shared/commands/log';
 import { noteCommand } from '#shared/commands/note';
@@ -46,6 +49,9 @@ export const COMMANDS = [
   assessCommand,
   exportCommand,
   importCommand,
+  rolesCommand,
+  visibilityCommand,
+  linkCommand,
 ] as const;
 
 export type Command = CommandOf<(typeof COMMANDS)[number]>;

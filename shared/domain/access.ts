@@ -92,6 +92,11 @@ export function mayWriteAnywhere(access: Access): Verdict {
     : ALLOWED;
 }
 
+/** Whether everyone in `channelId` may see the track: a digest or a shared report there shows it to them all. */
+export function visibleInChannel(track: TrackAccess, channelId: string): boolean {
+  return track.visibility === 'workspace' || track.channels.includes(channelId);
+}
+
 export function hasOwner(track: TrackAccess): boolean {
   return Object.values(track.members).includes('owner');
 }

@@ -55,6 +55,7 @@ export const VisibilitySchema = z.enum(VISIBILITIES);
 export type Visibility = z.infer<typeof VisibilitySchema>;
 
 export const ChannelIdSchema = z.string().regex(/^[CG][A-Z0-9]{2,30}$/, 'must be a Slack channel id such as C0123ABCD');
+export type ChannelId = z.infer<typeof ChannelIdSchema>;
 
 /**
  * Who may do what with a track. Tracks stored before roles existed parse with no members,

@@ -49,4 +49,5 @@ export const VIEW_IDS = {
   addTrack: 'track_add_modal',
   importText: 'readout_import_modal',
   importPick: 'readout_pick_modal',
+  trackRoles: 'track_roles_modal',
 } as const;

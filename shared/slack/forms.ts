@@ -1,8 +1,9 @@
 import { localDate } from '#shared/dates/flags';
-import { StatusSchema, type LocalDate, type Source, type Status } from '#shared/domain/schemas';
+import { StatusSchema, type LocalDate, type Role, type Source, type Status } from '#shared/domain/schemas';
 import { DEFAULT_UPDATE_EVERY_DAYS } from '#shared/domain/kind';
 import { InvalidInputError } from '#shared/errors';
 import { IMPORT_INPUTS } from '#shared/slack/render/import';
+import { ROLE_INPUTS } from '#shared/slack/render/roles';
 import { INPUTS, type ModalOrigin } from '#shared/slack/render/modals';
 import { checkedValuesOf, selectedDateOf, selectedUsersOf, selectedValueOf, textOf, urlOf, type ViewValues } from '#shared/slack/view-state';
 
@@ -105,4 +106,13 @@ export function readTrackForm(values: ViewValues): TrackForm {
 /** The add form's prefill from a message: its first non-empty line as the title, all of it as the detail. */
 export function prefillFromMessage(text: string): { title: string; detail: string } {
   return { title: (text.split('\n').find((line) => line.trim()) ?? '').trim().slice(0, 200), detail: text };
+}
+
+/** The roles form: the people picked for each role. */
+export function readRolesForm(values: ViewValues): Record<Role, string[]> {
+  return {
+    owner: selectedUsersOf(values, ROLE_INPUTS.owner),
+    editor: selectedUsersOf(values, ROLE_INPUTS.editor),
+    viewer: selectedUsersOf(values, ROLE_INPUTS.viewer),
+  };
 }

@@ -304,6 +304,10 @@ export function putDraftParams(tableName: string, draft: ImportDraft, expiresAt:
   };
 }
 
+export function getDraftParams(tableName: string, teamId: TeamId, id: string): GetItemCommandInput {
+  return { TableName: tableName, Key: toItem({ pk: keys.importDrafts(teamId), sk: id }), ConsistentRead: true };
+}
+
 /** Deletes the draft and returns it, only if it is still there: the first submission takes it. */
 export function takeDraftParams(tableName: string, teamId: TeamId, id: string): DeleteItemCommandInput {
   return {

@@ -115,6 +115,13 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
       return draft;
     },
 
+    /** Reads an import draft without taking it, so a refused submission leaves it for its owner. */
+    async getDraft(teamId: TeamId, id: string): Promise<ImportDraft> {
+      const { Item } = await client.send(new GetItemCommand(params.getDraftParams(tableName, teamId, id)));
+      if (!Item) throw new NotFoundError('This import was already saved or has expired; nothing more was added.');
+      return parse(ImportDraftSchema, unmarshall(Item));
+    },
+
     /** Takes an import draft once: a second submission of the same modal finds nothing. */
     async takeDraft(teamId: TeamId, id: string): Promise<ImportDraft> {
       try {
