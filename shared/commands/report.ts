@@ -8,7 +8,7 @@ import { readVisibilityAfterTrack, visibilityCommand } from '#shared/commands/vi
 import type { TrackSlug } from '#shared/domain/schemas';
 import { REPORT_FILTERS, type ReportFilter } from '#shared/domain/report-filter';
 import { renderReport } from '#shared/slack/render/report';
-import { getReport } from '#shared/use-cases/commitments';
+import { getReport, getSharedReport } from '#shared/use-cases/commitments';
 
 interface ReportArgs {
   track: TrackSlug;
@@ -34,7 +34,7 @@ export const reportCommand = defineCommand({
   need: 'read',
   read: readReport,
   target: ({ track }) => ({ track }),
-  run: ({ track }, { deps, caller }) => getReport(deps, caller, track),
+  run: ({ track, share }, { deps, caller, where }) => (share ? getSharedReport(deps, caller, track, where.channelId) : getReport(deps, caller, track)),
   render: (report, { filter, share }, { caller }) => ({
     message: renderReport(report, { filter, page: 0, now: caller.now, shared: share }),
     share,

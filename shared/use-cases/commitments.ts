@@ -1,6 +1,6 @@
 import { parseNaturalDate } from '#shared/dates/natural';
 import { InvalidInputError, NotFoundError, TrackNotFoundError } from '#shared/errors';
-import { authorize, type Access, type Need } from '#shared/domain/access';
+import { authorize, visibleInChannel, type Access, type Need } from '#shared/domain/access';
 import { canRead, loadAccess, requireAccess, requireWriter, type Directory } from '#shared/use-cases/access';
 import { parseOwners } from '#shared/domain/changes';
 import { takesDueDate, type NamedKind } from '#shared/domain/kind';
@@ -46,6 +46,18 @@ export function getReport(deps: Deps, caller: Caller, slug: string): Promise<Rep
     requireAccess(caller.access, report.track, 'read');
     return report;
   });
+}
+
+/**
+ * A report to post in a channel for everyone there: refused for a private track in a channel
+ * not linked to it, whose people may not see it.
+ */
+export async function getSharedReport(deps: Deps, caller: Caller, slug: string, channelId: string): Promise<Report> {
+  const report = await getReport(deps, caller, slug);
+  if (!visibleInChannel(report.track, channelId)) {
+    throw new InvalidInputError(`${report.track.slug} is private: link this channel first (/commitments ${report.track.slug} link), then share.`);
+  }
+  return report;
 }
 
 /** An item and its track if the caller may do `need` with them; an unseen track's item is as missing as any. */

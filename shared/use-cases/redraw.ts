@@ -1,7 +1,7 @@
 import { renderCommitment } from '#shared/slack/render/commitment';
 import type { SlackMessage } from '#shared/slack/render/format';
 import { parseReportRef, renderReport } from '#shared/slack/render/report';
-import { getItem, getReport, type Caller, type Deps } from '#shared/use-cases/commitments';
+import { getItem, getReport, getSharedReport, type Caller, type Deps } from '#shared/use-cases/commitments';
 
 /**
  * Renders again the message a button sat on, from its header's block id: a report page
@@ -16,7 +16,8 @@ export async function redraw(deps: Deps, caller: Caller, ref: string | undefined
   }
   const report = parseReportRef(ref);
   if (!report) return undefined;
-  return renderReport(await getReport(deps, caller, report.slug), { filter: report.filter, page: report.page, now, shared });
+  const read = shared && caller.access.channelId ? getSharedReport(deps, caller, report.slug, caller.access.channelId) : getReport(deps, caller, report.slug);
+  return renderReport(await read, { filter: report.filter, page: report.page, now, shared });
 }
 
 /** The header block id of a message's blocks, where redraw finds what the message shows. */

@@ -330,6 +330,14 @@ describe('a private track', () => {
     expect(JSON.stringify(harness.slack.callsTo('views.publish').at(-1)?.args)).toContain('secret-talks');
   });
 
+  it('is shared only in a linked channel', async () => {
+    const posted = harness.slack.calls.length;
+    const reply = await command('secret-talks share', PEOPLE.owner, 'C0ELSEWHERE') as { text?: string; response_type?: string };
+    expect(reply).toMatchObject({ response_type: 'ephemeral', text: expect.stringMatching(/secret-talks is private: link this channel first/) });
+    expect(harness.slack.calls.slice(posted).filter((c) => c.method === 'chat.postMessage')).toEqual([]);
+    expect(await command('secret-talks share', PEOPLE.owner, 'C0LINKED')).toMatchObject({ response_type: 'in_channel' });
+  });
+
   it('is subscribed to only in a linked channel', async () => {
     expect((await command('subscribe secret-talks daily 09:00', PEOPLE.owner, 'C0ELSEWHERE')).text).toMatch(/secret-talks is private: link this channel first/);
     expect((await command('subscribe secret-talks daily 09:00', PEOPLE.owner, 'C0LINKED')).text).toMatch(/Subscribed/);
