@@ -5,11 +5,14 @@ import { createStore, type Store } from '#shared/store/store';
 import { createSubscriptionStore, type SubscriptionStore } from '#shared/store/subscriptions';
 import type { InstallationStore } from '#shared/store/installations';
 import { createTokenSourceFor, type TokenSource } from '#shared/use-cases/tokens';
+import { createSlackDirectory, DirectoryError, type Directory } from '#shared/use-cases/access';
 
 /** What every listener is given: built once per container by the handler. */
 export interface ListenerDeps {
   store: Store;
   subscriptions: SubscriptionStore;
+  /** Who callers are in Slack, cached per container. */
+  directory: Directory;
   log: Logger;
   clock: () => Date;
   /** Slack Web API base URL, for calls made without Bolt's client (file uploads). */
@@ -22,14 +25,25 @@ export interface ListenerDeps {
 
 export function createListenerDeps(config: Config, log: Logger): ListenerDeps {
   const dynamo = createDynamoClient(config.dynamodbEndpoint);
-  const { installations, tokens } = createTokenSourceFor(config, dynamo);
+  const clock = () => new Date();
+  const { installations, tokens } = createTokenSourceFor(config, dynamo, clock);
   return {
+    directory: createSlackDirectory({ apiUrl: config.slackApiUrl, token: (teamId) => teamToken(config, tokens, teamId), clock }),
     store: createStore({ client: dynamo, tableName: config.tableName }),
     subscriptions: createSubscriptionStore({ client: dynamo, tableName: config.tableName }),
     log,
-    clock: () => new Date(),
+    clock,
     slackApiUrl: config.slackApiUrl,
     installations,
     tokens,
   };
+}
+
+/** The token that may read a team's users: the one bot token, or the token the team's install stored. */
+async function teamToken(config: Config, tokens: TokenSource, teamId: string): Promise<string> {
+  const sending = await config.sending();
+  if (sending.mode === 'single') return sending.botToken;
+  const bot = await tokens.find({ teamId });
+  if (!bot) throw new DirectoryError('This workspace has not installed the app, so I cannot tell who is asking.');
+  return bot.botToken;
 }

@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import { buildHome } from '#shared/use-cases/home';
+import { loadCaller } from '#shared/use-cases/commitments';
 import type { ListenerDeps } from './deps.ts';
 
 /**
@@ -8,7 +9,7 @@ import type { ListenerDeps } from './deps.ts';
  */
 export async function publishHome(deps: ListenerDeps, client: webApi.WebClient, teamId: string, userId: string): Promise<void> {
   try {
-    const view = await buildHome(deps, teamId, userId, deps.clock());
+    const view = await buildHome(deps, await loadCaller(deps, { teamId, userId, now: deps.clock() }));
     await client.views.publish({ user_id: userId, view });
   } catch (error) {
     deps.log.warn('could not draw the Home tab', { error, userId });

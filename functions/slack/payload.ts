@@ -7,7 +7,7 @@ import type {
   SlackViewAction,
   SlackViewMiddlewareArgs,
 } from '@slack/bolt';
-import type { Caller } from '#shared/use-cases/commitments';
+import { loadCaller, type Caller, type Deps } from '#shared/use-cases/commitments';
 import type { MessageRef } from '#shared/use-cases/interactions';
 
 /** What Bolt hands each kind of listener. */
@@ -15,9 +15,19 @@ export type ViewArgs = SlackViewMiddlewareArgs<SlackViewAction> & AllMiddlewareA
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 export type MessageShortcutArgs = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;
 
-/** Who submitted a modal, and when. */
-export function viewCaller(body: SlackViewAction, now: Date): Caller {
-  return { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id, now };
+/** Who submitted a modal, and when; their standing comes from Slack. */
+export function viewCaller(deps: Pick<Deps, 'directory'>, body: SlackViewAction, now: Date): Promise<Caller> {
+  return loadCaller(deps, { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id, now });
+}
+
+/** Who pressed a button, where, and when. */
+export function buttonCaller(deps: Pick<Deps, 'directory'>, body: BlockButtonAction, now: Date): Promise<Caller> {
+  return loadCaller(deps, { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id, channelId: body.channel?.id, now });
+}
+
+/** Who used a message shortcut, where, and when. */
+export function shortcutCaller(deps: Pick<Deps, 'directory'>, shortcut: MessageShortcut, now: Date): Promise<Caller> {
+  return loadCaller(deps, { teamId: shortcut.team?.id ?? shortcut.user.team_id ?? '', userId: shortcut.user.id, channelId: shortcut.channel.id, now });
 }
 
 /** The message a shortcut was used on; its permalink is asked for only when needed. */

@@ -43,6 +43,10 @@ export interface FakeSlackOptions {
   oauthClient?: { clientId: string; clientSecret: string };
   /** What its consent page (`GET /oauth/v2/authorize`) grants at once: stands in for a person clicking Allow. */
   consent?: FakeInstallGrant;
+  /** What users.info says about particular users; anyone else is a plain member, `null` is unknown. */
+  users?: Record<string, Partial<FakeUser> | null>;
+  /** The team users.info gives users by default (omitted when unset). */
+  teamId?: string;
 }
 
 /** What `oauth.v2.access` hands out for one install code. */
@@ -57,6 +61,19 @@ export interface FakeInstallGrant {
   /** With token rotation on: the refresh token and the seconds the bot token lives. */
   refreshToken?: string;
   expiresIn?: number;
+}
+
+/** The users.info fields that decide access. */
+export interface FakeUser {
+  team_id: string;
+  deleted: boolean;
+  is_bot: boolean;
+  is_admin: boolean;
+  is_owner: boolean;
+  is_primary_owner: boolean;
+  is_restricted: boolean;
+  is_ultra_restricted: boolean;
+  is_stranger: boolean;
 }
 
 /** A file as files.getUploadURLExternal announced it, with the bytes POSTed to its upload URL. */
@@ -261,6 +278,13 @@ export class FakeSlack {
   private answer(call: SlackCall): Record<string, unknown> {
     const channel = String(call.args['channel'] ?? '');
     switch (call.method) {
+      case 'users.info': {
+        const id = String(call.args['user'] ?? '');
+        const configured = this.options.users?.[id];
+        if (configured === null || !/^[UW][A-Z0-9]+$/.test(id)) return { ok: false, error: 'user_not_found' };
+        const flags = { deleted: false, is_bot: false, is_admin: false, is_owner: false, is_primary_owner: false, is_restricted: false, is_ultra_restricted: false };
+        return { ok: true, user: { id, name: id.toLowerCase(), ...(this.options.teamId ? { team_id: this.options.teamId } : {}), ...flags, ...configured } };
+      }
       case 'auth.test': {
         const grant = call.token ? this.issuedTokens.get(call.token) : undefined;
         if (grant) return { ok: true, team_id: grant.teamId, enterprise_id: grant.enterpriseId, user_id: grant.botUserId ?? 'U0BOT', bot_id: `B${grant.botToken.slice(-6).toUpperCase()}` };

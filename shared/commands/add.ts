@@ -50,9 +50,11 @@ export const addCommand = defineCommand({
     `[recurring [every <n> days|weeks|months|years] | ongoing [update every <n> days]]  (ongoing defaults to every ${DEFAULT_UPDATE_EVERY_DAYS} days)`,
   examples: [`${SLASH} add japan-korea "Hold the next vice-ministerial dialogue" due end of march owner @maria`],
   writes: true,
+  need: 'write',
   read: readAdd,
+  target: ({ track }) => ({ track }),
   async run({ track, title, dueText, owners, kind }, { deps, caller, where }) {
-    if (!title) return new OpenModal(addCommitmentModal(await getTrack(deps, caller.teamId, track), modalOrigin(where)));
+    if (!title) return new OpenModal(addCommitmentModal(await getTrack(deps, caller, track, 'write'), modalOrigin(where)));
     return addCommitment(deps, caller, { track, title, ...(dueText ? { dueText } : {}), owners, ...(kind ? { kind } : {}) });
   },
   render({ item, track }, _, { caller }) {

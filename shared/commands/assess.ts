@@ -32,7 +32,9 @@ export const assessCommand = defineCommand({
   usage: `${SLASH} assess <ID> <party> <-1|0|+1> ["note"]  (−1 not complying, 0 partial, +1 full)`,
   examples: [`${SLASH} assess JK-4 JP +1 "Dialogue held in Tokyo"`],
   writes: true,
+  need: 'write',
   read: readAssess,
+  target: ({ id }) => ({ item: id }),
   run: ({ id, party, score, note }, { deps, caller }) => changeItem(deps, caller, id, { type: 'assess', party, score, ...(note ? { note } : {}) }),
   render: (changed, _, { caller }) => ({ message: renderChange(changed, caller.now) }),
 });

@@ -3,7 +3,8 @@ import type { Cursor } from '#shared/commands/grammar';
 import { SLACK_APP } from '#shared/slack-app/definitions';
 import type { SlackMessage } from '#shared/slack/render/format';
 import type { ModalOrigin } from '#shared/slack/render/modals';
-import type { Caller, Deps } from '#shared/use-cases/commitments';
+import type { Need } from '#shared/domain/access';
+import type { Caller, CommandTarget, Deps } from '#shared/use-cases/commitments';
 
 export type CommandAnswer =
   | {
@@ -50,6 +51,10 @@ export interface CommandDefinition<Name extends string = string, Args extends ob
   readonly examples: readonly string[];
   /** Whether it changes something: a replayed request must not repeat it, and the Home tab is redrawn. */
   readonly writes: boolean;
+  /** What the caller must be allowed on the track its arguments touch; checked before `run`. */
+  readonly need: Need;
+  /** The track or item its arguments touch, if any: the dispatcher authorizes `need` on it first. */
+  target?(args: Args): CommandTarget | undefined;
   /** Reads the words after the command word; may hand the rest to another command. */
   read(cursor: Cursor, context: ReadContext): Args | Handoff;
   /** Calls the use case: a value to render, or a form to open. */

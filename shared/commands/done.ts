@@ -11,11 +11,13 @@ export const doneCommand = defineCommand({
   usage: `${SLASH} done <ID> ["note"]`,
   examples: [`${SLASH} done JK-4 "Signed in Seoul"`],
   writes: true,
+  need: 'write',
   read(c: Cursor): { id: CommitmentId; note?: string } {
     const id = readId(c, 'done');
     const note = readNote(c, LIMITS.noteChars);
     return note === undefined ? { id } : { id, note };
   },
+  target: ({ id }) => ({ item: id }),
   run: ({ id, note }, { deps, caller }) => changeItem(deps, caller, id, { type: 'status', status: 'done', ...(note ? { note } : {}) }),
   render: (changed, _, { caller }) => ({ message: renderChange(changed, caller.now) }),
 });

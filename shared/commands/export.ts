@@ -15,15 +15,17 @@ export const exportCommand = defineCommand({
   examples: [`${SLASH} japan-korea export`],
   // Not a table write, but a replay would upload the files again.
   writes: true,
+  need: 'write',
   read(c: Cursor): { track: TrackSlug } {
     const track = readTrack(c, 'export');
     expectEnd(c);
     return { track };
   },
+  target: ({ track }) => ({ track }),
   async run({ track }, { deps, caller, where }) {
     const slack = where.slack;
     if (!slack) throw new InvalidInputError('Export needs Slack to send files, which is not available here.');
-    return withTrackSuggestions(deps, caller.teamId, track, () =>
+    return withTrackSuggestions(deps, caller, track, () =>
       exportBriefing({ ...deps, slack }, { teamId: caller.teamId, userId: caller.userId, channelId: where.channelId, track, now: caller.now }),
     );
   },

@@ -107,6 +107,13 @@ export class Cursor {
     readonly usage: string,
   ) {}
 
+  /** The rest of the words, refused with another command's form: for a reader that hands off. */
+  handOver(usage: string): Cursor {
+    const cursor = new Cursor(this.input, this.tokens, usage);
+    cursor.index = this.index;
+    return cursor;
+  }
+
   get done(): boolean {
     return this.index >= this.tokens.length;
   }

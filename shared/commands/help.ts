@@ -15,6 +15,7 @@ export const helpCommand = defineCommand({
   usage: `${SLASH} help [command]`,
   examples: [`${SLASH} help add`],
   writes: false,
+  need: 'read',
   read: readHelp,
   run: async ({ topic }, { registry }) => ({ commands: registry.definitions, topic: topic === undefined ? undefined : registry.byName(topic) }),
   render: ({ commands, topic }) => ({ message: renderHelp(commands, topic) }),

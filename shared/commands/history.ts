@@ -2,7 +2,7 @@ import { defineCommand, SLASH } from '#shared/commands/definition';
 import { expectEnd, readId, type Cursor } from '#shared/commands/grammar';
 import type { CommitmentId } from '#shared/domain/schemas';
 import { renderCommitment } from '#shared/slack/render/commitment';
-import { getHistory } from '#shared/use-cases/commitments';
+import { getHistory, getItem } from '#shared/use-cases/commitments';
 
 /** `history <ID>`: one item with every change made to it. */
 export const historyCommand = defineCommand({
@@ -11,13 +11,15 @@ export const historyCommand = defineCommand({
   usage: `${SLASH} history <ID>`,
   examples: [`${SLASH} history JK-4`],
   writes: false,
+  need: 'read',
   read(c: Cursor): { id: CommitmentId } {
     const id = readId(c, 'history');
     expectEnd(c);
     return { id };
   },
+  target: ({ id }) => ({ item: id }),
   async run({ id }, { deps, caller }) {
-    const [{ item, track }, history] = await Promise.all([deps.store.getCommitmentWithTrack(caller.teamId, id), getHistory(deps, caller.teamId, id)]);
+    const [{ item, track }, history] = await Promise.all([getItem(deps, caller, id, 'read'), getHistory(deps, caller, id)]);
     return { item, track, history };
   },
   render: ({ item, track, history }, _, { caller }) => ({ message: renderCommitment(item, track, caller.now, history) }),

@@ -11,15 +11,17 @@ export const importCommand = defineCommand({
   words: ['import'],
   usage: `${SLASH} import <track>  (paste a readout; pick the follow-ups to add)`,
   examples: [`${SLASH} import japan-korea`],
-  // Opening the form changes nothing; its submission is the write.
+  // Opening the form changes nothing; its submission is the write, but only editors may start one.
   writes: false,
+  need: 'write',
   read(c: Cursor): { track: TrackSlug } {
     const track = readTrack(c, 'import');
     expectEnd(c);
     return { track };
   },
+  target: ({ track }) => ({ track }),
   async run({ track }, { deps, caller, where }) {
-    const found = await getTrack(deps, caller.teamId, track);
+    const found = await getTrack(deps, caller, track, 'write');
     return new OpenModal(importTextModal(modalOrigin(where), { track: found, today: localDate(caller.now, found.timeZone) }));
   },
   // Always a form: there is no value to render.

@@ -10,10 +10,11 @@ export const listTracksCommand = defineCommand({
   usage: SLASH,
   examples: [`${SLASH} tracks`],
   writes: false,
+  need: 'read',
   read(c: Cursor) {
     expectEnd(c);
     return {};
   },
-  run: (_, { deps, caller }) => listTracks(deps, caller.teamId),
+  run: (_, { deps, caller }) => listTracks(deps, caller),
   render: (tracks) => ({ message: renderTrackList(tracks) }),
 });

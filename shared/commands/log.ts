@@ -28,7 +28,9 @@ export const logCommand = defineCommand({
     `(the date is the words before at, in or a quote; a one-word date such as 2026-01-13 or today may be followed by the place)`,
   examples: [`${SLASH} log JK-1 2026-01-13 at Nara "Lee visits Nara"`],
   writes: true,
+  need: 'write',
   read: readLog,
+  target: ({ id }) => ({ item: id }),
   run: ({ id, dateText, place, text }, { deps, caller }) =>
     changeItem(deps, caller, id, { type: 'log', dateText, ...(place ? { place } : {}), ...(text ? { text } : {}) }),
   render: (changed, _, { caller }) => ({ message: renderChange(changed, caller.now) }),

@@ -11,12 +11,14 @@ export const noteCommand = defineCommand({
   usage: `${SLASH} note <ID> <text>`,
   examples: [`${SLASH} note JK-4 "Draft shared with the MOFA desk"`],
   writes: true,
+  need: 'write',
   read(c: Cursor): { id: CommitmentId; text: string } {
     const id = readId(c, 'note');
     const text = readNote(c, LIMITS.noteChars);
     if (text === undefined) c.refuse('note needs some text after the id.');
     return { id, text };
   },
+  target: ({ id }) => ({ item: id }),
   run: ({ id, text }, { deps, caller }) => changeItem(deps, caller, id, { type: 'note', text }),
   render: (changed, _, { caller }) => ({ message: renderChange(changed, caller.now) }),
 });

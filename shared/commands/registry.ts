@@ -15,6 +15,9 @@ import { COMMAND_TEXT_CHARS, Cursor, isTrackSlug, preview, Refusal, refuse, toke
 import { helpCommand } from '#shared/commands/help';
 import { historyCommand } from '#shared/commands/history';
 import { importCommand } from '#shared/commands/import';
+import { linkCommand } from '#shared/commands/link';
+import { rolesCommand } from '#shared/commands/roles';
+import { visibilityCommand } from '#shared/commands/visibility';
 import { listTracksCommand } from '#shared/commands/list-tracks';
 import { logCommand } from '#shared/commands/log';
 import { noteCommand } from '#shared/commands/note';
@@ -25,7 +28,7 @@ import { subscriptionsCommand } from '#shared/commands/subscriptions';
 import { trackAddCommand } from '#shared/commands/track-add';
 import { unsubscribeCommand } from '#shared/commands/unsubscribe';
 import { updateCommand } from '#shared/commands/update';
-import type { Caller, Deps } from '#shared/use-cases/commitments';
+import { authorizeTarget, type Caller, type Deps } from '#shared/use-cases/commitments';
 
 /** Every subcommand of `/commitments`, in the order help lists them. */
 export const COMMANDS = [
@@ -46,6 +49,9 @@ export const COMMANDS = [
   assessCommand,
   exportCommand,
   importCommand,
+  rolesCommand,
+  visibilityCommand,
+  linkCommand,
 ] as const;
 
 export type Command = CommandOf<(typeof COMMANDS)[number]>;
@@ -124,7 +130,8 @@ function readWith(definition: AnyCommandDefinition, cursor: Cursor, word: string
 
 /**
  * Carries out one parsed `/commitments` command for `caller` and renders the answer: the
- * command's use case, then its rendering, or the form the use case asks to open.
+ * access check its definition's `need` and `target` call for, the command's use case, then
+ * its rendering, or the form the use case asks to open.
  */
 export async function runCommand(
   deps: Deps,
@@ -136,6 +143,7 @@ export async function runCommand(
   const { definition } = parsed;
   const { type: _, ...args } = parsed.command;
   const context = { deps, caller, where, registry };
+  await authorizeTarget(deps, caller, definition.need, definition.target?.(args));
   const value = await definition.run(args, context);
   return value instanceof OpenModal ? { modal: value.view } : definition.render(value, args, context);
 }

@@ -1,11 +1,14 @@
 import { defineCommand, handOff, SLASH, type Handoff, type ReadContext } from '#shared/commands/definition';
 import { exportCommand } from '#shared/commands/export';
 import { preview, readTrack, type Cursor } from '#shared/commands/grammar';
+import { linkCommand, readLinkAfterTrack } from '#shared/commands/link';
 import { listTracksCommand } from '#shared/commands/list-tracks';
+import { readRolesAfterTrack, rolesCommand } from '#shared/commands/roles';
+import { readVisibilityAfterTrack, visibilityCommand } from '#shared/commands/visibility';
 import type { TrackSlug } from '#shared/domain/schemas';
 import { REPORT_FILTERS, type ReportFilter } from '#shared/domain/report-filter';
 import { renderReport } from '#shared/slack/render/report';
-import { getReport } from '#shared/use-cases/commitments';
+import { getReport, getSharedReport } from '#shared/use-cases/commitments';
 
 interface ReportArgs {
   track: TrackSlug;
@@ -28,19 +31,34 @@ export const reportCommand = defineCommand({
   usage: `${SLASH} <track> [open|overdue|due|quiet|done|all] [share]  (open, the default, leaves out done and dropped items)`,
   examples: [`${SLASH} japan-korea`, `${SLASH} japan-korea overdue share`],
   writes: false,
+  need: 'read',
   read: readReport,
-  run: ({ track }, { deps, caller }) => getReport(deps, caller.teamId, track),
+  target: ({ track }) => ({ track }),
+  run: ({ track, share }, { deps, caller, where }) => (share ? getSharedReport(deps, caller, track, where.channelId) : getReport(deps, caller, track)),
   render: (report, { filter, share }, { caller }) => ({
     message: renderReport(report, { filter, page: 0, now: caller.now, shared: share }),
     share,
   }),
 });
 
+/** `<track> roles|visibility|link|unlink …`: the track's settings, read by their own commands. */
+function readTrackSetting(c: Cursor, track: TrackSlug): Handoff | undefined {
+  const next = c.peek();
+  const setting = next && !next.quoted ? next.text.toLowerCase() : undefined;
+  if (setting !== 'roles' && setting !== 'visibility' && setting !== 'link' && setting !== 'unlink') return undefined;
+  c.next();
+  if (setting === 'roles') return handOff(rolesCommand, readRolesAfterTrack(c.handOver(rolesCommand.usage), track));
+  if (setting === 'visibility') return handOff(visibilityCommand, readVisibilityAfterTrack(c.handOver(visibilityCommand.usage), track));
+  return handOff(linkCommand, readLinkAfterTrack(c.handOver(linkCommand.usage), track, setting === 'link'));
+}
+
 /** A bare first word (no `word`) may be a mistyped command, so its refusals say so. */
 function readReport(c: Cursor, { word }: ReadContext): ReportArgs | Handoff {
   if (word === 'list' && c.done) return handOff(listTracksCommand, {});
   let share = word === 'share';
   const track = readTrack(c, share ? 'share' : 'report');
+  const handedOff = word === undefined ? readTrackSetting(c, track) : undefined;
+  if (handedOff) return handedOff;
   const filters = new Set<ReportFilter>();
   for (let token = c.next(); token; token = c.next()) {
     const typed = token.quoted ? undefined : token.text.toLowerCase();

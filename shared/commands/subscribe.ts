@@ -21,9 +21,11 @@ export const subscribeCommand = defineCommand({
   usage: `${SLASH} subscribe <track> [schedule, such as every monday 09:00] [tz Asia/Tokyo]`,
   examples: [`${SLASH} subscribe japan-korea every monday 09:00 tz Asia/Tokyo`],
   writes: true,
+  need: 'write',
   read: readSubscribe,
+  target: ({ track }) => ({ track }),
   run: ({ track, scheduleText, timeZone }, { deps, caller, where }) =>
-    withTrackSuggestions(deps, caller.teamId, track, () =>
+    withTrackSuggestions(deps, caller, track, () =>
       subscribe(deps, {
         teamId: caller.teamId,
         channelId: where.channelId,

@@ -1,7 +1,7 @@
 import { defineCommand, SLASH } from '#shared/commands/definition';
 import { expectEnd, type Cursor } from '#shared/commands/grammar';
 import { renderSubscriptions } from '#shared/slack/render/subscriptions';
-import { listSubscriptions } from '#shared/use-cases/subscriptions';
+import { listVisibleSubscriptions } from '#shared/use-cases/subscriptions';
 
 /** `subscriptions`: the digests posted in this channel. */
 export const subscriptionsCommand = defineCommand({
@@ -10,10 +10,11 @@ export const subscriptionsCommand = defineCommand({
   usage: `${SLASH} subscriptions`,
   examples: [`${SLASH} subscriptions`],
   writes: false,
+  need: 'read',
   read(c: Cursor) {
     expectEnd(c);
     return {};
   },
-  run: (_, { deps, caller, where }) => listSubscriptions(deps, { teamId: caller.teamId, channelId: where.channelId }),
+  run: (_, { deps, caller, where }) => listVisibleSubscriptions(deps, caller, where.channelId),
   render: (subscriptions, _, { where }) => ({ message: renderSubscriptions({ channelId: where.channelId, subscriptions }) }),
 });

@@ -26,6 +26,8 @@ export const trackAddCommand = defineCommand({
   usage: `${SLASH} track add <slug> ["Title"] [parties JP,KR] [tz Asia/Tokyo] [prefix JK]`,
   examples: [`${SLASH} track add us-eu "US–EU trade" parties US,EU tz Europe/Brussels prefix UE`],
   writes: true,
+  // A new track names none yet; only guests and strangers are refused.
+  need: 'write',
   read: readTrackAdd,
   async run(args, { deps, caller, where }) {
     const { slug, title, parties, timeZone, prefix } = args;

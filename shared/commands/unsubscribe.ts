@@ -11,7 +11,9 @@ export const unsubscribeCommand = defineCommand({
   usage: `${SLASH} unsubscribe <track>`,
   examples: [`${SLASH} unsubscribe japan-korea`],
   writes: true,
+  need: 'write',
   read: (c: Cursor): { track: TrackSlug } => ({ track: readTrack(c, 'unsubscribe') }),
+  target: ({ track }) => ({ track }),
   run: ({ track }, { deps, caller, where }) => unsubscribe(deps, { teamId: caller.teamId, channelId: where.channelId, track }),
   render: (subscription) => ({ message: renderUnsubscribed(subscription) }),
 });

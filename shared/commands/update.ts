@@ -41,12 +41,14 @@ export const updateCommand = defineCommand({
   usage: `${SLASH} update <ID> <${STATUSES.join('|')}> ["note"]`,
   examples: [`${SLASH} update JK-4 in-progress "committee date set"`],
   writes: true,
+  need: 'write',
   read(c: Cursor): UpdateArgs {
     const id = readId(c, 'update');
     const status = readStatus(c);
     const note = readNote(c, LIMITS.noteChars);
     return note === undefined ? { id, status } : { id, status, note };
   },
+  target: ({ id }) => ({ item: id }),
   run: ({ id, status, note }, { deps, caller }) => changeItem(deps, caller, id, { type: 'status', status, ...(note ? { note } : {}) }),
   render: (changed, _, { caller }) => ({ message: renderChange(changed, caller.now) }),
 });

@@ -1,4 +1,4 @@
-import type { CommitmentDraft, Track } from '#shared/domain/schemas';
+import type { CommitmentDraft, TrackInput } from '#shared/domain/schemas';
 
 /**
  * The first data set: the follow-ups agreed at the Japan–South Korea summit in Busan on
@@ -10,7 +10,8 @@ const meeting = {
   place: 'Busan',
 } as const;
 
-export const BUSAN_TRACK: Omit<Track, 'teamId' | 'createdAt' | 'createdBy'> = {
+/** No members: the track has no owner until a workspace admin claims it. */
+export const BUSAN_TRACK: Omit<TrackInput, 'teamId' | 'createdAt' | 'createdBy'> = {
   slug: 'japan-korea',
   title: 'Japan–South Korea: Busan summit follow-ups',
   parties: [
@@ -19,7 +20,6 @@ export const BUSAN_TRACK: Omit<Track, 'teamId' | 'createdAt' | 'createdBy'> = {
   ],
   timeZone: 'Asia/Tokyo',
   idPrefix: 'JK',
-  editors: [],
   meetings: [{ name: meeting.meeting, date: meeting.date, place: meeting.place }],
 };
 

@@ -73,6 +73,30 @@ export const SourceMeetingSchema = z.object({
 });
 export type SourceMeeting = z.infer<typeof SourceMeetingSchema>;
 
+export const ROLES = ['owner', 'editor', 'viewer'] as const;
+/** A person's role on one track: owners manage roles, editors change items, viewers read. */
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const VISIBILITIES = ['workspace', 'private'] as const;
+export const VisibilitySchema = z.enum(VISIBILITIES);
+export type Visibility = z.infer<typeof VisibilitySchema>;
+
+export const ChannelIdSchema = z.string().regex(/^[CG][A-Z0-9]{2,30}$/, 'must be a Slack channel id such as C0123ABCD');
+export type ChannelId = z.infer<typeof ChannelIdSchema>;
+
+/**
+ * Who may do what with a track. Tracks stored before roles existed parse with no members,
+ * visible to the workspace, at version 1: they have no owner until an admin claims them.
+ */
+export const TrackAccessSchema = z.object({
+  members: z.record(SlackUserIdSchema, RoleSchema).default({}),
+  visibility: VisibilitySchema.default('workspace'),
+  /** Channels where a private track is readable by everyone in them. */
+  channels: z.array(ChannelIdSchema).max(50).default([]),
+});
+export type TrackAccess = z.infer<typeof TrackAccessSchema>;
+
 export const TrackSchema = z.object({
   teamId: TeamIdSchema,
   slug: TrackSlugSchema,
@@ -80,12 +104,16 @@ export const TrackSchema = z.object({
   parties: z.array(PartySchema).min(1).max(20),
   timeZone: TimeZoneSchema,
   idPrefix: IdPrefixSchema,
-  editors: z.array(SlackUserIdSchema).max(50).default([]),
+  ...TrackAccessSchema.shape,
   meetings: z.array(SourceMeetingSchema).max(50).default([]),
+  /** Moves with each change of roles, visibility or links, which it guards. */
+  version: z.number().int().min(1).default(1),
   createdAt: InstantSchema,
   createdBy: ActorSchema,
 });
 export type Track = z.infer<typeof TrackSchema>;
+/** A track as written before defaults: what creating one takes. */
+export type TrackInput = z.input<typeof TrackSchema>;
 
 export const STATUSES = ['not-started', 'in-progress', 'done', 'stalled', 'dropped'] as const;
 export const StatusSchema = z.enum(STATUSES);
@@ -107,6 +135,8 @@ export const TrackSummarySchema = z.object({
   idPrefix: IdPrefixSchema,
   counts: StatusCountsSchema,
   lastSeq: z.number().int().min(0),
+  /** Copied from the track on each access change, so lists hide private tracks without reading each one. */
+  ...TrackAccessSchema.shape,
 });
 export type TrackSummary = z.infer<typeof TrackSummarySchema>;
 
@@ -245,6 +275,26 @@ export const HistoryEntrySchema = z.object({
   change: ChangeSchema,
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+/** A change to a track's access: roles, visibility, linked channels. */
+export const TrackChangeSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('role'), userId: SlackUserIdSchema, from: RoleSchema.optional(), to: RoleSchema.optional() }),
+  z.object({ type: z.literal('visibility'), from: VisibilitySchema, to: VisibilitySchema }),
+  z.object({ type: z.literal('link'), channelId: ChannelIdSchema }),
+  z.object({ type: z.literal('unlink'), channelId: ChannelIdSchema }),
+]);
+export type TrackChange = z.infer<typeof TrackChangeSchema>;
+
+export const TrackHistoryEntrySchema = z.object({
+  teamId: TeamIdSchema,
+  track: TrackSlugSchema,
+  /** The track's version these changes produced. */
+  version: z.number().int().min(2),
+  at: InstantSchema,
+  by: ActorSchema,
+  changes: z.array(TrackChangeSchema).min(1).max(100),
+});
+export type TrackHistoryEntry = z.infer<typeof TrackHistoryEntrySchema>;
 
 function isTimeZone(value: string): boolean {
   try {

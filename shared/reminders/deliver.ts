@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { NotFoundError } from '#shared/errors';
+import { visibleInChannel } from '#shared/domain/access';
 import { describeSchedule, nextRun } from '#shared/dates/schedule';
 import type { Logger } from '#shared/log';
 import type { Report } from '#shared/domain/report';
@@ -101,6 +102,8 @@ export async function deliver(ctx: DeliverContext, sub: Subscription): Promise<O
   let message: SlackMessage;
   try {
     const report = await ctx.report(sub.teamId, sub.track);
+    // A private track's digest goes only to its linked channels; elsewhere it is as missing as a deleted one.
+    if (!visibleInChannel(report.track, sub.channelId)) return pause(ctx, sub, token, 'track_not_found');
     const model = buildDigest(report, { now: ctx.clock(), since: sub.lastDigestAt ?? sub.createdAt, scheduleText: describeSchedule(sub.schedule, sub.timeZone) });
     message = renderDigest(model);
   } catch (error) {

@@ -14,9 +14,10 @@ export const SLACK_APP = {
   },
   /**
    * Bot scopes: answer the command and shortcuts, post digests, read back our own digests to
-   * avoid doubles, link a message as a source, send briefing files in a direct message.
+   * avoid doubles, link a message as a source, send briefing files in a direct message, and
+   * read who a caller is (admin, guest, another organisation) for roles.
    */
-  botScopes: ['commands', 'chat:write', 'chat:write.public', 'channels:history', 'groups:history', 'files:write', 'im:write'],
+  botScopes: ['commands', 'chat:write', 'chat:write.public', 'channels:history', 'groups:history', 'files:write', 'im:write', 'users:read'],
   /** Events the app subscribes to: the Home tab is drawn when a user opens it; removal and revoked tokens stop its digests. */
   botEvents: ['app_home_opened', 'app_uninstalled', 'tokens_revoked'],
   /** Message shortcuts: on any message, from its "More actions" menu. */
@@ -49,4 +50,5 @@ export const VIEW_IDS = {
   addTrack: 'track_add_modal',
   importText: 'readout_import_modal',
   importPick: 'readout_pick_modal',
+  trackRoles: 'track_roles_modal',
 } as const;

@@ -1,8 +1,9 @@
 import { localDate } from '#shared/dates/flags';
-import { isSourceLink, StatusSchema, type LocalDate, type Source, type Status } from '#shared/domain/schemas';
+import { isSourceLink, StatusSchema, type LocalDate, type Role, type Source, type Status } from '#shared/domain/schemas';
 import { DEFAULT_UPDATE_EVERY_DAYS } from '#shared/domain/kind';
 import { InvalidInputError } from '#shared/errors';
 import { IMPORT_INPUTS, IMPORT_MAX_CHARS } from '#shared/slack/render/import';
+import { ROLE_INPUTS } from '#shared/slack/render/roles';
 import { INPUT_MAX_CHARS, INPUTS, type ModalOrigin } from '#shared/slack/render/modals';
 import { checkedValuesOf, selectedDateOf, selectedUsersOf, selectedValueOf, textOf, urlOf, type ViewValues } from '#shared/slack/view-state';
 
@@ -124,4 +125,13 @@ export function readTrackForm(values: ViewValues): TrackForm {
 export function prefillFromMessage(text: string): { title: string; detail: string } {
   const detail = text.slice(0, INPUT_MAX_CHARS.detail);
   return { title: (detail.split('\n').find((line) => line.trim()) ?? '').trim().slice(0, INPUT_MAX_CHARS.title), detail };
+}
+
+/** The roles form: the people picked for each role. */
+export function readRolesForm(values: ViewValues): Record<Role, string[]> {
+  return {
+    owner: selectedUsersOf(values, ROLE_INPUTS.owner),
+    editor: selectedUsersOf(values, ROLE_INPUTS.editor),
+    viewer: selectedUsersOf(values, ROLE_INPUTS.viewer),
+  };
 }

@@ -14,6 +14,7 @@ export interface SlackMethods {
   'conversations.open': { args: webApi.ConversationsOpenArguments; body: webApi.ConversationsOpenResponse };
   'files.getUploadURLExternal': { args: webApi.FilesGetUploadURLExternalArguments; body: webApi.FilesGetUploadURLExternalResponse };
   'files.completeUploadExternal': { args: webApi.FilesCompleteUploadExternalArguments; body: webApi.FilesCompleteUploadExternalResponse };
+  'users.info': { args: webApi.UsersInfoArguments; body: webApi.UsersInfoResponse };
 }
 
 export type SlackMethod = keyof SlackMethods;

@@ -1,6 +1,6 @@
 import type { BatchGetItemCommandInput, DeleteItemCommandInput, GetItemCommandInput, PutItemCommandInput, QueryCommandInput, TransactWriteItemsCommandInput, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { STATUSES, type Commitment, type CommitmentId, type HistoryEntry, type Status, type TeamId, type Track, type TrackSlug } from '#shared/domain/schemas';
+import { STATUSES, type Commitment, type CommitmentId, type HistoryEntry, type Status, type TeamId, type Track, type TrackAccess, type TrackHistoryEntry, type TrackSlug } from '#shared/domain/schemas';
 import type { ImportDraft } from '#shared/domain/import-draft';
 
 /**
@@ -18,6 +18,8 @@ export const keys = {
   commitment: (seq: number) => `C#${pad(seq)}`,
   historyOf: (seq: number) => `H#${pad(seq)}#`,
   history: (seq: number, version: number) => `H#${pad(seq)}#${pad(version)}`,
+  /** After `C#~`, so a report's range never reads it. */
+  trackHistory: (version: number) => `TH#${pad(version)}`,
   seenRequests: (teamId: TeamId) => `${teamId}#SEEN`,
   importDrafts: (teamId: TeamId) => `${teamId}#IMPORT`,
 } as const;
@@ -65,6 +67,7 @@ export function createTrackParams(tableName: string, track: Track): TransactWrit
             idPrefix: track.idPrefix,
             counts: zero,
             lastSeq: 0,
+            ...accessOf(track),
           }),
           ConditionExpression: notExists,
         },
@@ -77,6 +80,59 @@ export function createTrackParams(tableName: string, track: Track): TransactWrit
         },
       },
     ],
+  };
+}
+
+/** The fields a track and its summary share about who may see and change it. */
+export function accessOf(track: TrackAccess): TrackAccess {
+  return { members: track.members, visibility: track.visibility, channels: track.channels };
+}
+
+/**
+ * Changing a track's access: one transaction of
+ *   1. the track, guarded by the version it was read at (a track stored before versions has none: read as 1),
+ *   2. the summary's copy of its access, so lists agree with it,
+ *   3. the history entry.
+ */
+export function saveTrackAccessParams(tableName: string, before: Pick<Track, 'version'>, after: Track, entry: TrackHistoryEntry): TransactWriteItemsCommandInput {
+  const guard = before.version === 1 ? '(attribute_not_exists(version) OR version = :expected)' : 'version = :expected';
+  const access = accessOf(after);
+  return {
+    TransactItems: [
+      {
+        Put: {
+          TableName: tableName,
+          Item: toItem({ pk: keys.trackPartition(after.teamId, after.slug), sk: keys.track, type: 'track', ...after }),
+          ConditionExpression: `attribute_exists(pk) AND ${guard}`,
+          ExpressionAttributeValues: toItem({ ':expected': before.version }),
+        },
+      },
+      {
+        Update: {
+          TableName: tableName,
+          Key: toItem({ pk: keys.team(after.teamId), sk: keys.trackSummary(after.slug) }),
+          UpdateExpression: 'SET members = :members, visibility = :visibility, channels = :channels',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: toItem({ ':members': access.members, ':visibility': access.visibility, ':channels': access.channels }),
+        },
+      },
+      {
+        Put: {
+          TableName: tableName,
+          Item: toItem({ pk: keys.trackPartition(entry.teamId, entry.track), sk: keys.trackHistory(entry.version), type: 'track-history', ...entry }),
+          ConditionExpression: notExists,
+        },
+      },
+    ],
+  };
+}
+
+export function trackHistoryParams(tableName: string, teamId: TeamId, slug: TrackSlug): QueryCommandInput {
+  return {
+    TableName: tableName,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+    ExpressionAttributeValues: toItem({ ':pk': keys.trackPartition(teamId, slug), ':sk': 'TH#' }),
+    ConsistentRead: true,
   };
 }
 
@@ -246,6 +302,10 @@ export function putDraftParams(tableName: string, draft: ImportDraft, expiresAt:
     Item: toItem({ pk: keys.importDrafts(draft.teamId), sk: draft.id, type: 'import-draft', ...draft, expiresAt }),
     ConditionExpression: notExists,
   };
+}
+
+export function getDraftParams(tableName: string, teamId: TeamId, id: string): GetItemCommandInput {
+  return { TableName: tableName, Key: toItem({ pk: keys.importDrafts(teamId), sk: id }), ConsistentRead: true };
 }
 
 /** Deletes the draft and returns it, only if it is still there: the first submission takes it. */

@@ -16,6 +16,7 @@ import {
   CommitmentDraftSchema,
   CommitmentSchema,
   HistoryEntrySchema,
+  TrackHistoryEntrySchema,
   TrackSchema,
   TrackSummarySchema,
   type Actor,
@@ -26,6 +27,9 @@ import {
   type HistoryEntry,
   type TeamId,
   type Track,
+  type TrackChange,
+  type TrackHistoryEntry,
+  type TrackInput,
   type TrackSlug,
   type TrackSummary,
 } from '#shared/domain/schemas';
@@ -72,7 +76,7 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
   }
 
   return {
-    async createTrack(input: z.input<typeof TrackSchema>): Promise<Track> {
+    async createTrack(input: TrackInput): Promise<Track> {
       const track = parse(TrackSchema, input);
       try {
         await client.send(new TransactWriteItemsCommand(params.createTrackParams(tableName, track)));
@@ -109,6 +113,13 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
       const draft = parse(ImportDraftSchema, input);
       await client.send(new PutItemCommand(params.putDraftParams(tableName, draft, Math.ceil(expiresAt.getTime() / 1000))));
       return draft;
+    },
+
+    /** Reads an import draft without taking it, so a refused submission leaves it for its owner. */
+    async getDraft(teamId: TeamId, id: string): Promise<ImportDraft> {
+      const { Item } = await client.send(new GetItemCommand(params.getDraftParams(tableName, teamId, id)));
+      if (!Item) throw new NotFoundError('This import was already saved or has expired; nothing more was added.');
+      return parse(ImportDraftSchema, unmarshall(Item));
     },
 
     /** Takes an import draft once: a second submission of the same modal finds nothing. */
@@ -235,6 +246,30 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
           throw conflictOr(error);
         }
       }
+    },
+
+    /** Every change to a track's access, oldest first: one Query. */
+    async getTrackHistory(teamId: TeamId, slug: TrackSlug): Promise<TrackHistoryEntry[]> {
+      const items = await queryAll(client, params.trackHistoryParams(tableName, teamId, slug));
+      return items.map((item) => parse(TrackHistoryEntrySchema, item));
+    },
+
+    /**
+     * Saves a track's new access (roles, visibility, links) with its history entry, guarded by
+     * the version `before` was read at: two owners changing roles at once means one is told to retry.
+     */
+    async saveTrackAccess(before: Track, after: Track, changes: TrackChange[], by: Actor, now: Date): Promise<Track> {
+      const saved = parse(TrackSchema, { ...after, version: before.version + 1 });
+      const entry = parse(TrackHistoryEntrySchema, { teamId: before.teamId, track: before.slug, version: saved.version, at: now.toISOString(), by, changes });
+      try {
+        await client.send(new TransactWriteItemsCommand(params.saveTrackAccessParams(tableName, before, saved, entry)));
+      } catch (error) {
+        if (cancellationCodes(error)) {
+          throw new ConflictError(`Someone changed who may use ${before.slug} a moment ago; nothing was saved. Look again and retry.`, { cause: error });
+        }
+        throw error;
+      }
+      return saved;
     },
 
     /**

@@ -1,5 +1,7 @@
 import { parseNaturalDate } from '#shared/dates/natural';
-import { ForbiddenError, InvalidInputError, NotFoundError, TrackNotFoundError } from '#shared/errors';
+import { InvalidInputError, NotFoundError, TrackNotFoundError } from '#shared/errors';
+import { authorize, visibleInChannel, type Access, type Need } from '#shared/domain/access';
+import { canRead, loadAccess, requireAccess, requireWriter, type Directory } from '#shared/use-cases/access';
 import { parseOwners } from '#shared/domain/changes';
 import { takesDueDate, type NamedKind } from '#shared/domain/kind';
 import type { Actor, Change, Commitment, ComplianceScore, Source, CommitmentDraft, HistoryEntry, Kind, LocalDate, Status, TeamId, Track, TrackSummary } from '#shared/domain/schemas';
@@ -10,57 +12,114 @@ import type { SubscriptionStore } from '#shared/store/subscriptions';
 export interface Deps {
   store: Store;
   subscriptions: SubscriptionStore;
+  /** Who people are in Slack (`users.info`), for every access check. */
+  directory: Directory;
 }
 
-/** Who is asking, and when. */
+/** Who is asking, when, and what they may see (their standing and the channel they are in). */
 export interface Caller {
   teamId: TeamId;
   userId: Actor;
   now: Date;
+  access: Access;
 }
 
-/** A track's settings, or the same not-found answer as a report. */
-export function getTrack(deps: Deps, teamId: TeamId, slug: string): Promise<Track> {
-  return withTrackSuggestions(deps, teamId, slug, () => deps.store.getTrack(teamId, slug));
+/** The caller of a request, with their standing from Slack (cached); a Slack error refuses. */
+export async function loadCaller(deps: Pick<Deps, 'directory'>, input: { teamId: TeamId; userId: string; channelId?: string | undefined; now: Date }): Promise<Caller> {
+  const access = await loadAccess(deps, { teamId: input.teamId, userId: input.userId, ...(input.channelId ? { channelId: input.channelId } : {}) });
+  return { teamId: input.teamId, userId: input.userId, now: input.now, access };
 }
 
-/** A track's report; an unknown slug is answered with the workspace's tracks and the closest one. */
-export function getReport(deps: Deps, teamId: TeamId, slug: string): Promise<Report> {
-  return withTrackSuggestions(deps, teamId, slug, () => deps.store.getReport(teamId, slug));
+/** A track's settings if the caller may do `need` with it, or the same not-found answer as a report. */
+export function getTrack(deps: Deps, caller: Caller, slug: string, need: Need = 'read'): Promise<Track> {
+  return withTrackSuggestions(deps, caller, slug, async () => {
+    const track = await deps.store.getTrack(caller.teamId, slug);
+    requireAccess(caller.access, track, need);
+    return track;
+  });
+}
+
+/** A track's report; an unknown (or unseen) slug is answered with the caller's tracks and the closest one. */
+export function getReport(deps: Deps, caller: Caller, slug: string): Promise<Report> {
+  return withTrackSuggestions(deps, caller, slug, async () => {
+    const report = await deps.store.getReport(caller.teamId, slug);
+    requireAccess(caller.access, report.track, 'read');
+    return report;
+  });
 }
 
 /**
- * Runs `work` on a track; if the track does not exist, the not-found error lists the
- * workspace's tracks and the closest slug, so a typo gets an answer that fixes it.
+ * A report to post in a channel for everyone there: refused for a private track in a channel
+ * not linked to it, whose people may not see it.
  */
-export async function withTrackSuggestions<T>(deps: Deps, teamId: TeamId, slug: string, work: () => Promise<T>): Promise<T> {
+export async function getSharedReport(deps: Deps, caller: Caller, slug: string, channelId: string): Promise<Report> {
+  const report = await getReport(deps, caller, slug);
+  if (!visibleInChannel(report.track, channelId)) {
+    throw new InvalidInputError(`${report.track.slug} is private: link this channel first (/commitments ${report.track.slug} link), then share.`);
+  }
+  return report;
+}
+
+/** An item and its track if the caller may do `need` with them; an unseen track's item is as missing as any. */
+export async function getItem(deps: Deps, caller: Caller, id: string, need: Need): Promise<{ item: Commitment; track: Track }> {
+  const found = await deps.store.getCommitmentWithTrack(caller.teamId, id);
+  const verdict = authorize(caller.access, found.track, need);
+  if (!verdict.allowed && verdict.hidden) throw new NotFoundError(`No track uses the prefix ${id.split('-')[0]}, so there is no ${id}.`);
+  requireAccess(caller.access, found.track, need);
+  return found;
+}
+
+/** What a command's arguments touch: a track by slug, or an item by id. */
+export type CommandTarget = { track: string } | { item: string };
+
+/**
+ * The check every command passes before it runs: `need` on the track or item it names, or, for
+ * one that names none and writes (a new track), that the caller may write at all.
+ */
+export async function authorizeTarget(deps: Deps, caller: Caller, need: Need, target: CommandTarget | undefined): Promise<void> {
+  if (!target) {
+    if (need !== 'read') requireWriter(caller.access);
+    return;
+  }
+  if ('item' in target) await getItem(deps, caller, target.item, need);
+  else await getTrack(deps, caller, target.track, need);
+}
+
+/**
+ * Runs `work` on a track; if the track does not exist (or the caller may not see it), the
+ * not-found error lists the tracks the caller sees and the closest slug, so a typo gets an
+ * answer that fixes it and a private track's name never shows.
+ */
+export async function withTrackSuggestions<T>(deps: Deps, caller: Caller, slug: string, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof TrackNotFoundError && error.slug === slug) throw await unknownTrack(deps, teamId, slug);
+    if (error instanceof TrackNotFoundError && error.slug === slug) throw await unknownTrack(deps, caller, slug);
     throw error;
   }
 }
 
-async function unknownTrack(deps: Deps, teamId: TeamId, slug: string): Promise<NotFoundError> {
-  const tracks = await deps.store.listTracks(teamId);
+async function unknownTrack(deps: Deps, caller: Caller, slug: string): Promise<NotFoundError> {
+  const tracks = await listTracks(deps, caller);
   const guess = closest(slug, tracks.map((t) => t.slug));
   const known = tracks.length > 0 ? ` Tracks here: ${tracks.map((t) => t.slug).join(', ')}.` : ' There are no tracks yet.';
   return new NotFoundError(`There is no track called "${slug}".${guess ? ` Did you mean ${guess}?` : ''}${known}`);
 }
 
-export function listTracks(deps: Deps, teamId: TeamId): Promise<TrackSummary[]> {
-  return deps.store.listTracks(teamId);
+/** The tracks the caller may see, with counts. */
+export async function listTracks(deps: Deps, caller: Caller): Promise<TrackSummary[]> {
+  return (await deps.store.listTracks(caller.teamId)).filter((track) => canRead(caller.access, track));
 }
 
-export function getHistory(deps: Deps, teamId: TeamId, id: string): Promise<HistoryEntry[]> {
-  return deps.store.getHistory(teamId, id);
+export async function getHistory(deps: Deps, caller: Caller, id: string): Promise<HistoryEntry[]> {
+  await getItem(deps, caller, id, 'read');
+  return deps.store.getHistory(caller.teamId, id);
 }
 
 /**
  * Adds a commitment from the command's fields.
- * 1. Read the track (for its zone, parties and editors). 2. Resolve the due date in the
- * track's zone. 3. Check the caller may edit and the request is not a replay. 4. Create.
+ * 1. Read the track (for its zone and parties) if the caller may change it. 2. Resolve the
+ * due date in the track's zone. 3. Create.
  */
 export async function addCommitment(
   deps: Deps,
@@ -78,7 +137,7 @@ export async function addCommitment(
     source?: Source;
   },
 ): Promise<{ item: Commitment; track: Track }> {
-  const track = await getTrack(deps, caller.teamId, input.track);
+  const track = await getTrack(deps, caller, input.track, 'write');
   const due = input.due ?? (input.dueText ? resolveDate(input.dueText, track, caller.now) : undefined);
   const kind: Kind =
     input.kind?.type === 'recurring'
@@ -99,7 +158,6 @@ export async function addCommitment(
     kind,
     status: 'not-started',
   };
-  guardWrite(caller, track);
   const item = await deps.store.createCommitment(caller.teamId, track.slug, draft, caller.userId, caller.now);
   return { item, track };
 }
@@ -113,9 +171,9 @@ export type ItemAction =
 
 /**
  * Applies one action to an item.
- * 1. Read the item and its track. 2. Turn the action into a change (dates resolved in the
- * track's zone). 3. Check the caller may edit and the request is not a replay. 4. Save,
- * guarded by the version read in step 1 (or the one the modal showed).
+ * 1. Read the item and its track if the caller may change them. 2. Turn the action into a
+ * change (dates resolved in the track's zone). 3. Save, guarded by the version read in
+ * step 1 (or the one the modal showed).
  */
 export async function changeItem(
   deps: Deps,
@@ -124,9 +182,8 @@ export async function changeItem(
   action: ItemAction,
   expectedVersion?: number,
 ): Promise<{ before: Commitment; after: Commitment; track: Track; change: Change }> {
-  const { item, track } = await deps.store.getCommitmentWithTrack(caller.teamId, id);
+  const { item, track } = await getItem(deps, caller, id, 'write');
   const change = toChange(item, track, action, caller.now);
-  guardWrite(caller, track);
   const { before, after } = await deps.store.saveChange(item, change, caller.userId, caller.now, expectedVersion);
   return { before, after, track, change };
 }
@@ -171,6 +228,7 @@ export async function addTrack(
   caller: Caller,
   input: { slug: string; title: string; parties: string[]; timeZone: string; prefix?: string },
 ): Promise<Track> {
+  requireWriter(caller.access);
   const prefix = input.prefix?.toUpperCase() ?? input.slug.split('-').map((w) => w[0]?.toUpperCase() ?? '').join('').replace(/[^A-Z]/g, '').slice(0, 6);
   return deps.store.createTrack({
     teamId: caller.teamId,
@@ -179,18 +237,12 @@ export async function addTrack(
     parties: input.parties.map((code) => ({ code: code.toUpperCase(), name: code.toUpperCase() })),
     timeZone: input.timeZone,
     idPrefix: prefix || 'X',
-    editors: [],
+    // Whoever creates a track owns it.
+    members: { [caller.userId]: 'owner' },
     meetings: [],
     createdAt: caller.now.toISOString(),
     createdBy: caller.userId,
   });
-}
-
-/** Refuses callers outside a track's editors, when it has any. */
-export function guardWrite(caller: Caller, track: Pick<Track, 'editors' | 'slug'>): void {
-  if (track.editors.length > 0 && !track.editors.includes(caller.userId)) {
-    throw new ForbiddenError(`Only the editors of ${track.slug} can change it: ${track.editors.map((e) => `<@${e}>`).join(', ')}.`);
-  }
 }
 
 export function resolveDate(text: string, track: Pick<Track, 'timeZone'>, now: Date, prefer: 'future' | 'past' = 'future'): LocalDate {

@@ -4,7 +4,7 @@ import { extractCommitments } from '#shared/import/extractor';
 import { ForbiddenError, InvalidInputError } from '#shared/errors';
 import { ProposalSchema, type ImportDraft, type Proposal } from '#shared/domain/import-draft';
 import type { Commitment, LocalDate, Track } from '#shared/domain/schemas';
-import { getTrack, guardWrite, type Caller, type Deps } from '#shared/use-cases/commitments';
+import { getTrack, type Caller, type Deps } from '#shared/use-cases/commitments';
 
 /** How long proposals wait for a person to confirm them. */
 const DRAFT_HOURS = 2;
@@ -25,8 +25,7 @@ export interface ReadoutInput {
  * Nothing is saved as a commitment yet.
  */
 export async function proposeImport(deps: Deps, caller: Caller, input: ReadoutInput): Promise<{ draft: ImportDraft; track: Track; found: number }> {
-  const track = await getTrack(deps, caller.teamId, input.track);
-  guardWrite(caller, track);
+  const track = await getTrack(deps, caller, input.track, 'write');
   const found = extractCommitments(input.text, { meetingDate: input.date, timeZone: track.timeZone, parties: track.parties });
   if (found.length === 0) {
     throw new InvalidInputError('No agreed follow-ups found: look for sentences such as “the two sides agreed to …” or “will hold …”.', undefined, { field: 'text' });
@@ -57,8 +56,8 @@ export async function proposeImport(deps: Deps, caller: Caller, input: ReadoutIn
 }
 
 /**
- * Step 2: 1. take the draft (once: a second submit finds nothing), 2. check it is the
- * caller's, 3. add each confirmed proposal with the title as edited and its provenance:
+ * Step 2: 1. read the draft, check it is the caller's and that they may still change its
+ * track, 2. take it (once: a second submit finds nothing), 3. add each confirmed proposal with the title as edited and its provenance:
  * the meeting, the paragraph or point, and the source sentence.
  */
 export async function saveImport(
@@ -68,10 +67,10 @@ export async function saveImport(
   picks: { index: number; title: string }[],
 ): Promise<Commitment[]> {
   if (picks.length === 0) throw new InvalidInputError('Tick at least one follow-up to save, or cancel.', undefined, { field: 'picks' });
-  const draft = await deps.store.takeDraft(caller.teamId, draftId);
+  const draft = await deps.store.getDraft(caller.teamId, draftId);
   if (draft.userId !== caller.userId) throw new ForbiddenError('This import belongs to someone else.');
-  const track = await getTrack(deps, caller.teamId, draft.track);
-  guardWrite(caller, track);
+  const track = await getTrack(deps, caller, draft.track, 'write');
+  await deps.store.takeDraft(caller.teamId, draftId);
   const created: Commitment[] = [];
   for (const { index, title } of picks) {
     const proposal = draft.proposals[index];

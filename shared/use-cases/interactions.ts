@@ -1,5 +1,5 @@
 import { localDate } from '#shared/dates/flags';
-import { isSourceLink, type Commitment, type TeamId, type TrackSummary } from '#shared/domain/schemas';
+import { isSourceLink, type Commitment, type TrackSummary } from '#shared/domain/schemas';
 import { InvalidInputError, NotFoundError } from '#shared/errors';
 import { escape, type SlackMessage } from '#shared/slack/render/format';
 import type { ModalOrigin } from '#shared/slack/render/modals';
@@ -7,7 +7,8 @@ import { renderDone } from '#shared/slack/render/notice';
 import { parseReportRef, reportBlockId } from '#shared/slack/render/report';
 import { postToResponseUrl } from '#shared/slack/respond';
 import type { CommitmentForm, TrackForm } from '#shared/slack/forms';
-import { addCommitment, addTrack, changeItem, listTracks, type Caller, type Deps, type ItemAction } from '#shared/use-cases/commitments';
+import { addCommitment, addTrack, changeItem, getItem, listTracks, type Caller, type Deps, type ItemAction } from '#shared/use-cases/commitments';
+import { canWrite, requireWriter } from '#shared/use-cases/access';
 import { saveImport } from '#shared/use-cases/import';
 import { redraw } from '#shared/use-cases/redraw';
 import { describeChange } from '#shared/slack/render/change';
@@ -15,8 +16,9 @@ import type { Logger } from '#shared/log';
 
 /** What buttons, modals and shortcuts do; each returns what the person is told. */
 
-export async function getCommitment(deps: Deps, teamId: TeamId, id: string): Promise<Commitment> {
-  const { item } = await deps.store.getCommitmentWithTrack(teamId, id);
+/** The item an item button opens a form on, if the caller may change it. */
+export async function getCommitment(deps: Deps, caller: Caller, id: string): Promise<Commitment> {
+  const { item } = await getItem(deps, caller, id, 'write');
   return item;
 }
 
@@ -48,7 +50,7 @@ export async function submitTrack(deps: Deps, caller: Caller, form: TrackForm): 
 export async function echoChange(deps: Deps & { log: Logger }, caller: Caller, origin: ModalOrigin, confirmation: string): Promise<void> {
   if (!origin.responseUrl) return;
   try {
-    const message = await redraw(deps, caller.teamId, origin.refresh, caller.now);
+    const message = await redraw(deps, caller, origin.refresh);
     await postToResponseUrl(origin.responseUrl, message ?? renderDone(confirmation), { replaceOriginal: Boolean(message) });
   } catch (error) {
     deps.log.warn('could not redraw after a change', { error });
@@ -56,9 +58,9 @@ export async function echoChange(deps: Deps & { log: Logger }, caller: Caller, o
 }
 
 /** A report page a button asks for (`slug|filter|page`); undefined when the value names none. */
-export async function redrawReport(deps: Deps, teamId: TeamId, value: string, now: Date, shared: boolean): Promise<SlackMessage | undefined> {
+export async function redrawReport(deps: Deps, caller: Caller, value: string, shared: boolean): Promise<SlackMessage | undefined> {
   const ref = parseReportRef(value);
-  return ref && redraw(deps, teamId, reportBlockId(ref), now, shared);
+  return ref && redraw(deps, caller, reportBlockId(ref), shared);
 }
 
 /** Slack cuts a message's text at 40,000 characters; a longer one is forged and is not read. */
@@ -75,12 +77,12 @@ export interface MessageRef {
 
 /**
  * What the forms opened from a message start from: 0. a message past Slack's 40,000 characters
- * is refused unread, 1. the team's tracks (none is a NotFoundError), 2. the message's permalink
- * (one that is not a plain https link is refused), 3. the message's date (UTC).
+ * is refused unread, 1. the tracks the caller may change (none is a NotFoundError), 2. the
+ * message's permalink (one that is not a plain https link is refused), 3. the message's date (UTC).
  */
 export async function startFromMessage(
   deps: Deps,
-  teamId: TeamId,
+  caller: Caller,
   message: MessageRef,
 ): Promise<{ tracks: TrackSummary[]; link: string | undefined; date: string; text: string }> {
   if (message.text.length > MESSAGE_TEXT_CHARS) {
@@ -88,7 +90,8 @@ export async function startFromMessage(
       `The message is ${message.text.length.toLocaleString('en-US')} characters long; a Slack message holds at most ${MESSAGE_TEXT_CHARS.toLocaleString('en-US')}. Nothing was read.`,
     );
   }
-  const tracks = await listTracks(deps, teamId);
+  requireWriter(caller.access);
+  const tracks = (await listTracks(deps, caller)).filter((track) => canWrite(caller.access, track));
   if (tracks.length === 0) throw new NotFoundError('There are no tracks yet: create one first with /commitments track add.');
   // A missing permalink only loses the link, not the form.
   const link = await message.permalink().catch(() => undefined);

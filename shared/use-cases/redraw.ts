@@ -1,21 +1,23 @@
 import { renderCommitment } from '#shared/slack/render/commitment';
 import type { SlackMessage } from '#shared/slack/render/format';
 import { parseReportRef, renderReport } from '#shared/slack/render/report';
-import { getReport, type Deps } from '#shared/use-cases/commitments';
+import { getItem, getReport, getSharedReport, type Caller, type Deps } from '#shared/use-cases/commitments';
 
 /**
  * Renders again the message a button sat on, from its header's block id: a report page
  * (`report|slug|filter|page`) or one item (`item|JK-4`). Undefined for anything else.
  */
-export async function redraw(deps: Deps, teamId: string, ref: string | undefined, now: Date, shared = false): Promise<SlackMessage | undefined> {
+export async function redraw(deps: Deps, caller: Caller, ref: string | undefined, shared = false): Promise<SlackMessage | undefined> {
   if (!ref) return undefined;
+  const { now } = caller;
   if (ref.startsWith('item|')) {
-    const { item, track } = await deps.store.getCommitmentWithTrack(teamId, ref.slice('item|'.length));
+    const { item, track } = await getItem(deps, caller, ref.slice('item|'.length), 'read');
     return renderCommitment(item, track, now);
   }
   const report = parseReportRef(ref);
   if (!report) return undefined;
-  return renderReport(await getReport(deps, teamId, report.slug), { filter: report.filter, page: report.page, now, shared });
+  const read = shared && caller.access.channelId ? getSharedReport(deps, caller, report.slug, caller.access.channelId) : getReport(deps, caller, report.slug);
+  return renderReport(await read, { filter: report.filter, page: report.page, now, shared });
 }
 
 /** The header block id of a message's blocks, where redraw finds what the message shows. */

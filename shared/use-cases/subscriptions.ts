@@ -1,8 +1,10 @@
 import { nextRun, parseSchedule } from '#shared/dates/schedule';
+import { InvalidInputError } from '#shared/errors';
 import type { Actor, TeamId, TrackSlug } from '#shared/domain/schemas';
 import type { Store } from '#shared/store/store';
 import { subscriptionKeyOf, type SubscribeResult, type Subscription } from '#shared/domain/subscription';
 import type { SubscriptionStore } from '#shared/store/subscriptions';
+import { listTracks, type Caller, type Deps } from '#shared/use-cases/commitments';
 
 export interface SubscriptionDeps {
   store: Pick<Store, 'getTrack'>;
@@ -23,13 +25,18 @@ export interface SubscribeInput {
 
 /**
  * Subscribes a channel to a track's digest, in steps:
- * 1. read the track (an unknown track is a NotFoundError, nothing written);
+ * 1. read the track (an unknown track is a NotFoundError, nothing written; a private one
+ *    only in a channel linked to it);
  * 2. read the schedule text, its zone from `tz <Zone>`, else `timeZone`, else the track's;
  * 3. write the subscription with its first run after now: new, or replacing (and un-pausing)
  *    the channel's existing one for this track, conditional on the version read.
  */
 export async function subscribe(deps: SubscriptionDeps, input: SubscribeInput): Promise<SubscribeResult> {
   const track = await deps.store.getTrack(input.teamId, input.track);
+  if (track.visibility === 'private' && !track.channels.includes(input.channelId)) {
+    // A digest shows the track to everyone in the channel.
+    throw new InvalidInputError(`${track.slug} is private: link this channel first (/commitments ${track.slug} link <#${input.channelId}>), then subscribe.`);
+  }
   const { schedule, timeZone } = parseSchedule(input.scheduleText, { timeZone: input.timeZone ?? track.timeZone, now: input.now });
   const key = { teamId: input.teamId, channelId: input.channelId, track: input.track };
   const existing = await deps.subscriptions.get(key);
@@ -64,4 +71,11 @@ export async function listSubscriptions(
   input: { teamId: TeamId; channelId: string },
 ): Promise<Subscription[]> {
   return deps.subscriptions.listForChannel(input.teamId, input.channelId);
+}
+
+/** The channel's subscriptions to tracks the caller may see, by track: two Queries. */
+export async function listVisibleSubscriptions(deps: Deps, caller: Caller, channelId: string): Promise<Subscription[]> {
+  const [subscriptions, tracks] = await Promise.all([deps.subscriptions.listForChannel(caller.teamId, channelId), listTracks(deps, caller)]);
+  const seen = new Set(tracks.map((t) => t.slug));
+  return subscriptions.filter((s) => seen.has(s.track));
 }

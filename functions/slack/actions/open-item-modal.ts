@@ -5,14 +5,14 @@ import type { ModalOrigin } from '#shared/slack/render/modals';
 import { getCommitment } from '#shared/use-cases/interactions';
 import { headerRef } from '#shared/use-cases/redraw';
 import type { ListenerDeps } from '../deps.ts';
-import type { ButtonArgs } from '../payload.ts';
+import { buttonCaller, type ButtonArgs } from '../payload.ts';
 
 /** An item's button (mark done, update, add note): opens its modal, remembering the message to redraw. */
 export function openItemModal(deps: ListenerDeps, modal: (item: Commitment, origin: ModalOrigin) => types.ModalView) {
   return async ({ ack, body, action, client, respond }: ButtonArgs): Promise<void> => {
     await ack();
     try {
-      const item = await getCommitment(deps, body.team?.id ?? '', action.value ?? '');
+      const item = await getCommitment(deps, await buttonCaller(deps, body, deps.clock()), action.value ?? '');
       const refresh = headerRef(body.message?.blocks);
       const origin: ModalOrigin = {
         ...(body.response_url ? { responseUrl: body.response_url } : {}),

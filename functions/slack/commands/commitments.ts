@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { runCommand } from '#shared/commands/registry';
+import { loadCaller } from '#shared/use-cases/commitments';
 import { answerError } from '#shared/slack/answer-error';
 import { PARSED_COMMAND_KEY, parsedFor } from '#shared/commands/replay';
 import { renderProblem } from '#shared/slack/render/notice';
@@ -18,12 +19,8 @@ export function commitmentsCommand(deps: ListenerDeps) {
   return async ({ command, ack, client, context }: Args): Promise<void> => {
     const parsed = parsedFor(command.text, context[PARSED_COMMAND_KEY]);
     if (!parsed.ok) return ack(ephemeral(renderProblem(parsed.error, parsed.usage)));
-    const caller = {
-      teamId: command.team_id,
-      userId: command.user_id,
-      now: deps.clock(),
-    };
     try {
+      const caller = await loadCaller(deps, { teamId: command.team_id, userId: command.user_id, channelId: command.channel_id, now: deps.clock() });
       const answer = await runCommand(deps, caller, { channelId: command.channel_id, responseUrl: command.response_url, slack: { apiUrl: deps.slackApiUrl, token: context.botToken ?? '' } }, parsed);
       if ('modal' in answer) {
         await client.views.open({ trigger_id: command.trigger_id, view: answer.modal });

@@ -3,14 +3,14 @@ import { importTextModal } from '#shared/slack/render/import';
 import { postToResponseUrl } from '#shared/slack/respond';
 import { startFromMessage } from '#shared/use-cases/interactions';
 import type { ListenerDeps } from '../deps.ts';
-import { messageOf, type MessageShortcutArgs } from '../payload.ts';
+import { messageOf, shortcutCaller, type MessageShortcutArgs } from '../payload.ts';
 
 /** "Import readout": the import form with the message as its text and its permalink as the link. */
 export function importReadout(deps: ListenerDeps) {
   return async ({ ack, shortcut, client }: MessageShortcutArgs): Promise<void> => {
     await ack();
     try {
-      const { tracks, link, date, text } = await startFromMessage(deps, shortcut.team?.id ?? shortcut.user.team_id ?? '', messageOf(shortcut, client));
+      const { tracks, link, date, text } = await startFromMessage(deps, await shortcutCaller(deps, shortcut, deps.clock()), messageOf(shortcut, client));
       const view = importTextModal(
         { channelId: shortcut.channel.id, responseUrl: shortcut.response_url },
         { tracks, text, ...(link ? { link } : {}), today: date },

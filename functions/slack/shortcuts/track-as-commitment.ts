@@ -4,14 +4,14 @@ import { addCommitmentModal } from '#shared/slack/render/modals';
 import { postToResponseUrl } from '#shared/slack/respond';
 import { startFromMessage } from '#shared/use-cases/interactions';
 import type { ListenerDeps } from '../deps.ts';
-import { messageOf, type MessageShortcutArgs } from '../payload.ts';
+import { messageOf, shortcutCaller, type MessageShortcutArgs } from '../payload.ts';
 
 /** "Track as commitment": the add form, prefilled from the message, with its permalink as the source. */
 export function trackAsCommitment(deps: ListenerDeps) {
   return async ({ ack, shortcut, client }: MessageShortcutArgs): Promise<void> => {
     await ack();
     try {
-      const { tracks, link, date, text } = await startFromMessage(deps, shortcut.team?.id ?? shortcut.user.team_id ?? '', messageOf(shortcut, client));
+      const { tracks, link, date, text } = await startFromMessage(deps, await shortcutCaller(deps, shortcut, deps.clock()), messageOf(shortcut, client));
       const view = addCommitmentModal(
         { choices: tracks },
         { channelId: shortcut.channel.id, responseUrl: shortcut.response_url, ...(link ? { sourceLink: link } : {}), sourceDate: date },

@@ -12,8 +12,8 @@ const FIELDS: FormFields = { default: INPUTS.title, detail: INPUTS.detail, due: 
 export function addCommitmentSubmission(deps: ListenerDeps) {
   return async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
     const origin = readOrigin(view.private_metadata);
-    const caller = viewCaller(body, deps.clock());
     try {
+      const caller = await viewCaller(deps, body, deps.clock());
       const confirmation = await submitCommitment(deps, caller, readCommitmentForm(view.state.values, origin, caller.now));
       await ack();
       await echoChange(deps, caller, origin, confirmation);

@@ -18,8 +18,8 @@ const FIELDS: FormFields = {
 export function addTrackSubmission(deps: ListenerDeps) {
   return async ({ ack, body, view }: ViewArgs): Promise<void> => {
     const origin = readOrigin(view.private_metadata);
-    const caller = viewCaller(body, deps.clock());
     try {
+      const caller = await viewCaller(deps, body, deps.clock());
       const confirmation = await submitTrack(deps, caller, readTrackForm(view.state.values));
       await ack();
       await echoChange(deps, caller, origin, confirmation);

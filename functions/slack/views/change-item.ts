@@ -13,8 +13,8 @@ const FIELDS: FormFields = { default: INPUTS.note, status: INPUTS.status };
 export function changeItemSubmission(deps: ListenerDeps, readForm: (values: ViewValues) => ItemAction) {
   return async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
     const origin = readOrigin(view.private_metadata);
-    const caller = viewCaller(body, deps.clock());
     try {
+      const caller = await viewCaller(deps, body, deps.clock());
       const confirmation = await submitItemChange(deps, caller, origin, readForm(view.state.values));
       await ack();
       await echoChange(deps, caller, origin, confirmation);

@@ -13,9 +13,9 @@ const FIELDS: FormFields = { default: `${IMPORT_INPUTS.pick}_0` };
 export function importPickSubmission(deps: ListenerDeps) {
   return async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
     const origin = readOrigin(view.private_metadata);
-    const caller = viewCaller(body, deps.clock());
     const picks = readPicksForm(view.state.values);
     try {
+      const caller = await viewCaller(deps, body, deps.clock());
       const confirmation = await submitPicks(deps, caller, origin.id ?? '', picks);
       await ack();
       await echoChange(deps, caller, origin, confirmation);

@@ -12,8 +12,8 @@ const FIELDS: FormFields = { default: IMPORT_INPUTS.text };
 export function importTextSubmission(deps: ListenerDeps) {
   return async ({ ack, body, view }: ViewArgs): Promise<void> => {
     const origin = readOrigin(view.private_metadata);
-    const caller = viewCaller(body, deps.clock());
     try {
+      const caller = await viewCaller(deps, body, deps.clock());
       const { draft } = await proposeImport(deps, caller, readReadoutForm(view.state.values, origin, caller.now));
       await ack({ response_action: 'update', view: importPickModal(draft.id, origin, draft.proposals) });
     } catch (error) {

@@ -7,6 +7,7 @@ import { addTrackSubmission } from './add-track.ts';
 import { changeItemSubmission } from './change-item.ts';
 import { importPickSubmission } from './import-pick.ts';
 import { importTextSubmission } from './import-text.ts';
+import { trackRolesSubmission } from './track-roles.ts';
 
 /**
  * Modal submissions: each either closes its modal and redraws the message it came from, or
@@ -20,4 +21,5 @@ export function registerViews(app: App, deps: ListenerDeps): void {
   app.view(VIEW_IDS.importText, importTextSubmission(deps));
   app.view(VIEW_IDS.importPick, importPickSubmission(deps));
   app.view(VIEW_IDS.addTrack, addTrackSubmission(deps));
+  app.view(VIEW_IDS.trackRoles, trackRolesSubmission(deps));
 }

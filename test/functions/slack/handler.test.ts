@@ -290,10 +290,10 @@ describe('/commitments bad input', () => {
   it('refuses an edit by someone outside a track’s editors', async () => {
     await harness.store().createTrack({
       teamId: TEAM, slug: 'closed-track', title: 'Editors only', parties: [{ code: 'AA', name: 'A' }], timeZone: 'UTC', idPrefix: 'CT',
-      editors: ['U0EDITOR'], createdAt: NOW.toISOString(), createdBy: 'U0EDITOR',
+      members: { U0EDITOR: 'owner' }, createdAt: NOW.toISOString(), createdBy: 'U0EDITOR',
     });
     const reply = await command('add closed-track "Not mine to add"', { userId: 'U0INTRUDER' });
-    expect(reply.text).toMatch(/Only the editors of closed-track/);
+    expect(reply.text).toMatch(/Only the owners and editors of closed-track/);
     expect((await harness.store().getReport(TEAM, 'closed-track')).commitments).toEqual([]);
     expect((await command('add closed-track "Mine to add"', { userId: 'U0EDITOR' })).text).toContain('Added CT-1');
   });

@@ -202,12 +202,29 @@ describe('parseCommand', () => {
     },
     { text: 'unsubscribe japan-korea', command: { type: 'unsubscribe', track: 'japan-korea' } },
     { text: 'Subscriptions', command: { type: 'subscriptions' } },
+    { text: 'japan-korea roles', command: { type: 'roles', track: 'japan-korea' } },
+    { text: 'roles japan-korea', command: { type: 'roles', track: 'japan-korea' } },
+    {
+      text: 'japan-korea roles add <@U0MARIA|maria> <@U0LEE> Editor',
+      command: { type: 'roles', track: 'japan-korea', change: { action: 'add', userIds: ['U0MARIA', 'U0LEE'], role: 'editor' } },
+    },
+    { text: 'japan-korea roles remove <@U0MARIA|maria>', command: { type: 'roles', track: 'japan-korea', change: { action: 'remove', userIds: ['U0MARIA'] } } },
+    { text: 'japan-korea visibility private', command: { type: 'visibility', track: 'japan-korea', visibility: 'private' } },
+    { text: 'visibility japan-korea public', command: { type: 'visibility', track: 'japan-korea', visibility: 'workspace' } },
+    { text: 'japan-korea link <#C0GOV|gov-affairs>', command: { type: 'link', track: 'japan-korea', linked: true, channelId: 'C0GOV' } },
+    { text: 'japan-korea unlink <#C0GOV>', command: { type: 'link', track: 'japan-korea', linked: false, channelId: 'C0GOV' } },
+    { text: 'unlink japan-korea', command: { type: 'link', track: 'japan-korea', linked: false } },
   ])('reads "$text"', ({ text, command }) => {
     expect(parseCommand(text)).toEqual({ ok: true, command, definition: definitionNamed(command.type) });
   });
 
   it.each<{ text: string; error: RegExp; usage: string }>([
     { text: 'foo!', error: /“foo!” is not a command or a track/, usage: usage('help') },
+    { text: 'japan-korea roles add @maria editor', error: /roles add needs people, mentioned with @/, usage: usage('roles') },
+    { text: 'japan-korea roles add <@U0MARIA> boss', error: /needs a role after the people: owner, editor, viewer/, usage: usage('roles') },
+    { text: 'japan-korea roles promote <@U0MARIA>', error: /“promote” is not a roles action/, usage: usage('roles') },
+    { text: 'japan-korea visibility secret', error: /visibility needs private or workspace/, usage: usage('visibility') },
+    { text: 'japan-korea link #general', error: /“#general” is not a channel/, usage: usage('link') },
     { text: '"japan-korea"', error: /not quoted text/, usage: usage('help') },
     { text: 'updte JK-1 done', error: /“updte” is not a command/, usage: usage('report') },
     { text: 'japan-korea late-ish', error: /is not a command, and a track report takes only a filter/, usage: usage('report') },
@@ -465,7 +482,7 @@ describe('the registry of commands', () => {
         expect({ example, claimed: writingTeam(form(textOf(example))) }).toEqual({ example, claimed: definition.writes ? 'T0TEST' : undefined });
       }
     }
-    expect(COMMANDS.filter((d) => d.writes).map((d) => d.name)).toEqual(['track-add', 'add', 'update', 'note', 'done', 'log', 'subscribe', 'unsubscribe', 'assess', 'export']);
+    expect(COMMANDS.filter((d) => d.writes).map((d) => d.name)).toEqual(['track-add', 'add', 'update', 'note', 'done', 'log', 'subscribe', 'unsubscribe', 'assess', 'export', 'roles', 'visibility', 'link']);
   });
 
   it('hands the replay guard’s parse to the listener only for the same text', () => {
@@ -521,7 +538,7 @@ describe('parseCommand, for issue 11', () => {
 async function answerTo(text: string): Promise<SlackMessage> {
   const parsed = parseCommand(text);
   if (!parsed.ok) throw new Error(parsed.error);
-  const answer = await runCommand(NO_STORE, { teamId: 'T0TEST', userId: 'U0ALICE', now: new Date() }, { channelId: 'C0GENERAL' }, parsed);
+  const answer = await runCommand(NO_STORE, { teamId: 'T0TEST', userId: 'U0ALICE', now: new Date(), access: { userId: 'U0ALICE', standing: 'member' } }, { channelId: 'C0GENERAL' }, parsed);
   if (!('message' in answer)) throw new Error('expected a message');
   return answer.message;
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { BUSAN_COMMITMENTS, BUSAN_TRACK } from '#shared/data/busan-summit-2025';
-import { CommitmentSchema, type Commitment, type Track } from '#shared/domain/schemas';
+import { CommitmentSchema, TrackSchema, type Commitment, type Track } from '#shared/domain/schemas';
 import { BRIEFING_CSV_COLUMNS, briefingFilename, csvCell, renderBriefingCsv, renderBriefingMarkdown } from '#shared/export/briefing';
 import type { Report } from '#shared/domain/report';
 
 const NOW = new Date('2026-03-25T01:00:00Z'); // Wed 10:00 in Tokyo
-const TRACK: Track = { ...BUSAN_TRACK, teamId: 'T0TEST', createdAt: '2025-10-02T00:00:00.000Z', createdBy: 'seed' };
+const TRACK: Track = TrackSchema.parse({ ...BUSAN_TRACK, teamId: 'T0TEST', createdAt: '2025-10-02T00:00:00.000Z', createdBy: 'seed' });
 
 /** The five Busan items as stored, last touched on 2 Oct 2025, with `changes` applied per id. */
 function busanReport(changes: Record<string, Partial<Commitment>> = {}): Report {

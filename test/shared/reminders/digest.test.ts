@@ -18,8 +18,11 @@ const track: Track = {
   ],
   timeZone: 'Asia/Tokyo',
   idPrefix: 'JK',
-  editors: [],
+  members: {},
+  visibility: 'workspace',
+  channels: [],
   meetings: [],
+  version: 1,
   createdAt: '2025-10-01T00:00:00.000Z',
   createdBy: 'seed',
 };

@@ -39,7 +39,7 @@ describe('buildSlackManifest', () => {
       ['message', SHORTCUT_IDS.importReadout],
     ]);
     expect(manifest.features.slash_commands[0]?.should_escape).toBe(true);
-    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['files:write', 'im:write', 'commands', 'chat:write']));
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['files:write', 'im:write', 'commands', 'chat:write', 'users:read']));
   });
 
   it('serves over HTTP request URLs, without Socket Mode, org deploy or token rotation', () => {

@@ -198,3 +198,39 @@ describe('seeding the Busan data set', () => {
     expect(before.commitments.map((c) => c.source.date)).toEqual(Array(5).fill('2025-09-30'));
   });
 });
+
+describe('track access', () => {
+  it('reads a track stored before roles with no members, visible to the workspace, at version 1', async () => {
+    const { PutItemCommand } = await import('@aws-sdk/client-dynamodb');
+    const { marshall } = await import('@aws-sdk/util-dynamodb');
+    const s = store();
+    await s.createTrack(track('T0LEGACY'));
+    // As a track written before roles existed: an `editors` list, no members, no version.
+    const { members: _m, visibility: _v, channels: _c, version: _version, ...legacy } = await s.getTrack('T0LEGACY', 'eu-japan');
+    await table.client.send(new PutItemCommand({ TableName: table.tableName, Item: marshall({ pk: 'T0LEGACY#TRACK#eu-japan', sk: '#TRACK', type: 'track', ...legacy, editors: [] }) }));
+    const read = await s.getTrack('T0LEGACY', 'eu-japan');
+    expect(read).toMatchObject({ members: {}, visibility: 'workspace', channels: [], version: 1 });
+    expect(read).not.toHaveProperty('editors');
+    const [summary] = await s.listTracks('T0LEGACY');
+    expect(summary).toMatchObject({ members: {}, visibility: 'workspace', channels: [] });
+  });
+
+  it('saves roles, visibility and links with a history entry and refuses a stale version', async () => {
+    const s = store();
+    const before = await s.createTrack(track('T0ACCESS'));
+    const after = await s.saveTrackAccess(before, { ...before, members: { U0MARIA: 'owner' }, visibility: 'private', channels: ['C0TEAM'] }, [
+      { type: 'role', userId: 'U0MARIA', to: 'owner' },
+      { type: 'visibility', from: 'workspace', to: 'private' },
+      { type: 'link', channelId: 'C0TEAM' },
+    ], 'U0ADMIN', now);
+    expect(after.version).toBe(2);
+    expect(await s.getTrack('T0ACCESS', 'eu-japan')).toEqual(after);
+    expect((await s.listTracks('T0ACCESS'))[0]).toMatchObject({ members: { U0MARIA: 'owner' }, visibility: 'private', channels: ['C0TEAM'] });
+    expect(await s.getTrackHistory('T0ACCESS', 'eu-japan')).toEqual([
+      expect.objectContaining({ version: 2, by: 'U0ADMIN', changes: expect.arrayContaining([{ type: 'link', channelId: 'C0TEAM' }]) }),
+    ]);
+    await expect(s.saveTrackAccess(before, { ...before, visibility: 'private' }, [{ type: 'visibility', from: 'workspace', to: 'private' }], 'U0ADMIN', now)).rejects.toBeInstanceOf(ConflictError);
+    expect(await s.getTrack('T0ACCESS', 'eu-japan')).toEqual(after);
+    expect((await s.getReport('T0ACCESS', 'eu-japan')).commitments).toEqual([]);
+  });
+});

@@ -1,0 +1,57 @@
+import { defineCommand, modalOrigin, OpenModal, SLASH } from '#shared/commands/definition';
+import { expectEnd, preview, readTrack, type Cursor } from '#shared/commands/grammar';
+import { ROLES, RoleSchema, type Role, type TrackSlug } from '#shared/domain/schemas';
+import { renderDone } from '#shared/slack/render/notice';
+import { describeAccessChanges, rolesModal } from '#shared/slack/render/roles';
+import { getTrack } from '#shared/use-cases/commitments';
+import { changeRoles } from '#shared/use-cases/track-access';
+
+interface RolesArgs {
+  track: TrackSlug;
+  /** Without one, the roles form opens. */
+  change?: { action: 'add'; userIds: string[]; role: Role } | { action: 'remove'; userIds: string[] };
+}
+
+const USAGE = `${SLASH} <track> roles [add @user… owner|editor|viewer | remove @user…]  (the form lists members with a role picker)`;
+const MENTION = /^<@([UW][A-Z0-9]{2,30})(?:\|[^>]*)?>$/;
+
+/** `<track> roles …`: who may change the track and who may only read it. */
+export const rolesCommand = defineCommand({
+  name: 'roles',
+  words: ['roles'],
+  usage: USAGE,
+  examples: [`${SLASH} japan-korea roles`, `${SLASH} japan-korea roles add <@U0MARIA|maria> editor`, `${SLASH} japan-korea roles remove <@U0MARIA|maria>`],
+  writes: true,
+  need: 'manage',
+  read: (c: Cursor) => readRolesAfterTrack(c, readTrack(c, 'roles')),
+  target: ({ track }) => ({ track }),
+  async run({ track, change }, { deps, caller, where }) {
+    if (!change) return new OpenModal(rolesModal(await getTrack(deps, caller, track, 'manage'), modalOrigin(where)));
+    const role = change.action === 'add' ? change.role : undefined;
+    return changeRoles(deps, caller, track, change.userIds.map((userId) => ({ userId, ...(role ? { role } : {}) })));
+  },
+  render: ({ track, changes }) => ({ message: renderDone(describeAccessChanges(track.slug, changes)) }),
+});
+
+/** The words after `<track> roles`. */
+export function readRolesAfterTrack(c: Cursor, track: TrackSlug): RolesArgs {
+  const verb = c.next();
+  if (!verb) return { track };
+  const action = verb.quoted ? '' : verb.text.toLowerCase();
+  if (action !== 'add' && action !== 'remove') c.refuse(`“${preview(verb.text)}” is not a roles action; use add or remove.`);
+  const userIds: string[] = [];
+  for (let token = c.peek(); token && MENTION.test(token.text); token = c.peek()) {
+    userIds.push(MENTION.exec(token.text)![1]!);
+    c.next();
+  }
+  if (userIds.length === 0) c.refuse(`roles ${action} needs people, mentioned with @ so that Slack sends who they are.`);
+  if (action === 'remove') {
+    expectEnd(c);
+    return { track, change: { action, userIds } };
+  }
+  const word = c.next();
+  const role = RoleSchema.safeParse(word?.text.toLowerCase());
+  if (!role.success) c.refuse(`roles add needs a role after the people: ${ROLES.join(', ')}.`);
+  expectEnd(c);
+  return { track, change: { action, userIds, role: role.data } };
+}

@@ -1,0 +1,106 @@
+import * as z from 'zod';
+import type { Role, TrackAccess } from '#shared/domain/schemas';
+
+/** What a request asks of a track: to see it, to change its items, or to change who may. */
+export type Need = 'read' | 'write' | 'manage';
+
+/**
+ * Where a person stands in the workspace: admins and owners manage every track; members use
+ * workspace tracks; guests and people from other organisations see only what they are given.
+ */
+export type Standing = 'admin' | 'member' | 'guest' | 'stranger';
+
+/** The fields of a `users.info` user that decide access; Slack leaves out the false ones at times. */
+export const SlackUserSchema = z.object({
+  id: z.string(),
+  team_id: z.string().optional(),
+  deleted: z.boolean().default(false),
+  is_bot: z.boolean().default(false),
+  is_app_user: z.boolean().default(false),
+  is_admin: z.boolean().default(false),
+  is_owner: z.boolean().default(false),
+  is_primary_owner: z.boolean().default(false),
+  is_restricted: z.boolean().default(false),
+  is_ultra_restricted: z.boolean().default(false),
+  is_stranger: z.boolean().default(false),
+  enterprise_user: z.object({ teams: z.array(z.string()).default([]) }).optional(),
+});
+export type SlackUser = z.infer<typeof SlackUserSchema>;
+
+/** Who asks, as far as access goes, and where (a private track is readable in its linked channels). */
+export interface Access {
+  userId: string;
+  standing: Standing;
+  channelId?: string;
+}
+
+/**
+ * A user's standing in `teamId`. Strangers first: a shared channel's guest from another
+ * organisation may be an admin there, which counts for nothing here.
+ */
+export function standingOf(user: SlackUser, teamId: string): Standing {
+  const ownTeam = !user.team_id || user.team_id === teamId || (user.enterprise_user?.teams.includes(teamId) ?? false);
+  if (user.is_stranger || !ownTeam) return 'stranger';
+  if (user.is_restricted || user.is_ultra_restricted) return 'guest';
+  if (user.is_admin || user.is_owner || user.is_primary_owner) return 'admin';
+  return 'member';
+}
+
+/** Bots and deactivated accounts take no role. */
+export function canHoldRole(user: SlackUser): boolean {
+  return !user.deleted && !user.is_bot && !user.is_app_user && user.id !== 'USLACKBOT';
+}
+
+export type Verdict =
+  | { allowed: true }
+  /** `hidden`: answer exactly as for a track that does not exist. */
+  | { allowed: false; hidden: boolean; reason: string };
+
+const ALLOWED: Verdict = { allowed: true };
+
+/**
+ * The one rule of who may do what with a track:
+ *
+ * | standing   | read                                                      | write (items, scores, digests, export) | manage (roles, visibility, links) |
+ * |------------|-----------------------------------------------------------|----------------------------------------|-----------------------------------|
+ * | admin      | always                                                    | always                                 | always                            |
+ * | member     | workspace tracks; private ones if a member or in a linked channel | owner or editor; anyone who sees a track with no owner yet | owner |
+ * | guest, stranger | only with a role                                     | never                                  | never                             |
+ */
+export function authorize(access: Access, track: TrackAccess & { slug: string }, need: Need): Verdict {
+  if (access.standing === 'admin') return ALLOWED;
+  const role: Role | undefined = track.members[access.userId];
+  const outsider = access.standing === 'guest' || access.standing === 'stranger';
+  const visible = outsider
+    ? role !== undefined
+    : track.visibility === 'workspace' || role !== undefined || (access.channelId !== undefined && track.channels.includes(access.channelId));
+  if (!visible) return { allowed: false, hidden: true, reason: `There is no track called ${track.slug}.` };
+  if (need === 'read') return ALLOWED;
+  if (outsider) return refuse(`Guests and people from other organisations can read ${track.slug} but not change it.`);
+  if (need === 'manage') {
+    return role === 'owner' ? ALLOWED : refuse(`Only the owners of ${track.slug} or a workspace admin can change who may use it.`);
+  }
+  if (role === 'owner' || role === 'editor') return ALLOWED;
+  if (role === undefined && !hasOwner(track)) return ALLOWED;
+  return refuse(`Only the owners and editors of ${track.slug} can change it; ask an owner for the editor role.`);
+}
+
+/** Whether a write that names no track (a new track, a form over all tracks) is open to this person. */
+export function mayWriteAnywhere(access: Access): Verdict {
+  return access.standing === 'guest' || access.standing === 'stranger'
+    ? refuse('Guests and people from other organisations can read the tracks shared with them but not change anything.')
+    : ALLOWED;
+}
+
+/** Whether everyone in `channelId` may see the track: a digest or a shared report there shows it to them all. */
+export function visibleInChannel(track: TrackAccess, channelId: string): boolean {
+  return track.visibility === 'workspace' || track.channels.includes(channelId);
+}
+
+export function hasOwner(track: TrackAccess): boolean {
+  return Object.values(track.members).includes('owner');
+}
+
+function refuse(reason: string): Verdict {
+  return { allowed: false, hidden: false, reason };
+}

@@ -1,0 +1,53 @@
+import type { types } from '@slack/bolt';
+import { ROLES, type Role, type Track, type TrackChange } from '#shared/domain/schemas';
+import { VIEW_IDS } from '#shared/slack-app/definitions';
+import { modal, type ModalOrigin } from '#shared/slack/render/modals';
+import { section } from '#shared/slack/render/format';
+
+/** Block and action ids of the roles form: one people picker per role. */
+export const ROLE_INPUTS: Record<Role, string> = { owner: 'role_owner', editor: 'role_editor', viewer: 'role_viewer' };
+
+const ROLE_LABELS: Record<Role, string> = {
+  owner: 'Owners (change items and who may use the track)',
+  editor: 'Editors (change items, scores, digests, export)',
+  viewer: 'Viewers (read; guests can only be viewers)',
+};
+
+/** The roles form: who holds each role now, each list editable; saving sets the members to the lists. */
+export function rolesModal(track: Track, origin: ModalOrigin): types.ModalView {
+  const holders = (role: Role) => Object.entries(track.members).filter(([, r]) => r === role).map(([id]) => id);
+  const where = track.visibility === 'private' ? `Private: only its members${track.channels.length ? ` and ${track.channels.map((c) => `<#${c}>`).join(', ')}` : ''} see it.` : 'Visible to everyone in the workspace; only owners and editors change it.';
+  const pickers: types.InputBlock[] = ROLES.map((role) => {
+    const initial = holders(role);
+    return {
+      type: 'input',
+      block_id: ROLE_INPUTS[role],
+      optional: true,
+      label: { type: 'plain_text', text: ROLE_LABELS[role] },
+      element: { type: 'multi_users_select', action_id: ROLE_INPUTS[role], ...(initial.length ? { initial_users: initial } : {}) },
+    };
+  });
+  return modal(VIEW_IDS.trackRoles, `Roles: ${track.slug}`, 'Save', { ...origin, track: track.slug, version: track.version }, [section(`*${track.slug}* · ${where}`), ...pickers]);
+}
+
+/** One line per change, as the person who made it reads it. */
+export function describeAccessChanges(slug: string, changes: TrackChange[]): string {
+  return changes
+    .map((change) => {
+      switch (change.type) {
+        case 'role':
+          return change.to ? `<@${change.userId}> is now ${article(change.to)} ${change.to} of ${slug}.` : `<@${change.userId}> no longer has a role on ${slug}.`;
+        case 'visibility':
+          return change.to === 'private' ? `${slug} is now private: only its members and linked channels see it.` : `${slug} is now visible to the whole workspace.`;
+        case 'link':
+          return `<#${change.channelId}> is linked to ${slug}: everyone there can read it.`;
+        case 'unlink':
+          return `<#${change.channelId}> is no longer linked to ${slug}.`;
+      }
+    })
+    .join('\n');
+}
+
+function article(role: Role): string {
+  return role === 'viewer' ? 'a' : 'an';
+}

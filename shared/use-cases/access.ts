@@ -1,0 +1,79 @@
+import { authorize, mayWriteAnywhere, SlackUserSchema, standingOf, type Access, type Need, type SlackUser } from '#shared/domain/access';
+import type { TeamId, TrackAccess } from '#shared/domain/schemas';
+import { ForbiddenError, TrackNotFoundError } from '#shared/errors';
+import { createSlackWeb } from '#shared/slack/web-api';
+import { createTtlCache } from '#shared/ttl-cache';
+
+/** How long a user's profile is trusted in a container: a demoted admin loses power within this. */
+export const PROFILE_TTL_MS = 3 * 60_000;
+
+/** Slack's account of a user, as `users.info` gives it. */
+export interface Directory {
+  user(teamId: TeamId, userId: string): Promise<SlackUser>;
+}
+
+/** Raised when Slack cannot say who someone is: every check fails closed on it. */
+export class DirectoryError extends ForbiddenError {}
+
+/**
+ * A Directory over `users.info` with the team's bot token, each answer cached per container
+ * for a few minutes. Failures are not cached, so the next request asks again.
+ */
+export function createSlackDirectory(options: {
+  apiUrl: string;
+  /** The bot token that may read this team's users. */
+  token: (teamId: TeamId) => Promise<string>;
+  clock: () => Date;
+  ttlMs?: number;
+  fetch?: typeof fetch;
+}): Directory {
+  const cache = createTtlCache<SlackUser>({ ttlMs: options.ttlMs ?? PROFILE_TTL_MS, clock: options.clock });
+  return {
+    async user(teamId, userId) {
+      const key = `${teamId}#${userId}`;
+      const cached = cache.get(key);
+      if (cached) return cached;
+      const web = createSlackWeb({ apiUrl: options.apiUrl, token: await options.token(teamId), ...(options.fetch ? { fetch: options.fetch } : {}) });
+      const reply = await web.call('users.info', { user: userId }, { timeoutMs: 2000 });
+      const reason = reply.kind === 'ok' ? undefined : reply.kind === 'error' ? reply.error : reply.kind === 'rate-limited' ? 'rate limited' : reply.reason;
+      const parsed = reply.kind === 'ok' ? SlackUserSchema.safeParse(reply.body.user) : undefined;
+      if (!parsed?.success) {
+        throw new DirectoryError(`Slack could not tell me who <@${userId}> is (${reason ?? 'unreadable answer'}), so nothing was read or changed. Try again in a moment.`);
+      }
+      cache.set(key, parsed.data);
+      return parsed.data;
+    },
+  };
+}
+
+/** Who is asking, where; the profile comes from Slack (cached), and a Slack error refuses. */
+export async function loadAccess(deps: { directory: Directory }, input: { teamId: TeamId; userId: string; channelId?: string }): Promise<Access> {
+  const user = await deps.directory.user(input.teamId, input.userId);
+  return { userId: input.userId, standing: standingOf(user, input.teamId), ...(input.channelId ? { channelId: input.channelId } : {}) };
+}
+
+/**
+ * Throws unless `access` may do `need` with `track`: a track the person may not see is
+ * answered exactly as a missing one; one they see but may not change, with the reason.
+ */
+export function requireAccess(access: Access, track: TrackAccess & { slug: string }, need: Need): void {
+  const verdict = authorize(access, track, need);
+  if (verdict.allowed) return;
+  throw verdict.hidden ? new TrackNotFoundError(track.slug) : new ForbiddenError(verdict.reason);
+}
+
+/** Throws unless the person may write at all (guests and strangers never do). */
+export function requireWriter(access: Access): void {
+  const verdict = mayWriteAnywhere(access);
+  if (!verdict.allowed) throw new ForbiddenError(verdict.reason);
+}
+
+/** Whether `access` may change `track`'s items: forms list only those. */
+export function canWrite(access: Access, track: TrackAccess & { slug: string }): boolean {
+  return authorize(access, track, 'write').allowed;
+}
+
+/** Whether `access` may see `track`: lists, Home, digests and suggestions leave the rest out. */
+export function canRead(access: Access, track: TrackAccess & { slug: string }): boolean {
+  return authorize(access, track, 'read').allowed;
+}

@@ -1,0 +1,106 @@
+import { canHoldRole, hasOwner, standingOf } from '#shared/domain/access';
+import { ROLES, type ChannelId, type Role, type Track, type TrackChange, type Visibility } from '#shared/domain/schemas';
+import { ConflictError, InvalidInputError } from '#shared/errors';
+import type { ModalOrigin } from '#shared/slack/render/modals';
+import { describeAccessChanges } from '#shared/slack/render/roles';
+import { getTrack, type Caller, type Deps } from '#shared/use-cases/commitments';
+
+/** One person's new role on a track, or none (removed). */
+export interface RoleChange {
+  userId: string;
+  role?: Role;
+}
+
+/** What an access change returns: the track as saved and what changed. */
+export interface AccessChanged {
+  track: Track;
+  changes: TrackChange[];
+}
+
+/**
+ * Changes people's roles on a track, in steps:
+ * 1. read the track if the caller may manage it (an owner, or a workspace admin);
+ * 2. ask Slack about each person given a role: no bot or deactivated account, guests and
+ *    people from other organisations only as viewers;
+ * 3. refuse a change that leaves a track that had an owner with none;
+ * 4. save the members and a history entry, guarded by the version read (or the one a form showed).
+ */
+export async function changeRoles(deps: Deps, caller: Caller, slug: string, requested: RoleChange[], expectedVersion?: number): Promise<AccessChanged> {
+  const track = await getTrack(deps, caller, slug, 'manage');
+  if (expectedVersion !== undefined && expectedVersion !== track.version) throw staleError(track.slug);
+  const members = { ...track.members };
+  const changes: TrackChange[] = [];
+  for (const { userId, role } of requested) {
+    const from = members[userId];
+    if (from === role) continue;
+    if (role) {
+      const user = await deps.directory.user(caller.teamId, userId);
+      if (!canHoldRole(user)) {
+        throw new InvalidInputError(`<@${userId}> is ${user.deleted ? 'a deactivated account' : 'a bot'}; only people can hold a role. Nothing was changed.`, undefined, { field: 'members' });
+      }
+      const standing = standingOf(user, caller.teamId);
+      if (role !== 'viewer' && (standing === 'guest' || standing === 'stranger')) {
+        throw new InvalidInputError(`<@${userId}> is a guest or from another organisation, so can only be a viewer. Nothing was changed.`, undefined, { field: 'members' });
+      }
+      members[userId] = role;
+    } else {
+      delete members[userId];
+    }
+    changes.push({ type: 'role', userId, ...(from ? { from } : {}), ...(role ? { to: role } : {}) });
+  }
+  if (changes.length === 0) throw new InvalidInputError(`That is already so on ${track.slug}; nothing was changed.`);
+  if (hasOwner(track) && !hasOwner({ ...track, members })) {
+    throw new InvalidInputError(`${track.slug} would have no owner left: make someone else its owner first. Nothing was changed.`, undefined, { field: 'members' });
+  }
+  return save(deps, caller, track, { ...track, members }, changes);
+}
+
+/**
+ * Sets the whole member list as a roles form shows it (owners, editors, viewers): each
+ * person's highest role counts once, and everyone left out is removed.
+ */
+export async function replaceRoles(deps: Deps, caller: Caller, slug: string, lists: Record<Role, string[]>, expectedVersion?: number): Promise<AccessChanged> {
+  const track = await getTrack(deps, caller, slug, 'manage');
+  const wanted = new Map<string, Role>();
+  // Listed from highest to lowest, so the first role given a person is the one kept.
+  for (const role of ROLES) for (const userId of lists[role]) if (!wanted.has(userId)) wanted.set(userId, role);
+  const requested: RoleChange[] = [
+    ...[...wanted].map(([userId, role]) => ({ userId, role })),
+    ...Object.keys(track.members).filter((userId) => !wanted.has(userId)).map((userId) => ({ userId })),
+  ];
+  return changeRoles(deps, caller, slug, requested, expectedVersion ?? track.version);
+}
+
+/** The roles form's submission: the lists it holds, for the track and version it showed; returns the confirmation. */
+export async function submitRoles(deps: Deps, caller: Caller, origin: ModalOrigin, lists: Record<Role, string[]>): Promise<string> {
+  const { track, changes } = await replaceRoles(deps, caller, origin.track ?? '', lists, origin.version);
+  return describeAccessChanges(track.slug, changes);
+}
+
+/** Makes a track private (members and linked channels only) or visible to the workspace again. */
+export async function setVisibility(deps: Deps, caller: Caller, slug: string, visibility: Visibility): Promise<AccessChanged> {
+  const track = await getTrack(deps, caller, slug, 'manage');
+  if (track.visibility === visibility) throw new InvalidInputError(`${track.slug} is already ${visibility === 'private' ? 'private' : 'visible to the workspace'}; nothing was changed.`);
+  if (visibility === 'private' && !hasOwner(track)) {
+    throw new InvalidInputError(`${track.slug} has no owner yet: give it one first (/commitments ${track.slug} roles add @someone owner), so someone can still manage it.`);
+  }
+  return save(deps, caller, track, { ...track, visibility }, [{ type: 'visibility', from: track.visibility, to: visibility }]);
+}
+
+/** Links a channel to a track (everyone there may read it, even when private), or unlinks it. */
+export async function linkChannel(deps: Deps, caller: Caller, slug: string, channelId: ChannelId, linked: boolean): Promise<AccessChanged> {
+  const track = await getTrack(deps, caller, slug, 'manage');
+  const has = track.channels.includes(channelId);
+  if (has === linked) throw new InvalidInputError(`<#${channelId}> is ${linked ? 'already' : 'not'} linked to ${track.slug}; nothing was changed.`);
+  const channels = linked ? [...track.channels, channelId] : track.channels.filter((c) => c !== channelId);
+  return save(deps, caller, track, { ...track, channels }, [{ type: linked ? 'link' : 'unlink', channelId }]);
+}
+
+async function save(deps: Deps, caller: Caller, before: Track, after: Track, changes: TrackChange[]): Promise<AccessChanged> {
+  const track = await deps.store.saveTrackAccess(before, after, changes, caller.userId, caller.now);
+  return { track, changes };
+}
+
+function staleError(slug: string): ConflictError {
+  return new ConflictError(`Someone changed who may use ${slug} since this form opened; nothing was saved. Open it again.`);
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { authorize, canHoldRole, SlackUserSchema, standingOf, type Access, type Need, type Standing } from '#shared/domain/access';
+import type { TrackAccess } from '#shared/domain/schemas';
+
+const claimed: TrackAccess & { slug: string } = {
+  slug: 'eu-japan',
+  members: { U0OWNER: 'owner', U0EDITOR: 'editor', U0VIEWER: 'viewer', U0GUEST: 'viewer' },
+  visibility: 'workspace',
+  channels: [],
+};
+const as = (userId: string, standing: Standing, channelId?: string): Access => ({ userId, standing, ...(channelId ? { channelId } : {}) });
+const allowed = (access: Access, track: TrackAccess & { slug: string }, need: Need) => authorize(access, track, need).allowed;
+
+describe('authorize', () => {
+  it.each([
+    ['owner', as('U0OWNER', 'member'), [true, true, true]],
+    ['editor', as('U0EDITOR', 'member'), [true, true, false]],
+    ['viewer', as('U0VIEWER', 'member'), [true, false, false]],
+    ['member without a role', as('U0OTHER', 'member'), [true, false, false]],
+    ['guest made a viewer', as('U0GUEST', 'guest'), [true, false, false]],
+    ['guest without a role', as('U0GUEST2', 'guest'), [false, false, false]],
+    ['stranger', as('U0STRANGER', 'stranger'), [false, false, false]],
+    ['workspace admin', as('U0ADMIN', 'admin'), [true, true, true]],
+  ] as const)('gives a %s of a claimed track read, write, manage = %j', (_, access, expected) => {
+    expect((['read', 'write', 'manage'] as const).map((need) => allowed(access, claimed, need))).toEqual(expected);
+  });
+
+  it('lets members change items of a track nobody owns yet, and only admins claim it', () => {
+    const unclaimed = { slug: 'japan-korea', members: {}, visibility: 'workspace' as const, channels: [] };
+    expect(allowed(as('U0ANY', 'member'), unclaimed, 'write')).toBe(true);
+    expect(allowed(as('U0ANY', 'member'), unclaimed, 'manage')).toBe(false);
+    expect(allowed(as('U0ADMIN', 'admin'), unclaimed, 'manage')).toBe(true);
+    expect(allowed(as('U0GUEST', 'guest'), unclaimed, 'read')).toBe(false);
+  });
+
+  it('hides a private track from non-members, as if it did not exist, and shows it in its linked channels', () => {
+    const secret = { ...claimed, visibility: 'private' as const, channels: ['C0LINKED'] };
+    expect(authorize(as('U0OTHER', 'member'), secret, 'read')).toEqual({ allowed: false, hidden: true, reason: 'There is no track called eu-japan.' });
+    expect(allowed(as('U0OTHER', 'member', 'C0LINKED'), secret, 'read')).toBe(true);
+    expect(allowed(as('U0OTHER', 'member', 'C0LINKED'), secret, 'write')).toBe(false);
+    expect(allowed(as('U0GUEST2', 'guest', 'C0LINKED'), secret, 'read')).toBe(false);
+    expect(allowed(as('U0VIEWER', 'member'), secret, 'read')).toBe(true);
+  });
+});
+
+describe('standingOf', () => {
+  const user = (fields: object) => SlackUserSchema.parse({ id: 'U0X', team_id: 'T0HOME', ...fields });
+  it.each([
+    [{}, 'member'],
+    [{ is_admin: true }, 'admin'],
+    [{ is_owner: true }, 'admin'],
+    [{ is_primary_owner: true }, 'admin'],
+    [{ is_restricted: true }, 'guest'],
+    [{ is_ultra_restricted: true }, 'guest'],
+    [{ is_stranger: true, is_admin: true }, 'stranger'],
+    [{ team_id: 'T0ELSE', is_admin: true }, 'stranger'],
+    [{ team_id: 'T0ELSE', enterprise_user: { teams: ['T0HOME'] } }, 'member'],
+  ])('reads %j as %s', (fields, standing) => {
+    expect(standingOf(user(fields), 'T0HOME')).toBe(standing);
+  });
+
+  it('lets no bot, app or deactivated account hold a role', () => {
+    expect(canHoldRole(user({}))).toBe(true);
+    expect(canHoldRole(user({ is_bot: true }))).toBe(false);
+    expect(canHoldRole(user({ deleted: true }))).toBe(false);
+    expect(canHoldRole(user({ id: 'USLACKBOT' }))).toBe(false);
+  });
+});
