@@ -28,7 +28,11 @@ export function createListenerDeps(config: Config, log: Logger): ListenerDeps {
   const clock = () => new Date();
   const { installations, tokens } = createTokenSourceFor(config, dynamo, clock);
   return {
-    directory: createSlackDirectory({ apiUrl: config.slackApiUrl, token: (teamId) => teamToken(config, tokens, teamId), clock }),
+    directory: {
+      ...createSlackDirectory({ apiUrl: config.slackApiUrl, token: (teamId) => teamToken(config, tokens, teamId), clock }),
+      // Only OAuth installs record who installed; one workspace on a bot token has no such read.
+      installer: async (teamId) => ((await config.sending()).mode === 'multi' ? (await tokens.forTeam(teamId))?.installerUserId : undefined),
+    },
     store: createStore({ client: dynamo, tableName: config.tableName }),
     subscriptions: createSubscriptionStore({ client: dynamo, tableName: config.tableName }),
     log,
@@ -43,7 +47,7 @@ export function createListenerDeps(config: Config, log: Logger): ListenerDeps {
 async function teamToken(config: Config, tokens: TokenSource, teamId: string): Promise<string> {
   const sending = await config.sending();
   if (sending.mode === 'single') return sending.botToken;
-  const bot = await tokens.find({ teamId });
+  const bot = await tokens.forTeam(teamId);
   if (!bot) throw new DirectoryError('This workspace has not installed the app, so I cannot tell who is asking.');
   return bot.botToken;
 }

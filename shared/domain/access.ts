@@ -38,11 +38,13 @@ export interface Access {
  * A user's standing in `teamId`. Strangers first: a shared channel's guest from another
  * organisation may be an admin there, which counts for nothing here.
  */
-export function standingOf(user: SlackUser, teamId: string): Standing {
+export function standingOf(user: SlackUser, teamId: string, installerUserId?: string): Standing {
   const ownTeam = !user.team_id || user.team_id === teamId || (user.enterprise_user?.teams.includes(teamId) ?? false);
   if (user.is_stranger || !ownTeam) return 'stranger';
   if (user.is_restricted || user.is_ultra_restricted) return 'guest';
   if (user.is_admin || user.is_owner || user.is_primary_owner) return 'admin';
+  // Whoever installed the app in this workspace manages it like an admin.
+  if (installerUserId !== undefined && user.id === installerUserId) return 'admin';
   return 'member';
 }
 

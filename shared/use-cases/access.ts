@@ -10,6 +10,8 @@ export const PROFILE_TTL_MS = 3 * 60_000;
 /** Slack's account of a user, as `users.info` gives it. */
 export interface Directory {
   user(teamId: TeamId, userId: string): Promise<SlackUser>;
+  /** Who installed the app in the workspace, where an install records it (OAuth installs). */
+  installer?(teamId: TeamId): Promise<string | undefined>;
 }
 
 /** Raised when Slack cannot say who someone is: every check fails closed on it. */
@@ -48,8 +50,8 @@ export function createSlackDirectory(options: {
 
 /** Who is asking, where; the profile comes from Slack (cached), and a Slack error refuses. */
 export async function loadAccess(deps: { directory: Directory }, input: { teamId: TeamId; userId: string; channelId?: string }): Promise<Access> {
-  const user = await deps.directory.user(input.teamId, input.userId);
-  return { userId: input.userId, standing: standingOf(user, input.teamId), ...(input.channelId ? { channelId: input.channelId } : {}) };
+  const [user, installer] = await Promise.all([deps.directory.user(input.teamId, input.userId), deps.directory.installer?.(input.teamId)]);
+  return { userId: input.userId, standing: standingOf(user, input.teamId, installer), ...(input.channelId ? { channelId: input.channelId } : {}) };
 }
 
 /**

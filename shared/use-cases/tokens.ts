@@ -12,6 +12,8 @@ export interface BotAuthorization {
   botUserId: string;
   teamId: string | undefined;
   enterpriseId: string | undefined;
+  /** Who installed the app: they manage every track of the workspace. */
+  installerUserId: string;
 }
 
 /** A rotating token is renewed when it has less than this left. */
@@ -31,6 +33,8 @@ export function createTokenSource(deps: {
 }) {
   const cacheMs = deps.cacheMs ?? 2 * 60_000;
   const cache = new Map<string, { value: BotAuthorization; until: number }>();
+  // How each workspace was last served: a workspace of an org-wide install is found through its org.
+  const served = new Map<string, InstallationQuery>();
   const keyOf = (q: InstallationQuery) => `${q.isEnterpriseInstall ? 'org' : 'team'}:${q.enterpriseId ?? ''}:${q.teamId ?? ''}`;
 
   async function fresh(installation: Installation): Promise<Installation> {
@@ -43,7 +47,7 @@ export function createTokenSource(deps: {
     return { ...installation, ...rotated };
   }
 
-  return {
+  const source = {
     /** The bot of the install serving `query`, or undefined when the workspace has not installed the app. */
     async find(query: InstallationQuery): Promise<BotAuthorization | undefined> {
       const key = keyOf(query);
@@ -58,17 +62,28 @@ export function createTokenSource(deps: {
         botUserId: installation.botUserId,
         teamId: installation.teamId ?? query.teamId,
         enterpriseId: installation.enterpriseId,
+        installerUserId: installation.installerUserId,
       };
       const expiresMs = installation?.botExpiresAt ? (installation.botExpiresAt - REFRESH_MARGIN_SECONDS) * 1000 : Infinity;
       // Misses are not cached: a workspace that installs a moment later is served at once.
       if (value) cache.set(key, { value, until: Math.min(now + cacheMs, expiresMs) });
+      if (value && query.teamId) served.set(query.teamId, query);
       return value;
+    },
+    /**
+     * The bot serving a workspace known only by its team id (e.g. to read its users): found the
+     * way the request's own authorization found it, so org-wide installs are found through their org.
+     */
+    forTeam(teamId: string): Promise<BotAuthorization | undefined> {
+      return source.find(served.get(teamId) ?? { teamId });
     },
     /** Forgets what this container cached, e.g. once an install is removed. */
     forget(): void {
       cache.clear();
+      served.clear();
     },
   };
+  return source;
 }
 
 /** The token source a function builds from its config: installs in its table, rotation with the app's credentials. */

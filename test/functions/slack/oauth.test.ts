@@ -200,6 +200,16 @@ describe('per-workspace tokens', () => {
     expect(publishesTo('U0TWICE').length - before).toBe(1);
   });
 
+  it('lets whoever installed the app manage a track, and not another plain member (issue 12)', async () => {
+    await install({ teamId: 'T0INSTALL', botToken: 'xoxb-install', installerUserId: 'U0INSTALLER' });
+    await seedBusan(harness.store(), 'T0INSTALL', new Date('2026-03-01T00:00:00Z'));
+    // The seed's track has no owner until someone who manages the workspace claims it.
+    await harness.send(commandEvent('japan-korea roles add <@U0PLAIN|plain> owner', { teamId: 'T0INSTALL', userId: 'U0PLAIN' }));
+    expect((await harness.store().getTrack('T0INSTALL', 'japan-korea')).members).toEqual({});
+    await harness.send(commandEvent('japan-korea roles add <@U0INSTALLER|installer> owner', { teamId: 'T0INSTALL', userId: 'U0INSTALLER' }));
+    expect((await harness.store().getTrack('T0INSTALL', 'japan-korea')).members).toEqual({ U0INSTALLER: 'owner' });
+  });
+
   it('answers a slash command of an installed team with its report', async () => {
     const result = await harness.send(commandEvent('japan-korea', { teamId: 'T0NORTH' }));
     expect(result.statusCode).toBe(200);

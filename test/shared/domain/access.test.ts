@@ -59,6 +59,13 @@ describe('standingOf', () => {
     expect(standingOf(user(fields), 'T0HOME')).toBe(standing);
   });
 
+  it('lets whoever installed the app manage like an admin, unless they are a guest or from elsewhere', () => {
+    expect(standingOf(user({}), 'T0HOME', 'U0X')).toBe('admin');
+    expect(standingOf(user({}), 'T0HOME', 'U0OTHER')).toBe('member');
+    expect(standingOf(user({ is_restricted: true }), 'T0HOME', 'U0X')).toBe('guest');
+    expect(standingOf(user({ team_id: 'T0ELSE' }), 'T0HOME', 'U0X')).toBe('stranger');
+  });
+
   it('lets no bot, app or deactivated account hold a role', () => {
     expect(canHoldRole(user({}))).toBe(true);
     expect(canHoldRole(user({ is_bot: true }))).toBe(false);
