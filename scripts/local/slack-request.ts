@@ -95,6 +95,46 @@ export function viewSubmission(teamId: string, callbackId: string, privateMetada
   };
 }
 
+/** Where an interaction happened and who did it; tests vary only what they need. */
+export interface PayloadOptions {
+  userId?: string;
+  channelId?: string;
+  channelName?: string;
+}
+
+/** A button press on a message (a report or an item), as Slack sends it. */
+export function blockAction(teamId: string, actionId: string, value: string, responseUrl: string, blocks: unknown[] = [], options: PayloadOptions = {}) {
+  const { userId = 'U0ALICE', channelId = 'C0GENERAL', channelName = 'general' } = options;
+  return {
+    type: 'block_actions',
+    team: { id: teamId, domain: 'test' },
+    user: { id: userId, team_id: teamId },
+    api_app_id: 'A0COMMIT',
+    trigger_id: `trigger-${actionId}`,
+    response_url: responseUrl,
+    container: { type: 'message', message_ts: '1700000000.000100', channel_id: channelId, is_ephemeral: true },
+    channel: { id: channelId, name: channelName },
+    message: { type: 'message', ts: '1700000000.000100', text: 'report', blocks },
+    actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1700000001.000200', text: { type: 'plain_text', text: 'x' } }],
+  };
+}
+
+/** A message shortcut (the "More actions" menu) used on a message with `text`, as Slack sends it. */
+export function messageShortcut(teamId: string, callbackId: string, text: string, responseUrl: string, options: PayloadOptions = {}) {
+  const { userId = 'U0ALICE', channelId = 'C0GENERAL', channelName = 'general' } = options;
+  return {
+    type: 'message_action',
+    callback_id: callbackId,
+    trigger_id: `trigger-${callbackId}`,
+    team: { id: teamId, domain: 'test' },
+    user: { id: userId, team_id: teamId },
+    channel: { id: channelId, name: channelName },
+    message_ts: '1773277200.000100',
+    response_url: responseUrl,
+    message: { type: 'message', user: 'U0BOB', ts: '1773277200.000100', text },
+  };
+}
+
 /** An Events API callback (e.g. app_home_opened) as Slack sends it: JSON, signed the same way. */
 export function eventCallback(teamId: string, event: Record<string, unknown>, options: SignOptions & { eventId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean } = {}): HttpApiEvent {
   const enterprise = options.enterpriseId ?? null;

@@ -3,9 +3,10 @@ import { seedBusan } from '#shared/use-cases/seed';
 import { ACTION_IDS, SHORTCUT_IDS, VIEW_IDS } from '#shared/slack-app/definitions';
 import { IMPORT_INPUTS } from '#shared/slack/render/import';
 import { useSlackHandler } from '../../support/slack-handler.ts';
-import { commandEvent, eventCallback, interactionEvent } from '#local/slack-request';
+import { commandEvent, eventCallback, interactionEvent, messageShortcut } from '#local/slack-request';
 import { expectWithinSlackLimits } from '../../support/slack-limits.ts';
 
+const NEWS = { channelId: 'C0NEWS', channelName: 'news' };
 const NOW = new Date('2026-03-25T01:00:00Z');
 const TEAM = 'T0BEYOND';
 const harness = useSlackHandler();
@@ -50,19 +51,6 @@ function submit(callbackId: string, privateMetadata: string, values: Record<stri
   );
 }
 
-function messageShortcut(callbackId: string, text: string) {
-  return interactionEvent({
-    type: 'message_action',
-    callback_id: callbackId,
-    trigger_id: `trigger-${callbackId}`,
-    team: { id: TEAM, domain: 'test' },
-    user: { id: 'U0ALICE', team_id: TEAM },
-    channel: { id: 'C0NEWS', name: 'news' },
-    message_ts: '1773277200.000100',
-    response_url: harness.slack.responseUrl('shortcut'),
-    message: { type: 'message', user: 'U0BOB', ts: '1773277200.000100', text },
-  });
-}
 
 const readoutValues = (text = READOUT) => ({
   [IMPORT_INPUTS.meeting]: { [IMPORT_INPUTS.meeting]: { type: 'plain_text_input', value: 'Japan–Korea foreign ministers’ meeting' } },
@@ -73,7 +61,7 @@ const readoutValues = (text = READOUT) => ({
 
 describe('message shortcut "Track as commitment"', () => {
   it('opens the add form prefilled from the message and saves it with the message’s permalink as its source', async () => {
-    const result = await harness.send(messageShortcut(SHORTCUT_IDS.trackAsCommitment, 'Agree a joint AI safety testing plan\nDetails to follow'));
+    const result = await harness.send(interactionEvent(messageShortcut(TEAM, SHORTCUT_IDS.trackAsCommitment, 'Agree a joint AI safety testing plan\nDetails to follow', harness.slack.responseUrl('shortcut'), NEWS)));
     expect(result.statusCode).toBe(200);
     const view = lastView();
     expect(view.callback_id).toBe(VIEW_IDS.addCommitment);
@@ -149,7 +137,7 @@ describe('readout import', () => {
   });
 
   it('opens the import form from the "Import readout" message shortcut with the message as text', async () => {
-    await harness.send(messageShortcut(SHORTCUT_IDS.importReadout, READOUT));
+    await harness.send(interactionEvent(messageShortcut(TEAM, SHORTCUT_IDS.importReadout, READOUT, harness.slack.responseUrl('shortcut'), NEWS)));
     const view = lastView();
     expect(view.callback_id).toBe(VIEW_IDS.importText);
     expect(JSON.stringify(view.blocks)).toContain('vice-ministerial strategic dialogue');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedBusan } from '#shared/use-cases/seed';
 import { ACTION_IDS, VIEW_IDS } from '#shared/slack-app/definitions';
 import { useSlackHandler } from '../../support/slack-handler.ts';
-import { browserGet, commandEvent, interactionEvent, viewSubmission } from '#local/slack-request';
+import { blockAction, browserGet, commandEvent, interactionEvent, viewSubmission } from '#local/slack-request';
 import { expectWithinSlackLimits } from '../../support/slack-limits.ts';
 
 const NOW = new Date('2026-03-25T01:00:00Z'); // 10:00 in Tokyo
@@ -97,7 +97,7 @@ describe('/commitments reports', () => {
     const first = await command('big-track all');
     const next = first.blocks.flatMap((b) => (b['elements'] ?? []) as { action_id?: string; value?: string }[]).find((e) => e.action_id === ACTION_IDS.pageNext);
     expect(next?.value).toBe('big-track|all|1');
-    await harness.send(interactionEvent(blockAction(ACTION_IDS.pageNext, next!.value!, harness.slack.responseUrl('page'))));
+    await harness.send(interactionEvent(blockAction(TEAM, ACTION_IDS.pageNext, next!.value!, harness.slack.responseUrl('page'))));
     const redrawn = harness.slack.callsTo('response_url:page').at(-1)?.args as { text: string; replace_original: boolean };
     expect(redrawn.replace_original).toBe(true);
     expect(redrawn.text).toMatch(/page 2 of 20/);
@@ -159,7 +159,7 @@ describe('/commitments changes', () => {
 
   it('opens the update modal from a button and redraws the report after the submission', async () => {
     const report = await command('japan-korea');
-    await harness.send(interactionEvent(blockAction(ACTION_IDS.update, 'JK-3', harness.slack.responseUrl('btn'), report.blocks)));
+    await harness.send(interactionEvent(blockAction(TEAM, ACTION_IDS.update, 'JK-3', harness.slack.responseUrl('btn'), report.blocks)));
     const view = harness.slack.callsTo('views.open').at(-1)!.args['view'] as { callback_id: string; private_metadata: string };
     expect(view.callback_id).toBe(VIEW_IDS.update);
     const result = await harness.send(
@@ -176,7 +176,7 @@ describe('/commitments changes', () => {
   });
 
   it('keeps the modal open with the problem when the item changed since it was opened', async () => {
-    await harness.send(interactionEvent(blockAction(ACTION_IDS.addNote, 'JK-2', harness.slack.responseUrl('n'))));
+    await harness.send(interactionEvent(blockAction(TEAM, ACTION_IDS.addNote, 'JK-2', harness.slack.responseUrl('n'))));
     const view = harness.slack.callsTo('views.open').at(-1)!.args['view'] as { private_metadata: string };
     await command('note JK-2 "someone else got there first"');
     const result = await harness.send(
@@ -191,7 +191,7 @@ describe('/commitments changes', () => {
 describe('/commitments buttons and modals', () => {
   it('marks an item done from its button and modal, with the note in its history', async () => {
     const report = await command('japan-korea');
-    await harness.send(interactionEvent(blockAction(ACTION_IDS.markDone, 'JK-2', harness.slack.responseUrl('done'), report.blocks)));
+    await harness.send(interactionEvent(blockAction(TEAM, ACTION_IDS.markDone, 'JK-2', harness.slack.responseUrl('done'), report.blocks)));
     const view = lastModal();
     expect(view.callback_id).toBe(VIEW_IDS.markDone);
     const result = await harness.send(
@@ -205,7 +205,7 @@ describe('/commitments buttons and modals', () => {
   });
 
   it('adds a note from its button and modal, and refuses an empty note in the modal', async () => {
-    await harness.send(interactionEvent(blockAction(ACTION_IDS.addNote, 'JK-1', harness.slack.responseUrl('note'))));
+    await harness.send(interactionEvent(blockAction(TEAM, ACTION_IDS.addNote, 'JK-1', harness.slack.responseUrl('note'))));
     const view = lastModal();
     const empty = await harness.send(interactionEvent(viewSubmission(TEAM, VIEW_IDS.addNote, view.private_metadata, { note: { note: { type: 'plain_text_input', value: '  ' } } })));
     expect(empty.json()).toMatchObject({ response_action: 'errors', errors: { note: 'Write the note first.' } });
@@ -235,7 +235,7 @@ describe('/commitments buttons and modals', () => {
   it('shares a report in the channel from its button', async () => {
     const report = await command('japan-korea');
     const share = report.blocks.flatMap((b) => (b['elements'] ?? []) as { action_id?: string; value?: string }[]).find((e) => e.action_id === ACTION_IDS.share);
-    await harness.send(interactionEvent(blockAction(ACTION_IDS.share, share!.value!, harness.slack.responseUrl('share'), report.blocks)));
+    await harness.send(interactionEvent(blockAction(TEAM, ACTION_IDS.share, share!.value!, harness.slack.responseUrl('share'), report.blocks)));
     const posted = harness.slack.callsTo('response_url:share').at(-1)!.args as { response_type: string; replace_original: boolean; blocks: Record<string, unknown>[]; text: string };
     expect(posted).toMatchObject({ response_type: 'in_channel', replace_original: false });
     expect(JSON.stringify(posted.blocks)).not.toContain(ACTION_IDS.share);
@@ -243,7 +243,7 @@ describe('/commitments buttons and modals', () => {
   });
 
   it('answers a button on an item that no longer exists with a short ephemeral note', async () => {
-    await harness.send(interactionEvent(blockAction(ACTION_IDS.update, 'JK-404', harness.slack.responseUrl('gone'))));
+    await harness.send(interactionEvent(blockAction(TEAM, ACTION_IDS.update, 'JK-404', harness.slack.responseUrl('gone'))));
     const answer = harness.slack.callsTo('response_url:gone').at(-1)!.args as { text: string; response_type: string };
     expect(answer).toMatchObject({ response_type: 'ephemeral' });
     expect(answer.text).toMatch(/no JK-404/);
@@ -299,18 +299,4 @@ describe('/commitments bad input', () => {
   });
 });
 
-function blockAction(actionId: string, value: string, responseUrl: string, blocks: unknown[] = []) {
-  return {
-    type: 'block_actions',
-    team: { id: TEAM, domain: 'test' },
-    user: { id: 'U0ALICE', team_id: TEAM },
-    api_app_id: 'A0COMMIT',
-    trigger_id: `trigger-${actionId}`,
-    response_url: responseUrl,
-    container: { type: 'message', message_ts: '1700000000.000100', channel_id: 'C0GENERAL', is_ephemeral: true },
-    channel: { id: 'C0GENERAL', name: 'general' },
-    message: { type: 'message', ts: '1700000000.000100', text: 'report', blocks },
-    actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1700000001.000200', text: { type: 'plain_text', text: 'x' } }],
-  };
-}
 

@@ -4,10 +4,11 @@ import { DIGEST_EVENT_TYPE } from '#shared/reminders/deliver';
 import { ACTION_IDS, SHORTCUT_IDS, VIEW_IDS } from '#shared/slack-app/definitions';
 import { IMPORT_INPUTS } from '#shared/slack/render/import';
 import { useSlackHandler } from '../../support/slack-handler.ts';
-import { commandEvent, interactionEvent, viewSubmission } from '#local/slack-request';
+import { blockAction, commandEvent, interactionEvent, messageShortcut, viewSubmission } from '#local/slack-request';
 
 // Issue 13: text people type cannot notify a channel, hide a link or reorder a line, and no
 // request is read past Slack's own limits.
+const IN_CHANNEL = { channelId: 'C0HOSTILE', channelName: 'hostile' };
 const NOW = new Date('2026-03-25T01:00:00Z'); // 10:00 in Tokyo
 const harness = useSlackHandler();
 const TEAM = 'T0HOSTILE';
@@ -94,7 +95,7 @@ describe('hostile text, for issue 13', () => {
   it('escapes the title in a report shared from its button and in the confirmation of a note', async () => {
     const report = await command('hostile');
     const share = allStrings(report.blocks).find((s) => s.startsWith('hostile|'))!;
-    await harness.send(interactionEvent(blockAction(ACTION_IDS.share, share, harness.slack.responseUrl('share'), report.blocks)));
+    await harness.send(interactionEvent(blockAction(TEAM, ACTION_IDS.share, share, harness.slack.responseUrl('share'), report.blocks, IN_CHANNEL)));
     expectDefused(harness.slack.callsTo('response_url:share').at(-1)!.args as unknown as Message);
     const noted = await command(`note HO-1 "${HOSTILE}"`);
     expectDefused(noted);
@@ -140,7 +141,7 @@ describe('requests past Slack’s limits, for issue 13', () => {
   });
 
   it('refuses a forged form value longer than its input’s max_length beside the field, and writes nothing', async () => {
-    await harness.send(interactionEvent(blockAction(ACTION_IDS.addNote, 'HO-1', harness.slack.responseUrl('note'))));
+    await harness.send(interactionEvent(blockAction(TEAM, ACTION_IDS.addNote, 'HO-1', harness.slack.responseUrl('note'), [], IN_CHANNEL)));
     const view = harness.slack.callsTo('views.open').at(-1)!.args['view'] as { private_metadata: string };
     const before = await snapshot();
     const answer = await harness.send(interactionEvent(viewSubmission(TEAM, VIEW_IDS.addNote, view.private_metadata, { note: { note: { type: 'plain_text_input', value: 'n'.repeat(50_000) } } })));
@@ -151,7 +152,7 @@ describe('requests past Slack’s limits, for issue 13', () => {
   it('refuses a shortcut on a message longer than Slack allows, and opens no form', async () => {
     const opened = harness.slack.callsTo('views.open').length;
     for (const callbackId of [SHORTCUT_IDS.importReadout, SHORTCUT_IDS.trackAsCommitment]) {
-      await harness.send(messageShortcut(callbackId, 'x'.repeat(40_001)));
+      await harness.send(interactionEvent(messageShortcut(TEAM, callbackId, 'x'.repeat(40_001), harness.slack.responseUrl('shortcut'), IN_CHANNEL)));
       const answer = harness.slack.callsTo('response_url:shortcut').at(-1)!.args as { text: string };
       expect(answer.text).toMatch(/40,001 characters long; a Slack message holds at most 40,000/);
     }
@@ -159,31 +160,4 @@ describe('requests past Slack’s limits, for issue 13', () => {
   });
 });
 
-function blockAction(actionId: string, value: string, responseUrl: string, blocks: unknown[] = []) {
-  return {
-    type: 'block_actions',
-    team: { id: TEAM, domain: 'test' },
-    user: { id: 'U0ALICE', team_id: TEAM },
-    api_app_id: 'A0COMMIT',
-    trigger_id: `trigger-${actionId}`,
-    response_url: responseUrl,
-    container: { type: 'message', message_ts: '1700000000.000100', channel_id: 'C0HOSTILE', is_ephemeral: true },
-    channel: { id: 'C0HOSTILE', name: 'hostile' },
-    message: { type: 'message', ts: '1700000000.000100', text: 'report', blocks },
-    actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1700000001.000200', text: { type: 'plain_text', text: 'x' } }],
-  };
-}
 
-function messageShortcut(callbackId: string, text: string) {
-  return interactionEvent({
-    type: 'message_action',
-    callback_id: callbackId,
-    trigger_id: `trigger-${callbackId}`,
-    team: { id: TEAM, domain: 'test' },
-    user: { id: 'U0ALICE', team_id: TEAM },
-    channel: { id: 'C0HOSTILE', name: 'hostile' },
-    message_ts: '1773277200.000100',
-    response_url: harness.slack.responseUrl('shortcut'),
-    message: { type: 'message', user: 'U0BOB', ts: '1773277200.000100', text },
-  });
-}
