@@ -12,12 +12,19 @@ import { FakeSlack } from '#local/fake-slack';
 import { ensureTable, startDynamoDbLocal } from './local/dynamodb-local.ts';
 import { serveLambda } from './local/http-adapter.ts';
 import { LOCAL } from './local/env.ts';
+import { claimLocalRun } from './local/single-run.ts';
 
 /**
  * `npm start`: the whole bot on this machine. DynamoDB Local keeps its data under .local/,
  * the Busan data set is loaded, and the very Lambda handler is served on localhost. Without a
  * bot token, Slack's Web API is a local stand-in that prints what the bot would send.
  */
+// Refused before anything starts: a second run would find the port taken and the data in use.
+const refusal = await claimLocalRun(LOCAL.port, LOCAL.dataDir);
+if (refusal) {
+  console.error(refusal);
+  process.exit(1);
+}
 const dynamo = await startDynamoDbLocal({ dataDir: LOCAL.dataDir });
 const client = createDynamoClient(dynamo.endpoint);
 await ensureTable(client, LOCAL.tableName);

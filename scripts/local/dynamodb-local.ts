@@ -25,7 +25,11 @@ export async function startDynamoDbLocal(options: { dataDir?: string; timeoutMs?
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((done) => child.once('exit', done));
   const endpoint = `http://127.0.0.1:${port}`;
+  // However this process ends, the emulator (a Java process) ends with it.
+  const killOnExit = () => child.kill('SIGTERM');
+  process.once('exit', killOnExit);
   const stop = async (): Promise<void> => {
+    process.off('exit', killOnExit);
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await exited;
   };
