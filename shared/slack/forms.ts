@@ -49,6 +49,7 @@ export interface CommitmentForm {
   ownerIds: string[];
   kind?: { type: 'recurring' } | { type: 'ongoing'; updateEveryDays: number };
   source?: Source;
+  clientToken?: string;
 }
 
 /** The add form; a track the modal was opened for wins over the picker, a message it came from is the source. */
@@ -59,6 +60,7 @@ export function readCommitmentForm(values: ViewValues, origin: ModalOrigin, now:
   const title = cappedTextOf(values, INPUTS.title, INPUT_MAX_CHARS.title, 'title', 'title');
   return {
     track: origin.track ?? selectedValueOf(values, INPUTS.track) ?? '',
+    ...(origin.clientToken ? { clientToken: origin.clientToken } : {}),
     ...(origin.sourceLink ? { source: { meeting: 'Slack message', date: origin.sourceDate ?? localDate(now, 'UTC'), link: origin.sourceLink } } : {}),
     title: title ?? '',
     ...(detail ? { detail } : {}),
@@ -107,9 +109,11 @@ export interface TrackForm {
   parties: string[];
   timeZone: string;
   prefix?: string;
+  clientToken?: string;
 }
 
-export function readTrackForm(values: ViewValues): TrackForm {
+/** The track form; the modal's client token, when `origin` carries one, makes its create happen once. */
+export function readTrackForm(values: ViewValues, origin: ModalOrigin = {}): TrackForm {
   const capped = (id: string, max: number, what: string, field: string) => cappedTextOf(values, id, max, what, field) ?? '';
   const prefix = cappedTextOf(values, INPUTS.prefix, INPUT_MAX_CHARS.prefix, 'id prefix', 'idPrefix');
   return {
@@ -118,6 +122,7 @@ export function readTrackForm(values: ViewValues): TrackForm {
     parties: capped(INPUTS.parties, INPUT_MAX_CHARS.parties, 'list of parties', 'parties').split(/[,\s]+/).filter(Boolean),
     timeZone: capped(INPUTS.timeZone, INPUT_MAX_CHARS.timeZone, 'time zone', 'timeZone'),
     ...(prefix ? { prefix } : {}),
+    ...(origin.clientToken ? { clientToken: origin.clientToken } : {}),
   };
 }
 

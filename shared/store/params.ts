@@ -4,7 +4,7 @@ import { STATUSES, type Commitment, type CommitmentId, type HistoryEntry, type S
 import type { ImportDraft } from '#shared/domain/import-draft';
 
 /**
- * The keys of tracks, commitments, their history, seen requests and import drafts, and pure
+ * The keys of tracks, commitments, their history, seen requests, form tokens and import drafts, and pure
  * builders of every DynamoDB request the store sends for them: tested without a client, sent
  * by `store.ts` unchanged. The layout is drawn in `table.ts`.
  */
@@ -22,6 +22,7 @@ export const keys = {
   trackHistory: (version: number) => `TH#${pad(version)}`,
   seenRequests: (teamId: TeamId) => `${teamId}#SEEN`,
   importDrafts: (teamId: TeamId) => `${teamId}#IMPORT`,
+  formTokens: (teamId: TeamId) => `${teamId}#ONCE`,
 } as const;
 
 /** The report's range: the track item (`#TRACK`) and every commitment (`C#…`), no history. */
@@ -43,9 +44,41 @@ function pad(n: number): string {
 const toItem = (value: object) => marshall(value, { removeUndefinedValues: true });
 const notExists = 'attribute_not_exists(pk)';
 
-export function createTrackParams(tableName: string, track: Track): TransactWriteItemsCommandInput {
-  const zero = Object.fromEntries(STATUSES.map((s) => [s, 0]));
+/** A form's client token, claimed by the transaction that creates what the form asked for. */
+export interface FormToken {
+  token: string;
+  /** Who submitted the form: only they are answered with what it created. */
+  by: string;
+  expiresAt: Date;
+}
+
+/**
+ * Claims a form's client token once, beside the create it guards: a second submission of the
+ * same form fails this condition, so the whole transaction writes nothing. `ref` names what
+ * the first one created, for answering the second alike.
+ */
+export function claimFormTokenItem(tableName: string, teamId: TeamId, once: FormToken, ref: string): TransactWriteItem {
   return {
+    Put: {
+      TableName: tableName,
+      Item: toItem({ pk: keys.formTokens(teamId), sk: once.token, type: 'form-token', ref, by: once.by, expiresAt: Math.ceil(once.expiresAt.getTime() / 1000) }),
+      ConditionExpression: notExists,
+    },
+  };
+}
+
+export function getFormTokenParams(tableName: string, teamId: TeamId, token: string): GetItemCommandInput {
+  return { TableName: tableName, Key: toItem({ pk: keys.formTokens(teamId), sk: token }), ConsistentRead: true };
+}
+
+/** Appends the token's claim, when there is one, as the transaction's last item. */
+function withFormToken(input: TransactWriteItemsCommandInput, tableName: string, teamId: TeamId, once: FormToken | undefined, ref: string): TransactWriteItemsCommandInput {
+  return once ? { TransactItems: [...(input.TransactItems ?? []), claimFormTokenItem(tableName, teamId, once, ref)] } : input;
+}
+
+export function createTrackParams(tableName: string, track: Track, once?: FormToken): TransactWriteItemsCommandInput {
+  const zero = Object.fromEntries(STATUSES.map((s) => [s, 0]));
+  return withFormToken({
     TransactItems: [
       {
         Put: {
@@ -80,7 +113,7 @@ export function createTrackParams(tableName: string, track: Track): TransactWrit
         },
       },
     ],
-  };
+  }, tableName, track.teamId, once, track.slug);
 }
 
 /** The fields a track and its summary share about who may see and change it. */
@@ -210,10 +243,11 @@ export function historyParams(tableName: string, teamId: TeamId, slug: TrackSlug
  * Creating commitment number `seq`: one transaction that
  *   1. moves the track's counter from seq-1 to seq (so two creators never take one number),
  *   2. puts the commitment only if that key is free (a create never overwrites),
- *   3. puts its first history entry.
+ *   3. puts its first history entry,
+ *   4. with a form's client token, claims it (a re-submitted form creates nothing).
  */
-export function createCommitmentParams(tableName: string, item: Commitment, entry: HistoryEntry): TransactWriteItemsCommandInput {
-  return {
+export function createCommitmentParams(tableName: string, item: Commitment, entry: HistoryEntry, once?: FormToken): TransactWriteItemsCommandInput {
+  return withFormToken({
     TransactItems: [
       {
         Update: {
@@ -228,7 +262,7 @@ export function createCommitmentParams(tableName: string, item: Commitment, entr
       putCommitment(tableName, item, notExists),
       putHistory(tableName, entry),
     ],
-  };
+  }, tableName, item.teamId, once, item.id);
 }
 
 /**

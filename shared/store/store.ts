@@ -75,13 +75,28 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
     return parse(TrackSummarySchema, unmarshall(Item));
   }
 
+  /** What a form's first submission created, for answering its re-submission the same way. */
+  async function formTokenRef(teamId: TeamId, once: params.FormToken, cause: unknown): Promise<string> {
+    const { Item } = await client.send(new GetItemCommand(params.getFormTokenParams(tableName, teamId, once.token)));
+    const claim = Item ? unmarshall(Item) : {};
+    // Someone else's token (a forged payload) learns nothing about what it created.
+    if (claim['by'] !== once.by || typeof claim['ref'] !== 'string') {
+      throw new AlreadyExistsError('This form was already submitted; nothing more was added.', { cause });
+    }
+    return claim['ref'];
+  }
+
   return {
-    async createTrack(input: TrackInput): Promise<Track> {
+    /** Creates a track; with a form's token, a second submission of that form returns the first one's track. */
+    async createTrack(input: TrackInput, once?: params.FormToken): Promise<Track> {
       const track = parse(TrackSchema, input);
       try {
-        await client.send(new TransactWriteItemsCommand(params.createTrackParams(tableName, track)));
+        await client.send(new TransactWriteItemsCommand(params.createTrackParams(tableName, track, once)));
       } catch (error) {
         const reasons = cancellationCodes(error);
+        if (once && reasons?.at(-1) === 'ConditionalCheckFailed') {
+          return this.getTrack(track.teamId, await formTokenRef(track.teamId, once, error));
+        }
         if (reasons?.[0] === 'ConditionalCheckFailed' || reasons?.[1] === 'ConditionalCheckFailed') {
           throw new AlreadyExistsError(`A track called ${track.slug} already exists.`, { cause: error, field: 'slug' });
         }
@@ -191,6 +206,7 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
      * 1. Read the track's counter. 2. Write counter, item and history in one transaction that
      * fails if the counter moved. 3. On that failure read again and retry, a few times.
      * With `seq` it claims exactly that number once (seeding), or reports it as taken.
+     * With a form's token, a second submission of that form returns the first one's item.
      */
     async createCommitment(
       teamId: TeamId,
@@ -198,7 +214,7 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
       draft: CommitmentDraft,
       by: Actor,
       now: Date,
-      options: { seq?: number } = {},
+      options: { seq?: number; once?: params.FormToken } = {},
     ): Promise<Commitment> {
       const fields = parse(CommitmentDraftSchema, draft);
       for (let attempt = 1; ; attempt++) {
@@ -228,10 +244,13 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
           change: { type: 'created', status: item.status },
         });
         try {
-          await client.send(new TransactWriteItemsCommand(params.createCommitmentParams(tableName, item, entry)));
+          await client.send(new TransactWriteItemsCommand(params.createCommitmentParams(tableName, item, entry, options.once)));
           return item;
         } catch (error) {
           const reasons = cancellationCodes(error);
+          if (options.once && reasons?.at(-1) === 'ConditionalCheckFailed') {
+            return this.getCommitment(teamId, await formTokenRef(teamId, options.once, error));
+          }
           const counterMoved = reasons?.[0] === 'ConditionalCheckFailed';
           if (counterMoved && !options.seq && attempt < CREATE_ATTEMPTS) {
             await setTimeout(backoffMs(attempt, CREATE_BACKOFF));

@@ -16,6 +16,7 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | subscription    | `<team>`                   | `SUB#<channel>#<slug>`  | `DUE#<shard>` / `<next run>#<team>#<channel>#<slug>` |
  * | delivery        | `<team>#DELIVERY`          | `<channel>#<slug>#<slot>` |                          |
  * | request seen    | `<team>#SEEN`              | `<signature>`           |                            |
+ * | form submitted  | `<team>#ONCE`              | `<client token>`        |                            |
  * | install         | `<team or enterprise>#INSTALL` | `TEAM` or `ORG`     |                            |
  * | event seen      | `<team>#EVENT`             | `<event id>`            |                            |
  * | install state   | `OAUTH#STATE`              | `<nonce>`               |                            |

@@ -6,6 +6,7 @@ import { parseOwners } from '#shared/domain/changes';
 import { takesDueDate, type NamedKind } from '#shared/domain/kind';
 import type { Actor, Change, Commitment, ComplianceScore, Source, CommitmentDraft, HistoryEntry, Kind, LocalDate, Status, TeamId, Track, TrackSummary } from '#shared/domain/schemas';
 import type { Report } from '#shared/domain/report';
+import type { FormToken } from '#shared/store/params';
 import type { Store } from '#shared/store/store';
 import type { SubscriptionStore } from '#shared/store/subscriptions';
 
@@ -135,6 +136,8 @@ export async function addCommitment(
     kind?: NamedKind;
     /** Where it was agreed, when not the track's latest meeting (e.g. a Slack message). */
     source?: Source;
+    /** The add form's client token: a re-submission of that form creates nothing more. */
+    clientToken?: string;
   },
 ): Promise<{ item: Commitment; track: Track }> {
   const track = await getTrack(deps, caller, input.track, 'write');
@@ -158,7 +161,8 @@ export async function addCommitment(
     kind,
     status: 'not-started',
   };
-  const item = await deps.store.createCommitment(caller.teamId, track.slug, draft, caller.userId, caller.now);
+  const once = formToken(caller, input.clientToken);
+  const item = await deps.store.createCommitment(caller.teamId, track.slug, draft, caller.userId, caller.now, once ? { once } : {});
   return { item, track };
 }
 
@@ -226,7 +230,7 @@ function toChange(item: Commitment, track: Track, action: ItemAction, now: Date)
 export async function addTrack(
   deps: Deps,
   caller: Caller,
-  input: { slug: string; title: string; parties: string[]; timeZone: string; prefix?: string },
+  input: { slug: string; title: string; parties: string[]; timeZone: string; prefix?: string; clientToken?: string },
 ): Promise<Track> {
   requireWriter(caller.access);
   const prefix = input.prefix?.toUpperCase() ?? input.slug.split('-').map((w) => w[0]?.toUpperCase() ?? '').join('').replace(/[^A-Z]/g, '').slice(0, 6);
@@ -242,7 +246,14 @@ export async function addTrack(
     meetings: [],
     createdAt: caller.now.toISOString(),
     createdBy: caller.userId,
-  });
+  }, formToken(caller, input.clientToken));
+}
+
+/** How long a form's token is remembered: far longer than anyone waits before pressing Submit again. */
+const FORM_TOKEN_MS = 24 * 60 * 60 * 1000;
+
+function formToken(caller: Caller, clientToken: string | undefined): FormToken | undefined {
+  return clientToken ? { token: clientToken, by: caller.userId, expiresAt: new Date(caller.now.getTime() + FORM_TOKEN_MS) } : undefined;
 }
 
 export function resolveDate(text: string, track: Pick<Track, 'timeZone'>, now: Date, prefer: 'future' | 'past' = 'future'): LocalDate {

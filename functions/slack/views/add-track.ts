@@ -20,7 +20,7 @@ export function addTrackSubmission(deps: ListenerDeps) {
     const origin = readOrigin(view.private_metadata);
     try {
       const caller = await viewCaller(deps, body, deps.clock());
-      const confirmation = await submitTrack(deps, caller, readTrackForm(view.state.values));
+      const confirmation = await submitTrack(deps, caller, readTrackForm(view.state.values, origin));
       await ack();
       await echoChange(deps, caller, origin, confirmation);
     } catch (error) {

@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import { STATUSES, LIMITS, type Commitment, type Track, type TrackSummary } from '#shared/domain/schemas';
 import { VIEW_IDS } from '#shared/slack-app/definitions';
@@ -19,6 +20,8 @@ export const ModalOriginSchema = z.object({
   /** A Slack message the new item comes from (the "Track as commitment" shortcut). */
   sourceLink: z.url().max(500).optional(),
   sourceDate: z.iso.date().optional(),
+  /** Fresh for each form that creates something: its submission creates once, however often it is sent. */
+  clientToken: z.uuid().optional(),
 });
 export type ModalOrigin = z.infer<typeof ModalOriginSchema>;
 
@@ -131,7 +134,7 @@ export function addCommitmentModal(
 ): View {
   const fixed = 'slug' in track ? track : undefined;
   const choices = 'choices' in track ? track.choices : [];
-  return modal(VIEW_IDS.addCommitment, 'Add a commitment', 'Add', { ...origin, ...(fixed ? { track: fixed.slug } : {}) }, [
+  return modal(VIEW_IDS.addCommitment, 'Add a commitment', 'Add', { ...origin, ...(fixed ? { track: fixed.slug } : {}), clientToken: randomUUID() }, [
     fixed
       ? section(`Track: *${escape(fixed.title)}* (${fixed.slug})`)
       : {
@@ -172,7 +175,7 @@ export function addCommitmentModal(
 
 export function addTrackModal(origin: ModalOrigin, prefill: { slug?: string; title?: string; parties?: string; timeZone?: string; prefix?: string }): View {
   const initial = (value: string | undefined) => (value ? { initial: value } : {});
-  return modal(VIEW_IDS.addTrack, 'Add a track', 'Create', origin, [
+  return modal(VIEW_IDS.addTrack, 'Add a track', 'Create', { ...origin, clientToken: randomUUID() }, [
     textInput(INPUTS.slug, 'Slug (lower-case words joined by hyphens)', { max: INPUT_MAX_CHARS.slug, placeholder: 'japan-korea', ...initial(prefill.slug) }),
     textInput(INPUTS.title, 'Title', { max: INPUT_MAX_CHARS.trackTitle, ...initial(prefill.title) }),
     textInput(INPUTS.parties, 'Parties (codes, comma-separated)', { max: INPUT_MAX_CHARS.parties, placeholder: 'JP, KR', ...initial(prefill.parties) }),

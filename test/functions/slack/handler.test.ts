@@ -250,6 +250,71 @@ describe('/commitments buttons and modals', () => {
   });
 });
 
+describe('a form submitted again (issue 13)', () => {
+  const at = (secondsLater: number) => ({ timestamp: Math.floor(NOW.getTime() / 1000) + secondsLater });
+  const commitmentFields = (title: string) => ({
+    title: { title: { type: 'plain_text_input', value: title } },
+    kind: { kind: { type: 'static_select', selected_option: { value: 'one-off' } } },
+  });
+  const titled = async (title: string) => (await harness.store().getReport(TEAM, 'japan-korea')).commitments.filter((c) => c.title === title);
+
+  it('creates one commitment when the same add form is submitted twice, closing it both times', async () => {
+    await command('add japan-korea', { triggerId: 'trigger-once' });
+    const view = lastModal();
+    expect(JSON.parse(view.private_metadata)).toMatchObject({ clientToken: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    const payload = viewSubmission(TEAM, VIEW_IDS.addCommitment, view.private_metadata, commitmentFields('Draft a joint statement'));
+    const first = await harness.send(interactionEvent(payload, at(0)));
+    const second = await harness.send(interactionEvent(payload, at(4)));
+    expect([first.statusCode, first.body, second.statusCode, second.body]).toEqual([200, '', 200, '']);
+    expect(await titled('Draft a joint statement')).toHaveLength(1);
+  });
+
+  it('gives each add form its own token, so two forms create two commitments', async () => {
+    await command('add japan-korea', { triggerId: 'trigger-once-a' });
+    const a = lastModal().private_metadata;
+    await command('add japan-korea', { triggerId: 'trigger-once-b' });
+    const b = lastModal().private_metadata;
+    expect(JSON.parse(a)).not.toMatchObject({ clientToken: (JSON.parse(b) as { clientToken: string }).clientToken });
+    await harness.send(interactionEvent(viewSubmission(TEAM, VIEW_IDS.addCommitment, a, commitmentFields('Exchange liaison officers')), at(1)));
+    await harness.send(interactionEvent(viewSubmission(TEAM, VIEW_IDS.addCommitment, b, commitmentFields('Exchange liaison officers')), at(2)));
+    expect(await titled('Exchange liaison officers')).toHaveLength(2);
+  });
+
+  it('refuses someone else’s copy of a submitted form, adding nothing', async () => {
+    await command('add japan-korea', { triggerId: 'trigger-once-other' });
+    const view = lastModal();
+    await harness.send(interactionEvent(viewSubmission(TEAM, VIEW_IDS.addCommitment, view.private_metadata, commitmentFields('Open a hotline')), at(1)));
+    const other = await harness.send(interactionEvent(viewSubmission(TEAM, VIEW_IDS.addCommitment, view.private_metadata, commitmentFields('Open a hotline'), 'U0BOB'), at(2)));
+    expect(other.json()).toMatchObject({ response_action: 'errors' });
+    expect(JSON.stringify(other.json())).toMatch(/already submitted/);
+    expect(await titled('Open a hotline')).toHaveLength(1);
+  });
+
+  it('still saves a form opened before forms carried a token', async () => {
+    await command('add japan-korea', { triggerId: 'trigger-once-old' });
+    const { clientToken: _token, ...origin } = JSON.parse(lastModal().private_metadata) as Record<string, unknown>;
+    const saved = await harness.send(interactionEvent(viewSubmission(TEAM, VIEW_IDS.addCommitment, JSON.stringify(origin), commitmentFields('Resume shuttle diplomacy')), at(1)));
+    expect(saved.body).toBe('');
+    expect(await titled('Resume shuttle diplomacy')).toHaveLength(1);
+  });
+
+  it('creates one track when the same add-track form is submitted twice, closing it both times', async () => {
+    await command('track add', { triggerId: 'trigger-once-track' });
+    const view = lastModal();
+    const payload = viewSubmission(TEAM, VIEW_IDS.addTrack, view.private_metadata, {
+      slug: { slug: { type: 'plain_text_input', value: 'japan-india' } },
+      title: { title: { type: 'plain_text_input', value: 'Japan–India dialogue' } },
+      parties: { parties: { type: 'plain_text_input', value: 'JP, IN' } },
+      time_zone: { time_zone: { type: 'plain_text_input', value: 'Asia/Tokyo' } },
+      prefix: { prefix: { type: 'plain_text_input', value: 'JI' } },
+    });
+    const first = await harness.send(interactionEvent(payload, at(0)));
+    const second = await harness.send(interactionEvent(payload, at(4)));
+    expect([first.body, second.body]).toEqual(['', '']);
+    expect((await harness.store().listTracks(TEAM)).filter((t) => t.slug === 'japan-india')).toHaveLength(1);
+  });
+});
+
 describe('/commitments subscriptions', () => {
   it('subscribes the channel, lists it with its next run, and unsubscribes', async () => {
     const subscribed = await command('subscribe japan-korea every monday 09:00', { channelId: 'C0DIGEST' });

@@ -5,12 +5,14 @@ import { ImportDraftSchema } from '#shared/domain/import-draft';
 import { CommitmentSchema, HistoryEntrySchema, TrackSchema, type Commitment } from '#shared/domain/schemas';
 import {
   REPORT_RANGE,
+  claimFormTokenItem,
   claimRequestParams,
   commitmentWithTrackParams,
   createCommitmentParams,
   createTrackParams,
   formatCommitmentId,
   getCommitmentParams,
+  getFormTokenParams,
   historyParams,
   keys,
   parseCommitmentId,
@@ -85,6 +87,27 @@ describe('commitment keys', () => {
     expect(within(keys.commitment(1))).toBe(true);
     expect(within(keys.commitment(999_999))).toBe(true);
     expect(within(keys.history(1, 1))).toBe(false);
+  });
+});
+
+describe('form token requests (issue 13)', () => {
+  const once = { token: '3f1c2b9e-8d4a-4c1e-9b7a-2e5d6f708192', by: 'U0ADMIN', expiresAt: new Date('2026-03-03T00:00:00.500Z') };
+
+  it('claims a form’s token once in the team’s ONCE partition, naming what it created, until its TTL', () => {
+    const put = claimFormTokenItem(TABLE, 'T0PARAMS', once, 'JK-12').Put!;
+    expect(put).toMatchObject({ TableName: TABLE, ConditionExpression: 'attribute_not_exists(pk)' });
+    expect(plain(put.Item)).toEqual({ pk: 'T0PARAMS#ONCE', sk: once.token, type: 'form-token', ref: 'JK-12', by: 'U0ADMIN', expiresAt: 1_772_496_001 });
+    expect(getFormTokenParams(TABLE, 'T0PARAMS', once.token)).toMatchObject({ Key: { pk: { S: 'T0PARAMS#ONCE' }, sk: { S: once.token } }, ConsistentRead: true });
+  });
+
+  it('adds the claim as the last item of a create’s transaction, and nothing without a token', () => {
+    const commitment = createCommitmentParams(TABLE, item, entry(1), once).TransactItems!;
+    expect(commitment).toHaveLength(4);
+    expect(commitment.at(-1)).toEqual(claimFormTokenItem(TABLE, 'T0PARAMS', once, 'JK-12'));
+    expect(createCommitmentParams(TABLE, item, entry(1)).TransactItems).toEqual(commitment.slice(0, 3));
+    const created = createTrackParams(TABLE, track, once).TransactItems!;
+    expect(created.at(-1)).toEqual(claimFormTokenItem(TABLE, 'T0PARAMS', once, 'japan-korea'));
+    expect(createTrackParams(TABLE, track).TransactItems).toEqual(created.slice(0, 3));
   });
 });
 
