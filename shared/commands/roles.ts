@@ -46,7 +46,7 @@ export function readRolesAfterTrack(c: Cursor, track: TrackSlug): RolesArgs {
     userIds.push((userId ?? groupId)!);
     c.next();
   }
-  if (userIds.length === 0) c.refuse(`roles ${action} needs people or user groups, mentioned with @ so that Slack sends who they are.`);
+  if (userIds.length === 0) c.refuse(`roles ${action} needs people, mentioned with @ so that Slack sends who they are (user groups too).`);
   if (action === 'remove') {
     expectEnd(c);
     return { track, change: { action, userIds } };
