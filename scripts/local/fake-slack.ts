@@ -47,6 +47,8 @@ export interface FakeSlackOptions {
   users?: Record<string, Partial<FakeUser> | null>;
   /** The team users.info gives users by default (omitted when unset). */
   teamId?: string;
+  /** The user groups usergroups.list answers with, by id. */
+  userGroups?: Record<string, { handle: string; users: string[] }>;
 }
 
 /** What `oauth.v2.access` hands out for one install code. */
@@ -284,6 +286,15 @@ export class FakeSlack {
         if (configured === null || !/^[UW][A-Z0-9]+$/.test(id)) return { ok: false, error: 'user_not_found' };
         const flags = { deleted: false, is_bot: false, is_admin: false, is_owner: false, is_primary_owner: false, is_restricted: false, is_ultra_restricted: false };
         return { ok: true, user: { id, name: id.toLowerCase(), ...(this.options.teamId ? { team_id: this.options.teamId } : {}), ...flags, ...configured } };
+      }
+      case 'usergroups.list': {
+        const withUsers = isTrue(call.args['include_users']);
+        const usergroups = Object.entries(this.options.userGroups ?? {}).map(([id, group]) => ({ id, handle: group.handle, name: group.handle, ...(withUsers ? { users: group.users } : {}) }));
+        return { ok: true, usergroups };
+      }
+      case 'usergroups.users.list': {
+        const group = this.options.userGroups?.[String(call.args['usergroup'] ?? '')];
+        return group ? { ok: true, users: group.users } : { ok: false, error: 'no_such_subteam' };
       }
       case 'auth.test': {
         const grant = call.token ? this.issuedTokens.get(call.token) : undefined;

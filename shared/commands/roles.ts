@@ -12,15 +12,16 @@ interface RolesArgs {
   change?: { action: 'add'; userIds: string[]; role: Role } | { action: 'remove'; userIds: string[] };
 }
 
-const USAGE = `${SLASH} <track> roles [add @user… owner|editor|viewer | remove @user…]  (the form lists members with a role picker)`;
-const MENTION = /^<@([UW][A-Z0-9]{2,30})(?:\|[^>]*)?>$/;
+const USAGE = `${SLASH} <track> roles [add @user|@group… owner|editor|viewer | remove @user|@group…]  (the form lists members with a role picker)`;
+/** A person as Slack sends a mention (`<@U…|name>`), or a user group (`<!subteam^S…|@handle>`). */
+const MENTION = /^<(?:@([UW][A-Z0-9]{2,30})|!subteam\^(S[A-Z0-9]{2,30}))(?:\|[^>]*)?>$/;
 
 /** `<track> roles …`: who may change the track and who may only read it. */
 export const rolesCommand = defineCommand({
   name: 'roles',
   words: ['roles'],
   usage: USAGE,
-  examples: [`${SLASH} japan-korea roles`, `${SLASH} japan-korea roles add <@U0MARIA|maria> editor`, `${SLASH} japan-korea roles remove <@U0MARIA|maria>`],
+  examples: [`${SLASH} japan-korea roles`, `${SLASH} japan-korea roles add <@U0MARIA|maria> editor`, `${SLASH} japan-korea roles remove <@U0MARIA|maria>`, `${SLASH} japan-korea roles add <!subteam^S0GOV|@gov-affairs> editor`],
   writes: true,
   need: 'manage',
   read: (c: Cursor) => readRolesAfterTrack(c, readTrack(c, 'roles')),
@@ -41,10 +42,11 @@ export function readRolesAfterTrack(c: Cursor, track: TrackSlug): RolesArgs {
   if (action !== 'add' && action !== 'remove') c.refuse(`“${preview(verb.text)}” is not a roles action; use add or remove.`);
   const userIds: string[] = [];
   for (let token = c.peek(); token && MENTION.test(token.text); token = c.peek()) {
-    userIds.push(MENTION.exec(token.text)![1]!);
+    const [, userId, groupId] = MENTION.exec(token.text)!;
+    userIds.push((userId ?? groupId)!);
     c.next();
   }
-  if (userIds.length === 0) c.refuse(`roles ${action} needs people, mentioned with @ so that Slack sends who they are.`);
+  if (userIds.length === 0) c.refuse(`roles ${action} needs people, mentioned with @ so that Slack sends who they are (user groups too).`);
   if (action === 'remove') {
     expectEnd(c);
     return { track, change: { action, userIds } };

@@ -32,6 +32,8 @@ export interface Access {
   userId: string;
   standing: Standing;
   channelId?: string;
+  /** The user groups the person is in; looked up only when a track names a group. */
+  groups?: ReadonlySet<string>;
 }
 
 /**
@@ -68,11 +70,14 @@ const ALLOWED: Verdict = { allowed: true };
  * | admin      | always                                                    | always                                 | always                            |
  * | member     | workspace tracks; private ones if a member or in a linked channel | owner or editor; anyone who sees a track with no owner yet | owner |
  * | guest, stranger | only with a role                                     | never                                  | never                             |
+ *
+ * A role is the person's own, else the strongest of the user groups they are in (`access.groups`);
+ * through a group a guest or stranger is at most a viewer.
  */
 export function authorize(access: Access, track: TrackAccess & { slug: string }, need: Need): Verdict {
   if (access.standing === 'admin') return ALLOWED;
-  const role: Role | undefined = track.members[access.userId];
   const outsider = access.standing === 'guest' || access.standing === 'stranger';
+  const role = roleOf(access, track, outsider);
   const visible = outsider
     ? role !== undefined
     : track.visibility === 'workspace' || role !== undefined || (access.channelId !== undefined && track.channels.includes(access.channelId));
@@ -101,6 +106,34 @@ export function visibleInChannel(track: TrackAccess, channelId: string): boolean
 
 export function hasOwner(track: TrackAccess): boolean {
   return Object.values(track.members).includes('owner');
+}
+
+/** Whether a person (not a group) owns the track: the last owner must be someone who can answer. */
+export function hasUserOwner(track: TrackAccess): boolean {
+  return Object.entries(track.members).some(([id, role]) => role === 'owner' && !isGroupId(id));
+}
+
+export function isGroupId(memberId: string): boolean {
+  return memberId.startsWith('S');
+}
+
+/** Names the track gives roles to that are user groups. */
+export function groupsOf(track: TrackAccess): string[] {
+  return Object.keys(track.members).filter(isGroupId);
+}
+
+const STRENGTH: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
+
+/** A person's own role, else the strongest of their groups' roles; through a group an outsider is at most a viewer. */
+function roleOf(access: Access, track: TrackAccess, outsider: boolean): Role | undefined {
+  const own = track.members[access.userId];
+  if (own !== undefined) return own;
+  let best: Role | undefined;
+  for (const groupId of groupsOf(track)) {
+    const role = access.groups?.has(groupId) ? track.members[groupId] : undefined;
+    if (role !== undefined && (best === undefined || STRENGTH[role] > STRENGTH[best])) best = role;
+  }
+  return best !== undefined && outsider ? 'viewer' : best;
 }
 
 function refuse(reason: string): Verdict {

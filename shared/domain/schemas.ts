@@ -66,6 +66,12 @@ export type Party = z.infer<typeof PartySchema>;
 
 export const SlackUserIdSchema = z.string().regex(/^[UW][A-Z0-9]{2,30}$/);
 
+/** A Slack user group id, such as S0123ABC: a group may hold a role on a track like a person. */
+export const SlackGroupIdSchema = z.string().regex(/^S[A-Z0-9]{2,30}$/);
+
+/** Who may hold a role on a track: a person or a user group. */
+export const MemberIdSchema = z.string().regex(/^[UWS][A-Z0-9]{2,30}$/);
+
 export const SourceMeetingSchema = z.object({
   name: textSchema().min(1).max(200),
   date: LocalDateSchema,
@@ -90,7 +96,7 @@ export type ChannelId = z.infer<typeof ChannelIdSchema>;
  * visible to the workspace, at version 1: they have no owner until an admin claims them.
  */
 export const TrackAccessSchema = z.object({
-  members: z.record(SlackUserIdSchema, RoleSchema).default({}),
+  members: z.record(MemberIdSchema, RoleSchema).default({}),
   visibility: VisibilitySchema.default('workspace'),
   /** Channels where a private track is readable by everyone in them. */
   channels: z.array(ChannelIdSchema).max(50).default([]),
@@ -278,7 +284,7 @@ export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
 /** A change to a track's access: roles, visibility, linked channels. */
 export const TrackChangeSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('role'), userId: SlackUserIdSchema, from: RoleSchema.optional(), to: RoleSchema.optional() }),
+  z.object({ type: z.literal('role'), userId: MemberIdSchema, from: RoleSchema.optional(), to: RoleSchema.optional() }),
   z.object({ type: z.literal('visibility'), from: VisibilitySchema, to: VisibilitySchema }),
   z.object({ type: z.literal('link'), channelId: ChannelIdSchema }),
   z.object({ type: z.literal('unlink'), channelId: ChannelIdSchema }),

@@ -17,7 +17,7 @@ export const SLACK_APP = {
    * avoid doubles, link a message as a source, send briefing files in a direct message, and
    * read who a caller is (admin, guest, another organisation) for roles.
    */
-  botScopes: ['commands', 'chat:write', 'chat:write.public', 'channels:history', 'groups:history', 'files:write', 'im:write', 'users:read'],
+  botScopes: ['commands', 'chat:write', 'chat:write.public', 'channels:history', 'groups:history', 'files:write', 'im:write', 'users:read', 'usergroups:read'],
   /** Events the app subscribes to: the Home tab is drawn when a user opens it; removal and revoked tokens stop its digests. */
   botEvents: ['app_home_opened', 'app_uninstalled', 'tokens_revoked'],
   /** Message shortcuts: on any message, from its "More actions" menu. */

@@ -15,6 +15,7 @@ export interface SlackMethods {
   'files.getUploadURLExternal': { args: webApi.FilesGetUploadURLExternalArguments; body: webApi.FilesGetUploadURLExternalResponse };
   'files.completeUploadExternal': { args: webApi.FilesCompleteUploadExternalArguments; body: webApi.FilesCompleteUploadExternalResponse };
   'users.info': { args: webApi.UsersInfoArguments; body: webApi.UsersInfoResponse };
+  'usergroups.list': { args: NonNullable<webApi.UsergroupsListArguments>; body: webApi.UsergroupsListResponse };
 }
 
 export type SlackMethod = keyof SlackMethods;

@@ -1,4 +1,4 @@
-import { authorize, mayWriteAnywhere, SlackUserSchema, standingOf, type Access, type Need, type SlackUser } from '#shared/domain/access';
+import { authorize, groupsOf, mayWriteAnywhere, SlackUserSchema, standingOf, type Access, type Need, type SlackUser } from '#shared/domain/access';
 import type { TeamId, TrackAccess } from '#shared/domain/schemas';
 import { ForbiddenError, TrackNotFoundError } from '#shared/errors';
 import { createSlackWeb } from '#shared/slack/web-api';
@@ -7,9 +7,18 @@ import { createTtlCache } from '#shared/ttl-cache';
 /** How long a user's profile is trusted in a container: a demoted admin loses power within this. */
 export const PROFILE_TTL_MS = 3 * 60_000;
 
-/** Slack's account of a user, as `users.info` gives it. */
+/** A workspace's user group as `usergroups.list` gives it: its handle and who is in it. */
+export interface UserGroup {
+  id: string;
+  handle: string;
+  users: readonly string[];
+}
+
+/** Slack's account of a user, as `users.info` gives it, and of the workspace's user groups. */
 export interface Directory {
   user(teamId: TeamId, userId: string): Promise<SlackUser>;
+  /** The enabled user groups by id; `fresh` skips the cache, so a group made a minute ago is found. */
+  userGroups(teamId: TeamId, options?: { fresh?: boolean }): Promise<ReadonlyMap<string, UserGroup>>;
   /** Who installed the app in the workspace, where an install records it (OAuth installs). */
   installer?(teamId: TeamId): Promise<string | undefined>;
 }
@@ -30,7 +39,25 @@ export function createSlackDirectory(options: {
   fetch?: typeof fetch;
 }): Directory {
   const cache = createTtlCache<SlackUser>({ ttlMs: options.ttlMs ?? PROFILE_TTL_MS, clock: options.clock });
+  const groupCache = createTtlCache<ReadonlyMap<string, UserGroup>>({ ttlMs: options.ttlMs ?? PROFILE_TTL_MS, clock: options.clock });
   return {
+    async userGroups(teamId, { fresh = false } = {}) {
+      const cached = fresh ? undefined : groupCache.get(teamId);
+      if (cached) return cached;
+      const web = createSlackWeb({ apiUrl: options.apiUrl, token: await options.token(teamId), ...(options.fetch ? { fetch: options.fetch } : {}) });
+      // One call per team lists every group with its members, so any track's groups are answered from it.
+      const reply = await web.call('usergroups.list', { include_users: true }, { timeoutMs: 2000 });
+      if (reply.kind !== 'ok' || !Array.isArray(reply.body.usergroups)) {
+        const reason = reply.kind === 'ok' ? 'unreadable answer' : reply.kind === 'error' ? reply.error : reply.kind === 'rate-limited' ? 'rate limited' : reply.reason;
+        throw new DirectoryError(`Slack could not tell me who is in which user group (${reason}), so nothing was read or changed. Try again in a moment.`);
+      }
+      const groups = new Map<string, UserGroup>();
+      for (const group of reply.body.usergroups) {
+        if (group.id) groups.set(group.id, { id: group.id, handle: group.handle ?? group.id, users: group.users ?? [] });
+      }
+      groupCache.set(teamId, groups);
+      return groups;
+    },
     async user(teamId, userId) {
       const key = `${teamId}#${userId}`;
       const cached = cache.get(key);
@@ -52,6 +79,17 @@ export function createSlackDirectory(options: {
 export async function loadAccess(deps: { directory: Directory }, input: { teamId: TeamId; userId: string; channelId?: string }): Promise<Access> {
   const [user, installer] = await Promise.all([deps.directory.user(input.teamId, input.userId), deps.directory.installer?.(input.teamId)]);
   return { userId: input.userId, standing: standingOf(user, input.teamId, installer), ...(input.channelId ? { channelId: input.channelId } : {}) };
+}
+
+/**
+ * `access` with the caller's user groups when any of `tracks` gives a group a role: only then
+ * is Slack asked (cached per team), and a Slack error refuses.
+ */
+export async function withGroups(directory: Directory, teamId: TeamId, access: Access, tracks: readonly TrackAccess[]): Promise<Access> {
+  if (access.groups || access.standing === 'admin' || !tracks.some((track) => groupsOf(track).length > 0)) return access;
+  const groups = await directory.userGroups(teamId);
+  const mine = new Set([...groups.values()].filter((group) => group.users.includes(access.userId)).map((group) => group.id));
+  return { ...access, groups: mine };
 }
 
 /**

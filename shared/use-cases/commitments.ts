@@ -1,7 +1,7 @@
 import { parseNaturalDate } from '#shared/dates/natural';
 import { InvalidInputError, NotFoundError, TrackNotFoundError } from '#shared/errors';
 import { authorize, visibleInChannel, type Access, type Need } from '#shared/domain/access';
-import { canRead, loadAccess, requireAccess, requireWriter, type Directory } from '#shared/use-cases/access';
+import { canRead, loadAccess, requireAccess, requireWriter, withGroups, type Directory } from '#shared/use-cases/access';
 import { parseOwners } from '#shared/domain/changes';
 import { takesDueDate, type NamedKind } from '#shared/domain/kind';
 import type { Actor, Change, Commitment, ComplianceScore, Source, CommitmentDraft, HistoryEntry, Kind, LocalDate, Status, TeamId, Track, TrackSummary } from '#shared/domain/schemas';
@@ -35,7 +35,7 @@ export async function loadCaller(deps: Pick<Deps, 'directory'>, input: { teamId:
 export function getTrack(deps: Deps, caller: Caller, slug: string, need: Need = 'read'): Promise<Track> {
   return withTrackSuggestions(deps, caller, slug, async () => {
     const track = await deps.store.getTrack(caller.teamId, slug);
-    requireAccess(caller.access, track, need);
+    requireAccess(await withGroups(deps.directory, caller.teamId, caller.access, [track]), track, need);
     return track;
   });
 }
@@ -44,7 +44,7 @@ export function getTrack(deps: Deps, caller: Caller, slug: string, need: Need = 
 export function getReport(deps: Deps, caller: Caller, slug: string): Promise<Report> {
   return withTrackSuggestions(deps, caller, slug, async () => {
     const report = await deps.store.getReport(caller.teamId, slug);
-    requireAccess(caller.access, report.track, 'read');
+    requireAccess(await withGroups(deps.directory, caller.teamId, caller.access, [report.track]), report.track, 'read');
     return report;
   });
 }
@@ -64,9 +64,10 @@ export async function getSharedReport(deps: Deps, caller: Caller, slug: string, 
 /** An item and its track if the caller may do `need` with them; an unseen track's item is as missing as any. */
 export async function getItem(deps: Deps, caller: Caller, id: string, need: Need): Promise<{ item: Commitment; track: Track }> {
   const found = await deps.store.getCommitmentWithTrack(caller.teamId, id);
-  const verdict = authorize(caller.access, found.track, need);
+  const access = await withGroups(deps.directory, caller.teamId, caller.access, [found.track]);
+  const verdict = authorize(access, found.track, need);
   if (!verdict.allowed && verdict.hidden) throw new NotFoundError(`No track uses the prefix ${id.split('-')[0]}, so there is no ${id}.`);
-  requireAccess(caller.access, found.track, need);
+  requireAccess(access, found.track, need);
   return found;
 }
 
@@ -109,7 +110,9 @@ async function unknownTrack(deps: Deps, caller: Caller, slug: string): Promise<N
 
 /** The tracks the caller may see, with counts. */
 export async function listTracks(deps: Deps, caller: Caller): Promise<TrackSummary[]> {
-  return (await deps.store.listTracks(caller.teamId)).filter((track) => canRead(caller.access, track));
+  const tracks = await deps.store.listTracks(caller.teamId);
+  const access = await withGroups(deps.directory, caller.teamId, caller.access, tracks);
+  return tracks.filter((track) => canRead(access, track));
 }
 
 export async function getHistory(deps: Deps, caller: Caller, id: string): Promise<HistoryEntry[]> {

@@ -8,7 +8,7 @@ import { parseReportRef, reportBlockId } from '#shared/slack/render/report';
 import { postToResponseUrl } from '#shared/slack/respond';
 import type { CommitmentForm, TrackForm } from '#shared/slack/forms';
 import { addCommitment, addTrack, changeItem, getItem, listTracks, type Caller, type Deps, type ItemAction } from '#shared/use-cases/commitments';
-import { canWrite, requireWriter } from '#shared/use-cases/access';
+import { canWrite, requireWriter, withGroups } from '#shared/use-cases/access';
 import { saveImport } from '#shared/use-cases/import';
 import { redraw } from '#shared/use-cases/redraw';
 import { describeChange } from '#shared/slack/render/change';
@@ -91,7 +91,9 @@ export async function startFromMessage(
     );
   }
   requireWriter(caller.access);
-  const tracks = (await listTracks(deps, caller)).filter((track) => canWrite(caller.access, track));
+  const readable = await listTracks(deps, caller);
+  const access = await withGroups(deps.directory, caller.teamId, caller.access, readable);
+  const tracks = readable.filter((track) => canWrite(access, track));
   if (tracks.length === 0) throw new NotFoundError('There are no tracks yet: create one first with /commitments track add.');
   // A missing permalink only loses the link, not the form.
   const link = await message.permalink().catch(() => undefined);

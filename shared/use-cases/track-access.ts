@@ -1,12 +1,13 @@
-import { canHoldRole, hasOwner, standingOf } from '#shared/domain/access';
+import { canHoldRole, hasOwner, hasUserOwner, isGroupId, standingOf } from '#shared/domain/access';
 import { ROLES, type ChannelId, type Role, type Track, type TrackChange, type Visibility } from '#shared/domain/schemas';
 import { ConflictError, InvalidInputError } from '#shared/errors';
 import type { ModalOrigin } from '#shared/slack/render/modals';
 import { describeAccessChanges } from '#shared/slack/render/roles';
 import { getTrack, type Caller, type Deps } from '#shared/use-cases/commitments';
 
-/** One person's new role on a track, or none (removed). */
+/** One person's or user group's new role on a track, or none (removed). */
 export interface RoleChange {
+  /** A user id, or a user group id (`S…`). */
   userId: string;
   role?: Role;
 }
@@ -21,8 +22,8 @@ export interface AccessChanged {
  * Changes people's roles on a track, in steps:
  * 1. read the track if the caller may manage it (an owner, or a workspace admin);
  * 2. ask Slack about each person given a role: no bot or deactivated account, guests and
- *    people from other organisations only as viewers;
- * 3. refuse a change that leaves a track that had an owner with none;
+ *    people from other organisations only as viewers; a user group given a role must exist;
+ * 3. refuse a change that leaves a track that had an owner with no person as owner;
  * 4. save the members and a history entry, guarded by the version read (or the one a form showed).
  */
 export async function changeRoles(deps: Deps, caller: Caller, slug: string, requested: RoleChange[], expectedVersion?: number): Promise<AccessChanged> {
@@ -33,7 +34,13 @@ export async function changeRoles(deps: Deps, caller: Caller, slug: string, requ
   for (const { userId, role } of requested) {
     const from = members[userId];
     if (from === role) continue;
-    if (role) {
+    if (role && isGroupId(userId)) {
+      const groups = await deps.directory.userGroups(caller.teamId, { fresh: true });
+      if (!groups.has(userId)) {
+        throw new InvalidInputError(`Slack knows no user group <!subteam^${userId}> in this workspace (or it is disabled). Nothing was changed.`, undefined, { field: 'members' });
+      }
+      members[userId] = role;
+    } else if (role) {
       const user = await deps.directory.user(caller.teamId, userId);
       if (!canHoldRole(user)) {
         throw new InvalidInputError(`<@${userId}> is ${user.deleted ? 'a deactivated account' : 'a bot'}; only people can hold a role. Nothing was changed.`, undefined, { field: 'members' });
@@ -49,8 +56,9 @@ export async function changeRoles(deps: Deps, caller: Caller, slug: string, requ
     changes.push({ type: 'role', userId, ...(from ? { from } : {}), ...(role ? { to: role } : {}) });
   }
   if (changes.length === 0) throw new InvalidInputError(`That is already so on ${track.slug}; nothing was changed.`);
-  if (hasOwner(track) && !hasOwner({ ...track, members })) {
-    throw new InvalidInputError(`${track.slug} would have no owner left: make someone else its owner first. Nothing was changed.`, undefined, { field: 'members' });
+  if (hasOwner(track) && !hasUserOwner({ ...track, members })) {
+    // A group owner does not count: someone must answer for the track by name.
+    throw new InvalidInputError(`${track.slug} would have no owner left (a user group does not count): make someone else its owner first. Nothing was changed.`, undefined, { field: 'members' });
   }
   return save(deps, caller, track, { ...track, members }, changes);
 }
@@ -66,7 +74,8 @@ export async function replaceRoles(deps: Deps, caller: Caller, slug: string, lis
   for (const role of ROLES) for (const userId of lists[role]) if (!wanted.has(userId)) wanted.set(userId, role);
   const requested: RoleChange[] = [
     ...[...wanted].map(([userId, role]) => ({ userId, role })),
-    ...Object.keys(track.members).filter((userId) => !wanted.has(userId)).map((userId) => ({ userId })),
+    // The form lists people only; the groups' roles change by command.
+    ...Object.keys(track.members).filter((userId) => !wanted.has(userId) && !isGroupId(userId)).map((userId) => ({ userId })),
   ];
   return changeRoles(deps, caller, slug, requested, expectedVersion ?? track.version);
 }
@@ -81,7 +90,7 @@ export async function submitRoles(deps: Deps, caller: Caller, origin: ModalOrigi
 export async function setVisibility(deps: Deps, caller: Caller, slug: string, visibility: Visibility): Promise<AccessChanged> {
   const track = await getTrack(deps, caller, slug, 'manage');
   if (track.visibility === visibility) throw new InvalidInputError(`${track.slug} is already ${visibility === 'private' ? 'private' : 'visible to the workspace'}; nothing was changed.`);
-  if (visibility === 'private' && !hasOwner(track)) {
+  if (visibility === 'private' && !hasUserOwner(track)) {
     throw new InvalidInputError(`${track.slug} has no owner yet: give it one first (/commitments ${track.slug} roles add @someone owner), so someone can still manage it.`);
   }
   return save(deps, caller, track, { ...track, visibility }, [{ type: 'visibility', from: track.visibility, to: visibility }]);

@@ -1,8 +1,9 @@
 import type { types } from '@slack/bolt';
+import { isGroupId } from '#shared/domain/access';
 import { ROLES, type Role, type Track, type TrackChange } from '#shared/domain/schemas';
 import { VIEW_IDS } from '#shared/slack-app/definitions';
 import { modal, type ModalOrigin } from '#shared/slack/render/modals';
-import { section } from '#shared/slack/render/format';
+import { context, section } from '#shared/slack/render/format';
 
 /** Block and action ids of the roles form: one people picker per role. */
 export const ROLE_INPUTS: Record<Role, string> = { owner: 'role_owner', editor: 'role_editor', viewer: 'role_viewer' };
@@ -15,7 +16,8 @@ const ROLE_LABELS: Record<Role, string> = {
 
 /** The roles form: who holds each role now, each list editable; saving sets the members to the lists. */
 export function rolesModal(track: Track, origin: ModalOrigin): types.ModalView {
-  const holders = (role: Role) => Object.entries(track.members).filter(([, r]) => r === role).map(([id]) => id);
+  const holders = (role: Role) => Object.entries(track.members).filter(([id, r]) => r === role && !isGroupId(id)).map(([id]) => id);
+  const groups = Object.entries(track.members).filter(([id]) => isGroupId(id));
   const where = track.visibility === 'private' ? `Private: only its members${track.channels.length ? ` and ${track.channels.map((c) => `<#${c}>`).join(', ')}` : ''} see it.` : 'Visible to everyone in the workspace; only owners and editors change it.';
   const pickers: types.InputBlock[] = ROLES.map((role) => {
     const initial = holders(role);
@@ -27,7 +29,12 @@ export function rolesModal(track: Track, origin: ModalOrigin): types.ModalView {
       element: { type: 'multi_users_select', action_id: ROLE_INPUTS[role], ...(initial.length ? { initial_users: initial } : {}) },
     };
   });
-  return modal(VIEW_IDS.trackRoles, `Roles: ${track.slug}`, 'Save', { ...origin, track: track.slug, version: track.version }, [section(`*${track.slug}* · ${where}`), ...pickers]);
+  return modal(VIEW_IDS.trackRoles, `Roles: ${track.slug}`, 'Save', { ...origin, track: track.slug, version: track.version }, [
+    section(`*${track.slug}* · ${where}`),
+    ...pickers,
+    // Block Kit has no user group picker, so groups are shown and changed by command.
+    ...(groups.length ? [context(`Groups: ${groups.map(([id, role]) => `${mention(id)} (${role})`).join(', ')} — change with /commitments ${track.slug} roles add|remove @group`)] : []),
+  ]);
 }
 
 /** One line per change, as the person who made it reads it. */
@@ -36,7 +43,7 @@ export function describeAccessChanges(slug: string, changes: TrackChange[]): str
     .map((change) => {
       switch (change.type) {
         case 'role':
-          return change.to ? `<@${change.userId}> is now ${article(change.to)} ${change.to} of ${slug}.` : `<@${change.userId}> no longer has a role on ${slug}.`;
+          return change.to ? `${mention(change.userId)} is now ${article(change.to)} ${change.to} of ${slug}.` : `${mention(change.userId)} no longer has a role on ${slug}.`;
         case 'visibility':
           return change.to === 'private' ? `${slug} is now private: only its members and linked channels see it.` : `${slug} is now visible to the whole workspace.`;
         case 'link':
@@ -46,6 +53,11 @@ export function describeAccessChanges(slug: string, changes: TrackChange[]): str
       }
     })
     .join('\n');
+}
+
+/** A person or a user group as Slack shows a mention. */
+function mention(memberId: string): string {
+  return isGroupId(memberId) ? `<!subteam^${memberId}>` : `<@${memberId}>`;
 }
 
 function article(role: Role): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorize, canHoldRole, SlackUserSchema, standingOf, type Access, type Need, type Standing } from '#shared/domain/access';
+import { authorize, canHoldRole, hasUserOwner, SlackUserSchema, standingOf, type Access, type Need, type Standing } from '#shared/domain/access';
 import type { TrackAccess } from '#shared/domain/schemas';
 
 const claimed: TrackAccess & { slug: string } = {
@@ -40,6 +40,30 @@ describe('authorize', () => {
     expect(allowed(as('U0OTHER', 'member', 'C0LINKED'), secret, 'write')).toBe(false);
     expect(allowed(as('U0GUEST2', 'guest', 'C0LINKED'), secret, 'read')).toBe(false);
     expect(allowed(as('U0VIEWER', 'member'), secret, 'read')).toBe(true);
+  });
+});
+
+describe('authorize with user groups', () => {
+  const grouped = { slug: 'gx', members: { U0OWNER: 'owner', U0VIEWER: 'viewer', S0OWNERS: 'owner', S0EDITORS: 'editor', S0VIEWERS: 'viewer' } as const, visibility: 'private' as const, channels: [] };
+  const inGroups = (userId: string, standing: Standing, ...groups: string[]): Access => ({ userId, standing, groups: new Set(groups) });
+  const needs = (access: Access) => (['read', 'write', 'manage'] as const).map((need) => allowed(access, grouped, need));
+
+  it.each([
+    ['a member of an editor group', inGroups('U0ANY', 'member', 'S0EDITORS'), [true, true, false]],
+    ['a member of a viewer group', inGroups('U0ANY', 'member', 'S0VIEWERS'), [true, false, false]],
+    ['a member of an owner group', inGroups('U0ANY', 'member', 'S0OWNERS'), [true, true, true]],
+    ['a member of viewer and editor groups', inGroups('U0ANY', 'member', 'S0VIEWERS', 'S0EDITORS'), [true, true, false]],
+    ['a member in no group of the track', inGroups('U0ANY', 'member', 'S0ELSE'), [false, false, false]],
+    ['a viewer in an editor group (their own role counts)', inGroups('U0VIEWER', 'member', 'S0EDITORS'), [true, false, false]],
+    ['a guest in an owner group', inGroups('U0GUEST', 'guest', 'S0OWNERS'), [true, false, false]],
+    ['a stranger in an editor group', inGroups('U0STRANGER', 'stranger', 'S0EDITORS'), [true, false, false]],
+  ] as const)('gives %s read, write, manage = %j', (_, access, expected) => {
+    expect(needs(access)).toEqual(expected);
+  });
+
+  it('counts only a person as an owner who can be the last one', () => {
+    expect(hasUserOwner(grouped)).toBe(true);
+    expect(hasUserOwner({ ...grouped, members: { S0OWNERS: 'owner', U0VIEWER: 'viewer' } })).toBe(false);
   });
 });
 

@@ -1,0 +1,167 @@
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { VIEW_IDS } from '#shared/slack-app/definitions';
+import { ROLE_INPUTS } from '#shared/slack/render/roles';
+import { commandEvent, interactionEvent } from '#local/slack-request';
+import { useSlackHandler } from '../../support/slack-handler.ts';
+
+const harness = useSlackHandler();
+const TEAM = 'T0GROUPS';
+/** A team whose groups Slack cannot list once a track names one. */
+const DOWN_TEAM = 'T0GROUPSDOWN';
+const OWNER = 'U0OWNER';
+const GROUPS = {
+  S0EDITORS: { handle: 'gov-affairs', users: ['U0INEDITORS', 'U0GUEST', 'U0BOTH'] },
+  S0VIEWERS: { handle: 'observers', users: ['U0INVIEWERS', 'U0BOTH'] },
+};
+let sent = 0;
+let groupsDown = false;
+
+async function command(text: string, userId: string, teamId = TEAM): Promise<string> {
+  sent += 1;
+  const result = await harness.send(commandEvent(text, { teamId, userId, channelId: 'C0GENERAL', responseUrl: harness.slack.responseUrl(`grp${sent}`), triggerId: `t${sent}` }));
+  expect(result.statusCode).toBe(200);
+  return result.body ? String(result.json()['text'] ?? '') : '';
+}
+
+/** Every item in the table but the replay guard's claims: what a refused request must leave as it was. */
+async function tableItems(): Promise<string> {
+  const { Items = [] } = await harness.table.client.send(new ScanCommand({ TableName: harness.table.tableName, ConsistentRead: true }));
+  const kept = Items.map((item) => unmarshall(item)).filter((item) => item['type'] !== 'seen');
+  return JSON.stringify(kept.sort((a, b) => `${a['pk']}|${a['sk']}`.localeCompare(`${b['pk']}|${b['sk']}`)));
+}
+
+beforeAll(async () => {
+  Object.assign(harness.slack.options, {
+    users: { U0GUEST: { is_restricted: true } },
+    userGroups: GROUPS,
+    fault: (call: { method: string }) => (groupsDown && call.method === 'usergroups.list' ? { kind: 'server-error', status: 503 } : undefined),
+  });
+  expect(await command('track add gx "Groups" parties AA tz UTC prefix GX', OWNER)).toContain('Created track gx');
+  expect(await command('add gx "First item"', OWNER)).toContain('Added GX-1');
+  expect(await command('gx roles add <!subteam^S0EDITORS|@gov-affairs> editor', OWNER)).toContain('<!subteam^S0EDITORS> is now an editor of gx');
+  expect(await command('gx roles add <!subteam^S0VIEWERS> viewer', OWNER)).toContain('<!subteam^S0VIEWERS> is now a viewer of gx');
+});
+
+describe('a user group with a role', () => {
+  it('lets a member of an editor group change items', async () => {
+    const version = (await harness.store().getCommitment(TEAM, 'GX-1')).version;
+    expect(await command('note GX-1 "from the editors"', 'U0INEDITORS')).not.toMatch(/Only the owners/);
+    expect((await harness.store().getCommitment(TEAM, 'GX-1')).version).toBe(version + 1);
+  });
+
+  it('gives someone in two groups the stronger role', async () => {
+    const version = (await harness.store().getCommitment(TEAM, 'GX-1')).version;
+    expect(await command('note GX-1 "from both"', 'U0BOTH')).not.toMatch(/Only the owners/);
+    expect((await harness.store().getCommitment(TEAM, 'GX-1')).version).toBe(version + 1);
+  });
+
+  it('lets a member of a viewer group read but not change items', async () => {
+    const before = await tableItems();
+    expect(await command('gx all', 'U0INVIEWERS')).toContain('Groups — all items');
+    expect(await command('note GX-1 "from a viewer"', 'U0INVIEWERS')).toMatch(/Only the owners and editors of gx can change it/);
+    expect(await tableItems()).toBe(before);
+  });
+
+  it('gives nothing to someone in none of its groups', async () => {
+    const before = await tableItems();
+    expect(await command('note GX-1 "from outside"', 'U0NOGROUP')).toMatch(/Only the owners and editors of gx can change it/);
+    expect(await tableItems()).toBe(before);
+  });
+
+  it('keeps a guest in an editor group read-only', async () => {
+    const before = await tableItems();
+    expect(await command('show GX-1', 'U0GUEST')).toContain('GX-1');
+    expect(await command('note GX-1 "from a guest"', 'U0GUEST')).toMatch(/Guests and people from other organisations can read gx but not change it/);
+    expect(await tableItems()).toBe(before);
+  });
+
+  it('does not let an editor group’s members manage the track', async () => {
+    expect(await command('gx roles add <@U0INEDITORS> viewer', 'U0INEDITORS')).toMatch(/Only the owners of gx/);
+  });
+});
+
+describe('role commands with user groups', () => {
+  it('records adding and removing a group as history entries', async () => {
+    const entries = (await harness.store().getTrackHistory(TEAM, 'gx')).length;
+    expect(await command('gx roles add <!subteam^S0VIEWERS|@observers> editor', OWNER)).toContain('<!subteam^S0VIEWERS> is now an editor of gx');
+    expect(await command('gx roles remove <!subteam^S0VIEWERS|@observers>', OWNER)).toContain('<!subteam^S0VIEWERS> no longer has a role on gx');
+    const history = await harness.store().getTrackHistory(TEAM, 'gx');
+    expect(history.slice(entries).map((e) => e.changes)).toEqual([
+      [{ type: 'role', userId: 'S0VIEWERS', from: 'viewer', to: 'editor' }],
+      [{ type: 'role', userId: 'S0VIEWERS', from: 'editor' }],
+    ]);
+    expect(history.at(-1)).toMatchObject({ by: OWNER });
+    await command('gx roles add <!subteam^S0VIEWERS> viewer', OWNER);
+  });
+
+  it('refuses an unknown group and writes nothing', async () => {
+    const before = await tableItems();
+    expect(await command('gx roles add <!subteam^S0NOSUCH|@nobody> editor', OWNER)).toMatch(/Slack knows no user group &lt;!subteam\^S0NOSUCH&gt;/);
+    expect(await tableItems()).toBe(before);
+  });
+
+  it('refuses and writes nothing when Slack cannot list the groups', async () => {
+    const before = await tableItems();
+    groupsDown = true;
+    try {
+      expect(await command('gx roles add <!subteam^S0EDITORS> owner', OWNER)).toMatch(/Slack could not tell me who is in which user group \(http 503\)/);
+    } finally {
+      groupsDown = false;
+    }
+    expect(await tableItems()).toBe(before);
+  });
+
+  it('does not count a group owner as the last owner', async () => {
+    await command('gx roles add <!subteam^S0EDITORS> owner', OWNER);
+    const before = await tableItems();
+    expect(await command('gx roles remove <@U0OWNER>', OWNER)).toMatch(/gx would have no owner left \(a user group does not count\)/);
+    expect(await tableItems()).toBe(before);
+    await command('gx roles add <!subteam^S0EDITORS> editor', OWNER);
+  });
+
+  it('shows the groups in the roles form and keeps them when it is saved', async () => {
+    const opened = harness.slack.callsTo('views.open').length;
+    await command('gx roles', OWNER);
+    expect(harness.slack.callsTo('views.open')).toHaveLength(opened + 1);
+    const view = JSON.stringify(harness.slack.callsTo('views.open').at(-1)?.args['view']);
+    expect(view).toContain('Groups: <!subteam^S0EDITORS> (editor), <!subteam^S0VIEWERS> (viewer) — change with /commitments gx roles add|remove @group');
+    expect(view).not.toMatch(/initial_users[^\]]*S0/);
+    const metadata = JSON.parse((harness.slack.callsTo('views.open').at(-1)?.args['view'] as { private_metadata: string }).private_metadata) as object;
+    const picked = (role: keyof typeof ROLE_INPUTS, users: string[]) => [ROLE_INPUTS[role], { [ROLE_INPUTS[role]]: { type: 'multi_users_select', selected_users: users } }];
+    const values = Object.fromEntries([picked('owner', [OWNER]), picked('editor', ['U0MARIA']), picked('viewer', [])]);
+    sent += 1;
+    const result = await harness.send(
+      interactionEvent({
+        type: 'view_submission',
+        team: { id: TEAM, domain: 'groups' },
+        user: { id: OWNER, team_id: TEAM },
+        api_app_id: 'A0COMMIT',
+        trigger_id: `t${sent}`,
+        view: { id: 'V0FAKE', type: 'modal', callback_id: VIEW_IDS.trackRoles, private_metadata: JSON.stringify(metadata), state: { values }, hash: `h${sent}` },
+      }),
+    );
+    expect(result.body).toBe('');
+    expect((await harness.store().getTrack(TEAM, 'gx')).members).toEqual({ U0OWNER: 'owner', U0MARIA: 'editor', S0EDITORS: 'editor', S0VIEWERS: 'viewer' });
+  });
+});
+
+describe('the group lookup when a track names a group', () => {
+  it('refuses with a clear message and writes nothing when Slack cannot answer', async () => {
+    expect(await command('track add dx "Down" parties AA tz UTC prefix DX', OWNER, DOWN_TEAM)).toContain('Created track dx');
+    expect(await command('add dx "First item"', OWNER, DOWN_TEAM)).toContain('Added DX-1');
+    // Written directly: through the command, Slack would have answered and the answer been cached.
+    const track = await harness.store().getTrack(DOWN_TEAM, 'dx');
+    await harness.store().saveTrackAccess(track, { ...track, members: { ...track.members, S0EDITORS: 'editor' } }, [{ type: 'role', userId: 'S0EDITORS', to: 'editor' }], OWNER, new Date());
+    const before = await tableItems();
+    groupsDown = true;
+    try {
+      expect(await command('note DX-1 "while Slack is down"', 'U0INEDITORS', DOWN_TEAM)).toMatch(/Slack could not tell me who is in which user group \(http 503\)/);
+    } finally {
+      groupsDown = false;
+    }
+    expect(await tableItems()).toBe(before);
+    expect(await command('note DX-1 "once Slack is back"', 'U0INEDITORS', DOWN_TEAM)).not.toMatch(/could not|Only the owners/);
+  });
+});
