@@ -37,9 +37,11 @@ const multiWorkspace = parseArgs({ options: { 'multi-workspace': { type: 'boolea
 const realSlack = Boolean(process.env['SLACK_BOT_TOKEN']) && !multiWorkspace;
 const fakeSlack = realSlack
   ? undefined
-  : await new FakeSlack(
-      multiWorkspace ? { oauthClient: LOCAL.oauth, consent: { teamId: LOCAL.teamId, teamName: 'Local workspace', botToken: 'xoxb-local', installerUserId: LOCAL.userId } } : {},
-    ).start();
+  : await new FakeSlack({
+      // The local user is the workspace's admin, so the Busan track can be claimed (`roles`) locally.
+      users: { [LOCAL.userId]: { is_admin: true } },
+      ...(multiWorkspace ? { oauthClient: LOCAL.oauth, consent: { teamId: LOCAL.teamId, teamName: 'Local workspace', botToken: 'xoxb-local', installerUserId: LOCAL.userId } } : {}),
+    }).start();
 if (multiWorkspace) delete process.env['SLACK_BOT_TOKEN'];
 Object.assign(process.env, {
   TABLE_NAME: LOCAL.tableName,
