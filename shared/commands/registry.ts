@@ -143,7 +143,7 @@ export async function runCommand(
   const { definition } = parsed;
   const { type: _, ...args } = parsed.command;
   const context = { deps, caller, where, registry };
-  await authorizeTarget(deps, caller, definition.need, definition.target?.(args));
-  const value = await definition.run(args, context);
+  const prefetched = await authorizeTarget(deps, caller, definition.need, definition.target?.(args));
+  const value = await definition.run(args, { ...context, caller: { ...caller, prefetched } });
   return value instanceof OpenModal ? { modal: value.view } : definition.render(value, args, context);
 }
