@@ -116,6 +116,30 @@ export async function authorizeTarget(deps: Deps, caller: Caller, need: Need, ta
   return prefetched;
 }
 
+/** A caller still being looked up in Slack, with their team already known from the request. */
+export interface PendingCaller {
+  teamId: TeamId;
+  caller: Promise<Caller>;
+}
+
+/**
+ * Reads what a command targets without deciding anything, so the read can run while the caller
+ * is still being looked up in Slack; `authorizeTarget` then checks it. A failed read leaves
+ * nothing, and the check reads again to give its own answer (a did-you-mean, a refusal).
+ */
+export async function readTarget(deps: Deps, teamId: TeamId, target: CommandTarget | undefined): Promise<Prefetched> {
+  const read = new Prefetched();
+  try {
+    if (!target) return read;
+    if ('item' in target) read.put(`item:${target.item}`, await deps.store.getCommitmentWithTrack(teamId, target.item));
+    else if ('report' in target) read.put(`report:${target.report}`, await deps.store.getReport(teamId, target.report));
+    else read.put(`track:${target.track}`, await deps.store.getTrack(teamId, target.track));
+  } catch {
+    // The check below reads again and answers for it.
+  }
+  return read;
+}
+
 /**
  * Runs `work` on a track; if the track does not exist (or the caller may not see it), the
  * not-found error lists the tracks the caller sees and the closest slug, so a typo gets an

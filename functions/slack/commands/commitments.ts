@@ -20,14 +20,15 @@ export function commitmentsCommand(deps: ListenerDeps) {
     const parsed = parsedFor(command.text, context[PARSED_COMMAND_KEY]);
     if (!parsed.ok) return ack(ephemeral(renderProblem(parsed.error, parsed.usage)));
     try {
-      const caller = await loadCaller(deps, { teamId: command.team_id, userId: command.user_id, channelId: command.channel_id, now: deps.clock() });
-      const answer = await runCommand(deps, caller, { channelId: command.channel_id, responseUrl: command.response_url, slack: { apiUrl: deps.slackApiUrl, token: context.botToken ?? '' } }, parsed);
+      const caller = loadCaller(deps, { teamId: command.team_id, userId: command.user_id, channelId: command.channel_id, now: deps.clock() });
+      const where = { channelId: command.channel_id, responseUrl: command.response_url, slack: { apiUrl: deps.slackApiUrl, token: context.botToken ?? '' } };
+      const answer = await runCommand(deps, { teamId: command.team_id, caller }, where, parsed);
       if ('modal' in answer) {
         await client.views.open({ trigger_id: command.trigger_id, view: answer.modal });
         return ack();
       }
       await ack(answer.share ? { response_type: 'in_channel', ...answer.message } : ephemeral(answer.message));
-      if (parsed.definition.writes) await publishHome(deps, client, caller.teamId, caller.userId);
+      if (parsed.definition.writes) await publishHome(deps, client, command.team_id, command.user_id);
       return;
     } catch (error) {
       return ack(ephemeral(answerError(error, deps.log)));

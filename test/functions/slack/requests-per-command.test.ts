@@ -48,3 +48,34 @@ describe('DynamoDB requests per command, with the access check every command pas
     expect(counts['GetItem']).toBeUndefined();
   });
 });
+
+describe('a cold container’s first command', () => {
+  it('reads the report while Slack is still saying who the caller is', async () => {
+    const stranger = 'U0NEWCOMER'; // not in the directory's cache yet
+    let sawQueryFirst = false;
+    harness.slack.options.hold = (call) => {
+      if (call.method !== 'users.info' || call.args['user'] !== stranger) return undefined;
+      // users.info answers only once the report's Query has reached DynamoDB, or after a bound.
+      return new Promise<void>((answer) => {
+        const started = Date.now();
+        const poll = setInterval(() => {
+          sawQueryFirst = (harness.requests().counts.get('Query') ?? 0) > 0;
+          if (sawQueryFirst || Date.now() - started > 10_000) {
+            clearInterval(poll);
+            answer();
+          }
+        }, 5);
+      });
+    };
+    try {
+      harness.requests().reset();
+      const result = await harness.send(commandEvent('japan-korea', { teamId: TEAM, userId: stranger, responseUrl: harness.slack.responseUrl('cold') }));
+      expect(result.statusCode).toBe(200);
+      expect(result.body).toContain('JK-1');
+      expect(sawQueryFirst).toBe(true);
+    } finally {
+      delete harness.slack.options.hold;
+    }
+  });
+});
+
