@@ -4,6 +4,12 @@ import { ConfigError } from '#shared/errors';
 /** The table's name when `TABLE_NAME` is not set (local runs). */
 export const DEFAULT_TABLE_NAME = 'commitments';
 
+/** How long a secret read from Secrets Manager is used before it is read again (`POWERTOOLS_PARAMETERS_MAX_AGE`). */
+export const DEFAULT_SECRET_MAX_AGE_SECONDS = 300;
+
+/** At most one forced re-read of each secret per container in this long, so a flood of forged requests costs one read. */
+export const FORCED_READ_INTERVAL_MS = 30_000;
+
 /**
  * Settings read from the environment once, at cold start. Deployed functions get the Slack
  * values from Secrets Manager — the signing (and OAuth state) secret from `SLACK_SECRET_ARN`, the
@@ -21,6 +27,9 @@ const EnvSchema = z
     SLACK_STATE_SECRET: z.string().min(16).optional(),
     SLACK_SECRET_ARN: z.string().startsWith('arn:').optional(),
     SLACK_BOT_TOKEN_SECRET_ARN: z.string().startsWith('arn:').optional(),
+    /** A Secrets Manager stand-in (tests, local runs); like DYNAMODB_ENDPOINT, it takes fixed credentials. */
+    SECRETS_MANAGER_ENDPOINT: z.url().optional(),
+    POWERTOOLS_PARAMETERS_MAX_AGE: z.coerce.number().int().positive().default(DEFAULT_SECRET_MAX_AGE_SECONDS),
     SLACK_API_URL: z.url().optional(),
     SLACK_AUTHORIZE_URL: z.url().optional(),
     LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
@@ -74,6 +83,11 @@ export type SlackSecret =
   | { mode: 'single'; signingSecret: string; botToken: string }
   | { mode: 'multi'; signingSecret: string; oauth: OAuthSecret };
 
+/** `fresh`: read the secret again now instead of from the cache (at most once per `FORCED_READ_INTERVAL_MS`). */
+export interface SecretRead {
+  fresh?: boolean;
+}
+
 export interface Config {
   tableName: string;
   dynamodbEndpoint: string | undefined;
@@ -82,10 +96,12 @@ export interface Config {
   /** Slack's OAuth consent page, where "Add to Slack" goes; the local runner points it at its fake. */
   slackAuthorizeUrl: string;
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
-  /** Everything the Slack function needs: from the environment, or one Secrets Manager read each per container. */
+  /** Everything the Slack function needs: from the environment, or from Secrets Manager, read again after the max age. */
   slackSecret(): Promise<SlackSecret>;
+  /** The signing secret alone: what a request's signature is checked with. */
+  signingSecret(read?: SecretRead): Promise<string>;
   /** How to call Slack, which is all the reminder function may read. */
-  sending(): Promise<Sending>;
+  sending(read?: SecretRead): Promise<Sending>;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -95,18 +111,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Configuration: ${issue?.path.join('.') || 'environment'} ${issue?.message ?? 'is invalid'}`);
   }
   const e = parsed.data;
+  const secrets = secretReader({ endpoint: e.SECRETS_MANAGER_ENDPOINT, maxAgeSeconds: e.POWERTOOLS_PARAMETERS_MAX_AGE });
   // A bot token in the environment wins: one workspace, whatever else is set.
-  const sending = remembered(async (): Promise<Sending> => {
+  const sending = async (read: SecretRead = {}): Promise<Sending> => {
     if (e.SLACK_BOT_TOKEN) return { mode: 'single', botToken: e.SLACK_BOT_TOKEN };
     if (e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET) return { mode: 'multi', client: { clientId: e.SLACK_CLIENT_ID, clientSecret: e.SLACK_CLIENT_SECRET } };
-    const s = await readSecret(e.SLACK_BOT_TOKEN_SECRET_ARN!, SendingSecretSchema, 'SLACK_BOT_TOKEN_SECRET_ARN');
+    const s = await secrets.read(e.SLACK_BOT_TOKEN_SECRET_ARN!, SendingSecretSchema, 'SLACK_BOT_TOKEN_SECRET_ARN', read);
     return s.botToken ? { mode: 'single', botToken: s.botToken } : { mode: 'multi', client: { clientId: s.clientId!, clientSecret: s.clientSecret! } };
-  });
-  const signing = remembered(async (): Promise<z.infer<typeof SigningSecretSchema>> => {
+  };
+  const signing = async (read: SecretRead = {}): Promise<z.infer<typeof SigningSecretSchema>> => {
     if (e.SLACK_SIGNING_SECRET) return { signingSecret: e.SLACK_SIGNING_SECRET, ...(e.SLACK_STATE_SECRET ? { stateSecret: e.SLACK_STATE_SECRET } : {}) };
     if (!e.SLACK_SECRET_ARN) throw new ConfigError('Configuration: set SLACK_SECRET_ARN, or SLACK_SIGNING_SECRET');
-    return readSecret(e.SLACK_SECRET_ARN, SigningSecretSchema, 'SLACK_SECRET_ARN');
-  });
+    return secrets.read(e.SLACK_SECRET_ARN, SigningSecretSchema, 'SLACK_SECRET_ARN', read);
+  };
   return {
     tableName: e.TABLE_NAME,
     dynamodbEndpoint: e.DYNAMODB_ENDPOINT,
@@ -119,28 +136,57 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       if (!stateSecret) throw new ConfigError('An OAuth install needs stateSecret (16 characters or more) beside signingSecret.');
       return { mode: 'multi', signingSecret, oauth: { ...how.client, stateSecret } };
     },
+    async signingSecret(read) {
+      return (await signing(read)).signingSecret;
+    },
     sending,
   };
 }
 
-/** Calls `load` once and keeps its result; a failure is forgotten, so the next call tries again. */
-function remembered<T>(load: () => Promise<T>): () => Promise<T> {
-  let value: Promise<T> | undefined;
-  return () => {
-    value ??= load();
-    value.catch(() => (value = undefined));
-    return value;
-  };
-}
+type SecretsProvider = import('@aws-lambda-powertools/parameters/secrets').SecretsProvider;
 
-async function readSecret<T>(arn: string, schema: z.ZodType<T>, variable: string): Promise<T> {
-  // Loaded only where a secret is used, so local runs and tests never pull the client in.
-  const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
-  const client = new SecretsManagerClient({});
-  const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: arn }));
-  const parsed = schema.safeParse(JSON.parse(SecretString ?? '{}'));
-  if (!parsed.success) {
-    throw new ConfigError(`The secret in ${variable} must be JSON with ${parsed.error.issues[0]?.path.join('.')}.`);
+/**
+ * Secrets Manager through Powertools Parameters: each secret cached for `maxAgeSeconds`, a forced
+ * read at most once per `FORCED_READ_INTERVAL_MS` per secret. Nothing is loaded until the first read,
+ * so runs configured from the environment never load the provider or the SDK client.
+ */
+function secretReader(options: { endpoint: string | undefined; maxAgeSeconds: number }) {
+  let provider: Promise<SecretsProvider> | undefined;
+  const forcedAt = new Map<string, number>();
+
+  async function createProvider(): Promise<SecretsProvider> {
+    const [{ SecretsProvider }, { SecretsManagerClient }] = await Promise.all([
+      import('@aws-lambda-powertools/parameters/secrets'),
+      import('@aws-sdk/client-secrets-manager'),
+    ]);
+    const client = options.endpoint
+      ? new SecretsManagerClient({ endpoint: options.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } })
+      : new SecretsManagerClient({});
+    return new SecretsProvider({ awsSdkV3Client: client });
   }
-  return parsed.data;
+
+  return {
+    async read<T>(arn: string, schema: z.ZodType<T>, variable: string, { fresh = false }: SecretRead): Promise<T> {
+      provider ??= createProvider().catch((error: unknown) => {
+        provider = undefined;
+        throw error;
+      });
+      const now = Date.now();
+      const forceFetch = fresh && now - (forcedAt.get(arn) ?? -Infinity) >= FORCED_READ_INTERVAL_MS;
+      if (forceFetch) forcedAt.set(arn, now);
+      let value: unknown;
+      try {
+        value = await (await provider).get(arn, { maxAge: options.maxAgeSeconds, forceFetch, transform: 'json' });
+      } catch (error) {
+        // Not JSON: say which secret, as for a missing key; any other failure (access, network) as it is.
+        if (error instanceof Error && error.name === 'TransformParameterError') throw new ConfigError(`The secret in ${variable} must be JSON.`, { cause: error });
+        throw error;
+      }
+      const parsed = schema.safeParse(value);
+      if (!parsed.success) {
+        throw new ConfigError(`The secret in ${variable} must be JSON with ${parsed.error.issues[0]?.path.join('.')}.`);
+      }
+      return parsed.data;
+    },
+  };
 }

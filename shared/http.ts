@@ -21,6 +21,8 @@ export interface HttpResponse {
   readonly body: { cancel(): Promise<void> } | null;
   json(): Promise<unknown>;
   text(): Promise<string>;
+  /** The same answer, readable again: the body is read once and kept. */
+  clone(): HttpResponse;
 }
 
 export type HttpSend = (url: string, init: HttpInit) => Promise<HttpResponse>;
@@ -40,16 +42,9 @@ export const sendHttp: HttpSend = (url, init) =>
 
 function answerOf(response: IncomingMessage, signal: AbortSignal): HttpResponse {
   const status = response.statusCode ?? 0;
-  const text = async (): Promise<string> => {
-    const chunks: Buffer[] = [];
-    try {
-      for await (const chunk of response) chunks.push(chunk as Buffer);
-    } catch (error) {
-      throw signal.aborted ? signal.reason : error;
-    }
-    return Buffer.concat(chunks).toString('utf8');
-  };
-  return {
+  let body: Promise<string> | undefined;
+  const text = (): Promise<string> => (body ??= readAll(response, signal));
+  const answer: HttpResponse = {
     status,
     ok: status >= 200 && status < 300,
     headers: {
@@ -64,5 +59,17 @@ function answerOf(response: IncomingMessage, signal: AbortSignal): HttpResponse 
     },
     text,
     json: async () => JSON.parse(await text()) as unknown,
+    clone: () => answer,
   };
+  return answer;
+}
+
+async function readAll(response: IncomingMessage, signal: AbortSignal): Promise<string> {
+  const chunks: Buffer[] = [];
+  try {
+    for await (const chunk of response) chunks.push(chunk as Buffer);
+  } catch (error) {
+    throw signal.aborted ? signal.reason : error;
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }

@@ -6,6 +6,7 @@ import { createSubscriptionStore, type SubscriptionStore } from '#shared/store/s
 import type { InstallationStore } from '#shared/store/installations';
 import { createTokenSourceFor, type TokenSource } from '#shared/use-cases/tokens';
 import { createSlackDirectory, DirectoryError, type Directory } from '#shared/use-cases/access';
+import { configuredTokenSuccessor, createStaleTokenFetch, createStaleTokenHttp } from '#shared/slack/stale-token';
 
 /** What every listener is given: built once per container by the handler. */
 export interface ListenerDeps {
@@ -21,15 +22,19 @@ export interface ListenerDeps {
   installations: InstallationStore;
   /** Each request's bot token from its workspace's install, cached briefly. */
   tokens: TokenSource;
+  /** Bolt's fetch for Slack calls: a configured bot token Slack refuses is read again from its secret and the call repeated once. */
+  slackFetch: typeof fetch;
 }
 
 export function createListenerDeps(config: Config, log: Logger): ListenerDeps {
   const dynamo = createDynamoClient(config.dynamodbEndpoint);
   const clock = () => new Date();
   const { installations, tokens } = createTokenSourceFor(config, dynamo, clock);
+  const successor = configuredTokenSuccessor(config);
+  const slackFetch = createStaleTokenFetch({ successor });
   return {
     directory: {
-      ...createSlackDirectory({ apiUrl: config.slackApiUrl, token: (teamId) => teamToken(config, tokens, teamId), clock }),
+      ...createSlackDirectory({ apiUrl: config.slackApiUrl, token: (teamId) => teamToken(config, tokens, teamId), clock, http: createStaleTokenHttp({ successor }) }),
       // Only OAuth installs record who installed; one workspace on a bot token has no such read.
       installer: async (teamId) => ((await config.sending()).mode === 'multi' ? (await tokens.forTeam(teamId))?.installerUserId : undefined),
     },
@@ -40,6 +45,7 @@ export function createListenerDeps(config: Config, log: Logger): ListenerDeps {
     slackApiUrl: config.slackApiUrl,
     installations,
     tokens,
+    slackFetch,
   };
 }
 

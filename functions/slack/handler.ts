@@ -1,8 +1,8 @@
 import { App, AwsLambdaReceiver, LogLevel } from '@slack/bolt';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { loadConfig } from '#shared/config';
+import { loadConfig, type SlackSecret } from '#shared/config';
 import { createLogger } from '#shared/log';
-import { SIGNATURE_WINDOW_SECONDS, verifySlackSignature } from '#shared/slack/verify';
+import { SIGNATURE_WINDOW_SECONDS, verifyWithFreshSecret } from '#shared/slack/verify';
 import { PARSED_COMMAND_KEY, readSlashCommand, writingTeam, type ParsedSlashCommand } from '#shared/commands/replay';
 import { AlreadyExistsError } from '#shared/errors';
 import { registerListeners } from './listeners.ts';
@@ -19,15 +19,29 @@ const deps = createListenerDeps(config, log);
 /** Each request's slash command, parsed once for the replay guard and handed to the listener in Bolt's context. */
 const parsedCommands = new WeakMap<object, ParsedSlashCommand>();
 
-/** Built on the first request, once the signing secret is known; no network call at cold start. */
+/** Built on the first request, once the secrets are known; no network call at cold start. */
 type OAuthRoutes = ReturnType<typeof createOAuthRoutes>;
-let ready: Promise<{ signingSecret: string; serve: ReceiverHandler; oauth: OAuthRoutes | undefined }> | undefined;
+type Built = { serve: ReceiverHandler; oauth: OAuthRoutes | undefined };
+let built: { key: string; app: Promise<Built> } | undefined;
 
-async function build(): Promise<{ signingSecret: string; serve: ReceiverHandler; oauth: OAuthRoutes | undefined }> {
+/** The app for the current secrets: built again only when the mode or the app's OAuth credentials change. */
+async function ready(): Promise<Built> {
   const secret = await config.slackSecret();
-  const { signingSecret } = secret;
+  const key = secret.mode === 'single' ? 'single' : JSON.stringify(secret.oauth);
+  if (built?.key !== key) {
+    const app = build(secret);
+    built = { key, app };
+    app.catch(() => {
+      if (built?.app === app) built = undefined;
+    });
+  }
+  return built.app;
+}
+
+async function build(secret: SlackSecret): Promise<Built> {
   const receiver = new AwsLambdaReceiver({
-    signingSecret,
+    // Unused: verification is off, and the handler checks each request with the current secret.
+    signingSecret: secret.signingSecret,
     // Checked below, both ways in time and against replays, before Bolt sees the request.
     signatureVerification: false,
     logLevel: LogLevel.WARN,
@@ -41,7 +55,7 @@ async function build(): Promise<{ signingSecret: string; serve: ReceiverHandler;
     // A token from config or the install store means no auth.test round trip inside Slack's 3 seconds.
     authorize:
       secret.mode === 'single'
-        ? async () => ({ botToken: secret.botToken })
+        ? async () => ({ botToken: await configuredBotToken() })
         : async (source) => {
             const bot = await deps.tokens.find(source);
             if (!bot) throw new Error(`the app is not installed for team ${source.teamId ?? source.enterpriseId}`);
@@ -49,26 +63,31 @@ async function build(): Promise<{ signingSecret: string; serve: ReceiverHandler;
           },
     processBeforeResponse: true,
     ignoreSelf: false,
-    clientOptions: { slackApiUrl: config.slackApiUrl },
+    // A rotated bot token that Slack refuses is read again and the call repeated once.
+    clientOptions: { slackApiUrl: config.slackApiUrl, fetch: deps.slackFetch },
     logLevel: LogLevel.WARN,
   });
   registerListeners(app, deps);
   const oauth = secret.mode === 'multi' ? createOAuthRoutes({ deps, oauth: secret.oauth, slackApiUrl: config.slackApiUrl, slackAuthorizeUrl: config.slackAuthorizeUrl, log }) : undefined;
-  return { signingSecret, serve: receiver.toHandler(), oauth };
+  return { serve: receiver.toHandler(), oauth };
+}
+
+/** The bot token as the secret says now (cached for its max age), not as it was when the app was built. */
+async function configuredBotToken(): Promise<string> {
+  const sending = await config.sending();
+  if (sending.mode !== 'single') throw new Error('the bot token secret no longer holds a bot token');
+  return sending.botToken;
 }
 
 /** An API Gateway HTTP API (payload 2.0) or Function URL request from Slack. */
 export async function handler(event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
-  ready ??= build().catch((error: unknown) => {
-    ready = undefined;
-    throw error;
-  });
-  const { signingSecret, serve, oauth } = await ready;
+  const { serve, oauth } = await ready();
   if (event.requestContext.http.method === 'GET') return (await oauth?.serve(event)) ?? notFound();
   const rawBody = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
   const signature = headerOf(event, 'x-slack-signature');
   const timestamp = headerOf(event, 'x-slack-request-timestamp');
-  const refused = verifySlackSignature({ signature, timestamp, rawBody }, signingSecret, new Date());
+  // A mismatch is checked once more with a fresh read of the secret (at most one read per 30 s): it may have been rotated.
+  const refused = await verifyWithFreshSecret({ signature, timestamp, rawBody }, (read) => config.signingSecret(read), new Date());
   if (refused) return unauthorized(refused);
   if (oauth) {
     const notInstalled = await notInstalledAnswer(deps, rawBody, () => oauth.installUrl(event));

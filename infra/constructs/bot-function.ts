@@ -9,6 +9,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { TABLE } from '#shared/store/table';
+import { DEFAULT_SECRET_MAX_AGE_SECONDS } from '#shared/config';
 import { BUNDLE_HANDLER, FUNCTIONS, PROJECT_ROOT, bundleFunction, type FunctionName } from '../bundle.ts';
 import { CONTROL_TOWER } from '../policy-checks.ts';
 
@@ -115,6 +116,7 @@ export class BotFunction extends Construct {
   /** Sets `SLACK_SECRET_ARN` and grants reading that secret: the signing secret, for the function that verifies requests. */
   bindSigningSecret(secret: ISecret): this {
     this.function.addEnvironment('SLACK_SECRET_ARN', secret.secretArn);
+    this.function.addEnvironment('POWERTOOLS_PARAMETERS_MAX_AGE', String(DEFAULT_SECRET_MAX_AGE_SECONDS));
     secret.grantRead(this.function);
     return this;
   }
@@ -122,6 +124,8 @@ export class BotFunction extends Construct {
   /** Sets `SLACK_BOT_TOKEN_SECRET_ARN` and grants reading that secret, which holds the bot token alone. */
   bindBotToken(secret: ISecret): this {
     this.function.addEnvironment('SLACK_BOT_TOKEN_SECRET_ARN', secret.secretArn);
+    // Read again after this long, so a rotated secret is taken without a redeploy.
+    this.function.addEnvironment('POWERTOOLS_PARAMETERS_MAX_AGE', String(DEFAULT_SECRET_MAX_AGE_SECONDS));
     secret.grantRead(this.function);
     return this;
   }

@@ -4,23 +4,27 @@ import type { Logger } from '#shared/log';
 import { createStore } from '#shared/store/store';
 import { createSubscriptionStore } from '#shared/store/subscriptions';
 import { createSlackWeb } from '#shared/slack/web-api';
+import { configuredTokenSuccessor, createStaleTokenHttp } from '#shared/slack/stale-token';
 import type { SweepDeps } from '#shared/reminders/sweep';
-import { createTokenSourceFor } from '#shared/use-cases/tokens';
+import { createTokenSourceFor, type TokenSource } from '#shared/use-cases/tokens';
 
 /** What a sweep needs, from the config: the table, and the Web API with the bot token (or each team's). */
 export async function createSweepDeps(config: Config, client: DynamoDBClient, log: Logger): Promise<SweepDeps> {
-  const sending = await config.sending();
-  const common = {
+  // Read now so a missing or malformed secret fails the sweep before it claims anything.
+  await config.sending();
+  // A bot token that Slack refuses is read again from its secret once, and the call repeated, before anything pauses.
+  const http = createStaleTokenHttp({ successor: configuredTokenSuccessor(config) });
+  let tokens: TokenSource | undefined;
+  return {
     subscriptions: createSubscriptionStore({ client, tableName: config.tableName }),
     store: createStore({ client, tableName: config.tableName }),
     log,
-  };
-  if (sending.mode === 'single') return { ...common, slack: createSlackWeb({ apiUrl: config.slackApiUrl, token: sending.botToken }) };
-  // Each team's digest goes out with the token its install stored.
-  const { tokens } = createTokenSourceFor(config, client);
-  return {
-    ...common,
+    // The secret is asked per delivery (cached for its max age), so a rotated token is taken without a new container.
     slack: async (teamId) => {
+      const sending = await config.sending();
+      if (sending.mode === 'single') return createSlackWeb({ apiUrl: config.slackApiUrl, token: sending.botToken, http });
+      // Each team's digest goes out with the token its install stored.
+      tokens ??= createTokenSourceFor(config, client).tokens;
       const bot = await tokens.find({ teamId });
       return bot && createSlackWeb({ apiUrl: config.slackApiUrl, token: bot.botToken });
     },

@@ -3,6 +3,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 /** Slack's rule: a request's timestamp must be within five minutes of now, either way. */
 export const SIGNATURE_WINDOW_SECONDS = 300;
 
+/** The one refusal a rotated signing secret explains. */
+export const SIGNATURE_MISMATCH = 'signature does not match';
+
 /**
  * Checks a request against Slack's v0 signing scheme: HMAC-SHA256 of `v0:<timestamp>:<body>`
  * with the signing secret, and a timestamp within the window in both directions (Bolt's own
@@ -20,5 +23,22 @@ export function verifySlackSignature(
   if (!/^v0=[0-9a-f]{64}$/.test(signature)) return 'malformed signature';
   const expected = createHmac('sha256', signingSecret).update(`v0:${timestamp}:${rawBody}`).digest();
   const given = Buffer.from(signature.slice(3), 'hex');
-  return timingSafeEqual(expected, given) ? undefined : 'signature does not match';
+  return timingSafeEqual(expected, given) ? undefined : SIGNATURE_MISMATCH;
+}
+
+/**
+ * Checks a request with the cached signing secret and, when only the signature fails, once more
+ * with a freshly read one: a secret rotated since the cache was filled is taken at once. How often
+ * a fresh read really happens is the reader's bound, so forged requests cannot each cost one.
+ */
+export async function verifyWithFreshSecret(
+  input: Parameters<typeof verifySlackSignature>[0],
+  signingSecret: (read: { fresh: boolean }) => Promise<string>,
+  now: Date,
+): Promise<string | undefined> {
+  const cached = await signingSecret({ fresh: false });
+  const refused = verifySlackSignature(input, cached, now);
+  if (refused !== SIGNATURE_MISMATCH) return refused;
+  const fresh = await signingSecret({ fresh: true });
+  return fresh === cached ? refused : verifySlackSignature(input, fresh, now);
 }

@@ -69,6 +69,13 @@ describe('StatelessStack functions', () => {
     });
   });
 
+  // Issue 13: a secret rotated in Secrets Manager is taken within five minutes, without a redeploy.
+  it('gives both functions the secrets’ max age of five minutes', () => {
+    for (const service of ['slack', 'reminders']) {
+      expect(functionNamed(template, service)?.Properties.Environment.Variables.POWERTOOLS_PARAMETERS_MAX_AGE).toBe('300');
+    }
+  });
+
   // Issue 13: the reminder function posts digests and verifies no request.
   it('gives the reminder function no signing secret ARN', () => {
     expect(functionNamed(template, 'reminders')?.Properties.Environment.Variables.SLACK_SECRET_ARN).toBeUndefined();

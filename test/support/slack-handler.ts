@@ -5,6 +5,13 @@ import { localContext } from '#local/http-adapter';
 import { useTestTable, type TestTable } from './dynamodb.ts';
 import { TEST_SIGNING_SECRET, type HttpApiEvent } from '#local/slack-request';
 import { startCountingProxy, type CountingProxy } from '#local/counting-proxy';
+import type { FakeSecretsManager } from '#local/fake-secrets-manager';
+
+/** The two secrets' ARNs when the handler reads them from a Secrets Manager stand-in. */
+export const TEST_SECRET_ARNS = {
+  signing: 'arn:aws:secretsmanager:local:000000000000:secret:commitments-slack',
+  botToken: 'arn:aws:secretsmanager:local:000000000000:secret:commitments-bot-token',
+} as const;
 
 /** The app's OAuth credentials in multi-workspace tests. */
 export const TEST_OAUTH = { clientId: '1234.5678', clientSecret: 'test-client-secret', stateSecret: 'test-state-secret-0123456789' } as const;
@@ -25,7 +32,7 @@ export interface SlackHarness {
  * The real Slack handler, configured through its environment against this file's table in
  * DynamoDB Local and a fake Slack Web API on loopback.
  */
-export function useSlackHandler(options: { oauth?: boolean; countRequests?: boolean } = {}): SlackHarness {
+export function useSlackHandler(options: { oauth?: boolean; countRequests?: boolean; secretsManager?: FakeSecretsManager } = {}): SlackHarness {
   const table = useTestTable();
   const slack = new FakeSlack(options.oauth ? { oauthClient: TEST_OAUTH } : {});
   let handler: typeof import('../../functions/slack/handler.ts').handler | undefined;
@@ -41,7 +48,12 @@ export function useSlackHandler(options: { oauth?: boolean; countRequests?: bool
       SLACK_API_URL: slack.apiUrl,
       LOG_LEVEL: 'ERROR',
     });
-    if (options.oauth) {
+    if (options.secretsManager) {
+      // Both secrets from the stand-in, at TEST_SECRET_ARNS, as a deployed function reads them.
+      await options.secretsManager.start();
+      for (const name of ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET']) delete process.env[name];
+      Object.assign(process.env, { SLACK_SECRET_ARN: TEST_SECRET_ARNS.signing, SLACK_BOT_TOKEN_SECRET_ARN: TEST_SECRET_ARNS.botToken, SECRETS_MANAGER_ENDPOINT: options.secretsManager.url });
+    } else if (options.oauth) {
       delete process.env['SLACK_BOT_TOKEN'];
       Object.assign(process.env, { SLACK_CLIENT_ID: TEST_OAUTH.clientId, SLACK_CLIENT_SECRET: TEST_OAUTH.clientSecret, SLACK_STATE_SECRET: TEST_OAUTH.stateSecret });
     } else {
@@ -52,6 +64,7 @@ export function useSlackHandler(options: { oauth?: boolean; countRequests?: bool
   afterAll(async () => {
     await slack.stop();
     await proxy?.stop();
+    await options.secretsManager?.stop();
   });
   return {
     table,
