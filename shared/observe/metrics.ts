@@ -48,12 +48,14 @@ export function countHandledError(error: unknown): void {
 }
 
 /**
- * A known error's code, else the error's `name` (the SDK's exception names, `TypeError`…):
- * class names of our own would be minified in the bundle, codes are not.
+ * An error's `code` (ours, Slack's `slack_webapi_platform_error`, Node's `ECONNRESET`), else its
+ * `name` (the AWS SDK's exception names, `TypeError`): class names alone are minified in the bundle.
  */
 export function errorKindOf(error: unknown): string {
   if (error instanceof AppError) return error.code;
-  return (error instanceof Error && error.name ? error.name : typeof error).slice(0, 64);
+  if (!(error instanceof Error)) return typeof error;
+  const code = 'code' in error && typeof error.code === 'string' && error.code ? error.code : undefined;
+  return (code ?? error.name).slice(0, 64);
 }
 
 /** The counts not yet published, for tests and the local runner. */

@@ -22,7 +22,7 @@ export interface SlackHarness {
  * The real Slack handler, configured through its environment against this file's table in
  * DynamoDB Local and a fake Slack Web API on loopback.
  */
-export function useSlackHandler(options: { oauth?: boolean } = {}): SlackHarness {
+export function useSlackHandler(options: { oauth?: boolean; logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' } = {}): SlackHarness {
   const table = useTestTable();
   const slack = new FakeSlack(options.oauth ? { oauthClient: TEST_OAUTH } : {});
   let handler: typeof import('../../functions/slack/handler.ts').handler | undefined;
@@ -33,7 +33,7 @@ export function useSlackHandler(options: { oauth?: boolean } = {}): SlackHarness
       DYNAMODB_ENDPOINT: table.endpoint,
       SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
       SLACK_API_URL: slack.apiUrl,
-      LOG_LEVEL: 'ERROR',
+      LOG_LEVEL: options.logLevel ?? 'ERROR',
     });
     if (options.oauth) {
       delete process.env['SLACK_BOT_TOKEN'];

@@ -105,4 +105,12 @@ describe('reminders handler', () => {
       ...summary,
     });
   });
+
+  it('publishes the digests it posted as an EMF metric when the invocation ends', async () => {
+    vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'false');
+    logs.lines.length = 0;
+    expect(await sweepAt('2026-04-06T00:00:30Z')).toMatchObject({ posted: 1 });
+    vi.unstubAllEnvs();
+    expect(logs.lines.filter((line) => '_aws' in line)).toEqual([expect.objectContaining({ service: 'commitments-reminders', DigestsPosted: 1 })]);
+  });
 });
