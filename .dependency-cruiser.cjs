@@ -4,7 +4,8 @@
  * Layers, lowest first; code imports only from its own layer's folder or from layers above it
  * in this list:
  *
- *   shared/*.ts (errors, log, config, backoff)
+ *   shared/*.ts (errors, config, backoff)
+ *     ← observe                     Powertools logger, metrics, tracer: only shared/*.ts below it
  *     ← domain                      models: schemas, Report, Subscription, Delivery, DigestModel, Schedule, kinds
  *     ← dates, data, slack-app       slack-app: the command, ids, scopes and manifest of the Slack app
  *     ← format                      plain words shared by Slack messages and exports
@@ -49,9 +50,16 @@ module.exports = {
     {
       name: 'shared-root-is-lowest',
       severity: 'error',
-      comment: 'errors, log, config and backoff sit below every shared folder.',
+      comment: 'errors, config and backoff sit below every shared folder.',
       from: { path: '^shared/[^/]+$' },
       to: { path: '^shared/[^/]+/' },
+    },
+    {
+      name: 'observe-is-low',
+      severity: 'error',
+      comment: 'Logging, metrics and tracing sit just above config and errors, so every layer may use them.',
+      from: { path: '^shared/observe/' },
+      to: { path: '^shared/(?!observe/)[^/]+/' },
     },
     {
       name: 'render-not-to-store',

@@ -16,7 +16,7 @@ import { createSubscriptionStore } from '#shared/store/subscriptions';
 import { createSlackWeb } from '#shared/slack/web-api';
 import { runSweep } from '#shared/reminders/sweep';
 import { DIGEST_EVENT_TYPE } from '#shared/reminders/deliver';
-import type { Logger } from '#shared/log';
+import { createLogger } from '#shared/observe/log';
 import { LAMBDA_STUBBED_PACKAGES, PROJECT_ROOT, bundleEntry, bundleFunction } from '../infra/bundle.ts';
 import { countRequests } from '#local/request-counter';
 import { coldRun, emptyNode, type ColdSample } from './lib/cold.ts';
@@ -33,8 +33,7 @@ const FANOUT_CHANNELS = Number(process.env['FANOUT_CHANNELS'] ?? 1000);
 const FANOUT_GLOBAL = Number(process.env['FANOUT_GLOBAL_PER_SECOND'] ?? 25);
 // As deployed (infra/constructs/bot-function.ts): source maps on, which Node parses at import.
 const NODE_OPTIONS = '--enable-source-maps';
-const quiet = () => {};
-const silent: Logger = { debug: quiet, info: quiet, warn: quiet, error: quiet };
+const silent = createLogger('bench', 'SILENT');
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
 /** What the design says each operation costs (README "Access pattern" table), for comparison. */

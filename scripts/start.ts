@@ -3,7 +3,7 @@ import { createDynamoClient } from '#shared/store/client';
 import { createStore } from '#shared/store/store';
 import { seedBusan } from '#shared/use-cases/seed';
 import { loadConfig } from '#shared/config';
-import { createLogger } from '#shared/log';
+import { createLogger } from '#shared/observe/log';
 import { createSweepDeps } from '#shared/reminders/deps';
 import { runSweep } from '#shared/reminders/sweep';
 import { renderReport } from '#shared/slack/render/report';
@@ -44,6 +44,8 @@ const fakeSlack = realSlack
     }).start();
 if (multiWorkspace) delete process.env['SLACK_BOT_TOKEN'];
 Object.assign(process.env, {
+  // Metrics are EMF lines for CloudWatch; in a terminal they would only crowd out the log.
+  POWERTOOLS_METRICS_DISABLED: process.env['POWERTOOLS_METRICS_DISABLED'] ?? 'true',
   TABLE_NAME: LOCAL.tableName,
   DYNAMODB_ENDPOINT: dynamo.endpoint,
   SLACK_SIGNING_SECRET: LOCAL.signingSecret,

@@ -4,7 +4,7 @@
  * SWEEP_BUDGET_MS bounds it like a Lambda's timeout would (default 5 minutes).
  */
 import { loadConfig } from '#shared/config';
-import { createLogger } from '#shared/log';
+import { createLogger } from '#shared/observe/log';
 import { createDynamoClient } from '#shared/store/client';
 import { createSweepDeps } from '#shared/reminders/deps';
 import { runSweep } from '#shared/reminders/sweep';

@@ -33,6 +33,7 @@ const EnvSchema = z
     SLACK_API_URL: z.url().optional(),
     SLACK_AUTHORIZE_URL: z.url().optional(),
     LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+    POWERTOOLS_SERVICE_NAME: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.SLACK_BOT_TOKEN_SECRET_ARN || env.SLACK_BOT_TOKEN || hasOAuth(env)) return;
@@ -96,6 +97,8 @@ export interface Config {
   /** Slack's OAuth consent page, where "Add to Slack" goes; the local runner points it at its fake. */
   slackAuthorizeUrl: string;
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  /** The `service` of log lines and metrics (`POWERTOOLS_SERVICE_NAME`, set per function by infra); each entry point has its own default. */
+  serviceName: string | undefined;
   /** Everything the Slack function needs: from the environment, or from Secrets Manager, read again after the max age. */
   slackSecret(): Promise<SlackSecret>;
   /** The signing secret alone: what a request's signature is checked with. */
@@ -130,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slackApiUrl: e.SLACK_API_URL ? e.SLACK_API_URL.replace(/\/?$/, '/') : 'https://slack.com/api/',
     slackAuthorizeUrl: e.SLACK_AUTHORIZE_URL ?? 'https://slack.com/oauth/v2/authorize',
     logLevel: e.LOG_LEVEL,
+    serviceName: e.POWERTOOLS_SERVICE_NAME,
     async slackSecret() {
       const [{ signingSecret, stateSecret }, how] = await Promise.all([signing(), sending()]);
       if (how.mode === 'single') return { mode: 'single', signingSecret, botToken: how.botToken };

@@ -1,27 +1,29 @@
+import type { Context } from 'aws-lambda';
 import { loadConfig } from '#shared/config';
-import { createLogger } from '#shared/log';
+import { createLogger } from '#shared/observe/log';
+import { observeInvocation } from '#shared/observe/invocation';
+import { tracingReady } from '#shared/observe/tracer';
 import { createDynamoClient } from '#shared/store/client';
 import { createSweepDeps } from '#shared/reminders/deps';
 import { runSweep, type SweepDeps, type SweepSummary } from '#shared/reminders/sweep';
 
-/** The part of the Lambda context a sweep uses. */
-interface LambdaContext {
-  getRemainingTimeInMillis(): number;
-}
-
 // Once per cold start: config (fails fast on a missing variable), client, logger.
 const config = loadConfig();
+const service = config.serviceName ?? 'commitments-reminders';
 const client = createDynamoClient(config.dynamodbEndpoint);
-const log = createLogger('reminders', config.logLevel);
+const log = createLogger(service, config.logLevel);
+await tracingReady();
 let deps: Promise<SweepDeps> | undefined;
 
 /** EventBridge schedule → one sweep of due subscriptions; the summary is returned and logged as one line. */
-export async function handler(_event: unknown, context: LambdaContext): Promise<SweepSummary> {
-  if (!deps) {
-    deps = createSweepDeps(config, client, log);
-    deps.catch(() => (deps = undefined)); // a failed secret read is retried on the next event
-  }
-  const summary = await runSweep(await deps, { now: new Date(), remainingMs: () => context.getRemainingTimeInMillis() });
-  log.info('sweep', { ...summary });
-  return summary;
+export async function handler(_event: unknown, context: Context): Promise<SweepSummary> {
+  return observeInvocation(log, service, context, async () => {
+    if (!deps) {
+      deps = createSweepDeps(config, client, log);
+      deps.catch(() => (deps = undefined)); // a failed secret read is retried on the next event
+    }
+    const summary = await runSweep(await deps, { now: new Date(), remainingMs: () => context.getRemainingTimeInMillis() });
+    log.info('sweep', { ...summary });
+    return summary;
+  });
 }

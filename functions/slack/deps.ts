@@ -1,5 +1,5 @@
 import type { Config } from '#shared/config';
-import type { Logger } from '#shared/log';
+import type { Logger } from '#shared/observe/log';
 import { createDynamoClient } from '#shared/store/client';
 import { createStore, type Store } from '#shared/store/store';
 import { createSubscriptionStore, type SubscriptionStore } from '#shared/store/subscriptions';

@@ -1,20 +1,26 @@
 import { App, AwsLambdaReceiver, LogLevel } from '@slack/bolt';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { loadConfig, type SlackSecret } from '#shared/config';
-import { createLogger } from '#shared/log';
-import { SIGNATURE_WINDOW_SECONDS, verifyWithFreshSecret } from '#shared/slack/verify';
+import { createLogger } from '#shared/observe/log';
+import { countRefusedRequest, type RefusalReason } from '#shared/observe/metrics';
+import { observeInvocation } from '#shared/observe/invocation';
+import { tracingReady } from '#shared/observe/tracer';
+import { SIGNATURE_REFUSED, SIGNATURE_WINDOW_SECONDS, verifyWithFreshSecret, type SignatureRefusal } from '#shared/slack/verify';
 import { PARSED_COMMAND_KEY, readSlashCommand, writingTeam, type ParsedSlashCommand } from '#shared/commands/replay';
 import { AlreadyExistsError } from '#shared/errors';
 import { registerListeners } from './listeners.ts';
 import { createListenerDeps } from './deps.ts';
 import { createOAuthRoutes } from './oauth-routes.ts';
-import { notInstalledAnswer, serveEventOnce } from './multi-workspace.ts';
+import { notInstalledAnswer, serveEventOnce, teamOf } from './multi-workspace.ts';
 
 type ReceiverHandler = ReturnType<AwsLambdaReceiver['toHandler']>;
 
 const config = loadConfig();
-const log = createLogger('commitments-slack', config.logLevel);
+const service = config.serviceName ?? 'commitments-slack';
+const log = createLogger(service, config.logLevel);
 const deps = createListenerDeps(config, log);
+// With X-Ray on, the table client is captured before the first request; otherwise nothing waits.
+await tracingReady();
 
 /** Each request's slash command, parsed once for the replay guard and handed to the listener in Bolt's context. */
 const parsedCommands = new WeakMap<object, ParsedSlashCommand>();
@@ -81,6 +87,10 @@ async function configuredBotToken(): Promise<string> {
 
 /** An API Gateway HTTP API (payload 2.0) or Function URL request from Slack. */
 export async function handler(event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
+  return observeInvocation(log, service, context, () => handle(event, context));
+}
+
+async function handle(event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
   const { serve, oauth } = await ready();
   if (event.requestContext.http.method === 'GET') return (await oauth?.serve(event)) ?? notFound();
   const rawBody = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
@@ -88,13 +98,18 @@ export async function handler(event: APIGatewayProxyEventV2, context: Context): 
   const timestamp = headerOf(event, 'x-slack-request-timestamp');
   // A mismatch is checked once more with a fresh read of the secret (at most one read per 30 s): it may have been rotated.
   const refused = await verifyWithFreshSecret({ signature, timestamp, rawBody }, (read) => config.signingSecret(read), new Date());
-  if (refused) return unauthorized(refused);
+  if (refused) return unauthorized(refused, signatureRefusal(refused));
+  const team = teamOf(rawBody);
+  if (team) log.appendKeys({ team });
   if (oauth) {
     const notInstalled = await notInstalledAnswer(deps, rawBody, () => oauth.installUrl(event));
-    if (notInstalled) return notInstalled;
+    if (notInstalled) {
+      countRefusedRequest('not_installed');
+      return notInstalled;
+    }
   }
   const command = readSlashCommand(rawBody);
-  if (await isReplay(rawBody, command, signature!, Number(timestamp))) return unauthorized('request already handled (replay)');
+  if (await isReplay(rawBody, command, signature!, Number(timestamp))) return unauthorized('request already handled (replay)', 'replay');
   if (command) parsedCommands.set(event, command);
   return serveEventOnce(deps, rawBody, () => serve(event, context));
 }
@@ -116,9 +131,16 @@ async function isReplay(rawBody: string, command: ParsedSlashCommand | undefined
   }
 }
 
-function unauthorized(reason: string): APIGatewayProxyStructuredResultV2 {
-  log.warn('refused request', { reason });
-  return { statusCode: 401, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: reason }) };
+function unauthorized(message: string, reason: RefusalReason): APIGatewayProxyStructuredResultV2 {
+  log.warn('refused request', { reason: message });
+  countRefusedRequest(reason);
+  return { statusCode: 401, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: message }) };
+}
+
+/** A wrong signing secret shows as `signature` alone; a burst of those is what the alarm watches. */
+function signatureRefusal(refused: SignatureRefusal): RefusalReason {
+  if (refused === SIGNATURE_REFUSED.mismatch) return 'signature';
+  return refused === SIGNATURE_REFUSED.stale ? 'stale' : 'malformed';
 }
 
 function notFound(): APIGatewayProxyStructuredResultV2 {

@@ -5,6 +5,7 @@ import { registerActions } from './actions/index.ts';
 import { registerViews } from './views/index.ts';
 import { registerEvents } from './events/index.ts';
 import { registerShortcuts } from './shortcuts/index.ts';
+import { countHandledError } from '#shared/observe/metrics';
 import type { ListenerDeps } from './deps.ts';
 
 /** Every listener of the app, registered the same way for Lambda and for Socket Mode. */
@@ -14,5 +15,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerViews(app, deps);
   registerEvents(app, deps);
   registerShortcuts(app, deps);
-  app.error(async (error) => deps.log.error('unhandled listener error', { error }));
+  app.error(async (error) => {
+    deps.log.error('unhandled listener error', { error });
+    countHandledError(error.original ?? error);
+  });
 }

@@ -22,6 +22,12 @@ export async function notInstalledAnswer(deps: ListenerDeps, rawBody: string, in
   };
 }
 
+/** The Slack team (or, for an org-wide install, the enterprise) a signed request comes from, for the log. */
+export function teamOf(rawBody: string): string | undefined {
+  const { query } = readSource(rawBody) ?? {};
+  return query?.teamId ?? query?.enterpriseId;
+}
+
 /** Events that arrive after the install is gone, and must still run. */
 const UNINSTALL_EVENTS = new Set(['app_uninstalled', 'tokens_revoked']);
 

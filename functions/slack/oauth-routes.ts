@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { OAuthSecret } from '#shared/config';
-import type { Logger } from '#shared/log';
+import type { Logger } from '#shared/observe/log';
 import { clearedStateCookie, createStateStore, readStateCookie, stateCookie } from '#shared/slack/oauth-state';
 import { exchangeCode } from '#shared/slack/oauth-access';
 import { renderInstallErrorPage, renderInstalledPage, renderInstallPage } from '#shared/slack/render/install-page';

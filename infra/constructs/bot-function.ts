@@ -38,11 +38,14 @@ export interface BotFunctionProps {
 /** What every function of the bot shares: runtime, architecture, logs, source maps, Powertools env. */
 export class BotFunction extends Construct {
   readonly function: lambda.Function;
+  /** `POWERTOOLS_SERVICE_NAME`: the `service` of its log lines and the dimension of its metrics. */
+  readonly serviceName: string;
   readonly logGroup: logs.LogGroup;
   readonly role: iam.Role;
 
   constructor(scope: Construct, id: string, props: BotFunctionProps) {
     super(scope, id);
+    this.serviceName = `commitments-${props.name}`;
 
     this.logGroup = new logs.LogGroup(this, 'Logs', {
       retention: props.logRetention ?? logs.RetentionDays.ONE_YEAR,
@@ -71,9 +74,11 @@ export class BotFunction extends Construct {
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       deadLetterQueue: props.deadLetterQueue,
       maxEventAge: props.maxEventAge,
+      // X-Ray traces each invocation; the code captures its AWS SDK clients and Slack calls (shared/observe/tracer.ts).
+      tracing: lambda.Tracing.ACTIVE,
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
-        POWERTOOLS_SERVICE_NAME: `commitments-${props.name}`,
+        POWERTOOLS_SERVICE_NAME: this.serviceName,
         LOG_LEVEL: props.logLevel ?? 'INFO',
         ...props.environment,
       },
@@ -82,6 +87,11 @@ export class BotFunction extends Construct {
       id: 'AwsSolutions-L1',
       reason:
         'Pinned to Node.js 22 LTS (maintained until April 2027) to match the esbuild target node22; runtime and bundle target move together.',
+    });
+    Validations.of(this.role.node.findChild('DefaultPolicy')).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Active tracing grants xray:PutTraceSegments and xray:PutTelemetryRecords, which take no resource-level permissions; infra tests allow `*` on those two actions only.',
     });
     Validations.of(this.function).acknowledge({
       id: `${CONTROL_TOWER}::lambda_inside_vpc_check`,

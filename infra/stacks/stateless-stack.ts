@@ -18,6 +18,7 @@ import type { Construct } from 'constructs';
 import type { InfraConfig } from '../config.ts';
 import { BotFunction } from '../constructs/bot-function.ts';
 import { allowLogsToUse, createGovernedKey } from '../constructs/governed-key.ts';
+import { ObserveAlarms } from '../constructs/observe-alarms.ts';
 import { OUTPUT_KEYS } from '../outputs.ts';
 import { CONTROL_TOWER } from '../policy-checks.ts';
 
@@ -224,6 +225,7 @@ export class StatelessStack extends Stack {
       this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(config.alarmEmail));
     }
     this.addAlarms(config.scheduleRate);
+    new ObserveAlarms(this, 'Observe', { slackFunction: this.slackFunction, remindersFunction: this.remindersFunction, api: this.api, topic: this.alarmTopic });
 
     new CfnOutput(this, OUTPUT_KEYS.requestUrl, {
       value: `${this.api.apiEndpoint}${SLACK_EVENTS_PATH}`,
@@ -302,6 +304,9 @@ export class StatelessStack extends Stack {
     );
 
     const action = new SnsAction(this.alarmTopic);
-    for (const alarm of alarms) alarm.addAlarmAction(action);
+    for (const alarm of alarms) {
+      alarm.addAlarmAction(action);
+      alarm.addOkAction(action);
+    }
   }
 }

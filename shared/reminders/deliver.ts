@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { NotFoundError } from '#shared/errors';
 import { visibleInChannel } from '#shared/domain/access';
 import { describeSchedule, nextRun } from '#shared/dates/schedule';
-import type { Logger } from '#shared/log';
+import type { Logger } from '#shared/observe/log';
+import { countDigestPosted, countSubscriptionPaused } from '#shared/observe/metrics';
 import type { Report } from '#shared/domain/report';
 import { subscriptionKeyOf, type Subscription } from '#shared/domain/subscription';
 import type { SubscriptionStore } from '#shared/store/subscriptions';
@@ -130,6 +131,7 @@ export async function deliver(ctx: DeliverContext, sub: Subscription): Promise<O
       const recorded = await ctx.subscriptions.markPosted({ key, slot, token, now: ctx.clock(), messageTs: result.ts, foundInChannel: result.kind === 'found' });
       // Not recorded: our lease was taken over; the new holder finds this message by its metadata.
       if (!recorded) ctx.log.warn('claim taken over after posting', { ...key, slot });
+      if (result.kind === 'posted') countDigestPosted();
       await ctx.faults?.at('after-record', sub);
       await advance(ctx, sub);
       return result.kind === 'posted' ? 'posted' : 'skipped-already-posted';
@@ -147,6 +149,7 @@ async function pause(ctx: DeliverContext, sub: Subscription, token: string, reas
   const key = subscriptionKeyOf(sub);
   const now = ctx.clock();
   ctx.log.warn('subscription paused', { ...key, slot: sub.nextRunAt, reason });
+  countSubscriptionPaused(reason);
   await ctx.subscriptions.pause({ key, slot: sub.nextRunAt, reason, at: now });
   await ctx.subscriptions.release({ key, slot: sub.nextRunAt, token, now, state: 'abandoned', reason });
   return 'paused';

@@ -1,5 +1,6 @@
 import type { BackoffPolicy } from '#shared/backoff';
-import { createLogger, type Logger } from '#shared/log';
+import { createLogger, type Logger } from '#shared/observe/log';
+import { countHandledError, countSubscriptionPaused } from '#shared/observe/metrics';
 import type { Report } from '#shared/domain/report';
 import { subscriptionKeyOf, type Subscription } from '#shared/domain/subscription';
 import type { Store } from '#shared/store/store';
@@ -88,7 +89,7 @@ const TALLY: Record<Outcome, keyof SweepSummary> = {
  */
 export async function runSweep(deps: SweepDeps, input: SweepInput): Promise<SweepSummary> {
   const settings = { ...DEFAULT_SWEEP_SETTINGS, ...deps.settings };
-  const log = deps.log ?? createLogger('reminders');
+  const log = deps.log ?? createLogger('reminders', 'INFO');
   const elapsedMs = deps.elapsedMs ?? (() => performance.now());
   const started = elapsedMs();
   const reports = new Map<string, Promise<Report>>();
@@ -147,10 +148,12 @@ async function deliverSafely(ctx: Omit<DeliverContext, 'slack'>, sub: Subscripti
     if (teamSlack) return await deliver({ ...ctx, slack: teamSlack }, sub);
     // The workspace removed the app (its uninstall event pauses too; this covers a missed one).
     const paused = await ctx.subscriptions.pause({ key: subscriptionKeyOf(sub), slot: sub.nextRunAt, reason: 'not_installed', at: ctx.clock() });
+    if (paused) countSubscriptionPaused('not_installed');
     return paused ? 'paused' : 'stale';
   } catch (error) {
     // Like a crash of this one delivery: its claim stays until the lease ends, then it is retried.
     ctx.log.error('delivery failed', { teamId: sub.teamId, channelId: sub.channelId, track: sub.track, slot: sub.nextRunAt, error });
+    countHandledError(error);
     return 'failed';
   }
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ViewErrorsResponseAction } from '@slack/bolt';
 import { AppError, InvalidInputError } from '#shared/errors';
-import type { Logger } from '#shared/log';
+import type { Logger } from '#shared/observe/log';
+import { countHandledError } from '#shared/observe/metrics';
 import { renderProblem, renderUnexpected } from '#shared/slack/render/notice';
 import { SLACK_LIMITS, type SlackMessage } from '#shared/slack/render/format';
 
@@ -15,6 +16,7 @@ function sortError(error: unknown, log: Logger): Sorted {
   }
   const errorId = randomUUID().slice(0, 8);
   log.error('unexpected error', { errorId, error });
+  countHandledError(error);
   return { errorId };
 }
 

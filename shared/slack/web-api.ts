@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import { sendHttp, type HttpResponse, type HttpSend } from '#shared/http';
+import { countSlackRateLimited } from '#shared/observe/metrics';
 
 /**
  * The Web API methods the bot calls over plain HTTP, one attempt per call, every outcome a
@@ -66,6 +67,7 @@ export function createSlackWeb(options: {
         return { kind: 'unavailable', reason: (error as Error).name === 'TimeoutError' ? 'timeout' : `network: ${(error as Error).message}` };
       }
       if (response.status === 429) {
+        countSlackRateLimited(method);
         await response.body?.cancel();
         const seconds = Number(response.headers.get('retry-after'));
         return { kind: 'rate-limited', retryAfterMs: (Number.isFinite(seconds) && seconds > 0 ? seconds : 1) * unit };
@@ -82,7 +84,10 @@ export function createSlackWeb(options: {
       }
       if (json.ok === true) return { kind: 'ok', body: json };
       const error = String(json.error ?? `http ${response.status}`);
-      if (error === 'ratelimited') return { kind: 'rate-limited', retryAfterMs: unit };
+      if (error === 'ratelimited') {
+        countSlackRateLimited(method);
+        return { kind: 'rate-limited', retryAfterMs: unit };
+      }
       if (TRANSIENT_ERRORS.has(error)) return { kind: 'unavailable', reason: error };
       return { kind: 'error', error };
     },

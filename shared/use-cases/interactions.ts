@@ -12,7 +12,7 @@ import { canWrite, requireWriter, withGroups } from '#shared/use-cases/access';
 import { saveImport } from '#shared/use-cases/import';
 import { redraw } from '#shared/use-cases/redraw';
 import { describeChange } from '#shared/slack/render/change';
-import type { Logger } from '#shared/log';
+import type { Logger } from '#shared/observe/log';
 
 /** What buttons, modals and shortcuts do; each returns what the person is told. */
 

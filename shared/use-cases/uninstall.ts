@@ -2,6 +2,7 @@ import type { InstallationQuery } from '#shared/domain/installation';
 import { subscriptionKeyOf } from '#shared/domain/subscription';
 import type { InstallationStore } from '#shared/store/installations';
 import type { SubscriptionStore } from '#shared/store/subscriptions';
+import { countSubscriptionPaused } from '#shared/observe/metrics';
 
 export interface UninstallDeps {
   installations: Pick<InstallationStore, 'deleteInstallation'>;
@@ -24,7 +25,10 @@ export async function uninstall(deps: UninstallDeps, input: { query: Installatio
   for (const sub of await deps.subscriptions.listForChannel(input.query.teamId)) {
     if (sub.paused) continue;
     // `false`: the sweep moved it on meanwhile; it pauses at its next slot anyway (no token).
-    if (await deps.subscriptions.pause({ key: subscriptionKeyOf(sub), slot: sub.nextRunAt, reason: input.reason, at: input.now })) paused++;
+    if (await deps.subscriptions.pause({ key: subscriptionKeyOf(sub), slot: sub.nextRunAt, reason: input.reason, at: input.now })) {
+      paused++;
+      countSubscriptionPaused(input.reason);
+    }
   }
   return paused;
 }

@@ -99,9 +99,19 @@ describe('StatelessStack permissions', () => {
     (policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[],
   );
 
-  it('grants no IAM statement on a wildcard resource', () => {
+  // Issue 13: X-Ray's two write actions take no resource; nothing else may have a wildcard.
+  const X_RAY_ACTIONS = ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
+  const isXRay = ({ Action }: { Action: string | string[] }) => [Action].flat().every((action) => X_RAY_ACTIONS.includes(action));
+
+  it('grants no IAM statement on a wildcard resource but X-Ray’s trace writes', () => {
     expect(statements.length).toBeGreaterThan(0);
-    for (const { Resource } of statements) expect(JSON.stringify(Resource)).not.toContain('*');
+    for (const { Resource } of statements.filter((statement) => !isXRay(statement))) expect(JSON.stringify(Resource)).not.toContain('*');
+    for (const statement of statements.filter(isXRay)) expect(statement).toMatchObject({ Action: X_RAY_ACTIONS, Resource: '*' });
+  });
+
+  it('traces both functions with X-Ray, each allowed to write its traces', () => {
+    for (const fn of functions(template)) expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+    for (const service of ['Slack', 'Reminders']) expect(statementsOf(service).filter(isXRay)).toHaveLength(1);
   });
 
   const statementsOf = (service: string) =>
@@ -280,10 +290,11 @@ describe('StatelessStack alarms', () => {
     });
   });
 
-  it('notifies an encrypted SNS topic from every alarm', () => {
-    expect(alarms).toHaveLength(6);
+  it('notifies an encrypted SNS topic from every alarm, when it fires and when it is OK again', () => {
+    expect(alarms).toHaveLength(12);
     for (const alarm of alarms) {
       expect(alarm.Properties.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^AlarmTopic/) }]);
+      expect(alarm.Properties.OKActions).toEqual([{ Ref: expect.stringMatching(/^AlarmTopic/) }]);
     }
     template.hasResourceProperties('AWS::SNS::Topic', {
       KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AlarmTopicKey'), 'Arn'] },
@@ -316,6 +327,70 @@ describe('StatelessStack alarms', () => {
     configured.statelessTemplate.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
       Endpoint: 'ops@example.org',
+    });
+  });
+});
+
+// Issue 13: alarms that fire on what people notice, each pinned by metric, threshold and period.
+describe('StatelessStack observe alarms', () => {
+  const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties as Record<string, unknown>);
+  const topic = [{ Ref: expect.stringMatching(/^AlarmTopic/) }];
+  const notifies = { AlarmActions: topic, OKActions: topic };
+  type Dimension = { Name: string; Value: unknown };
+  const sorted = (dimensions: unknown) => JSON.stringify([...(dimensions as Dimension[])].sort((a, b) => a.Name.localeCompare(b.Name)));
+  const alarmOn = (namespace: string, metricName: string, dimensions: Dimension[]) =>
+    alarms.filter((a) => a['Namespace'] === namespace && a['MetricName'] === metricName && sorted(a['Dimensions']) === sorted(dimensions));
+
+  it('alarms on any handled error of either function, from the HandledErrors EMF metric', () => {
+    for (const service of ['commitments-slack', 'commitments-reminders']) {
+      expect(alarmOn('Commitments', 'HandledErrors', [{ Name: 'service', Value: service }])).toEqual([
+        expect.objectContaining({ Statistic: 'Sum', Period: 300, Threshold: 1, EvaluationPeriods: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching', ...notifies }),
+      ]);
+    }
+  });
+
+  it('alarms on a burst of five refused signatures in five minutes, as a wrong signing secret makes', () => {
+    const dimensions = [
+      { Name: 'service', Value: 'commitments-slack' },
+      { Name: 'reason', Value: 'signature' },
+    ];
+    expect(alarmOn('Commitments', 'RefusedRequests', dimensions)).toEqual([
+      expect.objectContaining({ Statistic: 'Sum', Period: 300, Threshold: 5, ComparisonOperator: 'GreaterThanOrEqualToThreshold', ...notifies }),
+    ]);
+  });
+
+  it('alarms on any subscription paused for invalid_auth', () => {
+    const dimensions = [
+      { Name: 'service', Value: 'commitments-reminders' },
+      { Name: 'reason', Value: 'invalid_auth' },
+    ];
+    expect(alarmOn('Commitments', 'SubscriptionsPaused', dimensions)).toEqual([
+      expect.objectContaining({ Statistic: 'Sum', Period: 300, Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', ...notifies }),
+    ]);
+  });
+
+  it('alarms when the Slack function’s p99 duration passes 2.5 seconds', () => {
+    const [p99] = alarms.filter((a) => a['MetricName'] === 'Duration');
+    expect(p99).toMatchObject({
+      Namespace: 'AWS/Lambda',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: expect.stringMatching(/^SlackFunction/) } }],
+      ExtendedStatistic: 'p99',
+      Period: 300,
+      Threshold: 2500,
+      ComparisonOperator: 'GreaterThanThreshold',
+      ...notifies,
+    });
+  });
+
+  it('alarms on any 5xx the HTTP API answers', () => {
+    const [api5xx] = alarms.filter((a) => a['Namespace'] === 'AWS/ApiGateway' && a['MetricName'] === '5xx');
+    expect(api5xx).toMatchObject({
+      Dimensions: [{ Name: 'ApiId', Value: { Ref: expect.stringMatching(/^Api/) } }],
+      Statistic: 'Sum',
+      Period: 300,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      ...notifies,
     });
   });
 });

@@ -32,7 +32,9 @@ export interface SlackHarness {
  * The real Slack handler, configured through its environment against this file's table in
  * DynamoDB Local and a fake Slack Web API on loopback.
  */
-export function useSlackHandler(options: { oauth?: boolean; countRequests?: boolean; secretsManager?: FakeSecretsManager } = {}): SlackHarness {
+export function useSlackHandler(
+  options: { oauth?: boolean; countRequests?: boolean; secretsManager?: FakeSecretsManager; logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' } = {},
+): SlackHarness {
   const table = useTestTable();
   const slack = new FakeSlack(options.oauth ? { oauthClient: TEST_OAUTH } : {});
   let handler: typeof import('../../functions/slack/handler.ts').handler | undefined;
@@ -46,7 +48,7 @@ export function useSlackHandler(options: { oauth?: boolean; countRequests?: bool
       DYNAMODB_ENDPOINT: proxy?.endpoint ?? table.endpoint,
       SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
       SLACK_API_URL: slack.apiUrl,
-      LOG_LEVEL: 'ERROR',
+      LOG_LEVEL: options.logLevel ?? 'ERROR',
     });
     if (options.secretsManager) {
       // Both secrets from the stand-in, at TEST_SECRET_ARNS, as a deployed function reads them.

@@ -3,6 +3,7 @@ import { runCommand } from '#shared/commands/registry';
 import { loadCaller } from '#shared/use-cases/commitments';
 import { answerError } from '#shared/slack/answer-error';
 import { PARSED_COMMAND_KEY, parsedFor } from '#shared/commands/replay';
+import { countCommand } from '#shared/observe/metrics';
 import { renderProblem } from '#shared/slack/render/notice';
 import type { SlackMessage } from '#shared/slack/render/format';
 import type { ListenerDeps } from '../deps.ts';
@@ -18,6 +19,7 @@ type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 export function commitmentsCommand(deps: ListenerDeps) {
   return async ({ command, ack, client, context }: Args): Promise<void> => {
     const parsed = parsedFor(command.text, context[PARSED_COMMAND_KEY]);
+    countCommand(parsed.ok ? parsed.definition.name : 'invalid');
     if (!parsed.ok) return ack(ephemeral(renderProblem(parsed.error, parsed.usage)));
     try {
       const caller = loadCaller(deps, { teamId: command.team_id, userId: command.user_id, channelId: command.channel_id, now: deps.clock() });

@@ -4,32 +4,37 @@ import { DIGEST_EVENT_TYPE } from '#shared/reminders/deliver';
 import type { SweepSummary } from '#shared/reminders/sweep';
 import { useSlackHandler } from '../../support/slack-handler.ts';
 import { commandEvent } from '#local/slack-request';
+import { localContext } from '#local/http-adapter';
+import { captureLogLines } from '../../support/log-lines.ts';
 
 // The real Slack handler takes the command; the real reminders handler runs each sweep, with
 // the clock set to the sweep's instant (only Date is faked: timers and performance run on).
 const slackHarness = useSlackHandler();
 const TEAM = 'T0TEST';
 let sweepHandler: typeof import('../../../functions/reminders/handler.ts').handler;
-const lines: string[] = [];
+let logs: ReturnType<typeof captureLogLines>;
 
 beforeAll(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2026-03-04T20:00:00Z'));
   await seedBusan(slackHarness.store(), TEAM, new Date('2026-03-01T00:00:00Z'));
-  process.env['LOG_LEVEL'] = 'INFO';
-  vi.spyOn(console, 'log').mockImplementation((line: unknown) => void lines.push(String(line)));
+  // As infra sets it on the function; the Slack handler above was loaded without it.
+  Object.assign(process.env, { LOG_LEVEL: 'INFO', POWERTOOLS_SERVICE_NAME: 'commitments-reminders' });
+  logs = captureLogLines();
   ({ handler: sweepHandler } = await import('../../../functions/reminders/handler.ts'));
+  delete process.env['POWERTOOLS_SERVICE_NAME'];
 });
 afterAll(() => {
+  logs.restore();
   vi.restoreAllMocks();
   vi.useRealTimers();
 });
 
 const scheduledEvent = { 'detail-type': 'Scheduled Event', source: 'aws.events', detail: {} };
 
-async function sweepAt(iso: string): Promise<SweepSummary> {
+async function sweepAt(iso: string, requestId = `sweep-${iso}`): Promise<SweepSummary> {
   vi.setSystemTime(new Date(iso));
-  return sweepHandler(scheduledEvent, { getRemainingTimeInMillis: () => 60_000 });
+  return sweepHandler(scheduledEvent, { ...localContext(), functionName: 'commitments-reminders', awsRequestId: requestId, getRemainingTimeInMillis: () => 60_000 });
 }
 
 async function command(text: string, channelId: string): Promise<string> {
@@ -85,12 +90,27 @@ describe('reminders handler', () => {
     ]);
   });
 
-  it('returns its summary and logs it as one JSON line', async () => {
-    lines.length = 0;
-    const summary = await sweepAt('2026-03-30T00:00:30Z');
+  it('returns its summary and logs it as one JSON line with the request id, under POWERTOOLS_SERVICE_NAME', async () => {
+    logs.lines.length = 0;
+    const summary = await sweepAt('2026-03-30T00:00:30Z', 'sweep-request-1');
     expect(summary).toEqual({ due: 1, posted: 1, skippedAlreadyPosted: 0, paused: 0, failed: 0, leftForNextSweep: 0, stale: 0 });
-    const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry['message'] === 'sweep');
+    const logged = logs.lines.filter((entry) => entry['message'] === 'sweep');
     expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatchObject({ level: 'INFO', service: 'reminders', ...summary });
+    expect(logged[0]).toMatchObject({
+      level: 'INFO',
+      service: 'commitments-reminders',
+      function_request_id: 'sweep-request-1',
+      function_name: 'commitments-reminders',
+      cold_start: false,
+      ...summary,
+    });
+  });
+
+  it('publishes the digests it posted as an EMF metric when the invocation ends', async () => {
+    vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'false');
+    logs.lines.length = 0;
+    expect(await sweepAt('2026-04-06T00:00:30Z')).toMatchObject({ posted: 1 });
+    vi.unstubAllEnvs();
+    expect(logs.lines.filter((line) => '_aws' in line)).toEqual([expect.objectContaining({ service: 'commitments-reminders', DigestsPosted: 1 })]);
   });
 });

@@ -5,6 +5,7 @@ import { ACTION_IDS, SHORTCUT_IDS, VIEW_IDS } from '#shared/slack-app/definition
 import { IMPORT_INPUTS } from '#shared/slack/render/import';
 import { useSlackHandler } from '../../support/slack-handler.ts';
 import { blockAction, commandEvent, interactionEvent, messageShortcut, viewSubmission } from '#local/slack-request';
+import { localContext } from '#local/http-adapter';
 
 // Issue 13: text people type cannot notify a channel, hide a link or reorder a line, and no
 // request is read past Slack's own limits.
@@ -105,7 +106,7 @@ describe('hostile text, for issue 13', () => {
   it('escapes the title in a digest the sweep posts', async () => {
     expect((await command('subscribe hostile daily 09:00 tz Asia/Tokyo')).text).toMatch(/Subscribed/);
     vi.setSystemTime(new Date('2026-03-26T00:00:30Z'));
-    await sweepHandler({ 'detail-type': 'Scheduled Event', source: 'aws.events', detail: {} }, { getRemainingTimeInMillis: () => 60_000 });
+    await sweepHandler({ 'detail-type': 'Scheduled Event', source: 'aws.events', detail: {} }, { ...localContext(), getRemainingTimeInMillis: () => 60_000 });
     vi.setSystemTime(NOW);
     const digest = harness.slack.messagesWithMetadata(DIGEST_EVENT_TYPE).find((m) => m.channel === 'C0HOSTILE');
     expect(digest).toBeDefined();

@@ -3,7 +3,7 @@ import { createStore, type Store } from '#shared/store/store';
 import { createSubscriptionStore, type SubscriptionStore } from '#shared/store/subscriptions';
 import { createSlackWeb } from '#shared/slack/web-api';
 import { runSweep, type SweepDeps, type SweepSummary } from '#shared/reminders/sweep';
-import { createLogger, type Logger } from '#shared/log';
+import { createLogger, type Logger } from '#shared/observe/log';
 import type { CommitmentDraft } from '#shared/domain/schemas';
 import type { FakeSlack } from '#local/fake-slack';
 
@@ -17,9 +17,8 @@ export const FAST = {
   requestTimeoutMs: 2_000,
 } as const;
 
-const quiet = () => {};
 /** Quiet unless DEBUG_SWEEP is set, then one JSON line per event, as in Lambda. */
-export const silent: Logger = process.env['DEBUG_SWEEP'] ? createLogger('test-sweep', 'DEBUG') : { debug: quiet, info: quiet, warn: quiet, error: quiet };
+export const silent: Logger = createLogger('test-sweep', process.env['DEBUG_SWEEP'] ? 'DEBUG' : 'SILENT');
 
 export interface Harness {
   store: Store;

@@ -4,6 +4,7 @@ import { subscribe as subscribeUseCase, unsubscribe } from '#shared/use-cases/su
 import { DIGEST_EVENT_TYPE } from '#shared/reminders/deliver';
 import { runSweep } from '#shared/reminders/sweep';
 import { createSlackWeb } from '#shared/slack/web-api';
+import { pendingCounts, publishMetrics } from '#shared/observe/metrics';
 import { useTestTable } from '../../support/dynamodb.ts';
 import { FakeSlack } from '#local/fake-slack';
 import { FAST, draft, harness, track } from './harness.ts';
@@ -67,6 +68,31 @@ describe('reminder sweep', () => {
       nextRunAt: '2026-02-02T00:00:00.000Z',
       lastDigestAt: '2026-01-26T00:00:00.000Z',
     });
+  });
+
+  // Issue 13: what the sweep's metrics count, published when its invocation ends.
+  it('counts digests posted, subscriptions paused by reason and Slack 429s', async () => {
+    const start = at('2026-02-01T00:00:00Z');
+    await h.store.createTrack(track('T0COUNT', 'eu-japan', 'EJ', 'Europe/Brussels', start));
+    slack.options.channelErrors = { C0REVOKED: 'invalid_auth' };
+    let limited = false;
+    slack.options.fault = (call) => {
+      if (call.method !== 'chat.postMessage' || call.args['channel'] !== 'C0COUNT1' || limited) return undefined;
+      limited = true;
+      return { kind: 'rate-limited', retryAfterSeconds: 1 };
+    };
+    for (const channelId of ['C0COUNT1', 'C0COUNT2', 'C0REVOKED']) {
+      await subscribe(h.subs, { teamId: 'T0COUNT', channelId, track: 'eu-japan', scheduleText: 'daily 08:00', by: 'U0A', now: start });
+    }
+    publishMetrics('test'); // starts the count from zero (metrics are off in tests, so nothing is written)
+    expect(await h.sweep(at('2026-02-01T07:10:00Z'))).toMatchObject({ posted: 2, paused: 1 });
+    expect(pendingCounts()).toEqual(
+      expect.arrayContaining([
+        { metric: 'DigestsPosted', count: 2 },
+        { metric: 'SubscriptionsPaused', dimension: { reason: 'invalid_auth' }, count: 1 },
+        { metric: 'SlackRateLimited', dimension: { method: 'chat.postMessage' }, count: 1 },
+      ]),
+    );
   });
 
   it('pauses the subscription of an archived channel with the reason, and the others still get theirs', async () => {

@@ -1,11 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AlreadyExistsError, ConfigError, InvalidInputError, NotFoundError } from '#shared/errors';
-import { createLogger } from '#shared/log';
+import { createLogger } from '#shared/observe/log';
 import { answerError, answerFormError, type FormFields } from '#shared/slack/answer-error';
+import { captureLogLines } from '../../support/log-lines.ts';
+
+let capture: ReturnType<typeof captureLogLines>;
+beforeEach(() => {
+  capture = captureLogLines();
+});
+afterEach(() => capture.restore());
 
 function recordingLog() {
-  const lines: Record<string, unknown>[] = [];
-  return { lines, log: createLogger('test', 'DEBUG', (line) => lines.push(JSON.parse(line) as Record<string, unknown>)) };
+  return { lines: capture.lines, log: createLogger('test', 'DEBUG') };
 }
 
 const TRACK_FORM: FormFields = { default: 'slug', timeZone: 'time_zone', idPrefix: 'prefix' };
