@@ -6,6 +6,7 @@ import { createSubscriptionStore, type SubscriptionStore } from '#shared/store/s
 import type { InstallationStore } from '#shared/store/installations';
 import { createTokenSourceFor, type TokenSource } from '#shared/use-cases/tokens';
 import { createSlackDirectory, DirectoryError, type Directory } from '#shared/use-cases/access';
+import { createAfterAnswer, type AfterAnswer } from './after-answer.ts';
 
 /** What every listener is given: built once per container by the handler. */
 export interface ListenerDeps {
@@ -21,13 +22,15 @@ export interface ListenerDeps {
   installations: InstallationStore;
   /** Each request's bot token from its workspace's install, cached briefly. */
   tokens: TokenSource;
+  /** Work left for after a request's answer: Home redraws, exports, message redraws. */
+  afterAnswer: AfterAnswer;
 }
 
 export function createListenerDeps(config: Config, log: Logger): ListenerDeps {
   const dynamo = createDynamoClient(config.dynamodbEndpoint);
   const clock = () => new Date();
   const { installations, tokens } = createTokenSourceFor(config, dynamo, clock);
-  return {
+  const deps: Omit<ListenerDeps, 'afterAnswer'> = {
     directory: {
       ...createSlackDirectory({ apiUrl: config.slackApiUrl, token: (teamId) => teamToken(config, tokens, teamId), clock }),
       // Only OAuth installs record who installed; one workspace on a bot token has no such read.
@@ -41,6 +44,7 @@ export function createListenerDeps(config: Config, log: Logger): ListenerDeps {
     installations,
     tokens,
   };
+  return { ...deps, afterAnswer: createAfterAnswer(config, deps) };
 }
 
 /** The token that may read a team's users: the one bot token, or the token the team's install stored. */

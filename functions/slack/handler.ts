@@ -9,6 +9,8 @@ import { registerListeners } from './listeners.ts';
 import { createListenerDeps } from './deps.ts';
 import { createOAuthRoutes } from './oauth-routes.ts';
 import { notInstalledAnswer, serveEventOnce } from './multi-workspace.ts';
+import { AfterAnswerEventSchema, type AfterAnswerEvent } from '#shared/domain/after-answer';
+import { AFTER_ANSWER_KEY, JobBatch } from './after-answer.ts';
 
 type ReceiverHandler = ReturnType<AwsLambdaReceiver['toHandler']>;
 
@@ -18,6 +20,8 @@ const deps = createListenerDeps(config, log);
 
 /** Each request's slash command, parsed once for the replay guard and handed to the listener in Bolt's context. */
 const parsedCommands = new WeakMap<object, ParsedSlashCommand>();
+/** Each request's jobs for after its answer, handed to its listeners in Bolt's context. */
+const jobBatches = new WeakMap<object, JobBatch>();
 
 /** Built on the first request, once the signing secret is known; no network call at cold start. */
 type OAuthRoutes = ReturnType<typeof createOAuthRoutes>;
@@ -33,7 +37,7 @@ async function build(): Promise<{ signingSecret: string; serve: ReceiverHandler;
     logLevel: LogLevel.WARN,
     customPropertiesExtractor: (event) => {
       const command = parsedCommands.get(event);
-      return command ? { [PARSED_COMMAND_KEY]: command } : {};
+      return { ...(command ? { [PARSED_COMMAND_KEY]: command } : {}), [AFTER_ANSWER_KEY]: jobBatches.get(event) };
     },
   });
   const app = new App({
@@ -58,7 +62,16 @@ async function build(): Promise<{ signingSecret: string; serve: ReceiverHandler;
 }
 
 /** An API Gateway HTTP API (payload 2.0) or Function URL request from Slack. */
-export async function handler(event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
+export function handler(event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2>;
+/** A job this function handed itself after answering a request (an asynchronous invocation, never HTTP). */
+export function handler(event: AfterAnswerEvent, context: Context): Promise<void>;
+export async function handler(event: APIGatewayProxyEventV2 | AfterAnswerEvent, context: Context): Promise<APIGatewayProxyStructuredResultV2 | void> {
+  // Only a direct invocation has no request context; a job must then parse, or it fails (and is retried, then kept).
+  if (!('requestContext' in event)) return deps.afterAnswer.run(AfterAnswerEventSchema.parse(event).job);
+  return answer(event, context);
+}
+
+async function answer(event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
   ready ??= build().catch((error: unknown) => {
     ready = undefined;
     throw error;
@@ -77,7 +90,11 @@ export async function handler(event: APIGatewayProxyEventV2, context: Context): 
   const command = readSlashCommand(rawBody);
   if (await isReplay(rawBody, command, signature!, Number(timestamp))) return unauthorized('request already handled (replay)');
   if (command) parsedCommands.set(event, command);
-  return serveEventOnce(deps, rawBody, () => serve(event, context));
+  const jobs = new JobBatch();
+  jobBatches.set(event, jobs);
+  const result = await serveEventOnce(deps, rawBody, () => serve(event, context));
+  await deps.afterAnswer.dispatch(jobs);
+  return result;
 }
 
 /**

@@ -6,14 +6,15 @@ import { PARSED_COMMAND_KEY, parsedFor } from '#shared/commands/replay';
 import { renderProblem } from '#shared/slack/render/notice';
 import type { SlackMessage } from '#shared/slack/render/format';
 import type { ListenerDeps } from '../deps.ts';
-import { publishHome } from '../home.ts';
+import { jobTeam } from '../after-answer.ts';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
 /**
  * `/commitments …`: take the handler's parse (or parse, under Socket Mode), then answer in the
  * HTTP response itself (no extra call to Slack), ephemerally unless the person asked to share,
- * or open the modal the command calls for.
+ * or open the modal the command calls for. Files to send and the Home redraw after a change
+ * wait for after the answer.
  */
 export function commitmentsCommand(deps: ListenerDeps) {
   return async ({ command, ack, client, context }: Args): Promise<void> => {
@@ -21,13 +22,16 @@ export function commitmentsCommand(deps: ListenerDeps) {
     if (!parsed.ok) return ack(ephemeral(renderProblem(parsed.error, parsed.usage)));
     try {
       const caller = await loadCaller(deps, { teamId: command.team_id, userId: command.user_id, channelId: command.channel_id, now: deps.clock() });
-      const answer = await runCommand(deps, caller, { channelId: command.channel_id, responseUrl: command.response_url, slack: { apiUrl: deps.slackApiUrl, token: context.botToken ?? '' } }, parsed);
+      const team = jobTeam(context, caller.teamId);
+      const sendBriefing = (track: string, askedAt: Date) =>
+        deps.afterAnswer.later(context, { kind: 'export', team, userId: caller.userId, channelId: command.channel_id, track, askedAt: askedAt.toISOString(), responseUrl: command.response_url });
+      const answer = await runCommand(deps, caller, { channelId: command.channel_id, responseUrl: command.response_url, sendBriefing }, parsed);
       if ('modal' in answer) {
         await client.views.open({ trigger_id: command.trigger_id, view: answer.modal });
         return ack();
       }
       await ack(answer.share ? { response_type: 'in_channel', ...answer.message } : ephemeral(answer.message));
-      if (parsed.definition.writes) await publishHome(deps, client, caller.teamId, caller.userId);
+      if (parsed.definition.writes) deps.afterAnswer.later(context, { kind: 'home', team, userId: caller.userId });
       return;
     } catch (error) {
       return ack(ephemeral(answerError(error, deps.log)));
