@@ -43,6 +43,7 @@ describe('cdk-nag AwsSolutions checks', () => {
       'CommitmentsStateless/Reminders/Function AwsSolutions-L1',
       'CommitmentsStateless/RemindersDeadLetterQueue AwsSolutions-SQS3',
       'CommitmentsStateless/Slack/Function AwsSolutions-L1',
+      'CommitmentsStateless/SlackJobs/DeadLetterQueue AwsSolutions-SQS3',
     ]);
     for (const reason of Object.values(acks)) expect(reason.length).toBeGreaterThan(30);
   });
