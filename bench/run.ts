@@ -46,7 +46,7 @@ const EXPECTED: Record<string, string> = {
   show: '1 BatchGetItem (prefix cached)',
   update: `1 BatchGetItem + 1 TransactWriteItems + 1 PutItem (replay guard) + ${HOME}`,
   note: `1 BatchGetItem + 1 TransactWriteItems + 1 PutItem (replay guard) + ${HOME}`,
-  subscribe: `1 GetItem track + 1 GetItem + 1 PutItem subscription + 1 PutItem (replay guard) + ${HOME}`,
+  subscribe: `2 GetItem track (access check, then the use case) + 1 GetItem + 1 PutItem subscription + 1 PutItem (replay guard) + ${HOME}`,
 };
 
 const started = performance.now();

@@ -6,7 +6,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { commandEvent } from '#local/slack-request';
-import { startCountingProxy } from './lib/counting-proxy.ts';
+import { startCountingProxy } from '#local/counting-proxy';
 import { stats } from './lib/stats.ts';
 
 type Handler = (event: unknown, context: unknown) => Promise<{ statusCode: number; body?: string }>;

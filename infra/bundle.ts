@@ -63,6 +63,19 @@ export function stubModule(name: string): string {
   return `data:text/javascript,${encodeURIComponent(code)}`;
 }
 
+/**
+ * node:http without its module facade: importing it as a module reads every export, and the
+ * lazy WebSocket, CloseEvent and MessageEvent getters load undici (~85 ms of a cold start, for
+ * nothing the functions use). The SDK's HTTP handler and the bot's Slack calls import it that way.
+ */
+const HTTP_EXPORTS = [
+  'Agent', 'ClientRequest', 'IncomingMessage', 'METHODS', 'OutgoingMessage', 'STATUS_CODES', 'Server', 'ServerResponse',
+  'createServer', 'get', 'globalAgent', 'maxHeaderSize', 'request', 'setMaxIdleHTTPParsers', 'validateHeaderName', 'validateHeaderValue',
+];
+const HTTP_MODULE = `data:text/javascript,${encodeURIComponent(
+  `const m=process.getBuiltinModule('node:http');export default m;export const {${HTTP_EXPORTS.join(',')}}=m;`,
+)}`;
+
 const LAMBDA_STUBS: Record<string, string> = {
   ...Object.fromEntries(LAMBDA_STUBBED_PACKAGES.map((name) => [name, stubModule(name)])),
   '@aws-sdk/credential-provider-node': path.join(PROJECT_ROOT, 'infra/lambda-credentials.ts'),
@@ -100,7 +113,7 @@ export function bundleEntry(entry: string, outdir: string, options: BundleOption
     metafile: true,
     write: false,
     logLevel: 'warning',
-    alias: { ...((options.lambdaStubs ?? true) ? LAMBDA_STUBS : {}), ...options.alias },
+    alias: { ...((options.lambdaStubs ?? true) ? LAMBDA_STUBS : {}), 'node:http': HTTP_MODULE, http: HTTP_MODULE, ...options.alias },
   });
   mkdirSync(outdir, { recursive: true });
   let bytes = 0;

@@ -35,6 +35,8 @@ export function mixedFault(random: () => number, rate: number): Fault | undefine
 export interface FakeSlackOptions {
   /** Decides, per call, whether to answer with a fault; called before the method runs. */
   fault?: (call: SlackCall) => Fault | undefined;
+  /** Holds a call's answer until the promise settles: for tests of what runs while Slack is answering. */
+  hold?: (call: SlackCall) => Promise<void> | undefined;
   /** Channels that answer chat.postMessage with this error, e.g. `is_archived`. */
   channelErrors?: Record<string, string>;
   /** Enforces Slack's ~1 message per second per channel on chat.postMessage with 429s. */
@@ -183,6 +185,7 @@ export class FakeSlack {
       at: Date.now(),
     };
     this.calls.push(call);
+    await this.options.hold?.(call);
 
     const fault = this.options.fault?.(call) ?? this.rateLimit(call);
     if (fault && fault.kind !== 'lost-response') return answerFault(res, fault);

@@ -2,7 +2,7 @@ import { defineCommand, SLASH } from '#shared/commands/definition';
 import { expectEnd, readId, type Cursor } from '#shared/commands/grammar';
 import type { CommitmentId } from '#shared/domain/schemas';
 import { renderCommitment } from '#shared/slack/render/commitment';
-import { getHistory, getItem } from '#shared/use-cases/commitments';
+import { getHistory } from '#shared/use-cases/commitments';
 
 /** `history <ID>`: one item with every change made to it. */
 export const historyCommand = defineCommand({
@@ -18,9 +18,6 @@ export const historyCommand = defineCommand({
     return { id };
   },
   target: ({ id }) => ({ item: id }),
-  async run({ id }, { deps, caller }) {
-    const [{ item, track }, history] = await Promise.all([getItem(deps, caller, id, 'read'), getHistory(deps, caller, id)]);
-    return { item, track, history };
-  },
+  run: ({ id }, { deps, caller }) => getHistory(deps, caller, id),
   render: ({ item, track, history }, _, { caller }) => ({ message: renderCommitment(item, track, caller.now, history) }),
 });

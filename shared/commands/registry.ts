@@ -28,7 +28,7 @@ import { subscriptionsCommand } from '#shared/commands/subscriptions';
 import { trackAddCommand } from '#shared/commands/track-add';
 import { unsubscribeCommand } from '#shared/commands/unsubscribe';
 import { updateCommand } from '#shared/commands/update';
-import { authorizeTarget, type Caller, type Deps } from '#shared/use-cases/commitments';
+import { authorizeTarget, readTarget, type Caller, type Deps, type PendingCaller } from '#shared/use-cases/commitments';
 
 /** Every subcommand of `/commitments`, in the order help lists them. */
 export const COMMANDS = [
@@ -131,19 +131,22 @@ function readWith(definition: AnyCommandDefinition, cursor: Cursor, word: string
 /**
  * Carries out one parsed `/commitments` command for `caller` and renders the answer: the
  * access check its definition's `need` and `target` call for, the command's use case, then
- * its rendering, or the form the use case asks to open.
+ * its rendering, or the form the use case asks to open. A caller still being looked up in
+ * Slack is awaited beside the read of the target, so a cold container pays one round trip.
  */
 export async function runCommand(
   deps: Deps,
-  caller: Caller,
+  who: Caller | PendingCaller,
   where: CommandOrigin,
   parsed: { command: Command; definition: AnyCommandDefinition },
   registry: CommandRegistry = REGISTRY,
 ): Promise<CommandAnswer> {
   const { definition } = parsed;
   const { type: _, ...args } = parsed.command;
+  const target = definition.target?.(args);
+  const [caller, read] = await Promise.all(['caller' in who ? who.caller : who, readTarget(deps, who.teamId, target)]);
+  const prefetched = await authorizeTarget(deps, { ...caller, prefetched: read }, definition.need, target);
   const context = { deps, caller, where, registry };
-  await authorizeTarget(deps, caller, definition.need, definition.target?.(args));
-  const value = await definition.run(args, context);
+  const value = await definition.run(args, { ...context, caller: { ...caller, prefetched } });
   return value instanceof OpenModal ? { modal: value.view } : definition.render(value, args, context);
 }

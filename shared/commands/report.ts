@@ -33,7 +33,7 @@ export const reportCommand = defineCommand({
   writes: false,
   need: 'read',
   read: readReport,
-  target: ({ track }) => ({ track }),
+  target: ({ track }) => ({ report: track }),
   run: ({ track, share }, { deps, caller, where }) => (share ? getSharedReport(deps, caller, track, where.channelId) : getReport(deps, caller, track)),
   render: (report, { filter, share }, { caller }) => ({
     message: renderReport(report, { filter, page: 0, now: caller.now, shared: share }),

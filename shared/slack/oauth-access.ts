@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import { sendHttp, type HttpResponse } from '#shared/http';
 import type { OAuthSecret } from '#shared/config';
 import type { Installation } from '#shared/domain/installation';
 import { AppError } from '#shared/errors';
@@ -13,9 +14,9 @@ export class SlackOAuthError extends AppError {
 type Form = Record<string, string>;
 
 async function post<Body extends webApi.WebAPICallResult>(apiUrl: string, method: string, form: Form, token?: string): Promise<Body> {
-  let response: Response;
+  let response: HttpResponse;
   try {
-    response = await fetch(`${apiUrl}${method}`, {
+    response = await sendHttp(`${apiUrl}${method}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: new URLSearchParams(form),

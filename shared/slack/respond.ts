@@ -1,4 +1,5 @@
 import type { SlackMessage } from '#shared/slack/render/format';
+import { sendHttp } from '#shared/http';
 
 /**
  * Posts to a response_url (valid 30 minutes, 5 uses): replaces the message a button was on,
@@ -10,7 +11,7 @@ export async function postToResponseUrl(
   message: SlackMessage,
   mode: { replaceOriginal?: boolean; inChannel?: boolean } = {},
 ): Promise<boolean> {
-  const response = await fetch(url, {
+  const response = await sendHttp(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({

@@ -1,8 +1,9 @@
 import { AppError } from '#shared/errors';
+import { sendHttp, type HttpResponse, type HttpSend } from '#shared/http';
 import { createSlackWeb, type SlackMethod, type SlackMethods, type SlackReply } from '#shared/slack/web-api';
 
 /**
- * Slack's file upload flow (what the SDKs call `files.uploadV2`) over plain fetch:
+ * Slack's file upload flow (what the SDKs call `files.uploadV2`) over plain HTTP:
  * `files.getUploadURLExternal` per file, the bytes POSTed to the URL it gives, then one
  * `files.completeUploadExternal` that shares them all in one message.
  */
@@ -11,7 +12,7 @@ import { createSlackWeb, type SlackMethod, type SlackMethods, type SlackReply } 
 export interface SlackApi {
   apiUrl: string;
   token: string;
-  fetch?: typeof fetch;
+  http?: HttpSend;
 }
 
 export interface FileToUpload {
@@ -66,8 +67,8 @@ const STEP_TIMEOUT_MS = 10_000;
  * Any refusal is a SlackApiError; nothing is retried (a retry after step 4 could share twice).
  */
 export async function uploadFiles(slack: SlackApi, options: UploadOptions): Promise<UploadResult> {
-  const web = createSlackWeb({ apiUrl: slack.apiUrl, token: slack.token, ...(slack.fetch ? { fetch: slack.fetch } : {}) });
-  const send = slack.fetch ?? fetch;
+  const web = createSlackWeb({ apiUrl: slack.apiUrl, token: slack.token, ...(slack.http ? { http: slack.http } : {}) });
+  const send = slack.http ?? sendHttp;
   const call = async <M extends SlackMethod>(method: M, args: SlackMethods[M]['args']): Promise<SlackMethods[M]['body']> =>
     bodyOf(method, await web.call(method, args, { timeoutMs: STEP_TIMEOUT_MS }));
 
@@ -105,7 +106,7 @@ export async function uploadFile(slack: SlackApi, options: Omit<UploadOptions, '
 
 /** The id of the bot's direct message channel with `userId` (`conversations.open`, scope `im:write`). */
 export async function openDirectMessage(slack: SlackApi, userId: string): Promise<string> {
-  const web = createSlackWeb({ apiUrl: slack.apiUrl, token: slack.token, ...(slack.fetch ? { fetch: slack.fetch } : {}) });
+  const web = createSlackWeb({ apiUrl: slack.apiUrl, token: slack.token, ...(slack.http ? { http: slack.http } : {}) });
   const body = bodyOf('conversations.open', await web.call('conversations.open', { users: userId }, { timeoutMs: STEP_TIMEOUT_MS }));
   const id = body.channel?.id;
   if (typeof id !== 'string') throw new SlackApiError('conversations.open', 'missing channel id');
@@ -130,8 +131,8 @@ function fail(method: string, error: string): never {
 }
 
 /** Step 2: the raw bytes, as the SDKs send them; the URL is pre-signed, so no token goes with them. */
-async function postBytes(send: typeof fetch, url: string, bytes: Uint8Array): Promise<void> {
-  let response: Response;
+async function postBytes(send: HttpSend, url: string, bytes: Uint8Array): Promise<void> {
+  let response: HttpResponse;
   try {
     response = await send(url, {
       method: 'POST',

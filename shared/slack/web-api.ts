@@ -1,7 +1,8 @@
 import type { webApi } from '@slack/bolt';
+import { sendHttp, type HttpResponse, type HttpSend } from '#shared/http';
 
 /**
- * The Web API methods the bot calls over plain fetch, one attempt per call, every outcome a
+ * The Web API methods the bot calls over plain HTTP, one attempt per call, every outcome a
  * value. Retrying is the sweep's business, because whether a failed post may be repeated
  * depends on what it can prove about the channel (see `deliver.ts`).
  * (WebClient would bring axios, p-queue and its own retries into the cold start.)
@@ -42,11 +43,11 @@ export function createSlackWeb(options: {
   token: string;
   /** Milliseconds per unit of `Retry-After` (1,000; tests shrink it to stay fast). */
   retryAfterUnitMs?: number;
-  fetch?: typeof fetch;
+  http?: HttpSend;
 }): SlackWeb {
   const { apiUrl, token } = options;
   const unit = options.retryAfterUnitMs ?? 1000;
-  const send = options.fetch ?? fetch;
+  const send = options.http ?? sendHttp;
   return {
     async call<M extends SlackMethod>(method: M, args: SlackMethods[M]['args'], { timeoutMs = 10_000 } = {}): Promise<SlackReply<SlackMethods[M]['body']>> {
       // Form bodies with JSON-encoded values: every method accepts them, reads included.
@@ -54,7 +55,7 @@ export function createSlackWeb(options: {
       for (const [key, value] of Object.entries(args)) {
         if (value !== undefined) body.set(key, typeof value === 'string' ? value : JSON.stringify(value));
       }
-      let response: Response;
+      let response: HttpResponse;
       try {
         response = await send(`${apiUrl}${method}`, {
           method: 'POST',

@@ -1,4 +1,5 @@
 import { authorize, groupsOf, mayWriteAnywhere, SlackUserSchema, standingOf, type Access, type Need, type SlackUser } from '#shared/domain/access';
+import type { HttpSend } from '#shared/http';
 import type { TeamId, TrackAccess } from '#shared/domain/schemas';
 import { ForbiddenError, TrackNotFoundError } from '#shared/errors';
 import { createSlackWeb } from '#shared/slack/web-api';
@@ -36,7 +37,7 @@ export function createSlackDirectory(options: {
   token: (teamId: TeamId) => Promise<string>;
   clock: () => Date;
   ttlMs?: number;
-  fetch?: typeof fetch;
+  http?: HttpSend;
 }): Directory {
   const cache = createTtlCache<SlackUser>({ ttlMs: options.ttlMs ?? PROFILE_TTL_MS, clock: options.clock });
   const groupCache = createTtlCache<ReadonlyMap<string, UserGroup>>({ ttlMs: options.ttlMs ?? PROFILE_TTL_MS, clock: options.clock });
@@ -44,7 +45,7 @@ export function createSlackDirectory(options: {
     async userGroups(teamId, { fresh = false } = {}) {
       const cached = fresh ? undefined : groupCache.get(teamId);
       if (cached) return cached;
-      const web = createSlackWeb({ apiUrl: options.apiUrl, token: await options.token(teamId), ...(options.fetch ? { fetch: options.fetch } : {}) });
+      const web = createSlackWeb({ apiUrl: options.apiUrl, token: await options.token(teamId), ...(options.http ? { http: options.http } : {}) });
       // One call per team lists every group with its members, so any track's groups are answered from it.
       const reply = await web.call('usergroups.list', { include_users: true }, { timeoutMs: 2000 });
       if (reply.kind !== 'ok' || !Array.isArray(reply.body.usergroups)) {
@@ -62,7 +63,7 @@ export function createSlackDirectory(options: {
       const key = `${teamId}#${userId}`;
       const cached = cache.get(key);
       if (cached) return cached;
-      const web = createSlackWeb({ apiUrl: options.apiUrl, token: await options.token(teamId), ...(options.fetch ? { fetch: options.fetch } : {}) });
+      const web = createSlackWeb({ apiUrl: options.apiUrl, token: await options.token(teamId), ...(options.http ? { http: options.http } : {}) });
       const reply = await web.call('users.info', { user: userId }, { timeoutMs: 2000 });
       const reason = reply.kind === 'ok' ? undefined : reply.kind === 'error' ? reply.error : reply.kind === 'rate-limited' ? 'rate limited' : reply.reason;
       const parsed = reply.kind === 'ok' ? SlackUserSchema.safeParse(reply.body.user) : undefined;

@@ -23,7 +23,29 @@ export interface Caller {
   userId: Actor;
   now: Date;
   access: Access;
+  /** What the command's access check has just read, so its use case does not read it again. */
+  prefetched?: Prefetched;
 }
+
+/**
+ * A track, report or item read by the access check a command passes, handed to the use case it
+ * runs. Each is taken once: a second read in the same request (after a write, say) goes to the store.
+ */
+export class Prefetched {
+  readonly #entries = new Map<string, unknown>();
+
+  put(key: PrefetchKey, value: unknown): void {
+    this.#entries.set(key, value);
+  }
+
+  take<T>(key: PrefetchKey): T | undefined {
+    const value = this.#entries.get(key) as T | undefined;
+    this.#entries.delete(key);
+    return value;
+  }
+}
+
+type PrefetchKey = `track:${string}` | `report:${string}` | `item:${string}`;
 
 /** The caller of a request, with their standing from Slack (cached); a Slack error refuses. */
 export async function loadCaller(deps: Pick<Deps, 'directory'>, input: { teamId: TeamId; userId: string; channelId?: string | undefined; now: Date }): Promise<Caller> {
@@ -34,7 +56,7 @@ export async function loadCaller(deps: Pick<Deps, 'directory'>, input: { teamId:
 /** A track's settings if the caller may do `need` with it, or the same not-found answer as a report. */
 export function getTrack(deps: Deps, caller: Caller, slug: string, need: Need = 'read'): Promise<Track> {
   return withTrackSuggestions(deps, caller, slug, async () => {
-    const track = await deps.store.getTrack(caller.teamId, slug);
+    const track = caller.prefetched?.take<Track>(`track:${slug}`) ?? (await deps.store.getTrack(caller.teamId, slug));
     requireAccess(await withGroups(deps.directory, caller.teamId, caller.access, [track]), track, need);
     return track;
   });
@@ -43,7 +65,7 @@ export function getTrack(deps: Deps, caller: Caller, slug: string, need: Need = 
 /** A track's report; an unknown (or unseen) slug is answered with the caller's tracks and the closest one. */
 export function getReport(deps: Deps, caller: Caller, slug: string): Promise<Report> {
   return withTrackSuggestions(deps, caller, slug, async () => {
-    const report = await deps.store.getReport(caller.teamId, slug);
+    const report = caller.prefetched?.take<Report>(`report:${slug}`) ?? (await deps.store.getReport(caller.teamId, slug));
     requireAccess(await withGroups(deps.directory, caller.teamId, caller.access, [report.track]), report.track, 'read');
     return report;
   });
@@ -63,7 +85,7 @@ export async function getSharedReport(deps: Deps, caller: Caller, slug: string, 
 
 /** An item and its track if the caller may do `need` with them; an unseen track's item is as missing as any. */
 export async function getItem(deps: Deps, caller: Caller, id: string, need: Need): Promise<{ item: Commitment; track: Track }> {
-  const found = await deps.store.getCommitmentWithTrack(caller.teamId, id);
+  const found = caller.prefetched?.take<{ item: Commitment; track: Track }>(`item:${id}`) ?? (await deps.store.getCommitmentWithTrack(caller.teamId, id));
   const access = await withGroups(deps.directory, caller.teamId, caller.access, [found.track]);
   const verdict = authorize(access, found.track, need);
   if (!verdict.allowed && verdict.hidden) throw new NotFoundError(`No track uses the prefix ${id.split('-')[0]}, so there is no ${id}.`);
@@ -71,20 +93,51 @@ export async function getItem(deps: Deps, caller: Caller, id: string, need: Need
   return found;
 }
 
-/** What a command's arguments touch: a track by slug, or an item by id. */
-export type CommandTarget = { track: string } | { item: string };
+/** What a command's arguments touch: a track by slug (or its whole report, when that is what it reads), or an item by id. */
+export type CommandTarget = { track: string } | { report: string } | { item: string };
 
 /**
  * The check every command passes before it runs: `need` on the track or item it names, or, for
  * one that names none and writes (a new track), that the caller may write at all.
  */
-export async function authorizeTarget(deps: Deps, caller: Caller, need: Need, target: CommandTarget | undefined): Promise<void> {
+export async function authorizeTarget(deps: Deps, caller: Caller, need: Need, target: CommandTarget | undefined): Promise<Prefetched> {
+  const prefetched = new Prefetched();
   if (!target) {
     if (need !== 'read') requireWriter(caller.access);
-    return;
+  } else if ('item' in target) {
+    prefetched.put(`item:${target.item}`, await getItem(deps, caller, target.item, need));
+  } else if ('report' in target) {
+    const report = await getReport(deps, caller, target.report);
+    requireAccess(await withGroups(deps.directory, caller.teamId, caller.access, [report.track]), report.track, need);
+    prefetched.put(`report:${target.report}`, report);
+  } else {
+    prefetched.put(`track:${target.track}`, await getTrack(deps, caller, target.track, need));
   }
-  if ('item' in target) await getItem(deps, caller, target.item, need);
-  else await getTrack(deps, caller, target.track, need);
+  return prefetched;
+}
+
+/** A caller still being looked up in Slack, with their team already known from the request. */
+export interface PendingCaller {
+  teamId: TeamId;
+  caller: Promise<Caller>;
+}
+
+/**
+ * Reads what a command targets without deciding anything, so the read can run while the caller
+ * is still being looked up in Slack; `authorizeTarget` then checks it. A failed read leaves
+ * nothing, and the check reads again to give its own answer (a did-you-mean, a refusal).
+ */
+export async function readTarget(deps: Deps, teamId: TeamId, target: CommandTarget | undefined): Promise<Prefetched> {
+  const read = new Prefetched();
+  try {
+    if (!target) return read;
+    if ('item' in target) read.put(`item:${target.item}`, await deps.store.getCommitmentWithTrack(teamId, target.item));
+    else if ('report' in target) read.put(`report:${target.report}`, await deps.store.getReport(teamId, target.report));
+    else read.put(`track:${target.track}`, await deps.store.getTrack(teamId, target.track));
+  } catch {
+    // The check below reads again and answers for it.
+  }
+  return read;
 }
 
 /**
@@ -115,9 +168,10 @@ export async function listTracks(deps: Deps, caller: Caller): Promise<TrackSumma
   return tracks.filter((track) => canRead(access, track));
 }
 
-export async function getHistory(deps: Deps, caller: Caller, id: string): Promise<HistoryEntry[]> {
-  await getItem(deps, caller, id, 'read');
-  return deps.store.getHistory(caller.teamId, id);
+/** An item, its track and its history, read side by side; the history is returned only once the item may be read. */
+export async function getHistory(deps: Deps, caller: Caller, id: string): Promise<{ item: Commitment; track: Track; history: HistoryEntry[] }> {
+  const [found, history] = await Promise.all([getItem(deps, caller, id, 'read'), deps.store.getHistory(caller.teamId, id)]);
+  return { ...found, history };
 }
 
 /**

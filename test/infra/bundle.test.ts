@@ -57,6 +57,12 @@ describe.each(FUNCTION_NAMES)('bundleFunction(%s)', (name) => {
     expect(inputs.filter((f) => /node_modules\/(express|@slack\/socket-mode|@slack\/oauth|raw-body|undici|iconv-lite)\//.test(f))).toEqual([]);
   });
 
+  it('imports node:http as its CommonJS object, so its WebSocket getters never load undici', () => {
+    const facadeImports = output?.imports.filter((i) => i.external && /^(node:)?http$/.test(i.path) && i.kind !== 'require-call') ?? [];
+    expect(facadeImports).toEqual([]);
+    expect(/process\.getBuiltinModule\(["']node:http["']\)/.test(code)).toBe(true);
+  });
+
   it('skips meta.json when asked, as the CDK asset does', () => {
     const bare = path.join(outRoot, `${name}-bare`);
     bundleFunction(name, bare, { metafile: false });

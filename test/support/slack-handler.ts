@@ -4,6 +4,7 @@ import { FakeSlack, type SlackCall } from '#local/fake-slack';
 import { localContext } from '#local/http-adapter';
 import { useTestTable, type TestTable } from './dynamodb.ts';
 import { TEST_SIGNING_SECRET, type HttpApiEvent } from '#local/slack-request';
+import { startCountingProxy, type CountingProxy } from '#local/counting-proxy';
 
 /** The app's OAuth credentials in multi-workspace tests. */
 export const TEST_OAUTH = { clientId: '1234.5678', clientSecret: 'test-client-secret', stateSecret: 'test-state-secret-0123456789' } as const;
@@ -12,6 +13,8 @@ export interface SlackHarness {
   table: TestTable;
   slack: FakeSlack;
   store: () => Store;
+  /** DynamoDB requests the handler sent, by operation (with `countRequests`). */
+  requests: () => CountingProxy;
   /** The exported Lambda handler itself, e.g. to serve it over HTTP. */
   handler(): typeof import('../../functions/slack/handler.ts').handler;
   /**
@@ -28,16 +31,19 @@ export interface SlackHarness {
  * The real Slack handler, configured through its environment against this file's table in
  * DynamoDB Local and a fake Slack Web API on loopback.
  */
-export function useSlackHandler(options: { oauth?: boolean } = {}): SlackHarness {
+export function useSlackHandler(options: { oauth?: boolean; countRequests?: boolean } = {}): SlackHarness {
   const table = useTestTable();
   const slack = new FakeSlack(options.oauth ? { oauthClient: TEST_OAUTH } : {});
   let handler: typeof import('../../functions/slack/handler.ts').handler | undefined;
   let settled: (() => Promise<void>) | undefined;
+  let proxy: CountingProxy | undefined;
   beforeAll(async () => {
     await slack.start();
+    // The handler's client goes through a counting proxy; the tests' own reads do not.
+    if (options.countRequests) proxy = await startCountingProxy(table.endpoint);
     Object.assign(process.env, {
       TABLE_NAME: table.tableName,
-      DYNAMODB_ENDPOINT: table.endpoint,
+      DYNAMODB_ENDPOINT: proxy?.endpoint ?? table.endpoint,
       SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
       SLACK_API_URL: slack.apiUrl,
       LOG_LEVEL: 'ERROR',
@@ -51,11 +57,18 @@ export function useSlackHandler(options: { oauth?: boolean } = {}): SlackHarness
     ({ handler } = await import('../../functions/slack/handler.ts'));
     ({ afterAnswerSettled: settled } = await import('../../functions/slack/after-answer.ts'));
   });
-  afterAll(() => slack.stop());
+  afterAll(async () => {
+    await slack.stop();
+    await proxy?.stop();
+  });
   return {
     table,
     slack,
     store: () => createStore({ client: table.client, tableName: table.tableName }),
+    requests: () => {
+      if (!proxy) throw new Error('useSlackHandler({ countRequests: true }) counts requests');
+      return proxy;
+    },
     handler: () => handler!,
     async send(event) {
       const result = await handler!(event, localContext());

@@ -21,17 +21,18 @@ export function commitmentsCommand(deps: ListenerDeps) {
     const parsed = parsedFor(command.text, context[PARSED_COMMAND_KEY]);
     if (!parsed.ok) return ack(ephemeral(renderProblem(parsed.error, parsed.usage)));
     try {
-      const caller = await loadCaller(deps, { teamId: command.team_id, userId: command.user_id, channelId: command.channel_id, now: deps.clock() });
-      const team = jobTeam(context, caller.teamId);
+      const caller = loadCaller(deps, { teamId: command.team_id, userId: command.user_id, channelId: command.channel_id, now: deps.clock() });
+      const team = jobTeam(context, command.team_id);
       const sendBriefing = (track: string, askedAt: Date) =>
-        deps.afterAnswer.later(context, { kind: 'export', team, userId: caller.userId, channelId: command.channel_id, track, askedAt: askedAt.toISOString(), responseUrl: command.response_url });
-      const answer = await runCommand(deps, caller, { channelId: command.channel_id, responseUrl: command.response_url, sendBriefing }, parsed);
+        deps.afterAnswer.later(context, { kind: 'export', team, userId: command.user_id, channelId: command.channel_id, track, askedAt: askedAt.toISOString(), responseUrl: command.response_url });
+      const where = { channelId: command.channel_id, responseUrl: command.response_url, sendBriefing };
+      const answer = await runCommand(deps, { teamId: command.team_id, caller }, where, parsed);
       if ('modal' in answer) {
         await client.views.open({ trigger_id: command.trigger_id, view: answer.modal });
         return ack();
       }
       await ack(answer.share ? { response_type: 'in_channel', ...answer.message } : ephemeral(answer.message));
-      if (parsed.definition.writes) deps.afterAnswer.later(context, { kind: 'home', team, userId: caller.userId });
+      if (parsed.definition.writes) deps.afterAnswer.later(context, { kind: 'home', team, userId: command.user_id });
       return;
     } catch (error) {
       return ack(ephemeral(answerError(error, deps.log)));

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { sendHttp, type HttpSend } from '#shared/http';
 import { subscribe as subscribeUseCase, unsubscribe } from '#shared/use-cases/subscriptions';
 import { DIGEST_EVENT_TYPE } from '#shared/reminders/deliver';
 import { runSweep } from '#shared/reminders/sweep';
@@ -102,12 +103,12 @@ describe('reminder sweep', () => {
     // Virtual time that only the sweep's own waits move, so a loaded machine cannot shift it.
     let virtualMs = 0;
     const sentAt: number[] = [];
-    const recording: typeof fetch = (input, init) => {
-      if (String(input).endsWith('/chat.postMessage') && new URLSearchParams(String(init?.body)).get('channel') === 'C0PACE') sentAt.push(virtualMs);
-      return fetch(input, init);
+    const recording: HttpSend = (url, init) => {
+      if (url.endsWith('/chat.postMessage') && new URLSearchParams(String(init.body)).get('channel') === 'C0PACE') sentAt.push(virtualMs);
+      return sendHttp(url, init);
     };
     const summary = await h.sweep(at('2026-02-10T09:00:00Z'), {
-      slack: createSlackWeb({ apiUrl: slack.apiUrl, token: 'xoxb-test', retryAfterUnitMs: 10, fetch: recording }),
+      slack: createSlackWeb({ apiUrl: slack.apiUrl, token: 'xoxb-test', retryAfterUnitMs: 10, http: recording }),
       settings: { ...FAST, channelIntervalMs: 60, concurrency: 1 },
       elapsedMs: () => virtualMs,
       sleep: async (ms) => {

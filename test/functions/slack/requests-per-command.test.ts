@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { seedBusan } from '#shared/use-cases/seed';
+import { commandEvent } from '#local/slack-request';
+import { useSlackHandler } from '../../support/slack-handler.ts';
+
+const NOW = new Date('2026-03-25T01:00:00Z');
+const TEAM = 'T0COUNT';
+const harness = useSlackHandler({ countRequests: true });
+
+beforeAll(async () => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
+  await seedBusan(harness.store(), TEAM, new Date('2026-03-01T00:00:00Z'));
+});
+afterAll(() => {
+  vi.useRealTimers();
+});
+
+/** The DynamoDB requests one signed command costs, by operation, counted at the wire. */
+async function requestsFor(text: string): Promise<Record<string, number>> {
+  harness.requests().reset();
+  const result = await harness.send(commandEvent(text, { teamId: TEAM, responseUrl: harness.slack.responseUrl('count') }));
+  expect(result.statusCode).toBe(200);
+  expect(result.body).not.toMatch(/went wrong|No track|not allowed/);
+  return harness.requests().snapshot();
+}
+
+describe('DynamoDB requests per command, with the access check every command passes', () => {
+  it('reads a report with one Query: the check and the report share it', async () => {
+    await requestsFor('japan-korea'); // the first request of a container also resolves its caches
+    expect(await requestsFor('japan-korea')).toEqual({ Query: 1 });
+  });
+
+  it('reads one item with its track in one BatchGetItem once the prefix is known', async () => {
+    await requestsFor('show JK-4');
+    expect(await requestsFor('show JK-4')).toEqual({ BatchGetItem: 1 });
+  });
+
+  it('reads an item and its history with one BatchGetItem and one Query', async () => {
+    expect(await requestsFor('history JK-4')).toEqual({ BatchGetItem: 1, Query: 1 });
+  });
+
+  it('changes an item with one read, one transaction and the replay claim', async () => {
+    const counts = await requestsFor('note JK-4 "met the working group"');
+    expect(counts['BatchGetItem']).toBe(1);
+    expect(counts['TransactWriteItems']).toBe(1);
+    expect(counts['PutItem']).toBe(1);
+    expect(counts['GetItem']).toBeUndefined();
+  });
+});
+
+describe('a cold container’s first command', () => {
+  it('reads the report while Slack is still saying who the caller is', async () => {
+    const stranger = 'U0NEWCOMER'; // not in the directory's cache yet
+    let sawQueryFirst = false;
+    harness.slack.options.hold = (call) => {
+      if (call.method !== 'users.info' || call.args['user'] !== stranger) return undefined;
+      // users.info answers only once the report's Query has reached DynamoDB, or after a bound.
+      return new Promise<void>((answer) => {
+        const started = Date.now();
+        const poll = setInterval(() => {
+          sawQueryFirst = (harness.requests().counts.get('Query') ?? 0) > 0;
+          if (sawQueryFirst || Date.now() - started > 10_000) {
+            clearInterval(poll);
+            answer();
+          }
+        }, 5);
+      });
+    };
+    try {
+      harness.requests().reset();
+      const result = await harness.send(commandEvent('japan-korea', { teamId: TEAM, userId: stranger, responseUrl: harness.slack.responseUrl('cold') }));
+      expect(result.statusCode).toBe(200);
+      expect(result.body).toContain('JK-1');
+      expect(sawQueryFirst).toBe(true);
+    } finally {
+      delete harness.slack.options.hold;
+    }
+  });
+});
+
