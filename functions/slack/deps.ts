@@ -7,6 +7,7 @@ import type { InstallationStore } from '#shared/store/installations';
 import { createTokenSourceFor, type TokenSource } from '#shared/use-cases/tokens';
 import { createSlackDirectory, DirectoryError, type Directory } from '#shared/use-cases/access';
 import { configuredTokenSuccessor, createStaleTokenFetch, createStaleTokenHttp } from '#shared/slack/stale-token';
+import { createAfterAnswer, type AfterAnswer } from './after-answer.ts';
 
 /** What every listener is given: built once per container by the handler. */
 export interface ListenerDeps {
@@ -24,6 +25,8 @@ export interface ListenerDeps {
   tokens: TokenSource;
   /** Bolt's fetch for Slack calls: a configured bot token Slack refuses is read again from its secret and the call repeated once. */
   slackFetch: typeof fetch;
+  /** Work left for after a request's answer: Home redraws, exports, message redraws. */
+  afterAnswer: AfterAnswer;
 }
 
 export function createListenerDeps(config: Config, log: Logger): ListenerDeps {
@@ -32,7 +35,7 @@ export function createListenerDeps(config: Config, log: Logger): ListenerDeps {
   const { installations, tokens } = createTokenSourceFor(config, dynamo, clock);
   const successor = configuredTokenSuccessor(config);
   const slackFetch = createStaleTokenFetch({ successor });
-  return {
+  const deps: Omit<ListenerDeps, 'afterAnswer'> = {
     directory: {
       ...createSlackDirectory({ apiUrl: config.slackApiUrl, token: (teamId) => teamToken(config, tokens, teamId), clock, http: createStaleTokenHttp({ successor }) }),
       // Only OAuth installs record who installed; one workspace on a bot token has no such read.
@@ -47,6 +50,7 @@ export function createListenerDeps(config: Config, log: Logger): ListenerDeps {
     tokens,
     slackFetch,
   };
+  return { ...deps, afterAnswer: createAfterAnswer(config, deps) };
 }
 
 /** The token that may read a team's users: the one bot token, or the token the team's install stored. */

@@ -12,6 +12,8 @@ import { registerListeners } from './listeners.ts';
 import { createListenerDeps } from './deps.ts';
 import { createOAuthRoutes } from './oauth-routes.ts';
 import { notInstalledAnswer, serveEventOnce, teamOf } from './multi-workspace.ts';
+import { AfterAnswerEventSchema, type AfterAnswerEvent } from '#shared/domain/after-answer';
+import { AFTER_ANSWER_KEY, JobBatch } from './after-answer.ts';
 
 type ReceiverHandler = ReturnType<AwsLambdaReceiver['toHandler']>;
 
@@ -24,6 +26,8 @@ await tracingReady();
 
 /** Each request's slash command, parsed once for the replay guard and handed to the listener in Bolt's context. */
 const parsedCommands = new WeakMap<object, ParsedSlashCommand>();
+/** Each request's jobs for after its answer, handed to its listeners in Bolt's context. */
+const jobBatches = new WeakMap<object, JobBatch>();
 
 /** Built on the first request, once the secrets are known; no network call at cold start. */
 type OAuthRoutes = ReturnType<typeof createOAuthRoutes>;
@@ -53,7 +57,7 @@ async function build(secret: SlackSecret): Promise<Built> {
     logLevel: LogLevel.WARN,
     customPropertiesExtractor: (event) => {
       const command = parsedCommands.get(event);
-      return command ? { [PARSED_COMMAND_KEY]: command } : {};
+      return { ...(command ? { [PARSED_COMMAND_KEY]: command } : {}), [AFTER_ANSWER_KEY]: jobBatches.get(event) };
     },
   });
   const app = new App({
@@ -86,11 +90,17 @@ async function configuredBotToken(): Promise<string> {
 }
 
 /** An API Gateway HTTP API (payload 2.0) or Function URL request from Slack. */
-export async function handler(event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
-  return observeInvocation(log, service, context, () => handle(event, context));
+export function handler(event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2>;
+/** A job this function handed itself after answering a request (an asynchronous invocation, never HTTP). */
+export function handler(event: AfterAnswerEvent, context: Context): Promise<void>;
+export async function handler(event: APIGatewayProxyEventV2 | AfterAnswerEvent, context: Context): Promise<APIGatewayProxyStructuredResultV2 | void> {
+  return observeInvocation<APIGatewayProxyStructuredResultV2 | void>(log, service, context, () =>
+    // Only a direct invocation has no request context; a job must then parse, or it fails (and is retried, then kept).
+    'requestContext' in event ? answer(event, context) : deps.afterAnswer.run(AfterAnswerEventSchema.parse(event).job),
+  );
 }
 
-async function handle(event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
+async function answer(event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
   const { serve, oauth } = await ready();
   if (event.requestContext.http.method === 'GET') return (await oauth?.serve(event)) ?? notFound();
   const rawBody = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
@@ -111,7 +121,11 @@ async function handle(event: APIGatewayProxyEventV2, context: Context): Promise<
   const command = readSlashCommand(rawBody);
   if (await isReplay(rawBody, command, signature!, Number(timestamp))) return unauthorized('request already handled (replay)', 'replay');
   if (command) parsedCommands.set(event, command);
-  return serveEventOnce(deps, rawBody, () => serve(event, context));
+  const jobs = new JobBatch();
+  jobBatches.set(event, jobs);
+  const result = await serveEventOnce(deps, rawBody, () => serve(event, context));
+  await deps.afterAnswer.dispatch(jobs);
+  return result;
 }
 
 /**

@@ -16,6 +16,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { InfraConfig } from '../config.ts';
+import { AfterAnswerJobs } from '../constructs/after-answer-jobs.ts';
 import { BotFunction } from '../constructs/bot-function.ts';
 import { allowLogsToUse, createGovernedKey } from '../constructs/governed-key.ts';
 import { ObserveAlarms } from '../constructs/observe-alarms.ts';
@@ -48,6 +49,8 @@ export class StatelessStack extends Stack {
   readonly api: apigwv2.HttpApi;
   readonly alarmTopic: sns.Topic;
   readonly deadLetterQueue: sqs.Queue;
+  /** The Slack function's work after its answers, with its dead-letter queue and alarm. */
+  readonly slackJobs: AfterAnswerJobs;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -226,6 +229,7 @@ export class StatelessStack extends Stack {
     }
     this.addAlarms(config.scheduleRate);
     new ObserveAlarms(this, 'Observe', { slackFunction: this.slackFunction, remindersFunction: this.remindersFunction, api: this.api, topic: this.alarmTopic });
+    this.slackJobs = new AfterAnswerJobs(this, 'SlackJobs', { function: this.slackFunction.function, role: this.slackFunction.role, alarmTopic: this.alarmTopic });
 
     new CfnOutput(this, OUTPUT_KEYS.requestUrl, {
       value: `${this.api.apiEndpoint}${SLACK_EVENTS_PATH}`,

@@ -4,6 +4,7 @@ import { SLACK_APP } from '#shared/slack-app/definitions';
 import type { SlackMessage } from '#shared/slack/render/format';
 import type { ModalOrigin } from '#shared/slack/render/modals';
 import type { Need } from '#shared/domain/access';
+import type { TrackSlug } from '#shared/domain/schemas';
 import type { Caller, CommandTarget, Deps } from '#shared/use-cases/commitments';
 
 export type CommandAnswer =
@@ -15,11 +16,12 @@ export type CommandAnswer =
   /** A form to open instead: the command gave too little, or asks for one. */
   | { modal: types.ModalView };
 
-/** Where the command was typed, and how to reach Slack for answers that are files. */
+/** Where the command was typed, and what may follow its answer. */
 export interface CommandOrigin {
   channelId: string;
   responseUrl?: string;
-  slack?: { apiUrl: string; token: string };
+  /** Sends a track's briefing files once the answer is out, dated `askedAt`; absent where nothing can send files. */
+  sendBriefing?: (track: TrackSlug, askedAt: Date) => void;
 }
 
 /** What a command runs with: the store, who asks, where, and the other commands (for help). */

@@ -4,10 +4,10 @@ import type { TrackSlug } from '#shared/domain/schemas';
 import { InvalidInputError } from '#shared/errors';
 import { escape } from '#shared/slack/render/format';
 import { renderDone } from '#shared/slack/render/notice';
-import { withTrackSuggestions } from '#shared/use-cases/commitments';
-import { exportBriefing } from '#shared/use-cases/export';
+import { getTrack } from '#shared/use-cases/commitments';
+import { briefingFilenames } from '#shared/use-cases/export';
 
-/** `export <track>` or `<track> export`: a Markdown briefing and a CSV, sent as files. */
+/** `export <track>` or `<track> export`: a Markdown briefing and a CSV, sent as files once the answer is out. */
 export const exportCommand = defineCommand({
   name: 'export',
   words: ['export'],
@@ -23,11 +23,12 @@ export const exportCommand = defineCommand({
   },
   target: ({ track }) => ({ track }),
   async run({ track }, { deps, caller, where }) {
-    const slack = where.slack;
-    if (!slack) throw new InvalidInputError('Export needs Slack to send files, which is not available here.');
-    return withTrackSuggestions(deps, caller, track, () =>
-      exportBriefing({ ...deps, slack }, { teamId: caller.teamId, userId: caller.userId, channelId: where.channelId, track, now: caller.now }),
-    );
+    const send = where.sendBriefing;
+    if (!send) throw new InvalidInputError('Export needs Slack to send files, which is not available here.');
+    // The answer names the files, so it needs the track's time zone; the upload waits for after it.
+    const filenames = briefingFilenames(await getTrack(deps, caller, track, 'write'), caller.now);
+    send(track, caller.now);
+    return filenames;
   },
-  render: (sent) => ({ message: renderDone(escape(sent.summary)) }),
+  render: (filenames) => ({ message: renderDone(escape(`Sending you ${filenames.markdown} and .csv in a direct message.`)) }),
 });

@@ -9,8 +9,13 @@ import { SLACK_LIMITS, type SlackMessage } from '#shared/slack/render/format';
 /** An error sorted for a person: a known one keeps its own text, anything else gets an id that is in the log. */
 type Sorted = { known: AppError } | { errorId: string };
 
+/** A refusal whose own text a person can act on; configuration and Slack failures are not. */
+export function isRefusal(error: unknown): error is AppError {
+  return error instanceof AppError && error.code !== 'config' && error.code !== 'slack';
+}
+
 function sortError(error: unknown, log: Logger): Sorted {
-  if (error instanceof AppError && error.code !== 'config' && error.code !== 'slack') {
+  if (isRefusal(error)) {
     log.info('refused', { code: error.code, reason: error.message, ...(error.field ? { field: error.field } : {}) });
     return { known: error };
   }

@@ -18,6 +18,7 @@ export interface SlackMethods {
   'files.completeUploadExternal': { args: webApi.FilesCompleteUploadExternalArguments; body: webApi.FilesCompleteUploadExternalResponse };
   'users.info': { args: webApi.UsersInfoArguments; body: webApi.UsersInfoResponse };
   'usergroups.list': { args: NonNullable<webApi.UsergroupsListArguments>; body: webApi.UsergroupsListResponse };
+  'views.publish': { args: webApi.ViewsPublishArguments; body: webApi.ViewsPublishResponse };
 }
 
 export type SlackMethod = keyof SlackMethods;

@@ -1,4 +1,4 @@
-import type { TeamId, TrackSlug } from '#shared/domain/schemas';
+import type { TeamId, Track, TrackSlug } from '#shared/domain/schemas';
 import { briefingFilename, complianceColumns, renderBriefingCsv, renderBriefingMarkdown } from '#shared/export/briefing';
 import { formatDayOf } from '#shared/format/text';
 import { uploadFiles, type SlackApi } from '#shared/slack/upload';
@@ -30,6 +30,11 @@ export interface ExportResult {
   summary: string;
 }
 
+/** The names of a track's briefing files made at `now`, dated in the track's zone. */
+export function briefingFilenames(track: Track, now: Date): { markdown: string; csv: string } {
+  return { markdown: briefingFilename(track, now, 'md'), csv: briefingFilename(track, now, 'csv') };
+}
+
 /**
  * `/commitments <track> export`, in steps:
  * 1. read the track's report (an unknown track is a NotFoundError, nothing sent);
@@ -41,7 +46,7 @@ export interface ExportResult {
 export async function exportBriefing(deps: ExportDeps, input: ExportInput): Promise<ExportResult> {
   const report = await deps.store.getReport(input.teamId, input.track);
   const { track } = report;
-  const filenames = { markdown: briefingFilename(track, input.now, 'md'), csv: briefingFilename(track, input.now, 'csv') };
+  const filenames = briefingFilenames(track, input.now);
   const markdown = renderBriefingMarkdown(report, { now: input.now, compliance: true });
   // With a byte order mark, because the people who open it are most likely to use Excel.
   const csv = renderBriefingCsv(report, { now: input.now, bom: true, extraColumns: complianceColumns(track.parties) });

@@ -1,18 +1,13 @@
 import { localDate } from '#shared/dates/flags';
 import { isSourceLink, type Commitment, type TrackSummary } from '#shared/domain/schemas';
 import { InvalidInputError, NotFoundError } from '#shared/errors';
-import { escape, type SlackMessage } from '#shared/slack/render/format';
+import { escape } from '#shared/slack/render/format';
 import type { ModalOrigin } from '#shared/slack/render/modals';
-import { renderDone } from '#shared/slack/render/notice';
-import { parseReportRef, reportBlockId } from '#shared/slack/render/report';
-import { postToResponseUrl } from '#shared/slack/respond';
 import type { CommitmentForm, TrackForm } from '#shared/slack/forms';
 import { addCommitment, addTrack, changeItem, getItem, listTracks, type Caller, type Deps, type ItemAction } from '#shared/use-cases/commitments';
 import { canWrite, requireWriter, withGroups } from '#shared/use-cases/access';
 import { saveImport } from '#shared/use-cases/import';
-import { redraw } from '#shared/use-cases/redraw';
 import { describeChange } from '#shared/slack/render/change';
-import type { Logger } from '#shared/observe/log';
 
 /** What buttons, modals and shortcuts do; each returns what the person is told. */
 
@@ -41,26 +36,6 @@ export async function submitPicks(deps: Deps, caller: Caller, draftId: string, p
 export async function submitTrack(deps: Deps, caller: Caller, form: TrackForm): Promise<string> {
   const track = await addTrack(deps, caller, form);
   return `Created track *${track.slug}* (${escape(track.title)}).`;
-}
-
-/**
- * After a change made in a modal: redraws the message it was opened from, or, when that
- * message shows nothing to redraw, posts the confirmation beside it. A failure only loses the echo.
- */
-export async function echoChange(deps: Deps & { log: Logger }, caller: Caller, origin: ModalOrigin, confirmation: string): Promise<void> {
-  if (!origin.responseUrl) return;
-  try {
-    const message = await redraw(deps, caller, origin.refresh);
-    await postToResponseUrl(origin.responseUrl, message ?? renderDone(confirmation), { replaceOriginal: Boolean(message) });
-  } catch (error) {
-    deps.log.warn('could not redraw after a change', { error });
-  }
-}
-
-/** A report page a button asks for (`slug|filter|page`); undefined when the value names none. */
-export async function redrawReport(deps: Deps, caller: Caller, value: string, shared: boolean): Promise<SlackMessage | undefined> {
-  const ref = parseReportRef(value);
-  return ref && redraw(deps, caller, reportBlockId(ref), shared);
 }
 
 /** Slack cuts a message's text at 40,000 characters; a longer one is forged and is not read. */

@@ -265,6 +265,60 @@ describe('StatelessStack reminder schedule', () => {
   });
 });
 
+// Issue 13: slow work off Slack's 3 seconds, in asynchronous invocations of the Slack function itself.
+describe('StatelessStack work after the answer', () => {
+  const jobsQueue = { 'Fn::GetAtt': [Match.stringLikeRegexp('^SlackJobsDeadLetterQueue'), 'Arn'] };
+
+  it('lets the Slack function invoke itself, and nothing else, from a policy of its own', () => {
+    const invokes = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((policy) =>
+      (policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
+        .filter(({ Action }) => [Action].flat().some((action) => action.startsWith('lambda:')))
+        .map((statement) => ({ roles: policy.Properties.Roles, ...statement })),
+    );
+    expect(invokes).toEqual([
+      expect.objectContaining({
+        roles: [{ Ref: expect.stringMatching(/^SlackRole/) }],
+        Action: 'lambda:InvokeFunction',
+        Resource: { 'Fn::GetAtt': [expect.stringMatching(/^SlackFunction/), 'Arn'] },
+      }),
+    ]);
+  });
+
+  it('retries a failed job twice within 30 minutes, then keeps it in its own encrypted, TLS-only dead-letter queue', () => {
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: Match.stringLikeRegexp('^SlackFunction') },
+      MaximumRetryAttempts: 2,
+      MaximumEventAgeInSeconds: 1800,
+      DestinationConfig: { OnFailure: { Destination: jobsQueue } },
+    });
+    const [queue] = Object.entries(template.findResources('AWS::SQS::Queue')).filter(([id]) => id.startsWith('SlackJobsDeadLetterQueue'));
+    expect(queue?.[1].Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 1_209_600, RedriveAllowPolicy: { redrivePermission: 'allowAll' } });
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: Match.stringLikeRegexp('^SlackJobsDeadLetterQueue') }],
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('^SlackRole') }],
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: Match.arrayWith(['sqs:SendMessage']), Resource: jobsQueue })]) },
+    });
+  });
+
+  it('alarms, and clears, on the alarm topic as soon as a job is in its dead-letter queue', () => {
+    const alarms = Object.entries(template.findResources('AWS::CloudWatch::Alarm')).filter(([id]) => id.startsWith('SlackJobsDeadLetterAlarm'));
+    expect(alarms).toHaveLength(1);
+    expect(alarms[0]![1].Properties).toMatchObject({
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [expect.stringMatching(/^SlackJobsDeadLetterQueue/), 'QueueName'] } }],
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [{ Ref: expect.stringMatching(/^AlarmTopic/) }],
+      OKActions: [{ Ref: expect.stringMatching(/^AlarmTopic/) }],
+    });
+  });
+});
+
 describe('StatelessStack alarms', () => {
   const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
   const alarmOn = (metricName: string, namespace: string) =>
@@ -291,7 +345,7 @@ describe('StatelessStack alarms', () => {
   });
 
   it('notifies an encrypted SNS topic from every alarm, when it fires and when it is OK again', () => {
-    expect(alarms).toHaveLength(12);
+    expect(alarms).toHaveLength(13);
     for (const alarm of alarms) {
       expect(alarm.Properties.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^AlarmTopic/) }]);
       expect(alarm.Properties.OKActions).toEqual([{ Ref: expect.stringMatching(/^AlarmTopic/) }]);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import { createStore, type Store } from '#shared/store/store';
-import { FakeSlack } from '#local/fake-slack';
+import { FakeSlack, type SlackCall } from '#local/fake-slack';
 import { localContext } from '#local/http-adapter';
 import { useTestTable, type TestTable } from './dynamodb.ts';
 import { TEST_SIGNING_SECRET, type HttpApiEvent } from '#local/slack-request';
@@ -24,8 +24,14 @@ export interface SlackHarness {
   requests: () => CountingProxy;
   /** The exported Lambda handler itself, e.g. to serve it over HTTP. */
   handler(): typeof import('../../functions/slack/handler.ts').handler;
-  /** Sends an event to the exported Lambda handler, as API Gateway would. */
-  send(event: HttpApiEvent): Promise<{ statusCode: number; body: string; cookies: string[]; json: () => Record<string, unknown> }>;
+  /**
+   * Sends an event to the exported Lambda handler, as API Gateway would, then waits for the
+   * work it left for after its answer; `callsBeforeAnswer` are the fake Slack's calls made
+   * by the time the answer was returned.
+   */
+  send(event: HttpApiEvent): Promise<{ statusCode: number; body: string; cookies: string[]; json: () => Record<string, unknown>; callsBeforeAnswer: SlackCall[] }>;
+  /** Resolves once every job left for after an answer has run. */
+  settled(): Promise<void>;
 }
 
 /**
@@ -38,6 +44,7 @@ export function useSlackHandler(
   const table = useTestTable();
   const slack = new FakeSlack(options.oauth ? { oauthClient: TEST_OAUTH } : {});
   let handler: typeof import('../../functions/slack/handler.ts').handler | undefined;
+  let settled: (() => Promise<void>) | undefined;
   let proxy: CountingProxy | undefined;
   beforeAll(async () => {
     await slack.start();
@@ -62,6 +69,7 @@ export function useSlackHandler(
       process.env['SLACK_BOT_TOKEN'] = 'xoxb-test-token';
     }
     ({ handler } = await import('../../functions/slack/handler.ts'));
+    ({ afterAnswerSettled: settled } = await import('../../functions/slack/after-answer.ts'));
   });
   afterAll(async () => {
     await slack.stop();
@@ -79,8 +87,11 @@ export function useSlackHandler(
     handler: () => handler!,
     async send(event) {
       const result = await handler!(event, localContext());
+      const callsBeforeAnswer = [...slack.calls];
+      await settled!();
       const body = result.body ?? '';
-      return { statusCode: result.statusCode ?? 200, body, cookies: result.cookies ?? [], json: () => JSON.parse(body || '{}') as Record<string, unknown> };
+      return { statusCode: result.statusCode ?? 200, body, cookies: result.cookies ?? [], json: () => JSON.parse(body || '{}') as Record<string, unknown>, callsBeforeAnswer };
     },
+    settled: () => settled!(),
   };
 }

@@ -7,14 +7,15 @@ import { countCommand } from '#shared/observe/metrics';
 import { renderProblem } from '#shared/slack/render/notice';
 import type { SlackMessage } from '#shared/slack/render/format';
 import type { ListenerDeps } from '../deps.ts';
-import { publishHome } from '../home.ts';
+import { jobTeam } from '../after-answer.ts';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
 /**
  * `/commitments …`: take the handler's parse (or parse, under Socket Mode), then answer in the
  * HTTP response itself (no extra call to Slack), ephemerally unless the person asked to share,
- * or open the modal the command calls for.
+ * or open the modal the command calls for. Files to send and the Home redraw after a change
+ * wait for after the answer.
  */
 export function commitmentsCommand(deps: ListenerDeps) {
   return async ({ command, ack, client, context }: Args): Promise<void> => {
@@ -23,14 +24,17 @@ export function commitmentsCommand(deps: ListenerDeps) {
     if (!parsed.ok) return ack(ephemeral(renderProblem(parsed.error, parsed.usage)));
     try {
       const caller = loadCaller(deps, { teamId: command.team_id, userId: command.user_id, channelId: command.channel_id, now: deps.clock() });
-      const where = { channelId: command.channel_id, responseUrl: command.response_url, slack: { apiUrl: deps.slackApiUrl, token: context.botToken ?? '' } };
+      const team = jobTeam(context, command.team_id);
+      const sendBriefing = (track: string, askedAt: Date) =>
+        deps.afterAnswer.later(context, { kind: 'export', team, userId: command.user_id, channelId: command.channel_id, track, askedAt: askedAt.toISOString(), responseUrl: command.response_url });
+      const where = { channelId: command.channel_id, responseUrl: command.response_url, sendBriefing };
       const answer = await runCommand(deps, { teamId: command.team_id, caller }, where, parsed);
       if ('modal' in answer) {
         await client.views.open({ trigger_id: command.trigger_id, view: answer.modal });
         return ack();
       }
       await ack(answer.share ? { response_type: 'in_channel', ...answer.message } : ephemeral(answer.message));
-      if (parsed.definition.writes) await publishHome(deps, client, command.team_id, command.user_id);
+      if (parsed.definition.writes) deps.afterAnswer.later(context, { kind: 'home', team, userId: command.user_id });
       return;
     } catch (error) {
       return ack(ephemeral(answerError(error, deps.log)));

@@ -1,11 +1,11 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { ListenerDeps } from '../deps.ts';
-import { publishHome } from '../home.ts';
+import { jobTeam } from '../after-answer.ts';
 
-/** The Home tab is drawn each time a user opens it. */
+/** The Home tab is drawn each time a user opens it, once the event is acknowledged. */
 export function appHomeOpened(deps: ListenerDeps) {
-  return async ({ event, client, context }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ event, context }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
     if (event.tab !== 'home' || !context.teamId) return;
-    await publishHome(deps, client, context.teamId, event.user);
+    deps.afterAnswer.later(context, { kind: 'home', team: jobTeam(context, context.teamId), userId: event.user });
   };
 }

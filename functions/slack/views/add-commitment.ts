@@ -2,22 +2,23 @@ import { answerFormError, type FormFields } from '#shared/slack/answer-error';
 import { readCommitmentForm } from '#shared/slack/forms';
 import { INPUTS } from '#shared/slack/render/modals';
 import { readOrigin } from '#shared/slack/view-state';
-import { echoChange, submitCommitment } from '#shared/use-cases/interactions';
+import { submitCommitment } from '#shared/use-cases/interactions';
 import type { ListenerDeps } from '../deps.ts';
-import { publishHome } from '../home.ts';
+import { echoJob, jobTeam } from '../after-answer.ts';
 import { viewCaller, type ViewArgs } from '../payload.ts';
 
 const FIELDS: FormFields = { default: INPUTS.title, detail: INPUTS.detail, due: INPUTS.due, owners: INPUTS.owners };
 
 export function addCommitmentSubmission(deps: ListenerDeps) {
-  return async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
+  return async ({ ack, body, view, context }: ViewArgs): Promise<void> => {
     const origin = readOrigin(view.private_metadata);
     try {
       const caller = await viewCaller(deps, body, deps.clock());
       const confirmation = await submitCommitment(deps, caller, readCommitmentForm(view.state.values, origin, caller.now));
       await ack();
-      await echoChange(deps, caller, origin, confirmation);
-      await publishHome(deps, client, caller.teamId, caller.userId);
+      const team = jobTeam(context, caller.teamId);
+      deps.afterAnswer.later(context, echoJob(team, caller.userId, origin, confirmation));
+      deps.afterAnswer.later(context, { kind: 'home', team, userId: caller.userId });
     } catch (error) {
       await ack(answerFormError(error, FIELDS, deps.log));
     }

@@ -2,8 +2,9 @@ import { answerFormError, type FormFields } from '#shared/slack/answer-error';
 import { readTrackForm } from '#shared/slack/forms';
 import { INPUTS } from '#shared/slack/render/modals';
 import { readOrigin } from '#shared/slack/view-state';
-import { echoChange, submitTrack } from '#shared/use-cases/interactions';
+import { submitTrack } from '#shared/use-cases/interactions';
 import type { ListenerDeps } from '../deps.ts';
+import { echoJob, jobTeam } from '../after-answer.ts';
 import { viewCaller, type ViewArgs } from '../payload.ts';
 
 const FIELDS: FormFields = {
@@ -16,13 +17,13 @@ const FIELDS: FormFields = {
 };
 
 export function addTrackSubmission(deps: ListenerDeps) {
-  return async ({ ack, body, view }: ViewArgs): Promise<void> => {
+  return async ({ ack, body, view, context }: ViewArgs): Promise<void> => {
     const origin = readOrigin(view.private_metadata);
     try {
       const caller = await viewCaller(deps, body, deps.clock());
       const confirmation = await submitTrack(deps, caller, readTrackForm(view.state.values, origin));
       await ack();
-      await echoChange(deps, caller, origin, confirmation);
+      deps.afterAnswer.later(context, echoJob(jobTeam(context, caller.teamId), caller.userId, origin, confirmation));
     } catch (error) {
       await ack(answerFormError(error, FIELDS, deps.log));
     }

@@ -2,23 +2,24 @@ import { answerFormError, type FormFields } from '#shared/slack/answer-error';
 import { INPUTS } from '#shared/slack/render/modals';
 import { readOrigin, type ViewValues } from '#shared/slack/view-state';
 import type { ItemAction } from '#shared/use-cases/commitments';
-import { echoChange, submitItemChange } from '#shared/use-cases/interactions';
+import { submitItemChange } from '#shared/use-cases/interactions';
 import type { ListenerDeps } from '../deps.ts';
-import { publishHome } from '../home.ts';
+import { echoJob, jobTeam } from '../after-answer.ts';
 import { viewCaller, type ViewArgs } from '../payload.ts';
 
 const FIELDS: FormFields = { default: INPUTS.note, status: INPUTS.status };
 
 /** An item modal (update, mark done, add note): save its action, then redraw where it came from. */
 export function changeItemSubmission(deps: ListenerDeps, readForm: (values: ViewValues) => ItemAction) {
-  return async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
+  return async ({ ack, body, view, context }: ViewArgs): Promise<void> => {
     const origin = readOrigin(view.private_metadata);
     try {
       const caller = await viewCaller(deps, body, deps.clock());
       const confirmation = await submitItemChange(deps, caller, origin, readForm(view.state.values));
       await ack();
-      await echoChange(deps, caller, origin, confirmation);
-      await publishHome(deps, client, caller.teamId, caller.userId);
+      const team = jobTeam(context, caller.teamId);
+      deps.afterAnswer.later(context, echoJob(team, caller.userId, origin, confirmation));
+      deps.afterAnswer.later(context, { kind: 'home', team, userId: caller.userId });
     } catch (error) {
       await ack(answerFormError(error, FIELDS, deps.log));
     }

@@ -2,24 +2,25 @@ import { answerFormError, type FormFields } from '#shared/slack/answer-error';
 import { readPicksForm } from '#shared/slack/forms';
 import { IMPORT_INPUTS } from '#shared/slack/render/import';
 import { readOrigin } from '#shared/slack/view-state';
-import { echoChange, submitPicks } from '#shared/use-cases/interactions';
+import { submitPicks } from '#shared/use-cases/interactions';
 import type { ListenerDeps } from '../deps.ts';
-import { publishHome } from '../home.ts';
+import { echoJob, jobTeam } from '../after-answer.ts';
 import { viewCaller, type ViewArgs } from '../payload.ts';
 
 const FIELDS: FormFields = { default: `${IMPORT_INPUTS.pick}_0` };
 
 /** Step 2 of an import: save what stayed ticked. */
 export function importPickSubmission(deps: ListenerDeps) {
-  return async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
+  return async ({ ack, body, view, context }: ViewArgs): Promise<void> => {
     const origin = readOrigin(view.private_metadata);
     const picks = readPicksForm(view.state.values);
     try {
       const caller = await viewCaller(deps, body, deps.clock());
       const confirmation = await submitPicks(deps, caller, origin.id ?? '', picks);
       await ack();
-      await echoChange(deps, caller, origin, confirmation);
-      await publishHome(deps, client, caller.teamId, caller.userId);
+      const team = jobTeam(context, caller.teamId);
+      deps.afterAnswer.later(context, echoJob(team, caller.userId, origin, confirmation));
+      deps.afterAnswer.later(context, { kind: 'home', team, userId: caller.userId });
     } catch (error) {
       await ack(answerFormError(error, FIELDS, deps.log));
     }

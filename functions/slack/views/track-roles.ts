@@ -2,22 +2,22 @@ import { answerFormError, type FormFields } from '#shared/slack/answer-error';
 import { readRolesForm } from '#shared/slack/forms';
 import { ROLE_INPUTS } from '#shared/slack/render/roles';
 import { readOrigin } from '#shared/slack/view-state';
-import { echoChange } from '#shared/use-cases/interactions';
 import { submitRoles } from '#shared/use-cases/track-access';
 import type { ListenerDeps } from '../deps.ts';
+import { echoJob, jobTeam } from '../after-answer.ts';
 import { viewCaller, type ViewArgs } from '../payload.ts';
 
 const FIELDS: FormFields = { default: ROLE_INPUTS.owner };
 
 /** The roles form: set the members to its lists, guarded by the version it showed. */
 export function trackRolesSubmission(deps: ListenerDeps) {
-  return async ({ ack, body, view }: ViewArgs): Promise<void> => {
+  return async ({ ack, body, view, context }: ViewArgs): Promise<void> => {
     const origin = readOrigin(view.private_metadata);
     try {
       const caller = await viewCaller(deps, body, deps.clock());
       const confirmation = await submitRoles(deps, caller, origin, readRolesForm(view.state.values));
       await ack();
-      await echoChange(deps, caller, origin, confirmation);
+      deps.afterAnswer.later(context, echoJob(jobTeam(context, caller.teamId), caller.userId, origin, confirmation));
     } catch (error) {
       await ack(answerFormError(error, FIELDS, deps.log));
     }

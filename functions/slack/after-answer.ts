@@ -1,0 +1,131 @@
+import type { LambdaClientConfig } from '@aws-sdk/client-lambda';
+import type { BlockButtonAction, Context as BoltContext } from '@slack/bolt';
+import * as z from 'zod';
+import type { Config } from '#shared/config';
+import type { ModalOrigin } from '#shared/slack/render/modals';
+import { parseReportRef, reportBlockId } from '#shared/slack/render/report';
+import { afterAnswerEvent, type AfterAnswerEvent, type AfterAnswerJob, type JobTeam } from '#shared/domain/after-answer';
+import { runAfterAnswerJob, type AfterAnswerDeps } from '#shared/use-cases/after-answer';
+import type { TokenSource } from '#shared/use-cases/tokens';
+
+/** Where a request's listeners find its batch in Bolt's context. */
+export const AFTER_ANSWER_KEY = 'afterAnswerJobs';
+
+/** The jobs one request leaves for after its answer. */
+export class JobBatch {
+  readonly jobs: AfterAnswerJob[] = [];
+}
+
+/** Work that talks to Slack once a request has its answer. */
+export interface AfterAnswer {
+  /**
+   * Leaves `job` for after the answer of the request `context` belongs to. Outside the Lambda
+   * handler (Socket Mode, where `ack` has already gone) it starts at once, in process.
+   */
+  later(context: BoltContext, job: AfterAnswerJob | undefined): void;
+  /** Sends a request's jobs off once its answer is computed: each to its own invocation on Lambda, in process elsewhere. */
+  dispatch(batch: JobBatch): Promise<void>;
+  /** Runs one job here and now; throws when it fails, so Lambda retries it. */
+  run(job: AfterAnswerJob): Promise<void>;
+}
+
+export interface AfterAnswerOptions {
+  /** The function each job is invoked on; without one, jobs run in this process after the answer. */
+  functionName?: string | undefined;
+  /** Client settings for the Lambda API, e.g. a stand-in on loopback. */
+  lambdaClient?: LambdaClientConfig;
+}
+
+// Set by Lambda itself; absent under `npm start` and in tests.
+const LambdaEnvSchema = z.object({ AWS_LAMBDA_FUNCTION_NAME: z.string().min(1).optional() });
+
+/** Jobs started in this process and not yet finished. */
+const running = new Set<Promise<void>>();
+
+/** Resolves once every job started in this process has finished, those started meanwhile too. */
+export async function afterAnswerSettled(): Promise<void> {
+  while (running.size > 0) await Promise.all(running);
+}
+
+export function createAfterAnswer(
+  config: Pick<Config, 'sending'>,
+  deps: Omit<AfterAnswerDeps, 'botToken'> & { tokens: TokenSource },
+  options: AfterAnswerOptions = { functionName: LambdaEnvSchema.parse(process.env).AWS_LAMBDA_FUNCTION_NAME },
+): AfterAnswer {
+  const jobDeps: AfterAnswerDeps = { ...deps, botToken: (team) => botTokenFor(config, deps.tokens, team) };
+  const run = (job: AfterAnswerJob) => runAfterAnswerJob(jobDeps, job);
+
+  const startHere = (job: AfterAnswerJob): void => {
+    // A macrotask later: the handler has returned its answer by then.
+    const done: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => run(job))
+      .catch((error: unknown) => deps.log.error('after-answer job failed', { kind: job.kind, error }))
+      .finally(() => running.delete(done));
+    running.add(done);
+  };
+
+  const { functionName } = options;
+  let invoker: Promise<(event: AfterAnswerEvent) => Promise<void>> | undefined;
+  const invokeSelf = async (name: string, job: AfterAnswerJob): Promise<void> => {
+    // The Lambda client loads on the first job, not at cold start.
+    invoker ??= import('./invoke-self.ts').then(({ createInvoker }) => createInvoker(name, options.lambdaClient));
+    try {
+      await (await invoker)(afterAnswerEvent(job));
+    } catch (error) {
+      invoker = undefined;
+      // The answer stands; only its follow-up is lost.
+      deps.log.error('could not hand a job to Lambda', { kind: job.kind, error });
+    }
+  };
+
+  return {
+    later(context, job) {
+      if (!job) return;
+      const batch = context[AFTER_ANSWER_KEY];
+      if (batch instanceof JobBatch) batch.jobs.push(job);
+      else startHere(job);
+    },
+    async dispatch(batch) {
+      if (!functionName) return batch.jobs.forEach(startHere);
+      await Promise.all(batch.jobs.map((job) => invokeSelf(functionName, job)));
+    },
+    run,
+  };
+}
+
+/** The workspace whose token a job uses, as this request's authorize found it. */
+export function jobTeam(context: BoltContext, teamId: string): JobTeam {
+  return { id: teamId, ...(context.enterpriseId ? { enterpriseId: context.enterpriseId } : {}), enterpriseInstall: context.isEnterpriseInstall ?? false };
+}
+
+/**
+ * After a change made in a form: redraw the message the form was opened from, or post the
+ * confirmation beside it. Nothing when the form came from nowhere a message can go back to.
+ */
+export function echoJob(team: JobTeam, userId: string, origin: ModalOrigin, confirmation: string): AfterAnswerJob | undefined {
+  if (!origin.responseUrl) return undefined;
+  return { kind: 'redraw', team, userId, responseUrl: origin.responseUrl, ...(origin.refresh ? { ref: origin.refresh } : {}), mode: 'echo', confirmation };
+}
+
+/** A report button's page (`slug|filter|page` in its value), drawn again for whoever pressed it. */
+export function reportRedraw(context: BoltContext, body: BlockButtonAction, value: string, mode: 'replace' | 'share'): AfterAnswerJob | undefined {
+  const ref = parseReportRef(value);
+  if (!ref || !body.response_url) return undefined;
+  return {
+    kind: 'redraw',
+    team: jobTeam(context, body.team?.id ?? body.user.team_id ?? ''),
+    userId: body.user.id,
+    ...(body.channel?.id ? { channelId: body.channel.id } : {}),
+    responseUrl: body.response_url,
+    ref: reportBlockId(ref),
+    mode,
+  };
+}
+
+/** The one bot token, or the one the team's install stored (undefined once uninstalled). */
+async function botTokenFor(config: Pick<Config, 'sending'>, tokens: TokenSource, team: JobTeam): Promise<string | undefined> {
+  const sending = await config.sending();
+  if (sending.mode === 'single') return sending.botToken;
+  const bot = await tokens.find({ teamId: team.id, enterpriseId: team.enterpriseId, isEnterpriseInstall: team.enterpriseInstall });
+  return bot?.botToken;
+}

@@ -1,0 +1,64 @@
+import * as z from 'zod';
+import { InstantSchema, TrackSlugSchema } from '#shared/domain/schemas';
+
+/**
+ * Work that talks to Slack after a request has been answered: the Home redraw, an export's
+ * files, a message redrawn through its `response_url`. A job names whose install it runs for,
+ * never the bot token: the token is looked up again when it runs.
+ */
+
+// As Slack sent them: the listeners check them, a job only carries them.
+const SlackIdSchema = z.string().min(1).max(64);
+
+/** The workspace (and org-wide install) whose bot token the job uses, as Bolt's authorize reads it. */
+export const JobTeamSchema = z.strictObject({
+  id: SlackIdSchema,
+  enterpriseId: z.string().min(1).optional(),
+  enterpriseInstall: z.boolean(),
+});
+export type JobTeam = z.infer<typeof JobTeamSchema>;
+
+
+/** How a redrawn message goes back: in place of the one a button sat on, shared in the channel, or the echo of a form's change. */
+export const REDRAW_MODES = ['replace', 'share', 'echo'] as const;
+
+export const AfterAnswerJobSchema = z.discriminatedUnion('kind', [
+  /** Draws one user's Home tab again. */
+  z.strictObject({ kind: z.literal('home'), team: JobTeamSchema, userId: SlackIdSchema }),
+  /** Sends a track's briefing files to the user who asked, dated when they asked. */
+  z.strictObject({
+    kind: z.literal('export'),
+    team: JobTeamSchema,
+    userId: SlackIdSchema,
+    channelId: SlackIdSchema,
+    track: TrackSlugSchema,
+    askedAt: InstantSchema,
+    /** Where a refusal is told to the person (the command's `response_url`). */
+    responseUrl: z.url().optional(),
+  }),
+  /** Renders a report page or an item again and posts it to a `response_url`. */
+  z.strictObject({
+    kind: z.literal('redraw'),
+    team: JobTeamSchema,
+    userId: SlackIdSchema,
+    channelId: SlackIdSchema.optional(),
+    responseUrl: z.url(),
+    /** The header block id of what to draw (`report|…` or `item|…`); without one, only an echo's confirmation is posted. */
+    ref: z.string().max(255).optional(),
+    mode: z.enum(REDRAW_MODES),
+    /** What an echo says when there is nothing to redraw. */
+    confirmation: z.string().max(40_000).optional(),
+  }),
+]);
+export type AfterAnswerJob = z.infer<typeof AfterAnswerJobSchema>;
+
+/** Marks a Lambda event as a job: only a direct invocation carries it, never an HTTP request. */
+export const AFTER_ANSWER_SOURCE = 'commitments.after-answer';
+
+/** The event a job travels in when the function invokes itself; nothing else may ride along. */
+export const AfterAnswerEventSchema = z.strictObject({ source: z.literal(AFTER_ANSWER_SOURCE), job: AfterAnswerJobSchema });
+export type AfterAnswerEvent = z.infer<typeof AfterAnswerEventSchema>;
+
+export function afterAnswerEvent(job: AfterAnswerJob): AfterAnswerEvent {
+  return { source: AFTER_ANSWER_SOURCE, job };
+}

@@ -1,0 +1,101 @@
+import type { AfterAnswerJob, JobTeam } from '#shared/domain/after-answer';
+import type { Logger } from '#shared/observe/log';
+import { answerError, isRefusal } from '#shared/slack/answer-error';
+import type { SlackMessage } from '#shared/slack/render/format';
+import { renderDone } from '#shared/slack/render/notice';
+import { postToResponseUrl } from '#shared/slack/respond';
+import { SlackApiError } from '#shared/slack/upload';
+import { createSlackWeb, type SlackReply } from '#shared/slack/web-api';
+import { loadCaller, type Deps } from '#shared/use-cases/commitments';
+import { exportBriefing } from '#shared/use-cases/export';
+import { buildHome } from '#shared/use-cases/home';
+import { redraw } from '#shared/use-cases/redraw';
+
+export interface AfterAnswerDeps extends Deps {
+  log: Logger;
+  clock: () => Date;
+  /** Slack Web API base URL, ending in `/api/`. */
+  slackApiUrl: string;
+  /** The bot token serving `team` now; undefined once the app is gone from it. */
+  botToken(team: JobTeam): Promise<string | undefined>;
+}
+
+/**
+ * Runs one job that was left for after a request's answer. A refusal a person can act on
+ * (the track is gone, they lost access) is told to them where the job has somewhere to tell it;
+ * anything else throws, so the invocation is retried and then kept in the dead-letter queue.
+ */
+export async function runAfterAnswerJob(deps: AfterAnswerDeps, job: AfterAnswerJob): Promise<void> {
+  switch (job.kind) {
+    case 'home':
+      return publishHome(deps, job);
+    case 'export':
+      return sendBriefing(deps, job);
+    case 'redraw':
+      return redrawMessage(deps, job);
+  }
+}
+
+type JobOf<Kind extends AfterAnswerJob['kind']> = Extract<AfterAnswerJob, { kind: Kind }>;
+
+/** Draws one user's Home tab afresh: their tracks as they stand after the change. */
+async function publishHome(deps: AfterAnswerDeps, job: JobOf<'home'>): Promise<void> {
+  const token = await tokenFor(deps, job);
+  if (!token) return;
+  const caller = await loadCaller(deps, { teamId: job.team.id, userId: job.userId, now: deps.clock() });
+  const view = await buildHome(deps, caller);
+  requireOk('views.publish', await createSlackWeb({ apiUrl: deps.slackApiUrl, token }).call('views.publish', { user_id: job.userId, view }));
+}
+
+/** Uploads a track's briefing files to the person who asked, named for the moment they asked. */
+async function sendBriefing(deps: AfterAnswerDeps, job: JobOf<'export'>): Promise<void> {
+  const token = await tokenFor(deps, job);
+  if (!token) return;
+  try {
+    await exportBriefing(
+      { store: deps.store, slack: { apiUrl: deps.slackApiUrl, token } },
+      { teamId: job.team.id, userId: job.userId, channelId: job.channelId, track: job.track, now: new Date(job.askedAt) },
+    );
+  } catch (error) {
+    if (!isRefusal(error) || !job.responseUrl) throw error;
+    await post(job.responseUrl, answerError(error, deps.log));
+  }
+}
+
+/**
+ * Posts a message again through its `response_url`: a report page in its place, a page shared
+ * in the channel, or after a form's change the message it came from (or, when that shows
+ * nothing to redraw, the confirmation beside it).
+ */
+async function redrawMessage(deps: AfterAnswerDeps, job: JobOf<'redraw'>): Promise<void> {
+  let message: SlackMessage | undefined;
+  try {
+    const caller = await loadCaller(deps, { teamId: job.team.id, userId: job.userId, channelId: job.channelId, now: deps.clock() });
+    message = await redraw(deps, caller, job.ref, job.mode === 'share');
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+    return post(job.responseUrl, answerError(error, deps.log));
+  }
+  if (job.mode === 'echo') {
+    const echo = message ?? (job.confirmation ? renderDone(job.confirmation) : undefined);
+    if (echo) await post(job.responseUrl, echo, { replaceOriginal: Boolean(message) });
+    return;
+  }
+  if (message) await post(job.responseUrl, message, job.mode === 'share' ? { inChannel: true } : { replaceOriginal: true });
+}
+
+async function tokenFor(deps: AfterAnswerDeps, job: { kind: string; team: JobTeam }): Promise<string | undefined> {
+  const token = await deps.botToken(job.team);
+  // Uninstalled since the request: there is no one left to draw for.
+  if (!token) deps.log.info('no install left for a job', { kind: job.kind, teamId: job.team.id });
+  return token;
+}
+
+async function post(url: string, message: SlackMessage, mode: { replaceOriginal?: boolean; inChannel?: boolean } = {}): Promise<void> {
+  if (!(await postToResponseUrl(url, message, mode))) throw new SlackApiError('response_url', 'not accepted');
+}
+
+function requireOk(method: string, reply: SlackReply): void {
+  if (reply.kind === 'ok') return;
+  throw new SlackApiError(method, reply.kind === 'error' ? reply.error : reply.kind === 'rate-limited' ? 'ratelimited' : reply.reason);
+}

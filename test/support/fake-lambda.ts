@@ -1,0 +1,65 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readBody } from '#local/read-body';
+
+/** One call to the Invoke API, as the fake received it. */
+export interface Invocation {
+  functionName: string;
+  invocationType: string | undefined;
+  payload: unknown;
+  /** How the run it started ended: undefined while it runs. */
+  outcome?: 'ok' | 'failed';
+}
+
+/**
+ * The Lambda Invoke API on loopback: an `Event` invocation is answered 202 at once and queued,
+ * as Lambda queues it; `runQueued` then hands each payload to `run`. Anything else is refused.
+ */
+export class FakeLambda {
+  readonly invocations: Invocation[] = [];
+  private queued: Invocation[] = [];
+  private server: Server | undefined;
+  url = '';
+
+  constructor(private readonly run: (payload: unknown) => Promise<unknown>) {}
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      void (async () => {
+        const match = /^\/2015-03-31\/functions\/([^/]+)\/invocations$/.exec(req.url?.split('?')[0] ?? '');
+        const body = await readBody(req);
+        const invocationType = req.headers['x-amz-invocation-type'];
+        const invocation: Invocation = { functionName: decodeURIComponent(match?.[1] ?? ''), invocationType: typeof invocationType === 'string' ? invocationType : undefined, payload: JSON.parse(body || 'null') };
+        this.invocations.push(invocation);
+        if (!match || invocation.invocationType !== 'Event') {
+          res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'only Event invocations here' }));
+          return;
+        }
+        this.queued.push(invocation);
+        res.writeHead(202).end();
+      })();
+    });
+    await new Promise<void>((done) => this.server!.listen(0, '127.0.0.1', done));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  /** Runs what was invoked so far, each once, as Lambda would; resolves when all have ended. */
+  async runQueued(): Promise<void> {
+    const runs = this.queued;
+    this.queued = [];
+    await Promise.all(
+      runs.map((invocation) =>
+        this.run(invocation.payload).then(
+          () => void (invocation.outcome = 'ok'),
+          () => void (invocation.outcome = 'failed'),
+        ),
+      ),
+    );
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((done) => this.server?.close(() => done()) ?? done());
+  }
+}
