@@ -44,6 +44,8 @@ export async function fanOut(s: Stack, { channels: FANOUT_CHANNELS, globalPerSec
     subscriptions: createSubscriptionStore({ client, tableName }),
     slack: createSlackWeb({ apiUrl: slack.apiUrl, token: 'xoxb-bench' }),
     log: silent,
+    // The sweep is told the workspace's rate the fake enforces, as a deployment would be told Slack's.
+    settings: { postsPerSecond: FANOUT_GLOBAL },
   };
   const t = performance.now();
   const sweeps = [];

@@ -10,6 +10,7 @@ import type { FakeSlack } from '#local/fake-slack';
 /** Settings that keep a sweep's waits in milliseconds: Retry-After 1 means 10 ms here. */
 export const FAST = {
   channelIntervalMs: 15,
+  postsPerSecond: 1_000,
   safetyMarginMs: 1_000,
   leaseSkewMs: 5_000,
   backoff: { baseMs: 5, capMs: 40 },
