@@ -18,6 +18,8 @@ export interface FanOutOptions {
   channels: number;
   /** Posts per second the fake accepts across the workspace. */
   globalPerSecond: number;
+  /** The table's name, one per run. */
+  tableName?: string;
 }
 
 export type FanOutResult = Awaited<ReturnType<typeof fanOut>>;
@@ -28,11 +30,11 @@ export type FanOutResult = Awaited<ReturnType<typeof fanOut>>;
  * until nothing is due. The lower bound is the time the workspace rate alone needs:
  * ceil(channels / rate) seconds.
  */
-export async function fanOut(s: Stack, { channels: FANOUT_CHANNELS, globalPerSecond: FANOUT_GLOBAL }: FanOutOptions) {
+export async function fanOut(s: Stack, { channels: FANOUT_CHANNELS, globalPerSecond: FANOUT_GLOBAL, tableName: name = 'bench-fanout' }: FanOutOptions) {
   const teamId = 'T0FANOUT';
   const created = new Date('2026-04-01T00:00:00Z');
   const slot = '2026-04-02T00:00:00.000Z'; // daily 09:00 Asia/Tokyo
-  const tableName = await s.table('bench-fanout');
+  const tableName = await s.table(name);
   const client = createDynamoClient(s.endpoint);
   await trackWithOneItem(client, tableName, teamId, created);
   const channels = Array.from({ length: FANOUT_CHANNELS }, (_, i) => `C0FAN${String(i).padStart(4, '0')}`);
