@@ -2,6 +2,7 @@
  * `npm run bench`: cold start against a bare Bolt hello-world, warm latency, DynamoDB requests per
  * operation, reminder-sweep scaling and fan-out. Prints a table, writes bench/results/latest.json.
  * Env: COLD_RUNS (default 20), WARM_REQUESTS (500), FANOUT_CHANNELS (1000), FANOUT_GLOBAL_PER_SECOND (25).
+ * `npm run bench -- --only fanout` runs the fan-out alone and prints it, leaving latest.json as it is.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,16 +16,17 @@ import { createStore } from '#shared/store/store';
 import { createSubscriptionStore } from '#shared/store/subscriptions';
 import { createSlackWeb } from '#shared/slack/web-api';
 import { runSweep } from '#shared/reminders/sweep';
-import { DIGEST_EVENT_TYPE } from '#shared/reminders/deliver';
 import { createLogger } from '#shared/observe/log';
 import { LAMBDA_STUBBED_PACKAGES, PROJECT_ROOT, bundleEntry, bundleFunction } from '../infra/bundle.ts';
 import { countRequests } from '#local/request-counter';
 import { coldRun, emptyNode, type ColdSample } from './lib/cold.ts';
-import { limitedFakeSlack } from './lib/limited-fake-slack.ts';
+import { fanOut, fanOutLine, type FanOutResult } from './lib/fan-out.ts';
 import { seededTable, startStack, type Stack } from './lib/stack.ts';
 import { ratio, stats, type Stats } from './lib/stats.ts';
 import { trackWithOneItem } from './lib/subscriptions.ts';
 import { load, subscriptionItem } from '#local/bulk-subscriptions';
+
+const only = readOnly(process.argv.slice(2));
 
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
 const COLD_RUNS = Number(process.env['COLD_RUNS'] ?? 20);
@@ -47,6 +49,21 @@ const EXPECTED: Record<string, string> = {
   note: `1 BatchGetItem + 1 TransactWriteItems + 1 PutItem (replay guard) + ${HOME}`,
   subscribe: `2 GetItem track (access check, then the use case) + 1 GetItem + 1 PutItem subscription + 1 PutItem (replay guard) + ${HOME}`,
 };
+
+if (only === 'fanout') {
+  const stack = await startStack();
+  try {
+    // In a full run the sections before warm DynamoDB Local's JVM; a throwaway fan-out stands in for them.
+    log('fan-out only: warming DynamoDB Local with 200 channels first');
+    await fanOut(stack, { channels: 200, globalPerSecond: 200, tableName: 'bench-fanout-warm-up' });
+    log(`fan-out only: ${FANOUT_CHANNELS} channels, ${FANOUT_GLOBAL}/s global, 1/s per channel, 20% faults`);
+    const f = await fanOut(stack, { channels: FANOUT_CHANNELS, globalPerSecond: FANOUT_GLOBAL });
+    console.log(`${JSON.stringify({ when: new Date().toISOString(), node: process.version, fanOut: f }, null, 2)}\n${fanOutLine(f)}`);
+  } finally {
+    await stack.stop();
+  }
+  process.exit(0);
+}
 
 const started = performance.now();
 const stack = await startStack();
@@ -122,7 +139,7 @@ try {
 
   // 5. Fan-out ----------------------------------------------------------------------------------
   log(`fan-out: ${FANOUT_CHANNELS} channels, ${FANOUT_GLOBAL}/s global, 1/s per channel, 20% faults`);
-  results['fanOut'] = await fanOut(stack);
+  results['fanOut'] = await fanOut(stack, { channels: FANOUT_CHANNELS, globalPerSecond: FANOUT_GLOBAL });
 
   results['totalSeconds'] = Math.round((performance.now() - started) / 1000);
   mkdirSync(path.join(BENCH, 'results'), { recursive: true });
@@ -134,6 +151,14 @@ try {
 
 // ------------------------------------------------------------------------------------------------
 
+
+/** `--only fanout`: the one section that runs alone (the rest share the bundles and the stack). */
+function readOnly(args: string[]): 'fanout' | undefined {
+  const at = args.indexOf('--only');
+  if (at === -1) return undefined;
+  if (args[at + 1] !== 'fanout') throw new Error(`--only takes fanout; got ${args[at + 1] ?? 'nothing'}`);
+  return 'fanout';
+}
 
 function bundleFacts(outfile: string, metafile: Metafile) {
   const bytes = readFileSync(outfile);
@@ -219,66 +244,12 @@ async function sweepScaling(s: Stack) {
   return { rows, readRatioLargestToSmallest: ratio(large!.readRequests, small!.readRequests), timeRatioLargestToSmallest: ratio(large!.sweepMs, small!.sweepMs), target: 1.0 };
 }
 
-async function fanOut(s: Stack) {
-  const teamId = 'T0FANOUT';
-  const created = new Date('2026-04-01T00:00:00Z');
-  const slot = '2026-04-02T00:00:00.000Z'; // daily 09:00 Asia/Tokyo
-  const tableName = await s.table('bench-fanout');
-  const client = createDynamoClient(s.endpoint);
-  await trackWithOneItem(client, tableName, teamId, created);
-  const channels = Array.from({ length: FANOUT_CHANNELS }, (_, i) => `C0FAN${String(i).padStart(4, '0')}`);
-  await load(client, tableName, channels.map((c) => subscriptionItem(teamId, c, 'daily 09:00', created, created)));
-  const limited = limitedFakeSlack({ globalPerSecond: FANOUT_GLOBAL, perChannelIntervalMs: 1000, faultRate: 0.2, seed: 20260301 });
-  const slack = await limited.slack.start();
-  const deps = {
-    store: createStore({ client, tableName }),
-    subscriptions: createSubscriptionStore({ client, tableName }),
-    slack: createSlackWeb({ apiUrl: slack.apiUrl, token: 'xoxb-bench' }),
-    log: silent,
-  };
-  const t = performance.now();
-  const sweeps = [];
-  // A Lambda invocation has up to 15 minutes; what one sweep leaves, the next (15 minutes of schedule later) takes.
-  for (let round = 0; round < 6; round++) {
-    const invocationStart = performance.now();
-    const summary = await runSweep(deps, { now: new Date(Date.parse(slot) + round * 900_000 + 1_000), remainingMs: () => 840_000 - (performance.now() - invocationStart) });
-    sweeps.push(summary);
-    if (summary.due === 0) break;
-  }
-  const wallMs = performance.now() - t;
-  const perSlot = new Map<string, number>();
-  for (const m of slack.messagesWithMetadata(DIGEST_EVENT_TYPE)) {
-    const id = String(m.metadata.event_payload['slot_id']);
-    perSlot.set(id, (perSlot.get(id) ?? 0) + 1);
-  }
-  const delivered = perSlot.size;
-  const duplicates = [...perSlot.values()].reduce((n, v) => n + v - 1, 0);
-  const posts = slack.callsTo('chat.postMessage').length;
-  await slack.stop();
-  client.destroy();
-  const lowerBoundMs = Math.ceil(FANOUT_CHANNELS / FANOUT_GLOBAL) * 1000;
-  return {
-    channels: FANOUT_CHANNELS,
-    limits: { globalPerSecond: FANOUT_GLOBAL, perChannelPerSecond: 1, faultRate: 0.2 },
-    delivered,
-    duplicates,
-    lost: FANOUT_CHANNELS - delivered,
-    wallMs: Math.round(wallMs),
-    lowerBoundMs,
-    wallToLowerBound: ratio(wallMs, lowerBoundMs),
-    postAttempts: posts,
-    faultsInjected: Object.fromEntries(limited.faults),
-    globalLimit429s: limited.globalRejections(),
-    sweeps: sweeps.map((x) => ({ due: x.due, posted: x.posted, skippedAlreadyPosted: x.skippedAlreadyPosted, left: x.leftForNextSweep, failed: x.failed })),
-  };
-}
-
 function printTable(r: Record<string, unknown>): void {
   const c = r['coldStart'] as { ours: Record<string, Stats>; baseline: Record<string, Stats>; emptyNodeWallMs: Stats; ratio: Record<string, number> };
   const b = r['bundles'] as Record<'ours' | 'baseline', { bytes: number; gzipBytes: number }>;
   const w = r['warm'] as { ours: { latency: Stats }; baseline: { latency: Stats }; dynamodbLocalQueryMs: Stats };
   const s = r['sweepScaling'] as { rows: { subscriptions: number; readRequests: number; sweepMs: number }[]; readRatioLargestToSmallest: number; timeRatioLargestToSmallest: number };
-  const f = r['fanOut'] as { channels: number; delivered: number; duplicates: number; lost: number; wallMs: number; lowerBoundMs: number; wallToLowerBound: number; limits: { globalPerSecond: number } };
+  const f = r['fanOut'] as FanOutResult;
   const a = r['adversarial'] as { bytes: number; latency: Stats; failures: number };
   const ops = r['requestsPerOperation'] as { name: string; total: number; requests: Record<string, number>; expected: string }[];
   const m = (x: Stats) => `${x.median} (${x.p10}–${x.p90})`;
@@ -304,7 +275,7 @@ function printTable(r: Record<string, unknown>): void {
     `| read requests | ${s.rows.map((x) => x.readRequests).join(' | ')} | ${s.readRatioLargestToSmallest} |`,
     `| sweep time, ms | ${s.rows.map((x) => x.sweepMs).join(' | ')} | ${s.timeRatioLargestToSmallest} |`,
     '',
-    `Fan-out: ${f.channels} channels, ${f.limits.globalPerSecond}/s global + 1/s per channel, 20% faults: delivered ${f.delivered}, duplicates ${f.duplicates}, lost ${f.lost}; ${(f.wallMs / 1000).toFixed(1)} s vs lower bound ${(f.lowerBoundMs / 1000).toFixed(0)} s (×${f.wallToLowerBound}).`,
+    fanOutLine(f),
     `Total ${String(r['totalSeconds'])} s. Figures: bench/results/latest.json`,
   ];
   console.log(lines.join('\n'));

@@ -31,28 +31,58 @@ export class Budget {
   }
 }
 
+export interface PacerOptions {
+  /** Gap between two posts to one channel (Slack allows about one a second). */
+  channelIntervalMs: number;
+  /** Posts a second across the workspace's channels (Slack keeps a workspace-wide limit too). */
+  perSecond: number;
+  /** A monotonic clock in milliseconds. */
+  clock?: () => number;
+}
+
 /**
- * Spaces posts to one channel `intervalMs` apart (Slack allows about one a second) and holds a
- * channel back after a 429 for as long as Slack asked. Posts to other channels are not held.
+ * Paces one workspace's posts. The workspace gets a turn every `1000 / perSecond` ms, on a fixed
+ * grid from the pacer's start; a post takes the first free turn at or after its channel is free
+ * (`channelIntervalMs` after its last turn, or a 429's Retry-After). So a channel that must wait
+ * books a later turn and leaves the turns before it to channels that can post now: while posts
+ * are waiting, no turn goes unused.
  */
 export class ChannelPacer {
   private readonly nextFree = new Map<string, number>();
+  /** Grid indices of the turns booked and not yet passed. */
+  private readonly booked = new Set<number>();
+  private readonly turnMs: number;
+  private readonly clock: () => number;
+  private readonly origin: number;
 
-  constructor(
-    private readonly intervalMs: number,
-    private readonly clock: () => number = () => performance.now(),
-  ) {}
+  constructor(private readonly options: PacerOptions) {
+    this.turnMs = options.perSecond > 0 && Number.isFinite(options.perSecond) ? 1000 / options.perSecond : 0;
+    this.clock = options.clock ?? (() => performance.now());
+    this.origin = this.clock();
+  }
 
-  /** Takes the channel's next free turn; returns how long to wait for it. */
+  /** Books the channel's next turn; returns how long to wait for it. */
   reserve(channel: string): number {
     const now = this.clock();
-    const at = Math.max(now, this.nextFree.get(channel) ?? 0);
-    this.nextFree.set(channel, at + this.intervalMs);
+    const at = this.bookTurn(Math.max(now, this.nextFree.get(channel) ?? 0), now);
+    this.nextFree.set(channel, at + this.options.channelIntervalMs);
     return at - now;
   }
 
   /** Slack said 429 with Retry-After: nothing to this channel before then. */
   holdFor(channel: string, ms: number): void {
     this.nextFree.set(channel, Math.max(this.nextFree.get(channel) ?? 0, this.clock() + ms));
+  }
+
+  /** The first free turn at or after `earliest`. */
+  private bookTurn(earliest: number, now: number): number {
+    if (this.turnMs === 0) return earliest;
+    let turn = Math.ceil((earliest - this.origin) / this.turnMs);
+    while (this.booked.has(turn)) turn++;
+    this.booked.add(turn);
+    // Turns already passed can be forgotten: no one can book them any more.
+    const passed = Math.floor((now - this.origin) / this.turnMs);
+    for (const t of this.booked) if (t < passed) this.booked.delete(t);
+    return this.origin + turn * this.turnMs;
   }
 }

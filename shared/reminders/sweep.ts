@@ -10,10 +10,15 @@ import { Budget, ChannelPacer, realSleep, type Sleep } from '#shared/reminders/p
 import type { SlackWeb } from '#shared/slack/web-api';
 
 export interface SweepSettings {
-  /** Deliveries in flight at once. */
+  /**
+   * Deliveries in flight at once: enough that those waiting out a Retry-After or a backoff
+   * (about a second each) leave others to take every turn of the workspace's rate.
+   */
   concurrency: number;
   /** Gap between two posts to one channel (Slack: about one message per second). */
   channelIntervalMs: number;
+  /** Posts per second to one workspace, across its channels (Slack: a workspace-wide limit it does not publish). */
+  postsPerSecond: number;
   /** Time kept free at the end of the invocation: no new delivery or retry starts inside it. */
   safetyMarginMs: number;
   /** Added to a claim's lease beyond the invocation's remaining time, for clock skew. */
@@ -26,8 +31,9 @@ export interface SweepSettings {
 }
 
 export const DEFAULT_SWEEP_SETTINGS: SweepSettings = {
-  concurrency: 8,
+  concurrency: 24,
   channelIntervalMs: 1100,
+  postsPerSecond: 20,
   safetyMarginMs: 10_000,
   leaseSkewMs: 30_000,
   backoff: { baseMs: 300, capMs: 8_000 },
@@ -83,7 +89,8 @@ const TALLY: Record<Outcome, keyof SweepSummary> = {
 /**
  * One reminder sweep, in steps:
  * 1. read due subscriptions shard by shard from the due index (`nextRunAt <= now`), a page at a time;
- * 2. deliver each (see `deliver.ts`) with bounded concurrency, posts to one channel spaced apart;
+ * 2. deliver each (see `deliver.ts`) with bounded concurrency, paced per channel and per workspace
+ *    (see `pacing.ts`): a delivery waiting for its channel never holds back one that can post;
  * 3. stop taking new ones when the invocation's time is nearly up: what is left stays due.
  * One subscription failing never stops the others.
  */
@@ -93,8 +100,17 @@ export async function runSweep(deps: SweepDeps, input: SweepInput): Promise<Swee
   const elapsedMs = deps.elapsedMs ?? (() => performance.now());
   const started = elapsedMs();
   const reports = new Map<string, Promise<Report>>();
-  // Each delivery adds the Web API of its team.
-  const ctx: Omit<DeliverContext, 'slack'> = {
+  const pacers = new Map<string, ChannelPacer>();
+  const pacerOf = (teamId: string) => {
+    let pacer = pacers.get(teamId);
+    if (!pacer) {
+      pacer = new ChannelPacer({ channelIntervalMs: settings.channelIntervalMs, perSecond: settings.postsPerSecond, clock: elapsedMs });
+      pacers.set(teamId, pacer);
+    }
+    return pacer;
+  };
+  // Each delivery adds its team's Web API and pacer.
+  const ctx: Omit<DeliverContext, 'slack' | 'pacer'> = {
     subscriptions: deps.subscriptions,
     report(teamId, slug) {
       const key = `${teamId}#${slug}`;
@@ -106,7 +122,6 @@ export async function runSweep(deps: SweepDeps, input: SweepInput): Promise<Swee
       }
       return report;
     },
-    pacer: new ChannelPacer(settings.channelIntervalMs, elapsedMs),
     budget: new Budget(input.remainingMs, settings.safetyMarginMs),
     clock: () => new Date(input.now.getTime() + (elapsedMs() - started)),
     leaseMs: () => input.remainingMs() + settings.leaseSkewMs,
@@ -132,7 +147,7 @@ export async function runSweep(deps: SweepDeps, input: SweepInput): Promise<Swee
         summary.leftForNextSweep++;
         return;
       }
-      summary[TALLY[await deliverSafely(ctx, next.value, deps.slack)]]++;
+      summary[TALLY[await deliverSafely({ ...ctx, pacer: pacerOf(next.value.teamId) }, next.value, deps.slack)]]++;
     }
   }
 

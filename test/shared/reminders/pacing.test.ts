@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { ChannelPacer } from '#shared/reminders/pacing';
+
+/** A clock that only the test moves. */
+function virtualClock() {
+  const clock = { now: 0, read: () => clock.now };
+  return clock;
+}
+
+describe('channel pacer', () => {
+  it('gives the workspace one turn every 1000 / rate ms, in the order posts ask', () => {
+    const clock = virtualClock();
+    const pacer = new ChannelPacer({ channelIntervalMs: 1100, perSecond: 25, clock: clock.read });
+    expect(['C1', 'C2', 'C3', 'C4'].map((c) => pacer.reserve(c))).toEqual([0, 40, 80, 120]);
+  });
+
+  it('spaces posts to one channel by its interval, each on the first free turn after that', () => {
+    const clock = virtualClock();
+    const pacer = new ChannelPacer({ channelIntervalMs: 1100, perSecond: 25, clock: clock.read });
+    expect(pacer.reserve('C1')).toBe(0);
+    expect(pacer.reserve('C1')).toBe(1120);
+    clock.now = 1120;
+    expect(pacer.reserve('C1')).toBe(1120);
+  });
+
+  it('leaves the turns before a held channel to channels that can post now', () => {
+    const clock = virtualClock();
+    const pacer = new ChannelPacer({ channelIntervalMs: 1100, perSecond: 10, clock: clock.read });
+    expect(pacer.reserve('C1')).toBe(0);
+    // Slack answered C1 with 429 Retry-After 1.
+    pacer.holdFor('C1', 1000);
+    expect(pacer.reserve('C1')).toBe(1100);
+    // The turns at 100 … 1000 ms still go to others; the one C1 booked is skipped.
+    const others = Array.from({ length: 11 }, (_, i) => pacer.reserve(`C${i + 2}`));
+    expect(others).toEqual([100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 1200]);
+  });
+
+  it('does not bank turns that passed unused', () => {
+    const clock = virtualClock();
+    const pacer = new ChannelPacer({ channelIntervalMs: 1100, perSecond: 10, clock: clock.read });
+    expect(pacer.reserve('C1')).toBe(0);
+    clock.now = 5_050;
+    expect([pacer.reserve('C2'), pacer.reserve('C3')]).toEqual([50, 150]);
+  });
+
+  it('paces only per channel when the workspace has no rate', () => {
+    const clock = virtualClock();
+    const pacer = new ChannelPacer({ channelIntervalMs: 60, perSecond: Number.POSITIVE_INFINITY, clock: clock.read });
+    expect([pacer.reserve('C1'), pacer.reserve('C2'), pacer.reserve('C1')]).toEqual([0, 0, 60]);
+  });
+});
