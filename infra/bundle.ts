@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync, type Metafile } from 'esbuild';
@@ -98,7 +98,13 @@ export function bundleEntry(entry: string, outdir: string, options: BundleOption
   const result = buildSync({
     absWorkingDir: PROJECT_ROOT,
     entryPoints: [path.resolve(PROJECT_ROOT, entry)],
-    outfile,
+    outdir,
+    entryNames: path.basename(BUNDLE_FILE, '.mjs'),
+    outExtension: { '.js': '.mjs' },
+    // What is loaded with import() (the tracer, the Lambda and Secrets Manager clients) goes to
+    // chunks of its own, so a cold start neither parses nor maps it until it is used.
+    splitting: true,
+    chunkNames: 'chunks/[hash]',
     bundle: true,
     platform: 'node',
     target: 'node22',
@@ -115,10 +121,11 @@ export function bundleEntry(entry: string, outdir: string, options: BundleOption
     logLevel: 'warning',
     alias: { ...((options.lambdaStubs ?? true) ? LAMBDA_STUBS : {}), 'node:http': HTTP_MODULE, http: HTTP_MODULE, ...options.alias },
   });
-  mkdirSync(outdir, { recursive: true });
+  rmSync(outdir, { recursive: true, force: true });
   let bytes = 0;
   for (const file of result.outputFiles) {
-    const contents = file.path.endsWith('.map') ? rootRelativeSourceMap(file.text, outdir) : file.contents;
+    mkdirSync(path.dirname(file.path), { recursive: true });
+    const contents = file.path.endsWith('.map') ? rootRelativeSourceMap(file.text, path.dirname(file.path)) : file.contents;
     writeFileSync(file.path, contents);
     if (file.path === outfile) bytes = file.contents.byteLength;
   }

@@ -23,7 +23,7 @@ describe.each(FUNCTION_NAMES)('bundleFunction(%s)', (name) => {
   const code = readFileSync(result.outfile, 'utf8');
   const [output] = Object.values(result.metafile.outputs).filter((o) => o.entryPoint);
 
-  it('writes one ESM file that exports handler, with a linked source map and a metafile', () => {
+  it('writes an ESM entry that exports handler, with a linked source map and a metafile', () => {
     expect(path.basename(result.outfile)).toBe('index.mjs');
     expect(output?.exports).toContain('handler');
     expect(code.trimEnd()).toMatch(/\/\/# sourceMappingURL=index\.mjs\.map$/);
@@ -58,9 +58,19 @@ describe.each(FUNCTION_NAMES)('bundleFunction(%s)', (name) => {
   });
 
   it('imports node:http as its CommonJS object, so its WebSocket getters never load undici', () => {
-    const facadeImports = output?.imports.filter((i) => i.external && /^(node:)?http$/.test(i.path) && i.kind !== 'require-call') ?? [];
+    const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.mjs'));
+    const facadeImports = outputs.flatMap(([, o]) => o.imports).filter((i) => i.external && /^(node:)?http$/.test(i.path) && i.kind !== 'require-call');
     expect(facadeImports).toEqual([]);
-    expect(/process\.getBuiltinModule\(["']node:http["']\)/.test(code)).toBe(true);
+    const everything = outputs.map(([file]) => readFileSync(path.resolve(PROJECT_ROOT, file), 'utf8')).join('\n');
+    expect(/process\.getBuiltinModule\(["']node:http["']\)/.test(everything)).toBe(true);
+  });
+
+  it('keeps what is loaded with import() out of the entry, in chunks beside it', () => {
+    const chunks = Object.entries(result.metafile.outputs).filter(([file]) => file.includes('/chunks/') && !file.endsWith('.map'));
+    const lazy = output?.imports.filter((i) => i.kind === 'dynamic-import' && !i.external).map((i) => i.path) ?? [];
+    expect(lazy.length).toBeGreaterThan(0);
+    for (const file of lazy) expect(chunks.map(([f]) => f)).toContain(file);
+    for (const [file] of chunks) expect(existsSync(path.resolve(PROJECT_ROOT, file))).toBe(true);
   });
 
   it('skips meta.json when asked, as the CDK asset does', () => {
