@@ -8,6 +8,7 @@ import { tracingReady } from '#shared/observe/tracer';
 import { SIGNATURE_REFUSED, SIGNATURE_WINDOW_SECONDS, verifyWithFreshSecret, type SignatureRefusal } from '#shared/slack/verify';
 import { PARSED_COMMAND_KEY, readSlashCommand, writingTeam, type ParsedSlashCommand } from '#shared/commands/replay';
 import { AlreadyExistsError } from '#shared/errors';
+import { loadTimeZoneData } from '#shared/dates/flags';
 import { registerListeners } from './listeners.ts';
 import { createListenerDeps } from './deps.ts';
 import { createOAuthRoutes } from './oauth-routes.ts';
@@ -23,6 +24,8 @@ const log = createLogger(service, config.logLevel);
 const deps = createListenerDeps(config, log);
 // With X-Ray on, the table client is captured before the first request; otherwise nothing waits.
 await tracingReady();
+
+let zoneData: NodeJS.Immediate | undefined;
 
 /** Each request's slash command, parsed once for the replay guard and handed to the listener in Bolt's context. */
 const parsedCommands = new WeakMap<object, ParsedSlashCommand>();
@@ -101,6 +104,8 @@ export async function handler(event: APIGatewayProxyEventV2 | AfterAnswerEvent, 
 }
 
 async function answer(event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
+  // Runs once the first request waits on the network (DynamoDB, Slack), instead of after it.
+  zoneData ??= setImmediate(loadTimeZoneData);
   const { serve, oauth } = await ready();
   if (event.requestContext.http.method === 'GET') return (await oauth?.serve(event)) ?? notFound();
   const rawBody = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
