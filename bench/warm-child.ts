@@ -53,13 +53,31 @@ if (mode === 'warm') {
     ['subscribe', 'subscribe japan-korea every monday 09:00 tz Asia/Tokyo'],
   ];
   const results = [];
+  const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
   for (const [name, text] of steps) {
     proxy!.reset();
     const result = await handler(commandEvent(text), context);
+    const requests = proxy!.snapshot();
+    // Work after the answer (the Home redraw) runs in-process here: counted apart, once it is quiet.
+    const afterAnswer = await quietCounts(requests);
     const body = String(result.body ?? '');
-    results.push({ name, text, statusCode: result.statusCode, requests: proxy!.snapshot(), total: [...proxy!.counts.values()].reduce((a, b) => a + b, 0), reply: (JSON.parse(body || '{}') as { text?: string }).text?.slice(0, 100) });
+    results.push({ name, text, statusCode: result.statusCode, requests, total: total(requests), afterAnswer, reply: (JSON.parse(body || '{}') as { text?: string }).text?.slice(0, 100) });
   }
   console.log(JSON.stringify({ ops: results }));
   await proxy!.stop();
 }
 process.exit(0);
+
+/** The requests made after `before` was taken, once none has come for 300 ms (at most 5 s). */
+async function quietCounts(before: Record<string, number>): Promise<Record<string, number>> {
+  let last = JSON.stringify(proxy!.snapshot());
+  for (let quietFor = 0, waited = 0; quietFor < 300 && waited < 5000; waited += 50) {
+    await new Promise((done) => setTimeout(done, 50));
+    const now = JSON.stringify(proxy!.snapshot());
+    quietFor = now === last ? quietFor + 50 : 0;
+    last = now;
+  }
+  const after: Record<string, number> = {};
+  for (const [op, n] of Object.entries(proxy!.snapshot())) if (n - (before[op] ?? 0) > 0) after[op] = n - (before[op] ?? 0);
+  return after;
+}
