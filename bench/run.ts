@@ -163,7 +163,8 @@ function readOnly(args: string[]): 'fanout' | undefined {
 }
 
 function bundleFacts(outfile: string, metafile: Metafile) {
-  const [entryFile, output] = Object.entries(metafile.outputs).find(([, o]) => o.entryPoint)!;
+  // Chunks loaded with import() are entry points too: the function's own is the one at `outfile`.
+  const [entryFile, output] = Object.entries(metafile.outputs).find(([file]) => path.resolve(PROJECT_ROOT, file) === outfile)!;
   // What a cold start loads: the entry and the chunks it imports statically, transitively; the rest waits for import().
   const loaded = new Set<string>([entryFile]);
   for (const file of loaded) for (const i of metafile.outputs[file]?.imports ?? []) if (!i.external && i.kind === 'import-statement') loaded.add(i.path);

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { addHours } from 'date-fns';
-import { extractCommitments } from '#shared/import/extractor';
 import { ForbiddenError, InvalidInputError } from '#shared/errors';
 import { ProposalSchema, type ImportDraft, type Proposal } from '#shared/domain/import-draft';
 import type { Commitment, LocalDate, Track } from '#shared/domain/schemas';
@@ -25,7 +24,8 @@ export interface ReadoutInput {
  * Nothing is saved as a commitment yet.
  */
 export async function proposeImport(deps: Deps, caller: Caller, input: ReadoutInput): Promise<{ draft: ImportDraft; track: Track; found: number }> {
-  const track = await getTrack(deps, caller, input.track, 'write');
+  // Loaded on the first import, not at every cold start.
+  const [track, { extractCommitments }] = await Promise.all([getTrack(deps, caller, input.track, 'write'), import('#shared/import/extractor')]);
   const found = extractCommitments(input.text, { meetingDate: input.date, timeZone: track.timeZone, parties: track.parties });
   if (found.length === 0) {
     throw new InvalidInputError('No agreed follow-ups found: look for sentences such as “the two sides agreed to …” or “will hold …”.', undefined, { field: 'text' });
