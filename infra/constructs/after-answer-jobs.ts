@@ -1,12 +1,13 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type * as sns from 'aws-cdk-lib/aws-sns';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { createDeadLetterQueue } from './dead-letter-queue.ts';
 
 export interface AfterAnswerJobsProps {
   /** The Slack function, which hands itself the work that follows its answers. */
@@ -32,17 +33,7 @@ export class AfterAnswerJobs extends Construct {
   constructor(scope: Construct, id: string, props: AfterAnswerJobsProps) {
     super(scope, id);
 
-    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-      // Says it is a dead-letter queue, so it needs none of its own (CT.SQS.PR.1).
-      redriveAllowPolicy: { redrivePermission: sqs.RedrivePermission.ALLOW_ALL },
-    });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself where the Slack function keeps the jobs that failed every retry.',
-    });
+    this.deadLetterQueue = createDeadLetterQueue(this, 'DeadLetterQueue', 'where the Slack function keeps the jobs that failed every retry');
 
     // The failure record keeps the job and the error, which a plain dead-letter queue would not.
     props.function.configureAsyncInvoke({

@@ -13,11 +13,12 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { InfraConfig } from '../config.ts';
 import { AfterAnswerJobs } from '../constructs/after-answer-jobs.ts';
 import { BotFunction } from '../constructs/bot-function.ts';
+import { createDeadLetterQueue } from '../constructs/dead-letter-queue.ts';
 import { allowLogsToUse, createGovernedKey } from '../constructs/governed-key.ts';
 import { ObserveAlarms } from '../constructs/observe-alarms.ts';
 import { OUTPUT_KEYS } from '../outputs.ts';
@@ -152,17 +153,7 @@ export class StatelessStack extends Stack {
     }
 
     // EventBridge schedule → reminders function; failed async invocations → DLQ.
-    this.deadLetterQueue = new sqs.Queue(this, 'RemindersDeadLetterQueue', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-      // Says it is a dead-letter queue, so it needs none of its own (CT.SQS.PR.1).
-      redriveAllowPolicy: { redrivePermission: sqs.RedrivePermission.ALLOW_ALL },
-    });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter queue of the reminders function and its schedule target.',
-    });
+    this.deadLetterQueue = createDeadLetterQueue(this, 'RemindersDeadLetterQueue', 'the dead-letter queue of the reminders function and its schedule target');
 
     // A sweep older than the next one is worthless: the next sweep covers the same due items
     // (capped at Lambda's 6-hour maximum event age).

@@ -1,5 +1,5 @@
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request } from 'node:http';
+import { startLoopbackServer } from './loopback-server.ts';
 
 /**
  * A loopback HTTP proxy in front of DynamoDB Local that counts requests by `X-Amz-Target`
@@ -16,7 +16,7 @@ export interface CountingProxy {
 export async function startCountingProxy(target: string): Promise<CountingProxy> {
   const upstream = new URL(target);
   const counts = new Map<string, number>();
-  const server: Server = createServer((req, res) => {
+  const { url, stop } = await startLoopbackServer((req, res) => {
     const op = String(req.headers['x-amz-target'] ?? 'unknown').split('.').pop() ?? 'unknown';
     counts.set(op, (counts.get(op) ?? 0) + 1);
     const out = request(
@@ -29,16 +29,11 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
     out.on('error', () => res.destroy());
     req.pipe(out);
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   return {
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    endpoint: url,
     counts,
     snapshot: () => Object.fromEntries([...counts].sort()),
     reset: () => counts.clear(),
-    stop: () =>
-      new Promise<void>((done) => {
-        server.closeAllConnections();
-        server.close(() => done());
-      }),
+    stop,
   };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackStandIn } from './loopback-server.ts';
 import { readBody } from './read-body.ts';
 
 /**
@@ -8,11 +8,9 @@ import { readBody } from './read-body.ts';
  * (`X-Amz-Target: secretsmanager.GetSecretValue`) from secrets a test sets and may change mid-run,
  * and counts the reads of each.
  */
-export class FakeSecretsManager {
+export class FakeSecretsManager extends LoopbackStandIn {
   private readonly secrets = new Map<string, { value: string; versionId: string }>();
   private readonly readCounts = new Map<string, number>();
-  private server: Server | undefined;
-  url = '';
 
   /** Puts a secret's value (an object is stored as its JSON), as `put-secret-value` would: a new version. */
   set(secretId: string, value: string | object): void {
@@ -24,19 +22,8 @@ export class FakeSecretsManager {
     return this.readCounts.get(secretId) ?? 0;
   }
 
-  async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((done) => this.server!.listen(0, '127.0.0.1', done));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this;
-  }
 
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((done) => this.server?.close(() => done()) ?? done());
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
     const target = String(req.headers['x-amz-target'] ?? '');
     if (req.method !== 'POST' || target !== 'secretsmanager.GetSecretValue') {

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackStandIn } from './loopback-server.ts';
 import { readBody } from './read-body.ts';
 
 /** One call the fake received: the Web API method (or `response_url:<id>`) and its arguments. */
@@ -109,7 +109,7 @@ type MessageWithMetadata = StoredMessage & { metadata: { event_type: string; eve
  * A Slack Web API on loopback: records every call, keeps posted messages so
  * `conversations.history` can return them, serves response_urls, and injects faults.
  */
-export class FakeSlack {
+export class FakeSlack extends LoopbackStandIn {
   readonly calls: SlackCall[] = [];
   readonly messages: StoredMessage[] = [];
   readonly uploads = new Map<string, StoredUpload>();
@@ -119,13 +119,13 @@ export class FakeSlack {
   /** Bot tokens handed out, with their install; auth.test answers for them and rotation renews them. */
   private readonly issuedTokens = new Map<string, FakeInstallGrant>();
   private rotations = 0;
-  private server: Server | undefined;
   private lastPostAt = new Map<string, number>();
   private tsCounter = 0;
-  url = '';
 
   /** Mutable between calls, so one fake can serve tests with different faults. */
-  constructor(readonly options: FakeSlackOptions = {}) {}
+  constructor(readonly options: FakeSlackOptions = {}) {
+    super();
+  }
 
   /** The consent page, as `SLACK_AUTHORIZE_URL` wants it. */
   get authorizeUrl(): string {
@@ -146,17 +146,6 @@ export class FakeSlack {
     return this.calls.filter((call) => call.method === method);
   }
 
-  async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((done) => this.server!.listen(0, '127.0.0.1', done));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((done) => this.server?.close(() => done()) ?? done());
-  }
 
   /**
    * Files shared by files.completeUploadExternal, in order, with the bytes received at their
@@ -172,7 +161,7 @@ export class FakeSlack {
     );
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path.startsWith('/upload/')) return this.receiveUpload(req, res, path.slice('/upload/'.length));
     if (path === '/oauth/v2/authorize') return this.consentTo(req, res);

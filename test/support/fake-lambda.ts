@@ -1,5 +1,4 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startLoopbackServer, type LoopbackServer } from '#local/loopback-server';
 import { readBody } from '#local/read-body';
 
 /** One call to the Invoke API, as the fake received it. */
@@ -18,13 +17,13 @@ export interface Invocation {
 export class FakeLambda {
   readonly invocations: Invocation[] = [];
   private queued: Invocation[] = [];
-  private server: Server | undefined;
+  private server: LoopbackServer | undefined;
   url = '';
 
   constructor(private readonly run: (payload: unknown) => Promise<unknown>) {}
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => {
+    this.server = await startLoopbackServer((req, res) => {
       void (async () => {
         const match = /^\/2015-03-31\/functions\/([^/]+)\/invocations$/.exec(req.url?.split('?')[0] ?? '');
         const body = await readBody(req);
@@ -39,8 +38,7 @@ export class FakeLambda {
         res.writeHead(202).end();
       })();
     });
-    await new Promise<void>((done) => this.server!.listen(0, '127.0.0.1', done));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = this.server.url;
     return this;
   }
 
@@ -59,7 +57,6 @@ export class FakeLambda {
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((done) => this.server?.close(() => done()) ?? done());
+    await this.server?.stop();
   }
 }

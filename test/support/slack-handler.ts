@@ -1,4 +1,5 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, vi } from 'vitest';
+import { seedBusan } from '#shared/use-cases/seed';
 import { createStore, type Store } from '#shared/store/store';
 import { FakeSlack, type SlackCall } from '#local/fake-slack';
 import { localContext } from '#local/http-adapter';
@@ -94,4 +95,16 @@ export function useSlackHandler(
     },
     settled: () => settled!(),
   };
+}
+
+/** Freezes `Date` at `now` for the test file and seeds the Busan data set for `team`, as created on 1 Mar 2026. */
+export function useBusanAt(harness: SlackHarness, team: string, now: Date): void {
+  beforeAll(async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(now);
+    await seedBusan(harness.store(), team, new Date('2026-03-01T00:00:00Z'));
+  });
+  afterAll(() => {
+    vi.useRealTimers();
+  });
 }

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { seedBusan } from '#shared/use-cases/seed';
+import { describe, expect, it } from 'vitest';
 import { ACTION_IDS, VIEW_IDS } from '#shared/slack-app/definitions';
-import { useSlackHandler } from '../../support/slack-handler.ts';
+import { useBusanAt, useSlackHandler } from '../../support/slack-handler.ts';
 import { blockAction, browserGet, commandEvent, interactionEvent, viewSubmission } from '#local/slack-request';
 import { expectWithinSlackLimits } from '../../support/slack-limits.ts';
 
@@ -9,14 +8,7 @@ const NOW = new Date('2026-03-25T01:00:00Z'); // 10:00 in Tokyo
 const harness = useSlackHandler();
 const TEAM = 'T0TEST';
 
-beforeAll(async () => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-  await seedBusan(harness.store(), TEAM, new Date('2026-03-01T00:00:00Z'));
-});
-afterAll(() => {
-  vi.useRealTimers();
-});
+useBusanAt(harness, TEAM, NOW);
 
 async function command(text: string, options: Parameters<typeof commandEvent>[1] = {}) {
   const result = await harness.send(commandEvent(text, { teamId: TEAM, responseUrl: harness.slack.responseUrl('cmd'), ...options }));

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { seedBusan } from '#shared/use-cases/seed';
+import { describe, expect, it } from 'vitest';
 import { commandEvent } from '#local/slack-request';
-import { useSlackHandler } from '../../support/slack-handler.ts';
+import { useBusanAt, useSlackHandler } from '../../support/slack-handler.ts';
 
 const NOW = new Date('2026-03-25T01:00:00Z');
 const TEAM = 'T0COUNT';
 const harness = useSlackHandler({ countRequests: true });
 
-beforeAll(async () => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-  await seedBusan(harness.store(), TEAM, new Date('2026-03-01T00:00:00Z'));
-});
-afterAll(() => {
-  vi.useRealTimers();
-});
+useBusanAt(harness, TEAM, NOW);
 
 /** The DynamoDB requests one signed command costs, by operation, counted at the wire. */
 async function requestsFor(text: string): Promise<Record<string, number>> {

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { seedBusan } from '#shared/use-cases/seed';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SECRET_MAX_AGE_SECONDS, FORCED_READ_INTERVAL_MS } from '#shared/config';
 import { FakeSecretsManager } from '#local/fake-secrets-manager';
 import { commandEvent } from '#local/slack-request';
-import { TEST_SECRET_ARNS, useSlackHandler } from '../../support/slack-handler.ts';
+import { TEST_SECRET_ARNS, useBusanAt, useSlackHandler } from '../../support/slack-handler.ts';
 
 // Issue 13: a secret rotated mid-run is taken within the max age, and at once after a refusal.
 const secrets = new FakeSecretsManager();
@@ -16,14 +15,7 @@ let now = new Date('2026-03-25T01:00:00Z');
 secrets.set(TEST_SECRET_ARNS.signing, { signingSecret: OLD_SECRET });
 secrets.set(TEST_SECRET_ARNS.botToken, { botToken: 'xoxb-old' });
 
-beforeAll(async () => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(now);
-  await seedBusan(harness.store(), TEAM, new Date('2026-03-01T00:00:00Z'));
-});
-afterAll(() => {
-  vi.useRealTimers();
-});
+useBusanAt(harness, TEAM, now);
 
 /** Moves the frozen clock on; requests are signed at the new time. */
 function advance(ms: number): void {
