@@ -99,7 +99,7 @@ function readAdd(c: Cursor): AddArgs {
  * `@a @b`, `@a, "Foreign Ministry"`, `Foreign Ministry and <@U123|lee>`: mentions and quoted
  * names stand alone; other words run together into one name until a comma, `and` or a mention.
  */
-function readOwners(c: Cursor, tokens: readonly Token[]): string[] {
+export function readOwners(c: Cursor, tokens: readonly Token[]): string[] {
   const owners: string[] = [];
   let words: string[] = [];
   const flush = () => {

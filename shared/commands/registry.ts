@@ -10,6 +10,7 @@ import {
   type CommandRegistry,
 } from '#shared/commands/definition';
 import { doneCommand } from '#shared/commands/done';
+import { editCommand } from '#shared/commands/edit';
 import { exportCommand } from '#shared/commands/export';
 import { COMMAND_TEXT_CHARS, Cursor, isTrackSlug, preview, Refusal, refuse, tokenize } from '#shared/commands/grammar';
 import { helpCommand } from '#shared/commands/help';
@@ -42,6 +43,7 @@ export const COMMANDS = [
   updateCommand,
   noteCommand,
   doneCommand,
+  editCommand,
   logCommand,
   subscribeCommand,
   unsubscribeCommand,

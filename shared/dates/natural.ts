@@ -48,6 +48,11 @@ export function parseNaturalDate(text: string, opts: NaturalDateOptions): LocalD
   return parseCount(phrase, today) ?? parsePeriod(phrase, today, prefer) ?? parseWithChrono(phrase, opts.now, opts.timeZone, today, prefer);
 }
 
+/** "3 Apr": a date in a line that already says the year around it. */
+export function formatShortDate(date: LocalDate): string {
+  return format(parseISO(date), 'd MMM');
+}
+
 /** "Fri 3 Apr 2026": how a resolved date is echoed back to people. */
 export function formatLocalDate(date: LocalDate): string {
   return format(parseISO(date), 'EEE d MMM yyyy');

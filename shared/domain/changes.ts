@@ -1,6 +1,6 @@
 import { InvalidInputError } from '#shared/errors';
 import { takesDueDate } from '#shared/domain/kind';
-import { LIMITS, type Actor, type Change, type Commitment, type Owner } from '#shared/domain/schemas';
+import { LIMITS, type Actor, type Change, type Commitment, type FieldChange, type Owner } from '#shared/domain/schemas';
 
 /**
  * The commitment as it is after `change`: one version later, stamped with who and when.
@@ -34,11 +34,13 @@ export function applyChange(item: Commitment, change: Change, by: Actor, now: Da
       return { ...next, kind: { ...item.kind, occurrences } };
     }
     case 'field':
-      return applyFieldChange(next, change);
+      return { ...applyFieldChange(next, change), notes: withNote(change.note) };
+    case 'fields':
+      return { ...change.changes.reduce(applyFieldChange, next), notes: withNote(change.note) };
   }
 }
 
-function applyFieldChange(next: Commitment, change: Extract<Change, { type: 'field' }>): Commitment {
+function applyFieldChange(next: Commitment, change: FieldChange): Commitment {
   switch (change.field) {
     case 'title':
       if (!change.to) throw new InvalidInputError('A title cannot be empty.');
@@ -49,10 +51,31 @@ function applyFieldChange(next: Commitment, change: Extract<Change, { type: 'fie
       if (!takesDueDate(next.kind.type)) {
         throw new InvalidInputError(`${next.id} is ${next.kind.type}: only one-off items have a due date.`);
       }
-      return { ...next, kind: { type: 'one-off', due: change.to } };
+      return { ...next, kind: { type: 'one-off', due: change.to }, ...movedBy(next, change.to) };
     case 'owners':
       return { ...next, owners: parseOwners(change.to ?? '') };
+    case 'parties':
+      return { ...next, parties: splitList(change.to ?? '') };
   }
+}
+
+/** A due date moved from one date to another counts as a slip; a first date set is no slip. */
+function movedBy(item: Commitment, to: string | undefined): Pick<Commitment, 'moved'> {
+  const from = item.kind.type === 'one-off' ? item.kind.due : undefined;
+  if (!from || !to || from === to) return item.moved ? { moved: item.moved } : {};
+  return { moved: { times: (item.moved?.times ?? 0) + 1, from: item.moved?.from ?? from } };
+}
+
+function splitList(text: string): string[] {
+  return text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+/** Owners as the text a field change keeps, which parseOwners reads back to the same owners. */
+export function formatOwners(owners: readonly Owner[]): string {
+  return owners.map((o) => (!o.slackUserId ? o.label : o.label === `<@${o.slackUserId}>` ? o.label : `<@${o.slackUserId}|${o.label}>`)).join(', ');
 }
 
 /** An owner as typed (`<@U123|maria>`, `<@U123>`, `@maria`, `Foreign Ministry`) as the domain stores it. */

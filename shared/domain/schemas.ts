@@ -232,6 +232,8 @@ export const CommitmentSchema = z.object({
   notes: z.array(NoteSchema).max(LIMITS.notesKept).default([]),
   /** The latest assessment per party code; a party with none is not yet assessed. */
   compliance: z.record(PartyCodeSchema, AssessmentSchema).default({}),
+  /** How often the due date was moved, and the first one it had: the slip count reports show. */
+  moved: z.object({ times: z.number().int().min(1), from: LocalDateSchema }).optional(),
   version: z.number().int().min(1),
   createdAt: InstantSchema,
   createdBy: ActorSchema,
@@ -251,6 +253,15 @@ export const CommitmentDraftSchema = CommitmentSchema.pick({
 }).extend({ source: SourceDraftSchema });
 export type CommitmentDraft = z.input<typeof CommitmentDraftSchema>;
 
+/** One field set to a new value; owners and parties are kept as text, comma-separated. */
+export const FieldChangeSchema = z.object({
+  type: z.literal('field'),
+  field: z.enum(['title', 'detail', 'due', 'owners', 'parties']),
+  from: textSchema().max(2000).optional(),
+  to: textSchema().max(2000).optional(),
+});
+export type FieldChange = z.infer<typeof FieldChangeSchema>;
+
 export const ChangeSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('created'), status: StatusSchema }),
   z.object({ type: z.literal('status'), from: StatusSchema, to: StatusSchema, note: textSchema().max(LIMITS.noteChars).optional() }),
@@ -264,12 +275,9 @@ export const ChangeSchema = z.discriminatedUnion('type', [
     note: textSchema().max(LIMITS.noteChars).optional(),
   }),
   z.object({ type: z.literal('occurrence'), occurrence: OccurrenceSchema }),
-  z.object({
-    type: z.literal('field'),
-    field: z.enum(['title', 'detail', 'due', 'owners']),
-    from: textSchema().max(2000).optional(),
-    to: textSchema().max(2000).optional(),
-  }),
+  FieldChangeSchema.extend({ note: textSchema().max(LIMITS.noteChars).optional() }),
+  // The edit form saves what it changed as one version.
+  z.object({ type: z.literal('fields'), changes: z.array(FieldChangeSchema).min(2).max(5), note: textSchema().max(LIMITS.noteChars).optional() }),
 ]);
 export type Change = z.infer<typeof ChangeSchema>;
 

@@ -41,6 +41,39 @@ export function readNoteForm(values: ViewValues): { type: 'note'; text: string }
   return { type: 'note', text };
 }
 
+export interface EditForm {
+  type: 'edit';
+  title: string;
+  due?: LocalDate;
+  owners: string[];
+  parties: string[];
+  reason?: string;
+}
+
+/** The edit form: every field as shown or changed; the use case keeps what did not change. */
+export function readEditForm(values: ViewValues): EditForm {
+  const title = cappedTextOf(values, INPUTS.title, INPUT_MAX_CHARS.title, 'title', 'title');
+  if (!title) throw new InvalidInputError('A title cannot be empty.', undefined, { field: 'title' });
+  const names = cappedTextOf(values, INPUTS.ownerNames, INPUT_MAX_CHARS.ownerNames, 'list of owners', 'ownerNames') ?? '';
+  const parties = cappedTextOf(values, INPUTS.parties, INPUT_MAX_CHARS.parties, 'list of parties', 'parties') ?? '';
+  const reason = cappedTextOf(values, INPUTS.reason, INPUT_MAX_CHARS.note, 'reason', 'reason');
+  const due = selectedDateOf(values, INPUTS.due);
+  const nameList = names.split(',').map((n) => n.trim()).filter(Boolean);
+  const tooLong = nameList.find((n) => n.length > MAX_OWNER_NAME_CHARS);
+  if (tooLong) throw new InvalidInputError(`The owner “${tooLong.slice(0, 40)}” is ${tooLong.length} characters long; the limit is ${MAX_OWNER_NAME_CHARS}.`, undefined, { field: 'ownerNames' });
+  return {
+    type: 'edit',
+    title,
+    ...(due ? { due } : {}),
+    // A name cannot become a mention: only the people picker names Slack users.
+    owners: [...selectedUsersOf(values, INPUTS.owners).map((id) => `<@${id}>`), ...nameList.map((n) => n.replace(/[<>]/g, ''))],
+    parties: parties.split(/[,\s]+/).filter(Boolean),
+    ...(reason ? { reason } : {}),
+  };
+}
+
+const MAX_OWNER_NAME_CHARS = 100;
+
 export interface CommitmentForm {
   track: string;
   title: string;

@@ -2,9 +2,9 @@ import { parseNaturalDate } from '#shared/dates/natural';
 import { InvalidInputError, NotFoundError, TrackNotFoundError } from '#shared/errors';
 import { authorize, visibleInChannel, type Access, type Need } from '#shared/domain/access';
 import { canRead, loadAccess, requireAccess, requireWriter, withGroups, type Directory } from '#shared/use-cases/access';
-import { parseOwners } from '#shared/domain/changes';
+import { formatOwners, parseOwners } from '#shared/domain/changes';
 import { takesDueDate, type NamedKind } from '#shared/domain/kind';
-import type { Actor, Change, Commitment, ComplianceScore, Source, CommitmentDraft, HistoryEntry, Kind, LocalDate, Status, TeamId, Track, TrackSummary } from '#shared/domain/schemas';
+import type { Actor, Change, Commitment, FieldChange, Owner, ComplianceScore, Source, CommitmentDraft, HistoryEntry, Kind, LocalDate, Status, TeamId, Track, TrackSummary } from '#shared/domain/schemas';
 import type { Report } from '#shared/domain/report';
 import type { FormToken } from '#shared/store/params';
 import type { Store } from '#shared/store/store';
@@ -228,7 +228,20 @@ export type ItemAction =
   | { type: 'status'; status: Status; note?: string }
   | { type: 'note'; text: string }
   | { type: 'log'; dateText?: string; date?: LocalDate; place?: string; text?: string }
-  | { type: 'assess'; party: string; score: ComplianceScore; note?: string };
+  | { type: 'assess'; party: string; score: ComplianceScore; note?: string }
+  | ItemEdit;
+
+/** New values for an item's fields; what is left out or equal to the item stays as it is. */
+export interface ItemEdit {
+  type: 'edit';
+  title?: string;
+  dueText?: string;
+  due?: LocalDate;
+  /** As `add` reads them: `<@U123>` mentions and names. */
+  owners?: string[];
+  parties?: string[];
+  reason?: string;
+}
 
 /**
  * Applies one action to an item.
@@ -278,7 +291,53 @@ function toChange(item: Commitment, track: Track, action: ItemAction, now: Date)
         ...(action.note ? { note: action.note } : {}),
       };
     }
+    case 'edit':
+      return toEditChange(item, track, action, now);
   }
+}
+
+/**
+ * The field changes an edit makes, as one change: 1. compare each given field with the item,
+ * 2. refuse an edit that changes nothing, 3. one field is a `field` change, more a `fields` one.
+ */
+function toEditChange(item: Commitment, track: Track, edit: ItemEdit, now: Date): Change {
+  const changes: FieldChange[] = [];
+  const add = (field: FieldChange['field'], from: string | undefined, to: string) => {
+    if (from !== to) changes.push({ type: 'field', field, ...(from ? { from } : {}), to });
+  };
+  if (edit.title !== undefined) add('title', item.title, edit.title);
+  const due = edit.due ?? (edit.dueText === undefined ? undefined : resolveDate(edit.dueText, track, now));
+  if (due !== undefined) {
+    if (!takesDueDate(item.kind.type)) throw new InvalidInputError(`${item.id} is ${item.kind.type}: only one-off items have a due date.`, undefined, { field: 'due' });
+    add('due', item.kind.type === 'one-off' ? item.kind.due : undefined, due);
+  }
+  if (edit.owners !== undefined) {
+    const owners = keepLabels(item.owners, parseOwners(edit.owners.join(',')));
+    if (owners.length > 10) throw new InvalidInputError(`An item can have at most 10 owners; that makes ${owners.length}.`, undefined, { field: 'owners' });
+    if (!sameOwners(item.owners, owners)) add('owners', formatOwners(item.owners), formatOwners(owners));
+  }
+  if (edit.parties !== undefined) {
+    const known = track.parties.map((p) => p.code);
+    const parties = [...new Set(edit.parties.map((p) => p.toUpperCase()))];
+    const unknown = parties.filter((p) => !known.includes(p));
+    if (unknown.length > 0) throw new InvalidInputError(`${unknown.join(', ')} ${unknown.length === 1 ? 'is not a party' : 'are not parties'} of ${track.slug}; its parties are ${known.join(', ')}.`, undefined, { field: 'parties' });
+    if (parties.length === 0) throw new InvalidInputError('Name at least one party.', undefined, { field: 'parties' });
+    add('parties', item.parties.join(', ') || undefined, parties.join(', '));
+  }
+  const note = edit.reason ? { note: edit.reason } : {};
+  const [only] = changes;
+  if (!only) throw new InvalidInputError(`That is what ${item.id} already has; nothing was changed.`, `/commitments edit ${item.id} due|owner|title|parties <value>`);
+  return changes.length === 1 ? { ...only, ...note } : { type: 'fields', changes, ...note };
+}
+
+/** A Slack user already among the owners keeps the name they were shown by. */
+function keepLabels(current: readonly Owner[], next: Owner[]): Owner[] {
+  return next.map((owner) => current.find((c) => owner.slackUserId && c.slackUserId === owner.slackUserId) ?? owner);
+}
+
+function sameOwners(a: readonly Owner[], b: readonly Owner[]): boolean {
+  const key = (o: Owner) => o.slackUserId ?? `name:${o.label}`;
+  return a.length === b.length && a.every((o, i) => key(o) === key(b[i]!));
 }
 
 /**

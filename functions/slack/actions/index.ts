@@ -1,6 +1,6 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { ACTION_IDS } from '#shared/slack-app/definitions';
-import { doneModal, noteModal, updateModal } from '#shared/slack/render/modals';
+import { doneModal, editModal, noteModal, updateModal } from '#shared/slack/render/modals';
 import type { ListenerDeps } from '../deps.ts';
 import { openItemModal } from './open-item-modal.ts';
 import { pageReport } from './page-report.ts';
@@ -11,6 +11,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   app.action<BlockButtonAction>(ACTION_IDS.markDone, openItemModal(deps, doneModal));
   app.action<BlockButtonAction>(ACTION_IDS.update, openItemModal(deps, updateModal));
   app.action<BlockButtonAction>(ACTION_IDS.addNote, openItemModal(deps, noteModal));
+  app.action<BlockButtonAction>(ACTION_IDS.edit, openItemModal(deps, editModal));
   app.action<BlockButtonAction>(ACTION_IDS.pagePrevious, pageReport(deps));
   app.action<BlockButtonAction>(ACTION_IDS.pageNext, pageReport(deps));
   app.action<BlockButtonAction>(ACTION_IDS.share, shareReport(deps));

@@ -9,8 +9,19 @@ import { viewCaller, type ViewArgs } from '../payload.ts';
 
 const FIELDS: FormFields = { default: INPUTS.note, status: INPUTS.status };
 
-/** An item modal (update, mark done, add note): save its action, then redraw where it came from. */
-export function changeItemSubmission(deps: ListenerDeps, readForm: (values: ViewValues) => ItemAction) {
+/** The edit form shows each problem beside its field, and the rest (a stale version) beside the reason. */
+export const EDIT_FIELDS: FormFields = {
+  default: INPUTS.reason,
+  title: INPUTS.title,
+  due: INPUTS.due,
+  owners: INPUTS.owners,
+  ownerNames: INPUTS.ownerNames,
+  parties: INPUTS.parties,
+  reason: INPUTS.reason,
+};
+
+/** An item modal (update, mark done, add note, edit): save its action, then redraw where it came from. */
+export function changeItemSubmission(deps: ListenerDeps, readForm: (values: ViewValues) => ItemAction, fields: FormFields = FIELDS) {
   return async ({ ack, body, view, context }: ViewArgs): Promise<void> => {
     const origin = readOrigin(view.private_metadata);
     try {
@@ -21,7 +32,7 @@ export function changeItemSubmission(deps: ListenerDeps, readForm: (values: View
       deps.afterAnswer.later(context, echoJob(team, caller.userId, origin, confirmation));
       deps.afterAnswer.later(context, { kind: 'home', team, userId: caller.userId });
     } catch (error) {
-      await ack(answerFormError(error, FIELDS, deps.log));
+      await ack(answerFormError(error, fields, deps.log));
     }
   };
 }

@@ -1,5 +1,5 @@
 import { formatLocalDate } from '#shared/dates/natural';
-import type { Change, Commitment, Track } from '#shared/domain/schemas';
+import type { Change, Commitment, FieldChange, Track } from '#shared/domain/schemas';
 import { renderCommitment } from '#shared/slack/render/commitment';
 import { scoreText, STATUS_LABEL } from '#shared/format/text';
 import { escape, type SlackMessage } from '#shared/slack/render/format';
@@ -12,8 +12,17 @@ export function describeChange(from: string, to: string, change: Change, id: str
   if (change.type === 'occurrence') {
     return `Logged ${formatLocalDate(change.occurrence.date)}${change.occurrence.place ? ` in ${escape(change.occurrence.place)}` : ''} on *${id}*.`;
   }
+  if (change.type === 'field' || change.type === 'fields') {
+    const fields = change.type === 'field' ? [change] : change.changes;
+    const due = fields.find((f) => f.field === 'due');
+    const moved = due?.from && due.to ? `Moved *${id}* from ${formatLocalDate(due.from)} to ${formatLocalDate(due.to)}.` : undefined;
+    const others = fields.filter((f) => f !== due || !moved).map((f) => FIELD_LABEL[f.field]);
+    return [moved, others.length > 0 ? `Changed the ${others.join(', ')} of *${id}*.` : undefined].filter(Boolean).join(' ');
+  }
   return `Noted on *${id}*.`;
 }
+
+const FIELD_LABEL: Record<FieldChange['field'], string> = { title: 'title', detail: 'detail', due: 'due date', owners: 'owners', parties: 'parties' };
 
 /** A changed item: the line saying what changed, then the item as it now stands. */
 export function renderChange(result: { before: Commitment; after: Commitment; track: Track; change: Change }, now: Date): SlackMessage {

@@ -1,7 +1,8 @@
 import type { types } from '@slack/bolt';
 import { formatLocalDate } from '#shared/dates/natural';
 import { deriveFlags } from '#shared/dates/flags';
-import { CLOSED_STATUSES, type Commitment, type HistoryEntry, type Track } from '#shared/domain/schemas';
+import { parseOwners } from '#shared/domain/changes';
+import { CLOSED_STATUSES, type Commitment, type FieldChange, type HistoryEntry, type Track } from '#shared/domain/schemas';
 import { ACTION_IDS } from '#shared/slack-app/definitions';
 import { STATUS_LABEL, age, formatDayOf, scoreText } from '#shared/format/text';
 import {
@@ -12,6 +13,7 @@ import {
   flagTexts,
   header,
   kindText,
+  movedText,
   ownersText,
   plainText,
   section,
@@ -22,7 +24,7 @@ import {
 
 /** The mrkdwn summary of one item: id and title, flags, owners, last update, source. */
 export function commitmentSummary(item: Commitment, timeZone: string, now: Date): string {
-  const flags = flagTexts(deriveFlags(item, timeZone, now));
+  const flags = [...flagTexts(deriveFlags(item, timeZone, now)), movedText(item)].filter((f) => f !== undefined);
   const owners = ownersText(item);
   const lines = [
     `${STATUS_EMOJI[item.status]} *${item.id}* ${escape(item.title)}`,
@@ -43,6 +45,7 @@ export function commitmentActions(item: Pick<Commitment, 'id' | 'status'>): type
       button('Mark done', ACTION_IDS.markDone, item.id, 'primary'),
       button('Update', ACTION_IDS.update, item.id),
       button('Add note', ACTION_IDS.addNote, item.id),
+      button('Edit', ACTION_IDS.edit, item.id),
     ],
   };
 }
@@ -57,7 +60,7 @@ export function renderCommitmentBlocks(item: Commitment, timeZone: string, now: 
 export function renderCommitment(item: Commitment, track: Pick<Track, 'title' | 'timeZone'>, now: Date, history?: HistoryEntry[]): SlackMessage {
   const fields = [
     `*Status:* ${STATUS_EMOJI[item.status]} ${STATUS_LABEL[item.status]}`,
-    `*Kind:* ${kindText(item)}`,
+    `*Kind:* ${[kindText(item), movedText(item)].filter(Boolean).join(', ')}`,
     `*Parties:* ${item.parties.join(', ') || '—'}`,
     `*Owners:* ${ownersText(item) ?? '—'}`,
     `*Compliance:* ${item.parties.map((p) => `${p} ${item.compliance[p] ? scoreText(item.compliance[p].score) : 'not yet assessed'}`).join(' · ') || '—'}`,
@@ -103,8 +106,21 @@ export function historyLine(entry: HistoryEntry, timeZone: string): string {
     case 'occurrence':
       return `${when} ${who} logged ${formatLocalDate(change.occurrence.date)}${change.occurrence.place ? ` in ${escape(change.occurrence.place)}` : ''}${change.occurrence.text ? `: ${escape(change.occurrence.text)}` : ''}`;
     case 'field':
-      return `${when} ${who} changed ${change.field} from ${escape(change.from ?? '—')} to ${escape(change.to ?? '—')}`;
+      return `${when} ${who} ${fieldText(change)}${change.note ? `: ${escape(change.note)}` : ''}`;
+    case 'fields':
+      return `${when} ${who} ${change.changes.map(fieldText).join('; ')}${change.note ? `: ${escape(change.note)}` : ''}`;
   }
+}
+
+function fieldText(change: FieldChange): string {
+  const value = (text: string | undefined): string => {
+    if (text === undefined) return '—';
+    if (change.field === 'due') return formatLocalDate(text);
+    if (change.field === 'owners') return ownersText({ owners: parseOwners(text) }) ?? '—';
+    return escape(text);
+  };
+  const verb = change.field === 'due' ? (change.from ? 'moved due' : 'set due') : `changed ${change.field}`;
+  return change.from === undefined ? `${verb} to ${value(change.to)}` : `${verb} from ${value(change.from)} to ${value(change.to)}`;
 }
 
 export function actorText(actor: string): string {

@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { Flags } from '#shared/dates/flags';
 import { isSourceLink, type Commitment, type Status } from '#shared/domain/schemas';
+import { formatShortDate } from '#shared/dates/natural';
 import { cadenceText, flagPhrases, lastOccurrenceText, meetingText, oneOffText, ongoingText, type FlagName } from '#shared/format/text';
 
 /** Slack's limits that shape every message. */
@@ -105,4 +106,9 @@ export function plainText(mrkdwn: string): string {
     .replace(/:[a-z_]+: ?/g, '')
     // Only emphasis markers: underscores inside words (is_archived, America/New_York) stay.
     .replace(/(^|[\s(])([*_])([^*_\n]+?)\2(?=[\s).,:;!?]|$)/g, '$1$3');
+}
+
+/** "moved 2× from 31 Mar": how often the due date slipped, from the first date it had. */
+export function movedText(item: Pick<Commitment, 'moved'>): string | undefined {
+  return item.moved ? `moved ${item.moved.times}× from ${formatShortDate(item.moved.from)}` : undefined;
 }

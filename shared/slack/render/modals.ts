@@ -39,6 +39,8 @@ export const INPUTS = {
   parties: 'parties',
   timeZone: 'time_zone',
   prefix: 'prefix',
+  ownerNames: 'owner_names',
+  reason: 'reason',
 } as const;
 
 /** Each text input's `max_length`; the form readers refuse longer values, since a forged payload can carry them. */
@@ -51,6 +53,7 @@ export const INPUT_MAX_CHARS = {
   parties: 200,
   timeZone: 64,
   prefix: 6,
+  ownerNames: 1000,
 } as const;
 
 type View = types.ModalView;
@@ -120,6 +123,37 @@ export function doneModal(item: Commitment, origin: ModalOrigin): View {
   return modal(VIEW_IDS.markDone, `Mark ${item.id} done`, 'Mark done', { ...origin, id: item.id, version: item.version }, [
     section(`Mark *${item.id}* ${escape(item.title)} as done?`),
     textInput(INPUTS.note, 'How it was done (optional)', { multiline: true, optional: true, max: INPUT_MAX_CHARS.note }),
+  ]);
+}
+
+/** The edit form: every field prefilled, saved as one change guarded by the version it shows. */
+export function editModal(item: Commitment, origin: ModalOrigin): View {
+  const due = item.kind.type === 'one-off' ? item.kind.due : undefined;
+  const userIds = item.owners.flatMap((o) => (o.slackUserId ? [o.slackUserId] : []));
+  const names = item.owners.filter((o) => !o.slackUserId).map((o) => o.label).join(', ');
+  return modal(VIEW_IDS.edit, `Edit ${item.id}`, 'Save', { ...origin, id: item.id, version: item.version }, [
+    textInput(INPUTS.title, 'Title', { max: INPUT_MAX_CHARS.title, initial: item.title }),
+    ...(item.kind.type === 'one-off'
+      ? [
+          {
+            type: 'input',
+            block_id: INPUTS.due,
+            optional: true,
+            label: { type: 'plain_text', text: 'Due date' },
+            element: { type: 'datepicker', action_id: INPUTS.due, ...(due ? { initial_date: due } : {}) },
+          } satisfies types.InputBlock,
+        ]
+      : []),
+    {
+      type: 'input',
+      block_id: INPUTS.owners,
+      optional: true,
+      label: { type: 'plain_text', text: 'Owners in Slack' },
+      element: { type: 'multi_users_select', action_id: INPUTS.owners, ...(userIds.length > 0 ? { initial_users: userIds } : {}) },
+    },
+    textInput(INPUTS.ownerNames, 'Other owners (names, comma-separated)', { optional: true, max: INPUT_MAX_CHARS.ownerNames, initial: names, placeholder: 'Foreign Ministry' }),
+    textInput(INPUTS.parties, 'Parties (codes, comma-separated)', { max: INPUT_MAX_CHARS.parties, initial: item.parties.join(', ') }),
+    textInput(INPUTS.reason, 'Reason (kept in the history)', { multiline: true, optional: true, max: INPUT_MAX_CHARS.note, placeholder: 'Postponed to after the election' }),
   ]);
 }
 

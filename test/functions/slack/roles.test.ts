@@ -113,6 +113,7 @@ const SAMPLES: Record<string, (who: Persona) => string> = {
   update: (who) => `update MX-1 in-progress "by ${who}"`,
   note: (who) => `note MX-1 "note by ${who}"`,
   done: () => 'done MX-1',
+  edit: (who) => `edit MX-1 title "Retitled by ${who}"`,
   log: () => 'log MX-1 2026-01-13 "visit"',
   subscribe: () => 'subscribe mx daily 09:00',
   unsubscribe: () => 'unsubscribe mx',
@@ -145,7 +146,7 @@ describe('the authorization matrix', () => {
     }
   });
 
-  const itemButtons = [ACTION_IDS.markDone, ACTION_IDS.update, ACTION_IDS.addNote];
+  const itemButtons = [ACTION_IDS.markDone, ACTION_IDS.update, ACTION_IDS.addNote, ACTION_IDS.edit];
   it.each(itemButtons.flatMap((action) => PERSONAS.map((who) => ({ action, who }))))('button $action by $who opens its form only for editors', async ({ action, who }) => {
     const [before, effects] = [await tableItems(), slackEffects()];
     const result = await button(action, 'MX-1', PEOPLE[who]);
@@ -163,6 +164,12 @@ describe('the authorization matrix', () => {
     { view: VIEW_IDS.update, may: MAY.write, submit: async (who) => submit(VIEW_IDS.update, { id: 'MX-1', version: await itemVersion() }, { status: { status: { type: 'static_select', selected_option: { value: 'stalled' } } }, note: { note: text(`by ${who}`) } }, PEOPLE[who]) },
     { view: VIEW_IDS.addNote, may: MAY.write, submit: async (who) => submit(VIEW_IDS.addNote, { id: 'MX-1', version: await itemVersion() }, { note: { note: text(`by ${who}`) } }, PEOPLE[who]) },
     { view: VIEW_IDS.markDone, may: MAY.write, submit: async (who) => submit(VIEW_IDS.markDone, { id: 'MX-1', version: await itemVersion() }, { note: { note: text(`by ${who}`) } }, PEOPLE[who]) },
+    {
+      view: VIEW_IDS.edit,
+      may: MAY.write,
+      submit: async (who) =>
+        submit(VIEW_IDS.edit, { id: 'MX-1', version: await itemVersion() }, { title: { title: text(`Form title by ${who}`) }, parties: { parties: text('AA, BB') }, reason: { reason: text(`by ${who}`) } }, PEOPLE[who]),
+    },
     { view: VIEW_IDS.addCommitment, may: MAY.write, submit: (who) => submit(VIEW_IDS.addCommitment, { track: 'mx' }, { title: { title: text(`Form item by ${who}`) } }, PEOPLE[who]) },
     {
       view: VIEW_IDS.addTrack,

@@ -176,6 +176,17 @@ describe('parseCommand', () => {
     { text: "note JK-4 'quoted'", command: { type: 'note', id: 'JK-4', text: 'quoted' } },
     { text: 'done JK-4', command: { type: 'done', id: 'JK-4' } },
     { text: 'done jk4 "Signed in Seoul"', command: { type: 'done', id: 'JK-4', note: 'Signed in Seoul' } },
+    // edit
+    {
+      text: 'edit JK-4 due 2026-06-30 "postponed to after the election"',
+      command: { type: 'edit', id: 'JK-4', edit: { type: 'edit', dueText: '2026-06-30', reason: 'postponed to after the election' } },
+    },
+    { text: 'edit jk4 due end of june', command: { type: 'edit', id: 'JK-4', edit: { type: 'edit', dueText: 'end of june' } } },
+    { text: 'edit JK-4 owner <@U0MARIA|maria>, "Foreign Ministry"', command: { type: 'edit', id: 'JK-4', edit: { type: 'edit', owners: ['<@U0MARIA|maria>', 'Foreign Ministry'] } } },
+    { text: 'edit JK-4 title "Convene the AI committee" "typo"', command: { type: 'edit', id: 'JK-4', edit: { type: 'edit', title: 'Convene the AI committee', reason: 'typo' } } },
+    { text: 'edit JK-4 title Convene the AI committee', command: { type: 'edit', id: 'JK-4', edit: { type: 'edit', title: 'Convene the AI committee' } } },
+    { text: 'edit JK-4 parties jp,KR', command: { type: 'edit', id: 'JK-4', edit: { type: 'edit', parties: ['JP', 'KR'] } } },
+    { text: 'edit JK-4 parties JP KR "Korea joined"', command: { type: 'edit', id: 'JK-4', edit: { type: 'edit', parties: ['JP', 'KR'], reason: 'Korea joined' } } },
     // log
     {
       text: 'log JK-1 2026-01-13 Nara "Lee visits Nara"',
@@ -277,6 +288,13 @@ describe('parseCommand', () => {
     { text: 'note JK-4 "', error: /The quote at the end is never closed/, usage: usage('note') },
     { text: 'done', error: /done needs a commitment id/, usage: usage('done') },
     { text: `done JK-4 ${'n'.repeat(1001)}`, error: /The note is 1001 characters long/, usage: usage('done') },
+    { text: 'edit JK-4', error: /edit needs a field after the id: due, owner, title or parties/, usage: usage('edit') },
+    { text: 'edit JK-4 colour red', error: /“colour” is not a field edit can change; use due, owner, title or parties/, usage: usage('edit') },
+    { text: 'edit JK-4 due "reason only"', error: /due needs a date/, usage: usage('edit') },
+    { text: `edit JK-4 due 2026-06-30 "${'r'.repeat(1001)}"`, error: /The reason is 1001 characters long; the limit is 1000/, usage: usage('edit') },
+    { text: `edit JK-4 title "${'t'.repeat(201)}"`, error: /The title is 201 characters long; the limit is 200/, usage: usage('edit') },
+    { text: 'edit JK-4 owner', error: /owner needs a person/, usage: usage('edit') },
+    { text: 'edit JK-4 parties J1', error: /“J1” is not a party code/, usage: usage('edit') },
     { text: 'log JK-1', error: /log needs a date/, usage: usage('log') },
     { text: 'log JK-1 "Lee visits"', error: /log needs a date/, usage: usage('log') },
     { text: 'log JK-1 at Nara', error: /log needs a date/, usage: usage('log') },
@@ -482,7 +500,7 @@ describe('the registry of commands', () => {
         expect({ example, claimed: writingTeam(form(textOf(example))) }).toEqual({ example, claimed: definition.writes ? 'T0TEST' : undefined });
       }
     }
-    expect(COMMANDS.filter((d) => d.writes).map((d) => d.name)).toEqual(['track-add', 'add', 'update', 'note', 'done', 'log', 'subscribe', 'unsubscribe', 'assess', 'export', 'roles', 'visibility', 'link']);
+    expect(COMMANDS.filter((d) => d.writes).map((d) => d.name)).toEqual(['track-add', 'add', 'update', 'note', 'done', 'edit', 'log', 'subscribe', 'unsubscribe', 'assess', 'export', 'roles', 'visibility', 'link']);
   });
 
   it('hands the replay guard’s parse to the listener only for the same text', () => {
