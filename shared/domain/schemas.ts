@@ -216,6 +216,13 @@ export const AssessmentSchema = z.object({
 });
 export type Assessment = z.infer<typeof AssessmentSchema>;
 
+export const ArchivalSchema = z.object({
+  at: InstantSchema,
+  by: ActorSchema,
+  reason: textSchema().max(LIMITS.noteChars).optional(),
+});
+export type Archival = z.infer<typeof ArchivalSchema>;
+
 export const CommitmentSchema = z.object({
   teamId: TeamIdSchema,
   track: TrackSlugSchema,
@@ -232,6 +239,8 @@ export const CommitmentSchema = z.object({
   notes: z.array(NoteSchema).max(LIMITS.notesKept).default([]),
   /** The latest assessment per party code; a party with none is not yet assessed. */
   compliance: z.record(PartyCodeSchema, AssessmentSchema).default({}),
+  /** Set while the item is archived: hidden from reports (but `all`), digests, Home and counts. */
+  archived: ArchivalSchema.optional(),
   version: z.number().int().min(1),
   createdAt: InstantSchema,
   createdBy: ActorSchema,
@@ -264,6 +273,9 @@ export const ChangeSchema = z.discriminatedUnion('type', [
     note: textSchema().max(LIMITS.noteChars).optional(),
   }),
   z.object({ type: z.literal('occurrence'), occurrence: OccurrenceSchema }),
+  z.object({ type: z.literal('unlog'), occurrence: OccurrenceSchema }),
+  z.object({ type: z.literal('archive'), reason: textSchema().max(LIMITS.noteChars).optional() }),
+  z.object({ type: z.literal('unarchive') }),
   z.object({
     type: z.literal('field'),
     field: z.enum(['title', 'detail', 'due', 'owners']),
