@@ -1,4 +1,5 @@
 import { addCommand } from '#shared/commands/add';
+import { archiveCommand } from '#shared/commands/archive';
 import { assessCommand } from '#shared/commands/assess';
 import {
   Handoff,
@@ -27,6 +28,8 @@ import { showCommand } from '#shared/commands/show';
 import { subscribeCommand } from '#shared/commands/subscribe';
 import { subscriptionsCommand } from '#shared/commands/subscriptions';
 import { trackAddCommand } from '#shared/commands/track-add';
+import { unarchiveCommand } from '#shared/commands/unarchive';
+import { unlogCommand } from '#shared/commands/unlog';
 import { unsubscribeCommand } from '#shared/commands/unsubscribe';
 import { updateCommand } from '#shared/commands/update';
 import { authorizeTarget, readTarget, type Caller, type Deps, type PendingCaller } from '#shared/use-cases/commitments';
@@ -45,6 +48,9 @@ export const COMMANDS = [
   doneCommand,
   editCommand,
   logCommand,
+  unlogCommand,
+  archiveCommand,
+  unarchiveCommand,
   subscribeCommand,
   unsubscribeCommand,
   subscriptionsCommand,

@@ -1,6 +1,6 @@
 import { InvalidInputError } from '#shared/errors';
 import { takesDueDate } from '#shared/domain/kind';
-import { LIMITS, type Actor, type Change, type Commitment, type FieldChange, type Owner } from '#shared/domain/schemas';
+import { LIMITS, type Actor, type Change, type Commitment, type FieldChange, type Occurrence, type Owner } from '#shared/domain/schemas';
 
 /**
  * The commitment as it is after `change`: one version later, stamped with who and when.
@@ -12,6 +12,7 @@ export function applyChange(item: Commitment, change: Change, by: Actor, now: Da
   const withNote = (text: string | undefined): Commitment['notes'] =>
     text ? [...item.notes, { at, by, text }].slice(-LIMITS.notesKept) : item.notes;
 
+  refuseIfArchived(item, change.type);
   switch (change.type) {
     case 'created':
       throw new InvalidInputError('A commitment is created once; use a change for anything later.');
@@ -33,11 +34,38 @@ export function applyChange(item: Commitment, change: Change, by: Actor, now: Da
       const occurrences = [...item.kind.occurrences, change.occurrence].sort((a, b) => a.date.localeCompare(b.date));
       return { ...next, kind: { ...item.kind, occurrences } };
     }
+    case 'unlog': {
+      if (item.kind.type !== 'recurring') {
+        throw new InvalidInputError(`${item.id} is ${item.kind.type}, not recurring: it has no occurrences to remove.`);
+      }
+      const at = item.kind.occurrences.findIndex((o) => sameOccurrence(o, change.occurrence));
+      if (at < 0) throw new InvalidInputError(`${item.id} has no occurrence on ${change.occurrence.date}.`);
+      return { ...next, kind: { ...item.kind, occurrences: item.kind.occurrences.filter((_, i) => i !== at) } };
+    }
+    case 'archive':
+      return { ...next, archived: { at, by, ...(change.reason ? { reason: change.reason } : {}) } };
+    case 'unarchive': {
+      if (!item.archived) throw new InvalidInputError(`${item.id} is not archived.`);
+      const { archived: _, ...live } = next;
+      return live;
+    }
     case 'field':
       return { ...applyFieldChange(next, change), notes: withNote(change.note) };
     case 'fields':
       return { ...change.changes.reduce(applyFieldChange, next), notes: withNote(change.note) };
   }
+}
+
+/** An archived item takes no change but `unarchive`; archiving it again is refused as such. */
+export function refuseIfArchived(item: Pick<Commitment, 'id' | 'archived'>, changeType: string): void {
+  if (!item.archived || changeType === 'unarchive') return;
+  const hint = `/commitments unarchive ${item.id}`;
+  if (changeType === 'archive') throw new InvalidInputError(`${item.id} is already archived.`, hint);
+  throw new InvalidInputError(`${item.id} is archived: nothing about it can change until it is unarchived.`, hint);
+}
+
+function sameOccurrence(a: Occurrence, b: Occurrence): boolean {
+  return a.date === b.date && a.place === b.place && a.text === b.text;
 }
 
 function applyFieldChange(next: Commitment, change: FieldChange): Commitment {

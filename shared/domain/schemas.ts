@@ -216,6 +216,13 @@ export const AssessmentSchema = z.object({
 });
 export type Assessment = z.infer<typeof AssessmentSchema>;
 
+export const ArchivalSchema = z.object({
+  at: InstantSchema,
+  by: ActorSchema,
+  reason: textSchema().max(LIMITS.noteChars).optional(),
+});
+export type Archival = z.infer<typeof ArchivalSchema>;
+
 export const CommitmentSchema = z.object({
   teamId: TeamIdSchema,
   track: TrackSlugSchema,
@@ -234,6 +241,8 @@ export const CommitmentSchema = z.object({
   compliance: z.record(PartyCodeSchema, AssessmentSchema).default({}),
   /** How often the due date was moved, and the first one it had: the slip count reports show. */
   moved: z.object({ times: z.number().int().min(1), from: LocalDateSchema }).optional(),
+  /** Set while the item is archived: hidden from reports (but `all`), digests, Home and counts. */
+  archived: ArchivalSchema.optional(),
   version: z.number().int().min(1),
   createdAt: InstantSchema,
   createdBy: ActorSchema,
@@ -278,6 +287,9 @@ export const ChangeSchema = z.discriminatedUnion('type', [
   FieldChangeSchema.extend({ note: textSchema().max(LIMITS.noteChars).optional() }),
   // The edit form saves what it changed as one version.
   z.object({ type: z.literal('fields'), changes: z.array(FieldChangeSchema).min(2).max(5), note: textSchema().max(LIMITS.noteChars).optional() }),
+  z.object({ type: z.literal('unlog'), occurrence: OccurrenceSchema }),
+  z.object({ type: z.literal('archive'), reason: textSchema().max(LIMITS.noteChars).optional() }),
+  z.object({ type: z.literal('unarchive') }),
 ]);
 export type Change = z.infer<typeof ChangeSchema>;
 

@@ -72,7 +72,7 @@ export function renderBriefingMarkdown(report: Report, options: BriefingOptions)
     `- ${rows.filter((r) => r.flags.overdue).length} overdue, ${rows.filter((r) => r.flags.dueSoon).length} due within 7 days, ${rows.filter((r) => r.flags.quiet).length} quiet`,
   );
   if (options.compliance) {
-    for (const c of complianceByParty(report.commitments, track.parties)) {
+    for (const c of complianceByParty(rows.map((r) => r.item), track.parties)) {
       out.push(`- **Compliance, ${inline(c.party.name)}:** ${c.assessed > 0 ? averageText(c) : `not assessed (0 of ${c.total})`}`);
     }
   }
@@ -216,7 +216,7 @@ export function csvCell(value: CsvValue): string {
 // ——— shared ———
 
 function briefingRows(report: Report, now: Date): BriefingRow[] {
-  return report.commitments.map((item) => ({ item, flags: deriveFlags(item, report.track.timeZone, now), track: report.track }));
+  return report.commitments.filter((item) => !item.archived).map((item) => ({ item, flags: deriveFlags(item, report.track.timeZone, now), track: report.track }));
 }
 
 function cadenceCell(kind: Kind): string | undefined {

@@ -19,11 +19,12 @@ export function buildDigest(report: Report, options: { now: Date; since?: string
     dueSoon: [],
     quiet: [],
     changed: [],
-    openCount: report.commitments.filter((c) => !CLOSED_STATUSES.has(c.status)).length,
+    openCount: report.commitments.filter((c) => !CLOSED_STATUSES.has(c.status) && !c.archived).length,
     ...(options.scheduleText ? { scheduleText: options.scheduleText } : {}),
   };
   const days = new Map<string, number>();
   for (const item of report.commitments) {
+    if (item.archived) continue;
     const flags = deriveFlags(item, track.timeZone, now);
     if (flags.overdue) {
       model.overdue.push(item);

@@ -271,7 +271,7 @@ export function createCommitmentParams(tableName: string, item: Commitment, entr
  */
 export function saveChangeParams(
   tableName: string,
-  before: Pick<Commitment, 'version' | 'status'>,
+  before: Pick<Commitment, 'version' | 'status' | 'archived'>,
   after: Commitment,
   entry: HistoryEntry,
 ): TransactWriteItemsCommandInput {
@@ -284,17 +284,24 @@ export function saveChangeParams(
     },
     putHistory(tableName, entry),
   ];
-  if (before.status !== after.status) items.push(moveCount(tableName, after, before.status, after.status));
+  const [from, to] = [countedAs(before), countedAs(after)];
+  if (from !== to) items.push(moveCount(tableName, after, from, to));
   return { TransactItems: items };
 }
 
-function moveCount(tableName: string, item: Commitment, from: Status, to: Status): TransactWriteItem {
+/** The status an item counts under on its track; an archived item counts under none. */
+function countedAs(item: Pick<Commitment, 'status' | 'archived'>): Status | undefined {
+  return item.archived ? undefined : item.status;
+}
+
+function moveCount(tableName: string, item: Commitment, from: Status | undefined, to: Status | undefined): TransactWriteItem {
+  const moves = [from && 'counts.#from = counts.#from - :one', to && 'counts.#to = counts.#to + :one'].filter(Boolean);
   return {
     Update: {
       TableName: tableName,
       Key: toItem({ pk: keys.team(item.teamId), sk: keys.trackSummary(item.track) }),
-      UpdateExpression: 'SET counts.#from = counts.#from - :one, counts.#to = counts.#to + :one',
-      ExpressionAttributeNames: { '#from': from, '#to': to },
+      UpdateExpression: `SET ${moves.join(', ')}`,
+      ExpressionAttributeNames: { ...(from ? { '#from': from } : {}), ...(to ? { '#to': to } : {}) },
       ExpressionAttributeValues: toItem({ ':one': 1 }),
     },
   };

@@ -1,8 +1,8 @@
-import { parseNaturalDate } from '#shared/dates/natural';
+import { formatLocalDate, parseNaturalDate } from '#shared/dates/natural';
 import { InvalidInputError, NotFoundError, TrackNotFoundError } from '#shared/errors';
 import { authorize, visibleInChannel, type Access, type Need } from '#shared/domain/access';
 import { canRead, loadAccess, requireAccess, requireWriter, withGroups, type Directory } from '#shared/use-cases/access';
-import { formatOwners, parseOwners } from '#shared/domain/changes';
+import { formatOwners, parseOwners, refuseIfArchived } from '#shared/domain/changes';
 import { takesDueDate, type NamedKind } from '#shared/domain/kind';
 import type { Actor, Change, Commitment, FieldChange, Owner, ComplianceScore, Source, CommitmentDraft, HistoryEntry, Kind, LocalDate, Status, TeamId, Track, TrackSummary } from '#shared/domain/schemas';
 import type { Report } from '#shared/domain/report';
@@ -229,6 +229,9 @@ export type ItemAction =
   | { type: 'note'; text: string }
   | { type: 'log'; dateText?: string; date?: LocalDate; place?: string; text?: string }
   | { type: 'assess'; party: string; score: ComplianceScore; note?: string }
+  | { type: 'unlog'; dateText: string }
+  | { type: 'archive'; reason?: string }
+  | { type: 'unarchive' }
   | ItemEdit;
 
 /** New values for an item's fields; what is left out or equal to the item stays as it is. */
@@ -263,6 +266,7 @@ export async function changeItem(
 }
 
 function toChange(item: Commitment, track: Track, action: ItemAction, now: Date): Change {
+  refuseIfArchived(item, action.type);
   switch (action.type) {
     case 'status':
       if (action.status === item.status && !action.note) {
@@ -278,8 +282,31 @@ function toChange(item: Commitment, track: Track, action: ItemAction, now: Date)
         throw new InvalidInputError(`${item.id} is ${item.kind.type}: only recurring items log occurrences.`, `/commitments note ${item.id} "text"`);
       }
       const date = action.date ?? resolveDate(action.dateText ?? '', track, now, 'past');
+      if (date > localDateOf(now, track)) {
+        throw new InvalidInputError(`${formatLocalDate(date)} has not happened yet — use \`/commitments edit ${item.id} due …\` to plan it.`);
+      }
       return { type: 'occurrence', occurrence: { date, ...(action.place ? { place: action.place } : {}), ...(action.text ? { text: action.text } : {}) } };
     }
+    case 'unlog': {
+      if (item.kind.type !== 'recurring') {
+        throw new InvalidInputError(`${item.id} is ${item.kind.type}: only recurring items have occurrences to remove.`, `/commitments show ${item.id}`);
+      }
+      const date = resolveDate(action.dateText, track, now, 'past');
+      // The latest logged on that day: the likeliest mistake.
+      const occurrence = item.kind.occurrences.findLast((o) => o.date === date);
+      if (!occurrence) {
+        const logged = item.kind.occurrences.map((o) => formatLocalDate(o.date));
+        throw new InvalidInputError(
+          `${item.id} has no occurrence on ${formatLocalDate(date)}; ${logged.length > 0 ? `its occurrences: ${logged.slice(-10).join(', ')}` : 'none is logged'}. Nothing was removed.`,
+          `/commitments history ${item.id}`,
+        );
+      }
+      return { type: 'unlog', occurrence };
+    }
+    case 'archive':
+      return { type: 'archive', ...(action.reason ? { reason: action.reason } : {}) };
+    case 'unarchive':
+      return { type: 'unarchive' };
     case 'assess': {
       const from = item.compliance[action.party]?.score;
       return {

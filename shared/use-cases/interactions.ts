@@ -8,12 +8,15 @@ import { addCommitment, addTrack, changeItem, getItem, listTracks, type Caller, 
 import { canWrite, requireWriter, withGroups } from '#shared/use-cases/access';
 import { saveImport } from '#shared/use-cases/import';
 import { describeChange } from '#shared/slack/render/change';
+import { refuseIfArchived } from '#shared/domain/changes';
 
 /** What buttons, modals and shortcuts do; each returns what the person is told. */
 
 /** The item an item button opens a form on, if the caller may change it. */
 export async function getCommitment(deps: Deps, caller: Caller, id: string): Promise<Commitment> {
   const { item } = await getItem(deps, caller, id, 'write');
+  // A button on a message drawn before the item was archived.
+  refuseIfArchived(item, 'open');
   return item;
 }
 

@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import { formatLocalDate } from '#shared/dates/natural';
 import { deriveFlags } from '#shared/dates/flags';
 import { parseOwners } from '#shared/domain/changes';
-import { CLOSED_STATUSES, type Commitment, type FieldChange, type HistoryEntry, type Track } from '#shared/domain/schemas';
+import { CLOSED_STATUSES, type Archival, type Commitment, type FieldChange, type HistoryEntry, type Track } from '#shared/domain/schemas';
 import { ACTION_IDS } from '#shared/slack-app/definitions';
 import { STATUS_LABEL, age, formatDayOf, scoreText } from '#shared/format/text';
 import {
@@ -28,6 +28,7 @@ export function commitmentSummary(item: Commitment, timeZone: string, now: Date)
   const owners = ownersText(item);
   const lines = [
     `${STATUS_EMOJI[item.status]} *${item.id}* ${escape(item.title)}`,
+    item.archived ? archivedText(item.archived, timeZone) : undefined,
     flags.length > 0 ? flags.join(' · ') : undefined,
     [owners ? `Owners: ${owners}` : undefined, `updated ${age(item.updatedAt, now)}`].filter(Boolean).join(' · '),
     `_Source: ${sourceText(item)}_`,
@@ -36,8 +37,8 @@ export function commitmentSummary(item: Commitment, timeZone: string, now: Date)
 }
 
 /** The buttons every open item carries, in reports and digests alike. */
-export function commitmentActions(item: Pick<Commitment, 'id' | 'status'>): types.ActionsBlock | undefined {
-  if (CLOSED_STATUSES.has(item.status)) return undefined;
+export function commitmentActions(item: Pick<Commitment, 'id' | 'status' | 'archived'>): types.ActionsBlock | undefined {
+  if (CLOSED_STATUSES.has(item.status) || item.archived) return undefined;
   return {
     type: 'actions',
     block_id: `item:${item.id}`,
@@ -70,6 +71,7 @@ export function renderCommitment(item: Commitment, track: Pick<Track, 'title' | 
     { ...header(`${item.id} · ${item.title}`), block_id: `item|${item.id}` },
     context(`${escape(track.title)} · version ${item.version} · updated ${age(item.updatedAt, now)} by ${actorText(item.updatedBy)}`),
   ];
+  if (item.archived) blocks.push(section(archivedText(item.archived, track.timeZone)));
   if (item.detail) blocks.push(section(escape(item.detail)));
   blocks.push({ type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text })) });
   if (flags.length > 0) blocks.push(section(flags.join('\n')));
@@ -86,7 +88,12 @@ export function renderCommitment(item: Commitment, track: Pick<Track, 'title' | 
   }
   const actions = commitmentActions(item);
   if (actions) blocks.push(actions);
-  const text = [`${item.id} · ${escape(item.title)}`, `${STATUS_LABEL[item.status]} · ${plainText(kindText(item))}`, ...flags.map(plainText)].join('\n');
+  const text = [
+    `${item.id} · ${escape(item.title)}`,
+    `${STATUS_LABEL[item.status]} · ${plainText(kindText(item))}`,
+    ...(item.archived ? [plainText(archivedText(item.archived, track.timeZone))] : []),
+    ...flags.map(plainText),
+  ].join('\n');
   return { text, blocks };
 }
 
@@ -105,6 +112,12 @@ export function historyLine(entry: HistoryEntry, timeZone: string): string {
       return `${when} ${who} assessed ${change.party} ${change.from === undefined ? '' : `${scoreText(change.from)} → `}${scoreText(change.to)} as of ${formatLocalDate(change.date)}${change.note ? `: ${escape(change.note)}` : ''}`;
     case 'occurrence':
       return `${when} ${who} logged ${formatLocalDate(change.occurrence.date)}${change.occurrence.place ? ` in ${escape(change.occurrence.place)}` : ''}${change.occurrence.text ? `: ${escape(change.occurrence.text)}` : ''}`;
+    case 'unlog':
+      return `${when} ${who} removed the occurrence of ${formatLocalDate(change.occurrence.date)}${change.occurrence.place ? ` in ${escape(change.occurrence.place)}` : ''}`;
+    case 'archive':
+      return `${when} ${who} archived it${change.reason ? `: ${escape(change.reason)}` : ''}`;
+    case 'unarchive':
+      return `${when} ${who} unarchived it`;
     case 'field':
       return `${when} ${who} ${fieldText(change)}${change.note ? `: ${escape(change.note)}` : ''}`;
     case 'fields':
@@ -121,6 +134,11 @@ function fieldText(change: FieldChange): string {
   };
   const verb = change.field === 'due' ? (change.from ? 'moved due' : 'set due') : `changed ${change.field}`;
   return change.from === undefined ? `${verb} to ${value(change.to)}` : `${verb} from ${value(change.from)} to ${value(change.to)}`;
+}
+
+/** The archived mark an item carries wherever it is still shown (`all`, `show`, `history`). */
+export function archivedText(archived: Archival, timeZone: string): string {
+  return `:file_cabinet: Archived ${formatDayOf(archived.at, timeZone)} by ${actorText(archived.by)}${archived.reason ? `: ${escape(archived.reason)}` : ''}`;
 }
 
 export function actorText(actor: string): string {

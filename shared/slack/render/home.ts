@@ -32,7 +32,7 @@ export function renderHome(model: HomeModel): types.HomeView {
   if (tracks.length === 0) blocks.push(section('No tracks yet: `/commitments track add <slug> "Title" parties JP,KR tz Asia/Tokyo`'));
   for (const { summary, report } of tracks.slice(0, MAX_TRACKS)) {
     const counts = STATUSES.filter((s) => summary.counts[s] > 0).map((s) => `${STATUS_EMOJI[s]} ${statusCountText(s, summary.counts[s])}`);
-    const compliance = report ? complianceByParty(report.commitments, report.track.parties).filter((c) => c.assessed > 0) : [];
+    const compliance = report ? complianceByParty(report.commitments.filter((c) => !c.archived), report.track.parties).filter((c) => c.assessed > 0) : [];
     const lines = [
       `*${summary.slug}* — ${escape(summary.title)}`,
       counts.join('   ') || '_no commitments yet_',
@@ -43,7 +43,7 @@ export function renderHome(model: HomeModel): types.HomeView {
   if (tracks.length > MAX_TRACKS) blocks.push(context(`…and ${tracks.length - MAX_TRACKS} more tracks; \`/commitments\` lists them all.`));
 
   const open = tracks.flatMap(({ report }) =>
-    report ? report.commitments.filter((c) => !CLOSED_STATUSES.has(c.status)).map((item) => ({ item, timeZone: report.track.timeZone })) : [],
+    report ? report.commitments.filter((c) => !CLOSED_STATUSES.has(c.status) && !c.archived).map((item) => ({ item, timeZone: report.track.timeZone })) : [],
   );
   const overdue = open.filter(({ item, timeZone }) => deriveFlags(item, timeZone, now).overdue);
   const mine = open.filter(({ item }) => item.owners.some((o) => o.slackUserId === userId));

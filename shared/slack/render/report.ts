@@ -53,8 +53,11 @@ const FILTER_NAME: Record<ReportFilter, string> = {
  */
 export function renderReport(report: Report, view: ReportView): SlackMessage {
   const { track } = report;
-  const rows = report.commitments.map((item) => ({ item, flags: deriveFlags(item, track.timeZone, view.now) }));
-  const shown = rows.filter(FILTER_TEST[view.filter]).sort(byAttention);
+  const all = report.commitments.map((item) => ({ item, flags: deriveFlags(item, track.timeZone, view.now) }));
+  // Archived items count nowhere; `all` lists them last, in a group of their own.
+  const rows = all.filter((r) => !r.item.archived);
+  const archived = view.filter === 'all' ? all.filter((r) => r.item.archived).sort(byAttention) : [];
+  const shown = [...rows.filter(FILTER_TEST[view.filter]).sort(byAttention), ...archived];
   const pages = Math.max(1, Math.ceil(shown.length / ITEMS_PER_PAGE));
   const page = Math.min(Math.max(0, view.page), pages - 1);
   const slice = shown.slice(page * ITEMS_PER_PAGE, (page + 1) * ITEMS_PER_PAGE);
@@ -64,10 +67,10 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
   const dueSoon = rows.filter((r) => r.flags.dueSoon).length;
   const quiet = rows.filter((r) => r.flags.quiet).length;
   const summary = [
-    counts.map(([s, n]) => statusCountText(s, n)).join(' · '),
+    [...counts.map(([s, n]) => statusCountText(s, n)), archived.length > 0 ? `${archived.length} archived` : undefined].filter(Boolean).join(' · '),
     [overdue && `:red_circle: ${overdue} overdue`, dueSoon && `:large_yellow_circle: ${dueSoon} due soon`, quiet && `:zzz: ${quiet} quiet`].filter(Boolean).join(' · '),
   ].filter(Boolean);
-  const compliance = complianceByParty(report.commitments, track.parties);
+  const compliance = complianceByParty(rows.map((r) => r.item), track.parties);
   if (compliance.some((c) => c.assessed > 0)) {
     summary.push(`Compliance: ${compliance.map((c) => `${escape(c.party.name)} ${c.assessed > 0 ? averageText(c) : 'not yet assessed'}`).join(' · ')}`);
   }
@@ -91,12 +94,13 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
   if (slice.length === 0) {
     blocks.push(section(report.commitments.length === 0 ? `No commitments yet. Add one: \`/commitments add ${track.slug} "title"\`` : `No ${FILTER_NAME[view.filter]} in this track.`));
   }
-  let group: Status | undefined;
+  const groupOf = (item: Commitment): Status | 'archived' => (item.archived ? 'archived' : item.status);
+  let group: Status | 'archived' | undefined;
   for (const { item } of slice) {
-    if (item.status !== group) {
-      group = item.status;
-      const total = shown.filter((r) => r.item.status === group).length;
-      blocks.push(context(`*${STATUS_LABEL[group]}* (${total})`));
+    if (groupOf(item) !== group) {
+      group = groupOf(item);
+      const total = shown.filter((r) => groupOf(r.item) === group).length;
+      blocks.push(context(`*${group === 'archived' ? 'Archived' : STATUS_LABEL[group]}* (${total})`));
     }
     blocks.push(section(commitmentSummary(item, track.timeZone, view.now)));
     const actions = commitmentActions(item);
@@ -109,7 +113,7 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
     `${escape(track.title)} — ${FILTER_NAME[view.filter]}${pages > 1 ? `, page ${page + 1} of ${pages}` : ''}`,
     ...summary.map(plainText),
     ...slice.map(({ item, flags }) =>
-      [`${item.id} [${STATUS_LABEL[item.status]}] ${escape(item.title)}`, ...flagPhrases(flags).map((p) => p.text), `Source: ${plainText(sourceText(item))}`].join(' — '),
+      [`${item.id} [${STATUS_LABEL[item.status]}${item.archived ? ', archived' : ''}] ${escape(item.title)}`, ...flagPhrases(flags).map((p) => p.text), `Source: ${plainText(sourceText(item))}`].join(' — '),
     ),
   ].join('\n');
   return { text: text.slice(0, 3900), blocks };

@@ -200,6 +200,12 @@ describe('parseCommand', () => {
     },
     { text: 'log JK-1 last friday "Call"', command: { type: 'log', id: 'JK-1', dateText: 'last friday', text: 'Call' } },
     { text: 'log JK-1 monday New York', command: { type: 'log', id: 'JK-1', dateText: 'monday', place: 'New York' } },
+    // archive, unarchive, unlog
+    { text: 'archive JK-4 "superseded by JK-9"', command: { type: 'archive', id: 'JK-4', reason: 'superseded by JK-9' } },
+    { text: 'archive jk-4', command: { type: 'archive', id: 'JK-4' } },
+    { text: 'unarchive JK-4', command: { type: 'unarchive', id: 'JK-4' } },
+    { text: 'unlog JK-1 2026-01-13', command: { type: 'unlog', id: 'JK-1', dateText: '2026-01-13' } },
+    { text: 'unlog JK-1 13 January 2026', command: { type: 'unlog', id: 'JK-1', dateText: '13 January 2026' } },
     // subscriptions
     {
       text: 'subscribe japan-korea every monday 09:00 tz Asia/Tokyo',
@@ -301,6 +307,10 @@ describe('parseCommand', () => {
     { text: 'log JK-1 today at', error: /at needs a place/, usage: usage('log') },
     { text: `log JK-1 today at ${'p'.repeat(101)}`, error: /The place is 101 characters long; the limit is 100/, usage: usage('log') },
     { text: `log JK-1 today "${'t'.repeat(501)}"`, error: /The text is 501 characters long; the limit is 500/, usage: usage('log') },
+    { text: 'archive', error: /archive needs a commitment id/, usage: usage('archive') },
+    { text: `archive JK-4 "${'r'.repeat(1001)}"`, error: /The reason is 1001 characters long; the limit is 1000/, usage: usage('archive') },
+    { text: 'unarchive JK-4 now', error: /unarchive takes only the id/, usage: usage('unarchive') },
+    { text: 'unlog JK-1', error: /unlog needs the date/, usage: usage('unlog') },
     { text: 'subscribe', error: /subscribe needs a track/, usage: usage('subscribe') },
     { text: 'subscribe jk every monday tz Mars/Base', error: /“Mars\/Base” is not a time zone/, usage: usage('subscribe') },
     { text: 'subscribe jk tz', error: /tz needs one time zone/, usage: usage('subscribe') },
@@ -354,7 +364,7 @@ describe('ownerFromToken', () => {
 describe('parseCommand on any input', () => {
   const grammarWords = [
     ...['', ' ', '  ', '\n', '\t'],
-    ...['help', '?', 'tracks', 'list', 'report', 'share', 'show', 'history', 'track', 'add', 'update', 'note', 'done', 'log'],
+    ...['help', '?', 'tracks', 'list', 'report', 'share', 'show', 'history', 'track', 'add', 'update', 'note', 'done', 'log', 'unlog', 'archive', 'unarchive'],
     ...['subscribe', 'unsubscribe', 'subscriptions', 'due', 'owner', 'owners', 'recurring', 'ongoing', 'every', 'update every'],
     ...['parties', 'tz', 'prefix', 'at', 'in', 'and', ',', 'JP,KR', 'Asia/Tokyo', 'Mars/Base', 'JK'],
     ...['japan-korea', 'Japan-Korea', 'jk', 'a--b', '-x', 'x'.repeat(41), 'overdue', 'quiet', 'all', 'open'],
@@ -453,6 +463,17 @@ function expectWellFormed(result: ParseResult): void {
       within(command.place, 100);
       within(command.text, 500);
       return;
+    case 'unlog':
+      expect(command.id).toMatch(ID);
+      within(command.dateText, Infinity);
+      return;
+    case 'archive':
+      expect(command.id).toMatch(ID);
+      within(command.reason, LIMITS.noteChars);
+      return;
+    case 'unarchive':
+      expect(command.id).toMatch(ID);
+      return;
     case 'subscribe':
       slug(command.track);
       within(command.scheduleText, 100);
@@ -500,7 +521,7 @@ describe('the registry of commands', () => {
         expect({ example, claimed: writingTeam(form(textOf(example))) }).toEqual({ example, claimed: definition.writes ? 'T0TEST' : undefined });
       }
     }
-    expect(COMMANDS.filter((d) => d.writes).map((d) => d.name)).toEqual(['track-add', 'add', 'update', 'note', 'done', 'edit', 'log', 'subscribe', 'unsubscribe', 'assess', 'export', 'roles', 'visibility', 'link']);
+    expect(COMMANDS.filter((d) => d.writes).map((d) => d.name)).toEqual(['track-add', 'add', 'update', 'note', 'done', 'edit', 'log', 'unlog', 'archive', 'unarchive', 'subscribe', 'unsubscribe', 'assess', 'export', 'roles', 'visibility', 'link']);
   });
 
   it('hands the replay guard’s parse to the listener only for the same text', () => {

@@ -59,6 +59,14 @@ const buttons = (blocks: object[]) =>
 const texts = (blocks: object[]) => JSON.stringify(blocks);
 
 describe('renderDigest', () => {
+  it('leaves out archived items, overdue or changed, and does not count them as open', () => {
+    const archived = { at: '2026-03-20T00:00:00.000Z', by: 'U0A' };
+    const model = buildDigest({ track, commitments: [item({ due: '2026-03-01', archived }), item({ updatedAt: '2026-03-20T00:00:00.000Z', archived }), item({ due: '2026-03-02' })] }, { now, since });
+    expect(model.overdue.map((c) => c.title)).toEqual([`Commitment ${seq}`]);
+    expect(model.changed).toEqual([]);
+    expect(model.openCount).toBe(1);
+  });
+
   it('keeps an all-on-track digest to a few blocks and a one-line text', () => {
     const message = digest([item({ due: '2026-06-01' }), item({ status: 'done', updatedAt: '2026-03-01T00:00:00.000Z' })]);
     expect(message.blocks.length).toBeLessThanOrEqual(4);

@@ -200,6 +200,16 @@ describe('commitment requests', () => {
     expect(moves.ExpressionAttributeNames).toEqual({ '#from': 'not-started', '#to': 'done' });
     expect(plain(moves.Key)).toEqual({ pk: 'T0PARAMS', sk: 'TRACK#japan-korea' });
   });
+
+  it('takes an archived item out of its status count, and puts it back when unarchived', () => {
+    const archived = { ...item, archived: { at, by: 'U0ADMIN' }, version: 2 };
+    const out = saveChangeParams(TABLE, item, archived, entry(2)).TransactItems![2]!.Update!;
+    expect(out.UpdateExpression).toBe('SET counts.#from = counts.#from - :one');
+    expect(out.ExpressionAttributeNames).toEqual({ '#from': 'not-started' });
+    const back = saveChangeParams(TABLE, archived, { ...item, version: 3 }, entry(3)).TransactItems![2]!.Update!;
+    expect(back.UpdateExpression).toBe('SET counts.#to = counts.#to + :one');
+    expect(back.ExpressionAttributeNames).toEqual({ '#to': 'not-started' });
+  });
 });
 
 describe('requests that expire', () => {

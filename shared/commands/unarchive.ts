@@ -1,0 +1,23 @@
+import { defineCommand, SLASH } from '#shared/commands/definition';
+import { readId, type Cursor } from '#shared/commands/grammar';
+import type { CommitmentId } from '#shared/domain/schemas';
+import { renderChange } from '#shared/slack/render/change';
+import { changeItem } from '#shared/use-cases/commitments';
+
+/** `unarchive <ID>`: brings an archived item back into reports, digests and Home. */
+export const unarchiveCommand = defineCommand({
+  name: 'unarchive',
+  words: ['unarchive'],
+  usage: `${SLASH} unarchive <ID>`,
+  examples: [`${SLASH} unarchive JK-4`],
+  writes: true,
+  need: 'write',
+  read(c: Cursor): { id: CommitmentId } {
+    const id = readId(c, 'unarchive');
+    if (c.peek()) c.refuse('unarchive takes only the id.');
+    return { id };
+  },
+  target: ({ id }) => ({ item: id }),
+  run: ({ id }, { deps, caller }) => changeItem(deps, caller, id, { type: 'unarchive' }),
+  render: (changed, _, { caller }) => ({ message: renderChange(changed, caller.now) }),
+});
