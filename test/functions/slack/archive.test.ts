@@ -79,10 +79,11 @@ describe('archive and unarchive', () => {
     expect(await tableItems()).toBe(before);
   });
 
-  it('refuses to log on an archived recurring item, and to unarchive a live one, writing nothing', async () => {
+  it('refuses to log on or edit an archived item, and to unarchive a live one, writing nothing', async () => {
     await command('archive JK-1 "paused"');
     let before = await tableItems();
     expect((await command('log JK-1 2026-03-01 at Tokyo')).text).toMatch(/JK-1 is archived/);
+    expect((await command('edit JK-1 title "Keep up leader visits"')).text).toMatch(/JK-1 is archived/);
     expect(await tableItems()).toBe(before);
     await command('unarchive JK-1');
     before = await tableItems();
