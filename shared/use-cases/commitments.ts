@@ -328,13 +328,13 @@ function toChange(item: Commitment, track: Track, action: ItemAction, now: Date)
  * 2. refuse an edit that changes nothing, 3. one field is a `field` change, more a `fields` one.
  */
 function toEditChange(item: Commitment, track: Track, edit: ItemEdit, now: Date): Change {
-  const change = toFieldsChange(item, edit, editFieldChanges(item, track, edit, now));
+  const change = toFieldsChange(edit, editFieldChanges(item, track, edit, now));
   if (!change) throw new InvalidInputError(`That is what ${item.id} already has; nothing was changed.`, `/commitments edit ${item.id} due|owner|title|parties <value>`);
   return change;
 }
 
 /** One field change as a `field` change, more as one `fields` change, none as nothing; the reason rides along. */
-function toFieldsChange(item: Commitment, edit: ItemEdit, changes: FieldChange[]): Change | undefined {
+function toFieldsChange(edit: ItemEdit, changes: FieldChange[]): Change | undefined {
   const note = edit.reason ? { note: edit.reason } : {};
   const [only] = changes;
   if (!only) return undefined;
@@ -401,7 +401,7 @@ export async function saveEditForm(
     if (fields.length > 0 || unlog.length > 0) throw new InvalidInputError('Archive on its own, or save the edits first.', undefined, { field: 'archive' });
     changes = [{ type: 'archive', ...(edit.reason ? { reason: edit.reason } : {}) }];
   } else {
-    const edited = toFieldsChange(item, { type: 'edit', ...edit }, fields);
+    const edited = toFieldsChange({ type: 'edit', ...edit }, fields);
     changes = [...unlogChanges(item, unlog), ...(edited ? [edited] : [])];
   }
   if (changes.length === 0) throw new InvalidInputError(`That is what ${item.id} already has; nothing was changed.`, `/commitments edit ${item.id} due|owner|title|parties <value>`);
