@@ -33,6 +33,7 @@ export const ACTION_IDS = {
   update: 'commitment_update',
   addNote: 'commitment_add_note',
   edit: 'commitment_edit',
+  unarchive: 'commitment_unarchive',
   share: 'report_share',
   pagePrevious: 'report_page_previous',
   pageNext: 'report_page_next',

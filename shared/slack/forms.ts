@@ -4,7 +4,7 @@ import { DEFAULT_UPDATE_EVERY_DAYS } from '#shared/domain/kind';
 import { InvalidInputError } from '#shared/errors';
 import { IMPORT_INPUTS, IMPORT_MAX_CHARS } from '#shared/slack/render/import';
 import { ROLE_INPUTS } from '#shared/slack/render/roles';
-import { INPUT_MAX_CHARS, INPUTS, type ModalOrigin } from '#shared/slack/render/modals';
+import { ARCHIVE_TICKED, INPUT_MAX_CHARS, INPUTS, type ModalOrigin } from '#shared/slack/render/modals';
 import { checkedValuesOf, selectedDateOf, selectedUsersOf, selectedValueOf, textOf, urlOf, type ViewValues } from '#shared/slack/view-state';
 
 /**
@@ -48,6 +48,10 @@ export interface EditForm {
   owners: string[];
   parties: string[];
   reason?: string;
+  /** Ticked "Archive this item": the reason above becomes the archive reason. */
+  archive: boolean;
+  /** The places, in the item's occurrence list, of the occurrences ticked for removal. */
+  unlog: number[];
 }
 
 /** The edit form: every field as shown or changed; the use case keeps what did not change. */
@@ -69,7 +73,15 @@ export function readEditForm(values: ViewValues): EditForm {
     owners: [...selectedUsersOf(values, INPUTS.owners).map((id) => `<@${id}>`), ...nameList.map((n) => n.replace(/[<>]/g, ''))],
     parties: parties.split(/[,\s]+/).filter(Boolean),
     ...(reason ? { reason } : {}),
+    archive: checkedValuesOf(values, INPUTS.archive, INPUTS.archive).includes(ARCHIVE_TICKED),
+    unlog: readOccurrenceChecks(values),
   };
+}
+
+function readOccurrenceChecks(values: ViewValues): number[] {
+  const checked = checkedValuesOf(values, INPUTS.unlog, INPUTS.unlog);
+  if (!checked.every((v) => /^\d{1,4}$/.test(v))) throw new InvalidInputError('That occurrence is not one this form listed.', undefined, { field: 'unlog' });
+  return [...new Set(checked.map(Number))];
 }
 
 const MAX_OWNER_NAME_CHARS = 100;

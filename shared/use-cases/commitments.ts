@@ -1,5 +1,5 @@
 import { formatLocalDate, parseNaturalDate } from '#shared/dates/natural';
-import { InvalidInputError, NotFoundError, TrackNotFoundError } from '#shared/errors';
+import { ConflictError, InvalidInputError, NotFoundError, TrackNotFoundError } from '#shared/errors';
 import { authorize, visibleInChannel, type Access, type Need } from '#shared/domain/access';
 import { canRead, loadAccess, requireAccess, requireWriter, withGroups, type Directory } from '#shared/use-cases/access';
 import { formatOwners, parseOwners, refuseIfArchived } from '#shared/domain/changes';
@@ -328,6 +328,21 @@ function toChange(item: Commitment, track: Track, action: ItemAction, now: Date)
  * 2. refuse an edit that changes nothing, 3. one field is a `field` change, more a `fields` one.
  */
 function toEditChange(item: Commitment, track: Track, edit: ItemEdit, now: Date): Change {
+  const change = toFieldsChange(edit, editFieldChanges(item, track, edit, now));
+  if (!change) throw new InvalidInputError(`That is what ${item.id} already has; nothing was changed.`, `/commitments edit ${item.id} due|owner|title|parties <value>`);
+  return change;
+}
+
+/** One field change as a `field` change, more as one `fields` change, none as nothing; the reason rides along. */
+function toFieldsChange(edit: ItemEdit, changes: FieldChange[]): Change | undefined {
+  const note = edit.reason ? { note: edit.reason } : {};
+  const [only] = changes;
+  if (!only) return undefined;
+  return changes.length === 1 ? { ...only, ...note } : { type: 'fields', changes, ...note };
+}
+
+/** The fields an edit gives that differ from the item's; a value that cannot be used is refused. */
+function editFieldChanges(item: Commitment, track: Track, edit: ItemEdit, now: Date): FieldChange[] {
   const changes: FieldChange[] = [];
   const add = (field: FieldChange['field'], from: string | undefined, to: string) => {
     if (from !== to) changes.push({ type: 'field', field, ...(from ? { from } : {}), to });
@@ -351,10 +366,63 @@ function toEditChange(item: Commitment, track: Track, edit: ItemEdit, now: Date)
     if (parties.length === 0) throw new InvalidInputError('Name at least one party.', undefined, { field: 'parties' });
     add('parties', item.parties.join(', ') || undefined, parties.join(', '));
   }
-  const note = edit.reason ? { note: edit.reason } : {};
-  const [only] = changes;
-  if (!only) throw new InvalidInputError(`That is what ${item.id} already has; nothing was changed.`, `/commitments edit ${item.id} due|owner|title|parties <value>`);
-  return changes.length === 1 ? { ...only, ...note } : { type: 'fields', changes, ...note };
+  return changes;
+}
+
+/** What the Edit form asks for: new field values, or archiving the item, and occurrences to remove. */
+export interface EditFormAction extends Omit<ItemEdit, 'type'> {
+  archive: boolean;
+  /** Places in the item's occurrence list, as the form showed it. */
+  unlog: number[];
+}
+
+/**
+ * Saves an Edit form.
+ * 1. Read the item if the caller may change it; refuse it if it changed since the form opened,
+ * or is archived. 2. Archive on its own (refused beside other changes, the reason as its reason),
+ * or remove each ticked occurrence and then save the field changes. 3. Save those changes one
+ * by one, each guarded by the version the one before left.
+ */
+export async function saveEditForm(
+  deps: Deps,
+  caller: Caller,
+  id: string,
+  form: EditFormAction,
+  expectedVersion?: number,
+): Promise<{ before: Commitment; after: Commitment; track: Track; changes: Change[] }> {
+  const { item, track } = await getItem(deps, caller, id, 'write');
+  // Checked first, so a stale form is told so rather than judged against fields it never showed.
+  if (expectedVersion !== undefined && item.version !== expectedVersion) throw staleFormError(item.id);
+  refuseIfArchived(item, form.archive ? 'archive' : 'edit');
+  const { archive, unlog, ...edit } = form;
+  const fields = editFieldChanges(item, track, { type: 'edit', ...edit }, caller.now);
+  let changes: Change[];
+  if (archive) {
+    if (fields.length > 0 || unlog.length > 0) throw new InvalidInputError('Archive on its own, or save the edits first.', undefined, { field: 'archive' });
+    changes = [{ type: 'archive', ...(edit.reason ? { reason: edit.reason } : {}) }];
+  } else {
+    const edited = toFieldsChange({ type: 'edit', ...edit }, fields);
+    changes = [...unlogChanges(item, unlog), ...(edited ? [edited] : [])];
+  }
+  if (changes.length === 0) throw new InvalidInputError(`That is what ${item.id} already has; nothing was changed.`, `/commitments edit ${item.id} due|owner|title|parties <value>`);
+  let after = item;
+  for (const change of changes) ({ after } = await deps.store.saveChange(after, change, caller.userId, caller.now, after.version));
+  return { before: item, after, track, changes };
+}
+
+function staleFormError(id: string): ConflictError {
+  return new ConflictError(`${id} was changed by someone else since this form opened; nothing was saved. Open it again and retry.`);
+}
+
+/** The occurrences at the ticked places, as `unlog` changes. */
+function unlogChanges(item: Commitment, places: number[]): Change[] {
+  if (places.length === 0) return [];
+  const occurrences = item.kind.type === 'recurring' ? item.kind.occurrences : [];
+  return places.map((place) => {
+    const occurrence = occurrences[place];
+    if (!occurrence) throw new InvalidInputError(`${item.id} has no such occurrence; nothing was removed.`, undefined, { field: 'unlog' });
+    return { type: 'unlog', occurrence };
+  });
 }
 
 /** A Slack user already among the owners keeps the name they were shown by. */

@@ -4,7 +4,8 @@ import { InvalidInputError, NotFoundError } from '#shared/errors';
 import { escape } from '#shared/slack/render/format';
 import type { ModalOrigin } from '#shared/slack/render/modals';
 import type { CommitmentForm, TrackForm } from '#shared/slack/forms';
-import { addCommitment, addTrack, changeItem, getItem, listTracks, type Caller, type Deps, type ItemAction } from '#shared/use-cases/commitments';
+import { addCommitment, addTrack, changeItem, getItem, listTracks, saveEditForm, type Caller, type Deps, type EditFormAction, type ItemAction } from '#shared/use-cases/commitments';
+import { readItemVersion } from '#shared/slack/render/commitment';
 import { canWrite, requireWriter, withGroups } from '#shared/use-cases/access';
 import { saveImport } from '#shared/use-cases/import';
 import { describeChange } from '#shared/slack/render/change';
@@ -24,6 +25,18 @@ export async function getCommitment(deps: Deps, caller: Caller, id: string): Pro
 export async function submitItemChange(deps: Deps, caller: Caller, origin: ModalOrigin, action: ItemAction): Promise<string> {
   const { before, after, change } = await changeItem(deps, caller, origin.id ?? '', action, origin.version);
   return describeChange(before.status, after.status, change, after.id);
+}
+
+/** Saves an Edit form, guarded by the version it showed; returns one line per change it made. */
+export async function submitEditForm(deps: Deps, caller: Caller, origin: ModalOrigin, form: EditFormAction): Promise<string> {
+  const { before, after, changes } = await saveEditForm(deps, caller, origin.id ?? '', form, origin.version);
+  return changes.map((change) => describeChange(before.status, after.status, change, after.id)).join('\n');
+}
+
+/** An Unarchive button: its value names the item and the version the message showed. */
+export async function unarchiveFromButton(deps: Deps, caller: Caller, value: string): Promise<string> {
+  const { id, version } = readItemVersion(value);
+  return submitItemChange(deps, caller, { id, version }, { type: 'unarchive' });
 }
 
 export async function submitCommitment(deps: Deps, caller: Caller, form: CommitmentForm): Promise<string> {

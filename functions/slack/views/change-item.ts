@@ -1,8 +1,9 @@
 import { answerFormError, type FormFields } from '#shared/slack/answer-error';
-import { INPUTS } from '#shared/slack/render/modals';
+import { readEditForm } from '#shared/slack/forms';
+import { INPUTS, type ModalOrigin } from '#shared/slack/render/modals';
 import { readOrigin, type ViewValues } from '#shared/slack/view-state';
-import type { ItemAction } from '#shared/use-cases/commitments';
-import { submitItemChange } from '#shared/use-cases/interactions';
+import type { Caller, ItemAction } from '#shared/use-cases/commitments';
+import { submitEditForm, submitItemChange } from '#shared/use-cases/interactions';
 import type { ListenerDeps } from '../deps.ts';
 import { echoJob, jobTeam } from '../after-answer.ts';
 import { viewCaller, type ViewArgs } from '../payload.ts';
@@ -18,15 +19,26 @@ export const EDIT_FIELDS: FormFields = {
   ownerNames: INPUTS.ownerNames,
   parties: INPUTS.parties,
   reason: INPUTS.reason,
+  archive: INPUTS.archive,
+  unlog: INPUTS.unlog,
 };
 
-/** An item modal (update, mark done, add note, edit): save its action, then redraw where it came from. */
+/** An item modal (update, mark done, add note): save its action, then redraw where it came from. */
 export function changeItemSubmission(deps: ListenerDeps, readForm: (values: ViewValues) => ItemAction, fields: FormFields = FIELDS) {
+  return itemSubmission(deps, (caller, origin, values) => submitItemChange(deps, caller, origin, readForm(values)), fields);
+}
+
+/** The Edit form: its field changes, archive or occurrences to remove, then a redraw. */
+export function editItemSubmission(deps: ListenerDeps) {
+  return itemSubmission(deps, (caller, origin, values) => submitEditForm(deps, caller, origin, readEditForm(values)), EDIT_FIELDS);
+}
+
+function itemSubmission(deps: ListenerDeps, save: (caller: Caller, origin: ModalOrigin, values: ViewValues) => Promise<string>, fields: FormFields) {
   return async ({ ack, body, view, context }: ViewArgs): Promise<void> => {
     const origin = readOrigin(view.private_metadata);
     try {
       const caller = await viewCaller(deps, body, deps.clock());
-      const confirmation = await submitItemChange(deps, caller, origin, readForm(view.state.values));
+      const confirmation = await save(caller, origin, view.state.values);
       await ack();
       const team = jobTeam(context, caller.teamId);
       deps.afterAnswer.later(context, echoJob(team, caller.userId, origin, confirmation));

@@ -1,10 +1,10 @@
 import type { App } from '@slack/bolt';
 import { VIEW_IDS } from '#shared/slack-app/definitions';
-import { readDoneForm, readEditForm, readNoteForm, readUpdateForm } from '#shared/slack/forms';
+import { readDoneForm, readNoteForm, readUpdateForm } from '#shared/slack/forms';
 import type { ListenerDeps } from '../deps.ts';
 import { addCommitmentSubmission } from './add-commitment.ts';
 import { addTrackSubmission } from './add-track.ts';
-import { changeItemSubmission, EDIT_FIELDS } from './change-item.ts';
+import { changeItemSubmission, editItemSubmission } from './change-item.ts';
 import { importPickSubmission } from './import-pick.ts';
 import { importTextSubmission } from './import-text.ts';
 import { trackRolesSubmission } from './track-roles.ts';
@@ -17,7 +17,7 @@ export function registerViews(app: App, deps: ListenerDeps): void {
   app.view(VIEW_IDS.update, changeItemSubmission(deps, readUpdateForm));
   app.view(VIEW_IDS.markDone, changeItemSubmission(deps, readDoneForm));
   app.view(VIEW_IDS.addNote, changeItemSubmission(deps, readNoteForm));
-  app.view(VIEW_IDS.edit, changeItemSubmission(deps, readEditForm, EDIT_FIELDS));
+  app.view(VIEW_IDS.edit, editItemSubmission(deps));
   app.view(VIEW_IDS.addCommitment, addCommitmentSubmission(deps));
   app.view(VIEW_IDS.importText, importTextSubmission(deps));
   app.view(VIEW_IDS.importPick, importPickSubmission(deps));

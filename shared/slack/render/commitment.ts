@@ -4,6 +4,7 @@ import { deriveFlags } from '#shared/dates/flags';
 import { parseOwners } from '#shared/domain/changes';
 import { CLOSED_STATUSES, type Archival, type Commitment, type FieldChange, type HistoryEntry, type Track } from '#shared/domain/schemas';
 import { ACTION_IDS } from '#shared/slack-app/definitions';
+import { InvalidInputError } from '#shared/errors';
 import { STATUS_LABEL, age, formatDayOf, scoreText } from '#shared/format/text';
 import {
   STATUS_EMOJI,
@@ -51,6 +52,22 @@ export function commitmentActions(item: Pick<Commitment, 'id' | 'status' | 'arch
   };
 }
 
+/** The one button an archived item carries where it is shown on its own, guarded by the version it shows. */
+function unarchiveActions(item: Pick<Commitment, 'id' | 'version'>): types.ActionsBlock {
+  return { type: 'actions', block_id: `archived:${item.id}`, elements: [button('Unarchive', ACTION_IDS.unarchive, itemVersionValue(item))] };
+}
+
+/** A button value naming an item and the version its message showed: `JK-4@7`. */
+export function itemVersionValue(item: Pick<Commitment, 'id' | 'version'>): string {
+  return `${item.id}@${item.version}`;
+}
+
+export function readItemVersion(value: string): { id: string; version: number } {
+  const match = /^([^@\s]{1,40})@(\d{1,9})$/.exec(value);
+  if (!match) throw new InvalidInputError('That button is not one this app drew; show the item again.');
+  return { id: match[1]!, version: Number(match[2]) };
+}
+
 /** One item as blocks: its summary, then its buttons while it is open. */
 export function renderCommitmentBlocks(item: Commitment, timeZone: string, now: Date): Block[] {
   const actions = commitmentActions(item);
@@ -86,7 +103,7 @@ export function renderCommitment(item: Commitment, track: Pick<Track, 'title' | 
     const notes = item.notes.slice(-5).map((n) => `• ${formatDayOf(n.at, track.timeZone)} ${actorText(n.by)}: ${escape(n.text)}`);
     blocks.push(section(`*Latest notes*\n${notes.join('\n')}`));
   }
-  const actions = commitmentActions(item);
+  const actions = item.archived ? unarchiveActions(item) : commitmentActions(item);
   if (actions) blocks.push(actions);
   const text = [
     `${item.id} · ${escape(item.title)}`,

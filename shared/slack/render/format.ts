@@ -12,6 +12,7 @@ export const SLACK_LIMITS = {
   plainText: 150,
   fallbackText: 4000,
   modalTitle: 24,
+  optionText: 75,
 } as const;
 
 /** What every renderer returns: Block Kit plus the plain text Slack shows where blocks cannot go. */

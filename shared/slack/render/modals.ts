@@ -5,6 +5,7 @@ import { STATUSES, LIMITS, type Commitment, type Track, type TrackSummary } from
 import { VIEW_IDS } from '#shared/slack-app/definitions';
 import { DEFAULT_UPDATE_EVERY_DAYS } from '#shared/domain/kind';
 import { STATUS_LABEL } from '#shared/format/text';
+import { formatLocalDate } from '#shared/dates/natural';
 import { escape, section, truncate, SLACK_LIMITS } from '#shared/slack/render/format';
 
 /** Where a modal was opened from, so the message there can be refreshed after the change. */
@@ -41,7 +42,15 @@ export const INPUTS = {
   prefix: 'prefix',
   ownerNames: 'owner_names',
   reason: 'reason',
+  archive: 'archive',
+  unlog: 'unlog',
 } as const;
+
+/** The value the Edit form's archive checkbox sends when ticked. */
+export const ARCHIVE_TICKED = 'archive';
+
+/** Slack shows at most this many options in one checkbox group. */
+const MAX_CHECKBOXES = 10;
 
 /** Each text input's `max_length`; the form readers refuse longer values, since a forged payload can carry them. */
 export const INPUT_MAX_CHARS = {
@@ -154,7 +163,39 @@ export function editModal(item: Commitment, origin: ModalOrigin): View {
     textInput(INPUTS.ownerNames, 'Other owners (names, comma-separated)', { optional: true, max: INPUT_MAX_CHARS.ownerNames, initial: names, placeholder: 'Foreign Ministry' }),
     textInput(INPUTS.parties, 'Parties (codes, comma-separated)', { max: INPUT_MAX_CHARS.parties, initial: item.parties.join(', ') }),
     textInput(INPUTS.reason, 'Reason (kept in the history)', { multiline: true, optional: true, max: INPUT_MAX_CHARS.note, placeholder: 'Postponed to after the election' }),
+    ...occurrencesInput(item),
+    {
+      type: 'input',
+      block_id: INPUTS.archive,
+      optional: true,
+      label: { type: 'plain_text', text: 'Archive' },
+      element: {
+        type: 'checkboxes',
+        action_id: INPUTS.archive,
+        options: [{ ...option('Archive this item', ARCHIVE_TICKED), description: { type: 'plain_text', text: 'The reason above is kept as the archive reason.' } }],
+      },
+    },
   ]);
+}
+
+/** A recurring item's logged occurrences (the latest ten), each a checkbox whose value is its place in the list. */
+function occurrencesInput(item: Commitment): types.InputBlock[] {
+  if (item.kind.type !== 'recurring' || item.kind.occurrences.length === 0) return [];
+  const { occurrences } = item.kind;
+  const first = Math.max(0, occurrences.length - MAX_CHECKBOXES);
+  return [
+    {
+      type: 'input',
+      block_id: INPUTS.unlog,
+      optional: true,
+      label: { type: 'plain_text', text: 'Remove occurrences logged by mistake' },
+      element: {
+        type: 'checkboxes',
+        action_id: INPUTS.unlog,
+        options: occurrences.slice(first).map((o, i) => option(truncate(`${formatLocalDate(o.date)}${o.place ? ` — ${o.place}` : ''}`, SLACK_LIMITS.optionText), String(first + i))),
+      },
+    },
+  ];
 }
 
 /**

@@ -149,6 +149,24 @@ describe('the authorization matrix', () => {
     }
   });
 
+  let archivedItem: string | undefined;
+  it.each(PERSONAS)('button Unarchive by %s unarchives only for editors', async (who) => {
+    archivedItem ??= /Added (MX-\d+)/.exec((await command('add mx "Archived in the matrix"', PEOPLE.owner)).text ?? '')![1]!;
+    const id = archivedItem;
+    const item = async () => harness.store().getCommitment(TEAM, id);
+    if (!(await item()).archived) expect((await command(`archive ${id} "matrix"`, PEOPLE.owner)).text).toContain(`Archived ${id}`);
+    const [before, effects] = [await tableItems(), slackEffects()];
+    const result = await button(ACTION_IDS.unarchive, `${id}@${(await item()).version}`, PEOPLE[who]);
+    expect(result.statusCode).toBe(200);
+    if (MAY.write.includes(who)) {
+      expect((await item()).archived).toBeUndefined();
+    } else {
+      expect(JSON.stringify(harness.slack.calls.at(-1)?.args)).toMatch(REFUSAL);
+      expect(slackEffects()).toEqual(effects);
+      expect(await tableItems()).toBe(before);
+    }
+  });
+
   const itemButtons = [ACTION_IDS.markDone, ACTION_IDS.update, ACTION_IDS.addNote, ACTION_IDS.edit];
   it.each(itemButtons.flatMap((action) => PERSONAS.map((who) => ({ action, who }))))('button $action by $who opens its form only for editors', async ({ action, who }) => {
     const [before, effects] = [await tableItems(), slackEffects()];

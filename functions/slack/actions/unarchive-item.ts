@@ -1,0 +1,24 @@
+import { answerError } from '#shared/slack/answer-error';
+import { unarchiveFromButton } from '#shared/use-cases/interactions';
+import { headerRef } from '#shared/use-cases/redraw';
+import type { ListenerDeps } from '../deps.ts';
+import { echoJob, jobTeam } from '../after-answer.ts';
+import { buttonCaller, type ButtonArgs } from '../payload.ts';
+
+/** An archived item's Unarchive button: unarchives it, then redraws the message it sat on. */
+export function unarchiveItem(deps: ListenerDeps) {
+  return async ({ ack, body, action, context, respond }: ButtonArgs): Promise<void> => {
+    await ack();
+    try {
+      const caller = await buttonCaller(deps, body, deps.clock());
+      const confirmation = await unarchiveFromButton(deps, caller, action.value ?? '');
+      const refresh = headerRef(body.message?.blocks);
+      const origin = { ...(body.response_url ? { responseUrl: body.response_url } : {}), ...(refresh ? { refresh } : {}) };
+      const team = jobTeam(context, caller.teamId);
+      deps.afterAnswer.later(context, echoJob(team, caller.userId, origin, confirmation));
+      deps.afterAnswer.later(context, { kind: 'home', team, userId: caller.userId });
+    } catch (error) {
+      await respond({ response_type: 'ephemeral', replace_original: false, ...answerError(error, deps.log) });
+    }
+  };
+}
