@@ -1,10 +1,8 @@
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { ACTION_IDS, VIEW_IDS } from '#shared/slack-app/definitions';
-import { blockAction, commandEvent, eventCallback, interactionEvent, viewSubmission } from '#local/slack-request';
+import { blockAction, eventCallback, interactionEvent, viewSubmission } from '#local/slack-request';
 import { useBusanAt, useSlackHandler } from '../../support/slack-handler.ts';
-import { expectWithinSlackLimits } from '../../support/slack-limits.ts';
+import { commandSender, tableItems as tableItemsOf } from '../../support/slack-commands.ts';
 
 const NOW = new Date('2026-03-25T01:00:00Z'); // Wed 25 Mar, 10:00 in Tokyo
 const harness = useSlackHandler();
@@ -12,24 +10,8 @@ const TEAM = 'T0ARCHIVE';
 
 useBusanAt(harness, TEAM, NOW);
 
-let sent = 0;
-
-async function command(text: string) {
-  // A response URL of its own, so the same text sent again is a new request, not a replay.
-  sent += 1;
-  const result = await harness.send(commandEvent(text, { teamId: TEAM, responseUrl: harness.slack.responseUrl(`cmd${sent}`) }));
-  expect(result.statusCode).toBe(200);
-  const body = (result.body ? result.json() : {}) as { text: string; blocks: Record<string, unknown>[] };
-  if (result.body) expectWithinSlackLimits(body);
-  return body;
-}
-
-/** Every item in the table but the replay guard's claims: what a refused request must leave as it was. */
-async function tableItems(): Promise<string> {
-  const { Items = [] } = await harness.table.client.send(new ScanCommand({ TableName: harness.table.tableName, ConsistentRead: true }));
-  const kept = Items.map((item) => unmarshall(item)).filter((item) => item['type'] !== 'seen');
-  return JSON.stringify(kept.sort((a, b) => `${a['pk']}|${a['sk']}`.localeCompare(`${b['pk']}|${b['sk']}`)));
-}
+const command = commandSender(harness, TEAM);
+const tableItems = () => tableItemsOf(harness);
 
 const counts = async () => (await harness.store().listTracks(TEAM)).find((t) => t.slug === 'japan-korea')!.counts;
 

@@ -1,10 +1,8 @@
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { ACTION_IDS, VIEW_IDS } from '#shared/slack-app/definitions';
-import { blockAction, commandEvent, interactionEvent, viewSubmission } from '#local/slack-request';
+import { blockAction, interactionEvent, viewSubmission } from '#local/slack-request';
 import { useBusanAt, useSlackHandler } from '../../support/slack-handler.ts';
-import { expectWithinSlackLimits } from '../../support/slack-limits.ts';
+import { commandSender, editFormValues, tableItems as tableItemsOf, textInput, ticked } from '../../support/slack-commands.ts';
 
 const NOW = new Date('2026-03-25T01:00:00Z'); // Wed 25 Mar, 10:00 in Tokyo
 const harness = useSlackHandler();
@@ -13,22 +11,8 @@ const TEAM = 'T0EDITFORM';
 useBusanAt(harness, TEAM, NOW);
 
 let sent = 0;
-
-async function command(text: string) {
-  sent += 1;
-  const result = await harness.send(commandEvent(text, { teamId: TEAM, responseUrl: harness.slack.responseUrl(`cmd${sent}`) }));
-  expect(result.statusCode).toBe(200);
-  const body = (result.body ? result.json() : {}) as { text: string; blocks: Record<string, unknown>[] };
-  if (result.body) expectWithinSlackLimits(body);
-  return body;
-}
-
-/** Every item in the table but the replay guard's claims: what a refused request must leave as it was. */
-async function tableItems(): Promise<string> {
-  const { Items = [] } = await harness.table.client.send(new ScanCommand({ TableName: harness.table.tableName, ConsistentRead: true }));
-  const kept = Items.map((item) => unmarshall(item)).filter((item) => item['type'] !== 'seen');
-  return JSON.stringify(kept.sort((a, b) => `${a['pk']}|${a['sk']}`.localeCompare(`${b['pk']}|${b['sk']}`)));
-}
+const command = commandSender(harness, TEAM);
+const tableItems = () => tableItemsOf(harness);
 
 type Block = { block_id: string; element?: Record<string, unknown> };
 
@@ -43,26 +27,8 @@ async function openEditForm(id: string, blocks: unknown[] = []) {
   return { ...view, echo: `response_url:edit${sent}` };
 }
 
-const input = (value: string) => ({ type: 'plain_text_input', value });
-const ticked = (...values: string[]) => ({ type: 'checkboxes', selected_options: values.map((value) => ({ value })) });
 
 /** The form's values as Slack sends them back: what it was prefilled with, overridden by `change`. */
-function valuesOf(view: { blocks: Block[] }, change: Record<string, unknown> = {}) {
-  const initial = (id: string) => view.blocks.find((b) => b.block_id === id)?.element;
-  const values: Record<string, Record<string, unknown>> = {
-    title: { title: input(String(initial('title')?.['initial_value'] ?? '')) },
-    owners: { owners: { type: 'multi_users_select', selected_users: (initial('owners')?.['initial_users'] as string[] | undefined) ?? [] } },
-    owner_names: { owner_names: input(String(initial('owner_names')?.['initial_value'] ?? '')) },
-    parties: { parties: input(String(initial('parties')?.['initial_value'] ?? '')) },
-    reason: { reason: input('') },
-    archive: { archive: ticked() },
-  };
-  const due = initial('due');
-  if (due) values['due'] = { due: { type: 'datepicker', selected_date: (due['initial_date'] as string | undefined) ?? null } };
-  if (initial('unlog')) values['unlog'] = { unlog: ticked() };
-  for (const [id, value] of Object.entries(change)) values[id] = { [id]: value };
-  return values;
-}
 
 function submitEdit(view: { private_metadata: string }, values: Record<string, unknown>) {
   return harness.send(interactionEvent(viewSubmission(TEAM, VIEW_IDS.edit, view.private_metadata, values)));
@@ -81,7 +47,7 @@ describe('archive from the Edit form', () => {
     expect(optionsOf(view, 'archive').map((o) => o.text.text)).toEqual(['Archive this item']);
     const version = (await harness.store().getCommitment(TEAM, 'JK-3')).version;
 
-    const result = await submitEdit(view, valuesOf(view, { archive: ticked('archive'), reason: input('superseded by JK-9') }));
+    const result = await submitEdit(view, editFormValues(view, { archive: ticked('archive'), reason: textInput('superseded by JK-9') }));
     expect(result.body).toBe('');
     const item = await harness.store().getCommitment(TEAM, 'JK-3');
     expect(item.archived).toMatchObject({ by: 'U0ALICE', reason: 'superseded by JK-9' });
@@ -96,7 +62,7 @@ describe('archive from the Edit form', () => {
   it('refuses archive beside other changes, beside the checkbox, and writes nothing', async () => {
     const view = await openEditForm('JK-3');
     const before = await tableItems();
-    const result = await submitEdit(view, valuesOf(view, { archive: ticked('archive'), title: input('A new title') }));
+    const result = await submitEdit(view, editFormValues(view, { archive: ticked('archive'), title: textInput('A new title') }));
     expect(result.json()).toEqual({ response_action: 'errors', errors: { archive: 'Archive on its own, or save the edits first.' } });
     expect(await tableItems()).toBe(before);
   });
@@ -105,7 +71,7 @@ describe('archive from the Edit form', () => {
     const view = await openEditForm('JK-3');
     await command('note JK-3 "someone else got there first"');
     const before = await tableItems();
-    const result = await submitEdit(view, valuesOf(view, { archive: ticked('archive') }));
+    const result = await submitEdit(view, editFormValues(view, { archive: ticked('archive') }));
     expect(result.json()).toMatchObject({ response_action: 'errors', errors: { reason: expect.stringMatching(/JK-3 was changed by someone else since this form opened/) } });
     expect(await tableItems()).toBe(before);
   });
@@ -122,7 +88,7 @@ describe('remove occurrences from the Edit form', () => {
 
     const nara = options.find((o) => o.text.text.includes('Nara'))!.value;
     const seoul = options.find((o) => o.text.text.includes('Seoul'))!.value;
-    const result = await submitEdit(view, valuesOf(view, { unlog: ticked(nara, seoul), title: input('Reciprocal leader visits') }));
+    const result = await submitEdit(view, editFormValues(view, { unlog: ticked(nara, seoul), title: textInput('Reciprocal leader visits') }));
     expect(result.body).toBe('');
     const item = await harness.store().getCommitment(TEAM, 'JK-1');
     expect(item.kind.type === 'recurring' && item.kind.occurrences.map((o) => o.date)).toEqual(['2025-09-30']);
@@ -142,15 +108,15 @@ describe('remove occurrences from the Edit form', () => {
     await command('log JK-1 2026-03-01 at Tokyo');
     const view = await openEditForm('JK-1');
     let before = await tableItems();
-    const forged = await submitEdit(view, valuesOf(view, { unlog: ticked('7') }));
+    const forged = await submitEdit(view, editFormValues(view, { unlog: ticked('7') }));
     expect(forged.json()).toMatchObject({ response_action: 'errors', errors: { unlog: expect.stringMatching(/JK-1 has no such occurrence/) } });
-    const junk = await submitEdit(view, valuesOf(view, { unlog: ticked('x') }));
+    const junk = await submitEdit(view, editFormValues(view, { unlog: ticked('x') }));
     expect(junk.json()).toMatchObject({ response_action: 'errors', errors: { unlog: expect.stringMatching(/not one this form listed/) } });
     expect(await tableItems()).toBe(before);
 
     await command('log JK-1 2026-03-02 at Osaka');
     before = await tableItems();
-    const stale = await submitEdit(view, valuesOf(view, { unlog: ticked('0') }));
+    const stale = await submitEdit(view, editFormValues(view, { unlog: ticked('0') }));
     expect(stale.json()).toMatchObject({ response_action: 'errors', errors: { reason: expect.stringMatching(/changed by someone else since this form opened/) } });
     expect(await tableItems()).toBe(before);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION_IDS, VIEW_IDS } from '#shared/slack-app/definitions';
 import { useBusanAt, useSlackHandler } from '../../support/slack-handler.ts';
+import { editFormValues, textInput } from '../../support/slack-commands.ts';
 import { blockAction, commandEvent, interactionEvent, viewSubmission } from '#local/slack-request';
 import { expectWithinSlackLimits } from '../../support/slack-limits.ts';
 
@@ -26,23 +27,8 @@ async function openEditForm(id: string, blocks: unknown[] = []) {
   return view;
 }
 
-const input = (value: string) => ({ type: 'plain_text_input', value });
 
 /** The form's values as Slack sends them back: what it was prefilled with, overridden by `change`. */
-function valuesOf(view: Awaited<ReturnType<typeof openEditForm>>, change: Record<string, unknown> = {}) {
-  const initial = (id: string) => view.blocks.find((b) => b.block_id === id)?.element;
-  const values: Record<string, Record<string, unknown>> = {
-    title: { title: input(String(initial('title')?.['initial_value'] ?? '')) },
-    owners: { owners: { type: 'multi_users_select', selected_users: (initial('owners')?.['initial_users'] as string[] | undefined) ?? [] } },
-    owner_names: { owner_names: input(String(initial('owner_names')?.['initial_value'] ?? '')) },
-    parties: { parties: input(String(initial('parties')?.['initial_value'] ?? '')) },
-    reason: { reason: input('') },
-  };
-  const due = initial('due');
-  if (due) values['due'] = { due: { type: 'datepicker', selected_date: (due['initial_date'] as string | undefined) ?? null } };
-  for (const [id, value] of Object.entries(change)) values[id] = { [id]: value };
-  return values;
-}
 
 function submitEdit(view: { private_metadata: string }, values: Record<string, unknown>) {
   return harness.send(interactionEvent(viewSubmission(TEAM, VIEW_IDS.edit, view.private_metadata, values)));
@@ -59,7 +45,7 @@ describe('/commitments edit', () => {
 
     const report = await command('japan-korea');
     const view = await openEditForm('JK-4', report.blocks);
-    const result = await submitEdit(view, valuesOf(view, { due: { type: 'datepicker', selected_date: '2026-09-30' }, reason: input('committee chair not yet named') }));
+    const result = await submitEdit(view, editFormValues(view, { due: { type: 'datepicker', selected_date: '2026-09-30' }, reason: textInput('committee chair not yet named') }));
     expect(result.body).toBe('');
 
     const item = await harness.store().getCommitment(TEAM, 'JK-4');
@@ -94,15 +80,15 @@ describe('/commitments edit', () => {
     expect(JSON.stringify(shown.blocks)).toContain(ACTION_IDS.edit);
     const before = await harness.store().getCommitment(TEAM, 'JK-3');
     const view = await openEditForm('JK-3', shown.blocks);
-    const prefilled = valuesOf(view);
+    const prefilled = editFormValues(view);
     expect(prefilled).toMatchObject({ title: { title: { value: before.title } }, parties: { parties: { value: 'JP, KR' } }, owner_names: { owner_names: { value: 'Foreign and defence ministries (JP, KR)' } } });
     expect(prefilled['due']).toBeUndefined(); // JK-3 is ongoing: no due date to offer
 
-    const result = await submitEdit(view, valuesOf(view, {
-      title: input('Keep security communication open'),
+    const result = await submitEdit(view, editFormValues(view, {
+      title: textInput('Keep security communication open'),
       owners: { type: 'multi_users_select', selected_users: ['U0BOB'] },
-      owner_names: input(''),
-      parties: input('KR'),
+      owner_names: textInput(''),
+      parties: textInput('KR'),
     }));
     expect(result.body).toBe('');
     const after = await harness.store().getCommitment(TEAM, 'JK-3');
@@ -141,14 +127,14 @@ describe('/commitments edit refuses, writing nothing', () => {
   it('keeps the Edit form open beside the field at fault, and refuses a form whose item changed since it opened', async () => {
     const view = await openEditForm('JK-1');
     await unchanged('JK-1', async () => {
-      const party = await submitEdit(view, valuesOf(view, { parties: input('JP, XX') }));
+      const party = await submitEdit(view, editFormValues(view, { parties: textInput('JP, XX') }));
       expect(party.json()).toMatchObject({ response_action: 'errors', errors: { parties: expect.stringMatching(/XX is not a party/) } });
-      const reason = await submitEdit(view, valuesOf(view, { title: input('Reciprocal visits'), reason: input('r'.repeat(1001)) }));
+      const reason = await submitEdit(view, editFormValues(view, { title: textInput('Reciprocal visits'), reason: textInput('r'.repeat(1001)) }));
       expect(reason.json()).toMatchObject({ response_action: 'errors', errors: { reason: expect.stringMatching(/reason is 1,001 characters long/) } });
     });
     await command('note JK-1 "someone else got there first"');
     await unchanged('JK-1', async () => {
-      const stale = await submitEdit(view, valuesOf(view, { title: input('Reciprocal leader visits') }));
+      const stale = await submitEdit(view, editFormValues(view, { title: textInput('Reciprocal leader visits') }));
       expect(stale.json()).toMatchObject({ response_action: 'errors', errors: { reason: expect.stringMatching(/changed by someone else/) } });
     });
   });
