@@ -49,6 +49,8 @@ export function applyChange(item: Commitment, change: Change, by: Actor, now: Da
       const { archived: _, ...live } = next;
       return live;
     }
+    case 'snooze':
+      return { ...next, snoozedUntil: change.until };
     case 'field':
       return { ...applyFieldChange(next, change), notes: withNote(change.note) };
     case 'fields':

@@ -106,6 +106,18 @@ export const TrackAccessSchema = z.object({
 });
 export type TrackAccess = z.infer<typeof TrackAccessSchema>;
 
+/** The most days before a due date a track may ask, and the most reminders it may set. */
+export const CHECK_IN_LIMITS = { beforeDueDays: 60, reminders: 5, escalateAfterDays: 60 } as const;
+
+/** How a track asks its owners; editors change it. */
+export const CheckInSettingsSchema = z.object({
+  /** Days before the due date on which owners are asked, e.g. 7 and 1. */
+  beforeDueDays: z.array(z.number().int().min(1).max(CHECK_IN_LIMITS.beforeDueDays)).max(CHECK_IN_LIMITS.reminders).default([7, 1]),
+  /** Days without an answer after a check-in before the item is flagged "no answer"; null: never flagged. */
+  escalateAfterDays: z.number().int().min(1).max(CHECK_IN_LIMITS.escalateAfterDays).nullable().default(3),
+});
+export type CheckInSettings = z.infer<typeof CheckInSettingsSchema>;
+
 export const TrackSchema = z.object({
   teamId: TeamIdSchema,
   slug: TrackSlugSchema,
@@ -115,6 +127,8 @@ export const TrackSchema = z.object({
   idPrefix: IdPrefixSchema,
   ...TrackAccessSchema.shape,
   meetings: z.array(SourceMeetingSchema).max(50).default([]),
+  /** How owners are asked about their items (see `domain/check-ins.ts`). */
+  checkIns: CheckInSettingsSchema.default({ beforeDueDays: [7, 1], escalateAfterDays: 3 }),
   /** Moves with each change of roles, visibility or links, which it guards. */
   version: z.number().int().min(1).default(1),
   createdAt: InstantSchema,
@@ -243,6 +257,8 @@ export const CommitmentSchema = z.object({
   moved: z.object({ times: z.number().int().min(1), from: LocalDateSchema }).optional(),
   /** Set while the item is archived: hidden from reports (but `all`), digests, Home and counts. */
   archived: ArchivalSchema.optional(),
+  /** Owners are not asked about it before this date (an owner's Snooze). */
+  snoozedUntil: LocalDateSchema.optional(),
   version: z.number().int().min(1),
   createdAt: InstantSchema,
   createdBy: ActorSchema,
@@ -290,6 +306,8 @@ export const ChangeSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('unlog'), occurrence: OccurrenceSchema }),
   z.object({ type: z.literal('archive'), reason: textSchema().max(LIMITS.noteChars).optional() }),
   z.object({ type: z.literal('unarchive') }),
+  /** An owner's Snooze on a check-in: not asked again before `until`. */
+  z.object({ type: z.literal('snooze'), until: LocalDateSchema }),
 ]);
 export type Change = z.infer<typeof ChangeSchema>;
 

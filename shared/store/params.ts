@@ -244,9 +244,16 @@ export function historyParams(tableName: string, teamId: TeamId, slug: TrackSlug
  *   1. moves the track's counter from seq-1 to seq (so two creators never take one number),
  *   2. puts the commitment only if that key is free (a create never overwrites),
  *   3. puts its first history entry,
- *   4. with a form's client token, claims it (a re-submitted form creates nothing).
+ *   4. the items that follow it (its owners' ask records),
+ *   5. with a form's client token, claims it last (a re-submitted form creates nothing).
  */
-export function createCommitmentParams(tableName: string, item: Commitment, entry: HistoryEntry, once?: FormToken): TransactWriteItemsCommandInput {
+export function createCommitmentParams(
+  tableName: string,
+  item: Commitment,
+  entry: HistoryEntry,
+  once?: FormToken,
+  alongside: TransactWriteItem[] = [],
+): TransactWriteItemsCommandInput {
   return withFormToken({
     TransactItems: [
       {
@@ -261,19 +268,22 @@ export function createCommitmentParams(tableName: string, item: Commitment, entr
       },
       putCommitment(tableName, item, notExists),
       putHistory(tableName, entry),
+      ...alongside,
     ],
   }, tableName, item.teamId, once, item.id);
 }
 
 /**
  * Saving a change: one transaction of the new item, guarded by the version it was read at
- * (no lost update), its history entry, and the track's counts when the status moved.
+ * (no lost update), its history entry, the track's counts when the status moved, and the
+ * items that follow it (its owners' ask records).
  */
 export function saveChangeParams(
   tableName: string,
   before: Pick<Commitment, 'version' | 'status' | 'archived'>,
   after: Commitment,
   entry: HistoryEntry,
+  alongside: TransactWriteItem[] = [],
 ): TransactWriteItemsCommandInput {
   const items: TransactWriteItem[] = [
     {
@@ -286,7 +296,7 @@ export function saveChangeParams(
   ];
   const [from, to] = [countedAs(before), countedAs(after)];
   if (from !== to) items.push(moveCount(tableName, after, from, to));
-  return { TransactItems: items };
+  return { TransactItems: [...items, ...alongside] };
 }
 
 /** The status an item counts under on its track; an archived item counts under none. */

@@ -40,6 +40,8 @@ import * as params from '#shared/store/params';
 import { formatCommitmentId, parseCommitmentId } from '#shared/store/params';
 import { parse } from '#shared/store/parse';
 import { cancellationCodes, queryAll } from '#shared/store/send';
+import { askWriteItems, type AskContext } from '#shared/store/check-in-params';
+import { AskSchema } from '#shared/domain/check-ins';
 
 /** How many times a create retries when another create took the next number first. */
 const CREATE_ATTEMPTS = 12;
@@ -163,12 +165,16 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
       return parse(TrackSchema, unmarshall(Item));
     },
 
-    /** A track and every commitment in it: one Query. */
+    /** A track, every commitment in it and its owners' check-ins: one Query. */
     async getReport(teamId: TeamId, slug: TrackSlug): Promise<Report> {
       const items = await queryAll(client, params.reportParams(tableName, teamId, slug));
       const [first, ...rest] = items;
       if (!first || first['type'] !== 'track') throw new TrackNotFoundError(slug);
-      return { track: parse(TrackSchema, first), commitments: rest.map((item) => parse(CommitmentSchema, item)) };
+      return {
+        track: parse(TrackSchema, first),
+        commitments: rest.filter((item) => item['type'] === 'commitment').map((item) => parse(CommitmentSchema, item)),
+        asks: rest.filter((item) => item['type'] === 'ask').map((item) => parse(AskSchema, item)),
+      };
     },
 
     /** One commitment: one GetItem (plus one per id prefix the first time a container sees it). */
@@ -207,6 +213,8 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
      * fails if the counter moved. 3. On that failure read again and retry, a few times.
      * With `seq` it claims exactly that number once (seeding), or reports it as taken.
      * With a form's token, a second submission of that form returns the first one's item.
+     * Its owners' ask records are written with it, by the track's check-in settings (`options.track`
+     * when the caller has read it, else read here).
      */
     async createCommitment(
       teamId: TeamId,
@@ -214,9 +222,10 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
       draft: CommitmentDraft,
       by: Actor,
       now: Date,
-      options: { seq?: number; once?: params.FormToken } = {},
+      options: { seq?: number; once?: params.FormToken; track?: AskContext } = {},
     ): Promise<Commitment> {
       const fields = parse(CommitmentDraftSchema, draft);
+      const track = options.track ?? (await this.getTrack(teamId, slug));
       for (let attempt = 1; ; attempt++) {
         const summary = await trackSummary(teamId, slug);
         const seq = options.seq ?? summary.lastSeq + 1;
@@ -244,7 +253,8 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
           change: { type: 'created', status: item.status },
         });
         try {
-          await client.send(new TransactWriteItemsCommand(params.createCommitmentParams(tableName, item, entry, options.once)));
+          const asks = askWriteItems(tableName, undefined, item, track, now);
+          await client.send(new TransactWriteItemsCommand(params.createCommitmentParams(tableName, item, entry, options.once, asks)));
           return item;
         } catch (error) {
           const reasons = cancellationCodes(error);
@@ -291,10 +301,7 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
       return saved;
     },
 
-    /**
-     * Applies one change to the commitment as it was at `expectedVersion`: item and history
-     * entry are written together or not at all. A version that moved meanwhile is a conflict.
-     */
+    /** Reads the item with its track, then saves one change to it as `saveChange` does. */
     async changeCommitment(
       teamId: TeamId,
       id: CommitmentId,
@@ -303,14 +310,24 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
       now: Date,
       expectedVersion?: number,
     ): Promise<{ before: Commitment; after: Commitment }> {
-      return this.saveChange(await this.getCommitment(teamId, id), change, by, now, expectedVersion);
+      const { item, track } = await this.getCommitmentWithTrack(teamId, id);
+      return this.saveChange(item, change, by, now, expectedVersion, track);
     },
 
     /**
-     * The same, for an item the caller has just read: saves a request. The write is still
-     * guarded by the version `before` carries (or `expectedVersion`, the one a modal showed).
+     * Applies one change to an item the caller has just read: item, history entry and its
+     * owners' ask records are written together or not at all, guarded by the version `before`
+     * carries (or `expectedVersion`, the one a modal showed). A version that moved meanwhile is a conflict.
+     * `track` gives the check-in settings for the ask records (read here when not given).
      */
-    async saveChange(before: Commitment, change: Change, by: Actor, now: Date, expectedVersion?: number): Promise<{ before: Commitment; after: Commitment }> {
+    async saveChange(
+      before: Commitment,
+      change: Change,
+      by: Actor,
+      now: Date,
+      expectedVersion?: number,
+      track?: AskContext,
+    ): Promise<{ before: Commitment; after: Commitment }> {
       const { teamId, id } = before;
       if (expectedVersion !== undefined && before.version !== expectedVersion) throw staleError(id);
       const after = parse(CommitmentSchema, applyChange(before, change, by, now));
@@ -324,7 +341,8 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
         change,
       });
       try {
-        await client.send(new TransactWriteItemsCommand(params.saveChangeParams(tableName, before, after, entry)));
+        const asks = askWriteItems(tableName, before, after, track ?? (await this.getTrack(teamId, before.track)), now);
+        await client.send(new TransactWriteItemsCommand(params.saveChangeParams(tableName, before, after, entry, asks)));
       } catch (error) {
         throw cancellationCodes(error) ? staleError(id, error) : error;
       }

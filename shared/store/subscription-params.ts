@@ -45,12 +45,17 @@ export const deliverySk = (channelId: string, track: TrackSlug, slot: string) =>
 
 /** FNV-1a of `team#channel#slug`, mod {@link DUE_SHARDS}: stable across processes and releases. */
 export function dueShard(key: SubscriptionKey, shards = DUE_SHARDS): number {
+  return fnv1a(`${key.teamId}#${key.channelId}#${key.track}`) % shards;
+}
+
+/** FNV-1a, 32 bits: a hash that is the same in every process and release, for spreading keys over shards. */
+export function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
-  for (const char of `${key.teamId}#${key.channelId}#${key.track}`) {
+  for (const char of text) {
     hash ^= char.charCodeAt(0);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return hash % shards;
+  return hash;
 }
 
 export function dueKeys(key: SubscriptionKey, nextRunAt: string): { gsi1pk: string; gsi1sk: string } {

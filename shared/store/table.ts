@@ -12,9 +12,12 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | id prefix claim | `<team>`                   | `PREFIX#<JK>`           |                            |
  * | track           | `<team>#TRACK#<slug>`      | `#TRACK`                |                            |
  * | commitment      | `<team>#TRACK#<slug>`      | `C#<seq, 6 digits>`     |                            |
+ * | ask (check-in)  | `<team>#TRACK#<slug>`      | `C#<seq>#ASK#<user>`    | `ASK#<shard>` / `<instant>#<team>#<user>#<slug>#<seq>` |
  * | history entry   | `<team>#TRACK#<slug>`      | `H#<seq>#<version>`     |                            |
  * | subscription    | `<team>`                   | `SUB#<channel>#<slug>`  | `DUE#<shard>` / `<next run>#<team>#<channel>#<slug>` |
  * | delivery        | `<team>#DELIVERY`          | `<channel>#<slug>#<slot>` |                          |
+ * | check-in sent   | `<team>#DELIVERY`          | `DM#<user>#<date>`      |                            |
+ * | preferences     | `<team>`                   | `ME#<user>`             |                            |
  * | request seen    | `<team>#SEEN`              | `<signature>`           |                            |
  * | form submitted  | `<team>#ONCE`              | `<client token>`        |                            |
  * | install         | `<team or enterprise>#INSTALL` | `TEAM` or `ORG`     |                            |
@@ -29,6 +32,11 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * exactly the due subscriptions. A paused subscription has no gsi1pk/gsi1sk: the index is
  * sparse. A delivery record (`state` claimed | posted | released | abandoned, claim `token`,
  * `leaseUntil`, `attempts`) lives until `expiresAt` = slot + 30 days.
+ *
+ * Check-ins (`shared/store/check-in-params.ts`): an ask record per (item, owner who is a Slack
+ * user) sits right after its item, so the report's Query reads it; while the owner will need
+ * asking it is in the same `due` index under `ASK#<shard>` (the owner's shard), sparse like
+ * subscriptions. A check-in message is claimed once per (owner, their local date).
  */
 export const TABLE = {
   partitionKey: 'pk',

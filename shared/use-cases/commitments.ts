@@ -219,7 +219,7 @@ export async function addCommitment(
     status: 'not-started',
   };
   const once = formToken(caller, input.clientToken);
-  const item = await deps.store.createCommitment(caller.teamId, track.slug, draft, caller.userId, caller.now, once ? { once } : {});
+  const item = await deps.store.createCommitment(caller.teamId, track.slug, draft, caller.userId, caller.now, { track, ...(once ? { once } : {}) });
   return { item, track };
 }
 
@@ -261,7 +261,7 @@ export async function changeItem(
 ): Promise<{ before: Commitment; after: Commitment; track: Track; change: Change }> {
   const { item, track } = await getItem(deps, caller, id, 'write');
   const change = toChange(item, track, action, caller.now);
-  const { before, after } = await deps.store.saveChange(item, change, caller.userId, caller.now, expectedVersion);
+  const { before, after } = await deps.store.saveChange(item, change, caller.userId, caller.now, expectedVersion, track);
   return { before, after, track, change };
 }
 
@@ -406,7 +406,7 @@ export async function saveEditForm(
   }
   if (changes.length === 0) throw new InvalidInputError(`That is what ${item.id} already has; nothing was changed.`, `/commitments edit ${item.id} due|owner|title|parties <value>`);
   let after = item;
-  for (const change of changes) ({ after } = await deps.store.saveChange(after, change, caller.userId, caller.now, after.version));
+  for (const change of changes) ({ after } = await deps.store.saveChange(after, change, caller.userId, caller.now, after.version, track));
   return { before: item, after, track, changes };
 }
 

@@ -90,6 +90,7 @@ export async function saveImport(
         },
         caller.userId,
         caller.now,
+        { track },
       ),
     );
   }

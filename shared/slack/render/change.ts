@@ -15,6 +15,7 @@ export function describeChange(from: string, to: string, change: Change, id: str
   if (change.type === 'unlog') return `Removed the occurrence of ${formatLocalDate(change.occurrence.date)} from *${id}*.`;
   if (change.type === 'archive') return `Archived *${id}*: it no longer shows in reports (but \`all\`), digests or Home.`;
   if (change.type === 'unarchive') return `Unarchived *${id}*: it shows in reports, digests and Home again.`;
+  if (change.type === 'snooze') return `Snoozed *${id}*: no check-in about it before ${formatLocalDate(change.until)}.`;
   if (change.type === 'field' || change.type === 'fields') {
     const fields = change.type === 'field' ? [change] : change.changes;
     const due = fields.find((f) => f.field === 'due');

@@ -135,6 +135,8 @@ export function historyLine(entry: HistoryEntry, timeZone: string): string {
       return `${when} ${who} archived it${change.reason ? `: ${escape(change.reason)}` : ''}`;
     case 'unarchive':
       return `${when} ${who} unarchived it`;
+    case 'snooze':
+      return `${when} ${who} snoozed check-ins until ${formatLocalDate(change.until)}`;
     case 'field':
       return `${when} ${who} ${fieldText(change)}${change.note ? `: ${escape(change.note)}` : ''}`;
     case 'fields':

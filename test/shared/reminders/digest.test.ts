@@ -18,6 +18,7 @@ const track: Track = {
   ],
   timeZone: 'Asia/Tokyo',
   idPrefix: 'JK',
+  checkIns: { beforeDueDays: [7, 1], escalateAfterDays: 3 },
   members: {},
   visibility: 'workspace',
   channels: [],

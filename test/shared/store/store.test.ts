@@ -37,6 +37,20 @@ const draft: CommitmentDraft = {
 };
 
 describe('store', () => {
+  it('writes each Slack owner’s ask record with the item, moves it with changes, and drops it for an owner removed or an item closed', async () => {
+    const s = store();
+    await s.createTrack(track('T0ASKS'));
+    const item = await s.createCommitment('T0ASKS', 'eu-japan', draft, 'U0ADMIN', now);
+    const asksOf = async () => (await s.getReport('T0ASKS', 'eu-japan')).asks?.map((a) => `${a.userId} ${a.askOn ?? '-'}`);
+    // Nothing before 31 March but going quiet: 30 days without news from the 15th of January.
+    expect(await asksOf()).toEqual(['U0OWNER 2026-02-15']);
+    const { after } = await s.changeCommitment('T0ASKS', item.id, { type: 'field', field: 'owners', from: 'DG CNECT', to: '<@U0OTHER>' }, 'U0ADMIN', now);
+    expect(after.owners).toEqual([{ label: '<@U0OTHER>', slackUserId: 'U0OTHER' }]);
+    expect(await asksOf()).toEqual(['U0OTHER 2026-02-15']);
+    await s.changeCommitment('T0ASKS', item.id, { type: 'status', from: 'not-started', to: 'done' }, 'U0ADMIN', now);
+    expect(await asksOf()).toEqual(['U0OTHER -']);
+  });
+
   it('refuses a new item whose source link is not https, and still reads one stored before that rule (issue 13)', async () => {
     const s = store();
     await s.createTrack(track('T0LINK'));
@@ -57,7 +71,7 @@ describe('store', () => {
     const created = await s.createTrack(track('T0ROUND'));
     const item = await s.createCommitment('T0ROUND', 'eu-japan', draft, 'U0ADMIN', now);
     expect(item.id).toBe('EJ-1');
-    expect(await s.getReport('T0ROUND', 'eu-japan')).toEqual({ track: created, commitments: [item] });
+    expect(await s.getReport('T0ROUND', 'eu-japan')).toEqual({ track: created, commitments: [item], asks: [expect.objectContaining({ commitmentId: 'EJ-1', userId: 'U0OWNER' })] });
     expect(await s.getCommitment('T0ROUND', 'EJ-1')).toEqual(item);
     const history = await s.getHistory('T0ROUND', 'EJ-1');
     expect(history).toEqual([

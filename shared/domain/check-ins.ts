@@ -1,0 +1,61 @@
+import * as z from 'zod';
+import { CheckInSettingsSchema, CommitmentIdSchema, InstantSchema, LocalDateSchema, SlackUserIdSchema, TeamIdSchema, TrackSlugSchema, type CheckInSettings } from '#shared/domain/schemas';
+
+/**
+ * Check-ins: the bot asks each owner of an open item, in a direct message, when the item needs
+ * them — before its due date, when it has gone quiet, when it is overdue — at most once a day,
+ * in their morning. This module holds what they are made of (when they fall due: `dates/check-ins.ts`); the sweep
+ * (`shared/check-ins/`) sends them, the store keeps one ask record per (item, owner).
+ */
+
+export const DEFAULT_CHECK_IN_SETTINGS: CheckInSettings = CheckInSettingsSchema.parse({});
+
+/** An overdue item is asked the day after its due date, then once a week while it stays overdue. */
+export const OVERDUE_REPEAT_DAYS = 7;
+
+export const ASK_REASONS = ['before-due', 'quiet', 'overdue'] as const;
+export const AskReasonSchema = z.enum(ASK_REASONS);
+export type AskReason = z.infer<typeof AskReasonSchema>;
+
+/**
+ * One owner's standing with one item: when they must next be asked (`askOn`, absent when
+ * never again), and the last time they were. Written with the item by every change (which
+ * sets `askOn`) and by the sweep (which sets the rest); a change never erases what the sweep wrote.
+ */
+export const AskSchema = z.object({
+  teamId: TeamIdSchema,
+  track: TrackSlugSchema,
+  commitmentId: CommitmentIdSchema,
+  userId: SlackUserIdSchema,
+  /** The first day the owner may need asking; the sweep works out the exact day from the item. */
+  askOn: LocalDateSchema.optional(),
+  /** The owner's local date of the last check-in that listed the item. */
+  askedOn: LocalDateSchema.optional(),
+  askedAt: InstantSchema.optional(),
+  reason: AskReasonSchema.optional(),
+  /** The direct message that asked, for showing an answer in place. */
+  dm: z.object({ channel: z.string().min(1).max(30), ts: z.string().min(1).max(30) }).optional(),
+});
+export type Ask = z.infer<typeof AskSchema>;
+
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+
+/** A person's check-in preferences (`/commitments me`), one per user and workspace. */
+export const CheckInPreferencesSchema = z.object({
+  teamId: TeamIdSchema,
+  userId: SlackUserIdSchema,
+  /** Local time of the day's check-in, `HH:mm` in the person's Slack time zone. */
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default('09:00'),
+  /** Days of the week (0 = Sunday) on which they may be asked: weekdays unless they opt in. */
+  days: z.array(z.number().int().min(0).max(6)).min(1).max(7).default([1, 2, 3, 4, 5]),
+  /** No check-ins up to and including this date. */
+  pausedUntil: LocalDateSchema.optional(),
+  /** Set by the sweep when Slack says the person cannot be messaged (e.g. deactivated). */
+  stopped: z.object({ reason: z.string().min(1).max(100), at: InstantSchema }).optional(),
+  version: z.number().int().min(1).default(1),
+});
+export type CheckInPreferences = z.infer<typeof CheckInPreferencesSchema>;
+
+export function defaultPreferences(teamId: string, userId: string): CheckInPreferences {
+  return CheckInPreferencesSchema.parse({ teamId, userId });
+}
