@@ -13,11 +13,11 @@ export const SLACK_APP = {
     usageHint: '[track] | show JK-4 | update JK-4 in-progress "note" | help',
   },
   /**
-   * Bot scopes: answer the command and shortcuts, post digests, read back our own digests to
-   * avoid doubles, link a message as a source, send briefing files in a direct message, and
+   * Bot scopes: answer the command and shortcuts, post digests and check-ins, read back our own
+   * digests and check-ins (channel and direct-message history) to avoid doubles, link a message as a source, send briefing files in a direct message, and
    * read who a caller is (admin, guest, another organisation) for roles.
    */
-  botScopes: ['commands', 'chat:write', 'chat:write.public', 'channels:history', 'groups:history', 'files:write', 'im:write', 'users:read', 'usergroups:read'],
+  botScopes: ['commands', 'chat:write', 'chat:write.public', 'channels:history', 'groups:history', 'files:write', 'im:write', 'im:history', 'users:read', 'usergroups:read'],
   /** Events the app subscribes to: the Home tab is drawn when a user opens it; removal and revoked tokens stop its digests. */
   botEvents: ['app_home_opened', 'app_uninstalled', 'tokens_revoked'],
   /** Message shortcuts: on any message, from its "More actions" menu. */
@@ -37,6 +37,14 @@ export const ACTION_IDS = {
   share: 'report_share',
   pagePrevious: 'report_page_previous',
   pageNext: 'report_page_next',
+  /** A check-in's answers (direct message and Home): each value is `JK-4@7`, the item and the version the message showed. */
+  checkInOnTrack: 'checkin_on_track',
+  checkInAtRisk: 'checkin_at_risk',
+  checkInDone: 'checkin_done',
+  checkInNote: 'checkin_note',
+  /** An overflow menu: 1 day, 1 week, or until a date (a form). */
+  checkInSnooze: 'checkin_snooze',
+  checkInNotMine: 'checkin_not_mine',
 } as const;
 
 export const SHORTCUT_IDS = {

@@ -82,3 +82,8 @@ export function askWriteItems(
   for (const userId of gone) writes.push({ Delete: { TableName: tableName, Key: askKey(after.teamId, after.track, after.seq, userId) } });
   return writes;
 }
+
+/** A person's check-in preferences: `pk=<team>`, `sk=ME#<user>`. */
+export function preferencesKey(teamId: TeamId, userId: string) {
+  return toItem({ pk: keys.team(teamId), sk: `ME#${userId}` });
+}

@@ -1,0 +1,79 @@
+import { BatchGetItemCommand, GetItemCommand, PutItemCommand, UpdateItemCommand, type BatchGetItemCommandOutput, type DynamoDBClient, type KeysAndAttributes } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { ConflictError } from '#shared/errors';
+import { CheckInPreferencesSchema, defaultPreferences, type CheckInPreferences } from '#shared/domain/check-ins';
+import type { TeamId } from '#shared/domain/schemas';
+import { preferencesKey } from '#shared/store/check-in-params';
+import { parse } from '#shared/store/parse';
+import { conditional } from '#shared/store/send';
+
+/** BatchGetItem takes at most 100 keys a request. */
+const BATCH_KEYS = 100;
+
+export type PreferencesStore = ReturnType<typeof createPreferencesStore>;
+
+/**
+ * People's check-in preferences (`/commitments me`), one item per user and workspace; someone
+ * who never set any reads as the defaults (weekdays at 09:00 in their own zone).
+ */
+export function createPreferencesStore(deps: { client: DynamoDBClient; tableName: string }) {
+  const { client, tableName } = deps;
+  const read = (item: Record<string, unknown>) => parse(CheckInPreferencesSchema, item);
+
+  return {
+    async get(teamId: TeamId, userId: string): Promise<CheckInPreferences> {
+      const { Item } = await client.send(new GetItemCommand({ TableName: tableName, Key: preferencesKey(teamId, userId), ConsistentRead: true }));
+      return Item ? read(unmarshall(Item)) : defaultPreferences(teamId, userId);
+    },
+
+    /** Many people's at once (a sweep's due owners): one BatchGetItem per 100, unprocessed keys read again. */
+    async getMany(teamId: TeamId, userIds: readonly string[]): Promise<Map<string, CheckInPreferences>> {
+      const found = new Map<string, CheckInPreferences>();
+      for (let start = 0; start < userIds.length; start += BATCH_KEYS) {
+        let request: Record<string, KeysAndAttributes> | undefined = {
+          [tableName]: { Keys: userIds.slice(start, start + BATCH_KEYS).map((id) => preferencesKey(teamId, id)), ConsistentRead: true },
+        };
+        while (request && Object.keys(request).length > 0) {
+          const reply: BatchGetItemCommandOutput = await client.send(new BatchGetItemCommand({ RequestItems: request }));
+          for (const item of reply.Responses?.[tableName] ?? []) {
+            const prefs = read(unmarshall(item));
+            found.set(prefs.userId, prefs);
+          }
+          request = reply.UnprocessedKeys;
+        }
+      }
+      return new Map(userIds.map((id) => [id, found.get(id) ?? defaultPreferences(teamId, id)]));
+    },
+
+    /** Saves preferences read at `prefs.version` (1 and never saved: the key must be free); a moved version is a conflict. */
+    async put(prefs: CheckInPreferences, expectedVersion: number | undefined): Promise<CheckInPreferences> {
+      const saved = parse(CheckInPreferencesSchema, { ...prefs, version: (expectedVersion ?? 0) + 1 });
+      const written = await conditional(() =>
+        client.send(
+          new PutItemCommand({
+            TableName: tableName,
+            Item: { ...preferencesKey(prefs.teamId, prefs.userId), ...marshall({ type: 'preferences', ...saved }, { removeUndefinedValues: true }) },
+            ...(expectedVersion === undefined
+              ? { ConditionExpression: 'attribute_not_exists(pk)' }
+              : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: marshall({ ':expected': expectedVersion }) }),
+          }),
+        ),
+      );
+      if (!written) throw new ConflictError('Your check-in preferences changed a moment ago; nothing was saved. Try again.');
+      return saved;
+    },
+
+    /** Stops someone's check-ins for a reason Slack gave (deactivated, cannot be messaged): kept until they set their preferences again. */
+    async stop(teamId: TeamId, userId: string, reason: string, at: Date): Promise<void> {
+      await client.send(
+        new UpdateItemCommand({
+          TableName: tableName,
+          Key: preferencesKey(teamId, userId),
+          UpdateExpression: 'SET stopped = :stopped, teamId = :team, userId = :user, #type = :type, version = if_not_exists(version, :zero) + :one',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: marshall({ ':stopped': { reason, at: at.toISOString() }, ':team': teamId, ':user': userId, ':type': 'preferences', ':zero': 0, ':one': 1 }),
+        }),
+      );
+    },
+  };
+}
