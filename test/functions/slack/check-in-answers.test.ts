@@ -11,7 +11,6 @@ import { commandSender, tableItems as tableItemsOf, textInput } from '../../supp
 const NOW = new Date('2026-11-26T01:00:00Z'); // Thu 26 Nov, 10:00 in Tokyo
 const harness = useSlackHandler();
 const TEAM = 'T0CHECKIN';
-const LEAD = 'U0LEAD';
 const MARIA = 'U0MARIA';
 const DM = 'D0MARIA';
 
