@@ -1,6 +1,8 @@
 import type {
   AllMiddlewareArgs,
+  BlockAction,
   BlockButtonAction,
+  BlockOverflowAction,
   MessageShortcut,
   SlackActionMiddlewareArgs,
   SlackShortcutMiddlewareArgs,
@@ -13,6 +15,7 @@ import type { MessageRef } from '#shared/use-cases/interactions';
 /** What Bolt hands each kind of listener. */
 export type ViewArgs = SlackViewMiddlewareArgs<SlackViewAction> & AllMiddlewareArgs;
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
+export type OverflowArgs = SlackActionMiddlewareArgs<BlockOverflowAction> & AllMiddlewareArgs;
 export type MessageShortcutArgs = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;
 
 /** Who submitted a modal, and when; their standing comes from Slack. */
@@ -20,8 +23,8 @@ export function viewCaller(deps: Pick<Deps, 'directory'>, body: SlackViewAction,
   return loadCaller(deps, { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id, now });
 }
 
-/** Who pressed a button, where, and when. */
-export function buttonCaller(deps: Pick<Deps, 'directory'>, body: BlockButtonAction, now: Date): Promise<Caller> {
+/** Who pressed a button (or chose from a menu), where, and when. */
+export function buttonCaller(deps: Pick<Deps, 'directory'>, body: BlockAction, now: Date): Promise<Caller> {
   return loadCaller(deps, { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id, channelId: body.channel?.id, now });
 }
 

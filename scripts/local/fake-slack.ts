@@ -308,7 +308,12 @@ export class FakeSlack extends LoopbackStandIn {
         this.messages.push(message);
         return { ok: true, channel, ts: message.ts, message };
       }
-      case 'chat.update':
+      case 'chat.update': {
+        // Like Slack, a later read of the conversation shows the message as updated.
+        const stored = this.messages.find((m) => m.channel === channel && m.ts === call.args['ts']);
+        if (stored) Object.assign(stored, { text: call.args['text'], blocks: call.args['blocks'] });
+        return { ok: true, channel, ts: call.args['ts'] ?? `${Date.now() / 1000}` };
+      }
       case 'chat.postEphemeral':
         return { ok: true, channel, ts: call.args['ts'] ?? `${Date.now() / 1000}` };
       case 'chat.getPermalink':
@@ -320,7 +325,7 @@ export class FakeSlack extends LoopbackStandIn {
             .filter((m) => m.channel === channel)
             .reverse()
             // Like Slack, metadata comes back only when asked for with include_all_metadata.
-            .map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(m.metadata && isTrue(call.args['include_all_metadata']) ? { metadata: m.metadata } : {}) })),
+            .map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(m.blocks ? { blocks: m.blocks } : {}), ...(m.metadata && isTrue(call.args['include_all_metadata']) ? { metadata: m.metadata } : {}) })),
           has_more: false,
         };
       case 'conversations.open': {

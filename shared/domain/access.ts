@@ -1,8 +1,11 @@
 import * as z from 'zod';
-import type { Role, TrackAccess } from '#shared/domain/schemas';
+import type { Commitment, Role, TrackAccess } from '#shared/domain/schemas';
 
-/** What a request asks of a track: to see it, to change its items, or to change who may. */
-export type Need = 'read' | 'write' | 'manage';
+/**
+ * What a request asks of a track: to see it, to answer a check-in about one of its items, to
+ * change its items, or to change who may.
+ */
+export type Need = 'read' | 'answer' | 'write' | 'manage';
 
 /**
  * Where a person stands in the workspace: admins and owners manage every track; members use
@@ -72,9 +75,11 @@ const ALLOWED: Verdict = { allowed: true };
  * | guest, stranger | only with a role                                     | never                                  | never                             |
  *
  * A role is the person's own, else the strongest of the user groups they are in (`access.groups`);
- * through a group a guest or stranger is at most a viewer.
+ * through a group a guest or stranger is at most a viewer. `answer` (a check-in's buttons and
+ * forms on `item`) is open to the item's owners who see the track, whatever their role, and
+ * otherwise is `write`.
  */
-export function authorize(access: Access, track: TrackAccess & { slug: string }, need: Need): Verdict {
+export function authorize(access: Access, track: TrackAccess & { slug: string }, need: Need, item?: Pick<Commitment, 'owners'>): Verdict {
   if (access.standing === 'admin') return ALLOWED;
   const outsider = access.standing === 'guest' || access.standing === 'stranger';
   const role = roleOf(access, track, outsider);
@@ -83,6 +88,7 @@ export function authorize(access: Access, track: TrackAccess & { slug: string },
     : track.visibility === 'workspace' || role !== undefined || (access.channelId !== undefined && track.channels.includes(access.channelId));
   if (!visible) return { allowed: false, hidden: true, reason: `There is no track called ${track.slug}.` };
   if (need === 'read') return ALLOWED;
+  if (need === 'answer' && item?.owners.some((owner) => owner.slackUserId === access.userId)) return ALLOWED;
   if (outsider) return refuse(`Guests and people from other organisations can read ${track.slug} but not change it.`);
   if (need === 'manage') {
     return role === 'owner' ? ALLOWED : refuse(`Only the owners of ${track.slug} or a workspace admin can change who may use it.`);

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { InstantSchema, TrackSlugSchema } from '#shared/domain/schemas';
+import { CommitmentIdSchema, InstantSchema, TrackSlugSchema } from '#shared/domain/schemas';
 
 /**
  * Work that talks to Slack after a request has been answered: the Home redraw, an export's
@@ -18,6 +18,10 @@ export const JobTeamSchema = z.strictObject({
 });
 export type JobTeam = z.infer<typeof JobTeamSchema>;
 
+
+/** A Block Kit block as Slack sent it back or as it was drawn: only its type and id are read. */
+export const LooseBlockSchema = z.looseObject({ type: z.string().min(1).max(40), block_id: z.string().max(255).optional() });
+export type LooseBlock = z.infer<typeof LooseBlockSchema>;
 
 /** How a redrawn message goes back: in place of the one a button sat on, shared in the channel, or the echo of a form's change. */
 export const REDRAW_MODES = ['replace', 'share', 'echo'] as const;
@@ -48,6 +52,17 @@ export const AfterAnswerJobSchema = z.discriminatedUnion('kind', [
     mode: z.enum(REDRAW_MODES),
     /** What an echo says when there is nothing to redraw. */
     confirmation: z.string().max(40_000).optional(),
+  }),
+  /** A check-in answered: its item's blocks in the direct message replaced by the answer, or by the item as it now stands. */
+  z.strictObject({
+    kind: z.literal('checkin'),
+    team: JobTeamSchema,
+    channelId: SlackIdSchema,
+    messageTs: SlackIdSchema,
+    itemId: CommitmentIdSchema,
+    replacement: z.array(LooseBlockSchema).min(1).max(5),
+    /** The message as the button's payload showed it; a form's answer has none, so it is read back from Slack. */
+    message: z.strictObject({ text: z.string().max(40_000), blocks: z.array(LooseBlockSchema).max(100) }).optional(),
   }),
 ]);
 export type AfterAnswerJob = z.infer<typeof AfterAnswerJobSchema>;

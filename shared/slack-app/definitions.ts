@@ -62,4 +62,10 @@ export const VIEW_IDS = {
   importText: 'readout_import_modal',
   importPick: 'readout_pick_modal',
   trackRoles: 'track_roles_modal',
+  /** A check-in's forms: At risk (reason), Done (optional note), Add note, Snooze until a date, Not mine (who owns it). */
+  checkInAtRisk: 'checkin_at_risk_modal',
+  checkInDone: 'checkin_done_modal',
+  checkInNote: 'checkin_note_modal',
+  checkInSnooze: 'checkin_snooze_modal',
+  checkInNotMine: 'checkin_not_mine_modal',
 } as const;

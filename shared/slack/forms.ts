@@ -13,7 +13,7 @@ import { checkedValuesOf, selectedDateOf, selectedUsersOf, selectedValueOf, text
  */
 
 /** A text input's value, refused past the `max_length` its form gave it: a forged payload can exceed it. */
-function cappedTextOf(values: ViewValues, id: string, max: number, what: string, field: string): string | undefined {
+export function cappedTextOf(values: ViewValues, id: string, max: number, what: string, field: string): string | undefined {
   const text = textOf(values, id);
   if (text !== undefined && text.length > max) {
     throw new InvalidInputError(`The ${what} is ${text.length.toLocaleString('en-US')} characters long; the limit is ${max.toLocaleString('en-US')}.`, undefined, { field });

@@ -29,6 +29,10 @@ export function selectedDateOf(values: ViewValues, id: string): string | undefin
   return inputOf(values, id)?.selected_date ?? undefined;
 }
 
+export function selectedUserOf(values: ViewValues, id: string): string | undefined {
+  return inputOf(values, id)?.selected_user ?? undefined;
+}
+
 export function selectedUsersOf(values: ViewValues, id: string): string[] {
   return inputOf(values, id)?.selected_users ?? [];
 }

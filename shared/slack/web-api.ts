@@ -12,6 +12,7 @@ import { countSlackRateLimited } from '#shared/observe/metrics';
 /** Each method's arguments and answer, as the Slack SDK types them. */
 export interface SlackMethods {
   'chat.postMessage': { args: webApi.ChatPostMessageArguments; body: webApi.ChatPostMessageResponse };
+  'chat.update': { args: webApi.ChatUpdateArguments; body: webApi.ChatUpdateResponse };
   'conversations.history': { args: webApi.ConversationsHistoryArguments; body: webApi.ConversationsHistoryResponse };
   'conversations.open': { args: webApi.ConversationsOpenArguments; body: webApi.ConversationsOpenResponse };
   'files.getUploadURLExternal': { args: webApi.FilesGetUploadURLExternalArguments; body: webApi.FilesGetUploadURLExternalResponse };

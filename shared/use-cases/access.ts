@@ -1,6 +1,6 @@
 import { authorize, groupsOf, mayWriteAnywhere, SlackUserSchema, standingOf, type Access, type Need, type SlackUser } from '#shared/domain/access';
 import type { HttpSend } from '#shared/http';
-import type { TeamId, TrackAccess } from '#shared/domain/schemas';
+import type { Commitment, TeamId, TrackAccess } from '#shared/domain/schemas';
 import { ForbiddenError, TrackNotFoundError } from '#shared/errors';
 import { createSlackWeb } from '#shared/slack/web-api';
 import { createTtlCache } from '#shared/ttl-cache';
@@ -97,8 +97,8 @@ export async function withGroups(directory: Directory, teamId: TeamId, access: A
  * Throws unless `access` may do `need` with `track`: a track the person may not see is
  * answered exactly as a missing one; one they see but may not change, with the reason.
  */
-export function requireAccess(access: Access, track: TrackAccess & { slug: string }, need: Need): void {
-  const verdict = authorize(access, track, need);
+export function requireAccess(access: Access, track: TrackAccess & { slug: string }, need: Need, item?: Pick<Commitment, 'owners'>): void {
+  const verdict = authorize(access, track, need, item);
   if (verdict.allowed) return;
   throw verdict.hidden ? new TrackNotFoundError(track.slug) : new ForbiddenError(verdict.reason);
 }

@@ -1,11 +1,13 @@
-import type { AfterAnswerJob, JobTeam } from '#shared/domain/after-answer';
+import * as z from 'zod';
+import { LooseBlockSchema, type AfterAnswerJob, type JobTeam, type LooseBlock } from '#shared/domain/after-answer';
 import type { Logger } from '#shared/observe/log';
 import { answerError, isRefusal } from '#shared/slack/answer-error';
 import type { SlackMessage } from '#shared/slack/render/format';
 import { renderDone } from '#shared/slack/render/notice';
 import { postToResponseUrl } from '#shared/slack/respond';
 import { SlackApiError } from '#shared/slack/upload';
-import { createSlackWeb, type SlackReply } from '#shared/slack/web-api';
+import { replaceItemBlocks } from '#shared/slack/render/check-in-answer';
+import { createSlackWeb, type SlackReply, type SlackWeb } from '#shared/slack/web-api';
 import { loadCaller, type Deps } from '#shared/use-cases/commitments';
 import { exportBriefing } from '#shared/use-cases/export';
 import { buildHome } from '#shared/use-cases/home';
@@ -33,6 +35,8 @@ export async function runAfterAnswerJob(deps: AfterAnswerDeps, job: AfterAnswerJ
       return sendBriefing(deps, job);
     case 'redraw':
       return redrawMessage(deps, job);
+    case 'checkin':
+      return redrawCheckIn(deps, job);
   }
 }
 
@@ -82,6 +86,32 @@ async function redrawMessage(deps: AfterAnswerDeps, job: JobOf<'redraw'>): Promi
     return;
   }
   if (message) await post(job.responseUrl, message, job.mode === 'share' ? { inChannel: true } : { replaceOriginal: true });
+}
+
+/**
+ * Shows a check-in's answer in place: the direct message as the button saw it (or, after a form,
+ * as Slack has it now) with that item's blocks replaced and every other item's left as they were.
+ */
+async function redrawCheckIn(deps: AfterAnswerDeps, job: JobOf<'checkin'>): Promise<void> {
+  const token = await tokenFor(deps, job);
+  if (!token) return;
+  const web = createSlackWeb({ apiUrl: deps.slackApiUrl, token });
+  const message = job.message ?? (await readMessage(web, job.channelId, job.messageTs));
+  const blocks = message ? replaceItemBlocks(message.blocks, job.itemId, job.replacement) : undefined;
+  // Gone, or no longer showing the item (answered meanwhile): nothing to replace.
+  if (!message || !blocks) return;
+  requireOk('chat.update', await web.call('chat.update', { channel: job.channelId, ts: job.messageTs, text: message.text, blocks }));
+}
+
+const HistoryMessageSchema = z.object({ ts: z.string(), text: z.string().default(''), blocks: z.array(LooseBlockSchema).default([]) });
+
+/** One message of a conversation as Slack has it now. */
+async function readMessage(web: SlackWeb, channel: string, ts: string): Promise<{ text: string; blocks: LooseBlock[] } | undefined> {
+  const reply = await web.call('conversations.history', { channel, latest: ts, inclusive: true, limit: 1 });
+  requireOk('conversations.history', reply);
+  const found = reply.kind === 'ok' ? reply.body.messages?.find((m) => m.ts === ts) : undefined;
+  const parsed = HistoryMessageSchema.safeParse(found);
+  return parsed.success ? parsed.data : undefined;
 }
 
 async function tokenFor(deps: AfterAnswerDeps, job: { kind: string; team: JobTeam }): Promise<string | undefined> {

@@ -1,3 +1,4 @@
+import { addLocalDays } from '#shared/dates/flags';
 import { formatLocalDate, parseNaturalDate } from '#shared/dates/natural';
 import { ConflictError, InvalidInputError, NotFoundError, TrackNotFoundError } from '#shared/errors';
 import { authorize, visibleInChannel, type Access, type Need } from '#shared/domain/access';
@@ -87,9 +88,9 @@ export async function getSharedReport(deps: Deps, caller: Caller, slug: string, 
 export async function getItem(deps: Deps, caller: Caller, id: string, need: Need): Promise<{ item: Commitment; track: Track }> {
   const found = caller.prefetched?.take<{ item: Commitment; track: Track }>(`item:${id}`) ?? (await deps.store.getCommitmentWithTrack(caller.teamId, id));
   const access = await withGroups(deps.directory, caller.teamId, caller.access, [found.track]);
-  const verdict = authorize(access, found.track, need);
+  const verdict = authorize(access, found.track, need, found.item);
   if (!verdict.allowed && verdict.hidden) throw new NotFoundError(`No track uses the prefix ${id.split('-')[0]}, so there is no ${id}.`);
-  requireAccess(access, found.track, need);
+  requireAccess(access, found.track, need, found.item);
   return found;
 }
 
@@ -232,6 +233,10 @@ export type ItemAction =
   | { type: 'unlog'; dateText: string }
   | { type: 'archive'; reason?: string }
   | { type: 'unarchive' }
+  /** A check-in's Snooze: no check-in before `until`, a day within the next year. */
+  | { type: 'snooze'; until: LocalDate }
+  /** A check-in's Not mine: the Slack user `from` hands their place among the owners to `to`. */
+  | { type: 'reassign'; from: string; to: string; note?: string }
   | ItemEdit;
 
 /** New values for an item's fields; what is left out or equal to the item stays as it is. */
@@ -258,8 +263,9 @@ export async function changeItem(
   id: string,
   action: ItemAction,
   expectedVersion?: number,
+  need: Need = 'write',
 ): Promise<{ before: Commitment; after: Commitment; track: Track; change: Change }> {
-  const { item, track } = await getItem(deps, caller, id, 'write');
+  const { item, track } = await getItem(deps, caller, id, need);
   const change = toChange(item, track, action, caller.now);
   const { before, after } = await deps.store.saveChange(item, change, caller.userId, caller.now, expectedVersion, track);
   return { before, after, track, change };
@@ -307,6 +313,10 @@ function toChange(item: Commitment, track: Track, action: ItemAction, now: Date)
       return { type: 'archive', ...(action.reason ? { reason: action.reason } : {}) };
     case 'unarchive':
       return { type: 'unarchive' };
+    case 'snooze':
+      return toSnooze(item, track, action.until, now);
+    case 'reassign':
+      return toReassign(item, action);
     case 'assess': {
       const from = item.compliance[action.party]?.score;
       return {
@@ -321,6 +331,31 @@ function toChange(item: Commitment, track: Track, action: ItemAction, now: Date)
     case 'edit':
       return toEditChange(item, track, action, now);
   }
+}
+
+/** Snoozing check-ins lasts at least a day and at most a year. */
+const SNOOZE_MAX_DAYS = 365;
+
+function toSnooze(item: Commitment, track: Track, until: LocalDate, now: Date): Change {
+  const today = localDateOf(now, track);
+  if (until <= today) {
+    throw new InvalidInputError(`${formatLocalDate(until)} is ${until === today ? 'today' : 'in the past'}: snooze until a day after today. Nothing was changed.`, undefined, { field: 'until' });
+  }
+  if (until > addLocalDays(today, SNOOZE_MAX_DAYS)) {
+    throw new InvalidInputError(`${formatLocalDate(until)} is more than a year away: snooze for a year at most. Nothing was changed.`, undefined, { field: 'until' });
+  }
+  return { type: 'snooze', until };
+}
+
+/** One owner replaced by another in place, as a `field` change of the owners. */
+function toReassign(item: Commitment, action: Extract<ItemAction, { type: 'reassign' }>): Change {
+  if (action.to === action.from) throw new InvalidInputError(`That is you: choose who owns ${item.id} instead. Nothing was changed.`, undefined, { field: 'owner' });
+  if (!item.owners.some((o) => o.slackUserId === action.from)) {
+    throw new InvalidInputError(`<@${action.from}> is not an owner of ${item.id}, so it cannot be handed on from them. Nothing was changed.`, `/commitments edit ${item.id} owner @someone`, { field: 'owner' });
+  }
+  if (item.owners.some((o) => o.slackUserId === action.to)) throw new InvalidInputError(`<@${action.to}> already owns ${item.id}. Nothing was changed.`, undefined, { field: 'owner' });
+  const owners = item.owners.map((o) => (o.slackUserId === action.from ? { label: `<@${action.to}>`, slackUserId: action.to } : o));
+  return { type: 'field', field: 'owners', from: formatOwners(item.owners), to: formatOwners(owners), ...(action.note ? { note: action.note } : {}) };
 }
 
 /**

@@ -1,13 +1,22 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { App, BlockButtonAction, BlockOverflowAction } from '@slack/bolt';
 import { ACTION_IDS } from '#shared/slack-app/definitions';
 import { doneModal, editModal, noteModal, updateModal } from '#shared/slack/render/modals';
 import type { ListenerDeps } from '../deps.ts';
+import { checkInAtRisk } from './check-in-at-risk.ts';
+import { checkInDone } from './check-in-done.ts';
+import { checkInNote } from './check-in-note.ts';
+import { checkInNotMine } from './check-in-not-mine.ts';
+import { checkInOnTrack } from './check-in-on-track.ts';
+import { checkInSnooze } from './check-in-snooze.ts';
 import { openItemModal } from './open-item-modal.ts';
 import { pageReport } from './page-report.ts';
 import { shareReport } from './share-report.ts';
 import { unarchiveItem } from './unarchive-item.ts';
 
-/** Item buttons open their modal (Unarchive acts at once); report buttons page or share the report. */
+/**
+ * Item buttons open their modal (Unarchive acts at once); report buttons page or share the report;
+ * a check-in's answers act at once (On track, Snooze 1 day or 1 week) or open their form.
+ */
 export function registerActions(app: App, deps: ListenerDeps): void {
   app.action<BlockButtonAction>(ACTION_IDS.markDone, openItemModal(deps, doneModal));
   app.action<BlockButtonAction>(ACTION_IDS.update, openItemModal(deps, updateModal));
@@ -17,4 +26,10 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   app.action<BlockButtonAction>(ACTION_IDS.pagePrevious, pageReport(deps));
   app.action<BlockButtonAction>(ACTION_IDS.pageNext, pageReport(deps));
   app.action<BlockButtonAction>(ACTION_IDS.share, shareReport(deps));
+  app.action<BlockButtonAction>(ACTION_IDS.checkInOnTrack, checkInOnTrack(deps));
+  app.action<BlockButtonAction>(ACTION_IDS.checkInAtRisk, checkInAtRisk(deps));
+  app.action<BlockButtonAction>(ACTION_IDS.checkInDone, checkInDone(deps));
+  app.action<BlockButtonAction>(ACTION_IDS.checkInNote, checkInNote(deps));
+  app.action<BlockOverflowAction>(ACTION_IDS.checkInSnooze, checkInSnooze(deps));
+  app.action<BlockButtonAction>(ACTION_IDS.checkInNotMine, checkInNotMine(deps));
 }

@@ -5,6 +5,11 @@ import type { ListenerDeps } from '../deps.ts';
 import { addCommitmentSubmission } from './add-commitment.ts';
 import { addTrackSubmission } from './add-track.ts';
 import { changeItemSubmission, editItemSubmission } from './change-item.ts';
+import { checkInAtRiskSubmission } from './check-in-at-risk.ts';
+import { checkInDoneSubmission } from './check-in-done.ts';
+import { checkInNoteSubmission } from './check-in-note.ts';
+import { checkInNotMineSubmission } from './check-in-not-mine.ts';
+import { checkInSnoozeSubmission } from './check-in-snooze.ts';
 import { importPickSubmission } from './import-pick.ts';
 import { importTextSubmission } from './import-text.ts';
 import { trackRolesSubmission } from './track-roles.ts';
@@ -23,4 +28,9 @@ export function registerViews(app: App, deps: ListenerDeps): void {
   app.view(VIEW_IDS.importPick, importPickSubmission(deps));
   app.view(VIEW_IDS.addTrack, addTrackSubmission(deps));
   app.view(VIEW_IDS.trackRoles, trackRolesSubmission(deps));
+  app.view(VIEW_IDS.checkInAtRisk, checkInAtRiskSubmission(deps));
+  app.view(VIEW_IDS.checkInDone, checkInDoneSubmission(deps));
+  app.view(VIEW_IDS.checkInNote, checkInNoteSubmission(deps));
+  app.view(VIEW_IDS.checkInSnooze, checkInSnoozeSubmission(deps));
+  app.view(VIEW_IDS.checkInNotMine, checkInNotMineSubmission(deps));
 }

@@ -4,6 +4,7 @@ import { complianceByParty } from '#shared/domain/compliance';
 import { CLOSED_STATUSES, STATUSES, type Commitment, type TrackSummary } from '#shared/domain/schemas';
 import type { Report } from '#shared/domain/report';
 import type { Subscription } from '#shared/domain/subscription';
+import { checkInActions } from '#shared/slack/render/check-in';
 import { commitmentActions, commitmentSummary } from '#shared/slack/render/commitment';
 import { subscriptionLine } from '#shared/slack/render/subscriptions';
 import { averageText, statusCountText } from '#shared/format/text';
@@ -47,8 +48,9 @@ export function renderHome(model: HomeModel): types.HomeView {
   );
   const overdue = open.filter(({ item, timeZone }) => deriveFlags(item, timeZone, now).overdue);
   const mine = open.filter(({ item }) => item.owners.some((o) => o.slackUserId === userId));
-  blocks.push({ type: 'divider' }, ...itemSection(':red_circle: *Overdue*', overdue, now, 'Nothing is overdue.'));
-  blocks.push({ type: 'divider' }, ...itemSection(':bust_in_silhouette: *Yours*', mine, now, 'Nothing is assigned to you.'));
+  blocks.push({ type: 'divider' }, ...itemSection(':red_circle: *Overdue*', overdue, now, 'Nothing is overdue.', commitmentActions));
+  // Your own items carry a check-in's answers, as in the direct message that asks about them.
+  blocks.push({ type: 'divider' }, ...itemSection(':bust_in_silhouette: *Yours*', mine, now, 'Nothing is assigned to you.', checkInActions));
 
   blocks.push({ type: 'divider' }, section('*Digests*'));
   if (model.subscriptions.length === 0) blocks.push(context('No channel gets digests yet: `/commitments subscribe <track> every monday 09:00` in a channel.'));
@@ -57,12 +59,18 @@ export function renderHome(model: HomeModel): types.HomeView {
   return { type: 'home', blocks: blocks.slice(0, SLACK_LIMITS.blocksPerView) };
 }
 
-function itemSection(title: string, rows: { item: Commitment; timeZone: string }[], now: Date, empty: string): Block[] {
+function itemSection(
+  title: string,
+  rows: { item: Commitment; timeZone: string }[],
+  now: Date,
+  empty: string,
+  actionsOf: (item: Commitment) => types.ActionsBlock | undefined,
+): Block[] {
   const blocks: Block[] = [section(`${title} (${rows.length})`)];
   if (rows.length === 0) return [...blocks, context(empty)];
   for (const { item, timeZone } of rows.slice(0, ITEMS_PER_SECTION)) {
     blocks.push(section(commitmentSummary(item, timeZone, now)));
-    const actions = commitmentActions(item);
+    const actions = actionsOf(item);
     if (actions) blocks.push({ ...actions, block_id: `${title.length}:${actions.block_id}` });
   }
   if (rows.length > ITEMS_PER_SECTION) blocks.push(context(`…and ${rows.length - ITEMS_PER_SECTION} more.`));

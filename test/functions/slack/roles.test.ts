@@ -50,6 +50,20 @@ function button(actionId: string, value: string, userId: string) {
   );
 }
 
+function overflow(actionId: string, value: string, userId: string) {
+  return interaction(
+    {
+      type: 'block_actions',
+      response_url: harness.slack.responseUrl(`btn${sent + 1}`),
+      channel: { id: 'C0GENERAL', name: 'general' },
+      container: { type: 'message', message_ts: '1700000000.000100', channel_id: 'C0GENERAL', is_ephemeral: true },
+      message: { type: 'message', ts: '1700000000.000100', text: 'check-in', blocks: [] },
+      actions: [{ type: 'overflow', action_id: actionId, block_id: 'b', selected_option: { value, text: { type: 'plain_text', text: 'x' } }, action_ts: '1700000001.000200' }],
+    },
+    userId,
+  );
+}
+
 function submit(callbackId: string, metadata: object, values: Record<string, unknown>, userId: string) {
   return interaction(
     { type: 'view_submission', view: { id: 'V0FAKE', type: 'modal', callback_id: callbackId, private_metadata: JSON.stringify(metadata), state: { values }, hash: `h${sent}` } },
@@ -83,6 +97,11 @@ const slackEffects = () => ['views.open', 'files.completeUploadExternal', 'chat.
 
 const text = (value: string) => ({ type: 'plain_text_input', value });
 const itemVersion = async () => (await harness.store().getCommitment(TEAM, 'MX-1')).version;
+/** MX-2 is owned by the viewer, who may answer its check-ins though the role only reads. */
+const ownedValue = async () => `MX-2@${(await harness.store().getCommitment(TEAM, 'MX-2')).version}`;
+const ownedMetadata = async () => ({ id: 'MX-2', version: (await harness.store().getCommitment(TEAM, 'MX-2')).version });
+/** Who may answer a check-in about MX-2: the track's editors, and its owner the viewer. */
+const MAY_ANSWER: readonly Persona[] = [...MAY.write, 'viewer'];
 const trackVersion = async () => (await harness.store().getTrack(TEAM, 'mx')).version;
 
 beforeAll(async () => {
@@ -104,6 +123,7 @@ beforeAll(async () => {
   expect((await command('mx roles add <@U0EDITOR> editor', PEOPLE.owner)).text).toContain('<@U0EDITOR> is now an editor of mx');
   expect((await command('mx roles add <@U0VIEWER> <@U0GUEST> viewer', PEOPLE.owner)).text).toContain('<@U0GUEST> is now a viewer of mx');
   expect((await command('add mx "First item"', PEOPLE.owner)).text).toContain('Added MX-1');
+  expect((await command('add mx "The viewer’s item" owner <@U0VIEWER>', PEOPLE.owner)).text).toContain('Added MX-2');
 });
 
 /** A sample of each command that changes something, on the matrix track or its item MX-1. */
@@ -181,6 +201,35 @@ describe('the authorization matrix', () => {
     }
   });
 
+  const answerNow = [ACTION_IDS.checkInOnTrack, ACTION_IDS.checkInSnooze];
+  it.each(answerNow.flatMap((action) => PERSONAS.map((who) => ({ action, who }))))('check-in $action by $who answers only for the item’s owner and the editors', async ({ action, who }) => {
+    const [before, effects] = [await tableItems(), slackEffects()];
+    const result = action === ACTION_IDS.checkInSnooze ? await overflow(action, `day ${await ownedValue()}`, PEOPLE[who]) : await button(action, await ownedValue(), PEOPLE[who]);
+    expect(result.statusCode).toBe(200);
+    if (MAY_ANSWER.includes(who)) {
+      expect(await tableItems()).not.toBe(before);
+      expect((await harness.store().getHistory(TEAM, 'MX-2')).at(-1)?.by).toBe(PEOPLE[who]);
+    } else {
+      expect(JSON.stringify(harness.slack.calls.at(-1)?.args)).toMatch(REFUSAL);
+      expect(slackEffects()).toEqual(effects);
+      expect(await tableItems()).toBe(before);
+    }
+  });
+
+  const checkInForms = [ACTION_IDS.checkInAtRisk, ACTION_IDS.checkInDone, ACTION_IDS.checkInNote, ACTION_IDS.checkInNotMine, ACTION_IDS.checkInSnooze];
+  it.each(checkInForms.flatMap((action) => PERSONAS.map((who) => ({ action, who }))))('check-in $action by $who opens its form only for the item’s owner and the editors', async ({ action, who }) => {
+    const [before, effects] = [await tableItems(), slackEffects()];
+    const result = action === ACTION_IDS.checkInSnooze ? await overflow(action, `date ${await ownedValue()}`, PEOPLE[who]) : await button(action, await ownedValue(), PEOPLE[who]);
+    expect(result.statusCode).toBe(200);
+    if (MAY_ANSWER.includes(who)) {
+      expect(slackEffects()[0]).toBe(effects[0]! + 1);
+    } else {
+      expect(JSON.stringify(harness.slack.calls.at(-1)?.args)).toMatch(REFUSAL);
+      expect(slackEffects()).toEqual(effects);
+    }
+    expect(await tableItems()).toBe(before);
+  });
+
   const forms: { view: string; may: readonly Persona[]; submit: (who: Persona) => Promise<{ body: string }> }[] = [
     { view: VIEW_IDS.update, may: MAY.write, submit: async (who) => submit(VIEW_IDS.update, { id: 'MX-1', version: await itemVersion() }, { status: { status: { type: 'static_select', selected_option: { value: 'stalled' } } }, note: { note: text(`by ${who}`) } }, PEOPLE[who]) },
     { view: VIEW_IDS.addNote, may: MAY.write, submit: async (who) => submit(VIEW_IDS.addNote, { id: 'MX-1', version: await itemVersion() }, { note: { note: text(`by ${who}`) } }, PEOPLE[who]) },
@@ -215,6 +264,20 @@ describe('the authorization matrix', () => {
       may: MAY.manage,
       submit: async (who) =>
         submit(VIEW_IDS.trackRoles, { track: 'mx', version: await trackVersion() }, roleLists({ owner: ['U0OWNER'], editor: ['U0EDITOR'], viewer: ['U0VIEWER', 'U0GUEST', `U0EXTRA`] }), PEOPLE[who]),
+    },
+    { view: VIEW_IDS.checkInAtRisk, may: MAY_ANSWER, submit: async (who) => submit(VIEW_IDS.checkInAtRisk, await ownedMetadata(), { reason: { reason: text(`by ${who}`) } }, PEOPLE[who]) },
+    { view: VIEW_IDS.checkInDone, may: MAY_ANSWER, submit: async (who) => submit(VIEW_IDS.checkInDone, await ownedMetadata(), { note: { note: text(`by ${who}`) } }, PEOPLE[who]) },
+    { view: VIEW_IDS.checkInNote, may: MAY_ANSWER, submit: async (who) => submit(VIEW_IDS.checkInNote, await ownedMetadata(), { note: { note: text(`by ${who}`) } }, PEOPLE[who]) },
+    {
+      view: VIEW_IDS.checkInSnooze,
+      may: MAY_ANSWER,
+      submit: async (who) => submit(VIEW_IDS.checkInSnooze, await ownedMetadata(), { until: { until: { type: 'datepicker', selected_date: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) } } }, PEOPLE[who]),
+    },
+    // Last: the viewer hands MX-2 on, and owns it no more; the editors are told they do not own it.
+    {
+      view: VIEW_IDS.checkInNotMine,
+      may: MAY_ANSWER,
+      submit: async (who) => submit(VIEW_IDS.checkInNotMine, await ownedMetadata(), { owner: { owner: { type: 'users_select', selected_user: 'U0NEXT' } } }, PEOPLE[who]),
     },
   ];
 

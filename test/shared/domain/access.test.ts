@@ -25,6 +25,17 @@ describe('authorize', () => {
     expect((['read', 'write', 'manage'] as const).map((need) => allowed(access, claimed, need))).toEqual(expected);
   });
 
+  it('lets an item’s owners answer its check-ins whatever their role, and otherwise asks for write', () => {
+    const item = { owners: [{ label: '<@U0VIEWER>', slackUserId: 'U0VIEWER' }, { label: '<@U0GUEST>', slackUserId: 'U0GUEST' }, { label: 'U0OTHER' }] };
+    expect(authorize(as('U0VIEWER', 'member'), claimed, 'answer', item).allowed).toBe(true);
+    expect(authorize(as('U0GUEST', 'guest'), claimed, 'answer', item).allowed).toBe(true);
+    expect(authorize(as('U0EDITOR', 'member'), claimed, 'answer', item).allowed).toBe(true);
+    // A name that only looks like the person's id is no Slack owner.
+    expect(authorize(as('U0OTHER', 'member'), claimed, 'answer', item).allowed).toBe(false);
+    expect(authorize(as('U0VIEWER', 'member'), claimed, 'answer').allowed).toBe(false);
+    expect(authorize(as('U0VIEWER', 'member'), { ...claimed, visibility: 'private', members: {} }, 'answer', item)).toMatchObject({ allowed: false, hidden: true });
+  });
+
   it('lets members change items of a track nobody owns yet, and only admins claim it', () => {
     const unclaimed = { slug: 'japan-korea', members: {}, visibility: 'workspace' as const, channels: [] };
     expect(allowed(as('U0ANY', 'member'), unclaimed, 'write')).toBe(true);

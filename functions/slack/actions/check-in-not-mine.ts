@@ -1,0 +1,12 @@
+import { notMineModal } from '#shared/slack/render/check-in-modals';
+import type { ListenerDeps } from '../deps.ts';
+import { openCheckInForm } from '../check-in.ts';
+import type { ButtonArgs } from '../payload.ts';
+
+/** A check-in's Not mine: a form asking who owns it instead. */
+export function checkInNotMine(deps: ListenerDeps) {
+  return async (args: ButtonArgs): Promise<void> => {
+    await args.ack();
+    await openCheckInForm(deps, args, args.action.value ?? '', notMineModal);
+  };
+}

@@ -1,0 +1,114 @@
+import type { AllMiddlewareArgs, BlockAction, Context as BoltContext, RespondFn, types } from '@slack/bolt';
+import * as z from 'zod';
+import { LooseBlockSchema } from '#shared/domain/after-answer';
+import type { CheckInAnswer } from '#shared/domain/check-in-answer';
+import type { Commitment } from '#shared/domain/schemas';
+import { answerError, answerFormError, type FormFields } from '#shared/slack/answer-error';
+import { renderAnswered, renderChangedSince } from '#shared/slack/render/check-in-answer';
+import { readItemVersion } from '#shared/slack/render/commitment';
+import type { ModalOrigin } from '#shared/slack/render/modals';
+import { readOrigin, type ViewValues } from '#shared/slack/view-state';
+import { answerCheckIn, openCheckIn, type CheckInOutcome } from '#shared/use-cases/check-in-answers';
+import type { Caller } from '#shared/use-cases/commitments';
+import type { ListenerDeps } from './deps.ts';
+import { jobTeam } from './after-answer.ts';
+import { buttonCaller, viewCaller, type ViewArgs } from './payload.ts';
+
+/** What a check-in's buttons and forms share: where the answer shows, and the work left for after it. */
+
+/** The direct message a check-in button sat on; none on Home, which is drawn again whole. */
+export interface CheckInPlace {
+  channelId: string;
+  messageTs: string;
+  /** The message as the payload showed it: every other item's blocks are kept from it. */
+  message?: { text: string; blocks: z.infer<typeof LooseBlockSchema>[] };
+}
+
+const PayloadMessageSchema = z.object({ text: z.string().max(40_000).default(''), blocks: z.array(LooseBlockSchema).max(100) });
+
+export function placeOfButton(body: BlockAction): CheckInPlace | undefined {
+  const channelId = body.container?.channel_id ?? body.channel?.id;
+  const messageTs = body.container?.message_ts ?? body.message?.ts;
+  if (body.container?.type !== 'message' || !channelId || !messageTs) return undefined;
+  const message = PayloadMessageSchema.safeParse(body.message);
+  return { channelId, messageTs, ...(message.success ? { message: message.data } : {}) };
+}
+
+function placeOfForm(origin: ModalOrigin): CheckInPlace | undefined {
+  return origin.channelId && origin.messageTs ? { channelId: origin.channelId, messageTs: origin.messageTs } : undefined;
+}
+
+/** After an answer: the item's blocks in its message replaced (by the answer, or by how it stands now), and the caller's Home drawn again. */
+export function leaveCheckInJobs(deps: ListenerDeps, context: BoltContext, caller: Caller, place: CheckInPlace | undefined, outcome: CheckInOutcome): void {
+  const team = jobTeam(context, caller.teamId);
+  if (place) {
+    const replacement =
+      outcome.kind === 'answered' ? renderAnswered(outcome.answer, outcome.after, outcome.track, caller.now) : renderChangedSince(outcome.item, outcome.track, caller.now);
+    const itemId = outcome.kind === 'answered' ? outcome.after.id : outcome.item.id;
+    deps.afterAnswer.later(context, {
+      kind: 'checkin',
+      team,
+      channelId: place.channelId,
+      messageTs: place.messageTs,
+      itemId,
+      replacement: z.array(LooseBlockSchema).parse(replacement),
+      ...(place.message ? { message: place.message } : {}),
+    });
+  }
+  deps.afterAnswer.later(context, { kind: 'home', team, userId: caller.userId });
+}
+
+/** A refusal after a press, told beside the message; Home has no `response_url` and is drawn again instead. */
+export async function refusePress(deps: ListenerDeps, body: BlockAction, respond: RespondFn, error: unknown): Promise<void> {
+  const answer = answerError(error, deps.log);
+  if (body.response_url) await respond({ response_type: 'ephemeral', replace_original: false, ...answer });
+  else deps.log.info('check-in refused on Home', { text: answer.text });
+}
+
+/** An answer made by one press (On track, Snooze 1 day or 1 week): saved at once. */
+export async function answerPress(deps: ListenerDeps, args: Pick<AllMiddlewareArgs, 'context'> & { body: BlockAction; respond: RespondFn }, value: string, answer: CheckInAnswer): Promise<void> {
+  const { body, context, respond } = args;
+  try {
+    const caller = await buttonCaller(deps, body, deps.clock());
+    const outcome = await answerCheckIn(deps, caller, readItemVersion(value), answer);
+    leaveCheckInJobs(deps, context, caller, placeOfButton(body), outcome);
+  } catch (error) {
+    await refusePress(deps, body, respond, error);
+  }
+}
+
+/** A press that opens a form: on an item that changed since, its current state is shown instead and no form opens. */
+export async function openCheckInForm(
+  deps: ListenerDeps,
+  args: Pick<AllMiddlewareArgs, 'context' | 'client'> & { body: BlockAction; respond: RespondFn },
+  value: string,
+  modal: (item: Commitment, origin: ModalOrigin) => types.ModalView,
+): Promise<void> {
+  const { body, context, respond, client } = args;
+  try {
+    const caller = await buttonCaller(deps, body, deps.clock());
+    const { item, track, stale } = await openCheckIn(deps, caller, readItemVersion(value));
+    const place = placeOfButton(body);
+    if (stale) return leaveCheckInJobs(deps, context, caller, place, { kind: 'stale', item, track });
+    const origin: ModalOrigin = place ? { channelId: place.channelId, messageTs: place.messageTs } : {};
+    await client.views.open({ trigger_id: body.trigger_id, view: modal(item, origin) });
+  } catch (error) {
+    await refusePress(deps, body, respond, error);
+  }
+}
+
+/** A check-in form's submission: closes the form and shows the answer in place, or keeps it open with the problem beside its field. */
+export function checkInSubmission(deps: ListenerDeps, read: (values: ViewValues) => CheckInAnswer, fields: FormFields) {
+  return async ({ ack, body, view, context }: ViewArgs): Promise<void> => {
+    const origin = readOrigin(view.private_metadata);
+    try {
+      const caller = await viewCaller(deps, body, deps.clock());
+      // No version is no version shown: stale.
+      const outcome = await answerCheckIn(deps, caller, { id: origin.id ?? '', version: origin.version ?? 0 }, read(view.state.values));
+      await ack();
+      leaveCheckInJobs(deps, context, caller, placeOfForm(origin), outcome);
+    } catch (error) {
+      await ack(answerFormError(error, fields, deps.log));
+    }
+  };
+}

@@ -1,0 +1,40 @@
+import type { CheckInAnswer } from '#shared/domain/check-in-answer';
+import { InvalidInputError } from '#shared/errors';
+import { cappedTextOf } from '#shared/slack/forms';
+import { CHECK_IN_INPUTS } from '#shared/slack/render/check-in-modals';
+import { INPUT_MAX_CHARS, INPUTS } from '#shared/slack/render/modals';
+import { selectedDateOf, selectedUserOf, type ViewValues } from '#shared/slack/view-state';
+
+/** The check-in forms' answers, read from their inputs; a value that cannot be used names its field. */
+
+const noteOf = (values: ViewValues) => cappedTextOf(values, INPUTS.note, INPUT_MAX_CHARS.note, 'note', 'note');
+
+export function readAtRiskForm(values: ViewValues): CheckInAnswer {
+  const reason = cappedTextOf(values, INPUTS.reason, INPUT_MAX_CHARS.note, 'reason', 'reason');
+  if (!reason) throw new InvalidInputError('Say what holds it up.', undefined, { field: 'reason' });
+  return { type: 'at-risk', reason };
+}
+
+export function readCheckInDoneForm(values: ViewValues): CheckInAnswer {
+  const note = noteOf(values);
+  return { type: 'done', ...(note ? { note } : {}) };
+}
+
+export function readCheckInNoteForm(values: ViewValues): CheckInAnswer {
+  const text = noteOf(values);
+  if (!text) throw new InvalidInputError('Write the note first.', undefined, { field: 'note' });
+  return { type: 'note', text };
+}
+
+export function readSnoozeForm(values: ViewValues): CheckInAnswer {
+  const until = selectedDateOf(values, CHECK_IN_INPUTS.until);
+  if (!until || !/^\d{4}-\d{2}-\d{2}$/.test(until)) throw new InvalidInputError('Pick the day to snooze until.', undefined, { field: 'until' });
+  return { type: 'snooze-until', until };
+}
+
+export function readNotMineForm(values: ViewValues): CheckInAnswer {
+  const to = selectedUserOf(values, CHECK_IN_INPUTS.owner);
+  if (!to || !/^[UW][A-Z0-9]{2,30}$/.test(to)) throw new InvalidInputError('Choose who owns it.', undefined, { field: 'owner' });
+  const note = noteOf(values);
+  return { type: 'not-mine', to, ...(note ? { note } : {}) };
+}

@@ -1,0 +1,75 @@
+import type { types } from '@slack/bolt';
+import { localDate } from '#shared/dates/flags';
+import { formatShortDate } from '#shared/dates/natural';
+import type { CheckInAnswer } from '#shared/domain/check-in-answer';
+import type { Commitment, Track } from '#shared/domain/schemas';
+import { STATUS_LABEL } from '#shared/format/text';
+import { checkInActions } from '#shared/slack/render/check-in';
+import { STATUS_EMOJI, escape, section, truncate } from '#shared/slack/render/format';
+
+/** The block id of an item's summary in a check-in message; its buttons follow as `checkin:<id>`. */
+export function checkInItemBlockId(id: string): string {
+  return `checkin-item:${id}`;
+}
+
+/** Text quoted from an answer into its one line. */
+const QUOTE_CHARS = 200;
+
+/** The one line an answered item shows in its check-in, e.g. "✅ Done — you marked it done on 26 Nov". */
+export function answerLine(answer: CheckInAnswer, after: Commitment, track: Pick<Track, 'timeZone'>, now: Date): string {
+  const today = formatShortDate(localDate(now, track.timeZone));
+  const quote = (text: string) => `“${escape(truncate(text, QUOTE_CHARS))}”`;
+  switch (answer.type) {
+    case 'on-track':
+      return `:+1: On track — you said so on ${today}`;
+    case 'at-risk':
+      return `:warning: At risk — you marked it stalled on ${today}: ${quote(answer.reason)}`;
+    case 'done':
+      return `:white_check_mark: Done — you marked it done on ${today}${answer.note ? `: ${quote(answer.note)}` : ''}`;
+    case 'note':
+      return `:memo: Noted on ${today}: ${quote(answer.text)}`;
+    case 'snooze':
+    case 'snooze-until':
+      return `:alarm_clock: Snoozed until ${after.snoozedUntil ? formatShortDate(after.snoozedUntil) : today}`;
+    case 'not-mine':
+      return `:leftwards_arrow_with_hook: Handed to <@${answer.to}>`;
+  }
+}
+
+/** What replaces an answered item's two blocks: one line, with no buttons left to press. */
+export function renderAnswered(answer: CheckInAnswer, after: Commitment, track: Pick<Track, 'timeZone'>, now: Date): types.KnownBlock[] {
+  return [{ ...section(`${answerLine(answer, after, track, now)} · *${after.id}* ${escape(truncate(after.title, QUOTE_CHARS))}`), block_id: `checkin-answered:${after.id}` }];
+}
+
+/**
+ * What replaces an item's blocks when its button was older than the item: how it stands now,
+ * and fresh buttons while it is open, so the next press answers what is really there.
+ */
+export function renderChangedSince(item: Commitment, track: Pick<Track, 'timeZone'>, now: Date): types.KnownBlock[] {
+  const last = item.notes.at(-1);
+  const state = [
+    `now ${STATUS_LABEL[item.status]}`,
+    item.archived ? 'archived' : undefined,
+    item.kind.type === 'one-off' && item.kind.due ? `due ${formatShortDate(item.kind.due)}` : undefined,
+    item.snoozedUntil && item.snoozedUntil > localDate(now, track.timeZone) ? `snoozed until ${formatShortDate(item.snoozedUntil)}` : undefined,
+  ].filter(Boolean);
+  const lines = [
+    `${STATUS_EMOJI[item.status]} *${item.id}* ${escape(truncate(item.title, QUOTE_CHARS))}`,
+    `_Changed since this message: ${state.join(' · ')}_`,
+    last ? `Latest note: ${escape(truncate(last.text, QUOTE_CHARS))}` : undefined,
+  ];
+  const actions = checkInActions(item);
+  return [{ ...section(lines.filter(Boolean).join('\n')), block_id: checkInItemBlockId(item.id) }, ...(actions ? [actions] : [])];
+}
+
+/**
+ * The message's blocks with one item's summary and buttons replaced, in place, by `replacement`;
+ * the other items' blocks stay as they were. Undefined when the message does not show the item.
+ */
+export function replaceItemBlocks<B extends { block_id?: string | undefined }>(blocks: readonly B[], id: string, replacement: readonly B[]): B[] | undefined {
+  const ids = new Set([checkInItemBlockId(id), `checkin:${id}`]);
+  const mine = (block: B) => block.block_id !== undefined && ids.has(block.block_id);
+  const at = blocks.findIndex(mine);
+  if (at < 0) return undefined;
+  return [...blocks.slice(0, at), ...replacement, ...blocks.slice(at).filter((block) => !mine(block))];
+}
