@@ -1,4 +1,5 @@
 import { formatLocalDate, parseNaturalDate } from '#shared/dates/natural';
+import { STATUS_LABEL } from '#shared/format/text';
 import { ConflictError, InvalidInputError, NotFoundError, TrackNotFoundError } from '#shared/errors';
 import { authorize, visibleInChannel, type Access, type Need } from '#shared/domain/access';
 import { canRead, loadAccess, requireAccess, requireWriter, withGroups, type Directory } from '#shared/use-cases/access';
@@ -270,7 +271,7 @@ function toChange(item: Commitment, track: Track, action: ItemAction, now: Date)
   switch (action.type) {
     case 'status':
       if (action.status === item.status && !action.note) {
-        throw new InvalidInputError(`${item.id} is already ${action.status}.`, `/commitments note ${item.id} "text"`);
+        throw new InvalidInputError(`${item.id} is already ${STATUS_LABEL[action.status].toLowerCase()}.`, `/commitments note ${item.id} "text"`);
       }
       return action.status === item.status
         ? { type: 'note', text: action.note! }
