@@ -1,4 +1,4 @@
-import { defineCommand, modalOrigin, OpenModal, SLASH } from '#shared/commands/definition';
+import { defineCommand, modalOrigin, OpenModal, SLASH, type ReadContext } from '#shared/commands/definition';
 import { checkLength, preview, readTimeZone, readTrack, TIME_ZONE_KEYWORDS, type Cursor, type Token } from '#shared/commands/grammar';
 import { IdPrefixSchema, PartyCodeSchema, TrackSchema, type TrackSlug } from '#shared/domain/schemas';
 import { escape } from '#shared/slack/render/format';
@@ -42,14 +42,16 @@ export const trackAddCommand = defineCommand({
   }),
 });
 
-function readTrackAdd(c: Cursor): TrackAddArgs {
+function readTrackAdd(c: Cursor, { registry }: ReadContext): TrackAddArgs {
   const verb = c.next();
   if (!verb || verb.quoted || !['add', 'new', 'create'].includes(verb.text.toLowerCase())) {
     c.refuse('To create a track, say track add.');
   }
   const isKeyword = (word: string) => TRACK_KEYWORDS.has(word);
   const first = c.peekWord();
-  const slug = first !== undefined && !isKeyword(first) ? readTrack(c, 'track add') : undefined;
+  const slug = first !== undefined && !isKeyword(first) ? readTrack(c, 'track add', true) : undefined;
+  // `/commitments <word>` runs that command, so a track of that name could never be reached.
+  if (slug && registry.byWord(slug)) c.refuse(`“${slug}” is a command word, so a track called ${slug} could never be reached; choose another slug, such as ${slug}-track.`);
   const title = checkLength(c, 'title', c.textOf(c.takeUntil(isKeyword)), TRACK_TITLE_CHARS);
   const args: TrackAddArgs = {};
   if (slug) args.slug = slug;
