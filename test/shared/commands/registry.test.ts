@@ -607,6 +607,14 @@ describe('refusals that say what was meant (issue 15)', () => {
     if (!parsed.ok) expect(parsed.error).toBe(`“${word}” is a command word, so a track called ${word} could never be reached; choose another slug, such as ${word}-track.`);
   });
 
+  it('reads the month a new track’s fiscal year starts in from fy', () => {
+    for (const month of ['april', 'Apr', '4']) {
+      expect(parseCommand(`track add jp-budget "Japan budget" parties JP tz Asia/Tokyo fy ${month}`)).toMatchObject({ ok: true, command: { type: 'track-add', fiscalYearStart: 4 } });
+    }
+    expect(parseCommand('track add jp-budget "Japan budget" parties JP tz Asia/Tokyo fy 13')).toMatchObject({ ok: false, error: 'fy needs the month the fiscal year starts in, such as april (Japan) or 4.' });
+    expect(parseCommand('track add jp-budget fy april')).toMatchObject({ ok: false, error: expect.stringMatching(/^With fy, give the slug, title, parties and tz too/) });
+  });
+
   it('still takes a slug that only starts with a command word', () => {
     expect(parseCommand('track add help-desk "Help desk" parties JP,KR tz Asia/Tokyo')).toMatchObject({ ok: true, command: { type: 'track-add', slug: 'help-desk' } });
   });
