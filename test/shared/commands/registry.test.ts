@@ -515,6 +515,15 @@ describe('the registry of commands', () => {
     }
   });
 
+  it('states how dates are read in help, and in help on a command that takes a date (issue 15)', async () => {
+    const conventions = ['next month (end of next month)', 'H1 2027 or first half of 2027 or mid-2027 (30 Jun 2027)', 'with April, 31 Mar 2028', '2026年3月31日', '2026년 3월 31일', 'write 2027-05-04 or 4 May 2027'];
+    for (const text of ['help', 'help add', 'help edit']) {
+      const blocks = JSON.stringify((await answerTo(text)).blocks);
+      for (const convention of conventions) expect(blocks, text).toContain(convention);
+    }
+    expect(JSON.stringify((await answerTo('help note')).blocks)).not.toContain('H1 2027');
+  });
+
   it('has the replay guard claim every command that writes, and no command that only reads', () => {
     for (const definition of COMMANDS) {
       for (const example of definition.examples) {
