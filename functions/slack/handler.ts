@@ -12,7 +12,7 @@ import { loadTimeZoneData } from '#shared/dates/flags';
 import { registerListeners } from './listeners.ts';
 import { createListenerDeps } from './deps.ts';
 import { createOAuthRoutes } from './oauth-routes.ts';
-import { notInstalledAnswer, serveEventOnce, teamOf } from './multi-workspace.ts';
+import { namesNoWorkspace, notInstalledAnswer, serveEventOnce, teamOf } from './multi-workspace.ts';
 import { AfterAnswerEventSchema, type AfterAnswerEvent } from '#shared/domain/after-answer';
 import { AFTER_ANSWER_KEY, JobBatch } from './after-answer.ts';
 
@@ -114,6 +114,8 @@ async function answer(event: APIGatewayProxyEventV2, context: Context): Promise<
   // A mismatch is checked once more with a fresh read of the secret (at most one read per 30 s): it may have been rotated.
   const refused = await verifyWithFreshSecret({ signature, timestamp, rawBody }, (read) => config.signingSecret(read), new Date());
   if (refused) return unauthorized(refused, signatureRefusal(refused));
+  // Every key starts with the team: without one nothing can be read or written.
+  if (namesNoWorkspace(rawBody)) return badRequest('the request names no workspace (team_id is empty)');
   const team = teamOf(rawBody);
   if (team) log.appendKeys({ team });
   if (oauth) {
@@ -160,6 +162,12 @@ function unauthorized(message: string, reason: RefusalReason): APIGatewayProxySt
 function signatureRefusal(refused: SignatureRefusal): RefusalReason {
   if (refused === SIGNATURE_REFUSED.mismatch) return 'signature';
   return refused === SIGNATURE_REFUSED.stale ? 'stale' : 'malformed';
+}
+
+function badRequest(message: string): APIGatewayProxyStructuredResultV2 {
+  log.warn('refused request', { reason: message });
+  countRefusedRequest('no_team');
+  return { statusCode: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: message }) };
 }
 
 function notFound(): APIGatewayProxyStructuredResultV2 {

@@ -28,6 +28,23 @@ export function teamOf(rawBody: string): string | undefined {
   return query?.teamId ?? query?.enterpriseId;
 }
 
+/**
+ * Whether a signed command, interaction or event names no workspace at all (an empty
+ * `team_id` and no enterprise): such a request cannot be keyed to any data.
+ */
+export function namesNoWorkspace(rawBody: string): boolean {
+  if (rawBody.startsWith('{')) {
+    const body = parseJson(rawBody) as { type?: string; event?: { type?: string } } | undefined;
+    // Uninstall events are read by their own listener; only deliveries that run something are checked.
+    if (body?.type !== 'event_callback' || UNINSTALL_EVENTS.has(body.event?.type ?? '')) return false;
+  } else {
+    const form = new URLSearchParams(rawBody);
+    if (!form.has('payload') && !form.has('command')) return false;
+  }
+  const { query } = readSource(rawBody) ?? {};
+  return !query?.teamId && !query?.enterpriseId;
+}
+
 /** Events that arrive after the install is gone, and must still run. */
 const UNINSTALL_EVENTS = new Set(['app_uninstalled', 'tokens_revoked']);
 

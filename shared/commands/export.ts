@@ -7,6 +7,11 @@ import { renderDone } from '#shared/slack/render/notice';
 import { getTrack } from '#shared/use-cases/commitments';
 import { briefingFilenames } from '#shared/use-cases/export';
 
+/** Why `export … share` is refused: the files go to one person, never to the channel. */
+export function exportNotShared(track = '<track>'): string {
+  return `Export cannot be shared: it sends the briefing files to you alone, in a direct message. To show the channel the report, use ${SLASH} ${track} share.`;
+}
+
 /** `export <track>` or `<track> export`: a Markdown briefing and a CSV, sent as files once the answer is out. */
 export const exportCommand = defineCommand({
   name: 'export',
@@ -17,7 +22,9 @@ export const exportCommand = defineCommand({
   writes: true,
   need: 'write',
   read(c: Cursor): { track: TrackSlug } {
+    if (c.peekWord() === 'share') c.refuse(exportNotShared());
     const track = readTrack(c, 'export');
+    if (c.peekWord() === 'share') c.refuse(exportNotShared(track));
     expectEnd(c);
     return { track };
   },

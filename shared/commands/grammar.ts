@@ -192,18 +192,30 @@ export function isTrackSlug(word: string): boolean {
   return TrackSlugSchema.safeParse(word).success;
 }
 
+/** The slug a near miss means ("japan_korea", "Japan.Korea" → japan-korea), if it makes one. */
+export function suggestSlug(word: string): TrackSlug | undefined {
+  const slug = word
+    .toLowerCase()
+    .replace(/[_.\u2010-\u2015]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
+  return slug !== word && isTrackSlug(slug) ? slug : undefined;
+}
+
 export function expectEnd(c: Cursor): void {
   const extra = c.peek();
   if (extra) c.refuse(`Nothing more was expected after “${preview(c.input.slice(0, extra.start).trim())}”.`);
 }
 
-/** `verb` names the command in the refusal ("share needs a track"). */
-export function readTrack(c: Cursor, verb: string): TrackSlug {
+/** `verb` names the command in the refusal ("share needs a track"); a new slug (`naming`) gets the rule, not a guess. */
+export function readTrack(c: Cursor, verb: string, naming = false): TrackSlug {
   const token = c.peek();
   if (!token || token.quoted) c.refuse(`${verb} needs a track, such as japan-korea.`);
   c.next();
   const slug = token.text.toLowerCase();
   if (!isTrackSlug(slug)) {
+    const meant = naming ? undefined : suggestSlug(token.text);
+    if (meant) c.refuse(`“${preview(token.text)}” is not a track; did you mean ${meant}?`);
     c.refuse(`“${preview(token.text)}” is not a track; tracks are lower-case words joined by hyphens, at most 40 characters.`);
   }
   return slug;

@@ -1,5 +1,5 @@
 import { defineCommand, SLASH, type ReadContext } from '#shared/commands/definition';
-import type { Cursor } from '#shared/commands/grammar';
+import { preview, type Cursor } from '#shared/commands/grammar';
 import { listTracksCommand } from '#shared/commands/list-tracks';
 import { renderHelp } from '#shared/slack/render/help';
 
@@ -21,10 +21,17 @@ export const helpCommand = defineCommand({
   render: ({ commands, topic }) => ({ message: renderHelp(commands, topic) }),
 });
 
-/** Anything after the topic is ignored: "help me please" still helps. */
+/** Anything after the topic is ignored: "help update please" helps with update. */
 function readHelp(c: Cursor, { registry }: ReadContext): HelpArgs {
-  const word = c.peekWord() ?? '';
+  const word = c.peekWord();
+  if (word === undefined) return {};
   // `list` alone lists tracks, though `list <track>` is a report.
   const topic = word === 'list' ? listTracksCommand : (registry.byWord(word) ?? registry.byName(word));
-  return topic ? { topic: topic.name } : {};
+  if (!topic) c.refuse(`There is no help on “${preview(word)}”. Topics: ${helpTopics(registry).join(', ')}; or help alone for everything.`);
+  return { topic: topic.name };
+}
+
+/** Each command's first word, as people type it after help. */
+function helpTopics(registry: ReadContext['registry']): string[] {
+  return registry.definitions.map((definition) => definition.words[0] ?? definition.name).filter((word) => word !== 'help');
 }

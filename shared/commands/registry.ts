@@ -13,7 +13,7 @@ import {
 import { doneCommand } from '#shared/commands/done';
 import { editCommand } from '#shared/commands/edit';
 import { exportCommand } from '#shared/commands/export';
-import { COMMAND_TEXT_CHARS, Cursor, isTrackSlug, preview, Refusal, refuse, tokenize } from '#shared/commands/grammar';
+import { COMMAND_TEXT_CHARS, Cursor, isTrackSlug, preview, Refusal, refuse, suggestSlug, tokenize } from '#shared/commands/grammar';
 import { helpCommand } from '#shared/commands/help';
 import { historyCommand } from '#shared/commands/history';
 import { importCommand } from '#shared/commands/import';
@@ -125,7 +125,12 @@ function readCommand(text: string, tokens: ReturnType<typeof tokenize>, registry
     cursor.next();
     return readWith(definition, cursor, word, registry);
   }
-  if (!isTrackSlug(word)) refuse(`“${preview(word)}” is not a command or a track.`, OVERVIEW);
+  if (!isTrackSlug(word)) {
+    const meant = suggestSlug(head.text);
+    // A near miss of a slug gets the report's form, not every command's.
+    if (meant) refuse(`“${preview(head.text)}” is not a command or a track; did you mean ${meant}?`, reportCommand.usage);
+    refuse(`“${preview(word)}” is not a command or a track.`, OVERVIEW);
+  }
   return readWith(reportCommand, new Cursor(text, tokens, reportCommand.usage), undefined, registry);
 }
 

@@ -1,5 +1,5 @@
 import { defineCommand, handOff, SLASH, type Handoff, type ReadContext } from '#shared/commands/definition';
-import { exportCommand } from '#shared/commands/export';
+import { exportCommand, exportNotShared } from '#shared/commands/export';
 import { preview, readTrack, type Cursor } from '#shared/commands/grammar';
 import { linkCommand, readLinkAfterTrack } from '#shared/commands/link';
 import { listTracksCommand } from '#shared/commands/list-tracks';
@@ -63,6 +63,7 @@ function readReport(c: Cursor, { word }: ReadContext): ReportArgs | Handoff {
   for (let token = c.next(); token; token = c.next()) {
     const typed = token.quoted ? undefined : token.text.toLowerCase();
     const filter = typed === undefined ? undefined : FILTER_ALIASES.get(typed);
+    if (typed === 'export' && (share || c.peekWord() === 'share')) c.refuse(exportNotShared(track));
     if (typed === 'share') share = true;
     else if (typed === 'export' && c.done && filters.size === 0 && !share) return handOff(exportCommand, { track });
     else if (filter) filters.add(filter);

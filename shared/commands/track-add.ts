@@ -1,4 +1,4 @@
-import { defineCommand, modalOrigin, OpenModal, SLASH } from '#shared/commands/definition';
+import { defineCommand, modalOrigin, OpenModal, SLASH, type ReadContext } from '#shared/commands/definition';
 import { checkLength, preview, readTimeZone, readTrack, TIME_ZONE_KEYWORDS, type Cursor, type Token } from '#shared/commands/grammar';
 import { IdPrefixSchema, PartyCodeSchema, TrackSchema, type TrackSlug } from '#shared/domain/schemas';
 import { escape } from '#shared/slack/render/format';
@@ -13,9 +13,12 @@ interface TrackAddArgs {
   parties?: string[];
   timeZone?: string;
   prefix?: string;
+  /** The month (1–12) its fiscal year starts in. */
+  fiscalYearStart?: number;
 }
 
-const TRACK_KEYWORDS = new Set(['parties', 'party', ...TIME_ZONE_KEYWORDS, 'prefix']);
+const TRACK_KEYWORDS = new Set(['parties', 'party', ...TIME_ZONE_KEYWORDS, 'prefix', 'fy']);
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MAX_PARTIES = 20;
 const TRACK_TITLE_CHARS = TrackSchema.shape.title.maxLength ?? 150;
 
@@ -23,33 +26,35 @@ const TRACK_TITLE_CHARS = TrackSchema.shape.title.maxLength ?? 150;
 export const trackAddCommand = defineCommand({
   name: 'track-add',
   words: ['track'],
-  usage: `${SLASH} track add <slug> ["Title"] [parties JP,KR] [tz Asia/Tokyo] [prefix JK]`,
+  usage: `${SLASH} track add <slug> ["Title"] [parties JP,KR] [tz Asia/Tokyo] [prefix JK] [fy april]  (fy: the month its fiscal year starts, January if not given)`,
   examples: [`${SLASH} track add us-eu "US–EU trade" parties US,EU tz Europe/Brussels prefix UE`],
   writes: true,
   // A new track names none yet; only guests and strangers are refused.
   need: 'write',
   read: readTrackAdd,
   async run(args, { deps, caller, where }) {
-    const { slug, title, parties, timeZone, prefix } = args;
+    const { slug, title, parties, timeZone, prefix, fiscalYearStart } = args;
     if (!(slug && title && parties && timeZone)) {
-      const { parties: _, ...rest } = args;
+      const { parties: _, fiscalYearStart: __, ...rest } = args;
       return new OpenModal(addTrackModal(modalOrigin(where), { ...rest, ...(parties ? { parties: parties.join(', ') } : {}) }));
     }
-    return addTrack(deps, caller, { slug, title, parties, timeZone, ...(prefix ? { prefix } : {}) });
+    return addTrack(deps, caller, { slug, title, parties, timeZone, ...(prefix ? { prefix } : {}), ...(fiscalYearStart ? { fiscalYearStart } : {}) });
   },
   render: (track) => ({
     message: renderDone(`Created track *${track.slug}* (${escape(track.title)}); its items will be numbered ${track.idPrefix}-1, ${track.idPrefix}-2, …`),
   }),
 });
 
-function readTrackAdd(c: Cursor): TrackAddArgs {
+function readTrackAdd(c: Cursor, { registry }: ReadContext): TrackAddArgs {
   const verb = c.next();
   if (!verb || verb.quoted || !['add', 'new', 'create'].includes(verb.text.toLowerCase())) {
     c.refuse('To create a track, say track add.');
   }
   const isKeyword = (word: string) => TRACK_KEYWORDS.has(word);
   const first = c.peekWord();
-  const slug = first !== undefined && !isKeyword(first) ? readTrack(c, 'track add') : undefined;
+  const slug = first !== undefined && !isKeyword(first) ? readTrack(c, 'track add', true) : undefined;
+  // `/commitments <word>` runs that command, so a track of that name could never be reached.
+  if (slug && registry.byWord(slug)) c.refuse(`“${slug}” is a command word, so a track called ${slug} could never be reached; choose another slug, such as ${slug}-track.`);
   const title = checkLength(c, 'title', c.textOf(c.takeUntil(isKeyword)), TRACK_TITLE_CHARS);
   const args: TrackAddArgs = {};
   if (slug) args.slug = slug;
@@ -63,7 +68,12 @@ function readTrackAdd(c: Cursor): TrackAddArgs {
     const values = c.takeUntil(isKeyword);
     if (name === 'parties') args.parties = readParties(c, values);
     else if (name === 'tz') args.timeZone = readTimeZone(c, values);
+    else if (name === 'fy') args.fiscalYearStart = readFiscalYearStart(c, values);
     else args.prefix = readPrefix(c, values);
+  }
+  // The form has no fiscal-year field, so a month given with too little would be lost there.
+  if (args.fiscalYearStart && !(args.slug && args.title && args.parties && args.timeZone)) {
+    c.refuse('With fy, give the slug, title, parties and tz too: the form that opens otherwise has no fiscal-year field.');
   }
   return args;
 }
@@ -79,6 +89,15 @@ function readParties(c: Cursor, tokens: readonly Token[]): string[] {
   }
   if (parties.length > MAX_PARTIES) c.refuse(`A track can have at most ${MAX_PARTIES} parties; you gave ${parties.length}.`);
   return parties;
+}
+
+/** `fy april`, `fy apr`, `fy 4`: the month a fiscal year starts in. */
+function readFiscalYearStart(c: Cursor, tokens: readonly Token[]): number {
+  const [token, extra] = tokens;
+  const word = token?.text.toLowerCase() ?? '';
+  const month = /^\d{1,2}$/.test(word) ? Number(word) : MONTH_NAMES.findIndex((name) => word.length >= 3 && name.startsWith(word)) + 1;
+  if (!token || extra || month < 1 || month > 12) c.refuse('fy needs the month the fiscal year starts in, such as april (Japan) or 4.');
+  return month;
 }
 
 function readPrefix(c: Cursor, tokens: readonly Token[]): string {

@@ -14,7 +14,29 @@ export interface NaturalDateOptions {
   timeZone: string;
   /** `future` (default) for due dates, `past` for logging what already happened. */
   prefer?: DatePreference;
+  /** The month (1–12) the track's fiscal year starts in; January (the default) makes it the calendar year. */
+  fiscalYearStart?: number;
 }
+
+/**
+ * What a date as typed reads as: one day; two days, when day and month could be either way
+ * round ("4/5/2027"), which is never guessed; or nothing.
+ */
+export type DateReading =
+  | { kind: 'date'; date: LocalDate }
+  | { kind: 'ambiguous'; dayFirst: LocalDate; monthFirst: LocalDate }
+  | { kind: 'unreadable' };
+
+/**
+ * The conventions for periods, said once for the help and for the code below: a period stands
+ * for its last day.
+ */
+export const DATE_CONVENTIONS =
+  'A period means its last day: end of march, Q2, next month (end of next month), by the end of the year (31 Dec), ' +
+  'H1 2027 or first half of 2027 or mid-2027 (30 Jun 2027), H2 2027 (31 Dec 2027), ' +
+  'FY2027 (the last day of the fiscal year that starts in 2027 in the track’s fiscal-year month: with April, 31 Mar 2028). ' +
+  'Also 2026年3月31日 and 2026년 3월 31일. 4/5/2027 could be 4 May or 5 April, so write 2027-05-04 or 4 May 2027; ' +
+  '31/3/2027 and 3/31/2027 are read as 31 March.';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
 const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
@@ -22,7 +44,18 @@ const YEAR = String.raw`(?:\s+([12]\d{3}))?`;
 
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const COUNT_FROM_TODAY = new RegExp(String.raw`^(?:in )?(\d{1,3}|${COUNT_WORD_PATTERN}) (day|week|month|year)s?(?: from (?:now|today))?$`);
-const END_OF_PERIOD = /^end of (?:(the|this|next) )?(month|quarter|year)$/;
+// "next month" alone means its end, as "end of next month" does; "next week" is left to chrono.
+const END_OF_PERIOD = /^(?:end of (?:(the|this|next) )?|(this|next) )(month|quarter|year)$/;
+/** "H1 2027", "first half of 2027", "the second half": the half's last day. */
+const HALF_YEAR = /^(?:h([12])|(first|second|1st|2nd) half(?: of)?)(?: ?([12]\d{3}))?$/;
+/** "mid-2027", "mid 2027", "middle of 2027", "mid-year": 30 June. */
+const MID_YEAR = /^(?:mid|middle of)[- ]?(?:([12]\d{3})|year)$/;
+/** "FY2027", "fy 27", "fiscal year 2027", "end of FY2027", "this fiscal year". */
+const FISCAL_YEAR = /^(?:end of )?(?:(?:fy|fiscal year) ?'?(\d{4}|\d{2})|(?:the |this )?(?:fy|fiscal year))$/;
+/** "2026年3月31日" (Japanese, Chinese) and "2026년 3월 31일" (Korean): year, month, day. */
+const CJK_DATE = /^(\d{4}) ?(?:年|년) ?(\d{1,2}) ?(?:月|월) ?(\d{1,2}) ?(?:日|일)$/;
+/** "4/5/2027", "31.3.2027", "3-4": day and month in an order the numbers alone may not tell. */
+const NUMERIC_DATE = /^(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?$/;
 const END_OF_QUARTER = new RegExp(String.raw`^(?:end of )?q([1-4])${YEAR}$`);
 const END_OF_MONTH_NAMED = new RegExp(String.raw`^end of ${MONTH}${YEAR}$`);
 const MID_MONTH = new RegExp(String.raw`^(?:mid|mid-|middle of )\s*${MONTH}${YEAR}$`);
@@ -38,14 +71,74 @@ const FUTURE_WORDS = /\b(next|this|coming|in|tomorrow)\b/;
  * `undefined`, as does a month or time with no day ("april", "5pm").
  */
 export function parseNaturalDate(text: string, opts: NaturalDateOptions): LocalDate | undefined {
+  const reading = readNaturalDate(text, opts);
+  return reading.kind === 'date' ? reading.date : undefined;
+}
+
+/** As parseNaturalDate, but says when the text could be two dates (see DateReading). */
+export function readNaturalDate(text: string, opts: NaturalDateOptions): DateReading {
   const phrase = normalise(text);
-  if (!phrase) return undefined;
+  if (!phrase) return { kind: 'unreadable' };
   const prefer = opts.prefer ?? 'future';
   const today = localDate(opts.now, opts.timeZone);
   // A typo in an ISO date must not fall through to chrono, which would read it another way.
-  const iso = ISO_DATE.exec(phrase);
-  if (iso) return calendarDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-  return parseCount(phrase, today) ?? parsePeriod(phrase, today, prefer) ?? parseWithChrono(phrase, opts.now, opts.timeZone, today, prefer);
+  const iso = ISO_DATE.exec(phrase) ?? CJK_DATE.exec(phrase);
+  if (iso) return reading(calendarDate(Number(iso[1]), Number(iso[2]), Number(iso[3])));
+  // chrono reads "4/5" day first without a word; we ask instead.
+  const numeric = NUMERIC_DATE.exec(phrase);
+  if (numeric) return readNumericDate(numeric, today, prefer);
+  return reading(
+    parseCount(phrase, today) ??
+      parsePeriod(phrase, today, prefer) ??
+      parseFiscalYear(phrase, today, opts.fiscalYearStart ?? 1) ??
+      parseWithChrono(phrase, opts.now, opts.timeZone, today, prefer),
+  );
+}
+
+/** "Is that 4 May or 5 April 2027? Write 2027-05-04 or 4 May 2027.": the question an ambiguous date gets. */
+export function ambiguityQuestion(dayFirst: LocalDate, monthFirst: LocalDate): string {
+  const sameYear = dayFirst.slice(0, 4) === monthFirst.slice(0, 4);
+  const first = format(parseISO(dayFirst), sameYear ? 'd MMMM' : 'd MMMM yyyy');
+  return `Is that ${first} or ${format(parseISO(monthFirst), 'd MMMM yyyy')}? Write ${dayFirst} or ${format(parseISO(dayFirst), 'd MMMM yyyy')}.`;
+}
+
+function reading(date: LocalDate | undefined): DateReading {
+  return date ? { kind: 'date', date } : { kind: 'unreadable' };
+}
+
+/**
+ * Day first when the first number cannot be a month (31/3), month first when the second cannot
+ * (3/31), the one date when both are the same (4/4); otherwise both, for the person to choose.
+ */
+function readNumericDate(match: RegExpExecArray, today: LocalDate, prefer: DatePreference): DateReading {
+  const a = Number(match[1]);
+  const b = Number(match[3]);
+  const stated = match[4] === undefined ? undefined : String(match[4].length === 2 ? 2000 + Number(match[4]) : Number(match[4]));
+  const on = (month: number, dayOfMonth: number): LocalDate | undefined => {
+    if (!calendarDate(2000, month, dayOfMonth)) return undefined;
+    const date = inYear(stated, today, prefer, (year) => calendarDate(year, month, dayOfMonth) ?? '');
+    return date || undefined;
+  };
+  const dayFirst = a > 12 || a === b ? undefined : on(b, a);
+  const monthFirst = b > 12 || a === b ? undefined : on(a, b);
+  if (a === b) return reading(on(a, a));
+  if (dayFirst && monthFirst) return { kind: 'ambiguous', dayFirst, monthFirst };
+  return reading(a > 12 ? on(b, a) : b > 12 ? on(a, b) : undefined);
+}
+
+/**
+ * FY<n> is the fiscal year that starts in year n, in the track's fiscal-year month, and ends the
+ * day before that month a year later: with April (Japan), FY2027 runs 1 Apr 2027 – 31 Mar 2028.
+ * With January it is the calendar year. "This fiscal year" is the one under way today.
+ */
+function parseFiscalYear(phrase: string, today: LocalDate, startMonth: number): LocalDate | undefined {
+  const match = FISCAL_YEAR.exec(phrase);
+  if (!match) return undefined;
+  const end = (startYear: number) => day(endOfMonth(new Date(startYear + (startMonth === 1 ? 0 : 1), (startMonth + 10) % 12, 1)));
+  if (match[1]) return end(match[1].length === 2 ? 2000 + Number(match[1]) : Number(match[1]));
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  return end(month >= startMonth ? year : year - 1);
 }
 
 /** "3 Apr": a date in a line that already says the year around it. */
@@ -66,6 +159,7 @@ function normalise(text: string): string {
     // The lookbehind lets a match start only where the run starts: linear on a long run.
     .replace(/(?<![.!,;])[.!,;]+$/, '')
     .replace(/^(by|on) /, '')
+    .replace(/^the /, '')
     .trim();
 }
 
@@ -83,11 +177,18 @@ function parsePeriod(phrase: string, today: LocalDate, prefer: DatePreference): 
   const start = parseISO(today);
   const period = END_OF_PERIOD.exec(phrase);
   if (period) {
-    const next = period[1] === 'next';
-    if (period[2] === 'month') return day(endOfMonth(next ? endOfMonth(start).getTime() + 1 : start));
-    if (period[2] === 'quarter') return day(endOfQuarter(next ? endOfQuarter(start).getTime() + 1 : start));
+    const next = (period[1] ?? period[2]) === 'next';
+    if (period[3] === 'month') return day(endOfMonth(next ? endOfMonth(start).getTime() + 1 : start));
+    if (period[3] === 'quarter') return day(endOfQuarter(next ? endOfQuarter(start).getTime() + 1 : start));
     return day(endOfYear(next ? addYears(start, 1) : start));
   }
+  const half = HALF_YEAR.exec(phrase);
+  if (half) {
+    const month = half[1] === '1' || half[2] === 'first' || half[2] === '1st' ? 6 : 12;
+    return inYear(half[3], today, prefer, (year) => day(endOfMonth(new Date(year, month - 1, 1))));
+  }
+  const midYear = MID_YEAR.exec(phrase);
+  if (midYear) return inYear(midYear[1], today, prefer, (year) => `${year}-06-30`);
   const quarter = END_OF_QUARTER.exec(phrase);
   if (quarter) {
     const month = Number(quarter[1]) * 3;

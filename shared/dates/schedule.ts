@@ -11,7 +11,7 @@ const DEFAULT_DAYS = [1];
 export const DEFAULT_SCHEDULE: Schedule = { type: 'weekly', days: DEFAULT_DAYS, at: '09:00' };
 
 export const SCHEDULE_HINT =
-  'Try `daily 08:30`, `every day at 9`, `every monday 09:00`, `mondays and thursdays 9:00`, `weekdays 08:00` or `every 3 days 10:00`, optionally followed by `tz Asia/Tokyo`.';
+  '/commitments subscribe <track> daily 08:30 | every day at 9 | every monday 09:00 | mondays and thursdays 9:00 | weekdays 08:00 | every 3 days 10:00 [tz Asia/Tokyo]';
 
 const DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 const DAY_ALIASES: Record<string, number> = { tues: 2, wednes: 3, thur: 4, thurs: 4 };
@@ -134,7 +134,7 @@ export function zonedTime(date: LocalDate, time: string, timeZone: string): Date
 /** "every Monday at 09:00", "weekdays at 08:00", "every 3 days at 10:00"; with `timeZone`, its name follows. */
 export function describeSchedule(schedule: Schedule, timeZone?: string): string {
   const zone = timeZone ? ` (${timeZone})` : '';
-  if (schedule.type === 'interval') return `every ${schedule.everyDays} days at ${schedule.at}${zone}`;
+  if (schedule.type === 'interval') return `every ${schedule.everyDays === 1 ? 'day' : `${schedule.everyDays} days`} at ${schedule.at}${zone}`;
   const days = schedule.days;
   let when: string;
   if (days.length === 7) when = 'every day';

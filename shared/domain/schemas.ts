@@ -127,6 +127,8 @@ export const TrackSchema = z.object({
   idPrefix: IdPrefixSchema,
   ...TrackAccessSchema.shape,
   meetings: z.array(SourceMeetingSchema).max(50).default([]),
+  /** The month (1–12) its fiscal year starts in, for "FY2027": April in Japan; absent, January (the calendar year). */
+  fiscalYearStart: z.number().int().min(1).max(12).optional(),
   /** How owners are asked about their items (see `domain/check-ins.ts`). */
   checkIns: CheckInSettingsSchema.default({ beforeDueDays: [7, 1], escalateAfterDays: 3 }),
   /** Moves with each change of roles, visibility or links, which it guards. */

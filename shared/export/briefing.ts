@@ -3,11 +3,12 @@ import { complianceByParty } from '#shared/domain/compliance';
 import { deriveFlags, localDate, nextDue, type Flags } from '#shared/dates/flags';
 import { formatLocalDate } from '#shared/dates/natural';
 import type { Report } from '#shared/domain/report';
-import { isSourceLink, STATUSES, type Commitment, type Kind, type Occurrence, type Track } from '#shared/domain/schemas';
+import { isSourceLink, STATUSES, type Commitment, type Kind, type LocalDate, type Occurrence, type Track } from '#shared/domain/schemas';
 import {
   STATUS_LABEL,
   averageText,
   cadenceText,
+  everyCountText,
   everyText,
   flagPhrases,
   formatDayOf,
@@ -94,7 +95,7 @@ function itemMarkdown({ item, flags, track }: BriefingRow, options: BriefingOpti
     `### ${item.id}: ${heading(item.title)}`,
     '',
     `- **Status:** ${STATUS_LABEL[item.status]}${flagText.length > 0 ? ` (${flagText.join('; ')})` : ''}`,
-    `- **Kind:** ${kindMarkdown(item)}`,
+    `- **Kind:** ${kindMarkdown(item, localDate(options.now, track.timeZone))}`,
     `- **Parties:** ${item.parties.map((code) => inline(partyName(track, code))).join(', ') || 'none named'}`,
   ];
   if (item.owners.length > 0) lines.push(`- **Owners:** ${item.owners.map((o) => inline(o.label)).join(', ')}`);
@@ -117,7 +118,7 @@ function itemMarkdown({ item, flags, track }: BriefingRow, options: BriefingOpti
   return lines;
 }
 
-function kindMarkdown(item: Commitment): string {
+function kindMarkdown(item: Commitment, today: LocalDate): string {
   const { kind } = item;
   switch (kind.type) {
     case 'one-off':
@@ -128,7 +129,8 @@ function kindMarkdown(item: Commitment): string {
       return [
         `Recurring, ${cadenceText(kind.every)}`,
         last ? lastOccurrenceText(last, inline) : 'none logged yet',
-        next ? `next expected ${formatLocalDate(next)}` : undefined,
+        // A date already behind is overdue, not "next".
+        next ? (next < today ? `was expected by ${formatLocalDate(next)} (overdue)` : `next expected ${formatLocalDate(next)}`) : undefined,
       ]
         .filter(Boolean)
         .join('; ');
@@ -221,7 +223,7 @@ function briefingRows(report: Report, now: Date): BriefingRow[] {
 
 function cadenceCell(kind: Kind): string | undefined {
   if (kind.type === 'recurring') return kind.every ? everyText(kind.every) : undefined;
-  if (kind.type === 'ongoing') return `update every ${plural(kind.updateEveryDays, 'day')}`;
+  if (kind.type === 'ongoing') return `update ${everyCountText(kind.updateEveryDays, 'day')}`;
   return undefined;
 }
 

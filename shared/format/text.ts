@@ -75,9 +75,14 @@ export function flagPhrases(flags: Flags): { flag: FlagName; text: string }[] {
   return phrases;
 }
 
-/** "every 2 weeks". */
+/** "every 2 weeks", "every year": a count of one reads without its number. */
 export function everyText(every: Cadence): string {
-  return `every ${plural(every.count, every.unit.replace(/s$/, ''))}`;
+  return everyCountText(every.count, every.unit.replace(/s$/, ''));
+}
+
+/** "every 30 days", "every day". */
+export function everyCountText(count: number, unit: string): string {
+  return count === 1 ? `every ${unit}` : `every ${plural(count, unit)}`;
 }
 
 /** A recurring item's cadence: "every 2 weeks", or "no fixed interval". */
@@ -92,7 +97,7 @@ export function oneOffText(due: LocalDate | undefined): string {
 
 /** "Ongoing, update expected every 30 days". */
 export function ongoingText(updateEveryDays: number): string {
-  return `Ongoing, update expected every ${plural(updateEveryDays, 'day')}`;
+  return `Ongoing, update expected ${everyCountText(updateEveryDays, 'day')}`;
 }
 
 /** "last Tue 3 Mar 2026 in Busan": a recurring item's last occurrence. */

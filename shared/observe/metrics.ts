@@ -21,7 +21,7 @@ export const METRIC = {
 } as const;
 
 /** Why the Slack function refused a request before it reached a listener. */
-export type RefusalReason = 'signature' | 'stale' | 'malformed' | 'replay' | 'not_installed';
+export type RefusalReason = 'signature' | 'stale' | 'malformed' | 'replay' | 'not_installed' | 'no_team';
 
 type MetricKey = keyof typeof METRIC;
 

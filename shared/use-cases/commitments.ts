@@ -1,5 +1,7 @@
 import { addLocalDays } from '#shared/dates/flags';
-import { formatLocalDate, parseNaturalDate } from '#shared/dates/natural';
+import { ambiguityQuestion, formatLocalDate, readNaturalDate } from '#shared/dates/natural';
+import { dueDateBounds, implausibleDue } from '#shared/dates/plausible';
+import { STATUS_LABEL } from '#shared/format/text';
 import { ConflictError, InvalidInputError, NotFoundError, TrackNotFoundError } from '#shared/errors';
 import { authorize, visibleInChannel, type Access, type Need } from '#shared/domain/access';
 import { canRead, loadAccess, requireAccess, requireWriter, withGroups, type Directory } from '#shared/use-cases/access';
@@ -200,6 +202,7 @@ export async function addCommitment(
 ): Promise<{ item: Commitment; track: Track }> {
   const track = await getTrack(deps, caller, input.track, 'write');
   const due = input.due ?? (input.dueText ? resolveDate(input.dueText, track, caller.now) : undefined);
+  if (due) refuseImplausibleDue(due, track, caller.now, `/commitments add ${track.slug} "title" due <date>`);
   const kind: Kind =
     input.kind?.type === 'recurring'
       ? { type: 'recurring', ...(input.kind.every ? { every: input.kind.every } : {}), occurrences: [] }
@@ -276,7 +279,7 @@ function toChange(item: Commitment, track: Track, action: ItemAction, now: Date)
   switch (action.type) {
     case 'status':
       if (action.status === item.status && !action.note) {
-        throw new InvalidInputError(`${item.id} is already ${action.status}.`, `/commitments note ${item.id} "text"`);
+        throw new InvalidInputError(`${item.id} is already ${STATUS_LABEL[action.status].toLowerCase()}.`, `/commitments note ${item.id} "text"`);
       }
       return action.status === item.status
         ? { type: 'note', text: action.note! }
@@ -386,7 +389,10 @@ function editFieldChanges(item: Commitment, track: Track, edit: ItemEdit, now: D
   const due = edit.due ?? (edit.dueText === undefined ? undefined : resolveDate(edit.dueText, track, now));
   if (due !== undefined) {
     if (!takesDueDate(item.kind.type)) throw new InvalidInputError(`${item.id} is ${item.kind.type}: only one-off items have a due date.`, undefined, { field: 'due' });
-    add('due', item.kind.type === 'one-off' ? item.kind.due : undefined, due);
+    const before = item.kind.type === 'one-off' ? item.kind.due : undefined;
+    // Only a new date is checked: a form sends the old one back unchanged.
+    if (due !== before) refuseImplausibleDue(due, track, now, `/commitments edit ${item.id} due <date>`);
+    add('due', before, due);
   }
   if (edit.owners !== undefined) {
     const owners = keepLabels(item.owners, parseOwners(edit.owners.join(',')));
@@ -476,7 +482,7 @@ function sameOwners(a: readonly Owner[], b: readonly Owner[]): boolean {
 export async function addTrack(
   deps: Deps,
   caller: Caller,
-  input: { slug: string; title: string; parties: string[]; timeZone: string; prefix?: string; clientToken?: string },
+  input: { slug: string; title: string; parties: string[]; timeZone: string; prefix?: string; fiscalYearStart?: number; clientToken?: string },
 ): Promise<Track> {
   requireWriter(caller.access);
   const prefix = input.prefix?.toUpperCase() ?? input.slug.split('-').map((w) => w[0]?.toUpperCase() ?? '').join('').replace(/[^A-Z]/g, '').slice(0, 6);
@@ -486,6 +492,7 @@ export async function addTrack(
     title: input.title,
     parties: input.parties.map((code) => ({ code: code.toUpperCase(), name: code.toUpperCase() })),
     timeZone: input.timeZone,
+    ...(input.fiscalYearStart ? { fiscalYearStart: input.fiscalYearStart } : {}),
     idPrefix: prefix || 'X',
     // Whoever creates a track owns it.
     members: { [caller.userId]: 'owner' },
@@ -502,12 +509,18 @@ function formToken(caller: Caller, clientToken: string | undefined): FormToken |
   return clientToken ? { token: clientToken, by: caller.userId, expiresAt: new Date(caller.now.getTime() + FORM_TOKEN_MS) } : undefined;
 }
 
-export function resolveDate(text: string, track: Pick<Track, 'timeZone'>, now: Date, prefer: 'future' | 'past' = 'future'): LocalDate {
-  const date = parseNaturalDate(text, { now, timeZone: track.timeZone, prefer });
-  if (!date) {
-    throw new InvalidInputError(`"${text}" is not a date I can read.`, 'a date like 2026-03-31, "next friday", "end of march" or "in 2 weeks"');
-  }
-  return date;
+export function resolveDate(text: string, track: Pick<Track, 'timeZone' | 'fiscalYearStart'>, now: Date, prefer: 'future' | 'past' = 'future'): LocalDate {
+  const reading = readNaturalDate(text, { now, timeZone: track.timeZone, prefer, ...(track.fiscalYearStart ? { fiscalYearStart: track.fiscalYearStart } : {}) });
+  const hint = 'a date like 2026-03-31, "next friday", "end of march", "H1 2027", "FY2027" or "in 2 weeks"';
+  if (reading.kind === 'ambiguous') throw new InvalidInputError(ambiguityQuestion(reading.dayFirst, reading.monthFirst), hint);
+  if (reading.kind === 'unreadable') throw new InvalidInputError(`"${text}" is not a date I can read.`, hint);
+  return reading.date;
+}
+
+/** A due date no register would hold (years back, centuries ahead) is refused with the bounds. */
+function refuseImplausibleDue(due: LocalDate, track: Track, now: Date, usage: string): void {
+  const problem = implausibleDue(due, dueDateBounds(localDateOf(now, track), track.meetings.map((m) => m.date)));
+  if (problem) throw new InvalidInputError(problem, usage, { field: 'due' });
 }
 
 function localDateOf(now: Date, track: Pick<Track, 'timeZone'>): LocalDate {

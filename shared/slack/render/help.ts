@@ -1,3 +1,4 @@
+import { DATE_CONVENTIONS } from '#shared/dates/natural';
 import { context, escape, header, section, type SlackMessage } from '#shared/slack/render/format';
 
 /** What help shows of one command. */
@@ -9,7 +10,9 @@ export interface CommandHelp {
 /** `help`: every command's form with examples, or one command's form. */
 export function renderHelp(commands: readonly CommandHelp[], topic?: CommandHelp): SlackMessage {
   if (topic) {
-    return { text: escape(topic.usage), blocks: [section(`\`${escape(topic.usage)}\``)] };
+    // A form that takes a date says how dates are read.
+    const dates = topic.usage.includes('<date>') ? [context(`Dates: ${escape(DATE_CONVENTIONS)}`)] : [];
+    return { text: escape(topic.usage), blocks: [section(`\`${escape(topic.usage)}\``), ...dates] };
   }
   const usages = commands.map((command) => command.usage);
   const examples = commands.flatMap((command) => command.examples);
@@ -21,6 +24,7 @@ export function renderHelp(commands: readonly CommandHelp[], topic?: CommandHelp
       section(`*Commands*\n${forms.join('\n')}`),
       section(`*Examples*\n${examples.map((e) => `• \`${escape(e)}\``).join('\n')}`),
       context('Statuses: not-started, in-progress, done, stalled, dropped. Flags: :red_circle: overdue, :large_yellow_circle: due within 7 days, :zzz: quiet (no update for longer than expected). Dates are read in the track’s time zone.'),
+      context(`Dates: ${escape(DATE_CONVENTIONS)}`),
     ],
   };
 }

@@ -3,6 +3,7 @@ import type { Proposal } from '#shared/domain/import-draft';
 import { LIMITS, type Track, type TrackSummary } from '#shared/domain/schemas';
 import { VIEW_IDS } from '#shared/slack-app/definitions';
 import { formatLocalDate } from '#shared/dates/natural';
+import { everyCountText, everyText } from '#shared/format/text';
 import { context, escape, section, truncate, type Block } from '#shared/slack/render/format';
 import { modal, type ModalOrigin } from '#shared/slack/render/modals';
 
@@ -83,8 +84,8 @@ export function importPickModal(draftId: string, origin: ModalOrigin, proposals:
 }
 
 function kindLabel(p: Proposal): string {
-  if (p.kind.type === 'recurring') return p.kind.every ? `Recurring, every ${p.kind.every.count} ${p.kind.every.unit}` : 'Recurring';
-  if (p.kind.type === 'ongoing') return `Ongoing, update every ${p.kind.updateEveryDays} days`;
+  if (p.kind.type === 'recurring') return p.kind.every ? `Recurring, ${everyText(p.kind.every)}` : 'Recurring';
+  if (p.kind.type === 'ongoing') return `Ongoing, update ${everyCountText(p.kind.updateEveryDays, 'day')}`;
   return p.due ? `One-off, due ${formatLocalDate(p.due)}` : 'One-off';
 }
 

@@ -91,8 +91,9 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
   if (summary.length > 0) blocks.push(section(summary.join('\n')));
   blocks.push({ type: 'divider' });
 
+  const nothing = report.commitments.length === 0 ? 'No commitments yet.' : `No ${FILTER_NAME[view.filter]} in this track.`;
   if (slice.length === 0) {
-    blocks.push(section(report.commitments.length === 0 ? `No commitments yet. Add one: \`/commitments add ${track.slug} "title"\`` : `No ${FILTER_NAME[view.filter]} in this track.`));
+    blocks.push(section(report.commitments.length === 0 ? `${nothing} Add one: \`/commitments add ${track.slug} "title"\`` : nothing));
   }
   const groupOf = (item: Commitment): Status | 'archived' => (item.archived ? 'archived' : item.status);
   let group: Status | 'archived' | undefined;
@@ -112,6 +113,7 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
   const text = [
     `${escape(track.title)} — ${FILTER_NAME[view.filter]}${pages > 1 ? `, page ${page + 1} of ${pages}` : ''}`,
     ...summary.map(plainText),
+    ...(slice.length === 0 ? [nothing] : []),
     ...slice.map(({ item, flags }) =>
       [`${item.id} [${STATUS_LABEL[item.status]}${item.archived ? ', archived' : ''}] ${escape(item.title)}`, ...flagPhrases(flags).map((p) => p.text), `Source: ${plainText(sourceText(item))}`].join(' — '),
     ),

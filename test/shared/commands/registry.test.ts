@@ -46,7 +46,7 @@ describe('parseCommand', () => {
     { text: '?', command: { type: 'help' } },
     { text: 'help update', command: { type: 'help', topic: 'update' } },
     { text: 'help track', command: { type: 'help', topic: 'track-add' } },
-    { text: 'help me please', command: { type: 'help' } },
+    { text: 'help update please', command: { type: 'help', topic: 'update' } },
     // report
     { text: 'japan-korea', command: { type: 'report', track: 'japan-korea', filter: 'open', share: false } },
     { text: '  Japan-Korea  ', command: { type: 'report', track: 'japan-korea', filter: 'open', share: false } },
@@ -515,6 +515,15 @@ describe('the registry of commands', () => {
     }
   });
 
+  it('states how dates are read in help, and in help on a command that takes a date (issue 15)', async () => {
+    const conventions = ['next month (end of next month)', 'H1 2027 or first half of 2027 or mid-2027 (30 Jun 2027)', 'with April, 31 Mar 2028', '2026年3月31日', '2026년 3월 31일', 'write 2027-05-04 or 4 May 2027'];
+    for (const text of ['help', 'help add', 'help edit']) {
+      const blocks = JSON.stringify((await answerTo(text)).blocks);
+      for (const convention of conventions) expect(blocks, text).toContain(convention);
+    }
+    expect(JSON.stringify((await answerTo('help note')).blocks)).not.toContain('H1 2027');
+  });
+
   it('has the replay guard claim every command that writes, and no command that only reads', () => {
     for (const definition of COMMANDS) {
       for (const example of definition.examples) {
@@ -568,8 +577,55 @@ describe('parseCommand, for issue 11', () => {
     },
   );
 
-  it('reads help about an object property name as help about everything', () => {
-    expect(parseCommand('help constructor')).toEqual({ ok: true, command: { type: 'help' }, definition: definitionNamed('help') });
+  it('refuses help about an object property name as an unknown topic (issue 15)', () => {
+    expect(parseCommand('help constructor')).toMatchObject({ ok: false, error: expect.stringMatching(/^There is no help on “constructor”\. Topics: tracks, report, show/) });
+  });
+});
+
+describe('refusals that say what was meant (issue 15)', () => {
+  it('answers help on an unknown topic with the topics, not every form', () => {
+    const parsed = parseCommand('help nonsense');
+    expect(parsed).toMatchObject({ ok: false, usage: usage('help') });
+    if (parsed.ok) return;
+    expect(parsed.error).toContain('There is no help on “nonsense”.');
+    for (const word of ['add', 'update', 'track', 'export', 'subscribe']) expect(parsed.error).toContain(word);
+  });
+
+  it.each(['japan_korea', 'Japan_Korea overdue', 'japan.korea'])('asks "did you mean japan-korea?" for "%s", with the report form alone', (text) => {
+    const parsed = parseCommand(text);
+    expect(parsed).toMatchObject({ ok: false, usage: usage('report') });
+    if (!parsed.ok) expect(parsed.error).toMatch(/is not a command or a track; did you mean japan-korea\?$/);
+  });
+
+  it('asks "did you mean japan-korea?" where a command expects a track', () => {
+    expect(parseCommand('add japan_korea "Title"')).toMatchObject({ ok: false, error: '“japan_korea” is not a track; did you mean japan-korea?', usage: usage('add') });
+  });
+
+  it.each(['export share', 'export japan-korea share', 'japan-korea export share', 'japan-korea share export', 'share japan-korea export'])(
+    'refuses "%s" saying why an export cannot be shared',
+    (text) => {
+      const parsed = parseCommand(text);
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) expect(parsed.error).toMatch(/^Export cannot be shared: it sends the briefing files to you alone, in a direct message\. To show the channel the report, use \/commitments (japan-korea|<track>) share\.$/);
+    },
+  );
+
+  it.each(COMMANDS.flatMap((definition) => definition.words).filter((word) => /^[a-z]/.test(word)))('refuses the command word "%s" as a new track’s slug', (word) => {
+    const parsed = parseCommand(`track add ${word} "A track" parties JP,KR tz Asia/Tokyo`);
+    expect(parsed).toMatchObject({ ok: false, usage: usage('track-add') });
+    if (!parsed.ok) expect(parsed.error).toBe(`“${word}” is a command word, so a track called ${word} could never be reached; choose another slug, such as ${word}-track.`);
+  });
+
+  it('reads the month a new track’s fiscal year starts in from fy', () => {
+    for (const month of ['april', 'Apr', '4']) {
+      expect(parseCommand(`track add jp-budget "Japan budget" parties JP tz Asia/Tokyo fy ${month}`)).toMatchObject({ ok: true, command: { type: 'track-add', fiscalYearStart: 4 } });
+    }
+    expect(parseCommand('track add jp-budget "Japan budget" parties JP tz Asia/Tokyo fy 13')).toMatchObject({ ok: false, error: 'fy needs the month the fiscal year starts in, such as april (Japan) or 4.' });
+    expect(parseCommand('track add jp-budget fy april')).toMatchObject({ ok: false, error: expect.stringMatching(/^With fy, give the slug, title, parties and tz too/) });
+  });
+
+  it('still takes a slug that only starts with a command word', () => {
+    expect(parseCommand('track add help-desk "Help desk" parties JP,KR tz Asia/Tokyo')).toMatchObject({ ok: true, command: { type: 'track-add', slug: 'help-desk' } });
   });
 });
 

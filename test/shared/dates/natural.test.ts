@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLocalDate, parseNaturalDate } from '#shared/dates/natural';
+import { ambiguityQuestion, formatLocalDate, parseNaturalDate, readNaturalDate } from '#shared/dates/natural';
 
 // Tuesday 31 March 2026, 20:00 UTC: already Wednesday 1 April in Tokyo.
 const now = new Date('2026-03-31T20:00:00Z');
@@ -15,7 +15,9 @@ describe('parseNaturalDate', () => {
     ['31 March 2026', '2026-03-31'],
     ['March 31, 2026', '2026-03-31'],
     ['31/03/2026', '2026-03-31'],
-    ['3/4', '2026-04-03'],
+    ['31/3', '2026-03-31'],
+    ['3/31/2027', '2027-03-31'],
+    ['4/4/2027', '2027-04-04'],
     ['today', '2026-03-31'],
     ['tomorrow', '2026-04-01'],
     ['friday', '2026-04-03'],
@@ -137,7 +139,6 @@ describe('parseNaturalDate', () => {
     ['please friday'],
     ['friday or monday'],
     ['april'],
-    ['next month'],
     ['5pm'],
     ['3 to 5 April'],
     ['2026-02-30'],
@@ -151,6 +152,56 @@ describe('parseNaturalDate', () => {
     ['JK-4'],
   ])('rejects "%s", which is not a date on its own', (text) => {
     expect(inUtc(text)).toBeUndefined();
+  });
+});
+
+describe('dates people write (issue 15)', () => {
+  it.each([
+    ['H1 2027', '2027-06-30'],
+    ['h2 2027', '2027-12-31'],
+    ['first half of 2027', '2027-06-30'],
+    ['the second half of 2027', '2027-12-31'],
+    ['by the end of the year', '2026-12-31'],
+    ['the end of next year', '2027-12-31'],
+    ['next month', '2026-04-30'],
+    ['by next month', '2026-04-30'],
+    ['next quarter', '2026-06-30'],
+    ['mid-2027', '2027-06-30'],
+    ['mid 2027', '2027-06-30'],
+    ['middle of 2028', '2028-06-30'],
+    ['2026年3月31日', '2026-03-31'],
+    ['2027年 4月 1日', '2027-04-01'],
+    ['2026년 3월 31일', '2026-03-31'],
+    ['FY2027', '2027-12-31'],
+  ])('reads "%s" as %s', (text, expected) => {
+    expect(inUtc(text)).toBe(expected);
+  });
+
+  it('reads a fiscal year from the month the track’s fiscal year starts in: Japan’s FY2027 ends on 31 March 2028', () => {
+    const inJapan = (text: string) => parseNaturalDate(text, { now, timeZone: 'Asia/Tokyo', fiscalYearStart: 4 });
+    expect(inJapan('FY2027')).toBe('2028-03-31');
+    expect(inJapan('fy 27')).toBe('2028-03-31');
+    expect(inJapan('end of fiscal year 2026')).toBe('2027-03-31');
+    // 1 April 2026 in Tokyo: FY2026 is under way.
+    expect(inJapan('this fiscal year')).toBe('2027-03-31');
+    expect(parseNaturalDate('FY2027', { now, timeZone: 'UTC', fiscalYearStart: 10 })).toBe('2028-09-30');
+  });
+
+  it.each([
+    ['4/5/2027', '2027-05-04', '2027-04-05'],
+    ['4.5.2027', '2027-05-04', '2027-04-05'],
+    ['3/4', '2026-04-03', '2027-03-04'],
+  ])('never guesses "%s": it reads as either day first or month first', (text, dayFirst, monthFirst) => {
+    expect(readNaturalDate(text, { now, timeZone: 'UTC' })).toEqual({ kind: 'ambiguous', dayFirst, monthFirst });
+    expect(inUtc(text)).toBeUndefined();
+  });
+
+  it('asks which date an ambiguous one is, and how to write it', () => {
+    expect(ambiguityQuestion('2027-05-04', '2027-04-05')).toBe('Is that 4 May or 5 April 2027? Write 2027-05-04 or 4 May 2027.');
+  });
+
+  it.each([['H3 2027'], ['mid-202'], ['2026年13月1日'], ['31/31/2027'], ['FY 2027/28']])('rejects "%s"', (text) => {
+    expect(readNaturalDate(text, { now, timeZone: 'UTC' }).kind).not.toBe('date');
   });
 });
 

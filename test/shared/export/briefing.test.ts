@@ -109,6 +109,13 @@ describe('renderBriefingMarkdown', () => {
     expect(records(renderBriefingCsv(sixMonthly, { now: NOW }))['JK-1']).toMatchObject({ due_soon_days: '5', due: '2026-03-30', cadence: 'every 6 months', last_occurrence: '2025-09-30' });
   });
 
+  it('says a recurring item whose next date has passed was expected then and is overdue, not "next expected" (issue 15)', () => {
+    const late = busanReport({ 'JK-1': { kind: { type: 'recurring', every: { count: 1, unit: 'months' }, occurrences: [{ date: '2025-09-30', place: 'Busan' }] } } });
+    const jk1 = section(renderBriefingMarkdown(late, { now: NOW }), 'JK-1');
+    expect(jk1).toContain('- **Kind:** Recurring, every month; last Tue 30 Sep 2025 in Busan; was expected by Thu 30 Oct 2025 (overdue)');
+    expect(jk1).not.toContain('next expected');
+  });
+
   it('shows the latest three notes, newest first, dated in the track’s zone, with Slack links as plain text', () => {
     const jk2 = section(markdown, 'JK-2');
     expect(jk2).toContain(

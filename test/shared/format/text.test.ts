@@ -23,7 +23,10 @@ describe('plain text shared by Slack messages and exports', () => {
     expect(statusCountText('in-progress', 3)).toBe('3 in progress');
     expect(oneOffText('2026-06-30')).toBe('One-off, due Tue 30 Jun 2026');
     expect(oneOffText(undefined)).toBe('One-off, no date set');
-    expect(cadenceText({ count: 1, unit: 'years' })).toBe('every 1 year');
+    // Issue 15: a count of one reads without its number.
+    expect(cadenceText({ count: 1, unit: 'years' })).toBe('every year');
+    expect(cadenceText({ count: 1, unit: 'weeks' })).toBe('every week');
+    expect(ongoingText(1)).toBe('Ongoing, update expected every day');
     expect(cadenceText(undefined)).toBe('no fixed interval');
     expect(ongoingText(30)).toBe('Ongoing, update expected every 30 days');
   });
