@@ -88,7 +88,7 @@ describe('check-in sweep under faults', () => {
     expect(sum('stopped')).toBe(0);
 
     // Every ask carries its check-in, with the message it went out in, and moved on to its next day.
-    const asks = [...(await h.store.getReport(teamId, 'track-a')).asks, ...(await h.store.getReport(teamId, 'track-b')).asks];
+    const asks = [...((await h.store.getReport(teamId, 'track-a')).asks ?? []), ...((await h.store.getReport(teamId, 'track-b')).asks ?? [])];
     expect(asks).toHaveLength(200);
     const dmOf = new Map(checkInsTo(slack).map((m) => [String(m.metadata.event_payload['slot_id']).split('/')[1], { channel: m.channel, ts: m.ts }]));
     for (const ask of asks) {

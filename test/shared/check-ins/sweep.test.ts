@@ -59,14 +59,14 @@ describe('check-in sweep', () => {
 
     // The report carries the check-in on each ask: when, which message.
     const report = await h.store.getReport(team, 'japan-korea');
-    expect(report.asks.map((a) => [a.commitmentId, a.askedOn, a.reason, a.dm?.channel, a.dm?.ts])).toEqual([
+    expect((report.asks ?? []).map((a) => [a.commitmentId, a.askedOn, a.reason, a.dm?.channel, a.dm?.ts])).toEqual([
       ['JK-1', '2026-03-10', 'before-due', dm!.channel, dm!.ts],
       ['JK-2', '2026-03-10', 'before-due', dm!.channel, dm!.ts],
     ]);
     // The sweep's clock is its `now` moved on by the real time it took.
-    expect(report.asks.map((a) => a.askedAt?.slice(0, 16))).toEqual(['2026-03-10T13:00', '2026-03-10T13:00']);
+    expect((report.asks ?? []).map((a) => a.askedAt?.slice(0, 16))).toEqual(['2026-03-10T13:00', '2026-03-10T13:00']);
     // Next: 1 day before the due date.
-    expect(report.asks.map((a) => a.askOn)).toEqual(['2026-03-16', '2026-03-16']);
+    expect((report.asks ?? []).map((a) => a.askOn)).toEqual(['2026-03-16', '2026-03-16']);
   });
 
   it('skips a weekend unless the owner asked for it', async () => {
