@@ -5,9 +5,9 @@ import { createPreferencesStore } from '#shared/store/preferences';
 import { createSlackWeb } from '#shared/slack/web-api';
 import { CHECK_IN_EVENT_TYPE, runCheckInSweep, type CheckInSweepDeps } from '#shared/check-ins/sweep';
 import { createLogger } from '#shared/observe/log';
-import type { CommitmentDraft, Track } from '#shared/domain/schemas';
+import type { Track } from '#shared/domain/schemas';
 import { load } from '#local/bulk-subscriptions';
-import { commitmentWithAsks } from '#local/bulk-items';
+import { commitmentWithAsks, ownedItem as owned } from '#local/bulk-items';
 import { countRequests } from '#local/request-counter';
 import { limitedFakeSlack } from './limited-fake-slack.ts';
 import type { Stack } from './stack.ts';
@@ -19,17 +19,6 @@ const created = new Date('2026-03-01T00:00:00Z');
 /** Tuesday 10 March, 09:00 for owners in UTC (the fake gives no zone): items due on the 17th are asked. */
 const sweepAt = new Date('2026-03-10T09:00:30Z');
 const READS = ['QueryCommand', 'GetItemCommand', 'BatchGetItemCommand', 'ScanCommand', 'TransactGetItemsCommand'];
-
-function owned(title: string, userId: string, due: string): CommitmentDraft {
-  return {
-    title,
-    parties: ['JP', 'KR'],
-    owners: [{ label: 'MOFA', slackUserId: userId }],
-    source: { meeting: 'Busan summit', date: '2025-09-30', place: 'Busan' },
-    kind: { type: 'one-off', due },
-    status: 'in-progress',
-  };
-}
 
 /** A fresh table with one track; `due` items due a check-in today (one owner each), then `later` items asked in December. */
 async function tableWith(s: Stack, name: string, due: number, later: number) {

@@ -39,3 +39,15 @@ export function commitmentWithAsks(track: Pick<Track, 'teamId' | 'slug' | 'idPre
   }));
   return [{ pk: keys.trackPartition(item.teamId, item.track), sk: keys.commitment(seq), type: 'commitment', ...item }, ...asks];
 }
+
+/** A one-off item owned by one Slack user, due on `due`. */
+export function ownedItem(title: string, userId: string, due: string): CommitmentDraft {
+  return {
+    title,
+    parties: ['JP', 'KR'],
+    owners: [{ label: 'MOFA', slackUserId: userId }],
+    source: { meeting: 'Busan summit', date: '2025-09-30', place: 'Busan' },
+    kind: { type: 'one-off', due },
+    status: 'in-progress',
+  };
+}

@@ -4,7 +4,6 @@ import { createCheckInStore, type CheckInStore } from '#shared/store/check-ins';
 import { createPreferencesStore, type PreferencesStore } from '#shared/store/preferences';
 import { createSlackWeb } from '#shared/slack/web-api';
 import { CHECK_IN_EVENT_TYPE, runCheckInSweep, type CheckInSweepDeps, type CheckInSweepSummary } from '#shared/check-ins/sweep';
-import type { CommitmentDraft } from '#shared/domain/schemas';
 import type { FakeSlack } from '#local/fake-slack';
 import { FAST, silent } from '../reminders/harness.ts';
 
@@ -37,13 +36,4 @@ export function checkInsTo(slack: FakeSlack, userId?: string) {
 }
 
 /** A one-off item owned by a Slack user. */
-export function owned(title: string, userId: string, due: string): CommitmentDraft {
-  return {
-    title,
-    parties: ['JP', 'KR'],
-    owners: [{ label: 'MOFA', slackUserId: userId }],
-    source: { meeting: 'Busan summit', date: '2025-09-30', place: 'Busan' },
-    kind: { type: 'one-off', due },
-    status: 'in-progress',
-  };
-}
+export { ownedItem as owned } from '#local/bulk-items';
