@@ -144,7 +144,9 @@ export async function runCheckInSweep(deps: CheckInSweepDeps, input: CheckInSwee
   for (const ask of asks) {
     const owners = byTeam.get(ask.teamId) ?? new Map<string, DueAsk[]>();
     byTeam.set(ask.teamId, owners);
-    owners.set(ask.userId, [...(owners.get(ask.userId) ?? []), ask]);
+    const theirs = owners.get(ask.userId);
+    if (theirs) theirs.push(ask);
+    else owners.set(ask.userId, [ask]);
   }
 
   for (const [teamId, owners] of byTeam) {
