@@ -2,7 +2,9 @@
  * `npm run bench`: cold start against a bare Bolt hello-world, warm latency, DynamoDB requests per
  * operation, reminder-sweep scaling and fan-out. Prints a table, writes bench/results/latest.json.
  * Env: COLD_RUNS (default 20), WARM_REQUESTS (500), FANOUT_CHANNELS (1000), FANOUT_GLOBAL_PER_SECOND (25).
- * `npm run bench -- --only fanout` runs the fan-out alone and prints it, leaving latest.json as it is.
+ * `npm run bench -- --only fanout` runs the fan-out alone and prints it, leaving latest.json as it is;
+ * `--only checkins` does the same for the check-in sweep (reads for 10 due among 10 / 1,000 / 10,000
+ * items, and a fan-out to FANOUT_CHANNELS owners).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,6 +23,7 @@ import { LAMBDA_STUBBED_PACKAGES, PROJECT_ROOT, bundleEntry, bundleFunction } fr
 import { countRequests } from '#local/request-counter';
 import { coldRun, emptyNode, type ColdSample } from './lib/cold.ts';
 import { fanOut, fanOutLine, type FanOutResult } from './lib/fan-out.ts';
+import { checkInFanOut, checkInReads } from './lib/check-ins.ts';
 import { seededTable, startStack, type Stack } from './lib/stack.ts';
 import { ratio, stats, type Stats } from './lib/stats.ts';
 import { trackWithOneItem } from './lib/subscriptions.ts';
@@ -59,6 +62,24 @@ if (only === 'fanout') {
     log(`fan-out only: ${FANOUT_CHANNELS} channels, ${FANOUT_GLOBAL}/s global, 1/s per channel, 20% faults`);
     const f = await fanOut(stack, { channels: FANOUT_CHANNELS, globalPerSecond: FANOUT_GLOBAL });
     console.log(`${JSON.stringify({ when: new Date().toISOString(), node: process.version, fanOut: f }, null, 2)}\n${fanOutLine(f)}`);
+  } finally {
+    await stack.stop();
+  }
+  process.exit(0);
+}
+
+if (only === 'checkins') {
+  const stack = await startStack();
+  try {
+    log('check-ins only: sweep reads for 10 due among 10 / 1,000 / 10,000 items');
+    const reads = await checkInReads(stack, [10, 1_000, 10_000]);
+    log(`check-ins only: fan-out to ${FANOUT_CHANNELS} owners, ${FANOUT_GLOBAL}/s global, 20% faults`);
+    const f = await checkInFanOut(stack, { owners: FANOUT_CHANNELS, globalPerSecond: FANOUT_GLOBAL });
+    console.log(JSON.stringify({ when: new Date().toISOString(), node: process.version, checkIns: { reads, fanOut: f } }, null, 2));
+    console.log(`Check-in sweep, 10 due among ${reads.map((r) => r.items.toLocaleString('en')).join(' / ')} items: ${reads.map((r) => r.reads).join(' / ')} read requests.`);
+    console.log(
+      `Check-in fan-out: ${f.owners} owners, ${f.limits.globalPerSecond}/s global, 20% faults: delivered ${f.delivered}, duplicates ${f.duplicates}, lost ${f.lost}; ${(f.wallMs / 1000).toFixed(1)} s vs lower bound ${(f.lowerBoundMs / 1000).toFixed(0)} s (×${f.wallToLowerBound}).`,
+    );
   } finally {
     await stack.stop();
   }
@@ -143,6 +164,13 @@ try {
   log(`fan-out: ${FANOUT_CHANNELS} channels, ${FANOUT_GLOBAL}/s global, 1/s per channel, 20% faults`);
   results['fanOut'] = await fanOut(stack, { channels: FANOUT_CHANNELS, globalPerSecond: FANOUT_GLOBAL });
 
+  // 6. Check-ins --------------------------------------------------------------------------------
+  log(`check-ins: sweep reads for 10 due among 10 / 1,000 / 10,000 items, then ${FANOUT_CHANNELS} owners at once`);
+  results['checkIns'] = {
+    reads: await checkInReads(stack, [10, 1_000, 10_000]),
+    fanOut: await checkInFanOut(stack, { owners: FANOUT_CHANNELS, globalPerSecond: FANOUT_GLOBAL }),
+  };
+
   results['totalSeconds'] = Math.round((performance.now() - started) / 1000);
   mkdirSync(path.join(BENCH, 'results'), { recursive: true });
   writeFileSync(path.join(BENCH, 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -154,12 +182,13 @@ try {
 // ------------------------------------------------------------------------------------------------
 
 
-/** `--only fanout`: the one section that runs alone (the rest share the bundles and the stack). */
-function readOnly(args: string[]): 'fanout' | undefined {
+/** `--only fanout` or `--only checkins`: the sections that run alone (the rest share the bundles and the stack). */
+function readOnly(args: string[]): 'fanout' | 'checkins' | undefined {
   const at = args.indexOf('--only');
   if (at === -1) return undefined;
-  if (args[at + 1] !== 'fanout') throw new Error(`--only takes fanout; got ${args[at + 1] ?? 'nothing'}`);
-  return 'fanout';
+  const section = args[at + 1];
+  if (section !== 'fanout' && section !== 'checkins') throw new Error(`--only takes fanout or checkins; got ${section ?? 'nothing'}`);
+  return section;
 }
 
 function bundleFacts(outfile: string, metafile: Metafile) {

@@ -6,6 +6,8 @@ import { loadConfig } from '#shared/config';
 import { createLogger } from '#shared/observe/log';
 import { createSweepDeps } from '#shared/reminders/deps';
 import { runSweep } from '#shared/reminders/sweep';
+import { createCheckInDeps } from '#shared/check-ins/deps';
+import { runCheckInSweep } from '#shared/check-ins/sweep';
 import { renderReport } from '#shared/slack/render/report';
 import { blocksToText } from './local/blocks-to-text.ts';
 import { FakeSlack } from '#local/fake-slack';
@@ -76,10 +78,14 @@ console.log('\nIn another terminal:\n  npm run slack -- "/commitments japan-kore
 // The reminder schedule, in process: one sweep a minute, as EventBridge runs it when deployed.
 const sweepLog = createLogger('sweep', 'INFO');
 const sweepDeps = await createSweepDeps(loadConfig(), client, sweepLog);
+const checkInDeps = createCheckInDeps(loadConfig(), client, sweepLog);
 const sweep = setInterval(() => {
   const deadline = Date.now() + 50_000;
-  runSweep(sweepDeps, { now: new Date(), remainingMs: () => deadline - Date.now() })
+  const remainingMs = () => deadline - Date.now();
+  runSweep(sweepDeps, { now: new Date(), remainingMs })
     .then((summary) => summary.due > 0 && sweepLog.info('sweep', { ...summary }))
+    .then(() => runCheckInSweep(checkInDeps, { now: new Date(), remainingMs }))
+    .then((summary) => summary.dueAsks > 0 && sweepLog.info('check-in sweep', { ...summary }))
     .catch((error: unknown) => sweepLog.error('sweep failed', { error }));
 }, 60_000);
 

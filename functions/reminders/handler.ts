@@ -6,6 +6,8 @@ import { tracingReady } from '#shared/observe/tracer';
 import { createDynamoClient } from '#shared/store/client';
 import { createSweepDeps } from '#shared/reminders/deps';
 import { runSweep, type SweepDeps, type SweepSummary } from '#shared/reminders/sweep';
+import { createCheckInDeps } from '#shared/check-ins/deps';
+import { runCheckInSweep } from '#shared/check-ins/sweep';
 
 // Once per cold start: config (fails fast on a missing variable), client, logger.
 const config = loadConfig();
@@ -14,8 +16,12 @@ const client = createDynamoClient(config.dynamodbEndpoint);
 const log = createLogger(service, config.logLevel);
 await tracingReady();
 let deps: Promise<SweepDeps> | undefined;
+const checkInDeps = createCheckInDeps(config, client, log);
 
-/** EventBridge schedule → one sweep of due subscriptions; the summary is returned and logged as one line. */
+/**
+ * EventBridge schedule → one sweep of due subscriptions, then one of due check-ins in the time
+ * left; each summary is logged as one line, the digests' returned.
+ */
 export async function handler(_event: unknown, context: Context): Promise<SweepSummary> {
   return observeInvocation(log, service, context, async () => {
     if (!deps) {
@@ -24,6 +30,8 @@ export async function handler(_event: unknown, context: Context): Promise<SweepS
     }
     const summary = await runSweep(await deps, { now: new Date(), remainingMs: () => context.getRemainingTimeInMillis() });
     log.info('sweep', { ...summary });
+    const checkIns = await runCheckInSweep(checkInDeps, { now: new Date(), remainingMs: () => context.getRemainingTimeInMillis() });
+    log.info('check-in sweep', { ...checkIns });
     return summary;
   });
 }

@@ -78,6 +78,8 @@ export interface FakeUser {
   is_restricted: boolean;
   is_ultra_restricted: boolean;
   is_stranger: boolean;
+  /** The user's time zone (e.g. `Asia/Tokyo`), which check-ins are timed by. */
+  tz: string;
 }
 
 /** A file as files.getUploadURLExternal announced it, with the bytes POSTed to its upload URL. */

@@ -14,6 +14,8 @@ export const METRIC = {
   refusedRequests: { name: 'RefusedRequests', dimension: 'reason' },
   /** Digests posted to a channel. */
   digestsPosted: { name: 'DigestsPosted', dimension: undefined },
+  /** Check-in direct messages sent (one per owner and day at most). */
+  checkInsSent: { name: 'CheckInsSent', dimension: undefined },
   /** Subscriptions paused, by the Slack error (or `track_not_found`) that paused them. */
   subscriptionsPaused: { name: 'SubscriptionsPaused', dimension: 'reason' },
   /** Slack Web API answers of 429 (or `ratelimited`), by method. */
@@ -38,6 +40,7 @@ function count(key: MetricKey, value?: string): void {
 export const countCommand = (command: string): void => count('commands', command);
 export const countRefusedRequest = (reason: RefusalReason): void => count('refusedRequests', reason);
 export const countDigestPosted = (): void => count('digestsPosted');
+export const countCheckInSent = (): void => count('checkInsSent');
 export const countSubscriptionPaused = (reason: string): void => count('subscriptionsPaused', reason);
 export const countSlackRateLimited = (method: string): void => count('slackRateLimited', method);
 

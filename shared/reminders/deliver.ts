@@ -2,15 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { NotFoundError } from '#shared/errors';
 import { visibleInChannel } from '#shared/domain/access';
 import { describeSchedule, nextRun } from '#shared/dates/schedule';
-import type { Logger } from '#shared/observe/log';
 import { countDigestPosted, countSubscriptionPaused } from '#shared/observe/metrics';
 import type { Report } from '#shared/domain/report';
 import { subscriptionKeyOf, type Subscription } from '#shared/domain/subscription';
 import type { SubscriptionStore } from '#shared/store/subscriptions';
 import { buildDigest } from '#shared/reminders/digest';
-import { backoffMs, type BackoffPolicy } from '#shared/backoff';
-import type { Budget, ChannelPacer, Sleep } from '#shared/reminders/pacing';
-import type { SlackMethod, SlackMethods, SlackReply, SlackWeb } from '#shared/slack/web-api';
+import { postOnce, type PostContext } from '#shared/reminders/post';
 import { renderDigest } from '#shared/slack/render/digest';
 import type { SlackMessage } from '#shared/slack/render/format';
 
@@ -43,32 +40,16 @@ export const DIGEST_EVENT_TYPE = 'commitments_digest';
 /** Slack errors that will not go away by themselves: the subscription pauses until re-subscribed. */
 export const PAUSING_ERRORS: ReadonlySet<string> = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive', 'invalid_auth']);
 
-export interface DeliverContext {
+export interface DeliverContext extends PostContext {
   subscriptions: SubscriptionStore;
   /** A track's report, read at most once per sweep. */
   report(teamId: string, slug: string): Promise<Report>;
-  slack: SlackWeb;
-  pacer: ChannelPacer;
-  budget: Budget;
   /** The sweep's `now` moved on by the real time spent since. */
   clock(): Date;
   /** How long a claim taken now must hold: at least until this invocation cannot be running. */
   leaseMs(): number;
-  sleep: Sleep;
-  random(): number;
-  backoff: BackoffPolicy;
-  /** Attempts per Slack call within one sweep, after which the slot waits for the next sweep. */
-  maxAttempts: number;
-  requestTimeoutMs: number;
   faults: Faults | undefined;
-  log: Logger;
 }
-
-type PostResult =
-  | { kind: 'posted'; ts: string | undefined }
-  | { kind: 'found'; ts: string | undefined }
-  | { kind: 'refused'; error: string }
-  | { kind: 'gave-up'; reason: string };
 
 /** `<team>/<channel>/<slug>/<slot>`: the same for every attempt at one slot, unique across all. */
 export function slotIdOf(sub: Pick<Subscription, 'teamId' | 'channelId' | 'track'>, slot: string): string {
@@ -112,7 +93,15 @@ export async function deliver(ctx: DeliverContext, sub: Subscription): Promise<O
     return pause(ctx, sub, token, 'track_not_found');
   }
 
-  const result = await postDigest(ctx, sub, slotIdOf(sub, slot), message, claim.reclaimed);
+  const result = await postOnce(ctx, {
+    channel: sub.channelId,
+    message,
+    eventType: DIGEST_EVENT_TYPE,
+    slotId: slotIdOf(sub, slot),
+    payload: { track: sub.track },
+    since: slot,
+    checkFirst: claim.reclaimed,
+  });
   switch (result.kind) {
     case 'refused':
       if (PAUSING_ERRORS.has(result.error)) return pause(ctx, sub, token, result.error);
@@ -153,96 +142,4 @@ async function pause(ctx: DeliverContext, sub: Subscription, token: string, reas
   await ctx.subscriptions.pause({ key, slot: sub.nextRunAt, reason, at: now });
   await ctx.subscriptions.release({ key, slot: sub.nextRunAt, token, now, state: 'abandoned', reason });
   return 'paused';
-}
-
-/**
- * Posts the digest with its slot id in the metadata. Retries 429 after Retry-After (Slack did
- * not process it), and 5xx / network errors with jittered backoff, each time first looking in
- * the channel, since those may have posted. Gives up when the budget or the attempts run out.
- */
-async function postDigest(ctx: DeliverContext, sub: Subscription, slotId: string, message: SlackMessage, checkFirst: boolean): Promise<PostResult> {
-  const channel = sub.channelId;
-  let mustCheck = checkFirst;
-  let failures = 0;
-  for (let attempt = 1; attempt <= ctx.maxAttempts * 3; attempt++) {
-    if (mustCheck) {
-      const found = await findDigest(ctx, channel, slotId, sub.nextRunAt);
-      if (found.kind === 'found') return found;
-      if (found.kind === 'gave-up') return found;
-      if (found.kind === 'unreadable') ctx.log.warn('cannot look for an earlier post; posting anyway', { channel, slotId, error: found.error });
-      mustCheck = false;
-    }
-    if (!(await ctx.budget.wait(ctx.pacer.reserve(channel), ctx.sleep))) return { kind: 'gave-up', reason: 'out of time' };
-    const reply = await ctx.slack.call(
-      'chat.postMessage',
-      {
-        channel,
-        text: message.text,
-        blocks: message.blocks,
-        metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { slot_id: slotId, track: sub.track } },
-        unfurl_links: false,
-        unfurl_media: false,
-      },
-      { timeoutMs: timeout(ctx) },
-    );
-    switch (reply.kind) {
-      case 'ok':
-        return { kind: 'posted', ts: reply.body.ts };
-      case 'error':
-        return { kind: 'refused', error: reply.error };
-      case 'rate-limited':
-        ctx.pacer.holdFor(channel, reply.retryAfterMs);
-        continue;
-      case 'unavailable':
-        mustCheck = true;
-        if (++failures >= ctx.maxAttempts) return { kind: 'gave-up', reason: reply.reason };
-        if (!(await ctx.budget.wait(backoffMs(failures, ctx.backoff, ctx.random), ctx.sleep))) return { kind: 'gave-up', reason: 'out of time' };
-    }
-  }
-  return { kind: 'gave-up', reason: 'too many attempts' };
-}
-
-type FindResult = { kind: 'found'; ts: string | undefined } | { kind: 'absent' } | { kind: 'unreadable'; error: string } | { kind: 'gave-up'; reason: string };
-
-/** Looks through the channel's messages since the slot for one whose metadata carries `slotId`. */
-async function findDigest(ctx: DeliverContext, channel: string, slotId: string, slot: string): Promise<FindResult> {
-  let cursor: string | undefined;
-  for (let page = 0; page < 10; page++) {
-    const reply = await callWithRetry(ctx, 'conversations.history', {
-      channel,
-      oldest: String(Math.floor(Date.parse(slot) / 1000)),
-      include_all_metadata: true,
-      limit: 200,
-      cursor,
-    });
-    if (reply.kind === 'error') return { kind: 'unreadable', error: reply.error };
-    if (reply.kind !== 'ok') return { kind: 'gave-up', reason: reply.kind === 'unavailable' ? reply.reason : 'rate limited' };
-    const ours = (reply.body.messages ?? []).find(
-      (m) => m.metadata?.event_type === DIGEST_EVENT_TYPE && slotOf(m.metadata.event_payload) === slotId,
-    );
-    if (ours) return { kind: 'found', ts: ours.ts };
-    cursor = reply.body.response_metadata?.next_cursor || undefined;
-    if (!reply.body.has_more || !cursor) return { kind: 'absent' };
-  }
-  return { kind: 'unreadable', error: 'too many messages since the slot' };
-}
-
-/** A read that may be repeated freely: retried on 429 and on 5xx / network errors. */
-async function callWithRetry<M extends SlackMethod>(ctx: DeliverContext, method: M, args: SlackMethods[M]['args']): Promise<SlackReply<SlackMethods[M]['body']>> {
-  let failures = 0;
-  for (;;) {
-    const reply = await ctx.slack.call(method, args, { timeoutMs: timeout(ctx) });
-    if (reply.kind === 'ok' || reply.kind === 'error') return reply;
-    const wait = reply.kind === 'rate-limited' ? reply.retryAfterMs : backoffMs(++failures, ctx.backoff, ctx.random);
-    if (failures >= ctx.maxAttempts || !(await ctx.budget.wait(wait, ctx.sleep))) return reply;
-  }
-}
-
-function timeout(ctx: DeliverContext): number {
-  return Math.max(1, Math.min(ctx.requestTimeoutMs, ctx.budget.left()));
-}
-
-/** The slot id our digests carry in their message metadata (typed by Slack as an open object). */
-function slotOf(payload: object | undefined): unknown {
-  return payload && 'slot_id' in payload ? payload.slot_id : undefined;
 }

@@ -1,10 +1,18 @@
-import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import type {
+  AttributeValue,
+  BatchGetItemCommandInput,
+  PutItemCommandInput,
+  QueryCommandInput,
+  TransactWriteItem,
+  UpdateItemCommandInput,
+} from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { askOnAfterChange, earliestStartOf } from '#shared/dates/check-ins';
 import { localDate } from '#shared/dates/flags';
-import type { Commitment, TeamId, Track } from '#shared/domain/schemas';
+import type { AskReason } from '#shared/domain/check-ins';
+import type { Commitment, LocalDate, TeamId, Track } from '#shared/domain/schemas';
 import { keys } from '#shared/store/params';
-import { fnv1a } from '#shared/store/subscription-params';
+import { DELIVERY_TTL_DAYS, deliveryPk, dueIndexQueryParams, fnv1a, newLease } from '#shared/store/subscription-params';
 
 /**
  * Keys and writes of check-ins (layout in `table.ts`).
@@ -86,4 +94,141 @@ export function askWriteItems(
 /** A person's check-in preferences: `pk=<team>`, `sk=ME#<user>`. */
 export function preferencesKey(teamId: TeamId, userId: string) {
   return toItem({ pk: keys.team(teamId), sk: `ME#${userId}` });
+}
+
+/** An ask as the due index showed it: enough to find it again, and the index key it was read with. */
+export interface IndexedAsk {
+  teamId: TeamId;
+  track: string;
+  seq: number;
+  userId: string;
+  /** The `gsi1sk` it was read with: writes that move it need it unchanged (an item change wins). */
+  readSk: string;
+}
+
+/** One page of one shard's due asks (`gsi1sk <= <now>#~`), as for subscriptions. */
+export function dueAsksQueryParams(
+  tableName: string,
+  shard: number,
+  now: Date,
+  limit: number,
+  startKey?: QueryCommandInput['ExclusiveStartKey'],
+): QueryCommandInput {
+  return dueIndexQueryParams(tableName, askPk(shard), now, limit, startKey);
+}
+
+function askKeyOf(ask: IndexedAsk) {
+  return askKey(ask.teamId, ask.track, ask.seq, ask.userId);
+}
+
+/**
+ * Moves an ask's index instant to `at` (the owner's real morning, or the next day they may be
+ * asked); with `askOn`, its next ask day too. Only while its index key is still the one read.
+ */
+export function moveAskParams(tableName: string, ask: IndexedAsk, at: Date, askOn?: LocalDate): UpdateItemCommandInput {
+  const index = askIndexKeys(ask, at);
+  return {
+    TableName: tableName,
+    Key: askKeyOf(ask),
+    UpdateExpression: 'SET gsi1pk = :gpk, gsi1sk = :gsk' + (askOn ? ', askOn = :on' : ''),
+    ConditionExpression: 'gsi1sk = :read',
+    ExpressionAttributeValues: toItem({ ':gpk': index.gsi1pk, ':gsk': index.gsi1sk, ':read': ask.readSk, ...(askOn ? { ':on': askOn } : {}) }),
+  };
+}
+
+/** Takes an ask out of the due index (never again, or its owner cannot be messaged), only while unchanged since read. */
+export function unindexAskParams(tableName: string, ask: IndexedAsk): UpdateItemCommandInput {
+  return {
+    TableName: tableName,
+    Key: askKeyOf(ask),
+    UpdateExpression: 'REMOVE askOn, gsi1pk, gsi1sk',
+    ConditionExpression: 'gsi1sk = :read',
+    ExpressionAttributeValues: toItem({ ':read': ask.readSk }),
+  };
+}
+
+/** What a check-in that listed an item records on its ask. */
+export interface AskedInput {
+  askedOn: LocalDate;
+  askedAt: Date;
+  reason: AskReason;
+  dm?: { channel: string; ts: string };
+}
+
+function askedValues(asked: AskedInput) {
+  return { ':askedOn': asked.askedOn, ':askedAt': asked.askedAt.toISOString(), ':reason': asked.reason, ...(asked.dm ? { ':dm': asked.dm } : {}) };
+}
+
+const ASKED_SET = (asked: AskedInput) => 'askedOn = :askedOn, askedAt = :askedAt, reason = :reason' + (asked.dm ? ', dm = :dm' : '');
+
+/**
+ * Records a check-in on an ask and moves it to its next ask day (`next`; none: out of the index),
+ * only while its index key is still the one read. When that fails, {@link recordAskedParams}
+ * records the check-in alone.
+ */
+export function recordAskParams(
+  tableName: string,
+  ask: IndexedAsk,
+  asked: AskedInput,
+  next: { askOn: LocalDate; at: Date } | undefined,
+): UpdateItemCommandInput {
+  const index = next ? askIndexKeys(ask, next.at) : undefined;
+  return {
+    TableName: tableName,
+    Key: askKeyOf(ask),
+    UpdateExpression:
+      `SET ${ASKED_SET(asked)}` + (next && index ? ', askOn = :on, gsi1pk = :gpk, gsi1sk = :gsk' : ' REMOVE askOn, gsi1pk, gsi1sk'),
+    ConditionExpression: 'gsi1sk = :read',
+    ExpressionAttributeValues: toItem({
+      ...askedValues(asked),
+      ':read': ask.readSk,
+      ...(next && index ? { ':on': next.askOn, ':gpk': index.gsi1pk, ':gsk': index.gsi1sk } : {}),
+    }),
+  };
+}
+
+/** The check-in alone, on an ask a change has moved meanwhile (its own ask day stands); never recreates a removed ask. */
+export function recordAskedParams(tableName: string, ask: IndexedAsk, asked: AskedInput): UpdateItemCommandInput {
+  return {
+    TableName: tableName,
+    Key: askKeyOf(ask),
+    UpdateExpression: `SET ${ASKED_SET(asked)}`,
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeValues: toItem(askedValues(asked)),
+  };
+}
+
+/** Items and their tracks, by key: a BatchGetItem of at most 100 keys (the caller splits). */
+export function itemsAndTracksParams(tableName: string, refs: readonly { teamId: TeamId; track: string; seq?: number }[]): BatchGetItemCommandInput {
+  const keysOf = refs.map((ref) => toItem({ pk: keys.trackPartition(ref.teamId, ref.track), sk: ref.seq === undefined ? keys.track : keys.commitment(ref.seq) }));
+  return { RequestItems: { [tableName]: { Keys: keysOf, ConsistentRead: true } } };
+}
+
+/** The check-in message of one person on one of their days: `pk=<team>#DELIVERY`, `sk=DM#<user>#<date>`. */
+export function checkInDeliveryKey(teamId: TeamId, userId: string, date: LocalDate): Record<string, AttributeValue> {
+  return toItem({ pk: deliveryPk(teamId), sk: `DM#${userId}#${date}` });
+}
+
+export interface CheckInClaimInput {
+  teamId: TeamId;
+  userId: string;
+  date: LocalDate;
+  token: string;
+  now: Date;
+  leaseUntil: Date;
+}
+
+/** The record a first claim of a person's day writes, kept 30 days past that day. */
+export function newCheckInDelivery(input: CheckInClaimInput) {
+  const { teamId, userId, date } = input;
+  return { teamId, userId, date, ...newLease(input, Math.floor(Date.parse(`${date}T00:00:00Z`) / 1000) + DELIVERY_TTL_DAYS * 86_400) };
+}
+
+/** The first claim of a person's day: no record for it yet. */
+export function claimCheckInParams(tableName: string, input: CheckInClaimInput): PutItemCommandInput {
+  return {
+    TableName: tableName,
+    Item: { ...checkInDeliveryKey(input.teamId, input.userId, input.date), ...toItem({ type: 'check-in-delivery', ...newCheckInDelivery(input) }) },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  };
 }

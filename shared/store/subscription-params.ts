@@ -1,4 +1,5 @@
 import type {
+  AttributeValue,
   DeleteItemCommandInput,
   GetItemCommandInput,
   PutItemCommandInput,
@@ -66,7 +67,7 @@ function subscriptionKey(key: SubscriptionKey) {
   return toItem({ pk: key.teamId, sk: subscriptionSk(key.channelId, key.track) });
 }
 
-function deliveryKey(key: SubscriptionKey, slot: string) {
+export function deliveryKey(key: SubscriptionKey, slot: string) {
   return toItem({ pk: deliveryPk(key.teamId), sk: deliverySk(key.channelId, key.track, slot) });
 }
 
@@ -124,13 +125,24 @@ export function dueQueryParams(
   limit: number,
   startKey?: QueryCommandInput['ExclusiveStartKey'],
 ): QueryCommandInput {
+  return dueIndexQueryParams(tableName, duePk(shard), now, limit, startKey);
+}
+
+/** One page of one partition of the due index (`DUE#<shard>`, `ASK#<shard>`) up to `now`. */
+export function dueIndexQueryParams(
+  tableName: string,
+  partition: string,
+  now: Date,
+  limit: number,
+  startKey?: QueryCommandInput['ExclusiveStartKey'],
+): QueryCommandInput {
   const { name, partitionKey, sortKey } = TABLE.dueIndex;
   return {
     TableName: tableName,
     IndexName: name,
     KeyConditionExpression: '#pk = :pk AND #sk <= :upTo',
     ExpressionAttributeNames: { '#pk': partitionKey, '#sk': sortKey },
-    ExpressionAttributeValues: toItem({ ':pk': duePk(shard), ':upTo': `${now.toISOString()}#~` }),
+    ExpressionAttributeValues: toItem({ ':pk': partition, ':upTo': `${now.toISOString()}#~` }),
     Limit: limit,
     ...(startKey ? { ExclusiveStartKey: startKey } : {}),
   };
@@ -146,17 +158,8 @@ export interface ClaimInput {
 
 /** The record a first claim writes. */
 export function newDelivery(input: ClaimInput) {
-  const { key, slot, token, now, leaseUntil } = input;
-  return {
-    ...key,
-    slot,
-    state: 'claimed' as const,
-    token,
-    attempts: 1,
-    claimedAt: now.toISOString(),
-    leaseUntil: leaseUntil.toISOString(),
-    expiresAt: Math.floor(new Date(slot).getTime() / 1000) + DELIVERY_TTL_DAYS * 86_400,
-  };
+  const { key, slot } = input;
+  return { ...key, slot, ...newLease(input, Math.floor(new Date(slot).getTime() / 1000) + DELIVERY_TTL_DAYS * 86_400) };
 }
 
 /**
@@ -187,14 +190,30 @@ export function claimParams(tableName: string, input: ClaimInput): TransactWrite
   };
 }
 
+/** The lease fields of a first claim, shared by digest and check-in deliveries. */
+export function newLease(input: { token: string; now: Date; leaseUntil: Date }, expiresAt: number) {
+  return {
+    state: 'claimed' as const,
+    token: input.token,
+    attempts: 1,
+    claimedAt: input.now.toISOString(),
+    leaseUntil: input.leaseUntil.toISOString(),
+    expiresAt,
+  };
+}
+
 /**
  * Taking over a claim whose holder is gone:
- *   holder unchanged (token) AND its lease has run out AND the digest is not known to be posted.
+ *   holder unchanged (token) AND its lease has run out AND the message is not known to be posted.
  */
-export function reclaimParams(tableName: string, input: ClaimInput & { previousToken: string }): UpdateItemCommandInput {
+export function reclaimDeliveryParams(
+  tableName: string,
+  key: Record<string, AttributeValue>,
+  input: { token: string; previousToken: string; now: Date; leaseUntil: Date },
+): UpdateItemCommandInput {
   return {
     TableName: tableName,
-    Key: deliveryKey(input.key, input.slot),
+    Key: key,
     UpdateExpression: 'SET #state = :claimed, #token = :token, leaseUntil = :lease, claimedAt = :now, attempts = attempts + :one',
     ConditionExpression: '#token = :previous AND leaseUntil < :now AND #state <> :posted',
     ExpressionAttributeNames: { '#state': 'state', '#token': 'token' },
@@ -211,42 +230,45 @@ export function reclaimParams(tableName: string, input: ClaimInput & { previousT
   };
 }
 
-export function getDeliveryParams(tableName: string, key: SubscriptionKey, slot: string): GetItemCommandInput {
-  return { TableName: tableName, Key: deliveryKey(key, slot), ConsistentRead: true };
-}
-
-/** Records the post, only while the claim is still ours. */
-export function markPostedParams(
+/** Records the post, only while the claim is still ours; `also` adds fields of the record's own kind. */
+export function markDeliveryPostedParams(
   tableName: string,
-  input: { key: SubscriptionKey; slot: string; token: string; now: Date; messageTs?: string; foundInChannel: boolean },
+  key: Record<string, AttributeValue>,
+  input: { token: string; now: Date; messageTs?: string; foundInChannel: boolean; also?: Record<string, unknown> },
 ): UpdateItemCommandInput {
+  const also = Object.entries(input.also ?? {}).filter(([, value]) => value !== undefined);
   return {
     TableName: tableName,
-    Key: deliveryKey(input.key, input.slot),
-    UpdateExpression: 'SET #state = :posted, postedAt = :now, foundInChannel = :found' + (input.messageTs ? ', messageTs = :ts' : ''),
+    Key: key,
+    UpdateExpression:
+      'SET #state = :posted, postedAt = :now, foundInChannel = :found' +
+      (input.messageTs ? ', messageTs = :ts' : '') +
+      also.map((_, i) => `, #a${i} = :a${i}`).join(''),
     ConditionExpression: '#token = :token',
-    ExpressionAttributeNames: { '#state': 'state', '#token': 'token' },
+    ExpressionAttributeNames: { '#state': 'state', '#token': 'token', ...Object.fromEntries(also.map(([name], i) => [`#a${i}`, name])) },
     ExpressionAttributeValues: toItem({
       ':posted': 'posted',
       ':now': input.now.toISOString(),
       ':found': input.foundInChannel,
       ':token': input.token,
       ...(input.messageTs ? { ':ts': input.messageTs } : {}),
+      ...Object.fromEntries(also.map(([, value], i) => [`:a${i}`, value])),
     }),
   };
 }
 
 /**
  * Lets go of a claim at once (lease ends now) so the next sweep may take it; `abandoned`
- * records that this slot was given up for good, with why.
+ * records that it was given up for good, with why.
  */
-export function releaseParams(
+export function releaseDeliveryParams(
   tableName: string,
-  input: { key: SubscriptionKey; slot: string; token: string; now: Date; state: 'released' | 'abandoned'; reason?: string },
+  key: Record<string, AttributeValue>,
+  input: { token: string; now: Date; state: 'released' | 'abandoned'; reason?: string },
 ): UpdateItemCommandInput {
   return {
     TableName: tableName,
-    Key: deliveryKey(input.key, input.slot),
+    Key: key,
     UpdateExpression: 'SET #state = :state, leaseUntil = :now' + (input.reason ? ', reason = :reason' : ''),
     ConditionExpression: '#token = :token AND #state = :claimed',
     ExpressionAttributeNames: { '#state': 'state', '#token': 'token' },
@@ -258,6 +280,31 @@ export function releaseParams(
       ...(input.reason ? { ':reason': input.reason } : {}),
     }),
   };
+}
+
+/** Taking over a digest's claim whose holder is gone (see {@link reclaimDeliveryParams}). */
+export function reclaimParams(tableName: string, input: ClaimInput & { previousToken: string }): UpdateItemCommandInput {
+  return reclaimDeliveryParams(tableName, deliveryKey(input.key, input.slot), input);
+}
+
+export function getDeliveryParams(tableName: string, key: SubscriptionKey, slot: string): GetItemCommandInput {
+  return { TableName: tableName, Key: deliveryKey(key, slot), ConsistentRead: true };
+}
+
+/** Records the digest's post, only while the claim is still ours. */
+export function markPostedParams(
+  tableName: string,
+  input: { key: SubscriptionKey; slot: string; token: string; now: Date; messageTs?: string; foundInChannel: boolean },
+): UpdateItemCommandInput {
+  return markDeliveryPostedParams(tableName, deliveryKey(input.key, input.slot), input);
+}
+
+/** Lets go of a digest's claim (see {@link releaseDeliveryParams}). */
+export function releaseParams(
+  tableName: string,
+  input: { key: SubscriptionKey; slot: string; token: string; now: Date; state: 'released' | 'abandoned'; reason?: string },
+): UpdateItemCommandInput {
+  return releaseDeliveryParams(tableName, deliveryKey(input.key, input.slot), input);
 }
 
 /**

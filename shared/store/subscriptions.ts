@@ -18,14 +18,10 @@ import * as params from '#shared/store/subscription-params';
 import { DUE_SHARDS } from '#shared/store/subscription-params';
 import { parse } from '#shared/store/parse';
 import { cancellationCodes, conditional, queryAll } from '#shared/store/send';
+import { claimExisting, type LeaseClaim } from '#shared/store/delivery-claims';
 
 export type ClaimResult =
-  /** Ours now; `reclaimed` when an earlier holder died, so the digest may already be in the channel. */
-  | { kind: 'claimed'; reclaimed: boolean; delivery: Delivery }
-  /** The slot's digest is recorded as posted. */
-  | { kind: 'posted'; delivery: Delivery }
-  /** Another sweep holds a live claim (or is taking it at this moment: no record to show yet). */
-  | { kind: 'busy'; delivery: Delivery | undefined }
+  | LeaseClaim<Delivery>
   /** The subscription is no longer due at this slot (index lag, re-subscribed, paused or removed). */
   | { kind: 'stale' };
 
@@ -96,8 +92,7 @@ export function createSubscriptionStore(deps: { client: DynamoDBClient; tableNam
     /**
      * Claims the delivery of `slot`:
      * 1. a transaction that needs the subscription still due at the slot and no record yet;
-     * 2. when a record exists, read it: posted → say so; a live lease → busy; a dead lease →
-     *    take it over with a write conditional on the dead holder's token.
+     * 2. when a record exists, read it and act on it (see `claimExisting`).
      */
     async claim(input: params.ClaimInput): Promise<ClaimResult> {
       try {
@@ -111,17 +106,8 @@ export function createSubscriptionStore(deps: { client: DynamoDBClient; tableNam
         // TransactionConflict: another sweep is claiming this very slot right now.
         if (record !== 'ConditionalCheckFailed') return { kind: 'busy', delivery: undefined };
       }
-      const existing = await getDelivery(input.key, input.slot);
-      if (!existing) return { kind: 'stale' };
-      if (existing.state === 'posted') return { kind: 'posted', delivery: existing };
-      if (existing.leaseUntil >= input.now.toISOString()) return { kind: 'busy', delivery: existing };
-      try {
-        const { Attributes } = await client.send(new UpdateItemCommand(params.reclaimParams(tableName, { ...input, previousToken: existing.token })));
-        return { kind: 'claimed', reclaimed: true, delivery: parse(DeliverySchema, unmarshall(Attributes ?? {})) };
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return { kind: 'busy', delivery: existing };
-        throw error;
-      }
+      const existing = await claimExisting({ client, tableName }, params.deliveryKey(input.key, input.slot), DeliverySchema, input);
+      return existing ?? { kind: 'stale' };
     },
 
     getDelivery,

@@ -3,7 +3,10 @@ import type { Commitment } from '#shared/domain/schemas';
 import { CLOSED_STATUSES } from '#shared/domain/schemas';
 import { ACTION_IDS } from '#shared/slack-app/definitions';
 import { itemVersionValue } from '#shared/slack/render/commitment';
-import { button } from '#shared/slack/render/format';
+import { SLACK_LIMITS, button, context, escape, plainText, section, sourceText, truncate, type Block, type SlackMessage } from '#shared/slack/render/format';
+import type { CheckInEntry, CheckInMessageModel } from '#shared/domain/check-in-message';
+import { formatShortDate } from '#shared/dates/natural';
+import { plural } from '#shared/format/text';
 
 /** Snooze choices of a check-in's overflow menu; `date` opens a form to pick the day. */
 export const SNOOZE_CHOICES = { day: '1 day', week: '1 week', date: 'Until a date…' } as const;
@@ -41,4 +44,51 @@ export function checkInActions(item: Pick<Commitment, 'id' | 'version' | 'status
       button('Not mine', ACTION_IDS.checkInNotMine, value),
     ],
   };
+}
+
+/** Items one check-in lists at most: each takes two blocks, and a message holds 50. */
+export const CHECK_IN_MAX_ITEMS = 15;
+
+/** Why the owner is asked: "due in 7 days", "overdue 3 days", "no update for 31 days". */
+export function askReasonText(entry: Pick<CheckInEntry, 'reason' | 'days'>): string {
+  const { reason, days } = entry;
+  if (reason === 'overdue') return `overdue ${plural(days, 'day')}`;
+  if (reason === 'quiet') return `no update for ${plural(days, 'day')}`;
+  if (days <= 0) return 'due today';
+  return days === 1 ? 'due tomorrow' : `due in ${days} days`;
+}
+
+/**
+ * A person's check-in: a line saying why they get it, then per item its section
+ * (`checkin-item:<id>`: id, title, track, due date, why asked, last note, source) and its answers
+ * (`checkin:<id>`), "…and N more" past the cap, and how to change when they are asked.
+ */
+export function renderCheckIn(model: CheckInMessageModel): SlackMessage {
+  const entries = model.entries.slice(0, CHECK_IN_MAX_ITEMS);
+  const more = model.more + (model.entries.length - entries.length);
+  const count = entries.length + more;
+  const intro = `:wave: ${count === 1 ? 'One of your commitments needs' : `${count} of your commitments need`} a word from you today. One tap answers.`;
+  const blocks: Block[] = [section(intro)];
+  const lines: string[] = [];
+  for (const entry of entries) {
+    const { item } = entry;
+    const title = escape(truncate(item.title, 300));
+    const why = askReasonText(entry);
+    const facts = [`_${escape(truncate(entry.trackTitle, 150))}_`, ...(entry.dueOn ? [`due ${formatShortDate(entry.dueOn)}`] : []), `*${why}*`];
+    const note = item.notes.at(-1);
+    const text = [
+      `*${item.id}* ${title}`,
+      facts.join(' · '),
+      ...(note ? [`Last note: “${escape(truncate(note.text, 500))}”`] : []),
+      `Source: ${sourceText(item)}`,
+    ].join('\n');
+    blocks.push({ ...section(text), block_id: `checkin-item:${item.id}` });
+    const actions = checkInActions(item);
+    if (actions) blocks.push(actions);
+    lines.push(`${item.id} ${title} (${why})`);
+  }
+  if (more > 0) blocks.push(context(`…and ${more} more, in your next check-in.`));
+  blocks.push(context('Change when you are asked, or pause check-ins, with `/commitments me`.'));
+  const text = truncate(plainText(`Check-in: ${lines.join('; ')}${more > 0 ? `; and ${more} more` : ''}`), SLACK_LIMITS.fallbackText);
+  return { text, blocks };
 }

@@ -1,0 +1,110 @@
+import { createDynamoClient } from '#shared/store/client';
+import { createStore } from '#shared/store/store';
+import { createCheckInStore } from '#shared/store/check-ins';
+import { createPreferencesStore } from '#shared/store/preferences';
+import { createSlackWeb } from '#shared/slack/web-api';
+import { CHECK_IN_EVENT_TYPE, runCheckInSweep, type CheckInSweepDeps } from '#shared/check-ins/sweep';
+import { createLogger } from '#shared/observe/log';
+import type { Track } from '#shared/domain/schemas';
+import { load } from '#local/bulk-subscriptions';
+import { commitmentWithAsks, ownedItem as owned } from '#local/bulk-items';
+import { countRequests } from '#local/request-counter';
+import { limitedFakeSlack } from './limited-fake-slack.ts';
+import type { Stack } from './stack.ts';
+import { ratio } from './stats.ts';
+
+const silent = createLogger('bench', 'SILENT');
+const TEAM = 'T0CHECKIN';
+const created = new Date('2026-03-01T00:00:00Z');
+/** Tuesday 10 March, 09:00 for owners in UTC (the fake gives no zone): items due on the 17th are asked. */
+const sweepAt = new Date('2026-03-10T09:00:30Z');
+const READS = ['QueryCommand', 'GetItemCommand', 'BatchGetItemCommand', 'ScanCommand', 'TransactGetItemsCommand'];
+
+/** A fresh table with one track; `due` items due a check-in today (one owner each), then `later` items asked in December. */
+async function tableWith(s: Stack, name: string, due: number, later: number) {
+  const tableName = await s.table(name);
+  const client = createDynamoClient(s.endpoint);
+  const track: Track = await createStore({ client, tableName }).createTrack({
+    teamId: TEAM,
+    slug: 'japan-korea',
+    title: 'Japan–Korea',
+    parties: [
+      { code: 'JP', name: 'Japan' },
+      { code: 'KR', name: 'South Korea' },
+    ],
+    timeZone: 'Asia/Tokyo',
+    idPrefix: 'JK',
+    createdAt: created.toISOString(),
+    createdBy: 'U0ADMIN',
+  });
+  const items = [
+    ...Array.from({ length: due }, (_, i) => commitmentWithAsks(track, i + 1, owned(`Due soon ${i}`, `U0DUE${i}`, '2026-03-17'), created)),
+    ...Array.from({ length: later }, (_, i) => commitmentWithAsks(track, due + i + 1, owned(`Later ${i}`, `U0LATER${i % 1000}`, '2026-12-31'), created)),
+  ].flat();
+  await load(client, tableName, items);
+  return { client, tableName };
+}
+
+function depsFor(table: { client: ReturnType<typeof createDynamoClient>; tableName: string }, apiUrl: string, settings?: CheckInSweepDeps['settings']): CheckInSweepDeps {
+  return {
+    checkIns: createCheckInStore(table),
+    preferences: createPreferencesStore(table),
+    slack: createSlackWeb({ apiUrl, token: 'xoxb-bench' }),
+    log: silent,
+    ...(settings ? { settings } : {}),
+  };
+}
+
+/** DynamoDB read requests of one check-in sweep with 10 items due among `total`. */
+export async function checkInReads(s: Stack, totals: number[]) {
+  const rows = [];
+  for (const total of totals) {
+    const table = await tableWith(s, `bench-checkin-reads-${total}`, 10, total - 10);
+    const counter = countRequests(table.client);
+    const summary = await runCheckInSweep(depsFor(table, s.slack.apiUrl), { now: sweepAt, remainingMs: () => 300_000 });
+    const reads = READS.reduce((n, name) => n + (counter.counts.get(name) ?? 0), 0);
+    rows.push({ items: total, due: summary.dueAsks, sent: summary.sent, reads, counts: Object.fromEntries(counter.counts) });
+    table.client.destroy();
+  }
+  return rows;
+}
+
+/**
+ * One check-in due for each of `owners` owners at once, through a fake Slack that enforces a
+ * workspace-wide posting rate and fails 20% of calls; sweeps run until nothing is due.
+ */
+export async function checkInFanOut(s: Stack, { owners, globalPerSecond }: { owners: number; globalPerSecond: number }) {
+  const table = await tableWith(s, 'bench-checkin-fanout', owners, 0);
+  const limited = limitedFakeSlack({ globalPerSecond, perChannelIntervalMs: 1000, faultRate: 0.2, seed: 20260310 });
+  const slack = await limited.slack.start();
+  const deps = depsFor(table, slack.apiUrl, { postsPerSecond: globalPerSecond });
+  const t = performance.now();
+  const sweeps = [];
+  for (let round = 0; round < 6; round++) {
+    const invocationStart = performance.now();
+    const summary = await runCheckInSweep(deps, { now: new Date(sweepAt.getTime() + round * 900_000), remainingMs: () => 840_000 - (performance.now() - invocationStart) });
+    sweeps.push(summary);
+    if (summary.dueAsks === 0) break;
+  }
+  const wallMs = performance.now() - t;
+  const perSlot = new Map<string, number>();
+  for (const m of slack.messagesWithMetadata(CHECK_IN_EVENT_TYPE)) {
+    const id = String(m.metadata.event_payload['slot_id']);
+    perSlot.set(id, (perSlot.get(id) ?? 0) + 1);
+  }
+  await slack.stop();
+  table.client.destroy();
+  const lowerBoundMs = Math.ceil(owners / globalPerSecond) * 1000;
+  return {
+    owners,
+    limits: { globalPerSecond, faultRate: 0.2 },
+    delivered: perSlot.size,
+    duplicates: [...perSlot.values()].reduce((n, v) => n + v - 1, 0),
+    lost: owners - perSlot.size,
+    wallMs: Math.round(wallMs),
+    lowerBoundMs,
+    wallToLowerBound: ratio(wallMs, lowerBoundMs),
+    faultsInjected: Object.fromEntries(limited.faults),
+    sweeps: sweeps.map((x) => ({ due: x.dueAsks, sent: x.sent, skipped: x.skippedAlreadySent, left: x.leftForNextSweep, failed: x.failed })),
+  };
+}

@@ -1,0 +1,374 @@
+import { randomUUID } from 'node:crypto';
+import { nextAsk } from '#shared/dates/check-ins';
+import { checkInSlot } from '#shared/dates/check-in-times';
+import { addLocalDays, localDate } from '#shared/dates/flags';
+import { zonedTime } from '#shared/dates/schedule';
+import type { CheckInEntry } from '#shared/domain/check-in-message';
+import type { CheckInPreferences } from '#shared/domain/check-ins';
+import type { CheckInDelivery } from '#shared/domain/delivery';
+import type { Commitment, LocalDate, TeamId, Track } from '#shared/domain/schemas';
+import { createLogger, type Logger } from '#shared/observe/log';
+import { countCheckInSent, countHandledError } from '#shared/observe/metrics';
+import type { CheckInStore, DueAsk } from '#shared/store/check-ins';
+import type { PreferencesStore } from '#shared/store/preferences';
+import type { DeliveryStep } from '#shared/reminders/deliver';
+import { Budget, ChannelPacer, realSleep, type Sleep } from '#shared/reminders/pacing';
+import { callWithRetry, postOnce, type PostContext } from '#shared/reminders/post';
+import { DEFAULT_SWEEP_SETTINGS, type SweepSettings } from '#shared/reminders/sweep';
+import { CHECK_IN_MAX_ITEMS, renderCheckIn } from '#shared/slack/render/check-in';
+import type { SlackWeb } from '#shared/slack/web-api';
+import { byUrgency, decideAsk } from '#shared/check-ins/decide';
+
+/**
+ * The check-in sweep: one direct message per owner and local day listing every item that needs
+ * them, at their morning, exactly once (the same claim, metadata and look-first as digests; see
+ * `shared/reminders/deliver.ts`). Owners of items in private tracks are asked too: they own them.
+ */
+
+export const CHECK_IN_EVENT_TYPE = 'commitments_check_in';
+
+/** Test hook: throw from `at(step)` to simulate the process dying at that point. */
+export interface CheckInFaults {
+  at(step: DeliveryStep, owner: OwnerDay): void | Promise<void>;
+}
+
+/** One owner's one local day: what a check-in message is claimed for. */
+export interface OwnerDay {
+  teamId: TeamId;
+  userId: string;
+  date: LocalDate;
+}
+
+/** Slack answers that say this person cannot be messaged: their check-ins stop, with the reason. */
+const STOPPING_ERRORS: ReadonlySet<string> = new Set(['user_not_found', 'account_inactive', 'cannot_dm_bot', 'user_disabled', 'user_is_bot']);
+
+export interface CheckInSweepDeps {
+  checkIns: CheckInStore;
+  preferences: Pick<PreferencesStore, 'getMany' | 'stop'>;
+  /** The Web API with one bot token, or per team with its install's token (undefined: not installed). */
+  slack: SlackWeb | ((teamId: string) => Promise<SlackWeb | undefined>);
+  log?: Logger;
+  faults?: CheckInFaults;
+  sleep?: Sleep;
+  /** A monotonic clock in milliseconds; tests pass a virtual one that only their `sleep` moves. */
+  elapsedMs?: () => number;
+  random?: () => number;
+  settings?: Partial<SweepSettings>;
+}
+
+export interface CheckInSweepInput {
+  now: Date;
+  remainingMs: () => number;
+}
+
+export interface CheckInSweepSummary {
+  /** Asks read from the due index. */
+  dueAsks: number;
+  /** Owners those asks belong to. */
+  owners: number;
+  sent: number;
+  /** Already sent today (found in the DM or recorded): the asks are recorded, nothing posted. */
+  skippedAlreadySent: number;
+  /** Not their check-in time yet (or not a day they are asked, or paused): moved to it. */
+  deferred: number;
+  /** Owners whose due asks all turned out not due today (or never again): each moved to its true day. */
+  notDue: number;
+  /** Deactivated, a bot, or cannot be messaged: check-ins stopped with the reason. */
+  stopped: number;
+  failed: number;
+  /** Held by another sweep, out of time, or Slack kept failing: due again for the next sweep. */
+  leftForNextSweep: number;
+}
+
+type Outcome = 'sent' | 'skipped' | 'deferred' | 'not-due' | 'stopped' | 'failed' | 'left';
+
+const TALLY: Record<Outcome, keyof CheckInSweepSummary> = {
+  sent: 'sent',
+  skipped: 'skippedAlreadySent',
+  deferred: 'deferred',
+  'not-due': 'notDue',
+  stopped: 'stopped',
+  failed: 'failed',
+  left: 'leftForNextSweep',
+};
+
+interface SweepContext extends Omit<PostContext, 'slack' | 'pacer'> {
+  deps: CheckInSweepDeps;
+  clock(): Date;
+  leaseMs(): number;
+}
+
+/** An owner whose check-in time has come today. */
+interface ReadyOwner extends OwnerDay {
+  timeZone: string;
+  prefs: CheckInPreferences;
+  asks: DueAsk[];
+  slack: SlackWeb;
+  pacer: ChannelPacer;
+}
+
+/**
+ * One check-in sweep, in steps:
+ * 1. read the due asks (one Query per shard) and group them by workspace and owner;
+ * 2. per workspace, the owners' preferences (one BatchGetItem per 100), and per owner
+ *    `users.info` once: deactivated → stopped, their asks out of the index; before their
+ *    check-in time today (or not a day they are asked, or paused) → their asks moved to it;
+ * 3. the items and tracks of the owners whose time has come (one BatchGetItem per 100 keys);
+ * 4. per owner, which asks are due today (the others move to their true next day), then one
+ *    direct message listing them, claimed per (owner, local date), and each ask recorded.
+ * Runs in the time the invocation has left; what it cannot finish stays due.
+ */
+export async function runCheckInSweep(deps: CheckInSweepDeps, input: CheckInSweepInput): Promise<CheckInSweepSummary> {
+  const settings = { ...DEFAULT_SWEEP_SETTINGS, ...deps.settings };
+  const log = deps.log ?? createLogger('check-ins', 'INFO');
+  const elapsedMs = deps.elapsedMs ?? (() => performance.now());
+  const started = elapsedMs();
+  const ctx: SweepContext = {
+    deps,
+    budget: new Budget(input.remainingMs, settings.safetyMarginMs),
+    clock: () => new Date(input.now.getTime() + (elapsedMs() - started)),
+    leaseMs: () => input.remainingMs() + settings.leaseSkewMs,
+    sleep: deps.sleep ?? realSleep,
+    random: deps.random ?? Math.random,
+    backoff: settings.backoff,
+    maxAttempts: settings.maxAttempts,
+    requestTimeoutMs: settings.requestTimeoutMs,
+    log,
+  };
+  const summary: CheckInSweepSummary = { dueAsks: 0, owners: 0, sent: 0, skippedAlreadySent: 0, deferred: 0, notDue: 0, stopped: 0, failed: 0, leftForNextSweep: 0 };
+  const tally = (outcome: Outcome) => summary[TALLY[outcome]]++;
+
+  const asks = await deps.checkIns.due(input.now, settings.pageSize);
+  summary.dueAsks = asks.length;
+  const byTeam = new Map<TeamId, Map<string, DueAsk[]>>();
+  for (const ask of asks) {
+    const owners = byTeam.get(ask.teamId) ?? new Map<string, DueAsk[]>();
+    byTeam.set(ask.teamId, owners);
+    const theirs = owners.get(ask.userId);
+    if (theirs) theirs.push(ask);
+    else owners.set(ask.userId, [ask]);
+  }
+
+  for (const [teamId, owners] of byTeam) {
+    summary.owners += owners.size;
+    if (ctx.budget.exhausted()) {
+      summary.leftForNextSweep += owners.size;
+      continue;
+    }
+    try {
+      const slack = typeof deps.slack === 'function' ? await deps.slack(teamId) : deps.slack;
+      if (!slack) {
+        // Not installed (any more): look again tomorrow rather than every sweep.
+        log.warn('check-ins of a workspace without an install put off a day', { teamId, owners: owners.size });
+        await Promise.all([...owners.values()].flat().map((ask) => deps.checkIns.move(ask, new Date(input.now.getTime() + 86_400_000))));
+        summary.leftForNextSweep += owners.size;
+        continue;
+      }
+      const pacer = new ChannelPacer({ channelIntervalMs: settings.channelIntervalMs, perSecond: settings.postsPerSecond, clock: elapsedMs });
+      const prefs = await deps.preferences.getMany(teamId, [...owners.keys()]);
+      const ready: ReadyOwner[] = [];
+      await pool([...owners], settings.concurrency, async ([userId, userAsks]) => {
+        const owner = { teamId, userId, asks: userAsks, prefs: prefs.get(userId)! };
+        const outcome = await safely(ctx, owner, () => prepareOwner(ctx, { ...owner, slack, pacer }));
+        if (typeof outcome === 'string') tally(outcome);
+        else ready.push(outcome);
+      });
+      if (ready.length === 0) continue;
+      const { items, tracks } = await deps.checkIns.itemsAndTracks(teamId, ready.flatMap((o) => o.asks));
+      await pool(ready, settings.concurrency, async (owner) => {
+        if (ctx.budget.exhausted()) return tally('left');
+        tally(await safely(ctx, owner, () => checkInOwner(ctx, owner, items, tracks)));
+      });
+    } catch (error) {
+      // Like a crash for this workspace: its asks stay due for the next sweep.
+      log.error('check-ins of a workspace failed', { teamId, error });
+      countHandledError(error);
+      summary.failed += owners.size;
+    }
+  }
+  return summary;
+}
+
+async function safely<T>(ctx: SweepContext, owner: { teamId: string; userId: string }, run: () => Promise<T>): Promise<T | 'failed'> {
+  try {
+    return await run();
+  } catch (error) {
+    ctx.log.error('check-in failed', { teamId: owner.teamId, userId: owner.userId, error });
+    countHandledError(error);
+    return 'failed';
+  }
+}
+
+/**
+ * Who the owner is to Slack, and whether their check-in time has come today: deactivated or a
+ * bot → stopped; paused, not a day of theirs, or before their time → asks moved to their next one.
+ */
+async function prepareOwner(
+  ctx: SweepContext,
+  owner: { teamId: TeamId; userId: string; asks: DueAsk[]; prefs: CheckInPreferences; slack: SlackWeb; pacer: ChannelPacer },
+): Promise<ReadyOwner | Outcome> {
+  const { deps } = ctx;
+  if (owner.prefs.stopped) return unindexAll(ctx, owner.asks, 'stopped');
+  const reply = await callWithRetry({ ...ctx, slack: owner.slack, pacer: owner.pacer }, 'users.info', { user: owner.userId });
+  if (reply.kind === 'error') {
+    if (!STOPPING_ERRORS.has(reply.error)) return 'left';
+    return stop(ctx, owner, reply.error);
+  }
+  if (reply.kind !== 'ok') return 'left';
+  const user = reply.body.user;
+  if (user?.deleted) return stop(ctx, owner, 'deactivated');
+  if (user?.is_bot) return stop(ctx, owner, 'bot');
+  const timeZone = user?.tz ?? 'UTC';
+  const now = ctx.clock();
+  const today = localDate(now, timeZone);
+  const slot = checkInSlot(owner.prefs, timeZone, today);
+  if (slot.date !== today || now < slot.at) {
+    await Promise.all(owner.asks.map((ask) => deps.checkIns.move(ask, slot.at)));
+    return 'deferred';
+  }
+  return { ...owner, date: today, timeZone };
+}
+
+async function stop(ctx: SweepContext, owner: { teamId: TeamId; userId: string; asks: DueAsk[] }, reason: string): Promise<Outcome> {
+  ctx.log.warn('check-ins stopped', { teamId: owner.teamId, userId: owner.userId, reason });
+  await ctx.deps.preferences.stop(owner.teamId, owner.userId, reason, ctx.clock());
+  return unindexAll(ctx, owner.asks, 'stopped');
+}
+
+async function unindexAll(ctx: SweepContext, asks: DueAsk[], outcome: Outcome): Promise<Outcome> {
+  await Promise.all(asks.map((ask) => ctx.deps.checkIns.unindex(ask)));
+  return outcome;
+}
+
+interface Listed {
+  ask: DueAsk;
+  entry: CheckInEntry;
+  item: Commitment;
+  track: Track;
+}
+
+/**
+ * One owner's day, in steps:
+ * 1. decide each ask: due today, later (moved to that day), or never (out of the index);
+ * 2. claim (owner, date): already posted → record the asks it listed; held elsewhere → later;
+ * 3. open the DM, post (looking first when an earlier attempt may have posted), record the post;
+ * 4. record the check-in on each listed ask and move it to its next day.
+ */
+async function checkInOwner(ctx: SweepContext, owner: ReadyOwner, items: Map<string, Commitment>, tracks: Map<string, Track>): Promise<Outcome> {
+  const { checkIns } = ctx.deps;
+  const due: Listed[] = [];
+  await Promise.all(
+    owner.asks.map(async (ask) => {
+      const item = items.get(`${ask.track}#${ask.seq}`);
+      const track = tracks.get(ask.track);
+      const decision = decideAsk(item, track, ask.askedOn, owner.date);
+      if (decision.kind === 'never') await checkIns.unindex(ask);
+      else if (decision.kind === 'later') await checkIns.move(ask, nextSlot(owner, decision.on), decision.on);
+      else if (item && track) due.push({ ask, entry: decision.entry, item, track });
+    }),
+  );
+  if (due.length === 0) return 'not-due';
+  due.sort((a, b) => byUrgency(a.entry, b.entry));
+  const listed = due.slice(0, CHECK_IN_MAX_ITEMS);
+  const waiting = due.slice(CHECK_IN_MAX_ITEMS);
+
+  await ctx.deps.faults?.at('before-claim', owner);
+  const token = randomUUID();
+  const claimedAt = ctx.clock();
+  const claim = await checkIns.claim({ ...dayOf(owner), token, now: claimedAt, leaseUntil: new Date(claimedAt.getTime() + ctx.leaseMs()) });
+  if (claim.kind === 'busy') return 'left';
+  if (claim.kind === 'posted') {
+    await recordPosted(ctx, owner, due, claim.delivery);
+    return 'skipped';
+  }
+  await ctx.deps.faults?.at('after-claim', owner);
+
+  const post = { ...ctx, slack: owner.slack, pacer: owner.pacer };
+  const opened = await callWithRetry(post, 'conversations.open', { users: owner.userId });
+  const channel = opened.kind === 'ok' ? opened.body.channel?.id : undefined;
+  if (opened.kind === 'error' || (opened.kind === 'ok' && !channel)) {
+    return refused(ctx, owner, token, opened.kind === 'error' ? opened.error : 'no_channel');
+  }
+  if (!channel) {
+    await checkIns.release({ ...dayOf(owner), token, now: ctx.clock(), state: 'released', reason: 'conversations.open unavailable' });
+    return 'left';
+  }
+  const message = renderCheckIn({ entries: listed.map((l) => l.entry), more: waiting.length });
+  const result = await postOnce(post, {
+    channel,
+    message,
+    eventType: CHECK_IN_EVENT_TYPE,
+    slotId: `${owner.teamId}/${owner.userId}/${owner.date}`,
+    since: zonedTime(owner.date, '00:00', owner.timeZone).toISOString(),
+    checkFirst: claim.reclaimed,
+  });
+  switch (result.kind) {
+    case 'refused':
+      return refused(ctx, owner, token, result.error);
+    case 'gave-up':
+      ctx.log.warn('check-in left for the next sweep', { ...dayOf(owner), reason: result.reason });
+      await checkIns.release({ ...dayOf(owner), token, now: ctx.clock(), state: 'released', reason: result.reason });
+      return 'left';
+    case 'posted':
+    case 'found': {
+      await ctx.deps.faults?.at('after-post', owner);
+      const ids = listed.map((l) => l.item.id);
+      const recorded = await checkIns.markPosted({ ...dayOf(owner), token, now: ctx.clock(), channel, messageTs: result.ts, foundInChannel: result.kind === 'found', items: ids });
+      // Not recorded: the claim was taken over; its new holder finds this message by its metadata.
+      if (!recorded) ctx.log.warn('check-in claim taken over after posting', { ...dayOf(owner) });
+      if (result.kind === 'posted') countCheckInSent();
+      await ctx.deps.faults?.at('after-record', owner);
+      await recordPosted(ctx, owner, due, { channel, messageTs: result.ts, items: ids });
+      return result.kind === 'posted' ? 'sent' : 'skipped';
+    }
+  }
+}
+
+/** Slack refused: a person who cannot be messaged is stopped; any other refusal gives up this day. */
+async function refused(ctx: SweepContext, owner: ReadyOwner, token: string, error: string): Promise<Outcome> {
+  await ctx.deps.checkIns.release({ ...dayOf(owner), token, now: ctx.clock(), state: 'abandoned', reason: error });
+  if (STOPPING_ERRORS.has(error)) return stop(ctx, owner, error);
+  ctx.log.error('check-in refused by Slack; the day is skipped', { ...dayOf(owner), error });
+  // Tomorrow, not every sweep of today.
+  await Promise.all(owner.asks.map((ask) => ctx.deps.checkIns.move(ask, nextSlot(owner, addLocalDays(owner.date, 1)))));
+  return 'failed';
+}
+
+/**
+ * After the day's message is out: each item it listed gets the check-in and its next ask day;
+ * what it did not list (past the cap, or due since it was sent) waits for the next check-in day.
+ */
+async function recordPosted(ctx: SweepContext, owner: ReadyOwner, due: Listed[], sent: Pick<CheckInDelivery, 'channel' | 'messageTs' | 'items'>): Promise<void> {
+  const listed = new Set(sent.items ?? []);
+  const askedAt = ctx.clock();
+  const dm = sent.channel && sent.messageTs ? { channel: sent.channel, ts: sent.messageTs } : undefined;
+  await Promise.all(
+    due.map(async ({ ask, entry, item, track }) => {
+      if (!listed.has(item.id)) return ctx.deps.checkIns.move(ask, nextSlot(owner, addLocalDays(owner.date, 1)));
+      const next = nextAsk(item, track.checkIns, track.timeZone, owner.date);
+      await ctx.deps.checkIns.recordAsked(
+        ask,
+        { askedOn: owner.date, askedAt, reason: entry.reason, dm },
+        next && { askOn: next.on, at: nextSlot(owner, next.on) },
+      );
+    }),
+  );
+}
+
+/** The owner's first check-in instant on or after `date`. */
+function nextSlot(owner: Pick<ReadyOwner, 'prefs' | 'timeZone'>, date: LocalDate): Date {
+  return checkInSlot(owner.prefs, owner.timeZone, date).at;
+}
+
+function dayOf(owner: OwnerDay): OwnerDay {
+  return { teamId: owner.teamId, userId: owner.userId, date: owner.date };
+}
+
+/** Runs `work` over `items` with at most `concurrency` at once. */
+async function pool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CHECK_IN_EVENT_TYPE } from '#shared/check-ins/sweep';
+import { ownedItem } from '#local/bulk-items';
+import { localContext } from '#local/http-adapter';
+import { useSlackHandler } from '../../support/slack-handler.ts';
+import { captureLogLines } from '../../support/log-lines.ts';
+
+// The real reminders handler, with the clock set to each sweep's instant (only Date is faked).
+const slackHarness = useSlackHandler();
+const TEAM = 'T0TEST';
+let sweepHandler: typeof import('../../../functions/reminders/handler.ts').handler;
+let logs: ReturnType<typeof captureLogLines>;
+
+beforeAll(async () => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  const created = new Date('2026-03-01T00:00:00Z');
+  const store = slackHarness.store();
+  await store.createTrack({
+    teamId: TEAM,
+    slug: 'private-talks',
+    title: 'Private talks',
+    parties: [{ code: 'JP', name: 'Japan' }],
+    timeZone: 'Asia/Tokyo',
+    idPrefix: 'PT',
+    visibility: 'private',
+    createdAt: created.toISOString(),
+    createdBy: 'U0ADMIN',
+  });
+  await store.createCommitment(TEAM, 'private-talks', { ...ownedItem('Draft the joint paper', 'U0OWNER', '2026-03-17'), parties: ['JP'] }, 'U0ADMIN', created);
+  Object.assign(process.env, { LOG_LEVEL: 'INFO', POWERTOOLS_SERVICE_NAME: 'commitments-reminders' });
+  logs = captureLogLines();
+  ({ handler: sweepHandler } = await import('../../../functions/reminders/handler.ts'));
+  delete process.env['POWERTOOLS_SERVICE_NAME'];
+});
+afterAll(() => {
+  logs.restore();
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
+
+async function sweepAt(iso: string): Promise<void> {
+  vi.setSystemTime(new Date(iso));
+  await sweepHandler({}, { ...localContext(), functionName: 'commitments-reminders', awsRequestId: `sweep-${iso}`, getRemainingTimeInMillis: () => 60_000 });
+}
+
+describe('reminders handler check-ins', () => {
+  it('asks the owner of an item in a private track after the digests, logs the counts and publishes CheckInsSent', async () => {
+    vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'false');
+    // The fake gives the owner no time zone: UTC, so 09:00Z on Tuesday 10 March, 7 days before the due date.
+    await sweepAt('2026-03-10T08:59:00Z');
+    expect(slackHarness.slack.messagesWithMetadata(CHECK_IN_EVENT_TYPE)).toHaveLength(0);
+    logs.lines.length = 0;
+    await sweepAt('2026-03-10T09:00:30Z');
+    await sweepAt('2026-03-10T09:05:30Z');
+    vi.unstubAllEnvs();
+
+    const sent = slackHarness.slack.messagesWithMetadata(CHECK_IN_EVENT_TYPE);
+    expect(sent.map((m) => [m.channel, m.metadata.event_payload['slot_id']])).toEqual([['D0OWNER', `${TEAM}/U0OWNER/2026-03-10`]]);
+    const logged = logs.lines.filter((line) => line['message'] === 'check-in sweep');
+    expect(logged).toHaveLength(2);
+    expect(logged[0]).toMatchObject({ level: 'INFO', service: 'commitments-reminders', dueAsks: 1, owners: 1, sent: 1 });
+    expect(logged[1]).toMatchObject({ dueAsks: 0, sent: 0 });
+    expect(logs.lines.filter((line) => '_aws' in line)).toEqual([expect.objectContaining({ service: 'commitments-reminders', CheckInsSent: 1 })]);
+  });
+});

@@ -1,0 +1,39 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createStore, type Store } from '#shared/store/store';
+import { createCheckInStore, type CheckInStore } from '#shared/store/check-ins';
+import { createPreferencesStore, type PreferencesStore } from '#shared/store/preferences';
+import { createSlackWeb } from '#shared/slack/web-api';
+import { CHECK_IN_EVENT_TYPE, runCheckInSweep, type CheckInSweepDeps, type CheckInSweepSummary } from '#shared/check-ins/sweep';
+import type { FakeSlack } from '#local/fake-slack';
+import { FAST, silent } from '../reminders/harness.ts';
+
+export interface CheckInHarness {
+  store: Store;
+  checkIns: CheckInStore;
+  preferences: PreferencesStore;
+  deps(overrides?: Partial<CheckInSweepDeps>): CheckInSweepDeps;
+  sweep(now: Date, overrides?: Partial<CheckInSweepDeps>): Promise<CheckInSweepSummary>;
+}
+
+export function checkInHarness(table: { client: DynamoDBClient; tableName: string }, slack: () => FakeSlack): CheckInHarness {
+  const store = createStore(table);
+  const checkIns = createCheckInStore(table);
+  const preferences = createPreferencesStore(table);
+  const deps = (overrides: Partial<CheckInSweepDeps> = {}): CheckInSweepDeps => ({
+    checkIns,
+    preferences,
+    slack: createSlackWeb({ apiUrl: slack().apiUrl, token: 'xoxb-test', retryAfterUnitMs: 10 }),
+    log: silent,
+    settings: FAST,
+    ...overrides,
+  });
+  return { store, checkIns, preferences, deps, sweep: (now, overrides) => runCheckInSweep(deps(overrides), { now, remainingMs: () => 60_000 }) };
+}
+
+/** The check-in messages the fake received, for one owner or all. */
+export function checkInsTo(slack: FakeSlack, userId?: string) {
+  return slack.messagesWithMetadata(CHECK_IN_EVENT_TYPE).filter((m) => !userId || String(m.metadata.event_payload['slot_id']).split('/')[1] === userId);
+}
+
+/** A one-off item owned by a Slack user. */
+export { ownedItem as owned } from '#local/bulk-items';

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTestTable } from '../../support/dynamodb.ts';
+import { FakeSlack } from '#local/fake-slack';
+import { track } from '../reminders/harness.ts';
+import { checkInHarness, checkInsTo, owned } from './harness.ts';
+
+const table = useTestTable();
+let slack: FakeSlack;
+const h = checkInHarness(table, () => slack);
+const created = new Date('2026-03-01T00:00:00Z');
+
+beforeAll(async () => {
+  slack = await new FakeSlack({
+    users: {
+      U0MARIA: { tz: 'America/New_York' },
+      U0WEEKDAY: { tz: 'Europe/Paris' },
+      U0WEEKEND: { tz: 'Europe/Paris' },
+      U0PAUSED: { tz: 'Asia/Tokyo' },
+      U0SNOOZE: { tz: 'Asia/Tokyo' },
+      U0GONE: { tz: 'Asia/Tokyo', deleted: true },
+    },
+  }).start();
+});
+afterAll(() => slack.stop());
+
+const blockIds = (m: { blocks: unknown }) => (m.blocks as { block_id?: string }[]).map((b) => b.block_id).filter(Boolean);
+
+describe('check-in sweep', () => {
+  it('sends an owner of 3 items due soon in 2 tracks one direct message at 09:00 in their zone, listing all 3, and nothing more that day', async () => {
+    const team = 'T0ONE';
+    await h.store.createTrack({ ...track(team, 'japan-korea', 'JK', 'Asia/Tokyo', created), title: 'Japan–Korea' });
+    await h.store.createTrack({ ...track(team, 'eu-japan', 'EJ', 'Europe/Brussels', created), title: 'EU–Japan' });
+    // Due Tuesday 17 March: asked 7 days before, Tuesday 10 March.
+    await h.store.createCommitment(team, 'japan-korea', owned('Hold the vice-ministerial dialogue', 'U0MARIA', '2026-03-17'), 'U0A', created);
+    await h.store.createCommitment(team, 'japan-korea', owned('Convene the <!channel> committee', 'U0MARIA', '2026-03-17'), 'U0A', created);
+    await h.store.createCommitment(team, 'eu-japan', owned('Sign the data accord', 'U0MARIA', '2026-03-17'), 'U0A', created);
+
+    // Tokyo's 10 March starts first; in New York it is still the 9th, and then not yet 09:00 EDT (13:00Z).
+    for (const at of ['2026-03-09T23:00:00Z', '2026-03-10T04:00:00Z', '2026-03-10T12:59:00Z']) {
+      await h.sweep(new Date(at));
+      expect(checkInsTo(slack, 'U0MARIA')).toHaveLength(0);
+    }
+    const summary = await h.sweep(new Date('2026-03-10T13:00:30Z'));
+    expect(summary).toMatchObject({ dueAsks: 3, owners: 1, sent: 1 });
+    for (const at of ['2026-03-10T13:05:00Z', '2026-03-10T20:00:00Z', '2026-03-11T03:59:00Z']) await h.sweep(new Date(at));
+
+    const [dm, ...others] = checkInsTo(slack, 'U0MARIA');
+    expect(others).toHaveLength(0);
+    expect(dm!.channel).toMatch(/^D/);
+    expect(dm!.metadata.event_payload['slot_id']).toBe(`${team}/U0MARIA/2026-03-10`);
+    expect(blockIds(dm!)).toEqual(['checkin-item:EJ-1', 'checkin:EJ-1', 'checkin-item:JK-1', 'checkin:JK-1', 'checkin-item:JK-2', 'checkin:JK-2']);
+    const text = JSON.stringify(dm!.blocks);
+    expect(text).toContain('due in 7 days');
+    expect(text).toContain('Japan–Korea');
+    expect(text).toContain('/commitments me');
+    // User text is escaped in the blocks and in the fallback.
+    expect(text).toContain('&lt;!channel&gt;');
+    expect(String(dm!.text)).not.toContain('<!channel>');
+
+    // The report carries the check-in on each ask: when, which message.
+    const report = await h.store.getReport(team, 'japan-korea');
+    expect((report.asks ?? []).map((a) => [a.commitmentId, a.askedOn, a.reason, a.dm?.channel, a.dm?.ts])).toEqual([
+      ['JK-1', '2026-03-10', 'before-due', dm!.channel, dm!.ts],
+      ['JK-2', '2026-03-10', 'before-due', dm!.channel, dm!.ts],
+    ]);
+    // The sweep's clock is its `now` moved on by the real time it took.
+    expect((report.asks ?? []).map((a) => a.askedAt?.slice(0, 16))).toEqual(['2026-03-10T13:00', '2026-03-10T13:00']);
+    // Next: 1 day before the due date.
+    expect((report.asks ?? []).map((a) => a.askOn)).toEqual(['2026-03-16', '2026-03-16']);
+  });
+
+  it('skips a weekend unless the owner asked for it', async () => {
+    const team = 'T0WEEKEND';
+    await h.store.createTrack(track(team, 'japan-korea', 'JK', 'Europe/Paris', created));
+    // Due Saturday 21 March: asked on Saturday 14 March.
+    await h.store.createCommitment(team, 'japan-korea', owned('Weekday owner', 'U0WEEKDAY', '2026-03-21'), 'U0A', created);
+    await h.store.createCommitment(team, 'japan-korea', owned('Weekend owner', 'U0WEEKEND', '2026-03-21'), 'U0A', created);
+    const prefs = await h.preferences.get(team, 'U0WEEKEND');
+    await h.preferences.put({ ...prefs, days: [0, 1, 2, 3, 4, 5, 6] }, undefined);
+
+    await h.sweep(new Date('2026-03-14T08:00:30Z')); // Saturday 09:00 in Paris
+    await h.sweep(new Date('2026-03-15T08:00:30Z')); // Sunday
+    expect(checkInsTo(slack, 'U0WEEKEND').map((m) => m.metadata.event_payload['slot_id'])).toEqual([`${team}/U0WEEKEND/2026-03-14`]);
+    expect(checkInsTo(slack, 'U0WEEKDAY')).toHaveLength(0);
+    await h.sweep(new Date('2026-03-16T08:00:30Z')); // Monday
+    expect(checkInsTo(slack, 'U0WEEKDAY').map((m) => m.metadata.event_payload['slot_id'])).toEqual([`${team}/U0WEEKDAY/2026-03-16`]);
+  });
+
+  it('asks nobody while their check-ins are paused, and on their first day after', async () => {
+    const team = 'T0PAUSED';
+    await h.store.createTrack(track(team, 'japan-korea', 'JK', 'Asia/Tokyo', created));
+    await h.store.createCommitment(team, 'japan-korea', owned('Paused owner', 'U0PAUSED', '2026-03-17'), 'U0A', created);
+    const prefs = await h.preferences.get(team, 'U0PAUSED');
+    await h.preferences.put({ ...prefs, pausedUntil: '2026-03-12' }, undefined);
+
+    for (const day of ['10', '11', '12']) await h.sweep(new Date(`2026-03-${day}T00:00:30Z`));
+    expect(checkInsTo(slack, 'U0PAUSED')).toHaveLength(0);
+    await h.sweep(new Date('2026-03-13T00:00:30Z')); // Friday 09:00 in Tokyo
+    expect(checkInsTo(slack, 'U0PAUSED').map((m) => m.metadata.event_payload['slot_id'])).toEqual([`${team}/U0PAUSED/2026-03-13`]);
+  });
+
+  it('does not ask about a snoozed item until its snooze ends', async () => {
+    const team = 'T0SNOOZE';
+    await h.store.createTrack(track(team, 'japan-korea', 'JK', 'Asia/Tokyo', created));
+    const item = await h.store.createCommitment(team, 'japan-korea', owned('Snoozed item', 'U0SNOOZE', '2026-03-17'), 'U0A', created);
+    await h.store.saveChange(item, { type: 'snooze', until: '2026-03-12' }, 'U0SNOOZE', new Date('2026-03-09T01:00:00Z'));
+
+    for (const day of ['10', '11']) await h.sweep(new Date(`2026-03-${day}T00:00:30Z`));
+    expect(checkInsTo(slack, 'U0SNOOZE')).toHaveLength(0);
+    await h.sweep(new Date('2026-03-12T00:00:30Z'));
+    expect(checkInsTo(slack, 'U0SNOOZE').map((m) => m.metadata.event_payload['slot_id'])).toEqual([`${team}/U0SNOOZE/2026-03-12`]);
+  });
+
+  it('sends a deactivated owner nothing, stops their check-ins with the reason and takes their asks out of the index', async () => {
+    const team = 'T0GONE';
+    await h.store.createTrack(track(team, 'japan-korea', 'JK', 'Asia/Tokyo', created));
+    await h.store.createCommitment(team, 'japan-korea', owned('Owner left', 'U0GONE', '2026-03-17'), 'U0A', created);
+
+    const summary = await h.sweep(new Date('2026-03-10T00:00:30Z'));
+    expect(summary).toMatchObject({ owners: 1, stopped: 1, sent: 0 });
+    expect(checkInsTo(slack, 'U0GONE')).toHaveLength(0);
+    const { stopped } = await h.preferences.get(team, 'U0GONE');
+    expect(stopped?.reason).toBe('deactivated');
+    expect(stopped?.at.slice(0, 16)).toBe('2026-03-10T00:00');
+    const later = await h.checkIns.due(new Date('2026-04-30T00:00:00Z'));
+    expect(later.filter((a) => a.teamId === team)).toEqual([]);
+  });
+});

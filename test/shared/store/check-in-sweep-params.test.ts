@@ -1,0 +1,65 @@
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { describe, expect, it } from 'vitest';
+import {
+  askIndexKeys,
+  askShard,
+  claimCheckInParams,
+  dueAsksQueryParams,
+  itemsAndTracksParams,
+  moveAskParams,
+  newCheckInDelivery,
+  recordAskParams,
+  recordAskedParams,
+  unindexAskParams,
+  type IndexedAsk,
+} from '#shared/store/check-in-params';
+import { DELIVERY_TTL_DAYS } from '#shared/store/subscription-params';
+
+const TABLE = 'commitments-test';
+const plain = (item: Record<string, AttributeValue> | undefined) => unmarshall(item ?? {});
+const ask: IndexedAsk = { teamId: 'T0CIP', track: 'japan-korea', seq: 4, userId: 'U0MARIA', readSk: '2026-03-09T10:00:00.000Z#T0CIP#U0MARIA#japan-korea#C#000004' };
+const at = new Date('2026-03-10T13:00:00Z');
+const asked = { askedOn: '2026-03-10', askedAt: at, reason: 'before-due' as const, dm: { channel: 'D0MARIA', ts: '1773147600.000100' } };
+
+describe('check-in sweep requests', () => {
+  it('reads one shard of due asks up to now', () => {
+    const query = dueAsksQueryParams(TABLE, 3, at, 100);
+    expect(query).toMatchObject({ IndexName: 'due', KeyConditionExpression: '#pk = :pk AND #sk <= :upTo', Limit: 100 });
+    expect(plain(query.ExpressionAttributeValues)).toEqual({ ':pk': 'ASK#3', ':upTo': '2026-03-10T13:00:00.000Z#~' });
+  });
+
+  it('moves an ask only while its index key is the one read', () => {
+    const move = moveAskParams(TABLE, ask, at, '2026-03-16');
+    expect(plain(move.Key)).toEqual({ pk: 'T0CIP#TRACK#japan-korea', sk: 'C#000004#ASK#U0MARIA' });
+    expect(move.ConditionExpression).toBe('gsi1sk = :read');
+    expect(plain(move.ExpressionAttributeValues)).toEqual({ ':gpk': `ASK#${askShard('T0CIP', 'U0MARIA')}`, ':gsk': askIndexKeys(ask, at).gsi1sk, ':read': ask.readSk, ':on': '2026-03-16' });
+    expect(unindexAskParams(TABLE, ask)).toMatchObject({ UpdateExpression: 'REMOVE askOn, gsi1pk, gsi1sk', ConditionExpression: 'gsi1sk = :read' });
+  });
+
+  it('records a check-in with the next ask day under the same guard, or alone on an ask that still exists', () => {
+    const next = recordAskParams(TABLE, ask, asked, { askOn: '2026-03-16', at: new Date('2026-03-16T13:00:00Z') });
+    expect(next.UpdateExpression).toBe('SET askedOn = :askedOn, askedAt = :askedAt, reason = :reason, dm = :dm, askOn = :on, gsi1pk = :gpk, gsi1sk = :gsk');
+    expect(next.ConditionExpression).toBe('gsi1sk = :read');
+    expect(recordAskParams(TABLE, ask, asked, undefined).UpdateExpression).toContain('REMOVE askOn, gsi1pk, gsi1sk');
+    const alone = recordAskedParams(TABLE, ask, asked);
+    expect(alone).toMatchObject({ UpdateExpression: 'SET askedOn = :askedOn, askedAt = :askedAt, reason = :reason, dm = :dm', ConditionExpression: 'attribute_exists(pk)' });
+    expect(plain(alone.ExpressionAttributeValues)).toEqual({ ':askedOn': '2026-03-10', ':askedAt': at.toISOString(), ':reason': 'before-due', ':dm': asked.dm });
+  });
+
+  it('reads items and their tracks by key', () => {
+    const request = itemsAndTracksParams(TABLE, [{ teamId: 'T0CIP', track: 'japan-korea', seq: 4 }, { teamId: 'T0CIP', track: 'japan-korea' }]);
+    expect(request.RequestItems![TABLE]!.Keys!.map(plain)).toEqual([
+      { pk: 'T0CIP#TRACK#japan-korea', sk: 'C#000004' },
+      { pk: 'T0CIP#TRACK#japan-korea', sk: '#TRACK' },
+    ]);
+  });
+
+  it('claims one check-in per person and local date, kept 30 days', () => {
+    const input = { teamId: 'T0CIP', userId: 'U0MARIA', date: '2026-03-10', token: 't1', now: at, leaseUntil: new Date('2026-03-10T13:01:05Z') };
+    const put = claimCheckInParams(TABLE, input);
+    expect(put.ConditionExpression).toBe('attribute_not_exists(pk)');
+    expect(plain(put.Item)).toEqual({ pk: 'T0CIP#DELIVERY', sk: 'DM#U0MARIA#2026-03-10', type: 'check-in-delivery', ...newCheckInDelivery(input) });
+    expect(newCheckInDelivery(input)).toMatchObject({ state: 'claimed', token: 't1', attempts: 1, expiresAt: Date.parse('2026-03-10T00:00:00Z') / 1000 + DELIVERY_TTL_DAYS * 86_400 });
+  });
+});
