@@ -61,7 +61,7 @@ export function describeForm(view: FormView): string {
   const lines = inputsOf(view).map((input) => {
     const choices = input.element.options?.map((o) => o.value).join('|');
     const now = describeInitial(input.element);
-    return `  ${input.key}=… ${input.label}${input.optional ? ' (optional)' : ''} [${kindOf(input.element)}${choices ? `: ${choices}` : ''}]${now ? ` now: ${now}` : ''}`;
+    return `  ${input.key}=… ${input.label}${input.optional && !/optional/i.test(input.label) ? ' (optional)' : ''} [${kindOf(input.element)}${choices ? `: ${choices}` : ''}]${now ? ` now: ${now}` : ''}`;
   });
   const fill = inputsOf(view).length > 0 ? 'npm run slack -- --submit key=value …' : 'npm run slack -- --submit';
   return [...lines, `  ${view.submit?.text ?? 'Submit'} with: ${fill}`].join('\n');

@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, isAbsolute, join, relative } from 'node:path';
 import type { FakeSlack, SlackCall } from './fake-slack.ts';
 import { blocksToText } from './blocks-to-text.ts';
 import { describeForm, type FormView } from './form-values.ts';
@@ -104,11 +104,17 @@ function saveUploads(fake: FakeSlack, args: Record<string, unknown>, localDir: s
     if (!upload?.bytes) continue;
     const path = ensure(join(outboxDir(localDir), basename(upload.filename)));
     writeFileSync(path, upload.bytes);
-    lines.push(`  saved ${relative(process.cwd(), path) || path} (${upload.bytes.length} bytes)`);
+    lines.push(`  saved ${shortPath(path)} (${upload.bytes.length} bytes)`);
   }
   const comment = typeof args['initial_comment'] === 'string' ? `${args['initial_comment']}\n` : '';
   const channel = typeof args['channel_id'] === 'string' ? ` in ${where(args['channel_id'])}` : '';
   show(`${files.length === 1 ? 'File' : `${files.length} files`} shared${channel}`, `${comment}${lines.join('\n')}`);
+}
+
+/** Relative to where `npm start` runs when inside it, else as is. */
+function shortPath(path: string): string {
+  const short = relative(process.cwd(), path);
+  return short && !short.startsWith('..') && !isAbsolute(short) ? short : path;
 }
 
 function messageOf(args: Record<string, unknown>): { text?: string; blocks?: object[] } {
