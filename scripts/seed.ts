@@ -5,24 +5,30 @@ import { TeamIdSchema } from '#shared/domain/schemas';
 import { seedBusan } from '#shared/use-cases/seed';
 import { ensureTable } from './local/dynamodb-local.ts';
 import { LOCAL } from './local/env.ts';
+import { checkRegion, runScript, scriptEnv, ScriptSettingError } from './local/script-settings.ts';
 
 /**
  * `npm run seed -- --team T0123ABCD`: loads the Busan data set into the table named by
- * TABLE_NAME, at DYNAMODB_ENDPOINT when set (creating the table there if it is missing) or in
- * the AWS account of the current credentials.
+ * TABLE_NAME, at DYNAMODB_ENDPOINT when set (creating the table there if it is missing), else in
+ * the running `npm start`'s DynamoDB Local, else in the AWS account of the current credentials.
  */
-const { values } = parseArgs({ options: { team: { type: 'string', default: LOCAL.teamId } } });
-const team = TeamIdSchema.safeParse(values.team);
-if (!team.success) {
-  console.error(`--team ${values.team}: ${team.error.issues[0]?.message}`);
-  process.exit(2);
-}
-const endpoint = process.env['DYNAMODB_ENDPOINT'];
-const client = createDynamoClient(endpoint);
-if (endpoint && (await ensureTable(client, LOCAL.tableName))) console.log(`Created table ${LOCAL.tableName} at ${endpoint}`);
-const result = await seedBusan(createStore({ client, tableName: LOCAL.tableName }), team.data, new Date());
-console.log(
-  `Team ${team.data}: track japan-korea ${result.trackCreated ? 'created' : 'already there'}; ` +
-    `added ${result.created.join(', ') || 'nothing'}; already there: ${result.existing.join(', ') || 'nothing'}.`,
-);
-client.destroy();
+await runScript(async () => {
+  const { values } = parseArgs({ options: { team: { type: 'string', default: LOCAL.teamId } } });
+  const team = TeamIdSchema.safeParse(values.team);
+  if (!team.success) throw new ScriptSettingError(`--team ${values.team}: ${team.error.issues[0]?.message}`);
+  const env = scriptEnv(process.env, LOCAL.dir, { slack: false });
+  const endpoint = env['DYNAMODB_ENDPOINT'];
+  const tableName = env['TABLE_NAME'] ?? LOCAL.tableName;
+  await checkRegion(endpoint);
+  const client = createDynamoClient(endpoint);
+  try {
+    if (endpoint && (await ensureTable(client, tableName))) console.log(`Created table ${tableName} at ${endpoint}`);
+    const result = await seedBusan(createStore({ client, tableName }), team.data, new Date());
+    console.log(
+      `Team ${team.data}: track japan-korea ${result.trackCreated ? 'created' : 'already there'}; ` +
+        `added ${result.created.join(', ') || 'nothing'}; already there: ${result.existing.join(', ') || 'nothing'}.`,
+    );
+  } finally {
+    client.destroy();
+  }
+});

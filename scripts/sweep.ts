@@ -1,8 +1,10 @@
 /**
- * `npm run sweep`: one reminder sweep (digests, then check-ins) now, against the table and Slack the environment names
- * (TABLE_NAME, DYNAMODB_ENDPOINT, SLACK_BOT_TOKEN or SLACK_BOT_TOKEN_SECRET_ARN, SLACK_API_URL).
+ * `npm run sweep [-- --at <date-time>]`: one reminder sweep (digests, then check-ins), now or at a
+ * moved clock, against the table and Slack the environment names (TABLE_NAME, DYNAMODB_ENDPOINT,
+ * SLACK_BOT_TOKEN or SLACK_BOT_TOKEN_SECRET_ARN, SLACK_API_URL), else the running `npm start`'s.
  * SWEEP_BUDGET_MS bounds it like a Lambda's timeout would (default 5 minutes).
  */
+import { parseArgs } from 'node:util';
 import { loadConfig } from '#shared/config';
 import { createLogger } from '#shared/observe/log';
 import { createDynamoClient } from '#shared/store/client';
@@ -10,18 +12,30 @@ import { createSweepDeps } from '#shared/reminders/deps';
 import { runSweep } from '#shared/reminders/sweep';
 import { createCheckInDeps } from '#shared/check-ins/deps';
 import { runCheckInSweep } from '#shared/check-ins/sweep';
+import { LOCAL } from './local/env.ts';
+import { checkRegion, runScript, scriptEnv, ScriptSettingError } from './local/script-settings.ts';
 
-const config = loadConfig();
-const client = createDynamoClient(config.dynamodbEndpoint);
-const log = createLogger('sweep', config.logLevel);
-const budgetMs = Number(process.env['SWEEP_BUDGET_MS'] ?? 300_000);
-const deadline = Date.now() + budgetMs;
-try {
-  const deps = await createSweepDeps(config, client, log);
-  const summary = await runSweep(deps, { now: new Date(), remainingMs: () => deadline - Date.now() });
-  log.info('sweep', { ...summary });
-  const checkIns = await runCheckInSweep(createCheckInDeps(config, client, log), { now: new Date(), remainingMs: () => deadline - Date.now() });
-  log.info('check-in sweep', { ...checkIns });
-} finally {
-  client.destroy();
-}
+await runScript(async () => {
+  const { values } = parseArgs({ options: { at: { type: 'string' } } });
+  const now = values.at === undefined ? new Date() : new Date(values.at);
+  if (Number.isNaN(now.getTime())) throw new ScriptSettingError(`--at ${values.at}: give a date and time such as 2026-12-07T09:00+09:00.`);
+  const config = loadConfig(scriptEnv(process.env, LOCAL.dir, { slack: true }));
+  await checkRegion(config.dynamodbEndpoint);
+  const client = createDynamoClient(config.dynamodbEndpoint);
+  const log = createLogger('sweep', 'WARN');
+  const budgetMs = Number(process.env['SWEEP_BUDGET_MS'] ?? 300_000);
+  const deadline = Date.now() + budgetMs;
+  try {
+    const deps = await createSweepDeps(config, client, log);
+    const s = await runSweep(deps, { now, remainingMs: () => deadline - Date.now() });
+    console.log(
+      `Sweep at ${now.toISOString()}: ${s.due} due, ${s.posted} posted, ${s.skippedAlreadyPosted} already posted, ${s.paused} paused, ${s.failed} failed, ${s.leftForNextSweep} left for the next sweep, ${s.stale} stale.`,
+    );
+    const c = await runCheckInSweep(createCheckInDeps(config, client, log), { now, remainingMs: () => deadline - Date.now() });
+    console.log(
+      `Check-ins: ${c.dueAsks} asks due for ${c.owners} owners, ${c.sent} messages sent, ${c.skippedAlreadySent} already sent, ${c.deferred} moved to the owner's morning, ${c.notDue} not due yet, ${c.stopped} stopped, ${c.failed} failed, ${c.leftForNextSweep} left for the next sweep.`,
+    );
+  } finally {
+    client.destroy();
+  }
+});

@@ -42,6 +42,12 @@ const EMOJI: Record<string, string> = {
   heavy_multiplication_x: '×',
   warning: '!',
   x: 'x',
+  bust_in_silhouette: '•',
+  calendar: '▸',
+  memo: '✎',
+  leftwards_arrow_with_hook: '↩',
+  file_cabinet: '▤',
+  alarm_clock: '⏰',
 };
 
 function soften(mrkdwn: string): string {

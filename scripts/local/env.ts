@@ -1,3 +1,6 @@
+/** Where `npm start` keeps what it writes for the other scripts: data, endpoints, outbox. */
+const dir = process.env['LOCAL_DIR'] ?? '.local';
+
 /** Defaults that make `npm start` and `npm run slack` agree with each other on one machine. */
 export const LOCAL = {
   teamId: 'T0LOCAL',
@@ -5,8 +8,12 @@ export const LOCAL = {
   channelId: 'C0LOCAL',
   port: Number(process.env['PORT'] ?? 3000),
   signingSecret: process.env['SLACK_SIGNING_SECRET'] ?? 'local-signing-secret',
+  /** The bot token the local Slack stand-in accepts. */
+  botToken: 'xoxb-local',
+  /** The folder `npm start` writes to (`LOCAL_DIR`): its endpoints, the outbox, the terminal client's state. */
+  dir,
   /** Where DynamoDB Local keeps its data; one `npm start` at a time may use it. */
-  dataDir: process.env['LOCAL_DATA_DIR'] ?? '.local/dynamodb',
+  dataDir: process.env['LOCAL_DATA_DIR'] ?? `${dir}/dynamodb`,
   tableName: process.env['TABLE_NAME'] ?? 'commitments',
   /** The app's OAuth credentials in `npm start -- --multi-workspace`, which the fake Slack accepts. */
   oauth: { clientId: '1000.2000', clientSecret: 'local-client-secret', stateSecret: 'local-state-secret-0123456789' },

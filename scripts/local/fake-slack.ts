@@ -51,6 +51,8 @@ export interface FakeSlackOptions {
   teamId?: string;
   /** The user groups usergroups.list answers with, by id. */
   userGroups?: Record<string, { handle: string; users: string[] }>;
+  /** Told of each answered Web API or response_url call with what was answered, e.g. to print it. */
+  observe?: (call: SlackCall, result: Record<string, unknown>) => void;
 }
 
 /** What `oauth.v2.access` hands out for one install code. */
@@ -181,6 +183,7 @@ export class FakeSlack extends LoopbackStandIn {
     const fault = this.options.fault?.(call) ?? this.rateLimit(call);
     if (fault && fault.kind !== 'lost-response') return answerFault(res, fault);
     const result = method.startsWith('response_url:') ? { ok: true } : this.answer(call);
+    this.options.observe?.(call, result);
     if (fault?.kind === 'lost-response') {
       return answerFault(res, fault.status ? { kind: 'server-error', status: fault.status } : { kind: 'drop-connection' });
     }

@@ -5,14 +5,20 @@ import { readBody } from './read-body.ts';
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
+export interface ServeOptions {
+  /** Awaited before the answer goes back: the work left for after it, so a local caller sees its effects once answered. */
+  settled?: () => Promise<void>;
+}
+
 /**
  * Serves a Lambda handler over plain HTTP on loopback: each request becomes the API Gateway
  * HTTP API (payload 2.0) event the deployed function receives, and the result goes back as is.
  */
-export async function serveLambda(handler: Handler, port: number): Promise<{ url: string; server: Server }> {
+export async function serveLambda(handler: Handler, port: number, options: ServeOptions = {}): Promise<{ url: string; server: Server }> {
   const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       const result = await handler(toEvent(req, await readBody(req)), localContext());
+      await options.settled?.();
       // Payload 2.0 answers cookies in their own list; each is one Set-Cookie header.
       res.writeHead(result.statusCode ?? 200, { ...stringHeaders(result.headers), ...(result.cookies?.length ? { 'set-cookie': result.cookies } : {}) });
       res.end(result.body ?? '');

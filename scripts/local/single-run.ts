@@ -39,7 +39,8 @@ function readPid(file: string): number | undefined {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this id runs now. */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

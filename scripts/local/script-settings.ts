@@ -1,0 +1,65 @@
+import { ConfigError } from '#shared/errors';
+import { createDynamoClient } from '#shared/store/client';
+import { readEndpoints } from './endpoints.ts';
+import { LOCAL } from './env.ts';
+
+/** A refusal a script prints as its one line. */
+export class ScriptSettingError extends Error {}
+
+const START_HINT = 'start `npm start` in another terminal (this script finds it)';
+
+/**
+ * The environment a script runs with: as given when it names a DynamoDB endpoint, else the running
+ * `npm start`'s endpoints (its table and, with `slack`, its Slack stand-in and bot token) filled in
+ * where the environment says nothing, else as given (the AWS account of the current credentials).
+ */
+export function scriptEnv(env: NodeJS.ProcessEnv, localDir: string, needs: { slack: boolean }): NodeJS.ProcessEnv {
+  if (env['DYNAMODB_ENDPOINT']) return env;
+  const running = readEndpoints(localDir);
+  if (!running) return env;
+  const slackSet = Boolean(env['SLACK_BOT_TOKEN'] || env['SLACK_BOT_TOKEN_SECRET_ARN'] || env['SLACK_CLIENT_ID']);
+  const slack: NodeJS.ProcessEnv =
+    !needs.slack || slackSet || !running.slackApiUrl
+      ? {}
+      : running.botToken
+        ? { SLACK_API_URL: running.slackApiUrl, SLACK_BOT_TOKEN: running.botToken }
+        : { SLACK_API_URL: running.slackApiUrl, SLACK_CLIENT_ID: LOCAL.oauth.clientId, SLACK_CLIENT_SECRET: LOCAL.oauth.clientSecret, SLACK_STATE_SECRET: LOCAL.oauth.stateSecret };
+  return { ...env, DYNAMODB_ENDPOINT: running.dynamodbEndpoint, TABLE_NAME: env['TABLE_NAME'] ?? running.tableName, ...slack };
+}
+
+/** Refuses, in one line, a script bound for AWS with no region to find its table in. */
+export async function checkRegion(endpoint: string | undefined): Promise<void> {
+  if (endpoint) return;
+  const client = createDynamoClient();
+  try {
+    await client.config.region();
+  } catch {
+    throw new ScriptSettingError(`No DynamoDB to use: ${START_HINT}, or set DYNAMODB_ENDPOINT (DynamoDB Local) or AWS_REGION (a table in your AWS account).`);
+  } finally {
+    client.destroy();
+  }
+}
+
+/**
+ * Runs a script's body and turns what stops it into one line on stderr (no stack trace): a
+ * missing setting, a refusal, AWS credentials or a table not found, an endpoint not answering.
+ */
+export async function runScript(main: () => Promise<void>): Promise<void> {
+  try {
+    await main();
+  } catch (error) {
+    console.error(describeFailure(error));
+    process.exitCode = error instanceof ScriptSettingError || error instanceof ConfigError ? 2 : 1;
+  }
+}
+
+function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  if (error instanceof ConfigError) return `${error.message} (or ${START_HINT}).`;
+  if (error instanceof ScriptSettingError) return error.message;
+  const code = (error as NodeJS.ErrnoException).code ?? (error.cause as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ECONNREFUSED') return `Nothing answers at the endpoint (${error.message}): is \`npm start\` still running?`;
+  if (error.name === 'CredentialsProviderError') return `No AWS credentials: ${error.message.split('\n')[0]}`;
+  if (error.name === 'ResourceNotFoundException') return `The table was not found: ${error.message.split('\n')[0]} (TABLE_NAME names it).`;
+  return `${error.name}: ${error.message.split('\n')[0]}`;
+}

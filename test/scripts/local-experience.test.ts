@@ -1,0 +1,129 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { LOCAL } from '#local/env';
+import { readEndpoints } from '#local/endpoints';
+import { startLocalStack, type LocalStack } from '#local/local-stack';
+import { runClient } from '#local/terminal-client';
+
+const tsx = import.meta.resolve('tsx');
+const localDir = mkdtempSync(path.join(tmpdir(), 'commitments-local-'));
+const savedEnv = { ...process.env };
+let stack: LocalStack;
+/** What `npm start` printed: its terminal. */
+const terminal: string[] = [];
+
+/** `npm run slack -- …` through the client's own code; what it printed, and its exit code. */
+async function slack(...argv: string[]): Promise<{ code: number; out: string }> {
+  const printed: string[] = [];
+  const code = await runClient(argv, {
+    localDir,
+    signingSecret: LOCAL.signingSecret,
+    defaults: { teamId: LOCAL.teamId, userId: LOCAL.userId, channelId: LOCAL.channelId },
+    print: (text) => printed.push(text),
+  });
+  return { code, out: printed.join('\n') };
+}
+
+/** `npm run <script> -- …` as a process of its own, with no table or Slack setting in its environment. */
+async function script(name: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { ...savedEnv, LOCAL_DIR: localDir };
+  for (const key of ['DYNAMODB_ENDPOINT', 'TABLE_NAME', 'SLACK_BOT_TOKEN', 'SLACK_API_URL', 'SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'SLACK_BOT_TOKEN_SECRET_ARN']) delete env[key];
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', tsx, path.resolve(`scripts/${name}.ts`), ...args], { env });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const printedSince = (mark: number): string => terminal.slice(mark).join('\n');
+
+beforeAll(async () => {
+  stack = await startLocalStack({ port: 0, localDir, dynamodbEndpoint: inject('dynamodbEndpoint'), tableName: `test-${randomUUID()}`, print: (text) => terminal.push(text) });
+});
+
+afterAll(async () => {
+  await stack.stop();
+  process.env = savedEnv;
+  rmSync(localDir, { recursive: true, force: true });
+});
+
+describe('the local experience: npm start and the terminal client (issue 15)', () => {
+  it('writes its endpoints for the other scripts, and no port is fixed', () => {
+    expect(readEndpoints(localDir)).toMatchObject({ pid: process.pid, slackEndpoint: `${stack.url}/slack/events`, fakeSlackUrl: stack.fakeSlack?.url });
+    expect(stack.url).not.toContain(':3000');
+  });
+
+  it('shows a digest in the npm start terminal after a channel subscribes and npm run sweep runs at a moved clock', { timeout: 60_000 }, async () => {
+    const subscribed = await slack('--channel', 'C0DIGEST', '/commitments subscribe japan-korea every monday 09:00 tz Asia/Tokyo');
+    expect(subscribed).toMatchObject({ code: 0 });
+    expect(subscribed.out).toContain('Subscribed');
+    const mark = terminal.length;
+    const at = new Date(Date.now() + 60 * 86_400_000).toISOString();
+    const sweep = await script('sweep', '--at', at);
+    expect(sweep.stderr).toBe('');
+    expect(sweep.stdout).toContain('1 posted');
+    expect(printedSince(mark)).toContain('Message in #C0DIGEST');
+    expect(printedSince(mark)).toContain('== Reminder: Japan–South Korea: Busan summit follow-ups ==');
+  });
+
+  it('leaves the two files of an export in the outbox, and says so in the terminal', async () => {
+    const mark = terminal.length;
+    const exported = await slack('/commitments japan-korea export');
+    expect(exported.code).toBe(0);
+    const files = readdirSync(path.join(localDir, 'outbox')).sort();
+    expect(files).toHaveLength(2);
+    expect(files[0]).toMatch(/^japan-korea-briefing-.+\.csv$/);
+    expect(files[1]).toMatch(/^japan-korea-briefing-.+\.md$/);
+    expect(printedSince(mark)).toContain(`2 files shared in direct message to <@${LOCAL.userId}>`);
+  });
+
+  it('opens the Mark done form with --press and completes it with --submit', async () => {
+    await slack('/commitments japan-korea');
+    const ambiguous = await slack('--press', 'Mark done');
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.out).toMatch(/^The last reply has \d+ Mark done buttons: add --item, one of JK-/);
+
+    const mark = terminal.length;
+    const pressed = await slack('--press', 'Mark done', '--item', 'JK-4');
+    expect(pressed.code).toBe(0);
+    expect(pressed.out).toContain('== Form opened: Mark JK-4 done ==');
+    expect(printedSince(mark)).toContain('Form opened: Mark JK-4 done');
+
+    const refused = await slack('--submit', 'colour=blue');
+    expect(refused).toEqual({ code: 2, out: 'This form has no field colour; its fields: note.' });
+    const submitted = await slack('--submit', 'note=Committee met in Seoul');
+    expect(submitted.code).toBe(0);
+    expect(submitted.out).toContain('(Form submitted and closed.)');
+    expect(submitted.out).toContain('[the message now reads]');
+
+    const shown = await slack('/commitments show JK-4');
+    expect(shown.out).toContain('Committee met in Seoul');
+    expect(shown.out).toMatch(/✓ JK-4|Done/);
+    expect(await slack('--submit')).toEqual({ code: 2, out: 'No form is open: press a button that opens one first (e.g. --press "Mark done" --item JK-4).' });
+  });
+
+  it('pages through a long report with its Next and Previous buttons', { timeout: 60_000 }, async () => {
+    for (let n = 1; n <= 8; n++) expect((await slack(`/commitments add japan-korea "Working-level meeting ${n}" due 2027-06-30`)).code).toBe(0);
+    const first = await slack('/commitments japan-korea');
+    expect(first.out).toContain('[Next ▶]');
+    const next = await slack('--press', 'Next');
+    expect(next.code).toBe(0);
+    expect(next.out).toContain('[the message now reads]');
+    expect(next.out).toContain('[◀ Previous]');
+    const back = await slack('--press', 'report_page_previous');
+    expect(back.out).toContain('[Next ▶]');
+  });
+
+  it('acts as the team, user and channel it is given', async () => {
+    const other = await slack('--team', 'T0OTHER', '--user', 'U0OTHER', '/commitments');
+    expect(other.code).toBe(0);
+    expect(other.out).toContain('No tracks yet.');
+  });
+});

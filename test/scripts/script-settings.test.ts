@@ -1,0 +1,55 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runClient } from '#local/terminal-client';
+
+const tsx = import.meta.resolve('tsx');
+// No npm start has written here: the scripts find nothing to use.
+const localDir = mkdtempSync(path.join(tmpdir(), 'commitments-nothing-'));
+
+afterAll(() => rmSync(localDir, { recursive: true, force: true }));
+
+/** A script with no table, Slack or AWS setting in its environment. */
+async function bare(name: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'], LOCAL_DIR: localDir, AWS_CONFIG_FILE: path.join(localDir, 'none'), AWS_SHARED_CREDENTIALS_FILE: path.join(localDir, 'none') };
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', tsx, path.resolve(`scripts/${name}.ts`), ...args], { env });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('scripts without npm start or settings (issue 15)', () => {
+  it('seed says in one line what to set when no region or endpoint is known', async () => {
+    const result = await bare('seed');
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'No DynamoDB to use: start `npm start` in another terminal (this script finds it), or set DYNAMODB_ENDPOINT (DynamoDB Local) or AWS_REGION (a table in your AWS account).',
+    ]);
+  });
+
+  it('sweep says in one line which Slack setting is missing', async () => {
+    const result = await bare('sweep');
+    expect(result.code).toBe(2);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Configuration: SLACK_BOT_TOKEN set SLACK_BOT_TOKEN_SECRET_ARN, or SLACK_BOT_TOKEN .+ \(or start `npm start` in another terminal \(this script finds it\)\)\.$/);
+  });
+
+  it('sweep refuses a moved clock it cannot read, in one line', async () => {
+    const result = await bare('sweep', '--at', 'someday');
+    expect(result).toMatchObject({ code: 2, stderr: '--at someday: give a date and time such as 2026-12-07T09:00+09:00.\n' });
+  });
+
+  it('the terminal client says in one line that no npm start runs', async () => {
+    const printed: string[] = [];
+    const code = await runClient(['/commitments help'], { localDir, signingSecret: 's', defaults: { teamId: 'T0', userId: 'U0', channelId: 'C0' }, print: (t) => printed.push(t) });
+    expect(code).toBe(2);
+    expect(printed).toEqual(["No npm start is running here: start it in another terminal (or set SLACK_ENDPOINT to the bot's /slack/events URL)."]);
+  });
+});
