@@ -189,18 +189,19 @@ export function claimParams(tableName: string, input: ClaimInput): TransactWrite
 
 /**
  * Taking over a claim whose holder is gone:
- *   holder unchanged (token) AND its lease has run out AND the digest is not known to be posted.
+ *   holder unchanged (token) AND its lease has run out AND the slot is not known to be done (posted or skipped).
  */
 export function reclaimParams(tableName: string, input: ClaimInput & { previousToken: string }): UpdateItemCommandInput {
   return {
     TableName: tableName,
     Key: deliveryKey(input.key, input.slot),
     UpdateExpression: 'SET #state = :claimed, #token = :token, leaseUntil = :lease, claimedAt = :now, attempts = attempts + :one',
-    ConditionExpression: '#token = :previous AND leaseUntil < :now AND #state <> :posted',
+    ConditionExpression: '#token = :previous AND leaseUntil < :now AND #state <> :posted AND #state <> :skipped',
     ExpressionAttributeNames: { '#state': 'state', '#token': 'token' },
     ExpressionAttributeValues: toItem({
       ':claimed': 'claimed',
       ':posted': 'posted',
+      ':skipped': 'skipped',
       ':token': input.token,
       ':previous': input.previousToken,
       ':lease': input.leaseUntil.toISOString(),
@@ -233,6 +234,18 @@ export function markPostedParams(
       ':token': input.token,
       ...(input.messageTs ? { ':ts': input.messageTs } : {}),
     }),
+  };
+}
+
+/** Records that the slot had nothing to report and posted nothing, only while the claim is still ours. */
+export function markSkippedParams(tableName: string, input: { key: SubscriptionKey; slot: string; token: string; now: Date }): UpdateItemCommandInput {
+  return {
+    TableName: tableName,
+    Key: deliveryKey(input.key, input.slot),
+    UpdateExpression: 'SET #state = :skipped, skippedAt = :now',
+    ConditionExpression: '#token = :token AND #state = :claimed',
+    ExpressionAttributeNames: { '#state': 'state', '#token': 'token' },
+    ExpressionAttributeValues: toItem({ ':skipped': 'skipped', ':now': input.now.toISOString(), ':token': input.token, ':claimed': 'claimed' }),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describeSchedule, formatLocalTime } from '#shared/dates/schedule';
-import type { SubscribeResult, Subscription } from '#shared/domain/subscription';
+import { DIGEST_SECTIONS, type SubscribeResult, type Subscription } from '#shared/domain/subscription';
 import { SLACK_LIMITS, context, escape, section, truncate, type Block, type SlackMessage } from '#shared/slack/render/format';
 
 /**
@@ -13,7 +13,13 @@ export function subscriptionLine(sub: Subscription, markup = true): string {
   if (sub.paused) {
     return `${markup ? ':double_vertical_bar: ' : ''}${b}${sub.track}${b} · ${esc(when)} · paused since ${formatLocalTime(new Date(sub.paused.at), sub.timeZone)}: ${code}${esc(sub.paused.reason)}${code} — subscribe again to resume`;
   }
-  return `${markup ? ':calendar: ' : ''}${b}${sub.track}${b} · ${esc(when)} · next ${formatLocalTime(new Date(sub.nextRunAt), sub.timeZone)}`;
+  return `${markup ? ':calendar: ' : ''}${b}${sub.track}${b} · ${esc(when)} · next ${formatLocalTime(new Date(sub.nextRunAt), sub.timeZone)} · ${noiseText(sub)}`;
+}
+
+/** "only overdue, no-answer · posted even when empty": which sections, and whether an empty digest is posted. */
+export function noiseText(sub: Pick<Subscription, 'sections' | 'skipWhenEmpty'>): string {
+  const sections = sub.sections.length === DIGEST_SECTIONS.length ? 'all sections' : `only ${sub.sections.join(', ')}`;
+  return `${sections} · ${sub.skipWhenEmpty ? 'skipped when there is nothing to report' : 'posted even when there is nothing to report'}`;
 }
 
 /** `/commitments subscriptions`: what this channel is subscribed to. */
@@ -37,7 +43,7 @@ export function renderSubscribed(result: SubscribeResult): SlackMessage {
   const { subscription: sub, replaced } = result;
   const verb = !replaced ? 'Subscribed' : replaced.paused ? 'Resumed' : 'Updated';
   const sentence = (b: string) =>
-    `${verb}: <#${sub.channelId}> gets the ${b}${sub.track}${b} digest ${describeSchedule(sub.schedule, sub.timeZone)}. First one: ${formatLocalTime(new Date(sub.nextRunAt), sub.timeZone)}.`;
+    `${verb}: <#${sub.channelId}> gets the ${b}${sub.track}${b} digest ${describeSchedule(sub.schedule, sub.timeZone)} (${noiseText(sub)}). First one: ${formatLocalTime(new Date(sub.nextRunAt), sub.timeZone)}.`;
   return { text: sentence(''), blocks: [section(`:white_check_mark: ${sentence('*')}`)] };
 }
 
