@@ -78,6 +78,7 @@ export interface FakeUser {
   is_restricted: boolean;
   is_ultra_restricted: boolean;
   is_stranger: boolean;
+  tz: string;
 }
 
 /** A file as files.getUploadURLExternal announced it, with the bytes POSTed to its upload URL. */
