@@ -33,7 +33,7 @@ export const meSetCommand = defineCommand({
   render: (view, _, { caller }) => ({ message: renderPreferences(view, caller.now) }),
 });
 
-function readMe(c: Cursor): Record<string, never> | Handoff {
+function readMe(c: Cursor): object | Handoff {
   if (c.done) return {};
   return handOff(meSetCommand, { change: readChange(c.handOver(SET_USAGE)) });
 }
