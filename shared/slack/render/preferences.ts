@@ -27,7 +27,8 @@ export function renderPreferences(view: PreferencesView, now: Date): SlackMessag
   if (done) blocks.push(section(`:white_check_mark: ${done}`));
   blocks.push(section(lines.join('\n')));
   blocks.push(context('Change with `/commitments me time 08:30` · `me days weekdays|every day|mon,tue,thu` · `me pause until &lt;date&gt;` · `me resume`'));
-  const text = [done, ...lines].filter(Boolean).map((line) => plainText(line!)).join('\n');
+  // Code marks keep a reason such as cannot_dm_bot whole in blocks; the fallback text goes without.
+  const text = [done, ...lines].filter(Boolean).map((line) => plainText(line!).replace(/`/g, '')).join('\n');
   return { text, blocks };
 }
 
