@@ -43,7 +43,7 @@ type Row = Commitment | NoAnswerRow;
  */
 export function renderDigest(model: DigestModel): SlackMessage {
   const { track, now } = model;
-  const groups = GROUPS.map((g) => ({ ...g, items: model[g.name] as readonly Row[] })).filter((g) => g.items.length > 0);
+  const groups = GROUPS.map((g) => ({ ...g, items: model[g.name] })).filter((g) => g.items.length > 0);
   const counts = groups.map((g) => `${g.items.length} ${countLabel(g.name)}`);
   const command = `/commitments ${track.slug}`;
   const title = `Reminder: ${track.title}`;
