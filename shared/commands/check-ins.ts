@@ -11,13 +11,13 @@ interface SetCheckInsArgs {
   change: Partial<CheckInSettings>;
 }
 
-const SET_USAGE = `${SLASH} <track> check-ins before <days,…> | escalate <days>|off  (at most ${CHECK_IN_LIMITS.reminders} reminders, each 1–${CHECK_IN_LIMITS.beforeDueDays} days before the due date; no answer flagged after 1–${CHECK_IN_LIMITS.escalateAfterDays} days)`;
+const SET_USAGE = `${SLASH} <track> check-ins before 14,3 | escalate 5|off  (days)`;
 
 /** `<track> check-ins`: how the track asks its owners about their items. */
 export const checkInsCommand = defineCommand({
   name: 'check-ins',
   words: ['check-ins', 'checkins'],
-  usage: `${SLASH} <track> check-ins  (when owners are asked, and when no answer is flagged)`,
+  usage: `${SLASH} <track> check-ins  (when owners are asked)`,
   examples: [`${SLASH} japan-korea check-ins`],
   writes: false,
   need: 'read',
@@ -32,7 +32,7 @@ export const setCheckInsCommand = defineCommand({
   name: 'check-ins-set',
   words: [],
   usage: SET_USAGE,
-  examples: [`${SLASH} japan-korea check-ins before 14,3`, `${SLASH} japan-korea check-ins escalate 5`, `${SLASH} japan-korea check-ins escalate off`],
+  examples: [`${SLASH} japan-korea check-ins before 14,3`, `${SLASH} japan-korea check-ins escalate off`],
   writes: true,
   need: 'write',
   read: (c: Cursor) => ({ track: readTrack(c, 'check-ins'), change: readSetting(c) }),

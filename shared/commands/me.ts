@@ -5,13 +5,13 @@ import type { PreferenceChange } from '#shared/domain/preferences';
 import { renderPreferences } from '#shared/slack/render/preferences';
 import { changePreferences, showPreferences } from '#shared/use-cases/preferences';
 
-const SET_USAGE = `${SLASH} me time 08:30 | me days weekdays|every day|mon,tue,thu | me pause until <date> | me resume  (your own check-ins: when the bot asks you about your items)`;
+const SET_USAGE = `${SLASH} me time 08:30 | days weekdays|every day|mon,tue,thu | pause until <date> | resume`;
 
 /** `me`: the caller's own check-in preferences. */
 export const meCommand = defineCommand({
   name: 'me',
   words: ['me'],
-  usage: `${SLASH} me  (your check-in time, days, and any pause)`,
+  usage: `${SLASH} me  (your check-ins)`,
   examples: [`${SLASH} me`],
   writes: false,
   need: 'self',
@@ -25,7 +25,7 @@ export const meSetCommand = defineCommand({
   name: 'me-set',
   words: [],
   usage: SET_USAGE,
-  examples: [`${SLASH} me time 08:30`, `${SLASH} me days mon,tue,thu`, `${SLASH} me pause until next friday`, `${SLASH} me resume`],
+  examples: [`${SLASH} me pause until next friday`],
   writes: true,
   need: 'self',
   read: (c: Cursor) => ({ change: readChange(c) }),

@@ -32,8 +32,8 @@ const SECTION_WORDS: ReadonlyMap<string, DigestSection> = new Map([
 export const subscribeCommand = defineCommand({
   name: 'subscribe',
   words: ['subscribe'],
-  usage: `${SLASH} subscribe <track> [schedule, such as every monday 09:00] [tz Asia/Tokyo] [only ${DIGEST_SECTIONS.join(',')}] [always]  (always: post even with nothing to report)`,
-  examples: [`${SLASH} subscribe japan-korea every monday 09:00 tz Asia/Tokyo`, `${SLASH} subscribe japan-korea weekdays 08:00 only overdue,no-answer`, `${SLASH} subscribe japan-korea daily 09:00 always`],
+  usage: `${SLASH} subscribe <track> [schedule, such as every monday 09:00] [tz Asia/Tokyo] [only overdue,no-answer,…] [always]`,
+  examples: [`${SLASH} subscribe japan-korea every monday 09:00 tz Asia/Tokyo`, `${SLASH} subscribe japan-korea weekdays 08:00 only overdue,no-answer`],
   writes: true,
   need: 'write',
   read: readSubscribe,
