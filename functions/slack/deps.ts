@@ -2,6 +2,7 @@ import type { Config } from '#shared/config';
 import type { Logger } from '#shared/observe/log';
 import { createDynamoClient } from '#shared/store/client';
 import { createStore, type Store } from '#shared/store/store';
+import { createPreferencesStore, type PreferencesStore } from '#shared/store/preferences';
 import { createSubscriptionStore, type SubscriptionStore } from '#shared/store/subscriptions';
 import type { InstallationStore } from '#shared/store/installations';
 import { createTokenSourceFor, type TokenSource } from '#shared/use-cases/tokens';
@@ -13,6 +14,7 @@ import { createAfterAnswer, type AfterAnswer } from './after-answer.ts';
 export interface ListenerDeps {
   store: Store;
   subscriptions: SubscriptionStore;
+  preferences: PreferencesStore;
   /** Who callers are in Slack, cached per container. */
   directory: Directory;
   log: Logger;
@@ -43,6 +45,7 @@ export function createListenerDeps(config: Config, log: Logger): ListenerDeps {
     },
     store: createStore({ client: dynamo, tableName: config.tableName }),
     subscriptions: createSubscriptionStore({ client: dynamo, tableName: config.tableName }),
+    preferences: createPreferencesStore({ client: dynamo, tableName: config.tableName }),
     log,
     clock,
     slackApiUrl: config.slackApiUrl,

@@ -2,14 +2,14 @@ import { BatchWriteItemCommand, type DynamoDBClient } from '@aws-sdk/client-dyna
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { nextRun, parseSchedule } from '#shared/dates/schedule';
 import { dueKeys, subscriptionSk } from '#shared/store/subscription-params';
-import type { Subscription } from '#shared/domain/subscription';
+import type { SubscriptionInput } from '#shared/domain/subscription';
 
 // Thousands of subscriptions written straight to the table, for the sweep-cost test and the bench.
 
 /** A subscription item as the store writes it, next run = first slot of its schedule after `after`. */
 export function subscriptionItem(teamId: string, channelId: string, scheduleText: string, created: Date, after: Date): Record<string, unknown> {
   const { schedule, timeZone } = parseSchedule(scheduleText, { timeZone: 'Asia/Tokyo', now: created });
-  const sub: Subscription = {
+  const sub: SubscriptionInput = {
     teamId,
     channelId,
     track: 'japan-korea',

@@ -3,7 +3,7 @@ import type { Cursor } from '#shared/commands/grammar';
 import { SLACK_APP } from '#shared/slack-app/definitions';
 import type { SlackMessage } from '#shared/slack/render/format';
 import type { ModalOrigin } from '#shared/slack/render/modals';
-import type { Need } from '#shared/domain/access';
+import type { CommandNeed } from '#shared/domain/access';
 import type { TrackSlug } from '#shared/domain/schemas';
 import type { Caller, CommandTarget, Deps } from '#shared/use-cases/commitments';
 
@@ -53,8 +53,8 @@ export interface CommandDefinition<Name extends string = string, Args extends ob
   readonly examples: readonly string[];
   /** Whether it changes something: a replayed request must not repeat it, and the Home tab is redrawn. */
   readonly writes: boolean;
-  /** What the caller must be allowed on the track its arguments touch; checked before `run`. */
-  readonly need: Need;
+  /** What the caller must be allowed on the track its arguments touch, or `self` for their own settings; checked before `run`. */
+  readonly need: CommandNeed;
   /** The track or item its arguments touch, if any: the dispatcher authorizes `need` on it first. */
   target?(args: Args): CommandTarget | undefined;
   /** Reads the words after the command word; may hand the rest to another command. */

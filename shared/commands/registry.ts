@@ -1,6 +1,7 @@
 import { addCommand } from '#shared/commands/add';
 import { archiveCommand } from '#shared/commands/archive';
 import { assessCommand } from '#shared/commands/assess';
+import { checkInsCommand, setCheckInsCommand } from '#shared/commands/check-ins';
 import {
   Handoff,
   OpenModal,
@@ -22,6 +23,7 @@ import { rolesCommand } from '#shared/commands/roles';
 import { visibilityCommand } from '#shared/commands/visibility';
 import { listTracksCommand } from '#shared/commands/list-tracks';
 import { logCommand } from '#shared/commands/log';
+import { meCommand, meSetCommand } from '#shared/commands/me';
 import { noteCommand } from '#shared/commands/note';
 import { reportCommand } from '#shared/commands/report';
 import { showCommand } from '#shared/commands/show';
@@ -54,12 +56,16 @@ export const COMMANDS = [
   subscribeCommand,
   unsubscribeCommand,
   subscriptionsCommand,
+  meCommand,
+  meSetCommand,
   assessCommand,
   exportCommand,
   importCommand,
   rolesCommand,
   visibilityCommand,
   linkCommand,
+  checkInsCommand,
+  setCheckInsCommand,
 ] as const;
 
 export type Command = CommandOf<(typeof COMMANDS)[number]>;

@@ -1,4 +1,5 @@
-import { defineCommand, handOff, SLASH, type Handoff, type ReadContext } from '#shared/commands/definition';
+import { defineCommand, Handoff, handOff, SLASH, type ReadContext } from '#shared/commands/definition';
+import { checkInsCommand, readCheckInsAfterTrack } from '#shared/commands/check-ins';
 import { exportCommand, exportNotShared } from '#shared/commands/export';
 import { preview, readTrack, type Cursor } from '#shared/commands/grammar';
 import { linkCommand, readLinkAfterTrack } from '#shared/commands/link';
@@ -41,10 +42,15 @@ export const reportCommand = defineCommand({
   }),
 });
 
-/** `<track> roles|visibility|link|unlink …`: the track's settings, read by their own commands. */
+/** `<track> roles|visibility|link|unlink|check-ins …`: the track's settings, read by their own commands. */
 function readTrackSetting(c: Cursor, track: TrackSlug): Handoff | undefined {
   const next = c.peek();
   const setting = next && !next.quoted ? next.text.toLowerCase() : undefined;
+  if (setting === 'check-ins' || setting === 'checkins') {
+    c.next();
+    const read = readCheckInsAfterTrack(c.handOver(checkInsCommand.usage), track);
+    return read instanceof Handoff ? read : handOff(checkInsCommand, read);
+  }
   if (setting !== 'roles' && setting !== 'visibility' && setting !== 'link' && setting !== 'unlink') return undefined;
   c.next();
   if (setting === 'roles') return handOff(rolesCommand, readRolesAfterTrack(c.handOver(rolesCommand.usage), track));

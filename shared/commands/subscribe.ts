@@ -1,6 +1,7 @@
 import { defineCommand, SLASH } from '#shared/commands/definition';
-import { checkLength, decodeEntities, readTimeZone, readTrack, TIME_ZONE_KEYWORDS, type Cursor, type Token } from '#shared/commands/grammar';
+import { checkLength, decodeEntities, preview, readTimeZone, readTrack, TIME_ZONE_KEYWORDS, type Cursor, type Token } from '#shared/commands/grammar';
 import type { TrackSlug } from '#shared/domain/schemas';
+import { DIGEST_SECTIONS, type DigestSection } from '#shared/domain/subscription';
 import { renderSubscribed } from '#shared/slack/render/subscriptions';
 import { withTrackSuggestions } from '#shared/use-cases/commitments';
 import { subscribe } from '#shared/use-cases/subscriptions';
@@ -10,21 +11,34 @@ interface SubscribeArgs {
   /** Left as typed: the subscription use case reads schedules. */
   scheduleText?: string;
   timeZone?: string;
+  /** Only these sections (`only overdue,no-answer`); all when absent. */
+  sections?: DigestSection[];
+  /** `always`: post even when there is nothing to report. */
+  always?: boolean;
 }
 
 const MAX_SCHEDULE_CHARS = 100;
+
+const SECTION_WORDS: ReadonlyMap<string, DigestSection> = new Map([
+  ...DIGEST_SECTIONS.map((section) => [section, section] as const),
+  ['due', 'due-soon'],
+  ['soon', 'due-soon'],
+  ['late', 'overdue'],
+  ['stale', 'quiet'],
+  ['unanswered', 'no-answer'],
+]);
 
 /** `subscribe <track> [schedule] [tz <zone>]`: a digest of the track posted in this channel. */
 export const subscribeCommand = defineCommand({
   name: 'subscribe',
   words: ['subscribe'],
-  usage: `${SLASH} subscribe <track> [schedule, such as every monday 09:00] [tz Asia/Tokyo]`,
-  examples: [`${SLASH} subscribe japan-korea every monday 09:00 tz Asia/Tokyo`],
+  usage: `${SLASH} subscribe <track> [schedule, such as every monday 09:00] [tz Asia/Tokyo] [only overdue,no-answer,…] [always]`,
+  examples: [`${SLASH} subscribe japan-korea every monday 09:00 tz Asia/Tokyo`, `${SLASH} subscribe japan-korea weekdays 08:00 only overdue,no-answer`],
   writes: true,
   need: 'write',
   read: readSubscribe,
   target: ({ track }) => ({ track }),
-  run: ({ track, scheduleText, timeZone }, { deps, caller, where }) =>
+  run: ({ track, scheduleText, timeZone, sections, always }, { deps, caller, where }) =>
     withTrackSuggestions(deps, caller, track, () =>
       subscribe(deps, {
         teamId: caller.teamId,
@@ -32,6 +46,8 @@ export const subscribeCommand = defineCommand({
         track,
         ...(scheduleText ? { scheduleText } : {}),
         ...(timeZone ? { timeZone } : {}),
+        ...(sections ? { sections } : {}),
+        skipWhenEmpty: !always,
         by: caller.userId,
         now: caller.now,
       }),
@@ -43,16 +59,43 @@ function readSubscribe(c: Cursor): SubscribeArgs {
   const track = readTrack(c, 'subscribe');
   const schedule: Token[] = [];
   let timeZone: string | undefined;
+  let sections: DigestSection[] | undefined;
+  let always = false;
   for (let token = c.next(); token; token = c.next()) {
-    if (!token.quoted && TIME_ZONE_KEYWORDS.has(token.text.toLowerCase())) {
+    const word = token.quoted ? undefined : token.text.toLowerCase();
+    if (word !== undefined && TIME_ZONE_KEYWORDS.has(word)) {
       if (timeZone) c.refuse('Give tz only once.');
       const zone = c.next();
       timeZone = readTimeZone(c, zone ? [zone] : []);
+    } else if (word === 'only') {
+      if (sections) c.refuse('Give only once, with every section it keeps.');
+      sections = readSections(c);
+    } else if (word === 'always') {
+      always = true;
     } else schedule.push(token);
   }
   const scheduleText = checkLength(c, 'schedule', schedule.map((t) => decodeEntities(t.text)).join(' ').trim() || undefined, MAX_SCHEDULE_CHARS);
   const args: SubscribeArgs = { track };
   if (scheduleText) args.scheduleText = scheduleText;
   if (timeZone) args.timeZone = timeZone;
+  if (sections) args.sections = sections;
+  if (always) args.always = true;
   return args;
+}
+
+/** `overdue,no-answer` or `overdue, no-answer`: the words up to the next one without a comma, in DIGEST_SECTIONS order. */
+function readSections(c: Cursor): DigestSection[] {
+  const chosen = new Set<DigestSection>();
+  for (let token = c.peek(); token && !token.quoted; token = c.peek()) {
+    const words = token.text.toLowerCase().split(',').filter(Boolean);
+    if (words.length === 0 || (chosen.size > 0 && !c.input.slice(0, token.start).trimEnd().endsWith(',') && !token.text.startsWith(','))) break;
+    for (const word of words) {
+      const section = SECTION_WORDS.get(word);
+      if (!section) c.refuse(`“${preview(word)}” is not a digest section; use ${DIGEST_SECTIONS.join(', ')}.`);
+      chosen.add(section);
+    }
+    c.next();
+  }
+  if (chosen.size === 0) c.refuse(`only needs sections, such as only overdue,no-answer (${DIGEST_SECTIONS.join(', ')}).`);
+  return DIGEST_SECTIONS.filter((s) => chosen.has(s));
 }

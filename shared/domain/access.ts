@@ -7,6 +7,9 @@ import type { Commitment, Role, TrackAccess } from '#shared/domain/schemas';
  */
 export type Need = 'read' | 'answer' | 'write' | 'manage';
 
+/** What a command asks: a need on the track it touches, or `self`: only the caller's own settings (`me`). */
+export type CommandNeed = Need | 'self';
+
 /**
  * Where a person stands in the workspace: admins and owners manage every track; members use
  * workspace tracks; guests and people from other organisations see only what they are given.
@@ -26,6 +29,8 @@ export const SlackUserSchema = z.object({
   is_restricted: z.boolean().default(false),
   is_ultra_restricted: z.boolean().default(false),
   is_stranger: z.boolean().default(false),
+  /** The person's own time zone, as Slack has it. */
+  tz: z.string().optional(),
   enterprise_user: z.object({ teams: z.array(z.string()).default([]) }).optional(),
 });
 export type SlackUser = z.infer<typeof SlackUserSchema>;
@@ -103,6 +108,11 @@ export function mayWriteAnywhere(access: Access): Verdict {
   return access.standing === 'guest' || access.standing === 'stranger'
     ? refuse('Guests and people from other organisations can read the tracks shared with them but not change anything.')
     : ALLOWED;
+}
+
+/** Whether a person may keep settings of their own here (`me`): guests too; people from other organisations keep theirs at home. */
+export function mayChangeOwnSettings(access: Access): Verdict {
+  return access.standing === 'stranger' ? refuse('People from other organisations keep their check-in preferences in their own workspace; nothing was read or changed.') : ALLOWED;
 }
 
 /** Whether everyone in `channelId` may see the track: a digest or a shared report there shows it to them all. */

@@ -5,12 +5,14 @@ import { ChannelIdSchema } from '#shared/domain/subscription';
 /** The lock on posting one message, and the record that it went out: what digest and check-in deliveries share. */
 const LeaseSchema = z.object({
   teamId: TeamIdSchema,
-  state: z.enum(['claimed', 'posted', 'released', 'abandoned']),
+  /** `skipped`: nothing to report and the channel asked for no empty digests; done, like `posted`. */
+  state: z.enum(['claimed', 'posted', 'skipped', 'released', 'abandoned']),
   token: z.string(),
   attempts: z.number().int().min(1),
   claimedAt: InstantSchema,
   leaseUntil: InstantSchema,
   postedAt: InstantSchema.optional(),
+  skippedAt: InstantSchema.optional(),
   messageTs: z.string().optional(),
   foundInChannel: z.boolean().optional(),
   reason: z.string().optional(),

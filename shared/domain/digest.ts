@@ -1,4 +1,11 @@
 import type { Commitment, Track } from '#shared/domain/schemas';
+import type { DigestSection } from '#shared/domain/subscription';
+
+/** An item whose owners have left a check-in unanswered past the track's limit. */
+export interface NoAnswerRow {
+  item: Commitment;
+  owners: { userId: string; askedAt: string }[];
+}
 
 /** What one digest says, before it becomes Block Kit. Each item sits in one group only. */
 export interface DigestModel {
@@ -11,7 +18,16 @@ export interface DigestModel {
   quiet: Commitment[];
   /** Changed since `since` and not already in a group above (including items just closed). */
   changed: Commitment[];
+  /** Escalated items (also listed in their group above, if any: this says who has not answered). */
+  noAnswer: NoAnswerRow[];
+  /** The sections the channel chose; the groups of the others are left empty. */
+  sections: readonly DigestSection[];
   openCount: number;
   /** "every Monday at 09:00 (Asia/Tokyo)", for the footer. */
   scheduleText?: string;
+}
+
+/** Whether the digest has nothing to say in the sections its channel chose. */
+export function isEmptyDigest(model: DigestModel): boolean {
+  return model.overdue.length + model.dueSoon.length + model.quiet.length + model.changed.length + model.noAnswer.length === 0;
 }

@@ -325,12 +325,13 @@ export const HistoryEntrySchema = z.object({
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
-/** A change to a track's access: roles, visibility, linked channels. */
+/** A change to a track's settings: roles, visibility, linked channels, check-ins. */
 export const TrackChangeSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('role'), userId: MemberIdSchema, from: RoleSchema.optional(), to: RoleSchema.optional() }),
   z.object({ type: z.literal('visibility'), from: VisibilitySchema, to: VisibilitySchema }),
   z.object({ type: z.literal('link'), channelId: ChannelIdSchema }),
   z.object({ type: z.literal('unlink'), channelId: ChannelIdSchema }),
+  z.object({ type: z.literal('check-ins'), from: CheckInSettingsSchema, to: CheckInSettingsSchema }),
 ]);
 export type TrackChange = z.infer<typeof TrackChangeSchema>;
 

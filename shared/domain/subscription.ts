@@ -7,6 +7,11 @@ export const ChannelIdSchema = z.string().regex(/^[CGD][A-Z0-9]{2,30}$/, 'must b
 /** Why the sweep stopped posting to a channel: Slack's error code, shown to people as is. */
 export const PauseSchema = z.object({ reason: z.string().min(1).max(100), at: InstantSchema });
 
+/** The parts of a digest a channel may choose; all by default. */
+export const DIGEST_SECTIONS = ['overdue', 'due-soon', 'quiet', 'changed', 'no-answer'] as const;
+export const DigestSectionSchema = z.enum(DIGEST_SECTIONS);
+export type DigestSection = z.infer<typeof DigestSectionSchema>;
+
 /** A channel's standing order for one track's digest. */
 export const SubscriptionSchema = z.object({
   teamId: TeamIdSchema,
@@ -21,9 +26,15 @@ export const SubscriptionSchema = z.object({
   /** The slot of the last digest that went out; "changed since" counts from here. */
   lastDigestAt: InstantSchema.optional(),
   paused: PauseSchema.optional(),
+  /** The sections the digest shows, in DIGEST_SECTIONS order; subscriptions stored before this read as all. */
+  sections: z.array(DigestSectionSchema).min(1).max(DIGEST_SECTIONS.length).default([...DIGEST_SECTIONS]),
+  /** With nothing to report in its sections, the slot is recorded as skipped and nothing is posted. */
+  skipWhenEmpty: z.boolean().default(true),
   version: z.number().int().min(1),
 });
 export type Subscription = z.infer<typeof SubscriptionSchema>;
+/** A subscription as written before defaults, as items stored before digest sections read. */
+export type SubscriptionInput = z.input<typeof SubscriptionSchema>;
 
 /** What names one subscription: a channel and a track, in a team. */
 export interface SubscriptionKey {

@@ -8,6 +8,7 @@ import { subscriptionKeyOf, type Subscription } from '#shared/domain/subscriptio
 import type { SubscriptionStore } from '#shared/store/subscriptions';
 import { buildDigest } from '#shared/reminders/digest';
 import { postOnce, type PostContext } from '#shared/reminders/post';
+import { isEmptyDigest } from '#shared/domain/digest';
 import { renderDigest } from '#shared/slack/render/digest';
 import type { SlackMessage } from '#shared/slack/render/format';
 
@@ -33,7 +34,7 @@ export interface Faults {
   at(step: DeliveryStep, sub: Subscription): void | Promise<void>;
 }
 
-export type Outcome = 'posted' | 'skipped-already-posted' | 'paused' | 'failed' | 'left' | 'stale';
+export type Outcome = 'posted' | 'skipped-already-posted' | 'skipped-empty' | 'paused' | 'failed' | 'left' | 'stale';
 
 export const DIGEST_EVENT_TYPE = 'commitments_digest';
 
@@ -60,7 +61,8 @@ export function slotIdOf(sub: Pick<Subscription, 'teamId' | 'channelId' | 'track
  * One subscription, one slot, in steps:
  * 1. claim the slot's delivery record (stale index entry → nothing; live claim elsewhere → later;
  *    already posted → only move the subscription on);
- * 2. build the digest: flags at now, changes since the last digest;
+ * 2. build the digest: flags at now, changes since the last digest, no-answer escalations, in the
+ *    channel's sections; nothing in them and `skipWhenEmpty` → record the slot as skipped, move on;
  * 3. post it, after looking in the channel first when an earlier attempt may have posted;
  * 4. record the post on the claim, then move the subscription to its next slot after now.
  * Slack refusing for good pauses the subscription (or skips the slot); running out of time or
@@ -86,7 +88,8 @@ export async function deliver(ctx: DeliverContext, sub: Subscription): Promise<O
     const report = await ctx.report(sub.teamId, sub.track);
     // A private track's digest goes only to its linked channels; elsewhere it is as missing as a deleted one.
     if (!visibleInChannel(report.track, sub.channelId)) return pause(ctx, sub, token, 'track_not_found');
-    const model = buildDigest(report, { now: ctx.clock(), since: sub.lastDigestAt ?? sub.createdAt, scheduleText: describeSchedule(sub.schedule, sub.timeZone) });
+    const model = buildDigest(report, { now: ctx.clock(), since: sub.lastDigestAt ?? sub.createdAt, scheduleText: describeSchedule(sub.schedule, sub.timeZone), sections: sub.sections });
+    if (sub.skipWhenEmpty && isEmptyDigest(model)) return skipEmpty(ctx, sub, token);
     message = renderDigest(model);
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
@@ -132,6 +135,15 @@ export async function deliver(ctx: DeliverContext, sub: Subscription): Promise<O
 async function advance(ctx: DeliverContext, sub: Subscription): Promise<void> {
   const next = nextRun(sub.schedule, sub.timeZone, ctx.clock());
   await ctx.subscriptions.advance({ key: subscriptionKeyOf(sub), slot: sub.nextRunAt, nextRunAt: next.toISOString(), lastDigestAt: sub.nextRunAt });
+}
+
+/** Nothing to report: the slot is done without a post; "changed since" still counts from the last digest posted. */
+async function skipEmpty(ctx: DeliverContext, sub: Subscription, token: string): Promise<Outcome> {
+  const key = subscriptionKeyOf(sub);
+  const recorded = await ctx.subscriptions.markSkipped({ key, slot: sub.nextRunAt, token, now: ctx.clock() });
+  if (!recorded) ctx.log.warn('claim taken over before the skip was recorded', { ...key, slot: sub.nextRunAt });
+  await ctx.subscriptions.advance({ key, slot: sub.nextRunAt, nextRunAt: nextRun(sub.schedule, sub.timeZone, ctx.clock()).toISOString() });
+  return 'skipped-empty';
 }
 
 async function pause(ctx: DeliverContext, sub: Subscription, token: string, reason: string): Promise<Outcome> {

@@ -1,16 +1,21 @@
 import { deriveFlags } from '#shared/dates/flags';
+import { noAnswersOf } from '#shared/dates/no-answer';
 import { CLOSED_STATUSES, type Commitment } from '#shared/domain/schemas';
 import type { DigestModel } from '#shared/domain/digest';
 import type { Report } from '#shared/domain/report';
+import { DIGEST_SECTIONS, type DigestSection } from '#shared/domain/subscription';
 
 /**
  * Sorts a track's items into the digest's groups at `now`, in the track's zone:
  * 1. flags from dates (overdue before due-soon before quiet: an item shows where it matters most);
- * 2. whatever else changed after `since`, newest first.
+ * 2. whatever else changed after `since`, newest first;
+ * 3. items whose owners left a check-in unanswered past the track's limit, longest wait first;
+ * 4. only the `sections` chosen (all by default) keep their items.
  */
-export function buildDigest(report: Report, options: { now: Date; since?: string; scheduleText?: string }): DigestModel {
+export function buildDigest(report: Report, options: { now: Date; since?: string; scheduleText?: string; sections?: readonly DigestSection[] }): DigestModel {
   const { track } = report;
   const { now, since } = options;
+  const sections = options.sections ?? DIGEST_SECTIONS;
   const model: DigestModel = {
     track: { slug: track.slug, title: track.title, timeZone: track.timeZone },
     now,
@@ -19,6 +24,8 @@ export function buildDigest(report: Report, options: { now: Date; since?: string
     dueSoon: [],
     quiet: [],
     changed: [],
+    noAnswer: [],
+    sections,
     openCount: report.commitments.filter((c) => !CLOSED_STATUSES.has(c.status) && !c.archived).length,
     ...(options.scheduleText ? { scheduleText: options.scheduleText } : {}),
   };
@@ -44,5 +51,17 @@ export function buildDigest(report: Report, options: { now: Date; since?: string
   model.dueSoon.sort(byDays(1));
   model.quiet.sort(byDays(-1));
   model.changed.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.seq - b.seq);
+  for (const [id, waits] of noAnswersOf(report, now)) {
+    const owners = waits.filter((w) => w.escalated).map(({ userId, askedAt }) => ({ userId, askedAt }));
+    const item = report.commitments.find((c) => c.id === id);
+    if (item && owners.length > 0) model.noAnswer.push({ item, owners });
+  }
+  model.noAnswer.sort((a, b) => a.owners[0]!.askedAt.localeCompare(b.owners[0]!.askedAt) || a.item.seq - b.item.seq);
+  const keep = new Set(sections);
+  if (!keep.has('overdue')) model.overdue = [];
+  if (!keep.has('due-soon')) model.dueSoon = [];
+  if (!keep.has('quiet')) model.quiet = [];
+  if (!keep.has('changed')) model.changed = [];
+  if (!keep.has('no-answer')) model.noAnswer = [];
   return model;
 }

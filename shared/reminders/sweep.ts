@@ -69,6 +69,8 @@ export interface SweepSummary {
   posted: number;
   /** Already in the channel or already recorded: not posted again. */
   skippedAlreadyPosted: number;
+  /** Nothing to report in the chosen sections, and the channel skips empty digests: recorded, not posted. */
+  skippedEmpty: number;
   paused: number;
   failed: number;
   /** Held by another sweep, out of time, or Slack kept failing: claimable by the next sweep. */
@@ -80,6 +82,7 @@ export interface SweepSummary {
 const TALLY: Record<Outcome, keyof SweepSummary> = {
   posted: 'posted',
   'skipped-already-posted': 'skippedAlreadyPosted',
+  'skipped-empty': 'skippedEmpty',
   paused: 'paused',
   failed: 'failed',
   left: 'leftForNextSweep',
@@ -134,7 +137,7 @@ export async function runSweep(deps: SweepDeps, input: SweepInput): Promise<Swee
     log,
   };
 
-  const summary: SweepSummary = { due: 0, posted: 0, skippedAlreadyPosted: 0, paused: 0, failed: 0, leftForNextSweep: 0, stale: 0 };
+  const summary: SweepSummary = { due: 0, posted: 0, skippedAlreadyPosted: 0, skippedEmpty: 0, paused: 0, failed: 0, leftForNextSweep: 0, stale: 0 };
   const due = deps.subscriptions.due(input.now, settings.pageSize);
 
   async function worker(): Promise<void> {

@@ -8,7 +8,7 @@ import { parse } from '#shared/store/parse';
 export type LeaseClaim<D> =
   /** Ours now; `reclaimed` when an earlier holder died, so the message may already be out. */
   | { kind: 'claimed'; reclaimed: boolean; delivery: D }
-  /** The message is recorded as posted. */
+  /** The message is recorded as posted (or, for a digest, its slot as skipped with nothing to report: as done). */
   | { kind: 'posted'; delivery: D }
   /** Another sweep holds a live claim (or is taking it at this moment: no record to show yet). */
   | { kind: 'busy'; delivery: D | undefined };
@@ -20,7 +20,7 @@ interface Lease {
 }
 
 /**
- * After a first claim found a record already there: read it; posted → say so; a live lease →
+ * After a first claim found a record already there: read it; posted or skipped → say so; a live lease →
  * busy; a dead lease → take it over with a write conditional on the dead holder's token.
  * `undefined` when the record is gone meanwhile.
  */
@@ -34,7 +34,8 @@ export async function claimExisting<S extends z.ZodType<Lease>>(
   const { Item } = await client.send(new GetItemCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
   if (!Item) return undefined;
   const existing = parse(schema, unmarshall(Item));
-  if (existing.state === 'posted') return { kind: 'posted', delivery: existing };
+  // A skipped slot is as done as a posted one: no sweep posts it after.
+  if (existing.state === 'posted' || existing.state === 'skipped') return { kind: 'posted', delivery: existing };
   if (existing.leaseUntil >= input.now.toISOString()) return { kind: 'busy', delivery: existing };
   try {
     const { Attributes } = await client.send(new UpdateItemCommand(reclaimDeliveryParams(tableName, key, { ...input, previousToken: existing.token })));

@@ -20,11 +20,18 @@ export function createPreferencesStore(deps: { client: DynamoDBClient; tableName
   const { client, tableName } = deps;
   const read = (item: Record<string, unknown>) => parse(CheckInPreferencesSchema, item);
 
+  async function getSaved(teamId: TeamId, userId: string): Promise<CheckInPreferences | undefined> {
+    const { Item } = await client.send(new GetItemCommand({ TableName: tableName, Key: preferencesKey(teamId, userId), ConsistentRead: true }));
+    return Item ? read(unmarshall(Item)) : undefined;
+  }
+
   return {
     async get(teamId: TeamId, userId: string): Promise<CheckInPreferences> {
-      const { Item } = await client.send(new GetItemCommand({ TableName: tableName, Key: preferencesKey(teamId, userId), ConsistentRead: true }));
-      return Item ? read(unmarshall(Item)) : defaultPreferences(teamId, userId);
+      return (await getSaved(teamId, userId)) ?? defaultPreferences(teamId, userId);
     },
+
+    /** What the person saved, or undefined when they never did (nor were stopped): the version a save must guard on. */
+    getSaved,
 
     /** Many people's at once (a sweep's due owners): one BatchGetItem per 100, unprocessed keys read again. */
     async getMany(teamId: TeamId, userIds: readonly string[]): Promise<Map<string, CheckInPreferences>> {

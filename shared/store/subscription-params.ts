@@ -204,7 +204,7 @@ export function newLease(input: { token: string; now: Date; leaseUntil: Date }, 
 
 /**
  * Taking over a claim whose holder is gone:
- *   holder unchanged (token) AND its lease has run out AND the message is not known to be posted.
+ *   holder unchanged (token) AND its lease has run out AND the slot is not known to be done (posted, or skipped as empty).
  */
 export function reclaimDeliveryParams(
   tableName: string,
@@ -215,11 +215,12 @@ export function reclaimDeliveryParams(
     TableName: tableName,
     Key: key,
     UpdateExpression: 'SET #state = :claimed, #token = :token, leaseUntil = :lease, claimedAt = :now, attempts = attempts + :one',
-    ConditionExpression: '#token = :previous AND leaseUntil < :now AND #state <> :posted',
+    ConditionExpression: '#token = :previous AND leaseUntil < :now AND #state <> :posted AND #state <> :skipped',
     ExpressionAttributeNames: { '#state': 'state', '#token': 'token' },
     ExpressionAttributeValues: toItem({
       ':claimed': 'claimed',
       ':posted': 'posted',
+      ':skipped': 'skipped',
       ':token': input.token,
       ':previous': input.previousToken,
       ':lease': input.leaseUntil.toISOString(),
@@ -254,6 +255,18 @@ export function markDeliveryPostedParams(
       ...(input.messageTs ? { ':ts': input.messageTs } : {}),
       ...Object.fromEntries(also.map(([, value], i) => [`:a${i}`, value])),
     }),
+  };
+}
+
+/** Records that the slot had nothing to report and posted nothing, only while the claim is still ours. */
+export function markSkippedParams(tableName: string, input: { key: SubscriptionKey; slot: string; token: string; now: Date }): UpdateItemCommandInput {
+  return {
+    TableName: tableName,
+    Key: deliveryKey(input.key, input.slot),
+    UpdateExpression: 'SET #state = :skipped, skippedAt = :now',
+    ConditionExpression: '#token = :token AND #state = :claimed',
+    ExpressionAttributeNames: { '#state': 'state', '#token': 'token' },
+    ExpressionAttributeValues: toItem({ ':skipped': 'skipped', ':now': input.now.toISOString(), ':token': input.token, ':claimed': 'claimed' }),
   };
 }
 

@@ -13,7 +13,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ConflictError, NotFoundError } from '#shared/errors';
 import type { TeamId } from '#shared/domain/schemas';
 import { DeliverySchema, type Delivery } from '#shared/domain/delivery';
-import { SubscriptionSchema, type Subscription, type SubscriptionKey } from '#shared/domain/subscription';
+import { SubscriptionSchema, type Subscription, type SubscriptionInput, type SubscriptionKey } from '#shared/domain/subscription';
 import * as params from '#shared/store/subscription-params';
 import { DUE_SHARDS } from '#shared/store/subscription-params';
 import { parse } from '#shared/store/parse';
@@ -47,7 +47,7 @@ export function createSubscriptionStore(deps: { client: DynamoDBClient; tableNam
     },
 
     /** Writes a new subscription, or replaces the one read at `expectedVersion`; a moved version is a conflict. */
-    async put(input: Subscription, expectedVersion?: number): Promise<Subscription> {
+    async put(input: SubscriptionInput, expectedVersion?: number): Promise<Subscription> {
       const sub = parse(SubscriptionSchema, input);
       const written = await conditional(() => client.send(new PutItemCommand(params.putSubscriptionParams(tableName, sub, expectedVersion))));
       if (!written) {
@@ -115,6 +115,11 @@ export function createSubscriptionStore(deps: { client: DynamoDBClient; tableNam
     /** `false` when the claim was taken over meanwhile (the new holder finds our message by its metadata). */
     markPosted(input: Parameters<typeof params.markPostedParams>[1]): Promise<boolean> {
       return conditional(() => client.send(new UpdateItemCommand(params.markPostedParams(tableName, input))));
+    },
+
+    /** `false` when the claim was taken over meanwhile (the new holder decides the slot again, from the same data). */
+    markSkipped(input: Parameters<typeof params.markSkippedParams>[1]): Promise<boolean> {
+      return conditional(() => client.send(new UpdateItemCommand(params.markSkippedParams(tableName, input))));
     },
 
     release(input: Parameters<typeof params.releaseParams>[1]): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { authorize, groupsOf, mayWriteAnywhere, SlackUserSchema, standingOf, type Access, type Need, type SlackUser } from '#shared/domain/access';
+import { authorize, groupsOf, mayChangeOwnSettings, mayWriteAnywhere, SlackUserSchema, standingOf, type Access, type Need, type SlackUser } from '#shared/domain/access';
 import type { HttpSend } from '#shared/http';
 import type { Commitment, TeamId, TrackAccess } from '#shared/domain/schemas';
 import { ForbiddenError, TrackNotFoundError } from '#shared/errors';
@@ -101,6 +101,12 @@ export function requireAccess(access: Access, track: TrackAccess & { slug: strin
   const verdict = authorize(access, track, need, item);
   if (verdict.allowed) return;
   throw verdict.hidden ? new TrackNotFoundError(track.slug) : new ForbiddenError(verdict.reason);
+}
+
+/** Throws unless the person may keep settings of their own here (everyone but people from other organisations). */
+export function requireSelf(access: Access): void {
+  const verdict = mayChangeOwnSettings(access);
+  if (!verdict.allowed) throw new ForbiddenError(verdict.reason);
 }
 
 /** Throws unless the person may write at all (guests and strangers never do). */

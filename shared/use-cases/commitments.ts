@@ -3,8 +3,8 @@ import { ambiguityQuestion, formatLocalDate, readNaturalDate } from '#shared/dat
 import { dueDateBounds, implausibleDue } from '#shared/dates/plausible';
 import { STATUS_LABEL } from '#shared/format/text';
 import { ConflictError, InvalidInputError, NotFoundError, TrackNotFoundError } from '#shared/errors';
-import { authorize, visibleInChannel, type Access, type Need } from '#shared/domain/access';
-import { canRead, loadAccess, requireAccess, requireWriter, withGroups, type Directory } from '#shared/use-cases/access';
+import { authorize, visibleInChannel, type Access, type CommandNeed, type Need } from '#shared/domain/access';
+import { canRead, loadAccess, requireAccess, requireSelf, requireWriter, withGroups, type Directory } from '#shared/use-cases/access';
 import { formatOwners, parseOwners, refuseIfArchived } from '#shared/domain/changes';
 import { takesDueDate, type NamedKind } from '#shared/domain/kind';
 import type { Actor, Change, Commitment, FieldChange, Owner, ComplianceScore, Source, CommitmentDraft, HistoryEntry, Kind, LocalDate, Status, TeamId, Track, TrackSummary } from '#shared/domain/schemas';
@@ -12,10 +12,13 @@ import type { Report } from '#shared/domain/report';
 import type { FormToken } from '#shared/store/params';
 import type { Store } from '#shared/store/store';
 import type { SubscriptionStore } from '#shared/store/subscriptions';
+import type { PreferencesStore } from '#shared/store/preferences';
 
 export interface Deps {
   store: Store;
   subscriptions: SubscriptionStore;
+  /** People's own check-in preferences (`me`). */
+  preferences: PreferencesStore;
   /** Who people are in Slack (`users.info`), for every access check. */
   directory: Directory;
 }
@@ -103,9 +106,12 @@ export type CommandTarget = { track: string } | { report: string } | { item: str
  * The check every command passes before it runs: `need` on the track or item it names, or, for
  * one that names none and writes (a new track), that the caller may write at all.
  */
-export async function authorizeTarget(deps: Deps, caller: Caller, need: Need, target: CommandTarget | undefined): Promise<Prefetched> {
+export async function authorizeTarget(deps: Deps, caller: Caller, need: CommandNeed, target: CommandTarget | undefined): Promise<Prefetched> {
   const prefetched = new Prefetched();
-  if (!target) {
+  if (need === 'self') {
+    // A command about the caller alone touches no track.
+    requireSelf(caller.access);
+  } else if (!target) {
     if (need !== 'read') requireWriter(caller.access);
   } else if ('item' in target) {
     prefetched.put(`item:${target.item}`, await getItem(deps, caller, target.item, need));

@@ -2,7 +2,7 @@ import { nextRun, parseSchedule } from '#shared/dates/schedule';
 import { InvalidInputError } from '#shared/errors';
 import type { Actor, TeamId, TrackSlug } from '#shared/domain/schemas';
 import type { Store } from '#shared/store/store';
-import { subscriptionKeyOf, type SubscribeResult, type Subscription } from '#shared/domain/subscription';
+import { DIGEST_SECTIONS, subscriptionKeyOf, type DigestSection, type SubscribeResult, type Subscription } from '#shared/domain/subscription';
 import type { SubscriptionStore } from '#shared/store/subscriptions';
 import { listTracks, type Caller, type Deps } from '#shared/use-cases/commitments';
 
@@ -19,6 +19,10 @@ export interface SubscribeInput {
   scheduleText?: string;
   /** A zone to use when the text names none (else the track's). */
   timeZone?: string;
+  /** The digest's sections; all when absent. */
+  sections?: DigestSection[];
+  /** Whether a slot with nothing to report posts nothing; true when absent. */
+  skipWhenEmpty?: boolean;
   by: Actor;
   now: Date;
 }
@@ -28,8 +32,9 @@ export interface SubscribeInput {
  * 1. read the track (an unknown track is a NotFoundError, nothing written; a private one
  *    only in a channel linked to it);
  * 2. read the schedule text, its zone from `tz <Zone>`, else `timeZone`, else the track's;
- * 3. write the subscription with its first run after now: new, or replacing (and un-pausing)
- *    the channel's existing one for this track, conditional on the version read.
+ * 3. write the subscription with its first run after now, its sections and whether an empty
+ *    digest is skipped: new, or replacing (and un-pausing) the channel's existing one for this
+ *    track, conditional on the version read.
  */
 export async function subscribe(deps: SubscriptionDeps, input: SubscribeInput): Promise<SubscribeResult> {
   const track = await deps.store.getTrack(input.teamId, input.track);
@@ -48,6 +53,8 @@ export async function subscribe(deps: SubscriptionDeps, input: SubscribeInput): 
       createdBy: input.by,
       createdAt: input.now.toISOString(),
       nextRunAt: nextRun(schedule, timeZone, input.now).toISOString(),
+      sections: input.sections ?? [...DIGEST_SECTIONS],
+      skipWhenEmpty: input.skipWhenEmpty ?? true,
       // Keeps "changed since the last digest" continuous across a change of schedule.
       ...(existing?.lastDigestAt ? { lastDigestAt: existing.lastDigestAt } : {}),
       version: (existing?.version ?? 0) + 1,

@@ -1,8 +1,8 @@
 import { canHoldRole, hasOwner, hasUserOwner, isGroupId, standingOf } from '#shared/domain/access';
-import { ROLES, type ChannelId, type Role, type Track, type TrackChange, type Visibility } from '#shared/domain/schemas';
+import { ROLES, type ChannelId, type CheckInSettings, type Role, type Track, type TrackChange, type Visibility } from '#shared/domain/schemas';
 import { ConflictError, InvalidInputError } from '#shared/errors';
 import type { ModalOrigin } from '#shared/slack/render/modals';
-import { describeAccessChanges } from '#shared/slack/render/roles';
+import { checkInSettingsText, describeAccessChanges } from '#shared/slack/render/roles';
 import { getTrack, type Caller, type Deps } from '#shared/use-cases/commitments';
 
 /** One person's or user group's new role on a track, or none (removed). */
@@ -103,6 +103,25 @@ export async function linkChannel(deps: Deps, caller: Caller, slug: string, chan
   if (has === linked) throw new InvalidInputError(`<#${channelId}> is ${linked ? 'already' : 'not'} linked to ${track.slug}; nothing was changed.`);
   const channels = linked ? [...track.channels, channelId] : track.channels.filter((c) => c !== channelId);
   return save(deps, caller, track, { ...track, channels }, [{ type: linked ? 'link' : 'unlink', channelId }]);
+}
+
+/** The track's check-in settings, as editors see them before changing. */
+export async function getCheckInSettings(deps: Deps, caller: Caller, slug: string): Promise<Track> {
+  return getTrack(deps, caller, slug, 'read');
+}
+
+/**
+ * Changes how a track asks its owners (days before a due date, days to escalation), in steps:
+ * 1. read the track if the caller may change it (its editors and owners, or an admin);
+ * 2. refuse a change that changes nothing;
+ * 3. save it with a history entry, guarded by the version read.
+ * Items keep the ask dates they have; each takes the new settings at its next change or check-in.
+ */
+export async function setCheckIns(deps: Deps, caller: Caller, slug: string, change: Partial<CheckInSettings>): Promise<AccessChanged> {
+  const track = await getTrack(deps, caller, slug, 'write');
+  const checkIns = { ...track.checkIns, ...change };
+  if (JSON.stringify(checkIns) === JSON.stringify(track.checkIns)) throw new InvalidInputError(`${track.slug} already ${checkInSettingsText(checkIns)}; nothing was changed.`);
+  return save(deps, caller, track, { ...track, checkIns }, [{ type: 'check-ins', from: track.checkIns, to: checkIns }]);
 }
 
 async function save(deps: Deps, caller: Caller, before: Track, after: Track, changes: TrackChange[]): Promise<AccessChanged> {

@@ -1,7 +1,8 @@
 import type { Commitment } from '#shared/domain/schemas';
-import type { DigestModel } from '#shared/domain/digest';
+import type { DigestModel, NoAnswerRow } from '#shared/domain/digest';
+import type { DigestSection } from '#shared/domain/subscription';
 import { actorText, renderCommitmentBlocks } from '#shared/slack/render/commitment';
-import { formatDayOf, formatInstant, plural } from '#shared/format/text';
+import { age, formatDayOf, formatInstant, plural } from '#shared/format/text';
 import {
   SLACK_LIMITS,
   context,
@@ -13,14 +14,26 @@ import {
   type SlackMessage,
 } from '#shared/slack/render/format';
 
-type GroupName = 'overdue' | 'dueSoon' | 'quiet' | 'changed';
+type GroupName = 'overdue' | 'dueSoon' | 'quiet' | 'changed' | 'noAnswer';
 
 const GROUPS: { name: GroupName; title: string; filter: string }[] = [
   { name: 'overdue', title: ':red_circle: *Overdue*', filter: ' overdue' },
   { name: 'dueSoon', title: ':large_yellow_circle: *Due within 7 days*', filter: ' due' },
   { name: 'quiet', title: ':zzz: *Gone quiet*', filter: ' quiet' },
   { name: 'changed', title: ':pencil2: *Changed since the last digest*', filter: '' },
+  { name: 'noAnswer', title: ':rotating_light: *No answer*', filter: '' },
 ];
+
+/** What "all on track" says was looked for, in the sections the channel chose. */
+const FLAG_WORDS: [DigestSection, string][] = [
+  ['overdue', 'overdue'],
+  ['due-soon', 'due within 7 days'],
+  ['quiet', 'gone quiet'],
+  ['no-answer', 'left unanswered'],
+];
+
+/** One row of a group: an item (with its buttons), or an item whose owners have not answered. */
+type Row = Commitment | NoAnswerRow;
 
 /**
  * A reminder digest: a header, one line of counts, then each non-empty group with its items
@@ -39,14 +52,19 @@ export function renderDigest(model: DigestModel): SlackMessage {
   );
 
   const blocks: Block[] = [header(title)];
-  const flagged = model.overdue.length + model.dueSoon.length + model.quiet.length;
-  if (flagged === 0) {
+  const flagged = model.overdue.length + model.dueSoon.length + model.quiet.length + model.noAnswer.length;
+  const lookedFor = FLAG_WORDS.filter(([name]) => model.sections.includes(name)).map(([, words]) => words);
+  if (flagged === 0 && lookedFor.length > 0) {
     const open = model.openCount === 0 ? 'No open commitments' : `All ${plural(model.openCount, 'open commitment')} on track`;
-    blocks.push(section(`:white_check_mark: ${open}: nothing overdue, due within 7 days or gone quiet.`));
+    // Without escalation chosen the sentence reads as before the no-answer section existed.
+    const nothing = lookedFor.length === 1 ? lookedFor[0] : `${lookedFor.slice(0, -1).join(', ')} or ${lookedFor.at(-1)}`;
+    blocks.push(section(`:white_check_mark: ${open}: nothing ${nothing}.`));
+  } else if (flagged === 0 && model.changed.length === 0) {
+    blocks.push(section(':white_check_mark: Nothing changed since the last digest.'));
   }
   blocks.push(context(`*${escape(track.slug)}* · as of ${formatDayOf(now, track.timeZone)}${counts.length ? ` · ${counts.join(' · ')}` : ''}`));
 
-  const itemBlocks = (item: Commitment) => blocksFor(item, model);
+  const itemBlocks = (row: Row) => ('item' in row ? [noAnswerBlock(row, model.now)] : blocksFor(row, model));
   const shown = fitGroups(
     groups.map((g) => g.items.map(itemBlocks)),
     SLACK_LIMITS.blocksPerMessage - blocks.length - 1 - groups.length,
@@ -55,9 +73,9 @@ export function renderDigest(model: DigestModel): SlackMessage {
   groups.forEach((group, g) => {
     const visible = shown[g]!;
     blocks.push(section(`${group.title} (${group.items.length})`));
-    group.items.slice(0, visible).forEach((item) => {
-      blocks.push(...itemBlocks(item));
-      lines.push(`• ${item.id} ${escape(item.title)}`);
+    group.items.slice(0, visible).forEach((row) => {
+      blocks.push(...itemBlocks(row));
+      lines.push('item' in row ? `• ${row.item.id} ${escape(row.item.title)} — ${noAnswerText(row, model.now)}` : `• ${row.id} ${escape(row.title)}`);
     });
     const hidden = group.items.length - visible;
     if (hidden > 0) {
@@ -70,6 +88,15 @@ export function renderDigest(model: DigestModel): SlackMessage {
   const summary = `${escape(title)}: ${flagged === 0 && model.changed.length === 0 ? 'all on track' : counts.join(', ')}.`;
   const text = truncate([summary, ...lines].join('\n'), SLACK_LIMITS.fallbackText);
   return { text, blocks };
+}
+
+/** "no answer from @maria — asked 4 days ago", for each owner who has not answered. */
+function noAnswerText(row: NoAnswerRow, now: Date): string {
+  return row.owners.map((o) => `no answer from <@${o.userId}> — asked ${age(o.askedAt, now)}`).join('; ');
+}
+
+function noAnswerBlock(row: NoAnswerRow, now: Date): Block {
+  return section(`*${row.item.id}* ${escape(row.item.title)}\n${noAnswerText(row, now)}`);
 }
 
 /** An item's blocks; one that changed since the last digest also shows its newest note from then. */
@@ -106,5 +133,5 @@ export function fitGroups(groups: Block[][][], budget: number): number[] {
 }
 
 function countLabel(name: GroupName): string {
-  return { overdue: 'overdue', dueSoon: 'due within 7 days', quiet: 'quiet', changed: 'changed' }[name];
+  return { overdue: 'overdue', dueSoon: 'due within 7 days', quiet: 'quiet', changed: 'changed', noAnswer: 'no answer' }[name];
 }

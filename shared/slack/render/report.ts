@@ -1,13 +1,14 @@
 import type { types } from '@slack/bolt';
 import { byAttention } from '#shared/domain/attention';
 import { deriveFlags, type Flags } from '#shared/dates/flags';
+import { noAnswersOf, type NoAnswer } from '#shared/dates/no-answer';
 import { CLOSED_STATUSES, STATUSES, type Commitment, type Status } from '#shared/domain/schemas';
 import type { Report } from '#shared/domain/report';
 import { REPORT_FILTERS, type ReportFilter } from '#shared/domain/report-filter';
 import { ACTION_IDS } from '#shared/slack-app/definitions';
 import { commitmentSummary, commitmentActions } from '#shared/slack/render/commitment';
 import { complianceByParty } from '#shared/domain/compliance';
-import { STATUS_LABEL, averageText, flagPhrases, formatDayOf, meetingText, plural, statusCountText } from '#shared/format/text';
+import { STATUS_LABEL, age, averageText, flagPhrases, formatDayOf, meetingText, plural, statusCountText } from '#shared/format/text';
 import { button, context, escape, header, plainText, section, sourceText, type Block, type SlackMessage } from '#shared/slack/render/format';
 
 
@@ -75,6 +76,7 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
     summary.push(`Compliance: ${compliance.map((c) => `${escape(c.party.name)} ${c.assessed > 0 ? averageText(c) : 'not yet assessed'}`).join(' · ')}`);
   }
   const meetings = track.meetings.map((m) => meetingText(m, escape)).join('; ');
+  const waits = noAnswersOf(report, view.now);
 
   const blocks: Block[] = [
     { ...header(track.title), block_id: reportBlockId({ slug: track.slug, filter: view.filter, page }) },
@@ -104,6 +106,8 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
       blocks.push(context(`*${group === 'archived' ? 'Archived' : STATUS_LABEL[group]}* (${total})`));
     }
     blocks.push(section(commitmentSummary(item, track.timeZone, view.now)));
+    const waiting = waits.get(item.id);
+    if (waiting) blocks.push(context(waiting.map((w) => noAnswerText(w, view.now)).join(' · ')));
     const actions = commitmentActions(item);
     if (actions) blocks.push(actions);
   }
@@ -115,10 +119,21 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
     ...summary.map(plainText),
     ...(slice.length === 0 ? [nothing] : []),
     ...slice.map(({ item, flags }) =>
-      [`${item.id} [${STATUS_LABEL[item.status]}${item.archived ? ', archived' : ''}] ${escape(item.title)}`, ...flagPhrases(flags).map((p) => p.text), `Source: ${plainText(sourceText(item))}`].join(' — '),
+      [
+        `${item.id} [${STATUS_LABEL[item.status]}${item.archived ? ', archived' : ''}] ${escape(item.title)}`,
+        ...flagPhrases(flags).map((p) => p.text),
+        ...(waits.get(item.id) ?? []).map((w) => plainText(noAnswerText(w, view.now))),
+        `Source: ${plainText(sourceText(item))}`,
+      ].join(' — '),
     ),
   ].join('\n');
   return { text: text.slice(0, 3900), blocks };
+}
+
+/** "asked <@U1> 2 days ago, no answer"; once past the track's escalation days, flagged. */
+function noAnswerText(wait: NoAnswer, now: Date): string {
+  const ago = age(wait.askedAt, now);
+  return wait.escalated ? `:rotating_light: *no answer from <@${wait.userId}>* — asked ${ago}` : `:hourglass: asked <@${wait.userId}> ${ago}, no answer`;
 }
 
 /** What a report message shows, kept in its header's block id so a button can redraw it. */

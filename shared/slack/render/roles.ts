@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import { isGroupId } from '#shared/domain/access';
-import { ROLES, type Role, type Track, type TrackChange } from '#shared/domain/schemas';
+import { ROLES, type CheckInSettings, type Role, type Track, type TrackChange } from '#shared/domain/schemas';
 import { VIEW_IDS } from '#shared/slack-app/definitions';
 import { modal, type ModalOrigin } from '#shared/slack/render/modals';
 import { context, section } from '#shared/slack/render/format';
@@ -50,9 +50,23 @@ export function describeAccessChanges(slug: string, changes: TrackChange[]): str
           return `<#${change.channelId}> is linked to ${slug}: everyone there can read it.`;
         case 'unlink':
           return `<#${change.channelId}> is no longer linked to ${slug}.`;
+        case 'check-ins':
+          return `${slug} now ${checkInSettingsText(change.to)}.`;
       }
     })
     .join('\n');
+}
+
+/** "asks owners 7 and 1 days before a due date, and flags no answer after 3 days". */
+export function checkInSettingsText(settings: CheckInSettings): string {
+  const days = [...settings.beforeDueDays].sort((a, b) => b - a);
+  const before = days.length === 0 ? 'asks owners no days before a due date' : `asks owners ${listText(days.map(String))} ${days.length === 1 && days[0] === 1 ? 'day' : 'days'} before a due date`;
+  const escalation = settings.escalateAfterDays === null ? 'never flags an unanswered check-in' : `flags no answer after ${settings.escalateAfterDays} ${settings.escalateAfterDays === 1 ? 'day' : 'days'}`;
+  return `${before}, and ${escalation}`;
+}
+
+function listText(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 /** A person or a user group as Slack shows a mention. */

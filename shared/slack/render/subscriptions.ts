@@ -1,5 +1,5 @@
 import { describeSchedule, formatLocalTime } from '#shared/dates/schedule';
-import type { SubscribeResult, Subscription } from '#shared/domain/subscription';
+import { DIGEST_SECTIONS, type SubscribeResult, type Subscription } from '#shared/domain/subscription';
 import { SLACK_LIMITS, context, escape, section, truncate, type Block, type SlackMessage } from '#shared/slack/render/format';
 
 /**
@@ -13,7 +13,19 @@ export function subscriptionLine(sub: Subscription, markup = true): string {
   if (sub.paused) {
     return `${markup ? ':double_vertical_bar: ' : ''}${b}${sub.track}${b} · ${esc(when)} · paused since ${formatLocalTime(new Date(sub.paused.at), sub.timeZone)}: ${code}${esc(sub.paused.reason)}${code} — subscribe again to resume`;
   }
-  return `${markup ? ':calendar: ' : ''}${b}${sub.track}${b} · ${esc(when)} · next ${formatLocalTime(new Date(sub.nextRunAt), sub.timeZone)}`;
+  return `${markup ? ':calendar: ' : ''}${b}${sub.track}${b} · ${esc(when)} · next ${formatLocalTime(new Date(sub.nextRunAt), sub.timeZone)}${noise(sub, ' · ')}`;
+}
+
+/**
+ * "only overdue, no-answer · posted even when there is nothing to report", after `lead`; empty for
+ * the defaults (every section, nothing posted when there is nothing to report).
+ */
+export function noise(sub: Pick<Subscription, 'sections' | 'skipWhenEmpty'>, lead: string): string {
+  const parts = [
+    sub.sections.length < DIGEST_SECTIONS.length ? `only ${sub.sections.join(', ')}` : undefined,
+    sub.skipWhenEmpty ? undefined : 'posted even when there is nothing to report',
+  ].filter(Boolean);
+  return parts.length > 0 ? `${lead}${parts.join(' · ')}` : '';
 }
 
 /** `/commitments subscriptions`: what this channel is subscribed to. */
@@ -27,7 +39,7 @@ export function renderSubscriptions(input: { channelId: string; subscriptions: S
   const blocks: Block[] = [section(`*Digests in <#${channelId}>*`)];
   // One line each; a section per line keeps every text far below Slack's limit.
   lines.slice(0, SLACK_LIMITS.blocksPerMessage - 2).forEach((line) => blocks.push(section(line)));
-  blocks.push(context('`/commitments unsubscribe &lt;track&gt;` stops one; `/commitments subscribe &lt;track&gt; &lt;schedule&gt;` changes its schedule.'));
+  blocks.push(context('`/commitments unsubscribe &lt;track&gt;` stops one; `/commitments subscribe &lt;track&gt; &lt;schedule&gt; [only &lt;sections&gt;] [always]` changes it.'));
   const text = truncate([`Digests in this channel: ${subscriptions.length}`, ...subscriptions.map((sub) => subscriptionLine(sub, false))].join('\n'), SLACK_LIMITS.fallbackText);
   return { text, blocks };
 }
@@ -37,7 +49,7 @@ export function renderSubscribed(result: SubscribeResult): SlackMessage {
   const { subscription: sub, replaced } = result;
   const verb = !replaced ? 'Subscribed' : replaced.paused ? 'Resumed' : 'Updated';
   const sentence = (b: string) =>
-    `${verb}: <#${sub.channelId}> gets the ${b}${sub.track}${b} digest ${describeSchedule(sub.schedule, sub.timeZone)}. First one: ${formatLocalTime(new Date(sub.nextRunAt), sub.timeZone)}.`;
+    `${verb}: <#${sub.channelId}> gets the ${b}${sub.track}${b} digest ${describeSchedule(sub.schedule, sub.timeZone)}${noise(sub, ', ')}. First one: ${formatLocalTime(new Date(sub.nextRunAt), sub.timeZone)}.`;
   return { text: sentence(''), blocks: [section(`:white_check_mark: ${sentence('*')}`)] };
 }
 

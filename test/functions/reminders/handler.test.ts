@@ -48,7 +48,8 @@ const digestsIn = (channel: string) => slackHarness.slack.messagesWithMetadata(D
 describe('reminders handler', () => {
   it('sends at 09:00 New York time through the DST week to a channel subscribed by a signed slash command', async () => {
     vi.setSystemTime(new Date('2026-03-04T20:00:00Z'));
-    expect(await command('subscribe japan-korea daily 09:00 tz America/New_York', 'C0NEWYORK')).toMatch(/Subscribed.*japan-korea.*09:00/);
+    // `always`: these tests count every slot's digest, and since issue 14 an empty one is skipped by default.
+    expect(await command('subscribe japan-korea daily 09:00 tz America/New_York always', 'C0NEWYORK')).toMatch(/Subscribed.*japan-korea.*09:00/);
     expect(await command('subscriptions', 'C0NEWYORK')).toContain('next Thu 5 Mar 2026, 09:00 EST');
 
     // A sweep on each hour from 11:00Z to 16:00Z, Thursday to Tuesday: only 09:00 local may send.
@@ -75,7 +76,7 @@ describe('reminders handler', () => {
 
   it('sends a command-subscribed channel its digest at the next local slot, once, and again at the following one', async () => {
     vi.setSystemTime(new Date('2026-03-11T03:00:00Z')); // Wednesday
-    expect(await command('subscribe japan-korea every monday 09:00', 'C0WEEKLY')).toContain('Mon 16 Mar 2026, 09:00');
+    expect(await command('subscribe japan-korea every monday 09:00 always', 'C0WEEKLY')).toContain('Mon 16 Mar 2026, 09:00');
     await sweepAt('2026-03-15T23:59:00Z');
     expect(digestsIn('C0WEEKLY')).toHaveLength(0);
     expect(await sweepAt('2026-03-16T00:00:20Z')).toMatchObject({ due: 1, posted: 1 }); // 09:00 in Tokyo
@@ -93,7 +94,7 @@ describe('reminders handler', () => {
   it('returns its summary and logs it as one JSON line with the request id, under POWERTOOLS_SERVICE_NAME', async () => {
     logs.lines.length = 0;
     const summary = await sweepAt('2026-03-30T00:00:30Z', 'sweep-request-1');
-    expect(summary).toEqual({ due: 1, posted: 1, skippedAlreadyPosted: 0, paused: 0, failed: 0, leftForNextSweep: 0, stale: 0 });
+    expect(summary).toEqual({ due: 1, posted: 1, skippedAlreadyPosted: 0, skippedEmpty: 0, paused: 0, failed: 0, leftForNextSweep: 0, stale: 0 });
     const logged = logs.lines.filter((entry) => entry['message'] === 'sweep');
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({

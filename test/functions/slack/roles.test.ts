@@ -15,12 +15,14 @@ const PEOPLE = { owner: 'U0OWNER', editor: 'U0EDITOR', viewer: 'U0VIEWER', guest
 type Persona = keyof typeof PEOPLE;
 const PERSONAS = Object.keys(PEOPLE) as Persona[];
 /** What the README's roles table says each persona may do with a track it holds that role on. */
-const MAY: Record<'write' | 'manage' | 'create', readonly Persona[]> = {
+const MAY: Record<'write' | 'manage' | 'create' | 'self', readonly Persona[]> = {
   write: ['owner', 'editor', 'admin'],
   manage: ['owner', 'admin'],
   create: ['owner', 'editor', 'viewer', 'admin'],
+  // Their own check-in preferences: guests too, not people from other organisations.
+  self: ['owner', 'editor', 'viewer', 'guest', 'admin'],
 };
-const REFUSAL = /Only the owners|Guests and people from other organisations|There is no track called|No track uses the prefix|belongs to someone else/;
+const REFUSAL = /Only the owners|Guests and people from other organisations|People from other organisations|There is no track called|No track uses the prefix|belongs to someone else/;
 const READOUT = 'The two sides agreed to hold a joint dialogue by 30 June 2026.';
 let sent = 0;
 
@@ -146,6 +148,9 @@ const SAMPLES: Record<string, (who: Persona) => string> = {
   roles: () => 'mx roles add <@U0EXTRA> viewer',
   visibility: () => 'mx visibility workspace',
   link: () => 'mx link <#C0MATRIX>',
+  me: () => 'me',
+  'me-set': () => 'me days every day',
+  'check-ins-set': (who) => `mx check-ins escalate ${PERSONAS.indexOf(who) + 2}`,
 };
 
 const writing = COMMANDS.filter((d) => d.writes || d.need !== 'read');
@@ -157,7 +162,7 @@ describe('the authorization matrix', () => {
 
   const commandCases = writing.flatMap((d) => PERSONAS.map((who) => ({ name: d.name, need: d.need, targeted: d.target !== undefined, who })));
   it.each(commandCases)('$name by $who: allowed or refused as the roles table says', async ({ name, need, targeted, who }) => {
-    const allowed = (targeted ? MAY[need === 'manage' ? 'manage' : 'write'] : MAY.create).includes(who);
+    const allowed = (need === 'self' ? MAY.self : targeted ? MAY[need === 'manage' ? 'manage' : 'write'] : MAY.create).includes(who);
     const [before, effects] = [await tableItems(), slackEffects()];
     const reply = await command(SAMPLES[name]!(who), PEOPLE[who]);
     if (allowed) {

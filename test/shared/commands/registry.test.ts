@@ -47,6 +47,8 @@ describe('parseCommand', () => {
     { text: 'help update', command: { type: 'help', topic: 'update' } },
     { text: 'help track', command: { type: 'help', topic: 'track-add' } },
     { text: 'help update please', command: { type: 'help', topic: 'update' } },
+    // Issue 14 made `me` a command, so help about it is help about `me`.
+    { text: 'help me please', command: { type: 'help', topic: 'me' } },
     // report
     { text: 'japan-korea', command: { type: 'report', track: 'japan-korea', filter: 'open', share: false } },
     { text: '  Japan-Korea  ', command: { type: 'report', track: 'japan-korea', filter: 'open', share: false } },
@@ -231,6 +233,29 @@ describe('parseCommand', () => {
     { text: 'japan-korea link <#C0GOV|gov-affairs>', command: { type: 'link', track: 'japan-korea', linked: true, channelId: 'C0GOV' } },
     { text: 'japan-korea unlink <#C0GOV>', command: { type: 'link', track: 'japan-korea', linked: false, channelId: 'C0GOV' } },
     { text: 'unlink japan-korea', command: { type: 'link', track: 'japan-korea', linked: false } },
+    // issue 14: digest sections and empty digests
+    {
+      text: 'subscribe japan-korea weekdays 08:00 only overdue, no-answer',
+      command: { type: 'subscribe', track: 'japan-korea', scheduleText: 'weekdays 08:00', sections: ['overdue', 'no-answer'] },
+    },
+    { text: 'subscribe japan-korea only due,late daily 9:00 always', command: { type: 'subscribe', track: 'japan-korea', scheduleText: 'daily 9:00', sections: ['overdue', 'due-soon'], always: true } },
+    // issue 14: the caller's check-in preferences
+    { text: 'me', command: { type: 'me' } },
+    { text: 'ME time 8:30', command: { type: 'me-set', change: { type: 'time', time: '08:30' } } },
+    { text: 'me time 17', command: { type: 'me-set', change: { type: 'time', time: '17:00' } } },
+    { text: 'me days weekdays', command: { type: 'me-set', change: { type: 'days', days: [1, 2, 3, 4, 5] } } },
+    { text: 'me days every day', command: { type: 'me-set', change: { type: 'days', days: [0, 1, 2, 3, 4, 5, 6] } } },
+    { text: 'me days thu, Mon,tuesday', command: { type: 'me-set', change: { type: 'days', days: [1, 2, 4] } } },
+    { text: 'me pause until end of april', command: { type: 'me-set', change: { type: 'pause', untilText: 'end of april' } } },
+    { text: 'me pause 2026-05-01', command: { type: 'me-set', change: { type: 'pause', untilText: '2026-05-01' } } },
+    { text: 'me resume', command: { type: 'me-set', change: { type: 'resume' } } },
+    // issue 14: a track's check-in settings
+    { text: 'japan-korea check-ins', command: { type: 'check-ins', track: 'japan-korea' } },
+    { text: 'check-ins japan-korea', command: { type: 'check-ins', track: 'japan-korea' } },
+    { text: 'japan-korea check-ins before 3, 14,7', command: { type: 'check-ins-set', track: 'japan-korea', change: { beforeDueDays: [14, 7, 3] } } },
+    { text: 'japan-korea checkins before none', command: { type: 'check-ins-set', track: 'japan-korea', change: { beforeDueDays: [] } } },
+    { text: 'japan-korea check-ins escalate 5', command: { type: 'check-ins-set', track: 'japan-korea', change: { escalateAfterDays: 5 } } },
+    { text: 'checkins japan-korea escalate OFF', command: { type: 'check-ins-set', track: 'japan-korea', change: { escalateAfterDays: null } } },
   ])('reads "$text"', ({ text, command }) => {
     expect(parseCommand(text)).toEqual({ ok: true, command, definition: definitionNamed(command.type) });
   });
@@ -314,6 +339,25 @@ describe('parseCommand', () => {
     { text: 'subscribe', error: /subscribe needs a track/, usage: usage('subscribe') },
     { text: 'subscribe jk every monday tz Mars/Base', error: /“Mars\/Base” is not a time zone/, usage: usage('subscribe') },
     { text: 'subscribe jk tz', error: /tz needs one time zone/, usage: usage('subscribe') },
+    { text: 'subscribe jk daily only', error: /only needs sections, such as only overdue,no-answer/, usage: usage('subscribe') },
+    { text: 'subscribe jk only overdue,soonish', error: /“soonish” is not a digest section; use overdue, due-soon, quiet, changed, no-answer/, usage: usage('subscribe') },
+    { text: 'subscribe jk only overdue only quiet', error: /Give only once/, usage: usage('subscribe') },
+    { text: 'me nap', error: /“nap” is not something me sets; use time, days, pause or resume/, usage: usage('me-set') },
+    { text: 'me time 25:00', error: /“25:00” is not a time; use 24-hour time such as 08:30/, usage: usage('me-set') },
+    { text: 'me time', error: /time needs a time/, usage: usage('me-set') },
+    { text: 'me days someday', error: /“someday” is not a day/, usage: usage('me-set') },
+    { text: 'me days', error: /days needs weekdays, every day/, usage: usage('me-set') },
+    { text: 'me pause until', error: /pause needs a date/, usage: usage('me-set') },
+    { text: 'me resume now', error: /Nothing more was expected/, usage: usage('me-set') },
+    { text: 'japan-korea check-ins before 0', error: /0 days is out of range; use whole days from 1 to 60/, usage: usage('check-ins-set') },
+    { text: 'japan-korea check-ins before 14,61', error: /61 days is out of range/, usage: usage('check-ins-set') },
+    { text: 'japan-korea check-ins before 1,2,3,4,5,6', error: /That is 6 reminders; a track may ask at most 5 times/, usage: usage('check-ins-set') },
+    { text: 'japan-korea check-ins before soon', error: /“soon” is not a number of days/, usage: usage('check-ins-set') },
+    { text: 'japan-korea check-ins escalate 0', error: /0 days is out of range/, usage: usage('check-ins-set') },
+    { text: 'japan-korea check-ins escalate 90', error: /90 days is out of range/, usage: usage('check-ins-set') },
+    { text: 'japan-korea check-ins escalate', error: /escalate needs a number of days/, usage: usage('check-ins-set') },
+    { text: 'japan-korea check-ins escalate 5 now', error: /Nothing more was expected/, usage: usage('check-ins-set') },
+    { text: 'japan-korea check-ins louder', error: /“louder” is not a check-in setting; use before or escalate/, usage: usage('check-ins-set') },
     { text: 'subscribe jk tz UTC tz Asia/Tokyo', error: /Give tz only once/, usage: usage('subscribe') },
     { text: `subscribe jk ${'every monday '.repeat(10)}`, error: /The schedule is \d+ characters long; the limit is 100/, usage: usage('subscribe') },
     { text: 'unsubscribe', error: /unsubscribe needs a track/, usage: usage('unsubscribe') },
@@ -530,7 +574,7 @@ describe('the registry of commands', () => {
         expect({ example, claimed: writingTeam(form(textOf(example))) }).toEqual({ example, claimed: definition.writes ? 'T0TEST' : undefined });
       }
     }
-    expect(COMMANDS.filter((d) => d.writes).map((d) => d.name)).toEqual(['track-add', 'add', 'update', 'note', 'done', 'edit', 'log', 'unlog', 'archive', 'unarchive', 'subscribe', 'unsubscribe', 'assess', 'export', 'roles', 'visibility', 'link']);
+    expect(COMMANDS.filter((d) => d.writes).map((d) => d.name)).toEqual(['track-add', 'add', 'update', 'note', 'done', 'edit', 'log', 'unlog', 'archive', 'unarchive', 'subscribe', 'unsubscribe', 'me-set', 'assess', 'export', 'roles', 'visibility', 'link', 'check-ins-set']);
   });
 
   it('hands the replay guard’s parse to the listener only for the same text', () => {

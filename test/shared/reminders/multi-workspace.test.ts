@@ -32,7 +32,7 @@ beforeAll(async () => {
   }
   for (const teamId of ['T0NORTH', 'T0SOUTH', 'T0GONE']) {
     await seedBusan(h.store, teamId, start);
-    await subscribe(h.subs, { teamId, channelId: `C${teamId}`, track: 'japan-korea', scheduleText: 'daily 09:00', by: 'U0A', now: start });
+    await subscribe(h.subs, { teamId, channelId: `C${teamId}`, track: 'japan-korea', scheduleText: 'daily 09:00', skipWhenEmpty: false, by: 'U0A', now: start });
   }
 });
 afterAll(() => slack.stop());

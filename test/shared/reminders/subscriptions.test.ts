@@ -72,7 +72,7 @@ describe('subscriptions', () => {
   });
 
   it('takes a paused subscription out of the due index, shows why, and resumes it on subscribe', async () => {
-    await subscribe(h.subs, { teamId, channelId: 'C0ARCHIVED', track: 'japan-korea', by: 'U0A', now });
+    await subscribe(h.subs, { teamId, channelId: 'C0ARCHIVED', track: 'japan-korea', skipWhenEmpty: false, by: 'U0A', now });
     expect(await rawItem('C0ARCHIVED')).toMatchObject({ gsi1pk: expect.stringMatching(/^DUE#[0-7]$/), gsi1sk: expect.stringMatching(/^2026-03-09T00:00:00.000Z#T0SUBS#C0ARCHIVED#japan-korea$/) });
     const summary = await h.sweep(new Date('2026-03-09T00:01:00Z'));
     expect(summary).toMatchObject({ paused: 1 });
@@ -93,10 +93,10 @@ describe('subscriptions', () => {
 describe('digests of a private track', () => {
   it('go to its linked channels only: a subscription elsewhere pauses as if the track were gone', async () => {
     const created = await h.store.createTrack({ ...track(teamId, 'quiet-talks', 'QT', 'UTC', now), members: { U0OWNER: 'owner' } });
-    await subscribe(h.subs, { teamId, channelId: 'C0PUBLIC', track: 'quiet-talks', scheduleText: 'daily 09:00', by: 'U0OWNER', now });
+    await subscribe(h.subs, { teamId, channelId: 'C0PUBLIC', track: 'quiet-talks', scheduleText: 'daily 09:00', skipWhenEmpty: false, by: 'U0OWNER', now });
     await h.store.saveTrackAccess(created, { ...created, visibility: 'private', channels: ['C0LINKED'] }, [{ type: 'visibility', from: 'workspace', to: 'private' }, { type: 'link', channelId: 'C0LINKED' }], 'U0OWNER', now);
     await expect(subscribe(h.subs, { teamId, channelId: 'C0ELSE', track: 'quiet-talks', by: 'U0OWNER', now })).rejects.toThrow(/quiet-talks is private: link this channel first/);
-    await subscribe(h.subs, { teamId, channelId: 'C0LINKED', track: 'quiet-talks', scheduleText: 'daily 09:00', by: 'U0OWNER', now });
+    await subscribe(h.subs, { teamId, channelId: 'C0LINKED', track: 'quiet-talks', scheduleText: 'daily 09:00', skipWhenEmpty: false, by: 'U0OWNER', now });
 
     await h.sweep(new Date('2026-03-05T09:01:00Z'));
     expect(slack.messages.filter((m) => m.channel === 'C0PUBLIC')).toEqual([]);

@@ -82,7 +82,7 @@ describe('reminder sweep', () => {
       return { kind: 'rate-limited', retryAfterSeconds: 1 };
     };
     for (const channelId of ['C0COUNT1', 'C0COUNT2', 'C0REVOKED']) {
-      await subscribe(h.subs, { teamId: 'T0COUNT', channelId, track: 'eu-japan', scheduleText: 'daily 08:00', by: 'U0A', now: start });
+      await subscribe(h.subs, { teamId: 'T0COUNT', channelId, track: 'eu-japan', scheduleText: 'daily 08:00', skipWhenEmpty: false, by: 'U0A', now: start });
     }
     publishMetrics('test'); // starts the count from zero (metrics are off in tests, so nothing is written)
     expect(await h.sweep(at('2026-02-01T07:10:00Z'))).toMatchObject({ posted: 2, paused: 1 });
@@ -101,7 +101,7 @@ describe('reminder sweep', () => {
     const channels = ['C0ARCH1', 'C0GONE', 'C0ARCH2', 'C0ARCH3'];
     slack.options.channelErrors = { C0GONE: 'is_archived' };
     for (const channelId of channels) {
-      await subscribe(h.subs, { teamId: 'T0ARCH', channelId, track: 'eu-japan', scheduleText: 'daily 08:00', by: 'U0A', now: start });
+      await subscribe(h.subs, { teamId: 'T0ARCH', channelId, track: 'eu-japan', scheduleText: 'daily 08:00', skipWhenEmpty: false, by: 'U0A', now: start });
     }
     const summary = await h.sweep(at('2026-02-01T07:10:00Z'));
     expect(summary).toMatchObject({ due: 4, posted: 3, paused: 1, failed: 0 });
@@ -121,7 +121,7 @@ describe('reminder sweep', () => {
     const teamId = 'T0PACE';
     for (const [slug, prefix] of [['pace-a', 'PA'], ['pace-b', 'PB'], ['pace-c', 'PC']] as const) {
       await h.store.createTrack(track(teamId, slug, prefix, 'UTC', start));
-      await subscribe(h.subs, { teamId, channelId: 'C0PACE', track: slug, scheduleText: 'daily 09:00', by: 'U0A', now: start });
+      await subscribe(h.subs, { teamId, channelId: 'C0PACE', track: slug, scheduleText: 'daily 09:00', skipWhenEmpty: false, by: 'U0A', now: start });
     }
     let limited = 0;
     slack.options.fault = (call) =>
@@ -158,7 +158,7 @@ describe('reminder sweep', () => {
     await h.store.createTrack(track(teamId, 'time-track', 'TT', 'UTC', start));
     const channels = Array.from({ length: 12 }, (_, i) => `C0TIME${String(i).padStart(2, '0')}`);
     for (const channelId of channels) {
-      await subscribe(h.subs, { teamId, channelId, track: 'time-track', scheduleText: 'daily 09:00', by: 'U0A', now: start });
+      await subscribe(h.subs, { teamId, channelId, track: 'time-track', scheduleText: 'daily 09:00', skipWhenEmpty: false, by: 'U0A', now: start });
     }
     // Each post eats 10 s of a 40 s invocation with a 10 s margin: a few go out, the rest wait.
     let remaining = 40_000;

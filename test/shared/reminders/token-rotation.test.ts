@@ -24,7 +24,7 @@ beforeAll(async () => {
   slack = await new FakeSlack({ fault: (call) => (call.token && revoked.has(call.token) ? { kind: 'slack-error', error: 'invalid_auth' } : undefined) }).start();
   for (const teamId of ['T0ROTATED', 'T0REVOKED']) {
     await seedBusan(h.store, teamId, start);
-    await subscribe(h.subs, { teamId, channelId: `C${teamId}`, track: 'japan-korea', scheduleText: 'daily 09:00', by: 'U0A', now: start });
+    await subscribe(h.subs, { teamId, channelId: `C${teamId}`, track: 'japan-korea', scheduleText: 'daily 09:00', skipWhenEmpty: false, by: 'U0A', now: start });
   }
 });
 afterAll(async () => {

@@ -13,6 +13,7 @@ import {
   dueQueryParams,
   dueShard,
   markPostedParams,
+  markSkippedParams,
   newDelivery,
   pauseParams,
   putSubscriptionParams,
@@ -133,12 +134,22 @@ describe('delivery requests', () => {
     expect(plain(put!.Put!.Item)).toEqual({ pk: 'T0SUBP#DELIVERY', sk: `C0DIGEST#japan-korea#${slot}`, type: 'delivery', ...newDelivery(claim) });
   });
 
-  it("takes over a claim only from the same dead holder, after its lease, and never once posted", () => {
+  it("takes over a claim only from the same dead holder, after its lease, and never once posted or skipped", () => {
     const update = reclaimParams(TABLE, { ...claim, token: 'token-2', previousToken: 'token-1' });
-    expect(update.ConditionExpression).toBe('#token = :previous AND leaseUntil < :now AND #state <> :posted');
+    // Issue 14: a slot skipped for having nothing to report is as done as a posted one.
+    expect(update.ConditionExpression).toBe('#token = :previous AND leaseUntil < :now AND #state <> :posted AND #state <> :skipped');
+    expect(plain(update.ExpressionAttributeValues)).toMatchObject({ ':skipped': 'skipped' });
     expect(plain(update.Key)).toEqual({ pk: 'T0SUBP#DELIVERY', sk: `C0DIGEST#japan-korea#${slot}` });
     expect(plain(update.ExpressionAttributeValues)).toMatchObject({ ':token': 'token-2', ':previous': 'token-1', ':now': now.toISOString(), ':posted': 'posted' });
     expect(update.ReturnValues).toBe('ALL_NEW');
+  });
+
+  it('records a slot skipped for having nothing to report only while the claim is still ours', () => {
+    const skipped = markSkippedParams(TABLE, { key, slot, token: 'token-1', now });
+    expect(skipped.ConditionExpression).toBe('#token = :token AND #state = :claimed');
+    expect(skipped.UpdateExpression).toBe('SET #state = :skipped, skippedAt = :now');
+    expect(plain(skipped.Key)).toEqual({ pk: 'T0SUBP#DELIVERY', sk: `C0DIGEST#japan-korea#${slot}` });
+    expect(plain(skipped.ExpressionAttributeValues)).toEqual({ ':skipped': 'skipped', ':now': now.toISOString(), ':token': 'token-1', ':claimed': 'claimed' });
   });
 
   it('records the post and lets go of a claim only while the claim is still ours', () => {

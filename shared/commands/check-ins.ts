@@ -1,0 +1,81 @@
+import { defineCommand, handOff, SLASH, type Handoff } from '#shared/commands/definition';
+import { expectEnd, preview, readTrack, type Cursor } from '#shared/commands/grammar';
+import { CHECK_IN_LIMITS, type CheckInSettings, type TrackSlug } from '#shared/domain/schemas';
+import { renderCheckInSettings } from '#shared/slack/render/check-in-settings';
+import { renderDone } from '#shared/slack/render/notice';
+import { describeAccessChanges } from '#shared/slack/render/roles';
+import { getCheckInSettings, setCheckIns } from '#shared/use-cases/track-access';
+
+interface SetCheckInsArgs {
+  track: TrackSlug;
+  change: Partial<CheckInSettings>;
+}
+
+const SET_USAGE = `${SLASH} <track> check-ins before 14,3 | escalate 5|off  (days)`;
+
+/** `<track> check-ins`: how the track asks its owners about their items. */
+export const checkInsCommand = defineCommand({
+  name: 'check-ins',
+  words: ['check-ins', 'checkins'],
+  usage: `${SLASH} <track> check-ins  (when owners are asked)`,
+  examples: [`${SLASH} japan-korea check-ins`],
+  writes: false,
+  need: 'read',
+  read: (c: Cursor) => readCheckInsAfterTrack(c, readTrack(c, 'check-ins')),
+  target: ({ track }) => ({ track }),
+  run: ({ track }, { deps, caller }) => getCheckInSettings(deps, caller, track),
+  render: (track) => ({ message: renderCheckInSettings(track) }),
+});
+
+/** `<track> check-ins before …|escalate …`: editors and owners change how the track asks. */
+export const setCheckInsCommand = defineCommand({
+  name: 'check-ins-set',
+  words: [],
+  usage: SET_USAGE,
+  examples: [`${SLASH} japan-korea check-ins before 14,3`, `${SLASH} japan-korea check-ins escalate off`],
+  writes: true,
+  need: 'write',
+  read: (c: Cursor) => ({ track: readTrack(c, 'check-ins'), change: readSetting(c) }),
+  target: ({ track }) => ({ track }),
+  run: ({ track, change }, { deps, caller }) => setCheckIns(deps, caller, track, change),
+  render: ({ track, changes }) => ({ message: renderDone(describeAccessChanges(track.slug, changes)) }),
+});
+
+/** The words after `<track> check-ins`: none shows the settings, a setting changes one. */
+export function readCheckInsAfterTrack(c: Cursor, track: TrackSlug): { track: TrackSlug } | Handoff {
+  if (c.done) return { track };
+  return handOff(setCheckInsCommand, { track, change: readSetting(c.handOver(SET_USAGE)) } satisfies SetCheckInsArgs);
+}
+
+function readSetting(c: Cursor): Partial<CheckInSettings> {
+  const word = c.next();
+  const setting = word && !word.quoted ? word.text.toLowerCase() : '';
+  if (setting === 'before') {
+    const words = c
+      .rest()
+      .flatMap((t) => t.text.split(','))
+      .map((w) => w.trim())
+      .filter(Boolean);
+    if (words.length === 0) c.refuse('before needs days before the due date, such as before 14,3 (or before none).');
+    if (words.length === 1 && ['none', 'off'].includes(words[0]!.toLowerCase())) return { beforeDueDays: [] };
+    const days = [...new Set(words.map((w) => readDays(c, w, CHECK_IN_LIMITS.beforeDueDays)))].sort((a, b) => b - a);
+    if (days.length > CHECK_IN_LIMITS.reminders) c.refuse(`That is ${days.length} reminders; a track may ask at most ${CHECK_IN_LIMITS.reminders} times before a due date.`);
+    return { beforeDueDays: days };
+  }
+  if (setting === 'escalate') {
+    const value = c.next();
+    if (!value) c.refuse('escalate needs a number of days, such as escalate 5, or off.');
+    expectEnd(c);
+    if (!value.quoted && ['off', 'never', 'none'].includes(value.text.toLowerCase())) return { escalateAfterDays: null };
+    return { escalateAfterDays: readDays(c, value.text, CHECK_IN_LIMITS.escalateAfterDays) };
+  }
+  return c.refuse(word ? `“${preview(word.text)}” is not a check-in setting; use before or escalate.` : 'check-ins needs before or escalate.');
+}
+
+/** A whole number of days from 1 to `max`. */
+function readDays(c: Cursor, text: string, max: number): number {
+  if (!/^\d{1,4}$/.test(text)) c.refuse(`“${preview(text)}” is not a number of days; use whole days from 1 to ${max}.`);
+  const days = Number(text);
+  if (days < 1 || days > max) c.refuse(`${days} days is out of range; use whole days from 1 to ${max}.`);
+  return days;
+}
