@@ -182,8 +182,13 @@ export const SourceSchema = z.object({
   /** As stored: links saved before the https rule still read; renderers show only those that pass it. */
   link: z.string().max(500).optional(),
   point: textSchema().max(100).optional(),
+  /** Set when the item came from no meeting, link or message: who added it in Slack (on `date`). */
+  addedBy: ActorSchema.optional(),
 });
 export type Source = z.infer<typeof SourceSchema>;
+
+/** The `meeting` of an item whose source is Slack itself: "Added in Slack by @x on <date>". */
+export const ADDED_IN_SLACK = 'Added in Slack';
 
 /** A source as a person supplies it: a new link must pass the https rule. */
 export const SourceDraftSchema = SourceSchema.extend({ link: SourceLinkSchema.optional() });

@@ -19,6 +19,7 @@ import {
   ongoingText,
   plural,
   scoreText,
+  sourceLabel,
   statusCountText,
 } from '#shared/format/text';
 
@@ -95,7 +96,7 @@ function itemMarkdown({ item, flags, track }: BriefingRow, options: BriefingOpti
     `### ${item.id}: ${heading(item.title)}`,
     '',
     `- **Status:** ${STATUS_LABEL[item.status]}${flagText.length > 0 ? ` (${flagText.join('; ')})` : ''}`,
-    `- **Kind:** ${kindMarkdown(item, localDate(options.now, track.timeZone))}`,
+    `- **Kind:** ${kindMarkdown(item, track.timeZone, localDate(options.now, track.timeZone))}`,
     `- **Parties:** ${item.parties.map((code) => inline(partyName(track, code))).join(', ') || 'none named'}`,
   ];
   if (item.owners.length > 0) lines.push(`- **Owners:** ${item.owners.map((o) => inline(o.label)).join(', ')}`);
@@ -118,14 +119,14 @@ function itemMarkdown({ item, flags, track }: BriefingRow, options: BriefingOpti
   return lines;
 }
 
-function kindMarkdown(item: Commitment, today: LocalDate): string {
+function kindMarkdown(item: Commitment, timeZone: string, today: LocalDate): string {
   const { kind } = item;
   switch (kind.type) {
     case 'one-off':
       return oneOffText(kind.due);
     case 'recurring': {
       const last = latestOccurrence(kind.occurrences);
-      const next = nextDue(item);
+      const next = nextDue(item, timeZone);
       return [
         `Recurring, ${cadenceText(kind.every)}`,
         last ? lastOccurrenceText(last, inline) : 'none logged yet',
@@ -141,8 +142,8 @@ function kindMarkdown(item: Commitment, today: LocalDate): string {
 }
 
 function sourceMarkdown(item: Commitment): string {
-  const { meeting, date, place, link, point } = item.source;
-  const where = meetingText({ name: meeting, place, date }, inline);
+  const { link, point } = item.source;
+  const where = sourceLabel(item.source, inline, (actor) => inline(`<@${actor}>`));
   const named = link && isSourceLink(link) ? `[${where}](${linkDestination(link)})` : where;
   return point ? `${named} — ${inline(point)}` : named;
 }
@@ -180,7 +181,7 @@ export const BRIEFING_CSV_COLUMNS: readonly CsvColumn[] = [
   { header: 'quiet_days', value: (r) => r.flags.quiet?.days },
   { header: 'kind', value: (r) => r.item.kind.type },
   // A recurring item's next expected occurrence, so the column sorts with one-off due dates.
-  { header: 'due', value: (r) => nextDue(r.item) },
+  { header: 'due', value: (r) => nextDue(r.item, r.track.timeZone) },
   { header: 'cadence', value: (r) => cadenceCell(r.item.kind) },
   { header: 'last_occurrence', value: (r) => (r.item.kind.type === 'recurring' ? latestOccurrence(r.item.kind.occurrences)?.date : undefined) },
   { header: 'owners', value: (r) => r.item.owners.map((o) => plainFromSlack(o.label)).join('; ') },

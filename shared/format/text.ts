@@ -2,7 +2,7 @@ import { tz } from '@date-fns/tz';
 import { format, formatDistanceStrict, parseISO } from 'date-fns';
 import { localDate, type Flags } from '#shared/dates/flags';
 import { formatLocalDate } from '#shared/dates/natural';
-import type { Cadence, ComplianceScore, LocalDate, Occurrence, Status } from '#shared/domain/schemas';
+import { ADDED_IN_SLACK, type Cadence, type ComplianceScore, type LocalDate, type Occurrence, type Source, type Status } from '#shared/domain/schemas';
 
 /**
  * The words every surface shares: Slack messages, the Markdown briefing and the CSV export.
@@ -108,4 +108,10 @@ export function lastOccurrenceText(occurrence: Occurrence, escape: Escape): stri
 /** "Busan summit, Busan, Tue 3 Mar 2026": a meeting, where it was (if known) and when. */
 export function meetingText(meeting: { name: string; place?: string | undefined; date: LocalDate }, escape: Escape): string {
   return [escape(meeting.name), meeting.place ? escape(meeting.place) : undefined, formatLocalDate(meeting.date)].filter(Boolean).join(', ');
+}
+
+/** Where an item came from: its meeting ("Busan summit, Busan, Tue 30 Sep 2025"), or "Added in Slack by @x on Tue 3 Mar 2026". */
+export function sourceLabel(source: Source, escape: Escape, mention: (actor: string) => string): string {
+  if (source.addedBy) return `${ADDED_IN_SLACK} by ${mention(source.addedBy)} on ${formatLocalDate(source.date)}`;
+  return meetingText({ name: source.meeting, place: source.place, date: source.date }, escape);
 }

@@ -7,7 +7,7 @@ import { authorize, visibleInChannel, type Access, type Need } from '#shared/dom
 import { canRead, loadAccess, requireAccess, requireWriter, withGroups, type Directory } from '#shared/use-cases/access';
 import { formatOwners, parseOwners, refuseIfArchived } from '#shared/domain/changes';
 import { takesDueDate, type NamedKind } from '#shared/domain/kind';
-import type { Actor, Change, Commitment, FieldChange, Owner, ComplianceScore, Source, CommitmentDraft, HistoryEntry, Kind, LocalDate, Status, TeamId, Track, TrackSummary } from '#shared/domain/schemas';
+import { ADDED_IN_SLACK, type Actor, type Change, type Commitment, type FieldChange, type Owner, type ComplianceScore, type Source, type CommitmentDraft, type HistoryEntry, type Kind, type LocalDate, type Status, type TeamId, type Track, type TrackSummary } from '#shared/domain/schemas';
 import type { Report } from '#shared/domain/report';
 import type { FormToken } from '#shared/store/params';
 import type { Store } from '#shared/store/store';
@@ -194,7 +194,7 @@ export async function addCommitment(
     owners?: string[];
     ownerIds?: string[];
     kind?: NamedKind;
-    /** Where it was agreed, when not the track's latest meeting (e.g. a Slack message). */
+    /** What the person gave as its source (a Slack message's link); without one, "added in Slack by" the caller. */
     source?: Source;
     /** The add form's client token: a re-submission of that form creates nothing more. */
     clientToken?: string;
@@ -210,15 +210,13 @@ export async function addCommitment(
         ? { type: 'ongoing', updateEveryDays: input.kind.updateEveryDays }
         : { type: 'one-off', ...(due ? { due } : {}) };
   if (due && !takesDueDate(kind.type)) throw new InvalidInputError('Only one-off items take a due date.', `/commitments add ${track.slug} "title" due <date>`, { field: 'due' });
-  const meeting = track.meetings.at(-1);
   const draft: CommitmentDraft = {
     title: input.title,
     ...(input.detail ? { detail: input.detail } : {}),
     parties: track.parties.map((p) => p.code),
     owners: [...parseOwners((input.owners ?? []).join(',')), ...(input.ownerIds ?? []).map((id) => ({ label: `<@${id}>`, slackUserId: id }))],
-    source: input.source ?? (meeting
-      ? { meeting: meeting.name, date: meeting.date, ...(meeting.place ? { place: meeting.place } : {}) }
-      : { meeting: 'Added in Slack', date: localDateOf(caller.now, track) }),
+    // The track's meeting is the source only of items taken from it (seed, import).
+    source: input.source ?? { meeting: ADDED_IN_SLACK, date: localDateOf(caller.now, track), addedBy: caller.userId },
     kind,
     status: 'not-started',
   };

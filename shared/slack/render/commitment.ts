@@ -8,6 +8,7 @@ import { InvalidInputError } from '#shared/errors';
 import { STATUS_LABEL, age, formatDayOf, scoreText } from '#shared/format/text';
 import {
   STATUS_EMOJI,
+  actorText,
   button,
   context,
   escape,
@@ -160,6 +161,4 @@ export function archivedText(archived: Archival, timeZone: string): string {
   return `:file_cabinet: Archived ${formatDayOf(archived.at, timeZone)} by ${actorText(archived.by)}${archived.reason ? `: ${escape(archived.reason)}` : ''}`;
 }
 
-export function actorText(actor: string): string {
-  return /^[UW][A-Z0-9]+$/.test(actor) ? `<@${actor}>` : actor;
-}
+export { actorText };
