@@ -264,6 +264,8 @@ export const CommitmentSchema = z.object({
   moved: z.object({ times: z.number().int().min(1), from: LocalDateSchema }).optional(),
   /** Set while the item is archived: hidden from reports (but `all`), digests, Home and counts. */
   archived: ArchivalSchema.optional(),
+  /** When and by whom it was last marked done or dropped, and how (the note given); cleared when reopened. */
+  closed: z.object({ at: InstantSchema, by: ActorSchema, note: textSchema().max(LIMITS.noteChars).optional() }).optional(),
   /** Owners are not asked about it before this date (an owner's Snooze). */
   snoozedUntil: LocalDateSchema.optional(),
   version: z.number().int().min(1),

@@ -1,8 +1,8 @@
 import { tz } from '@date-fns/tz';
 import { format, formatDistanceStrict, parseISO } from 'date-fns';
-import { localDate, type Flags } from '#shared/dates/flags';
+import { localDate, nextDue, type Flags } from '#shared/dates/flags';
 import { formatLocalDate } from '#shared/dates/natural';
-import { ADDED_IN_SLACK, type Cadence, type ComplianceScore, type LocalDate, type Occurrence, type Source, type Status } from '#shared/domain/schemas';
+import { ADDED_IN_SLACK, type Cadence, type Commitment, type ComplianceScore, type LocalDate, type Occurrence, type Source, type Status } from '#shared/domain/schemas';
 
 /**
  * The words every surface shares: Slack messages, the Markdown briefing and the CSV export.
@@ -114,4 +114,23 @@ export function meetingText(meeting: { name: string; place?: string | undefined;
 export function sourceLabel(source: Source, escape: Escape, mention: (actor: string) => string): string {
   if (source.addedBy) return `${ADDED_IN_SLACK} by ${mention(source.addedBy)} on ${formatLocalDate(source.date)}`;
   return meetingText({ name: source.meeting, place: source.place, date: source.date }, escape);
+}
+
+/** "due Tue 31 Mar 2026" or "next expected Thu 10 Dec 2026": the item's next date, whether or not it is flagged. */
+export function nextDateText(item: Pick<Commitment, 'kind' | 'source' | 'createdAt'>, timeZone: string): string | undefined {
+  const next = nextDue(item, timeZone);
+  if (!next) return undefined;
+  return `${item.kind.type === 'recurring' ? 'next expected' : 'due'} ${formatLocalDate(next)}`;
+}
+
+/** "Done Tue 3 Mar 2026 by @maria: committee met": when, by whom and how an item was closed. */
+export function closedText(
+  item: Pick<Commitment, 'status' | 'closed'>,
+  timeZone: string,
+  escape: Escape,
+  mention: (actor: string) => string,
+): string | undefined {
+  const { closed } = item;
+  if (!closed || (item.status !== 'done' && item.status !== 'dropped')) return undefined;
+  return `${STATUS_LABEL[item.status]} ${formatDayOf(closed.at, timeZone)} by ${mention(closed.by)}${closed.note ? `: ${escape(closed.note)}` : ''}`;
 }

@@ -5,10 +5,10 @@ import { CLOSED_STATUSES, STATUSES, type Commitment, type Status } from '#shared
 import type { Report } from '#shared/domain/report';
 import { REPORT_FILTERS, type ReportFilter } from '#shared/domain/report-filter';
 import { ACTION_IDS } from '#shared/slack-app/definitions';
-import { commitmentSummary, commitmentActions } from '#shared/slack/render/commitment';
+import { commitmentSummary, commitmentActions, latestNoteText } from '#shared/slack/render/commitment';
 import { complianceByParty } from '#shared/domain/compliance';
-import { STATUS_LABEL, averageText, flagPhrases, formatDayOf, meetingText, plural, statusCountText } from '#shared/format/text';
-import { button, context, escape, header, plainText, section, sourceText, type Block, type SlackMessage } from '#shared/slack/render/format';
+import { STATUS_LABEL, averageText, closedText, flagPhrases, formatDayOf, meetingText, nextDateText, plural, statusCountText } from '#shared/format/text';
+import { actorText, button, context, escape, header, plainText, section, sourceText, type Block, type SlackMessage } from '#shared/slack/render/format';
 
 
 /** Items per page: two blocks each keeps a page well inside Slack's 50 blocks. */
@@ -114,11 +114,24 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
     `${escape(track.title)} — ${FILTER_NAME[view.filter]}${pages > 1 ? `, page ${page + 1} of ${pages}` : ''}`,
     ...summary.map(plainText),
     ...(slice.length === 0 ? [nothing] : []),
-    ...slice.map(({ item, flags }) =>
-      [`${item.id} [${STATUS_LABEL[item.status]}${item.archived ? ', archived' : ''}] ${escape(item.title)}`, ...flagPhrases(flags).map((p) => p.text), `Source: ${plainText(sourceText(item))}`].join(' — '),
-    ),
+    ...slice.map(({ item, flags }) => reportLineText(item, flags, track.timeZone)),
   ].join('\n');
   return { text: text.slice(0, 3900), blocks };
+}
+
+/** An item's line in the report's fallback text: what its blocks say, on one line. */
+function reportLineText(item: Commitment, flags: Flags, timeZone: string): string {
+  const closed = closedText(item, timeZone, escape, actorText);
+  const next = closed || flags.overdue || flags.dueSoon ? undefined : nextDateText(item, timeZone);
+  const note = latestNoteText(item, timeZone);
+  return [
+    `${item.id} [${STATUS_LABEL[item.status]}${item.archived ? ', archived' : ''}] ${escape(item.title)}`,
+    ...(closed ? [plainText(closed)] : []),
+    ...flagPhrases(flags).map((p) => p.text),
+    ...(next ? [next] : []),
+    ...(note ? [plainText(note)] : []),
+    `Source: ${plainText(sourceText(item))}`,
+  ].join(' — ');
 }
 
 /** What a report message shows, kept in its header's block id so a button can redraw it. */
