@@ -30,6 +30,9 @@ export function applyChange(item: Commitment, change: Change, by: Actor, now: Da
         throw new InvalidInputError(`${change.party} is not a party to ${item.id}; its parties are ${item.parties.join(', ')}.`);
       }
       const assessment = { score: change.to, date: change.date, by, ...(change.note ? { note: change.note } : {}) };
+      const current = item.compliance[change.party];
+      // One recorded as of an earlier day joins the history but leaves the latest score standing.
+      if (current && current.date > change.date) return next;
       return { ...next, compliance: { ...item.compliance, [change.party]: assessment } };
     }
     case 'occurrence': {

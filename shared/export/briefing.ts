@@ -1,19 +1,21 @@
 import { GROUP_ORDER, byAttention } from '#shared/domain/attention';
-import { complianceByParty } from '#shared/domain/compliance';
+import { complianceByParty, complianceTrend, type CompliancePoint } from '#shared/domain/compliance';
 import { deriveFlags, localDate, nextDue, type Flags } from '#shared/dates/flags';
 import { formatLocalDate } from '#shared/dates/natural';
 import type { Report } from '#shared/domain/report';
-import { isSourceLink, STATUSES, type Commitment, type Kind, type LocalDate, type Occurrence, type Track } from '#shared/domain/schemas';
+import { isSourceLink, STATUSES, type Commitment, type HistoryEntry, type Kind, type LocalDate, type Occurrence, type Track } from '#shared/domain/schemas';
 import {
   STATUS_LABEL,
   averageText,
   cadenceText,
+  coverageText,
   everyCountText,
   everyText,
   flagPhrases,
   formatDayOf,
   formatInstant,
   lastOccurrenceText,
+  meanText,
   meetingText,
   oneOffText,
   ongoingText,
@@ -38,6 +40,8 @@ export interface BriefingOptions {
   now: Date;
   /** Adds each party's compliance average and each item's assessments. */
   compliance?: boolean;
+  /** The track's assessment history: with `compliance`, adds each party's score per assessment day. */
+  history?: readonly HistoryEntry[];
 }
 
 /** The name of an export file: `japan-korea-briefing-2026-03-25.md`, dated in the track's zone. */
@@ -75,10 +79,11 @@ export function renderBriefingMarkdown(report: Report, options: BriefingOptions)
   );
   if (options.compliance) {
     for (const c of complianceByParty(rows.map((r) => r.item), track.parties)) {
-      out.push(`- **Compliance, ${inline(c.party.name)}:** ${c.assessed > 0 ? averageText(c) : `not assessed (0 of ${c.total})`}`);
+      out.push(`- **Compliance, ${inline(c.party.name)}:** ${averageText(c)}`);
     }
   }
   out.push('');
+  if (options.compliance && options.history) out.push(...trendMarkdown(rows.map((r) => r.item), track, options.history));
 
   if (rows.length === 0) out.push('No commitments yet.', '');
   for (const status of GROUP_ORDER) {
@@ -88,6 +93,28 @@ export function renderBriefingMarkdown(report: Report, options: BriefingOptions)
     for (const row of group) out.push(...itemMarkdown(row, options), '');
   }
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/**
+ * Each party's score on every day one was assessed, oldest first, as interim and final
+ * compliance reports give it; a party not assessed that day shows where it stood.
+ */
+function trendMarkdown(items: readonly Commitment[], track: Track, history: readonly HistoryEntry[]): string[] {
+  const trend = complianceTrend(items, track.parties, history);
+  const days = [...new Set(trend.flatMap((t) => t.points.map((p) => p.date)))].sort();
+  if (days.length === 0) return [];
+  const cell = (points: readonly CompliancePoint[], day: LocalDate): string => {
+    const standing = points.findLast((p) => p.date <= day);
+    return standing ? `${meanText(standing.mean)} (${coverageText(standing)})` : 'not yet assessed';
+  };
+  return [
+    '## Compliance over time',
+    '',
+    `| As of | ${trend.map((t) => inline(t.party.name)).join(' | ')} |`,
+    `|---|${trend.map(() => '---|').join('')}`,
+    ...days.map((day) => `| ${formatLocalDate(day)} | ${trend.map((t) => cell(t.points, day)).join(' | ')} |`),
+    '',
+  ];
 }
 
 function itemMarkdown({ item, flags, track }: BriefingRow, options: BriefingOptions): string[] {

@@ -33,10 +33,24 @@ export function scoreText(score: ComplianceScore): string {
   return SCORE_LABEL[score];
 }
 
-/** A party's average score over the items assessed for it: "+0.50 (4 of 5 assessed)". */
-export function averageText(average: { mean: number; assessed: number; total: number }): string {
-  const sign = average.mean > 0 ? '+' : average.mean < 0 ? '−' : '';
-  return `${sign}${Math.abs(average.mean).toFixed(2)} (${average.assessed} of ${average.total} assessed)`;
+/** A mean score as researchers write it, signed: "+0.50", "−1.00", "0.00". */
+export function meanText(mean: number): string {
+  const sign = mean > 0 ? '+' : mean < 0 ? '−' : '';
+  return `${sign}${Math.abs(mean).toFixed(2)}`;
+}
+
+/** How many of a party's items carry a score: "4 of 5 items assessed". */
+export function coverageText(average: { assessed: number; total: number }): string {
+  return `${average.assessed} of ${plural(average.total, 'item')} assessed`;
+}
+
+/**
+ * A party's average over the items assessed for it, with the day of the latest score and the
+ * coverage: "+0.50 as of Tue 3 Mar 2026 (4 of 5 items assessed)", or "not yet assessed (0 of 5 items)".
+ */
+export function averageText(average: { mean: number; assessed: number; total: number; date?: LocalDate | undefined }): string {
+  if (average.assessed === 0) return `not yet assessed (0 of ${plural(average.total, 'item')})`;
+  return `${meanText(average.mean)}${average.date ? ` as of ${formatLocalDate(average.date)}` : ''} (${coverageText(average)})`;
 }
 
 export function plural(n: number, word: string): string {

@@ -230,7 +230,8 @@ export type ItemAction =
   | { type: 'status'; status: Status; note?: string }
   | { type: 'note'; text: string }
   | { type: 'log'; dateText?: string; date?: LocalDate; place?: string; text?: string }
-  | { type: 'assess'; party: string; score: ComplianceScore; note?: string }
+  /** `dateText`: the day the score speaks for ("as of"), today when left out; never a day ahead. */
+  | { type: 'assess'; party: string; score: ComplianceScore; note?: string; dateText?: string }
   | { type: 'unlog'; dateText: string }
   | { type: 'archive'; reason?: string }
   | { type: 'unarchive' }
@@ -318,20 +319,30 @@ function toChange(item: Commitment, track: Track, action: ItemAction, now: Date)
       return toSnooze(item, track, action.until, now);
     case 'reassign':
       return toReassign(item, action);
-    case 'assess': {
-      const from = item.compliance[action.party]?.score;
-      return {
-        type: 'assessment',
-        party: action.party,
-        ...(from === undefined ? {} : { from }),
-        to: action.score,
-        date: localDateOf(now, track),
-        ...(action.note ? { note: action.note } : {}),
-      };
-    }
+    case 'assess':
+      return toAssessment(item, track, action, now);
     case 'edit':
       return toEditChange(item, track, action, now);
   }
+}
+
+/** A party's score as of a day that has come: `from` is the score it replaces, if it is the latest. */
+function toAssessment(item: Commitment, track: Track, action: Extract<ItemAction, { type: 'assess' }>, now: Date): Change {
+  const today = localDateOf(now, track);
+  const date = action.dateText === undefined ? today : resolveDate(action.dateText, track, now, 'past');
+  if (date > today) {
+    throw new InvalidInputError(`${formatLocalDate(date)} has not come yet: a score speaks for a day that has. Nothing was changed.`, `/commitments assess ${item.id} ${action.party} <-1|0|+1> as of <date>`, { field: 'date' });
+  }
+  const current = item.compliance[action.party];
+  const from = current && current.date <= date ? current.score : undefined;
+  return {
+    type: 'assessment',
+    party: action.party,
+    ...(from === undefined ? {} : { from }),
+    to: action.score,
+    date,
+    ...(action.note ? { note: action.note } : {}),
+  };
 }
 
 /** Snoozing check-ins lasts at least a day and at most a year. */

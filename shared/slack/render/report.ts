@@ -72,7 +72,7 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
   ].filter(Boolean);
   const compliance = complianceByParty(rows.map((r) => r.item), track.parties);
   if (compliance.some((c) => c.assessed > 0)) {
-    summary.push(`Compliance: ${compliance.map((c) => `${escape(c.party.name)} ${c.assessed > 0 ? averageText(c) : 'not yet assessed'}`).join(' · ')}`);
+    summary.push(`Compliance: ${compliance.map((c) => `${escape(c.party.name)} ${averageText(c)}`).join(' · ')}`);
   }
   const meetings = track.meetings.map((m) => meetingText(m, escape)).join('; ');
 
