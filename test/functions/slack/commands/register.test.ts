@@ -103,3 +103,44 @@ describe('report lines (issue 15)', () => {
     expect(blocks[1]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: `*${title}*` } });
   });
 });
+
+describe('compliance over time (issue 15)', () => {
+  /** The report's compliance line. */
+  async function complianceLine(): Promise<string> {
+    const line = (await ask('japan-korea')).text.split('\n').find((l) => l.startsWith('Compliance: '));
+    expect(line).toBeDefined();
+    return line!;
+  }
+
+  it('records a score as of a past day and reports each party’s latest with its day and plain coverage', async () => {
+    const { text } = await ask('assess JK-4 JP +1 as of 2026-03-31 "Committee convened"');
+    expect(text).toMatch(/^Assessed JP on JK-4: \+1 full as of Tue 31 Mar 2026\./);
+    expect((await harness.store().getCommitment(TEAM, 'JK-4')).compliance['JP']).toMatchObject({ score: 1, date: '2026-03-31', by: 'U0ALICE' });
+    expect(await complianceLine()).toMatch(/^Compliance: Japan \+1\.00 as of Tue 31 Mar 2026 \(1 of \d+ items assessed\) · South Korea not yet assessed \(0 of \d+ items\)$/);
+  });
+
+  it('keeps the latest score standing when an earlier day’s score is recorded after it, and keeps both in the history', async () => {
+    await ask('assess JK-4 JP -1 as of 2026-02-01 "Before the committee"');
+    expect((await harness.store().getCommitment(TEAM, 'JK-4')).compliance['JP']).toMatchObject({ score: 1, date: '2026-03-31' });
+    const history = (await harness.store().getHistory(TEAM, 'JK-4')).flatMap((h) => (h.change.type === 'assessment' ? [[h.change.date, h.change.to]] : []));
+    expect(history).toEqual([['2026-03-31', 1], ['2026-02-01', -1]]);
+    expect((await ask('history JK-4')).blocks).toContain('assessed JP −1 not complying as of Sun 1 Feb 2026: Before the committee');
+  });
+
+  it('refuses a score as of a day that has not come, writing nothing', async () => {
+    const before = (await harness.store().getCommitment(TEAM, 'JK-4')).version;
+    const { text } = await ask('assess JK-4 KR 0 as of 2099-12-31');
+    expect(text).toMatch(/^Thu 31 Dec 2099 has not come yet: a score speaks for a day that has\. Nothing was changed\./);
+    expect((await harness.store().getCommitment(TEAM, 'JK-4')).version).toBe(before);
+  });
+
+  it('sends a briefing with each party’s score on every assessment day', async () => {
+    await ask('assess JK-5 JP 0 as of 2026-04-15');
+    const filesBefore = harness.slack.uploadedFiles().length;
+    await ask('japan-korea export');
+    const markdown = harness.slack.uploadedFiles().slice(filesBefore).find((f) => f.filename.endsWith('.md'));
+    expect(markdown?.content).toMatch(
+      /## Compliance over time\n\n\| As of \| Japan \| South Korea \|\n\|---\|---\|---\|\n\| Sun 1 Feb 2026 \| −1\.00 \(1 of \d+ items assessed\) \| not yet assessed \|\n\| Tue 31 Mar 2026 \| \+1\.00 \(1 of \d+ items assessed\) \| not yet assessed \|\n\| Wed 15 Apr 2026 \| \+0\.50 \(2 of \d+ items assessed\) \| not yet assessed \|\n/,
+    );
+  });
+});
