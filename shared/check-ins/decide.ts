@@ -33,7 +33,7 @@ export function decideAsk(
 
 /** Why it is asked as of today: a trigger missed on an earlier day may have been overtaken (due soon → overdue). */
 function entryOf(item: Commitment, trackTitle: string, timeZone: string, reason: AskReason, today: LocalDate): CheckInEntry {
-  const due = nextDue(item);
+  const due = nextDue(item, timeZone);
   if (due && due < today) return { item, trackTitle, reason: 'overdue', dueOn: due, days: daysBetween(due, today) };
   if (due && reason !== 'quiet') return { item, trackTitle, reason: 'before-due', dueOn: due, days: daysBetween(today, due) };
   return { item, trackTitle, reason: 'quiet', dueOn: due, days: daysBetween(localDate(new Date(item.updatedAt), timeZone), today) };

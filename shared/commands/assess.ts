@@ -9,6 +9,8 @@ interface AssessArgs {
   party: string;
   score: ComplianceScore;
   note?: string;
+  /** After `as of`: left as typed, since only the track knows the zone to read it in. */
+  dateText?: string;
 }
 
 const SCORES: ReadonlyMap<string, ComplianceScore> = new Map([
@@ -29,13 +31,14 @@ const SCORES: ReadonlyMap<string, ComplianceScore> = new Map([
 export const assessCommand = defineCommand({
   name: 'assess',
   words: ['assess'],
-  usage: `${SLASH} assess <ID> <party> <-1|0|+1> ["note"]  (−1 not complying, 0 partial, +1 full)`,
-  examples: [`${SLASH} assess JK-4 JP +1 "Dialogue held in Tokyo"`],
+  usage: `${SLASH} assess <ID> <party> <-1|0|+1> [as of <date>] ["note"]  (−1 not complying, 0 partial, +1 full; as of a past day, today by default)`,
+  examples: [`${SLASH} assess JK-4 JP +1 "Dialogue held in Tokyo"`, `${SLASH} assess JK-4 KR 0 as of 2026-03-31 "Interim report"`],
   writes: true,
   need: 'write',
   read: readAssess,
   target: ({ id }) => ({ item: id }),
-  run: ({ id, party, score, note }, { deps, caller }) => changeItem(deps, caller, id, { type: 'assess', party, score, ...(note ? { note } : {}) }),
+  run: ({ id, party, score, note, dateText }, { deps, caller }) =>
+    changeItem(deps, caller, id, { type: 'assess', party, score, ...(note ? { note } : {}), ...(dateText ? { dateText } : {}) }),
   render: (changed, _, { caller }) => ({ message: renderChange(changed, caller.now) }),
 });
 
@@ -48,6 +51,17 @@ function readAssess(c: Cursor): AssessArgs {
   const scoreToken = c.next();
   const score = scoreToken ? SCORES.get(scoreToken.text.toLowerCase()) : undefined;
   if (score === undefined) c.refuse(`“${preview(scoreToken?.text ?? '')}” is not a score; use -1 (not complying), 0 (partial) or +1 (full).`);
+  const dateText = readAsOf(c);
   const note = readNote(c, LIMITS.noteChars);
-  return { id, party, score, ...(note === undefined ? {} : { note }) };
+  return { id, party, score, ...(note === undefined ? {} : { note }), ...(dateText === undefined ? {} : { dateText }) };
+}
+
+/** `as of <date>`, up to a quoted note: the day an assessment speaks for. */
+function readAsOf(c: Cursor): string | undefined {
+  if (c.peekWord() !== 'as' || c.peekSecond()?.quoted || c.peekSecond()?.text.toLowerCase() !== 'of') return undefined;
+  c.next();
+  c.next();
+  const dateText = c.textOf(c.takeWhile((token) => !token.quoted));
+  if (dateText === undefined) c.refuse('as of needs a date, such as 2026-03-31 or end of march; a note after it goes in quotes.');
+  return dateText;
 }

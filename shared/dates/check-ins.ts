@@ -15,7 +15,7 @@ export function nextAsk(
 ): { on: LocalDate; reason: AskReason } | undefined {
   if (CLOSED_STATUSES.has(item.status) || item.archived) return undefined;
   const candidates: { on: LocalDate; reason: AskReason }[] = [];
-  const due = nextDue(item);
+  const due = nextDue(item, timeZone);
   if (due) {
     for (const days of settings.beforeDueDays) candidates.push({ on: addLocalDays(due, -days), reason: 'before-due' });
     // The day after the due date, then every OVERDUE_REPEAT_DAYS: the first of those after `after`.

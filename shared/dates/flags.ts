@@ -38,16 +38,25 @@ export function addLocalDays(date: LocalDate, days: number): LocalDate {
 
 /**
  * When the item is next due, as a date in its track's time zone: a one-off's due date, or a
- * recurring item's last occurrence (else its source meeting) plus its cadence.
+ * recurring item's last occurrence plus its cadence; with none logged, the cadence counts from
+ * the day it was added, which for an item taken from its meeting (seed, import) is that meeting.
  */
-export function nextDue(item: Pick<Commitment, 'kind' | 'source'>): LocalDate | undefined {
+export function nextDue(item: Pick<Commitment, 'kind' | 'source' | 'createdAt'>, timeZone: string): LocalDate | undefined {
   const { kind } = item;
   if (kind.type === 'one-off') return kind.due;
   if (kind.type === 'recurring' && kind.every) {
-    const last = kind.occurrences.map((o) => o.date).sort().at(-1) ?? item.source.date;
+    const last = kind.occurrences.map((o) => o.date).sort().at(-1) ?? addedOn(item, timeZone);
     return addCadence(last, kind.every);
   }
   return undefined;
+}
+
+/**
+ * The day an item entered the register: the meeting's date for one taken from it (seed and
+ * import name the point or paragraph it came from), else the day it was created.
+ */
+function addedOn(item: Pick<Commitment, 'source' | 'createdAt'>, timeZone: string): LocalDate {
+  return item.source.point === undefined ? localDate(new Date(item.createdAt), timeZone) : item.source.date;
 }
 
 /** Days without news after which the item counts as quiet. */
@@ -68,14 +77,14 @@ export function quietAfterDays(item: Pick<Commitment, 'kind'>): number {
  * Closed items (done, dropped) carry no flags.
  */
 export function deriveFlags(
-  item: Pick<Commitment, 'kind' | 'source' | 'status' | 'updatedAt'>,
+  item: Pick<Commitment, 'kind' | 'source' | 'status' | 'updatedAt' | 'createdAt'>,
   timeZone: string,
   now: Date,
 ): Flags {
   if (CLOSED_STATUSES.has(item.status)) return {};
   const today = localDate(now, timeZone);
   const flags: Flags = {};
-  const due = nextDue(item);
+  const due = nextDue(item, timeZone);
   if (due) {
     const left = daysBetween(today, due);
     if (left < 0) flags.overdue = { days: -left, due };

@@ -1,6 +1,6 @@
 import { InvalidInputError } from '#shared/errors';
 import { takesDueDate } from '#shared/domain/kind';
-import { LIMITS, type Actor, type Change, type Commitment, type FieldChange, type Occurrence, type Owner } from '#shared/domain/schemas';
+import { CLOSED_STATUSES, LIMITS, type Actor, type Change, type Commitment, type FieldChange, type Occurrence, type Owner } from '#shared/domain/schemas';
 
 /**
  * The commitment as it is after `change`: one version later, stamped with who and when.
@@ -16,8 +16,13 @@ export function applyChange(item: Commitment, change: Change, by: Actor, now: Da
   switch (change.type) {
     case 'created':
       throw new InvalidInputError('A commitment is created once; use a change for anything later.');
-    case 'status':
-      return { ...next, status: change.to, notes: withNote(change.note) };
+    case 'status': {
+      const { closed: _, ...open } = next;
+      // Reports say when and how an item was closed without reading its history.
+      return CLOSED_STATUSES.has(change.to)
+        ? { ...next, status: change.to, notes: withNote(change.note), closed: { at, by, ...(change.note ? { note: change.note } : {}) } }
+        : { ...open, status: change.to, notes: withNote(change.note) };
+    }
     case 'note':
       return { ...next, notes: withNote(change.text) };
     case 'assessment': {
@@ -25,6 +30,9 @@ export function applyChange(item: Commitment, change: Change, by: Actor, now: Da
         throw new InvalidInputError(`${change.party} is not a party to ${item.id}; its parties are ${item.parties.join(', ')}.`);
       }
       const assessment = { score: change.to, date: change.date, by, ...(change.note ? { note: change.note } : {}) };
+      const current = item.compliance[change.party];
+      // One recorded as of an earlier day joins the history but leaves the latest score standing.
+      if (current && current.date > change.date) return next;
       return { ...next, compliance: { ...item.compliance, [change.party]: assessment } };
     }
     case 'occurrence': {

@@ -182,8 +182,13 @@ export const SourceSchema = z.object({
   /** As stored: links saved before the https rule still read; renderers show only those that pass it. */
   link: z.string().max(500).optional(),
   point: textSchema().max(100).optional(),
+  /** Set when the item came from no meeting, link or message: who added it in Slack (on `date`). */
+  addedBy: ActorSchema.optional(),
 });
 export type Source = z.infer<typeof SourceSchema>;
+
+/** The `meeting` of an item whose source is Slack itself: "Added in Slack by @x on <date>". */
+export const ADDED_IN_SLACK = 'Added in Slack';
 
 /** A source as a person supplies it: a new link must pass the https rule. */
 export const SourceDraftSchema = SourceSchema.extend({ link: SourceLinkSchema.optional() });
@@ -259,6 +264,8 @@ export const CommitmentSchema = z.object({
   moved: z.object({ times: z.number().int().min(1), from: LocalDateSchema }).optional(),
   /** Set while the item is archived: hidden from reports (but `all`), digests, Home and counts. */
   archived: ArchivalSchema.optional(),
+  /** When and by whom it was last marked done or dropped, and how (the note given); cleared when reopened. */
+  closed: z.object({ at: InstantSchema, by: ActorSchema, note: textSchema().max(LIMITS.noteChars).optional() }).optional(),
   /** Owners are not asked about it before this date (an owner's Snooze). */
   snoozedUntil: LocalDateSchema.optional(),
   version: z.number().int().min(1),

@@ -1,24 +1,27 @@
 import { GROUP_ORDER, byAttention } from '#shared/domain/attention';
-import { complianceByParty } from '#shared/domain/compliance';
+import { complianceByParty, complianceTrend, type CompliancePoint } from '#shared/domain/compliance';
 import { deriveFlags, localDate, nextDue, type Flags } from '#shared/dates/flags';
 import { formatLocalDate } from '#shared/dates/natural';
 import type { Report } from '#shared/domain/report';
-import { isSourceLink, STATUSES, type Commitment, type Kind, type LocalDate, type Occurrence, type Track } from '#shared/domain/schemas';
+import { isSourceLink, STATUSES, type Commitment, type HistoryEntry, type Kind, type LocalDate, type Occurrence, type Track } from '#shared/domain/schemas';
 import {
   STATUS_LABEL,
   averageText,
   cadenceText,
+  coverageText,
   everyCountText,
   everyText,
   flagPhrases,
   formatDayOf,
   formatInstant,
   lastOccurrenceText,
+  meanText,
   meetingText,
   oneOffText,
   ongoingText,
   plural,
   scoreText,
+  sourceLabel,
   statusCountText,
 } from '#shared/format/text';
 
@@ -37,6 +40,8 @@ export interface BriefingOptions {
   now: Date;
   /** Adds each party's compliance average and each item's assessments. */
   compliance?: boolean;
+  /** The track's assessment history: with `compliance`, adds each party's score per assessment day. */
+  history?: readonly HistoryEntry[];
 }
 
 /** The name of an export file: `japan-korea-briefing-2026-03-25.md`, dated in the track's zone. */
@@ -74,10 +79,11 @@ export function renderBriefingMarkdown(report: Report, options: BriefingOptions)
   );
   if (options.compliance) {
     for (const c of complianceByParty(rows.map((r) => r.item), track.parties)) {
-      out.push(`- **Compliance, ${inline(c.party.name)}:** ${c.assessed > 0 ? averageText(c) : `not assessed (0 of ${c.total})`}`);
+      out.push(`- **Compliance, ${inline(c.party.name)}:** ${averageText(c)}`);
     }
   }
   out.push('');
+  if (options.compliance && options.history) out.push(...trendMarkdown(rows.map((r) => r.item), track, options.history));
 
   if (rows.length === 0) out.push('No commitments yet.', '');
   for (const status of GROUP_ORDER) {
@@ -89,13 +95,35 @@ export function renderBriefingMarkdown(report: Report, options: BriefingOptions)
   return `${out.join('\n').trimEnd()}\n`;
 }
 
+/**
+ * Each party's score on every day one was assessed, oldest first, as interim and final
+ * compliance reports give it; a party not assessed that day shows where it stood.
+ */
+function trendMarkdown(items: readonly Commitment[], track: Track, history: readonly HistoryEntry[]): string[] {
+  const trend = complianceTrend(items, track.parties, history);
+  const days = [...new Set(trend.flatMap((t) => t.points.map((p) => p.date)))].sort();
+  if (days.length === 0) return [];
+  const cell = (points: readonly CompliancePoint[], day: LocalDate): string => {
+    const standing = points.findLast((p) => p.date <= day);
+    return standing ? `${meanText(standing.mean)} (${coverageText(standing)})` : 'not yet assessed';
+  };
+  return [
+    '## Compliance over time',
+    '',
+    `| As of | ${trend.map((t) => inline(t.party.name)).join(' | ')} |`,
+    `|---|${trend.map(() => '---|').join('')}`,
+    ...days.map((day) => `| ${formatLocalDate(day)} | ${trend.map((t) => cell(t.points, day)).join(' | ')} |`),
+    '',
+  ];
+}
+
 function itemMarkdown({ item, flags, track }: BriefingRow, options: BriefingOptions): string[] {
   const flagText = flagPhrases(flags).map((p) => p.text);
   const lines = [
     `### ${item.id}: ${heading(item.title)}`,
     '',
     `- **Status:** ${STATUS_LABEL[item.status]}${flagText.length > 0 ? ` (${flagText.join('; ')})` : ''}`,
-    `- **Kind:** ${kindMarkdown(item, localDate(options.now, track.timeZone))}`,
+    `- **Kind:** ${kindMarkdown(item, track.timeZone, localDate(options.now, track.timeZone))}`,
     `- **Parties:** ${item.parties.map((code) => inline(partyName(track, code))).join(', ') || 'none named'}`,
   ];
   if (item.owners.length > 0) lines.push(`- **Owners:** ${item.owners.map((o) => inline(o.label)).join(', ')}`);
@@ -118,14 +146,14 @@ function itemMarkdown({ item, flags, track }: BriefingRow, options: BriefingOpti
   return lines;
 }
 
-function kindMarkdown(item: Commitment, today: LocalDate): string {
+function kindMarkdown(item: Commitment, timeZone: string, today: LocalDate): string {
   const { kind } = item;
   switch (kind.type) {
     case 'one-off':
       return oneOffText(kind.due);
     case 'recurring': {
       const last = latestOccurrence(kind.occurrences);
-      const next = nextDue(item);
+      const next = nextDue(item, timeZone);
       return [
         `Recurring, ${cadenceText(kind.every)}`,
         last ? lastOccurrenceText(last, inline) : 'none logged yet',
@@ -141,8 +169,8 @@ function kindMarkdown(item: Commitment, today: LocalDate): string {
 }
 
 function sourceMarkdown(item: Commitment): string {
-  const { meeting, date, place, link, point } = item.source;
-  const where = meetingText({ name: meeting, place, date }, inline);
+  const { link, point } = item.source;
+  const where = sourceLabel(item.source, inline, (actor) => inline(`<@${actor}>`));
   const named = link && isSourceLink(link) ? `[${where}](${linkDestination(link)})` : where;
   return point ? `${named} — ${inline(point)}` : named;
 }
@@ -180,7 +208,7 @@ export const BRIEFING_CSV_COLUMNS: readonly CsvColumn[] = [
   { header: 'quiet_days', value: (r) => r.flags.quiet?.days },
   { header: 'kind', value: (r) => r.item.kind.type },
   // A recurring item's next expected occurrence, so the column sorts with one-off due dates.
-  { header: 'due', value: (r) => nextDue(r.item) },
+  { header: 'due', value: (r) => nextDue(r.item, r.track.timeZone) },
   { header: 'cadence', value: (r) => cadenceCell(r.item.kind) },
   { header: 'last_occurrence', value: (r) => (r.item.kind.type === 'recurring' ? latestOccurrence(r.item.kind.occurrences)?.date : undefined) },
   { header: 'owners', value: (r) => r.item.owners.map((o) => plainFromSlack(o.label)).join('; ') },

@@ -1,8 +1,8 @@
 import { tz } from '@date-fns/tz';
 import { format, formatDistanceStrict, parseISO } from 'date-fns';
-import { localDate, type Flags } from '#shared/dates/flags';
+import { localDate, nextDue, type Flags } from '#shared/dates/flags';
 import { formatLocalDate } from '#shared/dates/natural';
-import type { Cadence, ComplianceScore, LocalDate, Occurrence, Status } from '#shared/domain/schemas';
+import { ADDED_IN_SLACK, type Cadence, type Commitment, type ComplianceScore, type LocalDate, type Occurrence, type Source, type Status } from '#shared/domain/schemas';
 
 /**
  * The words every surface shares: Slack messages, the Markdown briefing and the CSV export.
@@ -33,10 +33,24 @@ export function scoreText(score: ComplianceScore): string {
   return SCORE_LABEL[score];
 }
 
-/** A party's average score over the items assessed for it: "+0.50 (4 of 5 assessed)". */
-export function averageText(average: { mean: number; assessed: number; total: number }): string {
-  const sign = average.mean > 0 ? '+' : average.mean < 0 ? '−' : '';
-  return `${sign}${Math.abs(average.mean).toFixed(2)} (${average.assessed} of ${average.total} assessed)`;
+/** A mean score as researchers write it, signed: "+0.50", "−1.00", "0.00". */
+export function meanText(mean: number): string {
+  const sign = mean > 0 ? '+' : mean < 0 ? '−' : '';
+  return `${sign}${Math.abs(mean).toFixed(2)}`;
+}
+
+/** How many of a party's items carry a score: "4 of 5 items assessed". */
+export function coverageText(average: { assessed: number; total: number }): string {
+  return `${average.assessed} of ${plural(average.total, 'item')} assessed`;
+}
+
+/**
+ * A party's average over the items assessed for it, with the day of the latest score and the
+ * coverage: "+0.50 as of Tue 3 Mar 2026 (4 of 5 items assessed)", or "not yet assessed (0 of 5 items)".
+ */
+export function averageText(average: { mean: number; assessed: number; total: number; date?: LocalDate | undefined }): string {
+  if (average.assessed === 0) return `not yet assessed (0 of ${plural(average.total, 'item')})`;
+  return `${meanText(average.mean)}${average.date ? ` as of ${formatLocalDate(average.date)}` : ''} (${coverageText(average)})`;
 }
 
 export function plural(n: number, word: string): string {
@@ -108,4 +122,29 @@ export function lastOccurrenceText(occurrence: Occurrence, escape: Escape): stri
 /** "Busan summit, Busan, Tue 3 Mar 2026": a meeting, where it was (if known) and when. */
 export function meetingText(meeting: { name: string; place?: string | undefined; date: LocalDate }, escape: Escape): string {
   return [escape(meeting.name), meeting.place ? escape(meeting.place) : undefined, formatLocalDate(meeting.date)].filter(Boolean).join(', ');
+}
+
+/** Where an item came from: its meeting ("Busan summit, Busan, Tue 30 Sep 2025"), or "Added in Slack by @x on Tue 3 Mar 2026". */
+export function sourceLabel(source: Source, escape: Escape, mention: (actor: string) => string): string {
+  if (source.addedBy) return `${ADDED_IN_SLACK} by ${mention(source.addedBy)} on ${formatLocalDate(source.date)}`;
+  return meetingText({ name: source.meeting, place: source.place, date: source.date }, escape);
+}
+
+/** "due Tue 31 Mar 2026" or "next expected Thu 10 Dec 2026": the item's next date, whether or not it is flagged. */
+export function nextDateText(item: Pick<Commitment, 'kind' | 'source' | 'createdAt'>, timeZone: string): string | undefined {
+  const next = nextDue(item, timeZone);
+  if (!next) return undefined;
+  return `${item.kind.type === 'recurring' ? 'next expected' : 'due'} ${formatLocalDate(next)}`;
+}
+
+/** "Done Tue 3 Mar 2026 by @maria: committee met": when, by whom and how an item was closed. */
+export function closedText(
+  item: Pick<Commitment, 'status' | 'closed'>,
+  timeZone: string,
+  escape: Escape,
+  mention: (actor: string) => string,
+): string | undefined {
+  const { closed } = item;
+  if (!closed || (item.status !== 'done' && item.status !== 'dropped')) return undefined;
+  return `${STATUS_LABEL[item.status]} ${formatDayOf(closed.at, timeZone)} by ${mention(closed.by)}${closed.note ? `: ${escape(closed.note)}` : ''}`;
 }

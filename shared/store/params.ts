@@ -239,6 +239,18 @@ export function historyParams(tableName: string, teamId: TeamId, slug: TrackSlug
   };
 }
 
+/** Every compliance assessment of a track's items, oldest item first: its items' history, filtered on the change type. */
+export function assessmentHistoryParams(tableName: string, teamId: TeamId, slug: TrackSlug): QueryCommandInput {
+  return {
+    TableName: tableName,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+    FilterExpression: '#change.#type = :assessment',
+    ExpressionAttributeNames: { '#change': 'change', '#type': 'type' },
+    ExpressionAttributeValues: toItem({ ':pk': keys.trackPartition(teamId, slug), ':sk': 'H#', ':assessment': 'assessment' }),
+    ConsistentRead: true,
+  };
+}
+
 /**
  * Creating commitment number `seq`: one transaction that
  *   1. moves the track's counter from seq-1 to seq (so two creators never take one number),

@@ -207,6 +207,12 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
       return items.map((item) => parse(HistoryEntrySchema, item));
     },
 
+    /** Every compliance assessment of a track's items, for its trend: one Query (paged), only assessments returned. */
+    async getAssessments(teamId: TeamId, slug: TrackSlug): Promise<HistoryEntry[]> {
+      const items = await queryAll(client, params.assessmentHistoryParams(tableName, teamId, slug));
+      return items.map((item) => parse(HistoryEntrySchema, item));
+    },
+
     /**
      * Adds a commitment under the track's next number.
      * 1. Read the track's counter. 2. Write counter, item and history in one transaction that

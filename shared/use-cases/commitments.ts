@@ -7,7 +7,7 @@ import { authorize, visibleInChannel, type Access, type CommandNeed, type Need }
 import { canRead, loadAccess, requireAccess, requireSelf, requireWriter, withGroups, type Directory } from '#shared/use-cases/access';
 import { formatOwners, parseOwners, refuseIfArchived } from '#shared/domain/changes';
 import { takesDueDate, type NamedKind } from '#shared/domain/kind';
-import type { Actor, Change, Commitment, FieldChange, Owner, ComplianceScore, Source, CommitmentDraft, HistoryEntry, Kind, LocalDate, Status, TeamId, Track, TrackSummary } from '#shared/domain/schemas';
+import { ADDED_IN_SLACK, type Actor, type Change, type Commitment, type FieldChange, type Owner, type ComplianceScore, type Source, type CommitmentDraft, type HistoryEntry, type Kind, type LocalDate, type Status, type TeamId, type Track, type TrackSummary } from '#shared/domain/schemas';
 import type { Report } from '#shared/domain/report';
 import type { FormToken } from '#shared/store/params';
 import type { Store } from '#shared/store/store';
@@ -200,7 +200,7 @@ export async function addCommitment(
     owners?: string[];
     ownerIds?: string[];
     kind?: NamedKind;
-    /** Where it was agreed, when not the track's latest meeting (e.g. a Slack message). */
+    /** What the person gave as its source (a Slack message's link); without one, "added in Slack by" the caller. */
     source?: Source;
     /** The add form's client token: a re-submission of that form creates nothing more. */
     clientToken?: string;
@@ -216,15 +216,13 @@ export async function addCommitment(
         ? { type: 'ongoing', updateEveryDays: input.kind.updateEveryDays }
         : { type: 'one-off', ...(due ? { due } : {}) };
   if (due && !takesDueDate(kind.type)) throw new InvalidInputError('Only one-off items take a due date.', `/commitments add ${track.slug} "title" due <date>`, { field: 'due' });
-  const meeting = track.meetings.at(-1);
   const draft: CommitmentDraft = {
     title: input.title,
     ...(input.detail ? { detail: input.detail } : {}),
     parties: track.parties.map((p) => p.code),
     owners: [...parseOwners((input.owners ?? []).join(',')), ...(input.ownerIds ?? []).map((id) => ({ label: `<@${id}>`, slackUserId: id }))],
-    source: input.source ?? (meeting
-      ? { meeting: meeting.name, date: meeting.date, ...(meeting.place ? { place: meeting.place } : {}) }
-      : { meeting: 'Added in Slack', date: localDateOf(caller.now, track) }),
+    // The track's meeting is the source only of items taken from it (seed, import).
+    source: input.source ?? { meeting: ADDED_IN_SLACK, date: localDateOf(caller.now, track), addedBy: caller.userId },
     kind,
     status: 'not-started',
   };
@@ -238,7 +236,8 @@ export type ItemAction =
   | { type: 'status'; status: Status; note?: string }
   | { type: 'note'; text: string }
   | { type: 'log'; dateText?: string; date?: LocalDate; place?: string; text?: string }
-  | { type: 'assess'; party: string; score: ComplianceScore; note?: string }
+  /** `dateText`: the day the score speaks for ("as of"), today when left out; never a day ahead. */
+  | { type: 'assess'; party: string; score: ComplianceScore; note?: string; dateText?: string }
   | { type: 'unlog'; dateText: string }
   | { type: 'archive'; reason?: string }
   | { type: 'unarchive' }
@@ -326,20 +325,30 @@ function toChange(item: Commitment, track: Track, action: ItemAction, now: Date)
       return toSnooze(item, track, action.until, now);
     case 'reassign':
       return toReassign(item, action);
-    case 'assess': {
-      const from = item.compliance[action.party]?.score;
-      return {
-        type: 'assessment',
-        party: action.party,
-        ...(from === undefined ? {} : { from }),
-        to: action.score,
-        date: localDateOf(now, track),
-        ...(action.note ? { note: action.note } : {}),
-      };
-    }
+    case 'assess':
+      return toAssessment(item, track, action, now);
     case 'edit':
       return toEditChange(item, track, action, now);
   }
+}
+
+/** A party's score as of a day that has come: `from` is the score it replaces, if it is the latest. */
+function toAssessment(item: Commitment, track: Track, action: Extract<ItemAction, { type: 'assess' }>, now: Date): Change {
+  const today = localDateOf(now, track);
+  const date = action.dateText === undefined ? today : resolveDate(action.dateText, track, now, 'past');
+  if (date > today) {
+    throw new InvalidInputError(`${formatLocalDate(date)} has not come yet: a score speaks for a day that has. Nothing was changed.`, `/commitments assess ${item.id} ${action.party} <-1|0|+1> as of <date>`, { field: 'date' });
+  }
+  const current = item.compliance[action.party];
+  const from = current && current.date <= date ? current.score : undefined;
+  return {
+    type: 'assessment',
+    party: action.party,
+    ...(from === undefined ? {} : { from }),
+    to: action.score,
+    date,
+    ...(action.note ? { note: action.note } : {}),
+  };
 }
 
 /** Snoozing check-ins lasts at least a day and at most a year. */

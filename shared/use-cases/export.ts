@@ -5,7 +5,7 @@ import { uploadFiles, type SlackApi } from '#shared/slack/upload';
 import type { Store } from '#shared/store/store';
 
 export interface ExportDeps {
-  store: Pick<Store, 'getReport'>;
+  store: Pick<Store, 'getReport' | 'getAssessments'>;
   /** The Web API with the bot token (scopes `files:write`, `im:write`). */
   slack: SlackApi;
 }
@@ -37,17 +37,17 @@ export function briefingFilenames(track: Track, now: Date): { markdown: string; 
 
 /**
  * `/commitments <track> export`, in steps:
- * 1. read the track's report (an unknown track is a NotFoundError, nothing sent);
- * 2. render the Markdown briefing and the CSV, named `<slug>-briefing-<date>` in the track's zone;
+ * 1. read the track's report and its assessments (an unknown track is a NotFoundError, nothing sent);
+ * 2. render the Markdown briefing (with each party's score per assessment day) and the CSV, named `<slug>-briefing-<date>` in the track's zone;
  * 3. open a direct message with the user (or use the channel, when shared);
  * 4. upload both files and share them there in one message;
  * 5. answer with a line saying where they went.
  */
 export async function exportBriefing(deps: ExportDeps, input: ExportInput): Promise<ExportResult> {
-  const report = await deps.store.getReport(input.teamId, input.track);
+  const [report, history] = await Promise.all([deps.store.getReport(input.teamId, input.track), deps.store.getAssessments(input.teamId, input.track)]);
   const { track } = report;
   const filenames = briefingFilenames(track, input.now);
-  const markdown = renderBriefingMarkdown(report, { now: input.now, compliance: true });
+  const markdown = renderBriefingMarkdown(report, { now: input.now, compliance: true, history });
   // With a byte order mark, because the people who open it are most likely to use Excel.
   const csv = renderBriefingCsv(report, { now: input.now, bom: true, extraColumns: complianceColumns(track.parties) });
 

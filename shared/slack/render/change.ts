@@ -7,7 +7,7 @@ import { renderDone } from '#shared/slack/render/notice';
 
 /** What a change did, in one line: the status move, the assessment, the logged date or the note. */
 export function describeChange(from: string, to: string, change: Change, id: string): string {
-  if (change.type === 'assessment') return `Assessed ${change.party} on *${id}*: ${scoreText(change.to)}.`;
+  if (change.type === 'assessment') return `Assessed ${change.party} on *${id}*: ${scoreText(change.to)} as of ${formatLocalDate(change.date)}.`;
   if (change.type === 'status') return `*${id}*: ${STATUS_LABEL[from as keyof typeof STATUS_LABEL]} → ${STATUS_LABEL[to as keyof typeof STATUS_LABEL]}.`;
   if (change.type === 'occurrence') {
     return `Logged ${formatLocalDate(change.occurrence.date)}${change.occurrence.place ? ` in ${escape(change.occurrence.place)}` : ''} on *${id}*.`;

@@ -5,9 +5,11 @@ import { parseOwners } from '#shared/domain/changes';
 import { CLOSED_STATUSES, type Archival, type Commitment, type FieldChange, type HistoryEntry, type Track } from '#shared/domain/schemas';
 import { ACTION_IDS } from '#shared/slack-app/definitions';
 import { InvalidInputError } from '#shared/errors';
-import { STATUS_LABEL, age, formatDayOf, scoreText } from '#shared/format/text';
+import { STATUS_LABEL, age, closedText, formatDayOf, nextDateText, scoreText } from '#shared/format/text';
 import {
+  SLACK_LIMITS,
   STATUS_EMOJI,
+  actorText,
   button,
   context,
   escape,
@@ -19,22 +21,41 @@ import {
   plainText,
   section,
   sourceText,
+  truncate,
   type Block,
   type SlackMessage,
 } from '#shared/slack/render/format';
 
-/** The mrkdwn summary of one item: id and title, flags, owners, last update, source. */
+/** Characters of the latest note a report line shows; `show` has the notes in full. */
+export const NOTE_PREVIEW_CHARS = 300;
+
+/**
+ * The mrkdwn summary of one item: id and title, when and how it was closed, flags or its next
+ * date, owners and last update, its latest note, source.
+ */
 export function commitmentSummary(item: Commitment, timeZone: string, now: Date): string {
-  const flags = [...flagTexts(deriveFlags(item, timeZone, now)), movedText(item)].filter((f) => f !== undefined);
+  const raised = deriveFlags(item, timeZone, now);
+  // A flagged date already says when; an open item's date shows anyway.
+  const next = CLOSED_STATUSES.has(item.status) || raised.overdue || raised.dueSoon ? undefined : nextDateText(item, timeZone);
+  const flags = [...flagTexts(raised), next, movedText(item)].filter((f) => f !== undefined);
   const owners = ownersText(item);
   const lines = [
     `${STATUS_EMOJI[item.status]} *${item.id}* ${escape(item.title)}`,
     item.archived ? archivedText(item.archived, timeZone) : undefined,
+    closedText(item, timeZone, escape, actorText),
     flags.length > 0 ? flags.join(' · ') : undefined,
     [owners ? `Owners: ${owners}` : undefined, `updated ${age(item.updatedAt, now)}`].filter(Boolean).join(' · '),
+    latestNoteText(item, timeZone),
     `_Source: ${sourceText(item)}_`,
   ];
   return lines.filter(Boolean).join('\n');
+}
+
+/** "Latest note, Tue 3 Mar 2026, @maria: …", unless it is the note the item was closed with. */
+export function latestNoteText(item: Pick<Commitment, 'notes' | 'closed'>, timeZone: string): string | undefined {
+  const note = item.notes.at(-1);
+  if (!note || (item.closed?.at === note.at && item.closed.note === note.text)) return undefined;
+  return `Latest note, ${formatDayOf(note.at, timeZone)}, ${actorText(note.by)}: ${escape(truncate(note.text, NOTE_PREVIEW_CHARS))}`;
 }
 
 /** The buttons every open item carries, in reports and digests alike. */
@@ -78,17 +99,22 @@ export function renderCommitmentBlocks(item: Commitment, timeZone: string, now: 
 export function renderCommitment(item: Commitment, track: Pick<Track, 'title' | 'timeZone'>, now: Date, history?: HistoryEntry[]): SlackMessage {
   const fields = [
     `*Status:* ${STATUS_EMOJI[item.status]} ${STATUS_LABEL[item.status]}`,
-    `*Kind:* ${[kindText(item), movedText(item)].filter(Boolean).join(', ')}`,
+    `*Kind:* ${[kindText(item), item.kind.type === 'recurring' && !CLOSED_STATUSES.has(item.status) ? nextDateText(item, track.timeZone) : undefined, movedText(item)].filter(Boolean).join(', ')}`,
     `*Parties:* ${item.parties.join(', ') || '—'}`,
     `*Owners:* ${ownersText(item) ?? '—'}`,
     `*Compliance:* ${item.parties.map((p) => `${p} ${item.compliance[p] ? scoreText(item.compliance[p].score) : 'not yet assessed'}`).join(' · ') || '—'}`,
   ];
   const flags = flagTexts(deriveFlags(item, track.timeZone, now));
+  const heading = `${item.id} · ${item.title}`;
   const blocks: Block[] = [
-    { ...header(`${item.id} · ${item.title}`), block_id: `item|${item.id}` },
+    { ...header(heading), block_id: `item|${item.id}` },
+    // A header holds 150 characters: a longer title is given whole below it.
+    ...(heading.length > SLACK_LIMITS.plainText ? [section(`*${escape(item.title)}*`)] : []),
     context(`${escape(track.title)} · version ${item.version} · updated ${age(item.updatedAt, now)} by ${actorText(item.updatedBy)}`),
   ];
   if (item.archived) blocks.push(section(archivedText(item.archived, track.timeZone)));
+  const closed = closedText(item, track.timeZone, escape, actorText);
+  if (closed) blocks.push(section(closed));
   if (item.detail) blocks.push(section(escape(item.detail)));
   blocks.push({ type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text })) });
   if (flags.length > 0) blocks.push(section(flags.join('\n')));
@@ -109,6 +135,7 @@ export function renderCommitment(item: Commitment, track: Pick<Track, 'title' | 
     `${item.id} · ${escape(item.title)}`,
     `${STATUS_LABEL[item.status]} · ${plainText(kindText(item))}`,
     ...(item.archived ? [plainText(archivedText(item.archived, track.timeZone))] : []),
+    ...(closed ? [plainText(closed)] : []),
     ...flags.map(plainText),
   ].join('\n');
   return { text, blocks };
@@ -160,6 +187,4 @@ export function archivedText(archived: Archival, timeZone: string): string {
   return `:file_cabinet: Archived ${formatDayOf(archived.at, timeZone)} by ${actorText(archived.by)}${archived.reason ? `: ${escape(archived.reason)}` : ''}`;
 }
 
-export function actorText(actor: string): string {
-  return /^[UW][A-Z0-9]+$/.test(actor) ? `<@${actor}>` : actor;
-}
+export { actorText };

@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import type { Flags } from '#shared/dates/flags';
 import { isSourceLink, type Commitment, type Status } from '#shared/domain/schemas';
 import { formatShortDate } from '#shared/dates/natural';
-import { cadenceText, flagPhrases, lastOccurrenceText, meetingText, oneOffText, ongoingText, type FlagName } from '#shared/format/text';
+import { cadenceText, flagPhrases, lastOccurrenceText, oneOffText, ongoingText, sourceLabel, type FlagName } from '#shared/format/text';
 
 /** Slack's limits that shape every message. */
 export const SLACK_LIMITS = {
@@ -54,8 +54,8 @@ export function ownersText(item: Pick<Commitment, 'owners'>): string | undefined
 }
 
 export function sourceText(item: Pick<Commitment, 'source'>): string {
-  const { meeting, date, place, link, point } = item.source;
-  const where = meetingText({ name: meeting, place, date }, escape);
+  const { link, point } = item.source;
+  const where = sourceLabel(item.source, escape, actorText);
   // A link stored before the https rule is left out rather than trusted inside `<…|…>`.
   const named = link && isSourceLink(link) ? `<${link}|${where}>` : where;
   return point ? `${named} · ${escape(point)}` : named;
@@ -112,4 +112,9 @@ export function plainText(mrkdwn: string): string {
 /** "moved 2× from 31 Mar": how often the due date slipped, from the first date it had. */
 export function movedText(item: Pick<Commitment, 'moved'>): string | undefined {
   return item.moved ? `moved ${item.moved.times}× from ${formatShortDate(item.moved.from)}` : undefined;
+}
+
+/** A Slack user as a mention; a system actor (seed, import) by name. */
+export function actorText(actor: string): string {
+  return /^[UW][A-Z0-9]+$/.test(actor) ? `<@${actor}>` : actor;
 }

@@ -6,10 +6,10 @@ import { CLOSED_STATUSES, STATUSES, type Commitment, type Status } from '#shared
 import type { Report } from '#shared/domain/report';
 import { REPORT_FILTERS, type ReportFilter } from '#shared/domain/report-filter';
 import { ACTION_IDS } from '#shared/slack-app/definitions';
-import { commitmentSummary, commitmentActions } from '#shared/slack/render/commitment';
+import { commitmentSummary, commitmentActions, latestNoteText } from '#shared/slack/render/commitment';
 import { complianceByParty } from '#shared/domain/compliance';
-import { STATUS_LABEL, age, averageText, flagPhrases, formatDayOf, meetingText, plural, statusCountText } from '#shared/format/text';
-import { button, context, escape, header, plainText, section, sourceText, type Block, type SlackMessage } from '#shared/slack/render/format';
+import { STATUS_LABEL, age, averageText, closedText, flagPhrases, formatDayOf, meetingText, nextDateText, plural, statusCountText } from '#shared/format/text';
+import { actorText, button, context, escape, header, plainText, section, sourceText, type Block, type SlackMessage } from '#shared/slack/render/format';
 
 
 /** Items per page: two blocks each keeps a page well inside Slack's 50 blocks. */
@@ -73,7 +73,7 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
   ].filter(Boolean);
   const compliance = complianceByParty(rows.map((r) => r.item), track.parties);
   if (compliance.some((c) => c.assessed > 0)) {
-    summary.push(`Compliance: ${compliance.map((c) => `${escape(c.party.name)} ${c.assessed > 0 ? averageText(c) : 'not yet assessed'}`).join(' · ')}`);
+    summary.push(`Compliance: ${compliance.map((c) => `${escape(c.party.name)} ${averageText(c)}`).join(' · ')}`);
   }
   const meetings = track.meetings.map((m) => meetingText(m, escape)).join('; ');
   const waits = noAnswersOf(report, view.now);
@@ -118,14 +118,7 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
     `${escape(track.title)} — ${FILTER_NAME[view.filter]}${pages > 1 ? `, page ${page + 1} of ${pages}` : ''}`,
     ...summary.map(plainText),
     ...(slice.length === 0 ? [nothing] : []),
-    ...slice.map(({ item, flags }) =>
-      [
-        `${item.id} [${STATUS_LABEL[item.status]}${item.archived ? ', archived' : ''}] ${escape(item.title)}`,
-        ...flagPhrases(flags).map((p) => p.text),
-        ...(waits.get(item.id) ?? []).map((w) => plainText(noAnswerText(w, view.now))),
-        `Source: ${plainText(sourceText(item))}`,
-      ].join(' — '),
-    ),
+    ...slice.map(({ item, flags }) => reportLineText(item, flags, track.timeZone, waits.get(item.id) ?? [], view.now)),
   ].join('\n');
   return { text: text.slice(0, 3900), blocks };
 }
@@ -134,6 +127,22 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
 function noAnswerText(wait: NoAnswer, now: Date): string {
   const ago = age(wait.askedAt, now);
   return wait.escalated ? `:rotating_light: *no answer from <@${wait.userId}>* — asked ${ago}` : `:hourglass: asked <@${wait.userId}> ${ago}, no answer`;
+}
+
+/** An item's line in the report's fallback text: what its blocks say, on one line. */
+function reportLineText(item: Commitment, flags: Flags, timeZone: string, waits: NoAnswer[], now: Date): string {
+  const closed = closedText(item, timeZone, escape, actorText);
+  const next = closed || flags.overdue || flags.dueSoon ? undefined : nextDateText(item, timeZone);
+  const note = latestNoteText(item, timeZone);
+  return [
+    `${item.id} [${STATUS_LABEL[item.status]}${item.archived ? ', archived' : ''}] ${escape(item.title)}`,
+    ...(closed ? [plainText(closed)] : []),
+    ...flagPhrases(flags).map((p) => p.text),
+    ...waits.map((w) => plainText(noAnswerText(w, now))),
+    ...(next ? [next] : []),
+    ...(note ? [plainText(note)] : []),
+    `Source: ${plainText(sourceText(item))}`,
+  ].join(' — ');
 }
 
 /** What a report message shows, kept in its header's block id so a button can redraw it. */

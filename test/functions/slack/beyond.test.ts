@@ -151,8 +151,9 @@ describe('per-party compliance', () => {
     expect((await command('assess JK-4 KR 0')).text).toContain('Assessed KR on JK-4: 0 partial');
     expect((await command('assess JK-2 JP -1')).text).toContain('Assessed JP on JK-2: −1 not complying');
     const report = await command('japan-korea');
-    expect(report.text).toContain('Compliance: Japan 0.00 (2 of');
-    expect(report.text).toContain('South Korea 0.00 (1 of');
+    // Issue 15: each average says the day of its latest score and its coverage in items.
+    expect(report.text).toMatch(/Compliance: Japan 0\.00 as of Wed 25 Mar 2026 \(2 of \d+ items assessed\)/);
+    expect(report.text).toMatch(/South Korea 0\.00 as of Wed 25 Mar 2026 \(1 of \d+ items assessed\)/);
     const history = await harness.store().getHistory(TEAM, 'JK-4');
     expect(history.at(-1)?.change).toMatchObject({ type: 'assessment', party: 'KR', to: 0, date: '2026-03-25' });
   });

@@ -202,6 +202,11 @@ describe('parseCommand', () => {
     },
     { text: 'log JK-1 last friday "Call"', command: { type: 'log', id: 'JK-1', dateText: 'last friday', text: 'Call' } },
     { text: 'log JK-1 monday New York', command: { type: 'log', id: 'JK-1', dateText: 'monday', place: 'New York' } },
+    // assess, with the day it speaks for (issue 15)
+    { text: 'assess JK-4 JP +1 "Dialogue held"', command: { type: 'assess', id: 'JK-4', party: 'JP', score: 1, note: 'Dialogue held' } },
+    { text: 'assess JK-4 kr 0 as of 2026-03-31 "Interim report"', command: { type: 'assess', id: 'JK-4', party: 'KR', score: 0, dateText: '2026-03-31', note: 'Interim report' } },
+    { text: 'assess JK-4 JP -1 as of end of march', command: { type: 'assess', id: 'JK-4', party: 'JP', score: -1, dateText: 'end of march' } },
+    { text: 'assess JK-4 JP +1 "as of" is part of the note', command: { type: 'assess', id: 'JK-4', party: 'JP', score: 1, note: '"as of" is part of the note' } },
     // archive, unarchive, unlog
     { text: 'archive JK-4 "superseded by JK-9"', command: { type: 'archive', id: 'JK-4', reason: 'superseded by JK-9' } },
     { text: 'archive jk-4', command: { type: 'archive', id: 'JK-4' } },
@@ -326,6 +331,7 @@ describe('parseCommand', () => {
     { text: `edit JK-4 title "${'t'.repeat(201)}"`, error: /The title is 201 characters long; the limit is 200/, usage: usage('edit') },
     { text: 'edit JK-4 owner', error: /owner needs a person/, usage: usage('edit') },
     { text: 'edit JK-4 parties J1', error: /“J1” is not a party code/, usage: usage('edit') },
+    { text: 'assess JK-4 JP +1 as of "note"', error: /^as of needs a date/, usage: usage('assess') },
     { text: 'log JK-1', error: /log needs a date/, usage: usage('log') },
     { text: 'log JK-1 "Lee visits"', error: /log needs a date/, usage: usage('log') },
     { text: 'log JK-1 at Nara', error: /log needs a date/, usage: usage('log') },

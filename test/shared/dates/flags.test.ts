@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { deriveFlags, localDate, nextDue } from '#shared/dates/flags';
 import type { Commitment } from '#shared/domain/schemas';
 
-type Dated = Pick<Commitment, 'kind' | 'source' | 'status' | 'updatedAt'>;
+type Dated = Pick<Commitment, 'kind' | 'source' | 'status' | 'updatedAt' | 'createdAt'>;
+
+const createdAt = '2026-01-12T00:00:00.000Z';
 
 const source = { meeting: 'Summit', date: '2026-01-10' };
 const oneOff = (due: string, updatedAt = '2026-03-20T00:00:00.000Z'): Dated => ({
@@ -10,6 +12,7 @@ const oneOff = (due: string, updatedAt = '2026-03-20T00:00:00.000Z'): Dated => (
   source,
   status: 'in-progress',
   updatedAt,
+  createdAt,
 });
 
 describe('deriveFlags', () => {
@@ -45,7 +48,7 @@ describe('deriveFlags', () => {
   });
 
   it('marks an ongoing item quiet once its update interval has passed, counted in local days', () => {
-    const item: Dated = { kind: { type: 'ongoing', updateEveryDays: 30 }, source, status: 'in-progress', updatedAt: '2026-01-01T16:00:00.000Z' };
+    const item: Dated = { kind: { type: 'ongoing', updateEveryDays: 30 }, source, status: 'in-progress', updatedAt: '2026-01-01T16:00:00.000Z', createdAt: '2026-01-01T16:00:00.000Z' };
     // Updated at 01:00 on 2 January Tokyo time.
     expect(deriveFlags(item, 'Asia/Tokyo', new Date('2026-02-01T14:59:00Z'))).toEqual({});
     expect(deriveFlags(item, 'Asia/Tokyo', new Date('2026-02-01T15:00:00Z'))).toEqual({ quiet: { days: 31 } });
@@ -59,10 +62,36 @@ describe('deriveFlags', () => {
       source,
       status: 'in-progress',
       updatedAt: '2026-03-25T00:00:00.000Z',
+      createdAt,
     };
-    expect(nextDue(item)).toBe('2026-03-30');
+    expect(nextDue(item, 'Asia/Tokyo')).toBe('2026-03-30');
     expect(deriveFlags(item, 'Asia/Tokyo', new Date('2026-03-25T00:00:00Z'))).toEqual({ dueSoon: { days: 5, due: '2026-03-30' } });
     expect(deriveFlags(item, 'Asia/Tokyo', new Date('2026-04-02T00:00:00Z'))).toEqual({ overdue: { days: 3, due: '2026-03-30' } });
+  });
+
+  it('counts a recurring item with no occurrence from the day it was added in its zone, not from its source meeting (issue 15)', () => {
+    const added: Dated = {
+      kind: { type: 'recurring', every: { count: 2, unit: 'weeks' }, occurrences: [] },
+      source: { meeting: 'Busan summit', date: '2025-09-30' },
+      status: 'not-started',
+      // 00:30 on 13 November in Tokyo, still 12 November in UTC.
+      createdAt: '2026-11-12T15:30:00.000Z',
+      updatedAt: '2026-11-12T15:30:00.000Z',
+    };
+    expect(nextDue(added, 'Asia/Tokyo')).toBe('2026-11-27');
+    expect(nextDue(added, 'UTC')).toBe('2026-11-26');
+    expect(deriveFlags(added, 'Asia/Tokyo', new Date('2026-11-20T00:00:00Z'))).toEqual({ dueSoon: { days: 7, due: '2026-11-27' } });
+  });
+
+  it('counts a recurring item taken from its meeting (seed, import) from that meeting’s date', () => {
+    const seeded: Dated = {
+      kind: { type: 'recurring', every: { count: 6, unit: 'months' }, occurrences: [] },
+      source: { meeting: 'Busan summit', date: '2025-09-30', point: 'Leader visits' },
+      status: 'in-progress',
+      createdAt: '2026-02-01T00:00:00.000Z',
+      updatedAt: '2026-02-01T00:00:00.000Z',
+    };
+    expect(nextDue(seeded, 'Asia/Tokyo')).toBe('2026-03-30');
   });
 
   it('gives closed items no flags', () => {

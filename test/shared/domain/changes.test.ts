@@ -53,3 +53,21 @@ describe('formatOwners', () => {
     expect(parseOwners(formatOwners(owners))).toEqual(owners);
   });
 });
+
+describe('applyChange on status and assessments (issue 15)', () => {
+  it('records when, by whom and how an item was closed, and forgets it when reopened', () => {
+    const done = applyChange(ITEM, { type: 'status', from: 'not-started', to: 'done', note: 'Signed in Seoul' }, 'U0BOB', NOW);
+    expect(done.closed).toEqual({ at: NOW.toISOString(), by: 'U0BOB', note: 'Signed in Seoul' });
+    const reopened = applyChange(done, { type: 'status', from: 'done', to: 'in-progress' }, 'U0ALICE', NOW);
+    expect(reopened).not.toHaveProperty('closed');
+    expect(applyChange(reopened, { type: 'status', from: 'in-progress', to: 'dropped' }, 'U0ALICE', NOW).closed).toEqual({ at: NOW.toISOString(), by: 'U0ALICE' });
+  });
+
+  it('keeps the latest-dated score as the item’s, whatever order the scores are recorded in', () => {
+    const march = applyChange(ITEM, { type: 'assessment', party: 'JP', to: 1, date: '2026-03-20' }, 'U0ALICE', NOW);
+    const february = applyChange(march, { type: 'assessment', party: 'JP', to: -1, date: '2026-02-01' }, 'U0ALICE', NOW);
+    expect(february).toMatchObject({ version: 3, compliance: { JP: { score: 1, date: '2026-03-20' } } });
+    const sameDay = applyChange(february, { type: 'assessment', party: 'JP', from: 1, to: 0, date: '2026-03-20' }, 'U0ALICE', NOW);
+    expect(sameDay.compliance['JP']).toMatchObject({ score: 0, date: '2026-03-20' });
+  });
+});

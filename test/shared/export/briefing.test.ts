@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUSAN_COMMITMENTS, BUSAN_TRACK } from '#shared/data/busan-summit-2025';
-import { CommitmentSchema, TrackSchema, type Commitment, type Track } from '#shared/domain/schemas';
+import { CommitmentSchema, TrackSchema, type Commitment, type HistoryEntry, type Track } from '#shared/domain/schemas';
 import { BRIEFING_CSV_COLUMNS, briefingFilename, csvCell, renderBriefingCsv, renderBriefingMarkdown } from '#shared/export/briefing';
 import type { Report } from '#shared/domain/report';
 
@@ -151,9 +151,41 @@ describe('renderBriefingMarkdown', () => {
     });
     expect(renderBriefingMarkdown(report, { now: NOW })).not.toContain('Compliance');
     const markdown = renderBriefingMarkdown(report, { now: NOW, compliance: true });
-    expect(markdown).toContain('- **Compliance, Japan:** +0.50 (2 of 5 assessed)\n- **Compliance, South Korea:** 0.00 (1 of 5 assessed)');
+    expect(markdown).toContain('- **Compliance, Japan:** +0.50 as of Mon 2 Mar 2026 (2 of 5 items assessed)\n- **Compliance, South Korea:** 0.00 as of Sun 1 Mar 2026 (1 of 5 items assessed)');
     expect(section(markdown, 'JK-2')).toContain('- **Compliance:** Japan +1 full (Sun 1 Mar 2026: Talks held); South Korea 0 partial (Sun 1 Mar 2026)');
     expect(section(markdown, 'JK-1')).toContain('- **Compliance:** Japan not assessed; South Korea not assessed');
+  });
+
+  it('shows each party’s score on every assessment day, counting a later entry made as of an earlier day there (issue 15)', () => {
+    const report = busanReport({
+      'JK-2': { compliance: { JP: { score: 1, date: '2026-03-20', by: 'U0MARIA' } } },
+      'JK-3': { compliance: { JP: { score: 0, date: '2026-03-01', by: 'U0MARIA' }, KR: { score: -1, date: '2026-03-01', by: 'U0MARIA' } } },
+    });
+    const assessed = (id: string, at: string, party: string, to: -1 | 0 | 1, date: string): HistoryEntry => ({
+      teamId: 'T0BRIEF', track: 'japan-korea', commitmentId: id, version: 2, at, by: 'U0MARIA', change: { type: 'assessment', party, to, date },
+    });
+    const history = [
+      assessed('JK-2', '2026-03-02T00:00:00.000Z', 'JP', -1, '2026-03-01'),
+      assessed('JK-3', '2026-03-02T00:00:00.000Z', 'JP', 0, '2026-03-01'),
+      assessed('JK-3', '2026-03-02T00:00:00.000Z', 'KR', -1, '2026-03-01'),
+      assessed('JK-2', '2026-03-20T00:00:00.000Z', 'JP', 1, '2026-03-20'),
+      // Entered last, as of a day between the others.
+      assessed('JK-4', '2026-03-24T00:00:00.000Z', 'JP', 1, '2026-03-10'),
+    ];
+    const markdown = renderBriefingMarkdown(report, { now: NOW, compliance: true, history });
+    expect(markdown).toContain(
+      [
+        '## Compliance over time',
+        '',
+        '| As of | Japan | South Korea |',
+        '|---|---|---|',
+        '| Sun 1 Mar 2026 | −0.50 (2 of 5 items assessed) | −1.00 (1 of 5 items assessed) |',
+        '| Tue 10 Mar 2026 | 0.00 (3 of 5 items assessed) | −1.00 (1 of 5 items assessed) |',
+        '| Fri 20 Mar 2026 | +0.67 (3 of 5 items assessed) | −1.00 (1 of 5 items assessed) |',
+        '',
+      ].join('\n'),
+    );
+    expect(renderBriefingMarkdown(report, { now: NOW, compliance: true, history: [] })).not.toContain('Compliance over time');
   });
 
   it('says so when a track has no commitments', () => {

@@ -14,6 +14,7 @@ import {
   getCommitmentParams,
   getFormTokenParams,
   historyParams,
+  assessmentHistoryParams,
   keys,
   parseCommitmentId,
   putDraftParams,
@@ -166,6 +167,14 @@ describe('commitment requests', () => {
       ':pk': 'T0PARAMS#TRACK#japan-korea',
       ':sk': 'H#000012#',
     });
+  });
+
+  it('reads a track’s assessments from its items’ history alone, never its items or its access history (issue 15)', () => {
+    const request = assessmentHistoryParams(TABLE, 'T0PARAMS', 'japan-korea');
+    expect(request.KeyConditionExpression).toBe('pk = :pk AND begins_with(sk, :sk)');
+    expect(plain(request.ExpressionAttributeValues)).toEqual({ ':pk': 'T0PARAMS#TRACK#japan-korea', ':sk': 'H#', ':assessment': 'assessment' });
+    expect(request.FilterExpression).toBe('#change.#type = :assessment');
+    expect(request.ExpressionAttributeNames).toEqual({ '#change': 'change', '#type': 'type' });
   });
 
   it('takes the next number only if the counter still stands one below it, and never overwrites an item', () => {
