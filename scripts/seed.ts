@@ -26,7 +26,8 @@ await runScript(async () => {
     const result = await seedBusan(createStore({ client, tableName }), team.data, new Date());
     console.log(
       `Team ${team.data}: track japan-korea ${result.trackCreated ? 'created' : 'already there'}; ` +
-        `added ${result.created.join(', ') || 'nothing'}; already there: ${result.existing.join(', ') || 'nothing'}.`,
+        `added ${result.created.join(', ') || 'nothing'}; already there: ${result.existing.join(', ') || 'nothing'}; ` +
+        `${result.followUps} reported follow-up event${result.followUps === 1 ? '' : 's'} written to history.`,
     );
   } finally {
     client.destroy();

@@ -1,9 +1,17 @@
-import type { CommitmentDraft, TrackInput } from '#shared/domain/schemas';
+import type { Change, CommitmentDraft, Instant, TrackInput } from '#shared/domain/schemas';
 
 /**
  * The first data set: the follow-ups agreed at the Japan–South Korea summit in Busan on
  * 30 September 2025, in our own words, each with its source.
  */
+/** An instant given as a date and time in Tokyo, where the track lives. */
+function tokyo(date: string, time: string): Instant {
+  return new Date(`${date}T${time}:00+09:00`).toISOString();
+}
+
+/** When the seed says the five follow-ups were written down: the evening of the summit, in Tokyo. */
+export const BUSAN_RECORDED_AT: Instant = tokyo('2025-09-30', '21:00');
+
 const meeting = {
   meeting: 'Japan–South Korea summit (Ishiba–Lee)',
   date: '2025-09-30',
@@ -79,5 +87,120 @@ export const BUSAN_COMMITMENTS: CommitmentDraft[] = [
     source: { ...meeting, point: 'Outcome document' },
     kind: { type: 'ongoing', updateEveryDays: 60 },
     status: 'in-progress',
+  },
+];
+
+/** A publicly reported event after the summit, as the change it makes to one item, at the time it happened. */
+export interface FollowUpEvent {
+  /** The item's number in the track: 1 for JK-1. */
+  seq: number;
+  at: Instant;
+  change: Change;
+}
+
+/**
+ * What was publicly reported since the summit, oldest first, each with the report's address,
+ * in our own words: only events a public report states, each note or occurrence ending with its address.
+ */
+export const BUSAN_FOLLOW_UPS: readonly FollowUpEvent[] = [
+  {
+    seq: 5,
+    at: tokyo('2025-09-30', '22:00'),
+    change: {
+      type: 'note',
+      text:
+        'Korea’s Foreign Ministry reports that the consultative body on shared social problems (births and ageing, balanced regional growth, agriculture, disaster prevention, suicide prevention) met for the first time on 29 September, at Japan’s Foreign Ministry in Tokyo: the discussions this document says will go on. ' +
+        'https://mobile.newsis.com/view_amp.html?ar_id=NISX20250930_0003351113',
+    },
+  },
+  {
+    seq: 1,
+    at: tokyo('2025-10-30', '19:00'),
+    change: {
+      type: 'occurrence',
+      occurrence: {
+        date: '2025-10-30',
+        place: 'Gyeongju',
+        text:
+          'Prime Minister Takaichi, Ishiba’s successor, holds her first summit with President Lee in Gyeongju, beside the APEC meetings; both agree to keep up the shuttle visits. ' +
+          'https://www.korea.net/NewsFocus/policies/view?articleId=281430&koreanId=281419',
+      },
+    },
+  },
+  {
+    seq: 3,
+    at: tokyo('2025-11-01', '18:00'),
+    change: {
+      type: 'note',
+      text:
+        'Defence ministers Ahn Gyu-back and Shinjiro Koizumi meet in Kuala Lumpur, at the ASEAN defence ministers’ meeting with partners, and confirm their three-way cooperation with the United States against the North’s nuclear and missile threats. ' +
+        'https://koreajoongangdaily.joins.com/news/2026-01-28/national/defense/South-Korea-Japan-to-hold-defense-ministerial-talks-in-Yokusuka-this-week/2510614',
+    },
+  },
+  {
+    seq: 4,
+    at: tokyo('2025-11-27', '18:00'),
+    change: {
+      type: 'status',
+      from: 'not-started',
+      to: 'done',
+      note:
+        'The committee holds its 14th meeting, the first since 2009, at Japan’s Foreign Ministry in Tokyo; the two delegations compare their policies on AI, quantum, space and biotechnology and how to work together on them. ' +
+        'https://www.mofa.go.kr/www/brd/m_4080/view.do?seq=376698',
+    },
+  },
+  {
+    seq: 1,
+    at: tokyo('2026-01-13', '18:00'),
+    change: {
+      type: 'occurrence',
+      occurrence: {
+        date: '2026-01-13',
+        place: 'Nara',
+        text:
+          'President Lee visits Nara, Prime Minister Takaichi’s home prefecture, for two days; summit talks and a joint press appearance on the first day. ' +
+          'https://japannews.yomiuri.co.jp/politics/politics-government/20260113-303786/',
+      },
+    },
+  },
+  {
+    seq: 2,
+    at: tokyo('2026-01-13', '19:00'),
+    change: {
+      type: 'note',
+      text:
+        'At the Nara summit the two leaders speak well of what the consultative body on shared social problems (births and ageing, agriculture, disaster prevention, suicide prevention) has done so far. ' +
+        'https://metaqsol.com/en/2026/01/14/2026-01-14president-lee-jae-myung-and-japanese-pm-takaiichi-discuss-deepening-korea-japan-cooperation',
+    },
+  },
+  {
+    seq: 5,
+    at: tokyo('2026-01-13', '19:00'),
+    change: {
+      type: 'note',
+      text:
+        'At the Nara summit the two leaders speak well of the consultative body’s work so far and agree that officials should also start talks on economic security, science and technology, and international rules. ' +
+        'https://metaqsol.com/en/2026/01/14/2026-01-14president-lee-jae-myung-and-japanese-pm-takaiichi-discuss-deepening-korea-japan-cooperation',
+    },
+  },
+  {
+    seq: 1,
+    at: tokyo('2026-01-20', '12:00'),
+    change: {
+      type: 'note',
+      text:
+        'President Lee tells his cabinet he would like the next summit to be held in his hometown, Andong, and asks officials to look at venues; no date is given. ' +
+        'https://www.nippon.com/en/news/yjj2026012000905/next-japan-s-korea-summit-may-be-held-in-lee%27s-hometown.html',
+    },
+  },
+  {
+    seq: 3,
+    at: tokyo('2026-01-30', '18:00'),
+    change: {
+      type: 'note',
+      text:
+        'Defence ministers Koizumi and Ahn meet at Yokosuka: a visit each year from now on, more exchanges between their forces, joint search-and-rescue drills resumed, talks on AI, unmanned systems and space; their joint statement repeats the aim of a fully denuclearized Korean Peninsula. ' +
+        'https://www.nippon.com/en/news/yjj2026013000865/japan-s-korea-defense-chiefs-agree-on-mutual-visits.html',
+    },
   },
 ];

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, vi } from 'vitest';
 import { seedBusan } from '#shared/use-cases/seed';
+import { BUSAN_RECORDED_AT } from '#shared/data/busan-summit-2025';
 import { createStore, type Store } from '#shared/store/store';
 import { FakeSlack, type SlackCall } from '#local/fake-slack';
 import { localContext } from '#local/http-adapter';
@@ -97,12 +98,15 @@ export function useSlackHandler(
   };
 }
 
-/** Freezes `Date` at `now` for the test file and seeds the Busan data set for `team`, as created on 1 Mar 2026. */
+/** The Busan data set as agreed: seeded when it was written down, before any reported follow-up. */
+export const BUSAN_AS_AGREED = new Date(BUSAN_RECORDED_AT);
+
+/** Freezes `Date` at `now` for the test file and seeds the Busan data set for `team` as agreed, without its later follow-ups. */
 export function useBusanAt(harness: SlackHarness, team: string, now: Date): void {
   beforeAll(async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(now);
-    await seedBusan(harness.store(), team, new Date('2026-03-01T00:00:00Z'));
+    await seedBusan(harness.store(), team, BUSAN_AS_AGREED);
   });
   afterAll(() => {
     vi.useRealTimers();

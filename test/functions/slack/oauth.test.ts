@@ -7,7 +7,7 @@ import { createInstallationStore } from '#shared/store/installations';
 import { createSubscriptionStore } from '#shared/store/subscriptions';
 import type { FakeInstallGrant } from '#local/fake-slack';
 import { browserGet, commandEvent, eventCallback, interactionEvent, signedEvent } from '#local/slack-request';
-import { TEST_OAUTH, useSlackHandler } from '../../support/slack-handler.ts';
+import { BUSAN_AS_AGREED, TEST_OAUTH, useSlackHandler } from '../../support/slack-handler.ts';
 
 const harness = useSlackHandler({ oauth: true });
 const HOST = 'abc123.execute-api.ap-northeast-1.amazonaws.com';
@@ -176,8 +176,8 @@ describe('per-workspace tokens', () => {
   beforeAll(async () => {
     await install({ teamId: 'T0NORTH', botToken: 'xoxb-north' });
     await install({ teamId: 'T0SOUTH', botToken: 'xoxb-south' });
-    await seedBusan(harness.store(), 'T0NORTH', new Date('2026-03-01T00:00:00Z'));
-    await seedBusan(harness.store(), 'T0SOUTH', new Date('2026-03-01T00:00:00Z'));
+    await seedBusan(harness.store(), 'T0NORTH', BUSAN_AS_AGREED);
+    await seedBusan(harness.store(), 'T0SOUTH', BUSAN_AS_AGREED);
   });
 
   const openHome = (teamId: string, user: string, options: { eventId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean } = {}) =>

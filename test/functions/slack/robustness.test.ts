@@ -3,14 +3,14 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCommand } from '#shared/commands/registry';
 import { seedBusan } from '#shared/use-cases/seed';
-import { useSlackHandler } from '../../support/slack-handler.ts';
+import { BUSAN_AS_AGREED, useSlackHandler } from '../../support/slack-handler.ts';
 import { commandEvent, interactionEvent, signedEvent, TEST_SIGNING_SECRET } from '#local/slack-request';
 
 const harness = useSlackHandler();
 const TEAM = 'T0ROBUST';
 
 beforeAll(async () => {
-  await seedBusan(harness.store(), TEAM, new Date());
+  await seedBusan(harness.store(), TEAM, BUSAN_AS_AGREED);
 });
 
 /** Every item in the table: any write adds or changes one, so equal snapshots mean nothing was written. */
