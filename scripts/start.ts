@@ -41,7 +41,7 @@ if (multiWorkspace) {
   console.log(`Install page: ${url.replace('127.0.0.1', 'localhost')}/slack/install (Add to Slack goes to the stand-in's consent page, which installs ${LOCAL.teamId} at once)`);
 }
 console.log(
-  '\nIn another terminal:\n  npm run slack -- "/commitments japan-korea"\n  npm run slack -- --press "Mark done" --item JK-4\n  npm run slack -- --submit note="Signed on 3 March"\n  npm run sweep -- --at 2026-12-07T09:00+09:00   (a sweep at a moved clock)\n\nCtrl-C stops everything.',
+  '\nIn another terminal:\n  npm run slack -- "/commitments japan-korea"\n  npm run slack -- --press "Mark done" --item JK-5\n  npm run slack -- --submit note="Signed on 3 March"\n  npm run sweep -- --at 2026-12-07T09:00+09:00   (a sweep at a moved clock)\n\nCtrl-C stops everything.',
 );
 
 // With an app token, the same listeners also serve a real workspace over Socket Mode.

@@ -149,7 +149,7 @@ class Client {
   async submit(pairs: readonly string[]): Promise<number> {
     const state = this.readState();
     const form = state.form;
-    if (!form) throw new ClientError('No form is open: press a button that opens one first (e.g. --press "Mark done" --item JK-4).');
+    if (!form) throw new ClientError('No form is open: press a button that opens one first (e.g. --press "Mark done" --item JK-5).');
     const values = fillForm(form.view, pairs);
     const payload = {
       type: 'view_submission',

@@ -91,22 +91,22 @@ describe('the local experience: npm start and the terminal client (issue 15)', (
     expect(ambiguous.out).toMatch(/^The last reply has \d+ Mark done buttons: add --item, one of JK-/);
 
     const mark = terminal.length;
-    const pressed = await slack('--press', 'Mark done', '--item', 'JK-4');
+    const pressed = await slack('--press', 'Mark done', '--item', 'JK-5');
     expect(pressed.code).toBe(0);
-    expect(pressed.out).toContain('== Form opened: Mark JK-4 done ==');
-    expect(printedSince(mark)).toContain('Form opened: Mark JK-4 done');
+    expect(pressed.out).toContain('== Form opened: Mark JK-5 done ==');
+    expect(printedSince(mark)).toContain('Form opened: Mark JK-5 done');
 
     const refused = await slack('--submit', 'colour=blue');
     expect(refused).toEqual({ code: 2, out: 'This form has no field colour; its fields: note.' });
-    const submitted = await slack('--submit', 'note=Committee met in Seoul');
+    const submitted = await slack('--submit', 'note=Officials met in Seoul');
     expect(submitted.code).toBe(0);
     expect(submitted.out).toContain('(Form submitted and closed.)');
     expect(submitted.out).toContain('[the message now reads]');
 
-    const shown = await slack('/commitments show JK-4');
-    expect(shown.out).toContain('Committee met in Seoul');
-    expect(shown.out).toMatch(/✓ JK-4|Done/);
-    expect(await slack('--submit')).toEqual({ code: 2, out: 'No form is open: press a button that opens one first (e.g. --press "Mark done" --item JK-4).' });
+    const shown = await slack('/commitments show JK-5');
+    expect(shown.out).toContain('Officials met in Seoul');
+    expect(shown.out).toMatch(/✓ JK-5|Done/);
+    expect(await slack('--submit')).toEqual({ code: 2, out: 'No form is open: press a button that opens one first (e.g. --press "Mark done" --item JK-5).' });
   });
 
   it('pages through a long report with its Next and Previous buttons', { timeout: 60_000 }, async () => {

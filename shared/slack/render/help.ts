@@ -18,7 +18,8 @@ export function renderHelp(commands: readonly CommandHelp[], topic?: CommandHelp
   const examples = commands.flatMap((command) => command.examples);
   const forms = usages.map((form) => `• \`${escape(form)}\``);
   return {
-    text: escape(['Commands:', ...usages, 'Examples:', ...examples].join('\n')),
+    // The notification's text lists the forms; the examples are in the blocks (all of it would pass Slack's 4,000 characters).
+    text: escape(['Commands:', ...usages].join('\n')),
     blocks: [
       header('Commitments: what was agreed, and whether it is done'),
       section(`*Commands*\n${forms.join('\n')}`),
