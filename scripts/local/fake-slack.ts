@@ -32,6 +32,19 @@ export function mixedFault(random: () => number, rate: number): Fault | undefine
   return undefined;
 }
 
+/** {@link mixedFault} for every call, counting what it answered by kind: tests assert each kind happened. */
+export function countedFaults(random: () => number, rate: number): { fault: (call: SlackCall) => Fault | undefined; answered: Map<string, number> } {
+  const answered = new Map<string, number>();
+  return {
+    answered,
+    fault() {
+      const fault = mixedFault(random, rate);
+      if (fault) answered.set(fault.kind, (answered.get(fault.kind) ?? 0) + 1);
+      return fault;
+    },
+  };
+}
+
 export interface FakeSlackOptions {
   /** Decides, per call, whether to answer with a fault; called before the method runs. */
   fault?: (call: SlackCall) => Fault | undefined;

@@ -7,14 +7,14 @@ import type { CheckInEntry } from '#shared/domain/check-in-message';
 import type { CheckInPreferences } from '#shared/domain/check-ins';
 import type { CheckInDelivery } from '#shared/domain/delivery';
 import type { Commitment, LocalDate, TeamId, Track } from '#shared/domain/schemas';
-import { createLogger, type Logger } from '#shared/observe/log';
+import { createLogger } from '#shared/observe/log';
 import { countCheckInSent, countHandledError } from '#shared/observe/metrics';
 import type { CheckInStore, DueAsk } from '#shared/store/check-ins';
 import type { PreferencesStore } from '#shared/store/preferences';
 import type { DeliveryStep } from '#shared/reminders/deliver';
-import { Budget, ChannelPacer, realSleep, type Sleep } from '#shared/reminders/pacing';
+import { Budget, ChannelPacer, realSleep } from '#shared/reminders/pacing';
 import { callWithRetry, postOnce, type PostContext } from '#shared/reminders/post';
-import { DEFAULT_SWEEP_SETTINGS, type SweepSettings } from '#shared/reminders/sweep';
+import { DEFAULT_SWEEP_SETTINGS, type SweepRuntime } from '#shared/reminders/sweep';
 import { CHECK_IN_MAX_ITEMS, renderCheckIn } from '#shared/slack/render/check-in';
 import type { SlackWeb } from '#shared/slack/web-api';
 import { byUrgency, decideAsk } from '#shared/check-ins/decide';
@@ -42,18 +42,10 @@ export interface OwnerDay {
 /** Slack answers that say this person cannot be messaged: their check-ins stop, with the reason. */
 const STOPPING_ERRORS: ReadonlySet<string> = new Set(['user_not_found', 'account_inactive', 'cannot_dm_bot', 'user_disabled', 'user_is_bot']);
 
-export interface CheckInSweepDeps {
+export interface CheckInSweepDeps extends SweepRuntime {
   checkIns: CheckInStore;
   preferences: Pick<PreferencesStore, 'getMany' | 'stop'>;
-  /** The Web API with one bot token, or per team with its install's token (undefined: not installed). */
-  slack: SlackWeb | ((teamId: string) => Promise<SlackWeb | undefined>);
-  log?: Logger;
   faults?: CheckInFaults;
-  sleep?: Sleep;
-  /** A monotonic clock in milliseconds; tests pass a virtual one that only their `sleep` moves. */
-  elapsedMs?: () => number;
-  random?: () => number;
-  settings?: Partial<SweepSettings>;
 }
 
 export interface CheckInSweepInput {

@@ -42,18 +42,22 @@ export const DEFAULT_SWEEP_SETTINGS: SweepSettings = {
   pageSize: 100,
 };
 
-export interface SweepDeps {
-  subscriptions: SubscriptionStore;
-  store: Pick<Store, 'getReport'>;
+/** What every sweep (digests, check-ins) runs with: Slack, the clock, the pacing settings. */
+export interface SweepRuntime {
   /** The Web API with one bot token, or per team with its install's token (undefined: not installed). */
   slack: SlackWeb | ((teamId: string) => Promise<SlackWeb | undefined>);
   log?: Logger;
-  faults?: Faults;
   sleep?: Sleep;
   /** A monotonic clock in milliseconds; tests pass a virtual one that only their `sleep` moves. */
   elapsedMs?: () => number;
   random?: () => number;
   settings?: Partial<SweepSettings>;
+}
+
+export interface SweepDeps extends SweepRuntime {
+  subscriptions: SubscriptionStore;
+  store: Pick<Store, 'getReport'>;
+  faults?: Faults;
 }
 
 export interface SweepInput {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeliveryStep } from '#shared/reminders/deliver';
 import type { CheckInFaults, CheckInSweepSummary } from '#shared/check-ins/sweep';
 import { useTestTable } from '../../support/dynamodb.ts';
-import { FakeSlack, mixedFault, type Fault, type SlackCall } from '#local/fake-slack';
+import { countedFaults, FakeSlack } from '#local/fake-slack';
 import { seededRandom } from '#local/seeded-random';
 import { track } from '../reminders/harness.ts';
 import { checkInHarness, checkInsTo, owned } from './harness.ts';
@@ -11,15 +11,8 @@ const table = useTestTable();
 let slack: FakeSlack;
 const h = checkInHarness(table, () => slack);
 
-const faultsAnswered = new Map<string, number>();
-const random = seededRandom(20260310);
-
 /** One Slack call in five goes wrong: 429, a 5xx that did nothing, or a lost answer to work that was done. */
-function slackFault(_call: SlackCall): Fault | undefined {
-  const fault = mixedFault(random, 0.2);
-  if (fault) faultsAnswered.set(fault.kind, (faultsAnswered.get(fault.kind) ?? 0) + 1);
-  return fault;
-}
+const slackFaults = countedFaults(seededRandom(20260310), 0.2);
 
 const STEPS: (DeliveryStep | undefined)[] = ['before-claim', 'after-claim', 'after-post', 'after-record', undefined];
 
@@ -40,7 +33,7 @@ function crashes(): CheckInFaults & { seen: Map<DeliveryStep, number> } {
 }
 
 beforeAll(async () => {
-  slack = await new FakeSlack({ fault: slackFault }).start();
+  slack = await new FakeSlack({ fault: slackFaults.fault }).start();
 });
 afterAll(() => slack.stop());
 
@@ -81,7 +74,7 @@ describe('check-in sweep under faults', () => {
 
     // The faults really happened, at every step and of every kind.
     expect([...faults.seen.keys()].sort()).toEqual(['after-claim', 'after-post', 'after-record', 'before-claim']);
-    expect(Math.min(...['rate-limited', 'server-error', 'lost-response'].map((k) => faultsAnswered.get(k) ?? 0))).toBeGreaterThan(10);
+    expect(Math.min(...['rate-limited', 'server-error', 'lost-response'].map((k) => slackFaults.answered.get(k) ?? 0))).toBeGreaterThan(10);
     const sum = (key: keyof CheckInSweepSummary) => totals.reduce((n, s) => n + s[key], 0);
     expect(sum('sent')).toBeLessThanOrEqual(200);
     expect(sum('skippedAlreadySent')).toBeGreaterThan(0);

@@ -3,7 +3,7 @@ import { subscribe } from '#shared/use-cases/subscriptions';
 import { DIGEST_EVENT_TYPE, type DeliveryStep, type Faults } from '#shared/reminders/deliver';
 import type { SweepSummary } from '#shared/reminders/sweep';
 import { useTestTable } from '../../support/dynamodb.ts';
-import { FakeSlack, mixedFault, type Fault, type SlackCall } from '#local/fake-slack';
+import { countedFaults, FakeSlack } from '#local/fake-slack';
 import { draft, harness, track } from './harness.ts';
 import { seededRandom } from '#local/seeded-random';
 
@@ -11,16 +11,8 @@ const table = useTestTable();
 let slack: FakeSlack;
 const h = harness(table, () => slack);
 
-
-const faultsAnswered = new Map<string, number>();
-const random = seededRandom(20260301);
-
 /** One Slack call in five goes wrong: 429, a 5xx that did nothing, or a lost answer to work that was done. */
-function slackFault(_call: SlackCall): Fault | undefined {
-  const fault = mixedFault(random, 0.2);
-  if (fault) faultsAnswered.set(fault.kind, (faultsAnswered.get(fault.kind) ?? 0) + 1);
-  return fault;
-}
+const slackFaults = countedFaults(seededRandom(20260301), 0.2);
 
 const STEPS: (DeliveryStep | undefined)[] = ['before-claim', 'after-claim', 'after-post', 'after-record', undefined];
 
@@ -42,7 +34,7 @@ function crashes(): Faults & { seen: Map<DeliveryStep, number> } {
 }
 
 beforeAll(async () => {
-  slack = await new FakeSlack({ fault: slackFault }).start();
+  slack = await new FakeSlack({ fault: slackFaults.fault }).start();
 });
 afterAll(() => slack.stop());
 
@@ -85,7 +77,7 @@ describe('reminder sweep under faults', () => {
 
     // The faults really happened, at every step and of every kind.
     expect([...faults.seen.keys()].sort()).toEqual(['after-claim', 'after-post', 'after-record', 'before-claim']);
-    expect(Math.min(...['rate-limited', 'server-error', 'lost-response'].map((k) => faultsAnswered.get(k) ?? 0))).toBeGreaterThan(10);
+    expect(Math.min(...['rate-limited', 'server-error', 'lost-response'].map((k) => slackFaults.answered.get(k) ?? 0))).toBeGreaterThan(10);
     const sum = (key: keyof SweepSummary) => totals.reduce((n, s) => n + s[key], 0);
     expect(sum('posted')).toBeLessThanOrEqual(200);
     expect(sum('skippedAlreadyPosted')).toBeGreaterThan(0);
