@@ -39,6 +39,9 @@ export interface OwnerDay {
   date: LocalDate;
 }
 
+/** How often a stopped person's asks are looked at again. */
+const STOPPED_RECHECK_DAYS = 7;
+
 /** Slack answers that say this person cannot be messaged: their check-ins stop, with the reason. */
 const STOPPING_ERRORS: ReadonlySet<string> = new Set(['user_not_found', 'account_inactive', 'cannot_dm_bot', 'user_disabled', 'user_is_bot']);
 
@@ -200,7 +203,7 @@ async function prepareOwner(
   owner: { teamId: TeamId; userId: string; asks: DueAsk[]; prefs: CheckInPreferences; slack: SlackWeb; pacer: ChannelPacer },
 ): Promise<ReadyOwner | Outcome> {
   const { deps } = ctx;
-  if (owner.prefs.stopped) return unindexAll(ctx, owner.asks, 'stopped');
+  if (owner.prefs.stopped) return putOffStopped(ctx, owner.asks);
   const reply = await callWithRetry({ ...ctx, slack: owner.slack, pacer: owner.pacer }, 'users.info', { user: owner.userId });
   if (reply.kind === 'error') {
     if (!STOPPING_ERRORS.has(reply.error)) return 'left';
@@ -224,12 +227,17 @@ async function prepareOwner(
 async function stop(ctx: SweepContext, owner: { teamId: TeamId; userId: string; asks: DueAsk[] }, reason: string): Promise<Outcome> {
   ctx.log.warn('check-ins stopped', { teamId: owner.teamId, userId: owner.userId, reason });
   await ctx.deps.preferences.stop(owner.teamId, owner.userId, reason, ctx.clock());
-  return unindexAll(ctx, owner.asks, 'stopped');
+  return putOffStopped(ctx, owner.asks);
 }
 
-async function unindexAll(ctx: SweepContext, asks: DueAsk[], outcome: Outcome): Promise<Outcome> {
-  await Promise.all(asks.map((ask) => ctx.deps.checkIns.unindex(ask)));
-  return outcome;
+/**
+ * A stopped person's asks are looked at again a week later (one read and one write each), not
+ * dropped: after `me resume` they come back within the week, with no item having to change.
+ */
+async function putOffStopped(ctx: SweepContext, asks: DueAsk[]): Promise<Outcome> {
+  const later = new Date(ctx.clock().getTime() + STOPPED_RECHECK_DAYS * 86_400_000);
+  await Promise.all(asks.map((ask) => ctx.deps.checkIns.move(ask, later)));
+  return 'stopped';
 }
 
 interface Listed {

@@ -111,7 +111,7 @@ describe('check-in sweep', () => {
     expect(checkInsTo(slack, 'U0SNOOZE').map((m) => m.metadata.event_payload['slot_id'])).toEqual([`${team}/U0SNOOZE/2026-03-12`]);
   });
 
-  it('sends a deactivated owner nothing, stops their check-ins with the reason and takes their asks out of the index', async () => {
+  it('sends a deactivated owner nothing, stops their check-ins with the reason and looks at their asks again only weekly', async () => {
     const team = 'T0GONE';
     await h.store.createTrack(track(team, 'japan-korea', 'JK', 'Asia/Tokyo', created));
     await h.store.createCommitment(team, 'japan-korea', owned('Owner left', 'U0GONE', '2026-03-17'), 'U0A', created);
@@ -122,7 +122,11 @@ describe('check-in sweep', () => {
     const { stopped } = await h.preferences.get(team, 'U0GONE');
     expect(stopped?.reason).toBe('deactivated');
     expect(stopped?.at.slice(0, 16)).toBe('2026-03-10T00:00');
-    const later = await h.checkIns.due(new Date('2026-04-30T00:00:00Z'));
-    expect(later.filter((a) => a.teamId === team)).toEqual([]);
+    // Put off a week, so that `me resume` brings them back without any item having to change.
+    expect((await h.checkIns.due(new Date('2026-03-16T23:59:00Z'))).filter((a) => a.teamId === team)).toEqual([]);
+    expect((await h.checkIns.due(new Date('2026-03-17T00:01:00Z'))).filter((a) => a.teamId === team)).toHaveLength(1);
+    expect(await h.sweep(new Date('2026-03-17T00:01:00Z'))).toMatchObject({ stopped: 1 });
+    expect(checkInsTo(slack, 'U0GONE')).toHaveLength(0);
+    expect((await h.checkIns.due(new Date('2026-03-23T23:59:00Z'))).filter((a) => a.teamId === team)).toEqual([]);
   });
 });
