@@ -164,26 +164,6 @@ export const BUSAN_FOLLOW_UPS: readonly FollowUpEvent[] = [
     },
   },
   {
-    seq: 2,
-    at: tokyo('2026-01-13', '19:00'),
-    change: {
-      type: 'note',
-      text:
-        'At the Nara summit the two leaders speak well of what the consultative body on shared social problems (births and ageing, agriculture, disaster prevention, suicide prevention) has done so far. ' +
-        'https://metaqsol.com/en/2026/01/14/2026-01-14president-lee-jae-myung-and-japanese-pm-takaiichi-discuss-deepening-korea-japan-cooperation',
-    },
-  },
-  {
-    seq: 5,
-    at: tokyo('2026-01-13', '19:00'),
-    change: {
-      type: 'note',
-      text:
-        'At the Nara summit the two leaders speak well of the consultative body’s work so far and agree that officials should also start talks on economic security, science and technology, and international rules. ' +
-        'https://metaqsol.com/en/2026/01/14/2026-01-14president-lee-jae-myung-and-japanese-pm-takaiichi-discuss-deepening-korea-japan-cooperation',
-    },
-  },
-  {
     seq: 1,
     at: tokyo('2026-01-20', '12:00'),
     change: {

@@ -30,9 +30,9 @@ describe('the seeded Busan track a day after seeding (issue 15)', () => {
     expect(text).toContain('4 in progress · 1 done');
     expect(text).toContain('4 quiet');
     expect(text).toMatch(/^JK-1 \[In progress\] Keep up reciprocal leader visits .*quiet for 311 days/m);
-    expect(text).toMatch(/^JK-2 \[In progress\] .*quiet for 318 days/m);
+    expect(text).toMatch(/^JK-2 \[In progress\] .*quiet for 423 days/m);
     expect(text).toMatch(/^JK-3 \[In progress\] .*quiet for 301 days/m);
-    expect(text).toMatch(/^JK-5 \[In progress\] .*quiet for 318 days/m);
+    expect(text).toMatch(/^JK-5 \[In progress\] .*quiet for 423 days/m);
     expect(text).not.toMatch(/^JK-4/m);
     expect(text).not.toContain('just now');
     const all = await ask('japan-korea all');
