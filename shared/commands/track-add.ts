@@ -54,7 +54,7 @@ function readTrackAdd(c: Cursor, { registry }: ReadContext): TrackAddArgs {
   const first = c.peekWord();
   const slug = first !== undefined && !isKeyword(first) ? readTrack(c, 'track add', true) : undefined;
   // `/commitments <word>` runs that command, so a track of that name could never be reached.
-  if (slug && registry.byWord(slug)) c.refuse(`“${slug}” is a command word, so a track called ${slug} could never be reached; choose another slug, such as ${slug}-track.`);
+  if (slug && registry.byWord(slug)) c.refuse(commandWordSlug(slug));
   const title = checkLength(c, 'title', c.textOf(c.takeUntil(isKeyword)), TRACK_TITLE_CHARS);
   const args: TrackAddArgs = {};
   if (slug) args.slug = slug;
@@ -107,4 +107,9 @@ function readPrefix(c: Cursor, tokens: readonly Token[]): string {
     c.refuse('prefix needs 1 to 6 letters, such as JK.');
   }
   return prefix;
+}
+
+/** Why a command word cannot be a track's slug, for the typed command and the form alike. */
+export function commandWordSlug(slug: string): string {
+  return `“${slug}” is a command word, so a track called ${slug} could never be reached; choose another slug, such as ${slug}-track.`;
 }

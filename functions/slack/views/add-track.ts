@@ -1,3 +1,6 @@
+import { commandWordSlug } from '#shared/commands/track-add';
+import { REGISTRY } from '#shared/commands/registry';
+import { InvalidInputError } from '#shared/errors';
 import { answerFormError, type FormFields } from '#shared/slack/answer-error';
 import { readTrackForm } from '#shared/slack/forms';
 import { INPUTS } from '#shared/slack/render/modals';
@@ -20,8 +23,11 @@ export function addTrackSubmission(deps: ListenerDeps) {
   return async ({ ack, body, view, context }: ViewArgs): Promise<void> => {
     const origin = readOrigin(view.private_metadata);
     try {
+      const form = readTrackForm(view.state.values, origin);
+      // `/commitments <word>` runs that command: a track of that name could never be reached.
+      if (REGISTRY.byWord(form.slug)) throw new InvalidInputError(commandWordSlug(form.slug), undefined, { field: 'slug' });
       const caller = await viewCaller(deps, body, deps.clock());
-      const confirmation = await submitTrack(deps, caller, readTrackForm(view.state.values, origin));
+      const confirmation = await submitTrack(deps, caller, form);
       await ack();
       deps.afterAnswer.later(context, echoJob(jobTeam(context, caller.teamId), caller.userId, origin, confirmation));
     } catch (error) {

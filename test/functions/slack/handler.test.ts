@@ -206,11 +206,11 @@ describe('/commitments buttons and modals', () => {
     expect((await harness.store().getCommitment(TEAM, 'JK-1')).notes.at(-1)?.text).toBe('Visit dates under discussion');
   });
 
-  it('creates a track from the modal, and shows a bad time zone beside its field', async () => {
+  it('creates a track from the modal, and shows a bad time zone or a command word as slug beside its field', async () => {
     await command('track add', { triggerId: 'trigger-track-modal' });
     const view = lastModal();
-    const fields = (tz: string) => ({
-      slug: { slug: { type: 'plain_text_input', value: 'korea-us' } },
+    const fields = (tz: string, slug = 'korea-us') => ({
+      slug: { slug: { type: 'plain_text_input', value: slug } },
       title: { title: { type: 'plain_text_input', value: 'Korea–US alliance' } },
       parties: { parties: { type: 'plain_text_input', value: 'KR, US' } },
       time_zone: { time_zone: { type: 'plain_text_input', value: tz } },
@@ -219,6 +219,9 @@ describe('/commitments buttons and modals', () => {
     const bad = await harness.send(interactionEvent(viewSubmission(TEAM, VIEW_IDS.addTrack, view.private_metadata, fields('Mars/Olympus'))));
     expect(bad.json()).toMatchObject({ response_action: 'errors', errors: { time_zone: expect.stringMatching(/time zone/) } });
     expect((await harness.store().listTracks(TEAM)).map((t) => t.slug)).not.toContain('korea-us');
+    const word = await harness.send(interactionEvent(viewSubmission(TEAM, VIEW_IDS.addTrack, view.private_metadata, fields('Asia/Seoul', 'export'))));
+    expect(word.json()).toMatchObject({ response_action: 'errors', errors: { slug: expect.stringMatching(/is a command word/) } });
+    expect((await harness.store().listTracks(TEAM)).map((t) => t.slug)).not.toContain('export');
     const good = await harness.send(interactionEvent(viewSubmission(TEAM, VIEW_IDS.addTrack, view.private_metadata, fields('Asia/Seoul'))));
     expect(good.body).toBe('');
     expect(await harness.store().getTrack(TEAM, 'korea-us')).toMatchObject({ idPrefix: 'KU', timeZone: 'Asia/Seoul', parties: [{ code: 'KR' }, { code: 'US' }] });
