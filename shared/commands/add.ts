@@ -16,9 +16,12 @@ interface AddArgs {
   dueText?: string;
   owners: string[];
   kind?: NamedKind;
+  /** Where it comes from, as the person gave it: a link, a name (a meeting, a call), or both. */
+  source?: { link?: string; name?: string };
 }
 
-const ADD_KEYWORDS = new Set(['due', 'owner', 'owners', 'recurring', 'ongoing']);
+const ADD_KEYWORDS = new Set(['due', 'owner', 'owners', 'recurring', 'ongoing', 'source']);
+const MAX_SOURCE_NAME_CHARS = 200;
 const MAX_OWNERS = 10;
 const MAX_OWNER_CHARS = 100;
 
@@ -46,16 +49,16 @@ export const addCommand = defineCommand({
   name: 'add',
   words: ['add'],
   usage:
-    `${SLASH} add <track> ["Title"] [due <date>] [owner @user, "Name"] ` +
+    `${SLASH} add <track> ["Title"] [due <date>] [owner @user, "Name"] [source <https link> "meeting or call"] ` +
     `[recurring [every <n> days|weeks|months|years] | ongoing [update every <n> days]]  (ongoing defaults to every ${DEFAULT_UPDATE_EVERY_DAYS} days)`,
   examples: [`${SLASH} add japan-korea "Hold the next vice-ministerial dialogue" due end of march owner @maria`],
   writes: true,
   need: 'write',
   read: readAdd,
   target: ({ track }) => ({ track }),
-  async run({ track, title, dueText, owners, kind }, { deps, caller, where }) {
+  async run({ track, title, dueText, owners, kind, source }, { deps, caller, where }) {
     if (!title) return new OpenModal(addCommitmentModal(await getTrack(deps, caller, track, 'write'), modalOrigin(where)));
-    return addCommitment(deps, caller, { track, title, ...(dueText ? { dueText } : {}), owners, ...(kind ? { kind } : {}) });
+    return addCommitment(deps, caller, { track, title, ...(dueText ? { dueText } : {}), owners, ...(kind ? { kind } : {}), ...(source ? { given: source } : {}) });
   },
   render({ item, track }, _, { caller }) {
     const due = item.kind.type === 'one-off' && item.kind.due ? `, due ${formatLocalDate(item.kind.due)}` : '';
@@ -70,10 +73,14 @@ function readAdd(c: Cursor): AddArgs {
   let dueText: string | undefined;
   let kind: NamedKind | undefined;
   const owners: string[] = [];
+  let source: AddArgs['source'];
   while (!c.done) {
     const keyword = c.next()?.text.toLowerCase() ?? '';
     const values = c.takeUntil(isKeyword);
-    if (keyword === 'due') {
+    if (keyword === 'source') {
+      if (source) c.refuse('Give source only once.');
+      source = readSource(c, values);
+    } else if (keyword === 'due') {
       if (dueText !== undefined) c.refuse('Give due only once.');
       dueText = c.textOf(values);
       if (dueText === undefined) c.refuse('due needs a date, such as next friday or 2026-03-31.');
@@ -92,7 +99,23 @@ function readAdd(c: Cursor): AddArgs {
   if (title) args.title = title;
   if (dueText) args.dueText = dueText;
   if (kind) args.kind = kind;
+  if (source) args.source = source;
   return args;
+}
+
+/** `source https://… "Vice-ministerial call"`: an https link (Slack may wrap it as `<url|label>`), a quoted name, or both. */
+function readSource(c: Cursor, values: Token[]): { link?: string; name?: string } {
+  const source: { link?: string; name?: string } = {};
+  for (const token of values) {
+    const text = decodeEntities(token.text);
+    const wrapped = /^<(https:\/\/[^|>]+)(?:\|[^>]*)?>$/.exec(text);
+    const link = wrapped?.[1] ?? (!token.quoted && text.startsWith('https://') ? text : undefined);
+    if (link && !source.link) source.link = link;
+    else if (token.quoted && !source.name) source.name = checkLength(c, 'source', text, MAX_SOURCE_NAME_CHARS);
+    else c.refuse(`source takes an https link and a "quoted name", such as source https://example.org/readout "Vice-ministerial call"; “${preview(text)}” is neither.`);
+  }
+  if (!source.link && !source.name) c.refuse('source needs an https link or a "quoted name", such as source https://example.org/readout.');
+  return source;
 }
 
 /**

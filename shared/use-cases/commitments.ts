@@ -202,6 +202,8 @@ export async function addCommitment(
     kind?: NamedKind;
     /** What the person gave as its source (a Slack message's link); without one, "added in Slack by" the caller. */
     source?: Source;
+    /** A source typed with `add … source`: a link, a name, or both, given today. */
+    given?: { link?: string; name?: string };
     /** The add form's client token: a re-submission of that form creates nothing more. */
     clientToken?: string;
   },
@@ -222,7 +224,7 @@ export async function addCommitment(
     parties: track.parties.map((p) => p.code),
     owners: [...parseOwners((input.owners ?? []).join(',')), ...(input.ownerIds ?? []).map((id) => ({ label: `<@${id}>`, slackUserId: id }))],
     // The track's meeting is the source only of items taken from it (seed, import).
-    source: input.source ?? { meeting: ADDED_IN_SLACK, date: localDateOf(caller.now, track), addedBy: caller.userId },
+    source: input.source ?? givenSource(input.given, localDateOf(caller.now, track), caller.userId),
     kind,
     status: 'not-started',
   };
@@ -564,4 +566,10 @@ function editDistance(a: string, b: string): number {
     }
   }
   return row[b.length]!;
+}
+
+/** What the person typed as source (a name and/or link, dated today), or "Added in Slack by" them. */
+function givenSource(given: { link?: string; name?: string } | undefined, today: LocalDate, by: string): Source {
+  const link = given?.link ? { link: given.link } : {};
+  return given?.name ? { meeting: given.name, date: today, ...link } : { meeting: ADDED_IN_SLACK, date: today, addedBy: by, ...link };
 }

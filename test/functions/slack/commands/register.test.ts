@@ -52,6 +52,17 @@ describe('sources (issue 15)', () => {
     expect(blocks).not.toMatch(/Source: [^"]*Busan/);
   });
 
+  it('keeps the link and the meeting a person gives as the source, and refuses a link that is not https', async () => {
+    const id = addedId((await ask('add japan-korea "Share the fisheries survey" source <https://example.org/call-notes> "Vice-ministerial call"')).text);
+    const { blocks } = await ask(`show ${id}`);
+    expect(blocks).toMatch(/Source: <https:\/\/example\.org\/call-notes\|Vice-ministerial call, \w{3} \d{1,2} \w{3} \d{4}>/);
+    const linkOnly = addedId((await ask('add japan-korea "Publish the survey" source https://example.org/survey')).text);
+    expect((await ask(`show ${linkOnly}`)).blocks).toMatch(/Source: <https:\/\/example\.org\/survey\|Added in Slack by <@U0ALICE> on /);
+    const before = (await harness.store().getReport(TEAM, 'japan-korea')).commitments.length;
+    expect((await ask('add japan-korea "Plain link" source http://example.org/x')).text).toMatch(/source takes an https link/);
+    expect((await harness.store().getReport(TEAM, 'japan-korea')).commitments).toHaveLength(before);
+  });
+
   it('keeps the summit as the source of the seeded items', async () => {
     const { blocks } = await ask('show JK-4');
     expect(blocks).toMatch(/Source: .*Busan/);
