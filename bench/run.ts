@@ -76,10 +76,7 @@ if (only === 'checkins') {
     log(`check-ins only: fan-out to ${FANOUT_CHANNELS} owners, ${FANOUT_GLOBAL}/s global, 20% faults`);
     const f = await checkInFanOut(stack, { owners: FANOUT_CHANNELS, globalPerSecond: FANOUT_GLOBAL });
     console.log(JSON.stringify({ when: new Date().toISOString(), node: process.version, checkIns: { reads, fanOut: f } }, null, 2));
-    console.log(`Check-in sweep, 10 due among ${reads.map((r) => r.items.toLocaleString('en')).join(' / ')} items: ${reads.map((r) => r.reads).join(' / ')} read requests.`);
-    console.log(
-      `Check-in fan-out: ${f.owners} owners, ${f.limits.globalPerSecond}/s global, 20% faults: delivered ${f.delivered}, duplicates ${f.duplicates}, lost ${f.lost}; ${(f.wallMs / 1000).toFixed(1)} s vs lower bound ${(f.lowerBoundMs / 1000).toFixed(0)} s (×${f.wallToLowerBound}).`,
-    );
+    console.log(checkInLines({ reads, fanOut: f }).join('\n'));
   } finally {
     await stack.stop();
   }
@@ -317,9 +314,20 @@ function printTable(r: Record<string, unknown>): void {
     `| sweep time, ms | ${s.rows.map((x) => x.sweepMs).join(' | ')} | ${s.timeRatioLargestToSmallest} |`,
     '',
     fanOutLine(f),
+    ...checkInLines(r['checkIns'] as CheckInResults),
     `Total ${String(r['totalSeconds'])} s. Figures: bench/results/latest.json`,
   ];
   console.log(lines.join('\n'));
+}
+
+type CheckInResults = { reads: Awaited<ReturnType<typeof checkInReads>>; fanOut: Awaited<ReturnType<typeof checkInFanOut>> };
+
+/** The check-in sweep's two lines: reads as the table grows, and the owners' fan-out. */
+function checkInLines({ reads, fanOut: f }: CheckInResults): string[] {
+  return [
+    `Check-in sweep, 10 due among ${reads.map((r) => r.items.toLocaleString('en')).join(' / ')} items: ${reads.map((r) => r.reads).join(' / ')} read requests.`,
+    `Check-in fan-out: ${f.owners} owners, ${f.limits.globalPerSecond}/s global, 20% faults: delivered ${f.delivered}, duplicates ${f.duplicates}, lost ${f.lost}; ${(f.wallMs / 1000).toFixed(1)} s vs lower bound ${(f.lowerBoundMs / 1000).toFixed(0)} s (×${f.wallToLowerBound}).`,
+  ];
 }
 
 function counted(requests: Record<string, number>): string {

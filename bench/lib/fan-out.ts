@@ -37,7 +37,8 @@ export async function fanOut(s: Stack, { channels: FANOUT_CHANNELS, globalPerSec
   const client = createDynamoClient(s.endpoint);
   await trackWithOneItem(client, tableName, teamId, created);
   const channels = Array.from({ length: FANOUT_CHANNELS }, (_, i) => `C0FAN${String(i).padStart(4, '0')}`);
-  await load(client, tableName, channels.map((c) => subscriptionItem(teamId, c, 'daily 09:00', created, created)));
+  // `always`: the one item has nothing to report, and what is measured is posting.
+  await load(client, tableName, channels.map((c) => subscriptionItem(teamId, c, 'daily 09:00', created, created, { skipWhenEmpty: false })));
   const limited = limitedFakeSlack({ globalPerSecond: FANOUT_GLOBAL, perChannelIntervalMs: 1000, faultRate: 0.2, seed: 20260301 });
   const slack = await limited.slack.start();
   const deps = {

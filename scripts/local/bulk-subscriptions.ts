@@ -6,8 +6,15 @@ import type { SubscriptionInput } from '#shared/domain/subscription';
 
 // Thousands of subscriptions written straight to the table, for the sweep-cost test and the bench.
 
-/** A subscription item as the store writes it, next run = first slot of its schedule after `after`. */
-export function subscriptionItem(teamId: string, channelId: string, scheduleText: string, created: Date, after: Date): Record<string, unknown> {
+/** A subscription item as the store writes it, next run = first slot of its schedule after `after`; `options` such as `skipWhenEmpty`. */
+export function subscriptionItem(
+  teamId: string,
+  channelId: string,
+  scheduleText: string,
+  created: Date,
+  after: Date,
+  options: Pick<SubscriptionInput, 'skipWhenEmpty' | 'sections'> = {},
+): Record<string, unknown> {
   const { schedule, timeZone } = parseSchedule(scheduleText, { timeZone: 'Asia/Tokyo', now: created });
   const sub: SubscriptionInput = {
     teamId,
@@ -18,6 +25,7 @@ export function subscriptionItem(teamId: string, channelId: string, scheduleText
     createdBy: 'U0A',
     createdAt: created.toISOString(),
     nextRunAt: nextRun(schedule, timeZone, after).toISOString(),
+    ...options,
     version: 1,
   };
   return { pk: teamId, sk: subscriptionSk(channelId, sub.track), type: 'subscription', ...sub, ...dueKeys(sub, sub.nextRunAt) };
