@@ -7,14 +7,13 @@ import type { CheckInEntry } from '#shared/domain/check-in-message';
 import type { CheckInPreferences } from '#shared/domain/check-ins';
 import type { CheckInDelivery } from '#shared/domain/delivery';
 import type { Commitment, LocalDate, TeamId, Track } from '#shared/domain/schemas';
-import { createLogger } from '#shared/observe/log';
 import { countCheckInSent, countHandledError } from '#shared/observe/metrics';
 import type { CheckInStore, DueAsk } from '#shared/store/check-ins';
 import type { PreferencesStore } from '#shared/store/preferences';
 import type { DeliveryStep } from '#shared/reminders/deliver';
-import { Budget, ChannelPacer, realSleep } from '#shared/reminders/pacing';
-import { callWithRetry, postOnce, type PostContext } from '#shared/reminders/post';
-import { DEFAULT_SWEEP_SETTINGS, type SweepRuntime } from '#shared/reminders/sweep';
+import type { ChannelPacer } from '#shared/reminders/pacing';
+import { callWithRetry, postOnce } from '#shared/reminders/post';
+import { startSweep, type SweepClock, type SweepRuntime } from '#shared/reminders/sweep';
 import { CHECK_IN_MAX_ITEMS, renderCheckIn } from '#shared/slack/render/check-in';
 import type { SlackWeb } from '#shared/slack/web-api';
 import { byUrgency, decideAsk } from '#shared/check-ins/decide';
@@ -87,10 +86,8 @@ const TALLY: Record<Outcome, keyof CheckInSweepSummary> = {
   left: 'leftForNextSweep',
 };
 
-interface SweepContext extends Omit<PostContext, 'slack' | 'pacer'> {
+interface SweepContext extends Omit<SweepClock, 'settings' | 'newPacer'> {
   deps: CheckInSweepDeps;
-  clock(): Date;
-  leaseMs(): number;
 }
 
 /** An owner whose check-in time has come today. */
@@ -114,22 +111,9 @@ interface ReadyOwner extends OwnerDay {
  * Runs in the time the invocation has left; what it cannot finish stays due.
  */
 export async function runCheckInSweep(deps: CheckInSweepDeps, input: CheckInSweepInput): Promise<CheckInSweepSummary> {
-  const settings = { ...DEFAULT_SWEEP_SETTINGS, ...deps.settings };
-  const log = deps.log ?? createLogger('check-ins', 'INFO');
-  const elapsedMs = deps.elapsedMs ?? (() => performance.now());
-  const started = elapsedMs();
-  const ctx: SweepContext = {
-    deps,
-    budget: new Budget(input.remainingMs, settings.safetyMarginMs),
-    clock: () => new Date(input.now.getTime() + (elapsedMs() - started)),
-    leaseMs: () => input.remainingMs() + settings.leaseSkewMs,
-    sleep: deps.sleep ?? realSleep,
-    random: deps.random ?? Math.random,
-    backoff: settings.backoff,
-    maxAttempts: settings.maxAttempts,
-    requestTimeoutMs: settings.requestTimeoutMs,
-    log,
-  };
+  const { settings, newPacer, ...run } = startSweep(deps, input, 'check-ins');
+  const ctx: SweepContext = { ...run, deps };
+  const { log } = ctx;
   const summary: CheckInSweepSummary = { dueAsks: 0, owners: 0, sent: 0, skippedAlreadySent: 0, deferred: 0, notDue: 0, stopped: 0, failed: 0, leftForNextSweep: 0 };
   const tally = (outcome: Outcome) => summary[TALLY[outcome]]++;
 
@@ -159,7 +143,7 @@ export async function runCheckInSweep(deps: CheckInSweepDeps, input: CheckInSwee
         summary.leftForNextSweep += owners.size;
         continue;
       }
-      const pacer = new ChannelPacer({ channelIntervalMs: settings.channelIntervalMs, perSecond: settings.postsPerSecond, clock: elapsedMs });
+      const pacer = newPacer();
       const prefs = await deps.preferences.getMany(teamId, [...owners.keys()]);
       const ready: ReadyOwner[] = [];
       await pool([...owners], settings.concurrency, async ([userId, userAsks]) => {

@@ -6,6 +6,7 @@ import { subscriptionKeyOf, type Subscription } from '#shared/domain/subscriptio
 import type { Store } from '#shared/store/store';
 import type { SubscriptionStore } from '#shared/store/subscriptions';
 import { deliver, type DeliverContext, type Faults, type Outcome } from '#shared/reminders/deliver';
+import type { PostContext } from '#shared/reminders/post';
 import { Budget, ChannelPacer, realSleep, type Sleep } from '#shared/reminders/pacing';
 import type { SlackWeb } from '#shared/slack/web-api';
 
@@ -52,6 +53,36 @@ export interface SweepRuntime {
   elapsedMs?: () => number;
   random?: () => number;
   settings?: Partial<SweepSettings>;
+}
+
+/** What one sweep's deliveries share, built once from its runtime: the time budget, the moving clock, retries, and a pacer per workspace. */
+export interface SweepClock extends Omit<PostContext, 'slack' | 'pacer'> {
+  settings: SweepSettings;
+  /** The sweep's `now` moved on by the real time spent since. */
+  clock(): Date;
+  /** How long a claim taken now must hold: at least until this invocation cannot be running. */
+  leaseMs(): number;
+  /** A fresh pacer for one workspace's posts, on the sweep's monotonic clock. */
+  newPacer(): ChannelPacer;
+}
+
+export function startSweep(runtime: SweepRuntime, input: SweepInput, service: string): SweepClock {
+  const settings = { ...DEFAULT_SWEEP_SETTINGS, ...runtime.settings };
+  const elapsedMs = runtime.elapsedMs ?? (() => performance.now());
+  const started = elapsedMs();
+  return {
+    settings,
+    budget: new Budget(input.remainingMs, settings.safetyMarginMs),
+    clock: () => new Date(input.now.getTime() + (elapsedMs() - started)),
+    leaseMs: () => input.remainingMs() + settings.leaseSkewMs,
+    newPacer: () => new ChannelPacer({ channelIntervalMs: settings.channelIntervalMs, perSecond: settings.postsPerSecond, clock: elapsedMs }),
+    sleep: runtime.sleep ?? realSleep,
+    random: runtime.random ?? Math.random,
+    backoff: settings.backoff,
+    maxAttempts: settings.maxAttempts,
+    requestTimeoutMs: settings.requestTimeoutMs,
+    log: runtime.log ?? createLogger(service, 'INFO'),
+  };
 }
 
 export interface SweepDeps extends SweepRuntime {
@@ -102,22 +133,20 @@ const TALLY: Record<Outcome, keyof SweepSummary> = {
  * One subscription failing never stops the others.
  */
 export async function runSweep(deps: SweepDeps, input: SweepInput): Promise<SweepSummary> {
-  const settings = { ...DEFAULT_SWEEP_SETTINGS, ...deps.settings };
-  const log = deps.log ?? createLogger('reminders', 'INFO');
-  const elapsedMs = deps.elapsedMs ?? (() => performance.now());
-  const started = elapsedMs();
+  const { settings, newPacer, ...run } = startSweep(deps, input, 'reminders');
   const reports = new Map<string, Promise<Report>>();
   const pacers = new Map<string, ChannelPacer>();
   const pacerOf = (teamId: string) => {
     let pacer = pacers.get(teamId);
     if (!pacer) {
-      pacer = new ChannelPacer({ channelIntervalMs: settings.channelIntervalMs, perSecond: settings.postsPerSecond, clock: elapsedMs });
+      pacer = newPacer();
       pacers.set(teamId, pacer);
     }
     return pacer;
   };
   // Each delivery adds its team's Web API and pacer.
   const ctx: Omit<DeliverContext, 'slack' | 'pacer'> = {
+    ...run,
     subscriptions: deps.subscriptions,
     report(teamId, slug) {
       const key = `${teamId}#${slug}`;
@@ -129,16 +158,7 @@ export async function runSweep(deps: SweepDeps, input: SweepInput): Promise<Swee
       }
       return report;
     },
-    budget: new Budget(input.remainingMs, settings.safetyMarginMs),
-    clock: () => new Date(input.now.getTime() + (elapsedMs() - started)),
-    leaseMs: () => input.remainingMs() + settings.leaseSkewMs,
-    sleep: deps.sleep ?? realSleep,
-    random: deps.random ?? Math.random,
-    backoff: settings.backoff,
-    maxAttempts: settings.maxAttempts,
-    requestTimeoutMs: settings.requestTimeoutMs,
     faults: deps.faults,
-    log,
   };
 
   const summary: SweepSummary = { due: 0, posted: 0, skippedAlreadyPosted: 0, skippedEmpty: 0, paused: 0, failed: 0, leftForNextSweep: 0, stale: 0 };
