@@ -2,7 +2,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { CommitmentDraft } from '#shared/domain/schemas';
 import { createStore } from '#shared/store/store';
 
-/** The track the subscriptions follow, with one open item, so each digest has content. */
+/** The track the subscriptions follow, with one open item (nothing flagged: the fan-out subscribes with `always`). */
 export async function trackWithOneItem(client: DynamoDBClient, tableName: string, teamId: string, created: Date): Promise<void> {
   const store = createStore({ client, tableName });
   await store.createTrack({
