@@ -1,13 +1,4 @@
-import {
-  BatchGetItemCommand,
-  PutItemCommand,
-  QueryCommand,
-  UpdateItemCommand,
-  type BatchGetItemCommandInput,
-  type DynamoDBClient,
-  type QueryCommandInput,
-} from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { PutItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { AskSchema, type Ask } from '#shared/domain/check-ins';
 import { CheckInDeliverySchema, type CheckInDelivery } from '#shared/domain/delivery';
 import { CommitmentSchema, TrackSchema, type Commitment, type LocalDate, type TeamId, type Track } from '#shared/domain/schemas';
@@ -16,7 +7,7 @@ import { ASK_SHARDS, type AskedInput, type CheckInClaimInput, type IndexedAsk } 
 import { markDeliveryPostedParams, releaseDeliveryParams } from '#shared/store/subscription-params';
 import { parseCommitmentId } from '#shared/store/params';
 import { parse } from '#shared/store/parse';
-import { conditional } from '#shared/store/send';
+import { batchGetAll, conditional, queryAll } from '#shared/store/send';
 import { claimExisting, type LeaseClaim } from '#shared/store/delivery-claims';
 
 /** BatchGetItem takes at most 100 keys a request. */
@@ -41,16 +32,10 @@ export function createCheckInStore(deps: { client: DynamoDBClient; tableName: st
     async due(now: Date, pageSize = 500): Promise<DueAsk[]> {
       const asks: DueAsk[] = [];
       for (let shard = 0; shard < shards; shard++) {
-        let startKey: QueryCommandInput['ExclusiveStartKey'];
-        do {
-          const page = await client.send(new QueryCommand(params.dueAsksQueryParams(tableName, shard, now, pageSize, startKey)));
-          for (const raw of page.Items ?? []) {
-            const item = unmarshall(raw);
-            const ask = parse(AskSchema, item);
-            asks.push({ ...ask, seq: parseCommitmentId(ask.commitmentId).seq, readSk: String(item['gsi1sk']) });
-          }
-          startKey = page.LastEvaluatedKey;
-        } while (startKey);
+        for (const item of await queryAll(client, params.dueAsksQueryParams(tableName, shard, now, pageSize))) {
+          const ask = parse(AskSchema, item);
+          asks.push({ ...ask, seq: parseCommitmentId(ask.commitmentId).seq, readSk: String(item['gsi1sk']) });
+        }
       }
       return asks;
     },
@@ -67,20 +52,14 @@ export function createCheckInStore(deps: { client: DynamoDBClient; tableName: st
       const items = new Map<string, Commitment>();
       const tracks = new Map<string, Track>();
       for (let start = 0; start < refs.length; start += BATCH_KEYS) {
-        let request: BatchGetItemCommandInput['RequestItems'] = params.itemsAndTracksParams(tableName, refs.slice(start, start + BATCH_KEYS)).RequestItems;
-        while (request && Object.keys(request).length > 0) {
-          const reply = await client.send(new BatchGetItemCommand({ RequestItems: request }));
-          for (const raw of reply.Responses?.[tableName] ?? []) {
-            const value = unmarshall(raw);
-            if (value['type'] === 'track') {
-              const track = parse(TrackSchema, value);
-              tracks.set(track.slug, track);
-            } else {
-              const item = parse(CommitmentSchema, value);
-              items.set(`${item.track}#${item.seq}`, item);
-            }
+        for (const value of await batchGetAll(client, tableName, params.itemsAndTracksParams(tableName, refs.slice(start, start + BATCH_KEYS)))) {
+          if (value['type'] === 'track') {
+            const track = parse(TrackSchema, value);
+            tracks.set(track.slug, track);
+          } else {
+            const item = parse(CommitmentSchema, value);
+            items.set(`${item.track}#${item.seq}`, item);
           }
-          request = reply.UnprocessedKeys;
         }
       }
       return { items, tracks };

@@ -1,11 +1,11 @@
-import { BatchGetItemCommand, GetItemCommand, PutItemCommand, UpdateItemCommand, type BatchGetItemCommandOutput, type DynamoDBClient, type KeysAndAttributes } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, PutItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { ConflictError } from '#shared/errors';
 import { CheckInPreferencesSchema, defaultPreferences, type CheckInPreferences } from '#shared/domain/check-ins';
 import type { TeamId } from '#shared/domain/schemas';
 import { preferencesKey } from '#shared/store/check-in-params';
 import { parse } from '#shared/store/parse';
-import { conditional } from '#shared/store/send';
+import { batchGetAll, conditional } from '#shared/store/send';
 
 /** BatchGetItem takes at most 100 keys a request. */
 const BATCH_KEYS = 100;
@@ -37,16 +37,10 @@ export function createPreferencesStore(deps: { client: DynamoDBClient; tableName
     async getMany(teamId: TeamId, userIds: readonly string[]): Promise<Map<string, CheckInPreferences>> {
       const found = new Map<string, CheckInPreferences>();
       for (let start = 0; start < userIds.length; start += BATCH_KEYS) {
-        let request: Record<string, KeysAndAttributes> | undefined = {
-          [tableName]: { Keys: userIds.slice(start, start + BATCH_KEYS).map((id) => preferencesKey(teamId, id)), ConsistentRead: true },
-        };
-        while (request && Object.keys(request).length > 0) {
-          const reply: BatchGetItemCommandOutput = await client.send(new BatchGetItemCommand({ RequestItems: request }));
-          for (const item of reply.Responses?.[tableName] ?? []) {
-            const prefs = read(unmarshall(item));
-            found.set(prefs.userId, prefs);
-          }
-          request = reply.UnprocessedKeys;
+        const keys = userIds.slice(start, start + BATCH_KEYS).map((id) => preferencesKey(teamId, id));
+        for (const item of await batchGetAll(client, tableName, { RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } })) {
+          const prefs = read(item);
+          found.set(prefs.userId, prefs);
         }
       }
       return new Map(userIds.map((id) => [id, found.get(id) ?? defaultPreferences(teamId, id)]));

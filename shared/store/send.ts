@@ -1,7 +1,10 @@
 import {
+  BatchGetItemCommand,
   ConditionalCheckFailedException,
   QueryCommand,
   TransactionCanceledException,
+  type BatchGetItemCommandInput,
+  type BatchGetItemCommandOutput,
   type DynamoDBClient,
   type QueryCommandInput,
 } from '@aws-sdk/client-dynamodb';
@@ -18,6 +21,18 @@ export async function queryAll(client: DynamoDBClient, input: QueryCommandInput)
     items.push(...(page.Items ?? []).map((item) => unmarshall(item)));
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
+  return items;
+}
+
+/** Every item a BatchGetItem of one table reads, unmarshalled; keys DynamoDB left unprocessed are asked again until none is left. */
+export async function batchGetAll(client: DynamoDBClient, tableName: string, input: BatchGetItemCommandInput): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let request = input.RequestItems;
+  while (request && Object.keys(request).length > 0) {
+    const reply: BatchGetItemCommandOutput = await client.send(new BatchGetItemCommand({ RequestItems: request }));
+    items.push(...(reply.Responses?.[tableName] ?? []).map((item) => unmarshall(item)));
+    request = reply.UnprocessedKeys;
+  }
   return items;
 }
 

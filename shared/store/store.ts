@@ -1,5 +1,4 @@
 import {
-  BatchGetItemCommand,
   ConditionalCheckFailedException,
   DeleteItemCommand,
   GetItemCommand,
@@ -39,7 +38,7 @@ import type { Report } from '#shared/domain/report';
 import * as params from '#shared/store/params';
 import { formatCommitmentId, parseCommitmentId } from '#shared/store/params';
 import { parse } from '#shared/store/parse';
-import { cancellationCodes, queryAll } from '#shared/store/send';
+import { batchGetAll, cancellationCodes, queryAll } from '#shared/store/send';
 import { askWriteItems, type AskContext } from '#shared/store/check-in-params';
 import { AskSchema } from '#shared/domain/check-ins';
 
@@ -188,11 +187,8 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
     /** One commitment and its track's settings together: one BatchGetItem once the prefix is known. */
     async getCommitmentWithTrack(teamId: TeamId, id: CommitmentId): Promise<{ item: Commitment; track: Track }> {
       const slug = await slugOf(teamId, id);
-      const request = params.commitmentWithTrackParams(tableName, teamId, slug, id);
-      const { Responses, UnprocessedKeys } = await client.send(new BatchGetItemCommand(request));
-      // A throttled half comes back unprocessed; read it again rather than report it missing.
-      const retried = UnprocessedKeys?.[tableName] ? await client.send(new BatchGetItemCommand({ RequestItems: UnprocessedKeys })) : undefined;
-      const items = [...(Responses?.[tableName] ?? []), ...(retried?.Responses?.[tableName] ?? [])].map((item) => unmarshall(item));
+      // A throttled half comes back unprocessed; it is read again rather than reported missing.
+      const items = await batchGetAll(client, tableName, params.commitmentWithTrackParams(tableName, teamId, slug, id));
       const track = items.find((item) => item['type'] === 'track');
       const item = items.find((item) => item['type'] === 'commitment');
       if (!track) throw new TrackNotFoundError(slug);
