@@ -1,32 +1,42 @@
 import { extractCommitments } from '#shared/import/extractor';
 import { scoreProposals, totalScore, type Score } from '#shared/import/score';
-import { loadReadouts } from './readouts/load.ts';
+import { READOUT_SETS, loadReadouts, type ReadoutSet } from './readouts.ts';
 
 /**
- * `npm run extractor:score [-- --verbose]`: runs the readout extractor on every labelled readout
- * in scripts/readouts and prints precision, recall and kind accuracy, per readout and
- * overall; `--verbose` also lists what was missed, proposed in excess, or given the wrong kind.
+ * `npm run extractor:score [-- --set first-sight] [-- --quiet]`: runs the readout extractor on
+ * every labelled readout of each set in test/fixtures/readouts and prints, per readout and
+ * overall, precision, recall, kind accuracy and due-date accuracy, then what was missed, what was
+ * proposed that is no follow-up, and what got the wrong kind or date.
  */
-const verbose = process.argv.includes('--verbose');
-const rows: [string, Score][] = loadReadouts().map((readout) => {
-  const proposals = extractCommitments(readout.text, readout);
-  return [readout.name, scoreProposals(proposals, readout.expected)];
-});
-rows.push(['overall', totalScore(rows.map(([, s]) => s))]);
-
-const pct = (n: number) => (Number.isNaN(n) ? '   –' : `${(n * 100).toFixed(0).padStart(3)}%`);
-const width = Math.max(...rows.map(([name]) => name.length));
-console.log(`${'readout'.padEnd(width)}  labelled  proposed  matched  precision  recall  kind  due`);
-for (const [name, s] of rows) {
-  console.log(
-    `${name.padEnd(width)}  ${String(s.labelled).padStart(8)}  ${String(s.proposed).padStart(8)}  ${String(s.matched).padStart(7)}  ` +
-      `${pct(s.precision).padStart(9)}  ${pct(s.recall).padStart(6)}  ${pct(s.kindAccuracy)}  ${pct(s.dueAccuracy)}`,
-  );
+const args = process.argv.slice(2);
+const only = args.includes('--set') ? (args[args.indexOf('--set') + 1] as ReadoutSet) : undefined;
+if (only && !READOUT_SETS.includes(only)) {
+  console.error(`Unknown set "${only}": one of ${READOUT_SETS.join(', ')}.`);
+  process.exit(2);
 }
-if (verbose) {
+const quiet = args.includes('--quiet');
+
+const pct = (n: number) => `${(n * 100).toFixed(0)}%`.padStart(4);
+for (const set of only ? [only] : READOUT_SETS) {
+  const readouts = loadReadouts(set);
+  if (readouts.length === 0) continue;
+  const rows: [string, Score][] = readouts.map((readout) => [readout.name, scoreProposals(extractCommitments(readout.text, readout), readout.expected)]);
+  rows.push(['overall', totalScore(rows.map(([, s]) => s))]);
+  const width = Math.max(...rows.map(([name]) => name.length), 7);
+  console.log(`\n${set} set (${readouts.length} readouts)`);
+  console.log(`${'readout'.padEnd(width)}  labelled  proposed  matched  precision  recall  kind   due`);
+  for (const [name, s] of rows) {
+    const due = s.dueLabelled === 0 ? '   –' : `${pct(s.dueAccuracy)} (${s.dueRight}/${s.dueLabelled})`;
+    console.log(
+      `${name.padEnd(width)}  ${String(s.labelled).padStart(8)}  ${String(s.proposed).padStart(8)}  ${String(s.matched).padStart(7)}  ` +
+        `${pct(s.precision).padStart(9)}  ${pct(s.recall).padStart(6)}  ${pct(s.kindAccuracy)}  ${due}`,
+    );
+  }
+  if (quiet) continue;
   for (const [name, s] of rows.slice(0, -1)) {
-    for (const label of s.missed) console.log(`${name}: missed   "${label.match}"`);
-    for (const p of s.spurious) console.log(`${name}: spurious "${p.sentence}" (cue "${p.cue}")`);
-    for (const { label, proposal } of s.wrongKind) console.log(`${name}: kind     "${label.match}": ${proposal.kind.type}, labelled ${label.kind}`);
+    for (const label of s.missed) console.log(`  ${name}: missed    "${label.match}"`);
+    for (const p of s.spurious) console.log(`  ${name}: not one   "${p.sentence}" (cue "${p.cue}", title "${p.title}")`);
+    for (const { label, proposal } of s.wrongKind) console.log(`  ${name}: kind      "${label.match}": ${proposal.kind.type}, labelled ${label.kind}`);
+    for (const { label, proposal } of s.wrongDue) console.log(`  ${name}: due       "${label.match}": ${proposal.due ?? 'none'}, labelled ${label.due}`);
   }
 }

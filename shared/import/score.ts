@@ -19,9 +19,13 @@ export interface Score {
   kindAccuracy: number;
   /** Share of matched follow-ups with a labelled due date that got that date. */
   dueAccuracy: number;
+  /** Matched follow-ups with a labelled due date, and how many of those got it. */
+  dueLabelled: number;
+  dueRight: number;
   missed: Label[];
   spurious: Proposal[];
   wrongKind: { label: Label; proposal: Proposal }[];
+  wrongDue: { label: Label; proposal: Proposal }[];
 }
 
 /**
@@ -32,6 +36,7 @@ export function scoreProposals(proposals: readonly Proposal[], labels: readonly 
   const used = new Set<number>();
   const missed: Label[] = [];
   const wrongKind: Score['wrongKind'] = [];
+  const wrongDue: Score['wrongDue'] = [];
   let kindRight = 0;
   let dueLabelled = 0;
   let dueRight = 0;
@@ -48,6 +53,7 @@ export function scoreProposals(proposals: readonly Proposal[], labels: readonly 
     if (label.due) {
       dueLabelled += 1;
       if (proposal.due === label.due) dueRight += 1;
+      else wrongDue.push({ label, proposal });
     }
   }
   const matched = used.size;
@@ -59,9 +65,12 @@ export function scoreProposals(proposals: readonly Proposal[], labels: readonly 
     recall: ratio(matched, labels.length),
     kindAccuracy: ratio(kindRight, matched),
     dueAccuracy: ratio(dueRight, dueLabelled),
+    dueLabelled,
+    dueRight,
     missed,
     spurious: proposals.filter((_, i) => !used.has(i)),
     wrongKind,
+    wrongDue,
   };
 }
 
@@ -77,10 +86,13 @@ export function totalScore(scores: readonly Score[]): Score {
     precision: ratio(matched, sum((s) => s.proposed)),
     recall: ratio(matched, sum((s) => s.labelled)),
     kindAccuracy: ratio(Math.round(kindRight), matched),
-    dueAccuracy: NaN,
+    dueAccuracy: ratio(sum((s) => s.dueRight), sum((s) => s.dueLabelled)),
+    dueLabelled: sum((s) => s.dueLabelled),
+    dueRight: sum((s) => s.dueRight),
     missed: scores.flatMap((s) => s.missed),
     spurious: scores.flatMap((s) => s.spurious),
     wrongKind: scores.flatMap((s) => s.wrongKind),
+    wrongDue: scores.flatMap((s) => s.wrongDue),
   };
 }
 

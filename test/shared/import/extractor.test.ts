@@ -4,7 +4,7 @@ import { extractCommitments, type ExtractOptions, type Proposal } from '#shared/
 import { detectParties } from '#shared/import/parties';
 import { scoreProposals } from '#shared/import/score';
 import { splitParagraphs, splitSentences } from '#shared/import/segment';
-import { loadReadouts } from '../../../scripts/readouts/load.ts';
+import { loadReadouts } from '../../../scripts/readouts.ts';
 
 const JK: ExtractOptions = {
   meetingDate: '2025-09-30',
@@ -217,7 +217,7 @@ describe('detectParties', () => {
 });
 
 describe('extractCommitments on the labelled readouts', () => {
-  it.each(loadReadouts().map((r) => [r.name, r] as const))('%s reaches recall ≥ 0.8 and precision ≥ 0.6', (_name, readout) => {
+  it.each(loadReadouts('regression').map((r) => [r.name, r] as const))('%s reaches recall ≥ 0.8 and precision ≥ 0.6', (_name, readout) => {
     const score = scoreProposals(extractCommitments(readout.text, readout), readout.expected);
     expect(score.recall, `missed: ${JSON.stringify(score.missed)}`).toBeGreaterThanOrEqual(0.8);
     expect(score.precision, `spurious: ${JSON.stringify(score.spurious.map((p) => p.sentence))}`).toBeGreaterThanOrEqual(0.6);
@@ -225,7 +225,7 @@ describe('extractCommitments on the labelled readouts', () => {
   });
 
   it('titles every proposal within the length a commitment allows', () => {
-    for (const readout of loadReadouts()) {
+    for (const readout of loadReadouts('regression')) {
       for (const p of extractCommitments(readout.text, readout)) {
         expect(p.title.length).toBeGreaterThan(0);
         expect(p.title.length).toBeLessThanOrEqual(200);
