@@ -9,7 +9,7 @@ import {
   verbKind,
 } from '#shared/import/lexicon';
 import { detectParties, namedParties, namesOutsider, partyLexicon, type PartyRef } from '#shared/import/parties';
-import { splitParagraphs, splitSentences } from '#shared/import/segment';
+import { splitParagraphs, splitSentences, type Paragraph } from '#shared/import/segment';
 
 /** A follow-up the extractor thinks the parties agreed, for a person to accept, edit or drop. */
 export interface Proposal {
@@ -50,6 +50,8 @@ interface Cue {
   lead?: string;
   /** The subject of a passive act ("the next round will be held"), to move after its verb in the title. */
   passiveSubject?: string;
+  /** Who acts, when found: the words before the cue, or the party a pronoun stands for. */
+  subject?: string;
 }
 
 const ADVERBS = String.raw`(?:also|further|jointly|closely|swiftly|promptly|actively|steadily|quickly|soon|together|then|now|again|continuously|immediately|formally|officially|first|both|all|each|still|only|even|fully|strongly|gradually|urgently|effectively|substantially|significantly|expeditiously|duly|shortly|constantly|consistently|collectively|additionally|henceforth|likewise|similarly|in principle|at least)`;
@@ -79,6 +81,8 @@ const ATTRIBUTED_TO_OTHERS = [
   /\b(?:said|says|according to)\s+(?:[A-Z][\w'’-]*\s*){0,3},?\s*(?:an?|the|one)?\s*(?:[\w-]+\s+){0,3}(?:analyst|expert|observer|critic|commentator|economist|professor|scholar|researcher|academic|pollster)s?\b/,
   /\b(?:said|says)\s+(?:a|an|one)\s+(?:former|retired|veteran)\b/i,
 ];
+/** ", and both sides will …": a clause with acts of its own. */
+const NEXT_CLAUSE = /,?\s+and\s+(?:[\w'’-]+\s+){0,4}?(?:will|shall|would|agreed|decided|pledged|committed)\b/i;
 /** Phrases after which the rest of a sentence modifies the act rather than being part of it. */
 const MODIFIERS = /,\s+(?:including|such as|building on|based on|bringing|with a focus on|with the aim of|covering|in line with|alternating|in order to)\b|\s+in order to\b/i;
 const CLAUSE_END = new RegExp(
@@ -108,68 +112,177 @@ const ACTOR_START =
 
 /**
  * Reads a meeting's readout, joint statement or press report and proposes the follow-ups the
- * parties agreed, one per sentence, in reading order.
+ * parties agreed, one per agreed act, in reading order.
  *
- * 1. Split into paragraphs (blank lines, numbered points) and sentences.
+ * 1. Split into paragraphs (blank lines, numbered points) and sentences; skip a headline.
  * 2. Drop sentences that report others' views ("analysts say …") or ask questions.
- * 3. Find agreement cues (agreed to, decided, pledged, instructed … to, confirmed that … would)
- *    and intention cues (will, shall, intend to) whose subject is a party; drop negated ones and
+ * 3. Find every agreement cue (agreed to, decided, pledged, instructed … to, confirmed that … would)
+ *    and intention cue (will, shall, intends to) whose subject is a party — a pronoun or a subject
+ *    shared across "and" counts as the party it stands for; drop negated and hedged ones, and
  *    those inside a discussion or a possibility ("discussed how they will").
- * 4. Classify the first surviving cue's act (recurring, ongoing, one-off), read its deadline,
- *    name its parties, and title it with the act's own words.
+ * 4. Split each cue's act at its coordinated verbs ("to expand X and to create Y"), so each act is
+ *    one proposal sharing the sentence; points under "the two sides decided:" take that cue.
+ * 5. Classify each act (recurring, ongoing, one-off), read its deadline, name its parties, and
+ *    title it with the act's own words.
  */
 export function extractCommitments(text: string, opts: ExtractOptions): Proposal[] {
   const lexicon = partyLexicon(opts.parties);
   const proposals: Proposal[] = [];
-  for (const paragraph of splitParagraphs(text)) {
-    for (const sentence of splitSentences(paragraph.text)) {
-      const cue = findCue(sentence, lexicon);
-      if (!cue) continue;
-      const { action, end } = actionText(sentence, cue);
-      // The act's own clause first, so "…, and decided to launch Y by March" does not date X; then
-      // what came before it, then a relative clause about it ("a group, which is to report within …").
-      const tail = sentence.slice(end);
-      const due =
-        findDueDate(action, opts) ??
-        findDueDate(sentence.slice(0, cue.index), opts) ??
-        (/^,?\s+and\b/i.test(tail) ? undefined : findDueDate(tail, opts));
-      const kind = classify(sentence, cue, action, due?.due);
-      proposals.push({
-        title: titleFrom(action, cue, due?.phrase),
-        kind,
-        parties: detectParties(sentence, opts.parties, lexicon, actorOf(sentence, cue)),
-        ...(due ? { due: due.due } : {}),
-        sentence,
-        paragraph: paragraph.index,
-        ...(paragraph.point ? { point: paragraph.point } : {}),
-        cue: cue.text,
-      });
+  const paragraphs = splitParagraphs(text);
+  let lead: ListLead | undefined;
+  let previous = '';
+  for (const paragraph of paragraphs) {
+    if (isHeadline(paragraph, paragraphs)) continue;
+    const sentences = splitSentences(paragraph.text);
+    const listed = lead ? listedAct(paragraph.text) : undefined;
+    if (lead && listed !== undefined) {
+      const sentence = sentences.join(' ');
+      const cue: Cue = { index: 0, text: lead.cue, strong: true, action: listed, subject: lead.subject };
+      for (const act of actsOf(sentence, cue)) proposals.push(propose(sentence, cue, act, paragraph, opts, lexicon));
+      continue;
+    }
+    lead = undefined;
+    for (const sentence of sentences) {
+      lead = listLead(sentence, lexicon);
+      for (const cue of findCues(sentence, lexicon, previous)) {
+        for (const act of actsOf(sentence, cue)) proposals.push(propose(sentence, cue, act, paragraph, opts, lexicon));
+      }
+      previous = sentence;
     }
   }
   return proposals;
 }
 
-/** The first cue in the sentence that survives negation, hedging and the subject check. */
-export function findCue(sentence: string, lexicon: Lexicon): Cue | undefined {
-  if (/\?["”]?$/.test(sentence)) return undefined;
-  if (ATTRIBUTED_TO_OTHERS.some((re) => re.test(sentence))) return undefined;
-  const cues = [...strongCues(sentence), ...weakCues(sentence)].sort((a, b) => a.index - b.index);
-  return cues.find((cue) => accepts(sentence, cue, lexicon));
+function propose(sentence: string, cue: Cue, act: Act, paragraph: Paragraph, opts: ExtractOptions, lexicon: Lexicon): Proposal {
+  // The act's own words first, so "…, and decided to launch Y by March" does not date X; then
+  // what came before it, then a clause about it ("a group, which is to report within …").
+  const tail = sentence.slice(act.end);
+  const due =
+    findDueDate(act.text, opts) ??
+    (act.first ? findDueDate(sentence.slice(0, cue.index), opts) : undefined) ??
+    (act.last && !/^,?\s+and\b/i.test(tail) ? findDueDate(tail, opts) : undefined);
+  const actCue: Cue = act.first ? cue : { index: cue.index, text: cue.text, strong: cue.strong, action: act.start };
+  return {
+    title: titleFrom(act.text, actCue, due?.phrase),
+    kind: classify(act.last ? sentence.slice(act.start).split(MODIFIERS)[0]!.split(NEXT_CLAUSE)[0]! : act.text, actCue, act.text, due?.due),
+    parties: detectParties(sentence, opts.parties, lexicon, cue.subject ?? actorOf(sentence, cue)),
+    ...(due ? { due: due.due } : {}),
+    sentence,
+    paragraph: paragraph.index,
+    ...(paragraph.point ? { point: paragraph.point } : {}),
+    cue: cue.text,
+  };
 }
 
-function accepts(sentence: string, cue: Cue, lexicon: Lexicon): boolean {
+/** A title line above the text: the first block, short, with no closing full stop. */
+function isHeadline(paragraph: Paragraph, paragraphs: readonly Paragraph[]): boolean {
+  return (
+    paragraph.index === 1 &&
+    paragraphs.length > 1 &&
+    !paragraph.point &&
+    !/[.!?:;"”]$/.test(paragraph.text) &&
+    paragraph.text.split(/\s+/).length <= 25
+  );
+}
+
+/** "On trade, the two sides decided:" — the points below it are its acts. */
+interface ListLead {
+  cue: string;
+  subject: string;
+}
+
+const LIST_LEAD =
+  /\b(?:agreed|agree|decided|decide|resolved|committed|commit|pledged|pledge|undertook|undertake|instructed|instruct|directed|direct|tasked|task|will|shall|intend|intends|plan|plans)\b[^:]{0,80}:\s*$/i;
+
+function listLead(sentence: string, lexicon: Lexicon): ListLead | undefined {
+  const m = LIST_LEAD.exec(sentence);
+  if (!m) return undefined;
+  const subject = sentence.slice(clauseStart(sentence, m.index), m.index);
+  return subjectIsParty(subject, true, lexicon) ? { cue: sentence.slice(m.index).replace(/:\s*$/, ''), subject } : undefined;
+}
+
+/** Where the act of a listed point starts ("(a) to resume flights …;"), or undefined when it states none. */
+function listedAct(text: string): number | undefined {
+  const skip = /^(?:to\s+)?/i.exec(text)![0].length;
+  return startsWithAct(text.slice(skip)) ? skip : undefined;
+}
+
+/**
+ * Every cue in the sentence that survives negation, hedging and the subject check, in reading
+ * order; a cue inside an earlier cue's act ("agreed that they will …") is part of that act.
+ */
+export function findCues(sentence: string, lexicon: Lexicon, previous = ''): Cue[] {
+  if (/\?["”]?$/.test(sentence)) return [];
+  if (ATTRIBUTED_TO_OTHERS.some((re) => re.test(sentence))) return [];
+  const cues = [...strongCues(sentence), ...weakCues(sentence)].sort((a, b) => a.index - b.index);
+  const found: Cue[] = [];
+  let until = 0;
+  for (const cue of cues) {
+    if (cue.index < until) continue;
+    const subject = acceptedSubject(sentence, cue, lexicon, previous);
+    if (subject === undefined) continue;
+    found.push({ ...cue, subject });
+    until = actionText(sentence, cue).end;
+  }
+  return found;
+}
+
+/** The cue's subject when it commits a party ("" when a strong cue has none), else undefined. */
+function acceptedSubject(sentence: string, cue: Cue, lexicon: Lexicon, previous: string): string | undefined {
   const before = sentence.slice(0, cue.index);
-  if (NEGATION_BEFORE.test(before.slice(-60))) return false;
+  if (NEGATION_BEFORE.test(before.slice(-60))) return undefined;
   const start = clauseStart(sentence, cue.index);
-  let subject = sentence.slice(start, cue.index).trim();
+  let subject = subjectBefore(sentence, cue.index, start);
+  // A pronoun stands for the party named last ("Kenya said that it would …").
+  if (PRONOUN.test(subject)) {
+    const named = lastPartyName(`${previous} ${before}`, lexicon);
+    if (named) subject = named;
+  }
+  if (!subjectIsParty(subject, cue.strong, lexicon)) return undefined;
+  if (!cue.strong) {
+    if (NO_AGREEMENT.test(sentence) || HEDGES.test(sentence.slice(start, cue.index))) return undefined;
+    if (cue.lead === undefined && !startsWithAct(sentence.slice(cue.action))) return undefined;
+  }
+  if (HEDGED_ACT.test(sentence.slice(cue.action))) return undefined;
+  return subject;
+}
+
+const PRONOUN = /^(?:it|they)$/i;
+/** Acts that only say a party is willing: "would welcome", "be open to", "consider". */
+const HEDGED_ACT = /^\s*(?:welcome|be\s+(?:open|willing|happy|glad|prepared)\s+to|consider|like\s+to|wish\s+to|hope\s+to)\b/i;
+
+/**
+ * The words before a cue that name who acts: its clause's subject; past a relative clause
+ * ("Spain, which financed …, will"), the noun before it; for a clause that only starts with "and"
+ * ("opened X, and will hold Y"), the subject of the clause it joins.
+ */
+function subjectBefore(sentence: string, index: number, start: number): string {
+  const subject = sentence.slice(start, index).trim();
+  const before = sentence.slice(0, index).trimEnd();
+  if (before.endsWith(',')) {
+    const relative = lastMatch(before, /,\s+(?:which|who|whom|whose)\b/gi);
+    if (relative > 0) return subjectBefore(sentence, relative, clauseStart(sentence, relative));
+  }
   // A relative clause ("a group which is to report") has its subject before the pronoun.
   if (!subject && /\b(?:which|who|that)\s*$/i.test(sentence.slice(0, start))) {
-    subject = sentence.slice(0, start).replace(/[,\s]*\b(?:which|who|that)\s*$/i, '').split(/\s+/).slice(-6).join(' ');
+    return sentence.slice(0, start).replace(/[,\s]*\b(?:which|who|that)\s*$/i, '').split(/\s+/).slice(-6).join(' ');
   }
-  if (!subjectIsParty(subject, cue.strong, lexicon)) return false;
-  if (cue.strong) return true;
-  if (NO_AGREEMENT.test(sentence) || HEDGES.test(sentence.slice(start, cue.index))) return false;
-  return cue.lead !== undefined || startsWithAct(sentence.slice(cue.action));
+  const joined = /(?:,\s*|\s+)and\s*$/i.exec(sentence.slice(0, start));
+  if (!subject && joined && joined.index > 0) return subjectBefore(sentence, joined.index, clauseStart(sentence, joined.index));
+  return subject;
+}
+
+/** The words of the last mention of a party in `text` ("Kenya", "the Indian side" → "Indian"). */
+function lastPartyName(text: string, lexicon: Lexicon): string | undefined {
+  let name: string | undefined;
+  for (const m of text.matchAll(lexicon.re)) if (lexicon.codes.get(m[0])) name = m[0];
+  return name;
+}
+
+function lastMatch(text: string, re: RegExp): number {
+  let at = -1;
+  for (const m of text.matchAll(re)) at = m.index;
+  return at;
 }
 
 /**
@@ -361,6 +474,43 @@ function actVerb(text: string): { base: string; inner?: string; rest: string } |
   return { base: verb.base, ...(inner ? { inner } : {}), rest: after };
 }
 
+/** One agreed act inside a cue's clause: its words and where they sit in the sentence. */
+interface Act {
+  text: string;
+  start: number;
+  end: number;
+  /** The first act takes the cue's own reading (a verb put before a noun, a passive subject). */
+  first: boolean;
+  last: boolean;
+}
+
+/**
+ * The acts of a cue's clause, split where it joins another infinitive or modal to the first
+ * ("to expand X and to create Y", "will fund X and will train Y", "to A, to B and to C").
+ */
+function actsOf(sentence: string, cue: Cue): Act[] {
+  const { end } = actionText(sentence, cue);
+  const clause = sentence.slice(cue.action, end);
+  const joins = [...clause.matchAll(ACT_JOIN)].filter((m) => startsWithAct(clause.slice(m.index + m[0].length)));
+  // ", to B" joins only in a list that ends "and to C"; alone it is a purpose ("…, to be delivered by June").
+  const listed = joins.some((m) => /\band\b/i.test(m[0]));
+  const cuts = joins.filter((m) => listed || /\band\b/i.test(m[0]));
+  const acts: Act[] = [];
+  let from = 0;
+  for (const cut of [...cuts, undefined]) {
+    const to = cut ? cut.index : clause.length;
+    const text = clause.slice(from, to).trim();
+    if (text) acts.push({ text, start: cue.action + from, end: cue.action + to, first: acts.length === 0, last: false });
+    if (cut) from = cut.index + cut[0].length;
+  }
+  const last = acts.at(-1);
+  if (last) last.last = true;
+  return acts;
+}
+
+/** Words that join a second act to the first: "and to", ", to", "and will". */
+const ACT_JOIN = /,?\s+and\s+(?:to|will|shall|would)\s+(?:also\s+)?|,\s+to\s+/gi;
+
 /** The act's words: from where the cue says it starts to the end of its clause (an index in the sentence). */
 function actionText(sentence: string, cue: Cue): { action: string; end: number } {
   const rest = sentence.slice(cue.action);
@@ -374,8 +524,8 @@ const SHORT_TITLE = 90;
 /** Process nouns: holding them is ongoing work, unlike holding "a meeting". */
 const PROCESS_NOUNS = /^(?:discussions|talks|consultations|negotiations|dialogues|exchanges|conversations|deliberations|meetings|contacts)$/i;
 
-function classify(sentence: string, cue: Cue, action: string, due: LocalDate | undefined): KindDraft {
-  const scope = sentence.slice(cue.action).split(MODIFIERS)[0]!;
+/** `scope` is where a cadence may be stated: the act, and for the last act, the rest of the sentence up to a modifier. */
+function classify(scope: string, cue: Cue, action: string, due: LocalDate | undefined): KindDraft {
   const recurrence = findRecurrence(scope);
   if (recurrence) return { type: 'recurring', ...recurrence };
   const ongoing: KindDraft = { type: 'ongoing', updateEveryDays: DEFAULT_UPDATE_EVERY_DAYS };
