@@ -68,7 +68,11 @@ const PARTY_WORDS =
 const INSTITUTIONS =
   /\b(?:committee|commission|council|group|task force|dialogue|talks|meeting|consultations|summit|forum|mechanism|hotline|secretariat|visits?|exercises?|negotiations|round|programme|program|initiative|framework|partnership|cooperation|exchanges?|fund|scheme|conference|session|training|centre|center|office|consulate)\b/i;
 /** Words before a weak cue that make it a question or a possibility, not a decision. */
-const HEDGES = /\b(?:whether|how|when|if|unless|possibility|possible|possibly|ways?|options?|prospects?|could|might|may|can|unclear|uncertain|doubt|doubts|questions?)\b/i;
+const HEDGES =
+  /\b(?:whether|how|when|if|unless|possibility|possible|possibly|ways?|options?|prospects?|could|might|may|can|unclear|uncertain|doubt|doubts|questions?|hopes?|hoped|hoping|wish(?:es|ed)?|believes?|believed|trusts?|trusted|expects?|expected|ought)\b/i;
+/** Who carries out a party's instruction: its own ministers, officials and bodies. */
+const OWN_PEOPLE =
+  /\b(?:their|its|our|his|her|the)\s+(?:[\w-]+\s+){0,3}(?:ministers?|ministries|officials|officers|agencies|departments?|teams?|negotiators|secretariat|envoys?|ambassadors?|delegations?|staff|services|working groups?|committees?|commissions?)\b/i;
 const NEGATION_BEFORE =
   /\b(?:not|never|no|nor|neither|failed to|fail to|declined to|refused to|unable to|without|stopped short of|fell short of|yet to|cannot|can't|didn't|don't|haven't|hasn't|won't)\s+(?:[\w-]+\s+){0,2}$/i;
 const NEGATION_AFTER = /^\s+(?:not|never|no longer|hardly)\b/i;
@@ -243,7 +247,7 @@ function acceptedSubject(sentence: string, cue: Cue, lexicon: Lexicon, previous:
     if (NO_AGREEMENT.test(sentence) || HEDGES.test(sentence.slice(start, cue.index))) return undefined;
     if (cue.lead === undefined && !startsWithAct(sentence.slice(cue.action))) return undefined;
   }
-  if (HEDGED_ACT.test(sentence.slice(cue.action))) return undefined;
+  if (HEDGED_ACT.test(sentence.slice(cue.index + cue.text.length)) || HEDGED_ACT.test(sentence.slice(cue.action))) return undefined;
   return subject;
 }
 
@@ -341,9 +345,19 @@ function strongCues(sentence: string): Cue[] {
   }
 
   // instructed / directed / tasked (their ministers) to act
-  for (const m of sentence.matchAll(/\b(?:instructed|instructs|instruct|directed|directs|tasked|tasks|mandated|charged|asked|requested)\s+((?:[\w'’-]+\s+){1,8}?)(?:to|with)\s+/gi)) {
+  for (const m of sentence.matchAll(/\b(?:instructed|instructs|instruct|directed|directs|direct|tasked|tasks|task|mandated|mandate|charged|charge|asked|requested)\s+((?:[\w'’-]+\s+){1,8}?)(?:to|with)\s+/gi)) {
     const at = m.index + m[0].length;
+    // "asked South Africa to support …" asks the other side; only a party's own people carry it out.
+    if (/^(?:asked|requested)/i.test(m[0]) && !OWN_PEOPLE.test(m[1]!)) continue;
     if (startsWithAct(sentence.slice(at))) add(m.index, m[0], { action: at });
+  }
+
+  // "invited him to pay a state visit …, and the invitation was accepted"
+  for (const m of sentence.matchAll(/\binvited\s+((?:[\w'’-]+\s+){1,6}?)to\s+/gi)) {
+    const at = m.index + m[0].length;
+    if (/\b(?:invitation|it)\s+(?:was\s+)?accepted\b|\baccepted\s+(?:the|this|that)\s+invitation\b/i.test(sentence.slice(at)) && startsWithAct(sentence.slice(at))) {
+      add(m.index, m[0], { action: at });
+    }
   }
 
   // look forward to holding …
@@ -521,6 +535,12 @@ function actionText(sentence: string, cue: Cue): { action: string; end: number }
 /** Past this length a title drops its relative and purpose clauses. */
 const SHORT_TITLE = 90;
 
+/** Acts that never finish, even with a date: "deepen cooperation by 2030" is still ongoing. */
+const OPEN_ENDED = new Set([
+  'continue', 'maintain', 'keep', 'remain', 'stay', 'sustain', 'deepen', 'strengthen', 'enhance', 'promote', 'uphold', 'foster',
+  'pursue', 'coordinate', 'cooperate', 'consult', 'communicate', 'work', 'collaborate', 'engage', 'monitor', 'share', 'exchange',
+]);
+
 /** Process nouns: holding them is ongoing work, unlike holding "a meeting". */
 const PROCESS_NOUNS = /^(?:discussions|talks|consultations|negotiations|dialogues|exchanges|conversations|deliberations|meetings|contacts)$/i;
 
@@ -534,9 +554,11 @@ function classify(scope: string, cue: Cue, action: string, due: LocalDate | unde
   if (!base) return due ? oneOff : ongoing;
   if (CONTINUING_VERBS.has(base) || /^further\b/i.test(action)) return ongoing;
   if (/^(?:hold|have|conduct)$/.test(base) && !due && PROCESS_NOUNS.test(objectHead(actVerb(action)?.rest ?? ''))) return ongoing;
-  const kind = verbKind(actVerb(action)?.inner ?? base);
+  const verb = actVerb(action)?.inner ?? base;
+  const kind = verbKind(verb);
   if (kind === 'one-off') return oneOff;
-  if (kind === 'ongoing') return ongoing;
+  // "train 200 agronomists by March 2029": a deadline makes a measurable act one-off.
+  if (kind === 'ongoing') return due && !OPEN_ENDED.has(verb) ? oneOff : ongoing;
   return due ? oneOff : ongoing;
 }
 
