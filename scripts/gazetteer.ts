@@ -74,7 +74,7 @@ export function renderGazetteer(list: readonly Country[] = countries): string {
     const extra = EXTRA[c.cca2] ?? {};
     const shared = Object.keys(SHARED_NAMES).filter((name) => SHARED_NAMES[name]!.includes(c.cca2));
     const names = [c.name.common, c.name.official, ...c.altSpellings.filter(isEnglishName), ...(extra.names ?? []), ...shared];
-    const demonyms = Object.values(c.demonyms['eng'] ?? {});
+    const demonyms = Object.values(c.demonyms['eng'] ?? {}).flatMap((d) => d.split(/,\s*/));
     rows.push([c.cca2, c.cca3, join(names), join([...c.capital, ...(extra.capitals ?? [])]), join(demonyms), join(extra.abbreviations ?? [])]);
   }
   const body = rows.map((row) => `  [${row.map((cell) => JSON.stringify(cell).replace(/'/g, "\\'").replace(/^"|"$/g, "'")).join(', ')}],`);

@@ -1,8 +1,9 @@
 import { GAZETTEER_ROWS, type GazetteerRow } from '#shared/import/gazetteer-data';
 
-/** A word of the text with its offsets and the form aliases are looked up by. */
+/** A word of the text with its offsets, the form aliases are looked up by, and that form less "'s". */
 export interface Token {
   key: string;
+  bare?: string;
   start: number;
   end: number;
 }
@@ -16,24 +17,22 @@ export interface AliasIndex {
 // Initials with dots ("U.S.") or a word with inner apostrophes ("People's", "Nuku'alofa").
 const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu;
 
-/** Words of `text` in order; "U.S." keys as "US" and "China's" as "China", case kept. */
+/** Words of `text` in order; "U.S." keys as "US", case kept; "China's" also offers "China". */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(TOKEN)) {
-    let word = match[0].replace(/’/g, "'");
-    let end = match.index + word.length;
-    if (/'s$/.test(word)) {
-      word = word.slice(0, -2);
-      end -= 2;
-    }
-    tokens.push({ key: word.replace(/\./g, ''), start: match.index, end });
+    const key = match[0].replace(/’/g, "'").replace(/\./g, '');
+    const token: Token = { key, start: match.index, end: match.index + match[0].length };
+    if (/'s$/.test(key)) token.bare = key.slice(0, -2);
+    tokens.push(token);
   }
   return tokens;
 }
 
-/** Whether tokens `a` and `b` are one name's words: only a space or a hyphen between them. */
+/** Whether `a` and `b` are one name's words: a space, a hyphen, or "St." and a space between them. */
 export function joins(text: string, a: Token, b: Token): boolean {
-  return b.start - a.end <= 3 && /^(?:\s+|-)$/.test(text.slice(a.end, b.start));
+  const gap = text.slice(a.end, b.start);
+  return gap.length <= 3 && (/^(?:\s+|-)$/.test(gap) || (/^\.\s+$/.test(gap) && /^\p{Lu}\p{Ll}?$/u.test(a.key)));
 }
 
 /** The index key of an alias, or undefined for one that does not read as whole words. */

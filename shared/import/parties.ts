@@ -75,7 +75,7 @@ export function mentions(text: string, lexicon: PartyLexicon): Mention[] {
       i += 1;
       continue;
     }
-    found.push({ ...hit.mention, start: tokens[i]!.start, end: tokens[i + hit.length - 1]!.end });
+    found.push({ ...hit.mention, start: tokens[i]!.start, end: hit.end });
     i += hit.length;
   }
   return found;
@@ -86,26 +86,35 @@ function longestAt(
   tokens: readonly Token[],
   i: number,
   lexicon: PartyLexicon,
-): { length: number; mention: Omit<Mention, 'start' | 'end'> } | undefined {
-  const first = tokens[i]!.key;
-  lexicon.lookups += 2;
-  const most = Math.max(lexicon.own.starts.get(first) ?? 0, lexicon.gazetteer.starts.get(first) ?? 0);
+): { length: number; end: number; mention: Omit<Mention, 'start' | 'end'> } | undefined {
+  const head = tokens[i]!;
+  let most = 0;
+  for (const first of head.bare ? [head.key, head.bare] : [head.key]) {
+    lexicon.lookups += 2;
+    most = Math.max(most, lexicon.own.starts.get(first) ?? 0, lexicon.gazetteer.starts.get(first) ?? 0);
+  }
   let run = 1;
   while (run < most && i + run < tokens.length && joins(text, tokens[i + run - 1]!, tokens[i + run]!)) run += 1;
   for (let length = run; length >= 1; length -= 1) {
-    const key = tokens
-      .slice(i, i + length)
-      .map((t) => t.key)
-      .join(' ');
-    lexicon.lookups += 2;
-    const own = lexicon.own.codes.get(key);
-    if (own) return { length, mention: { code: own[0]!, codes: [own[0]!], party: true } };
-    const codes = lexicon.gazetteer.codes.get(key);
-    if (!codes) continue;
-    const party = codes.map((code) => lexicon.partyOf.get(code)).find((code) => code !== undefined);
-    return { length, mention: party ? { code: party, codes: [party], party: true } : { code: codes[0]!, codes, party: false } };
+    const inner = tokens.slice(i, i + length - 1).map((t) => `${t.key} `).join('');
+    const last = tokens[i + length - 1]!;
+    // "China's envoy": the name without its possessive, ending before the apostrophe.
+    for (const [word, end] of last.bare ? [[last.key, last.end], [last.bare, last.end - 2]] as const : [[last.key, last.end]] as const) {
+      const mention = lookUp(`${inner}${word}`, lexicon);
+      if (mention) return { length, end, mention };
+    }
   }
   return undefined;
+}
+
+function lookUp(key: string, lexicon: PartyLexicon): Omit<Mention, 'start' | 'end'> | undefined {
+  lexicon.lookups += 2;
+  const own = lexicon.own.codes.get(key);
+  if (own) return { code: own[0]!, codes: [own[0]!], party: true };
+  const codes = lexicon.gazetteer.codes.get(key);
+  if (!codes) return undefined;
+  const party = codes.map((code) => lexicon.partyOf.get(code)).find((code) => code !== undefined);
+  return party ? { code: party, codes: [party], party: true } : { code: codes[0]!, codes, party: false };
 }
 
 /**
