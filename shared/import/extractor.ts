@@ -8,7 +8,7 @@ import {
   leadingVerb,
   verbKind,
 } from '#shared/import/lexicon';
-import { detectParties, namedParties, namesOutsider, partyLexicon, type PartyRef } from '#shared/import/parties';
+import { detectParties, mentions, namedParties, namesOutsider, partyLexicon, type PartyRef } from '#shared/import/parties';
 import { splitParagraphs, splitSentences, type Paragraph } from '#shared/import/segment';
 
 /** A follow-up the extractor thinks the parties agreed, for a person to accept, edit or drop. */
@@ -278,9 +278,8 @@ function subjectBefore(sentence: string, index: number, start: number): string {
 
 /** The words of the last mention of a party in `text` ("Kenya", "the Indian side" → "Indian"). */
 function lastPartyName(text: string, lexicon: Lexicon): string | undefined {
-  let name: string | undefined;
-  for (const m of text.matchAll(lexicon.re)) if (lexicon.codes.get(m[0])) name = m[0];
-  return name;
+  const last = mentions(text, lexicon).findLast((m) => m.party);
+  return last ? text.slice(last.start, last.end) : undefined;
 }
 
 function lastMatch(text: string, re: RegExp): number {
