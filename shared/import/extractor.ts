@@ -1,5 +1,6 @@
 import { LIMITS, type LocalDate } from '#shared/domain/schemas';
 import { DEFAULT_UPDATE_EVERY_DAYS, type KindDraft } from '#shared/domain/kind';
+import { cjkProposals, isCjk } from '#shared/import/cjk';
 import { findDueDate } from '#shared/import/due-date';
 import {
   CONTINUING_VERBS,
@@ -122,6 +123,10 @@ export function extractCommitments(text: string, opts: ExtractOptions): Proposal
   const lexicon = partyLexicon(opts.parties);
   const proposals: Proposal[] = [];
   for (const paragraph of splitParagraphs(text)) {
+    if (isCjk(paragraph.text)) {
+      proposals.push(...cjkProposals(paragraph, opts));
+      continue;
+    }
     for (const sentence of splitSentences(paragraph.text)) {
       const cue = findCue(sentence, lexicon);
       if (!cue) continue;
