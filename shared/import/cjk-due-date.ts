@@ -43,6 +43,8 @@ const PATTERNS: { re: RegExp; resolve: Resolve }[] = [
     re: /(?<![\d年년]\s?)(\d{1,2})\s?[月월]\s?(?:末|中|中旬|まで|말|중|까지)/g,
     resolve: (m, ctx) => monthAhead(ctx, Number(m[1])),
   },
+  // 来る5月, 오는 5월: the next such month
+  { re: /(?:来る|오는)\s?(\d{1,2})\s?[月월](?!\s?\d)/g, resolve: (m, ctx) => monthAhead(ctx, Number(m[1])) },
   // 来年前半, 来年上半期, 내년 상반기; 下半期 → 31 Dec
   {
     re: /(来年|今年|本年|내년|올해|금년)\s?の?\s?(前半|上半期|上期|後半|下半期|下期|상반기|하반기)/g,

@@ -140,6 +140,7 @@ const KO_CUES: CueRule[] = [
   { re: new RegExp(String.raw`(${FUTURE_SYLLABLE})\s?것(?:임)?(?:을|를)\s?(?:재)?확인`, 'g'), strong: true, shape: 'stem', keep: futureStem },
   { re: new RegExp(String.raw`(${FUTURE_SYLLABLE})\s?예정(?:이다|이며|이고|임|입니다|이라고)`, 'g'), strong: false, shape: 'stem', keep: futureStem },
   { re: /도록\s?(?:지시|당부)|(?:하)?라고\s?지시/g, strong: true, shape: 'stem' },
+  { re: /(?:을|를)\s?(?:요청|요구|제안)(?:했|하였)/g, strong: true, shape: 'noun', needsAcceptance: true },
   { re: new RegExp(String.raw`(${FUTURE_SYLLABLE})\s?것(?:이다|입니다)${SENTENCE_END}`, 'g'), strong: false, shape: 'stem', keep: futureStem },
 ];
 
@@ -154,13 +155,15 @@ const ACCEPTED = /応じ|受け入れ|同意|受諾|수용|응하|동의|받아�
 const JA_SUBJECT = /^(?:また|さらに|その上で|加えて|このほか|なお|一方)?、?\s?([^、。はを「]{1,24}?[\u3400-\u9fff\u30a0-\u30ffA-Za-z）)])(?:は|も|としては|としても)、?\s?/;
 const KO_SUBJECT = /^(?:또한|아울러|이와\s?함께|한편|특히|이어|이어서)?,?\s?([^,.“"]{1,20}?)(?:은|는|도)\s/;
 /** Clause ends inside the act: what precedes them is another statement ("…の重要性を確認し、…"). */
-const JA_CLAUSE = /(?:し|して|しており|ており|であり|た上で|たうえで|ながら|つつ|し合い|え|け|め|り|き)、/g;
-const KO_CLAUSE = /(?:했|하였|었|았|였|이었)(?:으며|고|지만|는데|으나),?\s|(?:하며|하고|면서|는데|으나),\s/g;
+const JA_CLAUSE = /(?:し|して|しており|ており|であり|た上で|たうえで|ながら|つつ|し合い|え|け|め|り|き)、|ために、?|向けて、/g;
+const KO_CLAUSE = /(?:했|하였|었|았|였|이었)(?:으며|고|지만|는데|으나),?\s|(?:하며|하고|면서|는데|으나),\s|위(?:해|하여)\s/g;
 /** Coordinated acts sharing one cue: "…を設立するとともに、…を開催する". */
 const JA_COORDINATION = /(?:とともに|と同時に|ほか)、/g;
 const KO_COORDINATION = /(?:하는\s?한편|함과\s?동시에|하는\s?동시에),?\s/g;
 
 /** Words for a party or one of its people: any of them as subject lets an intention cue count. */
+/** A meeting as subject of a passive plan ("次回会合は…開催される予定", "다음 회의는 … 열릴 예정"). */
+const EVENT_SUBJECT = /(?:会議|会合|会談|協議|対話|フォーラム|行事|회의|회담|협의|포럼|행사|대화)$/;
 const PARTY_TITLES = /首脳|総理|首相|大統領|外相|大臣|長官|政府|両国|双方|側|我が国|当局|정상|대통령|총리|장관|정부|양국|양측|측|우리/;
 /** Both or all sides at once. */
 const ALL_PARTIES = /両国|両首脳|両外相|両大臣|両政府|双方|両者|양국|양\s?정상|양측|양\s?장관|양\s?외교장관/;
@@ -263,7 +266,8 @@ function readSentence(sentence: string, language: CjkLanguage, opts: CjkOptions)
   const subjectMatch = topic && !/\d|[０-９]|年|月|년|월|내년|올해/.test(topic[1]!) ? topic : undefined;
   const subject = subjectMatch?.[1]?.trim();
   const subjectParties = subject ? cjkParties(subject, opts.parties) : [];
-  const subjectIsParty = !subject || subjectParties.length > 0 || PARTY_TITLES.test(subject) || ALL_PARTIES.test(subject);
+  const event = subject !== undefined && EVENT_SUBJECT.test(subject);
+  const subjectIsParty = !subject || event || subjectParties.length > 0 || PARTY_TITLES.test(subject) || ALL_PARTIES.test(subject);
   let from = subjectMatch ? subjectMatch[0].length : 0;
   for (const cue of findCues(sentence, language)) {
     const region = sentence.slice(from, cue.index);
@@ -280,7 +284,7 @@ function readSentence(sentence: string, language: CjkLanguage, opts: CjkOptions)
       if (HEDGED_ACT.test(words.slice(-14))) continue;
       const due = findCjkDueDate(sentence.slice(previous, cue.end), opts);
       if (cue.rule.shape === 'noun' && language === 'ja' && !JA_ACT_NOUN.test(words)) continue;
-      const title = titleFrom(words, cue.rule.shape, language, due?.phrase);
+      const title = titleFrom(event ? heldEvent(subject!, words, language) : words, cue.rule.shape, language, due?.phrase);
       if (!title) continue;
       const parties = cue.rule.needsAcceptance ? acceptingParties(sentence.slice(cue.end), opts) : partiesOf(subject, subjectParties, opts);
       readings.push({
@@ -318,6 +322,12 @@ function findCues(sentence: string, language: CjkLanguage): Found[] {
   const kept: Found[] = [];
   for (const cue of found) if (!kept.length || cue.index >= kept.at(-1)!.end) kept.push(cue);
   return kept;
+}
+
+/** "次回会合は…で開催される" → "次回会合を…で開催する"; "다음 회의는 … 열리" → "다음 회의 … 개최". */
+function heldEvent(subject: string, act: string, language: CjkLanguage): string {
+  if (language === 'ja') return `${subject}を${act.replace(/(?:開催|実施)?され(?:る)?$|行われる$/, (m) => (m.startsWith('行') ? '行う' : `${m.slice(0, 2)}する`))}`;
+  return `${subject} ${act.replace(/(?:열리|개최되|진행되)$/, '개최하')}`;
 }
 
 /** The act after the last clause that is a statement of its own. */
