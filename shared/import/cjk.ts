@@ -150,13 +150,16 @@ const NEGATED_AFTER = /^\s?(?:し)?(?:なかった|ず|ておらず|ていない
 const HEDGED_ACT = /(?:検討|期待|可能性|かどうか|是非|重要性|必要性|意義|意見交換|검토|기대|가능성|여부|중요성|필요성|의견을\s?교환|의견\s?교환)/;
 /** "…を要請し、日本側はこれに応じた": a request the other side took up. */
 const ACCEPTED = /応じ|受け入れ|同意|受諾|수용|응하|동의|받아들/;
+/** How far after a request its acceptance is looked for: the same sentence, and linear on a long one. */
+const ACCEPTANCE_REACH = 80;
 
 /** Subjects at the start of a sentence: "両首脳は、", "양 정상은". */
 const JA_SUBJECT = /^(?:また|さらに|その上で|加えて|このほか|なお|一方)?、?\s?([^、。はを「]{1,24}?[\u3400-\u9fff\u30a0-\u30ffA-Za-z）)])(?:は|も|としては|としても)、?\s?/;
 const KO_SUBJECT = /^(?:또한|아울러|이와\s?함께|한편|특히|이어|이어서)?,?\s?([^,.“"]{1,20}?)(?:은|는|도)\s/;
 /** Clause ends inside the act: what precedes them is another statement ("…の重要性を確認し、…"). */
-const JA_CLAUSE = /(?:し|して|しており|ており|であり|た上で|たうえで|ながら|つつ|し合い|え|け|め|り|き)、|ために、?|向けて、/g;
-const KO_CLAUSE = /(?:했|하였|었|았|였|이었)(?:으며|고|지만|는데|으나),?\s|(?:하며|하고|면서|는데|으나),\s|위(?:해|하여)\s/g;
+const JA_CLAUSE = /(?:し|して|しており|ており|であり|た上で|たうえで|ながら|つつ|し合い|え|け|め|り|き|い|は)、|ために、?|に向けて、?|に対し(?:て)?、|(?:側|省庁|当局)に(?:対し(?:て)?)?、?/g;
+const KO_CLAUSE =
+  /(?:했|하였|었|았|였|이었)(?:으며|고|지만|는데|으나),?\s|(?:하며|하고|면서|는데|으나),\s|위(?:해|하여)\s|(?:관련|대응|대해)(?:해|하여)\s|측에(?:게)?\s|부처에(?:게)?\s/g;
 /** Coordinated acts sharing one cue: "…を設立するとともに、…を開催する". */
 const JA_COORDINATION = /(?:とともに|と同時に|ほか)、/g;
 const KO_COORDINATION = /(?:하는\s?한편|함과\s?동시에|하는\s?동시에),?\s/g;
@@ -277,16 +280,16 @@ function readSentence(sentence: string, language: CjkLanguage, opts: CjkOptions)
     // "合意した内容", "一致した方針": the cue modifies a noun, so it reports what was agreed before.
     if (NEGATED_AFTER.test(after) || /^[\u4e00-\u9fff\u30a0-\u30ff]/.test(after)) continue;
     if (!cue.rule.strong && !subjectIsParty) continue;
-    if (cue.rule.needsAcceptance && !ACCEPTED.test(sentence.slice(cue.end))) continue;
+    if (cue.rule.needsAcceptance && !ACCEPTED.test(sentence.slice(cue.end, cue.end + ACCEPTANCE_REACH))) continue;
     const act = lastClause(region, language);
     for (const part of coordinated(act, language)) {
       const words = part + cue.keep;
       if (HEDGED_ACT.test(words.slice(-14))) continue;
       const due = findCjkDueDate(sentence.slice(previous, cue.end), opts);
       if (cue.rule.shape === 'noun' && language === 'ja' && !JA_ACT_NOUN.test(words)) continue;
-      const title = titleFrom(event ? heldEvent(subject!, words, language) : words, cue.rule.shape, language, due?.phrase);
+      const title = titleFrom(event ? heldEvent(subject, words, language) : words, cue.rule.shape, language, due?.phrase);
       if (!title) continue;
-      const parties = cue.rule.needsAcceptance ? acceptingParties(sentence.slice(cue.end), opts) : partiesOf(subject, subjectParties, opts);
+      const parties = cue.rule.needsAcceptance ? acceptingParties(sentence.slice(cue.end, cue.end + ACCEPTANCE_REACH), opts) : partiesOf(subject, subjectParties, opts);
       readings.push({
         title,
         kind: classify(words + cue.text, due?.due),
@@ -392,7 +395,7 @@ function titleFrom(act: string, shape: Shape, language: CjkLanguage, duePhrase: 
       title = `${title.slice(0, at)}${title.slice(at + duePhrase.length + tail.length)}`;
     }
   }
-  title = title.replace(/^[\s、,]+/, '').replace(/^(?:また|さらに|その上で|加えて|또한|아울러|이와\s?함께),?、?\s?/, '').replace(/^[\s、,]+/, '');
+  title = title.replace(/\s+/g, ' ').replace(/^[\s、,]+/, '').replace(/^(?:また|さらに|その上で|加えて|또한|아울러|이와\s?함께),?、?\s?/, '').replace(/^[\s、,]+/, '');
   title = language === 'ja' ? japaneseTitle(title, shape) : koreanTitle(title, shape);
   title = title.replace(/\s{2,}/g, ' ').trim();
   if (title.length > LIMITS.titleChars) title = title.slice(0, LIMITS.titleChars - 1);
