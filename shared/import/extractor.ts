@@ -1,5 +1,6 @@
 import { LIMITS, type LocalDate } from '#shared/domain/schemas';
 import { DEFAULT_UPDATE_EVERY_DAYS, type KindDraft } from '#shared/domain/kind';
+import { cjkProposals, isCjk } from '#shared/import/cjk';
 import { findDueDate } from '#shared/import/due-date';
 import {
   CONTINUING_VERBS,
@@ -137,6 +138,10 @@ export function extractCommitments(text: string, opts: ExtractOptions): Proposal
   let previous = '';
   for (const paragraph of paragraphs) {
     if (isHeadline(paragraph, paragraphs)) continue;
+    if (isCjk(paragraph.text)) {
+      proposals.push(...cjkProposals(paragraph, opts));
+      continue;
+    }
     const sentences = splitSentences(paragraph.text);
     const listed = lead ? listedAct(paragraph.text) : undefined;
     if (lead && listed !== undefined) {

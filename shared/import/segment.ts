@@ -11,6 +11,9 @@ export interface Paragraph {
 // `1.` `3)` `(2)` `(b)` `b)` `(iv)` at the start of a line; a year such as `2025.` is too long to be one.
 const POINT_MARK = /^\s*(?:(\d{1,2})[.)]|\((\d{1,2})\)|\(([a-z]|[ivx]{1,4})\)|([a-z])\))\s+(?=\S)/;
 const BULLET_MARK = /^\s*[-•*–]\s+(?=\S)/;
+// Japanese and Korean marks, often with no space after them: `（１）` `１．` `①`, and `・` `●` bullets.
+const CJK_POINT_MARK = /^\s*(?:[（(]([0-9０-９]{1,2})[）)]|([0-9０-９]{1,2})[．.、](?![0-9０-９])|([\u2460-\u2473]))\s*(?=\S)/;
+const CJK_BULLET_MARK = /^\s*[・●○■□◆◇▶※]\s*(?=\S)/;
 
 /**
  * Splits a pasted readout into paragraphs: at blank lines, and before every numbered point or
@@ -36,6 +39,14 @@ export function splitParagraphs(text: string): Paragraph[] {
       continue;
     }
     const mark = POINT_MARK.exec(line);
+    const cjkMark = mark ? undefined : CJK_POINT_MARK.exec(line);
+    if (cjkMark) {
+      flush();
+      parent = cjkPointNumber(cjkMark);
+      point = parent;
+      lines.push(line.slice(cjkMark[0].length));
+      continue;
+    }
     if (mark) {
       flush();
       const number = mark[1] ?? mark[2];
@@ -45,9 +56,10 @@ export function splitParagraphs(text: string): Paragraph[] {
       lines.push(line.slice(mark[0].length));
       continue;
     }
-    if (BULLET_MARK.test(line)) {
+    const bullet = BULLET_MARK.exec(line) ?? CJK_BULLET_MARK.exec(line);
+    if (bullet) {
       flush();
-      lines.push(line.replace(BULLET_MARK, ''));
+      lines.push(line.slice(bullet[0].length));
       continue;
     }
     // An unmarked paragraph after a blank line leaves the list; a wrapped line of a point does not.
@@ -56,6 +68,13 @@ export function splitParagraphs(text: string): Paragraph[] {
   }
   flush();
   return paragraphs;
+}
+
+/** `（１）` → `1`, `①` → `1`. */
+function cjkPointNumber(mark: RegExpExecArray): string {
+  if (mark[3]) return String(mark[3].charCodeAt(0) - 0x2460 + 1);
+  const digits = (mark[1] ?? mark[2])!.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  return String(Number(digits));
 }
 
 /** Abbreviations after which a full stop never ends a sentence. */
