@@ -11,6 +11,7 @@ import {
 } from '#shared/import/lexicon';
 import { detectParties, mentions, namedParties, namesOutsider, partyLexicon, type PartyRef } from '#shared/import/parties';
 import { splitParagraphs, splitSentences, type Paragraph } from '#shared/import/segment';
+import { tokenIndexAt, tokensOf } from '#shared/import/tagger';
 
 /** A follow-up the extractor thinks the parties agreed, for a person to accept, edit or drop. */
 export interface Proposal {
@@ -143,9 +144,10 @@ export function extractCommitments(text: string, opts: ExtractOptions): Proposal
       continue;
     }
     const sentences = splitSentences(paragraph.text);
-    const listed = lead ? listedAct(paragraph.text) : undefined;
+    const whole = sentences.join(' ');
+    const listed = lead ? listedAct(whole) : undefined;
     if (lead && listed !== undefined) {
-      const sentence = sentences.join(' ');
+      const sentence = whole;
       const cue: Cue = { index: 0, text: lead.cue, strong: true, action: listed, subject: lead.subject };
       for (const act of actsOf(sentence, cue)) proposals.push(propose(sentence, cue, act, paragraph, opts, lexicon));
       continue;
@@ -173,7 +175,13 @@ function propose(sentence: string, cue: Cue, act: Act, paragraph: Paragraph, opt
   const actCue: Cue = act.first ? cue : { index: cue.index, text: cue.text, strong: cue.strong, action: act.start };
   return {
     title: titleFrom(act.text, actCue, due?.phrase),
-    kind: classify(act.last ? sentence.slice(act.start).split(MODIFIERS)[0]!.split(NEXT_CLAUSE)[0]! : act.text, actCue, act.text, due?.due),
+    kind: classify(
+      act.last ? sentence.slice(act.start).split(MODIFIERS)[0]!.split(NEXT_CLAUSE)[0]! : act.text,
+      actCue,
+      actVerbAt(sentence, act.start),
+      act.text,
+      due?.due,
+    ),
     parties: detectParties(sentence, opts.parties, lexicon, cue.subject ?? actorOf(sentence, cue)),
     ...(due ? { due: due.due } : {}),
     sentence,
@@ -213,7 +221,7 @@ function listLead(sentence: string, lexicon: Lexicon): ListLead | undefined {
 /** Where the act of a listed point starts ("(a) to resume flights …;"), or undefined when it states none. */
 function listedAct(text: string): number | undefined {
   const skip = /^(?:to\s+)?/i.exec(text)![0].length;
-  return startsWithAct(text.slice(skip)) ? skip : undefined;
+  return startsWithActAt(text, skip) ? skip : undefined;
 }
 
 /**
@@ -250,7 +258,7 @@ function acceptedSubject(sentence: string, cue: Cue, lexicon: Lexicon, previous:
   if (!subjectIsParty(subject, cue.strong, lexicon)) return undefined;
   if (!cue.strong) {
     if (NO_AGREEMENT.test(sentence) || HEDGES.test(sentence.slice(start, cue.index))) return undefined;
-    if (cue.lead === undefined && !startsWithAct(sentence.slice(cue.action))) return undefined;
+    if (cue.lead === undefined && !startsWithActAt(sentence, cue.action)) return undefined;
   }
   if (HEDGED_ACT.test(sentence.slice(cue.index + cue.text.length)) || HEDGED_ACT.test(sentence.slice(cue.action))) return undefined;
   return subject;
@@ -328,7 +336,7 @@ function strongCues(sentence: string): Cue[] {
     const act = sentence.slice(at);
     // "committed to" takes a gerund or a noun; pledged, vowed, promised take any infinitive.
     const infinitive = !/^commit/i.test(m[0]) && INFINITIVE.test(act);
-    const known = startsWithAct(act) || /^\w+ing\b/i.test(act) || infinitive;
+    const known = startsWithActAt(sentence, at) || /^\w+ing\b/i.test(act) || infinitive;
     if (!known && !(c[1] === '' && newUndertaking(act))) continue;
     const object = c[1]!.trim();
     // "pledged CAD 20 million to support": the money is the commitment's substance.
@@ -338,14 +346,14 @@ function strongCues(sentence: string): Cue[] {
   }
   for (const m of sentence.matchAll(/\b(?:commitments?|pledges?|determination|resolve|intentions?|readiness|willingness)\s+to\s+/gi)) {
     const at = m.index + m[0].length;
-    if (startsWithAct(sentence.slice(at)) || newUndertaking(sentence.slice(at))) add(m.index, m[0], { action: at });
+    if (startsWithActAt(sentence, at) || newUndertaking(sentence.slice(at))) add(m.index, m[0], { action: at });
   }
 
   // (re)confirmed / (re)affirmed that … would | to continue; shared the view that … will
   for (const m of sentence.matchAll(/\b(?:re)?(?:confirm|affirm)(?:ed|s)?\s+(that\s+|to\s+)|\bshared\s+(?:the|their|a)\s+(?:view|intention|recognition|understanding)\s+(that\s+|to\s+)/gi)) {
     const at = m.index + m[0].length;
     const to = /^to/i.test((m[1] ?? m[2])!);
-    add(m.index, m[0], to ? (startsWithAct(sentence.slice(at)) ? { action: at } : undefined) : modalIn(sentence, at));
+    add(m.index, m[0], to ? (startsWithActAt(sentence, at) ? { action: at } : undefined) : modalIn(sentence, at));
   }
 
   // instructed / directed / tasked (their ministers) to act
@@ -353,13 +361,13 @@ function strongCues(sentence: string): Cue[] {
     const at = m.index + m[0].length;
     // "asked South Africa to support …" asks the other side; only a party's own people carry it out.
     if (/^(?:asked|requested)/i.test(m[0]) && !OWN_PEOPLE.test(m[1]!)) continue;
-    if (startsWithAct(sentence.slice(at))) add(m.index, m[0], { action: at });
+    if (startsWithActAt(sentence, at)) add(m.index, m[0], { action: at });
   }
 
   // "invited him to pay a state visit …, and the invitation was accepted"
   for (const m of sentence.matchAll(/\binvited\s+((?:[\w'’-]+\s+){1,6}?)to\s+/gi)) {
     const at = m.index + m[0].length;
-    if (/\b(?:invitation|it)\s+(?:was\s+)?accepted\b|\baccepted\s+(?:the|this|that)\s+invitation\b/i.test(sentence.slice(at)) && startsWithAct(sentence.slice(at))) {
+    if (/\b(?:invitation|it)\s+(?:was\s+)?accepted\b|\baccepted\s+(?:the|this|that)\s+invitation\b/i.test(sentence.slice(at)) && startsWithActAt(sentence, at)) {
       add(m.index, m[0], { action: at });
     }
   }
@@ -367,7 +375,7 @@ function strongCues(sentence: string): Cue[] {
   // look forward to holding …
   for (const m of sentence.matchAll(/\blook(?:s|ed|ing)?\s+forward\s+to\s+/gi)) {
     const at = m.index + m[0].length;
-    if (/^\w+ing\b/i.test(sentence.slice(at)) && startsWithAct(sentence.slice(at))) add(m.index, m[0], { action: at });
+    if (/^\w+ing\b/i.test(sentence.slice(at)) && startsWithActAt(sentence, at)) add(m.index, m[0], { action: at });
   }
 
   // welcomed the plan / X's decision to act; announced a plan to act
@@ -375,7 +383,7 @@ function strongCues(sentence: string): Cue[] {
     /\b(?:welcom(?:ed|es|e)|announced|unveiled|outlined|endorsed|approved)\s+(?:the|a|an|their|its|[A-Z][\w'’-]*['’]s)\s+(?:[\w-]+\s+){0,2}?(?:plans?|decision|intention|proposal|commitment|initiative|readiness|offer|roadmap)\s+to\s+/g,
   )) {
     const at = m.index + m[0].length;
-    if (startsWithAct(sentence.slice(at))) add(m.index, m[0], { action: at });
+    if (startsWithActAt(sentence, at)) add(m.index, m[0], { action: at });
   }
   return cues;
 }
@@ -476,13 +484,40 @@ function subjectIsParty(subject: string, strong: boolean, lexicon: Lexicon): boo
   return strong || named || PARTY_WORDS.test(recent) || INSTITUTIONS.test(recent);
 }
 
-/** Whether the words start with an act we know (after adverbs, "continue to", "be" + participle). */
-function startsWithAct(text: string): boolean {
-  return actVerb(text) !== undefined;
+interface ActVerb {
+  base: string;
+  /** The verb a continuing verb leads to: "continue to hold" → hold. */
+  inner?: string;
+  rest: string;
+  /** "will be procuring": an act going on rather than done once. */
+  progressive?: boolean;
 }
 
+/**
+ * The act's verb at `offset` of the sentence: a verb whose kind we know, else any word the
+ * tagger reads as a verb in this sentence ("double", "digitise", "be procuring").
+ */
+function actVerbAt(sentence: string, offset: number): ActVerb | undefined {
+  const known = actVerb(sentence.slice(offset));
+  if (known) return known;
+  const tokens = tokensOf(sentence);
+  let i = tokenIndexAt(tokens, offset);
+  let progressive = false;
+  for (; tokens[i] && (tokens[i]!.pos === 'ADV' || /^(?:be|being)$/i.test(tokens[i]!.text)); i += 1) progressive ||= /^be$/i.test(tokens[i]!.text);
+  const verb = tokens[i];
+  if (!verb || verb.pos !== 'VERB' || HEDGE_VERBS.has(verb.lemma)) return undefined;
+  return { base: verb.lemma, rest: sentence.slice(verb.end).trimStart(), progressive: progressive && /ing$/i.test(verb.text) };
+}
+
+function startsWithActAt(sentence: string, offset: number): boolean {
+  return actVerbAt(sentence, offset) !== undefined;
+}
+
+/** Verbs that say what a party feels or thinks, not what it will do. */
+const HEDGE_VERBS = new Set(['welcome', 'consider', 'hope', 'wish', 'like', 'want', 'believe', 'think', 'feel', 'appreciate', 'note', 'recognize', 'recognise', 'say', 'be', 'have', 'do', 'need', 'depend', 'matter', 'remain']);
+
 /** The act's verb: "further strengthen" → strengthen; "continue to hold" → continue (then hold). */
-function actVerb(text: string): { base: string; inner?: string; rest: string } | undefined {
+function actVerb(text: string): ActVerb | undefined {
   let rest = text.trimStart().replace(LEADING_ADVERBS, '');
   rest = rest.replace(/^be\s+/i, '');
   const verb = leadingVerb(rest);
@@ -509,7 +544,7 @@ interface Act {
 function actsOf(sentence: string, cue: Cue): Act[] {
   const { end } = actionText(sentence, cue);
   const clause = sentence.slice(cue.action, end);
-  const joins = [...clause.matchAll(ACT_JOIN)].filter((m) => startsWithAct(clause.slice(m.index + m[0].length)));
+  const joins = [...clause.matchAll(ACT_JOIN)].filter((m) => startsWithActAt(sentence, cue.action + m.index + m[0].length));
   // ", to B" joins only in a list that ends "and to C"; alone it is a purpose ("…, to be delivered by June").
   const listed = joins.some((m) => /\band\b/i.test(m[0]));
   const cuts = joins.filter((m) => listed || /\band\b/i.test(m[0]));
@@ -549,21 +584,22 @@ const OPEN_ENDED = new Set([
 const PROCESS_NOUNS = /^(?:discussions|talks|consultations|negotiations|dialogues|exchanges|conversations|deliberations|meetings|contacts)$/i;
 
 /** `scope` is where a cadence may be stated: the act, and for the last act, the rest of the sentence up to a modifier. */
-function classify(scope: string, cue: Cue, action: string, due: LocalDate | undefined): KindDraft {
+function classify(scope: string, cue: Cue, verb: ActVerb | undefined, action: string, due: LocalDate | undefined): KindDraft {
   const recurrence = findRecurrence(scope);
   if (recurrence) return { type: 'recurring', ...recurrence };
   const ongoing: KindDraft = { type: 'ongoing', updateEveryDays: DEFAULT_UPDATE_EVERY_DAYS };
   const oneOff: KindDraft = due ? { type: 'one-off', due } : { type: 'one-off' };
-  const base = cue.lead ? cue.lead.split(' ')[0]! : actVerb(action)?.base;
+  const base = cue.lead ? cue.lead.split(' ')[0]! : verb?.base;
   if (!base) return due ? oneOff : ongoing;
   if (CONTINUING_VERBS.has(base) || /^further\b/i.test(action)) return ongoing;
-  if (/^(?:hold|have|conduct)$/.test(base) && !due && PROCESS_NOUNS.test(objectHead(actVerb(action)?.rest ?? ''))) return ongoing;
-  const verb = actVerb(action)?.inner ?? base;
-  const kind = verbKind(verb);
+  if (/^(?:hold|have|conduct)$/.test(base) && !due && PROCESS_NOUNS.test(objectHead(verb?.rest ?? ''))) return ongoing;
+  const inner = cue.lead ? base : (verb?.inner ?? base);
+  const kind = verbKind(inner);
   if (kind === 'one-off') return oneOff;
   // "train 200 agronomists by March 2029": a deadline makes a measurable act one-off.
-  if (kind === 'ongoing') return due && !OPEN_ENDED.has(verb) ? oneOff : ongoing;
-  return due ? oneOff : ongoing;
+  if (kind === 'ongoing') return due && !OPEN_ENDED.has(inner) ? oneOff : ongoing;
+  // A verb we do not class: "will be procuring" goes on; "will fund a centre" is done once.
+  return verb?.progressive && !due ? ongoing : oneOff;
 }
 
 /** The head noun of an object: the last word before its first preposition ("talks" in "formal talks on trade"). */
