@@ -98,7 +98,9 @@ const CLAUSE_END = new RegExp(
     String.raw`,\s+(?:which|who|whose|where|while|whereas|but|as|so|since|because|although|though|saying|noting|adding|according|he|she|they|the\s+[\w\s'’-]{1,40}?\s+(?:said|says|told|added))\b`,
     String.raw`[,.!?]?["”’](?:\s|$)`,
     String.raw`[.!?]$`,
-    String.raw`,\s+and\s+(?:agreed|decided|confirmed|pledged|committed|instructed|welcomed|noted|expressed|stressed|underlined)\b`,
+    String.raw`,?\s+and\s+(?:also\s+)?(?:agreed|decided|confirmed|pledged|committed|instructed|directed|tasked|asked|welcomed|noted|expressed|stressed|underlined)\b`,
+    // ", the first of which will …", ", the next one in Madrid": an act of its own about the same thing.
+    String.raw`,\s+the\s+(?:first|next|second|last)\s+(?:of\s+which|one|meeting|round|session)\b`,
     // ", and both sides will …": a second follow-up with its own subject.
     String.raw`,\s+and\s+(?:[\w'’-]+\s+){0,4}?(?:will|shall|would)\b`,
     // ", with more visits …", ", alternating between …": modifiers of the act, not the act.
@@ -138,11 +140,11 @@ export function extractCommitments(text: string, opts: ExtractOptions): Proposal
   let lead: ListLead | undefined;
   let previous = '';
   for (const paragraph of paragraphs) {
-    if (isHeadline(paragraph, paragraphs)) continue;
     if (isCjk(paragraph.text)) {
       proposals.push(...cjkProposals(paragraph, opts));
       continue;
     }
+    if (isHeadline(paragraph, paragraphs)) continue;
     const sentences = splitSentences(paragraph.text);
     const whole = sentences.join(' ');
     const listed = lead ? listedAct(whole) : undefined;
@@ -170,7 +172,7 @@ function propose(sentence: string, cue: Cue, act: Act, paragraph: Paragraph, opt
   const tail = sentence.slice(act.end);
   const due =
     findDueDate(act.text, opts) ??
-    (act.first ? findDueDate(sentence.slice(0, cue.index), opts) : undefined) ??
+    (act.first ? findDueDate(sentence.slice(clauseStart(sentence, cue.index), cue.index), opts) : undefined) ??
     (act.last && !/^,?\s+and\b/i.test(tail) ? findDueDate(tail, opts) : undefined);
   const actCue: Cue = act.first ? cue : { index: cue.index, text: cue.text, strong: cue.strong, action: act.start };
   return {
@@ -315,7 +317,8 @@ function strongCues(sentence: string): Cue[] {
   // agreed / decided / concurred / resolved (on Thursday) to | that … will | on the X of
   for (const m of sentence.matchAll(/\b(?:agreed|agree|agrees|concurred|concur|concurs|decided|decide|decides|resolved|resolve)\b/gi)) {
     const from = m.index + m[0].length;
-    const c = new RegExp(String.raw`^${ADJUNCTS},?\s+(to|that|on|upon)\s+`, 'i').exec(sentence.slice(from));
+    // "agreed with Ukraine's president, whom he hosted in Warsaw on Monday, to double …"
+    const c = new RegExp(String.raw`^${ADJUNCTS}(?:\s+with\s+(?:[\w'’.-]+\s+){0,5}?[\w'’.-]+(?:,\s+(?:who|whom|which)\s+[^,;]{1,100},)?)?,?\s+(to|that|on|upon)\s+`, 'i').exec(sentence.slice(from));
     if (!c) continue;
     const at = from + c[0].length;
     const word = c[1]!.toLowerCase();
@@ -399,7 +402,7 @@ function weakCues(sentence: string): Cue[] {
     if (m[1]?.toLowerCase() === 'would' && !REPORTING_VERBS.test(sentence)) continue;
     cues.push({ index: m.index, text: m[0], strong: false, ...passiveOrActive(sentence, m.index, from + gap) });
   }
-  for (const m of sentence.matchAll(/\b(?:intend(?:s|ed)?|plan(?:s|ned)?|aim(?:s|ed)?|hope[sd]?|expect(?:s|ed)?|seeks?|(?:is|are)\s+(?:set|scheduled|due|going)|is|are)\s+to\s+/gi)) {
+  for (const m of sentence.matchAll(/\b(?:intend(?:s|ed)?|plan(?:s|ned)?|aim(?:s|ed)?|expect(?:s|ed)?|seeks?|(?:is|are)\s+(?:set|scheduled|due|going)|is|are)\s+to\s+/gi)) {
     // "is expected to" is the reporter's forecast, not the parties' intention.
     if (/^expect/i.test(m[0]) && /\b(?:is|are|was|were|be|been|widely|also)\s+$/i.test(sentence.slice(0, m.index))) continue;
     cues.push({ index: m.index, text: m[0].trim(), strong: false, action: m.index + m[0].length });
@@ -434,6 +437,9 @@ function modalIn(sentence: string, from: number): Complement | undefined {
 /** "the establishment of X", "the need to X", "a plan to X": the act inside a noun phrase. */
 function nominal(sentence: string, from: number): Complement | undefined {
   const rest = sentence.slice(from);
+  // "agreed on (regularly) holding talks"
+  const gerund = /^((?:\w+ly\s+)?)(\w+ing)\b/i.exec(rest);
+  if (gerund && startsWithActAt(sentence, from + gerund[1]!.length)) return { action: from };
   if (/^(?:the|a|an)\s+(?:importance|significance|value|urgency|relevance)\b/i.test(rest)) return undefined;
   const need = /^(?:the|a|an)\s+(?:need|plan|plans|proposal|decision|necessity|steps?|measures?)\s+to\s+/i.exec(rest);
   if (need) return { action: from + need[0].length };
@@ -449,12 +455,20 @@ function passiveOrActive(sentence: string, modalIndex: number, from: number): Co
   const rest = sentence.slice(from).replace(LEADING_ADVERBS, '');
   const skipped = sentence.length - from - rest.length;
   const passive = /^be\s+/i.exec(rest);
-  const subject = () => sentence.slice(clauseStart(sentence, modalIndex), modalIndex).trim();
+  const subject = () => sentence.slice(clauseStart(sentence, modalIndex), modalIndex).trim() || firstOfWhich(sentence.slice(0, modalIndex));
   if (passive && leadingVerb(rest.slice(passive[0].length))) {
     return { action: from + skipped + passive[0].length, passiveSubject: subject() };
   }
   if (/^take\s+place\b/i.test(rest)) return { action: from + skipped + rest.match(/^take\s+place\s*/i)![0].length, lead: 'hold', passiveSubject: subject() };
   return { action: from };
+}
+
+/** ", the first of which will take place": the first of the things named before it ("the first consultations"). */
+function firstOfWhich(before: string): string {
+  const m = /,\s+the\s+(first|next|second|last)\s+of\s+which\s*$/i.exec(before);
+  if (!m) return '';
+  const things = [...before.slice(0, m.index).matchAll(new RegExp(INSTITUTIONS.source, 'gi'))].at(-1);
+  return things ? `the ${m[1]!.toLowerCase()} ${things[0]}` : '';
 }
 
 /** Who commits: the cue's subject, or the owner of the welcomed decision ("Canada's decision"). */
