@@ -174,7 +174,7 @@ function propose(sentence: string, cue: Cue, act: Act, paragraph: Paragraph, opt
     findDueDate(act.text, opts) ??
     (act.first ? findDueDate(sentence.slice(clauseStart(sentence, cue.index), cue.index), opts) : undefined) ??
     (act.last && !/^,?\s+and\b/i.test(tail) ? findDueDate(tail, opts) : undefined);
-  const actCue: Cue = act.first ? cue : { index: cue.index, text: cue.text, strong: cue.strong, action: act.start };
+  const actCue: Cue = act.first ? cue : { index: cue.index, text: cue.text, strong: cue.strong, action: act.start, ...(act.lead ? { lead: act.lead } : {}) };
   return {
     title: titleFrom(act.text, actCue, due?.phrase),
     kind: classify(
@@ -287,7 +287,10 @@ function subjectBefore(sentence: string, index: number, start: number): string {
     return sentence.slice(0, start).replace(/[,\s]*\b(?:which|who|that)\s*$/i, '').split(/\s+/).slice(-6).join(' ');
   }
   const joined = /(?:,\s*|\s+)and\s*$/i.exec(sentence.slice(0, start));
-  if (!subject && joined && joined.index > 0) return subjectBefore(sentence, joined.index, clauseStart(sentence, joined.index));
+  if (!subject && joined && joined.index > 0) {
+    const from = clauseStart(sentence, joined.index);
+    return subjectBefore(sentence, verbOf(sentence, from, joined.index) ?? joined.index, from);
+  }
   return subject;
 }
 
@@ -295,6 +298,15 @@ function subjectBefore(sentence: string, index: number, start: number): string {
 function lastPartyName(text: string, lexicon: Lexicon): string | undefined {
   const last = mentions(text, lexicon).findLast((m) => m.party);
   return last ? text.slice(last.start, last.end) : undefined;
+}
+
+/** Where the first verb of a clause is, so the words before it are its subject. */
+function verbOf(sentence: string, from: number, to: number): number | undefined {
+  const tokens = tokensOf(sentence);
+  for (let i = tokenIndexAt(tokens, from); i < tokens.length && tokens[i]!.start < to; i += 1) {
+    if (tokens[i]!.pos === 'VERB' || tokens[i]!.pos === 'AUX') return tokens[i]!.start;
+  }
+  return undefined;
 }
 
 function lastMatch(text: string, re: RegExp): number {
@@ -400,6 +412,8 @@ function weakCues(sentence: string): Cue[] {
     const gap = /^\s*/.exec(sentence.slice(from))![0].length;
     // Outside reported speech, "would" is a condition or a wish.
     if (m[1]?.toLowerCase() === 'would' && !REPORTING_VERBS.test(sentence)) continue;
+    // "he had already announced that he would step down": background, reported from before the meeting.
+    if (m[1]?.toLowerCase() === 'would' && /\bhad\s+(?:already\s+|earlier\s+|previously\s+)?\w+(?:ed|said)\b[^.;]{0,60}$/i.test(sentence.slice(0, m.index))) continue;
     cues.push({ index: m.index, text: m[0], strong: false, ...passiveOrActive(sentence, m.index, from + gap) });
   }
   for (const m of sentence.matchAll(/\b(?:intend(?:s|ed)?|plan(?:s|ned)?|aim(?:s|ed)?|expect(?:s|ed)?|seeks?|(?:is|are)\s+(?:set|scheduled|due|going)|is|are)\s+to\s+/gi)) {
@@ -549,6 +563,8 @@ interface Act {
   /** The first act takes the cue's own reading (a verb put before a noun, a passive subject). */
   first: boolean;
   last: boolean;
+  /** Words to put before the act's own ("hold the next meeting" + "in Madrid"). */
+  lead?: string;
 }
 
 /**
@@ -569,6 +585,14 @@ function actsOf(sentence: string, cue: Cue): Act[] {
     const text = clause.slice(from, to).trim();
     if (text) acts.push({ text, start: cue.action + from, end: cue.action + to, first: acts.length === 0, last: false });
     if (cut) from = cut.index + cut[0].length;
+  }
+  // ", the next one in Madrid in 2027": the next of what the clause holds, an act of its own.
+  const next = /^,\s+the\s+(next|first)\s+(one|meeting|round|session)\b([^,;]*)/i.exec(sentence.slice(end));
+  const thing = [...clause.matchAll(new RegExp(INSTITUTIONS.source, 'gi'))].at(-1)?.[0];
+  if (next && thing && acts.length && !/\b(?:will|would|shall|is|are|was|were|be)\b/i.test(next[3]!)) {
+    const start = end + next[0].length - next[3]!.length;
+    const noun = next[2]!.toLowerCase() === 'one' ? thing : next[2]!;
+    acts.push({ text: next[3]!.trim(), start, end: end + next[0].length, first: false, last: false, lead: `hold the ${next[1]!.toLowerCase()} ${noun}` });
   }
   const last = acts.at(-1);
   if (last) last.last = true;
