@@ -99,6 +99,11 @@ const CLAUSE_END = new RegExp(
     String.raw`[,.!?]?["”’](?:\s|$)`,
     String.raw`[.!?]$`,
     String.raw`,?\s+and\s+(?:also\s+)?(?:agreed|decided|confirmed|pledged|committed|instructed|directed|tasked|asked|welcomed|noted|expressed|stressed|underlined)\b`,
+    // ", officials from both governments said on Tuesday": who said it, not what was agreed.
+    String.raw`,\s+(?:[\w'’-]+\s+){1,6}?(?:said|says|told|added|announced)\b`,
+    // ", after waiting times … were reported": why, not what.
+    String.raw`,\s+(?:after|once|until|unless)\s+[^,;]{0,80}?\b(?:was|were|had|has|have|is|are)\b`,
+    String.raw`,\s+and\s+the\s+invitation\b`,
     // ", the first of which will …", ", the next one in Madrid": an act of its own about the same thing.
     String.raw`,\s+the\s+(?:first|next|second|last)\s+(?:of\s+which|one|meeting|round|session)\b`,
     // ", and both sides will …": a second follow-up with its own subject.
@@ -470,7 +475,8 @@ function passiveOrActive(sentence: string, modalIndex: number, from: number): Co
   const skipped = sentence.length - from - rest.length;
   const passive = /^be\s+/i.exec(rest);
   const subject = () => sentence.slice(clauseStart(sentence, modalIndex), modalIndex).trim() || firstOfWhich(sentence.slice(0, modalIndex));
-  if (passive && leadingVerb(rest.slice(passive[0].length))) {
+  // "will be held" is passive; "will be training" is the act going on.
+  if (passive && leadingVerb(rest.slice(passive[0].length)) && !/^\w+ing\b/i.test(rest.slice(passive[0].length))) {
     return { action: from + skipped + passive[0].length, passiveSubject: subject() };
   }
   if (/^take\s+place\b/i.test(rest)) return { action: from + skipped + rest.match(/^take\s+place\s*/i)![0].length, lead: 'hold', passiveSubject: subject() };
@@ -575,7 +581,11 @@ function actsOf(sentence: string, cue: Cue): Act[] {
   const { end } = actionText(sentence, cue);
   const clause = sentence.slice(cue.action, end);
   const joins = [...clause.matchAll(ACT_JOIN)].filter((m) => startsWithActAt(sentence, cue.action + m.index + m[0].length));
-  // ", to B" joins only in a list that ends "and to C"; alone it is a purpose ("…, to be delivered by June").
+  // "will fund X, train Y and map Z": bare verbs joined when the first act is a bare verb too.
+  if (joins.length === 0 && bareVerbAt(sentence, cue.action)) {
+    joins.push(...[...clause.matchAll(BARE_JOIN)].filter((m) => bareVerbAt(sentence, cue.action + m.index + m[0].length)));
+  }
+  // ", to B" or ", B" joins only in a list that ends "and (to) C"; alone it is a purpose ("…, to be delivered by June").
   const listed = joins.some((m) => /\band\b/i.test(m[0]));
   const cuts = joins.filter((m) => listed || /\band\b/i.test(m[0]));
   const acts: Act[] = [];
@@ -597,6 +607,19 @@ function actsOf(sentence: string, cue: Cue): Act[] {
   const last = acts.at(-1);
   if (last) last.last = true;
   return acts;
+}
+
+const BARE_JOIN = /,?\s+and\s+|,\s+/gi;
+
+/** Whether a verb in its bare form ("fund", "map", "digitise") starts at `offset`, as the tagger reads the sentence. */
+function bareVerbAt(sentence: string, offset: number): boolean {
+  const tokens = tokensOf(sentence);
+  let i = tokenIndexAt(tokens, offset);
+  while (tokens[i]?.pos === 'ADV') i += 1;
+  const t = tokens[i];
+  if (!t || t.pos !== 'VERB' || HEDGE_VERBS.has(t.lemma)) return false;
+  const word = t.text.toLowerCase();
+  return word === t.lemma || word.replace(/is(e)$/, 'iz$1') === t.lemma || word.replace(/our$/, 'or') === t.lemma;
 }
 
 /** Words that join a second act to the first: "and to", ", to", "and will". */
@@ -646,6 +669,15 @@ function objectHead(text: string): string {
   return phrase.trim().split(/\s+/).at(-1) ?? '';
 }
 
+/** Words a title must not end on: a preposition, article, possessive or conjunction waiting for more. */
+const DANGLING = /(?:[\s,;:.(—–-]+|\s+(?:of|to|for|with|in|on|at|by|from|into|onto|about|between|among|under|over|through|toward|towards|the|a|an|its|their|our|his|her|my|your|this|these|that|those|and|or|but|nor|as|than|such|both|each|every|which|who|whose)|['’]s)+$/i;
+
+function withoutDanglingEnd(title: string): string {
+  const ellipsis = title.endsWith('…');
+  const trimmed = (ellipsis ? title.slice(0, -1) : title).replace(DANGLING, '').trim();
+  return ellipsis ? `${trimmed}…` : trimmed;
+}
+
 function titleFrom(action: string, cue: Cue, duePhrase: string | undefined): string {
   let title = action;
   if (duePhrase) {
@@ -655,10 +687,14 @@ function titleFrom(action: string, cue: Cue, duePhrase: string | undefined): str
       title = `${title.slice(0, at - lead[0].length)} ${title.slice(at + duePhrase.length)}`;
     }
   }
-  // "holding a meeting" → "hold a meeting"
-  const gerund = /^(\w+ing)\b/i.exec(title);
-  const verb = gerund ? leadingVerb(title) : undefined;
-  if (gerund && verb) title = verb.base + title.slice(gerund[1]!.length);
+  // "holding a meeting" → "hold a meeting"; "be procuring kits" → "procure kits"; "regularly holding" → "regularly hold"
+  title = title.replace(/^(?:also|be)\s+/i, '');
+  const gerund = /^((?:\w+ly\s+)?)(\w+ing)\b/i.exec(title);
+  if (gerund) {
+    const at = gerund[1]!.length;
+    const base = leadingVerb(title.slice(at))?.base ?? tokensOf(title).find((t) => t.start === at && t.pos === 'VERB')?.lemma;
+    if (base) title = title.slice(0, at) + base + title.slice(at + gerund[2]!.length);
+  }
   if (cue.passiveSubject !== undefined) {
     const participle = leadingVerb(title);
     const subject = cue.passiveSubject.replace(/^(?:The|A|An|Their|Its|Our)\b/, (w) => w.toLowerCase());
@@ -673,7 +709,10 @@ function titleFrom(action: string, cue: Cue, duePhrase: string | undefined): str
     const cut = /\s+(?:that|which|who)\s+(?:\w+ed|began|begun|was|were|is|are|has|have)\b|\s+(?:on the basis of|so that|with a view to|in order to)\b/i.exec(title);
     if (cut && cut.index > 20) title = title.slice(0, cut.index);
   }
-  title = title.replace(/\s+([,.;])/g, '$1').replace(/\s{2,}/g, ' ').replace(/[\s,;:.]+(?:and|or)?$/i, '').replace(/[\s,;:.]+$/, '').trim();
+  // What was left of a purpose clause once its date went: "…, to be delivered", "…, to open".
+  title = title.replace(/,\s+to\s+(?:be\s+)?\w+\s*$/i, '');
+  title = title.replace(/\s+([,.;])/g, '$1').replace(/\s{2,}/g, ' ');
   if (title.length > LIMITS.titleChars) title = `${title.slice(0, LIMITS.titleChars - 1).replace(/\s+\S*$/, '')}…`;
+  title = withoutDanglingEnd(title);
   return title.charAt(0).toUpperCase() + title.slice(1);
 }

@@ -94,13 +94,31 @@ export function splitSentences(text: string): string[] {
   for (const match of text.matchAll(BOUNDARY)) {
     const end = match.index + match[1]!.length + match[2]!.length;
     const next = match[4] ?? '';
-    if (match[1] === '.' && !match[2] && !endsSentence(text.slice(start, match.index), next)) continue;
-    sentences.push(text.slice(start, end).trim());
+    // Only the word before the stop matters; a bounded look keeps a run of "Mr." cheap.
+    if (match[1] === '.' && !match[2] && !endsSentence(text.slice(Math.max(start, match.index - 40), match.index), next)) continue;
+    sentences.push(...bounded(text.slice(start, end).trim()));
     start = end + match[3]!.length;
   }
-  const rest = text.slice(start).trim();
-  if (rest) sentences.push(rest);
+  sentences.push(...bounded(text.slice(start).trim()));
   return sentences.filter(Boolean);
+}
+
+/** Past this many characters a "sentence" is pasted text without full stops, read in pieces. */
+export const MAX_SENTENCE_CHARS = 1_000;
+
+/** A sentence, or pieces of an over-long one cut after its last ";", "," or space within the limit. */
+function bounded(sentence: string): string[] {
+  const pieces: string[] = [];
+  let rest = sentence;
+  while (rest.length > MAX_SENTENCE_CHARS) {
+    const window = rest.slice(0, MAX_SENTENCE_CHARS);
+    const cut = ['; ', ', ', ' '].map((mark) => window.lastIndexOf(mark)).find((i) => i > MAX_SENTENCE_CHARS / 2);
+    const at = cut === undefined ? MAX_SENTENCE_CHARS : cut + 1;
+    pieces.push(rest.slice(0, at).trim());
+    rest = rest.slice(at).trimStart();
+  }
+  if (rest) pieces.push(rest);
+  return pieces;
 }
 
 /** Whether a full stop after `before` ends the sentence, given the word that follows. */
