@@ -256,7 +256,8 @@ function acceptedSubject(sentence: string, cue: Cue, lexicon: Lexicon, previous:
   const before = sentence.slice(0, cue.index);
   if (NEGATION_BEFORE.test(before.slice(-60))) return undefined;
   const start = clauseStart(sentence, cue.index);
-  let subject = subjectBefore(sentence, cue.index, start);
+  // "said that it would": the clause after "said" starts with its "that".
+  let subject = subjectBefore(sentence, cue.index, start).replace(/^that\s+/i, '');
   // A pronoun stands for the party named last ("Kenya said that it would …").
   if (PRONOUN.test(subject)) {
     const named = lastPartyName(`${previous} ${before}`, lexicon);
@@ -617,8 +618,11 @@ function bareVerbAt(sentence: string, offset: number): boolean {
   let i = tokenIndexAt(tokens, offset);
   while (tokens[i]?.pos === 'ADV') i += 1;
   const t = tokens[i];
-  if (!t || t.pos !== 'VERB' || HEDGE_VERBS.has(t.lemma)) return false;
+  if (!t) return false;
   const word = t.text.toLowerCase();
+  // The tagger reads "train its staff" after a comma as a noun; a verb we know before an object is one.
+  if (t.pos !== 'VERB') return leadingVerb(sentence.slice(t.start))?.base === word && /^(?:DET|PRON)$/.test(tokens[i + 1]?.pos ?? '');
+  if (HEDGE_VERBS.has(t.lemma)) return false;
   return word === t.lemma || word.replace(/is(e)$/, 'iz$1') === t.lemma || word.replace(/our$/, 'or') === t.lemma;
 }
 
