@@ -23,8 +23,8 @@ interface Context {
 
 // Capitalised, so "may" the verb and "march" the noun are not months.
 const MONTH = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
-const NUMBER = String.raw`(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)`;
-const NUMBER_WORDS: Record<string, number> = { eleven: 11, eighteen: 18, 'twenty-four': 24 };
+const NUMBER = String.raw`(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four|thirty|sixty|ninety|a\s+hundred)`;
+const NUMBER_WORDS: Record<string, number> = { eleven: 11, eighteen: 18, 'twenty-four': 24, thirty: 30, sixty: 60, ninety: 90, 'a hundred': 100 };
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
 /** Last month of each season (northern hemisphere), and its first. */
 const SEASONS: Record<string, { first: number; last: number }> = {
@@ -99,8 +99,8 @@ const PATTERNS: { re: RegExp; resolve: Resolve }[] = [
       return monthEnd(year, part === 'early' ? 3 : part === 'mid' ? 6 : 12);
     },
   },
-  // "in 2027", "by 2030", "before 2027"
-  { re: /\b(?:in|by|before|during|within)\s+(\d{4})\b/gi, resolve: (m) => `${m[1]}-12-31` },
+  // "in 2027", "by 2030", "before 2027", "over the course of 2026"
+  { re: /\b(?:in|by|before|during|within|over\s+the\s+course\s+of|throughout)\s+(\d{4})\b/gi, resolve: (m) => `${m[1]}-12-31` },
   // "within six months", "in the next three weeks"; not "over four years", which is a duration.
   {
     re: new RegExp(String.raw`\b(?:within|in)\s+(?:the\s+(?:next|coming)\s+)?${NUMBER}\s+(day|week|month|year)s?\b`, 'gi'),

@@ -95,7 +95,7 @@ export const NOMINALISATIONS: Record<string, string> = {
 const CADENCE_WORDS: { re: RegExp; every?: Cadence }[] = [
   { re: /\b(?:bi-?annual(?:ly)?|semi-?annual(?:ly)?|twice a year|every six months|every 6 months)\b/i, every: { count: 6, unit: 'months' } },
   { re: /\b(?:biennial(?:ly)?|every (?:two|2) years|every other year)\b/i, every: { count: 2, unit: 'years' } },
-  { re: /\b(?:annual(?:ly)?|yearly|every year|each year|once a year|per year)\b/i, every: { count: 1, unit: 'years' } },
+  { re: /\b(?:annual(?:ly)?|yearly|every year|each year|once a year|per year|every (?:spring|summer|autumn|fall|winter))\b|\b(?:\d+|[a-z]+)\s+[a-z]+\s+a\s+year\b/i, every: { count: 1, unit: 'years' } },
   { re: /\bquarterly\b/i, every: { count: 3, unit: 'months' } },
   { re: /\b(?:monthly|every month|each month|once a month)\b/i, every: { count: 1, unit: 'months' } },
   { re: /\b(?:weekly|every week|each week|once a week)\b/i, every: { count: 1, unit: 'weeks' } },

@@ -1,3 +1,6 @@
+import { addAlias, gazetteerIndex, joins, rowAliases, tokenize, type AliasIndex, type Token } from '#shared/import/gazetteer';
+import { GAZETTEER_ROWS, type GazetteerRow } from '#shared/import/gazetteer-data';
+
 /** A party as the track names it; `aliases` adds leaders' names or other words that mean it. */
 export interface PartyRef {
   code: string;
@@ -5,57 +8,113 @@ export interface PartyRef {
   aliases?: string[];
 }
 
-/**
- * How readouts name a country besides its name: adjective, capital, short forms. The first entry
- * of `names` is how a track is likely to spell it; the rest are matched against its name or code.
- */
-const GAZETTEER: { names: string[]; aliases: string[] }[] = [
-  { names: ['Japan', 'JP', 'JPN'], aliases: ['Japan', 'Japanese', 'Tokyo'] },
-  { names: ['South Korea', 'Korea', 'Republic of Korea', 'KR', 'ROK', 'KOR'], aliases: ['South Korea', 'South Korean', 'Republic of Korea', 'ROK', 'Korea', 'Korean', 'Seoul'] },
-  { names: ['North Korea', 'DPRK', 'KP', 'PRK'], aliases: ['North Korea', 'North Korean', 'DPRK', 'Pyongyang'] },
-  { names: ['China', 'CN', 'PRC', 'CHN'], aliases: ["People's Republic of China", 'China', 'Chinese', 'Beijing', 'PRC'] },
-  { names: ['Taiwan', 'TW'], aliases: ['Taiwan', 'Taiwanese', 'Taipei'] },
-  { names: ['United States', 'USA', 'US', 'America'], aliases: ['United States', 'U.S.', 'US', 'USA', 'America', 'American', 'Washington'] },
-  { names: ['United Kingdom', 'UK', 'GB', 'GBR', 'Britain'], aliases: ['United Kingdom', 'UK', 'U.K.', 'Britain', 'British', 'London'] },
-  { names: ['European Union', 'EU'], aliases: ['European Union', 'EU', 'Brussels'] },
-  { names: ['France', 'FR', 'FRA'], aliases: ['France', 'French', 'Paris'] },
-  { names: ['Germany', 'DE', 'DEU'], aliases: ['Germany', 'German', 'Berlin'] },
-  { names: ['Italy', 'IT', 'ITA'], aliases: ['Italy', 'Italian', 'Rome'] },
-  { names: ['India', 'IN', 'IND'], aliases: ['India', 'Indian', 'New Delhi'] },
-  { names: ['Australia', 'AU', 'AUS'], aliases: ['Australia', 'Australian', 'Canberra'] },
-  { names: ['New Zealand', 'NZ', 'NZL'], aliases: ['New Zealand', 'Wellington'] },
-  { names: ['Canada', 'CA', 'CAN'], aliases: ['Canada', 'Canadian', 'Ottawa'] },
-  { names: ['Indonesia', 'ID', 'IDN'], aliases: ['Indonesia', 'Indonesian', 'Jakarta'] },
-  { names: ['Philippines', 'PH', 'PHL'], aliases: ['Philippines', 'Philippine', 'Filipino', 'Manila'] },
-  { names: ['Vietnam', 'Viet Nam', 'VN', 'VNM'], aliases: ['Vietnam', 'Viet Nam', 'Vietnamese', 'Hanoi'] },
-  { names: ['Singapore', 'SG', 'SGP'], aliases: ['Singapore', 'Singaporean'] },
-  { names: ['Thailand', 'TH', 'THA'], aliases: ['Thailand', 'Thai', 'Bangkok'] },
-  { names: ['Malaysia', 'MY', 'MYS'], aliases: ['Malaysia', 'Malaysian', 'Kuala Lumpur'] },
-  { names: ['Russia', 'RU', 'RUS'], aliases: ['Russia', 'Russian', 'Moscow', 'Kremlin'] },
-  { names: ['Ukraine', 'UA', 'UKR'], aliases: ['Ukraine', 'Ukrainian', 'Kyiv'] },
-  { names: ['Mexico', 'MX', 'MEX'], aliases: ['Mexico', 'Mexican', 'Mexico City'] },
-  { names: ['Brazil', 'BR', 'BRA'], aliases: ['Brazil', 'Brazilian', 'Brasília', 'Brasilia'] },
-];
-
 /** Phrases that speak for every party at the table at once. */
 const ALL_PARTIES =
-  /\b(?:both|the two|all|each)\s+(?:sides|leaders|countries|nations|governments|ministers|parties|delegations|presidents|prime ministers|foreign ministers|partners|states|capitals|navies|coast guards)\b|\bboth sides\b|\bthe (?:leaders|ministers|sides|parties|governments)\b|\b(?:we|our|us|bilateral|jointly|joint|mutual|reciprocal|each other|one another|together)\b|\bboth\b/i;
+  /\b(?:both|the two|all|each)\s+(?:sides|leaders|countries|nations|governments|ministers|parties|delegations|presidents|prime ministers|foreign ministers|partners|states|capitals|navies|coast guards)\b|\bboth sides\b|\bthe (?:leaders|ministers|sides|parties|governments)\b|\b(?:we|our|bilateral|jointly|joint|mutual|reciprocal|each other|one another|together)\b|\bboth\b/i;
+
+// Our pronoun, never "US" the country.
+const US_PRONOUN = /\b[Uu]s\b/;
 
 const PLACE_BEFORE = /\b(?:in|to|at|from|near|across|around|toward|towards|visit|visiting|visited|between)\s+$/i;
 
-/** Alias → party code (`undefined` for a country that is not a party, so "North Korea" is never Korea). */
-export function partyLexicon(parties: readonly PartyRef[]): { re: RegExp; codes: Map<string, string | undefined> } {
-  const codes = new Map<string, string | undefined>();
-  for (const entry of GAZETTEER) {
-    const party = parties.find((p) => entry.names.some((n) => n.toLowerCase() === p.name.toLowerCase() || n === p.code));
-    for (const alias of entry.aliases) if (!codes.has(alias)) codes.set(alias, party?.code);
-  }
+/** A country or body named in a text: a party's code, or the gazetteer's codes for an outsider. */
+export interface Mention {
+  code: string;
+  /** Every country the words may mean ("Congo": CD and CG); just `code` for a party. */
+  codes: string[];
+  party: boolean;
+  start: number;
+  end: number;
+}
+
+/** What the matching functions need: the gazetteer, the track's own words, and which code is whose. */
+export interface PartyLexicon {
+  gazetteer: AliasIndex;
+  own: AliasIndex;
+  /** Gazetteer code → the code of the track party it is. */
+  partyOf: Map<string, string>;
+  /** Map look-ups made so far, so a test can see the cost grow with the text alone. */
+  lookups: number;
+}
+
+/**
+ * Links each track party to its gazetteer entry (by name, else by code) and indexes the party's
+ * own name, aliases and code (three letters or more, so "IN" never reads as "in").
+ */
+export function partyLexicon(parties: readonly PartyRef[]): PartyLexicon {
+  const partyOf = new Map<string, string>();
+  const own: AliasIndex = { codes: new Map(), starts: new Map() };
   for (const party of parties) {
-    for (const alias of [party.name, ...(party.aliases ?? [])]) codes.set(alias, party.code);
+    const row = findRow(party);
+    if (row && !partyOf.has(row[0])) partyOf.set(row[0], party.code);
+    const words = [party.name, ...(party.aliases ?? []), ...(party.code.length >= 3 ? [party.code] : [])];
+    for (const alias of words) addAlias(own, alias, party.code);
   }
-  // Longest first, so "South Korean" wins over "Korea" and "North Korea" is consumed whole.
-  const alternatives = [...codes.keys()].sort((a, b) => b.length - a.length).map(escape);
-  return { re: new RegExp(String.raw`(?<![\w.])(?:${alternatives.join('|')})(?![\w])`, 'g'), codes };
+  return { gazetteer: gazetteerIndex(), own, partyOf, lookups: 0 };
+}
+
+function findRow(party: PartyRef): GazetteerRow | undefined {
+  const name = party.name.toLowerCase();
+  return (
+    GAZETTEER_ROWS.find((row) => rowAliases(row).some((alias) => alias.toLowerCase() === name)) ??
+    GAZETTEER_ROWS.find((row) => row[0] === party.code || row[1] === party.code || row[5].split('|').includes(party.code))
+  );
+}
+
+/**
+ * Every country or body `text` names, in order, longest name first ("North Korea" is never
+ * Korea). Each word starts at most one probe per name length, so the cost is linear in the text.
+ */
+export function mentions(text: string, lexicon: PartyLexicon): Mention[] {
+  const tokens = tokenize(text);
+  const found: Mention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const hit = longestAt(text, tokens, i, lexicon);
+    if (!hit) {
+      i += 1;
+      continue;
+    }
+    found.push({ ...hit.mention, start: tokens[i]!.start, end: hit.end });
+    i += hit.length;
+  }
+  return found;
+}
+
+function longestAt(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  lexicon: PartyLexicon,
+): { length: number; end: number; mention: Omit<Mention, 'start' | 'end'> } | undefined {
+  const head = tokens[i]!;
+  let most = 0;
+  for (const first of head.bare ? [head.key, head.bare] : [head.key]) {
+    lexicon.lookups += 2;
+    most = Math.max(most, lexicon.own.starts.get(first) ?? 0, lexicon.gazetteer.starts.get(first) ?? 0);
+  }
+  let run = 1;
+  while (run < most && i + run < tokens.length && joins(text, tokens[i + run - 1]!, tokens[i + run]!)) run += 1;
+  for (let length = run; length >= 1; length -= 1) {
+    const inner = tokens.slice(i, i + length - 1).map((t) => `${t.key} `).join('');
+    const last = tokens[i + length - 1]!;
+    // "China's envoy": the name without its possessive, ending before the apostrophe.
+    for (const [word, end] of last.bare ? [[last.key, last.end], [last.bare, last.end - 2]] as const : [[last.key, last.end]] as const) {
+      const mention = lookUp(`${inner}${word}`, lexicon);
+      if (mention) return { length, end, mention };
+    }
+  }
+  return undefined;
+}
+
+function lookUp(key: string, lexicon: PartyLexicon): Omit<Mention, 'start' | 'end'> | undefined {
+  lexicon.lookups += 2;
+  const own = lexicon.own.codes.get(key);
+  if (own) return { code: own[0]!, codes: [own[0]!], party: true };
+  const codes = lexicon.gazetteer.codes.get(key);
+  if (!codes) return undefined;
+  const party = codes.map((code) => lexicon.partyOf.get(code)).find((code) => code !== undefined);
+  return party ? { code: party, codes: [party], party: true } : { code: codes[0]!, codes, party: false };
 }
 
 /**
@@ -70,7 +129,7 @@ export function detectParties(
 ): string[] {
   const all = parties.map((p) => p.code);
   const inText = (text: string): string[] | undefined => {
-    if (ALL_PARTIES.test(text)) return all;
+    if (ALL_PARTIES.test(text) || US_PRONOUN.test(text)) return all;
     const named = new Set(namedParties(text, lexicon));
     return named.size ? all.filter((code) => named.has(code)) : undefined;
   };
@@ -78,23 +137,14 @@ export function detectParties(
 }
 
 /** Codes of the parties named in `text`, in order of mention; other countries are skipped. */
-export function namedParties(text: string, lexicon: ReturnType<typeof partyLexicon>): string[] {
-  const found: string[] = [];
-  for (const match of text.matchAll(lexicon.re)) {
-    // "talks in Seoul", "a delegation to Britain": a place the act happens, not a party to it.
-    if (PLACE_BEFORE.test(text.slice(0, match.index))) continue;
-    const code = lexicon.codes.get(match[0]);
-    if (code) found.push(code);
-  }
-  return found;
+export function namedParties(text: string, lexicon: PartyLexicon): string[] {
+  // "talks in Seoul", "a delegation to Britain": a place the act happens, not a party to it.
+  return mentions(text, lexicon)
+    .filter((m) => m.party && !PLACE_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start)))
+    .map((m) => m.code);
 }
 
 /** Whether `text` names a country that is not a party (for "North Korea will …"). */
-export function namesOutsider(text: string, lexicon: ReturnType<typeof partyLexicon>): boolean {
-  for (const match of text.matchAll(lexicon.re)) if (lexicon.codes.get(match[0]) === undefined) return true;
-  return false;
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export function namesOutsider(text: string, lexicon: PartyLexicon): boolean {
+  return mentions(text, lexicon).some((m) => !m.party);
 }

@@ -11,6 +11,9 @@ export interface Paragraph {
 // `1.` `3)` `(2)` `(b)` `b)` `(iv)` at the start of a line; a year such as `2025.` is too long to be one.
 const POINT_MARK = /^\s*(?:(\d{1,2})[.)]|\((\d{1,2})\)|\(([a-z]|[ivx]{1,4})\)|([a-z])\))\s+(?=\S)/;
 const BULLET_MARK = /^\s*[-•*–]\s+(?=\S)/;
+// Japanese and Korean marks, often with no space after them: `（１）` `１．` `①`, and `・` `●` bullets.
+const CJK_POINT_MARK = /^\s*(?:[（(]([0-9０-９]{1,2})[）)]|([0-9０-９]{1,2})[．.、](?![0-9０-９])|([\u2460-\u2473]))\s*(?=\S)/;
+const CJK_BULLET_MARK = /^\s*[・●○■□◆◇▶※]\s*(?=\S)/;
 
 /**
  * Splits a pasted readout into paragraphs: at blank lines, and before every numbered point or
@@ -36,6 +39,14 @@ export function splitParagraphs(text: string): Paragraph[] {
       continue;
     }
     const mark = POINT_MARK.exec(line);
+    const cjkMark = mark ? undefined : CJK_POINT_MARK.exec(line);
+    if (cjkMark) {
+      flush();
+      parent = cjkPointNumber(cjkMark);
+      point = parent;
+      lines.push(line.slice(cjkMark[0].length));
+      continue;
+    }
     if (mark) {
       flush();
       const number = mark[1] ?? mark[2];
@@ -45,9 +56,10 @@ export function splitParagraphs(text: string): Paragraph[] {
       lines.push(line.slice(mark[0].length));
       continue;
     }
-    if (BULLET_MARK.test(line)) {
+    const bullet = BULLET_MARK.exec(line) ?? CJK_BULLET_MARK.exec(line);
+    if (bullet) {
       flush();
-      lines.push(line.replace(BULLET_MARK, ''));
+      lines.push(line.slice(bullet[0].length));
       continue;
     }
     // An unmarked paragraph after a blank line leaves the list; a wrapped line of a point does not.
@@ -56,6 +68,13 @@ export function splitParagraphs(text: string): Paragraph[] {
   }
   flush();
   return paragraphs;
+}
+
+/** `（１）` → `1`, `①` → `1`. */
+function cjkPointNumber(mark: RegExpExecArray): string {
+  if (mark[3]) return String(mark[3].charCodeAt(0) - 0x2460 + 1);
+  const digits = (mark[1] ?? mark[2])!.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  return String(Number(digits));
 }
 
 /** Abbreviations after which a full stop never ends a sentence. */
@@ -75,13 +94,31 @@ export function splitSentences(text: string): string[] {
   for (const match of text.matchAll(BOUNDARY)) {
     const end = match.index + match[1]!.length + match[2]!.length;
     const next = match[4] ?? '';
-    if (match[1] === '.' && !match[2] && !endsSentence(text.slice(start, match.index), next)) continue;
-    sentences.push(text.slice(start, end).trim());
+    // Only the word before the stop matters; a bounded look keeps a run of "Mr." cheap.
+    if (match[1] === '.' && !match[2] && !endsSentence(text.slice(Math.max(start, match.index - 40), match.index), next)) continue;
+    sentences.push(...bounded(text.slice(start, end).trim()));
     start = end + match[3]!.length;
   }
-  const rest = text.slice(start).trim();
-  if (rest) sentences.push(rest);
+  sentences.push(...bounded(text.slice(start).trim()));
   return sentences.filter(Boolean);
+}
+
+/** Past this many characters a "sentence" is pasted text without full stops, read in pieces. */
+export const MAX_SENTENCE_CHARS = 1_000;
+
+/** A sentence, or pieces of an over-long one cut after its last ";", "," or space within the limit. */
+function bounded(sentence: string): string[] {
+  const pieces: string[] = [];
+  let rest = sentence;
+  while (rest.length > MAX_SENTENCE_CHARS) {
+    const window = rest.slice(0, MAX_SENTENCE_CHARS);
+    const cut = ['; ', ', ', ' '].map((mark) => window.lastIndexOf(mark)).find((i) => i > MAX_SENTENCE_CHARS / 2);
+    const at = cut === undefined ? MAX_SENTENCE_CHARS : cut + 1;
+    pieces.push(rest.slice(0, at).trim());
+    rest = rest.slice(at).trimStart();
+  }
+  if (rest) pieces.push(rest);
+  return pieces;
 }
 
 /** Whether a full stop after `before` ends the sentence, given the word that follows. */

@@ -115,10 +115,11 @@ describe('extractCommitments: what is a follow-up', () => {
     expect(p).toMatchObject({ title: 'Open a consulate in Busan', cue: 'will', due: '2026-12-31' });
   });
 
-  it('dates an act by its own clause, not by a later one in the same sentence', () => {
-    const p = only('The leaders agreed to hold a trilateral summit at an early date, and decided to launch a 2+2 dialogue by March.');
-    expect(p.due).toBeUndefined();
-    expect(p.kind).toEqual({ type: 'one-off' });
+  it('dates each act by its own clause, not by a later one in the same sentence', () => {
+    const [summit, dialogue] = extract('The leaders agreed to hold a trilateral summit at an early date, and decided to launch a 2+2 dialogue by March.');
+    expect(summit).toMatchObject({ title: 'Hold a trilateral summit at an early date', kind: { type: 'one-off' } });
+    expect(summit!.due).toBeUndefined();
+    expect(dialogue).toMatchObject({ title: 'Launch a 2+2 dialogue', kind: { type: 'one-off', due: '2026-03-31' } });
   });
 
   it('reads a date placed before the act', () => {

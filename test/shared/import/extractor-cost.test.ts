@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { extractCommitments, type ExtractOptions } from '#shared/import/extractor';
+import { splitSentences, MAX_SENTENCE_CHARS } from '#shared/import/segment';
+
+const OPTS: ExtractOptions = {
+  meetingDate: '2026-03-05',
+  timeZone: 'Europe/London',
+  parties: [
+    { code: 'UK', name: 'United Kingdom' },
+    { code: 'KR', name: 'South Korea' },
+  ],
+};
+
+const PHRASES = [
+  'the two leaders agreed to expand port cooperation and to create a joint task force on fisheries, which will meet every year in Seoul',
+  'while Britain said that it would open a consulate by the end of March 2027, and Mr. Lee of the U.S. delegation',
+  'told reporters that "we will double our scholarships" although there was no agreement on steel —',
+  'the ministers agreed on regularly holding talks; both sides will fund a centre, train staff and map the coast (a)',
+];
+
+/** A single line of about `count` words with no full stop: the worst case for sentence-level rules. */
+function line(count: number): string {
+  const words: string[] = [];
+  for (let i = 0; words.length < count; i += 1) words.push(...PHRASES[i % PHRASES.length]!.split(' '));
+  return words.slice(0, count).join(' ');
+}
+
+const WORDS = PHRASES.join(' ').split(' ');
+
+function cpuMillis(run: () => void): number {
+  const best: number[] = [];
+  for (let round = 0; round < 3; round += 1) {
+    const before = process.cpuUsage();
+    run();
+    const used = process.cpuUsage(before);
+    best.push((used.user + used.system) / 1000);
+  }
+  return Math.min(...best);
+}
+
+describe('extractCommitments on hostile input', () => {
+  it('reads a line with no full stop in pieces no longer than the sentence limit', () => {
+    const pieces = splitSentences(line(3_000));
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+  });
+
+  it('never throws, whatever the text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...WORDS), fc.string(), fc.constantFrom('\n', '\n\n', '1. ', '• ', '。', '. ')), { maxLength: 80 }), (parts) => {
+        expect(() => extractCommitments(parts.join(' '), OPTS)).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  // CPU time, best of three, so a busy machine slows both sizes alike; linear work gives a ratio near
+  // 10, work that grows with the square of the length a ratio near 100.
+  it('stays linear on a 30,000-word single line: ten times the words cost well under thirty times the CPU', () => {
+    const small = line(3_000);
+    const large = line(30_000);
+    // Proposals are found throughout, so the rules do their full work on every piece.
+    expect(extractCommitments(small, OPTS).length).toBeGreaterThan(50);
+    const ratio = cpuMillis(() => extractCommitments(large, OPTS)) / cpuMillis(() => extractCommitments(small, OPTS));
+    expect(ratio).toBeLessThan(30);
+  }, 120_000);
+});
