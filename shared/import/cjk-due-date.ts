@@ -64,6 +64,8 @@ const PATTERNS: { re: RegExp; resolve: Resolve }[] = [
     re: /(?:今後|向こう|앞으로|향후)?\s?(?<!\d)(\d{1,3})\s?(?:か|ヶ|カ|ケ|箇|个)?\s?(月|週間|年|日|개월|주|년|일)\s?(?:以内|内|の間に|이내|안에|내)/g,
     resolve: (m, ctx) => ctx.natural(`in ${m[1]} ${UNITS[m[2]!]!}s`),
   },
+  // 半年以内, 반년 이내: six months from the meeting
+  { re: /(?:今後|向こう|앞으로|향후)?\s?(?:半年|반년)\s?(?:以内|内|の間に|이내|안에|내)/g, resolve: (_m, ctx) => ctx.natural('in 6 months') },
   // 2027年まで, 2027年末, 2027년까지
   { re: /(\d{4})\s?[年년]\s?(?:末|中|内|まで|までに|말|까지|중|내)/g, resolve: (m) => monthEnd(Number(m[1]), 12) },
   // 来月, 다음 달

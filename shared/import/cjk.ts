@@ -138,7 +138,7 @@ const KO_CUES: CueRule[] = [
   { re: /기로\s?한\s?(?:것|점)(?:을|를)\s?(?:재)?확인/g, strong: true, shape: 'stem' },
   { re: /한다는\s?(?:것|점)(?:을|를)\s?(?:재)?확인/g, strong: true, shape: 'stem', keep: () => '하' },
   { re: new RegExp(String.raw`(${FUTURE_SYLLABLE})\s?것(?:임)?(?:을|를)\s?(?:재)?확인`, 'g'), strong: true, shape: 'stem', keep: futureStem },
-  { re: new RegExp(String.raw`(${FUTURE_SYLLABLE})\s?예정(?:이다|이며|이고|임|입니다|이라고)`, 'g'), strong: false, shape: 'stem', keep: futureStem },
+  { re: new RegExp(String.raw`(${FUTURE_SYLLABLE})\s?(?:예정|계획)(?:이다|이며|이고|임|입니다|이라고)`, 'g'), strong: false, shape: 'stem', keep: futureStem },
   { re: /도록\s?(?:지시|당부)|(?:하)?라고\s?지시/g, strong: true, shape: 'stem' },
   { re: /(?:을|를)\s?(?:요청|요구|제안)(?:했|하였)/g, strong: true, shape: 'noun', needsAcceptance: true },
   { re: new RegExp(String.raw`(${FUTURE_SYLLABLE})\s?것(?:이다|입니다)${SENTENCE_END}`, 'g'), strong: false, shape: 'stem', keep: futureStem },
@@ -159,10 +159,11 @@ const KO_SUBJECT = /^(?:또한|아울러|이와\s?함께|한편|특히|이어|�
 /** Clause ends inside the act: what precedes them is another statement ("…の重要性を確認し、…"). */
 const JA_CLAUSE = /(?:し|して|しており|ており|であり|た上で|たうえで|ながら|つつ|し合い|え|け|め|り|き|い|は)、|ために、?|に向けて、?|に対し(?:て)?、|(?:側|省庁|当局)に(?:対し(?:て)?)?、?/g;
 const KO_CLAUSE =
-  /(?:했|하였|었|았|였|이었)(?:으며|고|지만|는데|으나),?\s|(?:하며|하고|면서|는데|으나),\s|위(?:해|하여)\s|(?:관련|대응|대해)(?:해|하여)\s|측에(?:게)?\s|부처에(?:게)?\s/g;
+  /(?:했|하였|었|았|였|이었)(?:으며|고|지만|는데|으나),?\s|(?:하며|면서|는데|으나),\s|위(?:해|하여)\s|(?:관련|대응|대해)(?:해|하여)\s|측에(?:게)?\s|부처에(?:게)?\s/g;
 /** Coordinated acts sharing one cue: "…を設立するとともに、…を開催する". */
 const JA_COORDINATION = /(?:とともに|と同時に|ほか)、/g;
-const KO_COORDINATION = /(?:하는\s?한편|함과\s?동시에|하는\s?동시에),?\s/g;
+// "협력을 강화하고, …를 설립하기로 했다": both acts take the cue at the end.
+const KO_COORDINATION = /(?:하는\s?한편|함과\s?동시에|하는\s?동시에|하고),?\s/g;
 
 /** Words for a party or one of its people: any of them as subject lets an intention cue count. */
 /** A meeting as subject of a passive plan ("次回会合は…開催される予定", "다음 회의는 … 열릴 예정"). */

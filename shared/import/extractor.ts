@@ -68,7 +68,7 @@ const DUMMY_SUBJECTS = new Set(['it', 'this', 'that', 'there', 'which', 'what', 
 const PARTY_WORDS =
   /\b(?:we|our|us|i|he|she|they|both|two|each|leaders?|ministers?|sides|parties|governments?|officials|delegations?|countries|nations|presidents?|prime ministers?|chancellors?|secretar(?:y|ies)|navies|navy|forces|coast guards?|agencies|ministry|ministries|embassies|embassy|office|offices|authorities|negotiators|diplomats)\b/i;
 const INSTITUTIONS =
-  /\b(?:committee|commission|council|group|task force|dialogue|talks|meeting|consultations|summit|forum|mechanism|hotline|secretariat|visits?|exercises?|negotiations|round|programme|program|initiative|framework|partnership|cooperation|exchanges?|fund|scheme|conference|session|training|centre|center|office|consulate)\b/i;
+  /\b(?:committee|feasibility study|study|survey|roadmap|joint venture|commission|council|group|task force|dialogue|talks|meeting|consultations|summit|forum|mechanism|hotline|secretariat|visits?|exercises?|negotiations|round|programme|program|initiative|framework|partnership|cooperation|exchanges?|fund|scheme|conference|session|training|centre|center|office|consulate)\b/i;
 /** Words before a weak cue that make it a question or a possibility, not a decision. */
 const HEDGES =
   /\b(?:whether|how|when|if|unless|possibility|possible|possibly|ways?|options?|prospects?|could|might|may|can|unclear|uncertain|doubt|doubts|questions?|hopes?|hoped|hoping|wish(?:es|ed)?|believes?|believed|trusts?|trusted|expects?|expected|ought)\b/i;
@@ -83,12 +83,12 @@ const NO_AGREEMENT = /\bno\s+(?:\w+\s+)?(?:agreement|consensus|decision|commitme
 const REPORTING_VERBS = /\b(?:said|says|stated|states|announced|added|noted|told|explained|indicated|confirmed|affirmed|agreed|pledged|promised|vowed|decided|concurred|expressed|reiterated)\b/i;
 /** Commentary by someone other than the parties: "analysts say …", "…, said a professor at …". */
 const ATTRIBUTED_TO_OTHERS = [
-  /\b(?:analysts?|experts?|observers?|critics?|commentators?|pundits?|scholars?|economists?|academics?|researchers?|pollsters?|sceptics?|skeptics?)\b[^.;]{0,40}?\b(?:say|says|said|believe|believes|believed|expect|expects|expected|warn|warns|warned|note|notes|noted|caution|cautions|cautioned|argue|argues|argued|predict|predicts|predicted|suggest|suggests|suggested|think|thinks|doubt|doubts|doubted)\b/i,
-  /\b(?:said|says|according to)\s+(?:[A-Z][\w'’-]*\s*){0,3},?\s*(?:an?|the|one)?\s*(?:[\w-]+\s+){0,3}(?:analyst|expert|observer|critic|commentator|economist|professor|scholar|researcher|academic|pollster)s?\b/,
+  /\b(?:analysts?|experts?|observers?|critics?|commentators?|pundits?|scholars?|scientists?|economists?|academics?|researchers?|pollsters?|sceptics?|skeptics?)\b[^.;]{0,40}?\b(?:say|says|said|believe|believes|believed|expect|expects|expected|warn|warns|warned|note|notes|noted|caution|cautions|cautioned|argue|argues|argued|predict|predicts|predicted|suggest|suggests|suggested|think|thinks|doubt|doubts|doubted)\b/i,
+  /\b(?:said|says|according to)\s+(?:[A-Z][\w'’-]*\s*){0,3},?\s*(?:an?|the|one)?\s*(?:[\w-]+\s+){0,3}(?:analyst|expert|observer|critic|commentator|economist|professor|scholar|scientist|researcher|academic|pollster|lecturer|fellow|consultant|strategist)s?\b/i,
   /\b(?:said|says)\s+(?:a|an|one)\s+(?:former|retired|veteran)\b/i,
 ];
 /** ", and both sides will …": a clause with acts of its own. */
-const NEXT_CLAUSE = /,?\s+and\s+(?:[\w'’-]+\s+){0,4}?(?:will|shall|would|agreed|decided|pledged|committed)\b/i;
+const NEXT_CLAUSE = /,?\s+and\s+(?:[\w'’-]+\s+){0,4}?(?:will|shall|would|agreed|decided|pledged|committed)\b|,\s+(?:which|who)\s+(?:will|would|shall|is\s+to|are\s+to)\b/i;
 /** Phrases after which the rest of a sentence modifies the act rather than being part of it. */
 const MODIFIERS = /,\s+(?:including|such as|building on|based on|bringing|with a focus on|with the aim of|covering|in line with|alternating|in order to)\b|\s+in order to\b/i;
 const CLAUSE_END = new RegExp(
@@ -107,7 +107,7 @@ const CLAUSE_END = new RegExp(
     // ", the first of which will …", ", the next one in Madrid": an act of its own about the same thing.
     String.raw`,\s+the\s+(?:first|next|second|last)\s+(?:of\s+which|one|meeting|round|session)\b`,
     // ", and both sides will …": a second follow-up with its own subject.
-    String.raw`,\s+and\s+(?:[\w'’-]+\s+){0,4}?(?:will|shall|would)\b`,
+    String.raw`,\s+and\s+(?:[\w'’-]+\s+){0,4}?(?:will|shall|would|undertook|resolved|promised|vowed|pledged|agreed|decided|committed)\b`,
     // ", with more visits …", ", alternating between …": modifiers of the act, not the act.
     String.raw`,\s+(?:with|(?!and\b)\w+ing)\b`,
     String.raw`\s+in\s+order\s+to\b`,
@@ -157,6 +157,11 @@ export function extractCommitments(text: string, opts: ExtractOptions): Proposal
       const sentence = whole;
       const cue: Cue = { index: 0, text: lead.cue, strong: true, action: listed, subject: lead.subject };
       for (const act of actsOf(sentence, cue)) proposals.push(propose(sentence, cue, act, paragraph, opts, lexicon));
+      // "(b) to set up a working group, which will map …": the point's own later cues.
+      const end = actionText(sentence, cue).end;
+      for (const later of findCues(sentence, lexicon, previous).filter((c) => c.index >= end)) {
+        for (const act of actsOf(sentence, later)) proposals.push(propose(sentence, later, act, paragraph, opts, lexicon));
+      }
       continue;
     }
     lead = undefined;
@@ -266,15 +271,25 @@ function acceptedSubject(sentence: string, cue: Cue, lexicon: Lexicon, previous:
   if (!subjectIsParty(subject, cue.strong, lexicon)) return undefined;
   if (!cue.strong) {
     if (NO_AGREEMENT.test(sentence) || HEDGES.test(sentence.slice(start, cue.index))) return undefined;
+    // "Both sides hope that the number … will double": a hope about the clause, not an act.
+    if (WISH_BEFORE.test(sentence.slice(Math.max(0, start - 40), start))) return undefined;
+    if (DESCRIPTIVE_ACT.test(sentence.slice(cue.action))) return undefined;
     if (cue.lead === undefined && !startsWithActAt(sentence, cue.action)) return undefined;
+    // "…, adding that the initial group would come from …": in reported speech a body that is no party
+    // commits only to acts we know.
+    const partyLike = namedParties(subject, lexicon).length > 0 || PARTY_WORDS.test(subject);
+    if (/^would$/i.test(cue.text) && !partyLike && cue.lead === undefined && !actVerb(sentence.slice(cue.action))) return undefined;
   }
   if (HEDGED_ACT.test(sentence.slice(cue.index + cue.text.length)) || HEDGED_ACT.test(sentence.slice(cue.action))) return undefined;
   return subject;
 }
 
 const PRONOUN = /^(?:it|they)$/i;
+const WISH_BEFORE = /\b(?:hopes?|hoped|wish(?:es|ed)?|believes?|believed|expects?|expected|trusts?|trusted)\s+(?:that\s+)?$/i;
+/** What a body will be rather than do: "which will bring together our ministries", "will include". */
+const DESCRIPTIVE_ACT = /^\s*(?:bring\s+together|include|consist\s+of|comprise|involve|be\s+(?:composed|made\s+up|chaired|co-chaired|led)\b)/i;
 /** Acts that only say a party is willing: "would welcome", "be open to", "consider". */
-const HEDGED_ACT = /^\s*(?:welcome|be\s+(?:open|willing|happy|glad|prepared)\s+to|consider|like\s+to|wish\s+to|hope\s+to)\b/i;
+const HEDGED_ACT = /^\s*(?:probably|likely|possibly|perhaps|welcome|be\s+(?:open|willing|happy|glad|prepared)\s+to|consider|like\s+to|wish\s+to|hope\s+to)\b/i;
 
 /**
  * The words before a cue that name who acts: its clause's subject; past a relative clause
@@ -351,7 +366,7 @@ function strongCues(sentence: string): Cue[] {
   // committed / pledged / vowed / promised (CAD 20 million) to act; commitment / intention to act
   for (const m of sentence.matchAll(/\b(?:committed|commit|commits|pledged|pledge|pledges|vowed|vow|vows|promised|promise|promises|undertook|undertake|undertakes)\b/gi)) {
     const from = m.index + m[0].length;
-    const c = new RegExp(String.raw`^${ADJUNCTS}\s+(?:themselves\s+|itself\s+)?((?:[\w$€£¥.,'’-]+\s+){0,8}?)to\s+`, 'i').exec(sentence.slice(from));
+    const c = new RegExp(String.raw`^${ADJUNCTS}\s+(?:themselves\s+|itself\s+|ourselves\s+)?((?:[\w$€£¥.,'’-]+\s+){0,8}?)to\s+`, 'i').exec(sentence.slice(from));
     if (!c) continue;
     const at = from + c[0].length;
     const act = sentence.slice(at);
@@ -385,6 +400,17 @@ function strongCues(sentence: string): Cue[] {
     if (startsWithActAt(sentence, at)) add(m.index, m[0], { action: at });
   }
 
+  // "We establish a strategic dialogue": a statement that does what it says, still to be set up.
+  for (const m of sentence.matchAll(/\b(?:we|the\s+(?:two\s+)?(?:leaders|parties|ministers|sides))\s+(?:hereby\s+)?(?=(?:establish|launch|create|set\s+up|inaugurate|convene|adopt)\s)/gi)) {
+    add(m.index, m[0], { action: m.index + m[0].length });
+  }
+
+  // "accepted (with gratitude) the invitation to pay a visit", "accept with thanks the offer of Samoa to host"
+  for (const m of sentence.matchAll(/\baccept(?:ed|s)?\s+(?:with\s+\w+\s+)?(?:the|my|our|his|her|their|an|a)\s+(?:invitation|offer(?:\s+of\s+[\w'’-]+(?:\s+[A-Z][\w'’-]*)?)?)\s+to\s+/gi)) {
+    const at = m.index + m[0].length;
+    if (startsWithActAt(sentence, at)) add(m.index, m[0], { action: at });
+  }
+
   // "invited him to pay a state visit …, and the invitation was accepted"
   for (const m of sentence.matchAll(/\binvited\s+((?:[\w'’-]+\s+){1,6}?)to\s+/gi)) {
     const at = m.index + m[0].length;
@@ -412,7 +438,8 @@ function strongCues(sentence: string): Cue[] {
 /** Intention cues: will, shall, should, would (in reported speech), intend to, is to. */
 function weakCues(sentence: string): Cue[] {
   const cues: Cue[] = [];
-  for (const m of sentence.matchAll(/\b(will|shall|should|must|would)\b|\b\w+['’]ll\b/gi)) {
+  // "should" and "must" state what ought to happen, not what a party will do.
+  for (const m of sentence.matchAll(/\b(will|shall|would)\b|\b\w+['’]ll\b/gi)) {
     const from = m.index + m[0].length;
     if (NEGATION_AFTER.test(sentence.slice(from))) continue;
     const gap = /^\s*/.exec(sentence.slice(from))![0].length;
@@ -422,7 +449,7 @@ function weakCues(sentence: string): Cue[] {
     if (m[1]?.toLowerCase() === 'would' && /\bhad\s+(?:already\s+|earlier\s+|previously\s+)?\w+(?:ed|said)\b[^.;]{0,60}$/i.test(sentence.slice(0, m.index))) continue;
     cues.push({ index: m.index, text: m[0], strong: false, ...passiveOrActive(sentence, m.index, from + gap) });
   }
-  for (const m of sentence.matchAll(/\b(?:intend(?:s|ed)?|plan(?:s|ned)?|aim(?:s|ed)?|expect(?:s|ed)?|seeks?|(?:is|are)\s+(?:set|scheduled|due|going)|is|are)\s+to\s+/gi)) {
+  for (const m of sentence.matchAll(/\b(?:intend(?:s|ed)?|plan(?:s|ned)?|aim(?:s|ed)?|expect(?:s|ed)?|seeks?|(?:is|are)\s+(?:set|due|going)|is|are)\s+to\s+/gi)) {
     // "is expected to" is the reporter's forecast, not the parties' intention.
     if (/^expect/i.test(m[0]) && /\b(?:is|are|was|were|be|been|widely|also)\s+$/i.test(sentence.slice(0, m.index))) continue;
     cues.push({ index: m.index, text: m[0].trim(), strong: false, action: m.index + m[0].length });
@@ -447,7 +474,7 @@ type Complement = Pick<Cue, 'action' | 'lead' | 'passiveSubject'>;
 /** "that the two sides will X": the act after the that-clause's modal, if it has one. */
 function modalIn(sentence: string, from: number): Complement | undefined {
   const clause = sentence.slice(from).split(/;/)[0]!;
-  const m = /\b(will|would|shall|should|must|need to|are to|is to|continue to)\s+/i.exec(clause);
+  const m = /\b(will|would|shall|are to|is to|continue to)\s+/i.exec(clause);
   if (!m || NEGATION_AFTER.test(clause.slice(m.index + m[1]!.length))) return undefined;
   const at = from + m.index + m[0].length;
   const active = passiveOrActive(sentence, from + m.index, at);
@@ -477,7 +504,8 @@ function passiveOrActive(sentence: string, modalIndex: number, from: number): Co
   const passive = /^be\s+/i.exec(rest);
   const subject = () => sentence.slice(clauseStart(sentence, modalIndex), modalIndex).trim() || firstOfWhich(sentence.slice(0, modalIndex));
   // "will be held" is passive; "will be training" is the act going on.
-  if (passive && leadingVerb(rest.slice(passive[0].length)) && !/^\w+ing\b/i.test(rest.slice(passive[0].length))) {
+  const after = from + skipped + (passive?.[0].length ?? 0);
+  if (passive && (leadingVerb(rest.slice(passive[0].length)) || participleAt(sentence, after)) && !/^\w+ing\b/i.test(rest.slice(passive[0].length))) {
     return { action: from + skipped + passive[0].length, passiveSubject: subject() };
   }
   if (/^take\s+place\b/i.test(rest)) return { action: from + skipped + rest.match(/^take\s+place\s*/i)![0].length, lead: 'hold', passiveSubject: subject() };
@@ -490,6 +518,19 @@ function firstOfWhich(before: string): string {
   if (!m) return '';
   const things = [...before.slice(0, m.index).matchAll(new RegExp(INSTITUTIONS.source, 'gi'))].at(-1);
   return things ? `the ${m[1]!.toLowerCase()} ${things[0]}` : '';
+}
+
+/** Whether a past participle the tagger knows starts at `offset` ("commissioned", "drawn up"). */
+function participleAt(sentence: string, offset: number): boolean {
+  const tokens = tokensOf(sentence);
+  const t = tokens[tokenIndexAt(tokens, offset)];
+  return t !== undefined && t.start === offset && t.pos === 'VERB' && t.text.toLowerCase() !== t.lemma && !/ing$/i.test(t.text);
+}
+
+/** The verb a title starts with, as the tagger reads it: its lemma and the length of the word. */
+function taggedVerb(title: string): { base: string; length: number } | undefined {
+  const t = tokensOf(title)[0];
+  return t && t.start === 0 && t.pos === 'VERB' ? { base: t.lemma, length: t.end } : undefined;
 }
 
 /** Who commits: the cue's subject, or the owner of the welcomed decision ("Canada's decision"). */
@@ -540,6 +581,12 @@ function actVerbAt(sentence: string, offset: number): ActVerb | undefined {
   let progressive = false;
   for (; tokens[i] && (tokens[i]!.pos === 'ADV' || /^(?:be|being)$/i.test(tokens[i]!.text)); i += 1) progressive ||= /^be$/i.test(tokens[i]!.text);
   const verb = tokens[i];
+  // The tagger reads "co-host", "co-chair" after a modal as nouns.
+  if (verb && /^co-[a-z]+$/i.test(verb.text)) return { base: verb.text.toLowerCase(), rest: sentence.slice(verb.end).trimStart() };
+  // Right after "will" or "to", a word read as a noun or adjective but followed by its object is the verb ("will double its payments").
+  if (verb && /^(?:NOUN|ADJ)$/.test(verb.pos) && /^[a-z]+$/.test(verb.text) && /^(?:DET|PRON|NUM)$/.test(tokens[i + 1]?.pos ?? '')) {
+    return { base: verb.text, rest: sentence.slice(verb.end).trimStart() };
+  }
   if (!verb || verb.pos !== 'VERB' || HEDGE_VERBS.has(verb.lemma)) return undefined;
   return { base: verb.lemma, rest: sentence.slice(verb.end).trimStart(), progressive: progressive && /ing$/i.test(verb.text) };
 }
@@ -627,7 +674,7 @@ function bareVerbAt(sentence: string, offset: number): boolean {
 }
 
 /** Words that join a second act to the first: "and to", ", to", "and will". */
-const ACT_JOIN = /,?\s+and\s+(?:to|will|shall|would)\s+(?:also\s+)?|,\s+to\s+/gi;
+const ACT_JOIN = /,?\s+and,?\s+(?:[^,;]{1,40},\s+)?(?:to|will|shall|would)\s+(?:also\s+)?|,\s+to\s+/gi;
 
 /** The act's words: from where the cue says it starts to the end of its clause (an index in the sentence). */
 function actionText(sentence: string, cue: Cue): { action: string; end: number } {
@@ -673,6 +720,9 @@ function objectHead(text: string): string {
   return phrase.trim().split(/\s+/).at(-1) ?? '';
 }
 
+const PASSIVE_AGENT =
+  /\s+by\s+(?:the|their|its|our|both)\s+(?:[\w-]+\s+){0,3}?(?:ministr\w*|governments?|officials|sides?|parties|agenc\w+|authorit\w+|leaders|secretariat)(?:\s+of\s+(?:the\s+)?[\w\s-]*?(?:Parties|countries|sides|states))?(?=[\s,.;]|$)/i;
+
 /** Words a title must not end on: a preposition, article, possessive or conjunction waiting for more. */
 const DANGLING = /(?:[\s,;:.(—–-]+|\s+(?:of|to|for|with|in|on|at|by|from|into|onto|about|between|among|under|over|through|toward|towards|the|a|an|its|their|our|his|her|my|your|this|these|that|those|and|or|but|nor|as|than|such|both|each|every|which|who|whose)|['’]s)+$/i;
 
@@ -700,8 +750,10 @@ function titleFrom(action: string, cue: Cue, duePhrase: string | undefined): str
     if (base) title = title.slice(0, at) + base + title.slice(at + gerund[2]!.length);
   }
   if (cue.passiveSubject !== undefined) {
-    const participle = leadingVerb(title);
+    const participle = leadingVerb(title) ?? taggedVerb(title);
     const subject = cue.passiveSubject.replace(/^(?:The|A|An|Their|Its|Our)\b/, (w) => w.toLowerCase());
+    // "commissioned by the ministries of industry": who does it is the item's owner, not its title.
+    title = title.replace(PASSIVE_AGENT, '');
     if (cue.lead) title = `${cue.lead} ${subject} ${title}`;
     else if (participle) title = `${participle.base} ${subject}${title.slice(participle.length)}`;
   } else if (cue.lead) {

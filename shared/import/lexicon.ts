@@ -7,7 +7,7 @@ export const ONE_OFF_VERBS = [
   'compile', 'publish', 'release', 'announce', 'dispatch', 'send', 'deploy', 'build', 'introduce', 'inaugurate', 'appoint',
   'designate', 'formulate', 'produce', 'prepare', 'draft', 'visit', 'meet', 'take place', 'elevate', 'upgrade', 'ratify',
   'approve', 'finish', 'deliver', 'install', 'revise', 'review', 'amend', 'conduct', 'invite', 'hand over', 'return',
-  'allocate', 'set', 'report', 'unveil', 'relaunch', 'restart', 'reach', 'agree',
+  'allocate', 'set', 'report', 'unveil', 'relaunch', 'restart', 'reach', 'agree', 'commission', 'double', 'triple', 'halve',
 ] as const;
 
 /** Verbs whose follow-up never finishes: keep doing, do more of, stay in touch. */
@@ -96,7 +96,7 @@ const CADENCE_WORDS: { re: RegExp; every?: Cadence }[] = [
   { re: /\b(?:bi-?annual(?:ly)?|semi-?annual(?:ly)?|twice a year|every six months|every 6 months)\b/i, every: { count: 6, unit: 'months' } },
   { re: /\b(?:biennial(?:ly)?|every (?:two|2) years|every other year)\b/i, every: { count: 2, unit: 'years' } },
   { re: /\b(?:annual(?:ly)?|yearly|every year|each year|once a year|per year|every (?:spring|summer|autumn|fall|winter))\b|\b(?:\d+|[a-z]+)\s+[a-z]+\s+a\s+year\b/i, every: { count: 1, unit: 'years' } },
-  { re: /\bquarterly\b/i, every: { count: 3, unit: 'months' } },
+  { re: /\b(?:quarterly|every quarter|each quarter)\b/i, every: { count: 3, unit: 'months' } },
   { re: /\b(?:monthly|every month|each month|once a month)\b/i, every: { count: 1, unit: 'months' } },
   { re: /\b(?:weekly|every week|each week|once a week)\b/i, every: { count: 1, unit: 'weeks' } },
   { re: /\b(?:regular(?:ly)?|periodic(?:ally)?|on a regular basis|shuttle|recurring|rotating|alternating|alternately|in turn|take turns)\b/i },

@@ -75,8 +75,23 @@ describe('extractCommitments: hedges and reported speech are no follow-ups', () 
     'The ministers failed to agree on a date.',
     'Kenya hopes to double its exports to India.',
     'We hope the review will be concluded by July.',
+    'Both sides hope that trade between the two countries will double by 2030.',
+    'The parties should develop tourism further.',
+    'The leaders agreed that international law must be respected everywhere.',
+    'The President is scheduled to travel to Addis Ababa in February.',
+    'India will probably keep the deal.',
   ])('%j proposes nothing', (text) => {
     expect(extract(text)).toEqual([]);
+  });
+
+  it.each([
+    ['The President of Kenya accepted with gratitude the invitation to pay an official visit to India in 2027.', 'Pay an official visit to India'],
+    ['We accept with thanks the offer of Kenya to host our next meeting in Mombasa.', 'Host our next meeting in Mombasa'],
+    ['We establish a strategic dialogue between our foreign ministries.', 'Establish a strategic dialogue between our foreign ministries'],
+    ['A feasibility study will be commissioned by the ministries of industry of the Parties.', 'Commission a feasibility study'],
+    ['Kenya and India will co-host a side event on debt.', 'Co-host a side event on debt'],
+  ])('proposes %j', (text, title) => {
+    expect(titles(text)).toEqual([title]);
   });
 
   it('proposes an invitation once the other side accepted it', () => {
