@@ -240,7 +240,7 @@ function listedAct(text: string): number | undefined {
  * Every cue in the sentence that survives negation, hedging and the subject check, in reading
  * order; a cue inside an earlier cue's act ("agreed that they will …") is part of that act.
  */
-export function findCues(sentence: string, lexicon: Lexicon, previous = ''): Cue[] {
+function findCues(sentence: string, lexicon: Lexicon, previous = ''): Cue[] {
   if (/\?["”]?$/.test(sentence)) return [];
   if (ATTRIBUTED_TO_OTHERS.some((re) => re.test(sentence))) return [];
   const cues = [...strongCues(sentence), ...weakCues(sentence)].sort((a, b) => a.index - b.index);
