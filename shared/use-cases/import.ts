@@ -7,8 +7,8 @@ import { getTrack, type Caller, type Deps } from '#shared/use-cases/commitments'
 
 /** How long proposals wait for a person to confirm them. */
 const DRAFT_HOURS = 2;
-/** What one confirmation modal can show. */
-export const MAX_PROPOSALS = 20;
+/** What one confirmation modal can show: two blocks each and a checkbox group per ten stay under Slack's 100 blocks. */
+export const MAX_PROPOSALS = 40;
 
 export interface ReadoutInput {
   track: string;
@@ -23,7 +23,11 @@ export interface ReadoutInput {
  * dates relative to the meeting, in the track's zone), 3. keep them as a draft for this user.
  * Nothing is saved as a commitment yet.
  */
-export async function proposeImport(deps: Deps, caller: Caller, input: ReadoutInput): Promise<{ draft: ImportDraft; track: Track; found: number }> {
+export async function proposeImport(
+  deps: Deps,
+  caller: Caller,
+  input: ReadoutInput,
+): Promise<{ draft: ImportDraft; track: Track; found: number; leftFrom?: number }> {
   // Loaded on the first import, not at every cold start.
   const [track, { extractCommitments }] = await Promise.all([getTrack(deps, caller, input.track, 'write'), import('#shared/import/extractor')]);
   const found = extractCommitments(input.text, { meetingDate: input.date, timeZone: track.timeZone, parties: track.parties });
@@ -52,7 +56,9 @@ export async function proposeImport(deps: Deps, caller: Caller, input: ReadoutIn
     },
     addHours(caller.now, DRAFT_HOURS),
   );
-  return { draft, track, found: found.length };
+  // Where the proposals that did not fit start, so the person can import the rest.
+  const leftFrom = found[MAX_PROPOSALS]?.paragraph;
+  return { draft, track, found: found.length, ...(leftFrom ? { leftFrom } : {}) };
 }
 
 /**

@@ -14,8 +14,8 @@ export function importTextSubmission(deps: ListenerDeps) {
     const origin = readOrigin(view.private_metadata);
     try {
       const caller = await viewCaller(deps, body, deps.clock());
-      const { draft } = await proposeImport(deps, caller, readReadoutForm(view.state.values, origin, caller.now));
-      await ack({ response_action: 'update', view: importPickModal(draft.id, origin, draft.proposals) });
+      const { draft, found, leftFrom } = await proposeImport(deps, caller, readReadoutForm(view.state.values, origin, caller.now));
+      await ack({ response_action: 'update', view: importPickModal(draft.id, origin, draft.proposals, { found, leftFrom }) });
     } catch (error) {
       await ack(answerFormError(error, FIELDS, deps.log));
     }

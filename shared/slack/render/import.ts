@@ -66,8 +66,17 @@ export function importTextModal(
  * Step 2: every proposal as a checkbox (all ticked) with its title editable, its kind, date
  * and the sentence it came from. Only what stays ticked is saved.
  */
-export function importPickModal(draftId: string, origin: ModalOrigin, proposals: Proposal[]): View {
-  const blocks: Block[] = [section(`Found *${proposals.length}* possible follow-ups. Untick what is not one; edit titles as needed.`)];
+export function importPickModal(
+  draftId: string,
+  origin: ModalOrigin,
+  proposals: Proposal[],
+  { found = proposals.length, leftFrom }: { found?: number; leftFrom?: number } = {},
+): View {
+  const more =
+    found > proposals.length
+      ? ` Only the first ${proposals.length} fit in one form: import the text from ¶${leftFrom ?? proposals.at(-1)?.paragraph ?? 1} on again for the rest.`
+      : '';
+  const blocks: Block[] = [section(`Found *${found}* possible follow-ups. Untick what is not one; edit titles as needed.${more}`)];
   proposals.forEach((p, i) => {
     blocks.push(input(IMPORT_INPUTS.title(i), `${i + 1}. Title`, { type: 'plain_text_input', action_id: IMPORT_INPUTS.title(i), initial_value: p.title, max_length: IMPORT_MAX_CHARS.title }, true));
     blocks.push(context(`${kindLabel(p)} · ¶${p.paragraph}${p.point ? ` point ${escape(p.point)}` : ''} · “${escape(truncate(p.sentence, 280))}”`));

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { Proposal } from '#shared/domain/import-draft';
+import { importPickModal } from '#shared/slack/render/import';
+import { MAX_PROPOSALS } from '#shared/use-cases/import';
+
+const proposal = (i: number): Proposal => ({
+  title: `Hold <dialogue> & round ${i}`,
+  kind: { type: 'one-off' },
+  parties: ['JP', 'KR'],
+  sentence: `The two sides agreed to hold round ${i} of the <dialogue> & more.`,
+  paragraph: Math.floor(i / 3) + 1,
+});
+
+describe('importPickModal', () => {
+  it('shows as many proposals as one form holds within Slack’s 100 blocks, ten checkboxes to a group', () => {
+    const view = importPickModal('d1', {}, Array.from({ length: MAX_PROPOSALS }, (_, i) => proposal(i)));
+    expect(MAX_PROPOSALS).toBeGreaterThanOrEqual(40);
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    const groups = view.blocks.filter((b) => b.type === 'input' && b.element.type === 'checkboxes');
+    expect(groups).toHaveLength(Math.ceil(MAX_PROPOSALS / 10));
+    for (const g of groups) expect(g.type === 'input' && g.element.type === 'checkboxes' && g.element.options.length).toBeLessThanOrEqual(10);
+  });
+
+  it('says how many were found and where to import the rest from when they do not all fit', () => {
+    const view = importPickModal('d1', {}, Array.from({ length: MAX_PROPOSALS }, (_, i) => proposal(i)), { found: MAX_PROPOSALS + 7, leftFrom: 14 });
+    const head = JSON.stringify(view.blocks[0]);
+    expect(head).toContain(`Found *${MAX_PROPOSALS + 7}* possible follow-ups`);
+    expect(head).toContain(`Only the first ${MAX_PROPOSALS} fit in one form: import the text from ¶14 on again for the rest.`);
+  });
+
+  it('says nothing of the rest when everything fits, and escapes the readout’s words', () => {
+    const view = importPickModal('d1', {}, [proposal(0), proposal(1)]);
+    const text = JSON.stringify(view.blocks);
+    expect(text).toContain('Found *2* possible follow-ups');
+    expect(text).not.toContain('Only the first');
+    expect(text).toContain('&lt;dialogue&gt; &amp; more');
+  });
+});
