@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ExtractOptions } from '#shared/import/extractor';
+import type { ExtractOptions } from '#shared/import/proposal';
 import type { Label } from '#shared/import/score';
 
 /** A labelled readout: `<name>.txt` and `<name>.labels.json` side by side in its set's folder. */

@@ -1,27 +1,11 @@
 import { DEFAULT_UPDATE_EVERY_DAYS, type KindDraft } from '#shared/domain/kind';
 import { LIMITS, type Cadence, type LocalDate } from '#shared/domain/schemas';
 import { findCjkDueDate } from '#shared/import/cjk-due-date';
-import type { DueDateOptions } from '#shared/import/due-date';
 import type { PartyRef } from '#shared/import/parties';
+import type { ExtractOptions, Proposal } from '#shared/import/proposal';
 import type { Paragraph } from '#shared/import/segment';
 
 export type CjkLanguage = 'ja' | 'ko';
-
-export interface CjkOptions extends DueDateOptions {
-  parties: readonly PartyRef[];
-}
-
-/** A follow-up read from a Japanese or Korean paragraph, shaped as the extractor's Proposal. */
-export interface CjkProposal {
-  title: string;
-  kind: KindDraft;
-  parties: string[];
-  due?: LocalDate;
-  sentence: string;
-  paragraph: number;
-  point?: string;
-  cue: string;
-}
 
 /**
  * Japanese when kana or kanji, Korean when hangul make up most of the letters; `undefined` for
@@ -249,10 +233,10 @@ interface Found {
  * future act, planned, instructed, will go on doing), their negated and hedged forms dropped, one
  * proposal per act (two when acts are coordinated under one cue).
  */
-export function cjkProposals(paragraph: Paragraph, opts: CjkOptions): CjkProposal[] {
+export function cjkProposals(paragraph: Paragraph, opts: ExtractOptions): Proposal[] {
   const language = cjkLanguage(paragraph.text);
   if (!language) return [];
-  const proposals: CjkProposal[] = [];
+  const proposals: Proposal[] = [];
   for (const sentence of splitCjkSentences(paragraph.text, language)) {
     for (const reading of readSentence(sentence, language, opts)) {
       proposals.push({ ...reading, sentence, paragraph: paragraph.index, ...(paragraph.point ? { point: paragraph.point } : {}) });
@@ -261,9 +245,9 @@ export function cjkProposals(paragraph: Paragraph, opts: CjkOptions): CjkProposa
   return proposals;
 }
 
-type Reading = Omit<CjkProposal, 'sentence' | 'paragraph' | 'point'>;
+type Reading = Omit<Proposal, 'sentence' | 'paragraph' | 'point'>;
 
-function readSentence(sentence: string, language: CjkLanguage, opts: CjkOptions): Reading[] {
+function readSentence(sentence: string, language: CjkLanguage, opts: ExtractOptions): Reading[] {
   const readings: Reading[] = [];
   const topic = (language === 'ja' ? JA_SUBJECT : KO_SUBJECT).exec(sentence);
   // "来年には", "내년에는": a time put first is no subject.
@@ -303,12 +287,12 @@ function readSentence(sentence: string, language: CjkLanguage, opts: CjkOptions)
   return readings;
 }
 
-function partiesOf(subject: string | undefined, named: string[], opts: CjkOptions): string[] {
+function partiesOf(subject: string | undefined, named: string[], opts: ExtractOptions): string[] {
   if (!subject || ALL_PARTIES.test(subject)) return opts.parties.map((p) => p.code);
   return named.length ? named : opts.parties.map((p) => p.code);
 }
 
-function acceptingParties(text: string, opts: CjkOptions): string[] {
+function acceptingParties(text: string, opts: ExtractOptions): string[] {
   const named = cjkParties(text, opts.parties);
   return named.length ? named : opts.parties.map((p) => p.code);
 }

@@ -1,38 +1,12 @@
-import type { LocalDate } from '#shared/domain/schemas';
-import type { KindDraft } from '#shared/domain/kind';
 import { actsOf, actVerbAt, cadenceScope, classify, startsWithActAt, type Act } from '#shared/import/acts';
 import { cjkProposals, isCjk } from '#shared/import/cjk';
 import { actionText, clauseStart, type Cue } from '#shared/import/clauses';
 import { actorOf, findCues, subjectIsParty, type Lexicon } from '#shared/import/cues';
 import { findDueDate } from '#shared/import/due-date';
-import { detectParties, partyLexicon, type PartyRef } from '#shared/import/parties';
+import { detectParties, partyLexicon } from '#shared/import/parties';
+import type { ExtractOptions, Proposal } from '#shared/import/proposal';
 import { splitParagraphs, splitSentences, type Paragraph } from '#shared/import/segment';
 import { titleFrom } from '#shared/import/titles';
-
-/** A follow-up the extractor thinks the parties agreed, for a person to accept, edit or drop. */
-export interface Proposal {
-  /** A short imperative summary taken from the sentence, at most LIMITS.titleChars. */
-  title: string;
-  kind: KindDraft;
-  /** Codes of the parties it binds: those named, or all of them for "both sides" or no name. */
-  parties: string[];
-  /** The deadline the sentence states, read relative to the meeting (also on `kind` for one-offs). */
-  due?: LocalDate;
-  /** The source sentence as it stands in its paragraph (line breaks inside it become spaces). */
-  sentence: string;
-  /** 1-based paragraph; numbered points count as paragraphs of their own. */
-  paragraph: number;
-  /** `3`, `(b)` or `3(b)` when the sentence is in a numbered point. */
-  point?: string;
-  /** The words that made it a follow-up ("agreed to", "will", "confirmed that … would"). */
-  cue: string;
-}
-
-export interface ExtractOptions {
-  meetingDate: LocalDate;
-  timeZone: string;
-  parties: readonly PartyRef[];
-}
 
 /**
  * Reads a meeting's readout, joint statement or press report and proposes the follow-ups the

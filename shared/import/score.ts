@@ -1,5 +1,5 @@
 import type { LocalDate } from '#shared/domain/schemas';
-import type { Proposal } from '#shared/import/extractor';
+import type { Proposal } from '#shared/import/proposal';
 
 /** One expected follow-up: a distinctive part of its sentence, and what it should be read as. */
 export interface Label {

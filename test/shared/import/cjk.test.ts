@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cjkLanguage, cjkParties, splitCjkSentences } from '#shared/import/cjk';
 import { findCjkDueDate } from '#shared/import/cjk-due-date';
-import { extractCommitments, type ExtractOptions, type Proposal } from '#shared/import/extractor';
+import { extractCommitments } from '#shared/import/extractor';
+import type { ExtractOptions, Proposal } from '#shared/import/proposal';
 import { scoreProposals, totalScore } from '#shared/import/score';
 import { splitParagraphs } from '#shared/import/segment';
 import { loadReadouts } from '../../../scripts/readouts.ts';

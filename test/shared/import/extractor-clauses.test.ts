@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractCommitments, type ExtractOptions } from '#shared/import/extractor';
+import { extractCommitments } from '#shared/import/extractor';
+import type { ExtractOptions } from '#shared/import/proposal';
 import { loadReadouts } from '../../../scripts/readouts.ts';
 
 const KI: ExtractOptions = {

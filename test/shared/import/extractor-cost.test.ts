@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractCommitments, type ExtractOptions } from '#shared/import/extractor';
+import { extractCommitments } from '#shared/import/extractor';
+import type { ExtractOptions } from '#shared/import/proposal';
 import { splitSentences, MAX_SENTENCE_CHARS } from '#shared/import/segment';
 
 const OPTS: ExtractOptions = {

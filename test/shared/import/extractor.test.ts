@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDueDate } from '#shared/import/due-date';
-import { extractCommitments, type ExtractOptions, type Proposal } from '#shared/import/extractor';
+import { extractCommitments } from '#shared/import/extractor';
+import type { ExtractOptions, Proposal } from '#shared/import/proposal';
 import { detectParties } from '#shared/import/parties';
 import { scoreProposals, totalScore, type Score } from '#shared/import/score';
 import { splitParagraphs, splitSentences } from '#shared/import/segment';
