@@ -200,6 +200,8 @@ function strongCues(sentence: string): Cue[] {
 
   // "We establish a strategic dialogue": a statement that does what it says, still to be set up.
   for (const m of sentence.matchAll(/\b(?:we|the\s+(?:two\s+)?(?:leaders|parties|ministers|sides))\s+(?:hereby\s+)?(?=(?:establish|launch|create|set\s+up|inaugurate|convene|adopt)\s)/gi)) {
+    // "The two sides adopt the following Action Plan": the document itself, already done.
+    if (/^adopt\s+(?:the\s+following|this|the\s+present)\b/i.test(sentence.slice(m.index + m[0].length))) continue;
     add(m.index, m[0], { action: m.index + m[0].length });
   }
 

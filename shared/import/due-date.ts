@@ -88,6 +88,8 @@ const PATTERNS: { re: RegExp; resolve: Resolve }[] = [
       return partOfMonth(yearAhead(ctx, month), month, m[1]);
     },
   },
+  // "Q3 2027", "by Q1 2028": a plan's quarters
+  { re: /\bQ([1-4])\s*(\d{4})\b/g, resolve: (m) => monthEnd(Number(m[2]), 3 * Number(m[1])) },
   // "early 2026", "mid-2026", "the first half of 2026", "the second quarter of next year"
   {
     re: /\b(early|mid|late|the\s+(first|second)\s+half\s+of|the\s+(first|second|third|fourth)\s+quarter\s+of)[- ]?\s*(?:(\d{4})|(this|next|the\s+coming)\s+year)\b/gi,

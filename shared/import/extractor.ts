@@ -1,3 +1,4 @@
+import { actionLine } from '#shared/import/action-lines';
 import { actsOf, actVerbAt, cadenceScope, classify, startsWithActAt, type Act } from '#shared/import/acts';
 import { cjkProposals, isCjk } from '#shared/import/cjk';
 import { actionText, clauseStart, type Cue } from '#shared/import/clauses';
@@ -50,6 +51,7 @@ export function extractCommitments(text: string, opts: ExtractOptions): Proposal
       continue;
     }
     lead = undefined;
+    const before = proposals.length;
     for (const sentence of sentences) {
       lead = listLead(sentence, lexicon);
       for (const cue of findCues(sentence, lexicon, previous)) {
@@ -57,6 +59,9 @@ export function extractCommitments(text: string, opts: ExtractOptions): Proposal
       }
       previous = sentence;
     }
+    // A line of an action plan states its act with no cue: "2.3 Set up a desk | Timeline: …".
+    const line = proposals.length === before && sentences.length === 1 ? actionLine(paragraph, opts, lexicon) : undefined;
+    if (line) proposals.push(line);
   }
   return proposals;
 }

@@ -7,7 +7,7 @@ export const ONE_OFF_VERBS = [
   'compile', 'publish', 'release', 'announce', 'dispatch', 'send', 'deploy', 'build', 'introduce', 'inaugurate', 'appoint',
   'designate', 'formulate', 'produce', 'prepare', 'draft', 'visit', 'meet', 'take place', 'elevate', 'upgrade', 'ratify',
   'approve', 'finish', 'deliver', 'install', 'revise', 'review', 'amend', 'conduct', 'invite', 'hand over', 'return',
-  'allocate', 'set', 'report', 'unveil', 'relaunch', 'restart', 'reach', 'agree', 'commission', 'double', 'triple', 'halve',
+  'allocate', 'set', 'report', 'unveil', 'relaunch', 'restart', 'reach', 'agree', 'commission', 'double', 'triple', 'halve', 'award', 'grant',
 ] as const;
 
 /** Verbs whose follow-up never finishes: keep doing, do more of, stay in touch. */
@@ -99,7 +99,7 @@ const CADENCE_WORDS: { re: RegExp; every?: Cadence }[] = [
   { re: /\b(?:quarterly|every quarter|each quarter)\b/i, every: { count: 3, unit: 'months' } },
   { re: /\b(?:monthly|every month|each month|once a month)\b/i, every: { count: 1, unit: 'months' } },
   { re: /\b(?:weekly|every week|each week|once a week)\b/i, every: { count: 1, unit: 'weeks' } },
-  { re: /\b(?:regular(?:ly)?|periodic(?:ally)?|on a regular basis|shuttle|recurring|rotating|alternating|alternately|in turn|take turns)\b/i },
+  { re: /\b(?:regular(?:ly)?|periodic(?:ally)?|on a regular basis|shuttle|recurring|rotating|alternating|alternately|in turn|take turns|at each (?:of (?:its|their) )?(?:sessions?|meetings?))\b/i },
   { re: /\b(?:visits|exchanges of visits|reciprocal visits|mutual visits)\b/i },
 ];
 const EVERY_N = /\bevery\s+(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen)\s+(day|week|month|year)s\b/i;

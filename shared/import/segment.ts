@@ -11,6 +11,8 @@ export interface Paragraph {
 // `1.` `3)` `(2)` `(b)` `b)` `(iv)` at the start of a line; a year such as `2025.` is too long to be one.
 const POINT_MARK = /^\s*(?:(\d{1,2})[.)]|\((\d{1,2})\)|\(([a-z]|[ivx]{1,4})\)|([a-z])\))\s+(?=\S)/;
 const BULLET_MARK = /^\s*[-•*–]\s+(?=\S)/;
+// An action plan's lines: `Action 4 — …`, `2.3 …` (a numbered action), and `II. Heading` above them.
+const ACTION_MARK = /^\s*(?:Action\s+(\d{1,3})\b\s*(?:[—–:.-]\s*)?|(\d{1,2}\.\d{1,2})\.?\s+|([IVX]{1,5})\.\s+)(?=\S)/;
 // Japanese and Korean marks, often with no space after them: `（１）` `１．` `①`, and `・` `●` bullets.
 const CJK_POINT_MARK = /^\s*(?:[（(]([0-9０-９]{1,2})[）)]|([0-9０-９]{1,2})[．.、](?![0-9０-９])|([\u2460-\u2473]))\s*(?=\S)/;
 const CJK_BULLET_MARK = /^\s*[・●○■□◆◇▶※]\s*(?=\S)/;
@@ -25,6 +27,8 @@ export function splitParagraphs(text: string): Paragraph[] {
   let point: string | undefined;
   // A lettered point belongs to the numbered point above it until a blank-line paragraph ends the list.
   let parent: string | undefined;
+  // Under an action plan's heading or row, every line is a row of its own until a blank line.
+  let rows = false;
 
   const flush = () => {
     const joined = lines.join(' ').replace(/\s+/g, ' ').trim();
@@ -36,6 +40,7 @@ export function splitParagraphs(text: string): Paragraph[] {
   for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
     if (!line.trim()) {
       flush();
+      rows = false;
       continue;
     }
     const mark = POINT_MARK.exec(line);
@@ -56,6 +61,16 @@ export function splitParagraphs(text: string): Paragraph[] {
       lines.push(line.slice(mark[0].length));
       continue;
     }
+    const action = ACTION_MARK.exec(line);
+    if (action) {
+      flush();
+      point = action[1] ? `Action ${action[1]}` : action[2];
+      rows = true;
+      lines.push(line.slice(action[0].length));
+      continue;
+    }
+    // "Status: completed in 2025" under a row is a row of its own, not the row's wrapped end.
+    if (rows && /^\s*[A-Z]/.test(line)) flush();
     const bullet = BULLET_MARK.exec(line) ?? CJK_BULLET_MARK.exec(line);
     if (bullet) {
       flush();

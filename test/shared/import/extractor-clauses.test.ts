@@ -120,3 +120,35 @@ describe('extractCommitments: titles', () => {
     }
   });
 });
+
+describe('extractCommitments on an action plan’s lines', () => {
+  const PLAN = [
+    'I. Trade',
+    'Action 1 — Ministry of Trade (KE, lead), Ministry of Commerce (IN) — by Q3 2027 — Conclude an investment agreement',
+    '1.2 Convene the trade committee once a year | Responsible: both trade ministries | Timeline: annually from 2026',
+    'Status: the tax treaty entered into force in 2025 (completed)',
+    'Action 3 — within 6 months — Kenya Investment Authority — Set up a contact desk for investors.',
+    'Signed in March 2026 — MoU on plant health',
+    '1.5 Consider opening a trade office in Mombasa | Timeline: no decision taken',
+    '',
+    'Culture',
+    '• Hold a film week in each capital (annually)',
+    '• Visit of the Indian culture minister to Nairobi (took place in 2025)',
+    '• Digitise the colonial-era archives (by end-2027)',
+  ].join('\n');
+
+  it('reads each row’s act, date and cadence, whatever order its cells come in', () => {
+    expect(extract(PLAN).map((p) => [p.point, p.title, p.kind.type, p.due, p.cue])).toEqual([
+      ['Action 1', 'Conclude an investment agreement', 'one-off', '2027-09-30', 'action-plan line'],
+      ['1.2', 'Convene the trade committee once a year', 'recurring', undefined, 'action-plan line'],
+      ['Action 3', 'Set up a contact desk for investors', 'one-off', '2026-08-12', 'action-plan line'],
+      [undefined, 'Hold a film week in each capital', 'recurring', undefined, 'action-plan line'],
+      [undefined, 'Digitise the colonial-era archives', 'one-off', '2027-12-31', 'action-plan line'],
+    ]);
+  });
+
+  it('keeps each row to itself, so a status line under a row does not join it', () => {
+    const rows = extract(PLAN).map((p) => p.sentence);
+    expect(rows.some((r) => /Status|Signed in/.test(r))).toBe(false);
+  });
+});
