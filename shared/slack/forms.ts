@@ -2,7 +2,7 @@ import { localDate } from '#shared/dates/flags';
 import { isSourceLink, StatusSchema, type LocalDate, type Role, type Source, type Status } from '#shared/domain/schemas';
 import { DEFAULT_UPDATE_EVERY_DAYS } from '#shared/domain/kind';
 import { InvalidInputError } from '#shared/errors';
-import { IMPORT_INPUTS, IMPORT_MAX_CHARS } from '#shared/slack/render/import';
+import { IMPORT_INPUTS, IMPORT_MAX_CHARS, READOUT_PARTS } from '#shared/slack/render/import';
 import { ROLE_INPUTS } from '#shared/slack/render/roles';
 import { ARCHIVE_TICKED, INPUT_MAX_CHARS, INPUTS, type ModalOrigin } from '#shared/slack/render/modals';
 import { checkedValuesOf, selectedDateOf, selectedUsersOf, selectedValueOf, textOf, urlOf, type ViewValues } from '#shared/slack/view-state';
@@ -130,7 +130,13 @@ export function readReadoutForm(values: ViewValues, origin: ModalOrigin, now: Da
     throw new InvalidInputError(`The link must start with https:// and have no spaces, <, > or |, in at most ${IMPORT_MAX_CHARS.link} characters.`, undefined, { field: 'link' });
   }
   const meeting = cappedTextOf(values, IMPORT_INPUTS.meeting, IMPORT_MAX_CHARS.meeting, 'meeting', 'meeting');
-  const text = cappedTextOf(values, IMPORT_INPUTS.text, IMPORT_MAX_CHARS.text, 'readout text', 'text');
+  // The readout's boxes in order, a blank line between them so no paragraph runs into the next.
+  const parts = Array.from({ length: READOUT_PARTS }, (_, i) =>
+    i === 0
+      ? cappedTextOf(values, IMPORT_INPUTS.text, IMPORT_MAX_CHARS.text, 'readout text', 'text')
+      : cappedTextOf(values, IMPORT_INPUTS.textPart(i + 1), IMPORT_MAX_CHARS.text, `readout text (part ${i + 1})`, IMPORT_INPUTS.textPart(i + 1)),
+  );
+  const text = parts.filter((part) => part?.trim()).join('\n\n') || undefined;
   return {
     track: origin.track ?? selectedValueOf(values, IMPORT_INPUTS.track) ?? '',
     meeting: meeting ?? 'Readout',

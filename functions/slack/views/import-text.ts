@@ -1,12 +1,15 @@
 import { answerFormError, type FormFields } from '#shared/slack/answer-error';
 import { readReadoutForm } from '#shared/slack/forms';
-import { IMPORT_INPUTS, importPickModal } from '#shared/slack/render/import';
+import { IMPORT_INPUTS, READOUT_PARTS, importPickModal } from '#shared/slack/render/import';
 import { readOrigin } from '#shared/slack/view-state';
 import { proposeImport } from '#shared/use-cases/import';
 import type { ListenerDeps } from '../deps.ts';
 import { viewCaller, type ViewArgs } from '../payload.ts';
 
-const FIELDS: FormFields = { default: IMPORT_INPUTS.text };
+const FIELDS: FormFields = {
+  default: IMPORT_INPUTS.text,
+  ...Object.fromEntries(Array.from({ length: READOUT_PARTS - 1 }, (_, i) => [IMPORT_INPUTS.textPart(i + 2), IMPORT_INPUTS.textPart(i + 2)])),
+};
 
 /** Step 1 of an import: find the follow-ups and turn the modal into the list to confirm. */
 export function importTextSubmission(deps: ListenerDeps) {

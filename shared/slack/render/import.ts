@@ -13,12 +13,16 @@ export const IMPORT_INPUTS = {
   date: 'import_date',
   link: 'import_link',
   text: 'import_text',
+  /** The readout's further parts, 2 to READOUT_PARTS: what did not fit in the first box. */
+  textPart: (n: number) => `import_text_${n}`,
   pick: 'import_pick',
   title: (i: number) => `import_title_${i}`,
 } as const;
 
-/** Slack caps a plain-text input at 3,000 characters; a readout longer than that is cut there. */
+/** Slack caps a plain-text input at 3,000 characters, so a longer readout goes into several boxes. */
 export const READOUT_CHARS = 3000;
+/** How many boxes the import form gives a readout: 9,000 characters in all. */
+export const READOUT_PARTS = 3;
 
 /** Each import input's `max_length` (a link input takes none, so its cap is the stored link's). */
 export const IMPORT_MAX_CHARS = { meeting: 200, text: READOUT_CHARS, title: LIMITS.titleChars, link: 500 } as const;
@@ -51,14 +55,25 @@ export function importTextModal(
     input(IMPORT_INPUTS.meeting, 'Meeting', { type: 'plain_text_input', action_id: IMPORT_INPUTS.meeting, max_length: IMPORT_MAX_CHARS.meeting, placeholder: { type: 'plain_text', text: 'Japan–Korea foreign ministers’ meeting' } }),
     input(IMPORT_INPUTS.date, 'Date of the meeting (relative dates in the text are read from it)', { type: 'datepicker', action_id: IMPORT_INPUTS.date, initial_date: options.today }),
     input(IMPORT_INPUTS.link, 'Link to the readout', { type: 'url_text_input', action_id: IMPORT_INPUTS.link, ...(options.link ? { initial_value: options.link } : {}) }, true),
-    input(IMPORT_INPUTS.text, 'Text of the readout, joint statement or press report', {
-      type: 'plain_text_input',
-      action_id: IMPORT_INPUTS.text,
-      multiline: true,
-      max_length: IMPORT_MAX_CHARS.text,
-      ...(options.text ? { initial_value: options.text.slice(0, IMPORT_MAX_CHARS.text) } : {}),
-    }),
   );
+  const { parts, leftOut } = splitReadout(options.text ?? '');
+  for (let n = 1; n <= READOUT_PARTS; n += 1) {
+    const id = n === 1 ? IMPORT_INPUTS.text : IMPORT_INPUTS.textPart(n);
+    const label = n === 1 ? 'Text of the readout, joint statement or press report' : `Text, continued (part ${n})`;
+    const part = parts[n - 1];
+    blocks.push(
+      input(id, label, { type: 'plain_text_input', action_id: id, multiline: true, max_length: IMPORT_MAX_CHARS.text, ...(part ? { initial_value: part } : {}) }, n > 1),
+    );
+  }
+  if (leftOut > 0) {
+    const total = (options.text ?? '').length;
+    blocks.push(
+      context(
+        `This message has ${total.toLocaleString('en-US')} characters and the form holds ${(READOUT_CHARS * READOUT_PARTS).toLocaleString('en-US')}: ` +
+          `the last ${leftOut.toLocaleString('en-US')} are left out — import them in a second go.`,
+      ),
+    );
+  }
   return modal(VIEW_IDS.importText, 'Import a readout', 'Find follow-ups', { ...origin, ...(options.track ? { track: options.track.slug } : {}) }, blocks);
 }
 
@@ -90,6 +105,28 @@ export function importPickModal(
     blocks.push(input(`${IMPORT_INPUTS.pick}_${start / 10}`, start === 0 ? 'Save these' : 'And these', { type: 'checkboxes', action_id: IMPORT_INPUTS.pick, options, initial_options: options }, true));
   }
   return modal(VIEW_IDS.importPick, 'Confirm follow-ups', 'Save ticked', { ...origin, id: draftId }, blocks.slice(0, 100));
+}
+
+/**
+ * A readout cut into the form's boxes, each at most READOUT_CHARS, at a blank line where one falls
+ * in the second half of the box, else at a line end, a sentence end or a space; and how many
+ * characters did not fit.
+ */
+export function splitReadout(text: string): { parts: string[]; leftOut: number } {
+  const parts: string[] = [];
+  let rest = text.trim();
+  while (rest && parts.length < READOUT_PARTS) {
+    if (rest.length <= READOUT_CHARS) {
+      parts.push(rest);
+      rest = '';
+      break;
+    }
+    const window = rest.slice(0, READOUT_CHARS);
+    const cut = ['\n\n', '\n', '. ', ' '].map((mark) => window.lastIndexOf(mark)).find((i) => i > READOUT_CHARS / 2) ?? READOUT_CHARS - 1;
+    parts.push(rest.slice(0, cut + 1).trim());
+    rest = rest.slice(cut + 1).trim();
+  }
+  return { parts, leftOut: rest.length };
 }
 
 function kindLabel(p: Proposal): string {

@@ -143,6 +143,24 @@ describe('readout import', () => {
     expect(JSON.stringify(view.blocks)).toContain('vice-ministerial strategic dialogue');
     expect(JSON.stringify(view.blocks)).toContain('https://test.slack.com/archives/C0NEWS/p1773277200000100');
   });
+
+  it('spreads a message longer than one box over the form’s three and finds the follow-ups at its end', async () => {
+    const filler = 'The ministers recalled the history of their relations and exchanged views on the region. '.repeat(30);
+    const long = `${filler}\n\n${filler}\n\n${filler}\n\nThe two ministers agreed to launch a joint fisheries survey by June 2026.`;
+    await harness.send(interactionEvent(messageShortcut(TEAM, SHORTCUT_IDS.importReadout, long, harness.slack.responseUrl('shortcut'), NEWS)));
+    const view = lastView();
+    const boxes = (view.blocks as { block_id: string; element?: { multiline?: boolean; initial_value?: string } }[]).filter((b) => b.element?.multiline);
+    expect(boxes.map((b) => b.block_id)).toEqual([IMPORT_INPUTS.text, IMPORT_INPUTS.textPart(2), IMPORT_INPUTS.textPart(3)]);
+    const filled = boxes.map((b) => b.element?.initial_value ?? '');
+    for (const part of filled) expect(part.length).toBeLessThanOrEqual(3000);
+    expect(filled.at(-1)).toContain('joint fisheries survey');
+    expect(JSON.stringify(view.blocks)).not.toContain('left out');
+
+    const values = Object.fromEntries(boxes.map((b, i) => [b.block_id, { [b.block_id]: { type: 'plain_text_input', value: filled[i] } }]));
+    const track = { [IMPORT_INPUTS.track]: { [IMPORT_INPUTS.track]: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: 'japan-korea' }, value: 'japan-korea' } } } };
+    const proposed = await submit(VIEW_IDS.importText, view.private_metadata, { ...readoutValues(filled[0]), ...values, ...track });
+    expect(JSON.stringify(proposed.json())).toContain('Launch a joint fisheries survey');
+  });
 });
 
 describe('per-party compliance', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '#shared/errors';
-import { readCommitmentForm, readNoteForm, readPicksForm, readTrackForm, readUpdateForm } from '#shared/slack/forms';
+import { readCommitmentForm, readNoteForm, readPicksForm, readReadoutForm, readTrackForm, readUpdateForm } from '#shared/slack/forms';
 import { IMPORT_INPUTS } from '#shared/slack/render/import';
 import { INPUTS } from '#shared/slack/render/modals';
 import { readOrigin, type ViewValues } from '#shared/slack/view-state';
@@ -64,5 +64,17 @@ describe('form readers', () => {
   it('reads an unreadable origin as none', () => {
     expect(readOrigin('not json')).toEqual({});
     expect(readOrigin(JSON.stringify({ id: 'JK-4', version: 3 }))).toEqual({ id: 'JK-4', version: 3 });
+  });
+
+  it('reads a readout from its boxes in order, a blank line between them, skipping empty ones', () => {
+    const values: ViewValues = { ...text(IMPORT_INPUTS.text, 'First part.'), ...text(IMPORT_INPUTS.textPart(2), '  '), ...text(IMPORT_INPUTS.textPart(3), 'Third part.') };
+    expect(readReadoutForm(values, { track: 'japan-korea' }, now).text).toBe('First part.\n\nThird part.');
+  });
+
+  it('refuses a box over the input limit, naming that box', () => {
+    const values: ViewValues = { ...text(IMPORT_INPUTS.text, 'First part.'), ...text(IMPORT_INPUTS.textPart(2), 'x'.repeat(3001)) };
+    const error = thrown(() => readReadoutForm(values, { track: 'japan-korea' }, now));
+    expect(error.message).toBe('The readout text (part 2) is 3,001 characters long; the limit is 3,000.');
+    expect(error.field).toBe(IMPORT_INPUTS.textPart(2));
   });
 });

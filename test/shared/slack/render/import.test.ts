@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Proposal } from '#shared/domain/import-draft';
-import { importPickModal } from '#shared/slack/render/import';
+import { READOUT_CHARS, READOUT_PARTS, importPickModal, importTextModal, splitReadout } from '#shared/slack/render/import';
 import { MAX_PROPOSALS } from '#shared/use-cases/import';
 
 const proposal = (i: number): Proposal => ({
@@ -36,3 +36,31 @@ describe('importPickModal', () => {
     expect(text).toContain('&lt;dialogue&gt; &amp; more');
   });
 });
+
+describe('splitReadout', () => {
+  const paragraph = (n: number) => `${'Paragraph words of the readout. '.repeat(20)}End ${n}.`;
+
+  it('cuts a long readout at blank lines into boxes of at most the input limit, losing nothing', () => {
+    const text = Array.from({ length: 10 }, (_, i) => paragraph(i)).join('\n\n');
+    const { parts, leftOut } = splitReadout(text);
+    expect(leftOut).toBe(0);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) {
+      expect(part.length).toBeLessThanOrEqual(READOUT_CHARS);
+      expect(part).toMatch(/End \d+\.$/);
+    }
+    expect(parts.join('\n\n')).toBe(text);
+  });
+
+  it('says how much did not fit in all the boxes', () => {
+    const text = 'x '.repeat(READOUT_CHARS * READOUT_PARTS);
+    const { parts, leftOut } = splitReadout(text);
+    expect(parts).toHaveLength(READOUT_PARTS);
+    // Each cut drops the one space it fell on.
+    expect(leftOut).toBeGreaterThan(0);
+    expect(parts.join(' ').length + 1 + leftOut).toBe(text.trim().length);
+    const view = importTextModal({}, { text, today: '2026-03-12' });
+    expect(JSON.stringify(view.blocks)).toMatch(/the form holds 9,000: the last [\d,]+ are left out — import them in a second go/);
+  });
+});
+
