@@ -63,7 +63,8 @@ export function extractCommitments(text: string, opts: ExtractOptions): Proposal
     const line = proposals.length === before && sentences.length === 1 ? actionLine(paragraph, opts, lexicon) : undefined;
     if (line) proposals.push(line);
   }
-  return proposals;
+  // Whatever the text, a proposal has words to show: one whose title kept none is dropped.
+  return proposals.filter((p) => /[\p{L}\p{N}]/u.test(p.title));
 }
 
 function propose(sentence: string, cue: Cue, act: Act, paragraph: Paragraph, opts: ExtractOptions, lexicon: Lexicon): Proposal {

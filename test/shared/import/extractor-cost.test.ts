@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ProposalSchema } from '#shared/domain/import-draft';
 import { extractCommitments } from '#shared/import/extractor';
 import type { ExtractOptions } from '#shared/import/proposal';
 import { splitSentences, MAX_SENTENCE_CHARS } from '#shared/import/segment';
@@ -47,10 +48,12 @@ describe('extractCommitments on hostile input', () => {
     for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
   });
 
-  it('never throws, whatever the text', () => {
+  it('never throws and proposes only what an import can keep, whatever the text', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.constantFrom(...WORDS), fc.string(), fc.constantFrom('\n', '\n\n', '1. ', '• ', '。', '. ')), { maxLength: 80 }), (parts) => {
-        expect(() => extractCommitments(parts.join(' '), OPTS)).not.toThrow();
+        const proposals = extractCommitments(parts.join(' '), OPTS);
+        // Each one is what the import's draft accepts, so no text can make the import fail.
+        for (const p of proposals) expect(ProposalSchema.safeParse({ ...p, title: p.title.slice(0, 200), sentence: p.sentence.slice(0, 2000) }).success, p.title).toBe(true);
       }),
       { numRuns: 300 },
     );
