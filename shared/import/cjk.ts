@@ -1,7 +1,7 @@
 import { DEFAULT_UPDATE_EVERY_DAYS, type KindDraft } from '#shared/domain/kind';
 import { LIMITS, type Cadence, type LocalDate } from '#shared/domain/schemas';
 import { findCjkDueDate } from '#shared/import/cjk-due-date';
-import type { PartyRef } from '#shared/import/parties';
+import { localNames, type PartyRef } from '#shared/import/parties';
 import type { ExtractOptions, Proposal } from '#shared/import/proposal';
 import type { Paragraph } from '#shared/import/segment';
 
@@ -210,6 +210,11 @@ export function cjkParties(text: string, parties: readonly PartyRef[]): string[]
     if (track) named.add(track);
   }
   for (const party of parties) for (const alias of party.aliases ?? []) if (alias && text.includes(alias)) named.add(party.code);
+  // A party the table above does not know: its names from the gazetteer ("ウズベキスタン", "핀란드").
+  for (const party of parties) {
+    if (named.has(party.code) || COUNTRY_NAMES.some((e) => trackCode(e.codes[0]!, parties) === party.code)) continue;
+    if (localNames(party).some((name) => rest.includes(name))) named.add(party.code);
+  }
   return all.filter((code) => named.has(code));
 }
 

@@ -53,6 +53,15 @@ export function partyLexicon(parties: readonly PartyRef[]): PartyLexicon {
   return { gazetteer: gazetteerIndex(), own, partyOf, lookups: 0 };
 }
 
+/**
+ * The party's Japanese and Korean names from the gazetteer ("ウズベキスタン", "핀란드"), those of three
+ * characters or more: with no spaces between words, a shorter one ("가나", "이란") is too often part of
+ * another word.
+ */
+export function localNames(party: PartyRef): string[] {
+  return (findRow(party)?.[6] ?? '').split('|').filter((name) => name.length >= 3);
+}
+
 function findRow(party: PartyRef): GazetteerRow | undefined {
   const name = party.name.toLowerCase();
   return (

@@ -252,6 +252,24 @@ describe('parties', () => {
     expect(cjkParties(text, trio)).toEqual(codes);
   });
 
+  it('names a party outside its own table by the gazetteer’s Japanese and Korean names', () => {
+    const pair = [
+      { code: 'JP', name: 'Japan' },
+      { code: 'UZ', name: 'Uzbekistan' },
+    ];
+    expect(cjkParties('ウズベキスタン側', pair)).toEqual(['UZ']);
+    expect(cjkParties('우즈베키스탄 정부', pair)).toEqual(['UZ']);
+    expect(cjkParties('日本とウズベキスタン共和国', pair)).toEqual(['JP', 'UZ']);
+  });
+
+  it('does not take a two-character name for a party inside another word', () => {
+    const ghana = [
+      { code: 'KR', name: 'South Korea' },
+      { code: 'GH', name: 'Ghana' },
+    ];
+    expect(cjkParties('가나다 순서로', ghana)).toEqual([]);
+  });
+
   it('binds the subject party, or every party when none is named', () => {
     expect(only('日本側は、奨学金を増やす考えを表明した。').parties).toEqual(['JP']);
     expect(only('한국은 장학금을 늘리기로 했다.').parties).toEqual(['KR']);
