@@ -35,7 +35,7 @@ export function extractCommitments(text: string, opts: ExtractOptions): Proposal
       proposals.push(...cjkProposals(paragraph, opts));
       continue;
     }
-    if (isHeadline(paragraph, paragraphs)) continue;
+    if (isHeadline(paragraph, paragraphs) || isPreambular(paragraph.text)) continue;
     const sentences = splitSentences(paragraph.text);
     const whole = sentences.join(' ');
     const listed = lead ? listedAct(whole) : undefined;
@@ -98,6 +98,17 @@ function isHeadline(paragraph: Paragraph, paragraphs: readonly Paragraph[]): boo
     paragraph.text.split(/\s+/).length <= 25
   );
 }
+
+/**
+ * A declaration's preambular paragraph ("Recalling …;", "Mindful that … will grow,"): it sets out
+ * what the parties bear in mind, and the operative paragraphs after it say what they will do.
+ */
+function isPreambular(text: string): boolean {
+  return PREAMBLE_OPENING.test(text) && /[,;]$/.test(text.trim());
+}
+
+const PREAMBLE_OPENING =
+  /^(?:Recalling|Recogni[sz]ing|Reaffirming|Reiterating|Welcoming|Noting|Acknowledging|Emphasi[sz]ing|Stressing|Underlining|Mindful|Aware|Conscious|Convinced|Concerned|Bearing\s+in\s+mind|Having|Taking\s+note|Guided\s+by|Determined|Desiring|Considering|Expressing|Affirming|Deeply|Inspired|Encouraged|Committed\s+to\s+(?:the\s+)?(?:principles?|values?|goals?))\b/;
 
 /** "On trade, the two sides decided:" — the points below it are its acts. */
 interface ListLead {

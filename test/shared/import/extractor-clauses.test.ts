@@ -152,3 +152,22 @@ describe('extractCommitments on an action plan’s lines', () => {
     expect(rows.some((r) => /Status|Signed in/.test(r))).toBe(false);
   });
 });
+
+describe('extractCommitments on a declaration’s preamble', () => {
+  it('proposes nothing from preambular paragraphs and reads the operative ones after them', () => {
+    const text = [
+      'Joint Declaration of Kenya and India',
+      '',
+      'Recalling that trade between the two countries will double by 2030 on present trends;',
+      '',
+      'Mindful that the effects of climate change on our coasts will grow,',
+      '',
+      'Welcoming the decision of the two leaders to hold annual summits;',
+      '',
+      '1. The two sides will establish a joint climate adaptation fund by June 2026.',
+      '',
+      'Welcoming the progress made, the ministers agreed to meet again in Nairobi.',
+    ].join('\n');
+    expect(titles(text)).toEqual(['Establish a joint climate adaptation fund', 'Meet again in Nairobi']);
+  });
+});
