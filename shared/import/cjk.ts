@@ -29,10 +29,6 @@ export function cjkLanguage(text: string): CjkLanguage | undefined {
   return kana > 0 ? 'ja' : undefined;
 }
 
-export function isCjk(text: string): boolean {
-  return cjkLanguage(text) !== undefined;
-}
-
 const OPENERS = '「『“（(〈《【';
 const CLOSERS = '」』”）)〉》】';
 /** An unclosed quote stops holding sentences together after this many characters. */
@@ -238,9 +234,7 @@ interface Found {
  * future act, planned, instructed, will go on doing), their negated and hedged forms dropped, one
  * proposal per act (two when acts are coordinated under one cue).
  */
-export function cjkProposals(paragraph: Paragraph, opts: ExtractOptions): Proposal[] {
-  const language = cjkLanguage(paragraph.text);
-  if (!language) return [];
+export function cjkProposals(paragraph: Paragraph, language: CjkLanguage, opts: ExtractOptions): Proposal[] {
   const proposals: Proposal[] = [];
   for (const sentence of splitCjkSentences(paragraph.text, language)) {
     for (const reading of readSentence(sentence, language, opts)) {

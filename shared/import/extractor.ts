@@ -1,6 +1,6 @@
 import { actionLine } from '#shared/import/action-lines';
 import { actsOf, actVerbAt, cadenceScope, classify, startsWithActAt, type Act } from '#shared/import/acts';
-import { cjkProposals, isCjk } from '#shared/import/cjk';
+import { cjkLanguage, cjkProposals } from '#shared/import/cjk';
 import { actionText, clauseStart, type Cue } from '#shared/import/clauses';
 import { actorOf, findCues, subjectIsParty, type Lexicon } from '#shared/import/cues';
 import { findDueDate } from '#shared/import/due-date';
@@ -31,8 +31,9 @@ export function extractCommitments(text: string, opts: ExtractOptions): Proposal
   let lead: ListLead | undefined;
   let previous = '';
   for (const paragraph of paragraphs) {
-    if (isCjk(paragraph.text)) {
-      proposals.push(...cjkProposals(paragraph, opts));
+    const language = cjkLanguage(paragraph.text);
+    if (language) {
+      proposals.push(...cjkProposals(paragraph, language, opts));
       continue;
     }
     if (isHeadline(paragraph, paragraphs) || isPreambular(paragraph.text)) continue;
