@@ -248,7 +248,6 @@ async function sweepScaling(s: Stack) {
   const teamId = 'T0COST';
   const created = new Date('2026-05-01T00:00:00Z');
   const now = new Date('2026-05-04T00:00:30Z'); // just after Monday 09:00 in Tokyo
-  const READS = new Set(['QueryCommand', 'GetItemCommand', 'BatchGetItemCommand', 'ScanCommand', 'TransactGetItemsCommand']);
   const due = Array.from({ length: 10 }, (_, i) => subscriptionItem(teamId, `C0DUE${i}`, 'every monday 09:00', created, created));
   const rows = [];
   // The first sweep of the process pays for JIT and connections: a throwaway 10-among-10 sweep first.
@@ -273,7 +272,7 @@ async function sweepScaling(s: Stack) {
     );
     const ms = performance.now() - t;
     const counts = Object.fromEntries(counter.counts);
-    const reads = Object.entries(counts).reduce((n, [k, v]) => n + (READS.has(k) ? v : 0), 0);
+    const reads = counter.reads();
     if (total === 10) continue;
     rows.push({ subscriptions: total, due: summary.due, posted: summary.posted, readRequests: reads, requests: counts, sweepMs: Math.round(ms), loadMs: Math.round(loadMs) });
     client.destroy();

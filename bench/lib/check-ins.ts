@@ -18,7 +18,6 @@ const TEAM = 'T0CHECKIN';
 const created = new Date('2026-03-01T00:00:00Z');
 /** Tuesday 10 March, 09:00 for owners in UTC (the fake gives no zone): items due on the 17th are asked. */
 const sweepAt = new Date('2026-03-10T09:00:30Z');
-const READS = ['QueryCommand', 'GetItemCommand', 'BatchGetItemCommand', 'ScanCommand', 'TransactGetItemsCommand'];
 
 /** A fresh table with one track; `due` items due a check-in today (one owner each), then `later` items asked in December. */
 async function tableWith(s: Stack, name: string, due: number, later: number) {
@@ -62,8 +61,7 @@ export async function checkInReads(s: Stack, totals: number[]) {
     const table = await tableWith(s, `bench-checkin-reads-${total}`, 10, total - 10);
     const counter = countRequests(table.client);
     const summary = await runCheckInSweep(depsFor(table, s.slack.apiUrl), { now: sweepAt, remainingMs: () => 300_000 });
-    const reads = READS.reduce((n, name) => n + (counter.counts.get(name) ?? 0), 0);
-    rows.push({ items: total, due: summary.dueAsks, sent: summary.sent, reads, counts: Object.fromEntries(counter.counts) });
+    rows.push({ items: total, due: summary.dueAsks, sent: summary.sent, reads: counter.reads(), counts: Object.fromEntries(counter.counts) });
     table.client.destroy();
   }
   return rows;
