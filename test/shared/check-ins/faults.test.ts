@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeliveryStep } from '#shared/reminders/deliver';
-import type { CheckInFaults, CheckInSweepSummary } from '#shared/check-ins/sweep';
+import type { CheckInSweepSummary, OwnerDay } from '#shared/check-ins/sweep';
 import { useTestTable } from '../../support/dynamodb.ts';
 import { countedFaults, FakeSlack } from '#local/fake-slack';
 import { seededRandom } from '#local/seeded-random';
-import { track } from '../reminders/harness.ts';
+import { crashOnce, track } from '../reminders/harness.ts';
 import { checkInHarness, checkInsTo, owned } from './harness.ts';
 
 const table = useTestTable();
@@ -14,23 +13,8 @@ const h = checkInHarness(table, () => slack);
 /** One Slack call in five goes wrong: 429, a 5xx that did nothing, or a lost answer to work that was done. */
 const slackFaults = countedFaults(seededRandom(20260310), 0.2);
 
-const STEPS: (DeliveryStep | undefined)[] = ['before-claim', 'after-claim', 'after-post', 'after-record', undefined];
-
 /** Each owner's day dies once, at the step their number picks (one in five never does). */
-function crashes(): CheckInFaults & { seen: Map<DeliveryStep, number> } {
-  const crashed = new Set<string>();
-  const seen = new Map<DeliveryStep, number>();
-  return {
-    seen,
-    at(step, owner) {
-      const id = `${owner.userId}/${owner.date}`;
-      if (STEPS[Number(owner.userId.slice(-3)) % STEPS.length] !== step || crashed.has(id)) return;
-      crashed.add(id);
-      seen.set(step, (seen.get(step) ?? 0) + 1);
-      throw new Error(`injected crash ${step}`);
-    },
-  };
-}
+const crashes = () => crashOnce<OwnerDay>((owner) => Number(owner.userId.slice(-3)), (owner) => `${owner.userId}/${owner.date}`);
 
 beforeAll(async () => {
   slack = await new FakeSlack({ fault: slackFaults.fault }).start();

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subscribe } from '#shared/use-cases/subscriptions';
-import { DIGEST_EVENT_TYPE, type DeliveryStep, type Faults } from '#shared/reminders/deliver';
+import { DIGEST_EVENT_TYPE } from '#shared/reminders/deliver';
 import type { SweepSummary } from '#shared/reminders/sweep';
+import type { Subscription } from '#shared/domain/subscription';
 import { useTestTable } from '../../support/dynamodb.ts';
 import { countedFaults, FakeSlack } from '#local/fake-slack';
-import { draft, harness, track } from './harness.ts';
+import { crashOnce, draft, harness, track } from './harness.ts';
 import { seededRandom } from '#local/seeded-random';
 
 const table = useTestTable();
@@ -14,24 +15,12 @@ const h = harness(table, () => slack);
 /** One Slack call in five goes wrong: 429, a 5xx that did nothing, or a lost answer to work that was done. */
 const slackFaults = countedFaults(seededRandom(20260301), 0.2);
 
-const STEPS: (DeliveryStep | undefined)[] = ['before-claim', 'after-claim', 'after-post', 'after-record', undefined];
-
 /** Each subscription dies once per slot, at the step its number picks (one in five never does). */
-function crashes(): Faults & { seen: Map<DeliveryStep, number> } {
-  const crashed = new Set<string>();
-  const seen = new Map<DeliveryStep, number>();
-  return {
-    seen,
-    at(step, sub) {
-      const n = Number(sub.channelId.slice(-3)) + (sub.track === 'track-b' ? 1 : 0);
-      const id = `${sub.channelId}/${sub.track}/${sub.nextRunAt}`;
-      if (STEPS[n % STEPS.length] !== step || crashed.has(id)) return;
-      crashed.add(id);
-      seen.set(step, (seen.get(step) ?? 0) + 1);
-      throw new Error(`injected crash ${step}`);
-    },
-  };
-}
+const crashes = () =>
+  crashOnce<Subscription>(
+    (sub) => Number(sub.channelId.slice(-3)) + (sub.track === 'track-b' ? 1 : 0),
+    (sub) => `${sub.channelId}/${sub.track}/${sub.nextRunAt}`,
+  );
 
 beforeAll(async () => {
   slack = await new FakeSlack({ fault: slackFaults.fault }).start();

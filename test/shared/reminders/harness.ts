@@ -6,6 +6,7 @@ import { runSweep, type SweepDeps, type SweepSummary } from '#shared/reminders/s
 import { createLogger, type Logger } from '#shared/observe/log';
 import type { CommitmentDraft } from '#shared/domain/schemas';
 import type { FakeSlack } from '#local/fake-slack';
+import type { DeliveryStep } from '#shared/reminders/deliver';
 
 /** Settings that keep a sweep's waits in milliseconds: Retry-After 1 means 10 ms here. */
 export const FAST = {
@@ -76,5 +77,26 @@ export function draft(title: string, due?: string): CommitmentDraft {
     source: { meeting: 'Busan summit', date: '2025-09-30', place: 'Busan' },
     kind: { type: 'one-off', ...(due ? { due } : {}) },
     status: 'in-progress',
+  };
+}
+
+const CRASH_STEPS: (DeliveryStep | undefined)[] = ['before-claim', 'after-claim', 'after-post', 'after-record', undefined];
+
+/**
+ * A sweep's crash points: each delivery (named by `key`) dies once, at the step its number
+ * (`pick`) chooses, one in five never; `seen` counts the crashes by step.
+ */
+export function crashOnce<T>(pick: (thing: T) => number, key: (thing: T) => string): { seen: Map<DeliveryStep, number>; at(step: DeliveryStep, thing: T): void } {
+  const crashed = new Set<string>();
+  const seen = new Map<DeliveryStep, number>();
+  return {
+    seen,
+    at(step, thing) {
+      const id = key(thing);
+      if (CRASH_STEPS[pick(thing) % CRASH_STEPS.length] !== step || crashed.has(id)) return;
+      crashed.add(id);
+      seen.set(step, (seen.get(step) ?? 0) + 1);
+      throw new Error(`injected crash ${step}`);
+    },
   };
 }
