@@ -6,6 +6,7 @@ import { createSlackWeb } from '#shared/slack/web-api';
 import { CHECK_IN_EVENT_TYPE, runCheckInSweep, type CheckInSweepDeps } from '#shared/check-ins/sweep';
 import { createLogger } from '#shared/observe/log';
 import type { Track } from '#shared/domain/schemas';
+import { BUSAN_TRACK } from '#shared/data/busan-summit-2025';
 import { load } from '#local/bulk-subscriptions';
 import { commitmentWithAsks, ownedItem as owned } from '#local/bulk-items';
 import { countRequests } from '#local/request-counter';
@@ -23,19 +24,7 @@ const sweepAt = new Date('2026-03-10T09:00:30Z');
 async function tableWith(s: Stack, name: string, due: number, later: number) {
   const tableName = await s.table(name);
   const client = createDynamoClient(s.endpoint);
-  const track: Track = await createStore({ client, tableName }).createTrack({
-    teamId: TEAM,
-    slug: 'japan-korea',
-    title: 'Japan–Korea',
-    parties: [
-      { code: 'JP', name: 'Japan' },
-      { code: 'KR', name: 'South Korea' },
-    ],
-    timeZone: 'Asia/Tokyo',
-    idPrefix: 'JK',
-    createdAt: created.toISOString(),
-    createdBy: 'U0ADMIN',
-  });
+  const track: Track = await createStore({ client, tableName }).createTrack({ ...BUSAN_TRACK, teamId: TEAM, createdAt: created.toISOString(), createdBy: 'U0ADMIN' });
   const items = [
     ...Array.from({ length: due }, (_, i) => commitmentWithAsks(track, i + 1, owned(`Due soon ${i}`, `U0DUE${i}`, '2026-03-17'), created)),
     ...Array.from({ length: later }, (_, i) => commitmentWithAsks(track, due + i + 1, owned(`Later ${i}`, `U0LATER${i % 1000}`, '2026-12-31'), created)),

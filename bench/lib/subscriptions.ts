@@ -1,23 +1,12 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { CommitmentDraft } from '#shared/domain/schemas';
+import { BUSAN_TRACK } from '#shared/data/busan-summit-2025';
 import { createStore } from '#shared/store/store';
 
 /** The track the subscriptions follow, with one open item (nothing flagged: the fan-out subscribes with `always`). */
 export async function trackWithOneItem(client: DynamoDBClient, tableName: string, teamId: string, created: Date): Promise<void> {
   const store = createStore({ client, tableName });
-  await store.createTrack({
-    teamId,
-    slug: 'japan-korea',
-    title: 'Track japan-korea',
-    parties: [
-      { code: 'JP', name: 'Japan' },
-      { code: 'KR', name: 'South Korea' },
-    ],
-    timeZone: 'Asia/Tokyo',
-    idPrefix: 'JK',
-    createdAt: created.toISOString(),
-    createdBy: 'U0ADMIN',
-  });
+  await store.createTrack({ ...BUSAN_TRACK, teamId, createdAt: created.toISOString(), createdBy: 'U0ADMIN' });
   const draft: CommitmentDraft = {
     title: 'Resume shuttle diplomacy',
     parties: ['JP', 'KR'],
