@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHECK_IN_EVENT_TYPE } from '#shared/check-ins/sweep';
 import { ownedItem } from '#local/bulk-items';
-import { localContext } from '#local/http-adapter';
 import { useSlackHandler } from '../../support/slack-handler.ts';
-import { captureLogLines } from '../../support/log-lines.ts';
+import { loadRemindersHandler, type RemindersHandler } from './reminders-handler.ts';
 
 // The real reminders handler, with the clock set to each sweep's instant (only Date is faked).
 const slackHarness = useSlackHandler();
 const TEAM = 'T0TEST';
-let sweepHandler: typeof import('../../../functions/reminders/handler.ts').handler;
-let logs: ReturnType<typeof captureLogLines>;
+let logs: RemindersHandler['logs'];
+let sweepAt: RemindersHandler['sweepAt'];
 
 beforeAll(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -27,10 +26,7 @@ beforeAll(async () => {
     createdBy: 'U0ADMIN',
   });
   await store.createCommitment(TEAM, 'private-talks', { ...ownedItem('Draft the joint paper', 'U0OWNER', '2026-03-17'), parties: ['JP'] }, 'U0ADMIN', created);
-  Object.assign(process.env, { LOG_LEVEL: 'INFO', POWERTOOLS_SERVICE_NAME: 'commitments-reminders' });
-  logs = captureLogLines();
-  ({ handler: sweepHandler } = await import('../../../functions/reminders/handler.ts'));
-  delete process.env['POWERTOOLS_SERVICE_NAME'];
+  ({ logs, sweepAt } = await loadRemindersHandler());
 });
 afterAll(() => {
   logs.restore();
@@ -38,10 +34,6 @@ afterAll(() => {
   vi.useRealTimers();
 });
 
-async function sweepAt(iso: string): Promise<void> {
-  vi.setSystemTime(new Date(iso));
-  await sweepHandler({}, { ...localContext(), functionName: 'commitments-reminders', awsRequestId: `sweep-${iso}`, getRemainingTimeInMillis: () => 60_000 });
-}
 
 describe('reminders handler check-ins', () => {
   it('asks the owner of an item in a private track after the digests, logs the counts and publishes CheckInsSent', async () => {

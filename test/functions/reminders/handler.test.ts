@@ -1,28 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedBusan } from '#shared/use-cases/seed';
 import { DIGEST_EVENT_TYPE } from '#shared/reminders/deliver';
-import type { SweepSummary } from '#shared/reminders/sweep';
 import { useSlackHandler } from '../../support/slack-handler.ts';
 import { commandEvent } from '#local/slack-request';
-import { localContext } from '#local/http-adapter';
-import { captureLogLines } from '../../support/log-lines.ts';
+import { loadRemindersHandler, type RemindersHandler } from './reminders-handler.ts';
 
 // The real Slack handler takes the command; the real reminders handler runs each sweep, with
 // the clock set to the sweep's instant (only Date is faked: timers and performance run on).
 const slackHarness = useSlackHandler();
 const TEAM = 'T0TEST';
-let sweepHandler: typeof import('../../../functions/reminders/handler.ts').handler;
-let logs: ReturnType<typeof captureLogLines>;
+let logs: RemindersHandler['logs'];
+let sweepAt: RemindersHandler['sweepAt'];
 
 beforeAll(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2026-03-04T20:00:00Z'));
   await seedBusan(slackHarness.store(), TEAM, new Date('2026-03-01T00:00:00Z'));
-  // As infra sets it on the function; the Slack handler above was loaded without it.
-  Object.assign(process.env, { LOG_LEVEL: 'INFO', POWERTOOLS_SERVICE_NAME: 'commitments-reminders' });
-  logs = captureLogLines();
-  ({ handler: sweepHandler } = await import('../../../functions/reminders/handler.ts'));
-  delete process.env['POWERTOOLS_SERVICE_NAME'];
+  ({ logs, sweepAt } = await loadRemindersHandler());
 });
 afterAll(() => {
   logs.restore();
@@ -30,12 +24,6 @@ afterAll(() => {
   vi.useRealTimers();
 });
 
-const scheduledEvent = { 'detail-type': 'Scheduled Event', source: 'aws.events', detail: {} };
-
-async function sweepAt(iso: string, requestId = `sweep-${iso}`): Promise<SweepSummary> {
-  vi.setSystemTime(new Date(iso));
-  return sweepHandler(scheduledEvent, { ...localContext(), functionName: 'commitments-reminders', awsRequestId: requestId, getRemainingTimeInMillis: () => 60_000 });
-}
 
 async function command(text: string, channelId: string): Promise<string> {
   const result = await slackHarness.send(commandEvent(text, { teamId: TEAM, channelId, responseUrl: slackHarness.slack.responseUrl('cmd') }));
