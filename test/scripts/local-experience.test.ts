@@ -1,16 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LOCAL } from '#local/env';
 import { readEndpoints } from '#local/endpoints';
 import { startLocalStack, type LocalStack } from '#local/local-stack';
 import { runClient } from '#local/terminal-client';
+import { runScript } from '../support/run-script.ts';
 
-const tsx = import.meta.resolve('tsx');
 const localDir = mkdtempSync(path.join(tmpdir(), 'commitments-local-'));
 const savedEnv = { ...process.env };
 let stack: LocalStack;
@@ -33,13 +31,7 @@ async function slack(...argv: string[]): Promise<{ code: number; out: string }> 
 async function script(name: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const env: NodeJS.ProcessEnv = { ...savedEnv, LOCAL_DIR: localDir };
   for (const key of ['DYNAMODB_ENDPOINT', 'TABLE_NAME', 'SLACK_BOT_TOKEN', 'SLACK_API_URL', 'SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'SLACK_BOT_TOKEN_SECRET_ARN']) delete env[key];
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', tsx, path.resolve(`scripts/${name}.ts`), ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+  return runScript(name, args, env);
 }
 
 const printedSince = (mark: number): string => terminal.slice(mark).join('\n');

@@ -1,6 +1,3 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,9 +7,8 @@ import { createInstallationStore } from '#shared/store/installations';
 import { seedBusan } from '#shared/use-cases/seed';
 import { subscribe } from '#shared/use-cases/subscriptions';
 import { useTestTable } from '../support/dynamodb.ts';
+import { runScript } from '../support/run-script.ts';
 
-const script = path.resolve(import.meta.dirname, '../../scripts/purge.ts');
-const tsx = import.meta.resolve('tsx');
 const table = useTestTable();
 const now = new Date('2026-03-01T00:00:00Z');
 
@@ -22,15 +18,8 @@ async function pksOf(): Promise<string[]> {
 }
 
 async function purge(...args: string[]): Promise<{ status: number; stdout: string }> {
-  try {
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', tsx, script, ...args], {
-      env: { ...process.env, TABLE_NAME: table.tableName, DYNAMODB_ENDPOINT: table.endpoint },
-    });
-    return { status: 0, stdout };
-  } catch (error) {
-    const e = error as { code: number; stdout: string };
-    return { status: e.code, stdout: e.stdout };
-  }
+  const { code, stdout } = await runScript('purge', args, { ...process.env, TABLE_NAME: table.tableName, DYNAMODB_ENDPOINT: table.endpoint });
+  return { status: code, stdout };
 }
 
 beforeAll(async () => {

@@ -1,12 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runClient } from '#local/terminal-client';
+import { runScript } from '../support/run-script.ts';
 
-const tsx = import.meta.resolve('tsx');
 // No npm start has written here: the scripts find nothing to use.
 const localDir = mkdtempSync(path.join(tmpdir(), 'commitments-nothing-'));
 
@@ -15,13 +13,7 @@ afterAll(() => rmSync(localDir, { recursive: true, force: true }));
 /** A script with no table, Slack or AWS setting in its environment. */
 async function bare(name: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'], LOCAL_DIR: localDir, AWS_CONFIG_FILE: path.join(localDir, 'none'), AWS_SHARED_CREDENTIALS_FILE: path.join(localDir, 'none') };
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', tsx, path.resolve(`scripts/${name}.ts`), ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+  return runScript(name, args, env);
 }
 
 describe('scripts without npm start or settings (issue 15)', () => {
