@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { LambdaClientConfig } from '@aws-sdk/client-lambda';
 import type { BlockButtonAction, Context as BoltContext } from '@slack/bolt';
 import * as z from 'zod';
@@ -7,6 +8,14 @@ import { parseReportRef, reportBlockId } from '#shared/slack/render/report';
 import { afterAnswerEvent, type AfterAnswerEvent, type AfterAnswerJob, type JobTeam } from '#shared/domain/after-answer';
 import { runAfterAnswerJob, type AfterAnswerDeps } from '#shared/use-cases/after-answer';
 import type { TokenSource } from '#shared/use-cases/tokens';
+
+/** The batch of the request being answered, for work that has no Bolt context at hand (the directory). */
+const requestJobs = new AsyncLocalStorage<JobBatch>();
+
+/** Runs `answer` with `batch` as the request's own: jobs left by code it calls go there. */
+export function answeringWith<T>(batch: JobBatch, answer: () => Promise<T>): Promise<T> {
+  return requestJobs.run(batch, answer);
+}
 
 /** Where a request's listeners find its batch in Bolt's context. */
 export const AFTER_ANSWER_KEY = 'afterAnswerJobs';
@@ -23,6 +32,8 @@ export interface AfterAnswer {
    * handler (Socket Mode, where `ack` has already gone) it starts at once, in process.
    */
   later(context: BoltContext, job: AfterAnswerJob | undefined): void;
+  /** Leaves `job` for after the answer of the request being answered (see `answeringWith`); outside one, starts it at once in process. */
+  leave(job: AfterAnswerJob): void;
   /** Sends a request's jobs off once its answer is computed: each to its own invocation on Lambda, in process elsewhere. */
   dispatch(batch: JobBatch): Promise<void>;
   /** Runs one job here and now; throws when it fails, so Lambda retries it. */
@@ -53,12 +64,12 @@ export function createAfterAnswer(
   options: AfterAnswerOptions = { functionName: LambdaEnvSchema.parse(process.env).AWS_LAMBDA_FUNCTION_NAME },
 ): AfterAnswer {
   const jobDeps: AfterAnswerDeps = { ...deps, botToken: (team) => botTokenFor(config, deps.tokens, team) };
-  const run = (job: AfterAnswerJob) => runAfterAnswerJob(jobDeps, job);
+  const runOne = (job: AfterAnswerJob) => runAfterAnswerJob(jobDeps, job);
 
   const startHere = (job: AfterAnswerJob): void => {
     // A macrotask later: the handler has returned its answer by then.
     const done: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => run(job))
+      .then(() => runOne(job))
       .catch((error: unknown) => deps.log.error('after-answer job failed', { kind: job.kind, error }))
       .finally(() => running.delete(done));
     running.add(done);
@@ -78,6 +89,11 @@ export function createAfterAnswer(
     }
   };
 
+  const dispatch = async (batch: JobBatch): Promise<void> => {
+    if (!functionName) return batch.jobs.forEach(startHere);
+    await Promise.all(batch.jobs.map((job) => invokeSelf(functionName, job)));
+  };
+
   return {
     later(context, job) {
       if (!job) return;
@@ -85,11 +101,18 @@ export function createAfterAnswer(
       if (batch instanceof JobBatch) batch.jobs.push(job);
       else startHere(job);
     },
-    async dispatch(batch) {
-      if (!functionName) return batch.jobs.forEach(startHere);
-      await Promise.all(batch.jobs.map((job) => invokeSelf(functionName, job)));
+    leave(job) {
+      const batch = requestJobs.getStore();
+      if (batch) batch.jobs.push(job);
+      else startHere(job);
     },
-    run,
+    dispatch,
+    async run(job) {
+      // What the job itself leaves (a stale record to refresh) goes to its own invocation.
+      const batch = new JobBatch();
+      await answeringWith(batch, () => runOne(job));
+      await dispatch(batch);
+    },
   };
 }
 

@@ -6,7 +6,8 @@ import { createPreferencesStore, type PreferencesStore } from '#shared/store/pre
 import { createSubscriptionStore, type SubscriptionStore } from '#shared/store/subscriptions';
 import type { InstallationStore } from '#shared/store/installations';
 import { createTokenSourceFor, type TokenSource } from '#shared/use-cases/tokens';
-import { createSlackDirectory, DirectoryError, type Directory } from '#shared/use-cases/access';
+import { createPeopleDirectory, DirectoryError, type Directory } from '#shared/use-cases/access';
+import { createPeopleStore, type PeopleStore } from '#shared/store/people';
 import { configuredTokenSuccessor, createStaleTokenFetch, createStaleTokenHttp } from '#shared/slack/stale-token';
 import { createAfterAnswer, type AfterAnswer } from './after-answer.ts';
 
@@ -15,8 +16,10 @@ export interface ListenerDeps {
   store: Store;
   subscriptions: SubscriptionStore;
   preferences: PreferencesStore;
-  /** Who callers are in Slack, cached per container. */
+  /** Who callers are: their person records, Slack where those will not do. */
   directory: Directory;
+  /** Person and user-group records, kept fresh by Slack's events. */
+  people: PeopleStore;
   log: Logger;
   clock: () => Date;
   /** Slack Web API base URL, for calls made without Bolt's client (file uploads). */
@@ -37,9 +40,20 @@ export function createListenerDeps(config: Config, log: Logger): ListenerDeps {
   const { installations, tokens } = createTokenSourceFor(config, dynamo, clock);
   const successor = configuredTokenSuccessor(config);
   const slackFetch = createStaleTokenFetch({ successor });
+  const people = createPeopleStore({ client: dynamo, tableName: config.tableName });
+  // Built below, with the deps it runs its jobs with; the directory leaves jobs only while answering.
+  let afterAnswer: AfterAnswer | undefined;
   const deps: Omit<ListenerDeps, 'afterAnswer'> = {
+    people,
     directory: {
-      ...createSlackDirectory({ apiUrl: config.slackApiUrl, token: (teamId) => teamToken(config, tokens, teamId), clock, http: createStaleTokenHttp({ successor }) }),
+      ...createPeopleDirectory({
+        people,
+        apiUrl: config.slackApiUrl,
+        token: (teamId) => teamToken(config, tokens, teamId),
+        clock,
+        later: (job) => afterAnswer?.leave(job),
+        http: createStaleTokenHttp({ successor }),
+      }),
       // Only OAuth installs record who installed; one workspace on a bot token has no such read.
       installer: async (teamId) => ((await config.sending()).mode === 'multi' ? (await tokens.forTeam(teamId))?.installerUserId : undefined),
     },
@@ -53,7 +67,8 @@ export function createListenerDeps(config: Config, log: Logger): ListenerDeps {
     tokens,
     slackFetch,
   };
-  return { ...deps, afterAnswer: createAfterAnswer(config, deps) };
+  afterAnswer = createAfterAnswer(config, deps);
+  return { ...deps, afterAnswer };
 }
 
 /** The token that may read a team's users: the one bot token, or the token the team's install stored. */

@@ -14,7 +14,7 @@ import { createListenerDeps } from './deps.ts';
 import { createOAuthRoutes } from './oauth-routes.ts';
 import { namesNoWorkspace, notInstalledAnswer, serveEventOnce, teamOf } from './multi-workspace.ts';
 import { AfterAnswerEventSchema, type AfterAnswerEvent } from '#shared/domain/after-answer';
-import { AFTER_ANSWER_KEY, JobBatch } from './after-answer.ts';
+import { AFTER_ANSWER_KEY, answeringWith, JobBatch } from './after-answer.ts';
 
 type ReceiverHandler = ReturnType<AwsLambdaReceiver['toHandler']>;
 
@@ -130,7 +130,7 @@ async function answer(event: APIGatewayProxyEventV2, context: Context): Promise<
   if (command) parsedCommands.set(event, command);
   const jobs = new JobBatch();
   jobBatches.set(event, jobs);
-  const result = await serveEventOnce(deps, rawBody, () => serve(event, context));
+  const result = await answeringWith(jobs, () => serveEventOnce(deps, rawBody, () => serve(event, context)));
   await deps.afterAnswer.dispatch(jobs);
   return result;
 }

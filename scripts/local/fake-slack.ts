@@ -95,6 +95,8 @@ export interface FakeUser {
   is_stranger: boolean;
   /** The user's time zone (e.g. `Asia/Tokyo`), which check-ins are timed by. */
   tz: string;
+  /** The user's Slack language (`en-US` unless set), given with `include_locale`. */
+  locale: string;
 }
 
 /** A file as files.getUploadURLExternal announced it, with the bytes POSTed to its upload URL. */
@@ -295,7 +297,10 @@ export class FakeSlack extends LoopbackStandIn {
         const configured = this.options.users?.[id];
         if (configured === null || !/^[UW][A-Z0-9]+$/.test(id)) return { ok: false, error: 'user_not_found' };
         const flags = { deleted: false, is_bot: false, is_admin: false, is_owner: false, is_primary_owner: false, is_restricted: false, is_ultra_restricted: false };
-        return { ok: true, user: { id, name: id.toLowerCase(), ...(this.options.teamId ? { team_id: this.options.teamId } : {}), ...flags, ...configured } };
+        // Slack gives the locale only when asked for it.
+        const { locale = 'en-US', ...user } = configured ?? {};
+        const language = isTrue(call.args['include_locale']) ? { locale } : {};
+        return { ok: true, user: { id, name: id.toLowerCase(), ...(this.options.teamId ? { team_id: this.options.teamId } : {}), ...flags, ...user, ...language } };
       }
       case 'usergroups.list': {
         const withUsers = isTrue(call.args['include_users']);

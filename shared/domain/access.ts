@@ -32,6 +32,10 @@ export const SlackUserSchema = z.object({
   /** The person's own time zone, as Slack has it. */
   tz: z.string().optional(),
   enterprise_user: z.object({ teams: z.array(z.string()).default([]) }).optional(),
+  /** Their handle and names, for showing them. */
+  name: z.string().optional(),
+  real_name: z.string().optional(),
+  profile: z.object({ display_name: z.string().optional(), real_name: z.string().optional() }).optional(),
 });
 export type SlackUser = z.infer<typeof SlackUserSchema>;
 
@@ -42,6 +46,8 @@ export interface Access {
   channelId?: string;
   /** The user groups the person is in; looked up only when a track names a group. */
   groups?: ReadonlySet<string>;
+  /** The Slack time (epoch ms) the person's standing reflects. */
+  asOf?: number;
 }
 
 /**

@@ -29,6 +29,8 @@ export const REDRAW_MODES = ['replace', 'share', 'echo'] as const;
 export const AfterAnswerJobSchema = z.discriminatedUnion('kind', [
   /** Draws one user's Home tab again. */
   z.strictObject({ kind: z.literal('home'), team: JobTeamSchema, userId: SlackIdSchema }),
+  /** Looks a person up in Slack and keeps it on their record: a stale record served, or a lookup Slack was slow to answer. */
+  z.strictObject({ kind: z.literal('person'), team: JobTeamSchema, userId: SlackIdSchema }),
   /** Sends a track's briefing files to the user who asked, dated when they asked. */
   z.strictObject({
     kind: z.literal('export'),

@@ -18,6 +18,8 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | delivery        | `<team>#DELIVERY`          | `<channel>#<slug>#<slot>` |                          |
  * | check-in sent   | `<team>#DELIVERY`          | `DM#<user>#<date>`      |                            |
  * | preferences     | `<team>`                   | `ME#<user>`             |                            |
+ * | person          | `<team>`                   | `PERSON#<user>`         |                            |
+ * | user group      | `<team>`                   | `GROUP#<id>`            |                            |
  * | request seen    | `<team>#SEEN`              | `<signature>`           |                            |
  * | form submitted  | `<team>#ONCE`              | `<client token>`        |                            |
  * | install         | `<team or enterprise>#INSTALL` | `TEAM` or `ORG`     |                            |
@@ -37,6 +39,10 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * user) sits right after its item, so the report's Query reads it; while the owner will need
  * asking it is in the same `due` index under `ASK#<shard>` (the owner's shard), sparse like
  * subscriptions. A check-in message is claimed once per (owner, their local date).
+ *
+ * People (`shared/store/people-params.ts`): a person record per (team, user) holds what Slack
+ * last said of them, guarded by the Slack time it reflects; a user-group record holds a group's
+ * members the same way.
  */
 export const TABLE = {
   partitionKey: 'pk',

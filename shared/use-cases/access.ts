@@ -1,25 +1,32 @@
-import { authorize, groupsOf, mayChangeOwnSettings, mayWriteAnywhere, SlackUserSchema, standingOf, type Access, type Need, type SlackUser } from '#shared/domain/access';
+import { authorize, groupsOf, mayChangeOwnSettings, mayWriteAnywhere, SlackUserSchema, standingOf, type Access, type Need } from '#shared/domain/access';
+import type { AfterAnswerJob } from '#shared/domain/after-answer';
+import { FRESHNESS, type Person } from '#shared/domain/person';
+import type { PeopleStore } from '#shared/store/people';
 import type { HttpSend } from '#shared/http';
 import type { Commitment, TeamId, TrackAccess } from '#shared/domain/schemas';
 import { ForbiddenError, TrackNotFoundError } from '#shared/errors';
-import { createSlackWeb } from '#shared/slack/web-api';
-import { createTtlCache } from '#shared/ttl-cache';
+import { createSlackWeb, type SlackReply } from '#shared/slack/web-api';
 
-/** How long a user's profile is trusted in a container: a demoted admin loses power within this. */
-export const PROFILE_TTL_MS = 3 * 60_000;
-
-/** A workspace's user group as `usergroups.list` gives it: its handle and who is in it. */
+/** A workspace's user group: its handle and who is in it. */
 export interface UserGroup {
   id: string;
   handle: string;
   users: readonly string[];
 }
 
-/** Slack's account of a user, as `users.info` gives it, and of the workspace's user groups. */
+/** Who people are: their records, kept from Slack's lookups and events, and Slack where a record will not do. */
 export interface Directory {
-  user(teamId: TeamId, userId: string): Promise<SlackUser>;
-  /** The enabled user groups by id; `fresh` skips the cache, so a group made a minute ago is found. */
-  userGroups(teamId: TeamId, options?: { fresh?: boolean }): Promise<ReadonlyMap<string, UserGroup>>;
+  /**
+   * The person as their record has them; a missing record, or one older than `maxAgeMs`
+   * (a week unless said), is looked up in Slack first, within a bounded wait.
+   */
+  person(teamId: TeamId, userId: string, options?: { maxAgeMs?: number }): Promise<Person>;
+  /** The groups among `groupIds` that exist and are enabled, from their records (Slack once for any without one). */
+  groups(teamId: TeamId, groupIds: readonly string[]): Promise<ReadonlyMap<string, UserGroup>>;
+  /** Every enabled user group, asked of Slack now (a group made a minute ago is found); records are kept of them. */
+  userGroups(teamId: TeamId): Promise<ReadonlyMap<string, UserGroup>>;
+  /** Looks a person up in Slack and keeps what it says: the work left for after an answer. */
+  refresh(teamId: TeamId, userId: string): Promise<Person>;
   /** Who installed the app in the workspace, where an install records it (OAuth installs). */
   installer?(teamId: TeamId): Promise<string | undefined>;
 }
@@ -27,68 +34,159 @@ export interface Directory {
 /** Raised when Slack cannot say who someone is: every check fails closed on it. */
 export class DirectoryError extends ForbiddenError {}
 
+/** How long an answer waits for Slack to say who someone is before it says Slack is slow (the answer itself is due within 1.5 s). */
+export const LOOKUP_WAIT_MS = 1200;
+
+/** How long a lookup may take once nobody waits for it (after the answer). */
+const LOOKUP_TIMEOUT_MS = 10_000;
+
 /**
- * A Directory over `users.info` with the team's bot token, each answer cached per container
- * for a few minutes. Failures are not cached, so the next request asks again.
+ * A Directory over person and group records, with `users.info` and `usergroups.list` (the
+ * team's bot token) where a record is missing or too old. Nothing is kept in memory past a
+ * request, so a demotion written by an event applies to the next request on every container.
+ * A record past {@link FRESHNESS.serveMs} still serves, and `later` refreshes it after the answer;
+ * a lookup Slack is slow to answer is refused within `waitMs` and carried on after the answer.
  */
-export function createSlackDirectory(options: {
+export function createPeopleDirectory(options: {
+  people: PeopleStore;
   apiUrl: string;
   /** The bot token that may read this team's users. */
   token: (teamId: TeamId) => Promise<string>;
   clock: () => Date;
-  ttlMs?: number;
+  /** Leaves a job for after the current request's answer. */
+  later: (job: AfterAnswerJob) => void;
+  waitMs?: number;
   http?: HttpSend;
 }): Directory {
-  const cache = createTtlCache<SlackUser>({ ttlMs: options.ttlMs ?? PROFILE_TTL_MS, clock: options.clock });
-  const groupCache = createTtlCache<ReadonlyMap<string, UserGroup>>({ ttlMs: options.ttlMs ?? PROFILE_TTL_MS, clock: options.clock });
+  const { people, clock } = options;
+  const waitMs = options.waitMs ?? LOOKUP_WAIT_MS;
+  // Lookups under way in this process, so the job carrying one on after an answer does not ask twice.
+  const underway = new Map<string, Promise<Person>>();
+
+  const web = async (teamId: TeamId) =>
+    createSlackWeb({ apiUrl: options.apiUrl, token: await options.token(teamId), ...(options.http ? { http: options.http } : {}) });
+
+  async function lookUp(teamId: TeamId, userId: string): Promise<Person> {
+    const asked = clock();
+    const reply = await (await web(teamId)).call('users.info', { user: userId, include_locale: true }, { timeoutMs: LOOKUP_TIMEOUT_MS });
+    const parsed = reply.kind === 'ok' ? SlackUserSchema.safeParse(reply.body.user) : undefined;
+    if (!parsed?.success) {
+      throw new DirectoryError(`Slack could not tell me who <@${userId}> is (${replyReason(reply)}), so nothing was read or changed. Try again in a moment.`);
+    }
+    const locale = reply.kind === 'ok' ? reply.body.user?.locale : undefined;
+    const person: Person = { teamId, userId, user: parsed.data, ...(locale ? { locale } : {}), fetchedAt: clock().toISOString(), asOf: asked.getTime() };
+    // An event newer than the question may have been written meanwhile: that one stands.
+    if (await people.save(person)) return person;
+    return (await people.get(teamId, userId)) ?? person;
+  }
+
+  function lookUpOnce(teamId: TeamId, userId: string): Promise<Person> {
+    const key = `${teamId}#${userId}`;
+    const running = underway.get(key);
+    if (running) return running;
+    const started = lookUp(teamId, userId).finally(() => underway.delete(key));
+    underway.set(key, started);
+    return started;
+  }
+
+  async function lookUpGroups(teamId: TeamId): Promise<Map<string, UserGroup>> {
+    const asked = clock();
+    const reply = await (await web(teamId)).call('usergroups.list', { include_users: true, include_disabled: true }, { timeoutMs: waitMs });
+    if (reply.kind !== 'ok' || !Array.isArray(reply.body.usergroups)) {
+      throw new DirectoryError(`Slack could not tell me who is in which user group (${replyReason(reply)}), so nothing was read or changed. Try again in a moment.`);
+    }
+    const enabled = new Map<string, UserGroup>();
+    const fetchedAt = clock().toISOString();
+    await Promise.all(
+      reply.body.usergroups.flatMap((group) => {
+        if (!group.id) return [];
+        const record = { teamId, groupId: group.id, handle: group.handle ?? group.id, users: group.users ?? [], disabled: Boolean(group.date_delete), fetchedAt, asOf: asked.getTime() };
+        if (!record.disabled) enabled.set(record.groupId, { id: record.groupId, handle: record.handle, users: record.users });
+        return [people.saveGroup(record)];
+      }),
+    );
+    return enabled;
+  }
+
   return {
-    async userGroups(teamId, { fresh = false } = {}) {
-      const cached = fresh ? undefined : groupCache.get(teamId);
-      if (cached) return cached;
-      const web = createSlackWeb({ apiUrl: options.apiUrl, token: await options.token(teamId), ...(options.http ? { http: options.http } : {}) });
-      // One call per team lists every group with its members, so any track's groups are answered from it.
-      const reply = await web.call('usergroups.list', { include_users: true }, { timeoutMs: 2000 });
-      if (reply.kind !== 'ok' || !Array.isArray(reply.body.usergroups)) {
-        const reason = reply.kind === 'ok' ? 'unreadable answer' : reply.kind === 'error' ? reply.error : reply.kind === 'rate-limited' ? 'rate limited' : reply.reason;
-        throw new DirectoryError(`Slack could not tell me who is in which user group (${reason}), so nothing was read or changed. Try again in a moment.`);
+    async person(teamId, userId, { maxAgeMs = FRESHNESS.staleMs } = {}) {
+      const record = await people.get(teamId, userId);
+      const age = record ? clock().getTime() - record.asOf : Infinity;
+      if (record && age <= maxAgeMs) {
+        if (age > FRESHNESS.serveMs) options.later({ kind: 'person', team: { id: teamId, enterpriseInstall: false }, userId });
+        return record;
       }
-      const groups = new Map<string, UserGroup>();
-      for (const group of reply.body.usergroups) {
-        if (group.id) groups.set(group.id, { id: group.id, handle: group.handle ?? group.id, users: group.users ?? [] });
+      const lookup = lookUpOnce(teamId, userId);
+      const slow = await withinWait(lookup, waitMs);
+      if (slow) {
+        options.later({ kind: 'person', team: { id: teamId, enterpriseInstall: false }, userId });
+        throw new DirectoryError(`Slack is slow to tell me who <@${userId}> is, so nothing was read or changed. I keep asking: try again in a moment.`);
       }
-      groupCache.set(teamId, groups);
-      return groups;
+      return lookup;
     },
-    async user(teamId, userId) {
-      const key = `${teamId}#${userId}`;
-      const cached = cache.get(key);
-      if (cached) return cached;
-      const web = createSlackWeb({ apiUrl: options.apiUrl, token: await options.token(teamId), ...(options.http ? { http: options.http } : {}) });
-      const reply = await web.call('users.info', { user: userId }, { timeoutMs: 2000 });
-      const reason = reply.kind === 'ok' ? undefined : reply.kind === 'error' ? reply.error : reply.kind === 'rate-limited' ? 'rate limited' : reply.reason;
-      const parsed = reply.kind === 'ok' ? SlackUserSchema.safeParse(reply.body.user) : undefined;
-      if (!parsed?.success) {
-        throw new DirectoryError(`Slack could not tell me who <@${userId}> is (${reason ?? 'unreadable answer'}), so nothing was read or changed. Try again in a moment.`);
+    async groups(teamId, groupIds) {
+      const records = await people.getGroups(teamId, groupIds);
+      if (groupIds.every((id) => records.has(id))) {
+        return new Map([...records.values()].filter((group) => !group.disabled).map((group) => [group.groupId, { id: group.groupId, handle: group.handle, users: group.users }]));
       }
-      cache.set(key, parsed.data);
-      return parsed.data;
+      // A group with no record yet (named before the bot kept them): one call lists every group.
+      const asked = clock().getTime();
+      const all = await lookUpGroups(teamId);
+      const unknown = groupIds.filter((id) => !all.has(id) && !records.has(id));
+      // Slack knows no such group: a disabled record, so the next request does not ask again.
+      await Promise.all(unknown.map((id) => people.saveGroup({ teamId, groupId: id, handle: id, users: [], disabled: true, fetchedAt: clock().toISOString(), asOf: asked })));
+      return new Map(groupIds.flatMap((id) => (all.has(id) ? [[id, all.get(id)!] as const] : [])));
     },
+    userGroups: lookUpGroups,
+    refresh: lookUpOnce,
   };
 }
 
-/** Who is asking, where; the profile comes from Slack (cached), and a Slack error refuses. */
-export async function loadAccess(deps: { directory: Directory }, input: { teamId: TeamId; userId: string; channelId?: string }): Promise<Access> {
-  const [user, installer] = await Promise.all([deps.directory.user(input.teamId, input.userId), deps.directory.installer?.(input.teamId)]);
-  return { userId: input.userId, standing: standingOf(user, input.teamId, installer), ...(input.channelId ? { channelId: input.channelId } : {}) };
+/** `true` when `work` has not settled within `waitMs`; its failure within the wait is thrown. */
+async function withinWait(work: Promise<unknown>, waitMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<true>((resolve) => {
+    timer = setTimeout(() => resolve(true), waitMs);
+  });
+  try {
+    return await Promise.race([work.then(() => false), late]);
+  } finally {
+    clearTimeout(timer);
+    // Settles after the answer; its outcome is the job's business then.
+    work.catch(() => undefined);
+  }
+}
+
+function replyReason(reply: SlackReply): string {
+  if (reply.kind === 'ok') return 'unreadable answer';
+  if (reply.kind === 'error') return reply.error;
+  return reply.kind === 'rate-limited' ? 'rate limited' : reply.reason;
+}
+
+/** Who is asking, where, from their record (Slack where it will not do: see `Directory.person`); a Slack error refuses. */
+export async function loadAccess(
+  deps: { directory: Directory },
+  input: { teamId: TeamId; userId: string; channelId?: string | undefined; maxAgeMs?: number },
+): Promise<Access> {
+  const [person, installer] = await Promise.all([
+    deps.directory.person(input.teamId, input.userId, input.maxAgeMs === undefined ? {} : { maxAgeMs: input.maxAgeMs }),
+    deps.directory.installer?.(input.teamId),
+  ]);
+  return {
+    userId: input.userId,
+    standing: standingOf(person.user, input.teamId, installer),
+    asOf: person.asOf,
+    ...(input.channelId ? { channelId: input.channelId } : {}),
+  };
 }
 
 /**
  * `access` with the caller's user groups when any of `tracks` gives a group a role: only then
- * is Slack asked (cached per team), and a Slack error refuses.
+ * are the groups' records read (Slack asked for any without one), and a Slack error refuses.
  */
 export async function withGroups(directory: Directory, teamId: TeamId, access: Access, tracks: readonly TrackAccess[]): Promise<Access> {
   if (access.groups || access.standing === 'admin' || !tracks.some((track) => groupsOf(track).length > 0)) return access;
-  const groups = await directory.userGroups(teamId);
+  const groups = await directory.groups(teamId, [...new Set(tracks.flatMap(groupsOf))]);
   const mine = new Set([...groups.values()].filter((group) => group.users.includes(access.userId)).map((group) => group.id));
   return { ...access, groups: mine };
 }

@@ -31,6 +31,9 @@ export async function runAfterAnswerJob(deps: AfterAnswerDeps, job: AfterAnswerJ
   switch (job.kind) {
     case 'home':
       return publishHome(deps, job);
+    case 'person':
+      await deps.directory.refresh(job.team.id, job.userId);
+      return;
     case 'export':
       return sendBriefing(deps, job);
     case 'redraw':

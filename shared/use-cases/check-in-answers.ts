@@ -74,7 +74,7 @@ async function toItemAction(deps: Deps, caller: Caller, item: Commitment, track:
 async function requireOwnerCandidate(deps: Deps, caller: Caller, item: Commitment, userId: string): Promise<void> {
   // The same person or an owner already is refused by the change itself, without asking Slack.
   if (userId === caller.userId || item.owners.some((o) => o.slackUserId === userId)) return;
-  const user = await deps.directory.user(caller.teamId, userId);
+  const { user } = await deps.directory.person(caller.teamId, userId);
   if (canHoldRole(user)) return;
   const what = user.deleted ? 'a deactivated account' : 'a bot';
   throw new InvalidInputError(`<@${userId}> is ${what}; only a person with an active account can own ${item.id}. Nothing was changed.`, undefined, { field: 'owner' });

@@ -4,6 +4,7 @@ import { dueDateBounds, implausibleDue } from '#shared/dates/plausible';
 import { STATUS_LABEL } from '#shared/format/text';
 import { ConflictError, InvalidInputError, NotFoundError, TrackNotFoundError } from '#shared/errors';
 import { authorize, visibleInChannel, type Access, type CommandNeed, type Need } from '#shared/domain/access';
+import { FRESHNESS } from '#shared/domain/person';
 import { canRead, loadAccess, requireAccess, requireSelf, requireWriter, withGroups, type Directory } from '#shared/use-cases/access';
 import { formatOwners, parseOwners, refuseIfArchived } from '#shared/domain/changes';
 import { takesDueDate, type NamedKind } from '#shared/domain/kind';
@@ -19,7 +20,7 @@ export interface Deps {
   subscriptions: SubscriptionStore;
   /** People's own check-in preferences (`me`). */
   preferences: PreferencesStore;
-  /** Who people are in Slack (`users.info`), for every access check. */
+  /** Who people are (their records, Slack where those will not do), for every access check. */
   directory: Directory;
 }
 
@@ -53,17 +54,28 @@ export class Prefetched {
 
 type PrefetchKey = `track:${string}` | `report:${string}` | `item:${string}`;
 
-/** The caller of a request, with their standing from Slack (cached); a Slack error refuses. */
+/** The caller of a request, with their standing from their person record (see `Directory.person`); a Slack error refuses. */
 export async function loadCaller(deps: Pick<Deps, 'directory'>, input: { teamId: TeamId; userId: string; channelId?: string | undefined; now: Date }): Promise<Caller> {
-  const access = await loadAccess(deps, { teamId: input.teamId, userId: input.userId, ...(input.channelId ? { channelId: input.channelId } : {}) });
+  const access = await loadAccess(deps, { teamId: input.teamId, userId: input.userId, channelId: input.channelId });
   return { teamId: input.teamId, userId: input.userId, now: input.now, access };
+}
+
+/**
+ * The caller's access for `need`: changing who may use a track is decided on a standing at
+ * most an hour old, else Slack is asked first; everything else on the one the request read.
+ */
+async function accessFor(deps: Pick<Deps, 'directory'>, caller: Caller, need: Need): Promise<Access> {
+  const { access } = caller;
+  if (need !== 'manage' || (access.asOf !== undefined && caller.now.getTime() - access.asOf <= FRESHNESS.manageMs)) return access;
+  const fresh = await loadAccess(deps, { teamId: caller.teamId, userId: caller.userId, channelId: access.channelId, maxAgeMs: FRESHNESS.manageMs });
+  return access.groups ? { ...fresh, groups: access.groups } : fresh;
 }
 
 /** A track's settings if the caller may do `need` with it, or the same not-found answer as a report. */
 export function getTrack(deps: Deps, caller: Caller, slug: string, need: Need = 'read'): Promise<Track> {
   return withTrackSuggestions(deps, caller, slug, async () => {
     const track = caller.prefetched?.take<Track>(`track:${slug}`) ?? (await deps.store.getTrack(caller.teamId, slug));
-    requireAccess(await withGroups(deps.directory, caller.teamId, caller.access, [track]), track, need);
+    requireAccess(await withGroups(deps.directory, caller.teamId, await accessFor(deps, caller, need), [track]), track, need);
     return track;
   });
 }

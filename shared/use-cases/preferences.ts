@@ -50,8 +50,8 @@ function apply(prefs: CheckInPreferences, change: PreferenceChange, timeZone: st
   }
 }
 
-/** The person's own zone from Slack (cached with who they are), else UTC. */
+/** The person's own zone from their record, else UTC. */
 async function zoneOf(deps: Deps, caller: Caller): Promise<string> {
-  const user = await deps.directory.user(caller.teamId, caller.userId);
+  const { user } = await deps.directory.person(caller.teamId, caller.userId);
   return TimeZoneSchema.safeParse(user.tz).success && user.tz ? user.tz : 'UTC';
 }

@@ -1,3 +1,4 @@
+import { FRESHNESS } from '#shared/domain/person';
 import { canHoldRole, hasOwner, hasUserOwner, isGroupId, standingOf } from '#shared/domain/access';
 import { ROLES, type ChannelId, type CheckInSettings, type Role, type Track, type TrackChange, type Visibility } from '#shared/domain/schemas';
 import { ConflictError, InvalidInputError } from '#shared/errors';
@@ -35,13 +36,14 @@ export async function changeRoles(deps: Deps, caller: Caller, slug: string, requ
     const from = members[userId];
     if (from === role) continue;
     if (role && isGroupId(userId)) {
-      const groups = await deps.directory.userGroups(caller.teamId, { fresh: true });
+      const groups = await deps.directory.userGroups(caller.teamId);
       if (!groups.has(userId)) {
         throw new InvalidInputError(`Slack knows no user group <!subteam^${userId}> in this workspace (or it is disabled). Nothing was changed.`, undefined, { field: 'members' });
       }
       members[userId] = role;
     } else if (role) {
-      const user = await deps.directory.user(caller.teamId, userId);
+      // Whom a role goes to is decided on facts at most an hour old, as the manager's own standing.
+      const { user } = await deps.directory.person(caller.teamId, userId, { maxAgeMs: FRESHNESS.manageMs });
       if (!canHoldRole(user)) {
         throw new InvalidInputError(`<@${userId}> is ${user.deleted ? 'a deactivated account' : 'a bot'}; only people can hold a role. Nothing was changed.`, undefined, { field: 'members' });
       }

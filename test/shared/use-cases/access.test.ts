@@ -1,72 +1,108 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlack } from '#local/fake-slack';
-import { createTtlCache } from '#shared/ttl-cache';
-import { createSlackDirectory, DirectoryError, PROFILE_TTL_MS } from '#shared/use-cases/access';
+import type { AfterAnswerJob } from '#shared/domain/after-answer';
+import { FRESHNESS } from '#shared/domain/person';
+import { createPeopleStore } from '#shared/store/people';
+import { createPeopleDirectory, DirectoryError } from '#shared/use-cases/access';
+import { useTestTable } from '../../support/dynamodb.ts';
 
+const table = useTestTable();
 const slack = new FakeSlack({ teamId: 'T0DIR', users: { U0ADMIN: { is_admin: true }, U0GONE: null }, userGroups: { S0GOV: { handle: 'gov-affairs', users: ['U0MARIA'] } } });
 let groupsDown = false;
+let slow: Promise<void> | undefined;
 slack.options.fault = (call) => (groupsDown && call.method === 'usergroups.list' ? { kind: 'server-error', status: 503 } : undefined);
+slack.options.hold = (call) => (call.method === 'users.info' ? slow : undefined);
 beforeAll(() => slack.start());
 afterAll(() => slack.stop());
 
-describe('the Slack directory', () => {
-  it('asks users.info once per user for a few minutes, then again', async () => {
+function directoryAt(clock: () => Date, jobs: AfterAnswerJob[] = [], waitMs?: number) {
+  const people = createPeopleStore({ client: table.client, tableName: table.tableName });
+  const directory = createPeopleDirectory({ people, apiUrl: slack.apiUrl, token: async () => 'xoxb-dir', clock, later: (job) => jobs.push(job), ...(waitMs ? { waitMs } : {}) });
+  return { directory, people };
+}
+
+const infoCalls = (user: string) => slack.callsTo('users.info').filter((c) => c.args['user'] === user).length;
+
+describe('the people directory', () => {
+  it('asks Slack about a person once, then answers from their record until it is a day old, then refreshes it after the answer', async () => {
     let now = new Date('2026-03-01T00:00:00Z');
-    const directory = createSlackDirectory({ apiUrl: slack.apiUrl, token: async () => 'xoxb-dir', clock: () => now });
-    expect(await directory.user('T0DIR', 'U0ADMIN')).toMatchObject({ id: 'U0ADMIN', is_admin: true, team_id: 'T0DIR' });
-    await directory.user('T0DIR', 'U0ADMIN');
-    expect(slack.callsTo('users.info')).toHaveLength(1);
-    expect(slack.callsTo('users.info')[0]?.token).toBe('xoxb-dir');
-    now = new Date(now.getTime() + PROFILE_TTL_MS);
-    await directory.user('T0DIR', 'U0ADMIN');
-    expect(slack.callsTo('users.info')).toHaveLength(2);
+    const jobs: AfterAnswerJob[] = [];
+    const { directory } = directoryAt(() => now, jobs);
+    expect((await directory.person('T0DIR', 'U0ADMIN')).user).toMatchObject({ id: 'U0ADMIN', is_admin: true, team_id: 'T0DIR' });
+    expect(slack.callsTo('users.info').at(-1)).toMatchObject({ token: 'xoxb-dir', args: { include_locale: 'true' } });
+    now = new Date(now.getTime() + FRESHNESS.serveMs);
+    await directory.person('T0DIR', 'U0ADMIN');
+    expect(jobs).toEqual([]);
+    now = new Date(now.getTime() + 1);
+    await directory.person('T0DIR', 'U0ADMIN');
+    expect(infoCalls('U0ADMIN')).toBe(1);
+    expect(jobs).toEqual([{ kind: 'person', team: { id: 'T0DIR', enterpriseInstall: false }, userId: 'U0ADMIN' }]);
   });
 
-  it('refuses with a clear message when Slack cannot say who someone is, and caches no failure', async () => {
-    const directory = createSlackDirectory({ apiUrl: slack.apiUrl, token: async () => 'xoxb-dir', clock: () => new Date() });
-    await expect(directory.user('T0DIR', 'U0GONE')).rejects.toThrow(DirectoryError);
-    await expect(directory.user('T0DIR', 'U0GONE')).rejects.toThrow(/Slack could not tell me who <@U0GONE> is \(user_not_found\)/);
-    expect(slack.callsTo('users.info').filter((c) => c.args['user'] === 'U0GONE')).toHaveLength(2);
+  it('asks Slack first about a record older than a week, or than the age asked for', async () => {
+    let now = new Date('2026-03-01T00:00:00Z');
+    const { directory } = directoryAt(() => now);
+    await directory.person('T0DIR', 'U0WEEK');
+    now = new Date(now.getTime() + FRESHNESS.manageMs + 1);
+    await directory.person('T0DIR', 'U0WEEK');
+    expect(infoCalls('U0WEEK')).toBe(1);
+    await directory.person('T0DIR', 'U0WEEK', { maxAgeMs: FRESHNESS.manageMs });
+    expect(infoCalls('U0WEEK')).toBe(2);
+    now = new Date(now.getTime() + FRESHNESS.staleMs + 1);
+    await directory.person('T0DIR', 'U0WEEK');
+    expect(infoCalls('U0WEEK')).toBe(3);
+  });
+
+  it('refuses with a clear message when Slack cannot say who someone is, and keeps no record of it', async () => {
+    const { directory, people } = directoryAt(() => new Date());
+    await expect(directory.person('T0DIR', 'U0GONE')).rejects.toThrow(DirectoryError);
+    await expect(directory.person('T0DIR', 'U0GONE')).rejects.toThrow(/Slack could not tell me who <@U0GONE> is \(user_not_found\)/);
+    expect(infoCalls('U0GONE')).toBe(2);
+    expect(await people.get('T0DIR', 'U0GONE')).toBeUndefined();
+  });
+
+  it('says Slack is slow after its wait, leaves the lookup for after the answer, and the record it then keeps answers the retry', async () => {
+    const jobs: AfterAnswerJob[] = [];
+    const { directory } = directoryAt(() => new Date(), jobs, 50);
+    let release!: () => void;
+    slow = new Promise((resolve) => (release = resolve));
+    try {
+      await expect(directory.person('T0DIR', 'U0SLOW')).rejects.toThrow(/Slack is slow to tell me who <@U0SLOW> is, so nothing was read or changed/);
+      expect(jobs).toEqual([{ kind: 'person', team: { id: 'T0DIR', enterpriseInstall: false }, userId: 'U0SLOW' }]);
+      // The job finds the lookup under way and waits for it rather than asking again.
+      const refreshed = directory.refresh('T0DIR', 'U0SLOW');
+      release();
+      expect((await refreshed).userId).toBe('U0SLOW');
+    } finally {
+      slow = undefined;
+    }
+    expect((await directory.person('T0DIR', 'U0SLOW')).user.id).toBe('U0SLOW');
+    expect(infoCalls('U0SLOW')).toBe(1);
   });
 });
 
-describe('the Slack directory’s user groups', () => {
-  it('lists them with their members once per team for a few minutes, unless asked fresh', async () => {
-    let now = new Date('2026-03-01T00:00:00Z');
-    const directory = createSlackDirectory({ apiUrl: slack.apiUrl, token: async () => 'xoxb-dir', clock: () => now });
+describe('the people directory’s user groups', () => {
+  it('reads groups from their records, asking Slack once for groups it has no record of (unknown ones too)', async () => {
+    const { directory } = directoryAt(() => new Date());
     const calls = () => slack.callsTo('usergroups.list').length;
     const before = calls();
-    expect([...(await directory.userGroups('T0DIR')).values()]).toEqual([{ id: 'S0GOV', handle: 'gov-affairs', users: ['U0MARIA'] }]);
-    await directory.userGroups('T0DIR');
+    expect([...(await directory.groups('T0DIR', ['S0GOV', 'S0NONE'])).values()]).toEqual([{ id: 'S0GOV', handle: 'gov-affairs', users: ['U0MARIA'] }]);
     expect(calls()).toBe(before + 1);
-    await directory.userGroups('T0DIR', { fresh: true });
+    expect([...(await directory.groups('T0DIR', ['S0GOV', 'S0NONE'])).keys()]).toEqual(['S0GOV']);
+    expect(calls()).toBe(before + 1);
+    // Managing roles lists them from Slack itself.
+    expect((await directory.userGroups('T0DIR')).has('S0GOV')).toBe(true);
     expect(calls()).toBe(before + 2);
-    now = new Date(now.getTime() + PROFILE_TTL_MS);
-    await directory.userGroups('T0DIR');
-    expect(calls()).toBe(before + 3);
   });
 
-  it('refuses with a clear message when Slack cannot list them, and caches no failure', async () => {
-    const directory = createSlackDirectory({ apiUrl: slack.apiUrl, token: async () => 'xoxb-dir', clock: () => new Date() });
+  it('refuses with a clear message when Slack cannot list them', async () => {
+    const { directory } = directoryAt(() => new Date());
     groupsDown = true;
     try {
-      await expect(directory.userGroups('T0DIR')).rejects.toThrow(DirectoryError);
+      await expect(directory.userGroups('T0DIR')).rejects.toThrow(/Slack could not tell me who is in which user group \(http 503\)/);
     } finally {
       groupsDown = false;
     }
     expect((await directory.userGroups('T0DIR')).has('S0GOV')).toBe(true);
-  });
-});
-
-describe('the TTL cache', () => {
-  it('forgets an entry at its expiry and the oldest beyond its size', () => {
-    let now = new Date(0);
-    const cache = createTtlCache<number>({ ttlMs: 10, clock: () => now, maxEntries: 2 });
-    cache.set('a', 1);
-    cache.set('b', 2);
-    cache.set('c', 3);
-    expect([cache.get('a'), cache.get('b'), cache.get('c')]).toEqual([undefined, 2, 3]);
-    now = new Date(10);
-    expect(cache.get('b')).toBeUndefined();
   });
 });

@@ -1,0 +1,53 @@
+import * as z from 'zod';
+import { InstantSchema, TeamIdSchema } from '#shared/domain/schemas';
+import { SlackUserSchema, type SlackUser } from '#shared/domain/access';
+
+/**
+ * What the bot keeps of a person, per (team, user): what access decides on, their zone,
+ * language and name, as Slack last told it (a lookup or a `user_change` event).
+ */
+export const PersonSchema = z.object({
+  teamId: TeamIdSchema,
+  userId: z.string().min(1).max(64),
+  user: SlackUserSchema,
+  /** The person's Slack language (`users.info` with `include_locale`), e.g. `ja-JP`; events do not carry it. */
+  locale: z.string().max(20).optional(),
+  /** When the bot last wrote what Slack said. */
+  fetchedAt: InstantSchema,
+  /** The Slack time the facts reflect (epoch ms): an event's time, or when a lookup was asked; older facts never overwrite newer ones. */
+  asOf: z.number().int().nonnegative(),
+  /** Their direct-message channel with the bot, once opened: a check-in needs no `conversations.open` after the first. */
+  dmChannelId: z.string().max(64).optional(),
+});
+export type Person = z.infer<typeof PersonSchema>;
+
+/** A user group's members, as Slack last told them (a lookup or a `subteam_*` event). */
+export const GroupRecordSchema = z.object({
+  teamId: TeamIdSchema,
+  groupId: z.string().min(1).max(64),
+  handle: z.string().max(255),
+  users: z.array(z.string()).default([]),
+  /** A disabled group gives nobody a role. */
+  disabled: z.boolean().default(false),
+  fetchedAt: InstantSchema,
+  /** Slack's `date_update` of the group (epoch ms), or when a lookup was asked. */
+  asOf: z.number().int().nonnegative(),
+});
+export type GroupRecord = z.infer<typeof GroupRecordSchema>;
+
+const HOUR_MS = 3_600_000;
+
+/** How old a person's record may be and still answer, by what is asked of it. */
+export const FRESHNESS = {
+  /** Up to this age a record serves with nothing more. */
+  serveMs: 24 * HOUR_MS,
+  /** Past `serveMs` and up to this age it still serves, and is refreshed after the answer; older, Slack is asked first. */
+  staleMs: 7 * 24 * HOUR_MS,
+  /** Managing roles, visibility and links asks Slack first past this age. */
+  manageMs: HOUR_MS,
+} as const;
+
+/** The name to show for a person: their display name, else their full name, else their handle. */
+export function displayNameOf(user: SlackUser): string | undefined {
+  return user.profile?.display_name || user.profile?.real_name || user.real_name || user.name || undefined;
+}

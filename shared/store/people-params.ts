@@ -1,0 +1,87 @@
+import type { BatchGetItemCommandInput, GetItemCommandInput, PutItemCommandInput, UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import type { GroupRecord, Person } from '#shared/domain/person';
+import type { TeamId } from '#shared/domain/schemas';
+import { keys } from '#shared/store/params';
+
+/**
+ * Keys and writes of person and user-group records (layout in `table.ts`): `pk=<team>`,
+ * `sk=PERSON#<user>` or `GROUP#<id>`, so a purge or an uninstall of the team takes them too.
+ * Every write of Slack's facts is guarded by their time (`asOf`): an older or repeated one
+ * changes nothing.
+ */
+
+const toItem = (value: object) => marshall(value, { removeUndefinedValues: true });
+
+export function personKey(teamId: TeamId, userId: string) {
+  return toItem({ pk: keys.team(teamId), sk: `PERSON#${userId}` });
+}
+
+export function groupKey(teamId: TeamId, groupId: string) {
+  return toItem({ pk: keys.team(teamId), sk: `GROUP#${groupId}` });
+}
+
+export function getPersonParams(tableName: string, teamId: TeamId, userId: string): GetItemCommandInput {
+  // Strongly consistent: a demotion written a moment ago applies to the next request.
+  return { TableName: tableName, Key: personKey(teamId, userId), ConsistentRead: true };
+}
+
+export function getManyParams(tableName: string, keyList: ReturnType<typeof personKey>[]): BatchGetItemCommandInput {
+  return { RequestItems: { [tableName]: { Keys: keyList, ConsistentRead: true } } };
+}
+
+/**
+ * Writes what Slack said of a person. `existing`: only over a record that is there (an event
+ * about someone the bot has never met writes nothing). The DM channel stays; the locale stays
+ * when Slack did not say it (events do not).
+ *
+ *   write  ⇔  (record absent ∧ ¬existing) ∨ (record present ∧ record.asOf < asOf)
+ */
+export function savePersonParams(tableName: string, person: Omit<Person, 'dmChannelId'>, options: { existing: boolean }): UpdateItemCommandInput {
+  const values: Record<string, unknown> = {
+    ':type': 'person',
+    ':team': person.teamId,
+    ':userId': person.userId,
+    ':user': person.user,
+    ':fetchedAt': person.fetchedAt,
+    ':asOf': person.asOf,
+  };
+  const set = ['#type = :type', 'teamId = :team', 'userId = :userId', '#user = :user', 'fetchedAt = :fetchedAt', 'asOf = :asOf'];
+  if (person.locale !== undefined) {
+    set.push('locale = :locale');
+    values[':locale'] = person.locale;
+  }
+  return {
+    TableName: tableName,
+    Key: personKey(person.teamId, person.userId),
+    UpdateExpression: `SET ${set.join(', ')}`,
+    ConditionExpression: options.existing ? 'attribute_exists(pk) AND asOf < :asOf' : 'attribute_not_exists(pk) OR asOf < :asOf',
+    ExpressionAttributeNames: { '#type': 'type', '#user': 'user' },
+    ExpressionAttributeValues: toItem(values),
+  };
+}
+
+/** Keeps the person's DM channel on their record; nothing when the record is gone (a purge meanwhile). */
+export function setDmChannelParams(tableName: string, teamId: TeamId, userId: string, channelId: string): UpdateItemCommandInput {
+  return {
+    TableName: tableName,
+    Key: personKey(teamId, userId),
+    UpdateExpression: 'SET dmChannelId = :channel',
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeValues: toItem({ ':channel': channelId }),
+  };
+}
+
+/**
+ * Writes a user group's members as Slack gave them. `expectedAsOf`: only over the record read at
+ * that time (a change of members applied to what was read); otherwise only over an older one.
+ */
+export function saveGroupParams(tableName: string, group: GroupRecord, expectedAsOf?: number): PutItemCommandInput {
+  return {
+    TableName: tableName,
+    Item: { ...groupKey(group.teamId, group.groupId), ...toItem({ type: 'group', ...group }) },
+    ...(expectedAsOf === undefined
+      ? { ConditionExpression: 'attribute_not_exists(pk) OR asOf < :asOf', ExpressionAttributeValues: toItem({ ':asOf': group.asOf }) }
+      : { ConditionExpression: 'asOf = :expected', ExpressionAttributeValues: toItem({ ':expected': expectedAsOf }) }),
+  };
+}

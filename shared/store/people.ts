@@ -1,0 +1,69 @@
+import { GetItemCommand, PutItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { GroupRecordSchema, PersonSchema, type GroupRecord, type Person } from '#shared/domain/person';
+import type { TeamId } from '#shared/domain/schemas';
+import { parse } from '#shared/store/parse';
+import * as params from '#shared/store/people-params';
+import { batchGetAll, conditional } from '#shared/store/send';
+
+/** BatchGetItem takes at most 100 keys a request. */
+const BATCH_KEYS = 100;
+
+export type PeopleStore = ReturnType<typeof createPeopleStore>;
+
+/** Person and user-group records: who people are to Slack, kept from its lookups and events. */
+export function createPeopleStore(deps: { client: DynamoDBClient; tableName: string }) {
+  const { client, tableName } = deps;
+
+  async function getMany<T>(teamId: TeamId, ids: readonly string[], key: typeof params.personKey, read: (item: Record<string, unknown>) => [string, T]): Promise<Map<string, T>> {
+    const found = new Map<string, T>();
+    const unique = [...new Set(ids)];
+    for (let start = 0; start < unique.length; start += BATCH_KEYS) {
+      const keyList = unique.slice(start, start + BATCH_KEYS).map((id) => key(teamId, id));
+      for (const item of await batchGetAll(client, tableName, params.getManyParams(tableName, keyList))) {
+        found.set(...read(item));
+      }
+    }
+    return found;
+  }
+
+  return {
+    async get(teamId: TeamId, userId: string): Promise<Person | undefined> {
+      const { Item } = await client.send(new GetItemCommand(params.getPersonParams(tableName, teamId, userId)));
+      return Item ? parse(PersonSchema, unmarshall(Item)) : undefined;
+    },
+
+    /** Many people at once (a sweep's owners): one BatchGetItem per 100. */
+    getMany(teamId: TeamId, userIds: readonly string[]): Promise<Map<string, Person>> {
+      return getMany(teamId, userIds, params.personKey, (item) => {
+        const person = parse(PersonSchema, item);
+        return [person.userId, person];
+      });
+    },
+
+    /**
+     * Saves what Slack said of a person; `false` when the record already holds facts as new or
+     * newer, or (`existing`) when there is no record to update.
+     */
+    save(person: Omit<Person, 'dmChannelId'>, options: { existing: boolean } = { existing: false }): Promise<boolean> {
+      return conditional(() => client.send(new UpdateItemCommand(params.savePersonParams(tableName, parse(PersonSchema, person), options))));
+    },
+
+    setDmChannel(teamId: TeamId, userId: string, channelId: string): Promise<boolean> {
+      return conditional(() => client.send(new UpdateItemCommand(params.setDmChannelParams(tableName, teamId, userId, channelId))));
+    },
+
+    /** The records of these user groups that exist. */
+    getGroups(teamId: TeamId, groupIds: readonly string[]): Promise<Map<string, GroupRecord>> {
+      return getMany(teamId, groupIds, params.groupKey, (item) => {
+        const group = parse(GroupRecordSchema, item);
+        return [group.groupId, group];
+      });
+    },
+
+    /** `false` when the record holds newer facts, or (`expectedAsOf`) moved since it was read. */
+    saveGroup(group: GroupRecord, expectedAsOf?: number): Promise<boolean> {
+      return conditional(() => client.send(new PutItemCommand(params.saveGroupParams(tableName, parse(GroupRecordSchema, group), expectedAsOf))));
+    },
+  };
+}
