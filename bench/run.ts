@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: cold start against a bare Bolt hello-world, warm latency, DynamoDB requests per
  * operation, reminder-sweep scaling and fan-out. Prints a table, writes bench/results/latest.json.
- * Env: COLD_RUNS (default 20), WARM_REQUESTS (500), FANOUT_CHANNELS (1000), FANOUT_GLOBAL_PER_SECOND (25).
+ * Env: COLD_RUNS (default 20), SLACK_LATENCY_MS (150: how late the stand-in Slack answers during the
+ * cold runs), WARM_REQUESTS (500), FANOUT_CHANNELS (1000), FANOUT_GLOBAL_PER_SECOND (25).
  * `npm run bench -- --only fanout` runs the fan-out alone and prints it, leaving latest.json as it is;
  * `--only checkins` does the same for the check-in sweep (reads for 10 due among 10 / 1,000 / 10,000
- * items, and a fan-out to FANOUT_CHANNELS owners).
+ * items, and a fan-out to FANOUT_CHANNELS owners); `--only cold` for the cold-start lines.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,7 +25,8 @@ import { countRequests } from '#local/request-counter';
 import { coldRun, emptyNode, type ColdSample } from './lib/cold.ts';
 import { fanOut, fanOutLine, type FanOutResult } from './lib/fan-out.ts';
 import { checkInFanOut, checkInReads } from './lib/check-ins.ts';
-import { seededTable, startStack, type Stack } from './lib/stack.ts';
+import { seedPerson, seededTable, startStack, type Stack } from './lib/stack.ts';
+import { startDeployed } from './lib/deployed.ts';
 import { ratio, stats, type Stats } from './lib/stats.ts';
 import { trackWithOneItem } from './lib/subscriptions.ts';
 import { load, subscriptionItem } from '#local/bulk-subscriptions';
@@ -33,6 +35,7 @@ const only = readOnly(process.argv.slice(2));
 
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
 const COLD_RUNS = Number(process.env['COLD_RUNS'] ?? 20);
+const SLACK_LATENCY_MS = Number(process.env['SLACK_LATENCY_MS'] ?? 150);
 const WARM_REQUESTS = Number(process.env['WARM_REQUESTS'] ?? 500);
 const FANOUT_CHANNELS = Number(process.env['FANOUT_CHANNELS'] ?? 1000);
 const FANOUT_GLOBAL = Number(process.env['FANOUT_GLOBAL_PER_SECOND'] ?? 25);
@@ -40,6 +43,8 @@ const FANOUT_GLOBAL = Number(process.env['FANOUT_GLOBAL_PER_SECOND'] ?? 25);
 const NODE_OPTIONS = '--enable-source-maps';
 const silent = createLogger('bench', 'SILENT');
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+/** The caller of the cold runs' report, whose person record the table holds. */
+const KNOWN_PERSON = 'U0ALICE';
 
 /** What the design says each operation costs (README "Access pattern" table), for comparison. */
 const HOME = 'after the answer, 3 Query redrawing the Home tab (tracks, 1 report, subscriptions)';
@@ -83,6 +88,18 @@ if (only === 'checkins') {
   process.exit(0);
 }
 
+if (only === 'cold') {
+  const stack = await startStack();
+  try {
+    const { table: _table, bundleFiles: _files, ...cold } = await coldStart(stack);
+    console.log(JSON.stringify({ when: new Date().toISOString(), node: process.version, ...cold }, null, 2));
+    console.log(coldLines(cold).join('\n'));
+  } finally {
+    await stack.stop();
+  }
+  process.exit(0);
+}
+
 const started = performance.now();
 const stack = await startStack();
 try {
@@ -92,52 +109,8 @@ try {
   };
 
   // 1. Cold start ------------------------------------------------------------------------------
-  log('building bundles');
-  const ours = bundleFunction('slack', path.join(PROJECT_ROOT, 'dist', 'slack'));
-  const baseline = bundleEntry('bench/baseline/handler.ts', path.join(tmpdir(), 'commitments-bench', 'baseline'), { lambdaStubs: false });
-  const table = await seededTable(stack, 'bench-slack');
-  const env = { ...stack.env(table), NODE_OPTIONS };
-  const bundles = { ours: ours.outfile, baseline: baseline.outfile };
-  for (const b of Object.values(bundles)) await coldRun(b, 'serve', env); // page cache, JIT of nothing: just disk
-  log(`cold start: ${COLD_RUNS} runs each, alternated`);
-  const serve: Record<'ours' | 'baseline', ColdSample[]> = { ours: [], baseline: [] };
-  const importOnly: Record<'ours' | 'baseline', ColdSample[]> = { ours: [], baseline: [] };
-  const empty: number[] = [];
-  for (let i = 0; i < COLD_RUNS; i++) {
-    for (const name of ['ours', 'baseline'] as const) serve[name].push(await coldRun(bundles[name], 'serve', env));
-    for (const name of ['ours', 'baseline'] as const) importOnly[name].push(await coldRun(bundles[name], 'import', env));
-    empty.push(await emptyNode(env));
-  }
-  for (const name of ['ours', 'baseline'] as const) {
-    const bad = serve[name].filter((s) => s.statusCode !== 200 || !s.body?.includes('"ephemeral"'));
-    if (bad.length) throw new Error(`${name} bundle did not answer the report: ${bad[0]?.statusCode} ${bad[0]?.body}`);
-  }
-  if (!serve.ours[0]?.body?.includes('Japan')) throw new Error(`ours answered without the report: ${serve.ours[0]?.body}`);
-  const cold = (samples: ColdSample[], imports: ColdSample[]) => ({
-    importMs: stats(samples.map((s) => s.importedMs)),
-    firstResponseMs: stats(samples.map((s) => s.respondedMs!)),
-    wallMs: stats(samples.map((s) => s.wallMs)),
-    importOnlyWallMs: stats(imports.map((s) => s.wallMs)),
-  });
-  const coldOurs = cold(serve.ours, importOnly.ours);
-  const coldBase = cold(serve.baseline, importOnly.baseline);
-  const emptyStats = stats(empty);
-  results['coldStart'] = {
-    runsEach: COLD_RUNS,
-    nodeOptions: NODE_OPTIONS,
-    note: 'ms from process start (performance.now in the child); wall = spawn to exit, measured by the parent',
-    ours: coldOurs,
-    baseline: coldBase,
-    emptyNodeWallMs: emptyStats,
-    ratio: {
-      firstResponse: ratio(coldOurs.firstResponseMs.median, coldBase.firstResponseMs.median),
-      import: ratio(coldOurs.importMs.median, coldBase.importMs.median),
-      wall: ratio(coldOurs.wallMs.median, coldBase.wallMs.median),
-      baselineFirstResponseVsEmptyNode: ratio(coldBase.firstResponseMs.median, emptyStats.median),
-    },
-    target: { ratio: 1.0, stretch: 0.7 },
-  };
-  results['bundles'] = { ours: bundleFacts(ours.outfile, ours.metafile), baseline: bundleFacts(baseline.outfile, baseline.metafile) };
+  const { table, bundleFiles: bundles, ...cold } = await coldStart(stack);
+  Object.assign(results, cold);
 
   // 2 + 3. Warm latency and requests per operation ----------------------------------------------
   log(`warm: ${WARM_REQUESTS} report requests in one process, each`);
@@ -179,14 +152,111 @@ try {
 // ------------------------------------------------------------------------------------------------
 
 
-/** `--only fanout` or `--only checkins`: the sections that run alone (the rest share the bundles and the stack). */
-function readOnly(args: string[]): 'fanout' | 'checkins' | undefined {
+/** `--only fanout`, `--only checkins` or `--only cold`: the sections that run alone (the rest share the bundles and the stack). */
+function readOnly(args: string[]): 'fanout' | 'checkins' | 'cold' | undefined {
   const at = args.indexOf('--only');
   if (at === -1) return undefined;
   const section = args[at + 1];
-  if (section !== 'fanout' && section !== 'checkins') throw new Error(`--only takes fanout or checkins; got ${section ?? 'nothing'}`);
+  if (section !== 'fanout' && section !== 'checkins' && section !== 'cold') throw new Error(`--only takes fanout, checkins or cold; got ${section ?? 'nothing'}`);
   return section;
 }
+
+/**
+ * Cold starts, each a fresh `node` answering one signed `/commitments japan-korea`, alternated
+ * with bare Bolt's so each ratio is measured side by side. The stand-in Slack answers
+ * SLACK_LATENCY_MS late; bare Bolt only acks, so it never waits on it. Ours runs three ways:
+ * a known person (their record in the table: no Slack call), someone new each run (users.info
+ * first), and as deployed (X-Ray tracing, secrets from Secrets Manager, a known person).
+ */
+async function coldStart(s: Stack) {
+  log('building bundles');
+  const ours = bundleFunction('slack', path.join(PROJECT_ROOT, 'dist', 'slack'));
+  const baseline = bundleEntry('bench/baseline/handler.ts', path.join(tmpdir(), 'commitments-bench', 'baseline'), { lambdaStubs: false });
+  const table = await seededTable(s, 'bench-slack');
+  await seedPerson(s, table, KNOWN_PERSON);
+  const deployed = await startDeployed(s, s.env(table)['SLACK_BOT_TOKEN']!);
+  const env = { ...s.env(table), NODE_OPTIONS };
+  const deployedEnv = { ...deployed.env(table), NODE_OPTIONS };
+  const bundles = { ours: ours.outfile, baseline: baseline.outfile };
+  type Line = 'ours' | 'baseline' | 'newcomer' | 'deployed';
+  const runs: Record<Line, { bundle: string; env: NodeJS.ProcessEnv; user?: (i: number) => string }> = {
+    ours: { bundle: bundles.ours, env },
+    baseline: { bundle: bundles.baseline, env },
+    newcomer: { bundle: bundles.ours, env, user: (i) => `U0NEW${i}` },
+    deployed: { bundle: bundles.ours, env: deployedEnv },
+  };
+  const lines = Object.keys(runs) as Line[];
+  const serve = Object.fromEntries(lines.map((l) => [l, [] as ColdSample[]])) as Record<Line, ColdSample[]>;
+  const importOnly = Object.fromEntries(lines.map((l) => [l, [] as ColdSample[]])) as Record<Line, ColdSample[]>;
+  const slackCalls = Object.fromEntries(lines.map((l) => [l, [] as number[]])) as Record<Line, number[]>;
+  const empty: number[] = [];
+  let segments = 0;
+  s.setSlackLatency(SLACK_LATENCY_MS);
+  try {
+    // Page cache, JIT of nothing: just disk. (The newcomer's warm-up is someone else again.)
+    for (const l of lines) await coldRun(runs[l].bundle, 'serve', runs[l].env, 'japan-korea', { userId: runs[l].user?.(-1) ?? KNOWN_PERSON });
+    log(`cold start: ${COLD_RUNS} runs each, alternated; the stand-in Slack answers ${SLACK_LATENCY_MS} ms late`);
+    const segmentsBefore = deployed.segments();
+    for (let i = 0; i < COLD_RUNS; i++) {
+      for (const l of lines) {
+        const calls = s.slack.calls.length;
+        serve[l].push(await coldRun(runs[l].bundle, 'serve', runs[l].env, 'japan-korea', { userId: runs[l].user?.(i) ?? KNOWN_PERSON }));
+        slackCalls[l].push(s.slack.calls.length - calls);
+      }
+      // The newcomer's bundle and environment are the known person's: its import is theirs.
+      for (const l of lines) if (l !== 'newcomer') importOnly[l].push(await coldRun(runs[l].bundle, 'import', runs[l].env));
+      empty.push(await emptyNode(env));
+    }
+    segments = deployed.segments() - segmentsBefore;
+  } finally {
+    s.setSlackLatency(0);
+    await deployed.stop();
+  }
+  for (const l of lines) {
+    const bad = serve[l].filter((x) => x.statusCode !== 200 || !x.body?.includes('"ephemeral"'));
+    if (bad.length) throw new Error(`${l} did not answer the report: ${bad[0]?.statusCode} ${bad[0]?.body}`);
+    if (l !== 'baseline' && !serve[l][0]?.body?.includes('Japan')) throw new Error(`${l} answered without the report: ${serve[l][0]?.body}`);
+  }
+  const summary = (l: Line) => ({
+    importMs: stats(serve[l].map((x) => x.importedMs)),
+    firstResponseMs: stats(serve[l].map((x) => x.respondedMs!)),
+    wallMs: stats(serve[l].map((x) => x.wallMs)),
+    importOnlyWallMs: stats((l === 'newcomer' ? importOnly.ours : importOnly[l]).map((x) => x.wallMs)),
+    slackCallsPerRun: stats(slackCalls[l]).median,
+  });
+  const [coldOurs, coldBase, coldNew, coldDeployed] = lines.map(summary) as [ColdLine, ColdLine, ColdLine, ColdLine];
+  const emptyStats = stats(empty);
+  const versus = (x: ColdLine, key: 'firstResponseMs' | 'importMs' | 'wallMs') => ratio(x[key].median, coldBase[key].median);
+  return {
+    table,
+    bundleFiles: bundles,
+    coldStart: {
+      runsEach: COLD_RUNS,
+      nodeOptions: NODE_OPTIONS,
+      slackLatencyMs: SLACK_LATENCY_MS,
+      note: 'ms from process start (performance.now in the child); wall = spawn to exit, measured by the parent. ours: a known person; newcomer: someone with no record each run; deployed: X-Ray tracing on, secrets from Secrets Manager, a known person',
+      ours: coldOurs,
+      baseline: coldBase,
+      newcomer: coldNew,
+      deployed: { ...coldDeployed, xraySegmentsPerRun: Math.round((segments / COLD_RUNS) * 10) / 10 },
+      emptyNodeWallMs: emptyStats,
+      ratio: {
+        firstResponse: versus(coldOurs, 'firstResponseMs'),
+        import: versus(coldOurs, 'importMs'),
+        wall: versus(coldOurs, 'wallMs'),
+        firstResponseNewcomer: versus(coldNew, 'firstResponseMs'),
+        firstResponseDeployed: versus(coldDeployed, 'firstResponseMs'),
+        importDeployed: versus(coldDeployed, 'importMs'),
+        baselineFirstResponseVsEmptyNode: ratio(coldBase.firstResponseMs.median, emptyStats.median),
+      },
+      target: { ratio: 1.0, stretch: 0.8, deployed: 1.3 },
+    },
+    bundles: { ours: bundleFacts(ours.outfile, ours.metafile), baseline: bundleFacts(baseline.outfile, baseline.metafile) },
+  };
+}
+
+type ColdLine = { importMs: Stats; firstResponseMs: Stats; wallMs: Stats; importOnlyWallMs: Stats; slackCallsPerRun: number; xraySegmentsPerRun?: number };
+type ColdResults = Omit<Awaited<ReturnType<typeof coldStart>>, 'table' | 'bundleFiles'>;
 
 function bundleFacts(outfile: string, metafile: Metafile) {
   // Chunks loaded with import() are entry points too: the function's own is the one at `outfile`.
@@ -282,22 +352,14 @@ async function sweepScaling(s: Stack) {
 }
 
 function printTable(r: Record<string, unknown>): void {
-  const c = r['coldStart'] as { ours: Record<string, Stats>; baseline: Record<string, Stats>; emptyNodeWallMs: Stats; ratio: Record<string, number> };
   const b = r['bundles'] as Record<'ours' | 'baseline', { bytes: number; gzipBytes: number; lazyBytes: number }>;
   const w = r['warm'] as { ours: { latency: Stats }; baseline: { latency: Stats }; dynamodbLocalQueryMs: Stats };
   const s = r['sweepScaling'] as { rows: { subscriptions: number; readRequests: number; sweepMs: number }[]; readRatioLargestToSmallest: number; timeRatioLargestToSmallest: number };
   const f = r['fanOut'] as FanOutResult;
   const a = r['adversarial'] as { bytes: number; latency: Stats; failures: number };
   const ops = r['requestsPerOperation'] as { name: string; total: number; requests: Record<string, number>; afterAnswer: Record<string, number>; expected: string }[];
-  const m = (x: Stats) => `${x.median} (${x.p10}–${x.p90})`;
   const lines = [
-    `| Measure | ours | baseline (bare Bolt) | ratio |`,
-    `|---|---|---|---|`,
-    `| Cold: import done, ms from process start (p10–p90) | ${m(c.ours['importMs']!)} | ${m(c.baseline['importMs']!)} | ${c.ratio['import']} |`,
-    `| Cold: first response, ms from process start | ${m(c.ours['firstResponseMs']!)} | ${m(c.baseline['firstResponseMs']!)} | **${c.ratio['firstResponse']}** |`,
-    `| Cold: child wall time, ms | ${m(c.ours['wallMs']!)} | ${m(c.baseline['wallMs']!)} | ${c.ratio['wall']} |`,
-    `| Import-only child wall time, ms | ${m(c.ours['importOnlyWallMs']!)} | ${m(c.baseline['importOnlyWallMs']!)} | |`,
-    `| \`node -e 0\` wall time, ms | ${m(c.emptyNodeWallMs)} | | |`,
+    ...coldLines(r as ColdResults),
     `| Code loaded at cold start, bytes / gzip (more loaded on first use) | ${b.ours.bytes} / ${b.ours.gzipBytes} (+${b.ours.lazyBytes}) | ${b.baseline.bytes} / ${b.baseline.gzipBytes} (+${b.baseline.lazyBytes}) | |`,
     `| Warm report p50 / p99, ms | ${w.ours.latency.median} / ${w.ours.latency.p99} | ${w.baseline.latency.median} / ${w.baseline.latency.p99} | |`,
     `| DynamoDB Local report Query alone p50 / p99, ms | ${w.dynamodbLocalQueryMs.median} / ${w.dynamodbLocalQueryMs.p99} | | |`,
@@ -317,6 +379,24 @@ function printTable(r: Record<string, unknown>): void {
     `Total ${String(r['totalSeconds'])} s. Figures: bench/results/latest.json`,
   ];
   console.log(lines.join('\n'));
+}
+
+/** The cold-start rows: each line of ours against bare Bolt measured in the same run. */
+function coldLines({ coldStart: c }: ColdResults): string[] {
+  const m = (x: Stats) => `${x.median} (${x.p10}–${x.p90})`;
+  const slack = `Slack ${c.slackLatencyMs} ms late`;
+  return [
+    `| Measure | ours | baseline (bare Bolt) | ratio |`,
+    `|---|---|---|---|`,
+    `| Cold: import done, ms from process start (p10–p90) | ${m(c.ours.importMs)} | ${m(c.baseline.importMs)} | ${c.ratio.import} |`,
+    `| Cold: first response, ms from process start — a known person, ${slack} (${c.ours.slackCallsPerRun} Slack calls) | ${m(c.ours.firstResponseMs)} | ${m(c.baseline.firstResponseMs)} | **${c.ratio.firstResponse}** |`,
+    `| Cold: first response — someone new, ${slack} (${c.newcomer.slackCallsPerRun} Slack calls) | ${m(c.newcomer.firstResponseMs)} | ${m(c.baseline.firstResponseMs)} | **${c.ratio.firstResponseNewcomer}** |`,
+    `| Cold: import done as deployed (X-Ray tracing on, secrets from Secrets Manager) | ${m(c.deployed.importMs)} | ${m(c.baseline.importMs)} | ${c.ratio.importDeployed} |`,
+    `| Cold: first response as deployed — a known person, ${slack} (${c.deployed.slackCallsPerRun} Slack calls, ${c.deployed.xraySegmentsPerRun} X-Ray segments) | ${m(c.deployed.firstResponseMs)} | ${m(c.baseline.firstResponseMs)} | **${c.ratio.firstResponseDeployed}** |`,
+    `| Cold: child wall time, ms (known person) | ${m(c.ours.wallMs)} | ${m(c.baseline.wallMs)} | ${c.ratio.wall} |`,
+    `| Import-only child wall time, ms (as deployed) | ${m(c.ours.importOnlyWallMs)} (${m(c.deployed.importOnlyWallMs)}) | ${m(c.baseline.importOnlyWallMs)} | |`,
+    `| \`node -e 0\` wall time, ms | ${m(c.emptyNodeWallMs)} | | |`,
+  ];
 }
 
 type CheckInResults = { reads: Awaited<ReturnType<typeof checkInReads>>; fanOut: Awaited<ReturnType<typeof checkInFanOut>> };

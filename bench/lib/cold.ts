@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { commandEvent } from '#local/slack-request';
+import { commandEvent, type CommandOptions } from '#local/slack-request';
 
 const CHILD = fileURLToPath(new URL('../cold-child.mjs', import.meta.url));
 
@@ -28,9 +28,9 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ wallMs: number; 
   });
 }
 
-/** One fresh `node` that imports the bundle and (mode serve) answers one signed `/commitments <text>`. */
-export async function coldRun(bundle: string, mode: 'serve' | 'import', env: NodeJS.ProcessEnv, text = 'japan-korea'): Promise<ColdSample> {
-  const event = mode === 'serve' ? JSON.stringify(commandEvent(text)) : '{}';
+/** One fresh `node` that imports the bundle and (mode serve) answers one signed `/commitments <text>`, sent as `command` says (U0ALICE in T0TEST unless). */
+export async function coldRun(bundle: string, mode: 'serve' | 'import', env: NodeJS.ProcessEnv, text = 'japan-korea', command: CommandOptions = {}): Promise<ColdSample> {
+  const event = mode === 'serve' ? JSON.stringify(commandEvent(text, command)) : '{}';
   const r = await run([CHILD, bundle, mode], { ...env, BENCH_EVENT: event });
   const line = r.stdout.trim().split('\n').at(-1) ?? '';
   if (r.code !== 0 || !line.startsWith('{')) throw new Error(`cold child failed (${r.code}): ${r.stderr.slice(0, 500)}`);
