@@ -34,7 +34,7 @@ import { unarchiveCommand } from '#shared/commands/unarchive';
 import { unlogCommand } from '#shared/commands/unlog';
 import { unsubscribeCommand } from '#shared/commands/unsubscribe';
 import { updateCommand } from '#shared/commands/update';
-import { authorizeTarget, readTarget, type Caller, type Deps, type PendingCaller } from '#shared/use-cases/commitments';
+import { authorizeTarget, readCallerAndTarget, type Caller, type CallerInput, type Deps } from '#shared/use-cases/commitments';
 
 /** Every subcommand of `/commitments`, in the order help lists them. */
 export const COMMANDS = [
@@ -150,12 +150,12 @@ function readWith(definition: AnyCommandDefinition, cursor: Cursor, word: string
 /**
  * Carries out one parsed `/commitments` command for `caller` and renders the answer: the
  * access check its definition's `need` and `target` call for, the command's use case, then
- * its rendering, or the form the use case asks to open. A caller still being looked up in
- * Slack is awaited beside the read of the target, so a cold container pays one round trip.
+ * its rendering, or the form the use case asks to open. A caller given by their ids is read
+ * beside the target (see `readCallerAndTarget`), so a command pays one round trip to the table.
  */
 export async function runCommand(
   deps: Deps,
-  who: Caller | PendingCaller,
+  who: Caller | CallerInput,
   where: CommandOrigin,
   parsed: { command: Command; definition: AnyCommandDefinition },
   registry: CommandRegistry = REGISTRY,
@@ -163,7 +163,7 @@ export async function runCommand(
   const { definition } = parsed;
   const { type: _, ...args } = parsed.command;
   const target = definition.target?.(args);
-  const [caller, read] = await Promise.all(['caller' in who ? who.caller : who, readTarget(deps, who.teamId, target)]);
+  const { caller, read } = 'access' in who ? { caller: who, read: undefined } : await readCallerAndTarget(deps, who, target);
   const prefetched = await authorizeTarget(deps, { ...caller, prefetched: read }, definition.need, target);
   const context = { deps, caller, where, registry };
   const value = await definition.run(args, { ...context, caller: { ...caller, prefetched } });

@@ -1,4 +1,4 @@
-import type { BatchGetItemCommandInput, DeleteItemCommandInput, GetItemCommandInput, PutItemCommandInput, QueryCommandInput, TransactWriteItemsCommandInput, TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, BatchGetItemCommandInput, DeleteItemCommandInput, GetItemCommandInput, PutItemCommandInput, QueryCommandInput, TransactWriteItemsCommandInput, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { STATUSES, type Commitment, type CommitmentId, type HistoryEntry, type Status, type TeamId, type Track, type TrackAccess, type TrackHistoryEntry, type TrackSlug } from '#shared/domain/schemas';
 import type { ImportDraft } from '#shared/domain/import-draft';
@@ -215,12 +215,13 @@ export function getCommitmentParams(tableName: string, teamId: TeamId, slug: Tra
   };
 }
 
-export function commitmentWithTrackParams(tableName: string, teamId: TeamId, slug: TrackSlug, id: string): BatchGetItemCommandInput {
+/** `also`: keys read in the same request (the caller's person record), so a command reads once. */
+export function commitmentWithTrackParams(tableName: string, teamId: TeamId, slug: TrackSlug, id: string, also: Record<string, AttributeValue>[] = []): BatchGetItemCommandInput {
   const pk = keys.trackPartition(teamId, slug);
   return {
     RequestItems: {
       [tableName]: {
-        Keys: [toItem({ pk, sk: keys.commitment(parseCommitmentId(id).seq) }), toItem({ pk, sk: keys.track })],
+        Keys: [toItem({ pk, sk: keys.commitment(parseCommitmentId(id).seq) }), toItem({ pk, sk: keys.track }), ...also],
         ConsistentRead: true,
       },
     },

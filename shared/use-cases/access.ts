@@ -20,7 +20,7 @@ export interface Directory {
    * The person as their record has them; a missing record, or one older than `maxAgeMs`
    * (a week unless said), is looked up in Slack first, within a bounded wait.
    */
-  person(teamId: TeamId, userId: string, options?: { maxAgeMs?: number }): Promise<Person>;
+  person(teamId: TeamId, userId: string, options?: PersonOptions): Promise<Person>;
   /** The groups among `groupIds` that exist and are enabled, from their records (Slack once for any without one). */
   groups(teamId: TeamId, groupIds: readonly string[]): Promise<ReadonlyMap<string, UserGroup>>;
   /** Every enabled user group, asked of Slack now (a group made a minute ago is found); records are kept of them. */
@@ -29,6 +29,13 @@ export interface Directory {
   refresh(teamId: TeamId, userId: string): Promise<Person>;
   /** Who installed the app in the workspace, where an install records it (OAuth installs). */
   installer?(teamId: TeamId): Promise<string | undefined>;
+}
+
+export interface PersonOptions {
+  /** How old a record may be to answer without asking Slack first; a week unless said. */
+  maxAgeMs?: number;
+  /** The record as the request has already read it (`null`: there is none), so it is not read again. */
+  known?: Person | null;
 }
 
 /** Raised when Slack cannot say who someone is: every check fails closed on it. */
@@ -109,8 +116,8 @@ export function createPeopleDirectory(options: {
   }
 
   return {
-    async person(teamId, userId, { maxAgeMs = FRESHNESS.staleMs } = {}) {
-      const record = await people.get(teamId, userId);
+    async person(teamId, userId, { maxAgeMs = FRESHNESS.staleMs, known } = {}) {
+      const record = known === undefined ? await people.get(teamId, userId) : (known ?? undefined);
       const age = record ? clock().getTime() - record.asOf : Infinity;
       if (record && age <= maxAgeMs) {
         if (age > FRESHNESS.serveMs) options.later({ kind: 'person', team: { id: teamId, enterpriseInstall: false }, userId });
@@ -166,10 +173,11 @@ function replyReason(reply: SlackReply): string {
 /** Who is asking, where, from their record (Slack where it will not do: see `Directory.person`); a Slack error refuses. */
 export async function loadAccess(
   deps: { directory: Directory },
-  input: { teamId: TeamId; userId: string; channelId?: string | undefined; maxAgeMs?: number },
+  input: { teamId: TeamId; userId: string; channelId?: string | undefined } & PersonOptions,
 ): Promise<Access> {
+  const { maxAgeMs, known } = input;
   const [person, installer] = await Promise.all([
-    deps.directory.person(input.teamId, input.userId, input.maxAgeMs === undefined ? {} : { maxAgeMs: input.maxAgeMs }),
+    deps.directory.person(input.teamId, input.userId, { ...(maxAgeMs !== undefined ? { maxAgeMs } : {}), ...(known !== undefined ? { known } : {}) }),
     deps.directory.installer?.(input.teamId),
   ]);
   return {

@@ -4,7 +4,7 @@ import { dueDateBounds, implausibleDue } from '#shared/dates/plausible';
 import { STATUS_LABEL } from '#shared/format/text';
 import { ConflictError, InvalidInputError, NotFoundError, TrackNotFoundError } from '#shared/errors';
 import { authorize, visibleInChannel, type Access, type CommandNeed, type Need } from '#shared/domain/access';
-import { FRESHNESS } from '#shared/domain/person';
+import { FRESHNESS, type Person } from '#shared/domain/person';
 import { canRead, loadAccess, requireAccess, requireSelf, requireWriter, withGroups, type Directory } from '#shared/use-cases/access';
 import { formatOwners, parseOwners, refuseIfArchived } from '#shared/domain/changes';
 import { takesDueDate, type NamedKind } from '#shared/domain/kind';
@@ -54,9 +54,12 @@ export class Prefetched {
 
 type PrefetchKey = `track:${string}` | `report:${string}` | `item:${string}`;
 
-/** The caller of a request, with their standing from their person record (see `Directory.person`); a Slack error refuses. */
-export async function loadCaller(deps: Pick<Deps, 'directory'>, input: { teamId: TeamId; userId: string; channelId?: string | undefined; now: Date }): Promise<Caller> {
-  const access = await loadAccess(deps, { teamId: input.teamId, userId: input.userId, channelId: input.channelId });
+/**
+ * The caller of a request, with their standing from their person record (see `Directory.person`);
+ * `known`: the record as the request has already read it (`null`: there is none). A Slack error refuses.
+ */
+export async function loadCaller(deps: Pick<Deps, 'directory'>, input: CallerInput & { known?: Person | null }): Promise<Caller> {
+  const access = await loadAccess(deps, input);
   return { teamId: input.teamId, userId: input.userId, now: input.now, access };
 }
 
@@ -137,22 +140,43 @@ export async function authorizeTarget(deps: Deps, caller: Caller, need: CommandN
   return prefetched;
 }
 
-/** A caller still being looked up in Slack, with their team already known from the request. */
-export interface PendingCaller {
+/** Who sends a request, before their record is read: the ids Slack gave and when it came. */
+export interface CallerInput {
   teamId: TeamId;
-  caller: Promise<Caller>;
+  userId: string;
+  channelId?: string | undefined;
+  now: Date;
 }
 
 /**
- * Reads what a command targets without deciding anything, so the read can run while the caller
- * is still being looked up in Slack; `authorizeTarget` then checks it. A failed read leaves
- * nothing, and the check reads again to give its own answer (a did-you-mean, a refusal).
+ * The caller and what their command targets, read side by side: an item is read with the
+ * caller's record in one BatchGetItem; a track or report in parallel with the record's GetItem.
  */
-export async function readTarget(deps: Deps, teamId: TeamId, target: CommandTarget | undefined): Promise<Prefetched> {
+export async function readCallerAndTarget(deps: Deps, input: CallerInput, target: CommandTarget | undefined): Promise<{ caller: Caller; read: Prefetched }> {
+  if (target && 'item' in target) {
+    let known: Person | null | undefined;
+    const read = await readTarget(deps, input.teamId, target, { person: input.userId, onPerson: (person) => (known = person) });
+    return { caller: await loadCaller(deps, { ...input, ...(known !== undefined ? { known } : {}) }), read };
+  }
+  const [caller, read] = await Promise.all([loadCaller(deps, input), readTarget(deps, input.teamId, target)]);
+  return { caller, read };
+}
+
+/**
+ * Reads what a command targets without deciding anything, so the read can run beside the
+ * caller's; `authorizeTarget` then checks it. A failed read leaves nothing, and the check
+ * reads again to give its own answer (a did-you-mean, a refusal).
+ */
+async function readTarget(
+  deps: Deps,
+  teamId: TeamId,
+  target: CommandTarget | undefined,
+  withPerson: Parameters<Store['getCommitmentWithTrack']>[2] = {},
+): Promise<Prefetched> {
   const read = new Prefetched();
   try {
     if (!target) return read;
-    if ('item' in target) read.put(`item:${target.item}`, await deps.store.getCommitmentWithTrack(teamId, target.item));
+    if ('item' in target) read.put(`item:${target.item}`, await deps.store.getCommitmentWithTrack(teamId, target.item, withPerson));
     else if ('report' in target) read.put(`report:${target.report}`, await deps.store.getReport(teamId, target.report));
     else read.put(`track:${target.track}`, await deps.store.getTrack(teamId, target.track));
   } catch {

@@ -27,10 +27,13 @@ export function commandSender(harness: SlackHarness, team: string): (text: strin
   };
 }
 
-/** Every item in the table but the replay guard's claims, in key order: what a refused request must leave as it was. */
+/** What the table keeps that no request asks for: the replay guard's claims, and what Slack said of people and groups. */
+const BOOKKEEPING = new Set(['seen', 'person', 'group']);
+
+/** Every item in the table but its bookkeeping, in key order: what a refused request must leave as it was. */
 export async function tableItems(harness: SlackHarness): Promise<string> {
   const { Items = [] } = await harness.table.client.send(new ScanCommand({ TableName: harness.table.tableName, ConsistentRead: true }));
-  const kept = Items.map((item) => unmarshall(item)).filter((item) => item['type'] !== 'seen');
+  const kept = Items.map((item) => unmarshall(item)).filter((item) => !BOOKKEEPING.has(String(item['type'])));
   return JSON.stringify(kept.sort((a, b) => `${a['pk']}|${a['sk']}`.localeCompare(`${b['pk']}|${b['sk']}`)));
 }
 

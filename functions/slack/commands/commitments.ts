@@ -1,6 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { runCommand } from '#shared/commands/registry';
-import { loadCaller } from '#shared/use-cases/commitments';
 import { answerError } from '#shared/slack/answer-error';
 import { PARSED_COMMAND_KEY, parsedFor } from '#shared/commands/replay';
 import { countCommand } from '#shared/observe/metrics';
@@ -23,12 +22,12 @@ export function commitmentsCommand(deps: ListenerDeps) {
     countCommand(parsed.ok ? parsed.definition.name : 'invalid');
     if (!parsed.ok) return ack(ephemeral(renderProblem(parsed.error, parsed.usage)));
     try {
-      const caller = loadCaller(deps, { teamId: command.team_id, userId: command.user_id, channelId: command.channel_id, now: deps.clock() });
+      const caller = { teamId: command.team_id, userId: command.user_id, channelId: command.channel_id, now: deps.clock() };
       const team = jobTeam(context, command.team_id);
       const sendBriefing = (track: string, askedAt: Date) =>
         deps.afterAnswer.later(context, { kind: 'export', team, userId: command.user_id, channelId: command.channel_id, track, askedAt: askedAt.toISOString(), responseUrl: command.response_url });
       const where = { channelId: command.channel_id, responseUrl: command.response_url, sendBriefing };
-      const answer = await runCommand(deps, { teamId: command.team_id, caller }, where, parsed);
+      const answer = await runCommand(deps, caller, where, parsed);
       if ('modal' in answer) {
         await client.views.open({ trigger_id: command.trigger_id, view: answer.modal });
         return ack();

@@ -1,10 +1,9 @@
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { VIEW_IDS } from '#shared/slack-app/definitions';
 import { ROLE_INPUTS } from '#shared/slack/render/roles';
 import { commandEvent, interactionEvent } from '#local/slack-request';
 import { useSlackHandler } from '../../support/slack-handler.ts';
+import { tableItems } from '../../support/slack-commands.ts';
 
 const harness = useSlackHandler();
 const TEAM = 'T0GROUPS';
@@ -25,12 +24,6 @@ async function command(text: string, userId: string, teamId = TEAM): Promise<str
   return result.body ? String(result.json()['text'] ?? '') : '';
 }
 
-/** Every item in the table but the replay guard's claims: what a refused request must leave as it was. */
-async function tableItems(): Promise<string> {
-  const { Items = [] } = await harness.table.client.send(new ScanCommand({ TableName: harness.table.tableName, ConsistentRead: true }));
-  const kept = Items.map((item) => unmarshall(item)).filter((item) => item['type'] !== 'seen');
-  return JSON.stringify(kept.sort((a, b) => `${a['pk']}|${a['sk']}`.localeCompare(`${b['pk']}|${b['sk']}`)));
-}
 
 beforeAll(async () => {
   Object.assign(harness.slack.options, {
@@ -58,23 +51,23 @@ describe('a user group with a role', () => {
   });
 
   it('lets a member of a viewer group read but not change items', async () => {
-    const before = await tableItems();
+    const before = await tableItems(harness);
     expect(await command('gx all', 'U0INVIEWERS')).toContain('Groups — all items');
     expect(await command('note GX-1 "from a viewer"', 'U0INVIEWERS')).toMatch(/Only the owners and editors of gx can change it/);
-    expect(await tableItems()).toBe(before);
+    expect(await tableItems(harness)).toBe(before);
   });
 
   it('gives nothing to someone in none of its groups', async () => {
-    const before = await tableItems();
+    const before = await tableItems(harness);
     expect(await command('note GX-1 "from outside"', 'U0NOGROUP')).toMatch(/Only the owners and editors of gx can change it/);
-    expect(await tableItems()).toBe(before);
+    expect(await tableItems(harness)).toBe(before);
   });
 
   it('keeps a guest in an editor group read-only', async () => {
-    const before = await tableItems();
+    const before = await tableItems(harness);
     expect(await command('show GX-1', 'U0GUEST')).toContain('GX-1');
     expect(await command('note GX-1 "from a guest"', 'U0GUEST')).toMatch(/Guests and people from other organisations can read gx but not change it/);
-    expect(await tableItems()).toBe(before);
+    expect(await tableItems(harness)).toBe(before);
   });
 
   it('does not let an editor group’s members manage the track', async () => {
@@ -97,27 +90,27 @@ describe('role commands with user groups', () => {
   });
 
   it('refuses an unknown group and writes nothing', async () => {
-    const before = await tableItems();
+    const before = await tableItems(harness);
     expect(await command('gx roles add <!subteam^S0NOSUCH|@nobody> editor', OWNER)).toMatch(/Slack knows no user group &lt;!subteam\^S0NOSUCH&gt;/);
-    expect(await tableItems()).toBe(before);
+    expect(await tableItems(harness)).toBe(before);
   });
 
   it('refuses and writes nothing when Slack cannot list the groups', async () => {
-    const before = await tableItems();
+    const before = await tableItems(harness);
     groupsDown = true;
     try {
       expect(await command('gx roles add <!subteam^S0EDITORS> owner', OWNER)).toMatch(/Slack could not tell me who is in which user group \(http 503\)/);
     } finally {
       groupsDown = false;
     }
-    expect(await tableItems()).toBe(before);
+    expect(await tableItems(harness)).toBe(before);
   });
 
   it('does not count a group owner as the last owner', async () => {
     await command('gx roles add <!subteam^S0EDITORS> owner', OWNER);
-    const before = await tableItems();
+    const before = await tableItems(harness);
     expect(await command('gx roles remove <@U0OWNER>', OWNER)).toMatch(/gx would have no owner left \(a user group does not count\)/);
-    expect(await tableItems()).toBe(before);
+    expect(await tableItems(harness)).toBe(before);
     await command('gx roles add <!subteam^S0EDITORS> editor', OWNER);
   });
 
@@ -154,14 +147,14 @@ describe('the group lookup when a track names a group', () => {
     // Written directly: through the command, Slack would have answered and the answer been cached.
     const track = await harness.store().getTrack(DOWN_TEAM, 'dx');
     await harness.store().saveTrackAccess(track, { ...track, members: { ...track.members, S0EDITORS: 'editor' } }, [{ type: 'role', userId: 'S0EDITORS', to: 'editor' }], OWNER, new Date());
-    const before = await tableItems();
+    const before = await tableItems(harness);
     groupsDown = true;
     try {
       expect(await command('note DX-1 "while Slack is down"', 'U0INEDITORS', DOWN_TEAM)).toMatch(/Slack could not tell me who is in which user group \(http 503\)/);
     } finally {
       groupsDown = false;
     }
-    expect(await tableItems()).toBe(before);
+    expect(await tableItems(harness)).toBe(before);
     expect(await command('note DX-1 "once Slack is back"', 'U0INEDITORS', DOWN_TEAM)).not.toMatch(/could not|Only the owners/);
   });
 });

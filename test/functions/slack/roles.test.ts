@@ -1,5 +1,3 @@
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '#shared/commands/registry';
 import { ACTION_IDS, SHORTCUT_IDS, VIEW_IDS } from '#shared/slack-app/definitions';
@@ -8,6 +6,7 @@ import { ROLE_INPUTS } from '#shared/slack/render/roles';
 import { seedBusan } from '#shared/use-cases/seed';
 import { commandEvent, eventCallback, interactionEvent } from '#local/slack-request';
 import { useSlackHandler } from '../../support/slack-handler.ts';
+import { tableItems } from '../../support/slack-commands.ts';
 
 const harness = useSlackHandler();
 const TEAM = 'T0ROLES';
@@ -87,12 +86,6 @@ function shortcut(callbackId: string, userId: string) {
   );
 }
 
-/** Every item in the table but the replay guard's claims: what a refused request must leave as it was. */
-async function tableItems(): Promise<string> {
-  const { Items = [] } = await harness.table.client.send(new ScanCommand({ TableName: harness.table.tableName, ConsistentRead: true }));
-  const kept = Items.map((item) => unmarshall(item)).filter((item) => item['type'] !== 'seen');
-  return JSON.stringify(kept.sort((a, b) => `${a['pk']}|${a['sk']}`.localeCompare(`${b['pk']}|${b['sk']}`)));
-}
 
 /** Side effects in Slack a refusal must not cause either. */
 const slackEffects = () => ['views.open', 'files.completeUploadExternal', 'chat.postMessage'].map((m) => harness.slack.callsTo(m).length);
@@ -163,13 +156,13 @@ describe('the authorization matrix', () => {
   const commandCases = writing.flatMap((d) => PERSONAS.map((who) => ({ name: d.name, need: d.need, targeted: d.target !== undefined, who })));
   it.each(commandCases)('$name by $who: allowed or refused as the roles table says', async ({ name, need, targeted, who }) => {
     const allowed = (need === 'self' ? MAY.self : targeted ? MAY[need === 'manage' ? 'manage' : 'write'] : MAY.create).includes(who);
-    const [before, effects] = [await tableItems(), slackEffects()];
+    const [before, effects] = [await tableItems(harness), slackEffects()];
     const reply = await command(SAMPLES[name]!(who), PEOPLE[who]);
     if (allowed) {
       expect(reply.text ?? '').not.toMatch(REFUSAL);
     } else {
       expect(reply.text).toMatch(REFUSAL);
-      expect(await tableItems()).toBe(before);
+      expect(await tableItems(harness)).toBe(before);
       expect(slackEffects()).toEqual(effects);
     }
   });
@@ -180,7 +173,7 @@ describe('the authorization matrix', () => {
     const id = archivedItem;
     const item = async () => harness.store().getCommitment(TEAM, id);
     if (!(await item()).archived) expect((await command(`archive ${id} "matrix"`, PEOPLE.owner)).text).toContain(`Archived ${id}`);
-    const [before, effects] = [await tableItems(), slackEffects()];
+    const [before, effects] = [await tableItems(harness), slackEffects()];
     const result = await button(ACTION_IDS.unarchive, `${id}@${(await item()).version}`, PEOPLE[who]);
     expect(result.statusCode).toBe(200);
     if (MAY.write.includes(who)) {
@@ -188,13 +181,13 @@ describe('the authorization matrix', () => {
     } else {
       expect(JSON.stringify(harness.slack.calls.at(-1)?.args)).toMatch(REFUSAL);
       expect(slackEffects()).toEqual(effects);
-      expect(await tableItems()).toBe(before);
+      expect(await tableItems(harness)).toBe(before);
     }
   });
 
   const itemButtons = [ACTION_IDS.markDone, ACTION_IDS.update, ACTION_IDS.addNote, ACTION_IDS.edit];
   it.each(itemButtons.flatMap((action) => PERSONAS.map((who) => ({ action, who }))))('button $action by $who opens its form only for editors', async ({ action, who }) => {
-    const [before, effects] = [await tableItems(), slackEffects()];
+    const [before, effects] = [await tableItems(harness), slackEffects()];
     const result = await button(action, 'MX-1', PEOPLE[who]);
     expect(result.statusCode).toBe(200);
     if (MAY.write.includes(who)) {
@@ -202,28 +195,28 @@ describe('the authorization matrix', () => {
     } else {
       expect(JSON.stringify(harness.slack.calls.at(-1)?.args)).toMatch(REFUSAL);
       expect(slackEffects()).toEqual(effects);
-      expect(await tableItems()).toBe(before);
+      expect(await tableItems(harness)).toBe(before);
     }
   });
 
   const answerNow = [ACTION_IDS.checkInOnTrack, ACTION_IDS.checkInSnooze];
   it.each(answerNow.flatMap((action) => PERSONAS.map((who) => ({ action, who }))))('check-in $action by $who answers only for the item’s owner and the editors', async ({ action, who }) => {
-    const [before, effects] = [await tableItems(), slackEffects()];
+    const [before, effects] = [await tableItems(harness), slackEffects()];
     const result = action === ACTION_IDS.checkInSnooze ? await overflow(action, `day ${await ownedValue()}`, PEOPLE[who]) : await button(action, await ownedValue(), PEOPLE[who]);
     expect(result.statusCode).toBe(200);
     if (MAY_ANSWER.includes(who)) {
-      expect(await tableItems()).not.toBe(before);
+      expect(await tableItems(harness)).not.toBe(before);
       expect((await harness.store().getHistory(TEAM, 'MX-2')).at(-1)?.by).toBe(PEOPLE[who]);
     } else {
       expect(JSON.stringify(harness.slack.calls.at(-1)?.args)).toMatch(REFUSAL);
       expect(slackEffects()).toEqual(effects);
-      expect(await tableItems()).toBe(before);
+      expect(await tableItems(harness)).toBe(before);
     }
   });
 
   const checkInForms = [ACTION_IDS.checkInAtRisk, ACTION_IDS.checkInDone, ACTION_IDS.checkInNote, ACTION_IDS.checkInNotMine, ACTION_IDS.checkInSnooze];
   it.each(checkInForms.flatMap((action) => PERSONAS.map((who) => ({ action, who }))))('check-in $action by $who opens its form only for the item’s owner and the editors', async ({ action, who }) => {
-    const [before, effects] = [await tableItems(), slackEffects()];
+    const [before, effects] = [await tableItems(harness), slackEffects()];
     const result = action === ACTION_IDS.checkInSnooze ? await overflow(action, `date ${await ownedValue()}`, PEOPLE[who]) : await button(action, await ownedValue(), PEOPLE[who]);
     expect(result.statusCode).toBe(200);
     if (MAY_ANSWER.includes(who)) {
@@ -232,7 +225,7 @@ describe('the authorization matrix', () => {
       expect(JSON.stringify(harness.slack.calls.at(-1)?.args)).toMatch(REFUSAL);
       expect(slackEffects()).toEqual(effects);
     }
-    expect(await tableItems()).toBe(before);
+    expect(await tableItems(harness)).toBe(before);
   });
 
   const forms: { view: string; may: readonly Persona[]; submit: (who: Persona) => Promise<{ body: string }> }[] = [
@@ -292,24 +285,24 @@ describe('the authorization matrix', () => {
 
   it.each(forms.flatMap((form) => PERSONAS.map((who) => ({ form, view: form.view, who }))))('form $view submitted by $who: allowed or refused as the roles table says', async ({ form, who }) => {
     const allowed = form.may.includes(who);
-    const before = await tableItems();
+    const before = await tableItems(harness);
     const result = await form.submit(who);
     if (allowed) {
       expect(result.body).not.toMatch(REFUSAL);
     } else {
       expect(result.body).toMatch(REFUSAL);
       // The import draft the owner's text made stays the owner's: compare from after it was made.
-      if (form.view !== VIEW_IDS.importPick) expect(await tableItems()).toBe(before);
+      if (form.view !== VIEW_IDS.importPick) expect(await tableItems(harness)).toBe(before);
     }
   });
 
   it('leaves a draft untouched when someone else submits it', async () => {
     const proposed = await submit(VIEW_IDS.importText, { track: 'mx' }, readout(), PEOPLE.owner);
     const metadata = JSON.parse((JSON.parse(proposed.body) as { view: { private_metadata: string } }).view.private_metadata) as object;
-    const before = await tableItems();
+    const before = await tableItems(harness);
     const pick = { [`${IMPORT_INPUTS.pick}_0`]: { [IMPORT_INPUTS.pick]: { type: 'checkboxes', selected_options: [{ value: '0' }] } } };
     for (const who of ['viewer', 'guest', 'stranger', 'editor'] as const) expect((await submit(VIEW_IDS.importPick, metadata, pick, PEOPLE[who])).body).toMatch(REFUSAL);
-    expect(await tableItems()).toBe(before);
+    expect(await tableItems(harness)).toBe(before);
     expect((await submit(VIEW_IDS.importPick, metadata, pick, PEOPLE.owner)).body).toBe('');
   });
 
@@ -332,12 +325,12 @@ describe('the authorization matrix', () => {
 
 describe('who the caller is', () => {
   it('refuses with a clear message and writes nothing when users.info fails', async () => {
-    const before = await tableItems();
+    const before = await tableItems(harness);
     expect((await command('note MX-1 "while Slack is down"', 'U0FLAKY')).text).toMatch(/Slack could not tell me who &lt;@U0FLAKY&gt; is \(http 503\)/);
     expect((await command('mx', 'U0FLAKY')).text).toMatch(/Slack could not tell me who/);
     const result = await submit(VIEW_IDS.addNote, { id: 'MX-1', version: await itemVersion() }, { note: { note: text('x') } }, 'U0FLAKY');
     expect(result.body).toMatch(/Slack could not tell me who/);
-    expect(await tableItems()).toBe(before);
+    expect(await tableItems(harness)).toBe(before);
   });
 
   it('lets an ultra-restricted guest with a viewer role read but never write', async () => {
@@ -359,9 +352,9 @@ describe('role commands', () => {
     ['mx roles add <@U0EDITOR> editor', /already so/],
     ['mx visibility private extra', /Nothing more was expected/],
   ])('answers "%s" clearly and writes nothing', async (input, expected) => {
-    const before = await tableItems();
+    const before = await tableItems(harness);
     expect((await command(input, PEOPLE.owner)).text).toMatch(expected);
-    expect(await tableItems()).toBe(before);
+    expect(await tableItems(harness)).toBe(before);
   });
 
   it('records each change of roles, visibility and links as a history entry', async () => {
