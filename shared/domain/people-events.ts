@@ -1,0 +1,41 @@
+import * as z from 'zod';
+
+/** Slack's times in events: whole seconds since the epoch. */
+const SecondsSchema = z.number().int().nonnegative();
+
+/** A user group as `subteam_created` and `subteam_updated` carry it (the fields the bot keeps). */
+export const SlackSubteamSchema = z.object({
+  id: z.string().min(1).max(64),
+  handle: z.string().max(255).optional(),
+  /** Absent when Slack leaves the list out: the members stay as recorded. */
+  users: z.array(z.string()).optional(),
+  date_create: SecondsSchema.optional(),
+  date_update: SecondsSchema.optional(),
+  /** Nonzero once the group is disabled. */
+  date_delete: SecondsSchema.default(0),
+});
+export type SlackSubteam = z.infer<typeof SlackSubteamSchema>;
+
+/** A `subteam_members_changed` event: who joined and left a group, and when. */
+export const SubteamMembersChangedSchema = z.object({
+  subteam_id: z.string().min(1).max(64),
+  team_id: z.string().optional(),
+  /** The group's `date_update` before this change; 0 for its first. */
+  date_previous_update: SecondsSchema.default(0),
+  date_update: SecondsSchema,
+  added_users: z.array(z.string()).default([]),
+  removed_users: z.array(z.string()).default([]),
+});
+export type SubteamMembersChanged = z.infer<typeof SubteamMembersChangedSchema>;
+
+/** When a group's facts are from (epoch ms): its last update, else its creation; `undefined` when Slack gave neither. */
+export function subteamAsOf(subteam: SlackSubteam): number | undefined {
+  const seconds = subteam.date_update || subteam.date_create;
+  return seconds ? seconds * 1000 : undefined;
+}
+
+/** A group's members after a change: those who left are gone, those who joined follow the rest, once each. */
+export function applyMembersChange(users: readonly string[], change: Pick<SubteamMembersChanged, 'added_users' | 'removed_users'>): string[] {
+  const removed = new Set(change.removed_users);
+  return [...new Set([...users.filter((user) => !removed.has(user)), ...change.added_users])];
+}

@@ -1,0 +1,88 @@
+import { SlackUserSchema } from '#shared/domain/access';
+import { applyMembersChange, SlackSubteamSchema, subteamAsOf, SubteamMembersChangedSchema } from '#shared/domain/people-events';
+import { TeamIdSchema } from '#shared/domain/schemas';
+import type { PeopleStore } from '#shared/store/people';
+
+export interface PeopleEventDeps {
+  people: Pick<PeopleStore, 'save' | 'getGroups' | 'saveGroup'>;
+  clock: () => Date;
+}
+
+/**
+ * What an event did to the records: `saved`; `unchanged` (older or repeated, or about no record
+ * kept); `unreadable` (not the shape Slack documents); `raced` (another write won twice).
+ */
+export type PeopleEventOutcome = 'saved' | 'unchanged' | 'unreadable' | 'raced';
+
+/**
+ * Keeps what a `user_change` or `team_join` says of a person, in steps:
+ * 1. read the team and the event's user (an unreadable one changes nothing);
+ * 2. write it as of the event's time (`eventTime`, seconds), over older facts only, so an older
+ *    or repeated event changes nothing; the stored locale stays (events carry none).
+ * Without `create` (a `user_change`) it writes only over a record there is: a person the bot has
+ * never met costs one conditional write that does nothing.
+ */
+export async function keepPersonFromEvent(deps: PeopleEventDeps, input: { teamId: unknown; user: unknown; eventTime: number; create: boolean }): Promise<PeopleEventOutcome> {
+  const team = TeamIdSchema.safeParse(input.teamId);
+  const user = SlackUserSchema.safeParse(input.user);
+  if (!team.success || !user.success || !Number.isInteger(input.eventTime) || input.eventTime <= 0) return 'unreadable';
+  const saved = await deps.people.save(
+    { teamId: team.data, userId: user.data.id, user: user.data, fetchedAt: deps.clock().toISOString(), asOf: input.eventTime * 1000 },
+    { existing: !input.create },
+  );
+  return saved ? 'saved' : 'unchanged';
+}
+
+/**
+ * Keeps a user group as `subteam_created` or `subteam_updated` gives it, in steps:
+ * 1. read the team and the group (an unreadable one changes nothing);
+ * 2. write its handle, members and whether it is disabled as of its `date_update`, over older
+ *    facts only, so an older or repeated event changes nothing. When Slack leaves the members
+ *    out, the recorded ones stay.
+ */
+export async function keepGroupFromEvent(deps: PeopleEventDeps, input: { teamId: unknown; subteam: unknown }): Promise<PeopleEventOutcome> {
+  const team = TeamIdSchema.safeParse(input.teamId);
+  const subteam = SlackSubteamSchema.safeParse(input.subteam);
+  const asOf = subteam.success ? subteamAsOf(subteam.data) : undefined;
+  if (!team.success || !subteam.success || asOf === undefined) return 'unreadable';
+  const { id, handle, users, date_delete } = subteam.data;
+  const recorded = users ? undefined : (await deps.people.getGroups(team.data, [id])).get(id);
+  const saved = await deps.people.saveGroup({
+    teamId: team.data,
+    groupId: id,
+    handle: handle ?? recorded?.handle ?? id,
+    users: users ?? recorded?.users ?? [],
+    disabled: date_delete > 0,
+    fetchedAt: deps.clock().toISOString(),
+    asOf,
+  });
+  return saved ? 'saved' : 'unchanged';
+}
+
+/** How many times a members change is applied when another write moves the record meanwhile. */
+const MEMBERS_ATTEMPTS = 2;
+
+/**
+ * Applies a `subteam_members_changed` to the group's record, in steps:
+ * 1. read the team and the change (an unreadable one changes nothing);
+ * 2. read the group's record: a group with none is left to its first lookup (it lists every member);
+ * 3. unless the record is as new as the change already (a repeated or older event), write its
+ *    members with the change applied, only over the record as read; when another write moved it
+ *    meanwhile, read and try once more.
+ */
+export async function applyGroupMembersChange(deps: PeopleEventDeps, input: { teamId: unknown; change: unknown }): Promise<PeopleEventOutcome> {
+  const team = TeamIdSchema.safeParse(input.teamId);
+  const change = SubteamMembersChangedSchema.safeParse(input.change);
+  if (!team.success || !change.success || change.data.date_update <= 0) return 'unreadable';
+  const { subteam_id: groupId, date_update, date_previous_update } = change.data;
+  const changedAt = date_update * 1000;
+  for (let attempt = 0; attempt < MEMBERS_ATTEMPTS; attempt++) {
+    const record = (await deps.people.getGroups(team.data, [groupId])).get(groupId);
+    if (!record || record.asOf >= changedAt) return 'unchanged';
+    // The record misses a change before this one: stay a moment short of it, so the full list of this same change (subteam_updated) still replaces the guess.
+    const asOf = record.asOf < date_previous_update * 1000 ? changedAt - 1 : changedAt;
+    const users = applyMembersChange(record.users, change.data);
+    if (await deps.people.saveGroup({ ...record, users, fetchedAt: deps.clock().toISOString(), asOf }, record.asOf)) return 'saved';
+  }
+  return 'raced';
+}

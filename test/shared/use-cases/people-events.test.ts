@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import type { GroupRecord } from '#shared/domain/person';
+import { createPeopleStore, type PeopleStore } from '#shared/store/people';
+import { applyGroupMembersChange, keepGroupFromEvent, keepPersonFromEvent, type PeopleEventDeps } from '#shared/use-cases/people-events';
+import { useTestTable } from '../../support/dynamodb.ts';
+
+const table = useTestTable();
+const TEAM = 'T0EVENTS';
+const NOW = new Date('2026-03-25T01:00:00Z');
+const clock = () => NOW;
+const people = () => createPeopleStore({ client: table.client, tableName: table.tableName });
+
+/** The real store, with `meanwhile` run after each of the first `times` group reads: another writer winning the race. */
+function racedBy(meanwhile: (store: PeopleStore) => Promise<unknown>, times = 1): PeopleEventDeps {
+  const store = people();
+  let left = times;
+  return {
+    clock,
+    people: {
+      ...store,
+      async getGroups(teamId, ids) {
+        const read = await store.getGroups(teamId, ids);
+        if (left-- > 0) await meanwhile(store);
+        return read;
+      },
+    },
+  };
+}
+
+const groupRecord = (groupId: string, asOfSeconds: number, users: string[]): GroupRecord => ({
+  teamId: TEAM,
+  groupId,
+  handle: groupId.toLowerCase(),
+  users,
+  disabled: false,
+  fetchedAt: NOW.toISOString(),
+  asOf: asOfSeconds * 1000,
+});
+
+const change = (groupId: string, previous: number, update: number, added: string[] = [], removed: string[] = []) => ({
+  subteam_id: groupId,
+  team_id: TEAM,
+  date_previous_update: previous,
+  date_update: update,
+  added_users: added,
+  removed_users: removed,
+});
+
+const group = async (groupId: string) => (await people().getGroups(TEAM, [groupId])).get(groupId);
+
+describe('applyGroupMembersChange', () => {
+  it('reads again and applies the change over a record another write moved meanwhile', async () => {
+    await people().saveGroup(groupRecord('S0RACE', 100, ['U0A']));
+    const deps = racedBy((store) => store.saveGroup(groupRecord('S0RACE', 150, ['U0A', 'U0B'])));
+    expect(await applyGroupMembersChange(deps, { teamId: TEAM, change: change('S0RACE', 150, 200, ['U0C'], ['U0A']) })).toBe('saved');
+    expect(await group('S0RACE')).toMatchObject({ users: ['U0B', 'U0C'], asOf: 200_000 });
+  });
+
+  it('changes nothing when the write that won meanwhile is newer than the change', async () => {
+    await people().saveGroup(groupRecord('S0NEWER', 100, ['U0A']));
+    const deps = racedBy((store) => store.saveGroup(groupRecord('S0NEWER', 300, ['U0Z'])));
+    expect(await applyGroupMembersChange(deps, { teamId: TEAM, change: change('S0NEWER', 100, 200, ['U0C']) })).toBe('unchanged');
+    expect(await group('S0NEWER')).toMatchObject({ users: ['U0Z'], asOf: 300_000 });
+  });
+
+  it('gives up after losing the race twice, leaving the winners’ record', async () => {
+    await people().saveGroup(groupRecord('S0BUSY', 100, ['U0A']));
+    let at = 100;
+    const deps = racedBy((store) => store.saveGroup(groupRecord('S0BUSY', (at += 10), ['U0A', `U0W${at}`])), 2);
+    expect(await applyGroupMembersChange(deps, { teamId: TEAM, change: change('S0BUSY', 100, 200, ['U0C']) })).toBe('raced');
+    expect(await group('S0BUSY')).toMatchObject({ users: ['U0A', 'U0W120'], asOf: 120_000 });
+  });
+
+  it('after a missed change, stays a moment short of this one, so its full list (subteam_updated) still replaces the guess', async () => {
+    await people().saveGroup(groupRecord('S0GAP', 100, ['U0A']));
+    expect(await applyGroupMembersChange({ people: people(), clock }, { teamId: TEAM, change: change('S0GAP', 200, 300, ['U0C']) })).toBe('saved');
+    expect(await group('S0GAP')).toMatchObject({ users: ['U0A', 'U0C'], asOf: 300_000 - 1 });
+    const full = { id: 'S0GAP', handle: 's0gap', users: ['U0B', 'U0C'], date_update: 300 };
+    expect(await keepGroupFromEvent({ people: people(), clock }, { teamId: TEAM, subteam: full })).toBe('saved');
+    expect(await group('S0GAP')).toMatchObject({ users: ['U0B', 'U0C'], asOf: 300_000 });
+    expect(await applyGroupMembersChange({ people: people(), clock }, { teamId: TEAM, change: change('S0GAP', 200, 300, ['U0C']) })).toBe('unchanged');
+  });
+
+  it('answers an event not in the shape Slack documents as unreadable and writes nothing', async () => {
+    await people().saveGroup(groupRecord('S0ODD', 100, ['U0A']));
+    expect(await applyGroupMembersChange({ people: people(), clock }, { teamId: TEAM, change: { subteam_id: 'S0ODD', added_users: ['U0C'] } })).toBe('unreadable');
+    expect(await applyGroupMembersChange({ people: people(), clock }, { teamId: 'not a team', change: change('S0ODD', 100, 200, ['U0C']) })).toBe('unreadable');
+    expect(await group('S0ODD')).toMatchObject({ users: ['U0A'], asOf: 100_000 });
+  });
+});
+
+describe('keepGroupFromEvent', () => {
+  it('keeps the recorded members when Slack leaves the list out', async () => {
+    await people().saveGroup(groupRecord('S0RENAME', 100, ['U0A', 'U0B']));
+    expect(await keepGroupFromEvent({ people: people(), clock }, { teamId: TEAM, subteam: { id: 'S0RENAME', handle: 'renamed', date_update: 200 } })).toBe('saved');
+    expect(await group('S0RENAME')).toMatchObject({ handle: 'renamed', users: ['U0A', 'U0B'], asOf: 200_000 });
+  });
+
+  it('answers a group with no time as unreadable: it could not be ordered against others', async () => {
+    expect(await keepGroupFromEvent({ people: people(), clock }, { teamId: TEAM, subteam: { id: 'S0TIMELESS', handle: 'x', users: ['U0A'] } })).toBe('unreadable');
+    expect(await group('S0TIMELESS')).toBeUndefined();
+  });
+});
+
+describe('keepPersonFromEvent', () => {
+  it('answers a user it cannot read, or a missing event time, as unreadable and writes nothing', async () => {
+    const deps = { people: people(), clock };
+    expect(await keepPersonFromEvent(deps, { teamId: TEAM, user: { name: 'no id' }, eventTime: 1_774_400_000, create: true })).toBe('unreadable');
+    expect(await keepPersonFromEvent(deps, { teamId: TEAM, user: { id: 'U0NOTIME' }, eventTime: Number.NaN, create: true })).toBe('unreadable');
+    expect(await people().get(TEAM, 'U0NOTIME')).toBeUndefined();
+  });
+});
