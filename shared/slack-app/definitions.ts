@@ -18,8 +18,12 @@ export const SLACK_APP = {
    * read who a caller is (admin, guest, another organisation) for roles.
    */
   botScopes: ['commands', 'chat:write', 'chat:write.public', 'channels:history', 'groups:history', 'files:write', 'im:write', 'im:history', 'users:read', 'usergroups:read'],
-  /** Events the app subscribes to: the Home tab is drawn when a user opens it; removal and revoked tokens stop its digests. */
-  botEvents: ['app_home_opened', 'app_uninstalled', 'tokens_revoked'],
+  /**
+   * Events the app subscribes to: the Home tab is drawn when a user opens it; removal and revoked
+   * tokens stop its digests; person and user-group records follow Slack's own changes
+   * (`users:read` for user_change and team_join, `usergroups:read` for subteam_*).
+   */
+  botEvents: ['app_home_opened', 'app_uninstalled', 'tokens_revoked', 'user_change', 'team_join', 'subteam_created', 'subteam_updated', 'subteam_members_changed'],
   /** Message shortcuts: on any message, from its "More actions" menu. */
   shortcuts: [
     { name: 'Track as commitment', callbackId: 'track_as_commitment', description: 'Add this message as a commitment to a track' },

@@ -31,15 +31,23 @@ describe('buildSlackManifest', () => {
     expect(manifest.oauth_config.redirect_urls[0]).toMatch(/^https:\/\/[^/]+\/slack\/oauth_redirect$/);
   });
 
-  it('carries the Home tab, its event, the message shortcuts the handler registers, and escaped mentions', () => {
+  it('carries the Home tab, its events, the message shortcuts the handler registers, and escaped mentions', () => {
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
-    expect(manifest.settings.event_subscriptions).toEqual({ request_url: requestUrl, bot_events: ['app_home_opened', 'app_uninstalled', 'tokens_revoked'] });
+    expect(manifest.settings.event_subscriptions).toEqual({
+      request_url: requestUrl,
+      bot_events: ['app_home_opened', 'app_uninstalled', 'tokens_revoked', 'user_change', 'team_join', 'subteam_created', 'subteam_updated', 'subteam_members_changed'],
+    });
     expect(manifest.features.shortcuts.map((s) => [s.type, s.callback_id])).toEqual([
       ['message', SHORTCUT_IDS.trackAsCommitment],
       ['message', SHORTCUT_IDS.importReadout],
     ]);
     expect(manifest.features.slash_commands[0]?.should_escape).toBe(true);
     expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['files:write', 'im:write', 'commands', 'chat:write', 'users:read']));
+  });
+
+  it('asks for the scopes its people and user-group events need', () => {
+    // Slack delivers user_change and team_join only with users:read, subteam_* only with usergroups:read.
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['users:read', 'usergroups:read']));
   });
 
   it('serves over HTTP request URLs, without Socket Mode, org deploy or token rotation', () => {
