@@ -1,0 +1,119 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { commandEvent } from '#local/slack-request';
+import { localContext } from '#local/http-adapter';
+import { createPeopleStore } from '#shared/store/people';
+import { useBusanAt, useSlackHandler } from '../../support/slack-handler.ts';
+
+const TEAM = 'T0PEOPLE';
+const NOW = new Date('2026-03-25T01:00:00Z');
+const KNOWN = 'U0KNOWN';
+/** Every Web API call, in the slow-Slack tests, answers this long after it arrives. */
+const SLOW_MS = 2500;
+
+const harness = useSlackHandler();
+useBusanAt(harness, TEAM, NOW);
+const people = () => createPeopleStore({ client: harness.table.client, tableName: harness.table.tableName });
+
+/** The handler as a new Lambda container loads it: nothing kept from earlier requests. */
+async function newContainer() {
+  vi.resetModules();
+  const { handler } = await import('../../../functions/slack/handler.ts');
+  const { afterAnswerSettled } = await import('../../../functions/slack/after-answer.ts');
+  let sent = 0;
+  return {
+    settled: afterAnswerSettled,
+    /** Sends `/commitments <text>` and returns the answer with the Web API calls Slack had received by then. */
+    async send(text: string, userId = KNOWN) {
+      sent += 1;
+      const before = harness.slack.calls.length;
+      const event = commandEvent(text, { teamId: TEAM, userId, responseUrl: harness.slack.responseUrl(`people${sent}`) });
+      const result = await handler(event, localContext());
+      const callsBeforeAnswer = harness.slack.calls.slice(before).filter((call) => !call.method.startsWith('response_url:'));
+      return { statusCode: result.statusCode ?? 200, body: result.body ?? '', callsBeforeAnswer };
+    },
+  };
+}
+
+/** Makes every Web API call (and response_url post) answer `SLOW_MS` after it arrives; `answered` counts those done. */
+function slowSlack() {
+  const state = { answered: 0 };
+  harness.slack.options.hold = () => new Promise<void>((resolve) => setTimeout(() => (state.answered++, resolve()), SLOW_MS));
+  return state;
+}
+
+beforeAll(async () => {
+  // The known person's first request: Slack is asked once and their record kept.
+  const first = await newContainer();
+  expect((await first.send('japan-korea')).body).toContain('JK-1');
+  await first.settled();
+  expect(harness.slack.callsTo('users.info').filter((call) => call.args['user'] === KNOWN)).toHaveLength(1);
+});
+
+describe('a known person on a new container', () => {
+  it('is answered from their record with no call to Slack', async () => {
+    const container = await newContainer();
+    const before = harness.slack.calls.length;
+    const answer = await container.send('japan-korea');
+    await container.settled();
+    expect(answer.body).toContain('JK-1');
+    expect(harness.slack.calls.slice(before)).toEqual([]);
+    expect((await people().get(TEAM, KNOWN))?.user).toMatchObject({ id: KNOWN, is_admin: false });
+  });
+
+  it('is answered before any Slack call when every Web API call takes 2.5 s, and the Home redraw and the export still follow', { timeout: 90_000 }, async () => {
+    const slow = slowSlack();
+    try {
+      const commands = [
+        ['japan-korea', /JK-1/],
+        ['japan-korea share', /"response_type":"in_channel"/],
+        ['update JK-2 in-progress "working group set up"', /JK-2/],
+        ['note JK-3 "defence ministers met"', /JK-3/],
+        ['done JK-5', /JK-5/],
+        ['subscribe japan-korea every monday 09:00', /japan-korea/],
+        ['export japan-korea', /japan-korea/],
+      ] as const;
+      for (const [text, expected] of commands) {
+        const container = await newContainer();
+        const answeredBefore = slow.answered;
+        const answer = await container.send(text);
+        expect(answer.statusCode, text).toBe(200);
+        expect(answer.body, text).toMatch(expected);
+        expect(answer.body, text).not.toMatch(/went wrong|Slack is slow|could not tell/);
+        // Nothing was asked of Slack, and so nothing waited for it.
+        expect(answer.callsBeforeAnswer.map((call) => call.method), text).toEqual([]);
+        expect(slow.answered, text).toBe(answeredBefore);
+        const after = harness.slack.calls.length;
+        await container.settled();
+        const followUps = harness.slack.calls.slice(after).map((call) => call.method);
+        if (/^(update|note|done|subscribe|export)/.test(text)) expect(followUps, text).toContain('views.publish');
+        if (text.startsWith('export')) expect(followUps, text).toContain('files.completeUploadExternal');
+      }
+    } finally {
+      delete harness.slack.options.hold;
+    }
+  });
+});
+
+describe('an unknown person while Slack is slow', () => {
+  it('is told so before Slack answers, nothing is read, and a retry succeeds from the record the lookup kept after the answer', async () => {
+    const stranger = 'U0NEWBIE';
+    const slow = slowSlack();
+    try {
+      const container = await newContainer();
+      const first = await container.send('japan-korea', stranger);
+      expect(first.body).toMatch(/Slack is slow to tell me who &lt;@U0NEWBIE&gt; is, so nothing was read or changed/);
+      expect(first.body).not.toContain('JK-1');
+      expect(first.callsBeforeAnswer.map((call) => call.method)).toEqual(['users.info']);
+      expect(slow.answered).toBe(0);
+      await container.settled();
+      expect((await people().get(TEAM, stranger))?.userId).toBe(stranger);
+      const retry = await container.send('japan-korea', stranger);
+      expect(retry.body).toContain('JK-1');
+      expect(retry.callsBeforeAnswer).toEqual([]);
+      // The job after the answer waited for the lookup under way rather than asking again.
+      expect(harness.slack.callsTo('users.info').filter((call) => call.args['user'] === stranger)).toHaveLength(1);
+    } finally {
+      delete harness.slack.options.hold;
+    }
+  });
+});
