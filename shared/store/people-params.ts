@@ -1,4 +1,4 @@
-import type { BatchGetItemCommandInput, GetItemCommandInput, PutItemCommandInput, UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
+import type { BatchGetItemCommandInput, GetItemCommandInput, PutItemCommandInput, QueryCommandInput, UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { GroupRecord, Person } from '#shared/domain/person';
 import type { TeamId } from '#shared/domain/schemas';
@@ -83,5 +83,15 @@ export function saveGroupParams(tableName: string, group: GroupRecord, expectedA
     ...(expectedAsOf === undefined
       ? { ConditionExpression: 'attribute_not_exists(pk) OR asOf < :asOf', ExpressionAttributeValues: toItem({ ':asOf': group.asOf }) }
       : { ConditionExpression: 'asOf = :expected', ExpressionAttributeValues: toItem({ ':expected': expectedAsOf }) }),
+  };
+}
+
+/** The keys of a team's person (`PERSON#`) or user-group (`GROUP#`) records: what an uninstall forgets. */
+export function recordKeysParams(tableName: string, teamId: TeamId, prefix: 'PERSON#' | 'GROUP#'): QueryCommandInput {
+  return {
+    TableName: tableName,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ProjectionExpression: 'pk, sk',
+    ExpressionAttributeValues: toItem({ ':pk': keys.team(teamId), ':prefix': prefix }),
   };
 }

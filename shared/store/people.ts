@@ -1,10 +1,11 @@
-import { GetItemCommand, PutItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, GetItemCommand, PutItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { GroupRecordSchema, PersonSchema, type GroupRecord, type Person } from '#shared/domain/person';
 import type { TeamId } from '#shared/domain/schemas';
 import { parse } from '#shared/store/parse';
 import * as params from '#shared/store/people-params';
-import { batchGetAll, conditional } from '#shared/store/send';
+import { batchGetAll, conditional, queryAll } from '#shared/store/send';
+import { deleteBatchesParams } from '#shared/store/installation-params';
 
 /** BatchGetItem takes at most 100 keys a request. */
 const BATCH_KEYS = 100;
@@ -59,6 +60,17 @@ export function createPeopleStore(deps: { client: DynamoDBClient; tableName: str
         const group = parse(GroupRecordSchema, item);
         return [group.groupId, group];
       });
+    },
+
+    /** Deletes every person and user-group record of a team (the app was uninstalled); returns how many. */
+    async forgetTeam(teamId: TeamId): Promise<number> {
+      const found = await Promise.all((['PERSON#', 'GROUP#'] as const).map((prefix) => queryAll(client, params.recordKeysParams(tableName, teamId, prefix))));
+      const keyList = found.flat() as { pk: string; sk: string }[];
+      for (const batch of deleteBatchesParams(tableName, keyList)) {
+        let request = batch.RequestItems;
+        while (request && Object.keys(request).length > 0) request = (await client.send(new BatchWriteItemCommand({ RequestItems: request }))).UnprocessedItems;
+      }
+      return keyList.length;
     },
 
     /** `false` when the record holds newer facts, or (`expectedAsOf`) moved since it was read. */

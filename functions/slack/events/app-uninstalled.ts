@@ -4,7 +4,7 @@ import type { ListenerDeps } from '../deps.ts';
 
 type UninstallEvent = SlackEventMiddlewareArgs<'app_uninstalled'> | SlackEventMiddlewareArgs<'tokens_revoked'>;
 
-/** The app was removed (`app_uninstalled`) or its bot token revoked (`tokens_revoked`): stop using its token, pause its digests, keep its data. */
+/** The app was removed (`app_uninstalled`) or its bot token revoked (`tokens_revoked`): stop using its token, forget its people, pause its digests, keep its tracks. */
 export function appUninstalled(deps: ListenerDeps) {
   return async ({ event, body }: UninstallEvent & AllMiddlewareArgs): Promise<void> => {
     // A revocation of user tokens only leaves the bot token, all the app uses, in place.
@@ -13,7 +13,7 @@ export function appUninstalled(deps: ListenerDeps) {
     if (!teamId) return;
     const query = { teamId, enterpriseId: body.enterprise_id, isEnterpriseInstall: body.is_enterprise_install };
     const paused = await uninstall(
-      { installations: deps.installations, subscriptions: deps.subscriptions, forgetTokens: () => deps.tokens.forget() },
+      { installations: deps.installations, subscriptions: deps.subscriptions, forgetTokens: () => deps.tokens.forget(), people: deps.people },
       { query, reason: event.type, now: deps.clock() },
     );
     deps.log.info('uninstalled', { teamId, reason: event.type, paused });

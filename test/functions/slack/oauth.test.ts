@@ -1,3 +1,4 @@
+import { createPeopleStore } from '#shared/store/people';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -249,13 +250,16 @@ describe('uninstall and token revocation', () => {
   it.each([
     ['app_uninstalled', 'T0GONE', { type: 'app_uninstalled' }],
     ['tokens_revoked', 'T0REVOKED', { type: 'tokens_revoked', tokens: { bot: ['U0BOT'] } }],
-  ])('on %s deletes the token, pauses the team’s digests with the reason and keeps its tracks', async (reason, teamId, event) => {
+  ])('on %s deletes the token and the team’s person records, pauses its digests with the reason and keeps its tracks', async (reason, teamId, event) => {
     await installWithDigest(teamId, `xoxb-${teamId}`);
+    const people = createPeopleStore({ client: harness.table.client, tableName: harness.table.tableName });
+    expect(await people.get(teamId, 'U0ALICE')).toBeDefined();
     const callsBefore = harness.slack.calls.length;
     expect((await harness.send(eventCallback(teamId, event))).statusCode).toBe(200);
     expect(await installations().fetchInstallation({ teamId })).toBeUndefined();
     const [sub] = await subscriptions().listForChannel(teamId);
     expect(sub?.paused?.reason).toBe(reason);
+    expect(await people.get(teamId, 'U0ALICE')).toBeUndefined();
     expect((await harness.store().getReport(teamId, 'japan-korea')).commitments).toHaveLength(5);
 
     // Its token is no longer used: the next event is acknowledged and reaches no Slack call, a command gets the install link.
