@@ -6,6 +6,7 @@ const SecondsSchema = z.number().int().nonnegative();
 /** A user group as `subteam_created` and `subteam_updated` carry it (the fields the bot keeps). */
 export const SlackSubteamSchema = z.object({
   id: z.string().min(1).max(64),
+  team_id: z.string().optional(),
   handle: z.string().max(255).optional(),
   /** Absent when Slack leaves the list out: the members stay as recorded. */
   users: z.array(z.string()).optional(),

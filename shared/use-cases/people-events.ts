@@ -16,15 +16,16 @@ export type PeopleEventOutcome = 'saved' | 'unchanged' | 'unreadable' | 'raced';
 
 /**
  * Keeps what a `user_change` or `team_join` says of a person, in steps:
- * 1. read the team and the event's user (an unreadable one changes nothing);
+ * 1. read the event's user and its team: the envelope's `team_id`, else the user's own (see
+ *    {@link eventTeam}); an unreadable one changes nothing;
  * 2. write it as of the event's time (`eventTime`, seconds), over older facts only, so an older
  *    or repeated event changes nothing; the stored locale stays (events carry none).
  * Without `create` (a `user_change`) it writes only over a record there is: a person the bot has
  * never met costs one conditional write that does nothing.
  */
-export async function keepPersonFromEvent(deps: PeopleEventDeps, input: { teamId: unknown; user: unknown; eventTime: number; create: boolean }): Promise<PeopleEventOutcome> {
-  const team = TeamIdSchema.safeParse(input.teamId);
+export async function keepPersonFromEvent(deps: PeopleEventDeps, input: { teamId: string | undefined; user: unknown; eventTime: number; create: boolean }): Promise<PeopleEventOutcome> {
   const user = SlackUserSchema.safeParse(input.user);
+  const team = eventTeam(input.teamId, user.data?.team_id);
   if (!team.success || !user.success || !Number.isInteger(input.eventTime) || input.eventTime <= 0) return 'unreadable';
   const saved = await deps.people.save(
     { teamId: team.data, userId: user.data.id, user: user.data, fetchedAt: deps.clock().toISOString(), asOf: input.eventTime * 1000 },
@@ -35,14 +36,14 @@ export async function keepPersonFromEvent(deps: PeopleEventDeps, input: { teamId
 
 /**
  * Keeps a user group as `subteam_created` or `subteam_updated` gives it, in steps:
- * 1. read the team and the group (an unreadable one changes nothing);
+ * 1. read the group and its team (as for a person); an unreadable one changes nothing;
  * 2. write its handle, members and whether it is disabled as of its `date_update`, over older
  *    facts only, so an older or repeated event changes nothing. When Slack leaves the members
  *    out, the recorded ones stay.
  */
-export async function keepGroupFromEvent(deps: PeopleEventDeps, input: { teamId: unknown; subteam: unknown }): Promise<PeopleEventOutcome> {
-  const team = TeamIdSchema.safeParse(input.teamId);
+export async function keepGroupFromEvent(deps: PeopleEventDeps, input: { teamId: string | undefined; subteam: unknown }): Promise<PeopleEventOutcome> {
   const subteam = SlackSubteamSchema.safeParse(input.subteam);
+  const team = eventTeam(input.teamId, subteam.data?.team_id);
   const asOf = subteam.success ? subteamAsOf(subteam.data) : undefined;
   if (!team.success || !subteam.success || asOf === undefined) return 'unreadable';
   const { id, handle, users, date_delete } = subteam.data;
@@ -59,20 +60,29 @@ export async function keepGroupFromEvent(deps: PeopleEventDeps, input: { teamId:
   return saved ? 'saved' : 'unchanged';
 }
 
+/**
+ * The workspace an event's records are kept under: the envelope's `team_id`, the workspace it was
+ * sent for and where its requests read them. An Enterprise Grid org-wide delivery may name none;
+ * the user's or group's own team stands in (other workspaces of the org catch up by lookups).
+ */
+function eventTeam(envelopeTeam: string | undefined, ownTeam: string | undefined) {
+  return TeamIdSchema.safeParse(envelopeTeam || ownTeam);
+}
+
 /** How many times a members change is applied when another write moves the record meanwhile. */
 const MEMBERS_ATTEMPTS = 2;
 
 /**
  * Applies a `subteam_members_changed` to the group's record, in steps:
- * 1. read the team and the change (an unreadable one changes nothing);
+ * 1. read the change and its team (as for a person); an unreadable one changes nothing;
  * 2. read the group's record: a group with none is left to its first lookup (it lists every member);
  * 3. unless the record is as new as the change already (a repeated or older event), write its
  *    members with the change applied, only over the record as read; when another write moved it
  *    meanwhile, read and try once more.
  */
-export async function applyGroupMembersChange(deps: PeopleEventDeps, input: { teamId: unknown; change: unknown }): Promise<PeopleEventOutcome> {
-  const team = TeamIdSchema.safeParse(input.teamId);
+export async function applyGroupMembersChange(deps: PeopleEventDeps, input: { teamId: string | undefined; change: unknown }): Promise<PeopleEventOutcome> {
   const change = SubteamMembersChangedSchema.safeParse(input.change);
+  const team = eventTeam(input.teamId, change.data?.team_id);
   if (!team.success || !change.success || change.data.date_update <= 0) return 'unreadable';
   const { subteam_id: groupId, date_update, date_previous_update } = change.data;
   const changedAt = date_update * 1000;

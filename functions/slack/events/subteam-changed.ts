@@ -7,9 +7,7 @@ type SubteamEvent = SlackEventMiddlewareArgs<'subteam_created'> | SlackEventMidd
 /** A user group was made, renamed, disabled or its members changed: its record follows, so a track role given to it does too. */
 export function subteamChanged(deps: ListenerDeps) {
   return async ({ event, body }: SubteamEvent & AllMiddlewareArgs): Promise<void> => {
-    // The workspace the event was sent for, where requests read the record (see user-change.ts).
-    const teamId = body.team_id || event.subteam.team_id;
-    const outcome = await keepGroupFromEvent(deps, { teamId, subteam: event.subteam });
-    deps.log.debug('group event', { type: event.type, groupId: event.subteam.id, outcome });
+    const outcome = await keepGroupFromEvent(deps, { teamId: body.team_id, subteam: event.subteam });
+    deps.log.debug('group event', { type: event.type, outcome });
   };
 }

@@ -10,10 +10,9 @@ type UserEvent = SlackEventMiddlewareArgs<'user_change'> | SlackEventMiddlewareA
  */
 export function userChanged(deps: ListenerDeps) {
   return async ({ event, body }: UserEvent & AllMiddlewareArgs): Promise<void> => {
-    // The workspace the event was sent for is where requests read the record; on Enterprise Grid
-    // an org-wide delivery may name none, and the user's own team stands in.
-    const teamId = body.team_id || event.user.team_id;
-    const outcome = await keepPersonFromEvent(deps, { teamId, user: event.user, eventTime: body.event_time, create: event.type === 'team_join' });
-    deps.log.debug('person event', { type: event.type, userId: event.user.id, outcome });
+    // Only a joiner is new to the bot for certain; a change about someone it never met is not worth a record.
+    const create = event.type === 'team_join';
+    const outcome = await keepPersonFromEvent(deps, { teamId: body.team_id, user: event.user, eventTime: body.event_time, create });
+    deps.log.debug('person event', { type: event.type, outcome });
   };
 }

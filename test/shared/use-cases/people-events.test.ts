@@ -103,6 +103,15 @@ describe('keepGroupFromEvent', () => {
 });
 
 describe('keepPersonFromEvent', () => {
+  it('keeps the person under the envelope’s workspace, and under their own team when an org-wide delivery names none', async () => {
+    const deps = { people: people(), clock };
+    const user = { id: 'U0GRID', team_id: 'T0HOME', is_admin: true };
+    expect(await keepPersonFromEvent(deps, { teamId: TEAM, user, eventTime: 1_774_400_000, create: true })).toBe('saved');
+    expect(await keepPersonFromEvent(deps, { teamId: undefined, user, eventTime: 1_774_400_000, create: true })).toBe('saved');
+    expect(await people().get(TEAM, 'U0GRID')).toMatchObject({ user: { is_admin: true }, asOf: 1_774_400_000_000 });
+    expect(await people().get('T0HOME', 'U0GRID')).toMatchObject({ user: { is_admin: true }, asOf: 1_774_400_000_000 });
+  });
+
   it('answers a user it cannot read, or a missing event time, as unreadable and writes nothing', async () => {
     const deps = { people: people(), clock };
     expect(await keepPersonFromEvent(deps, { teamId: TEAM, user: { name: 'no id' }, eventTime: 1_774_400_000, create: true })).toBe('unreadable');
