@@ -42,6 +42,46 @@ export interface BriefingOptions {
   compliance?: boolean;
   /** The track's assessment history: with `compliance`, adds each party's score per assessment day. */
   history?: readonly HistoryEntry[];
+  /** People's names by Slack user id (see `withNames`), for who added an item. */
+  names?: ReadonlyMap<string, string>;
+}
+
+/** A Slack mention of a person: `<@U123>`, or with a label, `<@U123|maria>`. */
+const MENTION = /<@([UW][A-Z0-9]+)(?:\|[^<>]*)?>/g;
+
+/** The people a report's items mention (owners, notes, details) or were added by: whose names a file shows. */
+export function mentionedPeople(report: Report): string[] {
+  const ids = new Set<string>();
+  for (const item of report.commitments) {
+    const texts = [...item.owners.map((o) => o.label), ...item.notes.map((n) => n.text), item.detail ?? ''];
+    for (const text of texts) for (const [, id] of text.matchAll(MENTION)) ids.add(id!);
+    if (item.source.addedBy) ids.add(item.source.addedBy);
+  }
+  return [...ids];
+}
+
+/** A mention of `id` labelled with their name when known; a name cannot close or split the mention. */
+function mention(id: string, names: ReadonlyMap<string, string> | undefined): string {
+  const name = names?.get(id)?.replace(/[<>|]/g, '').trim();
+  return name ? `<@${id}|${name}>` : `<@${id}>`;
+}
+
+/**
+ * The report with each mention of a person whose name is known labelled with it
+ * (`<@U123>` → `<@U123|Maria Kim>`), so a file read outside Slack shows names, not ids.
+ */
+export function withNames(report: Report, names: ReadonlyMap<string, string>): Report {
+  if (names.size === 0) return report;
+  const label = (text: string) => text.replace(MENTION, (whole, id: string) => (names.has(id) ? mention(id, names) : whole));
+  return {
+    ...report,
+    commitments: report.commitments.map((item) => ({
+      ...item,
+      owners: item.owners.map((o) => ({ ...o, label: label(o.label) })),
+      notes: item.notes.map((n) => ({ ...n, text: label(n.text) })),
+      ...(item.detail !== undefined ? { detail: label(item.detail) } : {}),
+    })),
+  };
 }
 
 /** The name of an export file: `japan-korea-briefing-2026-03-25.md`, dated in the track's zone. */
@@ -127,7 +167,7 @@ function itemMarkdown({ item, flags, track }: BriefingRow, options: BriefingOpti
     `- **Parties:** ${item.parties.map((code) => inline(partyName(track, code))).join(', ') || 'none named'}`,
   ];
   if (item.owners.length > 0) lines.push(`- **Owners:** ${item.owners.map((o) => inline(o.label)).join(', ')}`);
-  lines.push(`- **Source:** ${sourceMarkdown(item)}`);
+  lines.push(`- **Source:** ${sourceMarkdown(item, options.names)}`);
   if (options.compliance) {
     const assessments = item.parties.map((code) => {
       const a = item.compliance[code];
@@ -168,9 +208,9 @@ function kindMarkdown(item: Commitment, timeZone: string, today: LocalDate): str
   }
 }
 
-function sourceMarkdown(item: Commitment): string {
+function sourceMarkdown(item: Commitment, names: ReadonlyMap<string, string> | undefined): string {
   const { link, point } = item.source;
-  const where = sourceLabel(item.source, inline, (actor) => inline(`<@${actor}>`));
+  const where = sourceLabel(item.source, inline, (actor) => inline(mention(actor, names)));
   const named = link && isSourceLink(link) ? `[${where}](${linkDestination(link)})` : where;
   return point ? `${named} — ${inline(point)}` : named;
 }

@@ -1,6 +1,6 @@
 import { authorize, groupsOf, mayChangeOwnSettings, mayWriteAnywhere, SlackUserSchema, standingOf, type Access, type Need } from '#shared/domain/access';
 import type { AfterAnswerJob } from '#shared/domain/after-answer';
-import { FRESHNESS, type Person } from '#shared/domain/person';
+import { displayNameOf, FRESHNESS, type Person } from '#shared/domain/person';
 import type { PeopleStore } from '#shared/store/people';
 import type { HttpSend } from '#shared/http';
 import type { Commitment, TeamId, TrackAccess } from '#shared/domain/schemas';
@@ -25,6 +25,8 @@ export interface Directory {
   groups(teamId: TeamId, groupIds: readonly string[]): Promise<ReadonlyMap<string, UserGroup>>;
   /** Every enabled user group, asked of Slack now (a group made a minute ago is found); records are kept of them. */
   userGroups(teamId: TeamId): Promise<ReadonlyMap<string, UserGroup>>;
+  /** The names of those of `userIds` who have a record (nobody is looked up in Slack for a name). */
+  names(teamId: TeamId, userIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
   /** Looks a person up in Slack and keeps what it says: the work left for after an answer. */
   refresh(teamId: TeamId, userId: string): Promise<Person>;
   /** Who installed the app in the workspace, where an install records it (OAuth installs). */
@@ -145,6 +147,13 @@ export function createPeopleDirectory(options: {
       return new Map(groupIds.flatMap((id) => (all.has(id) ? [[id, all.get(id)!] as const] : [])));
     },
     userGroups: lookUpGroups,
+    async names(teamId, userIds) {
+      const found = await people.getMany(teamId, userIds);
+      return new Map([...found].flatMap(([id, person]) => {
+        const name = displayNameOf(person.user);
+        return name ? [[id, name] as const] : [];
+      }));
+    },
     refresh: lookUpOnce,
   };
 }

@@ -60,7 +60,7 @@ async function sendBriefing(deps: AfterAnswerDeps, job: JobOf<'export'>): Promis
   if (!token) return;
   try {
     await exportBriefing(
-      { store: deps.store, slack: { apiUrl: deps.slackApiUrl, token } },
+      { store: deps.store, directory: deps.directory, slack: { apiUrl: deps.slackApiUrl, token } },
       { teamId: job.team.id, userId: job.userId, channelId: job.channelId, track: job.track, now: new Date(job.askedAt) },
     );
   } catch (error) {

@@ -1,11 +1,14 @@
 import type { TeamId, Track, TrackSlug } from '#shared/domain/schemas';
-import { briefingFilename, complianceColumns, renderBriefingCsv, renderBriefingMarkdown } from '#shared/export/briefing';
+import { briefingFilename, complianceColumns, mentionedPeople, renderBriefingCsv, renderBriefingMarkdown, withNames } from '#shared/export/briefing';
+import type { Directory } from '#shared/use-cases/access';
 import { formatDayOf } from '#shared/format/text';
 import { uploadFiles, type SlackApi } from '#shared/slack/upload';
 import type { Store } from '#shared/store/store';
 
 export interface ExportDeps {
   store: Pick<Store, 'getReport' | 'getAssessments'>;
+  /** People's names from their records, so the files name people rather than ids. */
+  directory: Pick<Directory, 'names'>;
   /** The Web API with the bot token (scopes `files:write`, `im:write`). */
   slack: SlackApi;
 }
@@ -37,17 +40,20 @@ export function briefingFilenames(track: Track, now: Date): { markdown: string; 
 
 /**
  * `/commitments <track> export`, in steps:
- * 1. read the track's report and its assessments (an unknown track is a NotFoundError, nothing sent);
+ * 1. read the track's report and its assessments (an unknown track is a NotFoundError, nothing sent),
+ *    then the names of the people its items mention, from their records;
  * 2. render the Markdown briefing (with each party's score per assessment day) and the CSV, named `<slug>-briefing-<date>` in the track's zone;
  * 3. open a direct message with the user (or use the channel, when shared);
  * 4. upload both files and share them there in one message;
  * 5. answer with a line saying where they went.
  */
 export async function exportBriefing(deps: ExportDeps, input: ExportInput): Promise<ExportResult> {
-  const [report, history] = await Promise.all([deps.store.getReport(input.teamId, input.track), deps.store.getAssessments(input.teamId, input.track)]);
+  const [read, history] = await Promise.all([deps.store.getReport(input.teamId, input.track), deps.store.getAssessments(input.teamId, input.track)]);
+  const names = await deps.directory.names(input.teamId, mentionedPeople(read));
+  const report = withNames(read, names);
   const { track } = report;
   const filenames = briefingFilenames(track, input.now);
-  const markdown = renderBriefingMarkdown(report, { now: input.now, compliance: true, history });
+  const markdown = renderBriefingMarkdown(report, { now: input.now, compliance: true, history, names });
   // With a byte order mark, because the people who open it are most likely to use Excel.
   const csv = renderBriefingCsv(report, { now: input.now, bom: true, extraColumns: complianceColumns(track.parties) });
 
