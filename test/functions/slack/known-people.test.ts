@@ -117,3 +117,29 @@ describe('an unknown person while Slack is slow', () => {
     }
   });
 });
+
+describe('managing a track', () => {
+  it('asks Slack about the manager first once their record is over an hour old', async () => {
+    const infoCalls = () => harness.slack.callsTo('users.info').filter((call) => call.args['user'] === KNOWN).length;
+    const container = await newContainer();
+    // Slack now says the known person is an admin; their record, from before, says member.
+    harness.slack.options.users = { ...harness.slack.options.users, [KNOWN]: { is_admin: true } };
+    try {
+      vi.setSystemTime(new Date(NOW.getTime() + 30 * 60_000));
+      const before = infoCalls();
+      const fresh = await container.send('japan-korea roles add <@U0VIEWER> viewer');
+      expect(fresh.body).toMatch(/Only the owners of japan-korea or a workspace admin/);
+      expect(infoCalls()).toBe(before);
+
+      vi.setSystemTime(new Date(NOW.getTime() + 2 * 3_600_000));
+      const stale = await container.send('japan-korea roles add <@U0VIEWER> viewer');
+      expect(stale.body).not.toMatch(/Only the owners/);
+      expect(stale.body).toContain('U0VIEWER');
+      expect(infoCalls()).toBe(before + 1);
+      expect((await people().get(TEAM, KNOWN))?.user.is_admin).toBe(true);
+    } finally {
+      vi.setSystemTime(NOW);
+      harness.slack.options.users = {};
+    }
+  });
+});
