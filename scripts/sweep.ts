@@ -33,7 +33,7 @@ await runScript(async () => {
     );
     const c = await runCheckInSweep(createCheckInDeps(config, client, log), { now, remainingMs: () => deadline - Date.now() });
     console.log(
-      `Check-ins: ${c.dueAsks} asks due for ${c.owners} owners, ${c.sent} messages sent, ${c.skippedAlreadySent} already sent, ${c.deferred} moved to the owner's morning, ${c.notDue} not due yet, ${c.stopped} stopped, ${c.failed} failed, ${c.leftForNextSweep} left for the next sweep.`,
+      `Check-ins: ${c.dueAsks} asks due for ${c.owners} owners, ${c.sent} messages sent, ${c.skippedAlreadySent} already sent, ${c.deferred} moved to the owner's morning, ${c.notDue} not due yet, ${c.stopped} stopped, ${c.failed} failed, ${c.leftForNextSweep} left for the next sweep; ${c.lookedUp} owners looked up in Slack, ${c.refreshed} records refreshed after the posts, ${c.reopened} DMs opened again.`,
     );
   } finally {
     client.destroy();

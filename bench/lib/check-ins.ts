@@ -2,6 +2,7 @@ import { createDynamoClient } from '#shared/store/client';
 import { createStore } from '#shared/store/store';
 import { createCheckInStore } from '#shared/store/check-ins';
 import { createPreferencesStore } from '#shared/store/preferences';
+import { createPeopleStore } from '#shared/store/people';
 import { createSlackWeb } from '#shared/slack/web-api';
 import { CHECK_IN_EVENT_TYPE, runCheckInSweep, type CheckInSweepDeps } from '#shared/check-ins/sweep';
 import { createLogger } from '#shared/observe/log';
@@ -37,6 +38,7 @@ function depsFor(table: { client: ReturnType<typeof createDynamoClient>; tableNa
   return {
     checkIns: createCheckInStore(table),
     preferences: createPreferencesStore(table),
+    people: createPeopleStore(table),
     slack: createSlackWeb({ apiUrl, token: 'xoxb-bench' }),
     log: silent,
     ...(settings ? { settings } : {}),

@@ -6,9 +6,12 @@ import { zonedTime } from '#shared/dates/schedule';
 import type { CheckInEntry } from '#shared/domain/check-in-message';
 import type { CheckInPreferences } from '#shared/domain/check-ins';
 import type { CheckInDelivery } from '#shared/domain/delivery';
+import { SlackUserSchema, type SlackUser } from '#shared/domain/access';
+import { FRESHNESS, type Person } from '#shared/domain/person';
 import type { Commitment, LocalDate, TeamId, Track } from '#shared/domain/schemas';
 import { countCheckInSent, countHandledError } from '#shared/observe/metrics';
 import type { CheckInStore, DueAsk } from '#shared/store/check-ins';
+import type { PeopleStore } from '#shared/store/people';
 import type { PreferencesStore } from '#shared/store/preferences';
 import type { DeliveryStep } from '#shared/reminders/deliver';
 import type { ChannelPacer } from '#shared/reminders/pacing';
@@ -22,6 +25,9 @@ import { byUrgency, decideAsk } from '#shared/check-ins/decide';
  * The check-in sweep: one direct message per owner and local day listing every item that needs
  * them, at their morning, exactly once (the same claim, metadata and look-first as digests; see
  * `shared/reminders/deliver.ts`). Owners of items in private tracks are asked too: they own them.
+ * Who an owner is (zone, deactivated, bot) and their DM channel come from their person record, so
+ * once the bot knows them a check-in costs Slack one post; Slack is asked only for someone it has
+ * no record of (or one past a week), and a record past a day is refreshed after the posts.
  */
 
 export const CHECK_IN_EVENT_TYPE = 'commitments_check_in';
@@ -44,9 +50,14 @@ const STOPPED_RECHECK_DAYS = 7;
 /** Slack answers that say this person cannot be messaged: their check-ins stop, with the reason. */
 const STOPPING_ERRORS: ReadonlySet<string> = new Set(['user_not_found', 'account_inactive', 'cannot_dm_bot', 'user_disabled', 'user_is_bot']);
 
+/** Slack answers to a post in a kept DM channel that say Slack no longer knows it there: the DM is opened again, once. */
+const GONE_CHANNEL_ERRORS: ReadonlySet<string> = new Set(['channel_not_found', 'not_in_channel', 'is_archived']);
+
 export interface CheckInSweepDeps extends SweepRuntime {
   checkIns: CheckInStore;
   preferences: Pick<PreferencesStore, 'getMany' | 'stop'>;
+  /** The owners' person records: who they are to Slack, and their DM channel. */
+  people: Pick<PeopleStore, 'getMany' | 'save' | 'setDmChannel'>;
   faults?: CheckInFaults;
 }
 
@@ -72,6 +83,12 @@ export interface CheckInSweepSummary {
   failed: number;
   /** Held by another sweep, out of time, or Slack kept failing: due again for the next sweep. */
   leftForNextSweep: number;
+  /** Owners looked up in Slack (`users.info`) before their check-in: no record of them, or one past a week. */
+  lookedUp: number;
+  /** Records past a day, served as they were and then refreshed from Slack after the posts. */
+  refreshed: number;
+  /** Kept DM channels Slack no longer knew: opened again for the post. */
+  reopened: number;
 }
 
 type Outcome = 'sent' | 'skipped' | 'deferred' | 'not-due' | 'stopped' | 'failed' | 'left';
@@ -88,33 +105,67 @@ const TALLY: Record<Outcome, keyof CheckInSweepSummary> = {
 
 interface SweepContext extends Omit<SweepClock, 'settings' | 'newPacer'> {
   deps: CheckInSweepDeps;
+  summary: CheckInSweepSummary;
 }
 
-/** An owner whose check-in time has come today. */
-interface ReadyOwner extends OwnerDay {
-  timeZone: string;
-  prefs: CheckInPreferences;
+/** An owner of due asks in one workspace, with what the sweep read of them. */
+interface DueOwner {
+  teamId: TeamId;
+  userId: string;
   asks: DueAsk[];
+  prefs: CheckInPreferences;
+  /** Their person record, if the bot has one, and how it serves (see {@link ageOf}). */
+  person: Person | undefined;
+  age: RecordAge;
   slack: SlackWeb;
   pacer: ChannelPacer;
 }
 
+/** An owner whose check-in time has come today. */
+interface ReadyOwner extends OwnerDay, Omit<DueOwner, 'person'> {
+  timeZone: string;
+  /** Their DM channel as their record keeps it: no `conversations.open` needed. */
+  dmChannelId: string | undefined;
+}
+
+/** A record served past {@link FRESHNESS.serveMs}: looked up again once the posts are out. */
+type ToRefresh = Pick<DueOwner, 'teamId' | 'userId' | 'slack' | 'pacer'>;
+
 /**
  * One check-in sweep, in steps:
  * 1. read the due asks (one Query per shard) and group them by workspace and owner;
- * 2. per workspace, the owners' preferences (one BatchGetItem per 100), and per owner
- *    `users.info` once: deactivated → stopped, their asks out of the index; before their
- *    check-in time today (or not a day they are asked, or paused) → their asks moved to it;
+ * 2. per workspace, the owners' preferences and their person records, side by side (one
+ *    BatchGetItem per 100 each); per owner, zone, deactivated and bot from the record, or from
+ *    `users.info` (kept as their record) when there is none or it is past a week: deactivated or
+ *    a bot → stopped, their asks put off; before their check-in time today (or not a day they are
+ *    asked, or paused) → their asks moved to it;
  * 3. the items and tracks of the owners whose time has come (one BatchGetItem per 100 keys);
  * 4. per owner, which asks are due today (the others move to their true next day), then one
- *    direct message listing them, claimed per (owner, local date), and each ask recorded.
- * Runs in the time the invocation has left; what it cannot finish stays due.
+ *    direct message listing them, claimed per (owner, local date), in the DM channel their record
+ *    keeps (opened and kept the first time), and each ask recorded;
+ * 5. with the posts out, the records served past a day are looked up again and kept.
+ * Runs in the time the invocation has left; what it cannot finish stays due, and a refresh that
+ * fails or finds no time is only logged (the record serves up to a week).
  */
 export async function runCheckInSweep(deps: CheckInSweepDeps, input: CheckInSweepInput): Promise<CheckInSweepSummary> {
   const { settings, newPacer, ...run } = startSweep(deps, input, 'check-ins');
-  const ctx: SweepContext = { ...run, deps };
+  const summary: CheckInSweepSummary = {
+    dueAsks: 0,
+    owners: 0,
+    sent: 0,
+    skippedAlreadySent: 0,
+    deferred: 0,
+    notDue: 0,
+    stopped: 0,
+    failed: 0,
+    leftForNextSweep: 0,
+    lookedUp: 0,
+    refreshed: 0,
+    reopened: 0,
+  };
+  const ctx: SweepContext = { ...run, deps, summary };
   const { log } = ctx;
-  const summary: CheckInSweepSummary = { dueAsks: 0, owners: 0, sent: 0, skippedAlreadySent: 0, deferred: 0, notDue: 0, stopped: 0, failed: 0, leftForNextSweep: 0 };
+  const toRefresh: ToRefresh[] = [];
   const tally = (outcome: Outcome) => summary[TALLY[outcome]]++;
 
   const asks = await deps.checkIns.due(input.now, settings.pageSize);
@@ -144,11 +195,14 @@ export async function runCheckInSweep(deps: CheckInSweepDeps, input: CheckInSwee
         continue;
       }
       const pacer = newPacer();
-      const prefs = await deps.preferences.getMany(teamId, [...owners.keys()]);
+      const userIds = [...owners.keys()];
+      const [prefs, people] = await Promise.all([deps.preferences.getMany(teamId, userIds), deps.people.getMany(teamId, userIds)]);
       const ready: ReadyOwner[] = [];
       await pool([...owners], settings.concurrency, async ([userId, userAsks]) => {
-        const owner = { teamId, userId, asks: userAsks, prefs: prefs.get(userId)! };
-        const outcome = await safely(ctx, owner, () => prepareOwner(ctx, { ...owner, slack, pacer }));
+        const person = people.get(userId);
+        const owner: DueOwner = { teamId, userId, asks: userAsks, prefs: prefs.get(userId)!, person, age: ageOf(person, ctx.clock()), slack, pacer };
+        const outcome = await safely(ctx, owner, () => prepareOwner(ctx, owner));
+        if (owner.age === 'stale' && outcome !== 'stopped') toRefresh.push(owner);
         if (typeof outcome === 'string') tally(outcome);
         else ready.push(outcome);
       });
@@ -165,6 +219,7 @@ export async function runCheckInSweep(deps: CheckInSweepDeps, input: CheckInSwee
       summary.failed += owners.size;
     }
   }
+  await refreshAfterPosts(ctx, toRefresh, settings.concurrency);
   return summary;
 }
 
@@ -182,19 +237,12 @@ async function safely<T>(ctx: SweepContext, owner: { teamId: string; userId: str
  * Who the owner is to Slack, and whether their check-in time has come today: deactivated or a
  * bot → stopped; paused, not a day of theirs, or before their time → asks moved to their next one.
  */
-async function prepareOwner(
-  ctx: SweepContext,
-  owner: { teamId: TeamId; userId: string; asks: DueAsk[]; prefs: CheckInPreferences; slack: SlackWeb; pacer: ChannelPacer },
-): Promise<ReadyOwner | Outcome> {
+async function prepareOwner(ctx: SweepContext, owner: DueOwner): Promise<ReadyOwner | Outcome> {
   const { deps } = ctx;
   if (owner.prefs.stopped) return putOffStopped(ctx, owner.asks);
-  const reply = await callWithRetry({ ...ctx, slack: owner.slack, pacer: owner.pacer }, 'users.info', { user: owner.userId });
-  if (reply.kind === 'error') {
-    if (!STOPPING_ERRORS.has(reply.error)) return 'left';
-    return stop(ctx, owner, reply.error);
-  }
-  if (reply.kind !== 'ok') return 'left';
-  const user = reply.body.user;
+  const known = owner.person && (owner.age === 'fresh' || owner.age === 'stale') ? { user: owner.person.user, dmChannelId: owner.person.dmChannelId } : await lookUp(ctx, owner);
+  if (typeof known === 'string') return known;
+  const { user, dmChannelId } = known;
   if (user?.deleted) return stop(ctx, owner, 'deactivated');
   if (user?.is_bot) return stop(ctx, owner, 'bot');
   const timeZone = user?.tz ?? 'UTC';
@@ -205,7 +253,69 @@ async function prepareOwner(
     await Promise.all(owner.asks.map((ask) => deps.checkIns.move(ask, slot.at)));
     return 'deferred';
   }
-  return { ...owner, date: today, timeZone };
+  return { ...owner, date: today, timeZone, dmChannelId };
+}
+
+type RecordAge = 'none' | 'fresh' | 'stale' | 'expired';
+
+/**
+ * How a record serves at `now`: `fresh` as it is; `stale` (past {@link FRESHNESS.serveMs}) as it
+ * is, and refreshed after the posts; `expired` (past {@link FRESHNESS.staleMs}) or `none`: Slack first.
+ */
+function ageOf(person: Person | undefined, now: Date): RecordAge {
+  if (!person) return 'none';
+  const age = now.getTime() - person.asOf;
+  return age > FRESHNESS.staleMs ? 'expired' : age > FRESHNESS.serveMs ? 'stale' : 'fresh';
+}
+
+/** What the sweep needs of who an owner is (Slack's raw answer, when unreadable, may lack any of it). */
+type Known = { user: Partial<Pick<SlackUser, 'deleted' | 'is_bot' | 'tz'>> | undefined; dmChannelId: string | undefined };
+
+/** `users.info` for an owner the bot has no usable record of; what it says is kept as their record. */
+async function lookUp(ctx: SweepContext, owner: DueOwner): Promise<Known | Outcome> {
+  ctx.summary.lookedUp++;
+  const reply = await askSlack(ctx, owner);
+  if (reply.kind === 'error') {
+    if (!STOPPING_ERRORS.has(reply.error)) return 'left';
+    return stop(ctx, owner, reply.error);
+  }
+  if (reply.kind !== 'ok') return 'left';
+  return { user: reply.user, dmChannelId: owner.person?.dmChannelId };
+}
+
+/**
+ * `users.info` (with the locale, as the directory asks it), and the person's record saved from
+ * it, as of when it was asked (a newer record, from an event meanwhile, stands).
+ */
+async function askSlack(ctx: SweepContext, owner: ToRefresh) {
+  const asked = ctx.clock();
+  const reply = await callWithRetry({ ...ctx, slack: owner.slack, pacer: owner.pacer }, 'users.info', { user: owner.userId, include_locale: true });
+  if (reply.kind !== 'ok') return reply;
+  const parsed = SlackUserSchema.safeParse(reply.body.user);
+  // Unreadable: used as Slack gave it (a missing zone is UTC), but not kept.
+  if (!parsed.success) return { kind: 'ok' as const, user: reply.body.user };
+  const locale = reply.body.user?.locale;
+  const person = { teamId: owner.teamId, userId: owner.userId, user: parsed.data, ...(locale ? { locale } : {}), fetchedAt: ctx.clock().toISOString(), asOf: asked.getTime() };
+  // Not kept: this sweep goes on with what Slack said; the next one asks again.
+  await ctx.deps.people.save(person).catch((error: unknown) => ctx.log.warn('person record not kept', { teamId: owner.teamId, userId: owner.userId, error }));
+  return { kind: 'ok' as const, user: parsed.data };
+}
+
+/**
+ * The records served past a day, looked up again once every post is out, in the time left: a
+ * failure is logged and the record serves on (up to a week, then Slack is asked first).
+ */
+async function refreshAfterPosts(ctx: SweepContext, owners: ToRefresh[], concurrency: number): Promise<void> {
+  await pool(owners, concurrency, async (owner) => {
+    if (ctx.budget.exhausted()) return;
+    try {
+      const reply = await askSlack(ctx, owner);
+      if (reply.kind === 'ok') ctx.summary.refreshed++;
+      else ctx.log.warn('person record not refreshed', { teamId: owner.teamId, userId: owner.userId, reason: reply.kind === 'error' ? reply.error : reply.kind });
+    } catch (error) {
+      ctx.log.warn('person record not refreshed', { teamId: owner.teamId, userId: owner.userId, error });
+    }
+  });
 }
 
 async function stop(ctx: SweepContext, owner: { teamId: TeamId; userId: string; asks: DueAsk[] }, reason: string): Promise<Outcome> {
@@ -235,7 +345,8 @@ interface Listed {
  * One owner's day, in steps:
  * 1. decide each ask: due today, later (moved to that day), or never (out of the index);
  * 2. claim (owner, date): already posted → record the asks it listed; held elsewhere → later;
- * 3. open the DM, post (looking first when an earlier attempt may have posted), record the post;
+ * 3. the DM channel from the record (else opened and kept), post (looking first when an earlier
+ *    attempt may have posted; a kept channel Slack no longer knows is opened again once), record the post;
  * 4. record the check-in on each listed ask and move it to its next day.
  */
 async function checkInOwner(ctx: SweepContext, owner: ReadyOwner, items: Map<string, Commitment>, tracks: Map<string, Track>): Promise<Outcome> {
@@ -268,24 +379,33 @@ async function checkInOwner(ctx: SweepContext, owner: ReadyOwner, items: Map<str
   await ctx.deps.faults?.at('after-claim', owner);
 
   const post = { ...ctx, slack: owner.slack, pacer: owner.pacer };
-  const opened = await callWithRetry(post, 'conversations.open', { users: owner.userId });
-  const channel = opened.kind === 'ok' ? opened.body.channel?.id : undefined;
-  if (opened.kind === 'error' || (opened.kind === 'ok' && !channel)) {
-    return refused(ctx, owner, token, opened.kind === 'error' ? opened.error : 'no_channel');
-  }
-  if (!channel) {
-    await checkIns.release({ ...dayOf(owner), token, now: ctx.clock(), state: 'released', reason: 'conversations.open unavailable' });
-    return 'left';
-  }
+  const opened = owner.dmChannelId ? { channel: owner.dmChannelId } : await openDm(ctx, owner, token);
+  if ('outcome' in opened) return opened.outcome;
+  let { channel } = opened;
   const message = renderCheckIn({ entries: listed.map((l) => l.entry), more: waiting.length });
-  const result = await postOnce(post, {
-    channel,
-    message,
-    eventType: CHECK_IN_EVENT_TYPE,
-    slotId: `${owner.teamId}/${owner.userId}/${owner.date}`,
-    since: zonedTime(owner.date, '00:00', owner.timeZone).toISOString(),
-    checkFirst: claim.reclaimed,
-  });
+  // Looks first whenever an earlier holder of the claim may have posted, in whichever channel the record names now.
+  const send = (to: string) =>
+    postOnce(post, {
+      channel: to,
+      message,
+      eventType: CHECK_IN_EVENT_TYPE,
+      slotId: `${owner.teamId}/${owner.userId}/${owner.date}`,
+      since: zonedTime(owner.date, '00:00', owner.timeZone).toISOString(),
+      checkFirst: claim.reclaimed,
+    });
+  let result = await send(channel);
+  if (result.kind === 'refused' && channel === owner.dmChannelId && GONE_CHANNEL_ERRORS.has(result.error)) {
+    // A refused post posted nothing: the day's message can go to the DM opened again, still under this claim.
+    ctx.log.warn('kept DM channel unknown to Slack; opening it again', { ...dayOf(owner), channel, error: result.error });
+    ctx.summary.reopened++;
+    const reopened = await openDm(ctx, owner, token);
+    if ('outcome' in reopened) return reopened.outcome;
+    // The same channel again would only be refused again.
+    if (reopened.channel !== channel) {
+      channel = reopened.channel;
+      result = await send(channel);
+    }
+  }
   switch (result.kind) {
     case 'refused':
       return refused(ctx, owner, token, result.error);
@@ -306,6 +426,27 @@ async function checkInOwner(ctx: SweepContext, owner: ReadyOwner, items: Map<str
       return result.kind === 'posted' ? 'sent' : 'skipped';
     }
   }
+}
+
+/**
+ * `conversations.open` for the owner's DM, and its id kept on their record before anything is
+ * posted there, so a later holder of the claim looks for the message in that channel. Refused →
+ * as a refused post; Slack unavailable → the claim released for the next sweep.
+ */
+async function openDm(ctx: SweepContext, owner: ReadyOwner, token: string): Promise<{ channel: string } | { outcome: Outcome }> {
+  const opened = await callWithRetry({ ...ctx, slack: owner.slack, pacer: owner.pacer }, 'conversations.open', { users: owner.userId });
+  const channel = opened.kind === 'ok' ? opened.body.channel?.id : undefined;
+  if (opened.kind === 'error' || (opened.kind === 'ok' && !channel)) {
+    return { outcome: await refused(ctx, owner, token, opened.kind === 'error' ? opened.error : 'no_channel') };
+  }
+  if (!channel) {
+    await ctx.deps.checkIns.release({ ...dayOf(owner), token, now: ctx.clock(), state: 'released', reason: 'conversations.open unavailable' });
+    return { outcome: 'left' };
+  }
+  // Not kept (no record, after a purge; or the write failed): the next check-in opens it again, and
+  // a later holder of this claim posting to a channel kept before is refused and opens this one.
+  await ctx.deps.people.setDmChannel(owner.teamId, owner.userId, channel).catch((error: unknown) => ctx.log.warn('DM channel not kept', { ...dayOf(owner), channel, error }));
+  return { channel };
 }
 
 /** Slack refused: a person who cannot be messaged is stopped; any other refusal gives up this day. */

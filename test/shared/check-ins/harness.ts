@@ -2,6 +2,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createStore, type Store } from '#shared/store/store';
 import { createCheckInStore, type CheckInStore } from '#shared/store/check-ins';
 import { createPreferencesStore, type PreferencesStore } from '#shared/store/preferences';
+import { createPeopleStore, type PeopleStore } from '#shared/store/people';
 import { createSlackWeb } from '#shared/slack/web-api';
 import { CHECK_IN_EVENT_TYPE, runCheckInSweep, type CheckInSweepDeps, type CheckInSweepSummary } from '#shared/check-ins/sweep';
 import type { FakeSlack } from '#local/fake-slack';
@@ -11,6 +12,7 @@ export interface CheckInHarness {
   store: Store;
   checkIns: CheckInStore;
   preferences: PreferencesStore;
+  people: PeopleStore;
   deps(overrides?: Partial<CheckInSweepDeps>): CheckInSweepDeps;
   sweep(now: Date, overrides?: Partial<CheckInSweepDeps>): Promise<CheckInSweepSummary>;
 }
@@ -19,15 +21,17 @@ export function checkInHarness(table: { client: DynamoDBClient; tableName: strin
   const store = createStore(table);
   const checkIns = createCheckInStore(table);
   const preferences = createPreferencesStore(table);
+  const people = createPeopleStore(table);
   const deps = (overrides: Partial<CheckInSweepDeps> = {}): CheckInSweepDeps => ({
     checkIns,
     preferences,
+    people,
     slack: createSlackWeb({ apiUrl: slack().apiUrl, token: 'xoxb-test', retryAfterUnitMs: 10 }),
     log: silent,
     settings: FAST,
     ...overrides,
   });
-  return { store, checkIns, preferences, deps, sweep: (now, overrides) => runCheckInSweep(deps(overrides), { now, remainingMs: () => 60_000 }) };
+  return { store, checkIns, preferences, people, deps, sweep: (now, overrides) => runCheckInSweep(deps(overrides), { now, remainingMs: () => 60_000 }) };
 }
 
 /** The check-in messages the fake received, for one owner or all. */
