@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHECK_IN_EVENT_TYPE } from '#shared/check-ins/sweep';
 import { ownedItem } from '#local/bulk-items';
+import { createPeopleStore } from '#shared/store/people';
 import { useSlackHandler } from '../../support/slack-handler.ts';
 import { loadRemindersHandler, type RemindersHandler } from './reminders-handler.ts';
 
@@ -53,5 +54,11 @@ describe('reminders handler check-ins', () => {
     expect(logged[0]).toMatchObject({ level: 'INFO', service: 'commitments-reminders', dueAsks: 1, owners: 1, sent: 1 });
     expect(logged[1]).toMatchObject({ dueAsks: 0, sent: 0 });
     expect(logs.lines.filter((line) => '_aws' in line)).toEqual([expect.objectContaining({ service: 'commitments-reminders', CheckInsSent: 1 })]);
+    // The owner was new to the bot: looked up once, by the 08:59 sweep, whose record the 09:00 one
+    // served; kept with their DM channel for the next check-in.
+    expect(slackHarness.slack.callsTo('users.info').filter((call) => call.args['user'] === 'U0OWNER')).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ lookedUp: 0, refreshed: 0, reopened: 0 });
+    const people = createPeopleStore({ client: slackHarness.table.client, tableName: slackHarness.table.tableName });
+    expect(await people.get(TEAM, 'U0OWNER')).toMatchObject({ user: { id: 'U0OWNER' }, dmChannelId: 'D0OWNER' });
   });
 });

@@ -4,7 +4,7 @@ import { useTestTable } from '../../support/dynamodb.ts';
 import { countedFaults, FakeSlack } from '#local/fake-slack';
 import { seededRandom } from '#local/seeded-random';
 import { crashOnce, track } from '../reminders/harness.ts';
-import { checkInHarness, checkInsTo, owned } from './harness.ts';
+import { checkInHarness, checkInsTo, owned, seedPerson } from './harness.ts';
 
 const table = useTestTable();
 let slack: FakeSlack;
@@ -71,5 +71,35 @@ describe('check-in sweep under faults', () => {
     for (const ask of asks) {
       expect(ask).toMatchObject({ askedOn: '2026-03-10', reason: 'before-due', askOn: '2026-03-16', dm: dmOf.get(ask.userId) });
     }
+  }, 180_000);
+
+  it('sends each of 100 owners whose kept DM channel Slack no longer knows exactly one check-in, in the channel opened again, through faults and crashes', async () => {
+    const created = new Date('2026-03-01T00:00:00Z');
+    const teamId = 'T0CIMOVED';
+    const owners = Array.from({ length: 100 }, (_, i) => `U0M${String(i).padStart(3, '0')}`);
+    await h.store.createTrack(track(teamId, 'track-m', 'TM', 'Asia/Tokyo', created));
+    for (const userId of owners) {
+      await h.store.createCommitment(teamId, 'track-m', owned(`Item of ${userId}`, userId, '2026-03-17'), 'U0A', created);
+      await seedPerson(h.people, { teamId, userId, dm: `D0GONE${userId.slice(-3)}`, asOf: new Date('2026-03-10T08:00:00Z') });
+    }
+    slack.options.channelErrors = Object.fromEntries(owners.map((userId) => [`D0GONE${userId.slice(-3)}`, 'channel_not_found']));
+
+    const faults = crashes();
+    try {
+      for (let round = 0; round < 12; round++) {
+        const now = new Date(Date.parse('2026-03-10T09:00:00Z') + round * 300_000 + 1_000);
+        const pair = await Promise.all([h.sweep(now, { faults }), h.sweep(now, { faults })]);
+        if (pair.every((s) => s.dueAsks === 0)) break;
+      }
+    } finally {
+      delete slack.options.channelErrors;
+    }
+
+    const sent = checkInsTo(slack).filter((m) => String(m.metadata.event_payload['slot_id']).startsWith(`${teamId}/`));
+    expect(sent.map((m) => String(m.metadata.event_payload['slot_id'])).sort()).toEqual(owners.map((u) => `${teamId}/${u}/2026-03-10`));
+    expect(sent.every((m) => m.channel === `D${String(m.metadata.event_payload['slot_id']).split('/')[1]!.slice(1)}`)).toBe(true);
+    expect([...faults.seen.keys()].sort()).toEqual(['after-claim', 'after-post', 'after-record', 'before-claim']);
+    const kept = await h.people.getMany(teamId, owners);
+    expect(owners.filter((u) => kept.get(u)?.dmChannelId !== `D${u.slice(1)}`)).toEqual([]);
   }, 180_000);
 });
