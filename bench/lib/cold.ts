@@ -10,7 +10,10 @@ export interface ColdSample {
   /** From the child's process start (performance.timeOrigin). */
   scriptStartMs: number;
   importedMs: number;
+  /** CPU time (user + system, all threads) when the import was done and when the answer was. */
+  importedCpuMs: number;
   respondedMs?: number;
+  respondedCpuMs?: number;
   statusCode?: number;
   body?: string;
 }
@@ -34,12 +37,13 @@ export async function coldRun(bundle: string, mode: 'serve' | 'import', env: Nod
   const r = await run([CHILD, bundle, mode], { ...env, BENCH_EVENT: event });
   const line = r.stdout.trim().split('\n').at(-1) ?? '';
   if (r.code !== 0 || !line.startsWith('{')) throw new Error(`cold child failed (${r.code}): ${r.stderr.slice(0, 500)}`);
-  const out = JSON.parse(line) as { scriptStart: number; imported: number; responded?: number; statusCode?: number; body?: string };
+  const out = JSON.parse(line) as { scriptStart: number; imported: number; importedCpu: number; responded?: number; respondedCpu?: number; statusCode?: number; body?: string };
   return {
     wallMs: r.wallMs,
     scriptStartMs: out.scriptStart,
     importedMs: out.imported,
-    ...(out.responded !== undefined ? { respondedMs: out.responded, statusCode: out.statusCode, body: out.body } : {}),
+    importedCpuMs: out.importedCpu,
+    ...(out.responded !== undefined ? { respondedMs: out.responded, respondedCpuMs: out.respondedCpu, statusCode: out.statusCode, body: out.body } : {}),
   };
 }
 
