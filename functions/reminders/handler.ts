@@ -2,7 +2,6 @@ import type { Context } from 'aws-lambda';
 import { loadConfig } from '#shared/config';
 import { createLogger } from '#shared/observe/log';
 import { observeInvocation } from '#shared/observe/invocation';
-import { tracingReady } from '#shared/observe/tracer';
 import { createDynamoClient } from '#shared/store/client';
 import { createSweepDeps } from '#shared/reminders/deps';
 import { runSweep, type SweepDeps, type SweepSummary } from '#shared/reminders/sweep';
@@ -14,7 +13,6 @@ const config = loadConfig();
 const service = config.serviceName ?? 'commitments-reminders';
 const client = createDynamoClient(config.dynamodbEndpoint);
 const log = createLogger(service, config.logLevel);
-await tracingReady();
 let deps: Promise<SweepDeps> | undefined;
 const checkInDeps = createCheckInDeps(config, client, log);
 

@@ -4,7 +4,6 @@ import { loadConfig, type SlackSecret } from '#shared/config';
 import { createLogger } from '#shared/observe/log';
 import { countRefusedRequest, type RefusalReason } from '#shared/observe/metrics';
 import { observeInvocation } from '#shared/observe/invocation';
-import { tracingReady } from '#shared/observe/tracer';
 import { SIGNATURE_REFUSED, SIGNATURE_WINDOW_SECONDS, verifyWithFreshSecret, type SignatureRefusal } from '#shared/slack/verify';
 import { PARSED_COMMAND_KEY, readSlashCommand, writingTeam, type ParsedSlashCommand } from '#shared/commands/replay';
 import { AlreadyExistsError } from '#shared/errors';
@@ -22,8 +21,7 @@ const config = loadConfig();
 const service = config.serviceName ?? 'commitments-slack';
 const log = createLogger(service, config.logLevel);
 const deps = createListenerDeps(config, log);
-// With X-Ray on, the table client is captured before the first request; otherwise nothing waits.
-await tracingReady();
+// With X-Ray on, the table client is captured once the tracer has loaded: the first request does not wait for it.
 
 let zoneData: NodeJS.Immediate | undefined;
 

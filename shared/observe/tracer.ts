@@ -11,21 +11,31 @@ export function isTracingEnabled(env: NodeJS.ProcessEnv = process.env): boolean 
 }
 
 let tracer: Promise<Tracer | undefined> | undefined;
-const captures: Promise<unknown>[] = [];
 
-/** The Powertools tracer, imported on first use and only when tracing is on (it also traces fetch and https calls). */
+/**
+ * The Powertools tracer, imported on first use and only when tracing is on (it also traces fetch
+ * and https calls). A tracer that fails to load leaves tracing off, said once in the log, rather
+ * than failing the function.
+ */
 export function loadTracer(): Promise<Tracer | undefined> {
-  tracer ??= isTracingEnabled() ? import('@aws-lambda-powertools/tracer').then(({ Tracer }) => new Tracer()) : Promise.resolve(undefined);
+  tracer ??= isTracingEnabled()
+    ? import('@aws-lambda-powertools/tracer').then(
+        ({ Tracer }) => new Tracer(),
+        (error: unknown) => {
+          console.error('X-Ray tracing is off: the tracer did not load', error);
+          return undefined;
+        },
+      )
+    : Promise.resolve(undefined);
   return tracer;
 }
 
-/** Records an AWS SDK client's calls as X-Ray subsegments once the tracer is loaded; nothing when tracing is off. */
+/**
+ * Records an AWS SDK client's calls as X-Ray subsegments from when the tracer has loaded; nothing
+ * when tracing is off. The load starts here and nothing waits for it: loading the tracer and the
+ * X-Ray SDK at init delayed a cold start's answer, so the calls sent before it arrives go untraced.
+ */
 export function captureClient<T extends object>(client: T): T {
-  if (isTracingEnabled()) captures.push(loadTracer().then((loaded) => loaded?.captureAWSv3Client(client)));
+  if (isTracingEnabled()) void loadTracer().then((loaded) => loaded?.captureAWSv3Client(client));
   return client;
-}
-
-/** Settles when every client handed to `captureClient` so far is captured: a handler awaits it at init. */
-export async function tracingReady(): Promise<void> {
-  await Promise.all(captures);
 }

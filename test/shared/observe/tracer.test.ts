@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { captureClient, isTracingEnabled, loadTracer } from '#shared/observe/tracer';
 
 const LAMBDA = { AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x', AWS_XRAY_DAEMON_ADDRESS: '169.254.79.129:2000' };
@@ -21,5 +22,49 @@ describe('captureClient', () => {
     const client = { middlewareStack: { add: () => {} } };
     expect(captureClient(client)).toBe(client);
     expect(await loadTracer()).toBeUndefined();
+  });
+});
+
+describe('captureClient with tracing on', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.doUnmock('@aws-lambda-powertools/tracer');
+    vi.resetModules();
+  });
+
+  /** tracer.ts afresh (its tracer is loaded once per module), in a Lambda with tracing on; nothing listens at the daemon's UDP port. */
+  async function tracingOn(): Promise<typeof import('#shared/observe/tracer')> {
+    vi.stubEnv('AWS_EXECUTION_ENV', LAMBDA.AWS_EXECUTION_ENV);
+    vi.stubEnv('AWS_XRAY_DAEMON_ADDRESS', '127.0.0.1:2000');
+    vi.stubEnv('AWS_XRAY_CONTEXT_MISSING', 'IGNORE_ERROR');
+    vi.resetModules();
+    return import('#shared/observe/tracer');
+  }
+
+  const xray = (client: DynamoDBClient) => client.middlewareStack.identify().filter((name) => name.includes('XRaySDKInstrumentation'));
+
+  it('hands the client back at once, and captures it when the tracer has loaded', async () => {
+    const tracer = await tracingOn();
+    const client = new DynamoDBClient({ region: 'local', endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    expect(tracer.captureClient(client)).toBe(client);
+    // Nothing waited for the tracer: the client goes out uncaptured, so its first calls are not traced.
+    expect(xray(client)).toEqual([]);
+    expect(await tracer.loadTracer()).toBeDefined();
+    await vi.waitFor(() => expect(xray(client)).toHaveLength(1));
+  });
+
+  it('leaves tracing off, saying so once, when the tracer fails to load', async () => {
+    vi.doMock('@aws-lambda-powertools/tracer', () => {
+      throw new Error('chunk missing');
+    });
+    const said = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const tracer = await tracingOn();
+    const client = new DynamoDBClient({ region: 'local', endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    tracer.captureClient(client);
+    tracer.captureClient(client);
+    expect(await tracer.loadTracer()).toBeUndefined();
+    expect(xray(client)).toEqual([]);
+    expect(said).toHaveBeenCalledOnce();
+    expect(said.mock.calls[0]?.[0]).toContain('X-Ray tracing is off');
   });
 });
