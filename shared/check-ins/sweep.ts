@@ -134,15 +134,17 @@ type ToRefresh = Pick<DueOwner, 'teamId' | 'userId' | 'slack' | 'pacer'>;
 /**
  * One check-in sweep, in steps:
  * 1. read the due asks (one Query per shard) and group them by workspace and owner;
- * 2. per workspace, the owners' preferences and their person records, side by side (one
- *    BatchGetItem per 100 each); per owner, zone, deactivated and bot from the record, or from
- *    `users.info` (kept as their record) when there is none or it is past a week: deactivated or
- *    a bot → stopped, their asks put off; before their check-in time today (or not a day they are
- *    asked, or paused) → their asks moved to it;
- * 3. the items and tracks of the owners whose time has come (one BatchGetItem per 100 keys);
+ * 2. per workspace, in batches of owners whose asks fit one BatchGetItem: their preferences and
+ *    person records, side by side (one BatchGetItem each); per owner, zone, deactivated and bot
+ *    from the record, or from `users.info` (kept as their record) when there is none or it is
+ *    past a week: deactivated or a bot → stopped, their asks put off; before their check-in time
+ *    today (or not a day they are asked, or paused) → their asks moved to it;
+ * 3. the items and tracks of the batch's owners whose time has come (one BatchGetItem);
  * 4. per owner, which asks are due today (the others move to their true next day), then one
  *    direct message listing them, claimed per (owner, local date), in the DM channel their record
- *    keeps (opened and kept the first time), and each ask recorded;
+ *    keeps (opened and kept the first time), and each ask recorded. A batch's owners are posted to
+ *    as soon as its items are read, while the next batch is read: the first post waits for one
+ *    batch, not the workspace;
  * 5. with the posts out, the records served past a day are looked up again and kept.
  * Runs in the time the invocation has left; what it cannot finish stays due, and a refresh that
  * fails or finds no time is only logged (the record serves up to a week).
@@ -195,23 +197,27 @@ export async function runCheckInSweep(deps: CheckInSweepDeps, input: CheckInSwee
         continue;
       }
       const pacer = newPacer();
-      const userIds = [...owners.keys()];
-      const [prefs, people] = await Promise.all([deps.preferences.getMany(teamId, userIds), deps.people.getMany(teamId, userIds)]);
-      const ready: ReadyOwner[] = [];
-      await pool([...owners], settings.concurrency, async ([userId, userAsks]) => {
-        const person = people.get(userId);
-        const owner: DueOwner = { teamId, userId, asks: userAsks, prefs: prefs.get(userId)!, person, age: ageOf(person, ctx.clock()), slack, pacer };
-        const outcome = await safely(ctx, owner, () => prepareOwner(ctx, owner));
-        if (owner.age === 'stale' && outcome !== 'stopped') toRefresh.push(owner);
-        if (typeof outcome === 'string') tally(outcome);
-        else ready.push(outcome);
-      });
-      if (ready.length === 0) continue;
-      const { items, tracks } = await deps.checkIns.itemsAndTracks(teamId, ready.flatMap((o) => o.asks));
-      await pool(ready, settings.concurrency, async (owner) => {
-        if (ctx.budget.exhausted()) return tally('left');
-        tally(await safely(ctx, owner, () => checkInOwner(ctx, owner, items, tracks)));
-      });
+      const posts = new Handoff<Ready>();
+      // Posting starts with the first batch's owners while the later batches are still read and prepared.
+      const posting = Promise.all(
+        Array.from({ length: settings.concurrency }, async () => {
+          for (let next = await posts.take(); next; next = await posts.take()) {
+            const { owner, items, tracks } = next;
+            if (ctx.budget.exhausted()) tally('left');
+            else tally(await safely(ctx, owner, () => checkInOwner(ctx, owner, items, tracks)));
+          }
+        }),
+      );
+      try {
+        for (const batch of batchesOf([...owners])) {
+          if (ctx.budget.exhausted()) summary.leftForNextSweep += batch.length;
+          else await prepareBatch(ctx, { teamId, slack, pacer, batch, concurrency: settings.concurrency, tally, toRefresh, post: (ready) => posts.give(ready) });
+        }
+      } finally {
+        // Each batch handles its own failures; whatever else happens, the posts under way finish here.
+        posts.close();
+        await posting;
+      }
     } catch (error) {
       // Like a crash for this workspace: its asks stay due for the next sweep.
       log.error('check-ins of a workspace failed', { teamId, error });
@@ -230,6 +236,89 @@ async function safely<T>(ctx: SweepContext, owner: { teamId: string; userId: str
     ctx.log.error('check-in failed', { teamId: owner.teamId, userId: owner.userId, error });
     countHandledError(error);
     return 'failed';
+  }
+}
+
+/** An owner whose time has come, with the items and tracks of their asks. */
+interface Ready {
+  owner: ReadyOwner;
+  items: Map<string, Commitment>;
+  tracks: Map<string, Track>;
+}
+
+/** Keys one BatchGetItem takes: a batch of owners is as many as their asks and tracks fit in one. */
+const BATCH_KEYS = 100;
+
+/** The owners in batches whose asks and tracks make at most {@link BATCH_KEYS} keys (an owner with more is a batch alone). */
+function batchesOf(owners: [string, DueAsk[]][]): [string, DueAsk[]][][] {
+  const batches: [string, DueAsk[]][][] = [];
+  let batch: [string, DueAsk[]][] = [];
+  let items = 0;
+  let tracks = new Set<string>();
+  for (const owner of owners) {
+    const more = new Set([...tracks, ...owner[1].map((ask) => ask.track)]);
+    if (batch.length > 0 && items + owner[1].length + more.size > BATCH_KEYS) {
+      batches.push(batch);
+      batch = [];
+      items = 0;
+      tracks = new Set();
+    }
+    batch.push(owner);
+    items += owner[1].length;
+    owner[1].forEach((ask) => tracks.add(ask.track));
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
+
+/**
+ * One batch of a workspace's owners: their preferences and person records side by side (one
+ * BatchGetItem each), each owner prepared (see {@link prepareOwner}), then the items and tracks of
+ * those whose time has come (one BatchGetItem), handed to `post`. A failed read leaves the batch's
+ * asks due for the next sweep.
+ */
+async function prepareBatch(
+  ctx: SweepContext,
+  input: {
+    teamId: TeamId;
+    slack: SlackWeb;
+    pacer: ChannelPacer;
+    batch: [string, DueAsk[]][];
+    concurrency: number;
+    tally: (outcome: Outcome) => void;
+    toRefresh: ToRefresh[];
+    post: (ready: Ready) => void;
+  },
+): Promise<void> {
+  const { deps } = ctx;
+  const { teamId, slack, pacer, batch, tally } = input;
+  const userIds = batch.map(([userId]) => userId);
+  const ready: ReadyOwner[] = [];
+  try {
+    const [prefs, people] = await Promise.all([deps.preferences.getMany(teamId, userIds), deps.people.getMany(teamId, userIds)]);
+    await pool(batch, input.concurrency, async ([userId, asks]) => {
+      const person = people.get(userId);
+      const owner: DueOwner = { teamId, userId, asks, prefs: prefs.get(userId)!, person, age: ageOf(person, ctx.clock()), slack, pacer };
+      const outcome = await safely(ctx, owner, () => prepareOwner(ctx, owner));
+      if (owner.age === 'stale' && outcome !== 'stopped') input.toRefresh.push(owner);
+      if (typeof outcome === 'string') tally(outcome);
+      else ready.push(outcome);
+    });
+  } catch (error) {
+    // Like a crash for these owners: their asks stay due for the next sweep.
+    ctx.log.error('check-ins of a batch of owners failed', { teamId, owners: userIds.length, error });
+    countHandledError(error);
+    ctx.summary.failed += userIds.length;
+    return;
+  }
+  if (ready.length === 0) return;
+  try {
+    const { items, tracks } = await deps.checkIns.itemsAndTracks(teamId, ready.flatMap((o) => o.asks));
+    for (const owner of ready) input.post({ owner, items, tracks });
+  } catch (error) {
+    ctx.log.error('check-ins of a batch of owners failed', { teamId, owners: ready.length, error });
+    countHandledError(error);
+    ctx.summary.failed += ready.length;
   }
 }
 
@@ -496,4 +585,28 @@ async function pool<T>(items: readonly T[], concurrency: number, work: (item: T)
     while (next < items.length) await work(items[next++]!);
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
+
+/** Things handed from one stage to the workers of the next: `take` waits for one, or `undefined` once closed and empty. */
+class Handoff<T> {
+  private readonly waiting: T[] = [];
+  private readonly takers: ((value: T | undefined) => void)[] = [];
+  private closed = false;
+
+  give(value: T): void {
+    const taker = this.takers.shift();
+    if (taker) taker(value);
+    else this.waiting.push(value);
+  }
+
+  take(): Promise<T | undefined> {
+    if (this.waiting.length > 0) return Promise.resolve(this.waiting.shift());
+    if (this.closed) return Promise.resolve(undefined);
+    return new Promise((resolve) => this.takers.push(resolve));
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const taker of this.takers.splice(0)) taker(undefined);
+  }
 }

@@ -115,6 +115,34 @@ describe('check-in sweep with person records', () => {
     expect((await h.preferences.get(team, 'U0LEFT')).stopped?.reason).toBe('deactivated');
   });
 
+  it('posts to the first batch of owners while a later batch is still being looked up', async () => {
+    const team = 'T0PIPE';
+    await h.store.createTrack(track(team, 'japan-korea', 'JK', 'Asia/Tokyo', created));
+    // 110 owners new to the bot, in UTC: two batches (99 asks and a track make one BatchGetItem).
+    const owners = Array.from({ length: 110 }, (_, i) => `U0PIPE${String(i).padStart(3, '0')}`);
+    for (const userId of owners) await h.store.createCommitment(team, 'japan-korea', owned(`Item of ${userId}`, userId, '2026-03-17'), 'U0A', created);
+    // Lookups past the first batch's 99 are answered only once a check-in is out (or after 1.5 s, within the client's timeout, which fails the test).
+    let postSeen!: () => void;
+    const posted = new Promise<void>((resolve) => (postSeen = resolve));
+    let lookups = 0;
+    const answered: string[] = [];
+    slack.options.hold = (call) => (call.method === 'users.info' && ++lookups > 99 ? Promise.race([posted, new Promise<void>((r) => setTimeout(r, 1_500))]) : undefined);
+    slack.options.observe = (call) => {
+      answered.push(call.method);
+      if (call.method === 'chat.postMessage') postSeen();
+    };
+
+    try {
+      const summary = await h.sweep(new Date('2026-03-10T09:00:30Z'));
+      expect(summary).toMatchObject({ lookedUp: 110 });
+    } finally {
+      delete slack.options.hold;
+      delete slack.options.observe;
+    }
+    expect(answered.indexOf('chat.postMessage')).toBeLessThan(answered.lastIndexOf('users.info'));
+    expect(owners.filter((u) => checkInsTo(slack, u).length !== 1)).toEqual([]);
+  });
+
   it('opens a kept DM channel Slack no longer knows again, once, posts there and keeps the new one', async () => {
     const team = 'T0MOVED';
     await h.store.createTrack(track(team, 'japan-korea', 'JK', 'Asia/Tokyo', created));
