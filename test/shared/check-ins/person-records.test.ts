@@ -19,6 +19,8 @@ beforeAll(async () => {
       // Slack's word differs from the records below: what the sweep did shows which one it used.
       U0STALE: { tz: 'America/New_York' },
       U0NEWBIE: { tz: 'Europe/Paris', locale: 'fr-FR' },
+      // Slack cannot say who they are: a refresh fails.
+      U0STALEX: null,
     },
   }).start();
 });
@@ -80,12 +82,15 @@ describe('check-in sweep with person records', () => {
     expect(record!.asOf - sweptAt.getTime()).toBeLessThan(30_000);
   });
 
-  it('posts to an owner by a record past a day, then refreshes the record from Slack after the post', async () => {
+  it('posts to an owner by a record past a day, then refreshes the record from Slack after the post; a refresh Slack refuses changes nothing', async () => {
     const team = 'T0STALE';
     await h.store.createTrack(track(team, 'japan-korea', 'JK', 'Asia/Tokyo', created));
     await h.store.createCommitment(team, 'japan-korea', owned('Owner with an old record', 'U0STALE', '2026-03-17'), 'U0A', created);
+    await h.store.createCommitment(team, 'japan-korea', owned('Owner Slack cannot look up', 'U0STALEX', '2026-03-17'), 'U0A', created);
     // Three days old: Tokyo then, New York now (which Slack would say).
-    await seedPerson(h.people, { teamId: team, userId: 'U0STALE', tz: 'Asia/Tokyo', dm: 'D0STALE', asOf: new Date(tokyoMorning.getTime() - 3 * 86_400_000) });
+    const threeDaysAgo = new Date(tokyoMorning.getTime() - 3 * 86_400_000);
+    await seedPerson(h.people, { teamId: team, userId: 'U0STALE', tz: 'Asia/Tokyo', dm: 'D0STALE', asOf: threeDaysAgo });
+    await seedPerson(h.people, { teamId: team, userId: 'U0STALEX', tz: 'Asia/Tokyo', dm: 'D0STALEX', asOf: threeDaysAgo });
 
     const summary = await h.sweep(tokyoMorning);
     expect(summary.refreshed).toBeGreaterThanOrEqual(1);
@@ -99,6 +104,11 @@ describe('check-in sweep with person records', () => {
     const record = await h.people.get(team, 'U0STALE');
     expect(record).toMatchObject({ user: { tz: 'America/New_York' }, dmChannelId: 'D0STALE' });
     expect(record!.asOf).toBeGreaterThanOrEqual(tokyoMorning.getTime());
+
+    // A refresh Slack refuses breaks nothing: the check-in went out, the record serves on as it was.
+    expect(checkInsTo(slack, 'U0STALEX').map((m) => m.channel)).toEqual(['D0STALEX']);
+    expect(callsAbout('users.info', 'U0STALEX')).toHaveLength(1);
+    expect(await h.people.get(team, 'U0STALEX')).toMatchObject({ user: { tz: 'Asia/Tokyo' }, asOf: threeDaysAgo.getTime() });
   });
 
   it('stops the check-ins of an owner whose record says deactivated, without a Slack call', async () => {
