@@ -6,8 +6,8 @@ import { zonedTime } from '#shared/dates/schedule';
 import type { CheckInEntry } from '#shared/domain/check-in-message';
 import type { CheckInPreferences } from '#shared/domain/check-ins';
 import type { CheckInDelivery } from '#shared/domain/delivery';
-import { SlackUserSchema, type SlackUser } from '#shared/domain/access';
-import { FRESHNESS, type Person } from '#shared/domain/person';
+import type { SlackUser } from '#shared/domain/access';
+import { personFromSlack, recordAge, type Person, type RecordAge } from '#shared/domain/person';
 import type { Commitment, LocalDate, TeamId, Track } from '#shared/domain/schemas';
 import { countCheckInSent, countHandledError } from '#shared/observe/metrics';
 import type { CheckInStore, DueAsk } from '#shared/store/check-ins';
@@ -114,7 +114,7 @@ interface DueOwner {
   userId: string;
   asks: DueAsk[];
   prefs: CheckInPreferences;
-  /** Their person record, if the bot has one, and how it serves (see {@link ageOf}). */
+  /** Their person record, if the bot has one, and how it serves (see {@link recordAge}). */
   person: Person | undefined;
   age: RecordAge;
   slack: SlackWeb;
@@ -298,7 +298,7 @@ async function prepareBatch(
     const [prefs, people] = await Promise.all([deps.preferences.getMany(teamId, userIds), deps.people.getMany(teamId, userIds)]);
     await pool(batch, input.concurrency, async ([userId, asks]) => {
       const person = people.get(userId);
-      const owner: DueOwner = { teamId, userId, asks, prefs: prefs.get(userId)!, person, age: ageOf(person, ctx.clock()), slack, pacer };
+      const owner: DueOwner = { teamId, userId, asks, prefs: prefs.get(userId)!, person, age: recordAge(person, ctx.clock()), slack, pacer };
       const outcome = await safely(ctx, owner, () => prepareOwner(ctx, owner));
       if (owner.age === 'stale' && outcome !== 'stopped') input.toRefresh.push(owner);
       if (typeof outcome === 'string') tally(outcome);
@@ -345,18 +345,6 @@ async function prepareOwner(ctx: SweepContext, owner: DueOwner): Promise<ReadyOw
   return { ...owner, date: today, timeZone, dmChannelId };
 }
 
-type RecordAge = 'none' | 'fresh' | 'stale' | 'expired';
-
-/**
- * How a record serves at `now`: `fresh` as it is; `stale` (past {@link FRESHNESS.serveMs}) as it
- * is, and refreshed after the posts; `expired` (past {@link FRESHNESS.staleMs}) or `none`: Slack first.
- */
-function ageOf(person: Person | undefined, now: Date): RecordAge {
-  if (!person) return 'none';
-  const age = now.getTime() - person.asOf;
-  return age > FRESHNESS.staleMs ? 'expired' : age > FRESHNESS.serveMs ? 'stale' : 'fresh';
-}
-
 /** What the sweep needs of who an owner is (Slack's raw answer, when unreadable, may lack any of it). */
 type Known = { user: Partial<Pick<SlackUser, 'deleted' | 'is_bot' | 'tz'>> | undefined; dmChannelId: string | undefined };
 
@@ -380,14 +368,12 @@ async function askSlack(ctx: SweepContext, owner: ToRefresh) {
   const asked = ctx.clock();
   const reply = await callWithRetry({ ...ctx, slack: owner.slack, pacer: owner.pacer }, 'users.info', { user: owner.userId, include_locale: true });
   if (reply.kind !== 'ok') return reply;
-  const parsed = SlackUserSchema.safeParse(reply.body.user);
+  const person = personFromSlack(owner.teamId, owner.userId, reply.body.user, asked, ctx.clock());
   // Unreadable: used as Slack gave it (a missing zone is UTC), but not kept.
-  if (!parsed.success) return { kind: 'ok' as const, user: reply.body.user };
-  const locale = reply.body.user?.locale;
-  const person = { teamId: owner.teamId, userId: owner.userId, user: parsed.data, ...(locale ? { locale } : {}), fetchedAt: ctx.clock().toISOString(), asOf: asked.getTime() };
+  if (!person) return { kind: 'ok' as const, user: reply.body.user };
   // Not kept: this sweep goes on with what Slack said; the next one asks again.
   await ctx.deps.people.save(person).catch((error: unknown) => ctx.log.warn('person record not kept', { teamId: owner.teamId, userId: owner.userId, error }));
-  return { kind: 'ok' as const, user: parsed.data };
+  return { kind: 'ok' as const, user: person.user };
 }
 
 /**

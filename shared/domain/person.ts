@@ -51,3 +51,27 @@ export const FRESHNESS = {
 export function displayNameOf(user: SlackUser): string | undefined {
   return user.profile?.display_name || user.profile?.real_name || user.real_name || user.name || undefined;
 }
+
+/**
+ * How a record serves at `now`: `fresh` as it is; `stale` (past {@link FRESHNESS.serveMs}) as it
+ * is, then refreshed after the answer; `expired` (past `maxAgeMs`, a week unless said) or `none`:
+ * Slack is asked first.
+ */
+export type RecordAge = 'none' | 'fresh' | 'stale' | 'expired';
+
+export function recordAge(person: Pick<Person, 'asOf'> | undefined, now: Date, maxAgeMs: number = FRESHNESS.staleMs): RecordAge {
+  if (!person) return 'none';
+  const age = now.getTime() - person.asOf;
+  return age > maxAgeMs ? 'expired' : age > FRESHNESS.serveMs ? 'stale' : 'fresh';
+}
+
+/**
+ * A person's record from what `users.info` (asked at `askedAt`, with `include_locale`) said of
+ * them; undefined when Slack's user is unreadable.
+ */
+export function personFromSlack(teamId: string, userId: string, slackUser: unknown, askedAt: Date, now: Date): Person | undefined {
+  const parsed = SlackUserSchema.safeParse(slackUser);
+  if (!parsed.success) return undefined;
+  const locale = (slackUser as { locale?: unknown }).locale;
+  return PersonSchema.parse({ teamId, userId, user: parsed.data, ...(typeof locale === 'string' ? { locale } : {}), fetchedAt: now.toISOString(), asOf: askedAt.getTime() });
+}

@@ -1,6 +1,6 @@
-import { authorize, groupsOf, mayChangeOwnSettings, mayWriteAnywhere, SlackUserSchema, standingOf, type Access, type Need } from '#shared/domain/access';
+import { authorize, groupsOf, mayChangeOwnSettings, mayWriteAnywhere, standingOf, type Access, type Need } from '#shared/domain/access';
 import type { AfterAnswerJob } from '#shared/domain/after-answer';
-import { displayNameOf, FRESHNESS, type Person } from '#shared/domain/person';
+import { displayNameOf, FRESHNESS, personFromSlack, recordAge, type Person } from '#shared/domain/person';
 import type { PeopleStore } from '#shared/store/people';
 import type { HttpSend } from '#shared/http';
 import type { Commitment, TeamId, TrackAccess } from '#shared/domain/schemas';
@@ -78,12 +78,10 @@ export function createPeopleDirectory(options: {
   async function lookUp(teamId: TeamId, userId: string): Promise<Person> {
     const asked = clock();
     const reply = await (await web(teamId)).call('users.info', { user: userId, include_locale: true }, { timeoutMs: LOOKUP_TIMEOUT_MS });
-    const parsed = reply.kind === 'ok' ? SlackUserSchema.safeParse(reply.body.user) : undefined;
-    if (!parsed?.success) {
+    const person = reply.kind === 'ok' ? personFromSlack(teamId, userId, reply.body.user, asked, clock()) : undefined;
+    if (!person) {
       throw new DirectoryError(`Slack could not tell me who <@${userId}> is (${replyReason(reply)}), so nothing was read or changed. Try again in a moment.`);
     }
-    const locale = reply.kind === 'ok' ? reply.body.user?.locale : undefined;
-    const person: Person = { teamId, userId, user: parsed.data, ...(locale ? { locale } : {}), fetchedAt: clock().toISOString(), asOf: asked.getTime() };
     // An event newer than the question may have been written meanwhile: that one stands.
     if (await people.save(person)) return person;
     return (await people.get(teamId, userId)) ?? person;
@@ -120,9 +118,9 @@ export function createPeopleDirectory(options: {
   return {
     async person(teamId, userId, { maxAgeMs = FRESHNESS.staleMs, known } = {}) {
       const record = known === undefined ? await people.get(teamId, userId) : (known ?? undefined);
-      const age = record ? clock().getTime() - record.asOf : Infinity;
-      if (record && age <= maxAgeMs) {
-        if (age > FRESHNESS.serveMs) options.later({ kind: 'person', team: { id: teamId, enterpriseInstall: false }, userId });
+      const age = recordAge(record, clock(), maxAgeMs);
+      if (record && (age === 'fresh' || age === 'stale')) {
+        if (age === 'stale') options.later({ kind: 'person', team: { id: teamId, enterpriseInstall: false }, userId });
         return record;
       }
       const lookup = lookUpOnce(teamId, userId);
