@@ -82,6 +82,7 @@ async function fanOutOnce(s: Stack, { owners, globalPerSecond, known }: { owners
   const slack = await limited.slack.start();
   const deps = depsFor(table, slack.apiUrl, { postsPerSecond: globalPerSecond });
   const t = performance.now();
+  const startedAt = Date.now();
   const sweeps = [];
   for (let round = 0; round < 6; round++) {
     const invocationStart = performance.now();
@@ -96,6 +97,7 @@ async function fanOutOnce(s: Stack, { owners, globalPerSecond, known }: { owners
     perSlot.set(id, (perSlot.get(id) ?? 0) + 1);
   }
   const slackCalls = Object.fromEntries(SLACK_METHODS.map((method) => [method, slack.callsTo(method).length]));
+  const postTimes = slack.callsTo('chat.postMessage').map((call) => call.at - startedAt);
   await slack.stop();
   table.client.destroy();
   const lowerBoundMs = Math.ceil(owners / globalPerSecond) * 1000;
@@ -111,6 +113,9 @@ async function fanOutOnce(s: Stack, { owners, globalPerSecond, known }: { owners
     wallToLowerBound: ratio(wallMs, lowerBoundMs),
     // Faulted posts (429, 5xx) count against the fake's rate too: the time the posts actually made need at that rate.
     postAttemptsBoundMs: Math.ceil((slackCalls['chat.postMessage'] ?? 0) / globalPerSecond) * 1000,
+    // Where the rest of the time goes: before the first post, and after the last.
+    firstPostMs: postTimes.length > 0 ? Math.min(...postTimes) : undefined,
+    lastPostMs: postTimes.length > 0 ? Math.max(...postTimes) : undefined,
     slackCalls,
     faultsInjected: Object.fromEntries(limited.faults),
     sweeps: sweeps.map((x) => ({ due: x.dueAsks, sent: x.sent, skipped: x.skippedAlreadySent, left: x.leftForNextSweep, failed: x.failed, lookedUp: x.lookedUp, refreshed: x.refreshed })),
