@@ -416,7 +416,15 @@ type CheckInResults = { reads: Awaited<ReturnType<typeof checkInReads>>; fanOut:
 function checkInLines({ reads, fanOut: f }: CheckInResults): string[] {
   return [
     `Check-in sweep, 10 due among ${reads.map((r) => r.items.toLocaleString('en')).join(' / ')} items: ${reads.map((r) => r.reads).join(' / ')} read requests.`,
-    `Check-in fan-out: ${f.owners} owners, ${f.limits.globalPerSecond}/s global, 20% faults: delivered ${f.delivered}, duplicates ${f.duplicates}, lost ${f.lost}; ${(f.wallMs / 1000).toFixed(1)} s vs lower bound ${(f.lowerBoundMs / 1000).toFixed(0)} s (×${f.wallToLowerBound}).`,
+    ...(
+      [
+        ['day one, no person records', f],
+        ['steady state, records with the DM channel', f.steadyState],
+      ] as const
+    ).map(
+      ([when, run]) =>
+        `Check-in fan-out (${when}): ${run.owners} owners, ${run.limits.globalPerSecond}/s global, 20% faults: delivered ${run.delivered}, duplicates ${run.duplicates}, lost ${run.lost}; ${(run.wallMs / 1000).toFixed(1)} s vs lower bound ${(run.lowerBoundMs / 1000).toFixed(0)} s (×${run.wallToLowerBound}); ${run.slackCalls['chat.postMessage']} post attempts.`,
+    ),
   ];
 }
 
