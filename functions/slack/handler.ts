@@ -21,7 +21,6 @@ const config = loadConfig();
 const service = config.serviceName ?? 'commitments-slack';
 const log = createLogger(service, config.logLevel);
 const deps = createListenerDeps(config, log);
-// With X-Ray on, the table client is captured once the tracer has loaded: the first request does not wait for it.
 
 let zoneData: NodeJS.Immediate | undefined;
 
