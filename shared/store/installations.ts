@@ -1,9 +1,9 @@
-import { BatchWriteItemCommand, DeleteItemCommand, GetItemCommand, PutItemCommand, ScanCommand, UpdateItemCommand, type DynamoDBClient, type ScanCommandInput } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, GetItemCommand, PutItemCommand, ScanCommand, UpdateItemCommand, type DynamoDBClient, type ScanCommandInput } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { InstallationSchema, type Installation, type InstallationQuery } from '#shared/domain/installation';
 import * as params from '#shared/store/installation-params';
 import { parse } from '#shared/store/parse';
-import { conditional } from '#shared/store/send';
+import { batchWriteAll, conditional } from '#shared/store/send';
 
 export type InstallationStore = ReturnType<typeof createInstallationStore>;
 
@@ -66,13 +66,7 @@ export function createInstallationStore(deps: { client: DynamoDBClient; tableNam
       do {
         const page = await client.send(new ScanCommand(params.teamItemsScanParams(tableName, teamId, startKey)));
         const keys = (page.Items ?? []).map((item) => unmarshall(item) as { pk: string; sk: string });
-        for (const batch of options.dryRun ? [] : params.deleteBatchesParams(tableName, keys)) {
-          let request = batch.RequestItems;
-          while (request && Object.keys(request).length > 0) {
-            const { UnprocessedItems } = await client.send(new BatchWriteItemCommand({ RequestItems: request }));
-            request = UnprocessedItems;
-          }
-        }
+        for (const batch of options.dryRun ? [] : params.deleteBatchesParams(tableName, keys)) await batchWriteAll(client, batch);
         deleted += keys.length;
         startKey = page.LastEvaluatedKey;
       } while (startKey);

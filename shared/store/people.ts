@@ -1,10 +1,10 @@
-import { BatchWriteItemCommand, GetItemCommand, PutItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, PutItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { GroupRecordSchema, PersonSchema, type GroupRecord, type Person } from '#shared/domain/person';
 import type { TeamId } from '#shared/domain/schemas';
 import { parse } from '#shared/store/parse';
 import * as params from '#shared/store/people-params';
-import { batchGetAll, conditional, queryAll } from '#shared/store/send';
+import { batchGetAll, batchWriteAll, conditional, queryAll } from '#shared/store/send';
 import { deleteBatchesParams } from '#shared/store/installation-params';
 
 /** BatchGetItem takes at most 100 keys a request. */
@@ -66,10 +66,7 @@ export function createPeopleStore(deps: { client: DynamoDBClient; tableName: str
     async forgetTeam(teamId: TeamId): Promise<number> {
       const found = await Promise.all((['PERSON#', 'GROUP#'] as const).map((prefix) => queryAll(client, params.recordKeysParams(tableName, teamId, prefix))));
       const keyList = found.flat() as { pk: string; sk: string }[];
-      for (const batch of deleteBatchesParams(tableName, keyList)) {
-        let request = batch.RequestItems;
-        while (request && Object.keys(request).length > 0) request = (await client.send(new BatchWriteItemCommand({ RequestItems: request }))).UnprocessedItems;
-      }
+      for (const batch of deleteBatchesParams(tableName, keyList)) await batchWriteAll(client, batch);
       return keyList.length;
     },
 

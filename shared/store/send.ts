@@ -1,10 +1,12 @@
 import {
   BatchGetItemCommand,
+  BatchWriteItemCommand,
   ConditionalCheckFailedException,
   QueryCommand,
   TransactionCanceledException,
   type BatchGetItemCommandInput,
   type BatchGetItemCommandOutput,
+  type BatchWriteItemCommandInput,
   type DynamoDBClient,
   type QueryCommandInput,
 } from '@aws-sdk/client-dynamodb';
@@ -34,6 +36,14 @@ export async function batchGetAll(client: DynamoDBClient, tableName: string, inp
     request = reply.UnprocessedKeys;
   }
   return items;
+}
+
+/** Sends one BatchWriteItem; what DynamoDB left unprocessed is sent again until nothing is left. */
+export async function batchWriteAll(client: DynamoDBClient, input: BatchWriteItemCommandInput): Promise<void> {
+  let request = input.RequestItems;
+  while (request && Object.keys(request).length > 0) {
+    request = (await client.send(new BatchWriteItemCommand({ RequestItems: request }))).UnprocessedItems;
+  }
 }
 
 /** Sends a conditional write; `false` when its condition was refused. */
