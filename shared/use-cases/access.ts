@@ -120,13 +120,13 @@ export function createPeopleDirectory(options: {
       const record = known === undefined ? await people.get(teamId, userId) : (known ?? undefined);
       const age = recordAge(record, clock(), maxAgeMs);
       if (record && (age === 'fresh' || age === 'stale')) {
-        if (age === 'stale') options.later({ kind: 'person', team: { id: teamId, enterpriseInstall: false }, userId });
+        if (age === 'stale') options.later(lookUpLater(teamId, userId));
         return record;
       }
       const lookup = lookUpOnce(teamId, userId);
       const slow = await withinWait(lookup, waitMs);
       if (slow) {
-        options.later({ kind: 'person', team: { id: teamId, enterpriseInstall: false }, userId });
+        options.later(lookUpLater(teamId, userId));
         throw new DirectoryError(`Slack is slow to tell me who <@${userId}> is, so nothing was read or changed. I keep asking: try again in a moment.`);
       }
       return lookup;
@@ -154,6 +154,11 @@ export function createPeopleDirectory(options: {
     },
     refresh: lookUpOnce,
   };
+}
+
+/** The job that looks a person up after the answer (the directory's own token: the team id is all it needs). */
+function lookUpLater(teamId: TeamId, userId: string): AfterAnswerJob {
+  return { kind: 'person', team: { id: teamId, enterpriseInstall: false }, userId };
 }
 
 /** `true` when `work` has not settled within `waitMs`; its failure within the wait is thrown. */
