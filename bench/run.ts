@@ -46,7 +46,7 @@ const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 /** The caller of the cold runs' report, whose person record the table holds. */
 const KNOWN_PERSON = 'U0ALICE';
 
-/** What the design says each operation costs (README "Access pattern" table), for comparison. */
+/** What the design says each operation costs (docs/architecture.md, "Access pattern" table), for comparison. */
 const HOME = 'after the answer, 3 Query redrawing the Home tab (tracks, 1 report, subscriptions)';
 const EXPECTED: Record<string, string> = {
   'report (first request)': '1 Query',
