@@ -29,9 +29,15 @@ const EnvSchema = z
     SLACK_BOT_TOKEN_SECRET_ARN: z.string().startsWith('arn:').optional(),
     /** A Secrets Manager stand-in (tests, local runs); like DYNAMODB_ENDPOINT, it takes fixed credentials. */
     SECRETS_MANAGER_ENDPOINT: z.url().optional(),
+    /** The KMS key that seals installs' tokens (multi-workspace mode; set by infra). */
+    TOKEN_KEY_ARN: z.string().startsWith('arn:').optional(),
+    /** A KMS stand-in (tests, local runs); like DYNAMODB_ENDPOINT, it takes fixed credentials. */
+    KMS_ENDPOINT: z.url().optional(),
     POWERTOOLS_PARAMETERS_MAX_AGE: z.coerce.number().int().positive().default(DEFAULT_SECRET_MAX_AGE_SECONDS),
     SLACK_API_URL: z.url().optional(),
     SLACK_AUTHORIZE_URL: z.url().optional(),
+    /** Where this deployment answers (the API's URL, set by infra; the local server's): the install's redirect URI is built from it. */
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
     POWERTOOLS_SERVICE_NAME: z.string().min(1).optional(),
   })
@@ -96,6 +102,10 @@ export interface Config {
   slackApiUrl: string;
   /** Slack's OAuth consent page, where "Add to Slack" goes; the local runner points it at its fake. */
   slackAuthorizeUrl: string;
+  /** This deployment's own address, without a trailing slash (`PUBLIC_URL`); the OAuth install needs it. */
+  publicUrl: string | undefined;
+  /** The KMS key installs' tokens are sealed under (`TOKEN_KEY_ARN`), at `KMS_ENDPOINT` when a stand-in serves it. */
+  tokenKey: { keyId: string; endpoint: string | undefined } | undefined;
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   /** The `service` of log lines and metrics (`POWERTOOLS_SERVICE_NAME`, set per function by infra); each entry point has its own default. */
   serviceName: string | undefined;
@@ -132,6 +142,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dynamodbEndpoint: e.DYNAMODB_ENDPOINT,
     slackApiUrl: e.SLACK_API_URL ? e.SLACK_API_URL.replace(/\/?$/, '/') : 'https://slack.com/api/',
     slackAuthorizeUrl: e.SLACK_AUTHORIZE_URL ?? 'https://slack.com/oauth/v2/authorize',
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    tokenKey: e.TOKEN_KEY_ARN ? { keyId: e.TOKEN_KEY_ARN, endpoint: e.KMS_ENDPOINT } : undefined,
     logLevel: e.LOG_LEVEL,
     serviceName: e.POWERTOOLS_SERVICE_NAME,
     async slackSecret() {

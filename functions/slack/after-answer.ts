@@ -150,5 +150,5 @@ async function botTokenFor(config: Pick<Config, 'sending'>, tokens: TokenSource,
   const sending = await config.sending();
   if (sending.mode === 'single') return sending.botToken;
   const bot = await tokens.find({ teamId: team.id, enterpriseId: team.enterpriseId, isEnterpriseInstall: team.enterpriseInstall });
-  return bot?.botToken;
+  return bot?.botToken();
 }

@@ -39,7 +39,8 @@ export function createListenerDeps(config: Config, log: Logger): ListenerDeps {
   const clock = () => new Date();
   const { installations, tokens } = createTokenSourceFor(config, dynamo, clock);
   const successor = configuredTokenSuccessor(config);
-  const slackFetch = createStaleTokenFetch({ successor });
+  // Bolt's client carries each install's token handle; the token is opened as a call goes out.
+  const slackFetch = createStaleTokenFetch({ successor, open: (token) => tokens.open(token) });
   const people = createPeopleStore({ client: dynamo, tableName: config.tableName });
   // Built below, with the deps it runs its jobs with; the directory leaves jobs only while answering.
   let afterAnswer: AfterAnswer | undefined;
@@ -77,5 +78,5 @@ async function teamToken(config: Config, tokens: TokenSource, teamId: string): P
   if (sending.mode === 'single') return sending.botToken;
   const bot = await tokens.forTeam(teamId);
   if (!bot) throw new DirectoryError('This workspace has not installed the app, so I cannot tell who is asking.');
-  return bot.botToken;
+  return bot.botToken();
 }

@@ -69,7 +69,8 @@ async function build(secret: SlackSecret): Promise<Built> {
         : async (source) => {
             const bot = await deps.tokens.find(source);
             if (!bot) throw new Error(`the app is not installed for team ${source.teamId ?? source.enterpriseId}`);
-            return bot;
+            // The handle, not the token: it is opened (a KMS call) only if a listener calls Slack.
+            return { botToken: bot.handle, botId: bot.botId, botUserId: bot.botUserId, teamId: bot.teamId, enterpriseId: bot.enterpriseId };
           },
     processBeforeResponse: true,
     ignoreSelf: false,

@@ -34,6 +34,6 @@ export function createTeamSlack(config: Config, client: DynamoDBClient): (teamId
     // Each team's messages go out with the token its install stored.
     tokens ??= createTokenSourceFor(config, client).tokens;
     const bot = await tokens.find({ teamId });
-    return bot && createSlackWeb({ apiUrl: config.slackApiUrl, token: bot.botToken });
+    return bot && createSlackWeb({ apiUrl: config.slackApiUrl, token: await bot.botToken() });
   };
 }

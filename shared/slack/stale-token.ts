@@ -28,6 +28,7 @@ interface Answer {
 function withFreshToken<Init extends { headers?: HeadersInput }, R extends Answer>(
   successor: Successor,
   send: (url: string, init: Init) => Promise<R>,
+  open: (token: string) => Promise<string> = async (token) => token,
 ): (url: string, init: Init) => Promise<R> {
   const replaced = new Map<string, string>();
   const latest = (token: string): string => {
@@ -38,10 +39,11 @@ function withFreshToken<Init extends { headers?: HeadersInput }, R extends Answe
   };
   return async (url, init) => {
     const headers = plainHeaders(init.headers);
-    const token = headers['authorization']?.replace(/^Bearer /, '');
-    if (!token) return send(url, init);
+    const given = headers['authorization']?.replace(/^Bearer /, '');
+    if (!given) return send(url, init);
+    const token = await open(given);
     const current = latest(token);
-    const response = await send(url, current === token ? init : { ...init, headers: { ...headers, authorization: `Bearer ${current}` } });
+    const response = await send(url, current === given ? init : { ...init, headers: { ...headers, authorization: `Bearer ${current}` } });
     if (!(await saysStaleToken(response))) return response;
     const next = await successor(current);
     if (!next || next === current) return response;
@@ -56,9 +58,12 @@ export function createStaleTokenHttp(input: { successor: Successor; http?: HttpS
   return withFreshToken<HttpInit, HttpResponse>(input.successor, input.http ?? sendHttp);
 }
 
-/** Bolt's WebClient, which calls `fetch`, with the same fresh-token repeats; requests it builds as a Request pass through. */
-export function createStaleTokenFetch(input: { successor: Successor }): typeof fetch {
-  const send = withFreshToken<RequestInit & { headers?: HeadersInput }, Response>(input.successor, (url, init) => fetch(url, init));
+/**
+ * Bolt's WebClient, which calls `fetch`, with the same fresh-token repeats; requests it builds as
+ * a Request pass through. `open` turns the token Bolt was given (an install's handle) into the one sent.
+ */
+export function createStaleTokenFetch(input: { successor: Successor; open?: (token: string) => Promise<string> }): typeof fetch {
+  const send = withFreshToken<RequestInit & { headers?: HeadersInput }, Response>(input.successor, (url, init) => fetch(url, init), input.open);
   return (resource, init) => (typeof resource === 'string' || resource instanceof URL ? send(String(resource), init ?? {}) : fetch(resource, init));
 }
 

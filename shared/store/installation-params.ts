@@ -7,7 +7,8 @@ import type {
   UpdateItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import type { Installation, InstallationQuery } from '#shared/domain/installation';
+import type { Installation, InstallationInfo, InstallationQuery } from '#shared/domain/installation';
+import type { SealedTokens } from '#shared/store/sealed-tokens';
 
 /**
  * Keys and pure request builders for installs, used install states, seen events and purging a
@@ -49,9 +50,9 @@ export function installationLookupKeys(query: InstallationQuery): { pk: string; 
   return keys;
 }
 
-/** A new install, or a re-install replacing the old one. */
-export function putInstallationParams(tableName: string, installation: Installation): PutItemCommandInput {
-  return { TableName: tableName, Item: toItem({ ...installationKeyOf(installation), type: 'installation', ...installation }) };
+/** A new install, or a re-install replacing the old one: its tokens only sealed. */
+export function putInstallationParams(tableName: string, installation: InstallationInfo, sealedTokens: SealedTokens): PutItemCommandInput {
+  return { TableName: tableName, Item: toItem({ ...installationKeyOf(installation), type: 'installation', ...installation, sealedTokens }) };
 }
 
 export function getInstallationParams(tableName: string, key: { pk: string; sk: string }): GetItemCommandInput {
@@ -62,23 +63,40 @@ export function deleteInstallationParams(tableName: string, key: { pk: string; s
   return { TableName: tableName, Key: toItem(key) };
 }
 
-/** A rotated token, written only if no other container rotated it first (the old refresh token is still there). */
+/**
+ * A rotated token, sealed, written only if no other container rotated it first: the data key
+ * it was sealed under is still the one stored (each seal has its own).
+ */
 export function rotateTokenParams(
   tableName: string,
-  installation: Installation,
-  rotated: { botToken: string; botRefreshToken: string; botExpiresAt: number },
+  installation: Pick<Installation, 'isEnterpriseInstall' | 'teamId' | 'enterpriseId'>,
+  rotated: { sealedTokens: SealedTokens; botExpiresAt: number; previousKey: string },
 ): UpdateItemCommandInput {
   return {
     TableName: tableName,
     Key: toItem(installationKeyOf(installation)),
-    UpdateExpression: 'SET botToken = :token, botRefreshToken = :refresh, botExpiresAt = :expires',
-    ConditionExpression: 'botRefreshToken = :previous',
-    ExpressionAttributeValues: toItem({
-      ':token': rotated.botToken,
-      ':refresh': rotated.botRefreshToken,
-      ':expires': rotated.botExpiresAt,
-      ':previous': installation.botRefreshToken,
-    }),
+    UpdateExpression: 'SET sealedTokens = :sealed, botExpiresAt = :expires',
+    ConditionExpression: 'sealedTokens.#key = :previous',
+    ExpressionAttributeNames: { '#key': 'key' },
+    ExpressionAttributeValues: toItem({ ':sealed': rotated.sealedTokens, ':expires': rotated.botExpiresAt, ':previous': rotated.previousKey }),
+  };
+}
+
+/**
+ * An install stored before tokens were sealed, sealed now: its plain tokens removed, written
+ * only while the plain token read is still there (no other container sealed or rotated it).
+ */
+export function sealPlainTokensParams(
+  tableName: string,
+  installation: Pick<Installation, 'isEnterpriseInstall' | 'teamId' | 'enterpriseId'>,
+  input: { sealedTokens: SealedTokens; plainBotToken: string },
+): UpdateItemCommandInput {
+  return {
+    TableName: tableName,
+    Key: toItem(installationKeyOf(installation)),
+    UpdateExpression: 'SET sealedTokens = :sealed REMOVE botToken, botRefreshToken',
+    ConditionExpression: 'botToken = :plain',
+    ExpressionAttributeValues: toItem({ ':sealed': input.sealedTokens, ':plain': input.plainBotToken }),
   };
 }
 

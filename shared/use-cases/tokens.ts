@@ -1,33 +1,49 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ConfigError } from '#shared/errors';
 import type { Config } from '#shared/config';
-import type { Installation, InstallationQuery } from '#shared/domain/installation';
-import { createInstallationStore, type InstallationStore } from '#shared/store/installations';
+import type { InstallationQuery } from '#shared/domain/installation';
+import { createInstallationStore, type InstallationStore, type StoredInstallation } from '#shared/store/installations';
+import { createKmsTokenSealer, type InstallTokens } from '#shared/store/sealed-tokens';
 import { refreshToken } from '#shared/slack/oauth-access';
 
-/** What Bolt's `authorize` returns for a request. */
+/** The bot of a request's install; its token is opened only when a Slack call needs it. */
 export interface BotAuthorization {
-  botToken: string;
   botId: string;
   botUserId: string;
   teamId: string | undefined;
   enterpriseId: string | undefined;
   /** Who installed the app: they manage every track of the workspace. */
   installerUserId: string;
+  /**
+   * The bot token: opened on the first call (one KMS call), renewed first when it rotates and is
+   * close to expiry, and kept no longer than the install is cached.
+   */
+  botToken(): Promise<string>;
+  /**
+   * Stands for the token where a string must be given before any call is known to be made (Bolt's
+   * `authorize`); `TokenSource.open` turns it into the token when a call goes out.
+   */
+  handle: string;
 }
 
 /** A rotating token is renewed when it has less than this left. */
 export const REFRESH_MARGIN_SECONDS = 5 * 60;
 
+/** How every handle starts: nothing Slack issues does. */
+export const TOKEN_HANDLE_PREFIX = 'sealed-token:';
+
 export type TokenSource = ReturnType<typeof createTokenSource>;
 
+type Rotated = { botToken: string; botRefreshToken: string; botExpiresAt: number };
+type Current = InstallTokens & { botExpiresAt?: number | undefined };
+
 /**
- * Each request's bot token, looked up by team (or org-wide by enterprise), cached per container
- * for `cacheMs`; a rotating token close to expiry is renewed with `refresh` first.
+ * Each request's bot, looked up by team (or org-wide by enterprise), cached per container for
+ * `cacheMs` (2 minutes), its tokens opened on first use within that time and dropped with it.
  */
 export function createTokenSource(deps: {
-  installations: Pick<InstallationStore, 'fetchInstallation' | 'rotateToken'>;
-  refresh?: ((refreshToken: string) => Promise<{ botToken: string; botRefreshToken: string; botExpiresAt: number }>) | undefined;
+  installations: Pick<InstallationStore, 'fetchInstallation' | 'openTokens' | 'rotateToken'>;
+  refresh?: ((refreshToken: string) => Promise<Rotated>) | undefined;
   clock: () => Date;
   cacheMs?: number;
 }) {
@@ -35,16 +51,35 @@ export function createTokenSource(deps: {
   const cache = new Map<string, { value: BotAuthorization; until: number }>();
   // How each workspace was last served: a workspace of an org-wide install is found through its org.
   const served = new Map<string, InstallationQuery>();
+  // What each handle stands for; a handle outlives its cache entry, and is opened from a fresh one.
+  const handles = new Map<string, InstallationQuery>();
   const keyOf = (q: InstallationQuery) => `${q.isEnterpriseInstall ? 'org' : 'team'}:${q.enterpriseId ?? ''}:${q.teamId ?? ''}`;
+  const closeToExpiry = (current: Current) =>
+    Boolean(current.botRefreshToken && current.botExpiresAt && deps.refresh && current.botExpiresAt - REFRESH_MARGIN_SECONDS <= deps.clock().getTime() / 1000);
 
-  async function fresh(installation: Installation): Promise<Installation> {
-    const now = deps.clock();
-    if (!installation.botRefreshToken || !installation.botExpiresAt || !deps.refresh) return installation;
-    if (installation.botExpiresAt - REFRESH_MARGIN_SECONDS > now.getTime() / 1000) return installation;
-    const rotated = await deps.refresh(installation.botRefreshToken);
-    // Another container may have rotated first; ours is valid all the same.
-    await deps.installations.rotateToken(installation, rotated);
-    return { ...installation, ...rotated };
+  /** The token of one stored install, opened once and renewed when close to expiry. */
+  function lazyToken(stored: StoredInstallation): () => Promise<string> {
+    let current: Promise<Current> | undefined;
+    const renew = async (from: Current): Promise<Current> => {
+      const rotated = await deps.refresh!(from.botRefreshToken!);
+      // Another container may have rotated first; ours is valid all the same.
+      await deps.installations.rotateToken(stored, rotated);
+      return rotated;
+    };
+    return async () => {
+      current ??= deps.installations.openTokens(stored).then((tokens) => ({ ...tokens, botExpiresAt: stored.installation.botExpiresAt }));
+      const seen = current;
+      try {
+        const tokens = await seen;
+        if (!closeToExpiry(tokens)) return tokens.botToken;
+        if (current === seen) current = renew(tokens);
+        return (await current).botToken;
+      } catch (error) {
+        // A failed open or renewal is tried again on the next call.
+        current = undefined;
+        throw error;
+      }
+    };
   }
 
   const source = {
@@ -54,19 +89,23 @@ export function createTokenSource(deps: {
       const now = deps.clock().getTime();
       const hit = cache.get(key);
       if (hit && hit.until > now) return hit.value;
-      const found = await deps.installations.fetchInstallation(query);
-      const installation = found && (await fresh(found));
-      const value = installation && {
-        botToken: installation.botToken,
-        botId: installation.botId,
-        botUserId: installation.botUserId,
-        teamId: installation.teamId ?? query.teamId,
-        enterpriseId: installation.enterpriseId,
-        installerUserId: installation.installerUserId,
+      const stored = await deps.installations.fetchInstallation(query);
+      const installation = stored?.installation;
+      const handle = `${TOKEN_HANDLE_PREFIX}${key}`;
+      const value = stored && {
+        botId: installation!.botId,
+        botUserId: installation!.botUserId,
+        teamId: installation!.teamId ?? query.teamId,
+        enterpriseId: installation!.enterpriseId,
+        installerUserId: installation!.installerUserId,
+        botToken: lazyToken(stored),
+        handle,
       };
-      const expiresMs = installation?.botExpiresAt ? (installation.botExpiresAt - REFRESH_MARGIN_SECONDS) * 1000 : Infinity;
       // Misses are not cached: a workspace that installs a moment later is served at once.
-      if (value) cache.set(key, { value, until: Math.min(now + cacheMs, expiresMs) });
+      if (value) {
+        cache.set(key, { value, until: now + cacheMs });
+        handles.set(handle, query);
+      }
       if (value && query.teamId) served.set(query.teamId, query);
       return value;
     },
@@ -77,10 +116,19 @@ export function createTokenSource(deps: {
     forTeam(teamId: string): Promise<BotAuthorization | undefined> {
       return source.find(served.get(teamId) ?? { teamId });
     },
+    /** The token a handle stands for (opened now if need be); any other token as it is. */
+    async open(token: string): Promise<string> {
+      if (!token.startsWith(TOKEN_HANDLE_PREFIX)) return token;
+      const query = handles.get(token);
+      const bot = query && (await source.find(query));
+      if (!bot) throw new ConfigError('The app is no longer installed for this workspace.');
+      return bot.botToken();
+    },
     /** Forgets what this container cached, e.g. once an install is removed. */
     forget(): void {
       cache.clear();
       served.clear();
+      handles.clear();
     },
   };
   return source;
@@ -88,7 +136,7 @@ export function createTokenSource(deps: {
 
 /** The token source a function builds from its config: installs in its table, rotation with the app's credentials. */
 export function createTokenSourceFor(config: Config, client: DynamoDBClient, clock: () => Date = () => new Date()): { installations: InstallationStore; tokens: TokenSource } {
-  const installations = createInstallationStore({ client, tableName: config.tableName });
+  const installations = createInstallationStore({ client, tableName: config.tableName, sealer: createKmsTokenSealer(config.tokenKey) });
   const refresh = async (token: string) => {
     const sending = await config.sending();
     if (sending.mode !== 'multi') throw new ConfigError('Token rotation needs the app\'s OAuth credentials.');

@@ -1,9 +1,11 @@
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from '#shared/store/store';
 import { createSubscriptionStore } from '#shared/store/subscriptions';
 import { createInstallationStore } from '#shared/store/installations';
+import { createKmsTokenSealer } from '#shared/store/sealed-tokens';
+import { FakeKms } from '#local/fake-kms';
 import { seedBusan } from '#shared/use-cases/seed';
 import { subscribe } from '#shared/use-cases/subscriptions';
 import { useTestTable } from '../support/dynamodb.ts';
@@ -22,13 +24,17 @@ async function purge(...args: string[]): Promise<{ status: number; stdout: strin
   return { status: code, stdout };
 }
 
+const kms = new FakeKms();
+afterAll(() => kms.stop());
+
 beforeAll(async () => {
+  await kms.start();
   const store = createStore(table);
   const subs = { store, subscriptions: createSubscriptionStore(table) };
   for (const teamId of ['T0PURGE', 'T0PURGE1']) {
     await seedBusan(store, teamId, now);
     await subscribe(subs, { teamId, channelId: 'C0DIGEST', track: 'japan-korea', by: 'U0A', now });
-    await createInstallationStore(table).storeInstallation({
+    await createInstallationStore({ ...table, sealer: createKmsTokenSealer({ keyId: kms.key.arn, endpoint: kms.url }) }).storeInstallation({
       teamId,
       isEnterpriseInstall: false,
       botToken: `xoxb-${teamId}`,
@@ -55,8 +61,11 @@ describe('npm run purge', () => {
 
   it('with --yes deletes every item of the team, and none of a team whose id only starts the same', async () => {
     const before = await pksOf();
+    // Issue 23: the team's install, its sealed tokens with it, is among what goes.
+    expect(before).toContain('T0PURGE#INSTALL');
     expect((await purge('--team', 'T0PURGE', '--yes')).status).toBe(0);
     const after = await pksOf();
+    expect(after).not.toContain('T0PURGE#INSTALL');
     expect(after.filter((pk) => pk === 'T0PURGE' || pk.startsWith('T0PURGE#'))).toEqual([]);
     expect(after.sort()).toEqual(before.filter((pk) => pk === 'T0PURGE1' || pk.startsWith('T0PURGE1#')).sort());
     expect(after.length).toBeGreaterThan(5);

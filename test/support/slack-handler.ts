@@ -8,6 +8,9 @@ import { useTestTable, type TestTable } from './dynamodb.ts';
 import { TEST_SIGNING_SECRET, type HttpApiEvent } from '#local/slack-request';
 import { startCountingProxy, type CountingProxy } from '#local/counting-proxy';
 import type { FakeSecretsManager } from '#local/fake-secrets-manager';
+import { FakeKms } from '#local/fake-kms';
+import { createInstallationStore, type InstallationStore } from '#shared/store/installations';
+import { createKmsTokenSealer } from '#shared/store/sealed-tokens';
 
 /** The two secrets' ARNs when the handler reads them from a Secrets Manager stand-in. */
 export const TEST_SECRET_ARNS = {
@@ -18,10 +21,17 @@ export const TEST_SECRET_ARNS = {
 /** The app's OAuth credentials in multi-workspace tests. */
 export const TEST_OAUTH = { clientId: '1234.5678', clientSecret: 'test-client-secret', stateSecret: 'test-state-secret-0123456789' } as const;
 
+/** Where multi-workspace tests say the API is deployed (`PUBLIC_URL`), as infra tells the deployed function. */
+export const TEST_PUBLIC_URL = 'https://abc123.execute-api.ap-northeast-1.amazonaws.com';
+
 export interface SlackHarness {
   table: TestTable;
   slack: FakeSlack;
   store: () => Store;
+  /** The KMS stand-in that seals installs' tokens (multi-workspace mode). */
+  kms: FakeKms;
+  /** Installs in the table, their tokens opened through `kms`, as the handler's own are. */
+  installations: () => InstallationStore;
   /** DynamoDB requests the handler sent, by operation (with `countRequests`). */
   requests: () => CountingProxy;
   /** The exported Lambda handler itself, e.g. to serve it over HTTP. */
@@ -41,15 +51,24 @@ export interface SlackHarness {
  * DynamoDB Local and a fake Slack Web API on loopback.
  */
 export function useSlackHandler(
-  options: { oauth?: boolean; countRequests?: boolean; secretsManager?: FakeSecretsManager; logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' } = {},
+  options: {
+    oauth?: boolean;
+    countRequests?: boolean;
+    secretsManager?: FakeSecretsManager;
+    logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+    /** The deployment's public address (`PUBLIC_URL`), read when the handler loads; `TEST_PUBLIC_URL` with `oauth`. */
+    publicUrl?: () => string;
+  } = {},
 ): SlackHarness {
   const table = useTestTable();
   const slack = new FakeSlack(options.oauth ? { oauthClient: TEST_OAUTH } : {});
+  const kms = new FakeKms();
   let handler: typeof import('../../functions/slack/handler.ts').handler | undefined;
   let settled: (() => Promise<void>) | undefined;
   let proxy: CountingProxy | undefined;
   beforeAll(async () => {
     await slack.start();
+    await kms.start();
     // The handler's client goes through a counting proxy; the tests' own reads do not.
     if (options.countRequests) proxy = await startCountingProxy(table.endpoint);
     Object.assign(process.env, {
@@ -58,6 +77,9 @@ export function useSlackHandler(
       SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
       SLACK_API_URL: slack.apiUrl,
       LOG_LEVEL: options.logLevel ?? 'ERROR',
+      // Installs' tokens sealed under the stand-in's key, as under the deployed KMS key.
+      TOKEN_KEY_ARN: kms.key.arn,
+      KMS_ENDPOINT: kms.url,
     });
     if (options.secretsManager) {
       // Both secrets from the stand-in, at TEST_SECRET_ARNS, as a deployed function reads them.
@@ -66,7 +88,12 @@ export function useSlackHandler(
       Object.assign(process.env, { SLACK_SECRET_ARN: TEST_SECRET_ARNS.signing, SLACK_BOT_TOKEN_SECRET_ARN: TEST_SECRET_ARNS.botToken, SECRETS_MANAGER_ENDPOINT: options.secretsManager.url });
     } else if (options.oauth) {
       delete process.env['SLACK_BOT_TOKEN'];
-      Object.assign(process.env, { SLACK_CLIENT_ID: TEST_OAUTH.clientId, SLACK_CLIENT_SECRET: TEST_OAUTH.clientSecret, SLACK_STATE_SECRET: TEST_OAUTH.stateSecret });
+      Object.assign(process.env, {
+        SLACK_CLIENT_ID: TEST_OAUTH.clientId,
+        SLACK_CLIENT_SECRET: TEST_OAUTH.clientSecret,
+        SLACK_STATE_SECRET: TEST_OAUTH.stateSecret,
+        PUBLIC_URL: options.publicUrl?.() ?? TEST_PUBLIC_URL,
+      });
     } else {
       process.env['SLACK_BOT_TOKEN'] = 'xoxb-test-token';
     }
@@ -75,6 +102,7 @@ export function useSlackHandler(
   });
   afterAll(async () => {
     await slack.stop();
+    await kms.stop();
     await proxy?.stop();
     await options.secretsManager?.stop();
   });
@@ -82,6 +110,8 @@ export function useSlackHandler(
     table,
     slack,
     store: () => createStore({ client: table.client, tableName: table.tableName }),
+    kms,
+    installations: () => createInstallationStore({ client: table.client, tableName: table.tableName, sealer: createKmsTokenSealer({ keyId: kms.key.arn, endpoint: kms.url }) }),
     requests: () => {
       if (!proxy) throw new Error('useSlackHandler({ countRequests: true }) counts requests');
       return proxy;

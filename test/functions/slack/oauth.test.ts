@@ -4,17 +4,20 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ACTION_IDS, SLACK_APP } from '#shared/slack-app/definitions';
 import { seedBusan } from '#shared/use-cases/seed';
-import { createInstallationStore } from '#shared/store/installations';
 import { createSubscriptionStore } from '#shared/store/subscriptions';
 import type { FakeInstallGrant } from '#local/fake-slack';
 import { browserGet, commandEvent, eventCallback, interactionEvent, signedEvent } from '#local/slack-request';
-import { BUSAN_AS_AGREED, TEST_OAUTH, useSlackHandler } from '../../support/slack-handler.ts';
+import { BUSAN_AS_AGREED, TEST_OAUTH, TEST_PUBLIC_URL, useSlackHandler } from '../../support/slack-handler.ts';
 
 const harness = useSlackHandler({ oauth: true });
-const HOST = 'abc123.execute-api.ap-northeast-1.amazonaws.com';
-const REDIRECT_URI = `https://${HOST}/slack/oauth_redirect`;
+const REDIRECT_URI = `${TEST_PUBLIC_URL}/slack/oauth_redirect`;
 
-const installations = () => createInstallationStore({ client: harness.table.client, tableName: harness.table.tableName });
+const installations = () => harness.installations();
+/** An install as stored, with its tokens opened through the KMS stand-in. */
+async function openedInstall(query: Parameters<ReturnType<typeof installations>['fetchInstallation']>[0]) {
+  const stored = await installations().fetchInstallation(query);
+  return stored && { ...stored.installation, ...(await installations().openTokens(stored)) };
+}
 const subscriptions = () => createSubscriptionStore({ client: harness.table.client, tableName: harness.table.tableName });
 
 afterEach(() => {
@@ -70,6 +73,18 @@ describe('GET /slack/install', () => {
     expect(setCookie).toContain('SameSite=Lax');
   });
 
+  it('takes the redirect URI from configuration, never from a forged Host or X-Forwarded-Proto (issue 23)', async () => {
+    const forged = browserGet('/slack/install', { host: 'attacker.example' });
+    forged.headers['x-forwarded-proto'] = 'http';
+    const page = await harness.send(forged);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain('attacker.example');
+    const href = /id="add-to-slack" href="([^"]+)"/.exec(page.body)![1]!.replaceAll('&amp;', '&');
+    expect(new URL(href).searchParams.get('redirect_uri')).toBe(REDIRECT_URI);
+    // The configured address is https: the cookie stays Secure whatever the request claims.
+    expect(page.cookies[0]).toContain('Secure');
+  });
+
   it('answers any other GET with 404', async () => {
     expect((await harness.send(browserGet('/slack/elsewhere'))).statusCode).toBe(404);
   });
@@ -86,7 +101,11 @@ describe('GET /slack/oauth_redirect', () => {
     const exchange = harness.slack.callsTo('oauth.v2.access').slice(before);
     expect(exchange).toHaveLength(1);
     expect(exchange[0]!.args).toMatchObject({ client_id: TEST_OAUTH.clientId, client_secret: TEST_OAUTH.clientSecret, code: 'code-xoxb-alpha', redirect_uri: REDIRECT_URI });
-    expect(await installations().fetchInstallation({ teamId: 'T0ALPHA' })).toMatchObject({
+    // Issue 23: the tokens are sealed before they are stored; the item holds no token text.
+    const item = (await allItems()).find((i) => i['pk'] === 'T0ALPHA#INSTALL');
+    expect(item).toHaveProperty('sealedTokens');
+    expect(JSON.stringify(item)).not.toContain('xoxb');
+    expect(await openedInstall({ teamId: 'T0ALPHA' })).toMatchObject({
       teamId: 'T0ALPHA',
       isEnterpriseInstall: false,
       botToken: 'xoxb-alpha',
@@ -160,16 +179,32 @@ describe('GET /slack/oauth_redirect', () => {
     const before = await allItems();
     const result = await callback({ code: 'code-nobody-issued', state }, cookie);
     expect(result.statusCode).toBe(400);
-    expect(result.body).toContain('invalid_code');
+    expect(result.body).toContain('The code Slack gave this install is not valid or was used already');
     // Only the used state was recorded.
     expect((await allItems()).filter((item) => item['type'] === 'installation')).toEqual(before.filter((item) => item['type'] === 'installation'));
   });
 
-  it('escapes what Slack sends back in the error page', async () => {
+  it('shows a fixed sentence for an error it does not know, and nothing of the request (issue 23)', async () => {
     const { state, cookie } = await openInstallPage();
-    const result = await callback({ error: '<script>alert(1)</script>', state }, cookie);
-    expect(result.body).not.toContain('<script>');
-    expect(result.body).toContain('&lt;script&gt;');
+    const hostile = '<script>alert(1)</script> Your workspace is suspended: call +1 555 0100 at evil.example';
+    const result = await callback({ error: hostile, state }, cookie);
+    expect(result.statusCode).toBe(400);
+    for (const piece of ['script', 'alert', 'suspended', '555', 'evil.example']) expect(result.body).not.toContain(piece);
+    expect(result.body).toContain('Slack did not complete the install.');
+  });
+
+  it('shows the sentence of each known Slack error code, not the code as sent (issue 23)', async () => {
+    const sentences = new Map<string, string>();
+    for (const code of ['access_denied', 'invalid_team_for_non_distributed_app', 'invalid_scope', 'something_else']) {
+      const { state, cookie } = await openInstallPage();
+      const result = await callback({ error: code, state }, cookie);
+      expect(result.statusCode).toBe(400);
+      expect(result.body).not.toContain(code);
+      sentences.set(code, /<p>([^<]*)<\/p>/.exec(result.body)![1]!);
+    }
+    expect(sentences.get('access_denied')).toContain('cancelled');
+    expect(sentences.get('invalid_team_for_non_distributed_app')).toContain('not distributed');
+    expect(new Set(sentences.values()).size).toBe(4);
   });
 });
 
@@ -219,7 +254,7 @@ describe('per-workspace tokens', () => {
 
   it('serves a workspace of an organisation that installed org-wide with the org’s token', async () => {
     await install({ enterpriseId: 'E0ORG', isEnterpriseInstall: true, botToken: 'xoxb-org' });
-    expect(await installations().fetchInstallation({ enterpriseId: 'E0ORG', isEnterpriseInstall: true })).toMatchObject({ isEnterpriseInstall: true, botToken: 'xoxb-org' });
+    expect(await openedInstall({ enterpriseId: 'E0ORG', isEnterpriseInstall: true })).toMatchObject({ isEnterpriseInstall: true, botToken: 'xoxb-org' });
     expect((await openHome('T0ORGTEAM', 'U0ORG', { enterpriseId: 'E0ORG', isEnterpriseInstall: true })).statusCode).toBe(200);
     expect(publishesTo('U0ORG').map((call) => call.token)).toEqual(['xoxb-org']);
   });
@@ -232,7 +267,7 @@ describe('per-workspace tokens', () => {
     const refreshes = harness.slack.callsTo('oauth.v2.access').slice(before);
     expect(refreshes).toHaveLength(1);
     expect(refreshes[0]!.args).toMatchObject({ grant_type: 'refresh_token', refresh_token: 'xoxe-1-refresh', client_id: TEST_OAUTH.clientId });
-    const rotated = await installations().fetchInstallation({ teamId: 'T0ROTATE' });
+    const rotated = await openedInstall({ teamId: 'T0ROTATE' });
     expect(rotated?.botToken).toMatch(/^xoxe\.xoxb-rotate-r\d+$/);
     expect(publishesTo('U0ROTATE').map((call) => call.token)).toEqual([rotated!.botToken, rotated!.botToken]);
   });
@@ -273,7 +308,7 @@ describe('uninstall and token revocation', () => {
   it('keeps the bot token when only user tokens are revoked', async () => {
     await install({ teamId: 'T0USERS', botToken: 'xoxb-users' });
     await harness.send(eventCallback('T0USERS', { type: 'tokens_revoked', tokens: { oauth: ['U0SOMEONE'] } }));
-    expect(await installations().fetchInstallation({ teamId: 'T0USERS' })).toMatchObject({ botToken: 'xoxb-users' });
+    expect(await openedInstall({ teamId: 'T0USERS' })).toMatchObject({ botToken: 'xoxb-users' });
   });
 });
 
@@ -284,7 +319,7 @@ describe('a workspace that never installed', () => {
     expect(result.statusCode).toBe(200);
     const reply = result.json() as { response_type: string; text: string };
     expect(reply.response_type).toBe('ephemeral');
-    expect(reply.text).toContain(`https://${HOST}/slack/install`);
+    expect(reply.text).toContain(`${TEST_PUBLIC_URL}/slack/install`);
     expect(await allItems()).toEqual(before);
   });
 

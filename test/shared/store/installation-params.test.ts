@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { Installation } from '#shared/domain/installation';
+import type { InstallationInfo } from '#shared/domain/installation';
+import type { SealedTokens } from '#shared/store/sealed-tokens';
 import {
   claimEventParams,
   claimStateParams,
@@ -9,25 +10,26 @@ import {
   installationLookupKeys,
   putInstallationParams,
   rotateTokenParams,
+  sealPlainTokensParams,
   teamItemsScanParams,
 } from '#shared/store/installation-params';
 
-const install: Installation = {
+const install: InstallationInfo = {
   teamId: 'T0ALPHA',
   isEnterpriseInstall: false,
-  botToken: 'xoxb-alpha',
   botId: 'B0A',
   botUserId: 'U0BOT',
   botScopes: ['commands'],
   installerUserId: 'U0MARIA',
   installedAt: '2026-03-01T00:00:00.000Z',
 };
+const sealed: SealedTokens = { v: 1, key: 'a2V5', iv: 'aXY=', tag: 'dGFn', data: 'ZGF0YQ==' };
 
 describe('installation keys', () => {
   it('stores a workspace install under its team and an org-wide install under its enterprise', () => {
-    expect(unmarshall(putInstallationParams('t', install).Item!)).toMatchObject({ pk: 'T0ALPHA#INSTALL', sk: 'TEAM', type: 'installation', botToken: 'xoxb-alpha' });
+    expect(unmarshall(putInstallationParams('t', install, sealed).Item!)).toMatchObject({ pk: 'T0ALPHA#INSTALL', sk: 'TEAM', type: 'installation', sealedTokens: sealed });
     const org = { ...install, teamId: undefined, enterpriseId: 'E0ORG', isEnterpriseInstall: true };
-    expect(unmarshall(putInstallationParams('t', org).Item!)).toMatchObject({ pk: 'E0ORG#INSTALL', sk: 'ORG' });
+    expect(unmarshall(putInstallationParams('t', org, sealed).Item!)).toMatchObject({ pk: 'E0ORG#INSTALL', sk: 'ORG' });
   });
 
   it('looks up an org-wide request by enterprise only, and a workspace request by team, then by its organisation', () => {
@@ -39,10 +41,21 @@ describe('installation keys', () => {
     expect(installationLookupKeys({ teamId: 'T1' })).toEqual([{ pk: 'T1#INSTALL', sk: 'TEAM' }]);
   });
 
-  it('rotates a token only while the old refresh token is still stored', () => {
-    const params = rotateTokenParams('t', { ...install, botRefreshToken: 'old' }, { botToken: 'new', botRefreshToken: 'r2', botExpiresAt: 100 });
-    expect(params.ConditionExpression).toBe('botRefreshToken = :previous');
-    expect(unmarshall(params.ExpressionAttributeValues!)).toEqual({ ':token': 'new', ':refresh': 'r2', ':expires': 100, ':previous': 'old' });
+  it('rotates a token only while the data key it was read under is still stored', () => {
+    const params = rotateTokenParams('t', install, { sealedTokens: sealed, botExpiresAt: 100, previousKey: 'b2xk' });
+    expect(params.UpdateExpression).toBe('SET sealedTokens = :sealed, botExpiresAt = :expires');
+    expect(params.ConditionExpression).toBe('sealedTokens.#key = :previous');
+    expect(params.ExpressionAttributeNames).toEqual({ '#key': 'key' });
+    expect(unmarshall(params.ExpressionAttributeValues!)).toEqual({ ':sealed': sealed, ':expires': 100, ':previous': 'b2xk' });
+  });
+
+  // Issue 23, finding 7.
+  it('seals an older install’s plain tokens only while the plain token read is still stored, and removes both', () => {
+    const params = sealPlainTokensParams('t', install, { sealedTokens: sealed, plainBotToken: 'xoxb-alpha' });
+    expect(unmarshall(params.Key!)).toEqual({ pk: 'T0ALPHA#INSTALL', sk: 'TEAM' });
+    expect(params.UpdateExpression).toBe('SET sealedTokens = :sealed REMOVE botToken, botRefreshToken');
+    expect(params.ConditionExpression).toBe('botToken = :plain');
+    expect(unmarshall(params.ExpressionAttributeValues!)).toEqual({ ':sealed': sealed, ':plain': 'xoxb-alpha' });
   });
 });
 
