@@ -3,12 +3,15 @@ import { startLoopbackServer } from './loopback-server.ts';
 
 /**
  * A loopback HTTP proxy in front of DynamoDB Local that counts requests by `X-Amz-Target`
- * (`Query`, `GetItem`, …). It sees what any client sends, bundled or not.
+ * (`Query`, `GetItem`, …) and the bytes DynamoDB answered them with (what was read, whatever the
+ * number of requests). It sees what any client sends, bundled or not.
  */
 export interface CountingProxy {
   endpoint: string;
   counts: Map<string, number>;
   snapshot(): Record<string, number>;
+  /** The bytes of every answer's body since the last reset. */
+  bytes(): number;
   reset(): void;
   stop(): Promise<void>;
 }
@@ -16,6 +19,7 @@ export interface CountingProxy {
 export async function startCountingProxy(target: string): Promise<CountingProxy> {
   const upstream = new URL(target);
   const counts = new Map<string, number>();
+  let bytes = 0;
   const { url, stop } = await startLoopbackServer((req, res) => {
     const op = String(req.headers['x-amz-target'] ?? 'unknown').split('.').pop() ?? 'unknown';
     counts.set(op, (counts.get(op) ?? 0) + 1);
@@ -23,6 +27,7 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
       { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.on('data', (chunk: Buffer) => (bytes += chunk.byteLength));
         answer.pipe(res);
       },
     );
@@ -33,7 +38,11 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
     endpoint: url,
     counts,
     snapshot: () => Object.fromEntries([...counts].sort()),
-    reset: () => counts.clear(),
+    bytes: () => bytes,
+    reset: () => {
+      counts.clear();
+      bytes = 0;
+    },
     stop,
   };
 }

@@ -1,10 +1,9 @@
 import { defineCommand, modalOrigin, OpenModal, SLASH, type ReadContext } from '#shared/commands/definition';
 import { checkLength, preview, readTimeZone, readTrack, TIME_ZONE_KEYWORDS, type Cursor, type Token } from '#shared/commands/grammar';
 import { IdPrefixSchema, PartyCodeSchema, TrackSchema, type TrackSlug } from '#shared/domain/schemas';
-import { escape } from '#shared/slack/render/format';
 import { addTrackModal } from '#shared/slack/render/modals';
 import { renderDone } from '#shared/slack/render/notice';
-import { addTrack } from '#shared/use-cases/commitments';
+import { addTrack, createdTrackLine } from '#shared/use-cases/commitments';
 
 /** Whatever was given; the form asks for the rest. */
 interface TrackAddArgs {
@@ -40,9 +39,7 @@ export const trackAddCommand = defineCommand({
     }
     return addTrack(deps, caller, { slug, title, parties, timeZone, ...(prefix ? { prefix } : {}), ...(fiscalYearStart ? { fiscalYearStart } : {}) });
   },
-  render: (track) => ({
-    message: renderDone(`Created track *${track.slug}* (${escape(track.title)}); its items will be numbered ${track.idPrefix}-1, ${track.idPrefix}-2, …`),
-  }),
+  render: (track, { prefix }) => ({ message: renderDone(createdTrackLine(track, prefix)) }),
 });
 
 function readTrackAdd(c: Cursor, { registry }: ReadContext): TrackAddArgs {

@@ -27,6 +27,8 @@ export const keys = {
 
 /** The report's range: the track item (`#TRACK`) and every commitment (`C#…`), no history. */
 export const REPORT_RANGE = { from: '#', to: 'C#~' } as const;
+/** The report's range without the track item: every commitment and its asks (`C#…`). */
+export const REPORT_ITEMS_RANGE = { from: 'C#', to: REPORT_RANGE.to } as const;
 
 export function parseCommitmentId(id: CommitmentId): { prefix: string; seq: number } {
   const [prefix = '', seq = ''] = id.split('-');
@@ -205,6 +207,16 @@ export function reportParams(tableName: string, teamId: TeamId, slug: TrackSlug)
     }),
     ConsistentRead: true,
   };
+}
+
+/** A track's commitments and their asks, the track item left out (it was read, and checked, first). */
+export function reportItemsParams(tableName: string, teamId: TeamId, slug: TrackSlug): QueryCommandInput {
+  return { ...reportParams(tableName, teamId, slug), ExpressionAttributeValues: toItem({ ':pk': keys.trackPartition(teamId, slug), ':from': REPORT_ITEMS_RANGE.from, ':to': REPORT_ITEMS_RANGE.to }) };
+}
+
+/** The claims of `prefixes`, those that exist, in one request (at most 100 keys). */
+export function prefixClaimsParams(tableName: string, teamId: TeamId, prefixes: readonly string[]): BatchGetItemCommandInput {
+  return { RequestItems: { [tableName]: { Keys: prefixes.map((prefix) => toItem({ pk: keys.team(teamId), sk: keys.prefixClaim(prefix) })), ConsistentRead: true } } };
 }
 
 export function getCommitmentParams(tableName: string, teamId: TeamId, slug: TrackSlug, id: string): GetItemCommandInput {

@@ -12,7 +12,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { setTimeout } from 'node:timers/promises';
 import type { z } from 'zod';
 import { backoffMs } from '#shared/backoff';
-import { AlreadyExistsError, ConflictError, NotFoundError, TrackNotFoundError } from '#shared/errors';
+import { AlreadyExistsError, ConflictError, NotFoundError, TrackNotFoundError, type AppErrorOptions } from '#shared/errors';
 import {
   CommitmentDraftSchema,
   CommitmentSchema,
@@ -67,7 +67,7 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
     if (cached) return cached;
     const { Item } = await client.send(new GetItemCommand(params.prefixClaimParams(tableName, teamId, prefix)));
     const slug = Item ? (unmarshall(Item)['slug'] as TrackSlug) : undefined;
-    if (!slug) throw new NotFoundError(`No track uses the prefix ${prefix}, so there is no ${id}.`);
+    if (!slug) throw unknownPrefixError(id);
     slugByPrefix.set(`${teamId}#${prefix}`, slug);
     return slug;
   }
@@ -100,11 +100,12 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
         if (once && reasons?.at(-1) === 'ConditionalCheckFailed') {
           return this.getTrack(track.teamId, await formTokenRef(track.teamId, once, error));
         }
+        // One sentence whoever holds the slug or prefix, so a private track's names never show.
         if (reasons?.[0] === 'ConditionalCheckFailed' || reasons?.[1] === 'ConditionalCheckFailed') {
-          throw new AlreadyExistsError(`A track called ${track.slug} already exists.`, { cause: error, field: 'slug' });
+          throw new AlreadyExistsError(`${track.slug} is not available as a slug; choose another.`, { cause: error, field: 'slug' });
         }
         if (reasons?.[2] === 'ConditionalCheckFailed') {
-          throw new AlreadyExistsError(`Another track already uses the id prefix ${track.idPrefix}.`, { cause: error, field: 'idPrefix' });
+          throw new PrefixTakenError(track.idPrefix, { cause: error });
         }
         throw conflictOr(error);
       }
@@ -153,6 +154,14 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
       }
     },
 
+    /** Those of `prefixes` no track has claimed, in the order given: one BatchGetItem. */
+    async freePrefixes(teamId: TeamId, prefixes: readonly string[]): Promise<string[]> {
+      if (prefixes.length === 0) return [];
+      const claimed = await batchGetAll(client, tableName, params.prefixClaimsParams(tableName, teamId, prefixes));
+      const taken = new Set(claimed.map((item) => String(item['sk'])));
+      return prefixes.filter((prefix) => !taken.has(params.keys.prefixClaim(prefix)));
+    },
+
     /** The team's tracks with counts per status: one Query. */
     async listTracks(teamId: TeamId): Promise<TrackSummary[]> {
       const items = await queryAll(client, params.listTracksParams(tableName, teamId));
@@ -171,11 +180,16 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
       const items = await queryAll(client, params.reportParams(tableName, teamId, slug));
       const [first, ...rest] = items;
       if (!first || first['type'] !== 'track') throw new TrackNotFoundError(slug);
-      return {
-        track: parse(TrackSchema, first),
-        commitments: rest.filter((item) => item['type'] === 'commitment').map((item) => parse(CommitmentSchema, item)),
-        asks: rest.filter((item) => item['type'] === 'ask').map((item) => parse(AskSchema, item)),
-      };
+      return reportOf(parse(TrackSchema, first), rest);
+    },
+
+    /**
+     * The report of a track already read (and its access checked): its commitments and check-ins,
+     * one Query that leaves the track item out. Reading a track's items only after its record has
+     * been checked keeps a hidden track as cheap as a missing one.
+     */
+    async getReportOf(track: Track): Promise<Report> {
+      return reportOf(track, await queryAll(client, params.reportItemsParams(tableName, track.teamId, track.slug)));
     },
 
     /** One commitment: one GetItem (plus one per id prefix the first time a container sees it). */
@@ -207,7 +221,7 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
       const track = items.find((item) => item['type'] === 'track');
       const item = items.find((item) => item['type'] === 'commitment');
       if (!track) throw new TrackNotFoundError(slug);
-      if (!item) throw new NotFoundError(`There is no ${id}.`);
+      if (!item) throw new MissingItemError(id, parse(TrackSchema, track));
       return { item: parse(CommitmentSchema, item), track: parse(TrackSchema, track) };
     },
 
@@ -365,6 +379,43 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
       }
       return { before, after };
     },
+  };
+}
+
+/**
+ * An id whose track exists but holds no such item. The track comes along, so that only someone
+ * who may see it is told the item is missing; anyone else gets {@link unknownPrefixError}.
+ */
+export class MissingItemError extends NotFoundError {
+  constructor(
+    readonly id: CommitmentId,
+    readonly track: Track,
+    options?: AppErrorOptions,
+  ) {
+    super(`There is no ${id}.`, options);
+  }
+}
+
+/** An id prefix that is already claimed: the same words whoever holds it. */
+export class PrefixTakenError extends AlreadyExistsError {
+  constructor(
+    readonly prefix: string,
+    options?: AppErrorOptions,
+  ) {
+    super(`The id prefix ${prefix} is not available; choose another, or leave prefix out and one is chosen for you.`, { ...options, field: 'idPrefix' });
+  }
+}
+
+/** The answer to an id whose prefix no track uses, or whose track the asker may not see. */
+export function unknownPrefixError(id: CommitmentId): NotFoundError {
+  return new NotFoundError(`No track uses the prefix ${parseCommitmentId(id).prefix}, so there is no ${id}.`);
+}
+
+function reportOf(track: Track, items: Record<string, unknown>[]): Report {
+  return {
+    track,
+    commitments: items.filter((item) => item['type'] === 'commitment').map((item) => parse(CommitmentSchema, item)),
+    asks: items.filter((item) => item['type'] === 'ask').map((item) => parse(AskSchema, item)),
   };
 }
 

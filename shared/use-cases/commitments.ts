@@ -2,6 +2,7 @@ import { addLocalDays } from '#shared/dates/flags';
 import { ambiguityQuestion, formatLocalDate, readNaturalDate } from '#shared/dates/natural';
 import { dueDateBounds, implausibleDue } from '#shared/dates/plausible';
 import { STATUS_LABEL } from '#shared/format/text';
+import { escape } from '#shared/slack/render/format';
 import { ConflictError, InvalidInputError, NotFoundError, TrackNotFoundError } from '#shared/errors';
 import { authorize, visibleInChannel, type Access, type CommandNeed, type Need } from '#shared/domain/access';
 import { FRESHNESS, type Person } from '#shared/domain/person';
@@ -11,7 +12,7 @@ import { takesDueDate, type NamedKind } from '#shared/domain/kind';
 import { ADDED_IN_SLACK, type Actor, type Change, type Commitment, type FieldChange, type Owner, type ComplianceScore, type Source, type CommitmentDraft, type HistoryEntry, type Kind, type LocalDate, type Status, type TeamId, type Track, type TrackSummary } from '#shared/domain/schemas';
 import type { Report } from '#shared/domain/report';
 import type { FormToken } from '#shared/store/params';
-import type { Store } from '#shared/store/store';
+import { MissingItemError, PrefixTakenError, unknownPrefixError, type Store } from '#shared/store/store';
 import type { SubscriptionStore } from '#shared/store/subscriptions';
 import type { PreferencesStore } from '#shared/store/preferences';
 
@@ -39,16 +40,22 @@ export interface Caller {
  * runs. Each is taken once: a second read in the same request (after a write, say) goes to the store.
  */
 export class Prefetched {
-  readonly #entries = new Map<string, unknown>();
+  readonly #entries = new Map<string, { value: unknown } | { missing: NotFoundError }>();
 
   put(key: PrefetchKey, value: unknown): void {
-    this.#entries.set(key, value);
+    this.#entries.set(key, { value });
+  }
+
+  /** A read that found nothing: taking it throws what the read threw, so the check need not read again. */
+  missing(key: PrefetchKey, error: NotFoundError): void {
+    this.#entries.set(key, { missing: error });
   }
 
   take<T>(key: PrefetchKey): T | undefined {
-    const value = this.#entries.get(key) as T | undefined;
+    const entry = this.#entries.get(key);
     this.#entries.delete(key);
-    return value;
+    if (entry && 'missing' in entry) throw entry.missing;
+    return entry?.value as T | undefined;
   }
 }
 
@@ -83,12 +90,16 @@ export function getTrack(deps: Deps, caller: Caller, slug: string, need: Need = 
   });
 }
 
-/** A track's report; an unknown (or unseen) slug is answered with the caller's tracks and the closest one. */
+/**
+ * A track's report; an unknown (or unseen) slug is answered with the caller's tracks and the closest one.
+ * The track's record is checked before any of its items is read, so a hidden track costs what a missing one does.
+ */
 export function getReport(deps: Deps, caller: Caller, slug: string): Promise<Report> {
   return withTrackSuggestions(deps, caller, slug, async () => {
-    const report = caller.prefetched?.take<Report>(`report:${slug}`) ?? (await deps.store.getReport(caller.teamId, slug));
-    requireAccess(await withGroups(deps.directory, caller.teamId, caller.access, [report.track]), report.track, 'read');
-    return report;
+    const checked = caller.prefetched?.take<Report>(`report:${slug}`);
+    const track = checked?.track ?? caller.prefetched?.take<Track>(`track:${slug}`) ?? (await deps.store.getTrack(caller.teamId, slug));
+    requireAccess(await withGroups(deps.directory, caller.teamId, caller.access, [track]), track, 'read');
+    return checked ?? deps.store.getReportOf(track);
   });
 }
 
@@ -104,12 +115,21 @@ export async function getSharedReport(deps: Deps, caller: Caller, slug: string, 
   return report;
 }
 
-/** An item and its track if the caller may do `need` with them; an unseen track's item is as missing as any. */
+/**
+ * An item and its track if the caller may do `need` with them. To someone who may not see the
+ * track, its ids (the item's or a missing one's) are answered as a prefix no track uses.
+ */
 export async function getItem(deps: Deps, caller: Caller, id: string, need: Need): Promise<{ item: Commitment; track: Track }> {
-  const found = caller.prefetched?.take<{ item: Commitment; track: Track }>(`item:${id}`) ?? (await deps.store.getCommitmentWithTrack(caller.teamId, id));
+  let found: { item: Commitment; track: Track };
+  try {
+    found = caller.prefetched?.take<{ item: Commitment; track: Track }>(`item:${id}`) ?? (await deps.store.getCommitmentWithTrack(caller.teamId, id));
+  } catch (error) {
+    if (error instanceof MissingItemError && !canRead(await withGroups(deps.directory, caller.teamId, caller.access, [error.track]), error.track)) throw unknownPrefixError(id);
+    throw error;
+  }
   const access = await withGroups(deps.directory, caller.teamId, caller.access, [found.track]);
   const verdict = authorize(access, found.track, need, found.item);
-  if (!verdict.allowed && verdict.hidden) throw new NotFoundError(`No track uses the prefix ${id.split('-')[0]}, so there is no ${id}.`);
+  if (!verdict.allowed && verdict.hidden) throw unknownPrefixError(id);
   requireAccess(access, found.track, need, found.item);
   return found;
 }
@@ -150,7 +170,8 @@ export interface CallerInput {
 
 /**
  * The caller and what their command targets, read side by side: an item is read with the
- * caller's record in one BatchGetItem; a track or report in parallel with the record's GetItem.
+ * caller's record in one BatchGetItem; a track (a report's too: its items wait for the check) in
+ * parallel with the record's GetItem.
  */
 export async function readCallerAndTarget(deps: Deps, input: CallerInput, target: CommandTarget | undefined): Promise<{ caller: Caller; read: Prefetched }> {
   if (target && 'item' in target) {
@@ -164,8 +185,10 @@ export async function readCallerAndTarget(deps: Deps, input: CallerInput, target
 
 /**
  * Reads what a command targets without deciding anything, so the read can run beside the
- * caller's; `authorizeTarget` then checks it. A failed read leaves nothing, and the check
- * reads again to give its own answer (a did-you-mean, a refusal).
+ * caller's; `authorizeTarget` then checks it. A report's target is its track alone: its items
+ * are read once the check has passed. What is not found is kept as such, so the check answers
+ * it without a second read (a hidden track and a missing one cost the same); any other failed
+ * read leaves nothing, and the check reads again to give its own answer.
  */
 async function readTarget(
   deps: Deps,
@@ -174,13 +197,13 @@ async function readTarget(
   withPerson: Parameters<Store['getCommitmentWithTrack']>[2] = {},
 ): Promise<Prefetched> {
   const read = new Prefetched();
+  if (!target) return read;
+  const key: PrefetchKey = 'item' in target ? `item:${target.item}` : `track:${'report' in target ? target.report : target.track}`;
   try {
-    if (!target) return read;
-    if ('item' in target) read.put(`item:${target.item}`, await deps.store.getCommitmentWithTrack(teamId, target.item, withPerson));
-    else if ('report' in target) read.put(`report:${target.report}`, await deps.store.getReport(teamId, target.report));
-    else read.put(`track:${target.track}`, await deps.store.getTrack(teamId, target.track));
-  } catch {
-    // The check below reads again and answers for it.
+    if ('item' in target) read.put(key, await deps.store.getCommitmentWithTrack(teamId, target.item, withPerson));
+    else read.put(key, await deps.store.getTrack(teamId, 'report' in target ? target.report : target.track));
+  } catch (error) {
+    if (error instanceof NotFoundError) read.missing(key, error);
   }
   return read;
 }
@@ -530,7 +553,11 @@ function sameOwners(a: readonly Owner[], b: readonly Owner[]): boolean {
 }
 
 /**
- * Creates a track; its id prefix defaults to the initials of the slug's words (`japan-korea` → JK).
+ * Creates a track.
+ * 1. Refuse a guest or a stranger. 2. Create it with the prefix given, or else the initials of the
+ * slug's words (`japan-korea` → JK). 3. Initials already claimed (by any track, seen or not) give
+ * way to the first free one of JKA, JKB, …: one read of their claims, then the create again.
+ * A slug or a given prefix that is taken is refused in the same words whoever holds it.
  */
 export async function addTrack(
   deps: Deps,
@@ -538,21 +565,49 @@ export async function addTrack(
   input: { slug: string; title: string; parties: string[]; timeZone: string; prefix?: string; fiscalYearStart?: number; clientToken?: string },
 ): Promise<Track> {
   requireWriter(caller.access);
-  const prefix = input.prefix?.toUpperCase() ?? input.slug.split('-').map((w) => w[0]?.toUpperCase() ?? '').join('').replace(/[^A-Z]/g, '').slice(0, 6);
-  return deps.store.createTrack({
-    teamId: caller.teamId,
-    slug: input.slug,
-    title: input.title,
-    parties: input.parties.map((code) => ({ code: code.toUpperCase(), name: code.toUpperCase() })),
-    timeZone: input.timeZone,
-    ...(input.fiscalYearStart ? { fiscalYearStart: input.fiscalYearStart } : {}),
-    idPrefix: prefix || 'X',
-    // Whoever creates a track owns it.
-    members: { [caller.userId]: 'owner' },
-    meetings: [],
-    createdAt: caller.now.toISOString(),
-    createdBy: caller.userId,
-  }, formToken(caller, input.clientToken));
+  const create = (idPrefix: string) =>
+    deps.store.createTrack({
+      teamId: caller.teamId,
+      slug: input.slug,
+      title: input.title,
+      parties: input.parties.map((code) => ({ code: code.toUpperCase(), name: code.toUpperCase() })),
+      timeZone: input.timeZone,
+      ...(input.fiscalYearStart ? { fiscalYearStart: input.fiscalYearStart } : {}),
+      idPrefix,
+      // Whoever creates a track owns it.
+      members: { [caller.userId]: 'owner' },
+      meetings: [],
+      createdAt: caller.now.toISOString(),
+      createdBy: caller.userId,
+    }, formToken(caller, input.clientToken));
+  if (input.prefix) return create(input.prefix.toUpperCase());
+  const initials = initialsOf(input.slug);
+  try {
+    return await create(initials);
+  } catch (error) {
+    if (!(error instanceof PrefixTakenError)) throw error;
+  }
+  const [free] = await deps.store.freePrefixes(caller.teamId, prefixAlternatives(initials));
+  if (!free) throw new InvalidInputError(`No id prefix made from the initials ${initials} is free; give one, such as prefix ${initials.slice(0, 4)}Q.`, undefined, { field: 'idPrefix' });
+  return create(free);
+}
+
+/** What a new track's creator is told: its name, how its items are numbered, and why not by its initials when those were taken. */
+export function createdTrackLine(track: Track, givenPrefix: string | undefined): string {
+  const initials = initialsOf(track.slug);
+  const why = !givenPrefix && track.idPrefix !== initials ? ` (${initials} was not available)` : '';
+  return `Created track *${track.slug}* (${escape(track.title)}); its items will be numbered ${track.idPrefix}-1, ${track.idPrefix}-2, …${why}`;
+}
+
+/** The id prefix a track gets when none is given: its slug's words' initials, letters only (X when there are none). */
+export function initialsOf(slug: string): string {
+  return slug.split('-').map((w) => w[0]?.toUpperCase() ?? '').join('').replace(/[^A-Z]/g, '').slice(0, 6) || 'X';
+}
+
+/** What the initials give way to when taken: a letter added (or the sixth replaced), A to Z. */
+function prefixAlternatives(initials: string): string[] {
+  const stem = initials.slice(0, 5);
+  return [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((letter) => `${stem}${letter}`).filter((prefix) => prefix !== initials);
 }
 
 /** How long a form's token is remembered: far longer than anyone waits before pressing Submit again. */

@@ -4,7 +4,7 @@ import { InvalidInputError, NotFoundError } from '#shared/errors';
 import { escape } from '#shared/slack/render/format';
 import type { ModalOrigin } from '#shared/slack/render/modals';
 import type { CommitmentForm, TrackForm } from '#shared/slack/forms';
-import { addCommitment, addTrack, changeItem, getItem, listTracks, saveEditForm, type Caller, type Deps, type EditFormAction, type ItemAction } from '#shared/use-cases/commitments';
+import { addCommitment, addTrack, changeItem, createdTrackLine, getItem, listTracks, saveEditForm, type Caller, type Deps, type EditFormAction, type ItemAction } from '#shared/use-cases/commitments';
 import { readItemVersion } from '#shared/slack/render/commitment';
 import { canWrite, requireWriter, withGroups } from '#shared/use-cases/access';
 import { saveImport } from '#shared/use-cases/import';
@@ -50,8 +50,7 @@ export async function submitPicks(deps: Deps, caller: Caller, draftId: string, p
 }
 
 export async function submitTrack(deps: Deps, caller: Caller, form: TrackForm): Promise<string> {
-  const track = await addTrack(deps, caller, form);
-  return `Created track *${track.slug}* (${escape(track.title)}).`;
+  return createdTrackLine(await addTrack(deps, caller, form), form.prefix);
 }
 
 /** Slack cuts a message's text at 40,000 characters; a longer one is forged and is not read. */

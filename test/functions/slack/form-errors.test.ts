@@ -25,12 +25,12 @@ function addTrack(fields: { slug: string; prefix?: string; timeZone?: string }) 
 describe('modal form errors (issue 11)', () => {
   it('shows a taken id prefix beside the prefix field, by the field the error names', async () => {
     const result = await harness.send(interactionEvent(addTrack({ slug: 'japan-korea-2', prefix: 'JK' })));
-    expect(result.json()).toEqual({ response_action: 'errors', errors: { prefix: 'Another track already uses the id prefix JK.' } });
+    expect(result.json()).toEqual({ response_action: 'errors', errors: { prefix: 'The id prefix JK is not available; choose another, or leave prefix out and one is chosen for you.' } });
   });
 
   it('shows a taken slug beside the slug field', async () => {
     const result = await harness.send(interactionEvent(addTrack({ slug: 'japan-korea', prefix: 'JKX' })));
-    expect(result.json()).toEqual({ response_action: 'errors', errors: { slug: 'A track called japan-korea already exists.' } });
+    expect(result.json()).toEqual({ response_action: 'errors', errors: { slug: 'japan-korea is not available as a slug; choose another.' } });
   });
 
   it('shows a prefix that is not 1–6 capital letters beside the prefix field', async () => {
@@ -41,6 +41,6 @@ describe('modal form errors (issue 11)', () => {
   it('shows a taken slug beside the slug field even when its text reads like another field', async () => {
     expect((await harness.send(interactionEvent(addTrack({ slug: 'party-talks', prefix: 'PT' })))).body).toBe('');
     const again = await harness.send(interactionEvent(addTrack({ slug: 'party-talks', prefix: 'PTX' })));
-    expect(again.json()).toEqual({ response_action: 'errors', errors: { slug: 'A track called party-talks already exists.' } });
+    expect(again.json()).toEqual({ response_action: 'errors', errors: { slug: 'party-talks is not available as a slug; choose another.' } });
   });
 });

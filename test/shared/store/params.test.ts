@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ImportDraftSchema } from '#shared/domain/import-draft';
 import { CommitmentSchema, HistoryEntrySchema, TrackSchema, type Commitment } from '#shared/domain/schemas';
 import {
+  REPORT_ITEMS_RANGE,
   REPORT_RANGE,
   claimFormTokenItem,
   claimRequestParams,
@@ -17,7 +18,9 @@ import {
   assessmentHistoryParams,
   keys,
   parseCommitmentId,
+  prefixClaimsParams,
   putDraftParams,
+  reportItemsParams,
   reportParams,
   saveChangeParams,
   saveTrackAccessParams,
@@ -152,6 +155,23 @@ describe('track requests', () => {
     expect(query.KeyConditionExpression).toBe('pk = :pk AND sk BETWEEN :from AND :to');
     expect(plain(query.ExpressionAttributeValues)).toEqual({ ':pk': 'T0PARAMS#TRACK#japan-korea', ':from': '#', ':to': 'C#~' });
     expect(query.ConsistentRead).toBe(true);
+  });
+
+  it('reads a report’s items without its track item, which was read and checked first (issue 23)', () => {
+    const query = reportItemsParams(TABLE, 'T0PARAMS', 'japan-korea');
+    expect(plain(query.ExpressionAttributeValues)).toEqual({ ':pk': 'T0PARAMS#TRACK#japan-korea', ':from': 'C#', ':to': 'C#~' });
+    const within = (sk: string) => sk >= REPORT_ITEMS_RANGE.from && sk <= REPORT_ITEMS_RANGE.to;
+    expect([keys.track, keys.commitment(1), `${keys.commitment(1)}#ASK#U0A`, keys.history(1, 1), keys.trackHistory(1)].map(within)).toEqual([false, true, true, false, false]);
+    expect(query.ConsistentRead).toBe(true);
+  });
+
+  it('reads the claims of several id prefixes in one consistent batch', () => {
+    const batch = prefixClaimsParams(TABLE, 'T0PARAMS', ['JKA', 'JKB']).RequestItems![TABLE]!;
+    expect(batch.Keys!.map(plain)).toEqual([
+      { pk: 'T0PARAMS', sk: 'PREFIX#JKA' },
+      { pk: 'T0PARAMS', sk: 'PREFIX#JKB' },
+    ]);
+    expect(batch.ConsistentRead).toBe(true);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { renderCommitment } from '#shared/slack/render/commitment';
-import { createStore } from '#shared/store/store';
+import { MissingItemError, createStore } from '#shared/store/store';
 import { AlreadyExistsError, ConflictError, InvalidInputError, NotFoundError } from '#shared/errors';
 import { seedBusan } from '#shared/use-cases/seed';
 import type { CommitmentDraft } from '#shared/domain/schemas';
@@ -145,8 +145,8 @@ describe('store', () => {
   it('refuses a second track with the same slug or id prefix', async () => {
     const s = store();
     await s.createTrack(track('T0DUP'));
-    await expect(s.createTrack({ ...track('T0DUP'), title: 'Other' })).rejects.toThrow(/already exists/);
-    await expect(s.createTrack(track('T0DUP', 'eu-japan-2'))).rejects.toThrow(/prefix EJ/);
+    await expect(s.createTrack({ ...track('T0DUP'), title: 'Other' })).rejects.toThrow(/eu-japan is not available as a slug/);
+    await expect(s.createTrack(track('T0DUP', 'eu-japan-2'))).rejects.toThrow(/The id prefix EJ is not available/);
     expect(await s.listTracks('T0DUP')).toHaveLength(1);
   });
 
@@ -171,13 +171,30 @@ describe('store', () => {
     await expect(s.createCommitment('T0MISS', 'nowhere', draft, 'U0A', now)).rejects.toThrow(NotFoundError);
   });
 
+  it('says which track holds a missing id, so the use case decides who is told it is missing (issue 23)', async () => {
+    const s = store();
+    const created = await s.createTrack(track('T0GONE'));
+    const missing = await s.getCommitmentWithTrack('T0GONE', 'EJ-9').catch((error: unknown) => error);
+    expect(missing).toBeInstanceOf(MissingItemError);
+    expect((missing as MissingItemError).track).toEqual(created);
+    await expect(s.getCommitmentWithTrack('T0GONE', 'ZZ-9')).rejects.toThrow('No track uses the prefix ZZ, so there is no ZZ-9.');
+  });
+
+  it('reads a checked track’s items alone, and which prefixes are free (issue 23)', async () => {
+    const s = store();
+    const created = await s.createTrack(track('T0ITEMS'));
+    await s.createCommitment('T0ITEMS', 'eu-japan', draft, 'U0A', now);
+    expect(await s.getReportOf(created)).toEqual(await s.getReport('T0ITEMS', 'eu-japan'));
+    expect(await s.freePrefixes('T0ITEMS', ['EJ', 'EJA', 'QQ'])).toEqual(['EJA', 'QQ']);
+  });
+
   it('writes nothing for an invalid draft and names the field', async () => {
     const s = store();
     await s.createTrack(track('T0BAD'));
     await expect(s.createCommitment('T0BAD', 'eu-japan', { ...draft, title: '' }, 'U0A', now)).rejects.toThrow(/title/);
     await expect(
       s.createCommitment('T0BAD', 'eu-japan', { ...draft, kind: { type: 'one-off', due: '2026-02-30' } }, 'U0A', now),
-    ).rejects.toThrow(/kind\.due/);
+    ).rejects.toThrow(/due date must be a real date/);
     expect((await s.getReport('T0BAD', 'eu-japan')).commitments).toEqual([]);
     expect((await s.listTracks('T0BAD'))[0]?.lastSeq).toBe(0);
   });
