@@ -1,6 +1,9 @@
 import * as z from 'zod';
 import { KindSchema, LIMITS, LocalDateSchema, PartyCodeSchema, SourceDraftSchema, TeamIdSchema, TrackSlugSchema, ActorSchema, textSchema } from '#shared/domain/schemas';
 
+/** What one confirmation modal can show: two blocks each and a checkbox group per ten stay under Slack's 100 blocks. */
+export const MAX_PROPOSALS = 40;
+
 /** One follow-up the extractor found in a readout, waiting for a person to confirm it. */
 export const ProposalSchema = z.object({
   title: textSchema().min(1).max(LIMITS.titleChars),
@@ -23,6 +26,6 @@ export const ImportDraftSchema = z.object({
   userId: ActorSchema,
   track: TrackSlugSchema,
   source: SourceDraftSchema.omit({ point: true }),
-  proposals: z.array(ProposalSchema).min(1).max(20),
+  proposals: z.array(ProposalSchema).min(1).max(MAX_PROPOSALS),
 });
 export type ImportDraft = z.infer<typeof ImportDraftSchema>;
