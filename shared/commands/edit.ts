@@ -1,6 +1,7 @@
 import { readOwners } from '#shared/commands/add';
 import { defineCommand, SLASH } from '#shared/commands/definition';
 import { checkLength, preview, readId, type Cursor, type Token } from '#shared/commands/grammar';
+import { OWNERS_PER_ITEM, PARTIES_PER_LIST } from '#shared/domain/bounds';
 import { LIMITS, PartyCodeSchema, type CommitmentId } from '#shared/domain/schemas';
 import { renderChange } from '#shared/slack/render/change';
 import { changeItem, type ItemEdit } from '#shared/use-cases/commitments';
@@ -42,6 +43,7 @@ function readEdit(c: Cursor): EditArgs {
     case 'owners': {
       const owners = readOwners(c, c.rest());
       if (owners.length === 0) c.refuse('owner needs a person, such as @maria or "Foreign Ministry".');
+      if (owners.length > OWNERS_PER_ITEM) c.refuse(`An item can have at most ${OWNERS_PER_ITEM} owners; you gave ${owners.length}.`);
       return { id, edit: { type: 'edit', owners } };
     }
     case 'title': {
@@ -60,6 +62,8 @@ function readEdit(c: Cursor): EditArgs {
         .map((p) => p.trim().toUpperCase())
         .filter(Boolean);
       if (parties.length === 0) c.refuse('parties needs party codes, such as JP,KR.');
+      const distinct = new Set(parties).size;
+      if (distinct > PARTIES_PER_LIST) c.refuse(`An item can name at most ${PARTIES_PER_LIST} parties; you gave ${distinct}.`);
       const wrong = parties.find((p) => !PartyCodeSchema.safeParse(p).success);
       if (wrong) c.refuse(`“${preview(wrong)}” is not a party code; codes look like JP.`);
       return { id, edit: { type: 'edit', parties, ...reason(c) } };

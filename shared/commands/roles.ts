@@ -1,5 +1,6 @@
 import { defineCommand, modalOrigin, OpenModal, SLASH } from '#shared/commands/definition';
 import { expectEnd, preview, readTrack, type Cursor } from '#shared/commands/grammar';
+import { PEOPLE_PER_ROLES_COMMAND, tooMany } from '#shared/domain/bounds';
 import { ROLES, RoleSchema, type Role, type TrackSlug } from '#shared/domain/schemas';
 import { renderDone } from '#shared/slack/render/notice';
 import { describeAccessChanges, rolesModal } from '#shared/slack/render/roles';
@@ -47,13 +48,15 @@ export function readRolesAfterTrack(c: Cursor, track: TrackSlug): RolesArgs {
     c.next();
   }
   if (userIds.length === 0) c.refuse(`roles ${action} needs people, mentioned with @ so that Slack sends who they are (user groups too).`);
+  const named = new Set(userIds).size;
+  if (named > PEOPLE_PER_ROLES_COMMAND) c.refuse(tooMany(PEOPLE_PER_ROLES_COMMAND, 'people', named));
   if (action === 'remove') {
     expectEnd(c);
-    return { track, change: { action, userIds } };
+    return { track, change: { action, userIds: [...new Set(userIds)] } };
   }
   const word = c.next();
   const role = RoleSchema.safeParse(word?.text.toLowerCase());
   if (!role.success) c.refuse(`roles add needs a role after the people: ${ROLES.join(', ')}.`);
   expectEnd(c);
-  return { track, change: { action, userIds, role: role.data } };
+  return { track, change: { action, userIds: [...new Set(userIds)], role: role.data } };
 }

@@ -2,10 +2,12 @@ import { localDate } from '#shared/dates/flags';
 import { isSourceLink, StatusSchema, type LocalDate, type Role, type Source, type Status } from '#shared/domain/schemas';
 import { DEFAULT_UPDATE_EVERY_DAYS } from '#shared/domain/kind';
 import { InvalidInputError } from '#shared/errors';
-import { IMPORT_INPUTS, IMPORT_MAX_CHARS, READOUT_PARTS } from '#shared/slack/render/import';
+import { IMPORT_INPUTS, IMPORT_MAX_CHARS, PICKS_PER_GROUP, READOUT_PARTS } from '#shared/slack/render/import';
+import { MAX_PROPOSALS } from '#shared/domain/import-draft';
+import { MEMBERS_PER_TRACK, OWNERS_PER_ITEM, PARTIES_PER_LIST } from '#shared/domain/bounds';
 import { ROLE_INPUTS } from '#shared/slack/render/roles';
 import { ARCHIVE_TICKED, INPUT_MAX_CHARS, INPUTS, type ModalOrigin } from '#shared/slack/render/modals';
-import { checkedValuesOf, selectedDateOf, selectedUsersOf, selectedValueOf, textOf, urlOf, type ViewValues } from '#shared/slack/view-state';
+import { checkedIn, checkedValuesOf, selectedDateOf, selectedUsersOf, selectedValueOf, textOf, urlOf, type ViewValues } from '#shared/slack/view-state';
 
 /**
  * What each submitted form asks for, read from its inputs. Input that cannot be used is an
@@ -70,8 +72,8 @@ export function readEditForm(values: ViewValues): EditForm {
     title,
     ...(due ? { due } : {}),
     // A name cannot become a mention: only the people picker names Slack users.
-    owners: [...selectedUsersOf(values, INPUTS.owners).map((id) => `<@${id}>`), ...nameList.map((n) => n.replace(/[<>]/g, ''))],
-    parties: parties.split(/[,\s]+/).filter(Boolean),
+    owners: [...pickedOwnersOf(values, nameList.length).map((id) => `<@${id}>`), ...nameList.map((n) => n.replace(/[<>]/g, ''))],
+    parties: partyListOf(parties, 'An item'),
     ...(reason ? { reason } : {}),
     archive: checkedValuesOf(values, INPUTS.archive, INPUTS.archive).includes(ARCHIVE_TICKED),
     unlog: readOccurrenceChecks(values),
@@ -110,7 +112,7 @@ export function readCommitmentForm(values: ViewValues, origin: ModalOrigin, now:
     title: title ?? '',
     ...(detail ? { detail } : {}),
     ...(due ? { due } : {}),
-    ownerIds: selectedUsersOf(values, INPUTS.owners),
+    ownerIds: pickedOwnersOf(values),
     ...(kind === 'recurring' ? { kind: { type: 'recurring' as const } } : kind === 'ongoing' ? { kind: { type: 'ongoing' as const, updateEveryDays: DEFAULT_UPDATE_EVERY_DAYS } } : {}),
   };
 }
@@ -146,10 +148,20 @@ export function readReadoutForm(values: ViewValues, origin: ModalOrigin, now: Da
   };
 }
 
-/** Step 2 of an import: the ticked proposals, in their order, with their titles as edited. */
+/**
+ * Step 2 of an import: the ticked proposals, in their order, each once, with their titles as
+ * edited. Only the checkbox groups the form can hold are read, and in each only the values it
+ * offers (group k: proposals 10k to 10k + 9); anything else a forged payload claims is left out.
+ */
 export function readPicksForm(values: ViewValues): { index: number; title: string }[] {
-  return checkedValuesOf(values, IMPORT_INPUTS.pick, IMPORT_INPUTS.pick)
-    .map(Number)
+  const picked = new Set<number>();
+  for (let group = 0; group * PICKS_PER_GROUP < MAX_PROPOSALS; group += 1) {
+    for (const value of checkedIn(values, `${IMPORT_INPUTS.pick}_${group}`, IMPORT_INPUTS.pick)) {
+      const index = /^\d{1,2}$/.test(value) ? Number(value) : -1;
+      if (Math.floor(index / PICKS_PER_GROUP) === group) picked.add(index);
+    }
+  }
+  return [...picked]
     .sort((a, b) => a - b)
     .map((index) => ({ index, title: cappedTextOf(values, IMPORT_INPUTS.title(index), IMPORT_MAX_CHARS.title, `title of follow-up ${index + 1}`, 'title') ?? '' }));
 }
@@ -170,7 +182,7 @@ export function readTrackForm(values: ViewValues, origin: ModalOrigin = {}): Tra
   return {
     slug: capped(INPUTS.slug, INPUT_MAX_CHARS.slug, 'slug', 'slug').toLowerCase(),
     title: capped(INPUTS.title, INPUT_MAX_CHARS.trackTitle, 'title', 'title'),
-    parties: capped(INPUTS.parties, INPUT_MAX_CHARS.parties, 'list of parties', 'parties').split(/[,\s]+/).filter(Boolean),
+    parties: partyListOf(capped(INPUTS.parties, INPUT_MAX_CHARS.parties, 'list of parties', 'parties'), 'A track'),
     timeZone: capped(INPUTS.timeZone, INPUT_MAX_CHARS.timeZone, 'time zone', 'timeZone'),
     ...(prefix ? { prefix } : {}),
     ...(origin.clientToken ? { clientToken: origin.clientToken } : {}),
@@ -183,11 +195,34 @@ export function prefillFromMessage(text: string): { title: string; detail: strin
   return { title: (detail.split('\n').find((line) => line.trim()) ?? '').trim().slice(0, INPUT_MAX_CHARS.title), detail };
 }
 
-/** The roles form: the people picked for each role. */
+/** The roles form: the people picked for each role, refused past the members a track may have. */
 export function readRolesForm(values: ViewValues): Record<Role, string[]> {
-  return {
+  const lists = {
     owner: selectedUsersOf(values, ROLE_INPUTS.owner),
     editor: selectedUsersOf(values, ROLE_INPUTS.editor),
     viewer: selectedUsersOf(values, ROLE_INPUTS.viewer),
   };
+  const named = new Set([...lists.owner, ...lists.editor, ...lists.viewer]).size;
+  if (named > MEMBERS_PER_TRACK) {
+    const field = (['viewer', 'editor', 'owner'] as const).find((role) => lists[role].length > 0) ?? 'owner';
+    throw new InvalidInputError(`A track can have at most ${MEMBERS_PER_TRACK} people with a role; this form names ${named}. Nothing was changed.`, undefined, { field: ROLE_INPUTS[field] });
+  }
+  return lists;
+}
+
+/** Party codes as typed, comma- or space-separated, refused past what an item or track may name. */
+function partyListOf(text: string, whose: string): string[] {
+  const parties = text.split(/[,\s]+/).filter(Boolean);
+  const distinct = new Set(parties.map((code) => code.toUpperCase())).size;
+  if (distinct > PARTIES_PER_LIST) throw new InvalidInputError(`${whose} can name at most ${PARTIES_PER_LIST} parties; this form names ${distinct}.`, undefined, { field: 'parties' });
+  return parties;
+}
+
+/** The people picked as owners, refused past what an item may have (a forged payload can send more). */
+function pickedOwnersOf(values: ViewValues, names = 0): string[] {
+  const picked = selectedUsersOf(values, INPUTS.owners);
+  if (picked.length + names > OWNERS_PER_ITEM) {
+    throw new InvalidInputError(`An item can have at most ${OWNERS_PER_ITEM} owners; this form names ${picked.length + names}. Nothing was changed.`, undefined, { field: 'owners' });
+  }
+  return picked;
 }

@@ -37,6 +37,11 @@ export function selectedUsersOf(values: ViewValues, id: string): string[] {
   return inputOf(values, id)?.selected_users ?? [];
 }
 
+/** The values ticked in the checkbox group of block `blockId`. */
+export function checkedIn(values: ViewValues, blockId: string, actionId: string): string[] {
+  return (values[blockId]?.[actionId]?.selected_options ?? []).map((option) => option.value);
+}
+
 /** The values ticked in every checkbox group whose block id starts with `blockPrefix`. */
 export function checkedValuesOf(values: ViewValues, blockPrefix: string, actionId: string): string[] {
   return Object.entries(values)

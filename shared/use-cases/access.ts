@@ -1,5 +1,6 @@
 import { authorize, groupsOf, mayChangeOwnSettings, mayWriteAnywhere, standingOf, type Access, type Need } from '#shared/domain/access';
 import type { AfterAnswerJob } from '#shared/domain/after-answer';
+import { LOOKUPS_PER_REQUEST } from '#shared/domain/bounds';
 import { displayNameOf, FRESHNESS, personFromSlack, recordAge, type Person } from '#shared/domain/person';
 import type { PeopleStore } from '#shared/store/people';
 import type { HttpSend } from '#shared/http';
@@ -21,6 +22,12 @@ export interface Directory {
    * (a week unless said), is looked up in Slack first, within a bounded wait.
    */
   person(teamId: TeamId, userId: string, options?: PersonOptions): Promise<Person>;
+  /**
+   * Many people named in one request: every record read in one batch, Slack asked only about
+   * those with none (or one older than `maxAgeMs`), at most {@link LOOKUPS_PER_REQUEST} of them;
+   * with more, those are looked up and the request is refused, to be sent again.
+   */
+  people(teamId: TeamId, userIds: readonly string[], options?: Pick<PersonOptions, 'maxAgeMs'>): Promise<ReadonlyMap<string, Person>>;
   /** The groups among `groupIds` that exist and are enabled, from their records (Slack once for any without one). */
   groups(teamId: TeamId, groupIds: readonly string[]): Promise<ReadonlyMap<string, UserGroup>>;
   /** Every enabled user group, asked of Slack now (a group made a minute ago is found); records are kept of them. */
@@ -115,21 +122,49 @@ export function createPeopleDirectory(options: {
     return enabled;
   }
 
+  const person: Directory['person'] = async (teamId, userId, { maxAgeMs = FRESHNESS.staleMs, known } = {}) => {
+    const record = known === undefined ? await people.get(teamId, userId) : (known ?? undefined);
+    const age = recordAge(record, clock(), maxAgeMs);
+    if (record && (age === 'fresh' || age === 'stale')) {
+      if (age === 'stale') options.later(lookUpLater(teamId, userId));
+      return record;
+    }
+    const lookup = lookUpOnce(teamId, userId);
+    const slow = await withinWait(lookup, waitMs);
+    if (slow) {
+      options.later(lookUpLater(teamId, userId));
+      throw new DirectoryError(`Slack is slow to tell me who <@${userId}> is, so nothing was read or changed. I keep asking: try again in a moment.`);
+    }
+    return lookup;
+  };
+
   return {
-    async person(teamId, userId, { maxAgeMs = FRESHNESS.staleMs, known } = {}) {
-      const record = known === undefined ? await people.get(teamId, userId) : (known ?? undefined);
-      const age = recordAge(record, clock(), maxAgeMs);
-      if (record && (age === 'fresh' || age === 'stale')) {
-        if (age === 'stale') options.later(lookUpLater(teamId, userId));
-        return record;
+    person,
+    async people(teamId, userIds, { maxAgeMs = FRESHNESS.staleMs } = {}) {
+      const named = [...new Set(userIds)];
+      const records = named.length > 0 ? await people.getMany(teamId, named) : new Map<string, Person>();
+      const found = new Map<string, Person>();
+      const unknown: string[] = [];
+      for (const userId of named) {
+        const record = records.get(userId);
+        const age = recordAge(record, clock(), maxAgeMs);
+        if (record && (age === 'fresh' || age === 'stale')) found.set(userId, record);
+        else unknown.push(userId);
       }
-      const lookup = lookUpOnce(teamId, userId);
-      const slow = await withinWait(lookup, waitMs);
-      if (slow) {
-        options.later(lookUpLater(teamId, userId));
-        throw new DirectoryError(`Slack is slow to tell me who <@${userId}> is, so nothing was read or changed. I keep asking: try again in a moment.`);
+      const asked = unknown.slice(0, LOOKUPS_PER_REQUEST);
+      const answers = await Promise.allSettled(asked.map((userId) => person(teamId, userId, { maxAgeMs, known: null })));
+      const failed = answers.find((answer) => answer.status === 'rejected');
+      if (failed) throw failed.reason;
+      if (unknown.length > asked.length) {
+        throw new DirectoryError(
+          `I had not met ${unknown.length} of the people named, and ask Slack about at most ${LOOKUPS_PER_REQUEST} at a time: I know ${asked.length} more of them now. Nothing was changed; send it again to go on.`,
+        );
       }
-      return lookup;
+      answers.forEach((answer, i) => answer.status === 'fulfilled' && found.set(asked[i]!, answer.value));
+      // Records past a day serve as they are; a few are refreshed after the answer, within the same bound.
+      const stale = named.filter((userId) => found.has(userId) && recordAge(found.get(userId), clock(), maxAgeMs) === 'stale');
+      for (const userId of stale.slice(0, LOOKUPS_PER_REQUEST - asked.length)) options.later(lookUpLater(teamId, userId));
+      return found;
     },
     async groups(teamId, groupIds) {
       const records = await people.getGroups(teamId, groupIds);

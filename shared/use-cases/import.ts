@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { addHours } from 'date-fns';
 import { ForbiddenError, InvalidInputError } from '#shared/errors';
-import { ProposalSchema, type ImportDraft, type Proposal } from '#shared/domain/import-draft';
+import { MAX_PROPOSALS, ProposalSchema, type ImportDraft, type Proposal } from '#shared/domain/import-draft';
 import type { Commitment, LocalDate, Track } from '#shared/domain/schemas';
 import { getTrack, type Caller, type Deps } from '#shared/use-cases/commitments';
 
 /** How long proposals wait for a person to confirm them. */
 const DRAFT_HOURS = 2;
-/** What one confirmation modal can show: two blocks each and a checkbox group per ten stay under Slack's 100 blocks. */
-export const MAX_PROPOSALS = 40;
+export { MAX_PROPOSALS };
 
 export interface ReadoutInput {
   track: string;
@@ -63,8 +62,9 @@ export async function proposeImport(
 
 /**
  * Step 2: 1. read the draft, check it is the caller's and that they may still change its
- * track, 2. take it (once: a second submit finds nothing), 3. add each confirmed proposal with the title as edited and its provenance:
- * the meeting, the paragraph or point, and the source sentence.
+ * track, 2. keep only the picks that name one of the stored draft's proposals, each once,
+ * 3. take the draft (once: a second submit finds nothing), 4. add each confirmed proposal with
+ * the title as edited and its provenance: the meeting, the paragraph or point, and the source sentence.
  */
 export async function saveImport(
   deps: Deps,
@@ -76,11 +76,14 @@ export async function saveImport(
   const draft = await deps.store.getDraft(caller.teamId, draftId);
   if (draft.userId !== caller.userId) throw new ForbiddenError('This import belongs to someone else.');
   const track = await getTrack(deps, caller, draft.track, 'write');
+  // The stored draft decides what can be saved; a payload's claims beyond it count for nothing.
+  const chosen = new Map<number, string>();
+  for (const { index, title } of picks) if (Number.isInteger(index) && index >= 0 && index < draft.proposals.length && !chosen.has(index)) chosen.set(index, title);
+  if (chosen.size === 0) throw new InvalidInputError('Tick at least one follow-up to save, or cancel.', undefined, { field: 'picks' });
   await deps.store.takeDraft(caller.teamId, draftId);
   const created: Commitment[] = [];
-  for (const { index, title } of picks) {
-    const proposal = draft.proposals[index];
-    if (!proposal) continue;
+  for (const [index, title] of chosen) {
+    const proposal = draft.proposals[index]!;
     created.push(
       await deps.store.createCommitment(
         caller.teamId,

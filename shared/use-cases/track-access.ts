@@ -1,6 +1,7 @@
 import { FRESHNESS } from '#shared/domain/person';
 import { canHoldRole, hasOwner, hasUserOwner, isGroupId, standingOf } from '#shared/domain/access';
 import { ROLES, type ChannelId, type CheckInSettings, type Role, type Track, type TrackChange, type Visibility } from '#shared/domain/schemas';
+import { MEMBERS_PER_TRACK, ROLE_CHANGES_PER_SAVE, tooMany } from '#shared/domain/bounds';
 import { ConflictError, InvalidInputError } from '#shared/errors';
 import type { ModalOrigin } from '#shared/slack/render/modals';
 import { checkInSettingsText, describeAccessChanges } from '#shared/slack/render/roles';
@@ -22,9 +23,12 @@ export interface AccessChanged {
 /**
  * Changes people's roles on a track, in steps:
  * 1. read the track if the caller may manage it (an owner, or a workspace admin);
- * 2. ask Slack about each person given a role: no bot or deactivated account, guests and
- *    people from other organisations only as viewers; a user group given a role must exist;
- * 3. refuse a change that leaves a track that had an owner with no person as owner;
+ * 2. work out what changes, and refuse, before anyone is looked up, a change that leaves a track
+ *    that had an owner with no person as owner, or makes it hold more members than it may;
+ * 3. read the records of everyone given a role in one batch, asking Slack only about those it
+ *    has not met (a few a request, see `Directory.people`), and the user groups once if any is
+ *    named: no bot or deactivated account, guests and people from other organisations only as
+ *    viewers, a user group given a role must exist;
  * 4. save the members and a history entry, guarded by the version read (or the one a form showed).
  */
 export async function changeRoles(deps: Deps, caller: Caller, slug: string, requested: RoleChange[], expectedVersion?: number): Promise<AccessChanged> {
@@ -35,32 +39,39 @@ export async function changeRoles(deps: Deps, caller: Caller, slug: string, requ
   for (const { userId, role } of requested) {
     const from = members[userId];
     if (from === role) continue;
-    if (role && isGroupId(userId)) {
-      const groups = await deps.directory.userGroups(caller.teamId);
-      if (!groups.has(userId)) {
-        throw new InvalidInputError(`Slack knows no user group <!subteam^${userId}> in this workspace (or it is disabled). Nothing was changed.`, undefined, { field: 'members' });
-      }
-      members[userId] = role;
-    } else if (role) {
-      // Whom a role goes to is decided on facts at most an hour old, as the manager's own standing.
-      const { user } = await deps.directory.person(caller.teamId, userId, { maxAgeMs: FRESHNESS.manageMs });
-      if (!canHoldRole(user)) {
-        throw new InvalidInputError(`<@${userId}> is ${user.deleted ? 'a deactivated account' : 'a bot'}; only people can hold a role. Nothing was changed.`, undefined, { field: 'members' });
-      }
-      const standing = standingOf(user, caller.teamId);
-      if (role !== 'viewer' && (standing === 'guest' || standing === 'stranger')) {
-        throw new InvalidInputError(`<@${userId}> is a guest or from another organisation, so can only be a viewer. Nothing was changed.`, undefined, { field: 'members' });
-      }
-      members[userId] = role;
-    } else {
-      delete members[userId];
-    }
+    if (role) members[userId] = role;
+    else delete members[userId];
     changes.push({ type: 'role', userId, ...(from ? { from } : {}), ...(role ? { to: role } : {}) });
   }
   if (changes.length === 0) throw new InvalidInputError(`That is already so on ${track.slug}; nothing was changed.`);
   if (hasOwner(track) && !hasUserOwner({ ...track, members })) {
     // A group owner does not count: someone must answer for the track by name.
     throw new InvalidInputError(`${track.slug} would have no owner left (a user group does not count): make someone else its owner first. Nothing was changed.`, undefined, { field: 'members' });
+  }
+  const count = Object.keys(members).length;
+  if (count > MEMBERS_PER_TRACK && count > Object.keys(track.members).length) {
+    throw new InvalidInputError(`A track can have at most ${MEMBERS_PER_TRACK} people and user groups with a role; that makes ${count}. Nothing was changed.`, undefined, { field: 'members' });
+  }
+  if (changes.length > ROLE_CHANGES_PER_SAVE) throw new InvalidInputError(tooMany(ROLE_CHANGES_PER_SAVE, 'role changes', changes.length, 'makes'), undefined, { field: 'members' });
+  const given = changes.flatMap((change) => (change.type === 'role' && change.to ? [{ userId: change.userId, role: change.to }] : []));
+  const groupIds = given.filter(({ userId }) => isGroupId(userId));
+  const groups = groupIds.length > 0 ? await deps.directory.userGroups(caller.teamId) : new Map();
+  const missingGroup = groupIds.find(({ userId }) => !groups.has(userId));
+  if (missingGroup) {
+    throw new InvalidInputError(`Slack knows no user group <!subteam^${missingGroup.userId}> in this workspace (or it is disabled). Nothing was changed.`, undefined, { field: 'members' });
+  }
+  const named = given.filter(({ userId }) => !isGroupId(userId));
+  // Whom a role goes to is decided on facts at most an hour old, as the manager's own standing.
+  const people = await deps.directory.people(caller.teamId, named.map(({ userId }) => userId), { maxAgeMs: FRESHNESS.manageMs });
+  for (const { userId, role } of named) {
+    const { user } = people.get(userId)!;
+    if (!canHoldRole(user)) {
+      throw new InvalidInputError(`<@${userId}> is ${user.deleted ? 'a deactivated account' : 'a bot'}; only people can hold a role. Nothing was changed.`, undefined, { field: 'members' });
+    }
+    const standing = standingOf(user, caller.teamId);
+    if (role !== 'viewer' && (standing === 'guest' || standing === 'stranger')) {
+      throw new InvalidInputError(`<@${userId}> is a guest or from another organisation, so can only be a viewer. Nothing was changed.`, undefined, { field: 'members' });
+    }
   }
   return save(deps, caller, track, { ...track, members }, changes);
 }

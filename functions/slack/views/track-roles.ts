@@ -7,7 +7,7 @@ import type { ListenerDeps } from '../deps.ts';
 import { echoJob, jobTeam } from '../after-answer.ts';
 import { viewCaller, type ViewArgs } from '../payload.ts';
 
-const FIELDS: FormFields = { default: ROLE_INPUTS.owner };
+const FIELDS: FormFields = { default: ROLE_INPUTS.owner, [ROLE_INPUTS.editor]: ROLE_INPUTS.editor, [ROLE_INPUTS.viewer]: ROLE_INPUTS.viewer };
 
 /** The roles form: set the members to its lists, guarded by the version it showed. */
 export function trackRolesSubmission(deps: ListenerDeps) {

@@ -19,6 +19,9 @@ export const IMPORT_INPUTS = {
   title: (i: number) => `import_title_${i}`,
 } as const;
 
+/** Slack shows at most 10 options in one checkbox group: proposal `i` is ticked in group `i / 10`. */
+export const PICKS_PER_GROUP = 10;
+
 /** Slack caps a plain-text input at 3,000 characters, so a longer readout goes into several boxes. */
 export const READOUT_CHARS = 3000;
 /** How many boxes the import form gives a readout: 9,000 characters in all. */
@@ -96,13 +99,12 @@ export function importPickModal(
     blocks.push(input(IMPORT_INPUTS.title(i), `${i + 1}. Title`, { type: 'plain_text_input', action_id: IMPORT_INPUTS.title(i), initial_value: p.title, max_length: IMPORT_MAX_CHARS.title }, true));
     blocks.push(context(`${kindLabel(p)} · ¶${p.paragraph}${p.point ? ` point ${escape(p.point)}` : ''} · “${escape(truncate(p.sentence, 280))}”`));
   });
-  // Checkbox groups hold at most 10 options each.
-  for (let start = 0; start < proposals.length; start += 10) {
-    const options = proposals.slice(start, start + 10).map((p, k): types.PlainTextOption => ({
+  for (let start = 0; start < proposals.length; start += PICKS_PER_GROUP) {
+    const options = proposals.slice(start, start + PICKS_PER_GROUP).map((p, k): types.PlainTextOption => ({
       text: { type: 'plain_text', text: truncate(`${start + k + 1}. ${p.title}`, 75) },
       value: String(start + k),
     }));
-    blocks.push(input(`${IMPORT_INPUTS.pick}_${start / 10}`, start === 0 ? 'Save these' : 'And these', { type: 'checkboxes', action_id: IMPORT_INPUTS.pick, options, initial_options: options }, true));
+    blocks.push(input(`${IMPORT_INPUTS.pick}_${start / PICKS_PER_GROUP}`, start === 0 ? 'Save these' : 'And these', { type: 'checkboxes', action_id: IMPORT_INPUTS.pick, options, initial_options: options }, true));
   }
   return modal(VIEW_IDS.importPick, 'Confirm follow-ups', 'Save ticked', { ...origin, id: draftId }, blocks.slice(0, 100));
 }

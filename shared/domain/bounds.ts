@@ -1,0 +1,30 @@
+/**
+ * How much work one request may ask for. Each list a command or form takes is checked against
+ * its cap before any Slack call or write; docs/using.md lists them.
+ */
+
+/** People and user groups one `roles add` or `roles remove` may name. */
+export const PEOPLE_PER_ROLES_COMMAND = 20;
+
+/** People and user groups with a role on one track (the roles form lists them all). */
+export const MEMBERS_PER_TRACK = 100;
+
+/** Role changes one save records: a track history entry holds at most this many. */
+export const ROLE_CHANGES_PER_SAVE = 100;
+
+/**
+ * People one request asks Slack (`users.info`) about, beside the caller: people with a record
+ * cost nothing, and a request naming more people it has not met asks to be sent again.
+ */
+export const LOOKUPS_PER_REQUEST = 5;
+
+/** Owners of one item, by command or form. */
+export const OWNERS_PER_ITEM = 10;
+
+/** Parties one item or track names. */
+export const PARTIES_PER_LIST = 20;
+
+/** "At most 20 people at a time; that names 320. Nothing was changed." */
+export function tooMany(limit: number, what: string, given: number, unit = 'names'): string {
+  return `At most ${limit} ${what} at a time; that ${unit} ${given.toLocaleString('en-US')}. Nothing was changed.`;
+}
