@@ -1,18 +1,18 @@
 import * as z from 'zod';
-import { KindSchema, LIMITS, LocalDateSchema, PartyCodeSchema, SourceDraftSchema, TeamIdSchema, TrackSlugSchema, ActorSchema, textSchema } from '#shared/domain/schemas';
+import { KindSchema, LIMITS, LocalDateSchema, PartyCodeSchema, SourceDraftSchema, TeamIdSchema, TrackSlugSchema, ActorSchema, textSchema, lineSchema } from '#shared/domain/schemas';
 
 /** What one confirmation modal can show: two blocks each and a checkbox group per ten stay under Slack's 100 blocks. */
 export const MAX_PROPOSALS = 40;
 
 /** One follow-up the extractor found in a readout, waiting for a person to confirm it. */
 export const ProposalSchema = z.object({
-  title: textSchema().min(1).max(LIMITS.titleChars),
+  title: lineSchema().min(1).max(LIMITS.titleChars),
   kind: KindSchema,
   due: LocalDateSchema.optional(),
   parties: z.array(PartyCodeSchema).max(20),
   sentence: textSchema().max(LIMITS.detailChars),
   paragraph: z.number().int().min(1),
-  point: textSchema().max(20).optional(),
+  point: lineSchema().max(20).optional(),
 });
 export type Proposal = z.infer<typeof ProposalSchema>;
 

@@ -7,18 +7,33 @@ z.config({ jitless: true });
 export const LIMITS = { titleChars: 200, detailChars: 2000, noteChars: 1000, notesKept: 20 } as const;
 
 /**
- * Control characters that could hide or reorder text in Slack or a terminal: C0 but newline
- * and tab, DEL, C1, and the bidi embeddings, overrides and isolates (U+202A–E, U+2066–9).
+ * Characters that could hide or reorder text in Slack or a terminal: C0 but newline and tab,
+ * DEL, C1, the zero-width and direction marks (U+200B–F, U+061C, U+FEFF) and the bidi
+ * embeddings, overrides and isolates (U+202A–E, U+2066–9). A zero-width joiner inside an
+ * emoji sequence (👩‍💻) is kept: it only joins two pictographs into one.
  */
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL_CHARACTERS =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b\u200c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]|(?<!\p{Extended_Pictographic}\p{Emoji_Modifier}?\ufe0f?)\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
+/** Unicode's line and paragraph separators: read as the line break they stand for. */
+const LINE_SEPARATORS = /[\u2028\u2029]/g;
 
 export function stripControlCharacters(text: string): string {
-  return text.replace(CONTROL_CHARACTERS, '');
+  return text.replace(LINE_SEPARATORS, '\n').replace(CONTROL_CHARACTERS, '');
+}
+
+/** One line: each run of line breaks and tabs (with the spaces around it) folds to one space. */
+export function foldLines(text: string): string {
+  return text.replace(/[^\S\n\t]*[\n\t][\s]*/g, ' ').trim();
 }
 
 /** Text people write that is stored: control characters stripped before the length checks. */
 export function textSchema(): z.ZodString {
   return z.string().overwrite(stripControlCharacters);
+}
+
+/** A title or a name: one line, its line breaks folded to spaces (also when read back). */
+export function lineSchema(): z.ZodString {
+  return textSchema().overwrite(foldLines);
 }
 
 /** A source link: https only, and nothing that could close or relabel Slack's `<link|label>`. */
@@ -63,7 +78,7 @@ export const PartyCodeSchema = z.string().regex(/^[A-Z]{2,8}$/, 'must be 2 to 8 
 
 export const PartySchema = z.object({
   code: PartyCodeSchema,
-  name: textSchema().min(1).max(80),
+  name: lineSchema().min(1).max(80),
 });
 export type Party = z.infer<typeof PartySchema>;
 
@@ -76,9 +91,9 @@ export const SlackGroupIdSchema = z.string().regex(/^S[A-Z0-9]{2,30}$/);
 export const MemberIdSchema = z.string().regex(/^[UWS][A-Z0-9]{2,30}$/);
 
 export const SourceMeetingSchema = z.object({
-  name: textSchema().min(1).max(200),
+  name: lineSchema().min(1).max(200),
   date: LocalDateSchema,
-  place: textSchema().max(100).optional(),
+  place: lineSchema().max(100).optional(),
 });
 export type SourceMeeting = z.infer<typeof SourceMeetingSchema>;
 
@@ -121,7 +136,7 @@ export type CheckInSettings = z.infer<typeof CheckInSettingsSchema>;
 export const TrackSchema = z.object({
   teamId: TeamIdSchema,
   slug: TrackSlugSchema,
-  title: textSchema().min(1).max(150),
+  title: lineSchema().min(1).max(150),
   parties: z.array(PartySchema).min(1).max(20),
   timeZone: TimeZoneSchema,
   idPrefix: IdPrefixSchema,
@@ -156,7 +171,7 @@ export type StatusCounts = z.infer<typeof StatusCountsSchema>;
 export const TrackSummarySchema = z.object({
   teamId: TeamIdSchema,
   slug: TrackSlugSchema,
-  title: textSchema(),
+  title: lineSchema(),
   idPrefix: IdPrefixSchema,
   counts: StatusCountsSchema,
   lastSeq: z.number().int().min(0),
@@ -170,18 +185,18 @@ export const CommitmentIdSchema = z.string().regex(/^[A-Z]{1,6}-[1-9][0-9]{0,5}$
 export type CommitmentId = z.infer<typeof CommitmentIdSchema>;
 
 export const OwnerSchema = z.object({
-  label: textSchema().min(1).max(100),
+  label: lineSchema().min(1).max(100),
   slackUserId: SlackUserIdSchema.optional(),
 });
 export type Owner = z.infer<typeof OwnerSchema>;
 
 export const SourceSchema = z.object({
-  meeting: textSchema().min(1).max(200),
+  meeting: lineSchema().min(1).max(200),
   date: LocalDateSchema,
-  place: textSchema().max(100).optional(),
+  place: lineSchema().max(100).optional(),
   /** As stored: links saved before the https rule still read; renderers show only those that pass it. */
   link: z.string().max(500).optional(),
-  point: textSchema().max(100).optional(),
+  point: lineSchema().max(100).optional(),
   /** Set when the item came from no meeting, link or message: who added it in Slack (on `date`). */
   addedBy: ActorSchema.optional(),
 });
@@ -201,7 +216,7 @@ export type Cadence = z.infer<typeof CadenceSchema>;
 
 export const OccurrenceSchema = z.object({
   date: LocalDateSchema,
-  place: textSchema().max(100).optional(),
+  place: lineSchema().max(100).optional(),
   text: textSchema().max(500).optional(),
 });
 export type Occurrence = z.infer<typeof OccurrenceSchema>;
@@ -249,7 +264,7 @@ export const CommitmentSchema = z.object({
   track: TrackSlugSchema,
   id: CommitmentIdSchema,
   seq: z.number().int().min(1),
-  title: textSchema().min(1).max(LIMITS.titleChars),
+  title: lineSchema().min(1).max(LIMITS.titleChars),
   detail: textSchema().max(LIMITS.detailChars).optional(),
   parties: z.array(PartyCodeSchema).max(20),
   owners: z.array(OwnerSchema).max(10).default([]),

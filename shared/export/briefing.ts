@@ -265,8 +265,8 @@ export const BRIEFING_CSV_COLUMNS: readonly CsvColumn[] = [
 
 /**
  * A track as RFC 4180 CSV, one row per item in id order: a header row, CRLF line ends,
- * fields quoted when they hold a comma, quote or line break. Text cells that a spreadsheet
- * would run as a formula (starting with = + - @, tab or CR) are prefixed with `'`.
+ * fields quoted when they hold a comma, semicolon, quote or line break. Text cells that a
+ * spreadsheet could run as a formula (see `csvCell`) are prefixed with `'`.
  */
 export function renderBriefingCsv(report: Report, options: BriefingCsvOptions): string {
   const columns = [...BRIEFING_CSV_COLUMNS, ...(options.extraColumns ?? [])];
@@ -275,12 +275,22 @@ export function renderBriefingCsv(report: Report, options: BriefingCsvOptions): 
   return `${options.bom ? '\uFEFF' : ''}${lines.map((cells) => cells.join(',')).join('\r\n')}\r\n`;
 }
 
-/** One CSV field. Numbers are written as they are (a negative score is no formula); text is guarded, then quoted if needed. */
+/**
+ * What a spreadsheet could run as a formula, as OWASP lists it: `=`, `+`, `-`, `@`, tab or CR at
+ * the start of a cell, or after a `,` or `;` that a reader set to the other separator would split on.
+ */
+const FORMULA = /(?:^|[,;]\s*)[=+\-@\t\r]/;
+
+/**
+ * One CSV field. Numbers are written as they are: a score of −1 the bot writes is read as the
+ * number −1, no formula. Text is guarded with a leading `'`, then quoted if it holds a comma,
+ * semicolon, quote or line break (so a reader splitting on `;` keeps it one cell too).
+ */
 export function csvCell(value: CsvValue): string {
   if (value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const text = FORMULA.test(value) ? `'${value}` : value;
+  return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 // ——— shared ———
@@ -313,8 +323,11 @@ export function plainFromSlack(text: string): string {
   });
 }
 
-/** URLs in user text stay as they are (escaping them would break them); the rest is escaped. */
-const URL_PATTERN = /\bhttps?:\/\/[^\s<>]*[^\s<>.,;:!?'")\]]/g;
+/**
+ * URLs in user text stay as they are (escaping them would break them); the rest is escaped. A
+ * URL ends before a square bracket, so a `[label](…)` written against one is escaped too.
+ */
+const URL_PATTERN = /\bhttps?:\/\/[^\s<>[\]]*[^\s<>[\].,;:!?'")]/g;
 
 /** User text on one line, escaped for Markdown. */
 function inline(text: string): string {
@@ -352,8 +365,9 @@ export function escapeInline(text: string): string {
   return out + escapePlain(text.slice(last));
 }
 
+/** Markdown's inline markers, with an image's `!` and the `(` that would open a link's destination. */
 function escapePlain(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~]/g, '\\$&').replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
+  return text.replace(/[\\`*_[\]<>|~]|!(?=\[)|(?<=\])\(/g, '\\$&').replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
 }
 
 /** Escapes what would start a block at the beginning of a line: `#`, `>`, `-`, `+`, `1.`, `===`. */

@@ -6,7 +6,7 @@ import { IMPORT_INPUTS, IMPORT_MAX_CHARS, PICKS_PER_GROUP, READOUT_PARTS } from 
 import { MAX_PROPOSALS } from '#shared/domain/import-draft';
 import { MEMBERS_PER_TRACK, OWNERS_PER_ITEM, PARTIES_PER_LIST } from '#shared/domain/bounds';
 import { ROLE_INPUTS } from '#shared/slack/render/roles';
-import { ARCHIVE_TICKED, INPUT_MAX_CHARS, INPUTS, type ModalOrigin } from '#shared/slack/render/modals';
+import { ARCHIVE_TICKED, INPUT_MAX_CHARS, INPUTS, MAX_CHECKBOXES, type ModalOrigin } from '#shared/slack/render/modals';
 import { checkedIn, checkedValuesOf, selectedDateOf, selectedUsersOf, selectedValueOf, textOf, urlOf, type ViewValues } from '#shared/slack/view-state';
 
 /**
@@ -82,7 +82,8 @@ export function readEditForm(values: ViewValues): EditForm {
 
 function readOccurrenceChecks(values: ViewValues): number[] {
   const checked = checkedValuesOf(values, INPUTS.unlog, INPUTS.unlog);
-  if (!checked.every((v) => /^\d{1,4}$/.test(v))) throw new InvalidInputError('That occurrence is not one this form listed.', undefined, { field: 'unlog' });
+  // The form lists at most ten occurrences; a payload claiming more is not the form's.
+  if (new Set(checked).size > MAX_CHECKBOXES || !checked.every((v) => /^\d{1,4}$/.test(v))) throw new InvalidInputError('That occurrence is not one this form listed.', undefined, { field: 'unlog' });
   return [...new Set(checked.map(Number))];
 }
 

@@ -5,7 +5,7 @@ import type { CheckInAnswer } from '#shared/domain/check-in-answer';
 import type { Commitment, Track } from '#shared/domain/schemas';
 import { STATUS_LABEL } from '#shared/format/text';
 import { checkInActions } from '#shared/slack/render/check-in';
-import { STATUS_EMOJI, escape, section, truncate } from '#shared/slack/render/format';
+import { STATUS_EMOJI, escape, escapeLines, section, truncate } from '#shared/slack/render/format';
 
 /** The block id of an item's summary in a check-in message; its buttons follow as `checkin:<id>`. */
 export function checkInItemBlockId(id: string): string {
@@ -18,7 +18,7 @@ const QUOTE_CHARS = 200;
 /** The one line an answered item shows in its check-in, e.g. "✅ Done — you marked it done on 26 Nov". */
 export function answerLine(answer: CheckInAnswer, after: Commitment, track: Pick<Track, 'timeZone'>, now: Date): string {
   const today = formatShortDate(localDate(now, track.timeZone));
-  const quote = (text: string) => `“${escape(truncate(text, QUOTE_CHARS))}”`;
+  const quote = (text: string) => `“${escapeLines(truncate(text, QUOTE_CHARS))}”`;
   switch (answer.type) {
     case 'on-track':
       return `:+1: On track — you said so on ${today}`;
@@ -56,7 +56,7 @@ export function renderChangedSince(item: Commitment, track: Pick<Track, 'timeZon
   const lines = [
     `${STATUS_EMOJI[item.status]} *${item.id}* ${escape(truncate(item.title, QUOTE_CHARS))}`,
     `_Changed since this message: ${state.join(' · ')}_`,
-    last ? `Latest note: ${escape(truncate(last.text, QUOTE_CHARS))}` : undefined,
+    last ? `Latest note: ${escapeLines(truncate(last.text, QUOTE_CHARS))}` : undefined,
   ];
   const actions = checkInActions(item);
   return [{ ...section(lines.filter(Boolean).join('\n')), block_id: checkInItemBlockId(item.id) }, ...(actions ? [actions] : [])];

@@ -3,7 +3,7 @@ import type { Commitment } from '#shared/domain/schemas';
 import { CLOSED_STATUSES } from '#shared/domain/schemas';
 import { ACTION_IDS } from '#shared/slack-app/definitions';
 import { itemVersionValue } from '#shared/slack/render/commitment';
-import { SLACK_LIMITS, button, context, escape, plainText, section, sourceText, truncate, type Block, type SlackMessage } from '#shared/slack/render/format';
+import { SLACK_LIMITS, button, context, escape, escapeLines, plainText, section, sourceText, truncate, type Block, type SlackMessage } from '#shared/slack/render/format';
 import type { CheckInEntry, CheckInMessageModel } from '#shared/domain/check-in-message';
 import { formatShortDate } from '#shared/dates/natural';
 import { plural } from '#shared/format/text';
@@ -79,7 +79,7 @@ export function renderCheckIn(model: CheckInMessageModel): SlackMessage {
     const text = [
       `*${item.id}* ${title}`,
       facts.join(' · '),
-      ...(note ? [`Last note: “${escape(truncate(note.text, 500))}”`] : []),
+      ...(note ? [`Last note: “${escapeLines(truncate(note.text, 500))}”`] : []),
       `Source: ${sourceText(item)}`,
     ].join('\n');
     blocks.push({ ...section(text), block_id: `checkin-item:${item.id}` });

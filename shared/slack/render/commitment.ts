@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import { formatLocalDate } from '#shared/dates/natural';
 import { deriveFlags } from '#shared/dates/flags';
 import { parseOwners } from '#shared/domain/changes';
-import { CLOSED_STATUSES, type Archival, type Commitment, type FieldChange, type HistoryEntry, type Track } from '#shared/domain/schemas';
+import { CLOSED_STATUSES, foldLines, type Archival, type Commitment, type FieldChange, type HistoryEntry, type Track } from '#shared/domain/schemas';
 import { ACTION_IDS } from '#shared/slack-app/definitions';
 import { InvalidInputError } from '#shared/errors';
 import { STATUS_LABEL, age, closedText, formatDayOf, nextDateText, scoreText } from '#shared/format/text';
@@ -13,12 +13,14 @@ import {
   button,
   context,
   escape,
+  escapeLines,
   flagTexts,
   header,
   kindText,
   movedText,
   ownersText,
   plainText,
+  quoteLines,
   section,
   sourceText,
   truncate,
@@ -42,7 +44,7 @@ export function commitmentSummary(item: Commitment, timeZone: string, now: Date)
   const lines = [
     `${STATUS_EMOJI[item.status]} *${item.id}* ${escape(item.title)}`,
     item.archived ? archivedText(item.archived, timeZone) : undefined,
-    closedText(item, timeZone, escape, actorText),
+    closedText(item, timeZone, escapeLines, actorText),
     flags.length > 0 ? flags.join(' · ') : undefined,
     [owners ? `Owners: ${owners}` : undefined, `updated ${age(item.updatedAt, now)}`].filter(Boolean).join(' · '),
     latestNoteText(item, timeZone),
@@ -55,7 +57,7 @@ export function commitmentSummary(item: Commitment, timeZone: string, now: Date)
 export function latestNoteText(item: Pick<Commitment, 'notes' | 'closed'>, timeZone: string): string | undefined {
   const note = item.notes.at(-1);
   if (!note || (item.closed?.at === note.at && item.closed.note === note.text)) return undefined;
-  return `Latest note, ${formatDayOf(note.at, timeZone)}, ${actorText(note.by)}: ${escape(truncate(note.text, NOTE_PREVIEW_CHARS))}`;
+  return `Latest note, ${formatDayOf(note.at, timeZone)}, ${actorText(note.by)}: ${escapeLines(truncate(note.text, NOTE_PREVIEW_CHARS))}`;
 }
 
 /** The buttons every open item carries, in reports and digests alike. */
@@ -113,20 +115,20 @@ export function renderCommitment(item: Commitment, track: Pick<Track, 'title' | 
     context(`${escape(track.title)} · version ${item.version} · updated ${age(item.updatedAt, now)} by ${actorText(item.updatedBy)}`),
   ];
   if (item.archived) blocks.push(section(archivedText(item.archived, track.timeZone)));
-  const closed = closedText(item, track.timeZone, escape, actorText);
+  const closed = closedText(item, track.timeZone, escapeLines, actorText);
   if (closed) blocks.push(section(closed));
-  if (item.detail) blocks.push(section(escape(item.detail)));
+  if (item.detail) blocks.push(section(quoteLines(item.detail)));
   blocks.push({ type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text })) });
   if (flags.length > 0) blocks.push(section(flags.join('\n')));
   blocks.push(context(`Source: ${sourceText(item)}`));
   if (item.kind.type === 'recurring' && item.kind.occurrences.length > 0) {
-    const lines = item.kind.occurrences.slice(-10).map((o) => `• ${formatLocalDate(o.date)}${o.place ? ` — ${escape(o.place)}` : ''}${o.text ? `: ${escape(o.text)}` : ''}`);
+    const lines = item.kind.occurrences.slice(-10).map((o) => `• ${formatLocalDate(o.date)}${o.place ? ` — ${escape(o.place)}` : ''}${o.text ? `: ${escapeLines(o.text)}` : ''}`);
     blocks.push(section(`*Occurrences*\n${lines.join('\n')}`));
   }
   if (history) {
     blocks.push(section(`*History* (${history.length})\n${history.slice(-25).map((h) => `• ${historyLine(h, track.timeZone)}`).join('\n')}`));
   } else if (item.notes.length > 0) {
-    const notes = item.notes.slice(-5).map((n) => `• ${formatDayOf(n.at, track.timeZone)} ${actorText(n.by)}: ${escape(n.text)}`);
+    const notes = item.notes.slice(-5).map((n) => `• ${formatDayOf(n.at, track.timeZone)} ${actorText(n.by)}: ${escapeLines(n.text)}`);
     blocks.push(section(`*Latest notes*\n${notes.join('\n')}`));
   }
   const actions = item.archived ? unarchiveActions(item) : commitmentActions(item);
@@ -149,25 +151,25 @@ export function historyLine(entry: HistoryEntry, timeZone: string): string {
     case 'created':
       return `${when} ${who} added it as ${STATUS_LABEL[change.status]}`;
     case 'status':
-      return `${when} ${who} changed status ${STATUS_LABEL[change.from]} → ${STATUS_LABEL[change.to]}${change.note ? `: ${escape(change.note)}` : ''}`;
+      return `${when} ${who} changed status ${STATUS_LABEL[change.from]} → ${STATUS_LABEL[change.to]}${change.note ? `: ${escapeLines(change.note)}` : ''}`;
     case 'note':
-      return `${when} ${who} noted: ${escape(change.text)}`;
+      return `${when} ${who} noted: ${escapeLines(change.text)}`;
     case 'assessment':
-      return `${when} ${who} assessed ${change.party} ${change.from === undefined ? '' : `${scoreText(change.from)} → `}${scoreText(change.to)} as of ${formatLocalDate(change.date)}${change.note ? `: ${escape(change.note)}` : ''}`;
+      return `${when} ${who} assessed ${change.party} ${change.from === undefined ? '' : `${scoreText(change.from)} → `}${scoreText(change.to)} as of ${formatLocalDate(change.date)}${change.note ? `: ${escapeLines(change.note)}` : ''}`;
     case 'occurrence':
-      return `${when} ${who} logged ${formatLocalDate(change.occurrence.date)}${change.occurrence.place ? ` in ${escape(change.occurrence.place)}` : ''}${change.occurrence.text ? `: ${escape(change.occurrence.text)}` : ''}`;
+      return `${when} ${who} logged ${formatLocalDate(change.occurrence.date)}${change.occurrence.place ? ` in ${escape(change.occurrence.place)}` : ''}${change.occurrence.text ? `: ${escapeLines(change.occurrence.text)}` : ''}`;
     case 'unlog':
       return `${when} ${who} removed the occurrence of ${formatLocalDate(change.occurrence.date)}${change.occurrence.place ? ` in ${escape(change.occurrence.place)}` : ''}`;
     case 'archive':
-      return `${when} ${who} archived it${change.reason ? `: ${escape(change.reason)}` : ''}`;
+      return `${when} ${who} archived it${change.reason ? `: ${escapeLines(change.reason)}` : ''}`;
     case 'unarchive':
       return `${when} ${who} unarchived it`;
     case 'snooze':
       return `${when} ${who} snoozed check-ins until ${formatLocalDate(change.until)}`;
     case 'field':
-      return `${when} ${who} ${fieldText(change)}${change.note ? `: ${escape(change.note)}` : ''}`;
+      return `${when} ${who} ${fieldText(change)}${change.note ? `: ${escapeLines(change.note)}` : ''}`;
     case 'fields':
-      return `${when} ${who} ${change.changes.map(fieldText).join('; ')}${change.note ? `: ${escape(change.note)}` : ''}`;
+      return `${when} ${who} ${change.changes.map(fieldText).join('; ')}${change.note ? `: ${escapeLines(change.note)}` : ''}`;
   }
 }
 
@@ -176,7 +178,8 @@ function fieldText(change: FieldChange): string {
     if (text === undefined) return '—';
     if (change.field === 'due') return formatLocalDate(text);
     if (change.field === 'owners') return ownersText({ owners: parseOwners(text) }) ?? '—';
-    return escape(text);
+    // A title stored in history before titles were one line is shown on one.
+    return change.field === 'detail' ? escapeLines(text) : escape(foldLines(text));
   };
   const verb = change.field === 'due' ? (change.from ? 'moved due' : 'set due') : `changed ${change.field}`;
   return change.from === undefined ? `${verb} to ${value(change.to)}` : `${verb} from ${value(change.from)} to ${value(change.to)}`;
@@ -184,7 +187,7 @@ function fieldText(change: FieldChange): string {
 
 /** The archived mark an item carries wherever it is still shown (`all`, `show`, `history`). */
 export function archivedText(archived: Archival, timeZone: string): string {
-  return `:file_cabinet: Archived ${formatDayOf(archived.at, timeZone)} by ${actorText(archived.by)}${archived.reason ? `: ${escape(archived.reason)}` : ''}`;
+  return `:file_cabinet: Archived ${formatDayOf(archived.at, timeZone)} by ${actorText(archived.by)}${archived.reason ? `: ${escapeLines(archived.reason)}` : ''}`;
 }
 
 export { actorText };

@@ -7,6 +7,8 @@ import {
   SLACK_LIMITS,
   context,
   escape,
+  escapeEntities,
+  escapeLines,
   header,
   section,
   truncate,
@@ -48,7 +50,7 @@ export function renderDigest(model: DigestModel): SlackMessage {
   const command = `/commitments ${track.slug}`;
   const title = `Reminder: ${track.title}`;
   const footer = context(
-    [`${escape(command)} for the full report`, model.scheduleText ? `Sent ${escape(model.scheduleText)}` : undefined].filter(Boolean).join(' · '),
+    [`${escape(command)} for the full report`, model.scheduleText ? `Sent ${escapeEntities(model.scheduleText)}` : undefined].filter(Boolean).join(' · '),
   );
 
   const blocks: Block[] = [header(title)];
@@ -104,7 +106,7 @@ function blocksFor(item: Commitment, model: DigestModel): Block[] {
   const blocks = renderCommitmentBlocks(item, model.track.timeZone, model.now);
   const note = item.notes.at(-1);
   if (model.since !== undefined && note && note.at > model.since) {
-    blocks.splice(1, 0, context(`:memo: ${actorText(note.by)}, ${formatInstant(new Date(note.at), model.track.timeZone)}: ${escape(note.text)}`));
+    blocks.splice(1, 0, context(`:memo: ${actorText(note.by)}, ${formatInstant(new Date(note.at), model.track.timeZone)}: ${escapeLines(note.text)}`));
   }
   return blocks;
 }

@@ -32,9 +32,45 @@ export const STATUS_EMOJI: Record<Status, string> = {
   dropped: ':heavy_multiplication_x:',
 };
 
-/** Escapes the three characters Slack's mrkdwn treats as markup. */
-export function escape(text: string): string {
+/** Escapes the three characters Slack reads as control characters: for text the bot itself writes, and plain_text. */
+export function escapeEntities(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * mrkdwn has no escape character, so the markers of bold, italic, strike and code (and the
+ * full-width forms Slack also reads) become look-alikes that it does not read, as jsx-slack does.
+ */
+const MARKER_LOOKALIKES: Record<string, string> = { '*': '\u2217', '＊': '\ufe61', _: '\u02cd', '＿': '\u2e0f', '~': '\u223c', '`': '\u02cb', '｀': '\u02cb' };
+const MARKERS = /[*＊_＿~`｀]/g;
+/** Left whole: a bare link (Slack links it before reading markers) and an emoji code, whose underscores sit inside words. */
+const KEPT_WHOLE = /(https?:\/\/[^\s<>]*[^\s<>.,;:!?'")\]*_~`]|:[+-]?[a-z0-9]+(?:[_-][a-z0-9]+)*:)/;
+
+/**
+ * People's text in mrkdwn, shown as typed and never as markup: `&`, `<` and `>` escaped, and
+ * `*`, `_`, `~` and backticks replaced by look-alikes (∗ ˍ ∼ ˋ), outside bare links and emoji codes.
+ */
+export function escape(text: string): string {
+  return text
+    .split(KEPT_WHOLE)
+    .map((part, i) => escapeEntities(i % 2 === 1 ? part : part.replace(MARKERS, (c) => MARKER_LOOKALIKES[c]!)))
+    .join('');
+}
+
+/**
+ * People's text of several lines (a note, a detail) in mrkdwn: each line escaped, and each
+ * line after the first quoted under it, so that no line of it can pass for an item line.
+ */
+export function escapeLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line, i) => (i === 0 ? escape(line) : `> ${escape(line)}`))
+    .join('\n');
+}
+
+/** People's text of several lines that starts a block of its own (an item's detail): every line quoted. */
+export function quoteLines(text: string): string {
+  return `> ${escapeLines(text)}`;
 }
 
 export function truncate(text: string, max: number): string {

@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { OWNERS_PER_ITEM } from '#shared/domain/bounds';
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import { STATUSES, LIMITS, type Commitment, type Track, type TrackSummary } from '#shared/domain/schemas';
@@ -50,7 +51,7 @@ export const INPUTS = {
 export const ARCHIVE_TICKED = 'archive';
 
 /** Slack shows at most this many options in one checkbox group. */
-const MAX_CHECKBOXES = 10;
+export const MAX_CHECKBOXES = 10;
 
 /** Each text input's `max_length`; the form readers refuse longer values, since a forged payload can carry them. */
 export const INPUT_MAX_CHARS = {
@@ -158,7 +159,7 @@ export function editModal(item: Commitment, origin: ModalOrigin): View {
       block_id: INPUTS.owners,
       optional: true,
       label: { type: 'plain_text', text: 'Owners in Slack' },
-      element: { type: 'multi_users_select', action_id: INPUTS.owners, ...(userIds.length > 0 ? { initial_users: userIds } : {}) },
+      element: { type: 'multi_users_select', action_id: INPUTS.owners, max_selected_items: OWNERS_PER_ITEM, ...(userIds.length > 0 ? { initial_users: userIds } : {}) },
     },
     textInput(INPUTS.ownerNames, 'Other owners (names, comma-separated)', { optional: true, max: INPUT_MAX_CHARS.ownerNames, initial: names, placeholder: 'Foreign Ministry' }),
     textInput(INPUTS.parties, 'Parties (codes, comma-separated)', { max: INPUT_MAX_CHARS.parties, initial: item.parties.join(', ') }),
@@ -243,7 +244,7 @@ export function addCommitmentModal(
       block_id: INPUTS.owners,
       optional: true,
       label: { type: 'plain_text', text: 'Owners' },
-      element: { type: 'multi_users_select', action_id: INPUTS.owners },
+      element: { type: 'multi_users_select', action_id: INPUTS.owners, max_selected_items: OWNERS_PER_ITEM },
     },
   ]);
 }

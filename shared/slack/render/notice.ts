@@ -1,11 +1,11 @@
-import { escape, section, context, plainText, type SlackMessage } from '#shared/slack/render/format';
+import { escapeEntities, section, context, plainText, type SlackMessage } from '#shared/slack/render/format';
 
 /** What a person sees when input cannot be used: what was wrong, then the right form. */
 export function renderProblem(problem: string, usage?: string): SlackMessage {
-  const text = usage ? `${escape(problem)}\nTry: ${escape(usage)}` : escape(problem);
+  const text = usage ? `${escapeEntities(problem)}\nTry: ${escapeEntities(usage)}` : escapeEntities(problem);
   return {
     text,
-    blocks: [section(`:warning: ${escape(problem)}`), ...(usage ? [context(`Try: \`${escape(usage)}\``)] : [])],
+    blocks: [section(`:warning: ${escapeEntities(problem)}`), ...(usage ? [context(`Try: \`${escapeEntities(usage)}\``)] : [])],
   };
 }
 

@@ -3,7 +3,7 @@ import { formatLocalDate } from '#shared/dates/natural';
 import { WEEKDAYS, type CheckInPreferences } from '#shared/domain/check-ins';
 import type { PreferencesView } from '#shared/domain/preferences';
 import { formatInstant } from '#shared/format/text';
-import { context, escape, plainText, section, type Block, type SlackMessage } from '#shared/slack/render/format';
+import { context, escapeEntities, plainText, section, type Block, type SlackMessage } from '#shared/slack/render/format';
 
 /** "weekdays", "every day", "Mon, Tue, Thu". */
 export function daysText(days: readonly number[]): string {
@@ -19,9 +19,9 @@ export function daysText(days: readonly number[]): string {
  */
 export function renderPreferences(view: PreferencesView, now: Date): SlackMessage {
   const { prefs, timeZone } = view;
-  const lines = [`*Your check-ins* · ${daysText(prefs.days)} at ${prefs.time} (${escape(timeZone)}, your Slack time zone)`];
+  const lines = [`*Your check-ins* · ${daysText(prefs.days)} at ${prefs.time} (${escapeEntities(timeZone)}, your Slack time zone)`];
   if (prefs.pausedUntil && prefs.pausedUntil >= localDate(now, timeZone)) lines.push(`:double_vertical_bar: Paused until ${formatLocalDate(prefs.pausedUntil)} (inclusive)`);
-  if (prefs.stopped) lines.push(`:no_entry: Stopped since ${formatInstant(new Date(prefs.stopped.at), timeZone)}: \`${escape(prefs.stopped.reason)}\``);
+  if (prefs.stopped) lines.push(`:no_entry: Stopped since ${formatInstant(new Date(prefs.stopped.at), timeZone)}: \`${escapeEntities(prefs.stopped.reason)}\``);
   const blocks: Block[] = [];
   const done = view.change ? changedText(view.change, prefs) : undefined;
   if (done) blocks.push(section(`:white_check_mark: ${done}`));

@@ -9,7 +9,7 @@ import { ACTION_IDS } from '#shared/slack-app/definitions';
 import { commitmentSummary, commitmentActions, latestNoteText } from '#shared/slack/render/commitment';
 import { complianceByParty } from '#shared/domain/compliance';
 import { STATUS_LABEL, age, averageText, closedText, flagPhrases, formatDayOf, meetingText, nextDateText, plural, statusCountText } from '#shared/format/text';
-import { actorText, button, context, escape, header, plainText, section, sourceText, type Block, type SlackMessage } from '#shared/slack/render/format';
+import { actorText, button, context, escape, escapeLines, header, plainText, section, sourceText, type Block, type SlackMessage } from '#shared/slack/render/format';
 
 
 /** Items per page: two blocks each keeps a page well inside Slack's 50 blocks. */
@@ -131,7 +131,7 @@ function noAnswerText(wait: NoAnswer, now: Date): string {
 
 /** An item's line in the report's fallback text: what its blocks say, on one line. */
 function reportLineText(item: Commitment, flags: Flags, timeZone: string, waits: NoAnswer[], now: Date): string {
-  const closed = closedText(item, timeZone, escape, actorText);
+  const closed = closedText(item, timeZone, escapeLines, actorText);
   const next = closed || flags.overdue || flags.dueSoon ? undefined : nextDateText(item, timeZone);
   const note = latestNoteText(item, timeZone);
   return [

@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { MEMBERS_PER_TRACK } from '#shared/domain/bounds';
 import { isGroupId } from '#shared/domain/access';
 import { ROLES, type CheckInSettings, type Role, type Track, type TrackChange } from '#shared/domain/schemas';
 import { VIEW_IDS } from '#shared/slack-app/definitions';
@@ -26,7 +27,7 @@ export function rolesModal(track: Track, origin: ModalOrigin): types.ModalView {
       block_id: ROLE_INPUTS[role],
       optional: true,
       label: { type: 'plain_text', text: ROLE_LABELS[role] },
-      element: { type: 'multi_users_select', action_id: ROLE_INPUTS[role], ...(initial.length ? { initial_users: initial } : {}) },
+      element: { type: 'multi_users_select', action_id: ROLE_INPUTS[role], max_selected_items: MEMBERS_PER_TRACK, ...(initial.length ? { initial_users: initial } : {}) },
     };
   });
   return modal(VIEW_IDS.trackRoles, `Roles: ${track.slug}`, 'Save', { ...origin, track: track.slug, version: track.version }, [

@@ -1,6 +1,6 @@
 import { describeSchedule, formatLocalTime } from '#shared/dates/schedule';
 import { DIGEST_SECTIONS, type SubscribeResult, type Subscription } from '#shared/domain/subscription';
-import { SLACK_LIMITS, context, escape, section, truncate, type Block, type SlackMessage } from '#shared/slack/render/format';
+import { SLACK_LIMITS, context, escapeEntities, section, truncate, type Block, type SlackMessage } from '#shared/slack/render/format';
 
 /**
  * The line for one subscription: track, schedule, next run in its zone, or why it is paused.
@@ -9,7 +9,7 @@ import { SLACK_LIMITS, context, escape, section, truncate, type Block, type Slac
  */
 export function subscriptionLine(sub: Subscription, markup = true): string {
   const when = describeSchedule(sub.schedule, sub.timeZone);
-  const [b, code, esc] = markup ? ['*', '`', escape] : ['', '', escape];
+  const [b, code, esc] = markup ? ['*', '`', escapeEntities] : ['', '', escapeEntities];
   if (sub.paused) {
     return `${markup ? ':double_vertical_bar: ' : ''}${b}${sub.track}${b} · ${esc(when)} · paused since ${formatLocalTime(new Date(sub.paused.at), sub.timeZone)}: ${code}${esc(sub.paused.reason)}${code} — subscribe again to resume`;
   }

@@ -172,6 +172,14 @@ describe('people named in roles add and remove, for issue 23', () => {
 });
 
 describe('oversized and forged lists, for issue 23', () => {
+  it('opens the roles form with each people picker capped at the members a track may have', async () => {
+    await command('japan-korea roles');
+    const view = harness.slack.callsTo('views.open').at(-1)!.args['view'] as { blocks: { element?: { type: string; max_selected_items?: number } }[] };
+    const pickers = view.blocks.flatMap((b) => (b.element?.type === 'multi_users_select' ? [b.element] : []));
+    expect(pickers).toHaveLength(3);
+    for (const picker of pickers) expect(picker.max_selected_items).toBe(100);
+  });
+
   const many = (n: number) => strangers('9D', n);
   const users = (ids: string[]) => ({ type: 'multi_users_select', selected_users: ids });
   const roleForm = (ids: string[]) => ({ [ROLE_INPUTS.owner]: { [ROLE_INPUTS.owner]: users([ADMIN]) }, [ROLE_INPUTS.viewer]: { [ROLE_INPUTS.viewer]: users(ids) } });
@@ -207,6 +215,11 @@ describe('oversized and forged lists, for issue 23', () => {
         name: 'edit form with 30 owners',
         submit: () =>
           submit(VIEW_IDS.edit, { id: 'JK-1', version: item.version }, { [INPUTS.title]: { [INPUTS.title]: textInput(item.title) }, [INPUTS.owners]: { [INPUTS.owners]: users(many(30)) } }),
+      },
+      {
+        name: 'edit form ticking 40 occurrences to remove',
+        submit: () =>
+          submit(VIEW_IDS.edit, { id: 'JK-1', version: item.version }, { [INPUTS.title]: { [INPUTS.title]: textInput(item.title) }, [INPUTS.unlog]: { [INPUTS.unlog]: ticked(...Array.from({ length: 40 }, (_, i) => String(i))) } }),
       },
       { name: 'import confirmation with 2,000 ticks', submit: () => submit(VIEW_IDS.importPick, { id: '00000000-0000-4000-8000-000000000000' }, forgedPicks) },
     ];

@@ -139,9 +139,28 @@ describe('renderBriefingMarkdown', () => {
       },
     });
     const jk1 = section(renderBriefingMarkdown(report, { now: NOW }), 'JK-1');
-    expect(jk1).toContain('### JK-1: Use \\*stars\\*, \\_underscores\\_, \\`code\\`, \\[a\\](b) and \\<b\\>tags\\</b\\> \\#\n');
+    expect(jk1).toContain('### JK-1: Use \\*stars\\*, \\_underscores\\_, \\`code\\`, \\[a\\]\\(b) and \\<b\\>tags\\</b\\> \\#\n');
     expect(jk1).toContain('\n\n\\# not a heading\nnot code\n1\\. not a list\n\\- not a bullet\n\\---\n\\&amp; stays\nsee https://example.org/a_b_c.');
     expect(jk1).toContain('- **Owners:** @U0MARIA, maria');
+  });
+
+  it('leaves no link or image in text people wrote, also beside a bare URL, for issue 23', () => {
+    const disguised = 'See [the agreed text](https://evil.example/a) or https://good.example/[x](https://evil.example/b) ![pic](https://evil.example/c.png)';
+    const report = busanReport({
+      'JK-1': {
+        title: disguised,
+        detail: `[ref]: https://evil.example/d\n${disguised}`,
+        owners: [{ label: '[Maria](https://evil.example/e)' }],
+        notes: [note('2026-03-01T00:00:00.000Z', disguised)],
+        source: { meeting: '[Busan](https://evil.example/f)', date: '2025-09-30', link: 'https://example.org/readout' },
+      },
+    });
+    const jk1 = section(renderBriefingMarkdown(report, { now: NOW }), 'JK-1');
+    const [source, ...others] = [jk1.split('\n').find((line) => line.startsWith('- **Source:**'))!, ...jk1.split('\n').filter((line) => !line.startsWith('- **Source:**'))];
+    // The one link is the one the briefing writes, to the source; its label's brackets are escaped.
+    expect(source).toBe('- **Source:** [\\[Busan\\]\\(https://evil.example/f), Tue 30 Sep 2025](https://example.org/readout)');
+    for (const line of others) expect(line).not.toMatch(/(?<!\\)\[/);
+    expect(jk1).toContain('### JK-1: See \\[the agreed text\\]\\(https://evil.example/a) or https://good.example/\\[x\\]\\(https://evil.example/b) \\!\\[pic\\]\\(https://evil.example/c.png)\n');
   });
 
   it('adds each party’s compliance average and each item’s assessments only when asked', () => {
@@ -255,6 +274,23 @@ describe('renderBriefingCsv', () => {
     }
     expect(csvCell('=1+1')).toBe("'=1+1");
     expect(csvCell('=A1,"x"')).toBe('"\'=A1,""x"""');
+  });
+
+  it('guards a formula after a separator too, and quotes a cell holding one, for issue 23', () => {
+    for (const [text, written] of [
+      ['a;=1+2', `"'a;=1+2"`],
+      ['a,=1+2', `"'a,=1+2"`],
+      ['Talks; @SUM(A1)', `"'Talks; @SUM(A1)"`],
+      ['a;\t-1', `"'a;\t-1"`],
+      ['JP; KR', '"JP; KR"'],
+      ['a - b', 'a - b'],
+    ] as const) {
+      expect(csvCell(text)).toBe(written);
+    }
+    const rows = records(renderBriefingCsv(withTitleOfFirst('a;=1+2'), { now: NOW }));
+    expect(rows['JK-1']!['title']).toBe("'a;=1+2");
+    // A score the bot writes is a number, read as one: no apostrophe.
+    expect(csvCell(-1)).toBe('-1');
   });
 
   it('appends extra columns after the standard ones, writing numbers as they are', () => {
