@@ -5,7 +5,9 @@
  * cold runs), WARM_REQUESTS (500), FANOUT_CHANNELS (1000), FANOUT_GLOBAL_PER_SECOND (25).
  * `npm run bench -- --only fanout` runs the fan-out alone and prints it, leaving latest.json as it is;
  * `--only checkins` does the same for the check-in sweep (reads for 10 due among 10 / 1,000 / 10,000
- * items, and a fan-out to FANOUT_CHANNELS owners); `--only cold` for the cold-start lines.
+ * items, and a fan-out to FANOUT_CHANNELS owners); `--only cold` for the cold-start lines;
+ * `--only hidden` for an outsider's report of a hidden 2,000-item track against a missing slug
+ * (HIDDEN_REQUESTS pairs, default 200).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -29,6 +31,7 @@ import { seedPerson, seededTable, startStack, type Stack } from './lib/stack.ts'
 import { startDeployed } from './lib/deployed.ts';
 import { percentile, ratio, stats, type Stats } from './lib/stats.ts';
 import { trackWithOneItem } from './lib/subscriptions.ts';
+import { HIDDEN, hiddenTrack } from './lib/hidden.ts';
 import { load, subscriptionItem } from '#local/bulk-subscriptions';
 
 const only = readOnly(process.argv.slice(2));
@@ -39,6 +42,7 @@ const SLACK_LATENCY_MS = Number(process.env['SLACK_LATENCY_MS'] ?? 150);
 const WARM_REQUESTS = Number(process.env['WARM_REQUESTS'] ?? 500);
 const FANOUT_CHANNELS = Number(process.env['FANOUT_CHANNELS'] ?? 1000);
 const FANOUT_GLOBAL = Number(process.env['FANOUT_GLOBAL_PER_SECOND'] ?? 25);
+const HIDDEN_REQUESTS = Number(process.env['HIDDEN_REQUESTS'] ?? 200);
 // As deployed (infra/constructs/bot-function.ts): source maps on, which Node parses at import.
 const NODE_OPTIONS = '--enable-source-maps';
 const silent = createLogger('bench', 'SILENT');
@@ -49,8 +53,8 @@ const KNOWN_PERSON = 'U0ALICE';
 /** What the design says each operation costs (docs/architecture.md, "Access pattern" table), for comparison. */
 const HOME = 'after the answer, 3 Query redrawing the Home tab (tracks, 1 report, subscriptions)';
 const EXPECTED: Record<string, string> = {
-  'report (first request)': '1 Query',
-  report: '1 Query',
+  'report (first request)': '2 GetItem (caller, track) + 1 Query (items, once the track is checked)',
+  report: '2 GetItem (caller, track) + 1 Query (items, once the track is checked)',
   'show (first of prefix JK)': '1 GetItem (prefix → track) + 1 BatchGetItem (item and track)',
   show: '1 BatchGetItem (prefix cached)',
   update: `1 BatchGetItem + 1 TransactWriteItems + 1 PutItem (replay guard); ${HOME}`,
@@ -82,6 +86,18 @@ if (only === 'checkins') {
     const f = await checkInFanOut(stack, { owners: FANOUT_CHANNELS, globalPerSecond: FANOUT_GLOBAL });
     console.log(JSON.stringify({ when: new Date().toISOString(), node: process.version, checkIns: { reads, fanOut: f } }, null, 2));
     console.log(checkInLines({ reads, fanOut: f }).join('\n'));
+  } finally {
+    await stack.stop();
+  }
+  process.exit(0);
+}
+
+if (only === 'hidden') {
+  const stack = await startStack();
+  try {
+    const hidden = await hiddenReport(stack, bundleFunction('slack', path.join(PROJECT_ROOT, 'dist', 'slack')).outfile);
+    console.log(JSON.stringify({ when: new Date().toISOString(), node: process.version, hiddenReport: hidden }, null, 2));
+    console.log(hiddenLine(hidden));
   } finally {
     await stack.stop();
   }
@@ -141,6 +157,10 @@ try {
     fanOut: await checkInFanOut(stack, { owners: FANOUT_CHANNELS, globalPerSecond: FANOUT_GLOBAL }),
   };
 
+  // 7. A hidden track's report -------------------------------------------------------------------
+  log(`hidden track: an outsider's report of a private ${HIDDEN.items}-item track against a missing slug, ${HIDDEN_REQUESTS} pairs`);
+  results['hiddenReport'] = await hiddenReport(stack, bundles.ours);
+
   results['totalSeconds'] = Math.round((performance.now() - started) / 1000);
   mkdirSync(path.join(BENCH, 'results'), { recursive: true });
   writeFileSync(path.join(BENCH, 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -153,12 +173,31 @@ try {
 
 
 /** `--only fanout`, `--only checkins` or `--only cold`: the sections that run alone (the rest share the bundles and the stack). */
-function readOnly(args: string[]): 'fanout' | 'checkins' | 'cold' | undefined {
+function readOnly(args: string[]): 'fanout' | 'checkins' | 'cold' | 'hidden' | undefined {
   const at = args.indexOf('--only');
   if (at === -1) return undefined;
   const section = args[at + 1];
-  if (section !== 'fanout' && section !== 'checkins' && section !== 'cold') throw new Error(`--only takes fanout, checkins or cold; got ${section ?? 'nothing'}`);
+  if (section !== 'fanout' && section !== 'checkins' && section !== 'cold' && section !== 'hidden') throw new Error(`--only takes fanout, checkins, cold or hidden; got ${section ?? 'nothing'}`);
   return section;
+}
+
+type HiddenResult = { items: number; answersAlike: boolean; hidden: Stats; missing: Stats; pairedRatio: number; owner: Stats };
+
+/**
+ * An outsider's report of a private track with 2,000 items against one of a slug no track uses,
+ * in one warm process of our bundle, alternated: both must answer alike and cost alike (the
+ * issue's bar: within 2×). The owner's full report of the same track shows what reading it costs.
+ */
+async function hiddenReport(s: Stack, bundle: string): Promise<HiddenResult> {
+  const table = await seededTable(s, 'bench-hidden');
+  await hiddenTrack(s.client, table);
+  await seedPerson(s, table, HIDDEN.outsider);
+  await seedPerson(s, table, HIDDEN.owner);
+  return (await child(['warm-child.ts', bundle, 'hidden', String(HIDDEN_REQUESTS)], s.env(table))) as HiddenResult;
+}
+
+function hiddenLine(h: HiddenResult): string {
+  return `Hidden ${h.items.toLocaleString('en')}-item track's report to an outsider vs a missing slug, alternated: ${h.hidden.median} vs ${h.missing.median} ms median (paired ratio ×${h.pairedRatio}, bar ×2; answers ${h.answersAlike ? 'alike' : 'DIFFER'}); the owner's full report ${h.owner.median} ms.`;
 }
 
 /**
@@ -386,6 +425,7 @@ function printTable(r: Record<string, unknown>): void {
     '',
     fanOutLine(f),
     ...checkInLines(r['checkIns'] as CheckInResults),
+    hiddenLine(r['hiddenReport'] as HiddenResult),
     `Total ${String(r['totalSeconds'])} s. Figures: bench/results/latest.json`,
   ];
   console.log(lines.join('\n'));

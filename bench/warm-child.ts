@@ -2,12 +2,15 @@
  * Runs inside one process: `tsx bench/warm-child.ts <bundle> warm <n>` times n report requests;
  * `... adversarial <n>` times n 40 KB commands of unclosed quotes and brackets;
  * `... ops` sends a fixed sequence of commands and counts the DynamoDB requests of each through a
- * counting proxy. Prints one JSON line. Started by bench/run.ts with the stack's environment.
+ * counting proxy; `... hidden <n>` times an outsider's report of a hidden 2,000-item track and of a
+ * missing slug, alternated, n of each (and a few of the owner's full report, for contrast).
+ * Prints one JSON line. Started by bench/run.ts with the stack's environment.
  */
 import { pathToFileURL } from 'node:url';
 import { commandEvent } from '#local/slack-request';
 import { startCountingProxy } from '#local/counting-proxy';
-import { stats } from './lib/stats.ts';
+import { HIDDEN } from './lib/hidden.ts';
+import { percentile, ratio, stats } from './lib/stats.ts';
 
 type Handler = (event: unknown, context: unknown) => Promise<{ statusCode: number; body?: string }>;
 const [bundle, mode = 'warm', n = '500'] = process.argv.slice(2);
@@ -42,6 +45,36 @@ if (mode === 'warm') {
     if (result.statusCode !== 200 || !String(result.body).includes('at most 4,000')) failures++;
   }
   console.log(JSON.stringify({ bytes: text.length, latency: stats(times), failures }));
+} else if (mode === 'hidden') {
+  const ask = async (slug: string, userId: string = HIDDEN.outsider) => {
+    const started = performance.now();
+    const result = await handler(commandEvent(slug, { userId }), context);
+    return { ms: performance.now() - started, body: String(result.body) };
+  };
+  // The first of each fills the container's caches (and the two answers must read alike).
+  const [hiddenFirst, missingFirst] = [await ask(HIDDEN.slug), await ask(HIDDEN.missing)];
+  const answersAlike = hiddenFirst.body.replaceAll(HIDDEN.slug, '<slug>') === missingFirst.body.replaceAll(HIDDEN.missing, '<slug>');
+  const hidden: number[] = [];
+  const missing: number[] = [];
+  const paired: number[] = [];
+  for (let i = 0; i < Number(n); i++) {
+    // Alternated, the order of each pair swapped every time, so drift touches both alike.
+    let secret, absent;
+    if (i % 2 === 0) {
+      secret = await ask(HIDDEN.slug);
+      absent = await ask(HIDDEN.missing);
+    } else {
+      absent = await ask(HIDDEN.missing);
+      secret = await ask(HIDDEN.slug);
+    }
+    hidden.push(secret.ms);
+    missing.push(absent.ms);
+    paired.push(secret.ms / absent.ms);
+  }
+  const owner: number[] = [];
+  for (let i = 0; i < 10; i++) owner.push((await ask(HIDDEN.slug, HIDDEN.owner)).ms);
+  paired.sort((x, y) => x - y);
+  console.log(JSON.stringify({ items: HIDDEN.items, answersAlike, hidden: stats(hidden), missing: stats(missing), pairedRatio: ratio(percentile(paired, 50), 1), owner: stats(owner) }));
 } else {
   const steps: [string, string][] = [
     ['report (first request)', 'japan-korea'],

@@ -236,10 +236,10 @@ export async function listTracks(deps: Deps, caller: Caller): Promise<TrackSumma
   return tracks.filter((track) => canRead(access, track));
 }
 
-/** An item, its track and its history, read side by side; the history is returned only once the item may be read. */
+/** An item, its track and its history; the history is read only once the item may be, so a hidden item costs what a missing one does. */
 export async function getHistory(deps: Deps, caller: Caller, id: string): Promise<{ item: Commitment; track: Track; history: HistoryEntry[] }> {
-  const [found, history] = await Promise.all([getItem(deps, caller, id, 'read'), deps.store.getHistory(caller.teamId, id)]);
-  return { ...found, history };
+  const found = await getItem(deps, caller, id, 'read');
+  return { ...found, history: await deps.store.getHistory(caller.teamId, id) };
 }
 
 /**

@@ -170,6 +170,10 @@ describe('the cost of a hidden track’s report', () => {
     return { answer, requests: harness.requests().snapshot(), bytes: harness.requests().bytes() };
   }
 
+  it('reads no history of a hidden item: its id costs no Query, as a missing id of it', async () => {
+    for (const id of ['ST-1', 'ST-99']) expect((await costOf(`history ${id}`)).requests).toEqual({ BatchGetItem: 1 });
+  });
+
   it('reads no item of a hidden 2,000-item track: the same requests as a missing slug, and no more than a track record’s bytes more', async () => {
     const hidden = await costOf('big-secret');
     const missing = await costOf('no-such-track');
