@@ -106,3 +106,41 @@ describe('the people directory’s user groups', () => {
     expect((await directory.userGroups('T0DIR')).has('S0GOV')).toBe(true);
   });
 });
+
+describe('many people named in one request (issue 23)', () => {
+  const named = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `U0${prefix}${i}`);
+  const infoAbout = (ids: string[]) => ids.reduce((sum, id) => sum + infoCalls(id), 0);
+
+  it('asks Slack about at most five people it has not met a call, refusing until it knows them all', async () => {
+    const now = new Date('2026-03-01T00:00:00Z');
+    const { directory } = directoryAt(() => now);
+    const ids = named('NEW', 7);
+    await expect(directory.people('T0DIR', ids)).rejects.toThrow(/I had not met 7 of the people named, and ask Slack about at most 5 at a time: I know 5 more of them now\. Nothing was changed; send it again to go on\./);
+    expect(infoAbout(ids)).toBe(5);
+    const found = await directory.people('T0DIR', [...ids, ids[0]!]);
+    expect([...found.keys()]).toEqual(ids);
+    expect(infoAbout(ids)).toBe(7);
+    // Known now: none of them costs a call.
+    await directory.people('T0DIR', ids);
+    expect(infoAbout(ids)).toBe(7);
+  });
+
+  it('asks again only about records older than the age asked for, within the same bound', async () => {
+    let now = new Date('2026-03-01T00:00:00Z');
+    const { directory } = directoryAt(() => now);
+    const ids = named('AGE', 3);
+    await directory.people('T0DIR', ids);
+    now = new Date(now.getTime() + FRESHNESS.manageMs + 1);
+    await directory.people('T0DIR', ids);
+    expect(infoAbout(ids)).toBe(3);
+    await directory.people('T0DIR', ids, { maxAgeMs: FRESHNESS.manageMs });
+    expect(infoAbout(ids)).toBe(6);
+  });
+
+  it('refuses when Slack cannot say who one of them is, keeping the records of the others', async () => {
+    const { directory, people } = directoryAt(() => new Date());
+    const ids = ['U0GONE', ...named('OK', 2)];
+    await expect(directory.people('T0DIR', ids)).rejects.toThrow(/Slack could not tell me who <@U0GONE> is \(user_not_found\)/);
+    expect((await people.getMany('T0DIR', ids)).size).toBe(2);
+  });
+});
