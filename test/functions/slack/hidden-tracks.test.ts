@@ -109,13 +109,20 @@ describe('item ids of a hidden track', () => {
     expect(await tableItems(harness)).toBe(before);
   });
 
-  it('a forged note form on an existing or a missing id is answered as on an unknown prefix', async () => {
+  const note = { note: { note: { type: 'plain_text_input', value: 'probe' } } };
+  const FORMS: [string, Record<string, unknown>][] = [
+    [VIEW_IDS.addNote, note],
+    [VIEW_IDS.markDone, note],
+    [VIEW_IDS.update, { status: { status: { type: 'static_select', selected_option: { value: 'stalled' } } }, ...note }],
+    [VIEW_IDS.checkInNote, note],
+    [VIEW_IDS.checkInDone, note],
+  ];
+  it.each(FORMS)('a forged %s form on an existing or a missing id is answered as on an unknown prefix', async (view, values) => {
     const before = await tableItems(harness);
-    const note = { note: { note: { type: 'plain_text_input', value: 'probe' } } };
     for (const seq of [1, 99]) {
-      const hidden = await submitted(VIEW_IDS.addNote, { id: `ST-${seq}`, version: 1 }, note);
-      expect(hidden).not.toBe('');
-      expect(asUnused(hidden)).toBe(await submitted(VIEW_IDS.addNote, { id: `QZ-${seq}`, version: 1 }, note));
+      const hidden = await submitted(view, { id: `ST-${seq}`, version: 1 }, values);
+      expect(hidden).toMatch(/No track uses the prefix/);
+      expect(asUnused(hidden)).toBe(await submitted(view, { id: `QZ-${seq}`, version: 1 }, values));
     }
     expect(await tableItems(harness)).toBe(before);
   });
