@@ -6,8 +6,9 @@ import { zonedTime } from '#shared/dates/schedule';
 import type { CheckInEntry } from '#shared/domain/check-in-message';
 import type { CheckInPreferences } from '#shared/domain/check-ins';
 import type { CheckInDelivery } from '#shared/domain/delivery';
-import type { SlackUser } from '#shared/domain/access';
-import { personFromSlack, recordAge, type Person, type RecordAge } from '#shared/domain/person';
+import { SlackUserSchema, groupsOf, standingOf, type Access, type SlackUser, type Standing } from '#shared/domain/access';
+import { ownerBlock } from '#shared/domain/owner-access';
+import { personFromSlack, recordAge, type GroupRecord, type Person, type RecordAge } from '#shared/domain/person';
 import type { Commitment, LocalDate, TeamId, Track } from '#shared/domain/schemas';
 import { countCheckInSent, countHandledError } from '#shared/observe/metrics';
 import type { CheckInStore, DueAsk } from '#shared/store/check-ins';
@@ -24,7 +25,10 @@ import { byUrgency, decideAsk } from '#shared/check-ins/decide';
 /**
  * The check-in sweep: one direct message per owner and local day listing every item that needs
  * them, at their morning, exactly once (the same claim, metadata and look-first as digests; see
- * `shared/reminders/deliver.ts`). Owners of items in private tracks are asked too: they own them.
+ * `shared/reminders/deliver.ts`). An owner is asked only while they may read the item's track
+ * (their standing from their record, the track's roles and user groups from their records, no
+ * channel); otherwise the ask is paused, with the reason, which the track's report shows, and
+ * they are sent nothing about it.
  * Who an owner is (zone, deactivated, bot) and their DM channel come from their person record, so
  * once the bot knows them a check-in costs Slack one post; Slack is asked only for someone it has
  * no record of (or one past a week), and a record past a day is refreshed after the posts.
@@ -56,8 +60,8 @@ const GONE_CHANNEL_ERRORS: ReadonlySet<string> = new Set(['channel_not_found', '
 export interface CheckInSweepDeps extends SweepRuntime {
   checkIns: CheckInStore;
   preferences: Pick<PreferencesStore, 'getMany' | 'stop'>;
-  /** The owners' person records: who they are to Slack, and their DM channel. */
-  people: Pick<PeopleStore, 'getMany' | 'save' | 'setDmChannel'>;
+  /** The owners' person records: who they are to Slack, and their DM channel; user groups' records, for who may read a track. */
+  people: Pick<PeopleStore, 'getMany' | 'save' | 'setDmChannel' | 'getGroups'>;
   faults?: CheckInFaults;
 }
 
@@ -89,6 +93,8 @@ export interface CheckInSweepSummary {
   refreshed: number;
   /** Kept DM channels Slack no longer knew: opened again for the post. */
   reopened: number;
+  /** Asks not made because their owner may not read the item's track: paused with the reason, looked at again the next day. */
+  paused: number;
 }
 
 type Outcome = 'sent' | 'skipped' | 'deferred' | 'not-due' | 'stopped' | 'failed' | 'left';
@@ -126,6 +132,8 @@ interface ReadyOwner extends OwnerDay, Omit<DueOwner, 'person'> {
   timeZone: string;
   /** Their DM channel as their record keeps it: no `conversations.open` needed. */
   dmChannelId: string | undefined;
+  /** Their standing in the workspace, which decides the tracks they may read. */
+  standing: Standing;
 }
 
 /** A record served past {@link FRESHNESS.serveMs}: looked up again once the posts are out. */
@@ -164,6 +172,7 @@ export async function runCheckInSweep(deps: CheckInSweepDeps, input: CheckInSwee
     lookedUp: 0,
     refreshed: 0,
     reopened: 0,
+    paused: 0,
   };
   const ctx: SweepContext = { ...run, deps, summary };
   const { log } = ctx;
@@ -202,9 +211,9 @@ export async function runCheckInSweep(deps: CheckInSweepDeps, input: CheckInSwee
       const posting = Promise.all(
         Array.from({ length: settings.concurrency }, async () => {
           for (let next = await posts.take(); next; next = await posts.take()) {
-            const { owner, items, tracks } = next;
+            const { owner, items, tracks, groups } = next;
             if (ctx.budget.exhausted()) tally('left');
-            else tally(await safely(ctx, owner, () => checkInOwner(ctx, owner, items, tracks)));
+            else tally(await safely(ctx, owner, () => checkInOwner(ctx, owner, items, tracks, groups)));
           }
         }),
       );
@@ -244,6 +253,8 @@ interface Ready {
   owner: ReadyOwner;
   items: Map<string, Commitment>;
   tracks: Map<string, Track>;
+  /** The records of the user groups those tracks give roles to. */
+  groups: ReadonlyMap<string, GroupRecord>;
 }
 
 /** Keys one BatchGetItem takes: a batch of owners is as many as their asks and tracks fit in one. */
@@ -314,7 +325,10 @@ async function prepareBatch(
   if (ready.length === 0) return;
   try {
     const { items, tracks } = await deps.checkIns.itemsAndTracks(teamId, ready.flatMap((o) => o.asks));
-    for (const owner of ready) input.post({ owner, items, tracks });
+    // Records only: a group the bot has none of gives nobody a role here (no Slack call from the sweep).
+    const groupIds = [...new Set([...tracks.values()].flatMap(groupsOf))];
+    const groups = groupIds.length > 0 ? await deps.people.getGroups(teamId, groupIds) : new Map<string, GroupRecord>();
+    for (const owner of ready) input.post({ owner, items, tracks, groups });
   } catch (error) {
     ctx.log.error('check-ins of a batch of owners failed', { teamId, owners: ready.length, error });
     countHandledError(error);
@@ -342,7 +356,13 @@ async function prepareOwner(ctx: SweepContext, owner: DueOwner): Promise<ReadyOw
     await Promise.all(owner.asks.map((ask) => deps.checkIns.move(ask, slot.at)));
     return 'deferred';
   }
-  return { ...owner, date: today, timeZone, dmChannelId };
+  return { ...owner, date: today, timeZone, dmChannelId, standing: standingFrom(user, owner.teamId) };
+}
+
+/** The owner's standing from what their record or Slack says; an unreadable answer counts as a stranger's, who sees only what they are given. */
+function standingFrom(user: unknown, teamId: TeamId): Standing {
+  const parsed = SlackUserSchema.safeParse(user);
+  return parsed.success ? standingOf(parsed.data, teamId) : 'stranger';
 }
 
 /** What the sweep needs of who an owner is (Slack's raw answer, when unreadable, may lack any of it). */
@@ -424,17 +444,27 @@ interface Listed {
  *    attempt may have posted; a kept channel Slack no longer knows is opened again once), record the post;
  * 4. record the check-in on each listed ask and move it to its next day.
  */
-async function checkInOwner(ctx: SweepContext, owner: ReadyOwner, items: Map<string, Commitment>, tracks: Map<string, Track>): Promise<Outcome> {
+async function checkInOwner(ctx: SweepContext, owner: ReadyOwner, items: Map<string, Commitment>, tracks: Map<string, Track>, groups: ReadonlyMap<string, GroupRecord>): Promise<Outcome> {
   const { checkIns } = ctx.deps;
   const due: Listed[] = [];
+  const access: Access = {
+    userId: owner.userId,
+    standing: owner.standing,
+    groups: new Set([...groups.values()].filter((group) => !group.disabled && group.users.includes(owner.userId)).map((group) => group.groupId)),
+  };
   await Promise.all(
     owner.asks.map(async (ask) => {
       const item = items.get(`${ask.track}#${ask.seq}`);
       const track = tracks.get(ask.track);
       const decision = decideAsk(item, track, ask.askedOn, owner.date);
+      const block = track && ownerBlock(access, track);
       if (decision.kind === 'never') await checkIns.unindex(ask);
-      else if (decision.kind === 'later') await checkIns.move(ask, nextSlot(owner, decision.on), decision.on);
-      else if (item && track) due.push({ ask, entry: decision.entry, item, track });
+      else if (decision.kind === 'later') await checkIns.move(ask, nextSlot(owner, decision.on), decision.on, ask.paused !== undefined && !block);
+      else if (block) {
+        // Nothing about a track goes to someone who may not read it; looked at again on their next day.
+        ctx.summary.paused++;
+        await checkIns.pause(ask, { reason: block, on: owner.date }, nextSlot(owner, addLocalDays(owner.date, 1)));
+      } else if (item && track) due.push({ ask, entry: decision.entry, item, track });
     }),
   );
   if (due.length === 0) return 'not-due';

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { OWNER_BLOCKS } from '#shared/domain/owner-access';
 import { CheckInSettingsSchema, CommitmentIdSchema, InstantSchema, LocalDateSchema, SlackUserIdSchema, TeamIdSchema, TrackSlugSchema, type CheckInSettings } from '#shared/domain/schemas';
 
 /**
@@ -35,6 +36,8 @@ export const AskSchema = z.object({
   reason: AskReasonSchema.optional(),
   /** The direct message that asked, for showing an answer in place. */
   dm: z.object({ channel: z.string().min(1).max(30), ts: z.string().min(1).max(30) }).optional(),
+  /** Set by the sweep on the owner's day it did not ask them because they may not read the track; cleared once they may. */
+  paused: z.object({ reason: z.enum(OWNER_BLOCKS), on: LocalDateSchema }).optional(),
 });
 export type Ask = z.infer<typeof AskSchema>;
 

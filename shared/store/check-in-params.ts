@@ -9,7 +9,7 @@ import type {
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { askOnAfterChange, earliestStartOf } from '#shared/dates/check-ins';
 import { localDate } from '#shared/dates/flags';
-import type { AskReason } from '#shared/domain/check-ins';
+import type { Ask, AskReason } from '#shared/domain/check-ins';
 import type { Commitment, LocalDate, TeamId, Track } from '#shared/domain/schemas';
 import { keys } from '#shared/store/params';
 import { DELIVERY_TTL_DAYS, deliveryPk, dueIndexQueryParams, fnv1a, newLease } from '#shared/store/subscription-params';
@@ -125,14 +125,29 @@ function askKeyOf(ask: IndexedAsk) {
  * Moves an ask's index instant to `at` (the owner's real morning, or the next day they may be
  * asked); with `askOn`, its next ask day too. Only while its index key is still the one read.
  */
-export function moveAskParams(tableName: string, ask: IndexedAsk, at: Date, askOn?: LocalDate): UpdateItemCommandInput {
+export function moveAskParams(tableName: string, ask: IndexedAsk, at: Date, askOn?: LocalDate, resume = false): UpdateItemCommandInput {
   const index = askIndexKeys(ask, at);
   return {
     TableName: tableName,
     Key: askKeyOf(ask),
-    UpdateExpression: 'SET gsi1pk = :gpk, gsi1sk = :gsk' + (askOn ? ', askOn = :on' : ''),
+    UpdateExpression: 'SET gsi1pk = :gpk, gsi1sk = :gsk' + (askOn ? ', askOn = :on' : '') + (resume ? ' REMOVE paused' : ''),
     ConditionExpression: 'gsi1sk = :read',
     ExpressionAttributeValues: toItem({ ':gpk': index.gsi1pk, ':gsk': index.gsi1sk, ':read': ask.readSk, ...(askOn ? { ':on': askOn } : {}) }),
+  };
+}
+
+/**
+ * Pauses an ask whose owner may not read its track (`paused`, shown in the report) and looks at
+ * it again at `at`, only while its index key is still the one read.
+ */
+export function pauseAskParams(tableName: string, ask: IndexedAsk, paused: NonNullable<Ask['paused']>, at: Date): UpdateItemCommandInput {
+  const index = askIndexKeys(ask, at);
+  return {
+    TableName: tableName,
+    Key: askKeyOf(ask),
+    UpdateExpression: 'SET paused = :paused, gsi1pk = :gpk, gsi1sk = :gsk',
+    ConditionExpression: 'gsi1sk = :read',
+    ExpressionAttributeValues: toItem({ ':paused': paused, ':gpk': index.gsi1pk, ':gsk': index.gsi1sk, ':read': ask.readSk }),
   };
 }
 
@@ -177,7 +192,8 @@ export function recordAskParams(
     TableName: tableName,
     Key: askKeyOf(ask),
     UpdateExpression:
-      `SET ${ASKED_SET(asked)}` + (next && index ? ', askOn = :on, gsi1pk = :gpk, gsi1sk = :gsk' : ' REMOVE askOn, gsi1pk, gsi1sk'),
+      // Asked: whatever paused it is over.
+      `SET ${ASKED_SET(asked)}` + (next && index ? ', askOn = :on, gsi1pk = :gpk, gsi1sk = :gsk REMOVE paused' : ' REMOVE askOn, gsi1pk, gsi1sk, paused'),
     ConditionExpression: 'gsi1sk = :read',
     ExpressionAttributeValues: toItem({
       ...askedValues(asked),
@@ -192,7 +208,7 @@ export function recordAskedParams(tableName: string, ask: IndexedAsk, asked: Ask
   return {
     TableName: tableName,
     Key: askKeyOf(ask),
-    UpdateExpression: `SET ${ASKED_SET(asked)}`,
+    UpdateExpression: `SET ${ASKED_SET(asked)} REMOVE paused`,
     ConditionExpression: 'attribute_exists(pk)',
     ExpressionAttributeValues: toItem(askedValues(asked)),
   };

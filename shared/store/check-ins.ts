@@ -65,9 +65,14 @@ export function createCheckInStore(deps: { client: DynamoDBClient; tableName: st
       return { items, tracks };
     },
 
-    /** `false` when an item change moved the ask since it was read (that change's day wins). */
-    move(ask: IndexedAsk, at: Date, askOn?: LocalDate): Promise<boolean> {
-      return conditional(() => client.send(new UpdateItemCommand(params.moveAskParams(tableName, ask, at, askOn))));
+    /** `false` when an item change moved the ask since it was read (that change's day wins); `resume` clears a pause. */
+    move(ask: IndexedAsk, at: Date, askOn?: LocalDate, resume = false): Promise<boolean> {
+      return conditional(() => client.send(new UpdateItemCommand(params.moveAskParams(tableName, ask, at, askOn, resume))));
+    },
+
+    /** Pauses an ask whose owner may not read its track, until `at`; `false` when a change moved it since it was read. */
+    pause(ask: IndexedAsk, paused: NonNullable<Ask['paused']>, at: Date): Promise<boolean> {
+      return conditional(() => client.send(new UpdateItemCommand(params.pauseAskParams(tableName, ask, paused, at))));
     },
 
     unindex(ask: IndexedAsk): Promise<boolean> {

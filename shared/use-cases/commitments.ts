@@ -11,6 +11,7 @@ import { formatOwners, parseOwners, refuseIfArchived } from '#shared/domain/chan
 import { takesDueDate, type NamedKind } from '#shared/domain/kind';
 import { ADDED_IN_SLACK, type Actor, type Change, type Commitment, type FieldChange, type Owner, type ComplianceScore, type Source, type CommitmentDraft, type HistoryEntry, type Kind, type LocalDate, type Status, type TeamId, type Track, type TrackSummary } from '#shared/domain/schemas';
 import type { Report } from '#shared/domain/report';
+import { requireOwnersCanRead } from '#shared/use-cases/owners';
 import type { FormToken } from '#shared/store/params';
 import { MissingItemError, PrefixTakenError, unknownPrefixError, type Store } from '#shared/store/store';
 import type { SubscriptionStore } from '#shared/store/subscriptions';
@@ -287,6 +288,7 @@ export async function addCommitment(
     kind,
     status: 'not-started',
   };
+  await requireOwnersCanRead(deps, caller.teamId, track, draft.owners ?? []);
   const once = formToken(caller, input.clientToken);
   const item = await deps.store.createCommitment(caller.teamId, track.slug, draft, caller.userId, caller.now, { track, ...(once ? { once } : {}) });
   return { item, track };
@@ -336,6 +338,7 @@ export async function changeItem(
 ): Promise<{ before: Commitment; after: Commitment; track: Track; change: Change }> {
   const { item, track } = await getItem(deps, caller, id, need);
   const change = toChange(item, track, action, caller.now);
+  await requireOwnersCanRead(deps, caller.teamId, track, ownersGiven(action), item.owners, action.type === 'reassign' ? 'owner' : 'owners');
   const { before, after } = await deps.store.saveChange(item, change, caller.userId, caller.now, expectedVersion, track);
   return { before, after, track, change };
 }
@@ -424,6 +427,12 @@ function toSnooze(item: Commitment, track: Track, until: LocalDate, now: Date): 
     throw new InvalidInputError(`${formatLocalDate(until)} is more than a year away: snooze for a year at most. Nothing was changed.`, undefined, { field: 'until' });
   }
   return { type: 'snooze', until };
+}
+
+/** The owners an action names: the one a check-in hands the item to, or an edit's list. */
+function ownersGiven(action: ItemAction): Owner[] {
+  if (action.type === 'reassign') return [{ label: `<@${action.to}>`, slackUserId: action.to }];
+  return action.type === 'edit' && action.owners !== undefined ? parseOwners(action.owners.join(',')) : [];
 }
 
 /** One owner replaced by another in place, as a `field` change of the owners. */
@@ -522,6 +531,7 @@ export async function saveEditForm(
     changes = [...unlogChanges(item, unlog), ...(edited ? [edited] : [])];
   }
   if (changes.length === 0) throw new InvalidInputError(`That is what ${item.id} already has; nothing was changed.`, `/commitments edit ${item.id} due|owner|title|parties <value>`);
+  await requireOwnersCanRead(deps, caller.teamId, track, ownersGiven({ type: 'edit', ...edit }), item.owners);
   let after = item;
   for (const change of changes) ({ after } = await deps.store.saveChange(after, change, caller.userId, caller.now, after.version, track));
   return { before: item, after, track, changes };

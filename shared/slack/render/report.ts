@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import { byAttention } from '#shared/domain/attention';
 import { deriveFlags, type Flags } from '#shared/dates/flags';
 import { noAnswersOf, type NoAnswer } from '#shared/dates/no-answer';
+import { pausesOf } from '#shared/domain/owner-access';
 import { CLOSED_STATUSES, STATUSES, type Commitment, type Status } from '#shared/domain/schemas';
 import type { Report } from '#shared/domain/report';
 import { REPORT_FILTERS, type ReportFilter } from '#shared/domain/report-filter';
@@ -77,6 +78,7 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
   }
   const meetings = track.meetings.map((m) => meetingText(m, escape)).join('; ');
   const waits = noAnswersOf(report, view.now);
+  const pauses = pausesOf(report);
 
   const blocks: Block[] = [
     { ...header(track.title), block_id: reportBlockId({ slug: track.slug, filter: view.filter, page }) },
@@ -106,8 +108,9 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
       blocks.push(context(`*${group === 'archived' ? 'Archived' : STATUS_LABEL[group]}* (${total})`));
     }
     blocks.push(section(commitmentSummary(item, track.timeZone, view.now)));
-    const waiting = waits.get(item.id);
-    if (waiting) blocks.push(context(waiting.map((w) => noAnswerText(w, view.now)).join(' · ')));
+    // One context line for both, so a page stays inside Slack's 50 blocks.
+    const asks = [...(waits.get(item.id) ?? []).map((w) => noAnswerText(w, view.now)), ...(pauses.get(item.id) ?? []).map(pausedLine)];
+    if (asks.length > 0) blocks.push(context(asks.join(' · ')));
     const actions = commitmentActions(item);
     if (actions) blocks.push(actions);
   }
@@ -118,7 +121,7 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
     `${escape(track.title)} — ${FILTER_NAME[view.filter]}${pages > 1 ? `, page ${page + 1} of ${pages}` : ''}`,
     ...summary.map(plainText),
     ...(slice.length === 0 ? [nothing] : []),
-    ...slice.map(({ item, flags }) => reportLineText(item, flags, track.timeZone, waits.get(item.id) ?? [], view.now)),
+    ...slice.map(({ item, flags }) => reportLineText(item, flags, track.timeZone, waits.get(item.id) ?? [], view.now, pauses.get(item.id) ?? [])),
   ].join('\n');
   return { text: text.slice(0, 3900), blocks };
 }
@@ -129,8 +132,13 @@ function noAnswerText(wait: NoAnswer, now: Date): string {
   return wait.escalated ? `:rotating_light: *no answer from <@${wait.userId}>* — asked ${ago}` : `:hourglass: asked <@${wait.userId}> ${ago}, no answer`;
 }
 
+/** An owner's check-ins about an item paused, because they may not read the track. */
+function pausedLine(text: string): string {
+  return `:double_vertical_bar: ${text}`;
+}
+
 /** An item's line in the report's fallback text: what its blocks say, on one line. */
-function reportLineText(item: Commitment, flags: Flags, timeZone: string, waits: NoAnswer[], now: Date): string {
+function reportLineText(item: Commitment, flags: Flags, timeZone: string, waits: NoAnswer[], now: Date, pauses: string[]): string {
   const closed = closedText(item, timeZone, escapeLines, actorText);
   const next = closed || flags.overdue || flags.dueSoon ? undefined : nextDateText(item, timeZone);
   const note = latestNoteText(item, timeZone);
@@ -139,6 +147,7 @@ function reportLineText(item: Commitment, flags: Flags, timeZone: string, waits:
     ...(closed ? [plainText(closed)] : []),
     ...flagPhrases(flags).map((p) => p.text),
     ...waits.map((w) => plainText(noAnswerText(w, now))),
+    ...pauses,
     ...(next ? [next] : []),
     ...(note ? [plainText(note)] : []),
     `Source: ${plainText(sourceText(item))}`,

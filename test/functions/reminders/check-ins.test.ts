@@ -23,6 +23,8 @@ beforeAll(async () => {
     timeZone: 'Asia/Tokyo',
     idPrefix: 'PT',
     visibility: 'private',
+    // The owner of the item may read the track: only then is an owner asked (issue 23).
+    members: { U0OWNER: 'viewer' },
     createdAt: created.toISOString(),
     createdBy: 'U0ADMIN',
   });
@@ -37,7 +39,7 @@ afterAll(() => {
 
 
 describe('reminders handler check-ins', () => {
-  it('asks the owner of an item in a private track after the digests, logs the counts and publishes CheckInsSent', async () => {
+  it('asks the owner of an item in a private track they may read after the digests, logs the counts and publishes CheckInsSent', async () => {
     vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'false');
     // The fake gives the owner no time zone: UTC, so 09:00Z on Tuesday 10 March, 7 days before the due date.
     await sweepAt('2026-03-10T08:59:00Z');

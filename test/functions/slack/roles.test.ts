@@ -433,6 +433,113 @@ describe('a private track', () => {
   });
 });
 
+describe('the authorization matrix: owners must see the track', () => {
+  // Issue 23: an owner who may not read an item's track would be sent its title, due date and
+  // notes by every check-in; each way of making someone an owner accepts only readers.
+  const OUTSIDER = 'U0NOROLE';
+  const ROLELESS_GUEST = 'U0RGUEST';
+  /** Who may be made an owner, per track: readers (a role, a workspace track's members, admins) may, the rest may not. */
+  const CANDIDATES: { slug: 'ow' | 'mx'; userId: string; sees: boolean; why: string }[] = [
+    { slug: 'ow', userId: PEOPLE.viewer, sees: true, why: 'a viewer of the private track' },
+    { slug: 'ow', userId: PEOPLE.admin, sees: true, why: 'a workspace admin with no role' },
+    { slug: 'ow', userId: OUTSIDER, sees: false, why: 'a member with no role on the private track' },
+    { slug: 'ow', userId: PEOPLE.stranger, sees: false, why: 'someone from another organisation with no role' },
+    { slug: 'mx', userId: 'U0NEXT', sees: true, why: 'a member, on a workspace track' },
+    { slug: 'mx', userId: ROLELESS_GUEST, sees: false, why: 'a guest with no role, on a workspace track' },
+    { slug: 'mx', userId: PEOPLE.stranger, sees: false, why: 'someone from another organisation with no role, on a workspace track' },
+  ];
+  let made = 0;
+
+  beforeAll(async () => {
+    Object.assign(harness.slack.options.users!, { [ROLELESS_GUEST]: { is_restricted: true } });
+    expect((await command('track add ow "Owners" parties AA,BB tz UTC prefix OW', PEOPLE.owner)).text).toContain('Created track ow');
+    expect((await command('ow roles add <@U0VIEWER> viewer', PEOPLE.owner)).text).toContain('is now a viewer of ow');
+    expect((await command('ow visibility private', PEOPLE.owner)).text).toContain('ow is now private');
+  });
+
+  const idIn = (answer: string | undefined) => /Added \*?([A-Z]+-\d+)/.exec(answer ?? '')?.[1];
+  /** A new item of `slug` for one case, added by the track's owner; `holder` owns it. */
+  async function newItem(slug: string, holder?: string): Promise<string> {
+    made += 1;
+    return idIn((await command(`add ${slug} "Handoff case ${made}"${holder ? ` owner <@${holder}>` : ''}`, PEOPLE.owner)).text)!;
+  }
+  const version = async (id: string) => (await harness.store().getCommitment(TEAM, id)).version;
+  const owners = async (id: string) => (await harness.store().getCommitment(TEAM, id)).owners.map((o) => o.slackUserId ?? o.label);
+  const users = (ids: string[]) => ({ type: 'multi_users_select', selected_users: ids });
+  const editValues = (extra: Record<string, unknown>) => ({ title: { title: text(`Handoff case ${made}`) }, parties: { parties: text('AA, BB') }, reason: { reason: text('new owner') }, ...extra });
+
+  /**
+   * Each way of making someone an owner: `setUp` makes the item it works on (written before the
+   * count), `hand` makes `userId` an owner and returns the answer and the item it set owners on.
+   */
+  const PATHS: Record<string, { setUp?: (slug: string) => Promise<string>; hand: (slug: string, userId: string, id?: string) => Promise<{ answer: string; id?: string }> }> = {
+    'command add': {
+      async hand(slug, userId) {
+        const answer = (await command(`add ${slug} "Added for ${userId}" owner <@${userId}>`, PEOPLE.owner)).text ?? '';
+        const id = idIn(answer);
+        return { answer, ...(id ? { id } : {}) };
+      },
+    },
+    'command edit owner': {
+      setUp: (slug) => newItem(slug),
+      hand: async (_, userId, id) => ({ answer: (await command(`edit ${id} owner <@${userId}>`, PEOPLE.owner)).text ?? '', id: id! }),
+    },
+    'add form': {
+      async hand(slug, userId) {
+        const title = `Form item for ${userId}`;
+        const answer = (await submit(VIEW_IDS.addCommitment, { track: slug }, { title: { title: text(title) }, owners: { owners: users([userId]) } }, PEOPLE.owner)).body;
+        const id = (await harness.store().getReport(TEAM, slug)).commitments.find((item) => item.title === title)?.id;
+        return { answer, ...(id ? { id } : {}) };
+      },
+    },
+    'Edit form': {
+      setUp: (slug) => newItem(slug),
+      hand: async (_, userId, id) => ({ answer: (await submit(VIEW_IDS.edit, { id, version: await version(id!) }, editValues({ owners: { owners: users([userId]) } }), PEOPLE.owner)).body, id: id! }),
+    },
+    'Not mine button and form': {
+      // The viewer owns the item and hands it on from their check-in.
+      setUp: (slug) => newItem(slug, PEOPLE.viewer),
+      async hand(_, userId, id) {
+        const opened = harness.slack.callsTo('views.open').length;
+        expect((await button(ACTION_IDS.checkInNotMine, `${id}@${await version(id!)}`, PEOPLE.viewer)).statusCode).toBe(200);
+        expect(harness.slack.callsTo('views.open')).toHaveLength(opened + 1);
+        const view = harness.slack.callsTo('views.open').at(-1)!.args['view'] as { callback_id: string; private_metadata: string };
+        expect(view.callback_id).toBe(VIEW_IDS.checkInNotMine);
+        const answer = (await submit(VIEW_IDS.checkInNotMine, JSON.parse(view.private_metadata) as object, { owner: { owner: { type: 'users_select', selected_user: userId } } }, PEOPLE.viewer)).body;
+        return { answer, id: id! };
+      },
+    },
+  };
+
+  it('has a path for every command and form that sets owners', () => {
+    const setsOwners = COMMANDS.filter((d) => d.usage.includes('owner @user')).map((d) => d.name);
+    expect(setsOwners.sort()).toEqual(['add', 'edit']);
+    expect(Object.keys(PATHS)).toEqual(['command add', 'command edit owner', 'add form', 'Edit form', 'Not mine button and form']);
+  });
+
+  const cases = Object.keys(PATHS).flatMap((path) => CANDIDATES.map((candidate) => ({ path, ...candidate })));
+  it.each(cases)('$path on $slug making $userId ($why) an owner: allowed only if they can see the track', async ({ path, slug, userId, sees }) => {
+    const { setUp, hand } = PATHS[path]!;
+    const id = setUp ? await setUp(slug) : undefined;
+    const before = await tableItems(harness);
+    const result = await hand(slug, userId, id);
+    if (sees) {
+      expect(result.answer).not.toMatch(/give them a role|cannot see/);
+      expect(await owners(result.id!)).toContain(userId);
+    } else {
+      expect(result.answer).toMatch(new RegExp(`${userId}\\W.* cannot see ${slug}\\b.*give them a role on it first`));
+      expect(await tableItems(harness)).toBe(before);
+    }
+  });
+
+  it.each(['command add', 'command edit owner', 'Edit form'])('%s keeps an owner given by name on a private track', async (path) => {
+    const id = path === 'command add' ? idIn((await command('add ow "Named owner" owner "Foreign Ministry"', PEOPLE.owner)).text)! : await newItem('ow');
+    if (path === 'command edit owner') expect((await command(`edit ${id} owner "Foreign Ministry"`, PEOPLE.owner)).text).toContain('Changed the owners');
+    if (path === 'Edit form') expect((await submit(VIEW_IDS.edit, { id, version: await version(id) }, editValues({ owner_names: { owner_names: text('Foreign Ministry') } }), PEOPLE.owner)).body).toBe('');
+    expect(await owners(id)).toEqual(['Foreign Ministry']);
+  });
+});
+
 function readout() {
   return {
     [IMPORT_INPUTS.meeting]: { [IMPORT_INPUTS.meeting]: text('Matrix meeting') },

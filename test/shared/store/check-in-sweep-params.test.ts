@@ -9,6 +9,7 @@ import {
   itemsAndTracksParams,
   moveAskParams,
   newCheckInDelivery,
+  pauseAskParams,
   recordAskParams,
   recordAskedParams,
   unindexAskParams,
@@ -35,15 +36,23 @@ describe('check-in sweep requests', () => {
     expect(move.ConditionExpression).toBe('gsi1sk = :read');
     expect(plain(move.ExpressionAttributeValues)).toEqual({ ':gpk': `ASK#${askShard('T0CIP', 'U0MARIA')}`, ':gsk': askIndexKeys(ask, at).gsi1sk, ':read': ask.readSk, ':on': '2026-03-16' });
     expect(unindexAskParams(TABLE, ask)).toMatchObject({ UpdateExpression: 'REMOVE askOn, gsi1pk, gsi1sk', ConditionExpression: 'gsi1sk = :read' });
+    expect(moveAskParams(TABLE, ask, at, '2026-03-16', true).UpdateExpression).toBe('SET gsi1pk = :gpk, gsi1sk = :gsk, askOn = :on REMOVE paused');
+  });
+
+  it('pauses an ask, with the reason, to be looked at again at an instant, only while its index key is the one read', () => {
+    const pause = pauseAskParams(TABLE, ask, { reason: 'private-track', on: '2026-03-10' }, at);
+    expect(pause).toMatchObject({ UpdateExpression: 'SET paused = :paused, gsi1pk = :gpk, gsi1sk = :gsk', ConditionExpression: 'gsi1sk = :read' });
+    expect(plain(pause.ExpressionAttributeValues)).toEqual({ ':paused': { reason: 'private-track', on: '2026-03-10' }, ':gpk': `ASK#${askShard('T0CIP', 'U0MARIA')}`, ':gsk': askIndexKeys(ask, at).gsi1sk, ':read': ask.readSk });
   });
 
   it('records a check-in with the next ask day under the same guard, or alone on an ask that still exists', () => {
     const next = recordAskParams(TABLE, ask, asked, { askOn: '2026-03-16', at: new Date('2026-03-16T13:00:00Z') });
-    expect(next.UpdateExpression).toBe('SET askedOn = :askedOn, askedAt = :askedAt, reason = :reason, dm = :dm, askOn = :on, gsi1pk = :gpk, gsi1sk = :gsk');
+    // Asked: a pause (the owner could not read the track) is over.
+    expect(next.UpdateExpression).toBe('SET askedOn = :askedOn, askedAt = :askedAt, reason = :reason, dm = :dm, askOn = :on, gsi1pk = :gpk, gsi1sk = :gsk REMOVE paused');
     expect(next.ConditionExpression).toBe('gsi1sk = :read');
-    expect(recordAskParams(TABLE, ask, asked, undefined).UpdateExpression).toContain('REMOVE askOn, gsi1pk, gsi1sk');
+    expect(recordAskParams(TABLE, ask, asked, undefined).UpdateExpression).toContain('REMOVE askOn, gsi1pk, gsi1sk, paused');
     const alone = recordAskedParams(TABLE, ask, asked);
-    expect(alone).toMatchObject({ UpdateExpression: 'SET askedOn = :askedOn, askedAt = :askedAt, reason = :reason, dm = :dm', ConditionExpression: 'attribute_exists(pk)' });
+    expect(alone).toMatchObject({ UpdateExpression: 'SET askedOn = :askedOn, askedAt = :askedAt, reason = :reason, dm = :dm REMOVE paused', ConditionExpression: 'attribute_exists(pk)' });
     expect(plain(alone.ExpressionAttributeValues)).toEqual({ ':askedOn': '2026-03-10', ':askedAt': at.toISOString(), ':reason': 'before-due', ':dm': asked.dm });
   });
 

@@ -1,0 +1,40 @@
+import { groupsOf } from '#shared/domain/access';
+import { ownerBlock, ownerRefusal } from '#shared/domain/owner-access';
+import type { Owner, TeamId, Track } from '#shared/domain/schemas';
+import { OWNERS_PER_ITEM, tooMany } from '#shared/domain/bounds';
+import { InvalidInputError } from '#shared/errors';
+import { loadAccess, type Directory, type UserGroup } from '#shared/use-cases/access';
+
+/**
+ * Refuses to make anyone an owner of an item of `track` who may not read it (see
+ * `domain/owner-access.ts`), before anything is written:
+ * 1. the Slack users among `owners` who are not among `current` (names need no check);
+ * 2. their person records in one batch, Slack asked only about those with none (a bounded few,
+ *    see `Directory.people`), and the track's user groups from their records, once;
+ * 3. each one's standing, with no channel: the first who may not read the track is refused by name.
+ */
+export async function requireOwnersCanRead(
+  deps: { directory: Directory },
+  teamId: TeamId,
+  track: Track,
+  owners: readonly Owner[],
+  current: readonly Owner[] = [],
+  field = 'owners',
+): Promise<void> {
+  const had = new Set(current.flatMap((o) => (o.slackUserId ? [o.slackUserId] : [])));
+  const added = [...new Set(owners.flatMap((o) => (o.slackUserId && !had.has(o.slackUserId) ? [o.slackUserId] : [])))];
+  if (added.length === 0) return;
+  // Checked before anyone is looked up, whatever the command or form capped already.
+  if (added.length > OWNERS_PER_ITEM) throw new InvalidInputError(tooMany(OWNERS_PER_ITEM, 'owners', added.length), undefined, { field });
+  const trackGroups = groupsOf(track);
+  const [records, groups] = await Promise.all([
+    deps.directory.people(teamId, added),
+    trackGroups.length > 0 ? deps.directory.groups(teamId, trackGroups) : new Map<string, UserGroup>(),
+  ]);
+  const accesses = await Promise.all(added.map((userId) => loadAccess(deps, { teamId, userId, known: records.get(userId) ?? null })));
+  for (const access of accesses) {
+    const mine = new Set([...groups.values()].filter((group) => group.users.includes(access.userId)).map((group) => group.id));
+    const block = ownerBlock({ ...access, groups: mine }, track);
+    if (block) throw new InvalidInputError(ownerRefusal(access.userId, track.slug, block), undefined, { field });
+  }
+}
