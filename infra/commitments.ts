@@ -18,6 +18,7 @@ export function addCommitmentsStacks(app: App, props: StackProps = {}): { statef
     table: stateful.table,
     slackSecret: stateful.slackSecret,
     botTokenSecret: stateful.botTokenSecret,
+    tokenKey: stateful.tokenKey,
     config,
   });
   return { stateful, stateless };

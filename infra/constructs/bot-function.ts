@@ -10,8 +10,10 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { TABLE } from '#shared/store/table';
 import { DEFAULT_SECRET_MAX_AGE_SECONDS } from '#shared/config';
+import { TOKEN_CONTEXT_APP } from '#shared/store/sealed-tokens';
 import { BUNDLE_HANDLER, FUNCTIONS, PROJECT_ROOT, bundleFunction, type FunctionName } from '../bundle.ts';
 import { CONTROL_TOWER } from '../policy-checks.ts';
+import { TOKEN_READERS_PATH } from './governed-key.ts';
 
 export interface BotFunctionProps {
   /** Which entry of `FUNCTIONS` to bundle; also the Powertools service name suffix. */
@@ -58,6 +60,8 @@ export class BotFunction extends Construct {
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: `Runs the commitments ${props.name} function`,
+      // The token key lets only roles under this path decrypt (both functions open installs' tokens).
+      path: TOKEN_READERS_PATH,
     });
     this.logGroup.grantWrite(this.role);
 
@@ -128,6 +132,24 @@ export class BotFunction extends Construct {
     this.function.addEnvironment('SLACK_SECRET_ARN', secret.secretArn);
     this.function.addEnvironment('POWERTOOLS_PARAMETERS_MAX_AGE', String(DEFAULT_SECRET_MAX_AGE_SECONDS));
     secret.grantRead(this.function);
+    return this;
+  }
+
+  /**
+   * Sets `TOKEN_KEY_ARN` and grants exactly what the code sends to KMS: `GenerateDataKey` to seal an
+   * install's tokens (a new install, a rotated token, an older install's plain tokens) and `Decrypt`
+   * to open them, only with the app's encryption context.
+   */
+  bindTokenKey(key: kms.IKey): this {
+    this.function.addEnvironment('TOKEN_KEY_ARN', key.keyArn);
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'TokenKey',
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+        resources: [key.keyArn],
+        conditions: { StringEquals: { 'kms:EncryptionContext:app': TOKEN_CONTEXT_APP } },
+      }),
+    );
     return this;
   }
 

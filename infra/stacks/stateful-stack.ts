@@ -1,9 +1,11 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { TABLE } from '#shared/store/table';
 import { OUTPUT_KEYS } from '../outputs.ts';
+import { allowOnlyTokenReadersToDecrypt, createGovernedKey } from '../constructs/governed-key.ts';
 
 /** Data and credentials: deployed rarely, retained when the stack goes, never replaced by a code change. */
 export class StatefulStack extends Stack {
@@ -12,6 +14,8 @@ export class StatefulStack extends Stack {
   readonly slackSecret: secretsmanager.ISecret;
   /** The bot token alone, a secret of its own so that IAM can give it without the signing secret. */
   readonly botTokenSecret: secretsmanager.ISecret;
+  /** Seals each install's bot and refresh tokens before they go into the table. */
+  readonly tokenKey: kms.IKey;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -35,6 +39,11 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.table = table;
+
+    // Kept as long as the table: a sealed token whose key is gone can never be opened again.
+    const tokenKey = createGovernedKey(this, 'TokenKey', 'Seals the Slack tokens of commitments installs kept in the table', { removalPolicy: RemovalPolicy.RETAIN });
+    allowOnlyTokenReadersToDecrypt(tokenKey);
+    this.tokenKey = tokenKey;
 
     // Created with a throwaway signing secret and a dummy token; the operator puts the real ones.
     const slackSecret = new secretsmanager.Secret(this, 'SlackSecret', {

@@ -9,6 +9,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnPermission } from 'aws-cdk-lib/aws-lambda';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -34,6 +35,8 @@ export interface StatelessStackProps extends StackProps {
   readonly slackSecret: ISecret;
   /** The bot token alone: both functions. */
   readonly botTokenSecret: ISecret;
+  /** Seals installs' tokens: both functions. */
+  readonly tokenKey: IKey;
   readonly config: InfraConfig;
   /**
    * Stage-wide limits. The defaults are far above what Slack sends for a few workspaces
@@ -55,7 +58,7 @@ export class StatelessStack extends Stack {
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
-    const { table, slackSecret, botTokenSecret, config } = props;
+    const { table, slackSecret, botTokenSecret, tokenKey, config } = props;
     const slackApi = config.slackApiUrl ? { SLACK_API_URL: config.slackApiUrl } : undefined;
 
     // One key for every log group of the stack (Control Tower CT.CLOUDWATCH.PR.3).
@@ -74,12 +77,15 @@ export class StatelessStack extends Stack {
     })
       .bindTable(table)
       .bindSigningSecret(slackSecret)
-      .bindBotToken(botTokenSecret);
+      .bindBotToken(botTokenSecret)
+      .bindTokenKey(tokenKey);
 
     this.api = new apigwv2.HttpApi(this, 'Api', {
       description: 'Slack request URL for commitments',
       createDefaultStage: false,
     });
+    // The install's redirect URI is built from this, never from a request's (forgeable) Host header.
+    this.slackFunction.function.addEnvironment('PUBLIC_URL', this.api.apiEndpoint);
     const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
       retention: logs.RetentionDays.ONE_YEAR,
       encryptionKey: logsKey,
@@ -173,7 +179,9 @@ export class StatelessStack extends Stack {
     })
       .bindTable(table)
       // It posts digests and verifies no request: the bot token, never the signing secret.
-      .bindBotToken(botTokenSecret);
+      .bindBotToken(botTokenSecret)
+      // Each install's own token, for digests and check-ins in multi-workspace mode.
+      .bindTokenKey(tokenKey);
 
     const sweepRule = new events.Rule(this, 'ReminderSchedule', {
       description: `Runs the reminder sweep every ${config.scheduleRate} minutes`,

@@ -27,13 +27,16 @@ export type InstallTokens = z.infer<typeof InstallTokensSchema>;
 /** Sealed tokens that do not open: moved to another install, altered, or sealed under another key. */
 export class SealedTokensError extends ConfigError {}
 
+/** The context's `app`: the functions' IAM lets them use the token key with this context only. */
+export const TOKEN_CONTEXT_APP = 'commitments';
+
 /**
  * The install's ids, as KMS's encryption context and the GCM additional data: a workspace
  * install by its team (and organisation), an org-wide one by its organisation.
  */
 export function tokenContext(install: Pick<Installation, 'isEnterpriseInstall' | 'teamId' | 'enterpriseId'>): Record<string, string> {
   return {
-    app: 'commitments',
+    app: TOKEN_CONTEXT_APP,
     install: install.isEnterpriseInstall ? 'org' : 'team',
     ...(install.teamId && !install.isEnterpriseInstall ? { team: install.teamId } : {}),
     ...(install.enterpriseId ? { enterprise: install.enterpriseId } : {}),

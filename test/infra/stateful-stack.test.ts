@@ -75,6 +75,26 @@ describe('StatefulStack', () => {
     template.hasOutput('SlackBotTokenSecretArn', { Value: { Ref: id } });
   });
 
+  // Issue 23, finding 7: installs' tokens are sealed under a key of the stateful stack.
+  it('keeps a rotating token key, retained like the table, that only the two functions’ roles may decrypt with', () => {
+    template.resourceCountIs('AWS::KMS::Key', 1);
+    template.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    const [key] = Object.values(template.findResources('AWS::KMS::Key')) as { Properties: { EnableKeyRotation: boolean; KeyPolicy: { Statement: Record<string, unknown>[] } } }[];
+    expect(key?.Properties.EnableKeyRotation).toBe(true);
+    const statements = key!.Properties.KeyPolicy.Statement;
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Sid: 'DenyGrantsExceptForAwsServices',
+        Effect: 'Deny',
+        Action: 'kms:CreateGrant',
+        Condition: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
+      }),
+    );
+    const denyOpen = statements.find((s) => s['Sid'] === 'DenyDecryptButTokenReaders');
+    expect(denyOpen).toMatchObject({ Effect: 'Deny', Principal: { AWS: '*' }, Action: ['kms:Decrypt', 'kms:ReEncrypt*'], Resource: '*' });
+    expect(JSON.stringify(denyOpen?.['Condition'])).toMatch(/ArnNotLike.*aws:PrincipalArn.*:role\/commitments-token-readers\/\*/);
+  });
+
   it('outputs the table name and the secret name and ARN', () => {
     template.hasOutput('TableName', { Value: { Ref: Match.stringLikeRegexp('^Table') } });
     template.hasOutput('SlackSecretName', {});

@@ -86,6 +86,13 @@ describe('StatelessStack functions', () => {
     expect(functionNamed(template, 'reminders')?.Properties).toMatchObject({ MemorySize: 512, Timeout: 60 });
   });
 
+  // Issue 23: the install's redirect URI comes from configuration, never from a request's Host header.
+  it('gives the Slack function the API’s own URL as PUBLIC_URL, and the reminder function none', () => {
+    const [apiId] = Object.keys(template.findResources('AWS::ApiGatewayV2::Api'));
+    expect(functionNamed(template, 'slack')?.Properties.Environment.Variables.PUBLIC_URL).toEqual({ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] });
+    expect(functionNamed(template, 'reminders')?.Properties.Environment.Variables.PUBLIC_URL).toBeUndefined();
+  });
+
   it('sets SLACK_API_URL only when the slackApiUrl context is given', () => {
     for (const fn of functions(template)) expect(fn.Properties.Environment.Variables.SLACK_API_URL).toBeUndefined();
     for (const fn of functions(configured.statelessTemplate)) {
@@ -173,6 +180,23 @@ describe('StatelessStack permissions', () => {
       expect(actions).not.toContain('dynamodb:BatchWriteItem');
       expect(actions).not.toContain('dynamodb:DescribeTable');
     }
+  });
+
+  // Issue 23, finding 7: both functions seal (a rotated or older install's token) and open installs' tokens.
+  it('lets each function seal and open tokens under the token key, and nothing else with it', () => {
+    for (const service of ['Slack', 'Reminders']) {
+      const kms = statementsOf(service).filter(({ Action }) => [Action].flat().some((a) => a.startsWith('kms:')));
+      expect(kms).toHaveLength(1);
+      expect(kms[0]).toMatchObject({ Effect: 'Allow', Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Condition: { StringEquals: { 'kms:EncryptionContext:app': 'commitments' } } });
+      const tokenKeyArn = /"OutputName":"[^"]*FnGetAttTokenKey\w*Arn\w*"/;
+      expect(JSON.stringify(kms[0]!.Resource)).toMatch(tokenKeyArn);
+      expect(JSON.stringify(functionNamed(template, service.toLowerCase())?.Properties.Environment.Variables.TOKEN_KEY_ARN)).toMatch(tokenKeyArn);
+    }
+  });
+
+  it('puts both roles under the path the token key lets decrypt', () => {
+    const roles = Object.values(template.findResources('AWS::IAM::Role')).filter((role) => JSON.stringify(role.Properties.AssumeRolePolicyDocument).includes('lambda.amazonaws.com'));
+    expect(roles.map((role) => role.Properties.Path)).toEqual(['/commitments-token-readers/', '/commitments-token-readers/']);
   });
 
   it('never allows a table scan', () => {
