@@ -28,7 +28,7 @@ const stack = await startLocalStack({
   realSlack,
   print: (text) => console.log(text),
 });
-const { url, endpoints, fakeSlack, seeded } = stack;
+const { publicUrl, endpoints, fakeSlack, seeded } = stack;
 
 console.log(stack.busan, '\n');
 console.log(`DynamoDB Local: ${endpoints.dynamodbEndpoint} (data in ${LOCAL.dataDir}/)`);
@@ -38,7 +38,7 @@ console.log(`Slack Web API: ${fakeSlack ? `local stand-in at ${fakeSlack.apiUrl}
 if (fakeSlack) console.log(`What the bot sends (digests, direct messages, forms, Home tabs) prints below; its files land in ${outboxDir(LOCAL.dir)}/.`);
 console.log(`Endpoints for npm run slack, seed and sweep: ${LOCAL.dir}/endpoints.json`);
 if (multiWorkspace) {
-  console.log(`Install page: ${url.replace('127.0.0.1', 'localhost')}/slack/install (Add to Slack goes to the stand-in's consent page, which installs ${LOCAL.teamId} at once)`);
+  console.log(`Install page: ${publicUrl}/slack/install (Add to Slack goes to the stand-in's consent page, which installs ${LOCAL.teamId} at once)`);
 }
 console.log(
   '\nIn another terminal:\n  npm run slack -- "/commitments japan-korea"\n  npm run slack -- --press "Mark done" --item JK-5\n  npm run slack -- --submit note="Signed on 3 March"\n  npm run sweep -- --at 2026-12-07T09:00+09:00   (a sweep at a moved clock)\n\nCtrl-C stops everything.',

@@ -46,18 +46,15 @@ export function createListenerDeps(config: Config, log: Logger): ListenerDeps {
   let afterAnswer: AfterAnswer | undefined;
   const deps: Omit<ListenerDeps, 'afterAnswer'> = {
     people,
-    directory: {
-      ...createPeopleDirectory({
-        people,
-        apiUrl: config.slackApiUrl,
-        token: (teamId) => teamToken(config, tokens, teamId),
-        clock,
-        later: (job) => afterAnswer?.leave(job),
-        http: createStaleTokenHttp({ successor }),
-      }),
-      // Only OAuth installs record who installed; one workspace on a bot token has no such read.
-      installer: async (teamId) => ((await config.sending()).mode === 'multi' ? (await tokens.forTeam(teamId))?.installerUserId : undefined),
-    },
+    // Standing comes from person records and the app manager record, never from the install (a reinstall grants nothing).
+    directory: createPeopleDirectory({
+      people,
+      apiUrl: config.slackApiUrl,
+      token: (teamId) => teamToken(config, tokens, teamId),
+      clock,
+      later: (job) => afterAnswer?.leave(job),
+      http: createStaleTokenHttp({ successor }),
+    }),
     store: createStore({ client: dynamo, tableName: config.tableName }),
     subscriptions: createSubscriptionStore({ client: dynamo, tableName: config.tableName }),
     preferences: createPreferencesStore({ client: dynamo, tableName: config.tableName }),

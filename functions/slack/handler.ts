@@ -6,7 +6,7 @@ import { countRefusedRequest, type RefusalReason } from '#shared/observe/metrics
 import { observeInvocation } from '#shared/observe/invocation';
 import { SIGNATURE_REFUSED, SIGNATURE_WINDOW_SECONDS, verifyWithFreshSecret, type SignatureRefusal } from '#shared/slack/verify';
 import { PARSED_COMMAND_KEY, readSlashCommand, writingTeam, type ParsedSlashCommand } from '#shared/commands/replay';
-import { AlreadyExistsError } from '#shared/errors';
+import { AlreadyExistsError, ConfigError } from '#shared/errors';
 import { loadTimeZoneData } from '#shared/dates/flags';
 import { registerListeners } from './listeners.ts';
 import { createListenerDeps } from './deps.ts';
@@ -79,8 +79,14 @@ async function build(secret: SlackSecret): Promise<Built> {
     logLevel: LogLevel.WARN,
   });
   registerListeners(app, deps);
-  const oauth = secret.mode === 'multi' ? createOAuthRoutes({ deps, oauth: secret.oauth, slackApiUrl: config.slackApiUrl, slackAuthorizeUrl: config.slackAuthorizeUrl, log }) : undefined;
+  const oauth = secret.mode === 'multi' ? createOAuthRoutes({ deps, oauth: secret.oauth, slackApiUrl: config.slackApiUrl, slackAuthorizeUrl: config.slackAuthorizeUrl, publicUrl: publicUrl(), log }) : undefined;
   return { serve: receiver.toHandler(), oauth };
+}
+
+/** Where the install sends browsers back: configured, since a request's own Host can be forged. */
+function publicUrl(): string {
+  if (!config.publicUrl) throw new ConfigError('Configuration: PUBLIC_URL (this deployment\'s address) is needed to install the app through OAuth');
+  return config.publicUrl;
 }
 
 /** The bot token as the secret says now (cached for its max age), not as it was when the app was built. */
@@ -117,7 +123,7 @@ async function answer(event: APIGatewayProxyEventV2, context: Context): Promise<
   const team = teamOf(rawBody);
   if (team) log.appendKeys({ team });
   if (oauth) {
-    const notInstalled = await notInstalledAnswer(deps, rawBody, () => oauth.installUrl(event));
+    const notInstalled = await notInstalledAnswer(deps, rawBody, oauth.installUrl);
     if (notInstalled) {
       countRefusedRequest('not_installed');
       return notInstalled;

@@ -10,7 +10,7 @@ type Result = APIGatewayProxyStructuredResultV2;
  * or an interaction is acknowledged and dropped. Undefined when the workspace has an install,
  * or for the events that tell us it was removed.
  */
-export async function notInstalledAnswer(deps: ListenerDeps, rawBody: string, installUrl: () => string): Promise<Result | undefined> {
+export async function notInstalledAnswer(deps: ListenerDeps, rawBody: string, installUrl: string): Promise<Result | undefined> {
   const source = readSource(rawBody);
   if (!source || (await deps.tokens.find(source.query))) return undefined;
   deps.log.info('request from a workspace without an install', { teamId: source.query.teamId, enterpriseId: source.query.enterpriseId });
@@ -18,7 +18,7 @@ export async function notInstalledAnswer(deps: ListenerDeps, rawBody: string, in
   return {
     statusCode: 200,
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ response_type: 'ephemeral', text: `Commitments is not installed in this workspace yet. Install it here: ${installUrl()}` }),
+    body: JSON.stringify({ response_type: 'ephemeral', text: `Commitments is not installed in this workspace yet. Install it here: ${installUrl}` }),
   };
 }
 

@@ -15,17 +15,18 @@ type Result = APIGatewayProxyStructuredResultV2;
 /**
  * The two GET routes of multi-workspace mode, on the HTTP API event itself: `@slack/oauth`'s
  * InstallProvider wants Node's request and response objects, which a Lambda never has.
+ * Every address they give comes from `publicUrl` (configuration), never from the request's
+ * `Host` or `X-Forwarded-Proto`, which anyone may forge.
  */
-export function createOAuthRoutes(input: { deps: ListenerDeps; oauth: OAuthSecret; slackApiUrl: string; slackAuthorizeUrl: string; log: Logger }) {
-  const { deps, oauth, slackApiUrl, slackAuthorizeUrl, log } = input;
+export function createOAuthRoutes(input: { deps: ListenerDeps; oauth: OAuthSecret; slackApiUrl: string; slackAuthorizeUrl: string; publicUrl: string; log: Logger }) {
+  const { deps, oauth, slackApiUrl, slackAuthorizeUrl, publicUrl, log } = input;
   const stateStore = createStateStore({ secret: oauth.stateSecret, claim: (nonce, expiresAt) => deps.installations.claimState(nonce, expiresAt) });
+  const secure = publicUrl.startsWith('https:');
+  const redirectUri = `${publicUrl}${REDIRECT_PATH}`;
 
   return {
     /** Answers a GET to one of the routes; undefined for any other path. */
     async serve(event: APIGatewayProxyEventV2): Promise<Result | undefined> {
-      const origin = originOf(event);
-      const secure = origin.startsWith('https:');
-      const redirectUri = `${origin}${REDIRECT_PATH}`;
       if (event.rawPath === INSTALL_PATH) {
         const { state, url } = await startInstall({ stateStore, clientId: oauth.clientId, redirectUri, authorizeUrl: slackAuthorizeUrl, now: deps.clock() });
         return html(200, renderInstallPage({ authorizeUrl: url }), [stateCookie(state, secure)]);
@@ -38,10 +39,13 @@ export function createOAuthRoutes(input: { deps: ListenerDeps; oauth: OAuthSecre
         stateStore,
         exchange: (code) => exchangeCode({ apiUrl: slackApiUrl, oauth, code, redirectUri, now: deps.clock() }),
         installations: deps.installations,
+        managers: deps.people,
+        hasTracks: async (teamId) => (await deps.store.listTracks(teamId)).length > 0,
         now: deps.clock(),
       });
       if (outcome.kind === 'refused') {
-        log.warn('install refused', { reason: outcome.message });
+        // The code may come from the link itself: logged cut short, never shown.
+        log.warn('install refused', { reason: outcome.message, ...(outcome.code !== undefined ? { code: outcome.code.slice(0, 100) } : {}) });
         return html(400, renderInstallErrorPage({ message: outcome.message, installPath: INSTALL_PATH }), [clearedStateCookie(secure)]);
       }
       deps.tokens.forget();
@@ -50,17 +54,9 @@ export function createOAuthRoutes(input: { deps: ListenerDeps; oauth: OAuthSecre
       return html(200, renderInstalledPage({ workspace: installation.teamName ?? installation.enterpriseName }), [clearedStateCookie(secure)]);
     },
 
-    /** Where this deployment's install page is, as seen by the request. */
-    installUrl(event: APIGatewayProxyEventV2): string {
-      return `${originOf(event)}${INSTALL_PATH}`;
-    },
+    /** Where this deployment's install page is. */
+    installUrl: `${publicUrl}${INSTALL_PATH}`,
   };
-}
-
-/** The public origin the request came to: API Gateway sets the host and `x-forwarded-proto`. */
-function originOf(event: APIGatewayProxyEventV2): string {
-  const proto = headerOf(event, 'x-forwarded-proto') ?? 'https';
-  return `${proto}://${headerOf(event, 'host') ?? event.requestContext.domainName}`;
 }
 
 /** HTTP API payload 2.0 moves the Cookie header into `cookies`; a plain header is read too. */

@@ -38,6 +38,8 @@ export interface LocalStackOptions {
 export interface LocalStack {
   /** `http://127.0.0.1:<port>` */
   url: string;
+  /** Where browsers reach it (`PUBLIC_URL`, else `http://localhost:<port>`): the install page and its redirect URI use it. */
+  publicUrl: string;
   endpoints: LocalEndpoints;
   fakeSlack: FakeSlack | undefined;
   seeded: SeedResult;
@@ -90,10 +92,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         }
       : {}),
   });
-  const { handler } = await import('../../functions/slack/handler.ts');
-  const { afterAnswerSettled } = await import('../../functions/slack/after-answer.ts');
+  // Listening first, so the handler's PUBLIC_URL (where the install sends browsers back) can name the port.
+  let handler: typeof import('../../functions/slack/handler.ts').handler | undefined;
+  let afterAnswerSettled: (() => Promise<void>) | undefined;
   // Locally the work after an answer runs in this process; the answer waits for it, so the terminal client sees what it did.
-  const { url, server } = await serveLambda(handler, options.port, { settled: afterAnswerSettled });
+  const { url, server } = await serveLambda((event, context) => handler!(event, context), options.port, { settled: () => afterAnswerSettled!() });
+  const publicUrl = process.env['PUBLIC_URL'] ?? url.replace('127.0.0.1', 'localhost');
+  process.env['PUBLIC_URL'] = publicUrl;
+  ({ handler } = await import('../../functions/slack/handler.ts'));
+  ({ afterAnswerSettled } = await import('../../functions/slack/after-answer.ts'));
 
   const endpoints: LocalEndpoints = {
     pid: process.pid,
@@ -122,6 +129,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
   return {
     url,
+    publicUrl,
     endpoints,
     fakeSlack,
     seeded,

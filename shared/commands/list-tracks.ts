@@ -2,8 +2,9 @@ import { defineCommand, SLASH } from '#shared/commands/definition';
 import { expectEnd, type Cursor } from '#shared/commands/grammar';
 import { renderTrackList } from '#shared/slack/render/tracks';
 import { listTracks } from '#shared/use-cases/commitments';
+import { appManagerFor } from '#shared/use-cases/app-manager';
 
-/** `/commitments` alone, `tracks` or `list`: the workspace's tracks with their counts. */
+/** `/commitments` alone, `tracks` or `list`: the workspace's tracks with their counts (and, to admins, the app manager). */
 export const listTracksCommand = defineCommand({
   name: 'list-tracks',
   words: ['tracks'],
@@ -15,6 +16,6 @@ export const listTracksCommand = defineCommand({
     expectEnd(c);
     return {};
   },
-  run: (_, { deps, caller }) => listTracks(deps, caller),
-  render: (tracks) => ({ message: renderTrackList(tracks) }),
+  run: async (_, { deps, caller }) => ({ tracks: await listTracks(deps, caller), manager: appManagerFor(caller) }),
+  render: ({ tracks, manager }) => ({ message: renderTrackList(tracks, manager ? { manager } : {}) }),
 });

@@ -23,6 +23,7 @@ import { rolesCommand } from '#shared/commands/roles';
 import { visibilityCommand } from '#shared/commands/visibility';
 import { listTracksCommand } from '#shared/commands/list-tracks';
 import { logCommand } from '#shared/commands/log';
+import { managerCommand } from '#shared/commands/manager';
 import { meCommand, meSetCommand } from '#shared/commands/me';
 import { noteCommand } from '#shared/commands/note';
 import { reportCommand } from '#shared/commands/report';
@@ -66,6 +67,7 @@ export const COMMANDS = [
   linkCommand,
   checkInsCommand,
   setCheckInsCommand,
+  managerCommand,
 ] as const;
 
 export type Command = CommandOf<(typeof COMMANDS)[number]>;

@@ -48,20 +48,27 @@ export interface Access {
   groups?: ReadonlySet<string>;
   /** The Slack time (epoch ms) the person's standing reflects. */
   asOf?: number;
+  /** The workspace's app manager, as read with the person (shown to admins). */
+  appManagerId?: string;
 }
 
 /**
  * A user's standing in `teamId`. Strangers first: a shared channel's guest from another
  * organisation may be an admin there, which counts for nothing here.
  */
-export function standingOf(user: SlackUser, teamId: string, installerUserId?: string): Standing {
+export function standingOf(user: SlackUser, teamId: string, appManagerId?: string): Standing {
   const ownTeam = !user.team_id || user.team_id === teamId || (user.enterprise_user?.teams.includes(teamId) ?? false);
   if (user.is_stranger || !ownTeam) return 'stranger';
   if (user.is_restricted || user.is_ultra_restricted) return 'guest';
-  if (user.is_admin || user.is_owner || user.is_primary_owner) return 'admin';
-  // Whoever installed the app in this workspace manages it like an admin.
-  if (installerUserId !== undefined && user.id === installerUserId) return 'admin';
+  if (isSlackAdmin(user)) return 'admin';
+  // The app manager's record (the first installer, or whom an admin named) counts, never who installed last.
+  if (appManagerId !== undefined && user.id === appManagerId) return 'admin';
   return 'member';
+}
+
+/** Slack's own admins and owners: they manage every track, and choose the app manager. */
+function isSlackAdmin(user: SlackUser): boolean {
+  return user.is_admin || user.is_owner || user.is_primary_owner;
 }
 
 /** Bots and deactivated accounts take no role. */

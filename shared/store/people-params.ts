@@ -1,5 +1,6 @@
 import type { BatchGetItemCommandInput, GetItemCommandInput, PutItemCommandInput, QueryCommandInput, UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
+import type { AppManager } from '#shared/domain/app-manager';
 import type { GroupRecord, Person } from '#shared/domain/person';
 import type { TeamId } from '#shared/domain/schemas';
 import { keys } from '#shared/store/params';
@@ -8,7 +9,8 @@ import { keys } from '#shared/store/params';
  * Keys and writes of person and user-group records (layout in `table.ts`): `pk=<team>`,
  * `sk=PERSON#<user>` or `GROUP#<id>`, so a purge or an uninstall of the team takes them too.
  * Every write of Slack's facts is guarded by their time (`asOf`): an older or repeated one
- * changes nothing.
+ * changes nothing. The app manager's record (`sk=MANAGER`) sits beside them, so the caller's
+ * record and it are read in one request; an uninstall keeps it.
  */
 
 const toItem = (value: object) => marshall(value, { removeUndefinedValues: true });
@@ -19,6 +21,10 @@ export function personKey(teamId: TeamId, userId: string) {
 
 export function groupKey(teamId: TeamId, groupId: string) {
   return toItem({ pk: keys.team(teamId), sk: `GROUP#${groupId}` });
+}
+
+export function managerKey(teamId: TeamId) {
+  return toItem({ pk: keys.team(teamId), sk: 'MANAGER' });
 }
 
 export function getPersonParams(tableName: string, teamId: TeamId, userId: string): GetItemCommandInput {
@@ -94,4 +100,14 @@ export function recordKeysParams(tableName: string, teamId: TeamId, prefix: 'PER
     ProjectionExpression: 'pk, sk',
     ExpressionAttributeValues: toItem({ ':pk': keys.team(teamId), ':prefix': prefix }),
   };
+}
+
+/** The app manager's record as the first install writes it: only when the team has none (a reinstall writes nothing). */
+export function recordFirstManagerParams(tableName: string, manager: AppManager): PutItemCommandInput {
+  return { TableName: tableName, Item: { ...managerKey(manager.teamId), ...toItem({ type: 'manager', ...manager }) }, ConditionExpression: 'attribute_not_exists(pk)' };
+}
+
+/** The app manager's record as an admin sets it: whatever was there (a cleared one keeps the record, without `userId`). */
+export function setManagerParams(tableName: string, manager: AppManager): PutItemCommandInput {
+  return { TableName: tableName, Item: { ...managerKey(manager.teamId), ...toItem({ type: 'manager', ...manager }) } };
 }

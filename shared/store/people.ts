@@ -1,5 +1,6 @@
 import { GetItemCommand, PutItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { AppManagerSchema, type AppManager } from '#shared/domain/app-manager';
 import { GroupRecordSchema, PersonSchema, type GroupRecord, type Person } from '#shared/domain/person';
 import type { TeamId } from '#shared/domain/schemas';
 import { parse } from '#shared/store/parse';
@@ -12,7 +13,7 @@ const BATCH_KEYS = 100;
 
 export type PeopleStore = ReturnType<typeof createPeopleStore>;
 
-/** Person and user-group records: who people are to Slack, kept from its lookups and events. */
+/** Person and user-group records: who people are to Slack, kept from its lookups and events; and who manages the app. */
 export function createPeopleStore(deps: { client: DynamoDBClient; tableName: string }) {
   const { client, tableName } = deps;
 
@@ -32,6 +33,31 @@ export function createPeopleStore(deps: { client: DynamoDBClient; tableName: str
     async get(teamId: TeamId, userId: string): Promise<Person | undefined> {
       const { Item } = await client.send(new GetItemCommand(params.getPersonParams(tableName, teamId, userId)));
       return Item ? parse(PersonSchema, unmarshall(Item)) : undefined;
+    },
+
+    /**
+     * A caller's record and the team's app manager record, in one BatchGetItem: what a request's
+     * standing is decided on (`null`: there is none).
+     */
+    async getWithManager(teamId: TeamId, userId: string): Promise<{ person: Person | null; manager: AppManager | null }> {
+      const items = await batchGetAll(client, tableName, params.getManyParams(tableName, [params.personKey(teamId, userId), params.managerKey(teamId)]));
+      return readCallerItems(items);
+    },
+
+    /** The team's app manager record, if one was ever written. */
+    async getManager(teamId: TeamId): Promise<AppManager | null> {
+      const { Item } = await client.send(new GetItemCommand({ TableName: tableName, Key: params.managerKey(teamId), ConsistentRead: true }));
+      return Item ? parse(AppManagerSchema, unmarshall(Item)) : null;
+    },
+
+    /** Records the first install's user as app manager; `false` when the team has a record already (any later install). */
+    recordFirstManager(manager: AppManager): Promise<boolean> {
+      return conditional(() => client.send(new PutItemCommand(params.recordFirstManagerParams(tableName, parse(AppManagerSchema, manager)))));
+    },
+
+    /** Names (or, without `userId`, clears) the app manager. */
+    async setManager(manager: AppManager): Promise<void> {
+      await client.send(new PutItemCommand(params.setManagerParams(tableName, parse(AppManagerSchema, manager))));
     },
 
     /** Many people at once (a sweep's owners): one BatchGetItem per 100. */
@@ -75,4 +101,11 @@ export function createPeopleStore(deps: { client: DynamoDBClient; tableName: str
       return conditional(() => client.send(new PutItemCommand(params.saveGroupParams(tableName, parse(GroupRecordSchema, group), expectedAsOf))));
     },
   };
+}
+
+/** The caller's person record and the app manager record among items read together. */
+export function readCallerItems(items: readonly Record<string, unknown>[]): { person: Person | null; manager: AppManager | null } {
+  const person = items.find((item) => item['type'] === 'person');
+  const manager = items.find((item) => item['type'] === 'manager');
+  return { person: person ? parse(PersonSchema, person) : null, manager: manager ? parse(AppManagerSchema, manager) : null };
 }

@@ -1,5 +1,7 @@
-import { PersonSchema, type Person } from '#shared/domain/person';
-import { personKey } from '#shared/store/people-params';
+import type { AppManager } from '#shared/domain/app-manager';
+import type { Person } from '#shared/domain/person';
+import { readCallerItems } from '#shared/store/people';
+import { managerKey, personKey } from '#shared/store/people-params';
 import {
   ConditionalCheckFailedException,
   DeleteItemCommand,
@@ -202,22 +204,20 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
 
     /**
      * One commitment and its track's settings together: one BatchGetItem once the prefix is known.
-     * `person`: that person's record is read in the same request, and `onPerson` told what it found
-     * (also when the item or track is missing), so the caller's check needs no read of its own.
+     * `person`: that person's record and the team's app manager record are read in the same
+     * request, and `onPerson` told what it found (also when the item or track is missing), so the
+     * caller's check needs no read of its own.
      */
     async getCommitmentWithTrack(
       teamId: TeamId,
       id: CommitmentId,
-      options: { person?: string; onPerson?: (person: Person | null) => void } = {},
+      options: { person?: string; onPerson?: (read: { person: Person | null; manager: AppManager | null }) => void } = {},
     ): Promise<{ item: Commitment; track: Track }> {
       const slug = await slugOf(teamId, id);
-      const also = options.person ? [personKey(teamId, options.person)] : [];
+      const also = options.person ? [personKey(teamId, options.person), managerKey(teamId)] : [];
       // A throttled half comes back unprocessed; it is read again rather than reported missing.
       const items = await batchGetAll(client, tableName, params.commitmentWithTrackParams(tableName, teamId, slug, id, also));
-      if (options.person) {
-        const person = items.find((item) => item['type'] === 'person');
-        options.onPerson?.(person ? parse(PersonSchema, person) : null);
-      }
+      if (options.person) options.onPerson?.(readCallerItems(items));
       const track = items.find((item) => item['type'] === 'track');
       const item = items.find((item) => item['type'] === 'commitment');
       if (!track) throw new TrackNotFoundError(slug);

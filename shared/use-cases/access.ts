@@ -1,5 +1,6 @@
 import { authorize, groupsOf, mayChangeOwnSettings, mayWriteAnywhere, standingOf, type Access, type Need } from '#shared/domain/access';
 import type { AfterAnswerJob } from '#shared/domain/after-answer';
+import type { AppManager } from '#shared/domain/app-manager';
 import { LOOKUPS_PER_REQUEST } from '#shared/domain/bounds';
 import { displayNameOf, FRESHNESS, personFromSlack, recordAge, type Person } from '#shared/domain/person';
 import type { PeopleStore } from '#shared/store/people';
@@ -36,8 +37,16 @@ export interface Directory {
   names(teamId: TeamId, userIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
   /** Looks a person up in Slack and keeps what it says: the work left for after an answer. */
   refresh(teamId: TeamId, userId: string): Promise<Person>;
-  /** Who installed the app in the workspace, where an install records it (OAuth installs). */
-  installer?(teamId: TeamId): Promise<string | undefined>;
+  /** The caller's record and the team's app manager record, read in one request (`null`: none). */
+  caller(teamId: TeamId, userId: string): Promise<CallerRecords>;
+  /** Writes the app manager record (an admin named or cleared them). */
+  setManager(record: AppManager): Promise<void>;
+}
+
+/** What a request's standing is decided on: the caller's person record and the app manager record. */
+export interface CallerRecords {
+  person: Person | null;
+  manager: AppManager | null;
 }
 
 export interface PersonOptions {
@@ -188,6 +197,8 @@ export function createPeopleDirectory(options: {
       }));
     },
     refresh: lookUpOnce,
+    caller: (teamId, userId) => people.getWithManager(teamId, userId),
+    setManager: (record) => people.setManager(record),
   };
 }
 
@@ -217,20 +228,25 @@ function replyReason(reply: SlackReply): string {
   return reply.kind === 'rate-limited' ? 'rate limited' : reply.reason;
 }
 
-/** Who is asking, where, from their record (Slack where it will not do: see `Directory.person`); a Slack error refuses. */
+/**
+ * Who is asking, where, from their record (Slack where it will not do: see `Directory.person`)
+ * and the app manager record; `known` and `manager` as the request has already read them, else
+ * both are read in one request. A Slack error refuses.
+ */
 export async function loadAccess(
   deps: { directory: Directory },
-  input: { teamId: TeamId; userId: string; channelId?: string | undefined } & PersonOptions,
+  input: { teamId: TeamId; userId: string; channelId?: string | undefined; manager?: AppManager | null } & PersonOptions,
 ): Promise<Access> {
-  const { maxAgeMs, known } = input;
-  const [person, installer] = await Promise.all([
-    deps.directory.person(input.teamId, input.userId, { ...(maxAgeMs !== undefined ? { maxAgeMs } : {}), ...(known !== undefined ? { known } : {}) }),
-    deps.directory.installer?.(input.teamId),
-  ]);
+  const { maxAgeMs } = input;
+  const read: CallerRecords =
+    input.known !== undefined && input.manager !== undefined ? { person: input.known, manager: input.manager } : await deps.directory.caller(input.teamId, input.userId);
+  const person = await deps.directory.person(input.teamId, input.userId, { ...(maxAgeMs !== undefined ? { maxAgeMs } : {}), known: read.person });
+  const appManagerId = read.manager?.userId;
   return {
     userId: input.userId,
-    standing: standingOf(person.user, input.teamId, installer),
+    standing: standingOf(person.user, input.teamId, appManagerId),
     asOf: person.asOf,
+    ...(appManagerId !== undefined ? { appManagerId } : {}),
     ...(input.channelId ? { channelId: input.channelId } : {}),
   };
 }

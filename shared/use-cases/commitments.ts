@@ -6,7 +6,8 @@ import { escape } from '#shared/slack/render/format';
 import { ConflictError, InvalidInputError, NotFoundError, TrackNotFoundError } from '#shared/errors';
 import { authorize, visibleInChannel, type Access, type CommandNeed, type Need } from '#shared/domain/access';
 import { FRESHNESS, type Person } from '#shared/domain/person';
-import { canRead, loadAccess, requireAccess, requireSelf, requireWriter, withGroups, type Directory } from '#shared/use-cases/access';
+import { canRead, loadAccess, requireAccess, requireSelf, requireWriter, withGroups, type CallerRecords, type Directory } from '#shared/use-cases/access';
+import type { AppManager } from '#shared/domain/app-manager';
 import { formatOwners, parseOwners, refuseIfArchived } from '#shared/domain/changes';
 import { takesDueDate, type NamedKind } from '#shared/domain/kind';
 import { ADDED_IN_SLACK, type Actor, type Change, type Commitment, type FieldChange, type Owner, type ComplianceScore, type Source, type CommitmentDraft, type HistoryEntry, type Kind, type LocalDate, type Status, type TeamId, type Track, type TrackSummary } from '#shared/domain/schemas';
@@ -66,7 +67,7 @@ type PrefetchKey = `track:${string}` | `report:${string}` | `item:${string}`;
  * The caller of a request, with their standing from their person record (see `Directory.person`);
  * `known`: the record as the request has already read it (`null`: there is none). A Slack error refuses.
  */
-export async function loadCaller(deps: Pick<Deps, 'directory'>, input: CallerInput & { known?: Person | null }): Promise<Caller> {
+export async function loadCaller(deps: Pick<Deps, 'directory'>, input: CallerInput & { known?: Person | null; manager?: AppManager | null }): Promise<Caller> {
   const access = await loadAccess(deps, input);
   return { teamId: input.teamId, userId: input.userId, now: input.now, access };
 }
@@ -176,9 +177,9 @@ export interface CallerInput {
  */
 export async function readCallerAndTarget(deps: Deps, input: CallerInput, target: CommandTarget | undefined): Promise<{ caller: Caller; read: Prefetched }> {
   if (target && 'item' in target) {
-    let known: Person | null | undefined;
-    const read = await readTarget(deps, input.teamId, target, { person: input.userId, onPerson: (person) => (known = person) });
-    return { caller: await loadCaller(deps, { ...input, ...(known !== undefined ? { known } : {}) }), read };
+    let records: CallerRecords | undefined;
+    const read = await readTarget(deps, input.teamId, target, { person: input.userId, onPerson: (found) => (records = found) });
+    return { caller: await loadCaller(deps, { ...input, ...(records ? { known: records.person, manager: records.manager } : {}) }), read };
   }
   const [caller, read] = await Promise.all([loadCaller(deps, input), readTarget(deps, input.teamId, target)]);
   return { caller, read };

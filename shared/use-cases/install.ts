@@ -2,10 +2,15 @@ import type { StateStore } from '@slack/oauth';
 import type { Installation } from '#shared/domain/installation';
 import { AppError } from '#shared/errors';
 import type { InstallationStore } from '#shared/store/installations';
+import type { PeopleStore } from '#shared/store/people';
+import { SET_BY_INSTALL } from '#shared/domain/app-manager';
 import { authorizeUrl } from '#shared/slack/install-url';
+import { installErrorSentence } from '#shared/slack/install-errors';
+import { SlackOAuthError } from '#shared/slack/oauth-access';
 import { SLACK_APP } from '#shared/slack-app/definitions';
 
-export type InstallOutcome = { kind: 'installed'; installation: Installation } | { kind: 'refused'; message: string };
+/** `code`: Slack's error code, for the log only (the page shows `message`, a fixed sentence). */
+export type InstallOutcome = { kind: 'installed'; installation: Installation } | { kind: 'refused'; message: string; code?: string };
 
 /** A new signed state and the "Add to Slack" link that carries it. */
 export async function startInstall(input: {
@@ -23,10 +28,14 @@ export async function startInstall(input: {
 
 /**
  * Slack's redirect back after consent, in steps:
- * 1. a refusal (`error=access_denied`) or a missing code or state ends here;
+ * 1. a refusal (`error=access_denied`) or a missing code or state ends here, with a fixed
+ *    sentence per Slack error code (nothing of the link is shown);
  * 2. the state must be the one this browser's cookie holds, signed by us, unexpired and
  *    unused (verifying claims it) — else nothing is called;
- * 3. the code is exchanged with `oauth.v2.access` and the install stored.
+ * 3. the code is exchanged with `oauth.v2.access` and the install stored;
+ * 4. a workspace's first install records its installer as the app manager: only where the team
+ *    has no manager record and no tracks (a workspace that used the app before this record
+ *    existed gets an empty one), so any later install, by anyone, grants nothing.
  */
 export async function completeInstall(input: {
   params: { code?: string | undefined; state?: string | undefined; error?: string | undefined };
@@ -34,10 +43,13 @@ export async function completeInstall(input: {
   stateStore: StateStore;
   exchange: (code: string) => Promise<Installation>;
   installations: Pick<InstallationStore, 'storeInstallation'>;
+  managers: Pick<PeopleStore, 'recordFirstManager'>;
+  /** Whether the team already has tracks (it used the app before). */
+  hasTracks: (teamId: string) => Promise<boolean>;
   now: Date;
 }): Promise<InstallOutcome> {
   const { params, cookieState } = input;
-  if (params.error) return refused(params.error === 'access_denied' ? 'The install was cancelled in Slack.' : `Slack answered: ${params.error}.`);
+  if (params.error) return refused(installErrorSentence(params.error), params.error);
   if (!params.code || !params.state) return refused('The link back from Slack is missing its code or state.');
   if (!cookieState) return refused('This browser did not start this install (its install cookie is missing). Start again from the install page, in the same browser.');
   if (cookieState !== params.state) return refused('This install was started in another browser or tab. Start again from the install page.');
@@ -45,11 +57,22 @@ export async function completeInstall(input: {
     await input.stateStore.verifyStateParam(input.now, params.state);
     const installation = await input.exchange(params.code);
     await input.installations.storeInstallation(installation);
+    // An org-wide install names no workspace: its workspaces' admins name a manager if they want one.
+    if (installation.teamId && !installation.isEnterpriseInstall) {
+      const used = await input.hasTracks(installation.teamId);
+      await input.managers.recordFirstManager({
+        teamId: installation.teamId,
+        ...(used || !installation.installerUserId ? {} : { userId: installation.installerUserId }),
+        setBy: SET_BY_INSTALL,
+        setAt: input.now.toISOString(),
+      });
+    }
     return { kind: 'installed', installation };
   } catch (error) {
+    if (error instanceof SlackOAuthError) return refused(installErrorSentence(error.error), error.error);
     if (error instanceof AppError) return refused(error.message);
     throw error;
   }
 }
 
-const refused = (message: string): InstallOutcome => ({ kind: 'refused', message });
+const refused = (message: string, code?: string): InstallOutcome => ({ kind: 'refused', message, ...(code !== undefined ? { code } : {}) });

@@ -31,6 +31,12 @@ describe('loadConfig Slack modes', () => {
     expect(() => loadConfig({ SLACK_SIGNING_SECRET: 's', ...oauth, SLACK_STATE_SECRET: 'short' })).toThrow(/SLACK_STATE_SECRET/);
   });
 
+  it('takes the deployment’s address from PUBLIC_URL without its trailing slash, and refuses one that is not http(s) (issue 23)', () => {
+    expect(loadConfig({ SLACK_SIGNING_SECRET: 's', ...oauth, PUBLIC_URL: 'https://abc.execute-api.eu-west-1.amazonaws.com/' }).publicUrl).toBe('https://abc.execute-api.eu-west-1.amazonaws.com');
+    expect(loadConfig({ SLACK_SIGNING_SECRET: 's', ...oauth }).publicUrl).toBeUndefined();
+    expect(() => loadConfig({ SLACK_SIGNING_SECRET: 's', ...oauth, PUBLIC_URL: 'javascript:alert(1)' })).toThrow(/PUBLIC_URL/);
+  });
+
   it('sends Add to Slack to slack.com unless told otherwise', () => {
     expect(loadConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'x' }).slackAuthorizeUrl).toBe('https://slack.com/oauth/v2/authorize');
   });

@@ -2,8 +2,30 @@ import { STATUSES, type TrackSummary } from '#shared/domain/schemas';
 import { statusCountText } from '#shared/format/text';
 import { STATUS_EMOJI, context, escape, header, section, type Block, type SlackMessage } from '#shared/slack/render/format';
 
-/** The workspace's tracks with counts per status: what an empty `/commitments` shows. */
-export function renderTrackList(tracks: TrackSummary[]): SlackMessage {
+/** Who manages the app, as admins see it under the track list. */
+export interface AppManagerLine {
+  userId: string | undefined;
+}
+
+/**
+ * The workspace's tracks with counts per status: what an empty `/commitments` shows; to admins
+ * (`manager` given), also who the app manager is.
+ */
+export function renderTrackList(tracks: TrackSummary[], options: { manager?: AppManagerLine } = {}): SlackMessage {
+  const message = trackList(tracks);
+  if (!options.manager) return message;
+  const line = appManagerText(options.manager.userId);
+  return { text: `${message.text}\n${line}`.slice(0, 3900), blocks: [...(message.blocks ?? []), context(line)] };
+}
+
+/** One line on the app manager, for admins. */
+export function appManagerText(userId: string | undefined): string {
+  return userId
+    ? `App manager: <@${userId}>, who manages every track as Slack's admins and owners do. Slack admins change it with \`/commitments manager @someone\` or \`manager none\`.`
+    : "App manager: nobody; Slack's admins and owners manage every track. Slack admins name one with `/commitments manager @someone`.";
+}
+
+function trackList(tracks: TrackSummary[]): SlackMessage {
   if (tracks.length === 0) {
     return {
       text: 'No tracks yet. Create one with /commitments track add &lt;slug&gt; "Title" parties JP,KR tz Asia/Tokyo',

@@ -12,14 +12,15 @@ import { TEST_OAUTH, useSlackHandler } from '../../support/slack-handler.ts';
 /** Debian's package; `.ci/run` installs it when missing. */
 const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
 
-const harness = useSlackHandler({ oauth: true });
 const profile = mkdtempSync(path.join(tmpdir(), 'commitments-chromium-'));
 let server: Server;
 let url: string;
 
+// Served before the handler loads, so its address can be the handler's configured PUBLIC_URL.
 beforeAll(async () => {
-  ({ server, url } = await serveLambda(harness.handler(), 0));
+  ({ server, url } = await serveLambda((event, context) => harness.handler()(event, context), 0));
 });
+const harness = useSlackHandler({ oauth: true, publicUrl: () => url });
 afterAll(() => {
   server.close();
   rmSync(profile, { recursive: true, force: true });

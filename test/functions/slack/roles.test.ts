@@ -14,14 +14,16 @@ const PEOPLE = { owner: 'U0OWNER', editor: 'U0EDITOR', viewer: 'U0VIEWER', guest
 type Persona = keyof typeof PEOPLE;
 const PERSONAS = Object.keys(PEOPLE) as Persona[];
 /** What the roles table (docs/using.md) says each persona may do with a track it holds that role on. */
-const MAY: Record<'write' | 'manage' | 'create' | 'self', readonly Persona[]> = {
+const MAY: Record<'write' | 'manage' | 'create' | 'self' | 'app', readonly Persona[]> = {
   write: ['owner', 'editor', 'admin'],
   manage: ['owner', 'admin'],
   create: ['owner', 'editor', 'viewer', 'admin'],
   // Their own check-in preferences: guests too, not people from other organisations.
   self: ['owner', 'editor', 'viewer', 'guest', 'admin'],
+  // Who manages the app besides them (`manager`): Slack's own admins and owners alone.
+  app: ['admin'],
 };
-const REFUSAL = /Only the owners|Guests and people from other organisations|People from other organisations|There is no track called|No track uses the prefix|belongs to someone else/;
+const REFUSAL = /Only the owners|Only Slack admins|Guests and people from other organisations|People from other organisations|There is no track called|No track uses the prefix|belongs to someone else/;
 const READOUT = 'The two sides agreed to hold a joint dialogue by 30 June 2026.';
 let sent = 0;
 
@@ -144,6 +146,7 @@ const SAMPLES: Record<string, (who: Persona) => string> = {
   me: () => 'me',
   'me-set': () => 'me days every day',
   'check-ins-set': (who) => `mx check-ins escalate ${PERSONAS.indexOf(who) + 2}`,
+  manager: () => 'manager none',
 };
 
 const writing = COMMANDS.filter((d) => d.writes || d.need !== 'read');
@@ -155,7 +158,7 @@ describe('the authorization matrix', () => {
 
   const commandCases = writing.flatMap((d) => PERSONAS.map((who) => ({ name: d.name, need: d.need, targeted: d.target !== undefined, who })));
   it.each(commandCases)('$name by $who: allowed or refused as the roles table says', async ({ name, need, targeted, who }) => {
-    const allowed = (need === 'self' ? MAY.self : targeted ? MAY[need === 'manage' ? 'manage' : 'write'] : MAY.create).includes(who);
+    const allowed = (need === 'self' ? MAY.self : targeted ? MAY[need === 'manage' ? 'manage' : 'write'] : need === 'manage' ? MAY.app : MAY.create).includes(who);
     const [before, effects] = [await tableItems(harness), slackEffects()];
     const reply = await command(SAMPLES[name]!(who), PEOPLE[who]);
     if (allowed) {

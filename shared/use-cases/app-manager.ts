@@ -1,0 +1,43 @@
+import { canHoldRole, standingOf } from '#shared/domain/access';
+import type { AppManager } from '#shared/domain/app-manager';
+import { FRESHNESS } from '#shared/domain/person';
+import { ForbiddenError, InvalidInputError } from '#shared/errors';
+import type { Directory } from '#shared/use-cases/access';
+import type { Caller } from '#shared/use-cases/commitments';
+
+/** The app manager as the caller's request read it; only those who manage every track see it. */
+export function appManagerFor(caller: Caller): { userId: string | undefined } | undefined {
+  return caller.access.standing === 'admin' ? { userId: caller.access.appManagerId } : undefined;
+}
+
+/** Throws unless the caller manages every track (a Slack admin or owner, or the app manager). */
+export function requireManagesApp(caller: Caller): { userId: string | undefined } {
+  const shown = appManagerFor(caller);
+  if (!shown) throw new ForbiddenError("Only Slack admins and owners of this workspace, and its app manager, can see who manages the app.");
+  return shown;
+}
+
+/**
+ * Names (`userId`) or clears the app manager, in steps:
+ * 1. the caller must be one of Slack's own admins or owners, on a standing at most an hour old
+ *    (Slack asked otherwise): the app manager cannot hand the role on;
+ * 2. the person named must be a full member of the workspace (no guest, no one from another
+ *    organisation, no bot, no deactivated account);
+ * 3. the record is written (cleared, it stays without a person, so no later install fills it).
+ */
+export async function changeAppManager(deps: { directory: Directory }, caller: Caller, userId: string | undefined): Promise<AppManager> {
+  const self = await deps.directory.person(caller.teamId, caller.userId, { maxAgeMs: FRESHNESS.manageMs });
+  if (standingOf(self.user, caller.teamId) !== 'admin') {
+    throw new ForbiddenError("Only Slack admins and owners of this workspace can choose the app manager; nothing was changed.");
+  }
+  if (userId !== undefined) {
+    const named = await deps.directory.person(caller.teamId, userId);
+    const standing = standingOf(named.user, caller.teamId);
+    if (!canHoldRole(named.user) || (standing !== 'member' && standing !== 'admin')) {
+      throw new InvalidInputError(`<@${userId}> cannot manage the app: it takes a full member of this workspace (no guest, bot or person from another organisation). Nothing was changed.`);
+    }
+  }
+  const record: AppManager = { teamId: caller.teamId, ...(userId !== undefined ? { userId } : {}), setBy: caller.userId, setAt: caller.now.toISOString() };
+  await deps.directory.setManager(record);
+  return record;
+}
