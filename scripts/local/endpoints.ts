@@ -17,6 +17,9 @@ export const LocalEndpointsSchema = z.object({
   botToken: z.string().min(1).optional(),
   /** `npm start -- --multi-workspace`: each workspace's token comes from its install. */
   multiWorkspace: z.boolean().optional(),
+  /** With `multiWorkspace`: the KMS stand-in that seals installs' tokens, and its key's ARN. */
+  kmsEndpoint: z.url().optional(),
+  tokenKeyArn: z.string().startsWith('arn:').optional(),
 });
 export type LocalEndpoints = z.infer<typeof LocalEndpointsSchema>;
 

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /** Where `npm start` keeps what it writes for the other scripts: data, endpoints, outbox. */
 const dir = process.env['LOCAL_DIR'] ?? '.local';
 
@@ -15,6 +17,11 @@ export const LOCAL = {
   /** Where DynamoDB Local keeps its data; one `npm start` at a time may use it. */
   dataDir: process.env['LOCAL_DATA_DIR'] ?? `${dir}/dynamodb`,
   tableName: process.env['TABLE_NAME'] ?? 'commitments',
+  /**
+   * The KMS stand-in's key in `npm start -- --multi-workspace`: a fixed local key (never a real
+   * one), so installs sealed by one run open in the next, which keeps the same data.
+   */
+  tokenKey: { arn: 'arn:aws:kms:local:000000000000:key/commitments-local', material: createHash('sha256').update('commitments local token key').digest() },
   /** The app's OAuth credentials in `npm start -- --multi-workspace`, which the fake Slack accepts. */
   oauth: { clientId: '1000.2000', clientSecret: 'local-client-secret', stateSecret: 'local-state-secret-0123456789' },
 } as const;

@@ -15,6 +15,7 @@ import { ensureTable, startDynamoDbLocal } from './dynamodb-local.ts';
 import { writeEndpoints, removeEndpoints, type LocalEndpoints } from './endpoints.ts';
 import { LOCAL } from './env.ts';
 import { FakeSlack } from './fake-slack.ts';
+import { FakeKms } from './fake-kms.ts';
 import { serveLambda } from './http-adapter.ts';
 import { watchOutbox } from './slack-outbox.ts';
 
@@ -74,6 +75,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         ...(multiWorkspace ? { oauthClient: LOCAL.oauth, consent: { teamId: LOCAL.teamId, teamName: 'Local workspace', botToken: LOCAL.botToken, installerUserId: LOCAL.userId } } : {}),
       }).start();
   if (fakeSlack) watchOutbox(fakeSlack, { localDir: options.localDir, print: options.print });
+  // Installs' tokens are sealed under a local KMS stand-in's key, as under the deployed KMS key.
+  const kms = multiWorkspace ? await new FakeKms(LOCAL.tokenKey).start() : undefined;
   if (multiWorkspace) delete process.env['SLACK_BOT_TOKEN'];
   Object.assign(process.env, {
     // Metrics are EMF lines for CloudWatch; in a terminal they would only crowd out the log.
@@ -81,6 +84,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     TABLE_NAME: options.tableName,
     DYNAMODB_ENDPOINT: dynamodbEndpoint,
     SLACK_SIGNING_SECRET: LOCAL.signingSecret,
+    ...(kms ? { TOKEN_KEY_ARN: kms.key.arn, KMS_ENDPOINT: kms.url } : {}),
     ...(fakeSlack && !multiWorkspace ? { SLACK_BOT_TOKEN: LOCAL.botToken, SLACK_API_URL: fakeSlack.apiUrl } : {}),
     ...(fakeSlack && multiWorkspace
       ? {
@@ -110,6 +114,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ...(fakeSlack ? { slackApiUrl: fakeSlack.apiUrl, fakeSlackUrl: fakeSlack.url } : {}),
     ...(fakeSlack && !multiWorkspace ? { botToken: LOCAL.botToken } : {}),
     ...(fakeSlack && multiWorkspace ? { multiWorkspace: true } : {}),
+    ...(kms ? { kmsEndpoint: kms.url, tokenKeyArn: kms.key.arn } : {}),
   };
   writeEndpoints(options.localDir, endpoints);
 
@@ -141,6 +146,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await closeServer(server);
       client.destroy();
       await fakeSlack?.stop();
+      await kms?.stop();
       await dynamo?.stop();
     },
   };

@@ -23,7 +23,14 @@ export function scriptEnv(env: NodeJS.ProcessEnv, localDir: string, needs: { sla
       ? {}
       : running.botToken
         ? { SLACK_API_URL: running.slackApiUrl, SLACK_BOT_TOKEN: running.botToken }
-        : { SLACK_API_URL: running.slackApiUrl, SLACK_CLIENT_ID: LOCAL.oauth.clientId, SLACK_CLIENT_SECRET: LOCAL.oauth.clientSecret, SLACK_STATE_SECRET: LOCAL.oauth.stateSecret };
+        : {
+            SLACK_API_URL: running.slackApiUrl,
+            SLACK_CLIENT_ID: LOCAL.oauth.clientId,
+            SLACK_CLIENT_SECRET: LOCAL.oauth.clientSecret,
+            SLACK_STATE_SECRET: LOCAL.oauth.stateSecret,
+            // Installs' tokens open through the running stand-in's KMS.
+            ...(running.kmsEndpoint && running.tokenKeyArn ? { KMS_ENDPOINT: running.kmsEndpoint, TOKEN_KEY_ARN: running.tokenKeyArn } : {}),
+          };
   return { ...env, DYNAMODB_ENDPOINT: running.dynamodbEndpoint, TABLE_NAME: env['TABLE_NAME'] ?? running.tableName, ...slack };
 }
 
