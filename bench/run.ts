@@ -55,7 +55,7 @@ const HOME = 'after the answer, 3 Query redrawing the Home tab (tracks, 1 report
 const EXPECTED: Record<string, string> = {
   'report (first request)': '2 GetItem (caller, track) + 1 Query (items, once the track is checked)',
   report: '2 GetItem (caller, track) + 1 Query (items, once the track is checked)',
-  'show (first of prefix JK)': '1 GetItem (prefix → track) + 1 BatchGetItem (item and track)',
+  'show (first of prefix JK)': '2 GetItem side by side (prefix → track, the caller) + 1 BatchGetItem (item and track)',
   show: '1 BatchGetItem (prefix cached)',
   update: `1 BatchGetItem + 1 TransactWriteItems + 1 PutItem (replay guard); ${HOME}`,
   note: `1 BatchGetItem + 1 TransactWriteItems + 1 PutItem (replay guard); ${HOME}`,

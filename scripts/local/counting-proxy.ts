@@ -12,6 +12,11 @@ export interface CountingProxy {
   snapshot(): Record<string, number>;
   /** The bytes of every answer's body since the last reset. */
   bytes(): number;
+  /**
+   * Round trips in a row since the last reset: requests that found none other under way. Requests
+   * sent side by side count once, so this is what a caller waits for, whatever the number of requests.
+   */
+  rounds(): number;
   reset(): void;
   stop(): Promise<void>;
 }
@@ -20,7 +25,12 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
   const upstream = new URL(target);
   const counts = new Map<string, number>();
   let bytes = 0;
+  let rounds = 0;
+  let underway = 0;
   const { url, stop } = await startLoopbackServer((req, res) => {
+    if (underway === 0) rounds += 1;
+    underway += 1;
+    res.once('close', () => (underway -= 1));
     const op = String(req.headers['x-amz-target'] ?? 'unknown').split('.').pop() ?? 'unknown';
     counts.set(op, (counts.get(op) ?? 0) + 1);
     const out = request(
@@ -39,9 +49,11 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
     counts,
     snapshot: () => Object.fromEntries([...counts].sort()),
     bytes: () => bytes,
+    rounds: () => rounds,
     reset: () => {
       counts.clear();
       bytes = 0;
+      rounds = 0;
     },
     stop,
   };

@@ -1,7 +1,7 @@
 import type { AppManager } from '#shared/domain/app-manager';
 import type { Person } from '#shared/domain/person';
 import { readCallerItems } from '#shared/store/people';
-import { managerKey, personKey } from '#shared/store/people-params';
+import { getManyParams, managerKey, personKey } from '#shared/store/people-params';
 import {
   ConditionalCheckFailedException,
   DeleteItemCommand,
@@ -204,20 +204,34 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
 
     /**
      * One commitment and its track's settings together: one BatchGetItem once the prefix is known.
-     * `person`: that person's record and the team's app manager record are read in the same
-     * request, and `onPerson` told what it found (also when the item or track is missing), so the
-     * caller's check needs no read of its own.
+     * `person`: that person's record and the team's app manager record are read in the same request
+     * (beside the prefix's claim, the first time a container meets the prefix), and `onPerson` told
+     * what it found (also when the prefix, item or track is missing), so the caller's check needs
+     * no read of its own.
      */
     async getCommitmentWithTrack(
       teamId: TeamId,
       id: CommitmentId,
       options: { person?: string; onPerson?: (read: { person: Person | null; manager: AppManager | null }) => void } = {},
     ): Promise<{ item: Commitment; track: Track }> {
-      const slug = await slugOf(teamId, id);
-      const also = options.person ? [personKey(teamId, options.person), managerKey(teamId)] : [];
+      const { person } = options;
+      let slug: TrackSlug;
+      let also = person ? [personKey(teamId, person), managerKey(teamId)] : [];
+      if (person && !slugByPrefix.has(`${teamId}#${parseCommitmentId(id).prefix}`)) {
+        // The prefix and the person side by side: a prefix no track uses then costs the one
+        // round trip a known prefix does, and cannot be told from it by time.
+        const [claim, records] = await Promise.allSettled([slugOf(teamId, id), batchGetAll(client, tableName, getManyParams(tableName, also))]);
+        if (records.status === 'rejected') throw records.reason;
+        options.onPerson?.(readCallerItems(records.value));
+        if (claim.status === 'rejected') throw claim.reason;
+        slug = claim.value;
+        also = [];
+      } else {
+        slug = await slugOf(teamId, id);
+      }
       // A throttled half comes back unprocessed; it is read again rather than reported missing.
       const items = await batchGetAll(client, tableName, params.commitmentWithTrackParams(tableName, teamId, slug, id, also));
-      if (options.person) options.onPerson?.(readCallerItems(items));
+      if (also.length > 0) options.onPerson?.(readCallerItems(items));
       const track = items.find((item) => item['type'] === 'track');
       const item = items.find((item) => item['type'] === 'commitment');
       if (!track) throw new TrackNotFoundError(slug);

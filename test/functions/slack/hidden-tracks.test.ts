@@ -174,8 +174,14 @@ describe('the cost of a hidden track’s report', () => {
     await command(text, userId); // the first of a kind fills the container's caches
     harness.requests().reset();
     const answer = await command(text, userId);
-    return { answer, requests: harness.requests().snapshot(), bytes: harness.requests().bytes() };
+    return { answer, requests: harness.requests().snapshot(), bytes: harness.requests().bytes(), rounds: harness.requests().rounds() };
   }
+
+  it('answers an id of a hidden track in as many round trips to the table as an unknown prefix', async () => {
+    const unknown = await costOf('show QZ-1');
+    expect(unknown.rounds).toBe(1);
+    for (const id of ['ST-1', 'ST-99']) expect((await costOf(`show ${id}`)).rounds).toBe(unknown.rounds);
+  });
 
   it('reads no history of a hidden item: its id costs no Query, as a missing id of it', async () => {
     for (const id of ['ST-1', 'ST-99']) expect((await costOf(`history ${id}`)).requests).toEqual({ BatchGetItem: 1 });
@@ -186,6 +192,7 @@ describe('the cost of a hidden track’s report', () => {
     const missing = await costOf('no-such-track');
     expect(hidden.answer.replaceAll('big-secret', '<slug>')).toBe(missing.answer.replaceAll('no-such-track', '<slug>'));
     expect(hidden.requests).toEqual(missing.requests);
+    expect(hidden.rounds).toBe(missing.rounds);
     expect(hidden.bytes).toBeLessThanOrEqual(missing.bytes + 2_000);
     // The measure sees the items when they are read: the owner's report of the same track.
     const owner = await costOf('big-secret', OWNER);
