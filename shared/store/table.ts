@@ -20,6 +20,7 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | preferences     | `<team>`                   | `ME#<user>`             |                            |
  * | person          | `<team>`                   | `PERSON#<user>`         |                            |
  * | user group      | `<team>`                   | `GROUP#<id>`            |                            |
+ * | app manager     | `<team>`                   | `MANAGER`               |                            |
  * | request seen    | `<team>#SEEN`              | `<signature>`           |                            |
  * | form submitted  | `<team>#ONCE`              | `<client token>`        |                            |
  * | install         | `<team or enterprise>#INSTALL` | `TEAM` or `ORG`     |                            |
