@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { OWNER_BLOCKS } from '#shared/domain/owner-access';
 import { CheckInSettingsSchema, CommitmentIdSchema, InstantSchema, LocalDateSchema, SlackUserIdSchema, TeamIdSchema, TrackSlugSchema, type CheckInSettings } from '#shared/domain/schemas';
 
 /**
@@ -17,6 +16,13 @@ export const OVERDUE_REPEAT_DAYS = 7;
 export const ASK_REASONS = ['before-due', 'quiet', 'overdue'] as const;
 export const AskReasonSchema = z.enum(ASK_REASONS);
 export type AskReason = z.infer<typeof AskReasonSchema>;
+
+/**
+ * Why an owner may not read a track, so the sweep pauses their asks: a member left out of a
+ * private track, or a guest or stranger with no role (see `domain/owner-access`).
+ */
+export const OWNER_BLOCKS = ['private-track', 'no-role'] as const;
+export type OwnerBlock = (typeof OWNER_BLOCKS)[number];
 
 /**
  * One owner's standing with one item: when they must next be asked (`askOn`, absent when

@@ -1,4 +1,5 @@
 import { authorize, type Access } from '#shared/domain/access';
+import type { OwnerBlock } from '#shared/domain/check-ins';
 import type { Report } from '#shared/domain/report';
 import type { CommitmentId, TrackAccess } from '#shared/domain/schemas';
 
@@ -7,10 +8,6 @@ import type { CommitmentId, TrackAccess } from '#shared/domain/schemas';
  * check-in, so only someone who may read the item's track can be made an owner, and the
  * check-in sweep asks an owner only while they may.
  */
-
-/** Why an owner may not read a track: a member left out of a private track, or a guest or stranger with no role. */
-export type OwnerBlock = 'private-track' | 'no-role';
-export const OWNER_BLOCKS = ['private-track', 'no-role'] as const satisfies readonly OwnerBlock[];
 
 /** Why `access` (an owner's, with no channel) may not read `track`; undefined when they may. */
 export function ownerBlock(access: Access, track: TrackAccess & { slug: string }): OwnerBlock | undefined {
