@@ -61,7 +61,7 @@ export interface CheckInSweepDeps extends SweepRuntime {
   checkIns: CheckInStore;
   preferences: Pick<PreferencesStore, 'getMany' | 'stop'>;
   /** The owners' person records: who they are to Slack, and their DM channel; user groups' records, for who may read a track. */
-  people: Pick<PeopleStore, 'getMany' | 'save' | 'setDmChannel' | 'getGroups'>;
+  people: Pick<PeopleStore, 'getMany' | 'save' | 'setDmChannel' | 'getGroups' | 'getManager'>;
   faults?: CheckInFaults;
 }
 
@@ -123,6 +123,8 @@ interface DueOwner {
   /** Their person record, if the bot has one, and how it serves (see {@link recordAge}). */
   person: Person | undefined;
   age: RecordAge;
+  /** The workspace's app manager, who reads every track as Slack's admins do. */
+  appManagerId: string | undefined;
   slack: SlackWeb;
   pacer: ChannelPacer;
 }
@@ -306,10 +308,10 @@ async function prepareBatch(
   const userIds = batch.map(([userId]) => userId);
   const ready: ReadyOwner[] = [];
   try {
-    const [prefs, people] = await Promise.all([deps.preferences.getMany(teamId, userIds), deps.people.getMany(teamId, userIds)]);
+    const [prefs, people, manager] = await Promise.all([deps.preferences.getMany(teamId, userIds), deps.people.getMany(teamId, userIds), deps.people.getManager(teamId)]);
     await pool(batch, input.concurrency, async ([userId, asks]) => {
       const person = people.get(userId);
-      const owner: DueOwner = { teamId, userId, asks, prefs: prefs.get(userId)!, person, age: recordAge(person, ctx.clock()), slack, pacer };
+      const owner: DueOwner = { teamId, userId, asks, prefs: prefs.get(userId)!, person, age: recordAge(person, ctx.clock()), appManagerId: manager?.userId, slack, pacer };
       const outcome = await safely(ctx, owner, () => prepareOwner(ctx, owner));
       if (owner.age === 'stale' && outcome !== 'stopped') input.toRefresh.push(owner);
       if (typeof outcome === 'string') tally(outcome);
@@ -356,13 +358,13 @@ async function prepareOwner(ctx: SweepContext, owner: DueOwner): Promise<ReadyOw
     await Promise.all(owner.asks.map((ask) => deps.checkIns.move(ask, slot.at)));
     return 'deferred';
   }
-  return { ...owner, date: today, timeZone, dmChannelId, standing: standingFrom(user, owner.teamId) };
+  return { ...owner, date: today, timeZone, dmChannelId, standing: standingFrom(user, owner.teamId, owner.appManagerId) };
 }
 
 /** The owner's standing from what their record or Slack says; an unreadable answer counts as a stranger's, who sees only what they are given. */
-function standingFrom(user: unknown, teamId: TeamId): Standing {
+function standingFrom(user: unknown, teamId: TeamId, appManagerId: string | undefined): Standing {
   const parsed = SlackUserSchema.safeParse(user);
-  return parsed.success ? standingOf(parsed.data, teamId) : 'stranger';
+  return parsed.success ? standingOf(parsed.data, teamId, appManagerId) : 'stranger';
 }
 
 /** What the sweep needs of who an owner is (Slack's raw answer, when unreadable, may lack any of it). */
