@@ -39,6 +39,8 @@ export interface Directory {
   refresh(teamId: TeamId, userId: string): Promise<Person>;
   /** The caller's record and the team's app manager record, read in one request (`null`: none). */
   caller(teamId: TeamId, userId: string): Promise<CallerRecords>;
+  /** The team's app manager record alone, when many people's standing is decided at once. */
+  manager(teamId: TeamId): Promise<AppManager | null>;
   /** Writes the app manager record (an admin named or cleared them). */
   setManager(record: AppManager): Promise<void>;
 }
@@ -198,6 +200,7 @@ export function createPeopleDirectory(options: {
     },
     refresh: lookUpOnce,
     caller: (teamId, userId) => people.getWithManager(teamId, userId),
+    manager: (teamId) => people.getManager(teamId),
     setManager: (record) => people.setManager(record),
   };
 }

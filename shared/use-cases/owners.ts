@@ -27,11 +27,12 @@ export async function requireOwnersCanRead(
   // Checked before anyone is looked up, whatever the command or form capped already.
   if (added.length > OWNERS_PER_ITEM) throw new InvalidInputError(tooMany(OWNERS_PER_ITEM, 'owners', added.length), undefined, { field });
   const trackGroups = groupsOf(track);
-  const [records, groups] = await Promise.all([
+  const [records, groups, manager] = await Promise.all([
     deps.directory.people(teamId, added),
     trackGroups.length > 0 ? deps.directory.groups(teamId, trackGroups) : new Map<string, UserGroup>(),
+    deps.directory.manager(teamId),
   ]);
-  const accesses = await Promise.all(added.map((userId) => loadAccess(deps, { teamId, userId, known: records.get(userId) ?? null })));
+  const accesses = await Promise.all(added.map((userId) => loadAccess(deps, { teamId, userId, known: records.get(userId) ?? null, manager })));
   for (const access of accesses) {
     const mine = new Set([...groups.values()].filter((group) => group.users.includes(access.userId)).map((group) => group.id));
     const block = ownerBlock({ ...access, groups: mine }, track);

@@ -73,6 +73,9 @@ describe('the app manager', () => {
     expect(await people().getManager(TEAM)).toMatchObject({ userId: PEOPLE.named, setBy: PEOPLE.admin });
     expect(await command('secret', PEOPLE.named)).toContain('SE-1');
     expect(await command('secret', PEOPLE.first)).toContain('There is no track called');
+    // An item of the private track may be handed to the app manager, who reads it, and to no member without a role.
+    expect(await command(`add secret "For the manager" owner <@${PEOPLE.named}>`, PEOPLE.owner)).toContain('Added SE-2');
+    expect(await command(`add secret "For the previous one" owner <@${PEOPLE.first}>`, PEOPLE.owner)).not.toContain('Added');
   });
 
   it('is refused to anyone but a Slack admin, the app manager included, and nothing is written', async () => {
