@@ -12,8 +12,6 @@ export interface BotAuthorization {
   botUserId: string;
   teamId: string | undefined;
   enterpriseId: string | undefined;
-  /** Who installed the app: they manage every track of the workspace. */
-  installerUserId: string;
   /**
    * The bot token: opened on the first call (one KMS call), renewed first when it rotates and is
    * close to expiry, and kept no longer than the install is cached.
@@ -97,7 +95,6 @@ export function createTokenSource(deps: {
         botUserId: installation!.botUserId,
         teamId: installation!.teamId ?? query.teamId,
         enterpriseId: installation!.enterpriseId,
-        installerUserId: installation!.installerUserId,
         botToken: lazyToken(stored),
         handle,
       };
