@@ -236,7 +236,7 @@ describe('per-workspace tokens', () => {
     expect(publishesTo('U0TWICE').length - before).toBe(1);
   });
 
-  it('lets whoever installed the app manage a track, and not another plain member (issue 12)', async () => {
+  it('lets the first installer, the app manager, manage a track, and not another plain member (issues 12 and 23)', async () => {
     await install({ teamId: 'T0INSTALL', botToken: 'xoxb-install', installerUserId: 'U0INSTALLER' });
     await seedBusan(harness.store(), 'T0INSTALL', new Date('2026-03-01T00:00:00Z'));
     // The seed's track has no owner until someone who manages the workspace claims it.
