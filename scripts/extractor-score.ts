@@ -5,7 +5,7 @@ import { READOUT_SETS, loadReadouts, type ReadoutSet } from './readouts.ts';
 /**
  * `npm run extractor:score [-- --set first-sight] [-- --quiet]`: runs the readout extractor on
  * every labelled readout of each set in test/fixtures/readouts and prints, per readout and
- * overall, precision, recall, kind accuracy and due-date accuracy, then what was missed, what was
+ * overall, precision, recall, kind accuracy, due-date accuracy and (for labels that name them) parties accuracy, then what was missed, what was
  * proposed that is no follow-up, and what got the wrong kind or date.
  */
 const args = process.argv.slice(2);
@@ -24,12 +24,13 @@ for (const set of only ? [only] : READOUT_SETS) {
   rows.push(['overall', totalScore(rows.map(([, s]) => s))]);
   const width = Math.max(...rows.map(([name]) => name.length), 7);
   console.log(`\n${set} set (${readouts.length} readouts)`);
-  console.log(`${'readout'.padEnd(width)}  labelled  proposed  matched  precision  recall  kind   due`);
+  console.log(`${'readout'.padEnd(width)}  labelled  proposed  matched  precision  recall  kind   due         parties`);
   for (const [name, s] of rows) {
     const due = s.dueLabelled === 0 ? '   –' : `${pct(s.dueAccuracy)} (${s.dueRight}/${s.dueLabelled})`;
+    const parties = s.partiesLabelled === 0 ? '   –' : `${pct(s.partiesAccuracy)} (${s.partiesRight}/${s.partiesLabelled})`;
     console.log(
       `${name.padEnd(width)}  ${String(s.labelled).padStart(8)}  ${String(s.proposed).padStart(8)}  ${String(s.matched).padStart(7)}  ` +
-        `${pct(s.precision).padStart(9)}  ${pct(s.recall).padStart(6)}  ${pct(s.kindAccuracy)}  ${due}`,
+        `${pct(s.precision).padStart(9)}  ${pct(s.recall).padStart(6)}  ${pct(s.kindAccuracy)}  ${due.padEnd(12)}${parties}`,
     );
   }
   if (quiet) continue;
@@ -38,5 +39,6 @@ for (const set of only ? [only] : READOUT_SETS) {
     for (const p of s.spurious) console.log(`  ${name}: not one   "${p.sentence}" (cue "${p.cue}", title "${p.title}")`);
     for (const { label, proposal } of s.wrongKind) console.log(`  ${name}: kind      "${label.match}": ${proposal.kind.type}, labelled ${label.kind}`);
     for (const { label, proposal } of s.wrongDue) console.log(`  ${name}: due       "${label.match}": ${proposal.due ?? 'none'}, labelled ${label.due}`);
+    for (const { label, proposal } of s.wrongParties) console.log(`  ${name}: parties   "${label.match}": ${proposal.parties.join(', ')}, labelled ${label.parties!.join(', ')}`);
   }
 }

@@ -79,8 +79,30 @@ function acceptedSubject(sentence: string, cue: Cue, lexicon: Lexicon, previous:
     if (/^would$/i.test(cue.text) && !partyLike && cue.lead === undefined && !actVerb(sentence.slice(cue.action))) return undefined;
   }
   if (HEDGED_ACT.test(sentence.slice(cue.index + cue.text.length)) || HEDGED_ACT.test(sentence.slice(cue.action))) return undefined;
-  return subject;
+  return coordinatedSubject(sentence, cue.index, subject, lexicon);
 }
+
+/**
+ * "Japan and the Republic of Korea committed to …": the clause's subject split at "and" names one
+ * party; when the words before it are only other parties joined by commas and "and", the subject is all
+ * of them.
+ */
+function coordinatedSubject(sentence: string, index: number, subject: string, lexicon: Lexicon): string {
+  const wide = sentence.slice(clauseStart(sentence, index, ACTOR_START), index).trim();
+  if (wide.length === subject.length || wide.length > 200 || !namedParties(subject, lexicon).length) return subject;
+  let rest = '';
+  let at = 0;
+  for (const m of mentions(wide, lexicon)) {
+    if (!m.party) return subject;
+    rest += `${wide.slice(at, m.start)} `;
+    at = m.end;
+  }
+  rest += wide.slice(at);
+  return COORDINATION_ONLY.test(rest) ? wide : subject;
+}
+
+/** What may sit between the parties of a coordinated subject: "Japan, New Zealand and the Republic of Korea". */
+const COORDINATION_ONLY = /^(?:\s|,|\band\b|\bthe\b|\bboth\b|\bgovernments?\s+of\b|\bleaders\s+of\b)*$/i;
 
 const PRONOUN = /^(?:it|they)$/i;
 const WISH_BEFORE = /\b(?:hopes?|hoped|wish(?:es|ed)?|believes?|believed|expects?|expected|trusts?|trusted)\s+(?:that\s+)?$/i;

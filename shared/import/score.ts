@@ -7,6 +7,8 @@ export interface Label {
   kind: Proposal['kind']['type'];
   due?: LocalDate;
   point?: string;
+  /** The codes of the parties whose act it is, in any order. */
+  parties?: string[];
 }
 
 export interface Score {
@@ -22,10 +24,15 @@ export interface Score {
   /** Matched follow-ups with a labelled due date, and how many of those got it. */
   dueLabelled: number;
   dueRight: number;
+  /** Share of matched follow-ups with labelled parties whose proposal names exactly those parties. */
+  partiesAccuracy: number;
+  partiesLabelled: number;
+  partiesRight: number;
   missed: Label[];
   spurious: Proposal[];
   wrongKind: { label: Label; proposal: Proposal }[];
   wrongDue: { label: Label; proposal: Proposal }[];
+  wrongParties: { label: Label; proposal: Proposal }[];
 }
 
 /**
@@ -37,7 +44,10 @@ export function scoreProposals(proposals: readonly Proposal[], labels: readonly 
   const missed: Label[] = [];
   const wrongKind: Score['wrongKind'] = [];
   const wrongDue: Score['wrongDue'] = [];
+  const wrongParties: Score['wrongParties'] = [];
   let kindRight = 0;
+  let partiesLabelled = 0;
+  let partiesRight = 0;
   let dueLabelled = 0;
   let dueRight = 0;
   for (const label of labels) {
@@ -55,6 +65,11 @@ export function scoreProposals(proposals: readonly Proposal[], labels: readonly 
       if (proposal.due === label.due) dueRight += 1;
       else wrongDue.push({ label, proposal });
     }
+    if (label.parties) {
+      partiesLabelled += 1;
+      if (sameCodes(proposal.parties, label.parties)) partiesRight += 1;
+      else wrongParties.push({ label, proposal });
+    }
   }
   const matched = used.size;
   return {
@@ -67,10 +82,14 @@ export function scoreProposals(proposals: readonly Proposal[], labels: readonly 
     dueAccuracy: ratio(dueRight, dueLabelled),
     dueLabelled,
     dueRight,
+    partiesAccuracy: ratio(partiesRight, partiesLabelled),
+    partiesLabelled,
+    partiesRight,
     missed,
     spurious: proposals.filter((_, i) => !used.has(i)),
     wrongKind,
     wrongDue,
+    wrongParties,
   };
 }
 
@@ -89,11 +108,19 @@ export function totalScore(scores: readonly Score[]): Score {
     dueAccuracy: ratio(sum((s) => s.dueRight), sum((s) => s.dueLabelled)),
     dueLabelled: sum((s) => s.dueLabelled),
     dueRight: sum((s) => s.dueRight),
+    partiesAccuracy: ratio(sum((s) => s.partiesRight), sum((s) => s.partiesLabelled)),
+    partiesLabelled: sum((s) => s.partiesLabelled),
+    partiesRight: sum((s) => s.partiesRight),
     missed: scores.flatMap((s) => s.missed),
     spurious: scores.flatMap((s) => s.spurious),
     wrongKind: scores.flatMap((s) => s.wrongKind),
     wrongDue: scores.flatMap((s) => s.wrongDue),
+    wrongParties: scores.flatMap((s) => s.wrongParties),
   };
+}
+
+function sameCodes(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && [...a].sort().join() === [...b].sort().join();
 }
 
 function ratio(part: number, whole: number): number {
