@@ -24,6 +24,13 @@ export const OWNERS_PER_ITEM = 10;
 /** Parties one item or track names. */
 export const PARTIES_PER_LIST = 20;
 
+/**
+ * Proposals one import confirmation form shows: each takes five blocks (title, kind, due date,
+ * parties, source sentence), with a heading and a checkbox group per ten that is 98 of a
+ * modal's 100. A readout with more says from which paragraph to import the rest.
+ */
+export const PROPOSALS_PER_IMPORT = 19;
+
 /** "At most 20 people at a time; that names 320. Nothing was changed." */
 export function tooMany(limit: number, what: string, given: number, unit = 'names'): string {
   return `At most ${limit} ${what} at a time; that ${unit} ${given.toLocaleString('en-US')}. Nothing was changed.`;

@@ -1,8 +1,11 @@
 import * as z from 'zod';
+import { PROPOSALS_PER_IMPORT } from '#shared/domain/bounds';
 import { KindSchema, LIMITS, LocalDateSchema, PartyCodeSchema, SourceDraftSchema, TeamIdSchema, TrackSlugSchema, ActorSchema, textSchema, lineSchema } from '#shared/domain/schemas';
 
-/** What one confirmation modal can show: two blocks each and a checkbox group per ten stay under Slack's 100 blocks. */
-export const MAX_PROPOSALS = 40;
+/** What one confirmation modal can show (see bounds.ts). */
+export const MAX_PROPOSALS = PROPOSALS_PER_IMPORT;
+/** Drafts stored while the form showed 40 (they expire within hours) still read. */
+const STORED_PROPOSALS = 40;
 
 /** One follow-up the extractor found in a readout, waiting for a person to confirm it. */
 export const ProposalSchema = z.object({
@@ -26,6 +29,19 @@ export const ImportDraftSchema = z.object({
   userId: ActorSchema,
   track: TrackSlugSchema,
   source: SourceDraftSchema.omit({ point: true }),
-  proposals: z.array(ProposalSchema).min(1).max(MAX_PROPOSALS),
+  proposals: z.array(ProposalSchema).min(1).max(STORED_PROPOSALS),
 });
 export type ImportDraft = z.infer<typeof ImportDraftSchema>;
+
+/**
+ * One proposal ticked on the confirmation form, as the person left it. `kind`, `due` and
+ * `parties` are absent when the submission has no such input (the proposal's own then stand);
+ * `due` is null when its date picker was left empty.
+ */
+export interface ImportPick {
+  index: number;
+  title: string;
+  kind?: string;
+  due?: string | null;
+  parties?: string[];
+}

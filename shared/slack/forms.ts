@@ -2,8 +2,8 @@ import { localDate } from '#shared/dates/flags';
 import { isSourceLink, StatusSchema, type LocalDate, type Role, type Source, type Status } from '#shared/domain/schemas';
 import { DEFAULT_UPDATE_EVERY_DAYS } from '#shared/domain/kind';
 import { InvalidInputError } from '#shared/errors';
-import { IMPORT_INPUTS, IMPORT_MAX_CHARS, PICKS_PER_GROUP, READOUT_PARTS } from '#shared/slack/render/import';
-import { MAX_PROPOSALS } from '#shared/domain/import-draft';
+import { IMPORT_INPUTS, IMPORT_KINDS, IMPORT_MAX_CHARS, PICKS_PER_GROUP, READOUT_PARTS } from '#shared/slack/render/import';
+import { MAX_PROPOSALS, type ImportPick } from '#shared/domain/import-draft';
 import { MEMBERS_PER_TRACK, OWNERS_PER_ITEM, PARTIES_PER_LIST } from '#shared/domain/bounds';
 import { ROLE_INPUTS } from '#shared/slack/render/roles';
 import { ARCHIVE_TICKED, INPUT_MAX_CHARS, INPUTS, MAX_CHECKBOXES, type ModalOrigin } from '#shared/slack/render/modals';
@@ -150,21 +150,44 @@ export function readReadoutForm(values: ViewValues, origin: ModalOrigin, now: Da
 }
 
 /**
- * Step 2 of an import: the ticked proposals, in their order, each once, with their titles as
- * edited. Only the checkbox groups the form can hold are read, and in each only the values it
- * offers (group k: proposals 10k to 10k + 9); anything else a forged payload claims is left out.
+ * Step 2 of an import: the ticked proposals, in their order, each once, with their title, kind,
+ * due date and parties as the person left them. Only the checkbox groups the form can hold are
+ * read, and in each only the values it offers (group k: proposals 10k to 10k + 9); anything else
+ * a forged payload claims is left out. Whether the parties and the date fit the track is the use
+ * case's to judge.
  */
-export function readPicksForm(values: ViewValues): { index: number; title: string }[] {
+export function readPicksForm(values: ViewValues): ImportPick[] {
   const picked = new Set<number>();
   for (let group = 0; group * PICKS_PER_GROUP < MAX_PROPOSALS; group += 1) {
     for (const value of checkedIn(values, `${IMPORT_INPUTS.pick}_${group}`, IMPORT_INPUTS.pick)) {
       const index = /^\d{1,2}$/.test(value) ? Number(value) : -1;
-      if (Math.floor(index / PICKS_PER_GROUP) === group) picked.add(index);
+      if (index < MAX_PROPOSALS && Math.floor(index / PICKS_PER_GROUP) === group) picked.add(index);
     }
   }
-  return [...picked]
-    .sort((a, b) => a - b)
-    .map((index) => ({ index, title: cappedTextOf(values, IMPORT_INPUTS.title(index), IMPORT_MAX_CHARS.title, `title of follow-up ${index + 1}`, 'title') ?? '' }));
+  return [...picked].sort((a, b) => a - b).map((index) => readPick(values, index));
+}
+
+function readPick(values: ViewValues, index: number): ImportPick {
+  const n = index + 1;
+  const title = cappedTextOf(values, IMPORT_INPUTS.title(index), IMPORT_MAX_CHARS.title, `title of follow-up ${n}`, IMPORT_INPUTS.title(index)) ?? '';
+  const kindInput = values[IMPORT_INPUTS.kind(index)]?.[IMPORT_INPUTS.kind(index)];
+  const kind = selectedValueOf(values, IMPORT_INPUTS.kind(index));
+  if (kindInput && !IMPORT_KINDS.some((k) => k.value === kind)) {
+    throw new InvalidInputError(`Choose one-off, recurring or ongoing for follow-up ${n}.`, undefined, { field: IMPORT_INPUTS.kind(index) });
+  }
+  const dueInput = values[IMPORT_INPUTS.due(index)]?.[IMPORT_INPUTS.due(index)];
+  const partiesInput = values[IMPORT_INPUTS.parties(index)]?.[IMPORT_INPUTS.parties(index)];
+  const parties = [...new Set(checkedIn(values, IMPORT_INPUTS.parties(index), IMPORT_INPUTS.parties(index)))];
+  if (parties.length > PARTIES_PER_LIST) {
+    throw new InvalidInputError(`An item can name at most ${PARTIES_PER_LIST} parties; follow-up ${n} names ${parties.length}. Nothing was saved.`, undefined, { field: IMPORT_INPUTS.parties(index) });
+  }
+  return {
+    index,
+    title,
+    ...(kindInput ? { kind } : {}),
+    ...(dueInput ? { due: selectedDateOf(values, IMPORT_INPUTS.due(index)) ?? null } : {}),
+    ...(partiesInput ? { parties } : {}),
+  };
 }
 
 export interface TrackForm {

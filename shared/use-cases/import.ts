@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { addHours } from 'date-fns';
 import { ForbiddenError, InvalidInputError } from '#shared/errors';
-import { MAX_PROPOSALS, ProposalSchema, type ImportDraft, type Proposal } from '#shared/domain/import-draft';
-import type { Commitment, LocalDate, Track } from '#shared/domain/schemas';
+import { MAX_PROPOSALS, ProposalSchema, type ImportDraft, type ImportPick, type Proposal } from '#shared/domain/import-draft';
+import { DEFAULT_UPDATE_EVERY_DAYS } from '#shared/domain/kind';
+import { LocalDateSchema, type Commitment, type Kind, type LocalDate, type Track } from '#shared/domain/schemas';
+import { localDate } from '#shared/dates/flags';
+import { dueDateBounds, implausibleDue, type DueDateBounds } from '#shared/dates/plausible';
+import { IMPORT_INPUTS } from '#shared/slack/render/import';
 import { getTrack, type Caller, type Deps } from '#shared/use-cases/commitments';
 
 /** How long proposals wait for a person to confirm them. */
@@ -63,38 +67,36 @@ export async function proposeImport(
 /**
  * Step 2: 1. read the draft, check it is the caller's and that they may still change its
  * track, 2. keep only the picks that name one of the stored draft's proposals, each once,
- * 3. take the draft (once: a second submit finds nothing), 4. add each confirmed proposal with
- * the title as edited and its provenance: the meeting, the paragraph or point, and the source sentence.
+ * 3. check what the person set on each (parties of the track, one of the three kinds, a
+ * plausible due date) before anything is written, 4. take the draft (once: a second submit
+ * finds nothing), 5. add each confirmed proposal as set, with its provenance: the meeting, the
+ * paragraph or point, and the source sentence.
  */
-export async function saveImport(
-  deps: Deps,
-  caller: Caller,
-  draftId: string,
-  picks: { index: number; title: string }[],
-): Promise<Commitment[]> {
+export async function saveImport(deps: Deps, caller: Caller, draftId: string, picks: ImportPick[]): Promise<Commitment[]> {
   if (picks.length === 0) throw new InvalidInputError('Tick at least one follow-up to save, or cancel.', undefined, { field: 'picks' });
   const draft = await deps.store.getDraft(caller.teamId, draftId);
   if (draft.userId !== caller.userId) throw new ForbiddenError('This import belongs to someone else.');
   const track = await getTrack(deps, caller, draft.track, 'write');
   // The stored draft decides what can be saved; a payload's claims beyond it count for nothing.
-  const chosen = new Map<number, string>();
-  for (const { index, title } of picks) if (Number.isInteger(index) && index >= 0 && index < draft.proposals.length && !chosen.has(index)) chosen.set(index, title);
+  const chosen = new Map<number, ImportPick>();
+  for (const pick of picks) if (Number.isInteger(pick.index) && pick.index >= 0 && pick.index < draft.proposals.length && !chosen.has(pick.index)) chosen.set(pick.index, pick);
   if (chosen.size === 0) throw new InvalidInputError('Tick at least one follow-up to save, or cancel.', undefined, { field: 'picks' });
+  const bounds = dueDateBounds(localDate(caller.now, track.timeZone), track.meetings.map((m) => m.date));
+  const drafts = [...chosen.values()].map((pick) => asSet(draft.proposals[pick.index]!, pick, track, bounds));
   await deps.store.takeDraft(caller.teamId, draftId);
   const created: Commitment[] = [];
-  for (const [index, title] of chosen) {
-    const proposal = draft.proposals[index]!;
+  for (const { proposal, title, kind, parties } of drafts) {
     created.push(
       await deps.store.createCommitment(
         caller.teamId,
         track.slug,
         {
-          title: title || proposal.title,
+          title,
           detail: `From the readout: “${proposal.sentence}”`.slice(0, 2000),
-          parties: proposal.parties,
+          parties,
           owners: [],
           source: { ...draft.source, point: proposal.point ? `Point ${proposal.point}` : `Paragraph ${proposal.paragraph}` },
-          kind: proposal.kind,
+          kind,
           status: 'not-started',
         },
         caller.userId,
@@ -104,4 +106,37 @@ export async function saveImport(
     );
   }
   return created;
+}
+
+/**
+ * A proposal as the person set it on the form: what they left out stays as proposed; a party the
+ * track lacks, no party, a kind outside the three or an implausible due date is refused, naming
+ * the follow-up and its field.
+ */
+function asSet(proposal: Proposal, pick: ImportPick, track: Track, bounds: DueDateBounds): { proposal: Proposal; title: string; kind: Kind; parties: string[] } {
+  const n = pick.index + 1;
+  const refuse = (text: string, field: (i: number) => string) => new InvalidInputError(text, undefined, { field: field(pick.index) });
+  const codes = new Set(track.parties.map((p) => p.code));
+  const parties = pick.parties ?? proposal.parties;
+  const stranger = parties.find((code) => !codes.has(code));
+  if (stranger !== undefined) throw refuse(`${stranger.slice(0, 20)} is not a party of this track (its parties: ${[...codes].join(', ')}). Nothing was saved.`, IMPORT_INPUTS.parties);
+  if (parties.length === 0) throw refuse(`Choose at least one party for follow-up ${n}. Nothing was saved.`, IMPORT_INPUTS.parties);
+  const type = pick.kind ?? proposal.kind.type;
+  let kind: Kind;
+  if (type === 'one-off') {
+    const due = pick.due === undefined ? (proposal.kind.type === 'one-off' ? (proposal.kind.due ?? proposal.due) : undefined) : (pick.due ?? undefined);
+    if (due !== undefined) {
+      if (!LocalDateSchema.safeParse(due).success) throw refuse(`The due date of follow-up ${n} is not a date. Nothing was saved.`, IMPORT_INPUTS.due);
+      const problem = implausibleDue(due, bounds);
+      if (problem) throw refuse(`Follow-up ${n}: ${problem.replace(/ Nothing was changed\.$/, ' Nothing was saved.')}`, IMPORT_INPUTS.due);
+    }
+    kind = { type: 'one-off', ...(due ? { due } : {}) };
+  } else if (type === 'recurring') {
+    kind = proposal.kind.type === 'recurring' ? proposal.kind : { type: 'recurring', occurrences: [] };
+  } else if (type === 'ongoing') {
+    kind = proposal.kind.type === 'ongoing' ? proposal.kind : { type: 'ongoing', updateEveryDays: DEFAULT_UPDATE_EVERY_DAYS };
+  } else {
+    throw refuse(`Choose one-off, recurring or ongoing for follow-up ${n}.`, IMPORT_INPUTS.kind);
+  }
+  return { proposal, title: pick.title || proposal.title, kind, parties };
 }

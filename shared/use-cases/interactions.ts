@@ -8,6 +8,7 @@ import { addCommitment, addTrack, changeItem, createdTrackLine, getItem, listTra
 import { readItemVersion } from '#shared/slack/render/commitment';
 import { canWrite, requireWriter, withGroups } from '#shared/use-cases/access';
 import { saveImport } from '#shared/use-cases/import';
+import type { ImportPick } from '#shared/domain/import-draft';
 import { describeChange } from '#shared/slack/render/change';
 import { refuseIfArchived } from '#shared/domain/changes';
 
@@ -44,7 +45,7 @@ export async function submitCommitment(deps: Deps, caller: Caller, form: Commitm
   return `Added *${item.id}* to ${track.slug}: ${escape(item.title)}`;
 }
 
-export async function submitPicks(deps: Deps, caller: Caller, draftId: string, picks: { index: number; title: string }[]): Promise<string> {
+export async function submitPicks(deps: Deps, caller: Caller, draftId: string, picks: ImportPick[]): Promise<string> {
   const created = await saveImport(deps, caller, draftId, picks);
   return `Added ${created.map((c) => `*${c.id}*`).join(', ')} from the readout.`;
 }

@@ -1,5 +1,6 @@
 import { answerFormError, type FormFields } from '#shared/slack/answer-error';
 import { readPicksForm } from '#shared/slack/forms';
+import { MAX_PROPOSALS } from '#shared/domain/import-draft';
 import { IMPORT_INPUTS } from '#shared/slack/render/import';
 import { readOrigin } from '#shared/slack/view-state';
 import { submitPicks } from '#shared/use-cases/interactions';
@@ -7,14 +8,20 @@ import type { ListenerDeps } from '../deps.ts';
 import { echoJob, jobTeam } from '../after-answer.ts';
 import { viewCaller, type ViewArgs } from '../payload.ts';
 
-const FIELDS: FormFields = { default: `${IMPORT_INPUTS.pick}_0` };
+/** An error about one proposal's field shows beside that field; the rest beside the first checkbox group. */
+const FIELDS: FormFields = {
+  default: `${IMPORT_INPUTS.pick}_0`,
+  ...Object.fromEntries(
+    Array.from({ length: MAX_PROPOSALS }, (_, i) => [IMPORT_INPUTS.title(i), IMPORT_INPUTS.kind(i), IMPORT_INPUTS.due(i), IMPORT_INPUTS.parties(i)]).flat().map((id) => [id, id]),
+  ),
+};
 
 /** Step 2 of an import: save what stayed ticked. */
 export function importPickSubmission(deps: ListenerDeps) {
   return async ({ ack, body, view, context }: ViewArgs): Promise<void> => {
     const origin = readOrigin(view.private_metadata);
-    const picks = readPicksForm(view.state.values);
     try {
+      const picks = readPicksForm(view.state.values);
       const caller = await viewCaller(deps, body, deps.clock());
       const confirmation = await submitPicks(deps, caller, origin.id ?? '', picks);
       await ack();

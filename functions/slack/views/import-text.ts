@@ -17,8 +17,8 @@ export function importTextSubmission(deps: ListenerDeps) {
     const origin = readOrigin(view.private_metadata);
     try {
       const caller = await viewCaller(deps, body, deps.clock());
-      const { draft, found, leftFrom } = await proposeImport(deps, caller, readReadoutForm(view.state.values, origin, caller.now));
-      await ack({ response_action: 'update', view: importPickModal(draft.id, origin, draft.proposals, { found, leftFrom }) });
+      const { draft, track, found, leftFrom } = await proposeImport(deps, caller, readReadoutForm(view.state.values, origin, caller.now));
+      await ack({ response_action: 'update', view: importPickModal(draft.id, origin, draft.proposals, track.parties, { found, leftFrom }) });
     } catch (error) {
       await ack(answerFormError(error, FIELDS, deps.log));
     }

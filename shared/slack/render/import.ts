@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { Proposal } from '#shared/domain/import-draft';
-import { LIMITS, type Track, type TrackSummary } from '#shared/domain/schemas';
+import { PARTIES_PER_LIST } from '#shared/domain/bounds';
+import { LIMITS, type Party, type Track, type TrackSummary } from '#shared/domain/schemas';
 import { VIEW_IDS } from '#shared/slack-app/definitions';
 import { formatLocalDate } from '#shared/dates/natural';
 import { everyCountText, everyText } from '#shared/format/text';
@@ -17,7 +18,18 @@ export const IMPORT_INPUTS = {
   textPart: (n: number) => `import_text_${n}`,
   pick: 'import_pick',
   title: (i: number) => `import_title_${i}`,
+  kind: (i: number) => `import_kind_${i}`,
+  due: (i: number) => `import_due_${i}`,
+  parties: (i: number) => `import_parties_${i}`,
 } as const;
+
+/** The kinds a proposal can be saved as, in the order the form offers them. */
+export const IMPORT_KINDS = [
+  { value: 'one-off', label: 'One-off' },
+  { value: 'recurring', label: 'Recurring' },
+  { value: 'ongoing', label: 'Ongoing' },
+] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number]['value'];
 
 /** Slack shows at most 10 options in one checkbox group: proposal `i` is ticked in group `i / 10`. */
 export const PICKS_PER_GROUP = 10;
@@ -81,23 +93,36 @@ export function importTextModal(
 }
 
 /**
- * Step 2: every proposal as a checkbox (all ticked) with its title editable, its kind, date
- * and the sentence it came from. Only what stays ticked is saved.
+ * Step 2: every proposal with its title, kind, due date and parties editable (the parties a
+ * choice among the track's, preset from the proposal's, or all of them when it names none), the
+ * sentence it came from beneath, and a checkbox each (ten to a group, all ticked). Only what
+ * stays ticked is saved, as set here.
  */
 export function importPickModal(
   draftId: string,
   origin: ModalOrigin,
   proposals: Proposal[],
+  trackParties: readonly Party[],
   { found = proposals.length, leftFrom }: { found?: number; leftFrom?: number } = {},
 ): View {
   const more =
     found > proposals.length
       ? ` Only the first ${proposals.length} fit in one form: import the text from ¶${leftFrom ?? proposals.at(-1)?.paragraph ?? 1} on again for the rest.`
       : '';
-  const blocks: Block[] = [section(`Found *${found}* possible follow-ups. Untick what is not one; edit titles as needed.${more}`)];
+  const blocks: Block[] = [section(`Found *${found}* possible follow-ups. Untick what is not one; check each one’s kind, due date and parties.${more}`)];
+  const partyOptions = trackParties.slice(0, PARTIES_PER_LIST).map((p): types.PlainTextOption => ({ text: { type: 'plain_text', text: truncate(`${p.code} — ${p.name}`, 75) }, value: p.code }));
+  const kindOptions = IMPORT_KINDS.map((k): types.PlainTextOption => ({ text: { type: 'plain_text', text: k.label }, value: k.value }));
   proposals.forEach((p, i) => {
-    blocks.push(input(IMPORT_INPUTS.title(i), `${i + 1}. Title`, { type: 'plain_text_input', action_id: IMPORT_INPUTS.title(i), initial_value: p.title, max_length: IMPORT_MAX_CHARS.title }, true));
-    blocks.push(context(`${kindLabel(p)} · ¶${p.paragraph}${p.point ? ` point ${escape(p.point)}` : ''} · “${escape(truncate(p.sentence, 280))}”`));
+    const n = i + 1;
+    const named = partyOptions.filter((o) => p.parties.includes(o.value ?? ''));
+    const due = p.kind.type === 'one-off' ? (p.kind.due ?? p.due) : undefined;
+    blocks.push(
+      input(IMPORT_INPUTS.title(i), `${n}. Title`, { type: 'plain_text_input', action_id: IMPORT_INPUTS.title(i), initial_value: p.title, max_length: IMPORT_MAX_CHARS.title }, true),
+      input(IMPORT_INPUTS.kind(i), `${n}. Kind`, { type: 'static_select', action_id: IMPORT_INPUTS.kind(i), options: kindOptions, initial_option: kindOptions.find((o) => o.value === p.kind.type)! }, true),
+      input(IMPORT_INPUTS.due(i), `${n}. Due date (one-off only)`, { type: 'datepicker', action_id: IMPORT_INPUTS.due(i), ...(due ? { initial_date: due } : {}) }, true),
+      input(IMPORT_INPUTS.parties(i), `${n}. Parties`, { type: 'multi_static_select', action_id: IMPORT_INPUTS.parties(i), options: partyOptions, initial_options: named.length > 0 ? named : partyOptions }, true),
+      context(`${kindLabel(p)} · ¶${p.paragraph}${p.point ? ` point ${escape(p.point)}` : ''} · “${escape(truncate(p.sentence, 280))}”`),
+    );
   });
   for (let start = 0; start < proposals.length; start += PICKS_PER_GROUP) {
     const options = proposals.slice(start, start + PICKS_PER_GROUP).map((p, k): types.PlainTextOption => ({
@@ -106,7 +131,7 @@ export function importPickModal(
     }));
     blocks.push(input(`${IMPORT_INPUTS.pick}_${start / PICKS_PER_GROUP}`, start === 0 ? 'Save these' : 'And these', { type: 'checkboxes', action_id: IMPORT_INPUTS.pick, options, initial_options: options }, true));
   }
-  return modal(VIEW_IDS.importPick, 'Confirm follow-ups', 'Save ticked', { ...origin, id: draftId }, blocks.slice(0, 100));
+  return modal(VIEW_IDS.importPick, 'Confirm follow-ups', 'Save ticked', { ...origin, id: draftId }, blocks);
 }
 
 /**

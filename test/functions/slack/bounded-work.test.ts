@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PROPOSALS_PER_IMPORT } from '#shared/domain/bounds';
 import { VIEW_IDS } from '#shared/slack-app/definitions';
 import { IMPORT_INPUTS } from '#shared/slack/render/import';
 import { INPUTS } from '#shared/slack/render/modals';
@@ -94,12 +95,14 @@ describe('a forged import confirmation, for issue 23', () => {
     expect((await harness.store().getReport(TEAM, 'japan-korea')).commitments.length - before).toBe(1);
   });
 
-  it('takes a readout with more follow-ups than one old draft held (25) into one confirmation form', async () => {
+  it('takes a readout with more follow-ups than one form holds (25) into a form of 19, saying where to import the rest from', async () => {
     const sentences = Array.from({ length: 25 }, (_, i) => `Japan will host seminar number ${i + 1} on maritime safety by 30 June 2026.`).join('\n\n');
     const proposed = (await submit(VIEW_IDS.importText, { track: 'japan-korea' }, readout(sentences))).json();
     expect(JSON.stringify(proposed)).not.toMatch(VALIDATOR_WORDING);
     expect(proposed.response_action).toBe('update');
-    expect(proposed.view!.blocks.filter((b) => b.block_id?.startsWith(IMPORT_INPUTS.title(0).replace(/0$/, ''))).length).toBe(25);
+    expect(proposed.view!.blocks.length).toBeLessThanOrEqual(100);
+    expect(proposed.view!.blocks.filter((b) => b.block_id?.startsWith(IMPORT_INPUTS.title(0).replace(/0$/, ''))).length).toBe(PROPOSALS_PER_IMPORT);
+    expect(JSON.stringify(proposed.view!.blocks[0])).toContain(`Only the first ${PROPOSALS_PER_IMPORT} fit in one form: import the text from ¶20 on again for the rest.`);
   });
 });
 
