@@ -34,6 +34,12 @@ const SEASONS: Record<string, { first: number; last: number }> = {
   fall: { first: 9, last: 11 },
   winter: { first: 12, last: 14 },
 };
+/**
+ * The last month a period allows, as the labelled sets read them: "early 2027" and "early next year"
+ * → 30 April, "mid-2027" → 31 August ("late", "end of" → 31 December, "first half" → 30 June).
+ */
+const EARLY_MONTH = 4;
+const MID_MONTH = 8;
 /** Words before a date that make it a date in the past, not a deadline. */
 const PAST_LEAD = /\b(?:since|began|begun|started|starting|from|last|ago|reached|held|took place|signed)\s+(?:in\s+|on\s+)?(?:the\s+)?$/i;
 
@@ -98,7 +104,7 @@ const PATTERNS: { re: RegExp; resolve: Resolve }[] = [
       if (m[2]) return monthEnd(year, m[2].toLowerCase() === 'first' ? 6 : 12);
       if (m[3]) return monthEnd(year, 3 * (ORDINALS[m[3].toLowerCase()] ?? 4));
       const part = m[1]!.toLowerCase();
-      return monthEnd(year, part === 'early' ? 3 : part === 'mid' ? 6 : 12);
+      return monthEnd(year, part === 'early' ? EARLY_MONTH : part === 'mid' ? MID_MONTH : 12);
     },
   },
   // "in 2027", "by 2030", "before 2027", "over the course of 2026"
@@ -123,8 +129,13 @@ const PATTERNS: { re: RegExp; resolve: Resolve }[] = [
       const next = !/this/i.test(m[2]!);
       if (m[3]!.toLowerCase() === 'month') return ctx.natural(`end of ${next ? 'next' : 'this'} month`);
       const year = next ? ctx.year + 1 : ctx.year;
-      return monthEnd(year, m[1] && /early/i.test(m[1]) ? 3 : 12);
+      return monthEnd(year, m[1] && /early/i.test(m[1]) ? EARLY_MONTH : 12);
     },
+  },
+  // "spring 2027", "Autumn of 2027" on their own (a deadline field, "…, spring 2027"): the season of that year.
+  {
+    re: /\b(?<!(?:this|next|coming|early|late|in|by|during|before|the)\s+)(spring|summer|autumn|fall|winter)\s+(?:of\s+)?(\d{4})\b/gi,
+    resolve: (m, ctx) => seasonEnd(m[1]!.toLowerCase(), undefined, m[2], ctx),
   },
   // "next spring", "this autumn", "in the summer of 2026"; "fall" only with a determiner, as it is also a verb.
   {

@@ -169,7 +169,7 @@ describe('findDueDate', () => {
     ['They will sign it on 15 January 2026.', '2026-01-15'],
     ['They will meet next spring.', '2026-05-31'],
     ['They will meet in the first half of next year.', '2026-06-30'],
-    ['They will meet early next year.', '2026-03-31'],
+    ['They will meet early next year.', '2026-04-30'],
     ['They will open it by 2027.', '2027-12-31'],
     ['They will meet later this year.', '2025-12-31'],
     ['They will send a team next month.', '2025-10-31'],
