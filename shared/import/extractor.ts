@@ -4,6 +4,7 @@ import { cjkLanguage, cjkProposals } from '#shared/import/cjk';
 import { actionText, clauseStart, type Cue } from '#shared/import/clauses';
 import { actorOf, findCues, subjectIsParty, type Lexicon } from '#shared/import/cues';
 import { findDueDate } from '#shared/import/due-date';
+import { agencyNames, logRow } from '#shared/import/log-rows';
 import { detectParties, partyLexicon } from '#shared/import/parties';
 import type { ExtractOptions, Proposal } from '#shared/import/proposal';
 import { splitParagraphs, splitSentences, type Paragraph } from '#shared/import/segment';
@@ -23,6 +24,8 @@ import { titleFrom } from '#shared/import/titles';
  *    one proposal sharing the sentence; points under "the two sides decided:" take that cue.
  * 5. Classify each act (recurring, ongoing, one-off), read its deadline, name its parties, and
  *    title it with the act's own words.
+ * A row of minutes kept as an action log (action, owner, deadline, status fields) is read by its
+ * fields instead (log-rows.ts).
  */
 export function extractCommitments(text: string, opts: ExtractOptions): Proposal[] {
   const lexicon = partyLexicon(opts.parties);
@@ -30,10 +33,18 @@ export function extractCommitments(text: string, opts: ExtractOptions): Proposal
   const paragraphs = splitParagraphs(text);
   let lead: ListLead | undefined;
   let previous = '';
+  let agencies: Map<string, string> | undefined;
   for (const paragraph of paragraphs) {
     const language = cjkLanguage(paragraph.text);
     if (language) {
       proposals.push(...cjkProposals(paragraph, language, opts));
+      continue;
+    }
+    // A row of an action log: its fields say what, who, by when and whether it still stands.
+    const row = logRow(paragraph, opts, lexicon, (agencies ??= agencyNames(text, lexicon)));
+    if (row) {
+      if (row !== 'closed') proposals.push(row);
+      lead = undefined;
       continue;
     }
     if (isHeadline(paragraph, paragraphs) || isPreambular(paragraph.text)) continue;

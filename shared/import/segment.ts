@@ -1,3 +1,4 @@
+import { looksLikeLogRow } from '#shared/import/log-rows';
 /** One block of a readout: a paragraph, or a numbered point on its own line. */
 export interface Paragraph {
   /** 1-based, in reading order. */
@@ -67,6 +68,13 @@ export function splitParagraphs(text: string): Paragraph[] {
       point = action[1] ? `Action ${action[1]}` : action[2];
       rows = true;
       lines.push(line.slice(action[0].length));
+      continue;
+    }
+    // "A2 | Action: … | Lead: … | Status: …", "Owner — action — date — open": a row of its own.
+    if (looksLikeLogRow(line)) {
+      flush();
+      lines.push(line.trim());
+      flush();
       continue;
     }
     // "Status: completed in 2025" under a row is a row of its own, not the row's wrapped end.

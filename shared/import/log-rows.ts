@@ -1,0 +1,164 @@
+import { DEFAULT_UPDATE_EVERY_DAYS, type KindDraft } from '#shared/domain/kind';
+import { LIMITS } from '#shared/domain/schemas';
+import { actVerbAt, classify } from '#shared/import/acts';
+import type { Cue } from '#shared/import/clauses';
+import { findDueDate } from '#shared/import/due-date';
+import { findRecurrence } from '#shared/import/lexicon';
+import { detectParties, mentions, type PartyLexicon } from '#shared/import/parties';
+import type { ExtractOptions, Proposal } from '#shared/import/proposal';
+import type { Paragraph } from '#shared/import/segment';
+import { titleFrom } from '#shared/import/titles';
+
+/**
+ * Rows of minutes kept as an action log, with their fields in any order and punctuation:
+ * "3. | Action: Draft X | Lead: Ministry of Energy | Due: 31 Jan 2027 | Status: open", or
+ * "Owner — action — date — status" lines. An open row is a follow-up whatever its action's form
+ * (a bare imperative or a noun phrase): the owner field names its parties, the deadline field its
+ * due date or cadence, the status whether it still stands.
+ */
+
+/** Statuses of a row that no longer stands or was never agreed: it proposes nothing. */
+const CLOSED =
+  /^(?:done|completed?|closed|finished|achieved|delivered|deferred|postponed|cancell?ed|dropped|withdrawn|superseded|on\s+hold|to\s+be\s+considered|under\s+consideration|for\s+consideration|not\s+agreed)\b/i;
+/** Statuses of a row still to do, or going on. */
+const OPEN = /^(?:open|new|pending|not\s+started|in\s+progress|under\s*way|started|agreed|ongoing|on-going|continuing|continuous|rolling|active)\b/i;
+const GOING_ON = /^(?:ongoing|on-going|continuing|continuous|rolling|standing)\b/i;
+/** Deadline fields that are a cadence: "annually", "monthly", "before each session". */
+const CADENCE = /^(?:annually|yearly|monthly|quarterly|weekly|every\b|each\b|before\s+each\b|at\s+each\b|twice\s+a\b|once\s+a\b|per\s+(?:year|month)\b)/i;
+
+const FIELD = {
+  action: /^(?:Action|Task|Item|Activity|Follow-up)\s*:\s*/i,
+  owner: /^(?:Lead|Leads|Owner|Owners|Responsible|By\s+whom|Who|Focal\s+point)\s*:\s*/i,
+  due: /^(?:Due|Deadline|Date|Target|Target\s+date|Timeline|Timeframe|By\s+when|When)\s*:\s*/i,
+  status: /^(?:Status|State|Progress)\s*:\s*/i,
+};
+
+/** Where a row's cells meet: " | ", " — ", " – ", "; ". */
+const CELL_BREAK = /\s*\|\s*|\s+[—–]\s+|;\s+/g;
+
+/** Whether a line of text is such a row, for the paragraph splitter to keep it on its own. */
+export function looksLikeLogRow(line: string): boolean {
+  if ((line.match(/\|/g)?.length ?? 0) >= 2) return true;
+  const cells = line.split(/\s+[—–]\s+/);
+  return cells.length >= 3 && (CLOSED.test(cells.at(-1)!.trim()) || OPEN.test(cells.at(-1)!.trim()));
+}
+
+interface Row {
+  action: { text: string; start: number };
+  owner?: string;
+  due?: string;
+  status?: string;
+}
+
+/** The row's fields: labelled ones by their labels, unlabelled ones by their form. */
+function rowOf(line: string): Row | undefined {
+  const cells: { text: string; start: number }[] = [];
+  let from = 0;
+  for (const m of [...line.matchAll(CELL_BREAK), undefined]) {
+    const to = m ? m.index : line.length;
+    const raw = line.slice(from, to);
+    if (raw.trim()) cells.push({ text: raw.trim(), start: from + raw.length - raw.trimStart().length });
+    if (m) from = m.index + m[0].length;
+  }
+  if (cells.length < 3) return undefined;
+  const row: Partial<Row> = {};
+  const rest: { text: string; start: number }[] = [];
+  let labelled = 0;
+  for (const cell of cells) {
+    const field = (Object.keys(FIELD) as (keyof typeof FIELD)[]).find((f) => FIELD[f].test(cell.text));
+    if (!field) {
+      rest.push(cell);
+      continue;
+    }
+    labelled += 1;
+    const label = FIELD[field].exec(cell.text)![0];
+    if (field === 'action') row.action = { text: cell.text.slice(label.length), start: cell.start + label.length };
+    else row[field] = cell.text.slice(label.length);
+  }
+  if (labelled >= 2) return row.action ? (row as Row) : undefined;
+  // "Owner — action — date — status": the status is a word of its own, the date a date or cadence,
+  // the owner a short name before the action.
+  const unlabelled = rest.filter((cell) => !/^(?:[A-Z]?\d{1,3}|Item\s+\d+)\.?$/i.test(cell.text));
+  const status = unlabelled.findLast((cell) => CLOSED.test(cell.text) || OPEN.test(cell.text));
+  if (!status || status.text.split(/\s+/).length > 6) return undefined;
+  const others = unlabelled.filter((cell) => cell !== status);
+  const date = others.find((cell) => CADENCE.test(cell.text) || /\d|\b(?:within|by|before|end|spring|summer|autumn|fall|winter|continuous|ongoing)\b/i.test(cell.text));
+  const left = others.filter((cell) => cell !== date);
+  if (left.length !== 2) return undefined;
+  const [owner, action] = left[0]!.text.split(/\s+/).length <= left[1]!.text.split(/\s+/).length ? [left[0]!, left[1]!] : [left[1]!, left[0]!];
+  return { action, owner: owner.text, status: status.text, ...(date ? { due: date.text } : {}) };
+}
+
+const LOG_ROW_CUE = 'action-log row';
+
+/**
+ * The follow-up of an action log's row, or undefined when the line is no row or its status says
+ * it is done, deferred or only under consideration. `agencies` maps an agency's short name
+ * ("NRCan") to the party it belongs to, as the text introduced it.
+ */
+export function logRow(paragraph: Paragraph, opts: ExtractOptions, lexicon: PartyLexicon, agencies: ReadonlyMap<string, string>): Proposal | 'closed' | undefined {
+  const line = paragraph.text;
+  const row = rowOf(line);
+  if (!row) return undefined;
+  const status = (row.status ?? '').trim();
+  if (CLOSED.test(status) || /\b(?:to\s+be\s+considered|under\s+consideration)\b/i.test(line)) return 'closed';
+  const text = row.action.text.replace(/[.;]$/, '').trim();
+  if (!/[\p{L}]/u.test(text)) return undefined;
+  const deadline = (row.due ?? '').trim();
+  const due = deadline && !CADENCE.test(deadline) ? findDueDate(deadline, opts) : undefined;
+  const cue: Cue = { index: row.action.start, text: LOG_ROW_CUE, strong: true, action: row.action.start };
+  const recurrence = CADENCE.test(deadline) ? (findRecurrence(deadline) ?? {}) : findRecurrence(text);
+  let kind: KindDraft;
+  if (recurrence) kind = { type: 'recurring', ...recurrence };
+  else if (GOING_ON.test(status) || GOING_ON.test(deadline)) kind = { type: 'ongoing', updateEveryDays: DEFAULT_UPDATE_EVERY_DAYS };
+  else {
+    // "Training course for …" is a noun phrase, not the verb "train".
+    const verb = /^\p{L}+ing\b/u.test(text) ? undefined : actVerbAt(line, row.action.start);
+    kind = verb ? classify(text, cue, verb, text, due?.due) : due ? { type: 'one-off', due: due.due } : { type: 'one-off' };
+  }
+  return {
+    title: /^\p{L}+ing\b/u.test(text) ? nounTitle(text) : titleFrom(text, cue, undefined),
+    kind,
+    parties: ownerParties(row.owner, opts, lexicon, agencies),
+    ...(due ? { due: due.due } : {}),
+    sentence: line,
+    paragraph: paragraph.index,
+    ...(paragraph.point ? { point: paragraph.point } : {}),
+    cue: LOG_ROW_CUE,
+  };
+}
+
+/** A noun-phrase action as it stands, capitalised and within the title's length. */
+function nounTitle(text: string): string {
+  const cut = text.length > LIMITS.titleChars ? `${text.slice(0, LIMITS.titleChars - 1).replace(/\s+\S*$/, '')}…` : text;
+  return cut.charAt(0).toUpperCase() + cut.slice(1);
+}
+
+/** The parties an owner field names: agencies by their short names, else as any subject does. */
+function ownerParties(owner: string | undefined, opts: ExtractOptions, lexicon: PartyLexicon, agencies: ReadonlyMap<string, string>): string[] {
+  if (!owner) return opts.parties.map((p) => p.code);
+  const named = new Set<string>();
+  for (const word of owner.split(/[\s/,&+]+/)) {
+    const code = agencies.get(word.replace(/[^\p{L}\p{N}-]/gu, ''));
+    if (code) named.add(code);
+  }
+  if (named.size && !/\b(?:both|all|joint)\b/i.test(owner)) {
+    for (const m of mentions(owner, lexicon)) if (m.party) named.add(m.code);
+    return opts.parties.map((p) => p.code).filter((code) => named.has(code));
+  }
+  return detectParties(owner, opts.parties, lexicon, owner);
+}
+
+/**
+ * Short names the text gives a party's agencies: "Natural Resources Canada (NRCan, co-chair)",
+ * "the Ministry of Energy of Ghana (MoE)". Read once over the whole text, in one pass.
+ */
+export function agencyNames(text: string, lexicon: PartyLexicon): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const m of text.matchAll(/([^();:.\n]{3,120}?)\s*\(\s*([A-Z][A-Za-z]{1,9})\b/g)) {
+    if (!/[A-Z][a-z]*[A-Z]/.test(m[2]!)) continue;
+    const party = mentions(m[1]!, lexicon).findLast((mention) => mention.party);
+    if (party && !found.has(m[2]!)) found.set(m[2]!, party.code);
+  }
+  return found;
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { extractCommitments } from '#shared/import/extractor';
+import { findDueDate } from '#shared/import/due-date';
+import type { ExtractOptions } from '#shared/import/proposal';
+import { scoreProposals } from '#shared/import/score';
+
+// Parties that appear in no labelled set, so these tests say nothing about the fixtures' words.
+const OPTS: ExtractOptions = {
+  meetingDate: '2026-10-05',
+  timeZone: 'Europe/Oslo',
+  parties: [
+    { code: 'NO', name: 'Norway' },
+    { code: 'GH', name: 'Ghana' },
+    { code: 'JP', name: 'Japan' },
+    { code: 'KR', name: 'Republic of Korea' },
+  ],
+};
+const read = (text: string, opts = OPTS) =>
+  extractCommitments(text, opts).map((p) => ({ title: p.title, kind: p.kind.type, due: p.due, parties: p.parties }));
+
+describe('coordinated subjects', () => {
+  it('gives every party a coordinated subject names', () => {
+    expect(read('Japan and the Republic of Korea committed to expanding the working-holiday programme for young people.')).toEqual([
+      { title: 'Expand the working-holiday programme for young people', kind: 'ongoing', due: undefined, parties: ['JP', 'KR'] },
+    ]);
+    expect(read('Japan, Norway and Ghana will hold a forum on fisheries.')[0]!.parties).toEqual(['NO', 'GH', 'JP']);
+  });
+
+  it('keeps one party when the other is the subject of an earlier clause', () => {
+    expect(read('Norway signed a grant and Ghana agreed to host a trade fair.').map((p) => p.parties)).toEqual([['GH']]);
+  });
+});
+
+describe('action logs', () => {
+  it.each([
+    ['done', 'Status: done'],
+    ['deferred', 'Status: deferred to the next session'],
+    ['to be considered', 'Status: to be considered later'],
+  ])('proposes nothing for a row marked %s', (_, status) => {
+    expect(read(`Actions\n1. | Action: Prepare a joint paper | Lead: Ghana | ${status}`)).toEqual([]);
+  });
+
+  it('reads owner-first lines, with cadence and ongoing statuses', () => {
+    const log = [
+      'Agreed lines',
+      'Norway — publish the catch data — annually — open',
+      'Ghana — train port inspectors — continuous — ongoing',
+      'Ghana — visit to Bergen — June 2026 — completed',
+    ].join('\n');
+    expect(read(log).map((p) => [p.title, p.kind, p.parties])).toEqual([
+      ['Publish the catch data', 'recurring', ['NO']],
+      ['Train port inspectors', 'ongoing', ['GH']],
+    ]);
+  });
+
+  it('names an agency’s party by the short name the text gave it', () => {
+    const log = 'Present: Directorate of Fisheries of Norway (DirFish); Fisheries Commission of Ghana (FCG).\n\nActions\n1. | Action: Share vessel lists | Lead: DirFish | Due: 1 Dec 2026 | Status: open';
+    expect(read(log).map((p) => p.parties)).toEqual([['NO']]);
+  });
+
+  it('proposes an open row with no cue verb, dated by its deadline field and owned by its lead', () => {
+    const log = [
+      'Actions',
+      '1. | Action: Prepare a joint paper on fish stocks | Lead: Ghana | Due: 31 Jan 2027 | Status: open',
+      '2. | Lead: Norway | Status: open | Action: Training course for port inspectors | Due: spring 2027',
+    ].join('\n');
+    expect(read(log)).toEqual([
+      { title: 'Prepare a joint paper on fish stocks', kind: 'one-off', due: '2027-01-31', parties: ['GH'] },
+      { title: 'Training course for port inspectors', kind: 'one-off', due: '2027-05-31', parties: ['NO'] },
+    ]);
+  });
+});
+
+describe('seasons and periods', () => {
+  const due = (text: string, meetingDate = '2026-10-05') => findDueDate(text, { meetingDate, timeZone: 'Europe/Oslo' })?.due;
+  it.each([
+    ['Norway will open a centre, spring 2027.', '2027-05-31'],
+    ['Due: spring 2027', '2027-05-31'],
+    ['They will meet in summer 2027.', '2027-08-31'],
+    ['They will meet in autumn 2027.', '2027-11-30'],
+    ['Deadline: winter 2027', '2028-02-29'],
+    ['They will open it in early 2027.', '2027-04-30'],
+    ['They will open it by mid-2027.', '2027-08-31'],
+    ['They will open it in late 2027.', '2027-12-31'],
+    ['They will open it in the first half of 2027.', '2027-06-30'],
+  ])('reads %j as %s', (text, day) => {
+    expect(due(text)).toBe(day);
+  });
+});
+
+describe('parties score', () => {
+  it('counts matched labels whose parties equal the proposal’s, in any order', () => {
+    const proposals = extractCommitments('Japan and the Republic of Korea will hold talks. Norway will fund a school.', OPTS);
+    const score = scoreProposals(proposals, [
+      { match: 'hold talks', kind: 'ongoing', parties: ['KR', 'JP'] },
+      { match: 'fund a school', kind: 'one-off', parties: ['NO', 'GH'] },
+    ]);
+    expect([score.partiesRight, score.partiesLabelled, score.wrongParties.length]).toEqual([1, 2, 1]);
+  });
+});
