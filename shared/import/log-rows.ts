@@ -18,10 +18,12 @@ import { titleFrom } from '#shared/import/titles';
  */
 
 /** Statuses of a row that no longer stands or was never agreed: it proposes nothing. */
-const CLOSED =
-  /^(?:done|completed?|closed|finished|achieved|delivered|deferred|postponed|cancell?ed|dropped|withdrawn|superseded|on\s+hold|to\s+be\s+considered|under\s+consideration|for\s+consideration|not\s+agreed)\b/i;
+const CLOSED_WORDS = String.raw`done|completed?|closed|finished|achieved|delivered|deferred|postponed|cancell?ed|dropped|withdrawn|superseded|on\s+hold|to\s+be\s+considered|under\s+consideration|for\s+consideration|not\s+agreed`;
+const CLOSED = new RegExp(String.raw`^(?:${CLOSED_WORDS})\b`, 'i');
 /** Statuses of a row still to do, or going on. */
-const OPEN = /^(?:open|new|pending|not\s+started|in\s+progress|under\s*way|started|agreed|ongoing|on-going|continuing|continuous|rolling|active)\b/i;
+const OPEN_WORDS = String.raw`open|new|pending|not\s+started|in\s+progress|under\s*way|ongoing|on-going|continuing|continuous|rolling|active`;
+/** An unlabelled status cell: the status alone, or a closed one with its reason ("deferred to May"). */
+const STATUS_CELL = new RegExp(String.raw`^(?:(?:${OPEN_WORDS})\.?|(?:${CLOSED_WORDS})(?:\s.{0,60})?)$`, 'i');
 const GOING_ON = /^(?:ongoing|on-going|continuing|continuous|rolling|standing)\b/i;
 /** Deadline fields that are a cadence: "annually", "monthly", "before each session". */
 const CADENCE = /^(?:annually|yearly|monthly|quarterly|weekly|every\b|each\b|before\s+each\b|at\s+each\b|twice\s+a\b|once\s+a\b|per\s+(?:year|month)\b)/i;
@@ -33,14 +35,17 @@ const FIELD = {
   status: /^(?:Status|State|Progress)\s*:\s*/i,
 };
 
-/** Where a row's cells meet: " | ", " — ", " – ", "; ". */
+/** Where a row's cells meet: " | ", " — ", " – ", and "; " between labelled fields. */
 const CELL_BREAK = /\s*\|\s*|\s+[—–]\s+|;\s+/g;
+const UNLABELLED_BREAK = /\s*\|\s*|\s+[—–]\s+/g;
+/** A field's label where a cell starts. */
+const FIELD_LABEL = /(?:^|[|;—–]\s*)(?:Action|Task|Lead|Owners?|Responsible|Due|Deadline|Target(?:\s+date)?|Status)\s*:/gi;
 
 /** Whether a line of text is such a row, for the paragraph splitter to keep it on its own. */
 export function looksLikeLogRow(line: string): boolean {
-  if ((line.match(/\|/g)?.length ?? 0) >= 2) return true;
+  if ((line.match(/\|/g)?.length ?? 0) >= 2 || (line.match(FIELD_LABEL)?.length ?? 0) >= 2) return true;
   const cells = line.split(/\s+[—–]\s+/);
-  return cells.length >= 3 && (CLOSED.test(cells.at(-1)!.trim()) || OPEN.test(cells.at(-1)!.trim()));
+  return cells.length >= 3 && STATUS_CELL.test(cells.at(-1)!.trim());
 }
 
 interface Row {
@@ -51,15 +56,21 @@ interface Row {
 }
 
 /** The row's fields: labelled ones by their labels, unlabelled ones by their form. */
-function rowOf(line: string): Row | undefined {
+function cellsOf(line: string, breaks: RegExp): { text: string; start: number }[] {
   const cells: { text: string; start: number }[] = [];
   let from = 0;
-  for (const m of [...line.matchAll(CELL_BREAK), undefined]) {
+  for (const m of [...line.matchAll(breaks), undefined]) {
     const to = m ? m.index : line.length;
-    const raw = line.slice(from, to);
+    // "Item 4: …", "A2 …": the row's number, in its first cell, is no field.
+    const raw = from > 0 ? line.slice(from, to) : line.slice(from, to).replace(/^\s*(?:Item\s+)?[A-Z]?\d{1,3}[.:)]?(?=\s|$)/i, (n) => ' '.repeat(n.length));
     if (raw.trim()) cells.push({ text: raw.trim(), start: from + raw.length - raw.trimStart().length });
     if (m) from = m.index + m[0].length;
   }
+  return cells;
+}
+
+function rowOf(line: string, lexicon: PartyLexicon, agencies: ReadonlyMap<string, string>): Row | undefined {
+  const cells = cellsOf(line, CELL_BREAK);
   if (cells.length < 3) return undefined;
   const row: Partial<Row> = {};
   const rest: { text: string; start: number }[] = [];
@@ -76,17 +87,29 @@ function rowOf(line: string): Row | undefined {
     else row[field] = cell.text.slice(label.length);
   }
   if (labelled >= 2) return row.action ? (row as Row) : undefined;
-  // "Owner — action — date — status": the status is a word of its own, the date a date or cadence,
-  // the owner a short name before the action.
-  const unlabelled = rest.filter((cell) => !/^(?:[A-Z]?\d{1,3}|Item\s+\d+)\.?$/i.test(cell.text));
-  const status = unlabelled.findLast((cell) => CLOSED.test(cell.text) || OPEN.test(cell.text));
-  if (!status || status.text.split(/\s+/).length > 6) return undefined;
+  // "Owner — action — date — status" in any order: the status is a cell of its own, the date a
+  // date or cadence, the action the cell that starts with a verb, else the one naming no party.
+  const unlabelled = cellsOf(line, UNLABELLED_BREAK);
+  const status = unlabelled.findLast((cell) => STATUS_CELL.test(cell.text));
+  if (!status) return undefined;
   const others = unlabelled.filter((cell) => cell !== status);
-  const date = others.find((cell) => CADENCE.test(cell.text) || /\d|\b(?:within|by|before|end|spring|summer|autumn|fall|winter|continuous|ongoing)\b/i.test(cell.text));
+  const date = others.find((cell) => CADENCE.test(cell.text) || DATE_CELL.test(cell.text));
   const left = others.filter((cell) => cell !== date);
   if (left.length !== 2) return undefined;
-  const [owner, action] = left[0]!.text.split(/\s+/).length <= left[1]!.text.split(/\s+/).length ? [left[0]!, left[1]!] : [left[1]!, left[0]!];
+  const [a, b] = left as [{ text: string; start: number }, { text: string; start: number }];
+  const verb = (cell: { start: number }) => actVerbAt(line, cell.start) !== undefined;
+  const names = (cell: { text: string }) => ownerNames(cell.text, lexicon, agencies);
+  const actionFirst = verb(a) !== verb(b) ? verb(a) : names(a) !== names(b) ? names(b) : false;
+  const [owner, action] = actionFirst ? [b, a] : [a, b];
   return { action, owner: owner.text, status: status.text, ...(date ? { due: date.text } : {}) };
+}
+
+/** A deadline cell: a date, a period, a cadence or "continuous". */
+const DATE_CELL = /^(?:by|before|within|until|no\s+later\s+than|end|early|mid|late|Q[1-4]|spring|summer|autumn|fall|winter|continuous|ongoing|next|this|\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)/i;
+
+/** Whether a cell names who acts: a party, an agency the text named, or "both" / "all". */
+function ownerNames(text: string, lexicon: PartyLexicon, agencies: ReadonlyMap<string, string>): boolean {
+  return /^(?:both|all|each|joint)\b/i.test(text) || text.split(/[\s/,&+]+/).some((w) => agencies.has(w)) || mentions(text, lexicon).some((m) => m.party);
 }
 
 const LOG_ROW_CUE = 'action-log row';
@@ -98,7 +121,7 @@ const LOG_ROW_CUE = 'action-log row';
  */
 export function logRow(paragraph: Paragraph, opts: ExtractOptions, lexicon: PartyLexicon, agencies: ReadonlyMap<string, string>): Proposal | 'closed' | undefined {
   const line = paragraph.text;
-  const row = rowOf(line);
+  const row = rowOf(line, lexicon, agencies);
   if (!row) return undefined;
   const status = (row.status ?? '').trim();
   if (CLOSED.test(status) || /\b(?:to\s+be\s+considered|under\s+consideration)\b/i.test(line)) return 'closed';

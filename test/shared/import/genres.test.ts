@@ -53,6 +53,17 @@ describe('action logs', () => {
     ]);
   });
 
+  it('reads fields split by semicolons and unlabelled cells in any order', () => {
+    const log = [
+      'Item 1; Owner: Ghana; Deadline: Q1 2027; Action: Survey the landing sites; Status: open',
+      'Item 2 — publish the catch data — Norway — by 1 March 2027 — open',
+    ].join('\n');
+    expect(read(log).map((p) => [p.title, p.due, p.parties])).toEqual([
+      ['Survey the landing sites', '2027-03-31', ['GH']],
+      ['Publish the catch data', '2027-03-01', ['NO']],
+    ]);
+  });
+
   it('names an agency’s party by the short name the text gave it', () => {
     const log = 'Present: Directorate of Fisheries of Norway (DirFish); Fisheries Commission of Ghana (FCG).\n\nActions\n1. | Action: Share vessel lists | Lead: DirFish | Due: 1 Dec 2026 | Status: open';
     expect(read(log).map((p) => p.parties)).toEqual([['NO']]);
