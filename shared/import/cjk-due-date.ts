@@ -22,6 +22,9 @@ const yearOf = (word: string, ctx: Context): number => (/来|내년|明年|다�
 /** Northern seasons as their last month. */
 const SEASON_END: Record<string, number> = { 春: 5, 夏: 8, 秋: 11, 봄: 5, 여름: 8, 가을: 11 };
 
+/** The last day of a season of `year`: spring 31 May, summer 31 August, autumn 30 November, winter the end of February after it. */
+const seasonEnd = (year: number, season: string): LocalDate => (/冬|겨울/.test(season) ? monthEnd(year + 1, 2) : monthEnd(year, SEASON_END[season]!));
+
 /** Japanese and Korean deadline phrases, each resolved to the last day it allows. The earliest in the text wins. */
 const PATTERNS: { re: RegExp; resolve: Resolve }[] = [
   // 2026年3月31日, 2026년 3월 31일
@@ -53,6 +56,13 @@ const PATTERNS: { re: RegExp; resolve: Resolve }[] = [
   { re: /(\d{4})\s?[年년]\s?の?\s?(前半|上半期|上期|後半|下半期|下期|상반기|하반기)/g, resolve: (m) => monthEnd(Number(m[1]), /前半|上|상/.test(m[2]!) ? 6 : 12) },
   // 来年春, 내년 봄
   { re: /(来年|今年|本年|내년|올해|금년)\s?の?\s?(春|夏|秋|봄|여름|가을)/g, resolve: (m, ctx) => monthEnd(yearOf(m[1]!, ctx), SEASON_END[m[2]!]!) },
+  // 来春, 今秋, 올가을, 올봄: a season of next year or of this one (winter runs to the end of February after it)
+  {
+    re: /(来|今|本|올)\s?(春|夏|秋|冬|봄|여름|가을|겨울)/g,
+    resolve: (m, ctx) => seasonEnd(m[1] === '来' ? ctx.year + 1 : ctx.year, m[2]!),
+  },
+  // 2027年春, 2027년 봄
+  { re: /(\d{4})\s?[年년]\s?の?\s?(春|夏|秋|冬|봄|여름|가을|겨울)/g, resolve: (m) => seasonEnd(Number(m[1]), m[2]!) },
   // 年度内, 今年度中 → 31 March (the Japanese fiscal year starts in April); 来年度 → a year later
   { re: /(?:今年度|本年度|年度内|年度中|年度末)/g, resolve: (_m, ctx) => ctx.natural('this fiscal year') },
   { re: /来年度/g, resolve: (_m, ctx) => ctx.natural(`fy ${ctx.month >= 4 ? ctx.year + 1 : ctx.year}`) },

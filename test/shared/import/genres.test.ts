@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractCommitments } from '#shared/import/extractor';
+import { findCjkDueDate } from '#shared/import/cjk-due-date';
 import { findDueDate } from '#shared/import/due-date';
 import type { ExtractOptions } from '#shared/import/proposal';
 import { scoreProposals } from '#shared/import/score';
@@ -96,6 +97,16 @@ describe('seasons and periods', () => {
     ['They will open it in the first half of 2027.', '2027-06-30'],
   ])('reads %j as %s', (text, day) => {
     expect(due(text)).toBe(day);
+  });
+
+  it.each([
+    ['次回会合を来春開催することで一致した。', '2027-05-31'],
+    ['今秋、東京で会合を開催する。', '2026-11-30'],
+    ['2027年夏までに報告することで一致した。', '2027-08-31'],
+    ['내년 봄 서울에서 회의를 열기로 했다.', '2027-05-31'],
+    ['사업을 올가을 착수하기로 합의했다.', '2026-11-30'],
+  ])('reads the Japanese or Korean %j as %s', (text, day) => {
+    expect(findCjkDueDate(text, { meetingDate: '2026-06-05', timeZone: 'Asia/Tokyo' })?.due).toBe(day);
   });
 });
 
