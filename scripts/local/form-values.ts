@@ -1,3 +1,5 @@
+import { blocksToText } from './blocks-to-text.ts';
+
 /** A form (modal) as the bot opened it: the parts the terminal client reads. */
 export interface FormView {
   id?: string;
@@ -29,6 +31,8 @@ interface FormElement {
 
 interface FormBlock {
   type: string;
+  text?: { text: string };
+  elements?: { text?: string }[];
   block_id?: string;
   label?: { text: string };
   optional?: boolean;
@@ -56,14 +60,20 @@ function inputsOf(view: FormView): FormInput[] {
     .map((b) => ({ key: b.block_id, blockId: b.block_id, label: b.label?.text ?? b.block_id, optional: b.optional ?? false, element: b.element }));
 }
 
-/** The form's inputs as lines: key, label, what it takes, what it holds now. */
+/**
+ * The form as lines, in its order: each input's key, label, what it takes and what it holds now;
+ * the text between them (an import proposal's source sentence, a heading) as the bot wrote it.
+ */
 export function describeForm(view: FormView): string {
-  const lines = inputsOf(view).map((input) => {
+  const inputs = inputsOf(view);
+  const lines = (view.blocks ?? []).flatMap((block) => {
+    const input = inputs.find((i) => i.blockId === block.block_id && block.type === 'input');
+    if (!input) return block.type === 'section' || block.type === 'context' ? blocksToText({ blocks: [block] }).split('\n').map((line) => `  ${line.trim()}`) : [];
     const choices = input.element.options?.map((o) => o.value).join('|');
     const now = describeInitial(input.element);
-    return `  ${input.key}=… ${input.label}${input.optional && !/optional/i.test(input.label) ? ' (optional)' : ''} [${kindOf(input.element)}${choices ? `: ${choices}` : ''}]${now ? ` now: ${now}` : ''}`;
+    return [`  ${input.key}=… ${input.label}${input.optional && !/optional/i.test(input.label) ? ' (optional)' : ''} [${kindOf(input.element)}${choices ? `: ${choices}` : ''}]${now ? ` now: ${now}` : ''}`];
   });
-  const fill = inputsOf(view).length > 0 ? 'npm run slack -- --submit key=value …' : 'npm run slack -- --submit';
+  const fill = inputs.length > 0 ? 'npm run slack -- --submit key=value …' : 'npm run slack -- --submit';
   return [...lines, `  ${view.submit?.text ?? 'Submit'} with: ${fill}`].join('\n');
 }
 

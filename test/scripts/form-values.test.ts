@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { editModal, updateModal } from '#shared/slack/render/modals';
-import { FormFillError, fillForm, type FormView } from '#local/form-values';
+import { FormFillError, describeForm, fillForm, type FormView } from '#local/form-values';
+import { importPickModal } from '#shared/slack/render/import';
 import { CommitmentSchema } from '#shared/domain/schemas';
 
 const item = CommitmentSchema.parse({
@@ -39,5 +40,49 @@ describe('filling a form from key=value (issue 15)', () => {
     expect(() => fillForm(view, ['colour=blue'])).toThrow(new FormFillError('This form has no field colour; its fields: status, note.'));
     expect(() => fillForm(view, ['status=finished'])).toThrow(/^status=finished: choose one of /);
     expect(() => fillForm(asSent(editModal(item, {})), ['due=31/03/2027'])).toThrow('due=31/03/2027: a date picker takes YYYY-MM-DD.');
+  });
+});
+
+describe('the import confirmation in the terminal (issue 24)', () => {
+  const view = asSent(
+    importPickModal(
+      'd1',
+      {},
+      [
+        { title: 'Expand the working-holiday programme', kind: { type: 'one-off', due: '2027-03-31' }, due: '2027-03-31', parties: ['JP', 'KR'], sentence: 'Japan and the Republic of Korea committed to expanding the working-holiday programme <by> spring.', paragraph: 2 },
+        { title: 'Hold the dialogue', kind: { type: 'recurring', occurrences: [] }, parties: ['KR'], sentence: 'Korea will hold the dialogue every year.', paragraph: 3 },
+      ],
+      [
+        { code: 'JP', name: 'Japan' },
+        { code: 'KR', name: 'Republic of Korea' },
+        { code: 'US', name: 'United States' },
+      ],
+    ),
+  );
+
+  it('prints every field of each proposal with what it holds, and its source sentence beneath', () => {
+    const lines = describeForm(view).split('\n');
+    const at = (start: string) => lines.findIndex((line) => line.startsWith(start));
+    expect(lines[at('  import_title_0=')]).toMatch(/1\. Title .*now: Expand the working-holiday programme$/);
+    expect(lines[at('  import_kind_0=')]).toMatch(/1\. Kind .*\[one of: one-off\|recurring\|ongoing\] now: one-off$/);
+    expect(lines[at('  import_due_0=')]).toMatch(/1\. Due date .*\[YYYY-MM-DD\] now: 2027-03-31$/);
+    expect(lines[at('  import_parties_0=')]).toMatch(/1\. Parties .*\[values, comma-separated: JP\|KR\|US\] now: JP,KR$/);
+    expect(lines[at('  import_parties_0=') + 1]).toContain('“Japan and the Republic of Korea committed to expanding the working-holiday programme <by> spring.”');
+    expect(lines[at('  import_kind_1=')]).toMatch(/now: recurring$/);
+    expect(lines[at('  import_due_1=')]).not.toContain('now:');
+    expect(lines[at('  import_parties_1=')]).toMatch(/now: KR$/);
+    expect(at('  Found *2*')).toBe(-1);
+    expect(lines[0]).toContain('Found 2 possible follow-ups');
+  });
+
+  it('sets each field with --submit key=value, keeping the rest as shown', () => {
+    const values = fillForm(view, ['import_kind_0=ongoing', 'import_due_1=2027-06-30', 'import_parties_0=JP,US', '2. Title=Hold the annual dialogue']);
+    expect(values['import_kind_0']?.['import_kind_0']?.['selected_option']).toMatchObject({ value: 'ongoing' });
+    expect(values['import_due_1']?.['import_due_1']).toMatchObject({ selected_date: '2027-06-30' });
+    expect(values['import_due_0']?.['import_due_0']).toMatchObject({ selected_date: '2027-03-31' });
+    expect((values['import_parties_0']?.['import_parties_0']?.['selected_options'] as { value: string }[]).map((o) => o.value)).toEqual(['JP', 'US']);
+    expect((values['import_parties_1']?.['import_parties_1']?.['selected_options'] as { value: string }[]).map((o) => o.value)).toEqual(['KR']);
+    expect(values['import_title_1']?.['import_title_1']).toMatchObject({ value: 'Hold the annual dialogue' });
+    expect(() => fillForm(view, ['import_parties_0=CN'])).toThrow('import_parties_0=CN: choose one of JP, KR, US.');
   });
 });

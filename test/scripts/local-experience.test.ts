@@ -113,6 +113,37 @@ describe('the local experience: npm start and the terminal client (issue 15)', (
     expect(back.out).toContain('[Next ▶]');
   });
 
+  it('prints each proposal of an import with its kind, due date, parties and sentence, and --submit sets them (issue 24)', { timeout: 60_000 }, async () => {
+    const opened = await slack('/commitments import japan-korea');
+    expect(opened.out).toContain('== Form opened: Import a readout ==');
+    const text = 'The two sides agreed to expand the working-holiday programme by 31 December 2026.\n\nJapan will host a seminar on maritime safety by 30 September 2026.';
+    const proposed = await slack('--submit', 'import_meeting=Foreign ministers', `import_text=${text}`);
+    expect(proposed.code).toBe(0);
+    expect(proposed.out).toContain('== Form: Confirm follow-ups ==');
+    const lines = proposed.out.split('\n');
+    const line = (key: string) => lines.find((l) => l.startsWith(`  ${key}=`)) ?? '';
+    expect(line('import_title_0')).toMatch(/now: Expand the working-holiday programme$/);
+    expect(line('import_kind_0')).toMatch(/one-off\|recurring\|ongoing\] now: one-off$/);
+    expect(line('import_due_0')).toMatch(/now: 2026-12-31$/);
+    expect(line('import_parties_0')).toMatch(/JP\|KR\] now: JP,KR$/);
+    expect(line('import_parties_1')).toMatch(/now: JP$/);
+    expect(proposed.out).toContain('“The two sides agreed to expand the working-holiday programme by 31 December 2026.”');
+    expect(proposed.out).toContain('“Japan will host a seminar on maritime safety by 30 September 2026.”');
+
+    const refused = await slack('--submit', 'import_parties_1=', 'import_pick_0=0,1');
+    expect(refused.out).toBe('The form was not accepted:\n  import_parties_1: Choose at least one party for follow-up 2. Nothing was saved.');
+    const saved = await slack('--submit', 'import_kind_0=ongoing', 'import_due_1=2026-10-15', 'import_parties_1=JP,KR', 'import_title_1=Host the maritime safety seminar');
+    expect(saved.code).toBe(0);
+    expect(saved.out).toContain('(Form submitted and closed.)');
+    const [expand, host] = [...(saved.out.match(/Added (JK-\d+), (JK-\d+) from the readout\./) ?? [])].slice(1);
+    const shownExpand = await slack(`/commitments show ${expand}`);
+    expect(shownExpand.out).toContain('Kind: Ongoing');
+    expect(shownExpand.out).toContain('Parties: JP, KR');
+    const shownHost = await slack(`/commitments show ${host}`);
+    expect(shownHost.out).toContain('Kind: One-off, due Thu 15 Oct 2026');
+    expect(shownHost.out).toContain('Parties: JP, KR');
+  });
+
   it('acts as the team, user and channel it is given', async () => {
     const other = await slack('--team', 'T0OTHER', '--user', 'U0OTHER', '/commitments');
     expect(other.code).toBe(0);
