@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { PROPOSALS_PER_IMPORT } from '#shared/domain/bounds';
-import { KindSchema, LIMITS, LocalDateSchema, PartyCodeSchema, SourceDraftSchema, TeamIdSchema, TrackSlugSchema, ActorSchema, textSchema, lineSchema } from '#shared/domain/schemas';
+import { KindSchema, LIMITS, LocalDateSchema, PartyCodeSchema, SourceDraftSchema, TeamIdSchema, TrackSlugSchema, ActorSchema, textSchema, lineSchema, type Party } from '#shared/domain/schemas';
 
 /** What one confirmation modal can show (see bounds.ts). */
 export const MAX_PROPOSALS = PROPOSALS_PER_IMPORT;
@@ -44,4 +44,10 @@ export interface ImportPick {
   kind?: string;
   due?: string | null;
   parties?: string[];
+}
+
+/** The parties the form ticks at first: the proposal's that the track has, or all the track's when it names none of them. */
+export function presetParties(proposal: Pick<Proposal, 'parties'>, trackParties: readonly Party[]): string[] {
+  const named = trackParties.filter((p) => proposal.parties.includes(p.code)).map((p) => p.code);
+  return named.length > 0 ? named : trackParties.map((p) => p.code);
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { addHours } from 'date-fns';
 import { ForbiddenError, InvalidInputError } from '#shared/errors';
-import { MAX_PROPOSALS, ProposalSchema, type ImportDraft, type ImportPick, type Proposal } from '#shared/domain/import-draft';
+import { MAX_PROPOSALS, ProposalSchema, presetParties, type ImportDraft, type ImportPick, type Proposal } from '#shared/domain/import-draft';
 import { DEFAULT_UPDATE_EVERY_DAYS } from '#shared/domain/kind';
 import { LocalDateSchema, type Commitment, type Kind, type LocalDate, type Track } from '#shared/domain/schemas';
 import { localDate } from '#shared/dates/flags';
@@ -117,7 +117,8 @@ function asSet(proposal: Proposal, pick: ImportPick, track: Track, bounds: DueDa
   const n = pick.index + 1;
   const refuse = (text: string, field: (i: number) => string) => new InvalidInputError(text, undefined, { field: field(pick.index) });
   const codes = new Set(track.parties.map((p) => p.code));
-  const parties = pick.parties ?? proposal.parties;
+  // A submission without the parties field keeps what the form would have preset.
+  const parties = pick.parties ?? presetParties(proposal, track.parties);
   const stranger = parties.find((code) => !codes.has(code));
   if (stranger !== undefined) throw refuse(`${stranger.slice(0, 20)} is not a party of this track (its parties: ${[...codes].join(', ')}). Nothing was saved.`, IMPORT_INPUTS.parties);
   if (parties.length === 0) throw refuse(`Choose at least one party for follow-up ${n}. Nothing was saved.`, IMPORT_INPUTS.parties);

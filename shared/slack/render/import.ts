@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { Proposal } from '#shared/domain/import-draft';
+import { presetParties, type Proposal } from '#shared/domain/import-draft';
 import { PARTIES_PER_LIST } from '#shared/domain/bounds';
 import { LIMITS, type Party, type Track, type TrackSummary } from '#shared/domain/schemas';
 import { VIEW_IDS } from '#shared/slack-app/definitions';
@@ -114,13 +114,13 @@ export function importPickModal(
   const kindOptions = IMPORT_KINDS.map((k): types.PlainTextOption => ({ text: { type: 'plain_text', text: k.label }, value: k.value }));
   proposals.forEach((p, i) => {
     const n = i + 1;
-    const named = partyOptions.filter((o) => p.parties.includes(o.value ?? ''));
+    const preset = presetParties(p, trackParties.slice(0, PARTIES_PER_LIST));
     const due = p.kind.type === 'one-off' ? (p.kind.due ?? p.due) : undefined;
     blocks.push(
       input(IMPORT_INPUTS.title(i), `${n}. Title`, { type: 'plain_text_input', action_id: IMPORT_INPUTS.title(i), initial_value: p.title, max_length: IMPORT_MAX_CHARS.title }, true),
       input(IMPORT_INPUTS.kind(i), `${n}. Kind`, { type: 'static_select', action_id: IMPORT_INPUTS.kind(i), options: kindOptions, initial_option: kindOptions.find((o) => o.value === p.kind.type)! }, true),
       input(IMPORT_INPUTS.due(i), `${n}. Due date (one-off only)`, { type: 'datepicker', action_id: IMPORT_INPUTS.due(i), ...(due ? { initial_date: due } : {}) }, true),
-      input(IMPORT_INPUTS.parties(i), `${n}. Parties`, { type: 'multi_static_select', action_id: IMPORT_INPUTS.parties(i), options: partyOptions, initial_options: named.length > 0 ? named : partyOptions }, true),
+      input(IMPORT_INPUTS.parties(i), `${n}. Parties`, { type: 'multi_static_select', action_id: IMPORT_INPUTS.parties(i), options: partyOptions, initial_options: partyOptions.filter((o) => preset.includes(o.value ?? '')) }, true),
       context(`${kindLabel(p)} · ¶${p.paragraph}${p.point ? ` point ${escape(p.point)}` : ''} · “${escape(truncate(p.sentence, 280))}”`),
     );
   });

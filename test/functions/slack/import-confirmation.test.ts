@@ -147,6 +147,22 @@ describe('the import confirmation form, for issue 24', () => {
     expect((await submit(VIEW_IDS.importPick, view.private_metadata, asShown(view))).body).toBe('');
   });
 
+  it('saves both Japan and Korea for “Japan and the Republic of Korea committed to …”, as the form ticks them (the issue’s example)', async () => {
+    const view = await propose('Japan and the Republic of Korea committed to expanding the working-holiday programme by 31 December 2026.');
+    expect(block(view, IMPORT_INPUTS.parties(0))?.element?.initial_options?.map((o) => o.value)).toEqual(['JP', 'KR']);
+    expect((await submit(VIEW_IDS.importPick, view.private_metadata, asShown(view))).body).toBe('');
+    const saved = (await harness.store().getReport(TEAM, 'japan-korea')).commitments.at(-1);
+    expect(saved).toMatchObject({ title: 'Expand the working-holiday programme', parties: ['JP', 'KR'] });
+  });
+
+  it('saves the parties the form would preset when a submission carries no parties field', async () => {
+    const view = await propose('Japan will host a seminar on port security by 30 September 2026.');
+    const values = asShown(view);
+    delete values[IMPORT_INPUTS.parties(0)];
+    expect((await submit(VIEW_IDS.importPick, view.private_metadata, values)).body).toBe('');
+    expect((await harness.store().getReport(TEAM, 'japan-korea')).commitments.at(-1)).toMatchObject({ parties: ['JP'] });
+  });
+
   it('saves both parties of a proposal that names them, as they stay ticked', async () => {
     const view = await propose('The two sides agreed to expand the working-holiday programme by 31 December 2026.');
     expect(block(view, IMPORT_INPUTS.parties(0))?.element?.initial_options?.map((o) => o.value)).toEqual(['JP', 'KR']);
