@@ -95,7 +95,13 @@ const RIEUL_FINAL = 8;
 const FUTURE_SYLLABLE = `[${Array.from({ length: 19 * 21 }, (_, i) => String.fromCharCode(0xac00 + i * 28 + RIEUL_FINAL)).join('')}]`;
 
 const JA_CUES: CueRule[] = [
-  { re: /(?:こと|旨)で(?:一致|合意)(?:した|し|しました|をみた|を見た)?/g, strong: true, shape: 'verb' },
+  { re: /(?:こと|旨)でも?(?:一致|合意)(?:した|し|しました|をみた|を見た)?/g, strong: true, shape: 'verb' },
+  // "…を供与する方針を決めた", "…する方針を固めた": a decision reported as made.
+  { re: /方針を(?:決め|決定し|固め)(?:た|ました)?/g, strong: true, shape: 'verb' },
+  // "…を開催する旨述べた": a minister's stated undertaking (not "…したい旨", a wish).
+  { re: /(?<=(?:する|行う|開く|いく))旨(?:を)?(?:述べ|表明し|伝え)(?:た|ました)?/g, strong: true, shape: 'verb' },
+  // News style: "両国の海上保安機関は、合同訓練を毎年実施する。", "初会合は来春、メキシコ市で開く。"
+  { re: new RegExp(String.raw`(?<=[をでにへ、][^、。]{0,40}?)(?:する|開く|行う|始める|設ける|結ぶ|送る)${SENTENCE_END}`, 'g'), strong: false, shape: 'verb', keep: (m) => m[0] },
   { re: /ことを(?:再)?(?:確認|決定|決め|表明|約束|申し合わせ)(?:した|し|しました|た)?/g, strong: true, shape: 'verb' },
   { re: /(?:との|という)?(?:考え|意向|方針|決意|用意)(?:を|が)(?:表明|示|述べ|伝え|あ)/g, strong: true, shape: 'verb' },
   { re: /こと(?:と|に)(?:した|なった|しました|なりました|なり|し)(?!て)/g, strong: true, shape: 'verb' },
@@ -115,6 +121,10 @@ const KO_CUES: CueRule[] = [
     shape: 'stem',
   },
   { re: /(?:에|을|를)\s?(?:합의|결정)(?:했|하였|하고|한다)|(?:을|를)\s?(?:지시|약속)(?:했|하였)/g, strong: true, shape: 'noun' },
+  // "…늘리는 데도 합의했다": the act before 는 데.
+  { re: /는\s?데(?:도|에도|에)?\s?(?:합의|동의)(?:했|하였|하고|한다)/g, strong: true, shape: 'stem' },
+  // "…설치하겠다고 약속했다/밝혔다": a party's stated undertaking.
+  { re: /겠다(?:고|는)\s?(?:약속|다짐|밝|표명|말씀)/g, strong: true, shape: 'stem' },
   { re: /기로\s?한\s?(?:것|점)(?:을|를)\s?(?:재)?확인/g, strong: true, shape: 'stem' },
   { re: /한다는\s?(?:것|점)(?:을|를)\s?(?:재)?확인/g, strong: true, shape: 'stem', keep: () => '하' },
   { re: new RegExp(String.raw`(${FUTURE_SYLLABLE})\s?것(?:임)?(?:을|를)\s?(?:재)?확인`, 'g'), strong: true, shape: 'stem', keep: futureStem },
@@ -127,14 +137,19 @@ const KO_CUES: CueRule[] = [
 /** After the cue: it did not happen ("一致しなかった", "합의하지 못했다"). */
 const NEGATED_AFTER = /^\s?(?:し)?(?:なかった|ず|ておらず|ていない|には?至らな|できな|하지\s?(?:는\s?)?(?:못|않)|에\s?이르지\s?못|지\s?(?:못|않)|못)/;
 /** The act itself is only considered, hoped for or a principle: nothing to follow up. */
-const HEDGED_ACT = /(?:検討|期待|可能性|かどうか|是非|重要性|必要性|意義|意見交換|검토|기대|가능성|여부|중요성|필요성|의견을\s?교환|의견\s?교환)/;
+const HEDGED_ACT = /(?:[할될]\s?수\s?있|(?:重要|必要|不可欠|有益|有意義)(?:である|だ|です)|検討|期待|可能性|かどうか|是非|重要性|必要性|意義|意見交換|검토|기대|가능성|여부|중요성|필요성|의견을\s?교환|의견\s?교환)/;
+/** A report of what was agreed ("…したと発表した", "…했다고 발표했다"), and a denial after it. */
+const CLAIMED = /(?:たと|だと|다고|라고)\s?(?:発表|主張|明らかに|발표|주장|밝혔)/;
+const DENIED = /否定|否認|反論|事実ではない|부인|반박|사실이\s?아니|사실무근/;
+/** Acts that are a view or thanks, not a follow-up: "訪日を歓迎する旨述べた". */
+const VIEW_ACT = /(?:歓迎|評価|感謝|賞賛|称賛|懸念|遺憾|敬意を表|支持|祝意を表)(?:する|します|し)$/;
 /** "…を要請し、日本側はこれに応じた": a request the other side took up. */
 const ACCEPTED = /応じ|受け入れ|同意|受諾|수용|응하|동의|받아들/;
 /** How far after a request its acceptance is looked for: the same sentence, and linear on a long one. */
 const ACCEPTANCE_REACH = 80;
 
 /** Subjects at the start of a sentence: "両首脳は、", "양 정상은". */
-const JA_SUBJECT = /^(?:また|さらに|その上で|加えて|このほか|なお|一方)?、?\s?([^、。はを「]{1,24}?[\u3400-\u9fff\u30a0-\u30ffA-Za-z）)])(?:は|も|としては|としても)、?\s?/;
+const JA_SUBJECT = /^(?:また|さらに|その上で|加えて|このほか|なお|一方)?、?\s?([^、。はを「]{1,24}?[\u3400-\u9fff\u30a0-\u30ffA-Za-z）)])(?:は|も|としては|としても|から(?=、))、?\s?/;
 const KO_SUBJECT = /^(?:또한|아울러|이와\s?함께|한편|특히|이어|이어서)?,?\s?([^,.“"]{1,20}?)(?:은|는|도)\s/;
 /** Clause ends inside the act: what precedes them is another statement ("…の重要性を確認し、…"). */
 const JA_CLAUSE = /(?:し|して|しており|ており|であり|た上で|たうえで|ながら|つつ|し合い|え|け|め|り|き|い|は)、|ために、?|に向けて、?|に対し(?:て)?、|(?:側|省庁|当局)に(?:対し(?:て)?)?、?/g;
@@ -236,7 +251,10 @@ interface Found {
  */
 export function cjkProposals(paragraph: Paragraph, language: CjkLanguage, opts: ExtractOptions): Proposal[] {
   const proposals: Proposal[] = [];
-  for (const sentence of splitCjkSentences(paragraph.text, language)) {
+  const sentences = splitCjkSentences(paragraph.text, language);
+  for (const [i, sentence] of sentences.entries()) {
+    // "…に合意したと発表した。これに対し…否定した": one side's claim the other denies.
+    if (CLAIMED.test(sentence) && DENIED.test(sentences[i + 1] ?? '')) continue;
     for (const reading of readSentence(sentence, language, opts)) {
       proposals.push({ ...reading, sentence, paragraph: paragraph.index, ...(paragraph.point ? { point: paragraph.point } : {}) });
     }
@@ -268,7 +286,7 @@ function readSentence(sentence: string, language: CjkLanguage, opts: ExtractOpti
     const act = lastClause(region, language);
     for (const part of coordinated(act, language)) {
       const words = part + cue.keep;
-      if (HEDGED_ACT.test(words.slice(-14))) continue;
+      if (HEDGED_ACT.test(words.slice(-14)) || VIEW_ACT.test(words)) continue;
       const due = findCjkDueDate(sentence.slice(previous, cue.end), opts);
       if (cue.rule.shape === 'noun' && language === 'ja' && !JA_ACT_NOUN.test(words)) continue;
       const title = titleFrom(event ? heldEvent(subject, words, language) : words, cue.rule.shape, language, due?.phrase);
@@ -349,7 +367,7 @@ const RECURRING: { re: RegExp; every?: Cadence }[] = [
   { re: /毎月|月\s?1\s?回|매월|매달|월\s?1\s?회/, every: { count: 1, unit: 'months' } },
   { re: /定期的|定例|持ち回り|シャトル|相互訪問|정례|정기적|셔틀|교대로|상호\s?방문/ },
 ];
-const ONGOING = /引き続き|継続|強化|推進|深化|緊密に連携|緊密な連携|拡大|促進|維持|[てで]いく|지속|강화|확대|계속|긴밀히\s?협력|긴밀한\s?협력|긴밀히\s?소통|증진|심화|유지|(?:해|하여)\s?나가/;
+const ONGOING = /引き続き|継続|強化|推進|深化|拡充|緊密に連携|緊密な連携|拡大|促進|維持|[てで]いく|지속|강화|확대|계속|긴밀히\s?협력|긴밀한\s?협력|긴밀히\s?소통|증진|심화|유지|(?:해|하여)\s?나가/;
 
 function classify(text: string, due: LocalDate | undefined): KindDraft {
   const digits = text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));

@@ -120,3 +120,29 @@ describe('parties score', () => {
     expect([score.partiesRight, score.partiesLabelled, score.wrongParties.length]).toEqual([1, 2, 1]);
   });
 });
+
+describe('Japanese and Korean news and summaries', () => {
+  const JK: ExtractOptions = { meetingDate: '2026-06-05', timeZone: 'Asia/Tokyo', parties: [{ code: 'JP', name: 'Japan' }, { code: 'KR', name: 'Republic of Korea' }] };
+  const titles = (text: string) => extractCommitments(text, JK).map((p) => [p.title, p.kind.type]);
+
+  it.each([
+    ['日本政府は、港湾整備のため、円借款を供与する方針を決めた。', '円借款を供与する'],
+    ['両首脳は、青少年交流を拡充することでも一致した。', '青少年交流を拡充する'],
+    ['両国の税関当局は、合同検査を来年から実施する。', '合同検査を来年から実施する'],
+    ['外務大臣から、来月ソウルで局長級協議を開催する旨述べた。', 'ソウルで局長級協議を開催する'],
+    ['양국은 항공편을 주 5회로 늘리는 데도 합의했다.', '항공편을 주 5회로 늘리기'],
+    ['장관은 전담 창구를 연내에 설치하겠다고 약속했다.', '전담 창구 설치'],
+  ])('proposes the decision reported in %j', (text, title) => {
+    expect(titles(text).map(([t]) => t)).toEqual([title]);
+  });
+
+  it.each([
+    ['外務大臣から、大臣の訪日を歓迎する旨述べた。'],
+    ['両大臣は、3か国の連携が重要であることを確認した。'],
+    ['필요하면 앞으로 논의할 수 있을 것입니다.'],
+    ['会談後、先方は日本が追加投資を約束したと発表した。これに対し、日本政府高官は「約束はしていない」と否定した。'],
+    ['회담 직후 상대국은 한국이 펀드 조성에 합의했다고 발표했다. 그러나 정부 관계자는 "합의된 바 없다"고 반박했다.'],
+  ])('proposes nothing for the view, possibility or denied claim %j', (text) => {
+    expect(titles(text)).toEqual([]);
+  });
+});
