@@ -56,6 +56,28 @@ describe('form readers', () => {
     ]);
   });
 
+  it('reads each ticked proposal’s kind, due date and parties as set, and refuses a kind outside the three or more parties than an item holds (issue 24)', () => {
+    const tick = { [`${IMPORT_INPUTS.pick}_0`]: { [IMPORT_INPUTS.pick]: { type: 'checkboxes', selected_options: [{ text: { type: 'plain_text' as const, text: '1' }, value: '0' }, { text: { type: 'plain_text' as const, text: '2' }, value: '1' }] } } };
+    const multi = (id: string, ...codes: string[]) => ({ [id]: { [id]: { type: 'multi_static_select', selected_options: codes.map((value) => ({ text: { type: 'plain_text' as const, text: value }, value })) } } });
+    const date = (id: string, selected_date: string | null) => ({ [id]: { [id]: { type: 'datepicker', selected_date } } });
+    const values: ViewValues = {
+      ...tick,
+      ...select(IMPORT_INPUTS.kind(0), 'ongoing'),
+      ...date(IMPORT_INPUTS.due(0), null),
+      ...multi(IMPORT_INPUTS.parties(0), 'KR', 'JP', 'KR'),
+      ...date(IMPORT_INPUTS.due(1), '2027-03-31'),
+    };
+    expect(readPicksForm(values)).toEqual([
+      { index: 0, title: '', kind: 'ongoing', due: null, parties: ['KR', 'JP'] },
+      { index: 1, title: '', due: '2027-03-31' },
+    ]);
+    const forged = thrown(() => readPicksForm({ ...values, ...select(IMPORT_INPUTS.kind(1), 'weekly') }));
+    expect({ message: forged.message, field: forged.field }).toEqual({ message: 'Choose one-off, recurring or ongoing for follow-up 2.', field: IMPORT_INPUTS.kind(1) });
+    const crowded = thrown(() => readPicksForm({ ...values, ...multi(IMPORT_INPUTS.parties(1), ...Array.from({ length: 21 }, (_, i) => `P${i}`)) }));
+    expect(crowded.field).toBe(IMPORT_INPUTS.parties(1));
+    expect(crowded.message).toBe('An item can name at most 20 parties; follow-up 2 names 21. Nothing was saved.');
+  });
+
   it('reads a track’s parties from commas or spaces and lower-cases its slug', () => {
     const values: ViewValues = { ...text(INPUTS.slug, 'Japan-Korea'), ...text(INPUTS.parties, 'JP, KR  US'), ...text(INPUTS.timeZone, 'Asia/Tokyo') };
     expect(readTrackForm(values)).toEqual({ slug: 'japan-korea', title: '', parties: ['JP', 'KR', 'US'], timeZone: 'Asia/Tokyo' });
