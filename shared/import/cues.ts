@@ -88,7 +88,8 @@ function acceptedSubject(sentence: string, cue: Cue, lexicon: Lexicon, previous:
  * of them.
  */
 function coordinatedSubject(sentence: string, index: number, subject: string, lexicon: Lexicon): string {
-  const wide = sentence.slice(clauseStart(sentence, index, ACTOR_START), index).trim();
+  // After a dateline ("NEW DELHI, Sept 22 (Wire) - Brazil and India agreed …") the subject starts.
+  const wide = sentence.slice(clauseStart(sentence, index, ACTOR_START), index).replace(/^.*\s[-–—]\s/, '').trim();
   if (wide.length === subject.length || wide.length > 200 || !namedParties(subject, lexicon).length) return subject;
   let rest = '';
   let at = 0;
@@ -109,7 +110,7 @@ const WISH_BEFORE = /\b(?:hopes?|hoped|wish(?:es|ed)?|believes?|believed|expects
 /** What a body will be rather than do: "which will bring together our ministries", "will include". */
 const DESCRIPTIVE_ACT = /^\s*(?:bring\s+together|include|consist\s+of|comprise|involve|be\s+(?:composed|made\s+up|chaired|co-chaired|led)\b)/i;
 /** Acts that only say a party is willing: "would welcome", "be open to", "consider". */
-const HEDGED_ACT = /^\s*(?:probably|likely|possibly|perhaps|welcome|be\s+(?:open|willing|happy|glad|prepared)\s+to|consider|like\s+to|wish\s+to|hope\s+to)\b/i;
+const HEDGED_ACT = /^\s*(?:probably|likely|possibly|perhaps|welcome|be\s+(?:open|willing|happy|glad|prepared)\s+to|consider|like\s+to|wish\s+to|hope\s+to|study\s+(?:the|a|this|that|their|its)\s+(?:proposal|idea|suggestion|request|offer|possibility|feasibility)|explore\s+(?:the\s+)?(?:possibility|idea|options?|whether))\b/i;
 
 /**
  * The words before a cue that name who acts: its clause's subject; past a relative clause

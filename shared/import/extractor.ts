@@ -64,9 +64,11 @@ export function extractCommitments(text: string, opts: ExtractOptions): Proposal
     }
     lead = undefined;
     const before = proposals.length;
-    for (const sentence of sentences) {
+    for (const [i, sentence] of sentences.entries()) {
       lead = listLead(sentence, lexicon);
-      for (const cue of findCues(sentence, lexicon, previous)) {
+      // "X officials told reporters that India had agreed to …" and the next sentence denies it.
+      const disputed = CLAIM.test(sentence) && DENIAL.test(sentences[i + 1] ?? '');
+      for (const cue of disputed ? [] : findCues(sentence, lexicon, previous)) {
         for (const act of actsOf(sentence, cue)) proposals.push(propose(sentence, cue, act, paragraph, opts, lexicon));
       }
       previous = sentence;
@@ -99,6 +101,10 @@ function propose(sentence: string, cue: Cue, act: Act, paragraph: Paragraph, opt
     cue: cue.text,
   };
 }
+
+/** One side's account of what was agreed, and a denial of it in the sentence after. */
+const CLAIM = /\b(?:told\s+(?:reporters|journalists|the\s+press)|claimed|asserted|insisted|said|announced|according\s+to)\b[^.;]{0,80}\b(?:had|has)\s+(?:agreed|committed|pledged|promised|decided)\b/i;
+const DENIAL = /\b(?:denied|rejected|disputed|refuted|dismissed|contradicted)\b/i;
 
 /** A title line above the text: the first block, short, with no closing full stop. */
 function isHeadline(paragraph: Paragraph, paragraphs: readonly Paragraph[]): boolean {

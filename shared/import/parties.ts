@@ -10,7 +10,7 @@ export interface PartyRef {
 
 /** Phrases that speak for every party at the table at once. */
 const ALL_PARTIES =
-  /\b(?:both|the two|all|each)\s+(?:sides|leaders|countries|nations|governments|ministers|parties|delegations|presidents|prime ministers|foreign ministers|partners|states|capitals|navies|coast guards)\b|\bboth sides\b|\bthe (?:leaders|ministers|sides|parties|governments)\b|\b(?:we|our|bilateral|jointly|joint|mutual|reciprocal|each other|one another|together)\b|\bboth\b/i;
+  /\b(?:both|the two|all|each)\s+(?:sides|leaders|countries|nations|governments|ministers|parties|delegations|presidents|prime ministers|foreign ministers|partners|states|capitals|navies|coast guards)\b|\bboth sides\b|\bthe (?:leaders|ministers|sides|parties|governments|presidents|prime ministers|foreign ministers|heads of (?:state|government)|co-chairs|delegations)\b|\b(?:we|our|bilateral|jointly|joint|mutual|reciprocal|each other|one another|together)\b|\bboth\b/i;
 
 // Our pronoun, never "US" the country.
 const US_PRONOUN = /\b[Uu]s\b/;

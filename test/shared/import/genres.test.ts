@@ -146,3 +146,23 @@ describe('Japanese and Korean news and summaries', () => {
     expect(titles(text)).toEqual([]);
   });
 });
+
+describe('English news and statements', () => {
+  it('proposes nothing for one side’s claim that the next sentence denies', () => {
+    const text = 'Norwegian officials told reporters that Ghana had agreed to buy ten vessels. A Ghanaian spokesperson denied that any such commitment had been made.';
+    expect(read(text)).toEqual([]);
+  });
+
+  it('keeps a claim nobody denies', () => {
+    expect(read('Norwegian officials said that Ghana had agreed to buy ten vessels. Talks went on into the evening.')).toHaveLength(1);
+  });
+
+  it('proposes nothing for an agreement only to study a proposal', () => {
+    expect(read('Ghana proposed a youth exchange; the other ministers agreed to study the proposal.')).toEqual([]);
+  });
+
+  it('reads the subject after a dateline, and "the Presidents" as every party', () => {
+    expect(read('OSLO, 3 Oct (Wire) - Norway and Ghana agreed to open a joint fisheries desk.')[0]!.parties).toEqual(['NO', 'GH']);
+    expect(read('The Presidents will meet again in Accra in 2028.')[0]!.parties).toEqual(['NO', 'GH', 'JP', 'KR']);
+  });
+});
