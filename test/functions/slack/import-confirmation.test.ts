@@ -4,7 +4,7 @@ import { IMPORT_INPUTS } from '#shared/slack/render/import';
 import { interactionEvent } from '#local/slack-request';
 import { useBusanAt, useSlackHandler } from '../../support/slack-handler.ts';
 import { tableItems, textInput } from '../../support/slack-commands.ts';
-import { expectWithinSlackLimits } from '../../support/slack-limits.ts';
+import { expectFormWithinSlackLimits } from '../../support/slack-limits.ts';
 
 // Issue 24: the import's confirmation form shows each proposal's kind, due date, parties and
 // source sentence, lets the person change them, and saves what they set; a forged submission
@@ -89,7 +89,7 @@ function asShown(view: PickView, change: Record<string, unknown> = {}): Record<s
 describe('the import confirmation form, for issue 24', () => {
   it('shows each proposal’s title, kind, due date, the track’s parties preset from the proposal, and its source sentence escaped', async () => {
     const view = await propose();
-    expectWithinSlackLimits({ text: 'Confirm follow-ups', blocks: view.blocks }, 100);
+    expectFormWithinSlackLimits({ title: { text: 'Confirm follow-ups' }, blocks: view.blocks });
     expect(block(view, IMPORT_INPUTS.title(0))?.element?.initial_value).toBe('Hold the next vice-ministerial strategic dialogue');
     expect(block(view, IMPORT_INPUTS.kind(0))?.element).toMatchObject({ type: 'static_select', initial_option: { value: 'one-off' } });
     expect(block(view, IMPORT_INPUTS.kind(0))?.element?.options?.map((o) => o.value)).toEqual(['one-off', 'recurring', 'ongoing']);
