@@ -121,7 +121,7 @@ export function importPickModal(
       input(IMPORT_INPUTS.kind(i), `${n}. Kind`, { type: 'static_select', action_id: IMPORT_INPUTS.kind(i), options: kindOptions, initial_option: kindOptions.find((o) => o.value === p.kind.type)! }, true),
       input(IMPORT_INPUTS.due(i), `${n}. Due date (one-off only)`, { type: 'datepicker', action_id: IMPORT_INPUTS.due(i), ...(due ? { initial_date: due } : {}) }, true),
       input(IMPORT_INPUTS.parties(i), `${n}. Parties`, { type: 'multi_static_select', action_id: IMPORT_INPUTS.parties(i), options: partyOptions, initial_options: partyOptions.filter((o) => preset.includes(o.value ?? '')) }, true),
-      context(`${kindLabel(p)} · ¶${p.paragraph}${p.point ? ` point ${escape(p.point)}` : ''} · “${escape(truncate(p.sentence, 280))}”`),
+      context(`Read as ${lowerFirst(kindLabel(p))} · ¶${p.paragraph}${p.point ? ` point ${escape(p.point)}` : ''} · “${escape(truncate(p.sentence, 280))}”`),
     );
   });
   for (let start = 0; start < proposals.length; start += PICKS_PER_GROUP) {
@@ -155,6 +155,8 @@ export function splitReadout(text: string): { parts: string[]; leftOut: number }
   }
   return { parts, leftOut: rest.length };
 }
+
+const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
 
 function kindLabel(p: Proposal): string {
   if (p.kind.type === 'recurring') return p.kind.every ? `Recurring, ${everyText(p.kind.every)}` : 'Recurring';
