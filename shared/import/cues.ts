@@ -356,6 +356,13 @@ export function actorOf(sentence: string, cue: Cue): string {
   return welcomed ? welcomed[1]! : sentence.slice(clauseStart(sentence, cue.index, ACTOR_START), cue.index);
 }
 
+/** "Australian experts", "Japan's researchers": a party's own people, not outside commentators. */
+function partysExperts(subject: string, lexicon: Lexicon): boolean {
+  const m = /\b(?:experts|researchers|specialists)$/i.exec(subject.trim());
+  if (!m) return false;
+  return mentions(subject, lexicon).some((mention) => mention.party && /^(?:['’]s)?\s+$/.test(subject.slice(mention.end, m.index)));
+}
+
 export function subjectIsParty(subject: string, strong: boolean, lexicon: Lexicon): boolean {
   const words = subject.split(/\s+/).filter(Boolean);
   const recent = words.slice(-10).join(' ');
@@ -365,7 +372,7 @@ export function subjectIsParty(subject: string, strong: boolean, lexicon: Lexico
     .at(-1);
   if (!last) return strong;
   if (DUMMY_SUBJECTS.has(last)) return false;
-  if (THIRD_PARTY.test(recent)) return false;
+  if (THIRD_PARTY.test(recent) && !partysExperts(recent, lexicon)) return false;
   const named = namedParties(recent, lexicon).length > 0;
   if (!named && namesOutsider(recent, lexicon) && !PARTY_WORDS.test(recent)) return false;
   return strong || named || PARTY_WORDS.test(recent) || INSTITUTIONS.test(recent);

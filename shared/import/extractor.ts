@@ -5,7 +5,7 @@ import { actionText, clauseStart, type Cue } from '#shared/import/clauses';
 import { actorOf, findCues, subjectIsParty, type Lexicon } from '#shared/import/cues';
 import { findDueDate } from '#shared/import/due-date';
 import { agencyNames, logRow } from '#shared/import/log-rows';
-import { detectParties, partyLexicon } from '#shared/import/parties';
+import { detectParties, namedParties, partyLexicon } from '#shared/import/parties';
 import type { ExtractOptions, Proposal } from '#shared/import/proposal';
 import { splitParagraphs, splitSentences, type Paragraph } from '#shared/import/segment';
 import { titleFrom } from '#shared/import/titles';
@@ -34,6 +34,7 @@ export function extractCommitments(text: string, opts: ExtractOptions): Proposal
   let lead: ListLead | undefined;
   let previous = '';
   let agencies: Map<string, string> | undefined;
+  let firstWords: Map<string, number> | undefined;
   for (const paragraph of paragraphs) {
     const language = cjkLanguage(paragraph.text);
     if (language) {
@@ -64,12 +65,18 @@ export function extractCommitments(text: string, opts: ExtractOptions): Proposal
     }
     lead = undefined;
     const before = proposals.length;
+    const speaker = /["“]/.test(paragraph.text) ? quoteSpeaker(paragraph.text, text, (firstWords ??= firstCapitalised(text)), lexicon) : undefined;
     for (const [i, sentence] of sentences.entries()) {
       lead = listLead(sentence, lexicon);
       // "X officials told reporters that India had agreed to …" and the next sentence denies it.
       const disputed = CLAIM.test(sentence) && DENIAL.test(sentences[i + 1] ?? '');
       for (const cue of disputed ? [] : findCues(sentence, lexicon, previous)) {
-        for (const act of actsOf(sentence, cue)) proposals.push(propose(sentence, cue, act, paragraph, opts, lexicon));
+        // "We will …" inside a minister's quote: the minister's government.
+        const quoted = speaker && FIRST_PERSON.test(cue.subject ?? '') && insideQuote(sentence, cue.index);
+        for (const act of actsOf(sentence, cue)) {
+          const proposal = propose(sentence, cue, act, paragraph, opts, lexicon);
+          proposals.push(quoted ? { ...proposal, parties: [speaker] } : proposal);
+        }
       }
       previous = sentence;
     }
@@ -100,6 +107,44 @@ function propose(sentence: string, cue: Cue, act: Act, paragraph: Paragraph, opt
     ...(paragraph.point ? { point: paragraph.point } : {}),
     cue: cue.text,
   };
+}
+
+const FIRST_PERSON = /^(?:we|our\b.*)$/i;
+/** Who is quoted: "…," the Minister said / said the Secretary / the Minister added. */
+const ATTRIBUTION = /["”’],?\s+(?:(?:said|says|added|stated)\s+(?:the\s+)?([A-Z][\w-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w-]*){0,4})|(?:the\s+)?([A-Z][\w-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w-]*){0,4})\s+(?:said|says|added|stated))\b/g;
+
+/** Whether `index` of a sentence is inside a quotation. */
+function insideQuote(sentence: string, index: number): boolean {
+  const marks = sentence.slice(0, index).match(/["“”]/g)?.length ?? 0;
+  return marks % 2 === 1 || (marks === 0 && /^["“]/.test(sentence));
+}
+
+/**
+ * The party of the one person a paragraph quotes, when it can tell: "the Secretary said" and
+ * earlier "the Secretary of Foreign Affairs of the Philippines" (or "Australia's Minister for …").
+ */
+function quoteSpeaker(paragraph: string, text: string, firstWords: ReadonlyMap<string, number>, lexicon: Lexicon): string | undefined {
+  const speakers = new Set([...paragraph.matchAll(ATTRIBUTION)].map((m) => (m[1] ?? m[2])!));
+  if (speakers.size !== 1) return undefined;
+  const speaker = [...speakers][0]!;
+  const named = namedParties(speaker, lexicon);
+  if (named.length === 1) return named[0];
+  const title = speaker.split(/\s+/).at(-1)!;
+  // Its first full mention: the noun phrase around the title, up to a comma, "and" or eight words on.
+  const at = firstWords.get(title);
+  if (at === undefined) return undefined;
+  const before = text.slice(Math.max(0, at - 60), at);
+  const lead = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf('.'), before.lastIndexOf(' and '), before.lastIndexOf('\n')) + 1);
+  const after = text.slice(at, at + 200).split(/[,.;\n]|\s+and\s+/)[0]!.split(/\s+/).slice(0, 8).join(' ');
+  const parties = [...new Set(namedParties(`${lead}${after}`, lexicon))];
+  return parties.length === 1 ? parties[0] : undefined;
+}
+
+/** Where each capitalised word first stands in the text, in one pass. */
+function firstCapitalised(text: string): Map<string, number> {
+  const first = new Map<string, number>();
+  for (const m of text.matchAll(/\b[A-Z][\w-]*/g)) if (!first.has(m[0])) first.set(m[0], m.index);
+  return first;
 }
 
 /** One side's account of what was agreed, and a denial of it in the sentence after. */

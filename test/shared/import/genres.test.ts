@@ -166,3 +166,22 @@ describe('English news and statements', () => {
     expect(read('The Presidents will meet again in Accra in 2028.')[0]!.parties).toEqual(['NO', 'GH', 'JP', 'KR']);
   });
 });
+
+describe('press releases', () => {
+  const text = [
+    'Norway’s Minister of Fisheries and the Minister of State of Ghana today signed an arrangement in Oslo.',
+    '',
+    '"We will train forty inspectors this year," the Minister of State said. "Our navy will also patrol the zone."',
+    '',
+    'Next steps',
+    '- Norwegian experts will map the spawning grounds within six months.',
+  ].join('\n');
+
+  it('gives a quoted minister’s "we will" to the minister’s government, and a party’s experts to the party', () => {
+    expect(read(text).map((p) => [p.title, p.parties])).toEqual([
+      ['Train forty inspectors', ['GH']],
+      ['Patrol the zone', ['GH']],
+      ['Map the spawning grounds', ['NO']],
+    ]);
+  });
+});
