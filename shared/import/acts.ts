@@ -131,6 +131,9 @@ const OPEN_ENDED = new Set([
   'pursue', 'coordinate', 'cooperate', 'consult', 'communicate', 'work', 'collaborate', 'engage', 'monitor', 'share', 'exchange',
 ]);
 
+/** A sum of money at the start of an object: "AUD 40 million", "$5m", "USD 2 billion". */
+const SUM = /^(?:an?\s+(?:additional|further|extra)\s+)?(?:[A-Z]{3}\s?|US\$|A\$|\$|€|£|¥)\s?\d[\d.,]*\s*(?:m|bn|million|billion)?\b/;
+
 /** Process nouns: holding them is ongoing work, unlike holding "a meeting". */
 const PROCESS_NOUNS = /^(?:discussions|talks|consultations|negotiations|dialogues|exchanges|conversations|deliberations|meetings|contacts)$/i;
 
@@ -147,6 +150,8 @@ export function classify(scope: string, cue: Cue, verb: ActVerb | undefined, act
   const inner = cue.lead ? base : (verb?.inner ?? base);
   const kind = verbKind(inner);
   if (kind === 'one-off') return oneOff;
+  // "provide AUD 40 million": a sum handed over once, whatever the verb's usual kind.
+  if (/^(?:provide|contribute|allocate|grant|disburse|give)$/.test(inner) && SUM.test(verb?.rest ?? '')) return oneOff;
   // "train 200 agronomists by March 2029": a deadline makes a measurable act one-off.
   if (kind === 'ongoing') return due && !OPEN_ENDED.has(inner) ? oneOff : ongoing;
   // A verb we do not class: "will be procuring" goes on; "will fund a centre" is done once.

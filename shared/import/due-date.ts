@@ -41,7 +41,7 @@ const SEASONS: Record<string, { first: number; last: number }> = {
 const EARLY_MONTH = 4;
 const MID_MONTH = 8;
 /** Words before a date that make it a date in the past, not a deadline. */
-const PAST_LEAD = /\b(?:since|began|begun|started|starting|from|last|ago|reached|held|took place|signed)\s+(?:in\s+|on\s+)?(?:the\s+)?$/i;
+const PAST_LEAD = /\b(?:since|began|begun|started|from|last|ago|reached|held|took place|signed)\s+(?:in\s+|on\s+)?(?:the\s+)?$/i;
 
 const monthEnd = (year: number, month: number): LocalDate => {
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();

@@ -167,6 +167,13 @@ describe('English news and statements', () => {
   });
 });
 
+describe('kinds and dates of single acts', () => {
+  it('reads a sum provided as one-off, and a scheme starting next year as due by its end', () => {
+    expect(read('Norway will provide NOK 40 million for the first phase.').map((p) => p.kind)).toEqual(['one-off']);
+    expect(read('Ghana decided to open its laboratories to Norwegian researchers under a scheme starting next year.').map((p) => p.due)).toEqual(['2027-12-31']);
+  });
+});
+
 describe('press releases', () => {
   const text = [
     'Norway’s Minister of Fisheries and the Minister of State of Ghana today signed an arrangement in Oslo.',
