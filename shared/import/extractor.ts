@@ -35,6 +35,8 @@ export function extractCommitments(text: string, opts: ExtractOptions): Proposal
   let previous = '';
   let agencies: Map<string, string> | undefined;
   let firstWords: Map<string, number> | undefined;
+  // Under a "Next steps" heading every item is a follow-up, a noun phrase as much as a sentence.
+  let steps = false;
   for (const paragraph of paragraphs) {
     const language = cjkLanguage(paragraph.text);
     if (language) {
@@ -48,6 +50,11 @@ export function extractCommitments(text: string, opts: ExtractOptions): Proposal
       lead = undefined;
       continue;
     }
+    if (NEXT_STEPS.test(paragraph.text)) {
+      steps = true;
+      continue;
+    }
+    if (steps && (paragraph.text.split(/\s+/).length > 60 || STEPS_END.test(paragraph.text))) steps = false;
     if (isHeadline(paragraph, paragraphs) || isPreambular(paragraph.text)) continue;
     const sentences = splitSentences(paragraph.text);
     const whole = sentences.join(' ');
@@ -83,6 +90,8 @@ export function extractCommitments(text: string, opts: ExtractOptions): Proposal
     // A line of an action plan states its act with no cue: "2.3 Set up a desk | Timeline: …".
     const line = proposals.length === before && sentences.length === 1 ? actionLine(paragraph, opts, lexicon) : undefined;
     if (line) proposals.push(line);
+    const step = steps && proposals.length === before && sentences.length === 1 ? nextStep(paragraph, opts, lexicon) : undefined;
+    if (step) proposals.push(step);
   }
   // Whatever the text, a proposal has words to show: one whose title kept none is dropped.
   return proposals.filter((p) => /[\p{L}\p{N}]/u.test(p.title));
@@ -138,6 +147,32 @@ function quoteSpeaker(paragraph: string, text: string, firstWords: ReadonlyMap<s
   const after = text.slice(at, at + 200).split(/[,.;\n]|\s+and\s+/)[0]!.split(/\s+/).slice(0, 8).join(' ');
   const parties = [...new Set(namedParties(`${lead}${after}`, lexicon))];
   return parties.length === 1 ? parties[0] : undefined;
+}
+
+const NEXT_STEPS = /^(?:next\s+steps|the\s+way\s+forward|way\s+forward|follow-up(?:\s+actions)?|agreed\s+(?:actions|deliverables)|deliverables)\s*:?$/i;
+/** What ends a press release's list: its contacts and notes. */
+const STEPS_END = /^(?:media|press|contacts?|for\s+(?:more|further)|notes?\s+(?:to|for)\s+editors|background|about\b|ends\b|###)/i;
+/** An item that is only possible, expected or already done. */
+const NOT_A_STEP = /\b(?:may|might|could|would|possibly|expected|explored|considered|consideration|hope[sd]?|was|were|has\s+been|have\s+been|had)\b|\?$/i;
+const STEP_CUE = 'next step';
+
+/** A "Next steps" item with no cue: "Establishment of a joint committee by June 2027." */
+function nextStep(paragraph: Paragraph, opts: ExtractOptions, lexicon: Lexicon): Proposal | undefined {
+  const item = paragraph.text.trim();
+  if (NOT_A_STEP.test(item) || item.split(/\s+/).length < 2) return undefined;
+  const text = item.replace(/[.;]$/, '');
+  const due = findDueDate(text, opts);
+  const cue: Cue = { index: 0, text: STEP_CUE, strong: true, action: 0 };
+  return {
+    title: titleFrom(text, cue, due?.phrase),
+    kind: classify(text, cue, actVerbAt(text, 0), text, due?.due),
+    parties: detectParties(text, opts.parties, lexicon),
+    ...(due ? { due: due.due } : {}),
+    sentence: item,
+    paragraph: paragraph.index,
+    ...(paragraph.point ? { point: paragraph.point } : {}),
+    cue: STEP_CUE,
+  };
 }
 
 /** Where each capitalised word first stands in the text, in one pass. */

@@ -192,3 +192,25 @@ describe('press releases', () => {
     ]);
   });
 });
+
+describe('next steps', () => {
+  it('proposes each item of a "Next steps" list, noun phrases too, but not what is only possible or expected', () => {
+    const text = [
+      'Norway and Ghana signed a fisheries arrangement today.',
+      '',
+      'Next steps',
+      '1. Establishment of a joint fisheries committee by June 2027.',
+      '2. Annual exchange of catch data.',
+      '3. Ghana will open a liaison office in Oslo within six months.',
+      '4. Cooperation on aquaculture may be explored later.',
+      '5. The first patrols are expected in 2028.',
+      '',
+      'Media contact: Press Office',
+    ].join('\n');
+    expect(read(text).map((p) => [p.title, p.kind, p.due ?? null])).toEqual([
+      ['Establishment of a joint fisheries committee', 'one-off', '2027-06-30'],
+      ['Annual exchange of catch data', 'recurring', null],
+      ['Open a liaison office in Oslo', 'one-off', '2027-04-05'],
+    ]);
+  });
+});
