@@ -111,7 +111,9 @@ const PATTERNS: { re: RegExp; resolve: Resolve }[] = [
   { re: /\b(?:in|by|before|during|within|over\s+the\s+course\s+of|throughout)\s+(\d{4})\b/gi, resolve: (m) => `${m[1]}-12-31` },
   // "within six months", "in the next three weeks"; not "over four years", which is a duration.
   {
-    re: new RegExp(String.raw`\b(?:within|in)\s+(?:the\s+(?:next|coming)\s+)?${NUMBER}\s+(day|week|month|year)s?\b`, 'gi'),
+    // Not "within four weeks of receipt", "within 60 days after entry into force": tied to an undated event
+    // ("of the adoption of this plan" is the meeting's own day).
+    re: new RegExp(String.raw`\b(?:within|in)\s+(?:the\s+(?:next|coming)\s+)?${NUMBER}\s+(day|week|month|year)s?\b(?!\s+(?:of|after|from|following)\s+(?:(?:its|the|their)\s+)?(?:receipt|entry\s+into\s+force|ratification|request))`, 'gi'),
     resolve: (m, ctx) => {
       const word = m[1]!.toLowerCase();
       const count = NUMBER_WORDS[word] ?? word;

@@ -21,7 +21,7 @@ import { titleFrom } from '#shared/import/titles';
 const CLOSED_WORDS = String.raw`done|completed?|closed|finished|achieved|delivered|deferred|postponed|cancell?ed|dropped|withdrawn|superseded|on\s+hold|to\s+be\s+considered|under\s+consideration|for\s+consideration|not\s+agreed`;
 const CLOSED = new RegExp(String.raw`^(?:${CLOSED_WORDS})\b`, 'i');
 /** Statuses of a row still to do, or going on. */
-const OPEN_WORDS = String.raw`open|new|pending|not\s+started|in\s+progress|under\s*way|ongoing|on-going|continuing|continuous|rolling|active`;
+const OPEN_WORDS = String.raw`open|new|pending|agreed|planned|scheduled|to\s+do|not\s+started|in\s+progress|under\s*way|ongoing|on-going|continuing|continuous|rolling|active`;
 /** An unlabelled status cell: the status alone, or a closed one with its reason ("deferred to May"). */
 const STATUS_CELL = new RegExp(String.raw`^(?:(?:${OPEN_WORDS})\.?|(?:${CLOSED_WORDS})(?:\s.{0,60})?)$`, 'i');
 const GOING_ON = /^(?:ongoing|on-going|continuing|continuous|rolling|standing)\b/i;

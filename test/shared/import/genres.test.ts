@@ -95,6 +95,8 @@ describe('seasons and periods', () => {
     ['They will open it by mid-2027.', '2027-08-31'],
     ['They will open it in late 2027.', '2027-12-31'],
     ['They will open it in the first half of 2027.', '2027-06-30'],
+    ['Comments within four weeks of receipt', undefined],
+    ['Within 60 days after entry into force', undefined],
   ])('reads %j as %s', (text, day) => {
     expect(due(text)).toBe(day);
   });
