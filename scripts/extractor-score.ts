@@ -24,13 +24,13 @@ for (const set of only ? [only] : READOUT_SETS) {
   rows.push(['overall', totalScore(rows.map(([, s]) => s))]);
   const width = Math.max(...rows.map(([name]) => name.length), 7);
   console.log(`\n${set} set (${readouts.length} readouts)`);
-  console.log(`${'readout'.padEnd(width)}  labelled  proposed  matched  precision  recall  kind   due         parties`);
+  console.log(`${'readout'.padEnd(width)}  labelled  proposed  matched  precision  recall  kind   due           parties`);
   for (const [name, s] of rows) {
     const due = s.dueLabelled === 0 ? '   –' : `${pct(s.dueAccuracy)} (${s.dueRight}/${s.dueLabelled})`;
     const parties = s.partiesLabelled === 0 ? '   –' : `${pct(s.partiesAccuracy)} (${s.partiesRight}/${s.partiesLabelled})`;
     console.log(
       `${name.padEnd(width)}  ${String(s.labelled).padStart(8)}  ${String(s.proposed).padStart(8)}  ${String(s.matched).padStart(7)}  ` +
-        `${pct(s.precision).padStart(9)}  ${pct(s.recall).padStart(6)}  ${pct(s.kindAccuracy)}  ${due.padEnd(12)}${parties}`,
+        `${pct(s.precision).padStart(9)}  ${pct(s.recall).padStart(6)}  ${pct(s.kindAccuracy)}  ${due.padEnd(14)}${parties}`,
     );
   }
   if (quiet) continue;

@@ -150,7 +150,7 @@ const ACCEPTANCE_REACH = 80;
 
 /** Subjects at the start of a sentence: "両首脳は、", "양 정상은". */
 const JA_SUBJECT = /^(?:また|さらに|その上で|加えて|このほか|なお|一方)?、?\s?([^、。はを「]{1,24}?[\u3400-\u9fff\u30a0-\u30ffA-Za-z）)])(?:は|も|としては|としても|から(?=、))、?\s?/;
-const KO_SUBJECT = /^(?:또한|아울러|이와\s?함께|한편|특히|이어|이어서)?,?\s?([^,.“"]{1,20}?)(?:은|는|도)\s/;
+const KO_SUBJECT = /^(?:[가-힣]{1,6}:\s?)?(?:또한|아울러|이와\s?함께|한편|특히|이어|이어서|이에\s?따라|이를\s?위해|첫째|둘째|셋째|넷째|다섯째)?,?\s?([^,.“":]{1,20}?(?:[부청처]|정부|당국)(?=[이가]\s)|[^,.“":]{1,20}?)(?:은|는|도|이|가)\s/;
 /** Clause ends inside the act: what precedes them is another statement ("…の重要性を確認し、…"). */
 const JA_CLAUSE = /(?:し|して|しており|ており|であり|た上で|たうえで|ながら|つつ|し合い|え|け|め|り|き|い|は)、|ために、?|に向けて、?|に対し(?:て)?、|(?:側|省庁|当局)に(?:対し(?:て)?)?、?/g;
 const KO_CLAUSE =
@@ -291,7 +291,7 @@ function readSentence(sentence: string, language: CjkLanguage, opts: ExtractOpti
       if (cue.rule.shape === 'noun' && language === 'ja' && !JA_ACT_NOUN.test(words)) continue;
       const title = titleFrom(event ? heldEvent(subject, words, language) : words, cue.rule.shape, language, due?.phrase);
       if (!title) continue;
-      const parties = cue.rule.needsAcceptance ? acceptingParties(sentence.slice(cue.end, cue.end + ACCEPTANCE_REACH), opts) : partiesOf(subject, subjectParties, opts);
+      const parties = cue.rule.needsAcceptance ? acceptingParties(sentence.slice(cue.end, cue.end + ACCEPTANCE_REACH), opts) : partiesOf(subject, subjectParties, opts, language);
       readings.push({
         title,
         kind: classify(words + cue.text, due?.due),
@@ -304,8 +304,19 @@ function readSentence(sentence: string, language: CjkLanguage, opts: ExtractOpti
   return readings;
 }
 
-function partiesOf(subject: string | undefined, named: string[], opts: ExtractOptions): string[] {
+/**
+ * A bare title or body as subject is the text's own country's: in Korean "대통령께서", "우리 해양수산부",
+ * "산업통상자원부"; in Japanese "首相", "総理", "外務大臣", "政府". A foreign one is named ("メキシコ大統領").
+ */
+const HOME_SUBJECT = { ko: /^(?:우리\s?[가-힣·\s]+|[가-힣·]*(?:대통령(?:께서)?|[가-힣]{2,}부|정부))$/, ja: /^(?:総理|首相|外務大臣|外相|[\u4e00-\u9fff]{0,6}(?:省|庁)|政府)$/ };
+const HOME = { ko: 'KR', ja: 'JP' };
+
+function partiesOf(subject: string | undefined, named: string[], opts: ExtractOptions, language: CjkLanguage): string[] {
   if (!subject || ALL_PARTIES.test(subject)) return opts.parties.map((p) => p.code);
+  if (!named.length && HOME_SUBJECT[language].test(subject.trim())) {
+    const home = trackCode(HOME[language], opts.parties);
+    if (home) return [home];
+  }
   return named.length ? named : opts.parties.map((p) => p.code);
 }
 

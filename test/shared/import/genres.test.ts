@@ -139,6 +139,16 @@ describe('Japanese and Korean news and summaries', () => {
   });
 
   it.each([
+    ['넷째, 대통령께서는 전담 창구를 연내에 설치하겠다고 약속하셨습니다.', ['KR']],
+    ['이에 따라 우리 해양수산부는 내년까지 계획을 마련하기로 했습니다.', ['KR']],
+    ['대변인: 산업통상자원부가 다음 달 중 간담회를 열기로 했습니다.', ['KR']],
+    ['首相は、来年、技術者の研修を実施することで一致した。', ['JP']],
+    ['양국은 공동위원회를 매년 개최하기로 합의했다.', ['JP', 'KR']],
+  ])('gives %j to the text’s own country when a bare title or body is the subject', (text, parties) => {
+    expect(extractCommitments(text, JK).map((p) => p.parties)).toEqual([parties]);
+  });
+
+  it.each([
     ['外務大臣から、大臣の訪日を歓迎する旨述べた。'],
     ['両大臣は、3か国の連携が重要であることを確認した。'],
     ['필요하면 앞으로 논의할 수 있을 것입니다.'],
