@@ -44,7 +44,7 @@ export function extractCommitments(text: string, opts: ExtractOptions): Proposal
       continue;
     }
     // A row of an action log: its fields say what, who, by when and whether it still stands.
-    const row = logRow(paragraph, opts, lexicon, (agencies ??= agencyNames(text, lexicon)));
+    const row = logRow(paragraph, opts, lexicon, () => (agencies ??= agencyNames(text, lexicon)));
     if (row) {
       if (row !== 'closed') proposals.push(row);
       lead = undefined;

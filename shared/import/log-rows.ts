@@ -116,11 +116,14 @@ const LOG_ROW_CUE = 'action-log row';
 
 /**
  * The follow-up of an action log's row, or undefined when the line is no row or its status says
- * it is done, deferred or only under consideration. `agencies` maps an agency's short name
+ * it is done, deferred or only under consideration. `agenciesOf` gives a map of an agency's short name
  * ("NRCan") to the party it belongs to, as the text introduced it.
  */
-export function logRow(paragraph: Paragraph, opts: ExtractOptions, lexicon: PartyLexicon, agencies: ReadonlyMap<string, string>): Proposal | 'closed' | undefined {
+export function logRow(paragraph: Paragraph, opts: ExtractOptions, lexicon: PartyLexicon, agenciesOf: () => ReadonlyMap<string, string>): Proposal | 'closed' | undefined {
   const line = paragraph.text;
+  // Most paragraphs are prose: only a line with fields is read as a row (and the text's agencies read then, once).
+  if (!looksLikeLogRow(line)) return undefined;
+  const agencies = agenciesOf();
   const row = rowOf(line, lexicon, agencies);
   if (!row) return undefined;
   const status = (row.status ?? '').trim();
