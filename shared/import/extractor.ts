@@ -165,7 +165,8 @@ function nextStep(paragraph: Paragraph, opts: ExtractOptions, lexicon: Lexicon):
   const cue: Cue = { index: 0, text: STEP_CUE, strong: true, action: 0 };
   return {
     title: titleFrom(text, cue, due?.phrase),
-    kind: classify(text, cue, actVerbAt(text, 0), text, due?.due),
+    // "Exchange of letters …", "Convening of …": a noun, not the verb it looks like.
+    kind: classify(text, cue, /^\p{L}+\s+of\b/u.test(text) ? undefined : actVerbAt(text, 0), text, due?.due),
     parties: detectParties(text, opts.parties, lexicon),
     ...(due ? { due: due.due } : {}),
     sentence: item,

@@ -3,7 +3,7 @@ import { LIMITS } from '#shared/domain/schemas';
 import { actVerbAt, classify } from '#shared/import/acts';
 import type { Cue } from '#shared/import/clauses';
 import { findDueDate } from '#shared/import/due-date';
-import { findRecurrence } from '#shared/import/lexicon';
+import { CONTINUING_VERBS, findRecurrence } from '#shared/import/lexicon';
 import { detectParties, mentions, type PartyLexicon } from '#shared/import/parties';
 import type { ExtractOptions, Proposal } from '#shared/import/proposal';
 import type { Paragraph } from '#shared/import/segment';
@@ -141,6 +141,8 @@ export function logRow(paragraph: Paragraph, opts: ExtractOptions, lexicon: Part
     // "Training course for …" is a noun phrase, not the verb "train".
     const verb = /^\p{L}+ing\b/u.test(text) ? undefined : actVerbAt(line, row.action.start);
     kind = verb ? classify(text, cue, verb, text, due?.due) : due ? { type: 'one-off', due: due.due } : { type: 'one-off' };
+    // "Share the manual | Due: 15 Jan": a row's deadline makes its act one-off unless it says it goes on.
+    if (kind.type === 'ongoing' && due && !CONTINUING_VERBS.has(verb?.base ?? '')) kind = { type: 'one-off', due: due.due };
   }
   return {
     title: /^\p{L}+ing\b/u.test(text) ? nounTitle(text) : titleFrom(text, cue, undefined),

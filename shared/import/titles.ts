@@ -35,7 +35,8 @@ export function titleFrom(action: string, cue: Cue, duePhrase: string | undefine
   }
   // "holding a meeting" → "hold a meeting"; "be procuring kits" → "procure kits"; "regularly holding" → "regularly hold"
   title = title.replace(/^(?:also|be)\s+/i, '');
-  const gerund = /^((?:\w+ly\s+)?)(\w+ing)\b/i.exec(title);
+  // Not "Convening of the committee", a noun.
+  const gerund = /^((?:\w+ly\s+)?)(\w+ing)\b(?!\s+of\b)/i.exec(title);
   if (gerund) {
     const at = gerund[1]!.length;
     const base = leadingVerb(title.slice(at))?.base ?? tokensOf(title).find((t) => t.start === at && t.pos === 'VERB')?.lemma;

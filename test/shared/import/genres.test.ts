@@ -65,6 +65,10 @@ describe('action logs', () => {
     ]);
   });
 
+  it('reads a dated row as one-off even when its verb usually goes on', () => {
+    expect(read('Item 1 — Norway — Share the inspection manual — 15 January 2027 — Open').map((p) => [p.kind, p.due])).toEqual([['one-off', '2027-01-15']]);
+  });
+
   it('names an agency’s party by the short name the text gave it', () => {
     const log = 'Present: Directorate of Fisheries of Norway (DirFish); Fisheries Commission of Ghana (FCG).\n\nActions\n1. | Action: Share vessel lists | Lead: DirFish | Due: 1 Dec 2026 | Status: open';
     expect(read(log).map((p) => p.parties)).toEqual([['NO']]);
@@ -216,6 +220,8 @@ describe('next steps', () => {
       '3. Ghana will open a liaison office in Oslo within six months.',
       '4. Cooperation on aquaculture may be explored later.',
       '5. The first patrols are expected in 2028.',
+      '6. Convening of the review meeting by 30 June 2027.',
+      '7. Exchange of letters on the annex by 31 March 2027.',
       '',
       'Media contact: Press Office',
     ].join('\n');
@@ -223,6 +229,8 @@ describe('next steps', () => {
       ['Establishment of a joint fisheries committee', 'one-off', '2027-06-30'],
       ['Annual exchange of catch data', 'recurring', null],
       ['Open a liaison office in Oslo', 'one-off', '2027-04-05'],
+      ['Convening of the review meeting', 'one-off', '2027-06-30'],
+      ['Exchange of letters on the annex', 'one-off', '2027-03-31'],
     ]);
   });
 });
