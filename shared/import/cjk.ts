@@ -122,7 +122,7 @@ const KO_CUES: CueRule[] = [
   },
   { re: /(?:에|을|를)\s?(?:합의|결정)(?:했|하였|하고|한다)|(?:을|를)\s?(?:지시|약속)(?:했|하였)/g, strong: true, shape: 'noun' },
   // "…늘리는 데도 합의했다": the act before 는 데.
-  { re: /는\s?데(?:도|에도|에)?\s?(?:합의|동의)(?:했|하였|하고|한다)/g, strong: true, shape: 'stem' },
+  { re: /는\s?데(?:도|에도|에)?\s?(?:(?:합의|동의)(?:했|하였|하고|한다)|뜻을\s?모|의견을\s?(?:모|같이))/g, strong: true, shape: 'stem' },
   // "…설치하겠다고 약속했다/밝혔다": a party's stated undertaking.
   { re: /겠다(?:고|는)\s?(?:약속|다짐|밝|표명|말씀)/g, strong: true, shape: 'stem' },
   { re: /기로\s?한\s?(?:것|점)(?:을|를)\s?(?:재)?확인/g, strong: true, shape: 'stem' },
