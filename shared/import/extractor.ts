@@ -120,7 +120,11 @@ function propose(sentence: string, cue: Cue, act: Act, paragraph: Paragraph, opt
 
 const FIRST_PERSON = /^(?:we|our\b.*)$/i;
 /** Who is quoted: "…," the Minister said / said the Secretary / the Minister added. */
-const ATTRIBUTION = /["”’],?\s+(?:(?:said|says|added|stated)\s+(?:the\s+)?([A-Z][\w-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w-]*){0,4})|(?:the\s+)?([A-Z][\w-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w-]*){0,4})\s+(?:said|says|added|stated))\b/g;
+const NAME = String.raw`[A-Z][\w-]*(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?[A-Z][\w-]*){0,4}`;
+const ATTRIBUTION = new RegExp(String.raw`["”’],?\s+(?:(?:said|says|added|stated)\s+(?:the\s+)?(${NAME})|(?:the\s+)?(${NAME})\s+(?:said|says|added|stated))\b`, 'g');
+/** "The Minister of the Sea said …" opening a paragraph whose quotes then say "she said". */
+const OPENING_SPEAKER = new RegExp(String.raw`^(?:The\s+)?(${NAME})\s+(?:said|says|added|stated)\b`);
+const PRONOUN_ATTRIBUTION = /["”’],?\s+(?:he|she|they)\s+(?:said|says|added)\b/;
 
 /** Whether `index` of a sentence is inside a quotation. */
 function insideQuote(sentence: string, index: number): boolean {
@@ -134,6 +138,8 @@ function insideQuote(sentence: string, index: number): boolean {
  */
 function quoteSpeaker(paragraph: string, text: string, firstWords: ReadonlyMap<string, number>, lexicon: Lexicon): string | undefined {
   const speakers = new Set([...paragraph.matchAll(ATTRIBUTION)].map((m) => (m[1] ?? m[2])!));
+  const opening = PRONOUN_ATTRIBUTION.test(paragraph) ? OPENING_SPEAKER.exec(paragraph)?.[1] : undefined;
+  if (opening) speakers.add(opening);
   if (speakers.size !== 1) return undefined;
   const speaker = [...speakers][0]!;
   const named = namedParties(speaker, lexicon);
@@ -153,7 +159,7 @@ const NEXT_STEPS = /^(?:next\s+steps|the\s+way\s+forward|way\s+forward|follow-up
 /** What ends a press release's list: its contacts and notes. */
 const STEPS_END = /^(?:media|press|contacts?|for\s+(?:more|further)|notes?\s+(?:to|for)\s+editors|background|about\b|ends\b|###)/i;
 /** An item that is only possible, expected or already done. */
-const NOT_A_STEP = /\b(?:may|might|could|would|possibly|expected|explored|considered|consideration|hope[sd]?|was|were|has\s+been|have\s+been|had)\b|\?$/i;
+const NOT_A_STEP = /\b(?:may|might|could|would|possibl[ey]|potential|subject\s+to|if|expected|explored|considered|consideration|hope[sd]?|was|were|has\s+been|have\s+been|had)\b|\?$/i;
 const STEP_CUE = 'next step';
 
 /** A "Next steps" item with no cue: "Establishment of a joint committee by June 2027." */

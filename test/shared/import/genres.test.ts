@@ -210,6 +210,13 @@ describe('press releases', () => {
   });
 });
 
+describe('quotes with a pronoun attribution', () => {
+  it('gives "we will" to the minister the paragraph opens with when the quote says "she said"', () => {
+    const text = 'Norway’s Minister of the Sea and Ghana’s Minister of Fisheries signed it today.\n\nThe Minister of the Sea said Norway was proud. "We will fund twenty scholarships," she said.';
+    expect(read(text).map((p) => p.parties)).toEqual([['NO']]);
+  });
+});
+
 describe('next steps', () => {
   it('proposes each item of a "Next steps" list, noun phrases too, but not what is only possible or expected', () => {
     const text = [
@@ -220,6 +227,7 @@ describe('next steps', () => {
       '2. Annual exchange of catch data.',
       '3. Ghana will open a liaison office in Oslo within six months.',
       '4. Cooperation on aquaculture may be explored later.',
+      '- A possible extension to inland waters, subject to further talks.',
       '5. The first patrols are expected in 2028.',
       '6. Convening of the review meeting by 30 June 2027.',
       '7. Exchange of letters on the annex by 31 March 2027.',
