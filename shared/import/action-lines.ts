@@ -5,7 +5,7 @@ import { findDueDate } from '#shared/import/due-date';
 import { leadingVerb } from '#shared/import/lexicon';
 import { detectParties } from '#shared/import/parties';
 import type { ExtractOptions, Proposal } from '#shared/import/proposal';
-import type { Paragraph } from '#shared/import/segment';
+import type { Paragraph } from '#shared/import/paragraph';
 import { tokenIndexAt, tokensOf } from '#shared/import/tagger';
 import { titleFrom } from '#shared/import/titles';
 

@@ -3,7 +3,7 @@ import { LIMITS, type Cadence, type LocalDate } from '#shared/domain/schemas';
 import { findCjkDueDate } from '#shared/import/cjk-due-date';
 import { localNames, type PartyRef } from '#shared/import/parties';
 import type { ExtractOptions, Proposal } from '#shared/import/proposal';
-import type { Paragraph } from '#shared/import/segment';
+import type { Paragraph } from '#shared/import/paragraph';
 
 export type CjkLanguage = 'ja' | 'ko';
 

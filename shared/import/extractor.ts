@@ -7,7 +7,8 @@ import { findDueDate } from '#shared/import/due-date';
 import { agencyNames, logRow } from '#shared/import/log-rows';
 import { detectParties, namedParties, partyLexicon } from '#shared/import/parties';
 import type { ExtractOptions, Proposal } from '#shared/import/proposal';
-import { splitParagraphs, splitSentences, type Paragraph } from '#shared/import/segment';
+import type { Paragraph } from '#shared/import/paragraph';
+import { splitParagraphs, splitSentences } from '#shared/import/segment';
 import { titleFrom } from '#shared/import/titles';
 
 /**

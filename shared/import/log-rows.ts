@@ -6,7 +6,7 @@ import { findDueDate } from '#shared/import/due-date';
 import { CONTINUING_VERBS, findRecurrence } from '#shared/import/lexicon';
 import { detectParties, mentions, type PartyLexicon } from '#shared/import/parties';
 import type { ExtractOptions, Proposal } from '#shared/import/proposal';
-import type { Paragraph } from '#shared/import/segment';
+import type { Paragraph } from '#shared/import/paragraph';
 import { titleFrom } from '#shared/import/titles';
 
 /**

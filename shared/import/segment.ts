@@ -1,13 +1,5 @@
 import { looksLikeLogRow } from '#shared/import/log-rows';
-/** One block of a readout: a paragraph, or a numbered point on its own line. */
-export interface Paragraph {
-  /** 1-based, in reading order. */
-  index: number;
-  /** `3`, `(b)`, or `3(b)` for a lettered point inside numbered point 3. */
-  point?: string;
-  /** The block's lines joined by single spaces. */
-  text: string;
-}
+import type { Paragraph } from '#shared/import/paragraph';
 
 // `1.` `3)` `(2)` `(b)` `b)` `(iv)` at the start of a line; a year such as `2025.` is too long to be one.
 const POINT_MARK = /^\s*(?:(\d{1,2})[.)]|\((\d{1,2})\)|\(([a-z]|[ivx]{1,4})\)|([a-z])\))\s+(?=\S)/;

@@ -1,0 +1,9 @@
+/** One block of a readout: a paragraph, or a numbered point on its own line. */
+export interface Paragraph {
+  /** 1-based, in reading order. */
+  index: number;
+  /** `3`, `(b)`, or `3(b)` for a lettered point inside numbered point 3. */
+  point?: string;
+  /** The block's lines joined by single spaces. */
+  text: string;
+}
