@@ -6,7 +6,7 @@ import * as params from '#shared/store/check-in-params';
 import { ASK_SHARDS, type AskedInput, type CheckInClaimInput, type IndexedAsk } from '#shared/store/check-in-params';
 import { markDeliveryPostedParams, releaseDeliveryParams } from '#shared/store/subscription-params';
 import { parseCommitmentId } from '#shared/store/params';
-import { parse } from '#shared/store/parse';
+import { parse, parseStored } from '#shared/store/parse';
 import { batchGetAll, conditional, queryAll } from '#shared/store/send';
 import { claimExisting, type LeaseClaim } from '#shared/store/delivery-claims';
 
@@ -54,10 +54,10 @@ export function createCheckInStore(deps: { client: DynamoDBClient; tableName: st
       for (let start = 0; start < refs.length; start += BATCH_KEYS) {
         for (const value of await batchGetAll(client, tableName, params.itemsAndTracksParams(tableName, refs.slice(start, start + BATCH_KEYS)))) {
           if (value['type'] === 'track') {
-            const track = parse(TrackSchema, value);
+            const track = parseStored(TrackSchema, value);
             tracks.set(track.slug, track);
           } else {
-            const item = parse(CommitmentSchema, value);
+            const item = parseStored(CommitmentSchema, value);
             items.set(`${item.track}#${item.seq}`, item);
           }
         }

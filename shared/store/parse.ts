@@ -10,6 +10,22 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S
   throw new InvalidInputError(plainIssue(issue, value), undefined, typeof top === 'string' ? { field: top } : undefined);
 }
 
+/** What a stored title shows when it reads as empty today: one typed before invisible marks were stripped. */
+export const EMPTIED_TITLE = '(untitled)';
+
+/**
+ * Parses a record read back from the table. A title stored before the schemas stripped invisible
+ * marks (one of U+200B alone, say) reads as empty now: it shows as {@link EMPTIED_TITLE}, so it can
+ * be edited, instead of failing every read of its track. Anything else wrong fails as `parse` does.
+ */
+export function parseStored<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const emptiedTitle = (issue: z.core.$ZodIssue) => issue.code === 'too_small' && issue.origin === 'string' && issue.path.length === 1 && issue.path[0] === 'title';
+  if (value && typeof value === 'object' && result.error.issues.every(emptiedTitle)) return parse(schema, { ...value, title: EMPTIED_TITLE });
+  return parse(schema, value);
+}
+
 /** What people call the fields a store check can refuse; anything else is "a value". */
 const FIELD_WORDS: Readonly<Record<string, string>> = {
   title: 'the title',

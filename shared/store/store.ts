@@ -41,7 +41,7 @@ import { ImportDraftSchema, type ImportDraft } from '#shared/domain/import-draft
 import type { Report } from '#shared/domain/report';
 import * as params from '#shared/store/params';
 import { formatCommitmentId, parseCommitmentId } from '#shared/store/params';
-import { parse } from '#shared/store/parse';
+import { parse, parseStored } from '#shared/store/parse';
 import { batchGetAll, cancellationCodes, queryAll } from '#shared/store/send';
 import { askWriteItems, type AskContext } from '#shared/store/check-in-params';
 import { AskSchema } from '#shared/domain/check-ins';
@@ -167,14 +167,14 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
     /** The team's tracks with counts per status: one Query. */
     async listTracks(teamId: TeamId): Promise<TrackSummary[]> {
       const items = await queryAll(client, params.listTracksParams(tableName, teamId));
-      return items.map((item) => parse(TrackSummarySchema, item));
+      return items.map((item) => parseStored(TrackSummarySchema, item));
     },
 
     /** A track's own settings (zone, parties, editors): one GetItem. */
     async getTrack(teamId: TeamId, slug: TrackSlug): Promise<Track> {
       const { Item } = await client.send(new GetItemCommand(params.getTrackParams(tableName, teamId, slug)));
       if (!Item) throw new TrackNotFoundError(slug);
-      return parse(TrackSchema, unmarshall(Item));
+      return parseStored(TrackSchema, unmarshall(Item));
     },
 
     /** A track, every commitment in it and its owners' check-ins: one Query. */
@@ -182,7 +182,7 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
       const items = await queryAll(client, params.reportParams(tableName, teamId, slug));
       const [first, ...rest] = items;
       if (!first || first['type'] !== 'track') throw new TrackNotFoundError(slug);
-      return reportOf(parse(TrackSchema, first), rest);
+      return reportOf(parseStored(TrackSchema, first), rest);
     },
 
     /**
@@ -199,7 +199,7 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
       const slug = await slugOf(teamId, id);
       const { Item } = await client.send(new GetItemCommand(params.getCommitmentParams(tableName, teamId, slug, id)));
       if (!Item) throw new NotFoundError(`There is no ${id}.`);
-      return parse(CommitmentSchema, unmarshall(Item));
+      return parseStored(CommitmentSchema, unmarshall(Item));
     },
 
     /**
@@ -235,8 +235,8 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
       const track = items.find((item) => item['type'] === 'track');
       const item = items.find((item) => item['type'] === 'commitment');
       if (!track) throw new TrackNotFoundError(slug);
-      if (!item) throw new MissingItemError(id, parse(TrackSchema, track));
-      return { item: parse(CommitmentSchema, item), track: parse(TrackSchema, track) };
+      if (!item) throw new MissingItemError(id, parseStored(TrackSchema, track));
+      return { item: parseStored(CommitmentSchema, item), track: parseStored(TrackSchema, track) };
     },
 
     /** Every change to one commitment, oldest first: one Query. */
@@ -428,7 +428,7 @@ export function unknownPrefixError(id: CommitmentId): NotFoundError {
 function reportOf(track: Track, items: Record<string, unknown>[]): Report {
   return {
     track,
-    commitments: items.filter((item) => item['type'] === 'commitment').map((item) => parse(CommitmentSchema, item)),
+    commitments: items.filter((item) => item['type'] === 'commitment').map((item) => parseStored(CommitmentSchema, item)),
     asks: items.filter((item) => item['type'] === 'ask').map((item) => parse(AskSchema, item)),
   };
 }

@@ -8,6 +8,7 @@ import { seedBusan } from '#shared/use-cases/seed';
 import type { CommitmentDraft } from '#shared/domain/schemas';
 import { useTestTable } from '../../support/dynamodb.ts';
 import { countRequests } from '#local/request-counter';
+import { EMPTIED_TITLE } from '#shared/store/parse';
 
 const table = useTestTable();
 const store = () => createStore({ client: table.client, tableName: table.tableName });
@@ -49,6 +50,23 @@ describe('store', () => {
     expect(await asksOf()).toEqual(['U0OTHER 2026-02-15']);
     await s.changeCommitment('T0ASKS', item.id, { type: 'status', from: 'not-started', to: 'done' }, 'U0ADMIN', now);
     expect(await asksOf()).toEqual(['U0OTHER -']);
+  });
+
+  it('reads a title stored as invisible marks alone before they were stripped as (untitled), so its track still reads and the title can be mended (issue 23)', async () => {
+    const s = store();
+    await s.createTrack(track('T0EMPTIED'));
+    const item = await s.createCommitment('T0EMPTIED', 'eu-japan', draft, 'U0ADMIN', now);
+    for (const sk of ['#TRACK', 'C#000001']) {
+      const { Item } = await table.client.send(new GetItemCommand({ TableName: table.tableName, Key: marshall({ pk: 'T0EMPTIED#TRACK#eu-japan', sk }) }));
+      await table.client.send(new PutItemCommand({ TableName: table.tableName, Item: { ...Item, title: { S: '\u200b\u200b' } } }));
+    }
+
+    const report = await s.getReport('T0EMPTIED', 'eu-japan');
+    expect([report.track.title, report.commitments[0]!.title]).toEqual([EMPTIED_TITLE, EMPTIED_TITLE]);
+    const { after } = await s.changeCommitment('T0EMPTIED', item.id, { type: 'field', field: 'title', from: EMPTIED_TITLE, to: 'Sign the digital partnership' }, 'U0ADMIN', now);
+    expect(after.title).toBe('Sign the digital partnership');
+    // A title typed today of marks alone is still refused.
+    await expect(s.createCommitment('T0EMPTIED', 'eu-japan', { ...draft, title: '\u200b' }, 'U0ADMIN', now)).rejects.toBeInstanceOf(InvalidInputError);
   });
 
   it('refuses a new item whose source link is not https, and still reads one stored before that rule (issue 13)', async () => {
