@@ -5,7 +5,7 @@ import { findDueDate } from '#shared/import/due-date';
 import { leadingVerb } from '#shared/import/lexicon';
 import { detectParties } from '#shared/import/parties';
 import type { ExtractOptions, Proposal } from '#shared/import/proposal';
-import type { Paragraph } from '#shared/import/paragraph';
+import { placeOf, type Paragraph } from '#shared/import/paragraph';
 import { tokenIndexAt, tokensOf } from '#shared/import/tagger';
 import { titleFrom } from '#shared/import/titles';
 
@@ -44,8 +44,7 @@ export function actionLine(paragraph: Paragraph, opts: ExtractOptions, lexicon: 
     parties: detectParties(line, opts.parties, lexicon),
     ...(due ? { due: due.due } : {}),
     sentence: line,
-    paragraph: paragraph.index,
-    ...(paragraph.point ? { point: paragraph.point } : {}),
+    ...placeOf(paragraph),
     cue: ACTION_LINE_CUE,
   };
 }

@@ -3,7 +3,7 @@ import { LIMITS, type Cadence, type LocalDate } from '#shared/domain/schemas';
 import { findCjkDueDate } from '#shared/import/cjk-due-date';
 import { localNames, type PartyRef } from '#shared/import/parties';
 import type { ExtractOptions, Proposal } from '#shared/import/proposal';
-import type { Paragraph } from '#shared/import/paragraph';
+import { placeOf, type Paragraph } from '#shared/import/paragraph';
 
 export type CjkLanguage = 'ja' | 'ko';
 
@@ -256,7 +256,7 @@ export function cjkProposals(paragraph: Paragraph, language: CjkLanguage, opts: 
     // "…に合意したと発表した。これに対し…否定した": one side's claim the other denies.
     if (CLAIMED.test(sentence) && DENIED.test(sentences[i + 1] ?? '')) continue;
     for (const reading of readSentence(sentence, language, opts)) {
-      proposals.push({ ...reading, sentence, paragraph: paragraph.index, ...(paragraph.point ? { point: paragraph.point } : {}) });
+      proposals.push({ ...reading, sentence, ...placeOf(paragraph) });
     }
   }
   return proposals;

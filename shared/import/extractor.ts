@@ -7,7 +7,7 @@ import { findDueDate } from '#shared/import/due-date';
 import { agencyNames, logRow } from '#shared/import/log-rows';
 import { detectParties, namedParties, partyLexicon } from '#shared/import/parties';
 import type { ExtractOptions, Proposal } from '#shared/import/proposal';
-import type { Paragraph } from '#shared/import/paragraph';
+import { placeOf, type Paragraph } from '#shared/import/paragraph';
 import { splitParagraphs, splitSentences } from '#shared/import/segment';
 import { titleFrom } from '#shared/import/titles';
 
@@ -113,8 +113,7 @@ function propose(sentence: string, cue: Cue, act: Act, paragraph: Paragraph, opt
     parties: detectParties(sentence, opts.parties, lexicon, cue.subject ?? actorOf(sentence, cue)),
     ...(due ? { due: due.due } : {}),
     sentence,
-    paragraph: paragraph.index,
-    ...(paragraph.point ? { point: paragraph.point } : {}),
+    ...placeOf(paragraph),
     cue: cue.text,
   };
 }
@@ -177,8 +176,7 @@ function nextStep(paragraph: Paragraph, opts: ExtractOptions, lexicon: Lexicon):
     parties: detectParties(text, opts.parties, lexicon),
     ...(due ? { due: due.due } : {}),
     sentence: item,
-    paragraph: paragraph.index,
-    ...(paragraph.point ? { point: paragraph.point } : {}),
+    ...placeOf(paragraph),
     cue: STEP_CUE,
   };
 }

@@ -6,7 +6,7 @@ import { findDueDate } from '#shared/import/due-date';
 import { CONTINUING_VERBS, findRecurrence } from '#shared/import/lexicon';
 import { detectParties, mentions, type PartyLexicon } from '#shared/import/parties';
 import type { ExtractOptions, Proposal } from '#shared/import/proposal';
-import type { Paragraph } from '#shared/import/paragraph';
+import { placeOf, type Paragraph } from '#shared/import/paragraph';
 import { titleFrom } from '#shared/import/titles';
 
 /**
@@ -150,8 +150,7 @@ export function logRow(paragraph: Paragraph, opts: ExtractOptions, lexicon: Part
     parties: ownerParties(row.owner, opts, lexicon, agencies),
     ...(due ? { due: due.due } : {}),
     sentence: line,
-    paragraph: paragraph.index,
-    ...(paragraph.point ? { point: paragraph.point } : {}),
+    ...placeOf(paragraph),
     cue: LOG_ROW_CUE,
   };
 }

@@ -7,3 +7,8 @@ export interface Paragraph {
   /** The block's lines joined by single spaces. */
   text: string;
 }
+
+/** Where a proposal was read: its paragraph, and its numbered point when it has one. */
+export function placeOf(paragraph: Paragraph): { paragraph: number; point?: string } {
+  return { paragraph: paragraph.index, ...(paragraph.point ? { point: paragraph.point } : {}) };
+}
