@@ -62,7 +62,9 @@ function cellsOf(line: string, breaks: RegExp): { text: string; start: number }[
   for (const m of [...line.matchAll(breaks), undefined]) {
     const to = m ? m.index : line.length;
     // "Item 4: …", "A2 …": the row's number, in its first cell, is no field.
-    const raw = from > 0 ? line.slice(from, to) : line.slice(from, to).replace(/^\s*(?:Item\s+)?[A-Z]?\d{1,3}[.:)]?(?=\s|$)/i, (n) => ' '.repeat(n.length));
+    const cell = from > 0 ? line.slice(from, to) : line.slice(from, to).replace(/^\s*(?:Item\s+)?[A-Z]?\d{1,3}[.:)]?(?=\s|$)/i, (n) => ' '.repeat(n.length));
+    // "Deadline: — — Status: cancelled": the dash left of an empty cell is no part of the next one.
+    const raw = cell.replace(/^(\s*)[—–-](?=\s)/, '$1 ');
     if (raw.trim()) cells.push({ text: raw.trim(), start: from + raw.length - raw.trimStart().length });
     if (m) from = m.index + m[0].length;
   }
@@ -105,7 +107,7 @@ function rowOf(line: string, lexicon: PartyLexicon, agencies: ReadonlyMap<string
 }
 
 /** A deadline cell: a date, a period, a cadence or "continuous". */
-const DATE_CELL = /^(?:by|before|within|until|no\s+later\s+than|end|early|mid|late|Q[1-4]|spring|summer|autumn|fall|winter|continuous|ongoing|next|this|\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)/i;
+const DATE_CELL = /^(?:by|before|within|until|no\s+later\s+than|end|early|mid|late|Q[1-4]|spring|summer|autumn|fall|winter|continuous|continuing|ongoing|on-going|rolling|standing|n\/a|tb[cd]\b|next|this|\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)/i;
 
 /** Whether a cell names who acts: a party, an agency the text named, or "both" / "all". */
 function ownerNames(text: string, lexicon: PartyLexicon, agencies: ReadonlyMap<string, string>): boolean {
@@ -176,14 +178,18 @@ function ownerParties(owner: string | undefined, opts: ExtractOptions, lexicon: 
   return detectParties(owner, opts.parties, lexicon, owner);
 }
 
+const ORGANISATION =
+  /\b(?:Ministry|Commission|Agency|Survey|Service|Office|Institute|Council|Authority|Department|Bureau|Corporation|Centre|Center|Board|Committee|Bank|Fund|Administration|Directorate|Secretariat|Inspectorate|Organi[sz]ation|Foundation|Association|Chamber|Guard)\b/;
+
 /**
  * Short names the text gives a party's agencies: "Natural Resources Canada (NRCan, co-chair)",
  * "the Ministry of Energy of Ghana (MoE)". Read once over the whole text, in one pass.
  */
 export function agencyNames(text: string, lexicon: PartyLexicon): Map<string, string> {
   const found = new Map<string, string>();
-  for (const m of text.matchAll(/([^();:.\n]{3,120}?)\s*\(\s*([A-Z][A-Za-z]{1,9})\b/g)) {
-    if (!/[A-Z][a-z]*[A-Z]/.test(m[2]!)) continue;
+  for (const m of text.matchAll(/([^();:.\n]{3,120}?)\s*\(\s*(\p{Lu}\p{L}{1,11})(?!\p{L})(\s*[),])?/gu)) {
+    // "NRCan", "MinMinería"; a word of one capital ("Cochilco") only when it closes the brackets after an organisation's name.
+    if (!/\p{Lu}\p{Ll}*\p{Lu}/u.test(m[2]!) && !(m[3] && ORGANISATION.test(m[1]!))) continue;
     const party = mentions(m[1]!, lexicon).findLast((mention) => mention.party);
     if (party && !found.has(m[2]!)) found.set(m[2]!, party.code);
   }

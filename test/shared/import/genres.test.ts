@@ -65,6 +65,17 @@ describe('action logs', () => {
     ]);
   });
 
+  it('proposes nothing for a row marked cancelled whose deadline cell is an empty dash', () => {
+    expect(read('Item 4 — Owner: Ghana — Action: survey the lagoons — Deadline: — — Status: cancelled')).toEqual([]);
+    expect(read('Item 5 — Owner: Ghana — Action: survey the lagoons — Deadline: - — Status: dropped')).toEqual([]);
+  });
+
+  it('reads "continuing" in an owner-first line as the deadline cell of an ongoing row', () => {
+    expect(read('Ghana — train the port inspectors — continuing — ongoing').map((p) => [p.title, p.kind, p.parties])).toEqual([
+      ['Train the port inspectors', 'ongoing', ['GH']],
+    ]);
+  });
+
   it('reads a dated row as one-off even when its verb usually goes on', () => {
     expect(read('Item 1 — Norway — Share the inspection manual — 15 January 2027 — Open').map((p) => [p.kind, p.due])).toEqual([['one-off', '2027-01-15']]);
   });
@@ -72,6 +83,19 @@ describe('action logs', () => {
   it('names an agency’s party by the short name the text gave it', () => {
     const log = 'Present: Directorate of Fisheries of Norway (DirFish); Fisheries Commission of Ghana (FCG).\n\nActions\n1. | Action: Share vessel lists | Lead: DirFish | Due: 1 Dec 2026 | Status: open';
     expect(read(log).map((p) => p.parties)).toEqual([['NO']]);
+  });
+
+  it('names an agency’s party by a short name of one capital or with accents, after an organisation’s name', () => {
+    const log = [
+      'Co-chairs: Fisheries Commission of Norway (Fiskekom); Ministry of Fisheries of Ghana (MinPêche).',
+      'Also attending: the Ghanaian Maritime Authority (Gmaa).',
+      '',
+      'Item 1 — Owner: Fiskekom — Action: share vessel lists — Deadline: 1 Dec 2026 — Status: open',
+      'Item 2 — Owner: MinPêche — Action: survey the lagoons — Deadline: 1 Dec 2026 — Status: open',
+      'Item 3 — Owner: Fiskekom and Gmaa — Action: map the landing sites — Deadline: 1 Dec 2026 — Status: open',
+      'Gmaa — publish the catch data — monthly — open',
+    ].join('\n');
+    expect(read(log).map((p) => p.parties)).toEqual([['NO'], ['GH'], ['NO', 'GH'], ['GH']]);
   });
 
   it('proposes an open row with no cue verb, dated by its deadline field and owned by its lead', () => {
