@@ -129,12 +129,14 @@ export class StatelessStack extends Stack {
           'Slack cannot send IAM, JWT or Lambda-authorizer credentials; the function verifies every request by its Slack v0 signature and timestamp.',
       });
     }
-    // Every route's invoke permission names this account besides the API's ARN (CT.LAMBDA.PR.2).
+    // Every service's invoke permission (the API's routes, the schedule) names this account besides its source's ARN (CT.LAMBDA.PR.2).
     Aspects.of(this).add(
       {
         visit: (node) => {
-          if (!(node instanceof CfnPermission) || node.principal !== 'apigateway.amazonaws.com') return;
+          if (!(node instanceof CfnPermission) || !/\.amazonaws\.com$/.test(node.principal)) return;
           node.sourceAccount ??= this.account;
+          // The schedule's rule ARN is a reference to this template, which the control accepts as it is.
+          if (node.principal !== 'apigateway.amazonaws.com') return;
           Validations.of(node).acknowledge({
             id: `${CONTROL_TOWER}::lambda_function_public_access_prohibited_check`,
             reason:

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { Validations } from 'aws-cdk-lib';
+import { basename } from 'node:path';
+import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
+import { CfnResource, type IPolicyValidationContextBeta1, Stack, Validations } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type { IConstruct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { CONTROL_TOWER } from '../../infra/policy-checks.ts';
-import { createCheckedApp } from './synth.ts';
+import { createCheckedApp, synthCommitments } from './synth.ts';
 
 /** The unacknowledged findings of a failed synth, by plugin: a control's id (`CT.…`) or the rule's name. */
 function findingsOf(synth: () => unknown): Record<string, string[]> {
@@ -37,15 +40,7 @@ describe('policy checks at synth', () => {
   });
 
   it('acknowledges only the controls that do not apply, each on its own resource with a reason', () => {
-    const acknowledged: Record<string, string> = {};
-    for (const construct of app.node.findAll()) {
-      for (const entry of construct.node.metadata) {
-        if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY) continue;
-        for (const [id, reason] of Object.entries(entry.data as Record<string, string>)) {
-          if (id.startsWith(`${CONTROL_TOWER}::`)) acknowledged[`${construct.node.path} ${id.slice(CONTROL_TOWER.length + 2)}`] = reason;
-        }
-      }
-    }
+    const acknowledged = Object.fromEntries(controlTowerAcknowledgements(app).map(({ construct, rule, reason }) => [`${construct.node.path} ${rule}`, reason]));
     expect(Object.keys(acknowledged).sort()).toEqual([
       'CommitmentsStateless/Api/GET--slack--install api_gw_v2_authorization_type_configured_check',
       'CommitmentsStateless/Api/GET--slack--install/SlackIntegration-Permission lambda_function_public_access_prohibited_check',
@@ -58,4 +53,32 @@ describe('policy checks at synth', () => {
     ]);
     for (const reason of Object.values(acknowledged)) expect(reason.length).toBeGreaterThan(30);
   });
+
+  // Issue 25: an acknowledgement that could pass would hide the day the control really fails.
+  it('acknowledges a control only on a resource the control fails without it', () => {
+    const plain = synthCommitments({ alarmEmail: 'ops@example.org', slackApiUrl: 'https://slack-gov.com/api/' });
+    const templatePaths = plain.app.synth().stacks.map((stack) => stack.templateFullPath);
+    const report = new CfnGuardValidator().validate({ templatePaths } as IPolicyValidationContextBeta1);
+    const failing = new Set(
+      report.violations.flatMap((violation) => violation.violatingResources.map((r) => `${basename(r.templatePath, '.template.json')}/${r.resourceLogicalId} ${violation.ruleName}`)),
+    );
+    const acknowledged = controlTowerAcknowledgements(plain.app).map(({ construct, rule }) => {
+      const resource = CfnResource.isCfnResource(construct) ? construct : (construct.node.defaultChild as CfnResource);
+      const stack = Stack.of(resource);
+      return `${stack.stackName}/${stack.resolve(resource.logicalId) as string} ${rule}`;
+    });
+    expect(acknowledged.length).toBeGreaterThan(0);
+    expect(acknowledged.filter((ack) => !failing.has(ack))).toEqual([]);
+  });
 });
+
+/** Each Control Tower acknowledgement in the tree: where it sits, the control's rule name and the reason. */
+function controlTowerAcknowledgements(root: IConstruct): { construct: IConstruct; rule: string; reason: string }[] {
+  return root.node.findAll().flatMap((construct) =>
+    construct.node.metadata
+      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((entry) => Object.entries(entry.data as Record<string, string>))
+      .filter(([id]) => id.startsWith(`${CONTROL_TOWER}::`))
+      .map(([id, reason]) => ({ construct, rule: id.slice(CONTROL_TOWER.length + 2), reason })),
+  );
+}

@@ -284,6 +284,17 @@ describe('StatelessStack reminder schedule', () => {
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { MaximumEventAgeInSeconds: 300 });
   });
 
+  // Issue 25: Control Tower's CT.LAMBDA.PR.2 wants the account besides the rule, as on the API's permissions.
+  it('lets EventBridge invoke the reminder function only from its own rule in this account', () => {
+    const permissions = Object.values(template.findResources('AWS::Lambda::Permission')).filter((p) => p.Properties.Principal === 'events.amazonaws.com');
+    expect(permissions).toHaveLength(1);
+    expect(permissions[0]!.Properties).toMatchObject({
+      FunctionName: { 'Fn::GetAtt': [expect.stringMatching(/^RemindersFunction/), 'Arn'] },
+      SourceArn: { 'Fn::GetAtt': [expect.stringMatching(/^ReminderSchedule/), 'Arn'] },
+      SourceAccount: { Ref: 'AWS::AccountId' },
+    });
+  });
+
   it('reserves no concurrency, so it deploys in accounts with the default quota of 10', () => {
     for (const fn of functions(template)) expect(fn.Properties.ReservedConcurrentExecutions).toBeUndefined();
   });
