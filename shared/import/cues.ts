@@ -79,6 +79,7 @@ function acceptedSubject(sentence: string, cue: Cue, lexicon: Lexicon, previous:
     if (/^would$/i.test(cue.text) && !partyLike && cue.lead === undefined && !actVerb(sentence.slice(cue.action))) return undefined;
   }
   if (HEDGED_ACT.test(sentence.slice(cue.index + cue.text.length)) || HEDGED_ACT.test(sentence.slice(cue.action))) return undefined;
+  if (RESOURCE_CONDITION.test(actionText(sentence, cue).action)) return undefined;
   return coordinatedSubject(sentence, cue.index, subject, lexicon);
 }
 
@@ -109,8 +110,12 @@ const PRONOUN = /^(?:it|they)$/i;
 const WISH_BEFORE = /\b(?:hopes?|hoped|wish(?:es|ed)?|believes?|believed|expects?|expected|trusts?|trusted)\s+(?:that\s+)?$/i;
 /** What a body will be rather than do: "which will bring together our ministries", "will include". */
 const DESCRIPTIVE_ACT = /^\s*(?:bring\s+together|include|consist\s+of|comprise|involve|be\s+(?:composed|made\s+up|chaired|co-chaired|led)\b)/i;
-/** Acts that only say a party is willing: "would welcome", "be open to", "consider". */
-const HEDGED_ACT = /^\s*(?:probably|likely|possibly|perhaps|welcome|be\s+(?:open|willing|happy|glad|prepared)\s+to|consider|like\s+to|wish\s+to|hope\s+to|study\s+(?:the|a|this|that|their|its)\s+(?:proposal|idea|suggestion|request|offer|possibility|feasibility)|explore\s+(?:the\s+)?(?:possibility|idea|options?|whether))\b/i;
+/** Acts that only say a party is willing or will think: "would welcome", "be open to", "consider", "try to", "reflect on it". */
+const HEDGED_ACT = /^\s*(?:probably|likely|possibly|perhaps|welcome|be\s+(?:open|willing|happy|glad|prepared)\s+to|consider|like\s+to|wish\s+to|hope\s+to|try\s+to|attempt\s+to|reflect\s+(?:on|upon)|think\s+(?:about|over)|ponder|mull|study\s+(?:the|a|this|that|their|its)\s+(?:proposal|idea|suggestion|request|offer|possibility|feasibility)|explore\s+(?:the\s+)?(?:possibility|idea|options?|whether))\b/i;
+
+/** An act offered only if the means are found: "if resources allow", "subject to available funding". */
+const RESOURCE_CONDITION =
+  /\b(?:if|when|as|where)\s+(?:resources|funds|funding|budgets?|finances|means|capacity)\s+(?:allows?|permits?)\b|\b(?:resources|funding|funds|budget|capacity)\s+permitting\b|\bsubject\s+to\s+(?:the\s+)?(?:availability\s+of\s+)?(?:available\s+)?(?:funds|funding|resources|financing|appropriations?|budget(?:ary)?\b(?:\s+(?:approval|appropriations?|constraints))?)/i;
 
 /**
  * The words before a cue that name who acts: its clause's subject; past a relative clause
@@ -245,6 +250,8 @@ function strongCues(sentence: string): Cue[] {
   // look forward to holding …
   for (const m of sentence.matchAll(/\blook(?:s|ed|ing)?\s+forward\s+to\s+/gi)) {
     const at = m.index + m[0].length;
+    // "look forward to seeing the results": what a party will witness, not do.
+    if (/^(?:seeing|hearing|receiving|reading|learning|witnessing|watching|enjoying)\b/i.test(sentence.slice(at))) continue;
     if (/^\w+ing\b/i.test(sentence.slice(at)) && startsWithActAt(sentence, at)) add(m.index, m[0], { action: at });
   }
 

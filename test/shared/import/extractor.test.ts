@@ -107,6 +107,11 @@ describe('extractCommitments: what is a follow-up', () => {
     ['"would" outside reported speech', 'A new committee would help both countries.'],
     ['a question', 'Will the two sides meet again?'],
     ['an agreement to differ', 'The ministers agreed to disagree on the history issue.'],
+    ['an attempt only', 'Korea said it would try to send an English version of the code.'],
+    ['an act on condition that resources allow', 'Japan said it would provide an English version if resources allow.'],
+    ['an act subject to funding', 'Japan will fund a second cohort of engineers, subject to available funding.'],
+    ['a promise to reflect on a proposal', 'Korea suggested a joint pavilion at the fair; Japan will reflect on it.'],
+    ['a wish to see results', 'Both ministers said they looked forward to seeing the first results.'],
   ])('does not propose %s', (_why, text) => {
     expect(extract(text)).toEqual([]);
   });
