@@ -4,7 +4,7 @@ import { cjkLanguage, cjkProposals } from '#shared/import/cjk';
 import { actionText, clauseStart, type Cue } from '#shared/import/clauses';
 import { actorOf, findCues, subjectIsParty, type Lexicon } from '#shared/import/cues';
 import { findDueDate } from '#shared/import/due-date';
-import { agencyNames, logRow } from '#shared/import/log-rows';
+import { SET_ASIDE_WORDS, agencyNames, logRow } from '#shared/import/log-rows';
 import { detectParties, namedParties, partyLexicon } from '#shared/import/parties';
 import type { ExtractOptions, Proposal } from '#shared/import/proposal';
 import { placeOf, type Paragraph } from '#shared/import/paragraph';
@@ -38,6 +38,8 @@ export function extractCommitments(text: string, opts: ExtractOptions): Proposal
   let firstWords: Map<string, number> | undefined;
   // Under a "Next steps" heading every item is a follow-up, a noun phrase as much as a sentence.
   let steps = false;
+  // Once its items are numbered or bulleted, the list ends at the first paragraph that is neither.
+  let markedSteps = false;
   for (const paragraph of paragraphs) {
     const language = cjkLanguage(paragraph.text);
     if (language) {
@@ -53,9 +55,12 @@ export function extractCommitments(text: string, opts: ExtractOptions): Proposal
     }
     if (NEXT_STEPS.test(paragraph.text)) {
       steps = true;
+      markedSteps = false;
       continue;
     }
-    if (steps && (paragraph.text.split(/\s+/).length > 60 || STEPS_END.test(paragraph.text))) steps = false;
+    const item = paragraph.point !== undefined || paragraph.bullet === true;
+    if (steps && ((markedSteps && !item) || paragraph.text.split(/\s+/).length > 60 || STEPS_END.test(paragraph.text))) steps = false;
+    markedSteps ||= steps && item;
     if (isHeadline(paragraph, paragraphs) || isPreambular(paragraph.text)) continue;
     const sentences = splitSentences(paragraph.text);
     const whole = sentences.join(' ');
@@ -158,8 +163,11 @@ function quoteSpeaker(paragraph: string, text: string, firstWords: ReadonlyMap<s
 const NEXT_STEPS = /^(?:next\s+steps|the\s+way\s+forward|way\s+forward|follow-up(?:\s+actions)?|agreed\s+(?:actions|deliverables)|deliverables)\s*:?$/i;
 /** What ends a press release's list: its contacts and notes. */
 const STEPS_END = /^(?:media|press|contacts?|for\s+(?:more|further)|notes?\s+(?:to|for)\s+editors|background|about\b|ends\b|###)/i;
-/** An item that is only possible, expected or already done. */
-const NOT_A_STEP = /\b(?:may|might|could|would|possibl[ey]|potential|subject\s+to|if|expected|explored|considered|consideration|hope[sd]?|was|were|has\s+been|have\s+been|had)\b|\?$/i;
+/** An item that is only possible, expected, already done or set aside ("— deferred until …"). */
+const NOT_A_STEP = new RegExp(
+  String.raw`\b(?:may|might|could|would|possibl[ey]|potential|subject\s+to|if|expected|explored|considered|consideration|hope[sd]?|was|were|has\s+been|have\s+been|had|${SET_ASIDE_WORDS})\b|\?$`,
+  'i',
+);
 const STEP_CUE = 'next step';
 
 /** A "Next steps" item with no cue: "Establishment of a joint committee by June 2027." */

@@ -17,8 +17,10 @@ import { titleFrom } from '#shared/import/titles';
  * due date or cadence, the status whether it still stands.
  */
 
+/** Words that set an agreed act aside: a row with such a status, or a "Next steps" item saying so, proposes nothing. */
+export const SET_ASIDE_WORDS = String.raw`deferred|postponed|cancell?ed|suspended|shelved|dropped|withdrawn|superseded|on\s+hold|not\s+agreed`;
 /** Statuses of a row that no longer stands or was never agreed: it proposes nothing. */
-const CLOSED_WORDS = String.raw`done|completed?|closed|finished|achieved|delivered|deferred|postponed|cancell?ed|dropped|withdrawn|superseded|on\s+hold|to\s+be\s+considered|under\s+consideration|for\s+consideration|not\s+agreed`;
+const CLOSED_WORDS = String.raw`done|completed?|closed|finished|achieved|delivered|${SET_ASIDE_WORDS}|to\s+be\s+considered|under\s+consideration|for\s+consideration`;
 const CLOSED = new RegExp(String.raw`^(?:${CLOSED_WORDS})\b`, 'i');
 /** Statuses of a row still to do, or going on. */
 const OPEN_WORDS = String.raw`open|new|pending|agreed|planned|scheduled|to\s+do|not\s+started|in\s+progress|under\s*way|ongoing|on-going|continuing|continuous|rolling|active`;

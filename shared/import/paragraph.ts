@@ -4,6 +4,8 @@ export interface Paragraph {
   index: number;
   /** `3`, `(b)`, or `3(b)` for a lettered point inside numbered point 3. */
   point?: string;
+  /** A bulleted item ("- …", "• …"), which has no point of its own. */
+  bullet?: true;
   /** The block's lines joined by single spaces. */
   text: string;
 }

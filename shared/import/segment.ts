@@ -23,11 +23,14 @@ export function splitParagraphs(text: string): Paragraph[] {
   // Under an action plan's heading or row, every line is a row of its own until a blank line.
   let rows = false;
 
+  let bullet = false;
+
   const flush = () => {
     const joined = lines.join(' ').replace(/\s+/g, ' ').trim();
-    if (joined) paragraphs.push({ index: paragraphs.length + 1, ...(point ? { point } : {}), text: joined });
+    if (joined) paragraphs.push({ index: paragraphs.length + 1, ...(point ? { point } : {}), ...(bullet ? { bullet: true as const } : {}), text: joined });
     lines = [];
     point = undefined;
+    bullet = false;
   };
 
   for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
@@ -71,10 +74,11 @@ export function splitParagraphs(text: string): Paragraph[] {
     }
     // "Status: completed in 2025" under a row is a row of its own, not the row's wrapped end.
     if (rows && /^\s*[A-Z]/.test(line)) flush();
-    const bullet = BULLET_MARK.exec(line) ?? CJK_BULLET_MARK.exec(line);
-    if (bullet) {
+    const bulletMark = BULLET_MARK.exec(line) ?? CJK_BULLET_MARK.exec(line);
+    if (bulletMark) {
       flush();
-      lines.push(line.slice(bullet[0].length));
+      bullet = true;
+      lines.push(line.slice(bulletMark[0].length));
       continue;
     }
     // An unmarked paragraph after a blank line leaves the list; a wrapped line of a point does not.

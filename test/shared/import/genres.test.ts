@@ -266,4 +266,19 @@ describe('next steps', () => {
       ['Exchange of letters on the annex', 'one-off', '2027-03-31'],
     ]);
   });
+
+  it('skips items set aside and ends a marked list at the first paragraph that is no item', () => {
+    const text = [
+      'Norway and Ghana signed a fisheries arrangement today.',
+      '',
+      'Next steps',
+      '1. Convening of the review meeting by 30 June 2027.',
+      '2. Signing of a port-state protocol — deferred until the talks conclude.',
+      '- Construction of a hatchery in Tema, postponed to a later date.',
+      '- Joint patrols in the Gulf of Guinea — cancelled.',
+      '',
+      'The ministers thanked the fisheries staff for their work.',
+    ].join('\n');
+    expect(read(text).map((p) => p.title)).toEqual(['Convening of the review meeting']);
+  });
 });
