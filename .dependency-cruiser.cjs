@@ -5,6 +5,7 @@
  * in this list:
  *
  *   shared/*.ts (errors, config, backoff)
+ *   shared/render                 numbers and counted nouns in words (imports nothing: any layer may use it)
  *     ← observe                     Powertools logger, metrics, tracer: only shared/*.ts below it
  *     ← domain                      models: schemas, Report, Subscription, Delivery, DigestModel, Schedule, kinds
  *     ← dates, data, slack-app       slack-app: the command, ids, scopes and manifest of the Slack app

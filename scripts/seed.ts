@@ -3,6 +3,7 @@ import { createDynamoClient } from '#shared/store/client';
 import { createStore } from '#shared/store/store';
 import { TeamIdSchema } from '#shared/domain/schemas';
 import { seedBusan } from '#shared/use-cases/seed';
+import { countOf } from '#shared/render/count';
 import { ensureTable } from './local/dynamodb-local.ts';
 import { LOCAL } from './local/env.ts';
 import { checkRegion, runScript, scriptEnv, ScriptSettingError } from './local/script-settings.ts';
@@ -27,7 +28,7 @@ await runScript(async () => {
     console.log(
       `Team ${team.data}: track japan-korea ${result.trackCreated ? 'created' : 'already there'}; ` +
         `added ${result.created.join(', ') || 'nothing'}; already there: ${result.existing.join(', ') || 'nothing'}; ` +
-        `${result.followUps} reported follow-up event${result.followUps === 1 ? '' : 's'} written to history.`,
+        `${countOf(result.followUps, 'reported follow-up event')} written to history.`,
     );
   } finally {
     client.destroy();

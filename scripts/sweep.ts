@@ -14,6 +14,7 @@ import { createCheckInDeps } from '#shared/check-ins/deps';
 import { runCheckInSweep } from '#shared/check-ins/sweep';
 import { LOCAL } from './local/env.ts';
 import { checkRegion, runScript, scriptEnv, ScriptSettingError } from './local/script-settings.ts';
+import { checkInSweepLine, digestSweepLine } from './local/sweep-summary.ts';
 
 await runScript(async () => {
   const { values } = parseArgs({ options: { at: { type: 'string' } } });
@@ -28,13 +29,9 @@ await runScript(async () => {
   try {
     const deps = await createSweepDeps(config, client, log);
     const s = await runSweep(deps, { now, remainingMs: () => deadline - Date.now() });
-    console.log(
-      `Sweep at ${now.toISOString()}: ${s.due} due, ${s.posted} posted, ${s.skippedAlreadyPosted} already posted, ${s.paused} paused, ${s.failed} failed, ${s.leftForNextSweep} left for the next sweep, ${s.stale} stale.`,
-    );
+    console.log(digestSweepLine(s, now));
     const c = await runCheckInSweep(createCheckInDeps(config, client, log), { now, remainingMs: () => deadline - Date.now() });
-    console.log(
-      `Check-ins: ${c.dueAsks} asks due for ${c.owners} owners, ${c.sent} messages sent, ${c.skippedAlreadySent} already sent, ${c.deferred} moved to the owner's morning, ${c.notDue} not due yet, ${c.stopped} stopped, ${c.failed} failed, ${c.leftForNextSweep} left for the next sweep; ${c.lookedUp} owners looked up in Slack, ${c.refreshed} records refreshed after the posts, ${c.reopened} DMs opened again.`,
-    );
+    console.log(checkInSweepLine(c));
   } finally {
     client.destroy();
   }

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, isAbsolute, join, relative } from 'node:path';
 import type { FakeSlack, SlackCall } from './fake-slack.ts';
+import { countOf } from '#shared/render/count';
 import { blocksToText } from './blocks-to-text.ts';
 import { describeForm, type FormView } from './form-values.ts';
 
@@ -104,11 +105,11 @@ function saveUploads(fake: FakeSlack, args: Record<string, unknown>, localDir: s
     if (!upload?.bytes) continue;
     const path = ensure(join(outboxDir(localDir), basename(upload.filename)));
     writeFileSync(path, upload.bytes);
-    lines.push(`  saved ${shortPath(path)} (${upload.bytes.length} bytes)`);
+    lines.push(`  saved ${shortPath(path)} (${countOf(upload.bytes.length, 'byte')})`);
   }
   const comment = typeof args['initial_comment'] === 'string' ? `${args['initial_comment']}\n` : '';
   const channel = typeof args['channel_id'] === 'string' ? ` in ${where(args['channel_id'])}` : '';
-  show(`${files.length === 1 ? 'File' : `${files.length} files`} shared${channel}`, `${comment}${lines.join('\n')}`);
+  show(`${files.length === 1 ? 'File' : countOf(files.length, 'file')} shared${channel}`, `${comment}${lines.join('\n')}`);
 }
 
 /** Relative to where `npm start` runs when inside it, else as is. */

@@ -1,13 +1,14 @@
 import { defineCommand, modalOrigin, OpenModal, SLASH } from '#shared/commands/definition';
-import { checkLength, decodeEntities, preview, readTrack, type Cursor, type Token } from '#shared/commands/grammar';
+import { checkLength, decodeEntities, preview, readTrack, refuseWordsAfterQuotedTitle, type Cursor, type Token } from '#shared/commands/grammar';
 import { COUNT_WORD_PATTERN, readCount } from '#shared/dates/count-words';
 import { formatLocalDate } from '#shared/dates/natural';
 import { DEFAULT_UPDATE_EVERY_DAYS, takesDueDate, type NamedKind } from '#shared/domain/kind';
 import { LIMITS, type Cadence, type TrackSlug } from '#shared/domain/schemas';
-import { withItem } from '#shared/slack/render/change';
+import { overdueNotice, withItem } from '#shared/slack/render/change';
 import { renderCommitment } from '#shared/slack/render/commitment';
 import { addCommitmentModal } from '#shared/slack/render/modals';
 import { addCommitment, getTrack } from '#shared/use-cases/commitments';
+import { formatNumber } from '#shared/render/count';
 
 interface AddArgs {
   track: TrackSlug;
@@ -62,14 +63,17 @@ export const addCommand = defineCommand({
   },
   render({ item, track }, _, { caller }) {
     const due = item.kind.type === 'one-off' && item.kind.due ? `, due ${formatLocalDate(item.kind.due)}` : '';
-    return { message: withItem(`Added *${item.id}* to ${track.slug}${due}.`, renderCommitment(item, track, caller.now)) };
+    const overdue = overdueNotice(item, track, caller.now);
+    return { message: withItem(`Added *${item.id}* to ${track.slug}${due}.${overdue ? ` ${overdue}` : ''}`, renderCommitment(item, track, caller.now)) };
   },
 });
 
 function readAdd(c: Cursor): AddArgs {
   const track = readTrack(c, 'add');
   const isKeyword = (word: string) => ADD_KEYWORDS.has(word);
-  const title = checkLength(c, 'title', c.textOf(c.takeUntil(isKeyword)), LIMITS.titleChars);
+  const titleTokens = c.takeUntil(isKeyword);
+  refuseWordsAfterQuotedTitle(c, titleTokens, 'what may follow it: due, owner, source, recurring or ongoing');
+  const title = checkLength(c, 'title', c.textOf(titleTokens), LIMITS.titleChars);
   let dueText: string | undefined;
   let kind: NamedKind | undefined;
   const owners: string[] = [];
@@ -150,7 +154,7 @@ export function readOwners(c: Cursor, tokens: readonly Token[]): string[] {
   flush();
   for (const owner of owners) {
     if (owner.length > MAX_OWNER_CHARS) {
-      c.refuse(`The owner “${preview(owner)}” is ${owner.length} characters long; the limit is ${MAX_OWNER_CHARS}.`);
+      c.refuse(`The owner “${preview(owner)}” is ${formatNumber(owner.length)} characters long; the limit is ${formatNumber(MAX_OWNER_CHARS)}.`);
     }
   }
   return owners;

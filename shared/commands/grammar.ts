@@ -1,4 +1,5 @@
 import { CommitmentIdSchema, TimeZoneSchema, TrackSlugSchema, type CommitmentId, type TrackSlug } from '#shared/domain/schemas';
+import { formatNumber } from '#shared/render/count';
 
 /** A refusal of the typed text: one sentence saying what is wrong, and the form to use instead. */
 export class Refusal extends Error {
@@ -239,7 +240,7 @@ function normaliseId(text: string): CommitmentId | undefined {
 
 export function checkLength(c: Cursor, what: string, text: string | undefined, limit: number): string | undefined {
   if (text !== undefined && text.length > limit) {
-    c.refuse(`The ${what} is ${text.length} characters long; the limit is ${limit}.`);
+    c.refuse(`The ${what} is ${formatNumber(text.length)} characters long; the limit is ${formatNumber(limit)}.`);
   }
   return text;
 }

@@ -36,6 +36,7 @@ import { unlogCommand } from '#shared/commands/unlog';
 import { unsubscribeCommand } from '#shared/commands/unsubscribe';
 import { updateCommand } from '#shared/commands/update';
 import { authorizeTarget, readCallerAndTarget, type Caller, type CallerInput, type Deps } from '#shared/use-cases/commitments';
+import { formatNumber } from '#shared/render/count';
 
 /** Every subcommand of `/commitments`, in the order help lists them. */
 export const COMMANDS = [
@@ -105,7 +106,7 @@ const OVERVIEW = COMMANDS.map((definition) => definition.usage).join('\n');
  */
 export function parseCommand(text: string, registry: CommandRegistry = REGISTRY): ParseResult {
   if (text.length > COMMAND_TEXT_CHARS) {
-    const error = `The command is ${text.length.toLocaleString('en-US')} characters long; a command can be at most ${COMMAND_TEXT_CHARS.toLocaleString('en-US')}. Nothing was read or changed.`;
+    const error = `The command is ${formatNumber(text.length)} characters long; a command can be at most ${formatNumber(COMMAND_TEXT_CHARS)}. Nothing was read or changed.`;
     return { ok: false, error, usage: usageOfHead(text.slice(0, 100), registry) };
   }
   try {

@@ -3,6 +3,8 @@
  * its cap before any Slack call or write; docs/using.md lists them.
  */
 
+import { formatNumber } from '#shared/render/count';
+
 /** People and user groups one `roles add` or `roles remove` may name. */
 export const PEOPLE_PER_ROLES_COMMAND = 20;
 
@@ -33,5 +35,5 @@ export const PROPOSALS_PER_IMPORT = 19;
 
 /** "At most 20 people at a time; that names 320. Nothing was changed." */
 export function tooMany(limit: number, what: string, given: number, unit = 'names'): string {
-  return `At most ${limit} ${what} at a time; that ${unit} ${given.toLocaleString('en-US')}. Nothing was changed.`;
+  return `At most ${formatNumber(limit)} ${what} at a time; that ${unit} ${formatNumber(given)}. Nothing was changed.`;
 }

@@ -19,11 +19,11 @@ import {
   meetingText,
   oneOffText,
   ongoingText,
-  plural,
   scoreText,
   sourceLabel,
   statusCountText,
 } from '#shared/format/text';
+import { countOf, formatNumber } from '#shared/render/count';
 
 /** Notes shown per item in the Markdown briefing. */
 export const BRIEFING_NOTES = 3;
@@ -114,8 +114,8 @@ export function renderBriefingMarkdown(report: Report, options: BriefingOptions)
   out.push('## Summary', '');
   const counts = STATUSES.map((s) => [s, rows.filter((r) => r.item.status === s).length] as const).filter(([, n]) => n > 0);
   out.push(
-    `- ${plural(rows.length, 'commitment')}${counts.length > 0 ? `: ${counts.map(([s, n]) => statusCountText(s, n)).join(', ')}` : ''}`,
-    `- ${rows.filter((r) => r.flags.overdue).length} overdue, ${rows.filter((r) => r.flags.dueSoon).length} due within 7 days, ${rows.filter((r) => r.flags.quiet).length} quiet`,
+    `- ${countOf(rows.length, 'commitment')}${counts.length > 0 ? `: ${counts.map(([s, n]) => statusCountText(s, n)).join(', ')}` : ''}`,
+    `- ${formatNumber(rows.filter((r) => r.flags.overdue).length)} overdue, ${formatNumber(rows.filter((r) => r.flags.dueSoon).length)} due within 7 days, ${formatNumber(rows.filter((r) => r.flags.quiet).length)} quiet`,
   );
   if (options.compliance) {
     for (const c of complianceByParty(rows.map((r) => r.item), track.parties)) {
@@ -129,7 +129,7 @@ export function renderBriefingMarkdown(report: Report, options: BriefingOptions)
   for (const status of GROUP_ORDER) {
     const group = rows.filter((r) => r.item.status === status);
     if (group.length === 0) continue;
-    out.push(`## ${STATUS_LABEL[status]} (${group.length})`, '');
+    out.push(`## ${STATUS_LABEL[status]} (${formatNumber(group.length)})`, '');
     for (const row of group) out.push(...itemMarkdown(row, options), '');
   }
   return `${out.join('\n').trimEnd()}\n`;

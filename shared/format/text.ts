@@ -2,6 +2,7 @@ import { tz } from '@date-fns/tz';
 import { format, formatDistanceStrict, parseISO } from 'date-fns';
 import { localDate, nextDue, type Flags } from '#shared/dates/flags';
 import { formatLocalDate } from '#shared/dates/natural';
+import { countOf, formatNumber } from '#shared/render/count';
 import { ADDED_IN_SLACK, type Cadence, type Commitment, type ComplianceScore, type LocalDate, type Occurrence, type Source, type Status } from '#shared/domain/schemas';
 
 /**
@@ -23,7 +24,7 @@ export const STATUS_LABEL: Record<Status, string> = {
 
 /** "3 in progress": a count of items in one status. */
 export function statusCountText(status: Status, count: number): string {
-  return `${count} ${STATUS_LABEL[status].toLowerCase()}`;
+  return `${formatNumber(count)} ${STATUS_LABEL[status].toLowerCase()}`;
 }
 
 const SCORE_LABEL: Record<ComplianceScore, string> = { [-1]: '−1 not complying', 0: '0 partial', 1: '+1 full' };
@@ -41,7 +42,7 @@ export function meanText(mean: number): string {
 
 /** How many of a party's items carry a score: "4 of 5 items assessed". */
 export function coverageText(average: { assessed: number; total: number }): string {
-  return `${average.assessed} of ${plural(average.total, 'item')} assessed`;
+  return `${formatNumber(average.assessed)} of ${countOf(average.total, 'item')} assessed`;
 }
 
 /**
@@ -49,12 +50,8 @@ export function coverageText(average: { assessed: number; total: number }): stri
  * coverage: "+0.50 as of Tue 3 Mar 2026 (4 of 5 items assessed)", or "not yet assessed (0 of 5 items)".
  */
 export function averageText(average: { mean: number; assessed: number; total: number; date?: LocalDate | undefined }): string {
-  if (average.assessed === 0) return `not yet assessed (0 of ${plural(average.total, 'item')})`;
+  if (average.assessed === 0) return `not yet assessed (0 of ${countOf(average.total, 'item')})`;
   return `${meanText(average.mean)}${average.date ? ` as of ${formatLocalDate(average.date)}` : ''} (${coverageText(average)})`;
-}
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** "Mon 2 Mar 2026, 09:00 (Asia/Tokyo)" in the given zone. */
@@ -80,12 +77,12 @@ export type FlagName = 'overdue' | 'dueSoon' | 'quiet';
 /** Each raised flag in words: "overdue 3 days (due Tue 3 Mar 2026)", "due today (…)", "quiet for 40 days". */
 export function flagPhrases(flags: Flags): { flag: FlagName; text: string }[] {
   const phrases: { flag: FlagName; text: string }[] = [];
-  if (flags.overdue) phrases.push({ flag: 'overdue', text: `overdue ${plural(flags.overdue.days, 'day')} (due ${formatLocalDate(flags.overdue.due)})` });
+  if (flags.overdue) phrases.push({ flag: 'overdue', text: `overdue ${countOf(flags.overdue.days, 'day')} (due ${formatLocalDate(flags.overdue.due)})` });
   if (flags.dueSoon) {
-    const when = flags.dueSoon.days === 0 ? 'today' : `in ${plural(flags.dueSoon.days, 'day')}`;
+    const when = flags.dueSoon.days === 0 ? 'today' : `in ${countOf(flags.dueSoon.days, 'day')}`;
     phrases.push({ flag: 'dueSoon', text: `due ${when} (${formatLocalDate(flags.dueSoon.due)})` });
   }
-  if (flags.quiet) phrases.push({ flag: 'quiet', text: `quiet for ${plural(flags.quiet.days, 'day')}` });
+  if (flags.quiet) phrases.push({ flag: 'quiet', text: `quiet for ${countOf(flags.quiet.days, 'day')}` });
   return phrases;
 }
 
@@ -96,7 +93,7 @@ export function everyText(every: Cadence): string {
 
 /** "every 30 days", "every day". */
 export function everyCountText(count: number, unit: string): string {
-  return count === 1 ? `every ${unit}` : `every ${plural(count, unit)}`;
+  return count === 1 ? `every ${unit}` : `every ${countOf(count, unit)}`;
 }
 
 /** A recurring item's cadence: "every 2 weeks", or "no fixed interval". */

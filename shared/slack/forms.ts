@@ -8,6 +8,7 @@ import { MEMBERS_PER_TRACK, OWNERS_PER_ITEM, PARTIES_PER_LIST } from '#shared/do
 import { ROLE_INPUTS } from '#shared/slack/render/roles';
 import { ARCHIVE_TICKED, INPUT_MAX_CHARS, INPUTS, MAX_CHECKBOXES, type ModalOrigin } from '#shared/slack/render/modals';
 import { checkedIn, checkedValuesOf, selectedDateOf, selectedUsersOf, selectedValueOf, textOf, urlOf, type ViewValues } from '#shared/slack/view-state';
+import { formatNumber } from '#shared/render/count';
 
 /**
  * What each submitted form asks for, read from its inputs. Input that cannot be used is an
@@ -18,7 +19,7 @@ import { checkedIn, checkedValuesOf, selectedDateOf, selectedUsersOf, selectedVa
 export function cappedTextOf(values: ViewValues, id: string, max: number, what: string, field: string): string | undefined {
   const text = textOf(values, id);
   if (text !== undefined && text.length > max) {
-    throw new InvalidInputError(`The ${what} is ${text.length.toLocaleString('en-US')} characters long; the limit is ${max.toLocaleString('en-US')}.`, undefined, { field });
+    throw new InvalidInputError(`The ${what} is ${formatNumber(text.length)} characters long; the limit is ${formatNumber(max)}.`, undefined, { field });
   }
   return text;
 }
@@ -66,7 +67,7 @@ export function readEditForm(values: ViewValues): EditForm {
   const due = selectedDateOf(values, INPUTS.due);
   const nameList = names.split(',').map((n) => n.trim()).filter(Boolean);
   const tooLong = nameList.find((n) => n.length > MAX_OWNER_NAME_CHARS);
-  if (tooLong) throw new InvalidInputError(`The owner “${tooLong.slice(0, 40)}” is ${tooLong.length} characters long; the limit is ${MAX_OWNER_NAME_CHARS}.`, undefined, { field: 'ownerNames' });
+  if (tooLong) throw new InvalidInputError(`The owner “${tooLong.slice(0, 40)}” is ${formatNumber(tooLong.length)} characters long; the limit is ${formatNumber(MAX_OWNER_NAME_CHARS)}.`, undefined, { field: 'ownerNames' });
   return {
     type: 'edit',
     title,
@@ -130,7 +131,7 @@ export interface ReadoutForm {
 export function readReadoutForm(values: ViewValues, origin: ModalOrigin, now: Date): ReadoutForm {
   const link = urlOf(values, IMPORT_INPUTS.link)?.trim() || undefined;
   if (link !== undefined && (link.length > IMPORT_MAX_CHARS.link || !isSourceLink(link))) {
-    throw new InvalidInputError(`The link must start with https:// and have no spaces, <, > or |, in at most ${IMPORT_MAX_CHARS.link} characters.`, undefined, { field: 'link' });
+    throw new InvalidInputError(`The link must start with https:// and have no spaces, <, > or |, in at most ${formatNumber(IMPORT_MAX_CHARS.link)} characters.`, undefined, { field: 'link' });
   }
   const meeting = cappedTextOf(values, IMPORT_INPUTS.meeting, IMPORT_MAX_CHARS.meeting, 'meeting', 'meeting');
   // The readout's boxes in order, a blank line between them so no paragraph runs into the next.

@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { InvalidInputError } from '#shared/errors';
+import { formatNumber } from '#shared/render/count';
 
 /** Parses what crosses the store boundary; a failure names the field and why, in a plain sentence. */
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
@@ -65,7 +66,7 @@ export function plainIssue(issue: z.core.$ZodIssue | undefined, value: unknown):
     return `${What} can hold at most ${String(issue.maximum)}${count === undefined ? '' : `; this makes ${count}`}. Nothing was changed.`;
   }
   if (issue.code === 'invalid_format' && issue.format === 'date') return `${What} must be a real date, such as 2026-03-31. Nothing was changed.`;
-  if (issue.code === 'too_big' && issue.origin === 'string') return `${What} can be at most ${String(issue.maximum)} characters long. Nothing was changed.`;
+  if (issue.code === 'too_big' && issue.origin === 'string') return `${What} can be at most ${formatNumber(Number(issue.maximum))} characters long. Nothing was changed.`;
   if (issue.code === 'too_small' && (issue.origin === 'string' || issue.origin === 'array') && Number(issue.minimum) <= 1) return `${What} cannot be empty. Nothing was changed.`;
   return `${What} cannot be saved as it is. Nothing was changed.`;
 }

@@ -9,8 +9,9 @@ import { readItemVersion } from '#shared/slack/render/commitment';
 import { canWrite, requireWriter, withGroups } from '#shared/use-cases/access';
 import { saveImport } from '#shared/use-cases/import';
 import type { ImportPick } from '#shared/domain/import-draft';
-import { describeChange } from '#shared/slack/render/change';
+import { describeChange, overdueNotice, setsDue } from '#shared/slack/render/change';
 import { refuseIfArchived } from '#shared/domain/changes';
+import { formatNumber } from '#shared/render/count';
 
 /** What buttons, modals and shortcuts do; each returns what the person is told. */
 
@@ -30,8 +31,9 @@ export async function submitItemChange(deps: Deps, caller: Caller, origin: Modal
 
 /** Saves an Edit form, guarded by the version it showed; returns one line per change it made. */
 export async function submitEditForm(deps: Deps, caller: Caller, origin: ModalOrigin, form: EditFormAction): Promise<string> {
-  const { before, after, changes } = await saveEditForm(deps, caller, origin.id ?? '', form, origin.version);
-  return changes.map((change) => describeChange(before.status, after.status, change, after.id)).join('\n');
+  const { before, after, track, changes } = await saveEditForm(deps, caller, origin.id ?? '', form, origin.version);
+  const overdue = changes.some(setsDue) ? overdueNotice(after, track, caller.now) : undefined;
+  return [...changes.map((change) => describeChange(before.status, after.status, change, after.id)), ...(overdue ? [overdue] : [])].join('\n');
 }
 
 /** An Unarchive button: its value names the item and the version the message showed. */
@@ -42,7 +44,8 @@ export async function unarchiveFromButton(deps: Deps, caller: Caller, value: str
 
 export async function submitCommitment(deps: Deps, caller: Caller, form: CommitmentForm): Promise<string> {
   const { item, track } = await addCommitment(deps, caller, form);
-  return `Added *${item.id}* to ${track.slug}: ${escape(item.title)}`;
+  const overdue = overdueNotice(item, track, caller.now);
+  return `Added *${item.id}* to ${track.slug}: ${escape(item.title)}${overdue ? `\n${overdue}` : ''}`;
 }
 
 export async function submitPicks(deps: Deps, caller: Caller, draftId: string, picks: ImportPick[]): Promise<string> {
@@ -78,7 +81,7 @@ export async function startFromMessage(
 ): Promise<{ tracks: TrackSummary[]; link: string | undefined; date: string; text: string }> {
   if (message.text.length > MESSAGE_TEXT_CHARS) {
     throw new InvalidInputError(
-      `The message is ${message.text.length.toLocaleString('en-US')} characters long; a Slack message holds at most ${MESSAGE_TEXT_CHARS.toLocaleString('en-US')}. Nothing was read.`,
+      `The message is ${formatNumber(message.text.length)} characters long; a Slack message holds at most ${formatNumber(MESSAGE_TEXT_CHARS)}. Nothing was read.`,
     );
   }
   requireWriter(caller.access);

@@ -6,7 +6,7 @@ import { itemVersionValue } from '#shared/slack/render/commitment';
 import { SLACK_LIMITS, button, context, escape, escapeLines, plainText, section, sourceText, truncate, type Block, type SlackMessage } from '#shared/slack/render/format';
 import type { CheckInEntry, CheckInMessageModel } from '#shared/domain/check-in-message';
 import { formatShortDate } from '#shared/dates/natural';
-import { plural } from '#shared/format/text';
+import { countOf, formatNumber } from '#shared/render/count';
 
 /** Snooze choices of a check-in's overflow menu; `date` opens a form to pick the day. */
 export const SNOOZE_CHOICES = { day: '1 day', week: '1 week', date: 'Until a date…' } as const;
@@ -52,10 +52,10 @@ export const CHECK_IN_MAX_ITEMS = 15;
 /** Why the owner is asked: "due in 7 days", "overdue 3 days", "no update for 31 days". */
 export function askReasonText(entry: Pick<CheckInEntry, 'reason' | 'days'>): string {
   const { reason, days } = entry;
-  if (reason === 'overdue') return `overdue ${plural(days, 'day')}`;
-  if (reason === 'quiet') return `no update for ${plural(days, 'day')}`;
+  if (reason === 'overdue') return `overdue ${countOf(days, 'day')}`;
+  if (reason === 'quiet') return `no update for ${countOf(days, 'day')}`;
   if (days <= 0) return 'due today';
-  return days === 1 ? 'due tomorrow' : `due in ${days} days`;
+  return days === 1 ? 'due tomorrow' : `due in ${countOf(days, 'day')}`;
 }
 
 /**
@@ -67,7 +67,7 @@ export function renderCheckIn(model: CheckInMessageModel): SlackMessage {
   const entries = model.entries.slice(0, CHECK_IN_MAX_ITEMS);
   const more = model.more + (model.entries.length - entries.length);
   const count = entries.length + more;
-  const intro = `:wave: ${count === 1 ? 'One of your commitments needs' : `${count} of your commitments need`} a word from you today. One tap answers.`;
+  const intro = `:wave: ${count === 1 ? 'One of your commitments needs' : `${formatNumber(count)} of your commitments need`} a word from you today. One tap answers.`;
   const blocks: Block[] = [section(intro)];
   const lines: string[] = [];
   for (const entry of entries) {

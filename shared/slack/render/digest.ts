@@ -2,7 +2,8 @@ import type { Commitment } from '#shared/domain/schemas';
 import type { DigestModel, NoAnswerRow } from '#shared/domain/digest';
 import type { DigestSection } from '#shared/domain/subscription';
 import { actorText, renderCommitmentBlocks } from '#shared/slack/render/commitment';
-import { age, formatDayOf, formatInstant, plural } from '#shared/format/text';
+import { age, formatDayOf, formatInstant } from '#shared/format/text';
+import { countOf, formatNumber } from '#shared/render/count';
 import {
   SLACK_LIMITS,
   context,
@@ -46,7 +47,7 @@ type Row = Commitment | NoAnswerRow;
 export function renderDigest(model: DigestModel): SlackMessage {
   const { track, now } = model;
   const groups = GROUPS.map((g) => ({ ...g, items: model[g.name] })).filter((g) => g.items.length > 0);
-  const counts = groups.map((g) => `${g.items.length} ${countLabel(g.name)}`);
+  const counts = groups.map((g) => `${formatNumber(g.items.length)} ${countLabel(g.name)}`);
   const command = `/commitments ${track.slug}`;
   const title = `Reminder: ${track.title}`;
   const footer = context(
@@ -57,7 +58,7 @@ export function renderDigest(model: DigestModel): SlackMessage {
   const flagged = model.overdue.length + model.dueSoon.length + model.quiet.length + model.noAnswer.length;
   const lookedFor = FLAG_WORDS.filter(([name]) => model.sections.includes(name)).map(([, words]) => words);
   if (flagged === 0 && lookedFor.length > 0) {
-    const open = model.openCount === 0 ? 'No open commitments' : `All ${plural(model.openCount, 'open commitment')} on track`;
+    const open = model.openCount === 0 ? 'No open commitments' : `All ${countOf(model.openCount, 'open commitment')} on track`;
     // Without escalation chosen the sentence reads as before the no-answer section existed.
     const nothing = lookedFor.length === 1 ? lookedFor[0] : `${lookedFor.slice(0, -1).join(', ')} or ${lookedFor.at(-1)}`;
     blocks.push(section(`:white_check_mark: ${open}: nothing ${nothing}.`));
@@ -74,7 +75,7 @@ export function renderDigest(model: DigestModel): SlackMessage {
   const lines: string[] = [];
   groups.forEach((group, g) => {
     const visible = shown[g]!;
-    blocks.push(section(`${group.title} (${group.items.length})`));
+    blocks.push(section(`${group.title} (${formatNumber(group.items.length)})`));
     group.items.slice(0, visible).forEach((row) => {
       blocks.push(...itemBlocks(row));
       lines.push('item' in row ? `• ${row.item.id} ${escape(row.item.title)} — ${noAnswerText(row, model.now)}` : `• ${row.id} ${escape(row.title)}`);

@@ -8,6 +8,7 @@ import { checkInActions } from '#shared/slack/render/check-in';
 import { commitmentActions, commitmentSummary } from '#shared/slack/render/commitment';
 import { subscriptionLine } from '#shared/slack/render/subscriptions';
 import { averageText, statusCountText } from '#shared/format/text';
+import { countOf } from '#shared/render/count';
 import { STATUS_EMOJI, SLACK_LIMITS, context, escape, header, section, type Block } from '#shared/slack/render/format';
 
 export interface HomeModel {
@@ -41,7 +42,7 @@ export function renderHome(model: HomeModel): types.HomeView {
     ];
     blocks.push(section(lines.filter(Boolean).join('\n')));
   }
-  if (tracks.length > MAX_TRACKS) blocks.push(context(`…and ${tracks.length - MAX_TRACKS} more tracks; \`/commitments\` lists them all.`));
+  if (tracks.length > MAX_TRACKS) blocks.push(context(`…and ${countOf(tracks.length - MAX_TRACKS, 'more track')}; \`/commitments\` lists them all.`));
 
   const open = tracks.flatMap(({ report }) =>
     report ? report.commitments.filter((c) => !CLOSED_STATUSES.has(c.status) && !c.archived).map((item) => ({ item, timeZone: report.track.timeZone })) : [],

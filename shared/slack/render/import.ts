@@ -7,6 +7,7 @@ import { formatLocalDate } from '#shared/dates/natural';
 import { everyCountText, everyText } from '#shared/format/text';
 import { context, escape, section, truncate, type Block } from '#shared/slack/render/format';
 import { modal, type ModalOrigin } from '#shared/slack/render/modals';
+import { formatNumber } from '#shared/render/count';
 
 export const IMPORT_INPUTS = {
   track: 'import_track',
@@ -84,8 +85,8 @@ export function importTextModal(
     const total = (options.text ?? '').length;
     blocks.push(
       context(
-        `This message has ${total.toLocaleString('en-US')} characters and the form holds ${(READOUT_CHARS * READOUT_PARTS).toLocaleString('en-US')}: ` +
-          `the last ${leftOut.toLocaleString('en-US')} are left out — import them in a second go.`,
+        `This message has ${formatNumber(total)} characters and the form holds ${formatNumber(READOUT_CHARS * READOUT_PARTS)}: ` +
+          `the last ${formatNumber(leftOut)} are left out — import them in a second go.`,
       ),
     );
   }

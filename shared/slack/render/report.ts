@@ -9,7 +9,8 @@ import { REPORT_FILTERS, type ReportFilter } from '#shared/domain/report-filter'
 import { ACTION_IDS } from '#shared/slack-app/definitions';
 import { commitmentSummary, commitmentActions, latestNoteText } from '#shared/slack/render/commitment';
 import { complianceByParty } from '#shared/domain/compliance';
-import { STATUS_LABEL, age, averageText, closedText, flagPhrases, formatDayOf, meetingText, nextDateText, plural, statusCountText } from '#shared/format/text';
+import { STATUS_LABEL, age, averageText, closedText, flagPhrases, formatDayOf, meetingText, nextDateText, statusCountText } from '#shared/format/text';
+import { countOf, formatNumber } from '#shared/render/count';
 import { actorText, button, context, escape, escapeLines, header, plainText, section, sourceText, type Block, type SlackMessage } from '#shared/slack/render/format';
 
 
@@ -69,7 +70,7 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
   const dueSoon = rows.filter((r) => r.flags.dueSoon).length;
   const quiet = rows.filter((r) => r.flags.quiet).length;
   const summary = [
-    [...counts.map(([s, n]) => statusCountText(s, n)), archived.length > 0 ? `${archived.length} archived` : undefined].filter(Boolean).join(' · '),
+    [...counts.map(([s, n]) => statusCountText(s, n)), archived.length > 0 ? `${formatNumber(archived.length)} archived` : undefined].filter(Boolean).join(' · '),
     [overdue && `:red_circle: ${overdue} overdue`, dueSoon && `:large_yellow_circle: ${dueSoon} due soon`, quiet && `:zzz: ${quiet} quiet`].filter(Boolean).join(' · '),
   ].filter(Boolean);
   const compliance = complianceByParty(rows.map((r) => r.item), track.parties);
@@ -105,7 +106,7 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
     if (groupOf(item) !== group) {
       group = groupOf(item);
       const total = shown.filter((r) => groupOf(r.item) === group).length;
-      blocks.push(context(`*${group === 'archived' ? 'Archived' : STATUS_LABEL[group]}* (${total})`));
+      blocks.push(context(`*${group === 'archived' ? 'Archived' : STATUS_LABEL[group]}* (${formatNumber(total)})`));
     }
     blocks.push(section(commitmentSummary(item, track.timeZone, view.now)));
     // One context line for both, so a page stays inside Slack's 50 blocks.
@@ -178,7 +179,7 @@ function navigation(slug: string, view: ReportView, page: number, pages: number,
   if (page < pages - 1) elements.push(button('Next ▶', ACTION_IDS.pageNext, `${slug}|${view.filter}|${page + 1}`));
   if (!view.shared) elements.push(button('Share in channel', ACTION_IDS.share, `${slug}|${view.filter}|${page}`));
   return [
-    ...(pages > 1 ? [context(`Page ${page + 1} of ${pages} · ${plural(total, 'item')}`)] : []),
+    ...(pages > 1 ? [context(`Page ${page + 1} of ${pages} · ${countOf(total, 'item')}`)] : []),
     ...(elements.length > 0 ? [{ type: 'actions' as const, block_id: 'report_nav', elements }] : []),
   ];
 }

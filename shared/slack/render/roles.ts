@@ -5,6 +5,7 @@ import { ROLES, type CheckInSettings, type Role, type Track, type TrackChange } 
 import { VIEW_IDS } from '#shared/slack-app/definitions';
 import { modal, type ModalOrigin } from '#shared/slack/render/modals';
 import { context, section } from '#shared/slack/render/format';
+import { formatNumber, nounFor, countOf } from '#shared/render/count';
 
 /** Block and action ids of the roles form: one people picker per role. */
 export const ROLE_INPUTS: Record<Role, string> = { owner: 'role_owner', editor: 'role_editor', viewer: 'role_viewer' };
@@ -61,8 +62,8 @@ export function describeAccessChanges(slug: string, changes: TrackChange[]): str
 /** "asks owners 7 and 1 days before a due date, and flags no answer after 3 days". */
 export function checkInSettingsText(settings: CheckInSettings): string {
   const days = [...settings.beforeDueDays].sort((a, b) => b - a);
-  const before = days.length === 0 ? 'asks owners no days before a due date' : `asks owners ${listText(days.map(String))} ${days.length === 1 && days[0] === 1 ? 'day' : 'days'} before a due date`;
-  const escalation = settings.escalateAfterDays === null ? 'never flags an unanswered check-in' : `flags no answer after ${settings.escalateAfterDays} ${settings.escalateAfterDays === 1 ? 'day' : 'days'}`;
+  const before = days.length === 0 ? 'asks owners no days before a due date' : `asks owners ${listText(days.map(formatNumber))} ${days.length === 1 ? nounFor(days[0]!, 'day') : 'days'} before a due date`;
+  const escalation = settings.escalateAfterDays === null ? 'never flags an unanswered check-in' : `flags no answer after ${countOf(settings.escalateAfterDays, 'day')}`;
   return `${before}, and ${escalation}`;
 }
 

@@ -70,7 +70,7 @@ describe('archive and unarchive', () => {
     await command('unarchive JK-1');
     before = await tableItems();
     expect((await command('unarchive JK-2')).text).toMatch(/JK-2 is not archived/);
-    expect((await command(`archive JK-2 "${'r'.repeat(1001)}"`)).text).toMatch(/The reason is 1001 characters long; the limit is 1000/);
+    expect((await command(`archive JK-2 "${'r'.repeat(1001)}"`)).text).toMatch(/The reason is 1,001 characters long; the limit is 1,000/);
     expect(await tableItems()).toBe(before);
   });
 

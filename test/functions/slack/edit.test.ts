@@ -120,7 +120,7 @@ describe('/commitments edit refuses, writing nothing', () => {
   it('answers an unknown field and a reason past the note limit with the right form', async () => {
     await unchanged('JK-4', async () => {
       expect((await command('edit JK-4 colour red')).text).toMatch(/“colour” is not a field edit can change/);
-      expect((await command(`edit JK-4 due 2026-12-31 "${'r'.repeat(1001)}"`)).text).toMatch(/The reason is 1001 characters long; the limit is 1000/);
+      expect((await command(`edit JK-4 due 2026-12-31 "${'r'.repeat(1001)}"`)).text).toMatch(/The reason is 1,001 characters long; the limit is 1,000/);
     });
   });
 

@@ -334,7 +334,7 @@ describe('/commitments bad input', () => {
     ['update JK-4 finished-ish', /status/i],
     ['update', /id/i],
     ['add japan-korea "Something" due whenever', /not a date I can read/],
-    [`note JK-4 "${'x'.repeat(1001)}"`, /1001 characters long; the limit is 1000/],
+    [`note JK-4 "${'x'.repeat(1001)}"`, /1,001 characters long; the limit is 1,000/],
     ['show JK-4 JK-5 extra words', /.+/],
     ['"unbalanced', /quote/i],
     ['log JK-4 today', /only recurring items log occurrences/],

@@ -69,3 +69,10 @@ describe('parseCommand past the cap, for issue 13', () => {
     expect(parseCommand(text)).toMatchObject({ ok: true, command: { type: 'note', id: 'JK-1', text: title } });
   });
 });
+
+describe('lengths in refusals, for issue 25', () => {
+  it('writes both numbers with digit groups, as the forms do', () => {
+    expect(parseCommand(`note JK-4 "${'n'.repeat(3500)}"`)).toMatchObject({ ok: false, error: 'The note is 3,500 characters long; the limit is 1,000.' });
+    expect(parseCommand(`add japan-korea "Visa review" owner ${'m'.repeat(1200)}`)).toMatchObject({ ok: false, error: expect.stringContaining('is 1,200 characters long; the limit is') });
+  });
+});

@@ -314,20 +314,20 @@ describe('parseCommand', () => {
     { text: 'update JK-4', error: /update needs a status: not-started, in-progress, done, stalled or dropped/, usage: usage('update') },
     { text: 'update JK-4 nope', error: /“nope” is not a status; use not-started, in-progress, done, stalled or dropped/, usage: usage('update') },
     { text: 'update japan-korea done', error: /“japan-korea” is not a commitment id/, usage: usage('update') },
-    { text: `update JK-4 done ${'n'.repeat(1001)}`, error: /The note is 1001 characters long; the limit is 1000/, usage: usage('update') },
+    { text: `update JK-4 done ${'n'.repeat(1001)}`, error: /The note is 1,001 characters long; the limit is 1,000/, usage: usage('update') },
     { text: 'note JK-4', error: /note needs some text/, usage: usage('note') },
     { text: 'note JK-4 ""', error: /note needs some text/, usage: usage('note') },
-    { text: `note JK-4 "${'n'.repeat(1200)}"`, error: /The note is 1200 characters long; the limit is 1000/, usage: usage('note') },
+    { text: `note JK-4 "${'n'.repeat(1200)}"`, error: /The note is 1,200 characters long; the limit is 1,000/, usage: usage('note') },
     { text: 'note JK-4 "unclosed', error: /The quote before “unclosed” is never closed/, usage: usage('note') },
     { text: 'note JK-4 “smart but unclosed', error: /is never closed/, usage: usage('note') },
     { text: "note JK-4 'unclosed", error: /is never closed/, usage: usage('note') },
     { text: 'note JK-4 "', error: /The quote at the end is never closed/, usage: usage('note') },
     { text: 'done', error: /done needs a commitment id/, usage: usage('done') },
-    { text: `done JK-4 ${'n'.repeat(1001)}`, error: /The note is 1001 characters long/, usage: usage('done') },
+    { text: `done JK-4 ${'n'.repeat(1001)}`, error: /The note is 1,001 characters long/, usage: usage('done') },
     { text: 'edit JK-4', error: /edit needs a field after the id: due, owner, title or parties/, usage: usage('edit') },
     { text: 'edit JK-4 colour red', error: /“colour” is not a field edit can change; use due, owner, title or parties/, usage: usage('edit') },
     { text: 'edit JK-4 due "reason only"', error: /due needs a date/, usage: usage('edit') },
-    { text: `edit JK-4 due 2026-06-30 "${'r'.repeat(1001)}"`, error: /The reason is 1001 characters long; the limit is 1000/, usage: usage('edit') },
+    { text: `edit JK-4 due 2026-06-30 "${'r'.repeat(1001)}"`, error: /The reason is 1,001 characters long; the limit is 1,000/, usage: usage('edit') },
     { text: `edit JK-4 title "${'t'.repeat(201)}"`, error: /The title is 201 characters long; the limit is 200/, usage: usage('edit') },
     { text: 'edit JK-4 owner', error: /owner needs a person/, usage: usage('edit') },
     { text: 'edit JK-4 parties J1', error: /“J1” is not a party code/, usage: usage('edit') },
@@ -339,7 +339,7 @@ describe('parseCommand', () => {
     { text: `log JK-1 today at ${'p'.repeat(101)}`, error: /The place is 101 characters long; the limit is 100/, usage: usage('log') },
     { text: `log JK-1 today "${'t'.repeat(501)}"`, error: /The text is 501 characters long; the limit is 500/, usage: usage('log') },
     { text: 'archive', error: /archive needs a commitment id/, usage: usage('archive') },
-    { text: `archive JK-4 "${'r'.repeat(1001)}"`, error: /The reason is 1001 characters long; the limit is 1000/, usage: usage('archive') },
+    { text: `archive JK-4 "${'r'.repeat(1001)}"`, error: /The reason is 1,001 characters long; the limit is 1,000/, usage: usage('archive') },
     { text: 'unarchive JK-4 now', error: /unarchive takes only the id/, usage: usage('unarchive') },
     { text: 'unlog JK-1', error: /unlog needs the date/, usage: usage('unlog') },
     { text: 'subscribe', error: /subscribe needs a track/, usage: usage('subscribe') },
@@ -615,7 +615,7 @@ describe('parseCommand, for issue 11', () => {
 
   it('reads a command of many quoted words up to the cap in one pass, and refuses a 64 KB one unread (issue 13)', () => {
     const text = `note JK-4 ${'"ab" '.repeat(790)}`;
-    expect(parseCommand(text)).toEqual({ ok: false, error: `The note is ${790 * 5 - 1} characters long; the limit is 1000.`, usage: usage('note') });
+    expect(parseCommand(text)).toEqual({ ok: false, error: 'The note is 3,949 characters long; the limit is 1,000.', usage: usage('note') });
     expect(parseCommand(`${text}"unclosed`)).toEqual({ ok: false, error: 'The quote before “unclosed” is never closed.', usage: usage('note') });
     const long = `note JK-4 ${'"ab" '.repeat(13_000)}`;
     expect(long.length).toBeGreaterThan(64_000);

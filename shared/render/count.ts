@@ -1,0 +1,31 @@
+/**
+ * Numbers and counted nouns, written one way on every surface (Slack messages, exports, the
+ * scripts' lines): digits grouped as en-US groups them ("3,900"), and the noun's form chosen by
+ * the language's plural rules, not by a hand-written `n === 1`. It imports nothing, so every
+ * layer may use it; a translation would change the locale and the nouns here, in one place.
+ */
+
+/** The locale numbers and plural forms are written in. */
+export const LOCALE = 'en-US';
+
+const numbers = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
+const plurals = new Intl.PluralRules(LOCALE);
+
+/** A noun's forms: a regular one is given once ("item" → "items"), an irregular one in full. */
+export type Noun = string | { one: string; other: string };
+
+/** "3,900", "1,234,567", "0.5". */
+export function formatNumber(n: number): string {
+  return numbers.format(n);
+}
+
+/** The form of `noun` that goes with `n`: "item" for 1, "items" for 0 or 2. */
+export function nounFor(n: number, noun: Noun): string {
+  const forms = typeof noun === 'string' ? { one: noun, other: `${noun}s` } : noun;
+  return plurals.select(n) === 'one' ? forms.one : forms.other;
+}
+
+/** "1 item", "0 items", "3,900 characters", "2 replies" (with `{ one: 'reply', other: 'replies' }`). */
+export function countOf(n: number, noun: Noun): string {
+  return `${formatNumber(n)} ${nounFor(n, noun)}`;
+}
