@@ -1,10 +1,10 @@
 import { defineCommand, modalOrigin, OpenModal, SLASH } from '#shared/commands/definition';
-import { checkLength, decodeEntities, preview, readTrack, refuseWordsAfterQuotedTitle, type Cursor, type Token } from '#shared/commands/grammar';
+import { checkLength, decodeEntities, preview, readTrack, type Cursor, type Token } from '#shared/commands/grammar';
 import { COUNT_WORD_PATTERN, readCount } from '#shared/dates/count-words';
 import { formatLocalDate } from '#shared/dates/natural';
 import { DEFAULT_UPDATE_EVERY_DAYS, takesDueDate, type NamedKind } from '#shared/domain/kind';
 import { LIMITS, type Cadence, type TrackSlug } from '#shared/domain/schemas';
-import { overdueNotice, withItem } from '#shared/slack/render/change';
+import { withItem } from '#shared/slack/render/change';
 import { renderCommitment } from '#shared/slack/render/commitment';
 import { addCommitmentModal } from '#shared/slack/render/modals';
 import { addCommitment, getTrack } from '#shared/use-cases/commitments';
@@ -63,17 +63,14 @@ export const addCommand = defineCommand({
   },
   render({ item, track }, _, { caller }) {
     const due = item.kind.type === 'one-off' && item.kind.due ? `, due ${formatLocalDate(item.kind.due)}` : '';
-    const overdue = overdueNotice(item, track, caller.now);
-    return { message: withItem(`Added *${item.id}* to ${track.slug}${due}.${overdue ? ` ${overdue}` : ''}`, renderCommitment(item, track, caller.now)) };
+    return { message: withItem(`Added *${item.id}* to ${track.slug}${due}.`, renderCommitment(item, track, caller.now)) };
   },
 });
 
 function readAdd(c: Cursor): AddArgs {
   const track = readTrack(c, 'add');
   const isKeyword = (word: string) => ADD_KEYWORDS.has(word);
-  const titleTokens = c.takeUntil(isKeyword);
-  refuseWordsAfterQuotedTitle(c, titleTokens, 'what may follow it: due, owner, source, recurring or ongoing');
-  const title = checkLength(c, 'title', c.textOf(titleTokens), LIMITS.titleChars);
+  const title = checkLength(c, 'title', c.textOf(c.takeUntil(isKeyword)), LIMITS.titleChars);
   let dueText: string | undefined;
   let kind: NamedKind | undefined;
   const owners: string[] = [];
