@@ -139,8 +139,9 @@ const NEGATED_AFTER = /^\s?(?:し)?(?:なかった|ず|ておらず|ていない
 /** The act itself is only considered, hoped for or a principle: nothing to follow up. */
 const HEDGED_ACT = /(?:[할될]\s?수\s?있|(?:重要|必要|不可欠|有益|有意義)(?:である|だ|です)|検討|期待|可能性|かどうか|是非|重要性|必要性|意義|意見交換|검토|기대|가능성|여부|중요성|필요성|의견을\s?교환|의견\s?교환)/;
 /** A report of what was agreed ("…したと発表した", "…했다고 발표했다"), and a denial after it. */
-const CLAIMED = /(?:たと|だと|다고|라고)\s?(?:発表|主張|明らかに|발표|주장|밝혔)/;
-const DENIED = /否定|否認|反論|事実ではない|부인|반박|사실이\s?아니|사실무근/;
+const CLAIMED = /(?:た|だ|다|라)[」』”"’']?\s?(?:と|고)\s?(?:発表|主張|明らかに|발표|주장|밝혔)/;
+/** A denial, or a statement that the act was never promised ("約束したことはない", "약속한 적은 없다", "선을 그었다"). */
+const DENIED = /否定|否認|反論|事実ではない|事実はない|たことは(?:ない|ありません)|부인|반박|사실이\s?아니|사실무근|선을\s?그|\s적(?:은|이)\s?없/;
 /** Acts that are a view or thanks, not a follow-up: "訪日を歓迎する旨述べた". */
 const VIEW_ACT = /(?:歓迎|評価|感謝|賞賛|称賛|懸念|遺憾|敬意を表|支持|祝意を表)(?:する|します|し)$/;
 /** "…を要請し、日本側はこれに応じた": a request the other side took up. */

@@ -198,7 +198,7 @@ function firstCapitalised(text: string): Map<string, number> {
 
 /** One side's account of what was agreed, and a denial of it in the sentence after. */
 const CLAIM = /\b(?:told\s+(?:reporters|journalists|the\s+press)|claimed|asserted|insisted|said|announced|according\s+to)\b[^.;]{0,80}\b(?:had|has)\s+(?:agreed|committed|pledged|promised|decided)\b/i;
-const DENIAL = /\b(?:denied|rejected|disputed|refuted|dismissed|contradicted)\b/i;
+const DENIAL = /\b(?:denied|rejected|disputed|refuted|dismissed|contradicted|untrue|not\s+true|no\s+such|never\s+(?:agreed|promised|committed|pledged|offered))\b/i;
 
 /** A title line above the text: the first block, short, with no closing full stop. */
 function isHeadline(paragraph: Paragraph, paragraphs: readonly Paragraph[]): boolean {

@@ -183,6 +183,8 @@ describe('Japanese and Korean news and summaries', () => {
     ['필요하면 앞으로 논의할 수 있을 것입니다.'],
     ['会談後、先方は日本が追加投資を約束したと発表した。これに対し、日本政府高官は「約束はしていない」と否定した。'],
     ['회담 직후 상대국은 한국이 펀드 조성에 합의했다고 발표했다. 그러나 정부 관계자는 "합의된 바 없다"고 반박했다.'],
+    ['상대국 산업부는 회견에서 "한국이 공장 세 곳 건설을 돕기로 했다"고 발표했다. 그러나 우리 정부 관계자는 "그런 약속을 한 적이 없다"며 선을 그었다.'],
+    ['先方の産業省は「日本が工場の建設を支援することで合意した」と発表した。しかし、日本政府関係者は「そうした約束をしたことはない」と述べた。'],
   ])('proposes nothing for the view, possibility or denied claim %j', (text) => {
     expect(titles(text)).toEqual([]);
   });
@@ -191,6 +193,11 @@ describe('Japanese and Korean news and summaries', () => {
 describe('English news and statements', () => {
   it('proposes nothing for one side’s claim that the next sentence denies', () => {
     const text = 'Norwegian officials told reporters that Ghana had agreed to buy ten vessels. A Ghanaian spokesperson denied that any such commitment had been made.';
+    expect(read(text)).toEqual([]);
+  });
+
+  it('proposes nothing for a claim the next sentence says was never made', () => {
+    const text = 'Ghanaian officials said Norway had agreed to buy ten vessels. A Norwegian official said there was no such agreement.';
     expect(read(text)).toEqual([]);
   });
 
