@@ -38,6 +38,10 @@ const EnvSchema = z
     SLACK_AUTHORIZE_URL: z.url().optional(),
     /** Where this deployment answers (the API's URL, set by infra; the local server's): the install's redirect URI is built from it. */
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** Where the app's documentation is read (set by infra from the `docsUrl` context); the install page links to it. */
+    DOCS_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** Set by Lambda: the region the table, and so every workspace's data, is in. */
+    AWS_REGION: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
     POWERTOOLS_SERVICE_NAME: z.string().min(1).optional(),
   })
@@ -104,6 +108,10 @@ export interface Config {
   slackAuthorizeUrl: string;
   /** This deployment's own address, without a trailing slash (`PUBLIC_URL`); the OAuth install needs it. */
   publicUrl: string | undefined;
+  /** The app's documentation (`DOCS_URL`), linked from the install page; none when not set. */
+  docsUrl: string | undefined;
+  /** The AWS region the data is kept in (`AWS_REGION`); unset in local runs. */
+  region: string | undefined;
   /** The KMS key installs' tokens are sealed under (`TOKEN_KEY_ARN`), at `KMS_ENDPOINT` when a stand-in serves it. */
   tokenKey: { keyId: string; endpoint: string | undefined } | undefined;
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
@@ -143,6 +151,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slackApiUrl: e.SLACK_API_URL ? e.SLACK_API_URL.replace(/\/?$/, '/') : 'https://slack.com/api/',
     slackAuthorizeUrl: e.SLACK_AUTHORIZE_URL ?? 'https://slack.com/oauth/v2/authorize',
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    docsUrl: e.DOCS_URL,
+    region: e.AWS_REGION,
     tokenKey: e.TOKEN_KEY_ARN ? { keyId: e.TOKEN_KEY_ARN, endpoint: e.KMS_ENDPOINT } : undefined,
     logLevel: e.LOG_LEVEL,
     serviceName: e.POWERTOOLS_SERVICE_NAME,

@@ -79,7 +79,7 @@ async function build(secret: SlackSecret): Promise<Built> {
     logLevel: LogLevel.WARN,
   });
   registerListeners(app, deps);
-  const oauth = secret.mode === 'multi' ? createOAuthRoutes({ deps, oauth: secret.oauth, slackApiUrl: config.slackApiUrl, slackAuthorizeUrl: config.slackAuthorizeUrl, publicUrl: publicUrl(), log }) : undefined;
+  const oauth = secret.mode === 'multi' ? createOAuthRoutes({ deps, oauth: secret.oauth, slackApiUrl: config.slackApiUrl, slackAuthorizeUrl: config.slackAuthorizeUrl, publicUrl: publicUrl(), docsUrl: config.docsUrl, region: config.region, log }) : undefined;
   return { serve: receiver.toHandler(), oauth };
 }
 

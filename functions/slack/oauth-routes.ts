@@ -18,8 +18,8 @@ type Result = APIGatewayProxyStructuredResultV2;
  * Every address they give comes from `publicUrl` (configuration), never from the request's
  * `Host` or `X-Forwarded-Proto`, which anyone may forge.
  */
-export function createOAuthRoutes(input: { deps: ListenerDeps; oauth: OAuthSecret; slackApiUrl: string; slackAuthorizeUrl: string; publicUrl: string; log: Logger }) {
-  const { deps, oauth, slackApiUrl, slackAuthorizeUrl, publicUrl, log } = input;
+export function createOAuthRoutes(input: { deps: ListenerDeps; oauth: OAuthSecret; slackApiUrl: string; slackAuthorizeUrl: string; publicUrl: string; docsUrl: string | undefined; region: string | undefined; log: Logger }) {
+  const { deps, oauth, slackApiUrl, slackAuthorizeUrl, publicUrl, docsUrl, region, log } = input;
   const stateStore = createStateStore({ secret: oauth.stateSecret, claim: (nonce, expiresAt) => deps.installations.claimState(nonce, expiresAt) });
   const secure = publicUrl.startsWith('https:');
   const redirectUri = `${publicUrl}${REDIRECT_PATH}`;
@@ -29,7 +29,7 @@ export function createOAuthRoutes(input: { deps: ListenerDeps; oauth: OAuthSecre
     async serve(event: APIGatewayProxyEventV2): Promise<Result | undefined> {
       if (event.rawPath === INSTALL_PATH) {
         const { state, url } = await startInstall({ stateStore, clientId: oauth.clientId, redirectUri, authorizeUrl: slackAuthorizeUrl, now: deps.clock() });
-        return html(200, renderInstallPage({ authorizeUrl: url }), [stateCookie(state, secure)]);
+        return html(200, renderInstallPage({ authorizeUrl: url, region, docsUrl }), [stateCookie(state, secure)]);
       }
       if (event.rawPath !== REDIRECT_PATH) return undefined;
       const query = new URLSearchParams(event.rawQueryString);

@@ -4,8 +4,10 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import axe from 'axe-core';
+import { launch } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SLACK_APP } from '#shared/slack-app/definitions';
+import { BOT_SCOPE_REASONS, SLACK_APP } from '#shared/slack-app/definitions';
 import { serveLambda } from '#local/http-adapter';
 import { TEST_OAUTH, useSlackHandler } from '../../support/slack-handler.ts';
 
@@ -13,6 +15,10 @@ import { TEST_OAUTH, useSlackHandler } from '../../support/slack-handler.ts';
 const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
 
 const profile = mkdtempSync(path.join(tmpdir(), 'commitments-chromium-'));
+const DOCS_URL = 'https://docs.example.org/commitments/';
+// Read by the handler's configuration when it loads, as infra sets it from the `docsUrl` context.
+process.env['DOCS_URL'] = DOCS_URL;
+process.env['AWS_REGION'] = 'eu-central-1';
 let server: Server;
 let url: string;
 
@@ -24,6 +30,8 @@ const harness = useSlackHandler({ oauth: true, publicUrl: () => url });
 afterAll(() => {
   server.close();
   rmSync(profile, { recursive: true, force: true });
+  delete process.env['DOCS_URL'];
+  delete process.env['AWS_REGION'];
 });
 
 /** The page's DOM after Chromium has loaded and run it. */
@@ -60,6 +68,43 @@ describe('the install page in headless Chromium', () => {
     expect(link.searchParams.get('scope')?.split(',')).toEqual([...SLACK_APP.botScopes]);
     expect(link.searchParams.get('state')).toMatch(/^[\w-]{20,}\.[\w-]{43}$/);
     expect(link.searchParams.get('redirect_uri')).toBe(`${url}/slack/oauth_redirect`);
+  });
+});
+
+describe('the install page’s content and accessibility, checked by axe-core in headless Chromium', () => {
+  it('lists every permission with its reason, the data’s home and its removal before the button, and has no accessibility violations', { timeout: 90_000 }, async () => {
+    const browser = await launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      userDataDir: path.join(profile, 'axe'),
+    });
+    try {
+      const page = await browser.newPage();
+      const response = await page.goto(`${url}/slack/install`, { waitUntil: 'load' });
+      expect(response?.status()).toBe(200);
+      // Run in the page (a string: this project's types have no DOM).
+      const shown = (await page.evaluate(`(() => {
+        const button = document.getElementById('add-to-slack');
+        const before = (node) => Boolean(node.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING);
+        const items = [...document.querySelectorAll('li')].filter(before).map((li) => li.textContent);
+        const docs = [...document.querySelectorAll('a')].find((a) => a !== button && before(a));
+        const headings = [...document.querySelectorAll('h2')].filter(before).map((h) => h.textContent);
+        return { items, docs: docs?.getAttribute('href'), headings, name: button.textContent, lang: document.documentElement.lang };
+      })()`)) as { items: string[]; docs: string | undefined; headings: string[]; name: string; lang: string };
+      for (const scope of SLACK_APP.botScopes) expect(shown.items).toContain(`${scope}: ${BOT_SCOPE_REASONS[scope]}`);
+      expect(shown.headings).toHaveLength(4);
+      expect(shown.docs).toBe(DOCS_URL);
+      expect(shown).toMatchObject({ name: 'Add to Slack', lang: 'en' });
+
+      // Evaluated over the DevTools protocol: the page's Content-Security-Policy (no scripts) stays on.
+      await page.evaluate(axe.source);
+      const results = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as axe.AxeResults;
+      expect(results.passes.length + results.violations.length).toBeGreaterThan(0);
+      expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 });
 

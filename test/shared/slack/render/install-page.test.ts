@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, renderInstallErrorPage, renderInstalledPage, renderInstallPage } from '#shared/slack/render/install-page';
+import { BOT_SCOPE_REASONS } from '#shared/slack-app/definitions';
+import { buildSlackManifest } from '#shared/slack-app/manifest';
 
 describe('install pages', () => {
   it('escapes the characters that matter in text and attributes', () => {
@@ -7,7 +9,7 @@ describe('install pages', () => {
   });
 
   it('puts the authorize link in the button with its ampersands escaped', () => {
-    const html = renderInstallPage({ authorizeUrl: 'https://slack.com/oauth/v2/authorize?client_id=1&state="x"' });
+    const html = renderInstallPage({ authorizeUrl: 'https://slack.com/oauth/v2/authorize?client_id=1&state="x"', region: undefined, docsUrl: undefined });
     expect(html).toContain('<a class="add" id="add-to-slack" href="https://slack.com/oauth/v2/authorize?client_id=1&amp;state=&quot;x&quot;">Add to Slack</a>');
     expect(html).toMatch(/<title>Install Commitments<\/title>/);
   });
@@ -22,5 +24,45 @@ describe('install pages', () => {
     const html = renderInstallErrorPage({ message: 'This install link has expired.', installPath: '/slack/install' });
     expect(html).toContain('This install link has expired.');
     expect(html).toContain('href="/slack/install"');
+  });
+});
+
+describe('the install page says what it asks for and what happens to the data, before the button', () => {
+  const html = renderInstallPage({ authorizeUrl: 'https://slack.com/oauth/v2/authorize?client_id=1', region: 'eu-central-1', docsUrl: 'https://docs.example.org/commitments/' });
+  const beforeButton = html.slice(0, html.indexOf('id="add-to-slack"'));
+
+  it('lists each bot scope of the manifest with its reason, in the manifest’s order', () => {
+    const scopes = buildSlackManifest('https://bot.example.org/slack/events').oauth_config.scopes.bot;
+    expect(scopes.length).toBeGreaterThan(0);
+    const listed = [...beforeButton.matchAll(/<li><code>([^<]+)<\/code>: ([^<]+)<\/li>/g)].map((m) => [m[1], m[2]]);
+    expect(listed).toEqual(scopes.map((scope) => [scope, escapeHtml(BOT_SCOPE_REASONS[scope as keyof typeof BOT_SCOPE_REASONS])]));
+    for (const [, reason] of listed) expect(reason!.length).toBeGreaterThan(20);
+  });
+
+  it('says where the workspace’s data is kept, what is kept and for how long', () => {
+    expect(beforeButton).toContain('AWS region <strong>eu-central-1</strong>');
+    expect(beforeButton).toMatch(/tracks, items and their history/);
+    expect(beforeButton).toMatch(/35 days/);
+  });
+
+  it('says how to remove it: uninstall, then purge', () => {
+    const removal = beforeButton.slice(beforeButton.indexOf('<h2 id="remove">'));
+    expect(removal.indexOf('Remove App')).toBeGreaterThan(0);
+    expect(removal.indexOf('npm run purge -- --team')).toBeGreaterThan(removal.indexOf('Remove App'));
+  });
+
+  it('links to the docs when the deployment names them, and never to a guessed address', () => {
+    expect(beforeButton).toContain('<a href="https://docs.example.org/commitments/">');
+    const bare = renderInstallPage({ authorizeUrl: 'https://slack.com/oauth/v2/authorize?client_id=1', region: undefined, docsUrl: undefined });
+    expect(bare.match(/<a /g)).toHaveLength(1);
+    expect(bare).toContain('the AWS region this app is deployed in');
+  });
+
+  it('is one main landmark, headings in order, every page in English', () => {
+    for (const page of [html, renderInstalledPage({ workspace: 'X' }), renderInstallErrorPage({ message: 'm', installPath: '/slack/install' })]) {
+      expect(page).toContain('<html lang="en">');
+      expect(page.match(/<main>/g)).toHaveLength(1);
+    }
+    expect([...html.matchAll(/<h([1-6])/g)].map((m) => m[1])).toEqual(['1', '2', '2', '2', '2']);
   });
 });
