@@ -8,20 +8,32 @@ export type ErrorCode =
   | 'config'
   | 'slack';
 
-/** `field` names the input the error is about (e.g. `timeZone`), so a form can show it there. */
+/** A message of the catalogs (`shared/i18n`) by key, with what fills its placeholders: how an answer is said in the person's language. */
+export interface Say {
+  key: string;
+  values?: Readonly<Record<string, string | number>>;
+}
+
+/**
+ * `field` names the input the error is about (e.g. `timeZone`), so a form can show it there;
+ * `say` is the message's key in the catalogs, the message itself being its English text.
+ */
 export interface AppErrorOptions {
   cause?: unknown;
   field?: string;
+  say?: Say;
 }
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly field: string | undefined;
+  readonly say: Say | undefined;
 
   constructor(code: ErrorCode, message: string, options?: AppErrorOptions) {
     super(message, options);
     this.code = code;
     this.field = options?.field;
+    this.say = options?.say;
     this.name = new.target.name;
   }
 }
@@ -37,7 +49,7 @@ export class TrackNotFoundError extends NotFoundError {
   readonly slug: string;
 
   constructor(slug: string, options?: AppErrorOptions) {
-    super(`There is no track called ${slug}.`, options);
+    super(`There is no track called ${slug}.`, { say: { key: 'track.notFound', values: { track: slug } }, ...options });
     this.slug = slug;
   }
 }

@@ -4,6 +4,7 @@ import { add, addDays, addYears, endOfMonth, endOfQuarter, endOfYear, format, pa
 import { COUNT_WORD_PATTERN, readCount } from '#shared/dates/count-words';
 import { localDate } from '#shared/dates/flags';
 import type { LocalDate } from '#shared/domain/schemas';
+import { DEFAULT_LOCALE, INTL_TAG, type Locale } from '#shared/domain/locale';
 
 /** Which way a date without a year or week ("31 March", "friday") is read. */
 export type DatePreference = 'future' | 'past';
@@ -142,13 +143,35 @@ function parseFiscalYear(phrase: string, today: LocalDate, startMonth: number): 
 }
 
 /** "3 Apr": a date in a line that already says the year around it. */
-export function formatShortDate(date: LocalDate): string {
+export function formatShortDate(date: LocalDate, locale: Locale = DEFAULT_LOCALE): string {
+  if (locale !== 'en') return intlDate(locale, { month: 'long', day: 'numeric' }).format(utcNoon(date));
   return format(parseISO(date), 'd MMM');
 }
 
-/** "Fri 3 Apr 2026": how a resolved date is echoed back to people. */
-export function formatLocalDate(date: LocalDate): string {
-  return format(parseISO(date), 'EEE d MMM yyyy');
+/**
+ * How a resolved date is echoed back to people: "Fri 3 Apr 2026", "2026年4月3日(金)",
+ * "2026년 4월 3일 (금)" (the weekday in brackets as each language writes it).
+ */
+export function formatLocalDate(date: LocalDate, locale: Locale = DEFAULT_LOCALE): string {
+  if (locale === 'en') return format(parseISO(date), 'EEE d MMM yyyy');
+  const day = utcNoon(date);
+  const weekday = intlDate(locale, { weekday: 'short' }).format(day);
+  const written = intlDate(locale, { year: 'numeric', month: 'long', day: 'numeric' }).format(day);
+  return locale === 'ko' ? `${written} (${weekday})` : `${written}(${weekday})`;
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A date format of the language, cached: a calendar date is written in UTC, where it was parsed. */
+function intlDate(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}${JSON.stringify(options)}`;
+  let found = dateFormats.get(key);
+  if (!found) dateFormats.set(key, (found = new Intl.DateTimeFormat(INTL_TAG[locale], { ...options, timeZone: 'UTC' })));
+  return found;
+}
+
+function utcNoon(date: LocalDate): Date {
+  return new Date(`${date}T12:00:00Z`);
 }
 
 function normalise(text: string): string {

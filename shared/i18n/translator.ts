@@ -1,0 +1,103 @@
+import { formatDistanceStrict, parseISO } from 'date-fns';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { formatLocalDate, formatShortDate } from '#shared/dates/natural';
+import { DEFAULT_LOCALE, INTL_TAG, type Locale } from '#shared/domain/locale';
+import type { LocalDate } from '#shared/domain/schemas';
+import type { Say } from '#shared/errors';
+import { en, type Catalog, type MessageKey } from '#shared/i18n/en';
+
+/** What fills a message's placeholders: people's text and ids as strings, counts as numbers. */
+export type MessageValues = Readonly<Record<string, string | number>>;
+
+/**
+ * One language's words and ways of writing dates and numbers, for one request (or one
+ * recipient). Renderers take it as an argument; English ({@link EN}) is the default everywhere.
+ */
+export interface Translator {
+  readonly locale: Locale;
+  /** The catalog's message for `key` with its placeholders filled. */
+  t(key: MessageKey, values?: MessageValues): string;
+  /** A refusal's or notice's text, from its key (and values) when it has one, else as written. */
+  say(message: { text: string; say?: Say | undefined }): string;
+  /** "Tue 30 Sep 2025", "2025年9月30日(火)", "2025년 9월 30일 (화)". */
+  date(date: LocalDate): string;
+  /** "30 Sep", "9月30日", "9월 30일". */
+  shortDate(date: LocalDate): string;
+  /** "3,900". */
+  number(n: number): string;
+  /** How long ago `since` was: "just now", "3 days ago", "3日前", "3일 전". */
+  ago(since: string, now: Date): string;
+}
+
+/** A catalog's message compiled once per process; ICU tags are not read, so Slack's `<@U1>` and `<url|label>` pass as text. */
+function compiler(locale: Locale, catalog: Catalog) {
+  const compiled = new Map<MessageKey, IntlMessageFormat>();
+  return (key: MessageKey): IntlMessageFormat => {
+    let message = compiled.get(key);
+    if (!message) {
+      // A key the catalog lacks (a test fails on it) falls back to English rather than to nothing.
+      message = new IntlMessageFormat(catalog[key] ?? en[key], INTL_TAG[locale], undefined, { ignoreTag: true });
+      compiled.set(key, message);
+    }
+    return message;
+  };
+}
+
+/** Builds the translator of `locale` over `catalog`; `compile` may stand in for the catalog's own messages (the pseudo-locale). */
+export function createTranslator(locale: Locale, catalog: Catalog, compile: (key: MessageKey) => IntlMessageFormat = compiler(locale, catalog)): Translator {
+  const numbers = new Intl.NumberFormat(INTL_TAG[locale], { maximumFractionDigits: 2 });
+  const relative = locale === 'en' ? undefined : new Intl.RelativeTimeFormat(INTL_TAG[locale], { numeric: 'always' });
+  const t = (key: MessageKey, values?: MessageValues): string => String(compile(key).format(values));
+  return {
+    locale,
+    t,
+    say: (message) => (message.say ? t(message.say.key as MessageKey, message.say.values) : message.text),
+    date: (date) => formatLocalDate(date, locale),
+    shortDate: (date) => formatShortDate(date, locale),
+    number: (n) => numbers.format(n),
+    ago(since, now) {
+      const ms = now.getTime() - Date.parse(since);
+      if (ms < 60_000) return t('time.justNow');
+      if (!relative) {
+        if (ms < 86_400_000) return `${formatDistanceStrict(parseISO(since), now)} ago`;
+        return `${formatDistanceStrict(parseISO(since), now, { unit: 'day', roundingMethod: 'floor' })} ago`;
+      }
+      const [amount, unit]: [number, Intl.RelativeTimeFormatUnit] =
+        ms < 3_600_000 ? [Math.round(ms / 60_000), 'minute'] : ms < 86_400_000 ? [Math.round(ms / 3_600_000), 'hour'] : [Math.floor(ms / 86_400_000), 'day'];
+      // ICU writes "3 日前" with a space; Japanese is written without one.
+      const text = relative.format(-amount, unit);
+      return locale === 'ja' ? text.replace(/(\d) (?=\p{Script=Han})/u, '$1') : text;
+    },
+  };
+}
+
+/** English: bundled, and the language of anyone whose Slack speaks none of the others. */
+export const EN: Translator = createTranslator(DEFAULT_LOCALE, en);
+
+/**
+ * The other catalogs, each its own chunk of the bundle: an English answer never loads them,
+ * the first Japanese or Korean one in a container loads its language's once.
+ */
+const LOADERS: Record<Exclude<Locale, 'en'>, () => Promise<Catalog>> = {
+  ja: async () => (await import('#shared/i18n/ja')).ja,
+  ko: async () => (await import('#shared/i18n/ko')).ko,
+};
+
+const loaded = new Map<Locale, Promise<Translator>>([[DEFAULT_LOCALE, Promise.resolve(EN)]]);
+
+/** The translator of `locale`, its catalog loaded on first use (English is there already). */
+export function translatorFor(locale: Locale): Promise<Translator> {
+  let found = loaded.get(locale);
+  if (!found) {
+    found = LOADERS[locale as Exclude<Locale, 'en'>]().then((catalog) => createTranslator(locale, catalog));
+    // A failed load is tried again by the next request rather than kept.
+    found.catch(() => loaded.delete(locale));
+    loaded.set(locale, found);
+  }
+  return found;
+}
+
+/** A catalog message as a refusal carries it: its English text (logs, English answers) and its key and values. */
+export function spoken(key: MessageKey, values?: MessageValues): { text: string; say: Say } {
+  return { text: EN.t(key, values), say: { key, ...(values ? { values } : {}) } };
+}
