@@ -21,6 +21,11 @@ export function localDate(now: Date, timeZone: string): LocalDate {
   return format(now, 'yyyy-MM-dd', { in: tz(timeZone) });
 }
 
+/** Whole calendar days in `timeZone` from the day of `instant` to the day of `now`: how long ago, as an item's flags and its "updated" line both count it. */
+export function daysSince(instant: string, timeZone: string, now: Date): number {
+  return daysBetween(localDate(new Date(instant), timeZone), localDate(now, timeZone));
+}
+
 /** Calendar days from `from` to `to` (negative when `to` is earlier); both plain dates, so no DST. */
 export function daysBetween(from: LocalDate, to: LocalDate): number {
   return differenceInCalendarDays(parseISO(to), parseISO(from));
@@ -90,7 +95,7 @@ export function deriveFlags(
     if (left < 0) flags.overdue = { days: -left, due };
     else if (left <= DUE_SOON_DAYS) flags.dueSoon = { days: left, due };
   }
-  const silent = daysBetween(localDate(new Date(item.updatedAt), timeZone), today);
+  const silent = daysSince(item.updatedAt, timeZone, now);
   if (silent > quietAfterDays(item)) flags.quiet = { days: silent };
   return flags;
 }

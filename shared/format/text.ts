@@ -1,6 +1,6 @@
 import { tz } from '@date-fns/tz';
 import { format, formatDistanceStrict, parseISO } from 'date-fns';
-import { localDate, nextDue, type Flags } from '#shared/dates/flags';
+import { daysSince, localDate, nextDue, type Flags } from '#shared/dates/flags';
 import { formatLocalDate } from '#shared/dates/natural';
 import { countOf, formatNumber } from '#shared/render/count';
 import { ADDED_IN_SLACK, type Cadence, type Commitment, type ComplianceScore, type LocalDate, type Occurrence, type Source, type Status } from '#shared/domain/schemas';
@@ -64,12 +64,15 @@ export function formatDayOf(instant: Date | string, timeZone: string): string {
   return formatLocalDate(localDate(new Date(instant), timeZone));
 }
 
-/** "just now", "3 hours ago", "12 days ago". */
-export function age(since: string, now: Date): string {
+/**
+ * "just now", "3 hours ago", "12 days ago". Past a day it counts calendar days in the track's
+ * zone, as the quiet flag does, so "quiet for 321 days" and "updated 321 days ago" agree.
+ */
+export function age(since: string, now: Date, timeZone: string): string {
   const ms = now.getTime() - Date.parse(since);
   if (ms < 60_000) return 'just now';
   if (ms < 86_400_000) return `${formatDistanceStrict(parseISO(since), now)} ago`;
-  return `${formatDistanceStrict(parseISO(since), now, { unit: 'day', roundingMethod: 'floor' })} ago`;
+  return `${countOf(daysSince(since, timeZone, now), 'day')} ago`;
 }
 
 export type FlagName = 'overdue' | 'dueSoon' | 'quiet';

@@ -46,7 +46,7 @@ export function commitmentSummary(item: Commitment, timeZone: string, now: Date)
     item.archived ? archivedText(item.archived, timeZone) : undefined,
     closedText(item, timeZone, escapeLines, actorText),
     flags.length > 0 ? flags.join(' · ') : undefined,
-    [owners ? `Owners: ${owners}` : undefined, `updated ${age(item.updatedAt, now)}`].filter(Boolean).join(' · '),
+    [owners ? `Owners: ${owners}` : undefined, `updated ${age(item.updatedAt, now, timeZone)}`].filter(Boolean).join(' · '),
     latestNoteText(item, timeZone),
     `_Source: ${sourceText(item)}_`,
   ];
@@ -112,7 +112,7 @@ export function renderCommitment(item: Commitment, track: Pick<Track, 'title' | 
     { ...header(heading), block_id: `item|${item.id}` },
     // A header holds 150 characters: a longer title is given whole below it.
     ...(heading.length > SLACK_LIMITS.plainText ? [section(`*${escape(item.title)}*`)] : []),
-    context(`${escape(track.title)} · version ${item.version} · updated ${age(item.updatedAt, now)} by ${actorText(item.updatedBy)}`),
+    context(`${escape(track.title)} · version ${item.version} · updated ${age(item.updatedAt, now, track.timeZone)} by ${actorText(item.updatedBy)}`),
   ];
   if (item.archived) blocks.push(section(archivedText(item.archived, track.timeZone)));
   const closed = closedText(item, track.timeZone, escapeLines, actorText);

@@ -67,7 +67,7 @@ export function renderDigest(model: DigestModel): SlackMessage {
   }
   blocks.push(context(`*${escape(track.slug)}* · as of ${formatDayOf(now, track.timeZone)}${counts.length ? ` · ${counts.join(' · ')}` : ''}`));
 
-  const itemBlocks = (row: Row) => ('item' in row ? [noAnswerBlock(row, model.now)] : blocksFor(row, model));
+  const itemBlocks = (row: Row) => ('item' in row ? [noAnswerBlock(row, model.now, track.timeZone)] : blocksFor(row, model));
   const shown = fitGroups(
     groups.map((g) => g.items.map(itemBlocks)),
     SLACK_LIMITS.blocksPerMessage - blocks.length - 1 - groups.length,
@@ -78,11 +78,11 @@ export function renderDigest(model: DigestModel): SlackMessage {
     blocks.push(section(`${group.title} (${formatNumber(group.items.length)})`));
     group.items.slice(0, visible).forEach((row) => {
       blocks.push(...itemBlocks(row));
-      lines.push('item' in row ? `• ${row.item.id} ${escape(row.item.title)} — ${noAnswerText(row, model.now)}` : `• ${row.id} ${escape(row.title)}`);
+      lines.push('item' in row ? `• ${row.item.id} ${escape(row.item.title)} — ${noAnswerText(row, model.now, track.timeZone)}` : `• ${row.id} ${escape(row.title)}`);
     });
     const hidden = group.items.length - visible;
     if (hidden > 0) {
-      blocks.push(context(`…and ${hidden} more — ${escape(command + group.filter)}`));
+      blocks.push(context(`…and ${formatNumber(hidden)} more — ${escape(command + group.filter)}`));
       lines.push(`…and ${hidden} more — ${command + group.filter}`);
     }
   });
@@ -94,12 +94,12 @@ export function renderDigest(model: DigestModel): SlackMessage {
 }
 
 /** "no answer from @maria — asked 4 days ago", for each owner who has not answered. */
-function noAnswerText(row: NoAnswerRow, now: Date): string {
-  return row.owners.map((o) => `no answer from <@${o.userId}> — asked ${age(o.askedAt, now)}`).join('; ');
+function noAnswerText(row: NoAnswerRow, now: Date, timeZone: string): string {
+  return row.owners.map((o) => `no answer from <@${o.userId}> — asked ${age(o.askedAt, now, timeZone)}`).join('; ');
 }
 
-function noAnswerBlock(row: NoAnswerRow, now: Date): Block {
-  return section(`*${row.item.id}* ${escape(row.item.title)}\n${noAnswerText(row, now)}`);
+function noAnswerBlock(row: NoAnswerRow, now: Date, timeZone: string): Block {
+  return section(`*${row.item.id}* ${escape(row.item.title)}\n${noAnswerText(row, now, timeZone)}`);
 }
 
 /** An item's blocks; one that changed since the last digest also shows its newest note from then. */

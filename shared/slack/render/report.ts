@@ -110,7 +110,7 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
     }
     blocks.push(section(commitmentSummary(item, track.timeZone, view.now)));
     // One context line for both, so a page stays inside Slack's 50 blocks.
-    const asks = [...(waits.get(item.id) ?? []).map((w) => noAnswerText(w, view.now)), ...(pauses.get(item.id) ?? []).map(pausedLine)];
+    const asks = [...(waits.get(item.id) ?? []).map((w) => noAnswerText(w, view.now, track.timeZone)), ...(pauses.get(item.id) ?? []).map(pausedLine)];
     if (asks.length > 0) blocks.push(context(asks.join(' · ')));
     const actions = commitmentActions(item);
     if (actions) blocks.push(actions);
@@ -128,8 +128,8 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
 }
 
 /** "asked <@U1> 2 days ago, no answer"; once past the track's escalation days, flagged. */
-function noAnswerText(wait: NoAnswer, now: Date): string {
-  const ago = age(wait.askedAt, now);
+function noAnswerText(wait: NoAnswer, now: Date, timeZone: string): string {
+  const ago = age(wait.askedAt, now, timeZone);
   return wait.escalated ? `:rotating_light: *no answer from <@${wait.userId}>* — asked ${ago}` : `:hourglass: asked <@${wait.userId}> ${ago}, no answer`;
 }
 
@@ -147,7 +147,7 @@ function reportLineText(item: Commitment, flags: Flags, timeZone: string, waits:
     `${item.id} [${STATUS_LABEL[item.status]}${item.archived ? ', archived' : ''}] ${escape(item.title)}`,
     ...(closed ? [plainText(closed)] : []),
     ...flagPhrases(flags).map((p) => p.text),
-    ...waits.map((w) => plainText(noAnswerText(w, now))),
+    ...waits.map((w) => plainText(noAnswerText(w, now, timeZone))),
     ...pauses,
     ...(next ? [next] : []),
     ...(note ? [plainText(note)] : []),
