@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '#shared/config';
 import { createLogger } from '#shared/observe/log';
 import { LOCAL } from './local/env.ts';
+import { startHints } from './local/banner.ts';
 import { startLocalStack } from './local/local-stack.ts';
 import { outboxDir } from './local/slack-outbox.ts';
 import { claimLocalRun } from './local/single-run.ts';
@@ -40,9 +41,8 @@ console.log(`Endpoints for npm run slack, seed and sweep: ${LOCAL.dir}/endpoints
 if (multiWorkspace) {
   console.log(`Install page: ${publicUrl}/slack/install (Add to Slack goes to the stand-in's consent page, which installs ${LOCAL.teamId} at once)`);
 }
-console.log(
-  '\nIn another terminal:\n  npm run slack -- "/commitments japan-korea"\n  npm run slack -- --press "Mark done" --item JK-5\n  npm run slack -- --submit note="Signed on 3 March"\n  npm run sweep -- --at 2026-12-07T09:00+09:00   (a sweep at a moved clock)\n\nCtrl-C stops everything.',
-);
+console.log(`Demo track for the local people: ${stack.demo.created.length > 0 ? `added ${stack.demo.created.join(', ')}` : 'already loaded'} (/commitments demo)`);
+console.log(`\n${startHints(LOCAL.dir)}`);
 
 // With an app token, the same listeners also serve a real workspace over Socket Mode.
 const socketApp = process.env['SLACK_APP_TOKEN'] ? await startSocketMode(process.env['SLACK_APP_TOKEN']) : undefined;

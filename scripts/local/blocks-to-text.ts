@@ -21,8 +21,9 @@ export function blocksToText(message: { text?: string; blocks?: readonly object[
       case 'actions':
         lines.push(
           '  ' +
-            ((block['elements'] as { text?: { text: string }; value?: string }[]) ?? [])
-              .map((e) => `[${e.text?.text ?? '?'}${e.value && /^[A-Z]+-\d+$/.test(e.value) ? ` ${e.value}` : ''}]`)
+            ((block['elements'] as { text?: { text: string }; value?: string; options?: { text: { text: string } }[] }[]) ?? [])
+              // An overflow menu shows its choices, each pressed by its own label.
+              .map((e) => (e.options ? `[${e.options.map((o) => o.text.text).join(' | ')}]` : `[${e.text?.text ?? '?'}${e.value && /^[A-Z]+-\d+$/.test(e.value) ? ` ${e.value}` : ''}]`))
               .join(' '),
         );
         break;

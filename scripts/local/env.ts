@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
+import { ADMIN, LOCAL_TEAM } from './personas.ts';
 
 /** Where `npm start` keeps what it writes for the other scripts: data, endpoints, outbox. */
 const dir = process.env['LOCAL_DIR'] ?? '.local';
 
 /** Defaults that make `npm start` and `npm run slack` agree with each other on one machine. */
 export const LOCAL = {
-  teamId: 'T0LOCAL',
-  userId: 'U0LOCAL',
+  teamId: LOCAL_TEAM,
+  /** The workspace admin among the local people (`personas.ts`): who the terminal client is by default. */
+  userId: ADMIN.id,
   channelId: 'C0LOCAL',
   port: Number(process.env['PORT'] ?? 3000),
   signingSecret: process.env['SLACK_SIGNING_SECRET'] ?? 'local-signing-secret',

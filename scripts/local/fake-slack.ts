@@ -97,6 +97,10 @@ export interface FakeUser {
   tz: string;
   /** The user's Slack language (`en-US` unless set), given with `include_locale`. */
   locale: string;
+  /** Their handle and names, as Slack shows them. */
+  name: string;
+  real_name: string;
+  profile: { display_name: string; real_name: string };
 }
 
 /** A file as files.getUploadURLExternal announced it, with the bytes POSTed to its upload URL. */

@@ -84,9 +84,9 @@ function kindOf(element: FormElement): string {
     case 'datepicker':
       return 'YYYY-MM-DD';
     case 'users_select':
-      return 'a user id';
+      return 'a person: name or user id';
     case 'multi_users_select':
-      return 'user ids, comma-separated';
+      return 'people, comma-separated';
     case 'checkboxes':
     case 'multi_static_select':
       return 'values, comma-separated';
@@ -115,7 +115,7 @@ function normalise(text: string): string {
  * The form's values as Slack would send them on submit: each input as given in `pairs`
  * (`key=value`, the key an input's id or label), else as the form prefilled it.
  */
-export function fillForm(view: FormView, pairs: readonly string[]): FormValues {
+export function fillForm(view: FormView, pairs: readonly string[], people: { userId?: (text: string) => string } = {}): FormValues {
   const inputs = inputsOf(view);
   const given = new Map<FormInput, string>();
   for (const pair of pairs) {
@@ -129,7 +129,7 @@ export function fillForm(view: FormView, pairs: readonly string[]): FormValues {
   const values: FormValues = {};
   for (const input of inputs) {
     const text = given.get(input);
-    const value = text === undefined ? initialValue(input.element) : valueOf(input, text);
+    const value = text === undefined ? initialValue(input.element) : valueOf(input, text, people.userId ?? ((t) => t));
     if (!input.optional && isEmpty(value)) throw new FormFillError(`${input.key} (${input.label}) is required: add ${input.key}=…`);
     values[input.blockId] = { [input.element.action_id]: { type: input.element.type, ...value } };
   }
@@ -161,7 +161,7 @@ function initialValue(element: FormElement): Record<string, unknown> {
   }
 }
 
-function valueOf(input: FormInput, text: string): Record<string, unknown> {
+function valueOf(input: FormInput, text: string, userId: (text: string) => string): Record<string, unknown> {
   const list = () => text.split(',').map((s) => s.trim()).filter(Boolean);
   switch (input.element.type) {
     case 'datepicker':
@@ -170,9 +170,9 @@ function valueOf(input: FormInput, text: string): Record<string, unknown> {
     case 'timepicker':
       return { selected_time: text || null };
     case 'users_select':
-      return { selected_user: text || null };
+      return { selected_user: text ? userId(text) : null };
     case 'multi_users_select':
-      return { selected_users: list() };
+      return { selected_users: list().map(userId) };
     case 'static_select':
     case 'radio_buttons':
       return { selected_option: text ? choose(input, text) : null };

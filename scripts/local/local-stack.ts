@@ -9,14 +9,17 @@ import { runCheckInSweep } from '#shared/check-ins/sweep';
 import { renderReport } from '#shared/slack/render/report';
 import { createDynamoClient } from '#shared/store/client';
 import { createStore } from '#shared/store/store';
+import { createPreferencesStore } from '#shared/store/preferences';
 import { seedBusan, type SeedResult } from '#shared/use-cases/seed';
 import { blocksToText } from './blocks-to-text.ts';
+import { seedDemo, type DemoSeedResult } from './demo-track.ts';
 import { ensureTable, startDynamoDbLocal } from './dynamodb-local.ts';
 import { writeEndpoints, removeEndpoints, type LocalEndpoints } from './endpoints.ts';
 import { LOCAL } from './env.ts';
 import { FakeSlack } from './fake-slack.ts';
 import { FakeKms } from './fake-kms.ts';
 import { serveLambda } from './http-adapter.ts';
+import { personaUsers, USER_GROUPS } from './personas.ts';
 import { watchOutbox } from './slack-outbox.ts';
 
 export interface LocalStackOptions {
@@ -44,6 +47,8 @@ export interface LocalStack {
   endpoints: LocalEndpoints;
   fakeSlack: FakeSlack | undefined;
   seeded: SeedResult;
+  /** The demo track's items added by this start (none when they were there already). */
+  demo: DemoSeedResult;
   /** The Busan track's report as text, for the start banner. */
   busan: string;
   /** Runs one reminder sweep now, as the minute's schedule does. */
@@ -64,14 +69,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   await ensureTable(client, options.tableName);
   const store = createStore({ client, tableName: options.tableName });
   const seeded = await seedBusan(store, LOCAL.teamId, new Date());
+  const demo = await seedDemo(store, createPreferencesStore({ client, tableName: options.tableName }), LOCAL.teamId, new Date());
   const busan = blocksToText(renderReport(await store.getReport(LOCAL.teamId, 'japan-korea'), { filter: 'all', page: 0, now: new Date(), shared: true }));
 
   const multiWorkspace = options.multiWorkspace ?? false;
   const fakeSlack = options.realSlack
     ? undefined
     : await new FakeSlack({
-        // The local user is the workspace's admin, so the Busan track can be claimed (`roles`) locally.
-        users: { [LOCAL.userId]: { is_admin: true } },
+        // The local people (the admin you are by default among them); anyone else is a plain member of this workspace.
+        users: personaUsers(),
+        teamId: LOCAL.teamId,
+        userGroups: { ...USER_GROUPS },
         ...(multiWorkspace ? { oauthClient: LOCAL.oauth, consent: { teamId: LOCAL.teamId, teamName: 'Local workspace', botToken: LOCAL.botToken, installerUserId: LOCAL.userId } } : {}),
       }).start();
   if (fakeSlack) watchOutbox(fakeSlack, { localDir: options.localDir, print: options.print });
@@ -138,6 +146,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     endpoints,
     fakeSlack,
     seeded,
+    demo,
     busan,
     sweep,
     async stop() {

@@ -17,6 +17,11 @@ function mailboxDir(localDir: string): string {
   return join(localDir, 'client', 'mailbox');
 }
 
+/** The Home tab last published for a user, as the stand-in answered it (with its view id). */
+export function homeFile(localDir: string, userId: string): string {
+  return join(localDir, 'client', 'home', `${safeName(userId)}.json`);
+}
+
 /** The outbox's folder: files the bot uploaded, under their own names. */
 export function outboxDir(localDir: string): string {
   return join(localDir, 'outbox');
@@ -65,6 +70,8 @@ export function watchOutbox(fake: FakeSlack, options: { localDir: string; print:
         return show(`Form ${call.method === 'views.update' ? 'updated' : 'opened'}: ${view.title?.text ?? view.callback_id ?? ''}`, describeForm(view));
       }
       case 'views.publish':
+        // Kept for the terminal client, which presses Home's buttons as the tab now stands.
+        writeFileSync(ensure(homeFile(localDir, String(args['user_id'] ?? ''))), JSON.stringify(result['view'] ?? args['view'] ?? {}));
         return show(`Home tab of <@${String(args['user_id'] ?? '')}> published`, blocksToText((args['view'] as { blocks?: object[] } | undefined) ?? {}));
       case 'files.completeUploadExternal':
         return saveUploads(fake, args, localDir, (title, body) => show(title, body), where);

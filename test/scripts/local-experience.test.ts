@@ -59,7 +59,8 @@ describe('the local experience: npm start and the terminal client (issue 15)', (
     const mark = terminal.length;
     const at = new Date(Date.now() + 60 * 86_400_000).toISOString();
     const sweep = await script('sweep', '--at', at);
-    expect(sweep.stderr).toBe('');
+    // Only log lines (the demo track's deactivated owner is stopped with a warning), never a failure.
+    expect(sweep.stderr.split('\n').filter((line) => line && !/^\{"level":"(INFO|WARN)"/.test(line))).toEqual([]);
     expect(sweep.stdout).toContain('1 posted');
     expect(printedSince(mark)).toContain('Message in #C0DIGEST');
     expect(printedSince(mark)).toContain('== Reminder: Japan–South Korea: Busan summit follow-ups ==');

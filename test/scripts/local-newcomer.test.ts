@@ -1,0 +1,168 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { LOCAL } from '#local/env';
+import { startLocalStack, type LocalStack } from '#local/local-stack';
+import { ADMIN, PERSONAS, escapeCommandText, findPersona } from '#local/personas';
+import { startHints } from '#local/banner';
+import { runClient } from '#local/terminal-client';
+import { runScript } from '../support/run-script.ts';
+
+/** Issue 25: the local stand-in knows people of every kind, and every button and shortcut is reachable from the terminal. */
+
+const localDir = mkdtempSync(path.join(tmpdir(), 'commitments-newcomer-'));
+const savedEnv = { ...process.env };
+let stack: LocalStack;
+const terminal: string[] = [];
+const printedSince = (mark: number): string => terminal.slice(mark).join('\n');
+const maria = findPersona('maria')!;
+const minjun = findPersona('minjun')!;
+
+/** `npm run slack -- …` as the docs write it, through the client's own code. */
+async function slack(...argv: string[]): Promise<{ code: number; out: string }> {
+  const printed: string[] = [];
+  const code = await runClient(argv, {
+    localDir,
+    signingSecret: LOCAL.signingSecret,
+    defaults: { teamId: LOCAL.teamId, userId: LOCAL.userId, channelId: LOCAL.channelId },
+    print: (text) => printed.push(text),
+  });
+  return { code, out: printed.join('\n') };
+}
+
+async function script(name: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { ...savedEnv, LOCAL_DIR: localDir };
+  for (const key of ['DYNAMODB_ENDPOINT', 'TABLE_NAME', 'SLACK_BOT_TOKEN', 'SLACK_API_URL', 'SLACK_BOT_TOKEN_SECRET_ARN']) delete env[key];
+  return runScript(name, args, env);
+}
+
+beforeAll(async () => {
+  stack = await startLocalStack({ port: 0, localDir, dynamodbEndpoint: inject('dynamodbEndpoint'), tableName: `test-${randomUUID()}`, print: (text) => terminal.push(text) });
+});
+
+afterAll(async () => {
+  await stack.stop();
+  process.env = savedEnv;
+  rmSync(localDir, { recursive: true, force: true });
+});
+
+describe('local personas (issue 25)', () => {
+  it('sends typed @names, user groups and #channels as Slack does with escaping on, and leaves unknown ones as typed', () => {
+    expect(escapeCommandText('add demo "R&D <draft>" owner @maria, @Nobody in #gov-affairs #nowhere @gov-team')).toBe(
+      `add demo "R&amp;D &lt;draft&gt;" owner <@${maria.id}|maria>, @Nobody in <#C07QGOVAFF1|gov-affairs> #nowhere <!subteam^S07QGOVTEAM|@gov-team>`,
+    );
+    expect(escapeCommandText('roles add <@U0MARIA|maria> editor')).toBe('roles add <@U0MARIA|maria> editor');
+  });
+
+  it('names every kind of person, each with what users.info says of them', () => {
+    const flags = PERSONAS.map((p) => [p.name, p.user.is_admin ?? false, p.user.is_restricted ?? false, p.user.is_ultra_restricted ?? false, p.user.deleted ?? false, p.user.is_bot ?? false, p.user.team_id === LOCAL.teamId]);
+    expect(flags.filter(([, admin]) => admin)).toHaveLength(1);
+    expect(flags.filter(([, admin, guest, , deleted, bot, home]) => !admin && !guest && !deleted && !bot && home).length).toBeGreaterThanOrEqual(2);
+    expect(flags.filter(([, , guest, single]) => guest && !single)).toHaveLength(1);
+    expect(flags.filter(([, , , single]) => single)).toHaveLength(1);
+    expect(flags.filter(([, , , , deleted]) => deleted)).toHaveLength(1);
+    expect(flags.filter(([, , , , , bot]) => bot)).toHaveLength(1);
+    expect(flags.filter(([, , , , , , home]) => !home)).toHaveLength(1);
+    expect(LOCAL.userId).toBe(ADMIN.id);
+  });
+
+  it("lists the people in npm start's hints, with LOCAL_DIR when it is not the default", () => {
+    const hints = startHints('/tmp/elsewhere');
+    for (const p of PERSONAS) expect(hints).toContain(`${p.name} (${p.id})`);
+    expect(hints).toContain('LOCAL_DIR=/tmp/elsewhere npm run slack -- "/commitments japan-korea"');
+    expect(startHints('.local')).not.toContain('LOCAL_DIR=');
+  });
+
+  it('stores owner @maria as the person, acts as a persona by name, and refuses a name it does not know', async () => {
+    const added = await slack('/commitments add japan-korea "Exchange the liaison officers\' contacts" due 2027-03-31 owner @maria');
+    expect(added.code).toBe(0);
+    const id = /JK-\d+/.exec(added.out)?.[0];
+    const shown = await slack(`/commitments show ${id}`);
+    expect(shown.out).toContain(`Owners: <@${maria.id}>`);
+
+    const asMaria = await slack('--user', 'maria', '/commitments me');
+    expect(asMaria.code).toBe(0);
+    const asGuest = await slack('--user', 'sven', '/commitments japan-korea roles add @minjun editor');
+    expect(asGuest.out).toMatch(/no track called .?japan-korea/);
+    const byId = await slack('--user', minjun.id, '/commitments me');
+    expect(byId.code).toBe(0);
+    const unknown = await slack('--user', 'nobody', '/commitments me');
+    expect(unknown.code).toBe(2);
+    expect(unknown.out).toBe(`No one called nobody here; the local people: ${PERSONAS.map((p) => p.name).join(', ')} (or a user id U…).`);
+  });
+
+  it('seeds the demo track beside Busan with persona owners; npm run seed for a workspace loads Busan alone', { timeout: 60_000 }, async () => {
+    const tracks = await slack('/commitments');
+    expect(tracks.out).toContain('japan-korea');
+    expect(tracks.out).toContain('demo');
+    const seeded = await script('seed', '--team', 'T0SEEDONLY');
+    expect(seeded.code).toBe(0);
+    const other = await slack('--team', 'T0SEEDONLY', '/commitments');
+    expect(other.out).toContain('japan-korea');
+    expect(other.out).not.toContain('demo');
+  });
+});
+
+describe('the newcomer path for check-ins, as docs/local.md writes it (issue 25)', () => {
+  it('sweeps, presses On track in the check-in message as its owner, and sees the message redrawn', { timeout: 60_000 }, async () => {
+    const mark = terminal.length;
+    const swept = await script('sweep');
+    expect(swept.code).toBe(0);
+    expect(printedSince(0)).toContain(`Message in direct message to <@${maria.id}>`);
+
+    const updatesBefore = stack.fakeSlack!.callsTo('chat.update').length;
+    const pressed = await slack('--user', 'maria', '--press', 'On track', '--item', 'DEMO-1', '--in', 'dm');
+    expect(pressed.code).toBe(0);
+    expect(pressed.out).toContain('[the message now reads]');
+    expect(pressed.out).toMatch(/On track — you/);
+    expect(stack.fakeSlack!.callsTo('chat.update')).toHaveLength(updatesBefore + 1);
+    expect(printedSince(mark)).toContain(`Message updated in direct message to <@${maria.id}>`);
+
+    // The redrawn message's other items keep their buttons: Snooze is an overflow menu.
+    const snoozed = await slack('--user', 'maria', '--press', 'Snooze 1 week', '--item', 'DEMO-2', '--in', 'dm');
+    expect(snoozed.out).toContain('[the message now reads]');
+    expect(snoozed.code).toBe(0);
+    const gone = await slack('--user', 'maria', '--press', 'On track', '--item', 'DEMO-1', '--in', 'dm');
+    expect(gone).toEqual({ code: 2, out: 'No On track button in your direct messages with the bot; the buttons there: none.' });
+  });
+
+  it('hands an item on with Not mine, its form filled by a persona name', async () => {
+    const opened = await slack('--user', 'tom', '--press', 'Not mine', '--item', 'DEMO-3', '--in', 'dm');
+    expect(opened.code).toBe(0);
+    expect(opened.out).toContain('== Form opened: Who owns DEMO-3? ==');
+    const handed = await slack('--user', 'tom', '--submit', 'owner=minjun');
+    expect(handed.code).toBe(0);
+    const shown = await slack('/commitments show DEMO-3');
+    expect(shown.out).toContain(`Owners: <@${minjun.id}>`);
+  });
+
+  it('presses a button of the Home tab, opened as Slack opens it, and of a digest in a channel', { timeout: 60_000 }, async () => {
+    const home = await slack('--user', 'minjun', '--home');
+    expect(home.code).toBe(0);
+    expect(home.out).toContain('DEMO-3');
+    const publishes = stack.fakeSlack!.callsTo('views.publish').length;
+    const pressed = await slack('--user', 'minjun', '--press', 'On track', '--item', 'DEMO-3', '--in', 'home');
+    expect(pressed.code).toBe(0);
+    expect(pressed.out).toContain('[the Home tab now reads]');
+    expect(stack.fakeSlack!.callsTo('views.publish').length).toBeGreaterThan(publishes);
+
+    await slack('--channel', '#busan-desk', '/commitments subscribe japan-korea every monday 09:00');
+    await script('sweep', '--at', new Date(Date.now() + 60 * 86_400_000).toISOString());
+    const done = await slack('--channel', '#busan-desk', '--press', 'Mark done', '--item', 'JK-5', '--in', 'channel');
+    expect(done.code).toBe(0);
+    expect(done.out).toContain('== Form opened: Mark JK-5 done ==');
+  });
+
+  it('triggers both message shortcuts on a message it names, and their forms submit', async () => {
+    const track = await slack('--shortcut', 'Track as commitment', '--text', 'We will send the minutes to both delegations by Friday.');
+    expect(track.code).toBe(0);
+    expect(track.out).toContain('== Form opened:');
+    const imported = await slack('--shortcut', 'Import readout', '--text', 'Japan will host a seminar on maritime safety by 30 September 2027.');
+    expect(imported.code).toBe(0);
+    expect(imported.out).toContain('== Form opened: Import a readout ==');
+    const unknown = await slack('--shortcut', 'Forward', '--text', 'x');
+    expect(unknown).toEqual({ code: 2, out: 'No shortcut Forward; the app has: Track as commitment, Import readout.' });
+  });
+});
