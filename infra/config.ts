@@ -12,6 +12,8 @@ export const InfraConfigSchema = z.object({
   alarmEmail: optional(z.email()),
   /** Slack Web API base URL (GovSlack, tests); the functions default to slack.com without it. */
   slackApiUrl: optional(z.url({ protocol: /^https$/ })),
+  /** Where the app's documentation is read; the install page links to it (no link without it). */
+  docsUrl: optional(z.url({ protocol: /^https$/ })),
 });
 
 export type InfraConfig = z.infer<typeof InfraConfigSchema>;

@@ -86,6 +86,7 @@ export class StatelessStack extends Stack {
     });
     // The install's redirect URI is built from this, never from a request's (forgeable) Host header.
     this.slackFunction.function.addEnvironment('PUBLIC_URL', this.api.apiEndpoint);
+    if (config.docsUrl) this.slackFunction.function.addEnvironment('DOCS_URL', config.docsUrl);
     const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
       retention: logs.RetentionDays.ONE_YEAR,
       encryptionKey: logsKey,

@@ -127,8 +127,8 @@ const FIRST_PERSON = /^(?:we|our\b.*)$/i;
 /** Who is quoted: "…," the Minister said / said the Secretary / the Minister added. */
 const NAME = String.raw`[A-Z][\w-]*(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?[A-Z][\w-]*){0,4}`;
 const ATTRIBUTION = new RegExp(String.raw`["”’],?\s+(?:(?:said|says|added|stated)\s+(?:the\s+)?(${NAME})|(?:the\s+)?(${NAME})\s+(?:said|says|added|stated))\b`, 'g');
-/** "The Minister of the Sea said …" opening a paragraph whose quotes then say "she said". */
-const OPENING_SPEAKER = new RegExp(String.raw`^(?:The\s+)?(${NAME})\s+(?:said|says|added|stated)\b`);
+/** "The Minister of the Sea said …", "Colombia's Minister said …" opening a paragraph whose quotes then say "she said". */
+const OPENING_SPEAKER = new RegExp(String.raw`^(?:The\s+)?((?:(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s\s+)?${NAME})\s+(?:said|says|added|stated)\b`);
 const PRONOUN_ATTRIBUTION = /["”’],?\s+(?:he|she|they)\s+(?:said|says|added)\b/;
 
 /** Whether `index` of a sentence is inside a quotation. */

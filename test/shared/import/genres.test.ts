@@ -248,6 +248,13 @@ describe('quotes with a pronoun attribution', () => {
   });
 });
 
+describe('quotes after a speaker named with a possessive', () => {
+  it('gives "our …" in the quote to the country the opening speaker belongs to', () => {
+    const text = 'Ghana’s Minister of Fisheries and Norway’s Minister of the Sea met today.\n\nNorway’s Minister of the Sea said the arrangement was a milestone. "Our research council will share its survey data with Ghanaian partners," she said.';
+    expect(read(text).map((p) => p.parties)).toEqual([['NO']]);
+  });
+});
+
 describe('next steps', () => {
   it('proposes each item of a "Next steps" list, noun phrases too, but not what is only possible or expected', () => {
     const text = [
