@@ -379,7 +379,17 @@ const RECURRING: { re: RegExp; every?: Cadence }[] = [
   { re: /毎月|月\s?1\s?回|매월|매달|월\s?1\s?회/, every: { count: 1, unit: 'months' } },
   { re: /定期的|定例|持ち回り|シャトル|相互訪問|정례|정기적|셔틀|교대로|상호\s?방문/ },
 ];
-const ONGOING = /引き続き|継続|強化|推進|深化|拡充|緊密に連携|緊密な連携|拡大|促進|維持|[てで]いく|지속|강화|확대|계속|긴밀히\s?협력|긴밀한\s?협력|긴밀히\s?소통|증진|심화|유지|(?:해|하여)\s?나가/;
+/**
+ * A verb's 아/어 form with no final consonant (넓혀, 키워, 해, 이어): before 나가 it is the auxiliary "go on
+ * doing". Particles that look like one (가, 와, 서 in 에서) are left out, so "조사에 나가" stays a going out.
+ */
+const AUXILIARY_STEM = `[${Array.from({ length: 19 }, (_, lead) => [0, 1, 4, 6, 9, 10, 14].map((vowel) => String.fromCharCode(0xac00 + (lead * 21 + vowel) * 28)))
+  .flat()
+  .filter((c) => !'가와서'.includes(c))
+  .join('')}]`;
+const ONGOING = new RegExp(
+  String.raw`引き続き|継続|強化|推進|深化|拡充|緊密に連携|緊密な連携|拡大|促進|維持|[てで]いく|지속|강화|확대|계속|긴밀히\s?협력|긴밀한\s?협력|긴밀히\s?소통|증진|심화|유지|(?:하여|${AUXILIARY_STEM})\s?나(?:가|갈|간)`,
+);
 
 function classify(text: string, due: LocalDate | undefined): KindDraft {
   const digits = text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
