@@ -7,4 +7,8 @@ export const OUTPUT_KEYS = {
   botTokenSecretArn: 'SlackBotTokenSecretArn',
   tableName: 'TableName',
   alarmTopicArn: 'AlarmTopicArn',
+  tokenKeyArn: 'TokenKeyArn',
+  slackLogGroup: 'SlackLogGroup',
+  remindersLogGroup: 'RemindersLogGroup',
+  apiAccessLogGroup: 'ApiAccessLogGroup',
 } as const;

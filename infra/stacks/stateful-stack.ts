@@ -1,4 +1,4 @@
-import { CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, CrossStackReferences, ReferenceStrength, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -72,6 +72,10 @@ export class StatefulStack extends Stack {
       });
     }
 
+    // Exported, not read weakly: a weak reference keeps its old value in the stateless stack until that stack
+    // itself changes, while an export in use makes CloudFormation refuse the change here, where it was made.
+    for (const resource of [table, tokenKey, slackSecret, botTokenSecret]) CrossStackReferences.of(resource).produce(ReferenceStrength.STRONG);
+
     new CfnOutput(this, OUTPUT_KEYS.tableName, { value: table.tableName, description: 'DynamoDB table' });
     new CfnOutput(this, OUTPUT_KEYS.secretName, { value: slackSecret.secretName, description: 'Slack credentials secret' });
     new CfnOutput(this, OUTPUT_KEYS.secretArn, {
@@ -82,5 +86,6 @@ export class StatefulStack extends Stack {
       value: botTokenSecret.secretArn,
       description: 'Put {"botToken"} here after installing the Slack app, or {"clientId","clientSecret"} for OAuth installs',
     });
+    new CfnOutput(this, OUTPUT_KEYS.tokenKeyArn, { value: tokenKey.keyArn, description: 'KMS key that seals installs\' tokens (retained with the table)' });
   }
 }

@@ -245,6 +245,10 @@ export class StatelessStack extends Stack {
       value: this.alarmTopic.topicArn,
       description: 'Subscribe here to receive alarms',
     });
+    // Generated names: these say which log group is whose.
+    new CfnOutput(this, OUTPUT_KEYS.slackLogGroup, { value: this.slackFunction.logGroup.logGroupName, description: 'Log group of the Slack function' });
+    new CfnOutput(this, OUTPUT_KEYS.remindersLogGroup, { value: this.remindersFunction.logGroup.logGroupName, description: 'Log group of the reminder function' });
+    new CfnOutput(this, OUTPUT_KEYS.apiAccessLogGroup, { value: accessLogs.logGroupName, description: 'Access log group of the HTTP API' });
   }
 
   private addAlarms(scheduleRate: number): void {

@@ -100,4 +100,9 @@ describe('StatefulStack', () => {
     template.hasOutput('SlackSecretName', {});
     template.hasOutput('SlackSecretArn', { Value: { Ref: Match.stringLikeRegexp('^SlackSecret') } });
   });
+
+  // Issue 25: clean-up schedules the token key's deletion by this output.
+  it('outputs the token key’s ARN', () => {
+    template.hasOutput('TokenKeyArn', { Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^TokenKey'), 'Arn'] } });
+  });
 });

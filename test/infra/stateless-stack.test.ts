@@ -15,12 +15,9 @@ const functions = (t: Template) => Object.values(t.findResources('AWS::Lambda::F
 const functionNamed = (t: Template, service: string) =>
   functions(t).find((f) => f.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME === `commitments-${service}`);
 
-/** The stateful stack's output that the stateless stack reads for `attribute` of `logicalIdPrefix`. */
+/** The stateful stack's export that the stateless stack imports for `logicalIdPrefix` (and attribute). */
 const stackOutput = (logicalIdPrefix: string) => ({
-  'Fn::GetStackOutput': Match.objectLike({
-    StackName: byDefault.stateful.stackName,
-    OutputName: Match.stringLikeRegexp(logicalIdPrefix),
-  }),
+  'Fn::ImportValue': Match.stringLikeRegexp(`^${byDefault.stateful.stackName}:ExportsOutput${logicalIdPrefix}`),
 });
 
 describe('StatelessStack functions', () => {
@@ -48,6 +45,16 @@ describe('StatelessStack functions', () => {
       RetentionInDays: 365,
       KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^LogsKey'), 'Arn'] },
     });
+  });
+
+  // Issue 25: a weak reference (Fn::GetStackOutput) keeps its old value until this stack itself changes;
+  // an import makes CloudFormation refuse to change a value this stack still uses.
+  it('reads the stateful stack’s values through its exports, none through Fn::GetStackOutput', () => {
+    const json = JSON.stringify(template.toJSON());
+    expect(json).not.toContain('Fn::GetStackOutput');
+    const imported = new Set([...json.matchAll(/"Fn::ImportValue":"CommitmentsStateful:ExportsOutput(Ref|FnGetAtt)(Table|SlackSecret|SlackBotTokenSecret|TokenKey)[0-9A-F]{8}(Arn)?/g)].map((m) => `${m[2]}${m[3] ?? ''}`));
+    expect([...imported].sort()).toEqual(['SlackBotTokenSecret', 'SlackSecret', 'Table', 'TableArn', 'TokenKeyArn']);
+    byDefault.statefulTemplate.hasOutput('*', { Export: { Name: Match.stringLikeRegexp('^CommitmentsStateful:ExportsOutputRefTable') } });
   });
 
   it('gives each function the table name, and the secret ARNs from the stateful stack', () => {
@@ -188,7 +195,7 @@ describe('StatelessStack permissions', () => {
       const kms = statementsOf(service).filter(({ Action }) => [Action].flat().some((a) => a.startsWith('kms:')));
       expect(kms).toHaveLength(1);
       expect(kms[0]).toMatchObject({ Effect: 'Allow', Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Condition: { StringEquals: { 'kms:EncryptionContext:app': 'commitments' } } });
-      const tokenKeyArn = /"OutputName":"[^"]*FnGetAttTokenKey\w*Arn\w*"/;
+      const tokenKeyArn = /"Fn::ImportValue":"CommitmentsStateful:ExportsOutputFnGetAttTokenKey\w*Arn\w*"/;
       expect(JSON.stringify(kms[0]!.Resource)).toMatch(tokenKeyArn);
       expect(JSON.stringify(functionNamed(template, service.toLowerCase())?.Properties.Environment.Variables.TOKEN_KEY_ARN)).toMatch(tokenKeyArn);
     }
@@ -246,6 +253,15 @@ describe('StatelessStack Slack endpoint', () => {
       SourceAccount: { Ref: 'AWS::AccountId' },
       SourceArn: Match.objectLike({ 'Fn::Join': Match.anyValue() }),
     });
+  });
+
+  // Issue 25: the log groups' names are generated; the outputs say which one is whose.
+  it('names each log group in an output', () => {
+    const logGroups = Object.keys(template.findResources('AWS::Logs::LogGroup'));
+    const outputs = Object.entries(template.toJSON().Outputs as Record<string, { Value: unknown }>);
+    const naming = outputs.filter(([, output]) => logGroups.some((id) => JSON.stringify(output.Value) === JSON.stringify({ Ref: id })));
+    expect(naming.map(([key]) => key).sort()).toEqual(['ApiAccessLogGroup', 'RemindersLogGroup', 'SlackLogGroup']);
+    expect(naming).toHaveLength(logGroups.length);
   });
 
   it('outputs the Slack request URL ending in /slack/events', () => {
