@@ -20,7 +20,7 @@ export const exportCommand = defineCommand({
   examples: [`${SLASH} japan-korea export`],
   // Not a table write, but a replay would upload the files again.
   writes: true,
-  need: 'write',
+  need: 'export',
   read(c: Cursor): { track: TrackSlug } {
     if (c.peekWord() === 'share') c.refuse(exportNotShared());
     const track = readTrack(c, 'export');
@@ -33,7 +33,7 @@ export const exportCommand = defineCommand({
     const send = where.sendBriefing;
     if (!send) throw new InvalidInputError('Export needs Slack to send files, which is not available here.');
     // The answer names the files, so it needs the track's time zone; the upload waits for after it.
-    const filenames = briefingFilenames(await getTrack(deps, caller, track, 'write'), caller.now);
+    const filenames = briefingFilenames(await getTrack(deps, caller, track, 'export'), caller.now);
     send(track, caller.now);
     return filenames;
   },

@@ -3,9 +3,10 @@ import type { Commitment, Role, TrackAccess } from '#shared/domain/schemas';
 
 /**
  * What a request asks of a track: to see it, to answer a check-in about one of its items, to
- * change its items, or to change who may.
+ * change its items, to export it (allowed as a change is, refused in its own words), or to
+ * change who may.
  */
-export type Need = 'read' | 'answer' | 'write' | 'manage';
+export type Need = 'read' | 'answer' | 'write' | 'export' | 'manage';
 
 /** What a command asks: a need on the track it touches, or `self`: only the caller's own settings (`me`). */
 export type CommandNeed = Need | 'self';
@@ -106,14 +107,15 @@ export function authorize(access: Access, track: TrackAccess & { slug: string },
     : track.visibility === 'workspace' || role !== undefined || (access.channelId !== undefined && track.channels.includes(access.channelId));
   if (!visible) return { allowed: false, hidden: true, reason: `There is no track called ${track.slug}.` };
   if (need === 'read') return ALLOWED;
+  const doing = need === 'export' ? 'export it' : 'change it';
   if (need === 'answer' && item?.owners.some((owner) => owner.slackUserId === access.userId)) return ALLOWED;
-  if (outsider) return refuse(`Guests and people from other organisations can read ${track.slug} but not change it.`);
+  if (outsider) return refuse(`Guests and people from other organisations can read ${track.slug} but not ${doing}.`);
   if (need === 'manage') {
     return role === 'owner' ? ALLOWED : refuse(`Only the owners of ${track.slug} or a workspace admin can change who may use it.`);
   }
   if (role === 'owner' || role === 'editor') return ALLOWED;
   if (role === undefined && !hasOwner(track)) return ALLOWED;
-  return refuse(`Only the owners and editors of ${track.slug} can change it; ask an owner for the editor role.`);
+  return refuse(`Only the owners and editors of ${track.slug} can ${doing}; ask an owner for the editor role.`);
 }
 
 /** Whether a write that names no track (a new track, a form over all tracks) is open to this person. */
