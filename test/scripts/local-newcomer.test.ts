@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -16,7 +16,6 @@ const localDir = mkdtempSync(path.join(tmpdir(), 'commitments-newcomer-'));
 const savedEnv = { ...process.env };
 let stack: LocalStack;
 const terminal: string[] = [];
-const printedSince = (mark: number): string => terminal.slice(mark).join('\n');
 const maria = findPersona('maria')!;
 const minjun = findPersona('minjun')!;
 
@@ -105,49 +104,61 @@ describe('local personas (issue 25)', () => {
   });
 });
 
+/** The commands of docs/local.md's "Try check-ins first" as typed there: the `npm …` lines of its first four sh blocks, comments dropped. */
+function newcomerPath(): string[][] {
+  const doc = readFileSync(path.resolve(import.meta.dirname, '../../docs/local.md'), 'utf8');
+  const from = doc.indexOf('## Try check-ins first');
+  const section = doc.slice(from, doc.indexOf('\n## ', from + 1));
+  const blocks = [...section.matchAll(/```sh\n([\s\S]*?)```/g)].slice(0, 4).map((m) => m[1] ?? '');
+  return blocks
+    .flatMap((block) => block.split('\n'))
+    .map((line) => line.trim().replace(/\s+#.*$/, ''))
+    .filter((line) => line.startsWith('npm '))
+    .map((line) => [...line.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? ''));
+}
+
 describe('the newcomer path for check-ins, as docs/local.md writes it (issue 25)', () => {
-  it('sweeps, presses On track in the check-in message as its owner, and sees the message redrawn', { timeout: 60_000 }, async () => {
-    const mark = terminal.length;
-    const swept = await script('sweep');
-    expect(swept.code).toBe(0);
-    expect(printedSince(0)).toContain(`Message in direct message to <@${maria.id}>`);
-
+  it('starts, sweeps, presses On track in the check-in message as its owner and sees it redrawn; then Snooze, Not mine and Home', { timeout: 120_000 }, async () => {
+    const steps = newcomerPath();
+    expect(steps.slice(0, 3).map((argv) => argv.join(' '))).toEqual(['npm start', 'npm run sweep', 'npm run slack -- --user maria --press On track --item DEMO-1 --in dm']);
+    const outputs: string[] = [];
     const updatesBefore = stack.fakeSlack!.callsTo('chat.update').length;
-    const pressed = await slack('--user', 'maria', '--press', 'On track', '--item', 'DEMO-1', '--in', 'dm');
-    expect(pressed.code).toBe(0);
-    expect(pressed.out).toContain('[the message now reads]');
-    expect(pressed.out).toMatch(/On track — you/);
-    expect(stack.fakeSlack!.callsTo('chat.update')).toHaveLength(updatesBefore + 1);
-    expect(printedSince(mark)).toContain(`Message updated in direct message to <@${maria.id}>`);
+    for (const argv of steps) {
+      const [, run, name, dashes, ...rest] = argv;
+      // npm start is the stack this file started, as scripts/start.ts starts it.
+      if (run === 'start') continue;
+      expect(dashes === undefined || dashes === '--').toBe(true);
+      if (name === 'sweep') {
+        const swept = await script('sweep', ...rest);
+        expect(swept.code).toBe(0);
+        outputs.push(swept.stdout);
+      } else {
+        const sent = await slack(...rest);
+        expect(sent, argv.join(' ')).toMatchObject({ code: 0 });
+        outputs.push(sent.out);
+      }
+    }
+    const [swept, onTrack, snoozed, notMine, handed, home, homePress, report] = outputs;
+    expect(swept).toMatch(/Check-ins: .*[1-9]\d* messages? sent/);
+    expect(terminal.join('\n')).toContain(`Message in direct message to <@${maria.id}>`);
+    expect(onTrack).toContain('[the message now reads]');
+    expect(onTrack).toMatch(/On track — you said so on/);
+    expect(stack.fakeSlack!.callsTo('chat.update').length).toBeGreaterThan(updatesBefore);
+    expect(terminal.join('\n')).toContain(`Message updated in direct message to <@${maria.id}>`);
+    expect(snoozed).toContain('Snoozed until');
+    expect(notMine).toContain('== Form opened: Who owns DEMO-3? ==');
+    expect(handed).toContain('(Form submitted and closed.)');
+    expect(home).toContain('DEMO-3');
+    expect(homePress).toContain('[the Home tab now reads]');
+    expect(report).toMatch(/paused: <@U05PK3NJ1ST>/);
+    expect((await slack('/commitments show DEMO-3')).out).toContain(`Owners: <@${minjun.id}>`);
 
-    // The redrawn message's other items keep their buttons: Snooze is an overflow menu.
-    const snoozed = await slack('--user', 'maria', '--press', 'Snooze 1 week', '--item', 'DEMO-2', '--in', 'dm');
-    expect(snoozed.out).toContain('[the message now reads]');
-    expect(snoozed.code).toBe(0);
+    // Both of Maria's items are answered: nothing is left to press there.
     const gone = await slack('--user', 'maria', '--press', 'On track', '--item', 'DEMO-1', '--in', 'dm');
     expect(gone).toEqual({ code: 2, out: 'No On track button in your direct messages with the bot; the buttons there: none.' });
   });
 
-  it('hands an item on with Not mine, its form filled by a persona name', async () => {
-    const opened = await slack('--user', 'tom', '--press', 'Not mine', '--item', 'DEMO-3', '--in', 'dm');
-    expect(opened.code).toBe(0);
-    expect(opened.out).toContain('== Form opened: Who owns DEMO-3? ==');
-    const handed = await slack('--user', 'tom', '--submit', 'owner=minjun');
-    expect(handed.code).toBe(0);
-    const shown = await slack('/commitments show DEMO-3');
-    expect(shown.out).toContain(`Owners: <@${minjun.id}>`);
-  });
-
-  it('presses a button of the Home tab, opened as Slack opens it, and of a digest in a channel', { timeout: 60_000 }, async () => {
-    const home = await slack('--user', 'minjun', '--home');
-    expect(home.code).toBe(0);
-    expect(home.out).toContain('DEMO-3');
-    const publishes = stack.fakeSlack!.callsTo('views.publish').length;
-    const pressed = await slack('--user', 'minjun', '--press', 'On track', '--item', 'DEMO-3', '--in', 'home');
-    expect(pressed.code).toBe(0);
-    expect(pressed.out).toContain('[the Home tab now reads]');
-    expect(stack.fakeSlack!.callsTo('views.publish').length).toBeGreaterThan(publishes);
-
+  it('presses a button of a digest in a channel', { timeout: 60_000 }, async () => {
     await slack('--channel', '#busan-desk', '/commitments subscribe japan-korea every monday 09:00');
     await script('sweep', '--at', new Date(Date.now() + 60 * 86_400_000).toISOString());
     const done = await slack('--channel', '#busan-desk', '--press', 'Mark done', '--item', 'JK-5', '--in', 'channel');
