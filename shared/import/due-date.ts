@@ -41,7 +41,10 @@ const SEASONS: Record<string, { first: number; last: number }> = {
 const EARLY_MONTH = 4;
 const MID_MONTH = 8;
 /** Words before a date that make it a date in the past, not a deadline. */
-const PAST_LEAD = /\b(?:since|began|begun|started|from|last|ago|reached|held|took place|signed)\s+(?:in\s+|on\s+)?(?:the\s+)?$/i;
+const PAST_LEAD = /\b(?:since|began|begun|started|last|ago|reached|held|took place|signed)\s+(?:in\s+|on\s+)?(?:the\s+)?$/i;
+/** "from late 2027" dates an act that starts then; "from 1 March to 30 June" is a range, due at its end. */
+const FROM_LEAD = /\bfrom\s+(?:in\s+|on\s+)?(?:the\s+)?$/i;
+const RANGE_END = /^\s*(?:to|until|till|through|[-–—])\s*\S/i;
 
 const monthEnd = (year: number, month: number): LocalDate => {
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -160,15 +163,22 @@ export function findDueDate(sentence: string, opts: DueDateOptions): DueDate | u
     natural: (phrase) => parseNaturalDate(phrase.replace(/\./g, '').replace(/\s+/g, ' ').trim(), { now, timeZone: opts.timeZone }),
   };
   const found: { index: number; phrase: string; due: LocalDate }[] = [];
+  // A range's start, and any shorter date read inside it ("March 2027" in "1 March 2027").
+  const starts: { from: number; to: number }[] = [];
   for (const { re, resolve } of PATTERNS) {
     for (const match of sentence.matchAll(re)) {
-      if (PAST_LEAD.test(sentence.slice(0, match.index))) continue;
+      const before = sentence.slice(0, match.index);
+      if (PAST_LEAD.test(before)) continue;
+      if (FROM_LEAD.test(before) && RANGE_END.test(sentence.slice(match.index + match[0].length))) {
+        starts.push({ from: match.index, to: match.index + match[0].length });
+        continue;
+      }
       const due = resolve(match, ctx);
       if (due && due > opts.meetingDate) found.push({ index: match.index, phrase: match[0].trim(), due });
     }
   }
   found.sort((a, b) => a.index - b.index || b.phrase.length - a.phrase.length);
-  const first = found[0];
+  const first = found.find((f) => !starts.some((s) => f.index >= s.from && f.index < s.to));
   return first ? { due: first.due, phrase: first.phrase } : undefined;
 }
 

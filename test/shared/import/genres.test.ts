@@ -123,6 +123,9 @@ describe('seasons and periods', () => {
     ['They will open it by mid-2027.', '2027-08-31'],
     ['They will open it in late 2027.', '2027-12-31'],
     ['They will open it in the first half of 2027.', '2027-06-30'],
+    ['Ghana will open its laboratories to Norwegian teams from late 2027.', '2027-12-31'],
+    ['The programme runs from 1 March 2027 to 30 June 2028.', '2028-06-30'],
+    ['Talks have been held every year from 2019.', undefined],
     ['Comments within four weeks of receipt', undefined],
     ['Within 60 days after entry into force', undefined],
   ])('reads %j as %s', (text, day) => {
