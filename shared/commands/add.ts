@@ -4,7 +4,7 @@ import { COUNT_WORD_PATTERN, readCount } from '#shared/dates/count-words';
 import { formatLocalDate } from '#shared/dates/natural';
 import { DEFAULT_UPDATE_EVERY_DAYS, takesDueDate, type NamedKind } from '#shared/domain/kind';
 import { LIMITS, type Cadence, type TrackSlug } from '#shared/domain/schemas';
-import { withItem } from '#shared/slack/render/change';
+import { overdueNotice, withItem } from '#shared/slack/render/change';
 import { renderCommitment } from '#shared/slack/render/commitment';
 import { addCommitmentModal } from '#shared/slack/render/modals';
 import { addCommitment, getTrack } from '#shared/use-cases/commitments';
@@ -63,7 +63,8 @@ export const addCommand = defineCommand({
   },
   render({ item, track }, _, { caller }) {
     const due = item.kind.type === 'one-off' && item.kind.due ? `, due ${formatLocalDate(item.kind.due)}` : '';
-    return { message: withItem(`Added *${item.id}* to ${track.slug}${due}.`, renderCommitment(item, track, caller.now)) };
+    const overdue = overdueNotice(item, track, caller.now);
+    return { message: withItem(`Added *${item.id}* to ${track.slug}${due}.${overdue ? ` ${overdue}` : ''}`, renderCommitment(item, track, caller.now)) };
   },
 });
 

@@ -1,5 +1,5 @@
 import { defineCommand, SLASH } from '#shared/commands/definition';
-import { preview, readId, readNote, type Cursor } from '#shared/commands/grammar';
+import { expectEnd, preview, readId, readTextBeforeOptions, type Cursor, type Token } from '#shared/commands/grammar';
 import { LIMITS, PartyCodeSchema, type CommitmentId, type ComplianceScore } from '#shared/domain/schemas';
 import { renderChange } from '#shared/slack/render/change';
 import { changeItem } from '#shared/use-cases/commitments';
@@ -31,7 +31,7 @@ const SCORES: ReadonlyMap<string, ComplianceScore> = new Map([
 export const assessCommand = defineCommand({
   name: 'assess',
   words: ['assess'],
-  usage: `${SLASH} assess <ID> <party> <-1|0|+1> [as of <date>] ["note"]  (−1 not complying, 0 partial, +1 full; as of a past day, today by default)`,
+  usage: `${SLASH} assess <ID> <party> <-1|0|+1> [as of <date>] ["note"]  (−1 not complying, 0 partial, +1 full; as of a day since the item existed, before or after the note; today by default)`,
   examples: [`${SLASH} assess JK-4 JP +1 "Dialogue held in Tokyo"`, `${SLASH} assess JK-4 KR 0 as of 2026-03-31 "Interim report"`],
   writes: true,
   need: 'write',
@@ -51,14 +51,22 @@ function readAssess(c: Cursor): AssessArgs {
   const scoreToken = c.next();
   const score = scoreToken ? SCORES.get(scoreToken.text.toLowerCase()) : undefined;
   if (score === undefined) c.refuse(`“${preview(scoreToken?.text ?? '')}” is not a score; use -1 (not complying), 0 (partial) or +1 (full).`);
-  const dateText = readAsOf(c);
-  const note = readNote(c, LIMITS.noteChars);
+  let dateText = readAsOf(c);
+  const note = readTextBeforeOptions(c, 'note', LIMITS.noteChars, isAsOf);
+  // `as of` may also follow a quoted note.
+  if (!c.done) {
+    if (dateText !== undefined) c.refuse('Give as of only once.');
+    dateText = readAsOf(c);
+    expectEnd(c);
+  }
   return { id, party, score, ...(note === undefined ? {} : { note }), ...(dateText === undefined ? {} : { dateText }) };
 }
 
-/** `as of <date>`, up to a quoted note: the day an assessment speaks for. */
+const isAsOf = (as: Token | undefined, of: Token | undefined): boolean => as?.quoted === false && as.text.toLowerCase() === 'as' && of?.quoted === false && of.text.toLowerCase() === 'of';
+
+/** `as of <date>`, up to a quoted note (or after one): the day an assessment speaks for. */
 function readAsOf(c: Cursor): string | undefined {
-  if (c.peekWord() !== 'as' || c.peekSecond()?.quoted || c.peekSecond()?.text.toLowerCase() !== 'of') return undefined;
+  if (!isAsOf(c.peek(), c.peekSecond())) return undefined;
   c.next();
   c.next();
   const dateText = c.textOf(c.takeWhile((token) => !token.quoted));

@@ -1,6 +1,6 @@
 import { readOwners } from '#shared/commands/add';
 import { defineCommand, SLASH } from '#shared/commands/definition';
-import { checkLength, preview, readId, type Cursor, type Token } from '#shared/commands/grammar';
+import { checkLength, preview, readId, readTextBeforeOptions, type Cursor, type Token } from '#shared/commands/grammar';
 import { OWNERS_PER_ITEM, PARTIES_PER_LIST } from '#shared/domain/bounds';
 import { LIMITS, PartyCodeSchema, type CommitmentId } from '#shared/domain/schemas';
 import { renderChange } from '#shared/slack/render/change';
@@ -73,7 +73,13 @@ function readEdit(c: Cursor): EditArgs {
   }
 }
 
+/** Fields that may not follow a reason ("due" may: "… postponed" due to the election). */
+const FIELD_WORDS = new Set(['owner', 'owners', 'title', 'parties', 'party']);
+
+/** The reason ends the command: a field after a quoted reason is refused, since edit changes one at a time. */
 function reason(c: Cursor): { reason?: string } {
-  const text = checkLength(c, 'reason', c.textOf(c.rest()), LIMITS.noteChars);
+  const first = c.peek();
+  const text = readTextBeforeOptions(c, 'reason', LIMITS.noteChars, (t) => !t.quoted && FIELD_WORDS.has(t.text.toLowerCase()));
+  if (!c.done && first) c.refuse(`Nothing more was expected after the reason “${preview(first.text)}”; edit changes one field at a time.`);
   return text === undefined ? {} : { reason: text };
 }

@@ -128,6 +128,11 @@ export class Cursor {
     return this.tokens[this.index + 1];
   }
 
+  /** The token `offset` places after the next one (0 is the next). */
+  peekAt(offset: number): Token | undefined {
+    return this.tokens[this.index + offset];
+  }
+
   /** The next token as a lower-case keyword; undefined when quoted, since quoting makes a word text. */
   peekWord(): string | undefined {
     const token = this.peek();
@@ -245,9 +250,25 @@ export function checkLength(c: Cursor, what: string, text: string | undefined, l
   return text;
 }
 
-/** A note that may follow the rest of a command, as `update`, `done` and `assess` take it. */
+/** A note that may follow the rest of a command, as `update`, `done` and `note` take it. */
 export function readNote(c: Cursor, limit: number): string | undefined {
   return checkLength(c, 'note', c.textOf(c.rest()), limit);
+}
+
+/**
+ * Text that options may follow (`assess`'s note, `log`'s text, `edit`'s reason). A quoted token
+ * followed by an option (`isOption` sees the next two tokens) is the whole text, and the caller
+ * reads the option next; otherwise the text is the words to the end as typed, so a quoted phrase
+ * may open a longer note.
+ */
+export function readTextBeforeOptions(c: Cursor, what: string, limit: number, isOption: (next: Token, after: Token | undefined) => boolean): string | undefined {
+  const first = c.peek();
+  const next = c.peekAt(1);
+  if (first?.quoted && next && isOption(next, c.peekAt(2))) {
+    c.next();
+    return checkLength(c, what, c.textOf([first]), limit);
+  }
+  return checkLength(c, what, c.textOf(c.rest()), limit);
 }
 
 export const TIME_ZONE_KEYWORDS: ReadonlySet<string> = new Set(['tz', 'timezone']);

@@ -1,5 +1,5 @@
 import { defineCommand, SLASH } from '#shared/commands/definition';
-import { checkLength, readId, type Cursor } from '#shared/commands/grammar';
+import { checkLength, expectEnd, readId, readTextBeforeOptions, type Cursor } from '#shared/commands/grammar';
 import { OccurrenceSchema, type CommitmentId } from '#shared/domain/schemas';
 import { renderChange } from '#shared/slack/render/change';
 import { changeItem } from '#shared/use-cases/commitments';
@@ -25,7 +25,7 @@ export const logCommand = defineCommand({
   words: ['log'],
   usage:
     `${SLASH} log <ID> <date> [at|in <place>] ["what happened"]  ` +
-    `(the date is the words before at, in or a quote; a one-word date such as 2026-01-13 or today may be followed by the place)`,
+    `(the date is the words before at, in or a quote; a one-word date such as 2026-01-13 or today may be followed by the place; at <place> may also follow the quote)`,
   examples: [`${SLASH} log JK-1 2026-01-13 at Nara "Lee visits Nara"`],
   writes: true,
   need: 'write',
@@ -36,6 +36,16 @@ export const logCommand = defineCommand({
   render: (changed, _, { caller }) => ({ message: renderChange(changed, caller.now) }),
 });
 
+/** `at <place>` (or `in`), or after a one-word date the place alone: the words up to a quote. */
+function readPlace(c: Cursor): string | undefined {
+  const keyword = c.peekWord();
+  const introduced = keyword !== undefined && PLACE_KEYWORDS.has(keyword);
+  if (introduced) c.next();
+  const place = checkLength(c, 'place', c.textOf(c.takeWhile((token) => !token.quoted)), PLACE_CHARS);
+  if (introduced && place === undefined) c.refuse(`${keyword} needs a place.`);
+  return place;
+}
+
 function readLog(c: Cursor): LogArgs {
   const id = readId(c, 'log');
   const first = c.peek();
@@ -45,12 +55,14 @@ function readLog(c: Cursor): LogArgs {
     : c.takeWhile((token) => !token.quoted && !PLACE_KEYWORDS.has(token.text.toLowerCase()));
   const dateText = c.textOf(dateTokens);
   if (dateText === undefined) c.refuse('log needs a date, such as today or 2026-01-13.');
-  const keyword = c.peekWord();
-  const introduced = keyword !== undefined && PLACE_KEYWORDS.has(keyword);
-  if (introduced) c.next();
-  const place = checkLength(c, 'place', c.textOf(c.takeWhile((token) => !token.quoted)), PLACE_CHARS);
-  if (introduced && place === undefined) c.refuse(`${keyword} needs a place.`);
-  const text = checkLength(c, 'text', c.textOf(c.rest()), OCCURRENCE_TEXT_CHARS);
+  let place = readPlace(c);
+  const text = readTextBeforeOptions(c, 'text', OCCURRENCE_TEXT_CHARS, (t) => !t.quoted && PLACE_KEYWORDS.has(t.text.toLowerCase()));
+  // `at <place>` may also follow a quoted text.
+  if (!c.done) {
+    if (place !== undefined) c.refuse('Give the place only once.');
+    place = readPlace(c);
+    expectEnd(c);
+  }
   const args: LogArgs = { id, dateText };
   if (place) args.place = place;
   if (text) args.text = text;

@@ -64,6 +64,16 @@ function addedOn(item: Pick<Commitment, 'source' | 'createdAt'>, timeZone: strin
   return item.source.point === undefined ? localDate(new Date(item.createdAt), timeZone) : item.source.date;
 }
 
+/**
+ * The first day the item existed, in its track's zone: the day it was agreed (its source's date:
+ * the meeting for seeded and imported items, the message for one tracked from Slack) or the day
+ * it was added, whichever is earlier. No score or record can speak for a day before it.
+ */
+export function existedFrom(item: Pick<Commitment, 'source' | 'createdAt'>, timeZone: string): LocalDate {
+  const added = localDate(new Date(item.createdAt), timeZone);
+  return item.source.date < added ? item.source.date : added;
+}
+
 /** Days without news after which the item counts as quiet. */
 export function quietAfterDays(item: Pick<Commitment, 'kind'>): number {
   const { kind } = item;

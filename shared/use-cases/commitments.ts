@@ -1,4 +1,4 @@
-import { addLocalDays } from '#shared/dates/flags';
+import { addLocalDays, existedFrom } from '#shared/dates/flags';
 import { ambiguityQuestion, formatLocalDate, readNaturalDate } from '#shared/dates/natural';
 import { dueDateBounds, implausibleDue } from '#shared/dates/plausible';
 import { STATUS_LABEL } from '#shared/format/text';
@@ -403,6 +403,14 @@ function toAssessment(item: Commitment, track: Track, action: Extract<ItemAction
   const date = action.dateText === undefined ? today : resolveDate(action.dateText, track, now, 'past');
   if (date > today) {
     throw new InvalidInputError(`${formatLocalDate(date)} has not come yet: a score speaks for a day that has. Nothing was changed.`, `/commitments assess ${item.id} ${action.party} <-1|0|+1> as of <date>`, { field: 'date' });
+  }
+  const first = existedFrom(item, track.timeZone);
+  if (date < first) {
+    throw new InvalidInputError(
+      `${item.id} dates from ${formatLocalDate(first)}; a score cannot speak for ${formatLocalDate(date)}, before it existed. Nothing was changed.`,
+      `/commitments assess ${item.id} ${action.party} <-1|0|+1> as of <date>`,
+      { field: 'date' },
+    );
   }
   const current = item.compliance[action.party];
   const from = current && current.date <= date ? current.score : undefined;

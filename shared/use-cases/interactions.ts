@@ -9,7 +9,7 @@ import { readItemVersion } from '#shared/slack/render/commitment';
 import { canWrite, requireWriter, withGroups } from '#shared/use-cases/access';
 import { saveImport } from '#shared/use-cases/import';
 import type { ImportPick } from '#shared/domain/import-draft';
-import { describeChange } from '#shared/slack/render/change';
+import { describeChange, overdueNotice, setsDue } from '#shared/slack/render/change';
 import { refuseIfArchived } from '#shared/domain/changes';
 import { formatNumber } from '#shared/render/count';
 
@@ -31,8 +31,9 @@ export async function submitItemChange(deps: Deps, caller: Caller, origin: Modal
 
 /** Saves an Edit form, guarded by the version it showed; returns one line per change it made. */
 export async function submitEditForm(deps: Deps, caller: Caller, origin: ModalOrigin, form: EditFormAction): Promise<string> {
-  const { before, after, changes } = await saveEditForm(deps, caller, origin.id ?? '', form, origin.version);
-  return changes.map((change) => describeChange(before.status, after.status, change, after.id)).join('\n');
+  const { before, after, track, changes } = await saveEditForm(deps, caller, origin.id ?? '', form, origin.version);
+  const overdue = changes.some(setsDue) ? overdueNotice(after, track, caller.now) : undefined;
+  return [...changes.map((change) => describeChange(before.status, after.status, change, after.id)), ...(overdue ? [overdue] : [])].join('\n');
 }
 
 /** An Unarchive button: its value names the item and the version the message showed. */
@@ -43,7 +44,8 @@ export async function unarchiveFromButton(deps: Deps, caller: Caller, value: str
 
 export async function submitCommitment(deps: Deps, caller: Caller, form: CommitmentForm): Promise<string> {
   const { item, track } = await addCommitment(deps, caller, form);
-  return `Added *${item.id}* to ${track.slug}: ${escape(item.title)}`;
+  const overdue = overdueNotice(item, track, caller.now);
+  return `Added *${item.id}* to ${track.slug}: ${escape(item.title)}${overdue ? `\n${overdue}` : ''}`;
 }
 
 export async function submitPicks(deps: Deps, caller: Caller, draftId: string, picks: ImportPick[]): Promise<string> {

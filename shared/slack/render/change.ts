@@ -1,3 +1,4 @@
+import { deriveFlags } from '#shared/dates/flags';
 import { formatLocalDate } from '#shared/dates/natural';
 import type { Change, Commitment, FieldChange, Track } from '#shared/domain/schemas';
 import { renderCommitment } from '#shared/slack/render/commitment';
@@ -31,7 +32,25 @@ const FIELD_LABEL: Record<FieldChange['field'], string> = { title: 'title', deta
 /** A changed item: the line saying what changed, then the item as it now stands. */
 export function renderChange(result: { before: Commitment; after: Commitment; track: Track; change: Change }, now: Date): SlackMessage {
   const { before, after, track, change } = result;
-  return withItem(describeChange(before.status, after.status, change, after.id), renderCommitment(after, track, now));
+  const line = describeChange(before.status, after.status, change, after.id);
+  const overdue = setsDue(change) ? overdueNotice(after, track, now) : undefined;
+  return withItem(overdue ? `${line} ${overdue}` : line, renderCommitment(after, track, now));
+}
+
+/** Whether the change gives the item a due date. */
+export function setsDue(change: Change): boolean {
+  const fields = change.type === 'field' ? [change] : change.type === 'fields' ? change.changes : [];
+  return fields.some((f) => f.field === 'due');
+}
+
+/**
+ * Said when a due date is set on a day that has passed: the item is saved as given (an
+ * agreement's deadline may well lie behind), and the answer says plainly that it is overdue.
+ */
+export function overdueNotice(item: Commitment, track: Pick<Track, 'timeZone'>, now: Date): string | undefined {
+  if (item.kind.type !== 'one-off') return undefined;
+  const overdue = deriveFlags(item, track.timeZone, now).overdue;
+  return overdue ? `*${item.id}* is already overdue: ${formatLocalDate(overdue.due)} has passed.` : undefined;
 }
 
 /** A confirmation line followed by the item it is about. */
