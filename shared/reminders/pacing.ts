@@ -46,6 +46,10 @@ export interface PacerOptions {
  * (`channelIntervalMs` after its last turn, or a 429's Retry-After). So a channel that must wait
  * books a later turn and leaves the turns before it to channels that can post now: while posts
  * are waiting, no turn goes unused.
+ * Turns are when posts may go, but a stalled event loop lets several out late and together, and a
+ * request reaches Slack some time after it is sent. So each post, as it goes out, also waits for
+ * {@link clearance}: a post counts against the workspace's second from when Slack answered it (the
+ * latest Slack can have counted it), and never more than `perSecond` go out within such a second.
  */
 export class ChannelPacer {
   private readonly nextFree = new Map<string, number>();
@@ -54,6 +58,8 @@ export class ChannelPacer {
   private readonly turnMs: number;
   private readonly clock: () => number;
   private readonly origin: number;
+  /** The last `perSecond` posts, oldest first: when each was answered (while in flight, when it was sent). */
+  private readonly sends: { at: number }[] = [];
 
   constructor(private readonly options: PacerOptions) {
     this.turnMs = options.perSecond > 0 && Number.isFinite(options.perSecond) ? 1000 / options.perSecond : 0;
@@ -72,6 +78,28 @@ export class ChannelPacer {
   /** Slack said 429 with Retry-After: nothing to this channel before then. */
   holdFor(channel: string, ms: number): void {
     this.nextFree.set(channel, Math.max(this.nextFree.get(channel) ?? 0, this.clock() + ms));
+  }
+
+  /** How long a post that has its turn still waits: until a second has passed since the post `perSecond` before it was answered. */
+  clearance(): number {
+    const oldest = this.sends[0];
+    if (this.turnMs === 0 || oldest === undefined || this.sends.length < this.options.perSecond) return 0;
+    return Math.max(0, oldest.at + 1000 - this.clock());
+  }
+
+  /**
+   * A post to `channel` goes out now: its channel's interval runs from now, and it counts against
+   * the rate until a second after the returned `answered` is called (when Slack answers).
+   */
+  sent(channel: string): { answered(): void } {
+    const now = this.clock();
+    this.nextFree.set(channel, Math.max(this.nextFree.get(channel) ?? 0, now + this.options.channelIntervalMs));
+    const send = { at: now };
+    if (this.turnMs > 0) {
+      this.sends.push(send);
+      while (this.sends.length > this.options.perSecond) this.sends.shift();
+    }
+    return { answered: () => void (send.at = this.clock()) };
   }
 
   /** The first free turn at or after `earliest`. */

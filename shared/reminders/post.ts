@@ -60,19 +60,22 @@ export async function postOnce(ctx: PostContext, post: Post): Promise<PostResult
       if (found.kind === 'unreadable') ctx.log.warn('cannot look for an earlier post; posting anyway', { channel, slotId: post.slotId, error: found.error });
       mustCheck = false;
     }
-    if (!(await ctx.budget.wait(ctx.pacer.reserve(channel), ctx.sleep))) return { kind: 'gave-up', reason: 'out of time' };
-    const reply = await ctx.slack.call(
-      'chat.postMessage',
-      {
-        channel,
-        text: message.text,
-        blocks: message.blocks,
-        metadata: { event_type: post.eventType, event_payload: { slot_id: post.slotId, ...post.payload } },
-        unfurl_links: false,
-        unfurl_media: false,
-      },
-      { timeoutMs: timeout(ctx) },
-    );
+    if (!(await ctx.budget.wait(ctx.pacer.reserve(channel), ctx.sleep)) || !(await cleared(ctx))) return { kind: 'gave-up', reason: 'out of time' };
+    const sent = ctx.pacer.sent(channel);
+    const reply = await ctx.slack
+      .call(
+        'chat.postMessage',
+        {
+          channel,
+          text: message.text,
+          blocks: message.blocks,
+          metadata: { event_type: post.eventType, event_payload: { slot_id: post.slotId, ...post.payload } },
+          unfurl_links: false,
+          unfurl_media: false,
+        },
+        { timeoutMs: timeout(ctx) },
+      )
+      .finally(() => sent.answered());
     switch (reply.kind) {
       case 'ok':
         return { kind: 'posted', ts: reply.body.ts };
@@ -88,6 +91,14 @@ export async function postOnce(ctx: PostContext, post: Post): Promise<PostResult
     }
   }
   return { kind: 'gave-up', reason: 'too many attempts' };
+}
+
+/** Waits until one more post keeps the workspace within its rate (see `ChannelPacer.clearance`); false when out of time. */
+async function cleared(ctx: PostContext): Promise<boolean> {
+  for (let wait = ctx.pacer.clearance(); wait > 0; wait = ctx.pacer.clearance()) {
+    if (!(await ctx.budget.wait(wait, ctx.sleep))) return false;
+  }
+  return true;
 }
 
 type FindResult = { kind: 'found'; ts: string | undefined } | { kind: 'absent' } | { kind: 'unreadable'; error: string } | { kind: 'gave-up'; reason: string };

@@ -28,16 +28,13 @@ export function createCheckInStore(deps: { client: DynamoDBClient; tableName: st
   const key = (input: { teamId: TeamId; userId: string; date: LocalDate }) => params.checkInDeliveryKey(input.teamId, input.userId, input.date);
 
   return {
-    /** Every ask due at `now`: one Query per shard of the due index, every page. */
+    /** Every ask due at `now`: one Query per shard of the due index, every page; the shards side by side, their asks in shard order. */
     async due(now: Date, pageSize = 500): Promise<DueAsk[]> {
-      const asks: DueAsk[] = [];
-      for (let shard = 0; shard < shards; shard++) {
-        for (const item of await queryAll(client, params.dueAsksQueryParams(tableName, shard, now, pageSize))) {
-          const ask = parse(AskSchema, item);
-          asks.push({ ...ask, seq: parseCommitmentId(ask.commitmentId).seq, readSk: String(item['gsi1sk']) });
-        }
-      }
-      return asks;
+      const pages = await Promise.all(Array.from({ length: shards }, (_, shard) => queryAll(client, params.dueAsksQueryParams(tableName, shard, now, pageSize))));
+      return pages.flat().map((item) => {
+        const ask = parse(AskSchema, item);
+        return { ...ask, seq: parseCommitmentId(ask.commitmentId).seq, readSk: String(item['gsi1sk']) };
+      });
     },
 
     /**

@@ -49,3 +49,60 @@ describe('channel pacer', () => {
     expect([pacer.reserve('C1'), pacer.reserve('C2'), pacer.reserve('C1')]).toEqual([0, 0, 60]);
   });
 });
+
+describe('channel pacer, as posts actually go out', () => {
+  it('holds a post back while the last second already had the rate of posts sent, however late they went', () => {
+    const clock = virtualClock();
+    const pacer = new ChannelPacer({ channelIntervalMs: 1100, perSecond: 10, clock: clock.read });
+    const turns = Array.from({ length: 12 }, (_, i) => pacer.reserve(`C${i}`));
+    expect(turns).toEqual([0, 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 1100]);
+    // The first goes on time; a stall lets the next nine out together at 950 ms.
+    expect(pacer.clearance()).toBe(0);
+    pacer.sent('C0');
+    clock.now = 950;
+    for (let i = 1; i < 10; i++) {
+      expect(pacer.clearance()).toBe(0);
+      pacer.sent(`C${i}`);
+    }
+    // The turn at 1000 ms may go: one second after the first send.
+    clock.now = 1000;
+    expect(pacer.clearance()).toBe(0);
+    pacer.sent('C10');
+    // The turn at 1100 ms would make eleven within the second since 950 ms: it waits until 1950 ms.
+    clock.now = 1100;
+    expect(pacer.clearance()).toBe(850);
+    clock.now = 1950;
+    expect(pacer.clearance()).toBe(0);
+  });
+
+  it('counts a post against the rate from when Slack answered it, the latest Slack can have counted it', () => {
+    const clock = virtualClock();
+    const pacer = new ChannelPacer({ channelIntervalMs: 1100, perSecond: 2, clock: clock.read });
+    const first = pacer.sent('C1');
+    pacer.sent('C2').answered();
+    // The first post's answer comes 30 ms after it went out.
+    clock.now = 30;
+    first.answered();
+    clock.now = 1000;
+    expect(pacer.clearance()).toBe(30);
+    clock.now = 1030;
+    expect(pacer.clearance()).toBe(0);
+  });
+
+  it('spaces a channel by its interval from when its post went out, not only from its turn', () => {
+    const clock = virtualClock();
+    const pacer = new ChannelPacer({ channelIntervalMs: 1100, perSecond: 10, clock: clock.read });
+    expect(pacer.reserve('C1')).toBe(0);
+    // The post went out 300 ms after its turn.
+    clock.now = 300;
+    pacer.sent('C1');
+    expect(pacer.reserve('C1')).toBe(1100);
+  });
+
+  it('holds nothing back when the workspace has no rate', () => {
+    const clock = virtualClock();
+    const pacer = new ChannelPacer({ channelIntervalMs: 60, perSecond: Number.POSITIVE_INFINITY, clock: clock.read });
+    for (let i = 0; i < 50; i++) pacer.sent(`C${i}`);
+    expect(pacer.clearance()).toBe(0);
+  });
+});
