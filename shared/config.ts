@@ -19,7 +19,7 @@ export const FORCED_READ_INTERVAL_MS = 30_000;
 const EnvSchema = z
   .object({
     TABLE_NAME: z.string().min(1).default(DEFAULT_TABLE_NAME),
-    DYNAMODB_ENDPOINT: z.url().optional(),
+    DYNAMODB_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
     SLACK_SIGNING_SECRET: z.string().min(1).optional(),
     SLACK_BOT_TOKEN: z.string().min(1).optional(),
     SLACK_CLIENT_ID: z.string().min(1).optional(),
@@ -47,10 +47,14 @@ const EnvSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.SLACK_BOT_TOKEN_SECRET_ARN || env.SLACK_BOT_TOKEN || hasOAuth(env)) return;
+    const gap = oauthGap(env);
     ctx.addIssue({
       code: 'custom',
-      message: 'set SLACK_BOT_TOKEN_SECRET_ARN, or SLACK_BOT_TOKEN (one workspace), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (OAuth install)',
-      path: [oauthGap(env)],
+      message:
+        gap === 'SLACK_BOT_TOKEN'
+          ? 'No Slack credentials are set: set SLACK_BOT_TOKEN (one workspace), SLACK_BOT_TOKEN_SECRET_ARN (deployed), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (OAuth install).'
+          : `${gap} is missing: an OAuth install needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (or set SLACK_BOT_TOKEN for one workspace).`,
+      path: [gap],
     });
   });
 
@@ -125,11 +129,25 @@ export interface Config {
   sending(read?: SecretRead): Promise<Sending>;
 }
 
+/** What is wrong with one setting, as one sentence that names it and says what it must be. */
+function settingProblem(issue: z.core.$ZodIssue | undefined, env: NodeJS.ProcessEnv): string {
+  if (!issue) return 'The settings are not valid.';
+  if (issue.code === 'custom') return issue.message;
+  const name = String(issue.path[0] ?? 'A setting');
+  const given = env[name];
+  const is = given === undefined ? '' : `; it is “${given.length > 60 ? `${given.slice(0, 60)}…` : given}”`;
+  if (issue.code === 'invalid_format' && issue.format === 'url') return `${name} must be a URL such as http://127.0.0.1:8000${is}.`;
+  if (issue.code === 'invalid_format' && issue.format === 'starts_with') return `${name} must be an ARN, starting arn:${is}.`;
+  if (issue.code === 'too_small' && issue.origin === 'string') return `${name} must be at least ${String(issue.minimum)} characters long.`;
+  if ((issue.code === 'too_small' && issue.origin === 'number') || issue.code === 'invalid_type') return `${name} must be a whole number above 0${is}.`;
+  if (issue.code === 'invalid_value') return `${name} must be one of ${issue.values.map(String).join(', ')}${is}.`;
+  return `${name} is not valid (${issue.message})${is}.`;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ConfigError(`Configuration: ${issue?.path.join('.') || 'environment'} ${issue?.message ?? 'is invalid'}`);
+    throw new ConfigError(settingProblem(parsed.error.issues[0], env));
   }
   const e = parsed.data;
   const secrets = secretReader({ endpoint: e.SECRETS_MANAGER_ENDPOINT, maxAgeSeconds: e.POWERTOOLS_PARAMETERS_MAX_AGE });

@@ -62,7 +62,8 @@ export async function runScript(main: () => Promise<void>): Promise<void> {
 
 function describeFailure(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  if (error instanceof ConfigError) return `${error.message} (or ${START_HINT}).`;
+  // With DYNAMODB_ENDPOINT set the script does not look for npm start, so only without it does that help.
+  if (error instanceof ConfigError) return process.env['DYNAMODB_ENDPOINT'] ? error.message : `${error.message} Or start \`npm start\` in another terminal: this script finds it.`;
   if (error instanceof ScriptSettingError) return error.message;
   const code = (error as NodeJS.ErrnoException).code ?? (error.cause as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ECONNREFUSED') return `Nothing answers at the endpoint (${error.message}): is \`npm start\` still running?`;

@@ -25,12 +25,24 @@ describe('scripts without npm start or settings (issue 15)', () => {
     ]);
   });
 
-  it('sweep says in one line which Slack setting is missing', async () => {
+  it('sweep says in one clear sentence which Slack setting is missing (issue 25)', async () => {
     const result = await bare('sweep');
     expect(result.code).toBe(2);
-    const lines = result.stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^Configuration: SLACK_BOT_TOKEN set SLACK_BOT_TOKEN_SECRET_ARN, or SLACK_BOT_TOKEN .+ \(or start `npm start` in another terminal \(this script finds it\)\)\.$/);
+    expect(result.stderr).toBe(
+      'No Slack credentials are set: set SLACK_BOT_TOKEN (one workspace), SLACK_BOT_TOKEN_SECRET_ARN (deployed), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (OAuth install). ' +
+        'Or start `npm start` in another terminal: this script finds it.\n',
+    );
+  });
+
+  it('sweep names a wrong setting and what it must be, in one sentence (issue 25)', async () => {
+    const result = await runScript('sweep', [], { PATH: process.env['PATH'], LOCAL_DIR: localDir, SLACK_BOT_TOKEN: 'xoxb-1', DYNAMODB_ENDPOINT: 'localhost:8000' });
+    expect(result).toMatchObject({ code: 2, stderr: 'DYNAMODB_ENDPOINT must be a URL such as http://127.0.0.1:8000; it is “localhost:8000”.\n' });
+  });
+
+  it('sweep names the OAuth setting missing beside the others, in one sentence (issue 25)', async () => {
+    const half = await runScript('sweep', [], { PATH: process.env['PATH'], LOCAL_DIR: localDir, SLACK_CLIENT_ID: '1.2', DYNAMODB_ENDPOINT: 'http://127.0.0.1:1' });
+    // With DYNAMODB_ENDPOINT set the script does not look for npm start, so the line does not point to it.
+    expect(half).toMatchObject({ code: 2, stderr: 'SLACK_CLIENT_SECRET is missing: an OAuth install needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (or set SLACK_BOT_TOKEN for one workspace).\n' });
   });
 
   it('sweep refuses a moved clock it cannot read, in one line', async () => {
