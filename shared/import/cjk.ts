@@ -86,6 +86,8 @@ interface CueRule {
   keep?: (m: RegExpExecArray) => string;
   /** A request binds only when the other side accepted it in the same sentence. */
   needsAcceptance?: boolean;
+  /** News style binds only a party or a body of theirs named as the sentence's subject. */
+  needsSubject?: boolean;
 }
 
 const SENTENCE_END = String.raw`(?=[\s。．！？!?.」』”）)]*$)`;
@@ -132,6 +134,14 @@ const KO_CUES: CueRule[] = [
   { re: /도록\s?(?:지시|당부)|(?:하)?라고\s?지시/g, strong: true, shape: 'stem' },
   { re: /(?:을|를)\s?(?:요청|요구|제안)(?:했|하였)/g, strong: true, shape: 'noun', needsAcceptance: true },
   { re: new RegExp(String.raw`(${FUTURE_SYLLABLE})\s?것(?:이다|입니다)${SENTENCE_END}`, 'g'), strong: false, shape: 'stem', keep: futureStem },
+  // News style: "작업반은 9월까지 첫 보고서를 양국 정부에 제출한다." (not a view: "…로 평가한다").
+  {
+    re: new RegExp(String.raw`(?<=[을를에게께지로서]\s(?:[^\s,.]+\s){0,2})(?!(?:평가|지지|환영|기대|우려|강조|주목|전망|분석|예상|판단|희망|감사|생각)한다)([가-힣]{2,4})한다${SENTENCE_END}`, 'g'),
+    strong: false,
+    shape: 'stem',
+    needsSubject: true,
+    keep: (m) => `${m[1]}하`,
+  },
 ];
 
 /** After the cue: it did not happen ("一致しなかった", "합의하지 못했다"). */
@@ -164,6 +174,8 @@ const KO_COORDINATION = /(?:하는\s?한편|함과\s?동시에|하는\s?동시�
 /** Words for a party or one of its people: any of them as subject lets an intention cue count. */
 /** A meeting as subject of a passive plan ("次回会合は…開催される予定", "다음 회의는 … 열릴 예정"). */
 const EVENT_SUBJECT = /(?:会議|会合|会談|協議|対話|フォーラム|行事|회의|회담|협의|포럼|행사|대화)$/;
+/** A body the parties set up, as subject: "作業部会は", "공동 작업반은". */
+const BODY_SUBJECT = /(?:作業部会|委員会|ワーキンググループ|작업반|위원회|실무그룹|워킹그룹|협의체|태스크포스)$/;
 const PARTY_TITLES = /首脳|総理|首相|大統領|外相|大臣|長官|政府|両国|双方|側|我が国|当局|정상|대통령|총리|장관|정부|양국|양측|측|우리/;
 /** Both or all sides at once. */
 const ALL_PARTIES = /両国|両首脳|両外相|両大臣|両政府|双方|両者|양국|양\s?정상|양측|양\s?장관|양\s?외교장관/;
@@ -273,7 +285,7 @@ function readSentence(sentence: string, language: CjkLanguage, opts: ExtractOpti
   const subject = subjectMatch?.[1]?.trim();
   const subjectParties = subject ? cjkParties(subject, opts.parties) : [];
   const event = subject !== undefined && EVENT_SUBJECT.test(subject);
-  const subjectIsParty = !subject || event || subjectParties.length > 0 || PARTY_TITLES.test(subject) || ALL_PARTIES.test(subject);
+  const subjectIsParty = !subject || event || BODY_SUBJECT.test(subject) || subjectParties.length > 0 || PARTY_TITLES.test(subject) || ALL_PARTIES.test(subject);
   let from = subjectMatch ? subjectMatch[0].length : 0;
   for (const cue of findCues(sentence, language)) {
     const region = sentence.slice(from, cue.index);
@@ -282,7 +294,7 @@ function readSentence(sentence: string, language: CjkLanguage, opts: ExtractOpti
     from = cue.end + (/^[^、,]{0,6}[、,]/.exec(sentence.slice(cue.end))?.[0].length ?? 0);
     // "合意した内容", "一致した方針": the cue modifies a noun, so it reports what was agreed before.
     if (NEGATED_AFTER.test(after) || /^[\u4e00-\u9fff\u30a0-\u30ff]/.test(after)) continue;
-    if (!cue.rule.strong && !subjectIsParty) continue;
+    if (!cue.rule.strong && (!subjectIsParty || (cue.rule.needsSubject && !subject))) continue;
     if (cue.rule.needsAcceptance && !ACCEPTED.test(sentence.slice(cue.end, cue.end + ACCEPTANCE_REACH))) continue;
     const act = lastClause(region, language);
     for (const part of coordinated(act, language)) {
