@@ -516,7 +516,9 @@ function findButton(sources: readonly (readonly Record<string, unknown>[])[], ta
   const lastReply = where === 'the last reply';
   if (named.length === 0) {
     const labels = [...new Set(all.map(({ button: b }) => b.label))].join(', ') || 'none';
-    throw new ClientError(lastReply ? `The last reply has no button ${target}; its buttons: ${labels}.` : `No ${target} button in ${where}; the buttons there: ${labels}.`);
+    throw new ClientError(
+      lastReply ? `The last reply has no button ${target}; its buttons: ${labels}. Another message's: add --in dm, home or channel.` : `No ${target} button in ${where}; the buttons there: ${labels}.`,
+    );
   }
   const forItem = item ? named.filter(({ button: b }) => itemOf(b.value) === item.toUpperCase()) : named;
   if (item && forItem.length === 0) {

@@ -153,6 +153,10 @@ describe('the newcomer path for check-ins, as docs/local.md writes it (issue 25)
     expect(report).toMatch(/paused: <@U05PK3NJ1ST>/);
     expect((await slack('/commitments show DEMO-3')).out).toContain(`Owners: <@${minjun.id}>`);
 
+    // The last reply (the demo report) has no check-in buttons: the refusal says where they are.
+    const elsewhere = await slack('--press', 'On track', '--item', 'DEMO-1');
+    expect(elsewhere.code).toBe(2);
+    expect(elsewhere.out).toMatch(/^The last reply has no button On track; its buttons: Mark done, .+\. Another message's: add --in dm, home or channel\.$/);
     // Both of Maria's items are answered: nothing is left to press there.
     const gone = await slack('--user', 'maria', '--press', 'On track', '--item', 'DEMO-1', '--in', 'dm');
     expect(gone).toEqual({ code: 2, out: 'No On track button in your direct messages with the bot; the buttons there: none.' });
