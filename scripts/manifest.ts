@@ -13,7 +13,7 @@ const { values } = parseArgs({
 });
 
 try {
-  const requestUrl = values.url ?? readRequestUrl(values['outputs-file']);
+  const requestUrl = checkRequestUrl(values.url ?? readRequestUrl(values['outputs-file']), values.url !== undefined ? '--url ' : `${values['outputs-file']}'s ${OUTPUT_KEYS.requestUrl} `);
   const json = `${JSON.stringify(buildSlackManifest(requestUrl), null, 2)}\n`;
   if (values.out) {
     writeFileSync(values.out, json);
@@ -24,6 +24,15 @@ try {
 } catch (error) {
   console.error((error as Error).message);
   process.exitCode = 1;
+}
+
+/** The request URL as Slack will take it (https, a real URL), or one sentence saying what is wrong with it. */
+function checkRequestUrl(url: string, where: string): string {
+  const example = `Give the URL the deploy printed (${OUTPUT_KEYS.requestUrl}), such as https://<api>.execute-api.<region>.amazonaws.com/slack/events.`;
+  const parsed = URL.canParse(url) ? new URL(url) : undefined;
+  if (!parsed || !/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) throw new Error(`${where}${url} is not a URL. ${example}`);
+  if (parsed.protocol !== 'https:') throw new Error(`${where}${url}: Slack sends requests only to https:// addresses. ${example}`);
+  return url;
 }
 
 function readRequestUrl(outputsFile: string): string {

@@ -44,6 +44,16 @@ describe('npm run manifest', () => {
     expect(JSON.parse(stdout).settings.interactivity.request_url).toBe(url);
   });
 
+  it.each([
+    ['http://abc123.example.com/slack/events', '--url http://abc123.example.com/slack/events: Slack sends requests only to https:// addresses.'],
+    ['abc123.example.com/slack/events', '--url abc123.example.com/slack/events is not a URL.'],
+  ])('refuses the request URL %s in one clear sentence (issue 25)', (given, sentence) => {
+    const { status, stdout, stderr } = runManifest(dir, '--url', given);
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`${sentence} Give the URL the deploy printed (SlackRequestUrl), such as https://<api>.execute-api.<region>.amazonaws.com/slack/events.\n`);
+  });
+
   it('explains how to deploy or pass --url when there is no outputs file', () => {
     const empty = path.join(dir, 'empty');
     mkdirSync(empty);
