@@ -18,9 +18,10 @@ export interface LabelledReadout extends ExtractOptions {
  * from), `development` (written while the rules were being improved), `held-out` (written after
  * them, scored as it came, then tuned on), `blind` (written after the last rule, never tuned on) and `genres`
  * (minutes, press releases, news, declarations, multi-party texts; scored as it came, for issue 24), with
- * `genres-blind` (scored once when that work was done).
+ * `genres-blind` (scored once, then tuned on) and `genres-blind-2` (written for the same issue by someone
+ * who had read neither the extractor nor a set, scored once when the work was done).
  */
-export const READOUT_SETS = ['first-sight', 'regression', 'development', 'held-out', 'blind', 'genres', 'genres-blind'] as const;
+export const READOUT_SETS = ['first-sight', 'regression', 'development', 'held-out', 'blind', 'genres', 'genres-blind', 'genres-blind-2'] as const;
 export type ReadoutSet = (typeof READOUT_SETS)[number];
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fixtures', 'readouts');
