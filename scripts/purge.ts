@@ -4,6 +4,7 @@ import { createInstallationStore } from '#shared/store/installations';
 import { TeamIdSchema } from '#shared/domain/schemas';
 import { LOCAL } from './local/env.ts';
 import { checkRegion, runScript, scriptEnv, ScriptSettingError } from './local/script-settings.ts';
+import { purgeLine } from './local/purge-summary.ts';
 
 /**
  * `npm run purge -- --team T0123ABCD --yes`: deletes every item of a workspace for good (tracks,
@@ -27,13 +28,8 @@ await runScript(async () => {
   const client = createDynamoClient(env['DYNAMODB_ENDPOINT']);
   try {
     const installations = createInstallationStore({ client, tableName });
-    if (!values.yes) {
-      const count = await installations.purgeTeam(team.data, { dryRun: true });
-      console.log(`Team ${team.data}: ${count} items in ${tableName} would be deleted for good. Run again with --yes to delete them.`);
-    } else {
-      const count = await installations.purgeTeam(team.data);
-      console.log(`Team ${team.data}: deleted ${count} items from ${tableName}.`);
-    }
+    const count = await installations.purgeTeam(team.data, { dryRun: !values.yes });
+    console.log(purgeLine(team.data, count, tableName, values.yes));
   } finally {
     client.destroy();
   }

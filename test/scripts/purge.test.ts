@@ -10,6 +10,7 @@ import { seedBusan } from '#shared/use-cases/seed';
 import { subscribe } from '#shared/use-cases/subscriptions';
 import { useTestTable } from '../support/dynamodb.ts';
 import { runScript } from '../support/run-script.ts';
+import { purgeLine } from '../../scripts/local/purge-summary.ts';
 
 const table = useTestTable();
 const now = new Date('2026-03-01T00:00:00Z');
@@ -69,6 +70,21 @@ describe('npm run purge', () => {
     expect(after.filter((pk) => pk === 'T0PURGE' || pk.startsWith('T0PURGE#'))).toEqual([]);
     expect(after.sort()).toEqual(before.filter((pk) => pk === 'T0PURGE1' || pk.startsWith('T0PURGE1#')).sort());
     expect(after.length).toBeGreaterThan(5);
+  });
+
+  it('says nothing of a team with no items was there, with or without --yes (issue 25)', async () => {
+    const before = await pksOf();
+    for (const args of [['--team', 'T0NEVERHERE'], ['--team', 'T0NEVERHERE', '--yes']]) {
+      const result = await purge(...args);
+      expect(result.status).toBe(0);
+      expect(result.stdout).toMatch(/^Team T0NEVERHERE: nothing of this team is in \S+, so nothing was deleted\.\n$/);
+    }
+    expect(await pksOf()).toEqual(before);
+  });
+
+  it('counts one item in the singular and large counts with digit groups (issue 25)', async () => {
+    expect(purgeLine('T0ONE', 1, 'commitments', false)).toBe('Team T0ONE: 1 item in commitments would be deleted for good. Run again with --yes to delete it.');
+    expect(purgeLine('T0MANY', 12_345, 'commitments', true)).toBe('Team T0MANY: deleted 12,345 items from commitments.');
   });
 
   it('refuses a missing or malformed team id', async () => {
