@@ -9,6 +9,7 @@ export const OUTPUT_KEYS = {
   alarmTopicArn: 'AlarmTopicArn',
   tokenKeyArn: 'TokenKeyArn',
   slackLogGroup: 'SlackLogGroup',
+  jobsLogGroup: 'SlackJobsLogGroup',
   remindersLogGroup: 'RemindersLogGroup',
   apiAccessLogGroup: 'ApiAccessLogGroup',
 } as const;

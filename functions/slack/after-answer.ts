@@ -41,14 +41,17 @@ export interface AfterAnswer {
 }
 
 export interface AfterAnswerOptions {
-  /** The function each job is invoked on; without one, jobs run in this process after the answer. */
+  /** The function each job is invoked on (the jobs function); without one, jobs run in this process after the answer. */
   functionName?: string | undefined;
   /** Client settings for the Lambda API, e.g. a stand-in on loopback. */
   lambdaClient?: LambdaClientConfig;
 }
 
-// Set by Lambda itself; absent under `npm start` and in tests.
-const LambdaEnvSchema = z.object({ AWS_LAMBDA_FUNCTION_NAME: z.string().min(1).optional() });
+// AFTER_ANSWER_FUNCTION_NAME is set by infra on the function that answers Slack: its jobs run in a function of
+// their own, whose duration and errors no user waited for. The jobs function has none and hands the jobs it
+// leaves to itself, by the name Lambda sets; under `npm start` and in tests neither is set.
+const LambdaEnvSchema = z.object({ AFTER_ANSWER_FUNCTION_NAME: z.string().min(1).optional(), AWS_LAMBDA_FUNCTION_NAME: z.string().min(1).optional() });
+const lambdaEnv = () => LambdaEnvSchema.parse(process.env);
 
 /** Jobs started in this process and not yet finished. */
 const running = new Set<Promise<void>>();
@@ -61,7 +64,7 @@ export async function afterAnswerSettled(): Promise<void> {
 export function createAfterAnswer(
   config: Pick<Config, 'sending'>,
   deps: Omit<AfterAnswerDeps, 'botToken'> & { tokens: TokenSource },
-  options: AfterAnswerOptions = { functionName: LambdaEnvSchema.parse(process.env).AWS_LAMBDA_FUNCTION_NAME },
+  options: AfterAnswerOptions = { functionName: lambdaEnv().AFTER_ANSWER_FUNCTION_NAME ?? lambdaEnv().AWS_LAMBDA_FUNCTION_NAME },
 ): AfterAnswer {
   const jobDeps: AfterAnswerDeps = { ...deps, botToken: (team) => botTokenFor(config, deps.tokens, team) };
   const runOne = (job: AfterAnswerJob) => runAfterAnswerJob(jobDeps, job);

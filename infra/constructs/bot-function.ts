@@ -18,6 +18,10 @@ import { TOKEN_READERS_PATH } from './governed-key.ts';
 export interface BotFunctionProps {
   /** Which entry of `FUNCTIONS` to bundle; also the Powertools service name suffix. */
   readonly name: FunctionName;
+  /** `POWERTOOLS_SERVICE_NAME`, for a second function of the same bundle. @default `commitments-${name}` */
+  readonly serviceName?: string;
+  /** The code of another function of the same bundle, bundled once for both. @default the bundle of `name` */
+  readonly code?: lambda.Code;
   readonly description: string;
   /** @default 512 */
   readonly memorySize?: number;
@@ -44,10 +48,12 @@ export class BotFunction extends Construct {
   readonly serviceName: string;
   readonly logGroup: logs.LogGroup;
   readonly role: iam.Role;
+  readonly code: lambda.Code;
 
   constructor(scope: Construct, id: string, props: BotFunctionProps) {
     super(scope, id);
-    this.serviceName = `commitments-${props.name}`;
+    this.serviceName = props.serviceName ?? `commitments-${props.name}`;
+    this.code = props.code ?? functionCode(props.name);
 
     this.logGroup = new logs.LogGroup(this, 'Logs', {
       retention: props.logRetention ?? logs.RetentionDays.ONE_YEAR,
@@ -59,7 +65,7 @@ export class BotFunction extends Construct {
     // An own role instead of AWSLambdaBasicExecutionRole: log writes scoped to this function's group.
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: `Runs the commitments ${props.name} function`,
+      description: `Runs the ${this.serviceName} function`,
       // The token key lets only roles under this path decrypt (both functions open installs' tokens).
       path: TOKEN_READERS_PATH,
     });
@@ -70,7 +76,7 @@ export class BotFunction extends Construct {
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
       handler: BUNDLE_HANDLER,
-      code: functionCode(props.name),
+      code: this.code,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),
       role: this.role,

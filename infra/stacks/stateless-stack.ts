@@ -49,11 +49,13 @@ export interface StatelessStackProps extends StackProps {
 /** Code, endpoint, schedule and alarms: safe to redeploy or destroy at any time, it holds no data. */
 export class StatelessStack extends Stack {
   readonly slackFunction: BotFunction;
+  /** Runs the Slack function's work after its answers, so its duration and errors are its own. */
+  readonly jobsFunction: BotFunction;
   readonly remindersFunction: BotFunction;
   readonly api: apigwv2.HttpApi;
   readonly alarmTopic: sns.Topic;
   readonly deadLetterQueue: sqs.Queue;
-  /** The Slack function's work after its answers, with its dead-letter queue and alarm. */
+  /** The Slack function's work after its answers: its invocation, dead-letter queue and alarms. */
   readonly slackJobs: AfterAnswerJobs;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
@@ -77,6 +79,23 @@ export class StatelessStack extends Stack {
     })
       .bindTable(table)
       .bindSigningSecret(slackSecret)
+      .bindBotToken(botTokenSecret)
+      .bindTokenKey(tokenKey);
+
+    // The Slack function's code again, for the work after its answers: no user waits on it, nor on its alarms.
+    this.jobsFunction = new BotFunction(this, 'Jobs', {
+      name: 'slack',
+      serviceName: 'commitments-slack-jobs',
+      code: this.slackFunction.code,
+      description: 'Runs the work after commitments answers Slack: Home redraws, exports, message redraws',
+      memorySize: 1024,
+      // No 3-second answer to fit: an export's uploads may take their time.
+      timeout: Duration.seconds(30),
+      environment: slackApi,
+      logsKey,
+    })
+      .bindTable(table)
+      // It answers no request: the bot token (or installs' tokens), never the signing secret.
       .bindBotToken(botTokenSecret)
       .bindTokenKey(tokenKey);
 
@@ -231,7 +250,7 @@ export class StatelessStack extends Stack {
     }
     this.addAlarms(config.scheduleRate);
     new ObserveAlarms(this, 'Observe', { slackFunction: this.slackFunction, remindersFunction: this.remindersFunction, api: this.api, topic: this.alarmTopic });
-    this.slackJobs = new AfterAnswerJobs(this, 'SlackJobs', { function: this.slackFunction.function, role: this.slackFunction.role, alarmTopic: this.alarmTopic });
+    this.slackJobs = new AfterAnswerJobs(this, 'SlackJobs', { answering: this.slackFunction, jobs: this.jobsFunction, alarmTopic: this.alarmTopic });
 
     new CfnOutput(this, OUTPUT_KEYS.requestUrl, {
       value: `${this.api.apiEndpoint}${SLACK_EVENTS_PATH}`,
@@ -247,6 +266,7 @@ export class StatelessStack extends Stack {
     });
     // Generated names: these say which log group is whose.
     new CfnOutput(this, OUTPUT_KEYS.slackLogGroup, { value: this.slackFunction.logGroup.logGroupName, description: 'Log group of the Slack function' });
+    new CfnOutput(this, OUTPUT_KEYS.jobsLogGroup, { value: this.jobsFunction.logGroup.logGroupName, description: 'Log group of the jobs after Slack answers' });
     new CfnOutput(this, OUTPUT_KEYS.remindersLogGroup, { value: this.remindersFunction.logGroup.logGroupName, description: 'Log group of the reminder function' });
     new CfnOutput(this, OUTPUT_KEYS.apiAccessLogGroup, { value: accessLogs.logGroupName, description: 'Access log group of the HTTP API' });
   }
@@ -297,24 +317,42 @@ export class StatelessStack extends Stack {
       }),
     );
 
-    // Errors only fire when a sweep runs; this fires when sweeps stop running at all.
-    // Two schedule intervals always hold at least one run, whatever the schedule's jitter.
-    alarms.push(
-      new cloudwatch.Alarm(this, 'ReminderSweepMissingAlarm', {
-        alarmDescription: 'The reminder sweep has not run on schedule.',
-        metric: this.remindersFunction.function.metricInvocations({
-          period: Duration.minutes(Math.min(scheduleRate * 2, 1440)),
-          statistic: cloudwatch.Stats.SUM,
-        }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.BREACHING,
-      }),
-    );
+    // Errors only fire when a sweep runs; this fires when sweeps stop running at all. Lambda writes no
+    // Invocations datapoint for a period without one, so the gap alarm counts missing data as breaching and
+    // would, alone, fire from the first deploy until the first sweep. The started alarm holds INSUFFICIENT_DATA
+    // until a sweep has run, then OK for good (missing data keeps its state, and Invocations is never 0);
+    // only both together, as a composite, notify. Two intervals always hold a run, whatever the jitter.
+    const invocations = this.remindersFunction.function.metricInvocations({
+      period: Duration.minutes(Math.min(scheduleRate * 2, 1440)),
+      statistic: cloudwatch.Stats.SUM,
+    });
+    const noSweep = { metric: invocations, threshold: 1, evaluationPeriods: 1, comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD };
+    const gap = new cloudwatch.Alarm(this, 'ReminderSweepGap', {
+      alarmDescription: 'No reminder sweep ran for two schedule intervals (also before the first one); it notifies through ReminderSweepStoppedAlarm.',
+      ...noSweep,
+      treatMissingData: cloudwatch.TreatMissingData.BREACHING,
+    });
+    const started = new cloudwatch.Alarm(this, 'ReminderSweepStarted', {
+      alarmDescription: 'INSUFFICIENT_DATA until a first reminder sweep has run, then OK for good; it never alarms, it gates ReminderSweepStoppedAlarm.',
+      ...noSweep,
+      treatMissingData: cloudwatch.TreatMissingData.IGNORE,
+    });
+    for (const part of [gap, started]) {
+      Validations.of(part).acknowledge({
+        id: `${CONTROL_TOWER}::cloudwatch_alarm_action_check`,
+        reason: 'A part of the composite ReminderSweepStoppedAlarm, which notifies the alarm topic; its own action would fire before the first sweep.',
+      });
+    }
+    const stopped = new cloudwatch.CompositeAlarm(this, 'ReminderSweepStoppedAlarm', {
+      alarmDescription: 'The reminder sweep ran before and has not run for two schedule intervals: the schedule or the function is broken.',
+      alarmRule: cloudwatch.AlarmRule.allOf(
+        cloudwatch.AlarmRule.fromAlarm(gap, cloudwatch.AlarmState.ALARM),
+        cloudwatch.AlarmRule.fromAlarm(started, cloudwatch.AlarmState.OK),
+      ),
+    });
 
     const action = new SnsAction(this.alarmTopic);
-    for (const alarm of alarms) {
+    for (const alarm of [...alarms, stopped]) {
       alarm.addAlarmAction(action);
       alarm.addOkAction(action);
     }

@@ -40,6 +40,8 @@ describe('cdk-nag AwsSolutions checks', () => {
       'CommitmentsStateless/Api/GET--slack--install AwsSolutions-APIG4',
       'CommitmentsStateless/Api/GET--slack--oauth_redirect AwsSolutions-APIG4',
       'CommitmentsStateless/Api/POST--slack--events AwsSolutions-APIG4',
+      'CommitmentsStateless/Jobs/Function AwsSolutions-L1',
+      'CommitmentsStateless/Jobs/Role/DefaultPolicy AwsSolutions-IAM5[Resource::*]',
       'CommitmentsStateless/Reminders/Function AwsSolutions-L1',
       'CommitmentsStateless/Reminders/Role/DefaultPolicy AwsSolutions-IAM5[Resource::*]',
       'CommitmentsStateless/RemindersDeadLetterQueue AwsSolutions-SQS3',

@@ -21,8 +21,8 @@ const stackOutput = (logicalIdPrefix: string) => ({
 });
 
 describe('StatelessStack functions', () => {
-  it('runs both functions on Node.js 22 on ARM64 with source maps and their own log groups', () => {
-    expect(functions(template)).toHaveLength(2);
+  it('runs the three functions (Slack, its jobs, reminders) on Node.js 22 on ARM64 with source maps and their own log groups', () => {
+    expect(functions(template)).toHaveLength(3);
     for (const fn of functions(template)) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -40,7 +40,7 @@ describe('StatelessStack functions', () => {
   // Issue 13: Control Tower's CT.CLOUDWATCH.PR.2 and PR.3.
   it('keeps every log group a year, encrypted under the logs key', () => {
     const logGroups = Object.values(template.findResources('AWS::Logs::LogGroup'));
-    expect(logGroups).toHaveLength(3);
+    expect(logGroups).toHaveLength(4);
     template.allResourcesProperties('AWS::Logs::LogGroup', {
       RetentionInDays: 365,
       KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^LogsKey'), 'Arn'] },
@@ -203,7 +203,7 @@ describe('StatelessStack permissions', () => {
 
   it('puts both roles under the path the token key lets decrypt', () => {
     const roles = Object.values(template.findResources('AWS::IAM::Role')).filter((role) => JSON.stringify(role.Properties.AssumeRolePolicyDocument).includes('lambda.amazonaws.com'));
-    expect(roles.map((role) => role.Properties.Path)).toEqual(['/commitments-token-readers/', '/commitments-token-readers/']);
+    expect(roles.map((role) => role.Properties.Path)).toEqual(['/commitments-token-readers/', '/commitments-token-readers/', '/commitments-token-readers/']);
   });
 
   it('never allows a table scan', () => {
@@ -260,7 +260,7 @@ describe('StatelessStack Slack endpoint', () => {
     const logGroups = Object.keys(template.findResources('AWS::Logs::LogGroup'));
     const outputs = Object.entries(template.toJSON().Outputs as Record<string, { Value: unknown }>);
     const naming = outputs.filter(([, output]) => logGroups.some((id) => JSON.stringify(output.Value) === JSON.stringify({ Ref: id })));
-    expect(naming.map(([key]) => key).sort()).toEqual(['ApiAccessLogGroup', 'RemindersLogGroup', 'SlackLogGroup']);
+    expect(naming.map(([key]) => key).sort()).toEqual(['ApiAccessLogGroup', 'RemindersLogGroup', 'SlackJobsLogGroup', 'SlackLogGroup']);
     expect(naming).toHaveLength(logGroups.length);
   });
 
@@ -316,11 +316,38 @@ describe('StatelessStack reminder schedule', () => {
   });
 });
 
-// Issue 13: slow work off Slack's 3 seconds, in asynchronous invocations of the Slack function itself.
+// Issue 13: slow work off Slack's 3 seconds, in asynchronous invocations; issue 25: of a function of their own,
+// so that the Slack function's duration and errors, and its alarms, count only what someone waited for.
 describe('StatelessStack work after the answer', () => {
   const jobsQueue = { 'Fn::GetAtt': [Match.stringLikeRegexp('^SlackJobsDeadLetterQueue'), 'Arn'] };
+  const jobs = functionNamed(template, 'slack-jobs');
+  const slack = functionNamed(template, 'slack');
 
-  it('lets the Slack function invoke itself, and nothing else, from a policy of its own', () => {
+  it('runs the jobs in a function of their own, from the Slack function’s code, which the Slack function names', () => {
+    expect(jobs?.Properties).toMatchObject({ Handler: 'index.handler', MemorySize: 1024, Timeout: 30 });
+    expect(jobs?.Properties.Code).toEqual(slack?.Properties.Code);
+    const [jobsId] = Object.entries(template.findResources('AWS::Lambda::Function')).find(([, fn]) => fn === jobs) ?? [];
+    expect(jobsId).toMatch(/^JobsFunction/);
+    expect(slack?.Properties.Environment.Variables.AFTER_ANSWER_FUNCTION_NAME).toEqual({ Ref: jobsId });
+    // The jobs function hands the jobs a job leaves to itself, by the name Lambda gives it.
+    expect(jobs?.Properties.Environment.Variables.AFTER_ANSWER_FUNCTION_NAME).toBeUndefined();
+  });
+
+  it('gives the jobs function the table, the bot token and the token key, and no signing secret, route or schedule', () => {
+    const imported = (prefix: string) => ({ 'Fn::ImportValue': expect.stringMatching(new RegExp(`^CommitmentsStateful:ExportsOutput${prefix}`)) });
+    expect(jobs?.Properties.Environment.Variables).toMatchObject({
+      TABLE_NAME: imported('RefTable'),
+      SLACK_BOT_TOKEN_SECRET_ARN: imported('RefSlackBotTokenSecret'),
+      TOKEN_KEY_ARN: imported('FnGetAttTokenKey'),
+      POWERTOOLS_SERVICE_NAME: 'commitments-slack-jobs',
+    });
+    expect(jobs?.Properties.Environment.Variables.SLACK_SECRET_ARN).toBeUndefined();
+    expect(jobs?.Properties.Environment.Variables.PUBLIC_URL).toBeUndefined();
+    const invokers = Object.values(template.findResources('AWS::Lambda::Permission')).map((p) => JSON.stringify(p.Properties.FunctionName));
+    expect(invokers.filter((name) => name.includes('JobsFunction'))).toEqual([]);
+  });
+
+  it('lets the Slack function and the jobs function invoke the jobs function, and nothing else, from a policy of its own', () => {
     const invokes = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((policy) =>
       (policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
         .filter(({ Action }) => [Action].flat().some((action) => action.startsWith('lambda:')))
@@ -328,20 +355,23 @@ describe('StatelessStack work after the answer', () => {
     );
     expect(invokes).toEqual([
       expect.objectContaining({
-        roles: [{ Ref: expect.stringMatching(/^SlackRole/) }],
+        roles: [{ Ref: expect.stringMatching(/^SlackRole/) }, { Ref: expect.stringMatching(/^JobsRole/) }],
         Action: 'lambda:InvokeFunction',
-        Resource: { 'Fn::GetAtt': [expect.stringMatching(/^SlackFunction/), 'Arn'] },
+        Resource: { 'Fn::GetAtt': [expect.stringMatching(/^JobsFunction/), 'Arn'] },
       }),
     ]);
   });
 
   it('retries a failed job twice within 30 minutes, then keeps it in its own encrypted, TLS-only dead-letter queue', () => {
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
-      FunctionName: { Ref: Match.stringLikeRegexp('^SlackFunction') },
+      FunctionName: { Ref: Match.stringLikeRegexp('^JobsFunction') },
       MaximumRetryAttempts: 2,
       MaximumEventAgeInSeconds: 1800,
       DestinationConfig: { OnFailure: { Destination: jobsQueue } },
     });
+    // Nothing invokes the Slack function asynchronously any more.
+    const asyncConfigs = Object.values(template.findResources('AWS::Lambda::EventInvokeConfig')).map((c) => JSON.stringify(c.Properties.FunctionName));
+    expect(asyncConfigs.filter((name) => name.includes('SlackFunction'))).toEqual([]);
     const [queue] = Object.entries(template.findResources('AWS::SQS::Queue')).filter(([id]) => id.startsWith('SlackJobsDeadLetterQueue'));
     expect(queue?.[1].Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 1_209_600, RedriveAllowPolicy: { redrivePermission: 'allowAll' } });
     template.hasResourceProperties('AWS::SQS::QueuePolicy', {
@@ -349,13 +379,16 @@ describe('StatelessStack work after the answer', () => {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
     });
     template.hasResourceProperties('AWS::IAM::Policy', {
-      Roles: [{ Ref: Match.stringLikeRegexp('^SlackRole') }],
+      Roles: [{ Ref: Match.stringLikeRegexp('^JobsRole') }],
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: Match.arrayWith(['sqs:SendMessage']), Resource: jobsQueue })]) },
     });
   });
 
+  const jobsAlarms = Object.entries(template.findResources('AWS::CloudWatch::Alarm')).filter(([id]) => id.startsWith('SlackJobs'));
+  const notifies = { AlarmActions: [{ Ref: expect.stringMatching(/^AlarmTopic/) }], OKActions: [{ Ref: expect.stringMatching(/^AlarmTopic/) }] };
+
   it('alarms, and clears, on the alarm topic as soon as a job is in its dead-letter queue', () => {
-    const alarms = Object.entries(template.findResources('AWS::CloudWatch::Alarm')).filter(([id]) => id.startsWith('SlackJobsDeadLetterAlarm'));
+    const alarms = jobsAlarms.filter(([id]) => id.startsWith('SlackJobsDeadLetterAlarm'));
     expect(alarms).toHaveLength(1);
     expect(alarms[0]![1].Properties).toMatchObject({
       Namespace: 'AWS/SQS',
@@ -364,9 +397,26 @@ describe('StatelessStack work after the answer', () => {
       Threshold: 0,
       ComparisonOperator: 'GreaterThanThreshold',
       TreatMissingData: 'notBreaching',
-      AlarmActions: [{ Ref: expect.stringMatching(/^AlarmTopic/) }],
-      OKActions: [{ Ref: expect.stringMatching(/^AlarmTopic/) }],
+      ...notifies,
     });
+  });
+
+  it('alarms on the jobs’ own errors, five or more in 15 minutes, and on their p99 duration above 80% of their timeout', () => {
+    const onJobs = (metricName: string) =>
+      jobsAlarms
+        .map(([, alarm]) => alarm.Properties)
+        .filter((p) => p.Namespace === 'AWS/Lambda' && p.MetricName === metricName && JSON.stringify(p.Dimensions).includes('JobsFunction'));
+    expect(onJobs('Errors')).toEqual([
+      expect.objectContaining({ Statistic: 'Sum', Period: 900, Threshold: 5, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching', ...notifies }),
+    ]);
+    expect(onJobs('Duration')).toEqual([
+      expect.objectContaining({ ExtendedStatistic: 'p99', Period: 900, Threshold: 24_000, ComparisonOperator: 'GreaterThanThreshold', TreatMissingData: 'notBreaching', ...notifies }),
+    ]);
+  });
+
+  it('keeps the jobs out of every alarm on what people wait for: those watch the Slack function and the API alone', () => {
+    const others = Object.entries(template.findResources('AWS::CloudWatch::Alarm')).filter(([id]) => !id.startsWith('SlackJobs'));
+    for (const [, alarm] of others) expect(JSON.stringify(alarm.Properties.Dimensions ?? [])).not.toContain('JobsFunction');
   });
 });
 
@@ -375,8 +425,8 @@ describe('StatelessStack alarms', () => {
   const alarmOn = (metricName: string, namespace: string) =>
     alarms.filter((a) => a.Properties.MetricName === metricName && a.Properties.Namespace === namespace);
 
-  it('alarms on errors and throttles of each function', () => {
-    expect(alarmOn('Errors', 'AWS/Lambda')).toHaveLength(2);
+  it('alarms on errors of each function and throttles of the Slack and reminder functions', () => {
+    expect(alarmOn('Errors', 'AWS/Lambda')).toHaveLength(3);
     expect(alarmOn('Throttles', 'AWS/Lambda')).toHaveLength(2);
   });
 
@@ -385,19 +435,41 @@ describe('StatelessStack alarms', () => {
     expect(dlqAlarm?.Properties).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
   });
 
-  it('alarms when the reminder sweep stops running for two schedule intervals', () => {
-    const [missing] = alarmOn('Invocations', 'AWS/Lambda');
-    expect(missing?.Properties).toMatchObject({
-      Period: 600,
-      Threshold: 1,
-      ComparisonOperator: 'LessThanThreshold',
-      TreatMissingData: 'breaching',
+  // Issue 25: missing data as breaching fired from the first deploy until the first sweep.
+  describe('when the reminder sweep stops', () => {
+    const byId = template.findResources('AWS::CloudWatch::Alarm');
+    const idOf = (prefix: string) => Object.keys(byId).find((id) => id.startsWith(prefix))!;
+    const invocations = { Namespace: 'AWS/Lambda', MetricName: 'Invocations', Statistic: 'Sum', Period: 600, Threshold: 1, EvaluationPeriods: 1, ComparisonOperator: 'LessThanThreshold' };
+
+    it('watches the gap between sweeps, missing data counting as no sweep, and notifies no one itself', () => {
+      expect(byId[idOf('ReminderSweepGap')]?.Properties).toMatchObject({ ...invocations, TreatMissingData: 'breaching' });
+      expect(byId[idOf('ReminderSweepGap')]?.Properties.AlarmActions).toBeUndefined();
+      expect(alarmOn('Invocations', 'AWS/Lambda')).toHaveLength(2);
+    });
+
+    it('knows once a first sweep has run: a sweep’s datapoint makes it OK, and missing data keeps its state, so it never alarms', () => {
+      expect(byId[idOf('ReminderSweepStarted')]?.Properties).toMatchObject({ ...invocations, TreatMissingData: 'ignore' });
+      expect(byId[idOf('ReminderSweepStarted')]?.Properties.AlarmActions).toBeUndefined();
+    });
+
+    it('notifies, and clears, only when the gap alarms after a first sweep has run', () => {
+      const composites = Object.values(template.findResources('AWS::CloudWatch::CompositeAlarm'));
+      expect(composites).toHaveLength(1);
+      expect(composites[0]!.Properties).toMatchObject({
+        AlarmRule: {
+          'Fn::Join': ['', ['(ALARM("', { 'Fn::GetAtt': [idOf('ReminderSweepGap'), 'Arn'] }, '") AND OK("', { 'Fn::GetAtt': [idOf('ReminderSweepStarted'), 'Arn'] }, '"))']],
+        },
+        AlarmActions: [{ Ref: expect.stringMatching(/^AlarmTopic/) }],
+        OKActions: [{ Ref: expect.stringMatching(/^AlarmTopic/) }],
+      });
     });
   });
 
-  it('notifies an encrypted SNS topic from every alarm, when it fires and when it is OK again', () => {
-    expect(alarms).toHaveLength(13);
-    for (const alarm of alarms) {
+  it('notifies an encrypted SNS topic from every alarm but the sweep composite’s two parts, when it fires and when it is OK again', () => {
+    expect(alarms).toHaveLength(16);
+    const parts = Object.entries(template.findResources('AWS::CloudWatch::Alarm')).filter(([id]) => /^ReminderSweep(Gap|Started)/.test(id));
+    expect(parts).toHaveLength(2);
+    for (const alarm of alarms.filter((a) => !parts.some(([, part]) => part === a))) {
       expect(alarm.Properties.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^AlarmTopic/) }]);
       expect(alarm.Properties.OKActions).toEqual([{ Ref: expect.stringMatching(/^AlarmTopic/) }]);
     }
