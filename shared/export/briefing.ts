@@ -3,7 +3,7 @@ import { complianceByParty, complianceTrend, type CompliancePoint } from '#share
 import { deriveFlags, localDate, nextDue, type Flags } from '#shared/dates/flags';
 import { formatLocalDate } from '#shared/dates/natural';
 import type { Report } from '#shared/domain/report';
-import { isSourceLink, STATUSES, type Commitment, type HistoryEntry, type Kind, type LocalDate, type Occurrence, type Track } from '#shared/domain/schemas';
+import { isSourceLink, STATUSES, type Commitment, type HistoryEntry, type Kind, type LocalDate, type Occurrence, type Owner, type Track } from '#shared/domain/schemas';
 import {
   STATUS_LABEL,
   averageText,
@@ -34,6 +34,8 @@ export interface BriefingRow {
   item: Commitment;
   flags: Flags;
   track: Track;
+  /** People's names by Slack user id, for the owners' cells. */
+  names?: ReadonlyMap<string, string> | undefined;
 }
 
 export interface BriefingOptions {
@@ -55,6 +57,7 @@ export function mentionedPeople(report: Report): string[] {
   for (const item of report.commitments) {
     const texts = [...item.owners.map((o) => o.label), ...item.notes.map((n) => n.text), item.detail ?? ''];
     for (const text of texts) for (const [, id] of text.matchAll(MENTION)) ids.add(id!);
+    for (const owner of item.owners) if (owner.slackUserId) ids.add(owner.slackUserId);
     if (item.source.addedBy) ids.add(item.source.addedBy);
   }
   return [...ids];
@@ -64,6 +67,30 @@ export function mentionedPeople(report: Report): string[] {
 function mention(id: string, names: ReadonlyMap<string, string> | undefined): string {
   const name = names?.get(id)?.replace(/[<>|]/g, '').trim();
   return name ? `<@${id}|${name}>` : `<@${id}>`;
+}
+
+/** An owner as a file shows them: the name their person record gives, else as typed (`@U…` for a bare mention). */
+function ownerName(owner: Owner, names: ReadonlyMap<string, string> | undefined): string {
+  const id = owner.slackUserId ?? /^<@([UW][A-Z0-9]+)(?:\|[^<>]*)?>$/.exec(owner.label.trim())?.[1];
+  const name = id ? names?.get(id)?.trim() : undefined;
+  return name || plainFromSlack(owner.label);
+}
+
+/**
+ * The meetings a track's items come from, oldest first: the track's own and those imported
+ * items name, each once.
+ */
+function sourceMeetings(report: Report): { name: string; place?: string | undefined; date: LocalDate }[] {
+  const fromItems = report.commitments
+    .filter((item) => !item.archived && !item.source.addedBy)
+    .map((item) => ({ name: item.source.meeting, place: item.source.place, date: item.source.date }));
+  const seen = new Set<string>();
+  return [...report.track.meetings, ...fromItems]
+    .filter((m) => {
+      const key = `${m.name.trim().toLowerCase()}|${m.date}`;
+      return !seen.has(key) && Boolean(seen.add(key));
+    })
+    .sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /**
@@ -99,16 +126,15 @@ export function briefingFilename(track: Pick<Track, 'slug' | 'timeZone'>, now: D
  */
 export function renderBriefingMarkdown(report: Report, options: BriefingOptions): string {
   const { track } = report;
-  const rows = briefingRows(report, options.now).sort(byAttention);
+  const rows = briefingRows(report, options.now, options.names).sort(byAttention);
   const out: string[] = [`# ${heading(track.title)}`, ''];
 
   out.push(
     `- **Track:** ${inline(track.slug)}`,
     `- **Parties:** ${track.parties.map((p) => `${inline(p.name)} (${p.code})`).join(', ')}`,
   );
-  if (track.meetings.length > 0) {
-    out.push(`- **Source meetings:** ${track.meetings.map((m) => meetingText(m, inline)).join('; ')}`);
-  }
+  const meetings = sourceMeetings(report);
+  if (meetings.length > 0) out.push(`- **Source meetings:** ${meetings.map((m) => meetingText(m, inline)).join('; ')}`);
   out.push(`- **As of:** ${formatInstant(options.now, track.timeZone)}`, '');
 
   out.push('## Summary', '');
@@ -166,7 +192,8 @@ function itemMarkdown({ item, flags, track }: BriefingRow, options: BriefingOpti
     `- **Kind:** ${kindMarkdown(item, track.timeZone, localDate(options.now, track.timeZone))}`,
     `- **Parties:** ${item.parties.map((code) => inline(partyName(track, code))).join(', ') || 'none named'}`,
   ];
-  if (item.owners.length > 0) lines.push(`- **Owners:** ${item.owners.map((o) => inline(o.label)).join(', ')}`);
+  if (item.moved) lines.push(`- **Due date moved:** ${formatNumber(item.moved.times)}× (first due ${formatLocalDate(item.moved.from)})`);
+  if (item.owners.length > 0) lines.push(`- **Owners:** ${item.owners.map((o) => inline(ownerName(o, options.names))).join(', ')}`);
   lines.push(`- **Source:** ${sourceMarkdown(item, options.names)}`);
   if (options.compliance) {
     const assessments = item.parties.map((code) => {
@@ -236,6 +263,8 @@ export interface BriefingCsvOptions {
   extraColumns?: readonly CsvColumn[];
   /** Starts the file with a UTF-8 byte order mark, so that Excel reads non-ASCII text (en dashes, Hangul) correctly. */
   bom?: boolean;
+  /** People's names by Slack user id (see `withNames`), for the owners column. */
+  names?: ReadonlyMap<string, string>;
 }
 
 /** The standard columns, in order. Dates are ISO (`yyyy-mm-dd`, in the track's zone); lists are joined with `; `. */
@@ -251,7 +280,7 @@ export const BRIEFING_CSV_COLUMNS: readonly CsvColumn[] = [
   { header: 'due', value: (r) => nextDue(r.item, r.track.timeZone) },
   { header: 'cadence', value: (r) => cadenceCell(r.item.kind) },
   { header: 'last_occurrence', value: (r) => (r.item.kind.type === 'recurring' ? latestOccurrence(r.item.kind.occurrences)?.date : undefined) },
-  { header: 'owners', value: (r) => r.item.owners.map((o) => plainFromSlack(o.label)).join('; ') },
+  { header: 'owners', value: (r) => r.item.owners.map((o) => ownerName(o, r.names)).join('; ') },
   { header: 'parties', value: (r) => r.item.parties.join('; ') },
   { header: 'source_meeting', value: (r) => r.item.source.meeting },
   { header: 'source_date', value: (r) => r.item.source.date },
@@ -261,6 +290,9 @@ export const BRIEFING_CSV_COLUMNS: readonly CsvColumn[] = [
   { header: 'latest_note', value: (r) => (r.item.notes.at(-1) ? plainFromSlack(r.item.notes.at(-1)!.text) : undefined) },
   { header: 'latest_note_date', value: (r) => (r.item.notes.at(-1) ? localDate(new Date(r.item.notes.at(-1)!.at), r.track.timeZone) : undefined) },
   { header: 'updated_at', value: (r) => r.item.updatedAt },
+  // How often the due date moved, and the first it had: after the others, so existing sheets keep their columns.
+  { header: 'moved_times', value: (r) => r.item.moved?.times },
+  { header: 'first_due', value: (r) => r.item.moved?.from },
 ];
 
 /**
@@ -270,7 +302,7 @@ export const BRIEFING_CSV_COLUMNS: readonly CsvColumn[] = [
  */
 export function renderBriefingCsv(report: Report, options: BriefingCsvOptions): string {
   const columns = [...BRIEFING_CSV_COLUMNS, ...(options.extraColumns ?? [])];
-  const rows = briefingRows(report, options.now).sort((a, b) => a.item.seq - b.item.seq);
+  const rows = briefingRows(report, options.now, options.names).sort((a, b) => a.item.seq - b.item.seq);
   const lines = [columns.map((c) => csvCell(c.header)), ...rows.map((row) => columns.map((c) => csvCell(c.value(row))))];
   return `${options.bom ? '\uFEFF' : ''}${lines.map((cells) => cells.join(',')).join('\r\n')}\r\n`;
 }
@@ -295,8 +327,8 @@ export function csvCell(value: CsvValue): string {
 
 // ——— shared ———
 
-function briefingRows(report: Report, now: Date): BriefingRow[] {
-  return report.commitments.filter((item) => !item.archived).map((item) => ({ item, flags: deriveFlags(item, report.track.timeZone, now), track: report.track }));
+function briefingRows(report: Report, now: Date, names?: ReadonlyMap<string, string>): BriefingRow[] {
+  return report.commitments.filter((item) => !item.archived).map((item) => ({ item, flags: deriveFlags(item, report.track.timeZone, now), track: report.track, names }));
 }
 
 function cadenceCell(kind: Kind): string | undefined {

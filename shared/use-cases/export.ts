@@ -55,7 +55,7 @@ export async function exportBriefing(deps: ExportDeps, input: ExportInput): Prom
   const filenames = briefingFilenames(track, input.now);
   const markdown = renderBriefingMarkdown(report, { now: input.now, compliance: true, history, names });
   // With a byte order mark, because the people who open it are most likely to use Excel.
-  const csv = renderBriefingCsv(report, { now: input.now, bom: true, extraColumns: complianceColumns(track.parties) });
+  const csv = renderBriefingCsv(report, { now: input.now, bom: true, names, extraColumns: complianceColumns(track.parties) });
 
   const result = await uploadFiles(deps.slack, {
     ...(input.share ? { channelId: input.channelId } : { userId: input.userId }),

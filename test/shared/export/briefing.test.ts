@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUSAN_COMMITMENTS, BUSAN_TRACK } from '#shared/data/busan-summit-2025';
 import { CommitmentSchema, TrackSchema, type Commitment, type HistoryEntry, type Track } from '#shared/domain/schemas';
-import { BRIEFING_CSV_COLUMNS, briefingFilename, csvCell, renderBriefingCsv, renderBriefingMarkdown } from '#shared/export/briefing';
+import { BRIEFING_CSV_COLUMNS, briefingFilename, csvCell, mentionedPeople, renderBriefingCsv, renderBriefingMarkdown } from '#shared/export/briefing';
 import type { Report } from '#shared/domain/report';
 
 const NOW = new Date('2026-03-25T01:00:00Z'); // Wed 10:00 in Tokyo
@@ -207,6 +207,29 @@ describe('renderBriefingMarkdown', () => {
     expect(renderBriefingMarkdown(report, { now: NOW, compliance: true, history: [] })).not.toContain('Compliance over time');
   });
 
+  it('lists the meetings imported items came from beside the track’s own, oldest first (issue 25)', () => {
+    const report = busanReport({ 'JK-5': { source: { meeting: 'Foreign ministers’ talks', place: 'Tokyo', date: '2026-02-10', point: '¶3' } } });
+    expect(renderBriefingMarkdown(report, { now: NOW })).toContain(
+      '- **Source meetings:** Japan–South Korea summit (Ishiba–Lee), Busan, Tue 30 Sep 2025; Foreign ministers’ talks, Tokyo, Tue 10 Feb 2026\n',
+    );
+  });
+
+  it('names owners by their person records, not their Slack ids (issue 25)', () => {
+    const report = busanReport({ 'JK-1': { owners: [{ label: '<@U0MARIA>', slackUserId: 'U0MARIA' }, { label: 'lee', slackUserId: 'U0LEE' }, { label: '<@U0NOREC>', slackUserId: 'U0NOREC' }, { label: 'Foreign Ministry' }] } });
+    const names = new Map([['U0MARIA', 'Maria Kim'], ['U0LEE', 'Lee Min-jun']]);
+    expect(mentionedPeople(report)).toEqual(expect.arrayContaining(['U0MARIA', 'U0LEE', 'U0NOREC']));
+    expect(section(renderBriefingMarkdown(report, { now: NOW, names }), 'JK-1')).toContain('- **Owners:** Maria Kim, Lee Min-jun, @U0NOREC, Foreign Ministry\n');
+    expect(records(renderBriefingCsv(report, { now: NOW, names }))['JK-1']!['owners']).toBe("'Maria Kim; Lee Min-jun; @U0NOREC; Foreign Ministry"); // `; @` is guarded as a formula
+  });
+
+  it('says how often an item’s due date moved, as reports and show do (issue 25)', () => {
+    const report = busanReport({ 'JK-4': { kind: { type: 'one-off', due: '2026-06-30' }, moved: { times: 2, from: '2026-03-31' } } });
+    expect(section(renderBriefingMarkdown(report, { now: NOW }), 'JK-4')).toContain('- **Due date moved:** 2× (first due Tue 31 Mar 2026)\n');
+    expect(section(renderBriefingMarkdown(report, { now: NOW }), 'JK-2')).not.toContain('moved');
+    const rows = records(renderBriefingCsv(report, { now: NOW }));
+    expect([rows['JK-4']!['moved_times'], rows['JK-4']!['first_due'], rows['JK-2']!['moved_times']]).toEqual(['2', '2026-03-31', '']);
+  });
+
   it('says so when a track has no commitments', () => {
     expect(renderBriefingMarkdown({ track: TRACK, commitments: [] }, { now: NOW })).toContain('- 0 commitments\n- 0 overdue, 0 due within 7 days, 0 quiet\n\nNo commitments yet.\n');
   });
@@ -223,7 +246,7 @@ describe('briefingFilename', () => {
 describe('renderBriefingCsv', () => {
   const HEADER = [
     'id', 'title', 'status', 'overdue_days', 'due_soon_days', 'quiet_days', 'kind', 'due', 'cadence', 'last_occurrence', 'owners', 'parties',
-    'source_meeting', 'source_date', 'source_place', 'source_link', 'source_point', 'latest_note', 'latest_note_date', 'updated_at',
+    'source_meeting', 'source_date', 'source_place', 'source_link', 'source_point', 'latest_note', 'latest_note_date', 'updated_at', 'moved_times', 'first_due',
   ];
 
   it('writes a header and one row per item in id order, with CRLF line ends', () => {
