@@ -118,6 +118,8 @@ async function fanOutOnce(s: Stack, { owners, globalPerSecond, known }: { owners
     lastPostMs: postTimes.length > 0 ? Math.max(...postTimes) : undefined,
     slackCalls,
     faultsInjected: Object.fromEntries(limited.faults),
+    // Posts the fake refused for its workspace limit: turns the sweep's pacing wasted.
+    globalLimit429s: limited.globalRejections(),
     sweeps: sweeps.map((x) => ({ due: x.dueAsks, sent: x.sent, skipped: x.skippedAlreadySent, left: x.leftForNextSweep, failed: x.failed, lookedUp: x.lookedUp, refreshed: x.refreshed })),
   };
 }
