@@ -1,6 +1,6 @@
 /**
  * How much work one request may ask for. Each list a command or form takes is checked against
- * its cap before any Slack call or write; docs/using.md lists them.
+ * its cap before any Slack call or write; docs/commands.md lists them (Caps).
  */
 
 import { formatNumber } from '#shared/render/count';

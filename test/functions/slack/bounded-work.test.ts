@@ -16,7 +16,7 @@ import { tableItems, textInput, ticked } from '../../support/slack-commands.ts';
 const TEAM = 'T0BOUNDED';
 const NOW = new Date('2026-03-25T01:00:00Z');
 const ADMIN = 'U0ADMIN';
-/** How many people one request may ask `users.info` about (docs/using.md says so). */
+/** How many people one request may ask `users.info` about (the caps in docs/commands.md say so). */
 const LOOKUP_BOUND = 5;
 /** What a validator says that a person should never read, nor a generic failure. */
 const VALIDATOR_WORDING = /Too big|Too small|expected|array|Invalid|went wrong/;

@@ -13,7 +13,7 @@ const TEAM = 'T0ROLES';
 const PEOPLE = { owner: 'U0OWNER', editor: 'U0EDITOR', viewer: 'U0VIEWER', guest: 'U0GUEST', stranger: 'U0STRANGER', admin: 'U0ADMIN' } as const;
 type Persona = keyof typeof PEOPLE;
 const PERSONAS = Object.keys(PEOPLE) as Persona[];
-/** What the roles table (docs/using.md) says each persona may do with a track it holds that role on. */
+/** What the roles table (docs/roles-and-privacy.md) says each persona may do with a track it holds that role on. */
 const MAY: Record<'write' | 'manage' | 'create' | 'self' | 'app', readonly Persona[]> = {
   write: ['owner', 'editor', 'admin'],
   manage: ['owner', 'admin'],
