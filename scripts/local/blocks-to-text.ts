@@ -1,6 +1,8 @@
-/** Prints a Slack message for a terminal: blocks as lines, mrkdwn softened, buttons listed. */
+import { get as emojiOf } from 'node-emoji';
+
+/** Prints a Slack message for a terminal: blocks as lines, mrkdwn softened, buttons listed, emoji codes as emoji. */
 export function blocksToText(message: { text?: string; blocks?: readonly object[] }): string {
-  if (!message.blocks?.length) return message.text ?? '';
+  if (!message.blocks?.length) return emojify(message.text ?? '');
   const lines: string[] = [];
   for (const block of message.blocks as Record<string, unknown>[]) {
     const text = (block['text'] as { text?: string } | undefined)?.text;
@@ -32,29 +34,21 @@ export function blocksToText(message: { text?: string; blocks?: readonly object[
   return lines.join('\n').trim();
 }
 
-const EMOJI: Record<string, string> = {
-  red_circle: '!!',
-  large_yellow_circle: '~',
-  zzz: 'zz',
-  white_check_mark: '✓',
-  large_blue_circle: '●',
-  white_circle: '○',
-  double_vertical_bar: '‖',
-  heavy_multiplication_x: '×',
-  warning: '!',
-  x: 'x',
-  bust_in_silhouette: '•',
-  calendar: '▸',
-  memo: '✎',
-  leftwards_arrow_with_hook: '↩',
-  file_cabinet: '▤',
-  alarm_clock: '⏰',
+/** Slack's names that node-emoji (GitHub's names) does not know, for the codes the bot sends. */
+const SLACK_ONLY: Record<string, string> = {
+  large_yellow_circle: '🟡',
+  double_vertical_bar: '⏸️',
 };
+
+/** `:bell:` → 🔔, as Slack shows it; a code neither knows, or a time such as 09:00:00, stays as it is. */
+function emojify(text: string): string {
+  return text.replace(/:([a-z0-9_+-]+):/g, (all, name: string) => SLACK_ONLY[name] ?? emojiOf(name) ?? all);
+}
 
 function soften(mrkdwn: string): string {
   return mrkdwn
     .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2 ($1)')
-    .replace(/:([a-z_]+):/g, (all, name: string) => EMOJI[name] ?? all)
+    .replace(/:[a-z0-9_+-]+:/g, (code) => emojify(code))
     .replace(/(^|\s)[*_]([^*_\n]+)[*_](?=\s|$|[.,:;)])/g, '$1$2')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
