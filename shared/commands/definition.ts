@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import type { Translator } from '#shared/i18n/translator';
 import type { Cursor } from '#shared/commands/grammar';
 import { SLACK_APP } from '#shared/slack-app/definitions';
 import type { SlackMessage } from '#shared/slack/render/format';
@@ -30,6 +31,8 @@ export interface CommandContext {
   caller: Caller;
   where: CommandOrigin;
   registry: CommandRegistry;
+  /** The caller's language: the surfaces converted so far (docs/i18n.md) speak it. */
+  t: Translator;
 }
 
 export interface ReadContext {

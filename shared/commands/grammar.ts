@@ -1,17 +1,27 @@
 import { CommitmentIdSchema, TimeZoneSchema, TrackSlugSchema, type CommitmentId, type TrackSlug } from '#shared/domain/schemas';
+import type { Say } from '#shared/errors';
 import { formatNumber } from '#shared/render/count';
 
 /** A refusal of the typed text: one sentence saying what is wrong, and the form to use instead. */
 export class Refusal extends Error {
   readonly usage: string;
+  /** The sentence's key in the catalogs, for the refusals said in the person's language so far. */
+  readonly say: Say | undefined;
 
-  constructor(message: string, usage: string) {
-    super(message);
+  constructor(message: string | Spoken, usage: string) {
+    super(typeof message === 'string' ? message : message.text);
     this.usage = usage;
+    this.say = typeof message === 'string' ? undefined : message.say;
   }
 }
 
-export function refuse(message: string, usage: string): never {
+/** A refusal's sentence as the catalogs hold it: its English text and its key (`spoken` in shared/i18n). */
+export interface Spoken {
+  text: string;
+  say: Say;
+}
+
+export function refuse(message: string | Spoken, usage: string): never {
   throw new Refusal(message, usage);
 }
 
@@ -164,7 +174,7 @@ export class Cursor {
   }
 
   /** Refuses the command with this cursor's form. */
-  refuse(message: string): never {
+  refuse(message: string | Spoken): never {
     return refuse(message, this.usage);
   }
 

@@ -18,7 +18,7 @@ export const helpCommand = defineCommand({
   need: 'read',
   read: readHelp,
   run: async ({ topic }, { registry }) => ({ commands: registry.definitions, topic: topic === undefined ? undefined : registry.byName(topic) }),
-  render: ({ commands, topic }) => ({ message: renderHelp(commands, topic) }),
+  render: ({ commands, topic }, _, { t }) => ({ message: renderHelp(commands, topic, t) }),
 });
 
 /** Anything after the topic is ignored: "help update please" helps with update. */

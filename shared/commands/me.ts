@@ -3,6 +3,10 @@ import { expectEnd, preview, type Cursor } from '#shared/commands/grammar';
 import { WEEKDAYS } from '#shared/domain/check-ins';
 import type { PreferenceChange } from '#shared/domain/preferences';
 import { renderPreferences } from '#shared/slack/render/preferences';
+import { renderDone } from '#shared/slack/render/notice';
+import { LocaleSchema, type Locale } from '#shared/domain/locale';
+import { spoken, translatorFor } from '#shared/i18n/translator';
+import { chooseLanguage } from '#shared/use-cases/language';
 import { changePreferences, showPreferences } from '#shared/use-cases/preferences';
 
 const SET_USAGE = `${SLASH} me time 08:30 | days weekdays|every day|mon,tue,thu | pause until <date> | resume`;
@@ -35,7 +39,38 @@ export const meSetCommand = defineCommand({
 
 function readMe(c: Cursor): object | Handoff {
   if (c.done) return {};
+  if (c.peekWord() === 'language') {
+    c.next();
+    return handOff(meLanguageCommand, readLanguage(c.handOver(LANGUAGE_USAGE)));
+  }
   return handOff(meSetCommand, { change: readChange(c.handOver(SET_USAGE)) });
+}
+
+const LANGUAGE_USAGE = `${SLASH} me language ja|ko|en|slack  (slack: your Slack's language again)`;
+
+/** `me language ja|ko|en|slack`: the language the bot answers the caller in; `slack` goes back to their Slack's. */
+export const meLanguageCommand = defineCommand({
+  name: 'me-language',
+  words: [],
+  usage: LANGUAGE_USAGE,
+  examples: [`${SLASH} me language ja`],
+  writes: true,
+  need: 'self',
+  read: readLanguage,
+  run: async ({ language }, { deps, caller }) => {
+    const chosen = await chooseLanguage(deps, caller, language === 'slack' ? undefined : language);
+    return { ...chosen, t: await translatorFor(chosen.locale) };
+  },
+  render: ({ fromSlack, locale, t }) => ({ message: renderDone(t.t(fromSlack ? 'me.languageSlack' : 'me.language', { language: locale })) }),
+});
+
+function readLanguage(c: Cursor): { language: Locale | 'slack' } {
+  const word = c.next();
+  const typed = word && !word.quoted ? word.text.toLowerCase() : undefined;
+  const language = typed === 'slack' ? 'slack' : LocaleSchema.safeParse(typed).data;
+  if (!language) c.refuse(word ? spoken('parse.notLanguage', { word: preview(word.text) }) : spoken('parse.languageNeeded'));
+  expectEnd(c);
+  return { language };
 }
 
 const DAY_NAMES: ReadonlyMap<string, number> = new Map(

@@ -24,7 +24,7 @@ import { visibilityCommand } from '#shared/commands/visibility';
 import { listTracksCommand } from '#shared/commands/list-tracks';
 import { logCommand } from '#shared/commands/log';
 import { managerCommand } from '#shared/commands/manager';
-import { meCommand, meSetCommand } from '#shared/commands/me';
+import { meCommand, meLanguageCommand, meSetCommand } from '#shared/commands/me';
 import { noteCommand } from '#shared/commands/note';
 import { reportCommand } from '#shared/commands/report';
 import { showCommand } from '#shared/commands/show';
@@ -35,8 +35,10 @@ import { unarchiveCommand } from '#shared/commands/unarchive';
 import { unlogCommand } from '#shared/commands/unlog';
 import { unsubscribeCommand } from '#shared/commands/unsubscribe';
 import { updateCommand } from '#shared/commands/update';
+import { DEFAULT_LOCALE } from '#shared/domain/locale';
+import { EN, spoken, translatorFor, type Translator } from '#shared/i18n/translator';
+import type { Say } from '#shared/errors';
 import { authorizeTarget, readCallerAndTarget, type Caller, type CallerInput, type Deps } from '#shared/use-cases/commitments';
-import { formatNumber } from '#shared/render/count';
 
 /** Every subcommand of `/commitments`, in the order help lists them. */
 export const COMMANDS = [
@@ -60,6 +62,7 @@ export const COMMANDS = [
   subscriptionsCommand,
   meCommand,
   meSetCommand,
+  meLanguageCommand,
   assessCommand,
   exportCommand,
   importCommand,
@@ -75,7 +78,7 @@ export type Command = CommandOf<(typeof COMMANDS)[number]>;
 
 export type ParseResult =
   | { ok: true; command: Command; definition: AnyCommandDefinition }
-  | { ok: false; error: string; usage: string };
+  | { ok: false; error: string; usage: string; say?: Say | undefined };
 
 /** Builds the lookups of a list of commands; a word or name given twice is a programming error. */
 export function createRegistry(definitions: readonly AnyCommandDefinition[]): CommandRegistry {
@@ -106,13 +109,13 @@ const OVERVIEW = COMMANDS.map((definition) => definition.usage).join('\n');
  */
 export function parseCommand(text: string, registry: CommandRegistry = REGISTRY): ParseResult {
   if (text.length > COMMAND_TEXT_CHARS) {
-    const error = `The command is ${formatNumber(text.length)} characters long; a command can be at most ${formatNumber(COMMAND_TEXT_CHARS)}. Nothing was read or changed.`;
-    return { ok: false, error, usage: usageOfHead(text.slice(0, 100), registry) };
+    const { text: error, say } = spoken('parse.tooLong', { length: text.length, max: COMMAND_TEXT_CHARS });
+    return { ok: false, error, say, usage: usageOfHead(text.slice(0, 100), registry) };
   }
   try {
     return readCommand(text, tokenize(text, usageOfHead(text, registry)), registry);
   } catch (error) {
-    if (error instanceof Refusal) return { ok: false, error: error.message, usage: error.usage };
+    if (error instanceof Refusal) return { ok: false, error: error.message, usage: error.usage, say: error.say };
     throw error;
   }
 }
@@ -126,7 +129,7 @@ function usageOfHead(text: string, registry: CommandRegistry): string {
 function readCommand(text: string, tokens: ReturnType<typeof tokenize>, registry: CommandRegistry): ParseResult {
   const [head] = tokens;
   if (!head) return readWith(listTracksCommand, new Cursor(text, tokens, listTracksCommand.usage), undefined, registry);
-  if (head.quoted) refuse('Start with a command or a track, not quoted text.', OVERVIEW);
+  if (head.quoted) refuse(spoken('parse.quotedStart'), OVERVIEW);
   const word = head.text.toLowerCase();
   const definition = registry.byWord(word);
   if (definition) {
@@ -137,8 +140,8 @@ function readCommand(text: string, tokens: ReturnType<typeof tokenize>, registry
   if (!isTrackSlug(word)) {
     const meant = suggestSlug(head.text);
     // A near miss of a slug gets the report's form, not every command's.
-    if (meant) refuse(`“${preview(head.text)}” is not a command or a track; did you mean ${meant}?`, reportCommand.usage);
-    refuse(`“${preview(word)}” is not a command or a track.`, OVERVIEW);
+    if (meant) refuse(spoken('parse.notCommandDidYouMean', { word: preview(head.text), meant }), reportCommand.usage);
+    refuse(spoken('parse.notCommand', { word: preview(word) }), OVERVIEW);
   }
   return readWith(reportCommand, new Cursor(text, tokens, reportCommand.usage), undefined, registry);
 }
@@ -166,9 +169,25 @@ export async function runCommand(
   const { definition } = parsed;
   const { type: _, ...args } = parsed.command;
   const target = definition.target?.(args);
-  const { caller, read } = 'access' in who ? { caller: who, read: undefined } : await readCallerAndTarget(deps, who, target);
-  const prefetched = await authorizeTarget(deps, { ...caller, prefetched: read }, definition.need, target);
-  const context = { deps, caller, where, registry };
-  const value = await definition.run(args, { ...context, caller: { ...caller, prefetched } });
-  return value instanceof OpenModal ? { modal: value.view } : definition.render(value, args, context);
+  let t = EN;
+  try {
+    const { caller, read } = 'access' in who ? { caller: who, read: undefined } : await readCallerAndTarget(deps, who, target);
+    t = await translatorFor(caller.access.locale ?? DEFAULT_LOCALE);
+    const prefetched = await authorizeTarget(deps, { ...caller, prefetched: read }, definition.need, target);
+    const context = { deps, caller, where, registry, t };
+    const value = await definition.run(args, { ...context, caller: { ...caller, prefetched } });
+    return value instanceof OpenModal ? { modal: value.view } : definition.render(value, args, context);
+  } catch (error) {
+    throw new CommandError(error, t);
+  }
+}
+
+/** A command that failed, with the caller's language once their record was read (English before): its answer speaks it. */
+export class CommandError extends Error {
+  constructor(
+    readonly error: unknown,
+    readonly t: Translator,
+  ) {
+    super('the command failed', { cause: error });
+  }
 }

@@ -36,8 +36,8 @@ export const reportCommand = defineCommand({
   read: readReport,
   target: ({ track }) => ({ report: track }),
   run: ({ track, share }, { deps, caller, where }) => (share ? getSharedReport(deps, caller, track, where.channelId) : getReport(deps, caller, track)),
-  render: (report, { filter, share }, { caller }) => ({
-    message: renderReport(report, { filter, page: 0, now: caller.now, shared: share }),
+  render: (report, { filter, share }, { caller, t }) => ({
+    message: renderReport(report, { filter, page: 0, now: caller.now, shared: share, t }),
     share,
   }),
 });

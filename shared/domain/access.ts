@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import type { Locale } from '#shared/domain/locale';
+import type { Say } from '#shared/errors';
 import type { Commitment, Role, TrackAccess } from '#shared/domain/schemas';
 
 /**
@@ -51,6 +53,8 @@ export interface Access {
   asOf?: number;
   /** The workspace's app manager, as read with the person (shown to admins). */
   appManagerId?: string;
+  /** The language the person is answered in (`resolveLocale`); English when not known. */
+  locale?: Locale;
 }
 
 /**
@@ -80,7 +84,7 @@ export function canHoldRole(user: SlackUser): boolean {
 export type Verdict =
   | { allowed: true }
   /** `hidden`: answer exactly as for a track that does not exist. */
-  | { allowed: false; hidden: boolean; reason: string };
+  | { allowed: false; hidden: boolean; reason: string; say?: Say };
 
 const ALLOWED: Verdict = { allowed: true };
 
@@ -109,25 +113,28 @@ export function authorize(access: Access, track: TrackAccess & { slug: string },
   if (need === 'read') return ALLOWED;
   const doing = need === 'export' ? 'export it' : 'change it';
   if (need === 'answer' && item?.owners.some((owner) => owner.slackUserId === access.userId)) return ALLOWED;
-  if (outsider) return refuse(`Guests and people from other organisations can read ${track.slug} but not ${doing}.`);
+  const say = { track: track.slug, doing: need === 'export' ? 'export' : 'change' };
+  if (outsider) return refuse(`Guests and people from other organisations can read ${track.slug} but not ${doing}.`, { key: 'access.outsiderReadOnly', values: say });
   if (need === 'manage') {
-    return role === 'owner' ? ALLOWED : refuse(`Only the owners of ${track.slug} or a workspace admin can change who may use it.`);
+    return role === 'owner' ? ALLOWED : refuse(`Only the owners of ${track.slug} or a workspace admin can change who may use it.`, { key: 'access.ownersManage', values: { track: track.slug } });
   }
   if (role === 'owner' || role === 'editor') return ALLOWED;
   if (role === undefined && !hasOwner(track)) return ALLOWED;
-  return refuse(`Only the owners and editors of ${track.slug} can ${doing}; ask an owner for the editor role.`);
+  return refuse(`Only the owners and editors of ${track.slug} can ${doing}; ask an owner for the editor role.`, { key: 'access.editorsWrite', values: say });
 }
 
 /** Whether a write that names no track (a new track, a form over all tracks) is open to this person. */
 export function mayWriteAnywhere(access: Access): Verdict {
   return access.standing === 'guest' || access.standing === 'stranger'
-    ? refuse('Guests and people from other organisations can read the tracks shared with them but not change anything.')
+    ? refuse('Guests and people from other organisations can read the tracks shared with them but not change anything.', { key: 'access.outsiderWritesNothing' })
     : ALLOWED;
 }
 
 /** Whether a person may keep settings of their own here (`me`): guests too; people from other organisations keep theirs at home. */
 export function mayChangeOwnSettings(access: Access): Verdict {
-  return access.standing === 'stranger' ? refuse('People from other organisations keep their check-in preferences in their own workspace; nothing was read or changed.') : ALLOWED;
+  return access.standing === 'stranger'
+    ? refuse('People from other organisations keep their check-in preferences in their own workspace; nothing was read or changed.', { key: 'access.strangerSettings' })
+    : ALLOWED;
 }
 
 /** Whether everyone in `channelId` may see the track: a digest or a shared report there shows it to them all. */
@@ -167,6 +174,7 @@ function roleOf(access: Access, track: TrackAccess, outsider: boolean): Role | u
   return best !== undefined && outsider ? 'viewer' : best;
 }
 
-function refuse(reason: string): Verdict {
-  return { allowed: false, hidden: false, reason };
+/** `say`: the reason's key in the catalogs, whose English is `reason` word for word (test/shared/i18n). */
+function refuse(reason: string, say: Say): Verdict {
+  return { allowed: false, hidden: false, reason, say };
 }

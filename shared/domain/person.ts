@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { InstantSchema, TeamIdSchema } from '#shared/domain/schemas';
 import { SlackUserSchema, type SlackUser } from '#shared/domain/access';
+import { LocaleSchema } from '#shared/domain/locale';
 
 /**
  * What the bot keeps of a person, per (team, user): what access decides on, their zone,
@@ -12,6 +13,8 @@ export const PersonSchema = z.object({
   user: SlackUserSchema,
   /** The person's Slack language (`users.info` with `include_locale`), e.g. `ja-JP`; events do not carry it. */
   locale: z.string().max(20).optional(),
+  /** The language they chose themselves (`me language ja`), over their Slack's; Slack's lookups and events leave it as it is. */
+  language: LocaleSchema.optional(),
   /** When the bot last wrote what Slack said. */
   fetchedAt: InstantSchema,
   /** The Slack time the facts reflect (epoch ms): an event's time, or when a lookup was asked; older facts never overwrite newer ones. */

@@ -1,9 +1,10 @@
 import { tz } from '@date-fns/tz';
-import { format, formatDistanceStrict, parseISO } from 'date-fns';
+import { format } from 'date-fns';
 import { daysSince, localDate, nextDue, type Flags } from '#shared/dates/flags';
 import { formatLocalDate } from '#shared/dates/natural';
 import { countOf, formatNumber } from '#shared/render/count';
-import { ADDED_IN_SLACK, type Cadence, type Commitment, type ComplianceScore, type LocalDate, type Occurrence, type Source, type Status } from '#shared/domain/schemas';
+import { EN, type Translator } from '#shared/i18n/translator';
+import { type Cadence, type Commitment, type ComplianceScore, type LocalDate, type Occurrence, type Source, type Status } from '#shared/domain/schemas';
 
 /**
  * The words every surface shares: Slack messages, the Markdown briefing and the CSV export.
@@ -23,8 +24,18 @@ export const STATUS_LABEL: Record<Status, string> = {
 };
 
 /** "3 in progress": a count of items in one status. */
-export function statusCountText(status: Status, count: number): string {
-  return `${formatNumber(count)} ${STATUS_LABEL[status].toLowerCase()}`;
+export function statusCountText(status: Status, count: number, t: Translator = EN): string {
+  return t.t('report.statusCount', { count, status: selectKey(status) });
+}
+
+/** A status (or kind) as an ICU select key: ICU keys take no hyphen (`not-started` → `not_started`). */
+export function selectKey(value: string): string {
+  return value.replace(/-/g, '_');
+}
+
+/** A status's word in the person's language: "In progress", "進行中", "진행 중". */
+export function statusLabel(status: Status | 'archived', t: Translator = EN): string {
+  return t.t('status.label', { status: selectKey(status) });
 }
 
 const SCORE_LABEL: Record<ComplianceScore, string> = { [-1]: '−1 not complying', 0: '0 partial', 1: '+1 full' };
@@ -49,9 +60,11 @@ export function coverageText(average: { assessed: number; total: number }): stri
  * A party's average over the items assessed for it, with the day of the latest score and the
  * coverage: "+0.50 as of Tue 3 Mar 2026 (4 of 5 items assessed)", or "not yet assessed (0 of 5 items)".
  */
-export function averageText(average: { mean: number; assessed: number; total: number; date?: LocalDate | undefined }): string {
-  if (average.assessed === 0) return `not yet assessed (0 of ${countOf(average.total, 'item')})`;
-  return `${meanText(average.mean)}${average.date ? ` as of ${formatLocalDate(average.date)}` : ''} (${coverageText(average)})`;
+export function averageText(average: { mean: number; assessed: number; total: number; date?: LocalDate | undefined }, t: Translator = EN): string {
+  const { assessed, total } = average;
+  if (assessed === 0) return t.t('report.notAssessed', { total });
+  const mean = meanText(average.mean);
+  return average.date ? t.t('report.average', { mean, date: t.date(average.date), assessed, total }) : t.t('report.averageUndated', { mean, assessed, total });
 }
 
 /** "Mon 2 Mar 2026, 09:00 (Asia/Tokyo)" in the given zone. */
@@ -60,32 +73,34 @@ export function formatInstant(instant: Date, timeZone: string): string {
 }
 
 /** "Mon 2 Mar 2026": the day an instant falls on in the given zone. */
-export function formatDayOf(instant: Date | string, timeZone: string): string {
-  return formatLocalDate(localDate(new Date(instant), timeZone));
+export function formatDayOf(instant: Date | string, timeZone: string, t: Translator = EN): string {
+  return t.date(localDate(new Date(instant), timeZone));
 }
 
 /**
  * "just now", "3 hours ago", "12 days ago". Past a day it counts calendar days in the track's
  * zone, as the quiet flag does, so "quiet for 321 days" and "updated 321 days ago" agree.
  */
-export function age(since: string, now: Date, timeZone: string): string {
+export function age(since: string, now: Date, timeZone: string, t: Translator = EN): string {
   const ms = now.getTime() - Date.parse(since);
-  if (ms < 60_000) return 'just now';
-  if (ms < 86_400_000) return `${formatDistanceStrict(parseISO(since), now)} ago`;
-  return `${countOf(daysSince(since, timeZone, now), 'day')} ago`;
+  if (ms < 60_000) return t.t('time.justNow');
+  // Rounded as date-fns' formatDistanceStrict rounds; Japanese and Korean as Intl.RelativeTimeFormat writes them.
+  const [count, unit] = ms < 3_600_000 ? [Math.round(ms / 60_000), 'minute' as const] : ms < 86_400_000 ? [Math.round(ms / 3_600_000), 'hour' as const] : [daysSince(since, timeZone, now), 'day' as const];
+  if (t.locale !== 'en') return t.relative(-count, unit);
+  return t.t(unit === 'minute' ? 'time.minutesAgo' : unit === 'hour' ? 'time.hoursAgo' : 'time.daysAgo', { count });
 }
 
 export type FlagName = 'overdue' | 'dueSoon' | 'quiet';
 
 /** Each raised flag in words: "overdue 3 days (due Tue 3 Mar 2026)", "due today (…)", "quiet for 40 days". */
-export function flagPhrases(flags: Flags): { flag: FlagName; text: string }[] {
+export function flagPhrases(flags: Flags, t: Translator = EN): { flag: FlagName; text: string }[] {
   const phrases: { flag: FlagName; text: string }[] = [];
-  if (flags.overdue) phrases.push({ flag: 'overdue', text: `overdue ${countOf(flags.overdue.days, 'day')} (due ${formatLocalDate(flags.overdue.due)})` });
+  if (flags.overdue) phrases.push({ flag: 'overdue', text: t.t('flag.overdue', { days: flags.overdue.days, date: t.date(flags.overdue.due) }) });
   if (flags.dueSoon) {
-    const when = flags.dueSoon.days === 0 ? 'today' : `in ${countOf(flags.dueSoon.days, 'day')}`;
-    phrases.push({ flag: 'dueSoon', text: `due ${when} (${formatLocalDate(flags.dueSoon.due)})` });
+    const { days, due } = flags.dueSoon;
+    phrases.push({ flag: 'dueSoon', text: days === 0 ? t.t('flag.dueToday', { date: t.date(due) }) : t.t('flag.dueIn', { days, date: t.date(due) }) });
   }
-  if (flags.quiet) phrases.push({ flag: 'quiet', text: `quiet for ${countOf(flags.quiet.days, 'day')}` });
+  if (flags.quiet) phrases.push({ flag: 'quiet', text: t.t('flag.quiet', { days: flags.quiet.days }) });
   return phrases;
 }
 
@@ -120,21 +135,21 @@ export function lastOccurrenceText(occurrence: Occurrence, escape: Escape): stri
 }
 
 /** "Busan summit, Busan, Tue 3 Mar 2026": a meeting, where it was (if known) and when. */
-export function meetingText(meeting: { name: string; place?: string | undefined; date: LocalDate }, escape: Escape): string {
-  return [escape(meeting.name), meeting.place ? escape(meeting.place) : undefined, formatLocalDate(meeting.date)].filter(Boolean).join(', ');
+export function meetingText(meeting: { name: string; place?: string | undefined; date: LocalDate }, escape: Escape, t: Translator = EN): string {
+  return [escape(meeting.name), meeting.place ? escape(meeting.place) : undefined, t.date(meeting.date)].filter(Boolean).join(', ');
 }
 
 /** Where an item came from: its meeting ("Busan summit, Busan, Tue 30 Sep 2025"), or "Added in Slack by @x on Tue 3 Mar 2026". */
-export function sourceLabel(source: Source, escape: Escape, mention: (actor: string) => string): string {
-  if (source.addedBy) return `${ADDED_IN_SLACK} by ${mention(source.addedBy)} on ${formatLocalDate(source.date)}`;
-  return meetingText({ name: source.meeting, place: source.place, date: source.date }, escape);
+export function sourceLabel(source: Source, escape: Escape, mention: (actor: string) => string, t: Translator = EN): string {
+  if (source.addedBy) return t.t('item.addedInSlack', { who: mention(source.addedBy), date: t.date(source.date) });
+  return meetingText({ name: source.meeting, place: source.place, date: source.date }, escape, t);
 }
 
 /** "due Tue 31 Mar 2026" or "next expected Thu 10 Dec 2026": the item's next date, whether or not it is flagged. */
-export function nextDateText(item: Pick<Commitment, 'kind' | 'source' | 'createdAt'>, timeZone: string): string | undefined {
+export function nextDateText(item: Pick<Commitment, 'kind' | 'source' | 'createdAt'>, timeZone: string, t: Translator = EN): string | undefined {
   const next = nextDue(item, timeZone);
   if (!next) return undefined;
-  return `${item.kind.type === 'recurring' ? 'next expected' : 'due'} ${formatLocalDate(next)}`;
+  return t.t(item.kind.type === 'recurring' ? 'item.nextExpected' : 'item.due', { date: t.date(next) });
 }
 
 /** "Done Tue 3 Mar 2026 by @maria: committee met": when, by whom and how an item was closed. */
@@ -143,8 +158,10 @@ export function closedText(
   timeZone: string,
   escape: Escape,
   mention: (actor: string) => string,
+  t: Translator = EN,
 ): string | undefined {
   const { closed } = item;
   if (!closed || (item.status !== 'done' && item.status !== 'dropped')) return undefined;
-  return `${STATUS_LABEL[item.status]} ${formatDayOf(closed.at, timeZone)} by ${mention(closed.by)}${closed.note ? `: ${escape(closed.note)}` : ''}`;
+  const values = { status: item.status, date: formatDayOf(closed.at, timeZone, t), who: mention(closed.by) };
+  return closed.note ? t.t('item.closedWithNote', { ...values, note: escape(closed.note) }) : t.t('item.closed', values);
 }

@@ -21,9 +21,9 @@ export const en = {
   'parse.languageNeeded': 'language needs ja, ko, en or slack.',
 
   // Who may do what.
-  'access.outsiderReadOnly': 'Guests and people from other organisations can read {track} but not change it.',
+  'access.outsiderReadOnly': 'Guests and people from other organisations can read {track} but not {doing, select, export {export it} other {change it}}.',
   'access.ownersManage': 'Only the owners of {track} or a workspace admin can change who may use it.',
-  'access.editorsWrite': 'Only the owners and editors of {track} can change it; ask an owner for the editor role.',
+  'access.editorsWrite': 'Only the owners and editors of {track} can {doing, select, export {export it} other {change it}}; ask an owner for the editor role.',
   'access.outsiderWritesNothing': 'Guests and people from other organisations can read the tracks shared with them but not change anything.',
   'access.strangerSettings': 'People from other organisations keep their check-in preferences in their own workspace; nothing was read or changed.',
   'track.notFound': 'There is no track called {track}.',
@@ -51,6 +51,7 @@ export const en = {
   'gloss.import': 'paste a readout; pick the follow-ups to add',
   'gloss.link': 'everyone in a linked channel can read the track; default this channel',
   'gloss.manager': 'Slack admins: who manages every track as they do; the first installer until changed',
+  'gloss.me-language': 'slack: your Slack\'s language again',
   'gloss.me': 'your check-ins',
   'gloss.track-add': 'fy: the month its fiscal year starts, January if not given',
   'gloss.visibility': 'private: only members and linked channels see it',
@@ -64,6 +65,9 @@ export const en = {
   'flag.quiet': 'quiet for {days, plural, one {# day} other {# days}}',
 
   // Times.
+  'time.minutesAgo': '{count, plural, one {# minute} other {# minutes}} ago',
+  'time.hoursAgo': '{count, plural, one {# hour} other {# hours}} ago',
+  'time.daysAgo': '{count, plural, one {# day} other {# days}} ago',
   'time.justNow': 'just now',
 
   // One item, wherever it is listed.

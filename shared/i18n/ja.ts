@@ -12,9 +12,9 @@ export const ja: Catalog = {
   'parse.notLanguage': '「{word}」は言語ではありません。ja、ko、en、slack のいずれかを指定してください。',
   'parse.languageNeeded': 'language には ja、ko、en、slack のいずれかを指定してください。',
 
-  'access.outsiderReadOnly': 'ゲストと他の組織の方は {track} を閲覧できますが、変更はできません。',
+  'access.outsiderReadOnly': 'ゲストと他の組織の方は {track} を閲覧できますが、{doing, select, export {書き出し} other {変更}}はできません。',
   'access.ownersManage': '{track} を使える人を変更できるのは、オーナーかワークスペースの管理者だけです。',
-  'access.editorsWrite': '{track} を変更できるのはオーナーと編集者だけです。編集者のロールはオーナーに依頼してください。',
+  'access.editorsWrite': '{track} を{doing, select, export {書き出せる} other {変更できる}}のはオーナーと編集者だけです。編集者のロールはオーナーに依頼してください。',
   'access.outsiderWritesNothing': 'ゲストと他の組織の方は共有されたトラックを閲覧できますが、何も変更できません。',
   'access.strangerSettings': '他の組織の方のチェックイン設定は、ご自身のワークスペースで管理されます。何も読み取らず、変更もしていません。',
   'track.notFound': '{track} というトラックはありません。',
@@ -31,7 +31,7 @@ export const ja: Catalog = {
   'dates.conventions':
     '期間はその最終日を指します: `end of march`、`Q2`、`next month`(翌月末)、`by the end of the year`(12月31日)、`H1 2027`・`first half of 2027`・`mid-2027`(2027年6月30日)、`H2 2027`(2027年12月31日)、`FY2027`(2027年に始まる会計年度の最終日。会計年度が4月始まりなら2028年3月31日)。2026年3月31日、2026년 3월 31일 とも書けます。`4/5/2027` は5月4日とも4月5日とも読めるので、`2027-05-04` と書いてください。`31/3/2027` と `3/31/2027` は3月31日と読みます。',
   'gloss.add': 'ongoing の既定は30日ごと',
-  'gloss.log': '日付は at、in、引用符より前の語です。`2026-01-13` や `today` のような一語の日付の後には場所を書けます。`at <place>` は引用符の後にも書けます',
+  'gloss.log': '日付は at、in、引用符より前の語です。2026-01-13 のような一語の日付の後には場所を書けます。at <place> は引用符の後にも書けます',
   'gloss.roles': 'フォームにメンバーとロールの選択欄が表示されます',
   'gloss.check-ins-set': '日数',
   'gloss.assess': '−1 不履行、0 一部、+1 完全。as of で項目ができてからの日付を、メモの前後どちらにも指定できます。既定は今日',
@@ -41,6 +41,7 @@ export const ja: Catalog = {
   'gloss.import': '会談の発表文を貼り付け、追加するフォローアップを選びます',
   'gloss.link': 'リンクしたチャンネルの全員がトラックを閲覧できます。既定はこのチャンネル',
   'gloss.manager': 'Slack の管理者向け: すべてのトラックを管理者と同様に管理する人。変更するまでは最初にインストールした人',
+  'gloss.me-language': 'slack: Slack の言語に戻します',
   'gloss.me': 'ご自身のチェックイン',
   'gloss.track-add': 'fy: 会計年度が始まる月。指定がなければ1月',
   'gloss.visibility': 'private: メンバーとリンクしたチャンネルだけが閲覧できます',
@@ -52,6 +53,9 @@ export const ja: Catalog = {
   'flag.dueIn': 'あと{days, plural, other {#日}}で期限({date})',
   'flag.quiet': '{days, plural, other {#日}}更新なし',
 
+  'time.minutesAgo': '{count, plural, other {#分}}前',
+  'time.hoursAgo': '{count, plural, other {#時間}}前',
+  'time.daysAgo': '{count, plural, other {#日}}前',
   'time.justNow': 'たった今',
 
   'item.due': '期限 {date}',

@@ -12,9 +12,9 @@ export const ko: Catalog = {
   'parse.notLanguage': '“{word}”은(는) 언어가 아닙니다. ja, ko, en, slack 중 하나를 쓰십시오.',
   'parse.languageNeeded': 'language에는 ja, ko, en, slack 중 하나가 필요합니다.',
 
-  'access.outsiderReadOnly': '게스트와 다른 조직의 사용자는 {track}을(를) 읽을 수 있지만 변경할 수는 없습니다.',
+  'access.outsiderReadOnly': '게스트와 다른 조직의 사용자는 {track}을(를) 읽을 수 있지만 {doing, select, export {내보낼} other {변경할}} 수는 없습니다.',
   'access.ownersManage': '{track}을(를) 사용할 수 있는 사람은 소유자나 워크스페이스 관리자만 변경할 수 있습니다.',
-  'access.editorsWrite': '{track}은(는) 소유자와 편집자만 변경할 수 있습니다. 편집자 역할은 소유자에게 요청하십시오.',
+  'access.editorsWrite': '{track}은(는) 소유자와 편집자만 {doing, select, export {내보낼} other {변경할}} 수 있습니다. 편집자 역할은 소유자에게 요청하십시오.',
   'access.outsiderWritesNothing': '게스트와 다른 조직의 사용자는 공유된 트랙을 읽을 수 있지만 아무것도 변경할 수 없습니다.',
   'access.strangerSettings': '다른 조직의 사용자는 체크인 설정을 자신의 워크스페이스에서 관리합니다. 아무것도 읽거나 변경하지 않았습니다.',
   'track.notFound': '{track}(이)라는 트랙은 없습니다.',
@@ -31,7 +31,7 @@ export const ko: Catalog = {
   'dates.conventions':
     '기간은 그 마지막 날을 뜻합니다: `end of march`, `Q2`, `next month`(다음 달 말), `by the end of the year`(12월 31일), `H1 2027`·`first half of 2027`·`mid-2027`(2027년 6월 30일), `H2 2027`(2027년 12월 31일), `FY2027`(2027년에 시작하는 회계연도의 마지막 날. 회계연도가 4월에 시작하면 2028년 3월 31일). 2026年3月31日, 2026년 3월 31일로도 쓸 수 있습니다. `4/5/2027`은 5월 4일로도 4월 5일로도 읽힐 수 있으므로 `2027-05-04`로 쓰십시오. `31/3/2027`과 `3/31/2027`은 3월 31일로 읽습니다.',
   'gloss.add': 'ongoing의 기본값은 30일마다',
-  'gloss.log': '날짜는 at, in, 따옴표 앞의 낱말입니다. `2026-01-13`이나 `today` 같은 한 낱말 날짜 뒤에는 장소를 쓸 수 있습니다. `at <place>`는 따옴표 뒤에도 쓸 수 있습니다',
+  'gloss.log': '날짜는 at, in, 따옴표 앞의 낱말입니다. 2026-01-13 같은 한 낱말 날짜 뒤에는 장소를 쓸 수 있습니다. at <place>는 따옴표 뒤에도 쓸 수 있습니다',
   'gloss.roles': '양식에 멤버와 역할 선택란이 나옵니다',
   'gloss.check-ins-set': '일수',
   'gloss.assess': '−1 불이행, 0 부분 이행, +1 완전 이행. as of로 항목이 생긴 뒤의 날짜를 메모 앞이나 뒤에 지정할 수 있습니다. 기본값은 오늘',
@@ -41,6 +41,7 @@ export const ko: Catalog = {
   'gloss.import': '회담 발표문을 붙여 넣고 추가할 후속 조치를 고릅니다',
   'gloss.link': '연결된 채널의 모든 사람이 트랙을 읽을 수 있습니다. 기본값은 이 채널',
   'gloss.manager': 'Slack 관리자용: 모든 트랙을 관리자처럼 관리하는 사람. 바꾸기 전까지는 처음 설치한 사람',
+  'gloss.me-language': 'slack: Slack 언어로 되돌립니다',
   'gloss.me': '내 체크인',
   'gloss.track-add': 'fy: 회계연도가 시작하는 달. 지정하지 않으면 1월',
   'gloss.visibility': 'private: 멤버와 연결된 채널만 볼 수 있습니다',
@@ -52,6 +53,9 @@ export const ko: Catalog = {
   'flag.dueIn': '{days, plural, other {#일}} 후 기한({date})',
   'flag.quiet': '{days, plural, other {#일}}째 소식 없음',
 
+  'time.minutesAgo': '{count, plural, other {#분}} 전',
+  'time.hoursAgo': '{count, plural, other {#시간}} 전',
+  'time.daysAgo': '{count, plural, other {#일}} 전',
   'time.justNow': '방금',
 
   'item.due': '기한 {date}',

@@ -1,4 +1,3 @@
-import { formatDistanceStrict, parseISO } from 'date-fns';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { formatLocalDate, formatShortDate } from '#shared/dates/natural';
 import { DEFAULT_LOCALE, INTL_TAG, type Locale } from '#shared/domain/locale';
@@ -25,8 +24,8 @@ export interface Translator {
   shortDate(date: LocalDate): string;
   /** "3,900". */
   number(n: number): string;
-  /** How long ago `since` was: "just now", "3 days ago", "3日前", "3일 전". */
-  ago(since: string, now: Date): string;
+  /** A time before or after now in the language's words, for the languages other than English: "3日前", "3일 후". */
+  relative(value: number, unit: Intl.RelativeTimeFormatUnit): string;
 }
 
 /** A catalog's message compiled once per process; ICU tags are not read, so Slack's `<@U1>` and `<url|label>` pass as text. */
@@ -46,7 +45,7 @@ function compiler(locale: Locale, catalog: Catalog) {
 /** Builds the translator of `locale` over `catalog`; `compile` may stand in for the catalog's own messages (the pseudo-locale). */
 export function createTranslator(locale: Locale, catalog: Catalog, compile: (key: MessageKey) => IntlMessageFormat = compiler(locale, catalog)): Translator {
   const numbers = new Intl.NumberFormat(INTL_TAG[locale], { maximumFractionDigits: 2 });
-  const relative = locale === 'en' ? undefined : new Intl.RelativeTimeFormat(INTL_TAG[locale], { numeric: 'always' });
+  const relative = new Intl.RelativeTimeFormat(INTL_TAG[locale], { numeric: 'always' });
   const t = (key: MessageKey, values?: MessageValues): string => String(compile(key).format(values));
   return {
     locale,
@@ -55,17 +54,9 @@ export function createTranslator(locale: Locale, catalog: Catalog, compile: (key
     date: (date) => formatLocalDate(date, locale),
     shortDate: (date) => formatShortDate(date, locale),
     number: (n) => numbers.format(n),
-    ago(since, now) {
-      const ms = now.getTime() - Date.parse(since);
-      if (ms < 60_000) return t('time.justNow');
-      if (!relative) {
-        if (ms < 86_400_000) return `${formatDistanceStrict(parseISO(since), now)} ago`;
-        return `${formatDistanceStrict(parseISO(since), now, { unit: 'day', roundingMethod: 'floor' })} ago`;
-      }
-      const [amount, unit]: [number, Intl.RelativeTimeFormatUnit] =
-        ms < 3_600_000 ? [Math.round(ms / 60_000), 'minute'] : ms < 86_400_000 ? [Math.round(ms / 3_600_000), 'hour'] : [Math.floor(ms / 86_400_000), 'day'];
+    relative(value, unit) {
       // ICU writes "3 日前" with a space; Japanese is written without one.
-      const text = relative.format(-amount, unit);
+      const text = relative.format(value, unit);
       return locale === 'ja' ? text.replace(/(\d) (?=\p{Script=Han})/u, '$1') : text;
     },
   };

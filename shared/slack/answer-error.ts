@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ViewErrorsResponseAction } from '@slack/bolt';
 import { AppError, InvalidInputError } from '#shared/errors';
+import { EN, type Translator } from '#shared/i18n/translator';
 import type { Logger } from '#shared/observe/log';
 import { countHandledError } from '#shared/observe/metrics';
 import { renderProblem, renderUnexpected } from '#shared/slack/render/notice';
@@ -29,10 +30,11 @@ function sortError(error: unknown, log: Logger): Sorted {
  * The one place errors become what a person sees: known errors show their own text (and the
  * right form, for bad input); anything else a generic line with an id that is in the log.
  */
-export function answerError(error: unknown, log: Logger): SlackMessage {
+export function answerError(error: unknown, log: Logger, t: Translator = EN): SlackMessage {
   const sorted = sortError(error, log);
-  if ('errorId' in sorted) return renderUnexpected(sorted.errorId);
-  return renderProblem(sorted.known.message, sorted.known instanceof InvalidInputError ? sorted.known.hint : undefined);
+  if ('errorId' in sorted) return renderUnexpected(sorted.errorId, t);
+  const { known } = sorted;
+  return renderProblem(t.say({ text: known.message, say: known.say }), known instanceof InvalidInputError ? known.hint : undefined, t);
 }
 
 /** Which block of a form shows the errors about each field; `default` takes the rest. */

@@ -1,6 +1,7 @@
 import type { BatchGetItemCommandInput, GetItemCommandInput, PutItemCommandInput, QueryCommandInput, UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { AppManager } from '#shared/domain/app-manager';
+import type { Locale } from '#shared/domain/locale';
 import type { GroupRecord, Person } from '#shared/domain/person';
 import type { TeamId } from '#shared/domain/schemas';
 import { keys } from '#shared/store/params';
@@ -38,8 +39,8 @@ export function getManyParams(tableName: string, keyList: ReturnType<typeof pers
 
 /**
  * Writes what Slack said of a person. `existing`: only over a record that is there (an event
- * about someone the bot has never met writes nothing). The DM channel stays; the locale stays
- * when Slack did not say it (events do not).
+ * about someone the bot has never met writes nothing). The DM channel and the language the
+ * person chose stay; the locale stays when Slack did not say it (events do not).
  *
  *   write  ⇔  (record absent ∧ ¬existing) ∨ (record present ∧ record.asOf < asOf)
  */
@@ -64,6 +65,18 @@ export function savePersonParams(tableName: string, person: Omit<Person, 'dmChan
     ConditionExpression: options.existing ? 'attribute_exists(pk) AND asOf < :asOf' : 'attribute_not_exists(pk) OR asOf < :asOf',
     ExpressionAttributeNames: { '#type': 'type', '#user': 'user' },
     ExpressionAttributeValues: toItem(values),
+  };
+}
+
+/** Keeps the language a person chose on their record (none: their Slack's decides again); nothing when there is no record. */
+export function setLanguageParams(tableName: string, teamId: TeamId, userId: string, language: Locale | undefined): UpdateItemCommandInput {
+  return {
+    TableName: tableName,
+    Key: personKey(teamId, userId),
+    UpdateExpression: language ? 'SET #language = :language' : 'REMOVE #language',
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeNames: { '#language': 'language' },
+    ...(language ? { ExpressionAttributeValues: toItem({ ':language': language }) } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import { GetItemCommand, PutItemCommand, UpdateItemCommand, type DynamoDBClient 
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { AppManagerSchema, type AppManager } from '#shared/domain/app-manager';
 import { GroupRecordSchema, PersonSchema, type GroupRecord, type Person } from '#shared/domain/person';
+import type { Locale } from '#shared/domain/locale';
 import type { TeamId } from '#shared/domain/schemas';
 import { parse } from '#shared/store/parse';
 import * as params from '#shared/store/people-params';
@@ -74,6 +75,11 @@ export function createPeopleStore(deps: { client: DynamoDBClient; tableName: str
      */
     save(person: Omit<Person, 'dmChannelId'>, options: { existing: boolean } = { existing: false }): Promise<boolean> {
       return conditional(() => client.send(new UpdateItemCommand(params.savePersonParams(tableName, parse(PersonSchema, person), options))));
+    },
+
+    /** `false` when the person has no record (the caller's is read, or looked up, before this). */
+    setLanguage(teamId: TeamId, userId: string, language: Locale | undefined): Promise<boolean> {
+      return conditional(() => client.send(new UpdateItemCommand(params.setLanguageParams(tableName, teamId, userId, language))));
     },
 
     setDmChannel(teamId: TeamId, userId: string, channelId: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { authorize, groupsOf, mayChangeOwnSettings, mayWriteAnywhere, standingOf, type Access, type Need } from '#shared/domain/access';
 import type { AfterAnswerJob } from '#shared/domain/after-answer';
 import type { AppManager } from '#shared/domain/app-manager';
+import { DEFAULT_LOCALE, resolveLocale, type Locale } from '#shared/domain/locale';
 import { LOOKUPS_PER_REQUEST } from '#shared/domain/bounds';
 import { displayNameOf, FRESHNESS, personFromSlack, recordAge, type Person } from '#shared/domain/person';
 import type { PeopleStore } from '#shared/store/people';
@@ -43,6 +44,8 @@ export interface Directory {
   manager(teamId: TeamId): Promise<AppManager | null>;
   /** Writes the app manager record (an admin named or cleared them). */
   setManager(record: AppManager): Promise<void>;
+  /** Keeps the language a person chose (`me language`); none: their Slack's again. `false`: they have no record. */
+  setLanguage(teamId: TeamId, userId: string, language: Locale | undefined): Promise<boolean>;
 }
 
 /** What a request's standing is decided on: the caller's person record and the app manager record. */
@@ -202,6 +205,7 @@ export function createPeopleDirectory(options: {
     caller: (teamId, userId) => people.getWithManager(teamId, userId),
     manager: (teamId) => people.getManager(teamId),
     setManager: (record) => people.setManager(record),
+    setLanguage: (teamId, userId, language) => people.setLanguage(teamId, userId, language),
   };
 }
 
@@ -249,9 +253,22 @@ export async function loadAccess(
     userId: input.userId,
     standing: standingOf(person.user, input.teamId, appManagerId),
     asOf: person.asOf,
+    locale: resolveLocale(person),
     ...(appManagerId !== undefined ? { appManagerId } : {}),
     ...(input.channelId ? { channelId: input.channelId } : {}),
   };
+}
+
+/**
+ * The language a person is answered in when nothing else of theirs is read (a command that
+ * cannot be parsed): from their record, or Slack for someone new; English when neither says.
+ */
+export async function languageOf(deps: { directory: Directory }, teamId: TeamId, userId: string): Promise<Locale> {
+  try {
+    return resolveLocale(await deps.directory.person(teamId, userId));
+  } catch {
+    return DEFAULT_LOCALE;
+  }
 }
 
 /**
@@ -272,19 +289,19 @@ export async function withGroups(directory: Directory, teamId: TeamId, access: A
 export function requireAccess(access: Access, track: TrackAccess & { slug: string }, need: Need, item?: Pick<Commitment, 'owners'>): void {
   const verdict = authorize(access, track, need, item);
   if (verdict.allowed) return;
-  throw verdict.hidden ? new TrackNotFoundError(track.slug) : new ForbiddenError(verdict.reason);
+  throw verdict.hidden ? new TrackNotFoundError(track.slug) : new ForbiddenError(verdict.reason, { say: verdict.say });
 }
 
 /** Throws unless the person may keep settings of their own here (everyone but people from other organisations). */
 export function requireSelf(access: Access): void {
   const verdict = mayChangeOwnSettings(access);
-  if (!verdict.allowed) throw new ForbiddenError(verdict.reason);
+  if (!verdict.allowed) throw new ForbiddenError(verdict.reason, { say: verdict.say });
 }
 
 /** Throws unless the person may write at all (guests and strangers never do). */
 export function requireWriter(access: Access): void {
   const verdict = mayWriteAnywhere(access);
-  if (!verdict.allowed) throw new ForbiddenError(verdict.reason);
+  if (!verdict.allowed) throw new ForbiddenError(verdict.reason, { say: verdict.say });
 }
 
 /** Whether `access` may change `track`'s items: forms list only those. */

@@ -1,4 +1,5 @@
 import { addLocalDays, existedFrom } from '#shared/dates/flags';
+import { spoken } from '#shared/i18n/translator';
 import { ambiguityQuestion, formatLocalDate, readNaturalDate } from '#shared/dates/natural';
 import { dueDateBounds, implausibleDue } from '#shared/dates/plausible';
 import { STATUS_LABEL } from '#shared/format/text';
@@ -227,8 +228,8 @@ export async function withTrackSuggestions<T>(deps: Deps, caller: Caller, slug: 
 async function unknownTrack(deps: Deps, caller: Caller, slug: string): Promise<NotFoundError> {
   const tracks = await listTracks(deps, caller);
   const guess = closest(slug, tracks.map((t) => t.slug));
-  const known = tracks.length > 0 ? ` Tracks here: ${tracks.map((t) => t.slug).join(', ')}.` : ' There are no tracks yet.';
-  return new NotFoundError(`There is no track called "${slug}".${guess ? ` Did you mean ${guess}?` : ''}${known}`);
+  const { text, say } = spoken('track.unknown', { track: slug, guess: guess ?? 'none', tracks: tracks.length > 0 ? tracks.map((t) => t.slug).join(', ') : 'none' });
+  return new NotFoundError(text, { say });
 }
 
 /** The tracks the caller may see, with counts. */

@@ -51,7 +51,7 @@ export function pseudoTranslator(): Translator {
     if (!found) compiled.set(key, (found = new IntlMessageFormat(accentElements(messageElements(en[key])), 'en-US', undefined, { ignoreTag: true })));
     return found;
   });
-  return { ...base, date: (d) => accent(base.date(d)), shortDate: (d) => accent(base.shortDate(d)), ago: (since, now) => accent(base.ago(since, now)) };
+  return { ...base, date: (d) => accent(base.date(d)), shortDate: (d) => accent(base.shortDate(d)), relative: (value, unit) => accent(base.relative(value, unit)) };
 }
 
 /** Words that stay as they are in every language: names of products. */
@@ -59,21 +59,23 @@ const PROPER_NOUNS = new Set(['Slack', 'Markdown', 'CSV', 'ID']);
 
 /**
  * The English words left in `text` outside what may stay as it is: people's text (`people`),
- * ids such as JK-4, track slugs, command syntax (code spans and `/commitments …` forms), Slack's
+ * ids such as JK-4, track slugs, command syntax (code spans, `/commitments …` forms, and the
+ * words those forms take, `commandWords`, where a gloss names one), Slack's
  * codes (mentions, links, emoji) and time-zone names.
  */
-export function englishLeftIn(text: string, allowed: { people?: readonly string[]; slugs?: readonly string[] } = {}): string[] {
+export function englishLeftIn(text: string, allowed: { people?: readonly string[]; slugs?: readonly string[]; commandWords?: ReadonlySet<string> } = {}): string[] {
   let rest = text;
   // Longest first, so a title containing another's words goes whole.
   for (const kept of [...(allowed.people ?? []), ...(allowed.slugs ?? [])].sort((a, b) => b.length - a.length)) rest = rest.split(kept).join(' ');
   rest = rest
+    .replace(/&(lt|gt|amp);/g, ' ')
     .replace(/`[^`\n]*`/g, ' ')
     .replace(/\/commitments[^\n(（]*/g, ' ')
     .replace(/<[^>\s][^>]*>/g, ' ')
     .replace(/:[a-z0-9_+-]+:/g, ' ')
     .replace(/\b[A-Z][A-Z0-9]{0,5}-\d+\b/g, ' ')
     .replace(/\b[A-Z][a-z]+\/[A-Za-z_]+(?:\/[A-Za-z_]+)?\b/g, ' ');
-  return (rest.match(/[A-Za-z]{2,}/g) ?? []).filter((word) => !PROPER_NOUNS.has(word));
+  return (rest.match(/[A-Za-z]{2,}/g) ?? []).filter((word) => !PROPER_NOUNS.has(word) && !allowed.commandWords?.has(word.toLowerCase()));
 }
 
 /** Every string a Slack message or view shows: its fallback text and each text of its blocks. */

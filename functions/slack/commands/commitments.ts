@@ -1,5 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { runCommand } from '#shared/commands/registry';
+import { CommandError, runCommand } from '#shared/commands/registry';
+import { EN, translatorFor } from '#shared/i18n/translator';
+import { languageOf } from '#shared/use-cases/access';
 import { answerError } from '#shared/slack/answer-error';
 import { PARSED_COMMAND_KEY, parsedFor } from '#shared/commands/replay';
 import { countCommand } from '#shared/observe/metrics';
@@ -20,7 +22,10 @@ export function commitmentsCommand(deps: ListenerDeps) {
   return async ({ command, ack, client, context }: Args): Promise<void> => {
     const parsed = parsedFor(command.text, context[PARSED_COMMAND_KEY]);
     countCommand(parsed.ok ? parsed.definition.name : 'invalid');
-    if (!parsed.ok) return ack(ephemeral(renderProblem(parsed.error, parsed.usage)));
+    if (!parsed.ok) {
+      const t = await translatorFor(await languageOf(deps, command.team_id, command.user_id));
+      return ack(ephemeral(renderProblem(t.say({ text: parsed.error, say: parsed.say }), parsed.usage, t)));
+    }
     try {
       const caller = { teamId: command.team_id, userId: command.user_id, channelId: command.channel_id, now: deps.clock() };
       const team = jobTeam(context, command.team_id);
@@ -35,8 +40,9 @@ export function commitmentsCommand(deps: ListenerDeps) {
       await ack(answer.share ? { response_type: 'in_channel', ...answer.message } : ephemeral(answer.message));
       if (parsed.definition.writes) deps.afterAnswer.later(context, { kind: 'home', team, userId: command.user_id });
       return;
-    } catch (error) {
-      return ack(ephemeral(answerError(error, deps.log)));
+    } catch (failure) {
+      const { error, t } = failure instanceof CommandError ? failure : { error: failure, t: EN };
+      return ack(ephemeral(answerError(error, deps.log, t)));
     }
   };
 }

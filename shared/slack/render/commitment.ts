@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { EN, type Translator } from '#shared/i18n/translator';
 import { formatLocalDate } from '#shared/dates/natural';
 import { deriveFlags } from '#shared/dates/flags';
 import { parseOwners } from '#shared/domain/changes';
@@ -35,42 +36,42 @@ export const NOTE_PREVIEW_CHARS = 300;
  * The mrkdwn summary of one item: id and title, when and how it was closed, flags or its next
  * date, owners and last update, its latest note, source.
  */
-export function commitmentSummary(item: Commitment, timeZone: string, now: Date): string {
+export function commitmentSummary(item: Commitment, timeZone: string, now: Date, t: Translator = EN): string {
   const raised = deriveFlags(item, timeZone, now);
   // A flagged date already says when; an open item's date shows anyway.
-  const next = CLOSED_STATUSES.has(item.status) || raised.overdue || raised.dueSoon ? undefined : nextDateText(item, timeZone);
-  const flags = [...flagTexts(raised), next, movedText(item)].filter((f) => f !== undefined);
+  const next = CLOSED_STATUSES.has(item.status) || raised.overdue || raised.dueSoon ? undefined : nextDateText(item, timeZone, t);
+  const flags = [...flagTexts(raised, t), next, movedText(item, t)].filter((f) => f !== undefined);
   const owners = ownersText(item);
   const lines = [
     `${STATUS_EMOJI[item.status]} *${item.id}* ${escape(item.title)}`,
-    item.archived ? archivedText(item.archived, timeZone) : undefined,
-    closedText(item, timeZone, escapeLines, actorText),
+    item.archived ? archivedText(item.archived, timeZone, t) : undefined,
+    closedText(item, timeZone, escapeLines, actorText, t),
     flags.length > 0 ? flags.join(' · ') : undefined,
-    [owners ? `Owners: ${owners}` : undefined, `updated ${age(item.updatedAt, now, timeZone)}`].filter(Boolean).join(' · '),
-    latestNoteText(item, timeZone),
-    `_Source: ${sourceText(item)}_`,
+    [owners ? t.t('item.owners', { owners }) : undefined, t.t('item.updated', { ago: age(item.updatedAt, now, timeZone, t) })].filter(Boolean).join(' · '),
+    latestNoteText(item, timeZone, t),
+    `_${t.t('item.source', { source: sourceText(item, t) })}_`,
   ];
   return lines.filter(Boolean).join('\n');
 }
 
 /** "Latest note, Tue 3 Mar 2026, @maria: …", unless it is the note the item was closed with. */
-export function latestNoteText(item: Pick<Commitment, 'notes' | 'closed'>, timeZone: string): string | undefined {
+export function latestNoteText(item: Pick<Commitment, 'notes' | 'closed'>, timeZone: string, t: Translator = EN): string | undefined {
   const note = item.notes.at(-1);
   if (!note || (item.closed?.at === note.at && item.closed.note === note.text)) return undefined;
-  return `Latest note, ${formatDayOf(note.at, timeZone)}, ${actorText(note.by)}: ${escapeLines(truncate(note.text, NOTE_PREVIEW_CHARS))}`;
+  return t.t('item.latestNote', { date: formatDayOf(note.at, timeZone, t), who: actorText(note.by), text: escapeLines(truncate(note.text, NOTE_PREVIEW_CHARS)) });
 }
 
 /** The buttons every open item carries, in reports and digests alike. */
-export function commitmentActions(item: Pick<Commitment, 'id' | 'status' | 'archived'>): types.ActionsBlock | undefined {
+export function commitmentActions(item: Pick<Commitment, 'id' | 'status' | 'archived'>, t: Translator = EN): types.ActionsBlock | undefined {
   if (CLOSED_STATUSES.has(item.status) || item.archived) return undefined;
   return {
     type: 'actions',
     block_id: `item:${item.id}`,
     elements: [
-      button('Mark done', ACTION_IDS.markDone, item.id, 'primary'),
-      button('Update', ACTION_IDS.update, item.id),
-      button('Add note', ACTION_IDS.addNote, item.id),
-      button('Edit', ACTION_IDS.edit, item.id),
+      button(t.t('item.markDone'), ACTION_IDS.markDone, item.id, 'primary'),
+      button(t.t('item.update'), ACTION_IDS.update, item.id),
+      button(t.t('item.addNote'), ACTION_IDS.addNote, item.id),
+      button(t.t('item.edit'), ACTION_IDS.edit, item.id),
     ],
   };
 }
@@ -186,8 +187,9 @@ function fieldText(change: FieldChange): string {
 }
 
 /** The archived mark an item carries wherever it is still shown (`all`, `show`, `history`). */
-export function archivedText(archived: Archival, timeZone: string): string {
-  return `:file_cabinet: Archived ${formatDayOf(archived.at, timeZone)} by ${actorText(archived.by)}${archived.reason ? `: ${escapeLines(archived.reason)}` : ''}`;
+export function archivedText(archived: Archival, timeZone: string, t: Translator = EN): string {
+  const values = { date: formatDayOf(archived.at, timeZone, t), who: actorText(archived.by) };
+  return archived.reason ? t.t('item.archivedWithReason', { ...values, reason: escapeLines(archived.reason) }) : t.t('item.archived', values);
 }
 
 export { actorText };

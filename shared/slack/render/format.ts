@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { Flags } from '#shared/dates/flags';
 import { isSourceLink, type Commitment, type Status } from '#shared/domain/schemas';
-import { formatShortDate } from '#shared/dates/natural';
+import { EN, type Translator } from '#shared/i18n/translator';
 import { cadenceText, flagPhrases, lastOccurrenceText, oneOffText, ongoingText, sourceLabel, type FlagName } from '#shared/format/text';
 
 /** Slack's limits that shape every message. */
@@ -80,8 +80,8 @@ export function truncate(text: string, max: number): string {
 const FLAG_EMOJI: Record<FlagName, string> = { overdue: ':red_circle:', dueSoon: ':large_yellow_circle:', quiet: ':zzz:' };
 
 /** Each raised flag as a line with its emoji. */
-export function flagTexts(flags: Flags): string[] {
-  return flagPhrases(flags).map(({ flag, text }) => `${FLAG_EMOJI[flag]} ${text}`);
+export function flagTexts(flags: Flags, t: Translator = EN): string[] {
+  return flagPhrases(flags, t).map(({ flag, text }) => `${FLAG_EMOJI[flag]} ${text}`);
 }
 
 export function ownersText(item: Pick<Commitment, 'owners'>): string | undefined {
@@ -89,9 +89,9 @@ export function ownersText(item: Pick<Commitment, 'owners'>): string | undefined
   return item.owners.map((o) => (o.slackUserId ? `<@${o.slackUserId}>` : escape(o.label))).join(', ');
 }
 
-export function sourceText(item: Pick<Commitment, 'source'>): string {
+export function sourceText(item: Pick<Commitment, 'source'>, t: Translator = EN): string {
   const { link, point } = item.source;
-  const where = sourceLabel(item.source, escape, actorText);
+  const where = sourceLabel(item.source, escape, actorText, t);
   // A link stored before the https rule is left out rather than trusted inside `<…|…>`.
   const named = link && isSourceLink(link) ? `<${link}|${where}>` : where;
   return point ? `${named} · ${escape(point)}` : named;
@@ -146,8 +146,8 @@ export function plainText(mrkdwn: string): string {
 }
 
 /** "moved 2× from 31 Mar": how often the due date slipped, from the first date it had. */
-export function movedText(item: Pick<Commitment, 'moved'>): string | undefined {
-  return item.moved ? `moved ${item.moved.times}× from ${formatShortDate(item.moved.from)}` : undefined;
+export function movedText(item: Pick<Commitment, 'moved'>, t: Translator = EN): string | undefined {
+  return item.moved ? t.t('item.moved', { times: item.moved.times, date: t.shortDate(item.moved.from) }) : undefined;
 }
 
 /** A Slack user as a mention; a system actor (seed, import) by name. */

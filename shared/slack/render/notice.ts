@@ -1,11 +1,14 @@
+import { EN, type Translator } from '#shared/i18n/translator';
 import { escapeEntities, section, context, plainText, type SlackMessage } from '#shared/slack/render/format';
+import { localUsage } from '#shared/slack/render/usage';
 
-/** What a person sees when input cannot be used: what was wrong, then the right form. */
-export function renderProblem(problem: string, usage?: string): SlackMessage {
-  const text = usage ? `${escapeEntities(problem)}\nTry: ${escapeEntities(usage)}` : escapeEntities(problem);
+/** What a person sees when input cannot be used: what was wrong (already in their language), then the right form. */
+export function renderProblem(problem: string, usage?: string, t: Translator = EN): SlackMessage {
+  const form = usage === undefined ? undefined : escapeEntities(localUsage(usage, t));
+  const text = form ? `${escapeEntities(problem)}\n${t.t('problem.try', { usage: form })}` : escapeEntities(problem);
   return {
     text,
-    blocks: [section(`:warning: ${escapeEntities(problem)}`), ...(usage ? [context(`Try: \`${escapeEntities(usage)}\``)] : [])],
+    blocks: [section(`:warning: ${escapeEntities(problem)}`), ...(form ? [context(t.t('problem.try', { usage: `\`${form}\`` }))] : [])],
   };
 }
 
@@ -15,7 +18,7 @@ export function renderDone(message: string): SlackMessage {
 }
 
 /** Anything unexpected: a generic answer and the id under which the details are logged. */
-export function renderUnexpected(errorId: string): SlackMessage {
-  const text = `Something went wrong on our side; nothing was changed. If it keeps happening, quote error id ${errorId}.`;
+export function renderUnexpected(errorId: string, t: Translator = EN): SlackMessage {
+  const text = t.t('unexpected', { errorId });
   return { text, blocks: [section(`:x: ${text}`)] };
 }

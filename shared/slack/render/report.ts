@@ -2,15 +2,14 @@ import type { types } from '@slack/bolt';
 import { byAttention } from '#shared/domain/attention';
 import { deriveFlags, type Flags } from '#shared/dates/flags';
 import { noAnswersOf, type NoAnswer } from '#shared/dates/no-answer';
-import { pausesOf } from '#shared/domain/owner-access';
 import { CLOSED_STATUSES, STATUSES, type Commitment, type Status } from '#shared/domain/schemas';
 import type { Report } from '#shared/domain/report';
 import { REPORT_FILTERS, type ReportFilter } from '#shared/domain/report-filter';
 import { ACTION_IDS } from '#shared/slack-app/definitions';
 import { commitmentSummary, commitmentActions, latestNoteText } from '#shared/slack/render/commitment';
 import { complianceByParty } from '#shared/domain/compliance';
-import { STATUS_LABEL, age, averageText, closedText, flagPhrases, formatDayOf, meetingText, nextDateText, statusCountText } from '#shared/format/text';
-import { countOf, formatNumber } from '#shared/render/count';
+import { age, averageText, closedText, flagPhrases, formatDayOf, meetingText, nextDateText, selectKey, statusCountText, statusLabel } from '#shared/format/text';
+import { EN, type Translator } from '#shared/i18n/translator';
 import { actorText, button, context, escape, escapeLines, header, plainText, section, sourceText, type Block, type SlackMessage } from '#shared/slack/render/format';
 
 
@@ -25,6 +24,8 @@ export interface ReportView {
   now: Date;
   /** Whether the message will be posted in the channel (no share button then). */
   shared?: boolean;
+  /** The reader's language; English unless said. */
+  t?: Translator;
 }
 
 interface Row {
@@ -41,21 +42,13 @@ const FILTER_TEST: Record<ReportFilter, (row: Row) => boolean> = {
   all: () => true,
 };
 
-const FILTER_NAME: Record<ReportFilter, string> = {
-  open: 'open items',
-  overdue: 'overdue items',
-  due: 'items due within 7 days',
-  quiet: 'quiet items',
-  done: 'done items',
-  all: 'all items',
-};
-
 /**
  * A track's status report: a header with counts and flags, then the items that pass the
  * filter, grouped by status (stalled first), overdue first within a group, one page at a time.
  */
 export function renderReport(report: Report, view: ReportView): SlackMessage {
   const { track } = report;
+  const t = view.t ?? EN;
   const all = report.commitments.map((item) => ({ item, flags: deriveFlags(item, track.timeZone, view.now) }));
   // Archived items count nowhere; `all` lists them last, in a group of their own.
   const rows = all.filter((r) => !r.item.archived);
@@ -70,16 +63,22 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
   const dueSoon = rows.filter((r) => r.flags.dueSoon).length;
   const quiet = rows.filter((r) => r.flags.quiet).length;
   const summary = [
-    [...counts.map(([s, n]) => statusCountText(s, n)), archived.length > 0 ? `${formatNumber(archived.length)} archived` : undefined].filter(Boolean).join(' · '),
-    [overdue && `:red_circle: ${overdue} overdue`, dueSoon && `:large_yellow_circle: ${dueSoon} due soon`, quiet && `:zzz: ${quiet} quiet`].filter(Boolean).join(' · '),
+    [...counts.map(([s, n]) => statusCountText(s, n, t)), archived.length > 0 ? t.t('report.archivedCount', { count: archived.length }) : undefined].filter(Boolean).join(' · '),
+    [
+      overdue && t.t('report.overdueCount', { count: overdue }),
+      dueSoon && t.t('report.dueSoonCount', { count: dueSoon }),
+      quiet && t.t('report.quietCount', { count: quiet }),
+    ]
+      .filter(Boolean)
+      .join(' · '),
   ].filter(Boolean);
   const compliance = complianceByParty(rows.map((r) => r.item), track.parties);
   if (compliance.some((c) => c.assessed > 0)) {
-    summary.push(`Compliance: ${compliance.map((c) => `${escape(c.party.name)} ${averageText(c)}`).join(' · ')}`);
+    summary.push(t.t('report.compliance', { parties: compliance.map((c) => `${escape(c.party.name)} ${averageText(c, t)}`).join(' · ') }));
   }
-  const meetings = track.meetings.map((m) => meetingText(m, escape)).join('; ');
+  const meetings = track.meetings.map((m) => meetingText(m, escape, t)).join('; ');
   const waits = noAnswersOf(report, view.now);
-  const pauses = pausesOf(report);
+  const pauses = pausesIn(report, t);
 
   const blocks: Block[] = [
     { ...header(track.title), block_id: reportBlockId({ slug: track.slug, filter: view.filter, page }) },
@@ -87,7 +86,7 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
       [
         `*${track.slug}* · ${track.parties.map((p) => escape(p.name)).join(' – ')}`,
         meetings || undefined,
-        `as of ${formatDayOf(view.now, track.timeZone)} (${track.timeZone})`,
+        t.t('report.asOf', { date: formatDayOf(view.now, track.timeZone, t), timeZone: track.timeZone }),
       ]
         .filter(Boolean)
         .join(' · '),
@@ -96,9 +95,9 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
   if (summary.length > 0) blocks.push(section(summary.join('\n')));
   blocks.push({ type: 'divider' });
 
-  const nothing = report.commitments.length === 0 ? 'No commitments yet.' : `No ${FILTER_NAME[view.filter]} in this track.`;
+  const nothing = report.commitments.length === 0 ? t.t('report.noCommitments') : t.t('report.noneShown', { filter: view.filter });
   if (slice.length === 0) {
-    blocks.push(section(report.commitments.length === 0 ? `${nothing} Add one: \`/commitments add ${track.slug} "title"\`` : nothing));
+    blocks.push(section(report.commitments.length === 0 ? `${nothing} ${t.t('report.addOne', { command: `\`/commitments add ${track.slug} "title"\`` })}` : nothing));
   }
   const groupOf = (item: Commitment): Status | 'archived' => (item.archived ? 'archived' : item.status);
   let group: Status | 'archived' | undefined;
@@ -106,31 +105,43 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
     if (groupOf(item) !== group) {
       group = groupOf(item);
       const total = shown.filter((r) => groupOf(r.item) === group).length;
-      blocks.push(context(`*${group === 'archived' ? 'Archived' : STATUS_LABEL[group]}* (${formatNumber(total)})`));
+      blocks.push(context(`*${statusLabel(group, t)}* (${t.number(total)})`));
     }
-    blocks.push(section(commitmentSummary(item, track.timeZone, view.now)));
+    blocks.push(section(commitmentSummary(item, track.timeZone, view.now, t)));
     // One context line for both, so a page stays inside Slack's 50 blocks.
-    const asks = [...(waits.get(item.id) ?? []).map((w) => noAnswerText(w, view.now, track.timeZone)), ...(pauses.get(item.id) ?? []).map(pausedLine)];
+    const asks = [...(waits.get(item.id) ?? []).map((w) => noAnswerText(w, view.now, track.timeZone, t)), ...(pauses.get(item.id) ?? []).map(pausedLine)];
     if (asks.length > 0) blocks.push(context(asks.join(' · ')));
-    const actions = commitmentActions(item);
+    const actions = commitmentActions(item, t);
     if (actions) blocks.push(actions);
   }
 
-  blocks.push(...navigation(track.slug, view, page, pages, shown.length));
+  blocks.push(...navigation(track.slug, view, page, pages, shown.length, t));
 
+  const heading = { title: escape(track.title), filter: view.filter };
   const text = [
-    `${escape(track.title)} — ${FILTER_NAME[view.filter]}${pages > 1 ? `, page ${page + 1} of ${pages}` : ''}`,
+    pages > 1 ? t.t('report.headingPaged', { ...heading, page: page + 1, pages }) : t.t('report.heading', heading),
     ...summary.map(plainText),
     ...(slice.length === 0 ? [nothing] : []),
-    ...slice.map(({ item, flags }) => reportLineText(item, flags, track.timeZone, waits.get(item.id) ?? [], view.now, pauses.get(item.id) ?? [])),
+    ...slice.map(({ item, flags }) => reportLineText(item, flags, track.timeZone, waits.get(item.id) ?? [], view.now, pauses.get(item.id) ?? [], t)),
   ].join('\n');
   return { text: text.slice(0, 3900), blocks };
 }
 
 /** "asked <@U1> 2 days ago, no answer"; once past the track's escalation days, flagged. */
-function noAnswerText(wait: NoAnswer, now: Date, timeZone: string): string {
-  const ago = age(wait.askedAt, now, timeZone);
-  return wait.escalated ? `:rotating_light: *no answer from <@${wait.userId}>* — asked ${ago}` : `:hourglass: asked <@${wait.userId}> ${ago}, no answer`;
+function noAnswerText(wait: NoAnswer, now: Date, timeZone: string, t: Translator): string {
+  const values = { who: `<@${wait.userId}>`, ago: age(wait.askedAt, now, timeZone, t) };
+  return t.t(wait.escalated ? 'report.noAnswerEscalated' : 'report.noAnswer', values);
+}
+
+/** Each item's paused asks (`domain/owner-access`), in the reader's words; items with none are left out. */
+function pausesIn(report: Pick<Report, 'asks'>, t: Translator): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const ask of report.asks ?? []) {
+    if (!ask.paused) continue;
+    const text = t.t(ask.paused.reason === 'private-track' ? 'report.pausedPrivate' : 'report.pausedNoRole', { who: `<@${ask.userId}>` });
+    found.set(ask.commitmentId, [...(found.get(ask.commitmentId) ?? []), text]);
+  }
+  return found;
 }
 
 /** An owner's check-ins about an item paused, because they may not read the track. */
@@ -139,19 +150,19 @@ function pausedLine(text: string): string {
 }
 
 /** An item's line in the report's fallback text: what its blocks say, on one line. */
-function reportLineText(item: Commitment, flags: Flags, timeZone: string, waits: NoAnswer[], now: Date, pauses: string[]): string {
-  const closed = closedText(item, timeZone, escapeLines, actorText);
-  const next = closed || flags.overdue || flags.dueSoon ? undefined : nextDateText(item, timeZone);
-  const note = latestNoteText(item, timeZone);
+function reportLineText(item: Commitment, flags: Flags, timeZone: string, waits: NoAnswer[], now: Date, pauses: string[], t: Translator): string {
+  const closed = closedText(item, timeZone, escapeLines, actorText, t);
+  const next = closed || flags.overdue || flags.dueSoon ? undefined : nextDateText(item, timeZone, t);
+  const note = latestNoteText(item, timeZone, t);
   return [
-    `${item.id} [${STATUS_LABEL[item.status]}${item.archived ? ', archived' : ''}] ${escape(item.title)}`,
+    `${item.id} [${t.t('report.lineStatus', { status: selectKey(item.status), archived: item.archived ? 'yes' : 'no' })}] ${escape(item.title)}`,
     ...(closed ? [plainText(closed)] : []),
-    ...flagPhrases(flags).map((p) => p.text),
-    ...waits.map((w) => plainText(noAnswerText(w, now, timeZone))),
+    ...flagPhrases(flags, t).map((p) => p.text),
+    ...waits.map((w) => plainText(noAnswerText(w, now, timeZone, t))),
     ...pauses,
     ...(next ? [next] : []),
     ...(note ? [plainText(note)] : []),
-    `Source: ${plainText(sourceText(item))}`,
+    t.t('item.source', { source: plainText(sourceText(item, t)) }),
   ].join(' — ');
 }
 
@@ -173,13 +184,13 @@ export function parseReportRef(value: string): ReportRef | undefined {
   return { slug, filter: filter as ReportFilter, page: Number(page) };
 }
 
-function navigation(slug: string, view: ReportView, page: number, pages: number, total: number): Block[] {
+function navigation(slug: string, view: ReportView, page: number, pages: number, total: number, t: Translator): Block[] {
   const elements: types.Button[] = [];
-  if (page > 0) elements.push(button('◀ Previous', ACTION_IDS.pagePrevious, `${slug}|${view.filter}|${page - 1}`));
-  if (page < pages - 1) elements.push(button('Next ▶', ACTION_IDS.pageNext, `${slug}|${view.filter}|${page + 1}`));
-  if (!view.shared) elements.push(button('Share in channel', ACTION_IDS.share, `${slug}|${view.filter}|${page}`));
+  if (page > 0) elements.push(button(t.t('report.previous'), ACTION_IDS.pagePrevious, `${slug}|${view.filter}|${page - 1}`));
+  if (page < pages - 1) elements.push(button(t.t('report.next'), ACTION_IDS.pageNext, `${slug}|${view.filter}|${page + 1}`));
+  if (!view.shared) elements.push(button(t.t('report.share'), ACTION_IDS.share, `${slug}|${view.filter}|${page}`));
   return [
-    ...(pages > 1 ? [context(`Page ${page + 1} of ${pages} · ${countOf(total, 'item')}`)] : []),
+    ...(pages > 1 ? [context(t.t('report.page', { page: page + 1, pages, count: total }))] : []),
     ...(elements.length > 0 ? [{ type: 'actions' as const, block_id: 'report_nav', elements }] : []),
   ];
 }

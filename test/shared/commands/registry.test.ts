@@ -582,7 +582,7 @@ describe('the registry of commands', () => {
         expect({ example, claimed: writingTeam(form(textOf(example))) }).toEqual({ example, claimed: definition.writes ? 'T0TEST' : undefined });
       }
     }
-    expect(COMMANDS.filter((d) => d.writes).map((d) => d.name)).toEqual(['track-add', 'add', 'update', 'note', 'done', 'edit', 'log', 'unlog', 'archive', 'unarchive', 'subscribe', 'unsubscribe', 'me-set', 'assess', 'export', 'roles', 'visibility', 'link', 'check-ins-set', 'manager']);
+    expect(COMMANDS.filter((d) => d.writes).map((d) => d.name)).toEqual(['track-add', 'add', 'update', 'note', 'done', 'edit', 'log', 'unlog', 'archive', 'unarchive', 'subscribe', 'unsubscribe', 'me-set', 'me-language', 'assess', 'export', 'roles', 'visibility', 'link', 'check-ins-set', 'manager']);
   });
 
   it('hands the replay guard’s parse to the listener only for the same text', () => {
@@ -619,7 +619,12 @@ describe('parseCommand, for issue 11', () => {
     expect(parseCommand(`${text}"unclosed`)).toEqual({ ok: false, error: 'The quote before “unclosed” is never closed.', usage: usage('note') });
     const long = `note JK-4 ${'"ab" '.repeat(13_000)}`;
     expect(long.length).toBeGreaterThan(64_000);
-    expect(parseCommand(long)).toEqual({ ok: false, error: 'The command is 65,010 characters long; a command can be at most 4,000. Nothing was read or changed.', usage: usage('note') });
+    expect(parseCommand(long)).toEqual({
+      ok: false,
+      error: 'The command is 65,010 characters long; a command can be at most 4,000. Nothing was read or changed.',
+      say: { key: 'parse.tooLong', values: { length: long.length, max: 4000 } },
+      usage: usage('note'),
+    });
   });
 
   it.each(['update JK-4 constructor', 'japan-korea constructor', 'assess JK-4 JP toString', 'add jk "x" recurring every constructor'])(

@@ -54,8 +54,8 @@ describe('message catalogs (issue 26)', () => {
     expect(koT.date('2025-09-30')).toBe('2025년 9월 30일 (화)');
     expect(jaT.t('flag.dueIn', { days: 3, date: jaT.date('2025-10-03') })).toBe('あと3日で期限(2025年10月3日(金))');
     expect(koT.t('flag.quiet', { days: 1200 })).toBe('1,200일째 소식 없음');
-    const now = new Date('2025-10-03T12:00:00Z');
-    expect(jaT.ago('2025-09-30T11:00:00Z', now)).toBe('3日前');
-    expect(koT.ago('2025-09-30T11:00:00Z', now)).toBe('3일 전');
+    expect(jaT.relative(-3, 'day')).toBe('3日前');
+    expect(koT.relative(-3, 'day')).toBe('3일 전');
+    expect(jaT.relative(2, 'hour')).toBe('2時間後');
   });
 });
