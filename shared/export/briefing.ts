@@ -69,11 +69,11 @@ function mention(id: string, names: ReadonlyMap<string, string> | undefined): st
   return name ? `<@${id}|${name}>` : `<@${id}>`;
 }
 
-/** An owner as a file shows them: the name their person record gives, else as typed (`@U…` for a bare mention). */
+/** An owner as a file shows them: `@` and the name their person record gives, as Slack shows a mention, else as typed (`@U…` for a bare mention). */
 function ownerName(owner: Owner, names: ReadonlyMap<string, string> | undefined): string {
   const id = owner.slackUserId ?? /^<@([UW][A-Z0-9]+)(?:\|[^<>]*)?>$/.exec(owner.label.trim())?.[1];
   const name = id ? names?.get(id)?.trim() : undefined;
-  return name || plainFromSlack(owner.label);
+  return name ? `@${name}` : plainFromSlack(owner.label);
 }
 
 /**

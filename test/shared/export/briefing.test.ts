@@ -218,8 +218,8 @@ describe('renderBriefingMarkdown', () => {
     const report = busanReport({ 'JK-1': { owners: [{ label: '<@U0MARIA>', slackUserId: 'U0MARIA' }, { label: 'lee', slackUserId: 'U0LEE' }, { label: '<@U0NOREC>', slackUserId: 'U0NOREC' }, { label: 'Foreign Ministry' }] } });
     const names = new Map([['U0MARIA', 'Maria Kim'], ['U0LEE', 'Lee Min-jun']]);
     expect(mentionedPeople(report)).toEqual(expect.arrayContaining(['U0MARIA', 'U0LEE', 'U0NOREC']));
-    expect(section(renderBriefingMarkdown(report, { now: NOW, names }), 'JK-1')).toContain('- **Owners:** Maria Kim, Lee Min-jun, @U0NOREC, Foreign Ministry\n');
-    expect(records(renderBriefingCsv(report, { now: NOW, names }))['JK-1']!['owners']).toBe("'Maria Kim; Lee Min-jun; @U0NOREC; Foreign Ministry"); // `; @` is guarded as a formula
+    expect(section(renderBriefingMarkdown(report, { now: NOW, names }), 'JK-1')).toContain('- **Owners:** @Maria Kim, @Lee Min-jun, @U0NOREC, Foreign Ministry\n');
+    expect(records(renderBriefingCsv(report, { now: NOW, names }))['JK-1']!['owners']).toBe("'@Maria Kim; @Lee Min-jun; @U0NOREC; Foreign Ministry"); // a leading `@` is guarded as a formula
   });
 
   it('says how often an item’s due date moved, as reports and show do (issue 25)', () => {
