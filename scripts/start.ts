@@ -4,6 +4,7 @@ import { createLogger } from '#shared/observe/log';
 import { LOCAL } from './local/env.ts';
 import { startHints } from './local/banner.ts';
 import { startLocalStack } from './local/local-stack.ts';
+import { watchParents } from './local/parent-watch.ts';
 import { outboxDir } from './local/slack-outbox.ts';
 import { claimLocalRun } from './local/single-run.ts';
 
@@ -47,16 +48,24 @@ console.log(`\n${startHints(LOCAL.dir)}`);
 // With an app token, the same listeners also serve a real workspace over Socket Mode.
 const socketApp = process.env['SLACK_APP_TOKEN'] ? await startSocketMode(process.env['SLACK_APP_TOKEN']) : undefined;
 
+// Any of these signals, npm (or whatever started this) gone, or DynamoDB Local ended: everything stops.
 let stopping = false;
-async function stop(): Promise<void> {
+async function stop(code = 0): Promise<void> {
   if (stopping) return;
   stopping = true;
+  // A part that will not stop still lets this process end (its exit handler ends the emulator).
+  setTimeout(() => process.exit(1), 15_000).unref();
   await socketApp?.stop();
   await stack.stop();
-  process.exit(0);
+  process.exit(code);
 }
-process.on('SIGINT', () => void stop());
-process.on('SIGTERM', () => void stop());
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop());
+watchParents(() => void stop());
+void stack.dynamoExited?.then(({ code, signal }) => {
+  if (stopping) return;
+  console.error(`DynamoDB Local stopped (${signal ?? `exit code ${code}`}), so npm start stops too.`);
+  void stop(1);
+});
 
 async function startSocketMode(appToken: string) {
   const { App, LogLevel } = await import('@slack/bolt');

@@ -13,7 +13,7 @@ import { createPreferencesStore } from '#shared/store/preferences';
 import { seedBusan, type SeedResult } from '#shared/use-cases/seed';
 import { blocksToText } from './blocks-to-text.ts';
 import { seedDemo, type DemoSeedResult } from './demo-track.ts';
-import { ensureTable, startDynamoDbLocal } from './dynamodb-local.ts';
+import { ensureTable, startDynamoDbLocal, type LocalDynamo } from './dynamodb-local.ts';
 import { writeEndpoints, removeEndpoints, type LocalEndpoints } from './endpoints.ts';
 import { LOCAL } from './env.ts';
 import { FakeSlack } from './fake-slack.ts';
@@ -51,6 +51,8 @@ export interface LocalStack {
   demo: DemoSeedResult;
   /** The Busan track's report as text, for the start banner. */
   busan: string;
+  /** Settles when the DynamoDB Local started with the stack ends; undefined for one given by `dynamodbEndpoint`. */
+  dynamoExited: LocalDynamo['exited'] | undefined;
   /** Runs one reminder sweep now, as the minute's schedule does. */
   sweep(): Promise<void>;
   stop(): Promise<void>;
@@ -148,6 +150,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     seeded,
     demo,
     busan,
+    dynamoExited: dynamo?.exited,
     sweep,
     async stop() {
       clearInterval(timer);
