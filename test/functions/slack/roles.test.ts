@@ -145,6 +145,7 @@ const SAMPLES: Record<string, (who: Persona) => string> = {
   link: () => 'mx link <#C0MATRIX>',
   me: () => 'me',
   'me-set': () => 'me days every day',
+  'me-language': () => 'me language en',
   'check-ins-set': (who) => `mx check-ins escalate ${PERSONAS.indexOf(who) + 2}`,
   manager: () => 'manager none',
 };
