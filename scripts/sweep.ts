@@ -15,6 +15,8 @@ import { runCheckInSweep } from '#shared/check-ins/sweep';
 import { LOCAL } from './local/env.ts';
 import { checkRegion, runScript, scriptEnv, ScriptSettingError } from './local/script-settings.ts';
 import { checkInSweepLine, digestSweepLine } from './local/sweep-summary.ts';
+import { movedSubscriptionLines, subscriptionKey } from './local/sweep-moved.ts';
+import type { Subscription } from '#shared/domain/subscription';
 
 await runScript(async () => {
   const { values } = parseArgs({ options: { at: { type: 'string' } } });
@@ -28,8 +30,14 @@ await runScript(async () => {
   const deadline = Date.now() + budgetMs;
   try {
     const deps = await createSweepDeps(config, client, log);
+    // At a clock ahead of now, the due subscriptions are read first, to say afterwards which it moved.
+    const ahead = now.getTime() > Date.now();
+    const due: Subscription[] = [];
+    if (ahead) for await (const subscription of deps.subscriptions.due(now)) due.push(subscription);
     const s = await runSweep(deps, { now, remainingMs: () => deadline - Date.now() });
     console.log(digestSweepLine(s, now));
+    const after = new Map(await Promise.all(due.map(async (d) => [subscriptionKey(d), await deps.subscriptions.get(d)] as const)));
+    for (const line of movedSubscriptionLines(due, after)) console.log(line);
     const c = await runCheckInSweep(createCheckInDeps(config, client, log), { now, remainingMs: () => deadline - Date.now() });
     console.log(checkInSweepLine(c));
   } finally {

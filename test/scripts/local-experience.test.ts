@@ -62,6 +62,10 @@ describe('the local experience: npm start and the terminal client (issue 15)', (
     // Only log lines (the demo track's deactivated owner is stopped with a warning), never a failure.
     expect(sweep.stderr.split('\n').filter((line) => line && !/^\{"level":"(INFO|WARN)"/.test(line))).toEqual([]);
     expect(sweep.stdout).toContain('1 posted');
+    // Issue 25: a sweep at a later clock says which subscriptions it moved, and how to put one back.
+    expect(sweep.stdout).toMatch(/Moved the next digest of \d+ subscriptions? past the sweep’s clock:\n/);
+    expect(sweep.stdout).toMatch(/ {2}japan-korea in C0DIGEST \(T0LOCAL\): next digest \S+ → \S+/);
+    expect(sweep.stdout).toContain('To put one back, subscribe its channel to the track again with the same schedule');
     expect(printedSince(mark)).toContain('Message in #C0DIGEST');
     expect(printedSince(mark)).toContain('== Reminder: Japan–South Korea: Busan summit follow-ups ==');
   });
