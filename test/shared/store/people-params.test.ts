@@ -1,6 +1,7 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { managerKey, recordFirstManagerParams, setManagerParams } from '#shared/store/people-params';
+import { SlackUserSchema } from '#shared/domain/access';
+import { managerKey, recordFirstManagerParams, savePersonParams, setLanguageParams, setManagerParams } from '#shared/store/people-params';
 
 const manager = { teamId: 'T0ONE', userId: 'U0FIRST', setBy: 'install', setAt: '2026-03-01T00:00:00.000Z' };
 
@@ -20,5 +21,24 @@ describe('the app manager record (issue 23)', () => {
     const input = setManagerParams('t', { ...cleared, setBy: 'U0ADMIN' });
     expect(input.ConditionExpression).toBeUndefined();
     expect(unmarshall(input.Item!)).toEqual({ pk: 'T0ONE', sk: 'MANAGER', type: 'manager', teamId: 'T0ONE', setBy: 'U0ADMIN', setAt: manager.setAt });
+  });
+});
+
+describe('the language a person chose (issue 26)', () => {
+  it('is set on their record only, and removed by `me language slack`', () => {
+    const set = setLanguageParams('t', 'T0ONE', 'U0HANAKO', 'ja');
+    expect(unmarshall(set.Key!)).toEqual({ pk: 'T0ONE', sk: 'PERSON#U0HANAKO' });
+    expect(set.UpdateExpression).toBe('SET #language = :language');
+    expect(set.ConditionExpression).toBe('attribute_exists(pk)');
+    expect(unmarshall(set.ExpressionAttributeValues!)).toEqual({ ':language': 'ja' });
+    const cleared = setLanguageParams('t', 'T0ONE', 'U0HANAKO', undefined);
+    expect(cleared.UpdateExpression).toBe('REMOVE #language');
+    expect(cleared.ExpressionAttributeValues).toBeUndefined();
+  });
+
+  it('is left as it is when what Slack says of the person is saved again', () => {
+    const save = savePersonParams('t', { teamId: 'T0ONE', userId: 'U0HANAKO', user: SlackUserSchema.parse({ id: 'U0HANAKO' }), locale: 'en-US', fetchedAt: '2026-03-01T00:00:00.000Z', asOf: 1 }, { existing: false });
+    expect(save.UpdateExpression).not.toMatch(/language/);
+    expect(Object.values(save.ExpressionAttributeNames ?? {})).not.toContain('language');
   });
 });
