@@ -174,7 +174,7 @@ function roleOf(access: Access, track: TrackAccess, outsider: boolean): Role | u
   return best !== undefined && outsider ? 'viewer' : best;
 }
 
-/** `say`: the reason's key in the catalogs, whose English is `reason` word for word (test/shared/i18n). */
+/** `say`: the reason's key in the catalogs, whose English is `reason` word for word (test/shared/domain/access.test.ts). */
 function refuse(reason: string, say: Say): Verdict {
   return { allowed: false, hidden: false, reason, say };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { authorize, canHoldRole, hasUserOwner, SlackUserSchema, standingOf, type Access, type Need, type Standing } from '#shared/domain/access';
+import { authorize, canHoldRole, hasUserOwner, mayChangeOwnSettings, mayWriteAnywhere, SlackUserSchema, standingOf, type Access, type Need, type Standing } from '#shared/domain/access';
+import { type MessageKey } from '#shared/i18n/en';
+import { EN } from '#shared/i18n/translator';
 import type { TrackAccess } from '#shared/domain/schemas';
 
 const claimed: TrackAccess & { slug: string } = {
@@ -106,5 +108,23 @@ describe('standingOf', () => {
     expect(canHoldRole(user({ is_bot: true }))).toBe(false);
     expect(canHoldRole(user({ deleted: true }))).toBe(false);
     expect(canHoldRole(user({ id: 'USLACKBOT' }))).toBe(false);
+  });
+});
+
+describe('access refusals in English', () => {
+  // The domain cannot import the catalogs, so each refusal writes its English beside its key;
+  // the two must stay word for word the same, or English and translated answers drift apart.
+  it.each([
+    ['a guest’s write', authorize(as('U0GUEST', 'guest'), claimed, 'write')],
+    ['a guest’s export', authorize(as('U0GUEST', 'guest'), claimed, 'export')],
+    ['an editor managing roles', authorize(as('U0EDITOR', 'member'), claimed, 'manage')],
+    ['a viewer’s write', authorize(as('U0VIEWER', 'member'), claimed, 'write')],
+    ['a viewer’s export', authorize(as('U0VIEWER', 'member'), claimed, 'export')],
+    ['a guest’s new track', mayWriteAnywhere(as('U0GUEST', 'guest'))],
+    ['a stranger’s own settings', mayChangeOwnSettings(as('U0STRANGER', 'stranger'))],
+  ] as const)('says for %s what the English catalog says for its key', (_, verdict) => {
+    if (verdict.allowed || verdict.hidden) throw new Error('expected a refusal that names its reason');
+    expect(verdict.say).toBeDefined();
+    expect(EN.t(verdict.say!.key as MessageKey, verdict.say!.values)).toBe(verdict.reason);
   });
 });
