@@ -26,7 +26,7 @@ export const logCommand = defineCommand({
   usage:
     `${SLASH} log <ID> <date> [at|in <place>] ["what happened"]  ` +
     `(the date is the words before at, in or a quote; a one-word date such as 2026-01-13 or today may be followed by the place; at <place> may also follow the quote)`,
-  examples: [`${SLASH} log JK-1 2026-01-13 at Nara "Lee visits Nara"`],
+  examples: [`${SLASH} log JK-1 today at Andong "Summit in President Lee’s hometown"`],
   writes: true,
   need: 'write',
   read: readLog,
