@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LOCAL } from '#local/env';
 import { readEndpoints } from '#local/endpoints';
 import { startLocalStack, type LocalStack } from '#local/local-stack';
-import { runClient } from '#local/terminal-client';
-import { runScript } from '../support/run-script.ts';
+import { localSession } from '../support/local-session.ts';
 
 const localDir = mkdtempSync(path.join(tmpdir(), 'commitments-local-'));
 const savedEnv = { ...process.env };
@@ -15,24 +14,7 @@ let stack: LocalStack;
 /** What `npm start` printed: its terminal. */
 const terminal: string[] = [];
 
-/** `npm run slack -- …` through the client's own code; what it printed, and its exit code. */
-async function slack(...argv: string[]): Promise<{ code: number; out: string }> {
-  const printed: string[] = [];
-  const code = await runClient(argv, {
-    localDir,
-    signingSecret: LOCAL.signingSecret,
-    defaults: { teamId: LOCAL.teamId, userId: LOCAL.userId, channelId: LOCAL.channelId },
-    print: (text) => printed.push(text),
-  });
-  return { code, out: printed.join('\n') };
-}
-
-/** `npm run <script> -- …` as a process of its own, with no table or Slack setting in its environment. */
-async function script(name: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...savedEnv, LOCAL_DIR: localDir };
-  for (const key of ['DYNAMODB_ENDPOINT', 'TABLE_NAME', 'SLACK_BOT_TOKEN', 'SLACK_API_URL', 'SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'SLACK_BOT_TOKEN_SECRET_ARN']) delete env[key];
-  return runScript(name, args, env);
-}
+const { slack, script } = localSession(localDir, savedEnv);
 
 const printedSince = (mark: number): string => terminal.slice(mark).join('\n');
 

@@ -7,8 +7,7 @@ import { LOCAL } from '#local/env';
 import { startLocalStack, type LocalStack } from '#local/local-stack';
 import { ADMIN, PERSONAS, escapeCommandText, findPersona } from '#local/personas';
 import { startHints } from '#local/banner';
-import { runClient } from '#local/terminal-client';
-import { runScript } from '../support/run-script.ts';
+import { localSession } from '../support/local-session.ts';
 
 /** Issue 25: the local stand-in knows people of every kind, and every button and shortcut is reachable from the terminal. */
 
@@ -19,23 +18,7 @@ const terminal: string[] = [];
 const maria = findPersona('maria')!;
 const minjun = findPersona('minjun')!;
 
-/** `npm run slack -- …` as the docs write it, through the client's own code. */
-async function slack(...argv: string[]): Promise<{ code: number; out: string }> {
-  const printed: string[] = [];
-  const code = await runClient(argv, {
-    localDir,
-    signingSecret: LOCAL.signingSecret,
-    defaults: { teamId: LOCAL.teamId, userId: LOCAL.userId, channelId: LOCAL.channelId },
-    print: (text) => printed.push(text),
-  });
-  return { code, out: printed.join('\n') };
-}
-
-async function script(name: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...savedEnv, LOCAL_DIR: localDir };
-  for (const key of ['DYNAMODB_ENDPOINT', 'TABLE_NAME', 'SLACK_BOT_TOKEN', 'SLACK_API_URL', 'SLACK_BOT_TOKEN_SECRET_ARN']) delete env[key];
-  return runScript(name, args, env);
-}
+const { slack, script } = localSession(localDir, savedEnv);
 
 beforeAll(async () => {
   stack = await startLocalStack({ port: 0, localDir, dynamodbEndpoint: inject('dynamodbEndpoint'), tableName: `test-${randomUUID()}`, print: (text) => terminal.push(text) });
