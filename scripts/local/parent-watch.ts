@@ -3,17 +3,17 @@ import { readFileSync } from 'node:fs';
 import { isAlive } from './single-run.ts';
 
 /**
- * Calls `gone` once, when a process this one was started by has ended: its parent and, under
- * npm, its grandparent. npm forwards only SIGINT and SIGTERM to its script, so npm ended by
- * SIGHUP or SIGKILL would leave this process serving; and where the script's shell stays between
- * npm and this process (a script shell that does not `exec`), npm's end is its grandparent's.
+ * Calls `gone` once, when a process this one was started by has ended: its parent and, when that
+ * parent is npm's script shell (one that did not `exec`), npm beyond it. npm forwards only SIGINT
+ * and SIGTERM to its script, so npm ended by SIGHUP or SIGKILL would leave this process serving.
+ * Whoever started npm is never watched: `nohup npm start &` or `(npm start &)` outlive their shell.
  * Polled once a second; the timer never keeps this process alive. Returns a function that stops watching.
  */
 export function watchParents(gone: () => void, everyMs = 1_000): () => void {
   const watched = [process.ppid];
-  if (process.env['npm_lifecycle_event']) {
-    const grandparent = parentOf(process.ppid);
-    if (grandparent !== undefined) watched.push(grandparent);
+  if (process.env['npm_lifecycle_event'] && SHELLS.has(commandOf(process.ppid) ?? '')) {
+    const npm = parentOf(process.ppid);
+    if (npm !== undefined) watched.push(npm);
   }
   // Pid 1 (or 0, for a process started outside any tree) never ends while this one runs.
   const parents = watched.filter((pid) => pid > 1);
@@ -24,6 +24,24 @@ export function watchParents(gone: () => void, everyMs = 1_000): () => void {
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/** The shells npm runs a script in, by the name their process has. */
+const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ash', 'ksh']);
+
+/** The command name of `pid` (`npm`'s is `npm` or `node`), from /proc on Linux, else from ps. */
+function commandOf(pid: number): string | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    // Not Linux: ask ps.
+  }
+  try {
+    const command = execFileSync('ps', ['-o', 'comm=', '-p', String(pid)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return command.split('/').pop() || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The parent of `pid`: from /proc on Linux, else from ps; undefined where neither answers (Windows). */

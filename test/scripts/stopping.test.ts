@@ -32,12 +32,18 @@ function portAnswers(port: number): Promise<boolean> {
   });
 }
 
+/** Whether `pid` still runs; an ended process nobody has reaped yet (an orphan whose init does not reap) has not. */
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true;
   }
 }
 
@@ -68,27 +74,36 @@ interface Run {
   output: () => string;
 }
 
-/** Runs `fn` with a ready `npm start` on a free port and a temp LOCAL_DIR; whatever happens, kills what is left. */
-async function withNpmStart(fn: (run: Run) => Promise<void>): Promise<void> {
+/**
+ * Runs `fn` with a ready `npm start` on a free port and a temp LOCAL_DIR; whatever happens, kills
+ * what is left. `launcherExits`: npm is started in the background by a shell that ends once it serves, as
+ * `nohup npm start &` is left when its terminal closes.
+ */
+async function withNpmStart(fn: (run: Run) => Promise<void>, { launcherExits = false } = {}): Promise<void> {
   const localDir = mkdtempSync(path.join(tmpdir(), 'commitments-stopping-'));
   const port = await freePort();
-  const child = spawn('npm', ['start'], {
+  const child = spawn(launcherExits ? 'sh' : 'npm', launcherExits ? ['-c', 'npm start & echo "npm=$!"; read -r line'] : ['start'], {
     cwd: path.resolve(import.meta.dirname, '../..'),
     env: { ...process.env, PORT: String(port), LOCAL_DIR: localDir, SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise((done) => child.once('exit', done));
   const endpoints = path.join(localDir, 'endpoints.json');
+  let npm = launcherExits ? undefined : child.pid;
   let server: number | undefined;
   let java: number[] = [];
   try {
+    if (launcherExits) {
+      await waitFor('the launching shell to start npm', () => /npm=\d+/.test(output), 30_000);
+      npm = Number(/npm=(\d+)/.exec(output)?.[1]);
+    }
     await waitFor(
       `npm start to serve port ${port}`,
       async () => {
-        if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
+        if (!alive(npm!)) throw new Error(`npm start exited early:\n${output}`);
         return existsSync(endpoints) && (await portAnswers(port));
       },
       // Java, the seed and tsx's first compile take over a minute on a busy two-core runner.
@@ -97,9 +112,13 @@ async function withNpmStart(fn: (run: Run) => Promise<void>): Promise<void> {
     server = (JSON.parse(readFileSync(endpoints, 'utf8')) as { pid: number }).pid;
     java = pids(`DynamoDBLocal.*${localDir}`);
     expect(java).toHaveLength(1);
-    await fn({ npm: child.pid!, server, java, port, exited, output: () => output });
+    if (launcherExits) {
+      child.stdin.end();
+      await exited;
+    }
+    await fn({ npm: npm!, server, java, port, exited, output: () => output });
   } finally {
-    for (const pid of [child.pid!, server, ...java, ...pids(`DynamoDBLocal.*${localDir}`)]) {
+    for (const pid of [child.pid!, npm, server, ...java, ...pids(`DynamoDBLocal.*${localDir}`)]) {
       if (pid !== undefined && alive(pid)) process.kill(pid, 'SIGKILL');
     }
     rmSync(localDir, { recursive: true, force: true });
@@ -119,6 +138,20 @@ describe('stopping npm start (issue 25)', () => {
       process.kill(run.npm, signal);
       await expectAllGone(run);
     });
+  });
+
+  it('keeps serving when the shell that started npm in the background has ended, and ends on SIGTERM to npm', { timeout: 240_000 }, async () => {
+    await withNpmStart(
+      async (run) => {
+        // The server checks whoever started it once a second: three checks pass with npm still there.
+        await new Promise((wait) => setTimeout(wait, 3_500));
+        expect(alive(run.server)).toBe(true);
+        expect(await portAnswers(run.port)).toBe(true);
+        process.kill(run.npm, 'SIGTERM');
+        await expectAllGone(run);
+      },
+      { launcherExits: true },
+    );
   });
 
   it('ends everything when DynamoDB Local gets SIGTERM, and DynamoDB Local when the server is killed outright', { timeout: 480_000 }, async () => {
