@@ -52,7 +52,7 @@ describe('scripts without npm start or settings (issue 15)', () => {
 
   it('the terminal client says in one line that no npm start runs', async () => {
     const printed: string[] = [];
-    const code = await runClient(['/commitments help'], { localDir, signingSecret: 's', defaults: { teamId: 'T0', userId: 'U0TEST', channelId: 'C0' }, print: (t) => printed.push(t) });
+    const code = await runClient(['/commitments help'], { localDir, signingSecret: 's', defaults: { teamId: 'T0TEST', userId: 'U0TEST', channelId: 'C0TEST' }, print: (t) => printed.push(t) });
     expect(code).toBe(2);
     expect(printed).toEqual(["No npm start is running here: start it in another terminal (or set SLACK_ENDPOINT to the bot's /slack/events URL)."]);
   });
