@@ -1,37 +1,18 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LOCAL } from '#local/env';
 import { readEndpoints } from '#local/endpoints';
-import { startLocalStack, type LocalStack } from '#local/local-stack';
-import { localSession } from '../support/local-session.ts';
+import { useLocalStack } from '../support/local-session.ts';
 
-const localDir = mkdtempSync(path.join(tmpdir(), 'commitments-local-'));
-const savedEnv = { ...process.env };
-let stack: LocalStack;
-/** What `npm start` printed: its terminal. */
-const terminal: string[] = [];
-
-const { slack, script } = localSession(localDir, savedEnv);
-
+const local = useLocalStack('commitments-local-');
+const { localDir, terminal, slack, script } = local;
 const printedSince = (mark: number): string => terminal.slice(mark).join('\n');
-
-beforeAll(async () => {
-  stack = await startLocalStack({ port: 0, localDir, dynamodbEndpoint: inject('dynamodbEndpoint'), tableName: `test-${randomUUID()}`, print: (text) => terminal.push(text) });
-});
-
-afterAll(async () => {
-  await stack.stop();
-  process.env = savedEnv;
-  rmSync(localDir, { recursive: true, force: true });
-});
 
 describe('the local experience: npm start and the terminal client (issue 15)', () => {
   it('writes its endpoints for the other scripts, and no port is fixed', () => {
-    expect(readEndpoints(localDir)).toMatchObject({ pid: process.pid, slackEndpoint: `${stack.url}/slack/events`, fakeSlackUrl: stack.fakeSlack?.url });
-    expect(stack.url).not.toContain(':3000');
+    expect(readEndpoints(localDir)).toMatchObject({ pid: process.pid, slackEndpoint: `${local.stack.url}/slack/events`, fakeSlackUrl: local.stack.fakeSlack?.url });
+    expect(local.stack.url).not.toContain(':3000');
   });
 
   it('shows a digest in the npm start terminal after a channel subscribes and npm run sweep runs at a moved clock', { timeout: 60_000 }, async () => {

@@ -1,34 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LOCAL } from '#local/env';
-import { startLocalStack, type LocalStack } from '#local/local-stack';
 import { ADMIN, PERSONAS, escapeCommandText, findPersona } from '#local/personas';
 import { startHints } from '#local/banner';
-import { localSession } from '../support/local-session.ts';
+import { useLocalStack } from '../support/local-session.ts';
 
 /** Issue 25: the local stand-in knows people of every kind, and every button and shortcut is reachable from the terminal. */
 
-const localDir = mkdtempSync(path.join(tmpdir(), 'commitments-newcomer-'));
-const savedEnv = { ...process.env };
-let stack: LocalStack;
-const terminal: string[] = [];
+const local = useLocalStack('commitments-newcomer-');
+const { terminal, slack, script } = local;
 const maria = findPersona('maria')!;
 const minjun = findPersona('minjun')!;
-
-const { slack, script } = localSession(localDir, savedEnv);
-
-beforeAll(async () => {
-  stack = await startLocalStack({ port: 0, localDir, dynamodbEndpoint: inject('dynamodbEndpoint'), tableName: `test-${randomUUID()}`, print: (text) => terminal.push(text) });
-});
-
-afterAll(async () => {
-  await stack.stop();
-  process.env = savedEnv;
-  rmSync(localDir, { recursive: true, force: true });
-});
 
 describe('local personas (issue 25)', () => {
   it('sends typed @names, user groups and #channels as Slack does with escaping on, and leaves unknown ones as typed', () => {
@@ -105,7 +88,7 @@ describe('the newcomer path for check-ins, as docs/local.md writes it (issue 25)
     const steps = newcomerPath();
     expect(steps.slice(0, 3).map((argv) => argv.join(' '))).toEqual(['npm start', 'npm run sweep', 'npm run slack -- --user maria --press On track --item DEMO-1 --in dm']);
     const outputs: string[] = [];
-    const updatesBefore = stack.fakeSlack!.callsTo('chat.update').length;
+    const updatesBefore = local.stack.fakeSlack!.callsTo('chat.update').length;
     for (const argv of steps) {
       const [, run, name, dashes, ...rest] = argv;
       // npm start is the stack this file started, as scripts/start.ts starts it.
@@ -126,7 +109,7 @@ describe('the newcomer path for check-ins, as docs/local.md writes it (issue 25)
     expect(terminal.join('\n')).toContain(`Message in direct message to <@${maria.id}>`);
     expect(onTrack).toContain('[the message now reads]');
     expect(onTrack).toMatch(/On track — you said so on/);
-    expect(stack.fakeSlack!.callsTo('chat.update').length).toBeGreaterThan(updatesBefore);
+    expect(local.stack.fakeSlack!.callsTo('chat.update').length).toBeGreaterThan(updatesBefore);
     expect(terminal.join('\n')).toContain(`Message updated in direct message to <@${maria.id}>`);
     expect(snoozed).toContain('Snoozed until');
     expect(notMine).toContain('== Form opened: Who owns DEMO-3? ==');

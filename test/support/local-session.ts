@@ -1,4 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { LOCAL } from '#local/env';
+import { startLocalStack, type LocalStack } from '#local/local-stack';
 import { runClient } from '#local/terminal-client';
 import { runScript } from './run-script.ts';
 
@@ -38,5 +44,36 @@ export function localSession(localDir: string, env: NodeJS.ProcessEnv = process.
       for (const key of TABLE_AND_SLACK_SETTINGS) delete scriptEnv[key];
       return runScript(name, args, scriptEnv);
     },
+  };
+}
+
+/**
+ * A file's own `npm start`: the local stack started before its tests in a temp `LOCAL_DIR` (named
+ * after `prefix`) on the suite's DynamoDB Local, with a terminal beside it (`localSession`);
+ * `terminal` holds what the stack printed. Afterwards the stack stops, the environment is put
+ * back and the folder removed.
+ */
+export function useLocalStack(prefix: string) {
+  const localDir = mkdtempSync(path.join(tmpdir(), prefix));
+  const savedEnv = { ...process.env };
+  const terminal: string[] = [];
+  let started: LocalStack | undefined;
+  beforeAll(async () => {
+    started = await startLocalStack({ port: 0, localDir, dynamodbEndpoint: inject('dynamodbEndpoint'), tableName: `test-${randomUUID()}`, print: (text) => terminal.push(text) });
+  });
+  afterAll(async () => {
+    await started?.stop();
+    process.env = savedEnv;
+    rmSync(localDir, { recursive: true, force: true });
+  });
+  return {
+    localDir,
+    terminal,
+    /** The running stack (from the file's first test on). */
+    get stack(): LocalStack {
+      if (!started) throw new Error('the local stack starts before the first test');
+      return started;
+    },
+    ...localSession(localDir, savedEnv),
   };
 }
