@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { startLoopbackServer, type LoopbackServer } from '#local/loopback-server';
 import { readBody } from '#local/read-body';
 
@@ -59,4 +60,22 @@ export class FakeLambda {
   async stop(): Promise<void> {
     await this.server?.stop();
   }
+}
+
+/**
+ * Starts `lambda` before the file's tests and sets what Lambda and infra give a deployed function:
+ * `functionEnv` (its own name, and the jobs function's where there is one), the Invoke endpoint at
+ * the fake, a region and credentials. Call it before the Slack handler's harness imports the
+ * handler; afterwards the settings go and the fake stops.
+ */
+export function useFakeLambdaEnv(lambda: FakeLambda, functionEnv: Readonly<Record<string, string>>): void {
+  const env = { ...functionEnv, AWS_REGION: 'ap-northeast-1', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' };
+  beforeAll(async () => {
+    await lambda.start();
+    Object.assign(process.env, env, { AWS_ENDPOINT_URL_LAMBDA: lambda.url });
+  });
+  afterAll(async () => {
+    for (const name of [...Object.keys(env), 'AWS_ENDPOINT_URL_LAMBDA']) delete process.env[name];
+    await lambda.stop();
+  });
 }

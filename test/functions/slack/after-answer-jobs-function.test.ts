@@ -3,7 +3,7 @@ import { AfterAnswerEventSchema } from '#shared/domain/after-answer';
 import { seedBusan } from '#shared/use-cases/seed';
 import { localContext } from '#local/http-adapter';
 import { commandEvent } from '#local/slack-request';
-import { FakeLambda } from '../../support/fake-lambda.ts';
+import { FakeLambda, useFakeLambdaEnv } from '../../support/fake-lambda.ts';
 import { useSlackHandler } from '../../support/slack-handler.ts';
 
 // Issue 25: deployed, the jobs after an answer run in a function of their own, so the Slack function's
@@ -14,17 +14,8 @@ const TEAM = 'T0JOBS';
 const lambda = new FakeLambda((payload) => harness.handler()(AfterAnswerEventSchema.parse(payload), localContext()));
 
 // Before the harness imports the handler: Lambda sets the function's own name, infra the jobs function's.
-const LAMBDA_ENV = ['AWS_LAMBDA_FUNCTION_NAME', 'AFTER_ANSWER_FUNCTION_NAME', 'AWS_ENDPOINT_URL_LAMBDA', 'AWS_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'] as const;
-beforeAll(async () => {
-  await lambda.start();
-  const values = [SLACK_FUNCTION, JOBS_FUNCTION, lambda.url, 'ap-northeast-1', 'test', 'test'];
-  LAMBDA_ENV.forEach((name, i) => (process.env[name] = values[i]));
-});
+useFakeLambdaEnv(lambda, { AWS_LAMBDA_FUNCTION_NAME: SLACK_FUNCTION, AFTER_ANSWER_FUNCTION_NAME: JOBS_FUNCTION });
 const harness = useSlackHandler();
-afterAll(async () => {
-  for (const name of LAMBDA_ENV) delete process.env[name];
-  await lambda.stop();
-});
 
 beforeAll(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });

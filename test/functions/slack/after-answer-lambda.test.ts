@@ -3,7 +3,7 @@ import { AFTER_ANSWER_SOURCE, AfterAnswerEventSchema } from '#shared/domain/afte
 import { seedBusan } from '#shared/use-cases/seed';
 import { localContext } from '#local/http-adapter';
 import { commandEvent } from '#local/slack-request';
-import { FakeLambda } from '../../support/fake-lambda.ts';
+import { FakeLambda, useFakeLambdaEnv } from '../../support/fake-lambda.ts';
 import { useSlackHandler } from '../../support/slack-handler.ts';
 
 // Issue 13: deployed, each job is an asynchronous invocation of the Slack function itself.
@@ -12,17 +12,8 @@ const TEAM = 'T0INVOKE';
 const lambda = new FakeLambda((payload) => harness.handler()(AfterAnswerEventSchema.parse(payload), localContext()));
 
 // Before the harness imports the handler: Lambda sets the function's name, the endpoint points at the fake.
-const LAMBDA_ENV = ['AWS_LAMBDA_FUNCTION_NAME', 'AWS_ENDPOINT_URL_LAMBDA', 'AWS_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'] as const;
-beforeAll(async () => {
-  await lambda.start();
-  const values = [FUNCTION_NAME, lambda.url, 'ap-northeast-1', 'test', 'test'];
-  LAMBDA_ENV.forEach((name, i) => (process.env[name] = values[i]));
-});
+useFakeLambdaEnv(lambda, { AWS_LAMBDA_FUNCTION_NAME: FUNCTION_NAME });
 const harness = useSlackHandler();
-afterAll(async () => {
-  for (const name of LAMBDA_ENV) delete process.env[name];
-  await lambda.stop();
-});
 
 beforeAll(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
