@@ -107,4 +107,14 @@ export const ja: Catalog = {
 
   'me.language': '今後は{language, select, en {英語} ja {日本語} ko {韓国語} other {{language}}}でお答えします。',
   'me.languageSlack': '今後は Slack の言語({language, select, en {英語} ja {日本語} ko {韓国語} other {{language}}})でお答えします。',
+
+  // Items: show, history, add, update, note, done, edit, log, unlog, assess, archive, unarchive.
+
+  // Tracks and people: track add, tracks, roles, visibility, link, manager, me, check-ins settings, import, export, the briefing and CSV.
+
+  // Subscriptions and channel digests.
+
+  // Forms (modals) and the words typed into them.
+
+  // The Home tab, check-in messages and their answers.
 };

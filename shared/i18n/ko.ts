@@ -107,4 +107,14 @@ export const ko: Catalog = {
 
   'me.language': '앞으로 {language, select, en {영어} ja {일본어} ko {한국어} other {{language}}}로 답변합니다.',
   'me.languageSlack': '앞으로 Slack 언어({language, select, en {영어} ja {일본어} ko {한국어} other {{language}}})로 답변합니다.',
+
+  // Items: show, history, add, update, note, done, edit, log, unlog, assess, archive, unarchive.
+
+  // Tracks and people: track add, tracks, roles, visibility, link, manager, me, check-ins settings, import, export, the briefing and CSV.
+
+  // Subscriptions and channel digests.
+
+  // Forms (modals) and the words typed into them.
+
+  // The Home tab, check-in messages and their answers.
 };
