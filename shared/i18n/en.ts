@@ -124,6 +124,7 @@ export const en = {
     'From now on I answer you in {language, select, en {English} ja {Japanese} ko {Korean} other {{language}}}.',
   'me.languageSlack':
     'From now on I answer you in the language of your Slack ({language, select, en {English} ja {Japanese} ko {Korean} other {{language}}}).',
+
   // Items: show, history, add, update, note, done, edit, log, unlog, assess, archive, unarchive.
 
   // Tracks and people: track add, tracks, roles, visibility, link, manager, me, check-ins settings, import, export, the briefing and CSV.
