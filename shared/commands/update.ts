@@ -1,6 +1,7 @@
 import { defineCommand, SLASH } from '#shared/commands/definition';
 import { preview, readId, readNote, type Cursor } from '#shared/commands/grammar';
 import { LIMITS, STATUSES, type CommitmentId, type Status } from '#shared/domain/schemas';
+import { readStatusWord } from '#shared/domain/status-words';
 import { renderChange } from '#shared/slack/render/change';
 import { changeItem } from '#shared/use-cases/commitments';
 
@@ -9,30 +10,6 @@ interface UpdateArgs {
   status: Status;
   note?: string;
 }
-
-const STATUS_ALIASES: ReadonlyMap<string, Status> = new Map([
-  ['not-started', 'not-started'],
-  ['notstarted', 'not-started'],
-  ['todo', 'not-started'],
-  ['to-do', 'not-started'],
-  ['agreed', 'not-started'],
-  ['in-progress', 'in-progress'],
-  ['inprogress', 'in-progress'],
-  ['started', 'in-progress'],
-  ['progress', 'in-progress'],
-  ['wip', 'in-progress'],
-  ['done', 'done'],
-  ['complete', 'done'],
-  ['completed', 'done'],
-  ['finished', 'done'],
-  ['stalled', 'stalled'],
-  ['blocked', 'stalled'],
-  ['stuck', 'stalled'],
-  ['on-hold', 'stalled'],
-  ['dropped', 'dropped'],
-  ['cancelled', 'dropped'],
-  ['canceled', 'dropped'],
-]);
 
 /** `update <ID> <status> ["note"]`: moves an item to a status. */
 export const updateCommand = defineCommand({
@@ -58,15 +35,14 @@ function readStatus(c: Cursor): Status {
   const first = c.peek();
   if (!first) c.refuse(`update needs a status: ${vocabulary}.`);
   const second = c.peekSecond();
-  const key = (text: string) => text.trim().toLowerCase().replace(/[\s_]+/g, '-').replace(/(?<![.,:;!])[.,:;!]+$/, '');
-  // Two words first, so "in progress" is not read as "in" plus a note.
-  const pair = second && !first.quoted && !second.quoted ? STATUS_ALIASES.get(key(`${first.text} ${second.text}`)) : undefined;
+  // Two words first, so "in progress" (or "진행 중") is not read as "in" plus a note.
+  const pair = second && !first.quoted && !second.quoted ? readStatusWord(`${first.text} ${second.text}`) : undefined;
   if (pair) {
     c.next();
     c.next();
     return pair;
   }
-  const single = STATUS_ALIASES.get(key(first.text));
+  const single = readStatusWord(first.text);
   if (!single) c.refuse(`“${preview(first.text)}” is not a status; use ${vocabulary}.`);
   c.next();
   return single;

@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import * as chrono from 'chrono-node';
 import { add, addDays, addYears, endOfMonth, endOfQuarter, endOfYear, format, parseISO } from 'date-fns';
+import { englishOfCjkDate, JAPANESE_TEXT } from '#shared/dates/cjk-phrases';
 import { COUNT_WORD_PATTERN, readCount } from '#shared/dates/count-words';
 import { localDate } from '#shared/dates/flags';
 import type { LocalDate } from '#shared/domain/schemas';
@@ -66,7 +67,7 @@ const FUTURE_WORDS = /\b(next|this|coming|in|tomorrow)\b/;
 
 /**
  * Reads a due date people type ("next friday", "end of March", "2026-03-31", "in 2 weeks",
- * "Q2", "mid april") as a calendar date in `timeZone` at `now`.
+ * "Q2", "mid april", "来月末", "다음 달 말", "3日後") as a calendar date in `timeZone` at `now`.
  *
  * The whole text must be a date: anything left over ("whenever", "friday please") gives
  * `undefined`, as does a month or time with no day ("april", "5pm").
@@ -78,7 +79,8 @@ export function parseNaturalDate(text: string, opts: NaturalDateOptions): LocalD
 
 /** As parseNaturalDate, but says when the text could be two dates (see DateReading). */
 export function readNaturalDate(text: string, opts: NaturalDateOptions): DateReading {
-  const phrase = normalise(text);
+  // 来月末, 다음 달 말, 3日後: read as the English they mean.
+  const phrase = normalise(englishOfCjkDate(text) ?? text);
   if (!phrase) return { kind: 'unreadable' };
   const prefer = opts.prefer ?? 'future';
   const today = localDate(opts.now, opts.timeZone);
@@ -254,7 +256,8 @@ function parseWithChrono(
 ): LocalDate | undefined {
   // chrono reads in a fixed offset; the zone's offset at `now` gives today's wall date there.
   const offset = -new TZDate(now.getTime(), timeZone).getTimezoneOffset();
-  const results = chrono.en.GB.parse(phrase, { instant: now, timezone: offset });
+  // Japanese month-days and weekdays (12月31日, 金曜日) through chrono's Japanese parser.
+  const results = (JAPANESE_TEXT.test(phrase) ? chrono.ja : chrono.en.GB).parse(phrase, { instant: now, timezone: offset });
   const [result] = results;
   if (results.length !== 1 || !result || result.index !== 0 || result.text.length !== phrase.length || result.end) return undefined;
   const { start } = result;
