@@ -11,8 +11,11 @@ export type ErrorCode =
 /** A message of the catalogs (`shared/i18n`) by key, with what fills its placeholders: how an answer is said in the person's language. */
 export interface Say {
   key: string;
-  values?: Readonly<Record<string, string | number>>;
+  values?: SayValues;
 }
+
+/** What fills a refusal's placeholders: people's text and ids, counts, and days (`{ date }`), which each language writes its own way. */
+export type SayValues = Readonly<Record<string, string | number | { date: string }>>;
 
 /**
  * `field` names the input the error is about (e.g. `timeZone`), so a form can show it there;

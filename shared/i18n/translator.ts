@@ -2,11 +2,11 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { formatLocalDate, formatShortDate } from '#shared/dates/natural';
 import { DEFAULT_LOCALE, INTL_TAG, type Locale } from '#shared/domain/locale';
 import type { LocalDate } from '#shared/domain/schemas';
-import type { Say } from '#shared/errors';
+import type { Say, SayValues } from '#shared/errors';
 import { en, type Catalog, type MessageKey } from '#shared/i18n/en';
 
-/** What fills a message's placeholders: people's text and ids as strings, counts as numbers. */
-export type MessageValues = Readonly<Record<string, string | number>>;
+/** What fills a message's placeholders: people's text and ids as strings, counts as numbers, days as `{ date }` (written the language's way). */
+export type MessageValues = SayValues;
 
 /**
  * One language's words and ways of writing dates and numbers, for one request (or one
@@ -42,16 +42,21 @@ function compiler(locale: Locale, catalog: Catalog) {
   };
 }
 
-/** Builds the translator of `locale` over `catalog`; `compile` may stand in for the catalog's own messages (the pseudo-locale). */
-export function createTranslator(locale: Locale, catalog: Catalog, compile: (key: MessageKey) => IntlMessageFormat = compiler(locale, catalog)): Translator {
+/** Builds the translator of `locale` over `catalog`; `compile` and `date` may stand in for the catalog's own messages and dates (the pseudo-locale). */
+export function createTranslator(
+  locale: Locale,
+  catalog: Catalog,
+  compile: (key: MessageKey) => IntlMessageFormat = compiler(locale, catalog),
+  date: (day: LocalDate) => string = (day) => formatLocalDate(day, locale),
+): Translator {
   const numbers = new Intl.NumberFormat(INTL_TAG[locale], { maximumFractionDigits: 2 });
   const relative = new Intl.RelativeTimeFormat(INTL_TAG[locale], { numeric: 'always' });
-  const t = (key: MessageKey, values?: MessageValues): string => String(compile(key).format(values));
+  const t = (key: MessageKey, values?: MessageValues): string => String(compile(key).format(withDates(values, date)));
   return {
     locale,
     t,
     say: (message) => (message.say ? t(message.say.key as MessageKey, message.say.values) : message.text),
-    date: (date) => formatLocalDate(date, locale),
+    date,
     shortDate: (date) => formatShortDate(date, locale),
     number: (n) => numbers.format(n),
     relative(value, unit) {
@@ -88,7 +93,13 @@ export function translatorFor(locale: Locale): Promise<Translator> {
   return found;
 }
 
-/** A catalog message as a refusal carries it: its English text (logs, English answers) and its key and values. */
-export function spoken(key: MessageKey, values?: MessageValues): { text: string; say: Say } {
+/** A catalog message as a refusal carries it: its English text (logs, English answers) and its key and values; a day goes in as `{ date }`. */
+export function spoken(key: MessageKey, values?: SayValues): { text: string; say: Say } {
   return { text: EN.t(key, values), say: { key, ...(values ? { values } : {}) } };
+}
+
+/** The values with each day written as `date` writes it. */
+function withDates(values: MessageValues | undefined, date: (day: LocalDate) => string): Readonly<Record<string, string | number>> | undefined {
+  if (!values) return undefined;
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === 'object' ? date(value.date) : value]));
 }

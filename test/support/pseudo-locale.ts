@@ -1,6 +1,6 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { en, type MessageKey } from '#shared/i18n/en';
-import { createTranslator, type Translator } from '#shared/i18n/translator';
+import { createTranslator, EN, type Translator } from '#shared/i18n/translator';
 
 /**
  * The pseudo-locale: English with every letter that came through the catalog swapped for an
@@ -46,12 +46,17 @@ export function placeholdersOf(message: string, locale = 'en'): string[] {
 /** A translator of the pseudo-locale: the English catalog accented, and dates and ages accented too. */
 export function pseudoTranslator(): Translator {
   const compiled = new Map<MessageKey, IntlMessageFormat>();
-  const base = createTranslator('en', en, (key) => {
-    let found = compiled.get(key);
-    if (!found) compiled.set(key, (found = new IntlMessageFormat(accentElements(messageElements(en[key])), 'en-US', undefined, { ignoreTag: true })));
-    return found;
-  });
-  return { ...base, date: (d) => accent(base.date(d)), shortDate: (d) => accent(base.shortDate(d)), relative: (value, unit) => accent(base.relative(value, unit)) };
+  const base = createTranslator(
+    'en',
+    en,
+    (key) => {
+      let found = compiled.get(key);
+      if (!found) compiled.set(key, (found = new IntlMessageFormat(accentElements(messageElements(en[key])), 'en-US', undefined, { ignoreTag: true })));
+      return found;
+    },
+    (d) => accent(EN.date(d)),
+  );
+  return { ...base, shortDate: (d) => accent(base.shortDate(d)), relative: (value, unit) => accent(base.relative(value, unit)) };
 }
 
 /** Words that stay as they are in every language: names of products. */
