@@ -73,8 +73,19 @@ export function quoteLines(text: string): string {
   return `> ${escapeLines(text)}`;
 }
 
+/** The start of an entity (`&amp;`, `&lt;`, `&gt;`) at the end of a cut: Slack would show it as written. */
+const PARTIAL_ENTITY = /&(?:a(?:mp?)?|lt?|gt?)?$/;
+
+/**
+ * At most `max` characters, an ellipsis last when cut. A cut never splits an entity or the bot's
+ * own `<…>` (a link, a mention): it falls before either, which people's escaped text never holds.
+ */
 export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max - 1).replace(PARTIAL_ENTITY, '');
+  const open = cut.lastIndexOf('<');
+  if (open > cut.lastIndexOf('>')) cut = cut.slice(0, open);
+  return `${cut}…`;
 }
 
 const FLAG_EMOJI: Record<FlagName, string> = { overdue: ':red_circle:', dueSoon: ':large_yellow_circle:', quiet: ':zzz:' };

@@ -10,7 +10,7 @@ import { commitmentSummary, commitmentActions, latestNoteText } from '#shared/sl
 import { complianceByParty } from '#shared/domain/compliance';
 import { age, averageText, closedText, flagPhrases, formatDayOf, meetingText, nextDateText, selectKey, statusCountText, statusLabel } from '#shared/format/text';
 import { EN, type Translator } from '#shared/i18n/translator';
-import { actorText, button, context, escape, escapeLines, header, plainText, section, sourceText, type Block, type SlackMessage } from '#shared/slack/render/format';
+import { actorText, button, context, escape, escapeLines, header, plainText, section, sourceText, truncate, type Block, type SlackMessage } from '#shared/slack/render/format';
 
 
 /** Items per page: two blocks each keeps a page well inside Slack's 50 blocks. */
@@ -124,7 +124,8 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
     ...(slice.length === 0 ? [nothing] : []),
     ...slice.map(({ item, flags }) => reportLineText(item, flags, track.timeZone, waits.get(item.id) ?? [], view.now, pauses.get(item.id) ?? [], t)),
   ].join('\n');
-  return { text: text.slice(0, 3900), blocks };
+  // Cut where no entity or link is split: a page of long items passes 3,900 characters.
+  return { text: truncate(text, 3900), blocks };
 }
 
 /** "asked <@U1> 2 days ago, no answer"; once past the track's escalation days, flagged. */

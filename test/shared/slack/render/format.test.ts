@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escape, escapeEntities, escapeLines, plainText, quoteLines } from '#shared/slack/render/format';
+import { escape, escapeEntities, escapeLines, plainText, quoteLines, truncate } from '#shared/slack/render/format';
 
 describe('plainText', () => {
   it('drops emphasis, emoji and link targets but keeps underscores inside words, and keeps entities escaped (issue 13)', () => {
@@ -28,5 +28,23 @@ describe('escaping people’s text for mrkdwn, for issue 23', () => {
 
   it('leaves the markers of text the bot writes alone', () => {
     expect(escapeEntities('Try `/commitments help` in America/New_York & <here>')).toBe('Try `/commitments help` in America/New_York &amp; &lt;here&gt;');
+  });
+});
+
+describe('truncate', () => {
+  it('cuts at the limit with an ellipsis, and never inside an entity or a link or mention the bot wrote', () => {
+    expect(truncate('日韓首脳会談', 6)).toBe('日韓首脳会談');
+    expect(truncate('日韓首脳会談', 5)).toBe('日韓首脳…');
+    // Cut in the middle of `&amp;`, Slack would show "&am…".
+    expect(truncate('釜山&amp;大阪', 6)).toBe('釜山…');
+    expect(truncate('釜山&lt;', 4)).toBe('釜山…');
+    expect(truncate('A &gt; B', 5)).toBe('A …');
+    // Cut inside `<https://…|label>` or `<@U…>`, Slack would show the broken markup.
+    expect(truncate('出典: <https://example.org/readout|釜山>', 20)).toBe('出典: …');
+    expect(truncate('担当 <@U0HANAKO> さん', 8)).toBe('担当 …');
+    expect(truncate('担当 <@U0HANAKO> さん', 16)).toBe('担当 <@U0HANAKO> …');
+    for (const text of ['&amp;&lt;&gt;'.repeat(50), `<https://example.org/${'a'.repeat(40)}|x>`.repeat(5)]) {
+      for (let max = 1; max < 80; max++) expect(truncate(text, max).length).toBeLessThanOrEqual(max);
+    }
   });
 });
