@@ -2,7 +2,9 @@ import type { AllMiddlewareArgs, BlockAction, Context as BoltContext, RespondFn,
 import * as z from 'zod';
 import { LooseBlockSchema } from '#shared/domain/after-answer';
 import type { CheckInAnswer } from '#shared/domain/check-in-answer';
+import { DEFAULT_LOCALE } from '#shared/domain/locale';
 import type { Commitment } from '#shared/domain/schemas';
+import { EN, translatorFor, type Translator } from '#shared/i18n/translator';
 import { answerError, answerFormError, type FormFields } from '#shared/slack/answer-error';
 import { renderAnswered, renderChangedSince } from '#shared/slack/render/check-in-answer';
 import { readItemVersion } from '#shared/slack/render/commitment';
@@ -38,12 +40,17 @@ function placeOfForm(origin: ModalOrigin): CheckInPlace | undefined {
   return origin.channelId && origin.messageTs ? { channelId: origin.channelId, messageTs: origin.messageTs } : undefined;
 }
 
-/** After an answer: the item's blocks in its message replaced (by the answer, or by how it stands now), and the caller's Home drawn again. */
-export function leaveCheckInJobs(deps: ListenerDeps, context: BoltContext, caller: Caller, place: CheckInPlace | undefined, outcome: CheckInOutcome): void {
+/** The language of the person who pressed or submitted: their own choice, else their Slack's, as their record says. */
+export function translatorOf(caller: Caller): Promise<Translator> {
+  return translatorFor(caller.access.locale ?? DEFAULT_LOCALE);
+}
+
+/** After an answer: the item's blocks in its message replaced (by the answer, or by how it stands now, in the presser's language), and the caller's Home drawn again. */
+export function leaveCheckInJobs(deps: ListenerDeps, context: BoltContext, caller: Caller, place: CheckInPlace | undefined, outcome: CheckInOutcome, t: Translator = EN): void {
   const team = jobTeam(context, caller.teamId);
   if (place) {
     const replacement =
-      outcome.kind === 'answered' ? renderAnswered(outcome.answer, outcome.after, outcome.track, caller.now) : renderChangedSince(outcome.item, outcome.track, caller.now);
+      outcome.kind === 'answered' ? renderAnswered(outcome.answer, outcome.after, outcome.track, caller.now, t) : renderChangedSince(outcome.item, outcome.track, caller.now, t);
     const itemId = outcome.kind === 'answered' ? outcome.after.id : outcome.item.id;
     deps.afterAnswer.later(context, {
       kind: 'checkin',
@@ -58,9 +65,9 @@ export function leaveCheckInJobs(deps: ListenerDeps, context: BoltContext, calle
   deps.afterAnswer.later(context, { kind: 'home', team, userId: caller.userId });
 }
 
-/** A refusal after a press, told beside the message; Home has no `response_url` and is drawn again instead. */
-export async function refusePress(deps: ListenerDeps, body: BlockAction, respond: RespondFn, error: unknown): Promise<void> {
-  const answer = answerError(error, deps.log);
+/** A refusal after a press, told beside the message (in the presser's language once known); Home has no `response_url` and is drawn again instead. */
+export async function refusePress(deps: ListenerDeps, body: BlockAction, respond: RespondFn, error: unknown, t: Translator = EN): Promise<void> {
+  const answer = answerError(error, deps.log, t);
   if (body.response_url) await respond({ response_type: 'ephemeral', replace_original: false, ...answer });
   else deps.log.info('check-in refused on Home', { text: answer.text });
 }
@@ -68,12 +75,14 @@ export async function refusePress(deps: ListenerDeps, body: BlockAction, respond
 /** An answer made by one press (On track, Snooze 1 day or 1 week): saved at once. */
 export async function answerPress(deps: ListenerDeps, args: Pick<AllMiddlewareArgs, 'context'> & { body: BlockAction; respond: RespondFn }, value: string, answer: CheckInAnswer): Promise<void> {
   const { body, context, respond } = args;
+  let t = EN;
   try {
     const caller = await buttonCaller(deps, body, deps.clock());
+    t = await translatorOf(caller);
     const outcome = await answerCheckIn(deps, caller, readItemVersion(value), answer);
-    leaveCheckInJobs(deps, context, caller, placeOfButton(body), outcome);
+    leaveCheckInJobs(deps, context, caller, placeOfButton(body), outcome, t);
   } catch (error) {
-    await refusePress(deps, body, respond, error);
+    await refusePress(deps, body, respond, error, t);
   }
 }
 
@@ -82,18 +91,20 @@ export async function openCheckInForm(
   deps: ListenerDeps,
   args: Pick<AllMiddlewareArgs, 'context' | 'client'> & { body: BlockAction; respond: RespondFn },
   value: string,
-  modal: (item: Commitment, origin: ModalOrigin) => types.ModalView,
+  modal: (item: Commitment, origin: ModalOrigin, t: Translator) => types.ModalView,
 ): Promise<void> {
   const { body, context, respond, client } = args;
+  let t = EN;
   try {
     const caller = await buttonCaller(deps, body, deps.clock());
+    t = await translatorOf(caller);
     const { item, track, stale } = await openCheckIn(deps, caller, readItemVersion(value));
     const place = placeOfButton(body);
-    if (stale) return leaveCheckInJobs(deps, context, caller, place, { kind: 'stale', item, track });
+    if (stale) return leaveCheckInJobs(deps, context, caller, place, { kind: 'stale', item, track }, t);
     const origin: ModalOrigin = place ? { channelId: place.channelId, messageTs: place.messageTs } : {};
-    await client.views.open({ trigger_id: body.trigger_id, view: modal(item, origin) });
+    await client.views.open({ trigger_id: body.trigger_id, view: modal(item, origin, t) });
   } catch (error) {
-    await refusePress(deps, body, respond, error);
+    await refusePress(deps, body, respond, error, t);
   }
 }
 
@@ -101,14 +112,16 @@ export async function openCheckInForm(
 export function checkInSubmission(deps: ListenerDeps, read: (values: ViewValues) => CheckInAnswer, fields: FormFields) {
   return async ({ ack, body, view, context }: ViewArgs): Promise<void> => {
     const origin = readOrigin(view.private_metadata);
+    let t = EN;
     try {
       const caller = await viewCaller(deps, body, deps.clock());
+      t = await translatorOf(caller);
       // No version is no version shown: stale.
       const outcome = await answerCheckIn(deps, caller, { id: origin.id ?? '', version: origin.version ?? 0 }, read(view.state.values));
       await ack();
-      leaveCheckInJobs(deps, context, caller, placeOfForm(origin), outcome);
+      leaveCheckInJobs(deps, context, caller, placeOfForm(origin), outcome, t);
     } catch (error) {
-      await ack(answerFormError(error, fields, deps.log));
+      await ack(answerFormError(error, fields, deps.log, t));
     }
   };
 }

@@ -8,6 +8,7 @@ import type { CheckInPreferences } from '#shared/domain/check-ins';
 import type { CheckInDelivery } from '#shared/domain/delivery';
 import { SlackUserSchema, groupsOf, standingOf, type Access, type SlackUser, type Standing } from '#shared/domain/access';
 import { ownerBlock } from '#shared/domain/owner-access';
+import { resolveLocale, type Locale } from '#shared/domain/locale';
 import { personFromSlack, recordAge, type GroupRecord, type Person, type RecordAge } from '#shared/domain/person';
 import type { Commitment, LocalDate, TeamId, Track } from '#shared/domain/schemas';
 import { countCheckInSent, countHandledError } from '#shared/observe/metrics';
@@ -20,6 +21,7 @@ import { callWithRetry, postOnce } from '#shared/reminders/post';
 import { startSweep, type SweepClock, type SweepRuntime } from '#shared/reminders/sweep';
 import { CHECK_IN_MAX_ITEMS, renderCheckIn } from '#shared/slack/render/check-in';
 import type { SlackWeb } from '#shared/slack/web-api';
+import { translatorFor, type Translator } from '#shared/i18n/translator';
 import { byUrgency, decideAsk } from '#shared/check-ins/decide';
 
 /**
@@ -32,6 +34,8 @@ import { byUrgency, decideAsk } from '#shared/check-ins/decide';
  * Who an owner is (zone, deactivated, bot) and their DM channel come from their person record, so
  * once the bot knows them a check-in costs Slack one post; Slack is asked only for someone it has
  * no record of (or one past a week), and a record past a day is refreshed after the posts.
+ * Each message is in its owner's language, from the same record (their own choice, else their
+ * Slack's); each language's catalog is loaded once per sweep, not per owner.
  */
 
 export const CHECK_IN_EVENT_TYPE = 'commitments_check_in';
@@ -112,6 +116,8 @@ const TALLY: Record<Outcome, keyof CheckInSweepSummary> = {
 interface SweepContext extends Omit<SweepClock, 'settings' | 'newPacer'> {
   deps: CheckInSweepDeps;
   summary: CheckInSweepSummary;
+  /** A language's words, its catalog loaded on first use in this sweep. */
+  translator(locale: Locale): Promise<Translator>;
 }
 
 /** An owner of due asks in one workspace, with what the sweep read of them. */
@@ -136,6 +142,8 @@ interface ReadyOwner extends OwnerDay, Omit<DueOwner, 'person'> {
   dmChannelId: string | undefined;
   /** Their standing in the workspace, which decides the tracks they may read. */
   standing: Standing;
+  /** The language their check-in is written in. */
+  locale: Locale;
 }
 
 /** A record served past {@link FRESHNESS.serveMs}: looked up again once the posts are out. */
@@ -176,7 +184,13 @@ export async function runCheckInSweep(deps: CheckInSweepDeps, input: CheckInSwee
     reopened: 0,
     paused: 0,
   };
-  const ctx: SweepContext = { ...run, deps, summary };
+  const translators = new Map<Locale, Promise<Translator>>();
+  const translator = (locale: Locale) => {
+    let found = translators.get(locale);
+    if (!found) translators.set(locale, (found = translatorFor(locale)));
+    return found;
+  };
+  const ctx: SweepContext = { ...run, deps, summary, translator };
   const { log } = ctx;
   const toRefresh: ToRefresh[] = [];
   const tally = (outcome: Outcome) => summary[TALLY[outcome]]++;
@@ -345,9 +359,12 @@ async function prepareBatch(
 async function prepareOwner(ctx: SweepContext, owner: DueOwner): Promise<ReadyOwner | Outcome> {
   const { deps } = ctx;
   if (owner.prefs.stopped) return putOffStopped(ctx, owner.asks);
-  const known = owner.person && (owner.age === 'fresh' || owner.age === 'stale') ? { user: owner.person.user, dmChannelId: owner.person.dmChannelId } : await lookUp(ctx, owner);
+  const known: Known | Outcome =
+    owner.person && (owner.age === 'fresh' || owner.age === 'stale') ? { user: owner.person.user, dmChannelId: owner.person.dmChannelId, locale: owner.person.locale } : await lookUp(ctx, owner);
   if (typeof known === 'string') return known;
   const { user, dmChannelId } = known;
+  // Their own choice (`me language`), which Slack's lookups never change, over what Slack says.
+  const locale = resolveLocale({ locale: known.locale, language: owner.person?.language });
   if (user?.deleted) return stop(ctx, owner, 'deactivated');
   if (user?.is_bot) return stop(ctx, owner, 'bot');
   const timeZone = user?.tz ?? 'UTC';
@@ -358,7 +375,7 @@ async function prepareOwner(ctx: SweepContext, owner: DueOwner): Promise<ReadyOw
     await Promise.all(owner.asks.map((ask) => deps.checkIns.move(ask, slot.at)));
     return 'deferred';
   }
-  return { ...owner, date: today, timeZone, dmChannelId, standing: standingFrom(user, owner.teamId, owner.appManagerId) };
+  return { ...owner, date: today, timeZone, dmChannelId, standing: standingFrom(user, owner.teamId, owner.appManagerId), locale };
 }
 
 /** The owner's standing from what their record or Slack says; an unreadable answer counts as a stranger's, who sees only what they are given. */
@@ -368,7 +385,7 @@ function standingFrom(user: unknown, teamId: TeamId, appManagerId: string | unde
 }
 
 /** What the sweep needs of who an owner is (Slack's raw answer, when unreadable, may lack any of it). */
-type Known = { user: Partial<Pick<SlackUser, 'deleted' | 'is_bot' | 'tz'>> | undefined; dmChannelId: string | undefined };
+type Known = { user: Partial<Pick<SlackUser, 'deleted' | 'is_bot' | 'tz'>> | undefined; dmChannelId: string | undefined; locale: string | undefined };
 
 /** `users.info` for an owner the bot has no usable record of; what it says is kept as their record. */
 async function lookUp(ctx: SweepContext, owner: DueOwner): Promise<Known | Outcome> {
@@ -379,7 +396,7 @@ async function lookUp(ctx: SweepContext, owner: DueOwner): Promise<Known | Outco
     return stop(ctx, owner, reply.error);
   }
   if (reply.kind !== 'ok') return 'left';
-  return { user: reply.user, dmChannelId: owner.person?.dmChannelId };
+  return { user: reply.user, dmChannelId: owner.person?.dmChannelId, locale: reply.locale };
 }
 
 /**
@@ -391,11 +408,11 @@ async function askSlack(ctx: SweepContext, owner: ToRefresh) {
   const reply = await callWithRetry({ ...ctx, slack: owner.slack, pacer: owner.pacer }, 'users.info', { user: owner.userId, include_locale: true });
   if (reply.kind !== 'ok') return reply;
   const person = personFromSlack(owner.teamId, owner.userId, reply.body.user, asked, ctx.clock());
-  // Unreadable: used as Slack gave it (a missing zone is UTC), but not kept.
-  if (!person) return { kind: 'ok' as const, user: reply.body.user };
+  // Unreadable: used as Slack gave it (a missing zone is UTC, a missing language English), but not kept.
+  if (!person) return { kind: 'ok' as const, user: reply.body.user, locale: undefined };
   // Not kept: this sweep goes on with what Slack said; the next one asks again.
   await ctx.deps.people.save(person).catch((error: unknown) => ctx.log.warn('person record not kept', { teamId: owner.teamId, userId: owner.userId, error }));
-  return { kind: 'ok' as const, user: person.user };
+  return { kind: 'ok' as const, user: person.user, locale: person.locale };
 }
 
 /**
@@ -473,6 +490,8 @@ async function checkInOwner(ctx: SweepContext, owner: ReadyOwner, items: Map<str
   due.sort((a, b) => byUrgency(a.entry, b.entry));
   const listed = due.slice(0, CHECK_IN_MAX_ITEMS);
   const waiting = due.slice(CHECK_IN_MAX_ITEMS);
+  // Before the claim: a catalog that fails to load leaves nothing held.
+  const t = await ctx.translator(owner.locale);
 
   await ctx.deps.faults?.at('before-claim', owner);
   const token = randomUUID();
@@ -489,7 +508,7 @@ async function checkInOwner(ctx: SweepContext, owner: ReadyOwner, items: Map<str
   const opened = owner.dmChannelId ? { channel: owner.dmChannelId } : await openDm(ctx, owner, token);
   if ('outcome' in opened) return opened.outcome;
   let { channel } = opened;
-  const message = renderCheckIn({ entries: listed.map((l) => l.entry), more: waiting.length });
+  const message = renderCheckIn({ entries: listed.map((l) => l.entry), more: waiting.length }, t);
   // Looks first whenever an earlier holder of the claim may have posted, in whichever channel the record names now.
   const send = (to: string) =>
     postOnce(post, {

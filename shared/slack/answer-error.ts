@@ -42,11 +42,11 @@ export type FormFields = { default: string } & Readonly<Record<string, string>>;
 
 /**
  * The same answer for a modal that stays open: the text beside the block of the field the
- * error names (`error.field`), or beside the form's default block.
+ * error names (`error.field`), or beside the form's default block; in the submitter's language.
  */
-export function answerFormError(error: unknown, fields: FormFields, log: Logger): ViewErrorsResponseAction {
+export function answerFormError(error: unknown, fields: FormFields, log: Logger, t: Translator = EN): ViewErrorsResponseAction {
   const sorted = sortError(error, log);
-  const text = 'errorId' in sorted ? renderUnexpected(sorted.errorId).text : sorted.known.message;
+  const text = 'errorId' in sorted ? renderUnexpected(sorted.errorId, t).text : t.say({ text: sorted.known.message, say: sorted.known.say });
   const field = 'known' in sorted && sorted.known.field ? sorted.known.field : undefined;
   const blockId = (field && fields[field]) || fields.default;
   return { response_action: 'errors', errors: { [blockId]: text.slice(0, SLACK_LIMITS.plainText) } };

@@ -1,5 +1,6 @@
 import type { CheckInAnswer } from '#shared/domain/check-in-answer';
 import { InvalidInputError } from '#shared/errors';
+import { spoken } from '#shared/i18n/translator';
 import { cappedTextOf } from '#shared/slack/forms';
 import { CHECK_IN_INPUTS } from '#shared/slack/render/check-in-modals';
 import { INPUT_MAX_CHARS, INPUTS } from '#shared/slack/render/modals';
@@ -7,11 +8,17 @@ import { selectedDateOf, selectedUserOf, type ViewValues } from '#shared/slack/v
 
 /** The check-in forms' answers, read from their inputs; a value that cannot be used names its field. */
 
+/** A missing answer, beside its field, in the submitter's language. */
+function refusal(key: 'checkIn.reasonNeeded' | 'checkIn.noteNeeded' | 'checkIn.dayNeeded' | 'checkIn.ownerNeeded', field: string): InvalidInputError {
+  const { text, say } = spoken(key);
+  return new InvalidInputError(text, undefined, { field, say });
+}
+
 const noteOf = (values: ViewValues) => cappedTextOf(values, INPUTS.note, INPUT_MAX_CHARS.note, 'note', 'note');
 
 export function readAtRiskForm(values: ViewValues): CheckInAnswer {
   const reason = cappedTextOf(values, INPUTS.reason, INPUT_MAX_CHARS.note, 'reason', 'reason');
-  if (!reason) throw new InvalidInputError('Say what holds it up.', undefined, { field: 'reason' });
+  if (!reason) throw refusal('checkIn.reasonNeeded', 'reason');
   return { type: 'at-risk', reason };
 }
 
@@ -22,19 +29,19 @@ export function readCheckInDoneForm(values: ViewValues): CheckInAnswer {
 
 export function readCheckInNoteForm(values: ViewValues): CheckInAnswer {
   const text = noteOf(values);
-  if (!text) throw new InvalidInputError('Write the note first.', undefined, { field: 'note' });
+  if (!text) throw refusal('checkIn.noteNeeded', 'note');
   return { type: 'note', text };
 }
 
 export function readSnoozeForm(values: ViewValues): CheckInAnswer {
   const until = selectedDateOf(values, CHECK_IN_INPUTS.until);
-  if (!until || !/^\d{4}-\d{2}-\d{2}$/.test(until)) throw new InvalidInputError('Pick the day to snooze until.', undefined, { field: 'until' });
+  if (!until || !/^\d{4}-\d{2}-\d{2}$/.test(until)) throw refusal('checkIn.dayNeeded', 'until');
   return { type: 'snooze-until', until };
 }
 
 export function readNotMineForm(values: ViewValues): CheckInAnswer {
   const to = selectedUserOf(values, CHECK_IN_INPUTS.owner);
-  if (!to || !/^[UW][A-Z0-9]{2,30}$/.test(to)) throw new InvalidInputError('Choose who owns it.', undefined, { field: 'owner' });
+  if (!to || !/^[UW][A-Z0-9]{2,30}$/.test(to)) throw refusal('checkIn.ownerNeeded', 'owner');
   const note = noteOf(values);
   return { type: 'not-mine', to, ...(note ? { note } : {}) };
 }

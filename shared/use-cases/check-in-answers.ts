@@ -4,6 +4,7 @@ import { ON_TRACK_NOTE, type CheckInAnswer } from '#shared/domain/check-in-answe
 import { refuseIfArchived } from '#shared/domain/changes';
 import type { Change, Commitment, Track } from '#shared/domain/schemas';
 import { ConflictError, InvalidInputError } from '#shared/errors';
+import { spoken } from '#shared/i18n/translator';
 import { changeItem, getItem, Prefetched, type Caller, type Deps, type ItemAction } from '#shared/use-cases/commitments';
 
 /** The item and version a check-in's button or form names (`JK-4@7`). */
@@ -76,6 +77,6 @@ async function requireOwnerCandidate(deps: Deps, caller: Caller, item: Commitmen
   if (userId === caller.userId || item.owners.some((o) => o.slackUserId === userId)) return;
   const { user } = await deps.directory.person(caller.teamId, userId);
   if (canHoldRole(user)) return;
-  const what = user.deleted ? 'a deactivated account' : 'a bot';
-  throw new InvalidInputError(`<@${userId}> is ${what}; only a person with an active account can own ${item.id}. Nothing was changed.`, undefined, { field: 'owner' });
+  const { text, say } = spoken('checkIn.cannotOwn', { who: `<@${userId}>`, what: user.deleted ? 'deactivated' : 'bot', id: item.id });
+  throw new InvalidInputError(text, undefined, { field: 'owner', say });
 }

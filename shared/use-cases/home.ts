@@ -1,3 +1,5 @@
+import { DEFAULT_LOCALE } from '#shared/domain/locale';
+import { translatorFor } from '#shared/i18n/translator';
 import { renderHome } from '#shared/slack/render/home';
 import { listTracks, type Caller, type Deps } from '#shared/use-cases/commitments';
 
@@ -7,14 +9,16 @@ const TRACKS_READ = 10;
 /**
  * The App Home view for one user: 1. list the tracks they may see (one Query), 2. read the
  * first ten reports and the team's subscriptions in parallel, keeping digests of those tracks
- * only, 3. render within Slack's 100 blocks.
+ * only (and the viewer's language, its catalog loaded once per container), 3. render within
+ * Slack's 100 blocks, in the viewer's language.
  */
 export async function buildHome(deps: Deps, caller: Caller) {
   const { teamId, userId, now } = caller;
   const summaries = await listTracks(deps, caller);
-  const [reports, subscriptions] = await Promise.all([
+  const [reports, subscriptions, t] = await Promise.all([
     Promise.all(summaries.slice(0, TRACKS_READ).map((s) => deps.store.getReport(teamId, s.slug))),
     deps.subscriptions.listForChannel(teamId),
+    translatorFor(caller.access.locale ?? DEFAULT_LOCALE),
   ]);
   const seen = new Set(summaries.map((s) => s.slug));
   return renderHome({
@@ -22,5 +26,5 @@ export async function buildHome(deps: Deps, caller: Caller) {
     now,
     subscriptions: subscriptions.filter((s) => seen.has(s.track)),
     tracks: summaries.map((summary, i) => ({ summary, report: reports[i] })),
-  });
+  }, t);
 }

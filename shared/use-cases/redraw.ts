@@ -1,3 +1,5 @@
+import { DEFAULT_LOCALE } from '#shared/domain/locale';
+import { translatorFor } from '#shared/i18n/translator';
 import { renderCommitment } from '#shared/slack/render/commitment';
 import type { SlackMessage } from '#shared/slack/render/format';
 import { parseReportRef, renderReport } from '#shared/slack/render/report';
@@ -5,7 +7,8 @@ import { getItem, getReport, getSharedReport, type Caller, type Deps } from '#sh
 
 /**
  * Renders again the message a button sat on, from its header's block id: a report page
- * (`report|slug|filter|page`) or one item (`item|JK-4`). Undefined for anything else.
+ * (`report|slug|filter|page`) or one item (`item|JK-4`), in the language of the person it is
+ * drawn for. Undefined for anything else.
  */
 export async function redraw(deps: Deps, caller: Caller, ref: string | undefined, shared = false): Promise<SlackMessage | undefined> {
   if (!ref) return undefined;
@@ -17,7 +20,8 @@ export async function redraw(deps: Deps, caller: Caller, ref: string | undefined
   const report = parseReportRef(ref);
   if (!report) return undefined;
   const read = shared && caller.access.channelId ? getSharedReport(deps, caller, report.slug, caller.access.channelId) : getReport(deps, caller, report.slug);
-  return renderReport(await read, { filter: report.filter, page: report.page, now, shared });
+  const [found, t] = await Promise.all([read, translatorFor(caller.access.locale ?? DEFAULT_LOCALE)]);
+  return renderReport(found, { filter: report.filter, page: report.page, now, shared, t });
 }
 
 /** The header block id of a message's blocks, where redraw finds what the message shows. */

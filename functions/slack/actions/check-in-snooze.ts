@@ -1,4 +1,6 @@
 import { InvalidInputError } from '#shared/errors';
+import { spoken, translatorFor } from '#shared/i18n/translator';
+import { languageOf } from '#shared/use-cases/access';
 import { snoozeDateModal } from '#shared/slack/render/check-in-modals';
 import type { ListenerDeps } from '../deps.ts';
 import { answerPress, openCheckInForm, refusePress } from '../check-in.ts';
@@ -13,6 +15,10 @@ export function checkInSnooze(deps: ListenerDeps) {
     const [choice = '', value = ''] = args.action.selected_option.value.split(' ');
     if (choice === 'date') return openCheckInForm(deps, args, value, snoozeDateModal);
     if (choice === 'day' || choice === 'week') return answerPress(deps, args, value, { type: 'snooze', days: SNOOZE_DAYS[choice] });
-    await refusePress(deps, args.body, args.respond, new InvalidInputError('That snooze choice is not one this app drew; show the item again.'));
+    // Read only for this rare refusal: the presser's language, from their record.
+    const { body } = args;
+    const t = await translatorFor(await languageOf(deps, body.team?.id ?? body.user.team_id ?? '', body.user.id));
+    const { text, say } = spoken('checkIn.unknownSnooze');
+    await refusePress(deps, body, args.respond, new InvalidInputError(text, undefined, { say }), t);
   };
 }

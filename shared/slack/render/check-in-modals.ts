@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Commitment } from '#shared/domain/schemas';
+import { EN, type Translator } from '#shared/i18n/translator';
 import { VIEW_IDS } from '#shared/slack-app/definitions';
 import { escape, section } from '#shared/slack/render/format';
 import { INPUT_MAX_CHARS, INPUTS, modal, type ModalOrigin } from '#shared/slack/render/modals';
@@ -24,40 +25,40 @@ function textInput(id: string, label: string, optional: boolean, placeholder?: s
   };
 }
 
-export function atRiskModal(item: Commitment, origin: ModalOrigin): View {
-  return checkInModal(VIEW_IDS.checkInAtRisk, `${item.id} is at risk`, 'Mark stalled', item, origin, [
-    textInput(INPUTS.reason, 'What holds it up?', false, 'Waiting for the other side’s dates'),
+export function atRiskModal(item: Commitment, origin: ModalOrigin, t: Translator = EN): View {
+  return checkInModal(VIEW_IDS.checkInAtRisk, t.t('checkIn.atRiskTitle', { id: item.id }), t.t('checkIn.markStalled'), item, origin, [
+    textInput(INPUTS.reason, t.t('checkIn.holdsUp'), false, t.t('checkIn.holdsUpExample')),
   ]);
 }
 
-export function checkInDoneModal(item: Commitment, origin: ModalOrigin): View {
-  return checkInModal(VIEW_IDS.checkInDone, `${item.id} is done`, 'Mark done', item, origin, [textInput(INPUTS.note, 'How it was done (optional)', true)]);
+export function checkInDoneModal(item: Commitment, origin: ModalOrigin, t: Translator = EN): View {
+  return checkInModal(VIEW_IDS.checkInDone, t.t('checkIn.doneTitle', { id: item.id }), t.t('item.markDone'), item, origin, [textInput(INPUTS.note, t.t('checkIn.howDone'), true)]);
 }
 
-export function checkInNoteModal(item: Commitment, origin: ModalOrigin): View {
-  return checkInModal(VIEW_IDS.checkInNote, `Note on ${item.id}`, 'Add note', item, origin, [textInput(INPUTS.note, 'Note', false)]);
+export function checkInNoteModal(item: Commitment, origin: ModalOrigin, t: Translator = EN): View {
+  return checkInModal(VIEW_IDS.checkInNote, t.t('checkIn.noteTitle', { id: item.id }), t.t('item.addNote'), item, origin, [textInput(INPUTS.note, t.t('checkIn.note'), false)]);
 }
 
-export function snoozeDateModal(item: Commitment, origin: ModalOrigin): View {
-  return checkInModal(VIEW_IDS.checkInSnooze, `Snooze ${item.id}`, 'Snooze', item, origin, [
+export function snoozeDateModal(item: Commitment, origin: ModalOrigin, t: Translator = EN): View {
+  return checkInModal(VIEW_IDS.checkInSnooze, t.t('checkIn.snoozeTitle', { id: item.id }), t.t('checkIn.snoozeSubmit'), item, origin, [
     {
       type: 'input',
       block_id: CHECK_IN_INPUTS.until,
-      label: { type: 'plain_text', text: 'No check-in about it before' },
+      label: { type: 'plain_text', text: t.t('checkIn.notBefore') },
       element: { type: 'datepicker', action_id: CHECK_IN_INPUTS.until },
     },
   ]);
 }
 
 /** "Not mine": submitting it is the confirmation; the chosen person takes the presser's place among the owners. */
-export function notMineModal(item: Commitment, origin: ModalOrigin): View {
-  return checkInModal(VIEW_IDS.checkInNotMine, `Who owns ${item.id}?`, 'Hand it over', item, origin, [
+export function notMineModal(item: Commitment, origin: ModalOrigin, t: Translator = EN): View {
+  return checkInModal(VIEW_IDS.checkInNotMine, t.t('checkIn.notMineTitle', { id: item.id }), t.t('checkIn.handOver'), item, origin, [
     {
       type: 'input',
       block_id: CHECK_IN_INPUTS.owner,
-      label: { type: 'plain_text', text: 'Who owns it?' },
+      label: { type: 'plain_text', text: t.t('checkIn.whoOwns') },
       element: { type: 'users_select', action_id: CHECK_IN_INPUTS.owner },
     },
-    textInput(INPUTS.note, 'Note (optional)', true),
+    textInput(INPUTS.note, t.t('checkIn.noteOptional'), true),
   ]);
 }

@@ -5,12 +5,11 @@ import { ACTION_IDS } from '#shared/slack-app/definitions';
 import { itemVersionValue } from '#shared/slack/render/commitment';
 import { SLACK_LIMITS, button, context, escape, escapeLines, plainText, section, sourceText, truncate, type Block, type SlackMessage } from '#shared/slack/render/format';
 import type { CheckInEntry, CheckInMessageModel } from '#shared/domain/check-in-message';
-import { formatShortDate } from '#shared/dates/natural';
-import { countOf, formatNumber } from '#shared/render/count';
+import { EN, type Translator } from '#shared/i18n/translator';
 
-/** Snooze choices of a check-in's overflow menu; `date` opens a form to pick the day. */
-export const SNOOZE_CHOICES = { day: '1 day', week: '1 week', date: 'Until a date…' } as const;
-export type SnoozeChoice = keyof typeof SNOOZE_CHOICES;
+/** Snooze choices of a check-in's overflow menu (1 day, 1 week); `date` opens a form to pick the day. */
+export const SNOOZE_CHOICES = ['day', 'week', 'date'] as const;
+export type SnoozeChoice = (typeof SNOOZE_CHOICES)[number];
 
 /** The overflow option value of a snooze choice for one item as the message showed it: `week JK-4@7`. */
 export function snoozeValue(choice: SnoozeChoice, item: Pick<Commitment, 'id' | 'version'>): string {
@@ -22,26 +21,26 @@ export function snoozeValue(choice: SnoozeChoice, item: Pick<Commitment, 'id' | 
  * carries the item and the version shown, so a press on a message that has gone stale changes nothing.
  * `block_id` is `checkin:<id>`: an answer redraws exactly the blocks of its item.
  */
-export function checkInActions(item: Pick<Commitment, 'id' | 'version' | 'status' | 'archived'>): types.ActionsBlock | undefined {
+export function checkInActions(item: Pick<Commitment, 'id' | 'version' | 'status' | 'archived'>, t: Translator = EN): types.ActionsBlock | undefined {
   if (CLOSED_STATUSES.has(item.status) || item.archived) return undefined;
   const value = itemVersionValue(item);
   return {
     type: 'actions',
     block_id: `checkin:${item.id}`,
     elements: [
-      button('On track', ACTION_IDS.checkInOnTrack, value, 'primary'),
-      button('At risk', ACTION_IDS.checkInAtRisk, value, 'danger'),
-      button('Done', ACTION_IDS.checkInDone, value),
-      button('Add note', ACTION_IDS.checkInNote, value),
+      button(t.t('checkIn.onTrack'), ACTION_IDS.checkInOnTrack, value, 'primary'),
+      button(t.t('checkIn.atRisk'), ACTION_IDS.checkInAtRisk, value, 'danger'),
+      button(t.t('checkIn.done'), ACTION_IDS.checkInDone, value),
+      button(t.t('item.addNote'), ACTION_IDS.checkInNote, value),
       {
         type: 'overflow',
         action_id: ACTION_IDS.checkInSnooze,
-        options: (Object.keys(SNOOZE_CHOICES) as SnoozeChoice[]).map((choice) => ({
-          text: { type: 'plain_text', text: `Snooze ${SNOOZE_CHOICES[choice]}`, emoji: true },
+        options: SNOOZE_CHOICES.map((choice) => ({
+          text: { type: 'plain_text', text: t.t('checkIn.snooze', { choice }), emoji: true },
           value: snoozeValue(choice, item),
         })),
       },
-      button('Not mine', ACTION_IDS.checkInNotMine, value),
+      button(t.t('checkIn.notMine'), ACTION_IDS.checkInNotMine, value),
     ],
   };
 }
@@ -50,12 +49,12 @@ export function checkInActions(item: Pick<Commitment, 'id' | 'version' | 'status
 export const CHECK_IN_MAX_ITEMS = 15;
 
 /** Why the owner is asked: "due in 7 days", "overdue 3 days", "no update for 31 days". */
-export function askReasonText(entry: Pick<CheckInEntry, 'reason' | 'days'>): string {
+export function askReasonText(entry: Pick<CheckInEntry, 'reason' | 'days'>, t: Translator = EN): string {
   const { reason, days } = entry;
-  if (reason === 'overdue') return `overdue ${countOf(days, 'day')}`;
-  if (reason === 'quiet') return `no update for ${countOf(days, 'day')}`;
-  if (days <= 0) return 'due today';
-  return days === 1 ? 'due tomorrow' : `due in ${countOf(days, 'day')}`;
+  if (reason === 'overdue') return t.t('checkIn.overdue', { days });
+  if (reason === 'quiet') return t.t('checkIn.quiet', { days });
+  if (days <= 0) return t.t('checkIn.dueToday');
+  return days === 1 ? t.t('checkIn.dueTomorrow') : t.t('checkIn.dueIn', { days });
 }
 
 /**
@@ -63,32 +62,31 @@ export function askReasonText(entry: Pick<CheckInEntry, 'reason' | 'days'>): str
  * (`checkin-item:<id>`: id, title, track, due date, why asked, last note, source) and its answers
  * (`checkin:<id>`), "…and N more" past the cap, and how to change when they are asked.
  */
-export function renderCheckIn(model: CheckInMessageModel): SlackMessage {
+export function renderCheckIn(model: CheckInMessageModel, t: Translator = EN): SlackMessage {
   const entries = model.entries.slice(0, CHECK_IN_MAX_ITEMS);
   const more = model.more + (model.entries.length - entries.length);
   const count = entries.length + more;
-  const intro = `:wave: ${count === 1 ? 'One of your commitments needs' : `${formatNumber(count)} of your commitments need`} a word from you today. One tap answers.`;
-  const blocks: Block[] = [section(intro)];
+  const blocks: Block[] = [section(t.t('checkIn.intro', { count }))];
   const lines: string[] = [];
   for (const entry of entries) {
     const { item } = entry;
     const title = escape(truncate(item.title, 300));
-    const why = askReasonText(entry);
-    const facts = [`_${escape(truncate(entry.trackTitle, 150))}_`, ...(entry.dueOn ? [`due ${formatShortDate(entry.dueOn)}`] : []), `*${why}*`];
+    const why = askReasonText(entry, t);
+    const facts = [`_${escape(truncate(entry.trackTitle, 150))}_`, ...(entry.dueOn ? [t.t('item.due', { date: t.shortDate(entry.dueOn) })] : []), `*${why}*`];
     const note = item.notes.at(-1);
     const text = [
       `*${item.id}* ${title}`,
       facts.join(' · '),
-      ...(note ? [`Last note: “${escapeLines(truncate(note.text, 500))}”`] : []),
-      `Source: ${sourceText(item)}`,
+      ...(note ? [t.t('checkIn.lastNote', { text: escapeLines(truncate(note.text, 500)) })] : []),
+      t.t('item.source', { source: sourceText(item, t) }),
     ].join('\n');
     blocks.push({ ...section(text), block_id: `checkin-item:${item.id}` });
-    const actions = checkInActions(item);
+    const actions = checkInActions(item, t);
     if (actions) blocks.push(actions);
-    lines.push(`${item.id} ${title} (${why})`);
+    lines.push(t.t('checkIn.fallbackItem', { id: item.id, title, why }));
   }
-  if (more > 0) blocks.push(context(`…and ${more} more, in your next check-in.`));
-  blocks.push(context('Change when you are asked, or pause check-ins, with `/commitments me`.'));
-  const text = truncate(plainText(`Check-in: ${lines.join('; ')}${more > 0 ? `; and ${more} more` : ''}`), SLACK_LIMITS.fallbackText);
+  if (more > 0) blocks.push(context(t.t('checkIn.more', { count: more })));
+  blocks.push(context(t.t('checkIn.change')));
+  const text = truncate(plainText(t.t('checkIn.fallback', { items: lines.join('; '), more })), SLACK_LIMITS.fallbackText);
   return { text, blocks };
 }
