@@ -1,9 +1,9 @@
 import { defineCommand, handOff, SLASH, type Handoff } from '#shared/commands/definition';
 import { expectEnd, preview, readTrack, type Cursor } from '#shared/commands/grammar';
 import { CHECK_IN_LIMITS, type CheckInSettings, type TrackSlug } from '#shared/domain/schemas';
-import { renderCheckInSettings } from '#shared/slack/render/check-in-settings';
+import { spoken } from '#shared/i18n/translator';
+import { checkInsChangedText, renderCheckInSettings } from '#shared/slack/render/check-in-settings';
 import { renderDone } from '#shared/slack/render/notice';
-import { describeAccessChanges } from '#shared/slack/render/roles';
 import { getCheckInSettings, setCheckIns } from '#shared/use-cases/track-access';
 
 interface SetCheckInsArgs {
@@ -24,7 +24,7 @@ export const checkInsCommand = defineCommand({
   read: (c: Cursor) => readCheckInsAfterTrack(c, readTrack(c, 'check-ins')),
   target: ({ track }) => ({ track }),
   run: ({ track }, { deps, caller }) => getCheckInSettings(deps, caller, track),
-  render: (track) => ({ message: renderCheckInSettings(track) }),
+  render: (track, _, { t }) => ({ message: renderCheckInSettings(track, t) }),
 });
 
 /** `<track> check-ins before …|escalate …`: editors and owners change how the track asks. */
@@ -37,8 +37,8 @@ export const setCheckInsCommand = defineCommand({
   need: 'write',
   read: (c: Cursor) => ({ track: readTrack(c, 'check-ins'), change: readSetting(c) }),
   target: ({ track }) => ({ track }),
-  run: ({ track, change }, { deps, caller }) => setCheckIns(deps, caller, track, change),
-  render: ({ track, changes }) => ({ message: renderDone(describeAccessChanges(track.slug, changes)) }),
+  run: ({ track, change }, { deps, caller, t }) => setCheckIns(deps, caller, track, change, t),
+  render: ({ track }, _, { t }) => ({ message: renderDone(checkInsChangedText(track, t)) }),
 });
 
 /** The words after `<track> check-ins`: none shows the settings, a setting changes one. */
@@ -56,26 +56,26 @@ function readSetting(c: Cursor): Partial<CheckInSettings> {
       .flatMap((t) => t.text.split(','))
       .map((w) => w.trim())
       .filter(Boolean);
-    if (words.length === 0) c.refuse('before needs days before the due date, such as before 14,3 (or before none).');
+    if (words.length === 0) c.refuse(spoken('checkIns.beforeNeeded'));
     if (words.length === 1 && ['none', 'off'].includes(words[0]!.toLowerCase())) return { beforeDueDays: [] };
     const days = [...new Set(words.map((w) => readDays(c, w, CHECK_IN_LIMITS.beforeDueDays)))].sort((a, b) => b - a);
-    if (days.length > CHECK_IN_LIMITS.reminders) c.refuse(`That is ${days.length} reminders; a track may ask at most ${CHECK_IN_LIMITS.reminders} times before a due date.`);
+    if (days.length > CHECK_IN_LIMITS.reminders) c.refuse(spoken('checkIns.tooMany', { count: days.length, max: CHECK_IN_LIMITS.reminders }));
     return { beforeDueDays: days };
   }
   if (setting === 'escalate') {
     const value = c.next();
-    if (!value) c.refuse('escalate needs a number of days, such as escalate 5, or off.');
+    if (!value) c.refuse(spoken('checkIns.escalateNeeded'));
     expectEnd(c);
     if (!value.quoted && ['off', 'never', 'none'].includes(value.text.toLowerCase())) return { escalateAfterDays: null };
     return { escalateAfterDays: readDays(c, value.text, CHECK_IN_LIMITS.escalateAfterDays) };
   }
-  return c.refuse(word ? `“${preview(word.text)}” is not a check-in setting; use before or escalate.` : 'check-ins needs before or escalate.');
+  return c.refuse(word ? spoken('checkIns.notSetting', { word: preview(word.text) }) : spoken('checkIns.needsSetting'));
 }
 
 /** A whole number of days from 1 to `max`. */
 function readDays(c: Cursor, text: string, max: number): number {
-  if (!/^\d{1,4}$/.test(text)) c.refuse(`“${preview(text)}” is not a number of days; use whole days from 1 to ${max}.`);
+  if (!/^\d{1,4}$/.test(text)) c.refuse(spoken('checkIns.notDays', { word: preview(text), max }));
   const days = Number(text);
-  if (days < 1 || days > max) c.refuse(`${days} days is out of range; use whole days from 1 to ${max}.`);
+  if (days < 1 || days > max) c.refuse(spoken('checkIns.outOfRange', { days, max }));
   return days;
 }

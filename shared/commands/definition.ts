@@ -5,6 +5,7 @@ import { SLACK_APP } from '#shared/slack-app/definitions';
 import type { SlackMessage } from '#shared/slack/render/format';
 import type { ModalOrigin } from '#shared/slack/render/modals';
 import type { CommandNeed } from '#shared/domain/access';
+import type { Locale } from '#shared/domain/locale';
 import type { TrackSlug } from '#shared/domain/schemas';
 import type { Caller, CommandTarget, Deps } from '#shared/use-cases/commitments';
 
@@ -21,8 +22,8 @@ export type CommandAnswer =
 export interface CommandOrigin {
   channelId: string;
   responseUrl?: string;
-  /** Sends a track's briefing files once the answer is out, dated `askedAt`; absent where nothing can send files. */
-  sendBriefing?: (track: TrackSlug, askedAt: Date) => void;
+  /** Sends a track's briefing files once the answer is out, dated `askedAt`, in the asker's language; absent where nothing can send files. */
+  sendBriefing?: (track: TrackSlug, askedAt: Date, locale: Locale) => void;
 }
 
 /** What a command runs with: the store, who asks, where, and the other commands (for help). */

@@ -20,9 +20,9 @@ export const importCommand = defineCommand({
     return { track };
   },
   target: ({ track }) => ({ track }),
-  async run({ track }, { deps, caller, where }) {
+  async run({ track }, { deps, caller, where, t }) {
     const found = await getTrack(deps, caller, track, 'write');
-    return new OpenModal(importTextModal(modalOrigin(where), { track: found, today: localDate(caller.now, found.timeZone) }));
+    return new OpenModal(importTextModal(modalOrigin(where), { track: found, today: localDate(caller.now, found.timeZone) }, t));
   },
   // Always a form: there is no value to render.
   render: (nothing: never) => nothing,

@@ -21,7 +21,7 @@ export const meCommand = defineCommand({
   need: 'self',
   read: readMe,
   run: (_, { deps, caller }) => showPreferences(deps, caller),
-  render: (view, _, { caller }) => ({ message: renderPreferences(view, caller.now) }),
+  render: (view, _, { caller, t }) => ({ message: renderPreferences(view, caller.now, t) }),
 });
 
 /** `me time|days|pause|resume …`: changes the caller's own check-in preferences, and no one else's. */
@@ -33,8 +33,8 @@ export const meSetCommand = defineCommand({
   writes: true,
   need: 'self',
   read: (c: Cursor) => ({ change: readChange(c) }),
-  run: ({ change }, { deps, caller }) => changePreferences(deps, caller, change),
-  render: (view, _, { caller }) => ({ message: renderPreferences(view, caller.now) }),
+  run: ({ change }, { deps, caller, t }) => changePreferences(deps, caller, change, t),
+  render: (view, _, { caller, t }) => ({ message: renderPreferences(view, caller.now, t) }),
 });
 
 function readMe(c: Cursor): object | Handoff {
@@ -99,7 +99,7 @@ function readChange(c: Cursor): PreferenceChange {
     case 'pause': {
       if (c.peekWord() === 'until') c.next();
       const untilText = c.textOf(c.rest());
-      if (!untilText) c.refuse('pause needs a date, such as pause until 2026-04-30 or pause until next friday.');
+      if (!untilText) c.refuse(spoken('me.pauseNeedsDate'));
       return { type: 'pause', untilText };
     }
     case 'resume':
@@ -107,7 +107,7 @@ function readChange(c: Cursor): PreferenceChange {
       expectEnd(c);
       return { type: 'resume' };
     default:
-      return c.refuse(word ? `“${preview(word.text)}” is not something me sets; use time, days, pause or resume.` : 'me needs time, days, pause or resume.');
+      return c.refuse(word ? spoken('me.notSetting', { word: preview(word.text) }) : spoken('me.needsSetting'));
   }
 }
 
@@ -115,7 +115,7 @@ function readChange(c: Cursor): PreferenceChange {
 function readTime(c: Cursor): string {
   const token = c.next();
   const match = token && !token.quoted ? /^([01]?\d|2[0-3])(?::([0-5]\d))?$/.exec(token.text) : undefined;
-  if (!match) c.refuse(token ? `“${preview(token.text)}” is not a time; use 24-hour time such as 08:30.` : 'time needs a time, such as 08:30.');
+  if (!match) c.refuse(token ? spoken('me.notTime', { word: preview(token.text) }) : spoken('me.timeNeeded'));
   return `${match[1]!.padStart(2, '0')}:${match[2] ?? '00'}`;
 }
 
@@ -130,11 +130,11 @@ function readDays(c: Cursor): number[] {
   if (phrase === 'weekdays') return [1, 2, 3, 4, 5];
   if (phrase === 'every day' || phrase === 'everyday' || phrase === 'daily') return [0, 1, 2, 3, 4, 5, 6];
   if (phrase === 'weekends') return [0, 6];
-  if (words.length === 0) c.refuse('days needs weekdays, every day, or days such as mon,tue,thu.');
+  if (words.length === 0) c.refuse(spoken('me.daysNeeded'));
   const days = new Set<number>();
   for (const word of words) {
     const day = DAY_NAMES.get(word);
-    if (day === undefined) c.refuse(`“${preview(word)}” is not a day; use weekdays, every day, or days such as mon,tue,thu.`);
+    if (day === undefined) c.refuse(spoken('me.notDay', { word: preview(word) }));
     days.add(day);
   }
   return [...days].sort((a, b) => a - b);

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { LocaleSchema } from '#shared/domain/locale';
 import { CommitmentIdSchema, InstantSchema, TrackSlugSchema } from '#shared/domain/schemas';
 
 /**
@@ -41,6 +42,8 @@ export const AfterAnswerJobSchema = z.discriminatedUnion('kind', [
     askedAt: InstantSchema,
     /** Where a refusal is told to the person (the command's `response_url`). */
     responseUrl: z.url().optional(),
+    /** The asker's language, which the files and any refusal speak; English when absent (a job left before it was kept). */
+    locale: LocaleSchema.optional(),
   }),
   /** Renders a report page or an item again and posts it to a `response_url`. */
   z.strictObject({

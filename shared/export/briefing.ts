@@ -1,29 +1,13 @@
+import { tz } from '@date-fns/tz';
+import { format } from 'date-fns';
 import { GROUP_ORDER, byAttention } from '#shared/domain/attention';
 import { complianceByParty, complianceTrend, type CompliancePoint } from '#shared/domain/compliance';
 import { deriveFlags, localDate, nextDue, type Flags } from '#shared/dates/flags';
-import { formatLocalDate } from '#shared/dates/natural';
 import type { Report } from '#shared/domain/report';
-import { isSourceLink, STATUSES, type Commitment, type HistoryEntry, type Kind, type LocalDate, type Occurrence, type Owner, type Track } from '#shared/domain/schemas';
-import {
-  STATUS_LABEL,
-  averageText,
-  cadenceText,
-  coverageText,
-  everyCountText,
-  everyText,
-  flagPhrases,
-  formatDayOf,
-  formatInstant,
-  lastOccurrenceText,
-  meanText,
-  meetingText,
-  oneOffText,
-  ongoingText,
-  scoreText,
-  sourceLabel,
-  statusCountText,
-} from '#shared/format/text';
-import { countOf, formatNumber } from '#shared/render/count';
+import { isSourceLink, STATUSES, type Cadence, type Commitment, type ComplianceScore, type HistoryEntry, type Kind, type LocalDate, type Occurrence, type Owner, type Track } from '#shared/domain/schemas';
+import { averageText, flagPhrases, formatDayOf, meanText, meetingText, selectKey, sourceLabel, statusCountText, statusLabel } from '#shared/format/text';
+import { EN, type Translator } from '#shared/i18n/translator';
+import type { MessageKey } from '#shared/i18n/en';
 
 /** Notes shown per item in the Markdown briefing. */
 export const BRIEFING_NOTES = 3;
@@ -36,6 +20,8 @@ export interface BriefingRow {
   track: Track;
   /** People's names by Slack user id, for the owners' cells. */
   names?: ReadonlyMap<string, string> | undefined;
+  /** The language of whoever asked for the file. */
+  t: Translator;
 }
 
 export interface BriefingOptions {
@@ -46,6 +32,8 @@ export interface BriefingOptions {
   history?: readonly HistoryEntry[];
   /** People's names by Slack user id (see `withNames`), for who added an item. */
   names?: ReadonlyMap<string, string>;
+  /** The language of whoever asked for it: its headings, labels, statuses and dates; English by default. */
+  t?: Translator;
 }
 
 /** A Slack mention of a person: `<@U123>`, or with a label, `<@U123|maria>`. */
@@ -126,118 +114,143 @@ export function briefingFilename(track: Pick<Track, 'slug' | 'timeZone'>, now: D
  */
 export function renderBriefingMarkdown(report: Report, options: BriefingOptions): string {
   const { track } = report;
-  const rows = briefingRows(report, options.now, options.names).sort(byAttention);
+  const t = options.t ?? EN;
+  const rows = briefingRows(report, options.now, options.names, t).sort(byAttention);
   const out: string[] = [`# ${heading(track.title)}`, ''];
 
   out.push(
-    `- **Track:** ${inline(track.slug)}`,
-    `- **Parties:** ${track.parties.map((p) => `${inline(p.name)} (${p.code})`).join(', ')}`,
+    `- ${t.t('briefing.track', { track: inline(track.slug) })}`,
+    `- ${t.t('briefing.parties', { parties: listOf(track.parties.map((p) => t.t('briefing.party', { name: inline(p.name), code: p.code })), t) })}`,
   );
   const meetings = sourceMeetings(report);
-  if (meetings.length > 0) out.push(`- **Source meetings:** ${meetings.map((m) => meetingText(m, inline)).join('; ')}`);
-  out.push(`- **As of:** ${formatInstant(options.now, track.timeZone)}`, '');
+  if (meetings.length > 0) out.push(`- ${t.t('briefing.sourceMeetings', { meetings: listOf(meetings.map((m) => meetingText(m, inline, t)), t, 'briefing.listSemicolon') })}`);
+  out.push(`- ${t.t('briefing.asOf', { instant: instantText(options.now, track.timeZone, t) })}`, '');
 
-  out.push('## Summary', '');
+  out.push(`## ${t.t('briefing.summary')}`, '');
   const counts = STATUSES.map((s) => [s, rows.filter((r) => r.item.status === s).length] as const).filter(([, n]) => n > 0);
+  const statuses = counts.length > 0 ? listOf(counts.map(([s, n]) => statusCountText(s, n, t)), t) : 'none';
   out.push(
-    `- ${countOf(rows.length, 'commitment')}${counts.length > 0 ? `: ${counts.map(([s, n]) => statusCountText(s, n)).join(', ')}` : ''}`,
-    `- ${formatNumber(rows.filter((r) => r.flags.overdue).length)} overdue, ${formatNumber(rows.filter((r) => r.flags.dueSoon).length)} due within 7 days, ${formatNumber(rows.filter((r) => r.flags.quiet).length)} quiet`,
+    `- ${t.t('briefing.total', { count: rows.length, statuses })}`,
+    `- ${t.t('briefing.flags', { overdue: rows.filter((r) => r.flags.overdue).length, dueSoon: rows.filter((r) => r.flags.dueSoon).length, quiet: rows.filter((r) => r.flags.quiet).length })}`,
   );
   if (options.compliance) {
     for (const c of complianceByParty(rows.map((r) => r.item), track.parties)) {
-      out.push(`- **Compliance, ${inline(c.party.name)}:** ${averageText(c)}`);
+      out.push(`- ${t.t('briefing.compliance', { party: inline(c.party.name), average: averageText(c, t) })}`);
     }
   }
   out.push('');
-  if (options.compliance && options.history) out.push(...trendMarkdown(rows.map((r) => r.item), track, options.history));
+  if (options.compliance && options.history) out.push(...trendMarkdown(rows.map((r) => r.item), track, options.history, t));
 
-  if (rows.length === 0) out.push('No commitments yet.', '');
+  if (rows.length === 0) out.push(t.t('report.noCommitments'), '');
   for (const status of GROUP_ORDER) {
     const group = rows.filter((r) => r.item.status === status);
     if (group.length === 0) continue;
-    out.push(`## ${STATUS_LABEL[status]} (${formatNumber(group.length)})`, '');
+    out.push(`## ${t.t('briefing.group', { status: selectKey(status), count: group.length })}`, '');
     for (const row of group) out.push(...itemMarkdown(row, options), '');
   }
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** Items joined as the language lists them (`a, b, c`; `a、b、c`), by the catalog's pattern for one more. */
+function listOf(items: readonly string[], t: Translator, pattern: MessageKey = 'briefing.listComma'): string {
+  return items.reduce((rest, next, i) => (i === 0 ? next : t.t(pattern, { rest, next })), '');
+}
+
+/** "Mon 2 Mar 2026, 09:00 (Asia/Tokyo)": an instant in a zone, in the reader's language. */
+export function instantText(instant: Date, timeZone: string, t: Translator): string {
+  return t.t('briefing.instant', { date: formatDayOf(instant, timeZone, t), time: format(instant, 'HH:mm', { in: tz(timeZone) }), timeZone });
 }
 
 /**
  * Each party's score on every day one was assessed, oldest first, as interim and final
  * compliance reports give it; a party not assessed that day shows where it stood.
  */
-function trendMarkdown(items: readonly Commitment[], track: Track, history: readonly HistoryEntry[]): string[] {
+function trendMarkdown(items: readonly Commitment[], track: Track, history: readonly HistoryEntry[], t: Translator): string[] {
   const trend = complianceTrend(items, track.parties, history);
-  const days = [...new Set(trend.flatMap((t) => t.points.map((p) => p.date)))].sort();
+  const days = [...new Set(trend.flatMap((p) => p.points.map((point) => point.date)))].sort();
   if (days.length === 0) return [];
   const cell = (points: readonly CompliancePoint[], day: LocalDate): string => {
     const standing = points.findLast((p) => p.date <= day);
-    return standing ? `${meanText(standing.mean)} (${coverageText(standing)})` : 'not yet assessed';
+    return standing ? t.t('briefing.trendCell', { mean: meanText(standing.mean), assessed: standing.assessed, total: standing.total }) : t.t('briefing.trendNone');
   };
   return [
-    '## Compliance over time',
+    `## ${t.t('briefing.trend')}`,
     '',
-    `| As of | ${trend.map((t) => inline(t.party.name)).join(' | ')} |`,
+    `| ${t.t('briefing.trendAsOf')} | ${trend.map((p) => inline(p.party.name)).join(' | ')} |`,
     `|---|${trend.map(() => '---|').join('')}`,
-    ...days.map((day) => `| ${formatLocalDate(day)} | ${trend.map((t) => cell(t.points, day)).join(' | ')} |`),
+    ...days.map((day) => `| ${t.date(day)} | ${trend.map((p) => cell(p.points, day)).join(' | ')} |`),
     '',
   ];
 }
 
+/** A score as researchers write it, with its meaning: "−1 not complying", "0 partial", "+1 full". */
+function scoreText(score: ComplianceScore, t: Translator): string {
+  return t.t('briefing.score', { score: score < 0 ? 'against' : score > 0 ? 'full' : 'partial' });
+}
+
 function itemMarkdown({ item, flags, track }: BriefingRow, options: BriefingOptions): string[] {
-  const flagText = flagPhrases(flags).map((p) => p.text);
+  const t = options.t ?? EN;
+  const flagText = flagPhrases(flags, t).map((p) => p.text);
+  const parties = item.parties.map((code) => inline(partyName(track, code)));
   const lines = [
     `### ${item.id}: ${heading(item.title)}`,
     '',
-    `- **Status:** ${STATUS_LABEL[item.status]}${flagText.length > 0 ? ` (${flagText.join('; ')})` : ''}`,
-    `- **Kind:** ${kindMarkdown(item, track.timeZone, localDate(options.now, track.timeZone))}`,
-    `- **Parties:** ${item.parties.map((code) => inline(partyName(track, code))).join(', ') || 'none named'}`,
+    `- ${t.t('briefing.status', { status: statusLabel(item.status, t), flags: flagText.length > 0 ? listOf(flagText, t, 'briefing.listSemicolon') : 'none' })}`,
+    `- ${t.t('briefing.kind', { kind: kindMarkdown(item, track.timeZone, localDate(options.now, track.timeZone), t) })}`,
+    `- ${parties.length > 0 ? t.t('briefing.parties', { parties: listOf(parties, t) }) : t.t('briefing.partiesNone')}`,
   ];
-  if (item.moved) lines.push(`- **Due date moved:** ${formatNumber(item.moved.times)}× (first due ${formatLocalDate(item.moved.from)})`);
-  if (item.owners.length > 0) lines.push(`- **Owners:** ${item.owners.map((o) => inline(ownerName(o, options.names))).join(', ')}`);
-  lines.push(`- **Source:** ${sourceMarkdown(item, options.names)}`);
+  if (item.moved) lines.push(`- ${t.t('briefing.moved', { times: item.moved.times, date: t.date(item.moved.from) })}`);
+  if (item.owners.length > 0) lines.push(`- ${t.t('briefing.owners', { owners: listOf(item.owners.map((o) => inline(ownerName(o, options.names))), t) })}`);
+  lines.push(`- ${t.t('briefing.source', { source: sourceMarkdown(item, options.names, t) })}`);
   if (options.compliance) {
     const assessments = item.parties.map((code) => {
       const a = item.compliance[code];
-      const name = inline(partyName(track, code));
-      return a ? `${name} ${scoreText(a.score)} (${formatLocalDate(a.date)}${a.note ? `: ${inline(a.note)}` : ''})` : `${name} not assessed`;
+      const party = inline(partyName(track, code));
+      if (!a) return t.t('briefing.notAssessed', { party });
+      const values = { party, score: scoreText(a.score, t), date: t.date(a.date) };
+      return a.note ? t.t('briefing.assessedWithNote', { ...values, note: inline(a.note) }) : t.t('briefing.assessed', values);
     });
-    lines.push(`- **Compliance:** ${assessments.join('; ') || 'no parties named'}`);
+    lines.push(`- ${assessments.length > 0 ? t.t('briefing.itemCompliance', { assessments: listOf(assessments, t, 'briefing.listSemicolon') }) : t.t('briefing.itemComplianceNone')}`);
   }
-  lines.push(`- **Last updated:** ${formatDayOf(item.updatedAt, track.timeZone)}`);
+  lines.push(`- ${t.t('briefing.updated', { date: formatDayOf(item.updatedAt, track.timeZone, t) })}`);
   if (item.detail?.trim()) lines.push('', block(item.detail));
   const notes = item.notes.slice(-BRIEFING_NOTES).reverse();
   if (notes.length > 0) {
-    lines.push('', `**Latest notes${item.notes.length > notes.length ? ` (${notes.length} of ${item.notes.length})` : ''}:**`, '');
-    for (const note of notes) lines.push(`- ${formatDayOf(note.at, track.timeZone)}: ${inline(note.text)}`);
+    lines.push('', t.t('briefing.notes', { more: item.notes.length > notes.length ? 'yes' : 'no', shown: notes.length, total: item.notes.length }), '');
+    for (const note of notes) lines.push(`- ${t.t('briefing.note', { date: formatDayOf(note.at, track.timeZone, t), text: inline(note.text) })}`);
   }
   return lines;
 }
 
-function kindMarkdown(item: Commitment, timeZone: string, today: LocalDate): string {
+function kindMarkdown(item: Commitment, timeZone: string, today: LocalDate, t: Translator): string {
   const { kind } = item;
   switch (kind.type) {
     case 'one-off':
-      return oneOffText(kind.due);
+      return t.t('briefing.oneOff', { due: kind.due ? t.date(kind.due) : 'none' });
     case 'recurring': {
       const last = latestOccurrence(kind.occurrences);
       const next = nextDue(item, timeZone);
-      return [
-        `Recurring, ${cadenceText(kind.every)}`,
-        last ? lastOccurrenceText(last, inline) : 'none logged yet',
+      const parts = [
+        t.t('briefing.recurring', { cadence: cadencePhrase(kind.every, t) }),
+        last ? t.t('briefing.lastOccurrence', { date: t.date(last.date), hasPlace: last.place ? 'yes' : 'no', place: last.place ? inline(last.place) : '' }) : t.t('briefing.noOccurrence'),
         // A date already behind is overdue, not "next".
-        next ? (next < today ? `was expected by ${formatLocalDate(next)} (overdue)` : `next expected ${formatLocalDate(next)}`) : undefined,
-      ]
-        .filter(Boolean)
-        .join('; ');
+        next ? (next < today ? t.t('briefing.wasExpected', { date: t.date(next) }) : t.t('item.nextExpected', { date: t.date(next) })) : undefined,
+      ];
+      return listOf(parts.filter((p): p is string => Boolean(p)), t, 'briefing.listSemicolon');
     }
     case 'ongoing':
-      return ongoingText(kind.updateEveryDays);
+      return t.t('briefing.ongoing', { days: kind.updateEveryDays });
   }
 }
 
-function sourceMarkdown(item: Commitment, names: ReadonlyMap<string, string> | undefined): string {
+/** "every 2 weeks", "every day", or "no fixed interval". */
+export function cadencePhrase(every: Cadence | undefined, t: Translator = EN): string {
+  return every ? t.t('briefing.every', { unit: every.unit, count: every.count }) : t.t('briefing.noInterval');
+}
+
+function sourceMarkdown(item: Commitment, names: ReadonlyMap<string, string> | undefined, t: Translator): string {
   const { link, point } = item.source;
-  const where = sourceLabel(item.source, inline, (actor) => inline(mention(actor, names)));
+  const where = sourceLabel(item.source, inline, (actor) => inline(mention(actor, names)), t);
   const named = link && isSourceLink(link) ? `[${where}](${linkDestination(link)})` : where;
   return point ? `${named} — ${inline(point)}` : named;
 }
@@ -247,11 +260,11 @@ function sourceMarkdown(item: Commitment, names: ReadonlyMap<string, string> | u
 export type CsvValue = string | number | undefined;
 
 /** One column per party: its latest compliance score (−1, 0, +1), empty when not assessed. */
-export function complianceColumns(parties: readonly { code: string }[]): CsvColumn[] {
-  return parties.map(({ code }) => ({ header: `compliance_${code}`, value: (row) => row.item.compliance[code]?.score }));
+export function complianceColumns(parties: readonly { code: string }[], t: Translator = EN): CsvColumn[] {
+  return parties.map(({ code }) => ({ header: t.t('csv.compliance', { party: code }), value: (row) => row.item.compliance[code]?.score }));
 }
 
-/** One CSV column: its header and how a row fills it. Extra columns are appended after the standard ones. */
+/** One CSV column: its header (English; the file's own language's word from the catalog) and how a row fills it. Extra columns are appended after the standard ones. */
 export interface CsvColumn {
   header: string;
   value: (row: BriefingRow) => CsvValue;
@@ -265,6 +278,8 @@ export interface BriefingCsvOptions {
   bom?: boolean;
   /** People's names by Slack user id (see `withNames`), for the owners column. */
   names?: ReadonlyMap<string, string>;
+  /** The language of whoever asked for it: its headers and cadences; English by default. */
+  t?: Translator;
 }
 
 /** The standard columns, in order. Dates are ISO (`yyyy-mm-dd`, in the track's zone); lists are joined with `; `. */
@@ -278,7 +293,7 @@ export const BRIEFING_CSV_COLUMNS: readonly CsvColumn[] = [
   { header: 'kind', value: (r) => r.item.kind.type },
   // A recurring item's next expected occurrence, so the column sorts with one-off due dates.
   { header: 'due', value: (r) => nextDue(r.item, r.track.timeZone) },
-  { header: 'cadence', value: (r) => cadenceCell(r.item.kind) },
+  { header: 'cadence', value: (r) => cadenceCell(r.item.kind, r.t) },
   { header: 'last_occurrence', value: (r) => (r.item.kind.type === 'recurring' ? latestOccurrence(r.item.kind.occurrences)?.date : undefined) },
   { header: 'owners', value: (r) => r.item.owners.map((o) => ownerName(o, r.names)).join('; ') },
   { header: 'parties', value: (r) => r.item.parties.join('; ') },
@@ -302,8 +317,9 @@ export const BRIEFING_CSV_COLUMNS: readonly CsvColumn[] = [
  */
 export function renderBriefingCsv(report: Report, options: BriefingCsvOptions): string {
   const columns = [...BRIEFING_CSV_COLUMNS, ...(options.extraColumns ?? [])];
-  const rows = briefingRows(report, options.now, options.names).sort((a, b) => a.item.seq - b.item.seq);
-  const lines = [columns.map((c) => csvCell(c.header)), ...rows.map((row) => columns.map((c) => csvCell(c.value(row))))];
+  const t = options.t ?? EN;
+  const rows = briefingRows(report, options.now, options.names, t).sort((a, b) => a.item.seq - b.item.seq);
+  const lines = [columns.map((c) => csvCell(t.t('csv.header', { column: c.header }))), ...rows.map((row) => columns.map((c) => csvCell(c.value(row))))];
   return `${options.bom ? '\uFEFF' : ''}${lines.map((cells) => cells.join(',')).join('\r\n')}\r\n`;
 }
 
@@ -327,13 +343,13 @@ export function csvCell(value: CsvValue): string {
 
 // ——— shared ———
 
-function briefingRows(report: Report, now: Date, names?: ReadonlyMap<string, string>): BriefingRow[] {
-  return report.commitments.filter((item) => !item.archived).map((item) => ({ item, flags: deriveFlags(item, report.track.timeZone, now), track: report.track, names }));
+function briefingRows(report: Report, now: Date, names: ReadonlyMap<string, string> | undefined, t: Translator): BriefingRow[] {
+  return report.commitments.filter((item) => !item.archived).map((item) => ({ item, flags: deriveFlags(item, report.track.timeZone, now), track: report.track, names, t }));
 }
 
-function cadenceCell(kind: Kind): string | undefined {
-  if (kind.type === 'recurring') return kind.every ? everyText(kind.every) : undefined;
-  if (kind.type === 'ongoing') return `update ${everyCountText(kind.updateEveryDays, 'day')}`;
+function cadenceCell(kind: Kind, t: Translator): string | undefined {
+  if (kind.type === 'recurring') return kind.every ? cadencePhrase(kind.every, t) : undefined;
+  if (kind.type === 'ongoing') return t.t('csv.updateEvery', { days: kind.updateEveryDays });
   return undefined;
 }
 

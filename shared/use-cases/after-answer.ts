@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { LooseBlockSchema, type AfterAnswerJob, type JobTeam, type LooseBlock } from '#shared/domain/after-answer';
+import { DEFAULT_LOCALE } from '#shared/domain/locale';
+import { translatorFor } from '#shared/i18n/translator';
 import type { Logger } from '#shared/observe/log';
 import { answerError, isRefusal } from '#shared/slack/answer-error';
 import type { SlackMessage } from '#shared/slack/render/format';
@@ -54,18 +56,20 @@ async function publishHome(deps: AfterAnswerDeps, job: JobOf<'home'>): Promise<v
   requireOk('views.publish', await createSlackWeb({ apiUrl: deps.slackApiUrl, token }).call('views.publish', { user_id: job.userId, view }));
 }
 
-/** Uploads a track's briefing files to the person who asked, named for the moment they asked. */
+/** Uploads a track's briefing files to the person who asked, named for the moment they asked, in the language they asked in. */
 async function sendBriefing(deps: AfterAnswerDeps, job: JobOf<'export'>): Promise<void> {
   const token = await tokenFor(deps, job);
   if (!token) return;
+  // The command's answer had read the asker's record: the job carries their language rather than reading it again.
+  const t = await translatorFor(job.locale ?? DEFAULT_LOCALE);
   try {
     await exportBriefing(
       { store: deps.store, directory: deps.directory, slack: { apiUrl: deps.slackApiUrl, token } },
-      { teamId: job.team.id, userId: job.userId, channelId: job.channelId, track: job.track, now: new Date(job.askedAt) },
+      { teamId: job.team.id, userId: job.userId, channelId: job.channelId, track: job.track, now: new Date(job.askedAt), t },
     );
   } catch (error) {
     if (!isRefusal(error) || !job.responseUrl) throw error;
-    await post(job.responseUrl, answerError(error, deps.log));
+    await post(job.responseUrl, answerError(error, deps.log, t));
   }
 }
 

@@ -2,6 +2,7 @@ import type { TeamId, Track, TrackSlug } from '#shared/domain/schemas';
 import { briefingFilename, complianceColumns, mentionedPeople, renderBriefingCsv, renderBriefingMarkdown, withNames } from '#shared/export/briefing';
 import type { Directory } from '#shared/use-cases/access';
 import { formatDayOf } from '#shared/format/text';
+import { EN, type Translator } from '#shared/i18n/translator';
 import { uploadFiles, type SlackApi } from '#shared/slack/upload';
 import type { Store } from '#shared/store/store';
 
@@ -22,6 +23,8 @@ export interface ExportInput {
   /** Shares the files in `channelId` instead of a direct message. */
   share?: boolean;
   now: Date;
+  /** The language of the person who asked: the files' headings, labels and headers and the message with them. */
+  t?: Translator;
 }
 
 export interface ExportResult {
@@ -46,32 +49,32 @@ export function briefingFilenames(track: Track, now: Date): { markdown: string; 
  * 3. open a direct message with the user (or use the channel, when shared);
  * 4. upload both files and share them there in one message;
  * 5. answer with a line saying where they went.
+ * Everything the files and the message say is in the language of the person who asked (`t`).
  */
 export async function exportBriefing(deps: ExportDeps, input: ExportInput): Promise<ExportResult> {
   const [read, history] = await Promise.all([deps.store.getReport(input.teamId, input.track), deps.store.getAssessments(input.teamId, input.track)]);
   const names = await deps.directory.names(input.teamId, mentionedPeople(read));
   const report = withNames(read, names);
   const { track } = report;
+  const t = input.t ?? EN;
   const filenames = briefingFilenames(track, input.now);
-  const markdown = renderBriefingMarkdown(report, { now: input.now, compliance: true, history, names });
+  const markdown = renderBriefingMarkdown(report, { now: input.now, compliance: true, history, names, t });
   // With a byte order mark, because the people who open it are most likely to use Excel.
-  const csv = renderBriefingCsv(report, { now: input.now, bom: true, names, extraColumns: complianceColumns(track.parties) });
+  const csv = renderBriefingCsv(report, { now: input.now, bom: true, names, t, extraColumns: complianceColumns(track.parties, t) });
 
   const result = await uploadFiles(deps.slack, {
     ...(input.share ? { channelId: input.channelId } : { userId: input.userId }),
     files: [
-      { filename: filenames.markdown, title: `${track.title}: briefing (Markdown)`, content: markdown },
-      { filename: filenames.csv, title: `${track.title}: items (CSV)`, content: csv },
+      { filename: filenames.markdown, title: t.t('export.markdownTitle', { title: track.title }), content: markdown },
+      { filename: filenames.csv, title: t.t('export.csvTitle', { title: track.title }), content: csv },
     ],
-    initialComment: `Briefing for *${track.slug}* as of ${formatDayOf(input.now, track.timeZone)} (${track.timeZone}).`,
+    initialComment: t.t('export.comment', { slug: track.slug, date: formatDayOf(input.now, track.timeZone, t), timeZone: track.timeZone }),
   });
 
   return {
     filenames,
     channelId: result.channelId!,
     fileIds: result.files.map((f) => f.id),
-    summary: input.share
-      ? `Shared ${filenames.markdown} and .csv in this channel.`
-      : `Sent you ${filenames.markdown} and .csv in a direct message.`,
+    summary: t.t('export.sent', { shared: input.share ? 'yes' : 'no', markdown: filenames.markdown }),
   };
 }

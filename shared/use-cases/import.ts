@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { addHours } from 'date-fns';
-import { ForbiddenError, InvalidInputError } from '#shared/errors';
+import { ForbiddenError, InvalidInputError, type Say } from '#shared/errors';
+import { spoken } from '#shared/i18n/translator';
 import { MAX_PROPOSALS, ProposalSchema, presetParties, type ImportDraft, type ImportPick, type Proposal } from '#shared/domain/import-draft';
 import { DEFAULT_UPDATE_EVERY_DAYS } from '#shared/domain/kind';
 import { LocalDateSchema, type Commitment, type Kind, type LocalDate, type Track } from '#shared/domain/schemas';
@@ -35,7 +36,8 @@ export async function proposeImport(
   const [track, { extractCommitments }] = await Promise.all([getTrack(deps, caller, input.track, 'write'), import('#shared/import/extractor')]);
   const found = extractCommitments(input.text, { meetingDate: input.date, timeZone: track.timeZone, parties: track.parties });
   if (found.length === 0) {
-    throw new InvalidInputError('No agreed follow-ups found: look for sentences such as “the two sides agreed to …” or “will hold …”.', undefined, { field: 'text' });
+    const { text, say } = spoken('import.noneFound');
+    throw new InvalidInputError(text, undefined, { field: 'text', say });
   }
   const proposals: Proposal[] = found.slice(0, MAX_PROPOSALS).map((p) =>
     ProposalSchema.parse({
@@ -73,14 +75,18 @@ export async function proposeImport(
  * paragraph or point, and the source sentence.
  */
 export async function saveImport(deps: Deps, caller: Caller, draftId: string, picks: ImportPick[]): Promise<Commitment[]> {
-  if (picks.length === 0) throw new InvalidInputError('Tick at least one follow-up to save, or cancel.', undefined, { field: 'picks' });
+  const tickOne = spoken('import.tickOne');
+  if (picks.length === 0) throw new InvalidInputError(tickOne.text, undefined, { field: 'picks', say: tickOne.say });
   const draft = await deps.store.getDraft(caller.teamId, draftId);
-  if (draft.userId !== caller.userId) throw new ForbiddenError('This import belongs to someone else.');
+  if (draft.userId !== caller.userId) {
+    const { text, say } = spoken('import.notYours');
+    throw new ForbiddenError(text, { say });
+  }
   const track = await getTrack(deps, caller, draft.track, 'write');
   // The stored draft decides what can be saved; a payload's claims beyond it count for nothing.
   const chosen = new Map<number, ImportPick>();
   for (const pick of picks) if (Number.isInteger(pick.index) && pick.index >= 0 && pick.index < draft.proposals.length && !chosen.has(pick.index)) chosen.set(pick.index, pick);
-  if (chosen.size === 0) throw new InvalidInputError('Tick at least one follow-up to save, or cancel.', undefined, { field: 'picks' });
+  if (chosen.size === 0) throw new InvalidInputError(tickOne.text, undefined, { field: 'picks', say: tickOne.say });
   const bounds = dueDateBounds(localDate(caller.now, track.timeZone), track.meetings.map((m) => m.date));
   const drafts = [...chosen.values()].map((pick) => asSet(draft.proposals[pick.index]!, pick, track, bounds));
   await deps.store.takeDraft(caller.teamId, draftId);
@@ -115,21 +121,21 @@ export async function saveImport(deps: Deps, caller: Caller, draftId: string, pi
  */
 function asSet(proposal: Proposal, pick: ImportPick, track: Track, bounds: DueDateBounds): { proposal: Proposal; title: string; kind: Kind; parties: string[] } {
   const n = pick.index + 1;
-  const refuse = (text: string, field: (i: number) => string) => new InvalidInputError(text, undefined, { field: field(pick.index) });
+  const refuse = ({ text, say }: { text: string; say?: Say | undefined }, field: (i: number) => string) => new InvalidInputError(text, undefined, { field: field(pick.index), ...(say ? { say } : {}) });
   const codes = new Set(track.parties.map((p) => p.code));
   // A submission without the parties field keeps what the form would have preset.
   const parties = pick.parties ?? presetParties(proposal, track.parties);
   const stranger = parties.find((code) => !codes.has(code));
-  if (stranger !== undefined) throw refuse(`${stranger.slice(0, 20)} is not a party of this track (its parties: ${[...codes].join(', ')}). Nothing was saved.`, IMPORT_INPUTS.parties);
-  if (parties.length === 0) throw refuse(`Choose at least one party for follow-up ${n}. Nothing was saved.`, IMPORT_INPUTS.parties);
+  if (stranger !== undefined) throw refuse(spoken('import.notParty', { code: stranger.slice(0, 20), codes: [...codes].join(', ') }), IMPORT_INPUTS.parties);
+  if (parties.length === 0) throw refuse(spoken('import.noParty', { n }), IMPORT_INPUTS.parties);
   const type = pick.kind ?? proposal.kind.type;
   let kind: Kind;
   if (type === 'one-off') {
     const due = pick.due === undefined ? (proposal.kind.type === 'one-off' ? (proposal.kind.due ?? proposal.due) : undefined) : (pick.due ?? undefined);
     if (due !== undefined) {
-      if (!LocalDateSchema.safeParse(due).success) throw refuse(`The due date of follow-up ${n} is not a date. Nothing was saved.`, IMPORT_INPUTS.due);
+      if (!LocalDateSchema.safeParse(due).success) throw refuse(spoken('import.dueNotDate', { n }), IMPORT_INPUTS.due);
       const problem = implausibleDue(due, bounds);
-      if (problem) throw refuse(`Follow-up ${n}: ${problem.replace(/ Nothing was changed\.$/, ' Nothing was saved.')}`, IMPORT_INPUTS.due);
+      if (problem) throw refuse({ text: `Follow-up ${n}: ${problem.replace(/ Nothing was changed\.$/, ' Nothing was saved.')}` }, IMPORT_INPUTS.due);
     }
     kind = { type: 'one-off', ...(due ? { due } : {}) };
   } else if (type === 'recurring') {
@@ -137,7 +143,7 @@ function asSet(proposal: Proposal, pick: ImportPick, track: Track, bounds: DueDa
   } else if (type === 'ongoing') {
     kind = proposal.kind.type === 'ongoing' ? proposal.kind : { type: 'ongoing', updateEveryDays: DEFAULT_UPDATE_EVERY_DAYS };
   } else {
-    throw refuse(`Choose one-off, recurring or ongoing for follow-up ${n}.`, IMPORT_INPUTS.kind);
+    throw refuse(spoken('import.chooseKind', { n }), IMPORT_INPUTS.kind);
   }
   return { proposal, title: pick.title || proposal.title, kind, parties };
 }

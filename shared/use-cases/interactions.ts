@@ -11,7 +11,7 @@ import { saveImport } from '#shared/use-cases/import';
 import type { ImportPick } from '#shared/domain/import-draft';
 import { describeChange, overdueNotice, setsDue } from '#shared/slack/render/change';
 import { refuseIfArchived } from '#shared/domain/changes';
-import { formatNumber } from '#shared/render/count';
+import { EN, spoken, type Translator } from '#shared/i18n/translator';
 
 /** What buttons, modals and shortcuts do; each returns what the person is told. */
 
@@ -48,13 +48,13 @@ export async function submitCommitment(deps: Deps, caller: Caller, form: Commitm
   return `Added *${item.id}* to ${track.slug}: ${escape(item.title)}${overdue ? `\n${overdue}` : ''}`;
 }
 
-export async function submitPicks(deps: Deps, caller: Caller, draftId: string, picks: ImportPick[]): Promise<string> {
+export async function submitPicks(deps: Deps, caller: Caller, draftId: string, picks: ImportPick[], t: Translator = EN): Promise<string> {
   const created = await saveImport(deps, caller, draftId, picks);
-  return `Added ${created.map((c) => `*${c.id}*`).join(', ')} from the readout.`;
+  return t.t('import.added', { ids: created.map((c) => `*${c.id}*`).join(', ') });
 }
 
-export async function submitTrack(deps: Deps, caller: Caller, form: TrackForm): Promise<string> {
-  return createdTrackLine(await addTrack(deps, caller, form), form.prefix);
+export async function submitTrack(deps: Deps, caller: Caller, form: TrackForm, t: Translator = EN): Promise<string> {
+  return createdTrackLine(await addTrack(deps, caller, form), form.prefix, t);
 }
 
 /** Slack cuts a message's text at 40,000 characters; a longer one is forged and is not read. */
@@ -80,18 +80,17 @@ export async function startFromMessage(
   message: MessageRef,
 ): Promise<{ tracks: TrackSummary[]; link: string | undefined; date: string; text: string }> {
   if (message.text.length > MESSAGE_TEXT_CHARS) {
-    throw new InvalidInputError(
-      `The message is ${formatNumber(message.text.length)} characters long; a Slack message holds at most ${formatNumber(MESSAGE_TEXT_CHARS)}. Nothing was read.`,
-    );
+    const { text, say } = spoken('import.messageTooLong', { length: message.text.length, max: MESSAGE_TEXT_CHARS });
+    throw new InvalidInputError(text, undefined, { say });
   }
   requireWriter(caller.access);
   const readable = await listTracks(deps, caller);
   const access = await withGroups(deps.directory, caller.teamId, caller.access, readable);
   const tracks = readable.filter((track) => canWrite(access, track));
-  if (tracks.length === 0) throw new NotFoundError('There are no tracks yet: create one first with /commitments track add.');
+  if (tracks.length === 0) throw new NotFoundError(spoken('import.noTracks').text, { say: spoken('import.noTracks').say });
   // A missing permalink only loses the link, not the form.
   const link = await message.permalink().catch(() => undefined);
-  if (link !== undefined && !isSourceLink(link)) throw new InvalidInputError('The message’s link is not a plain https link, so it cannot be kept as the source.');
+  if (link !== undefined && !isSourceLink(link)) throw new InvalidInputError(spoken('import.badLink').text, undefined, { say: spoken('import.badLink').say });
   const date = localDate(new Date(Number(message.ts.split('.')[0]) * 1000), 'UTC');
   return { tracks, link, date, text: message.text };
 }

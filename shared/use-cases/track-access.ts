@@ -1,10 +1,13 @@
 import { FRESHNESS } from '#shared/domain/person';
 import { canHoldRole, hasOwner, hasUserOwner, isGroupId, standingOf } from '#shared/domain/access';
 import { ROLES, type ChannelId, type CheckInSettings, type Role, type Track, type TrackChange, type Visibility } from '#shared/domain/schemas';
-import { MEMBERS_PER_TRACK, ROLE_CHANGES_PER_SAVE, tooMany } from '#shared/domain/bounds';
+import { MEMBERS_PER_TRACK, ROLE_CHANGES_PER_SAVE } from '#shared/domain/bounds';
 import { ConflictError, InvalidInputError } from '#shared/errors';
 import type { ModalOrigin } from '#shared/slack/render/modals';
-import { checkInSettingsText, describeAccessChanges } from '#shared/slack/render/roles';
+import { describeAccessChanges } from '#shared/slack/render/roles';
+import { checkInSettingsPhrase } from '#shared/slack/render/check-in-settings';
+import type { MessageKey } from '#shared/i18n/en';
+import { EN, spoken, type MessageValues, type Translator } from '#shared/i18n/translator';
 import { getTrack, type Caller, type Deps } from '#shared/use-cases/commitments';
 
 /** One person's or user group's new role on a track, or none (removed). */
@@ -43,22 +46,22 @@ export async function changeRoles(deps: Deps, caller: Caller, slug: string, requ
     else delete members[userId];
     changes.push({ type: 'role', userId, ...(from ? { from } : {}), ...(role ? { to: role } : {}) });
   }
-  if (changes.length === 0) throw new InvalidInputError(`That is already so on ${track.slug}; nothing was changed.`);
+  if (changes.length === 0) throw refusal('roles.alreadySo', { slug: track.slug });
   if (hasOwner(track) && !hasUserOwner({ ...track, members })) {
     // A group owner does not count: someone must answer for the track by name.
-    throw new InvalidInputError(`${track.slug} would have no owner left (a user group does not count): make someone else its owner first. Nothing was changed.`, undefined, { field: 'members' });
+    throw refusal('roles.noOwnerLeft', { slug: track.slug }, 'members');
   }
   const count = Object.keys(members).length;
   if (count > MEMBERS_PER_TRACK && count > Object.keys(track.members).length) {
-    throw new InvalidInputError(`A track can have at most ${MEMBERS_PER_TRACK} people and user groups with a role; that makes ${count}. Nothing was changed.`, undefined, { field: 'members' });
+    throw refusal('roles.tooManyMembers', { max: MEMBERS_PER_TRACK, count }, 'members');
   }
-  if (changes.length > ROLE_CHANGES_PER_SAVE) throw new InvalidInputError(tooMany(ROLE_CHANGES_PER_SAVE, 'role changes', changes.length, 'makes'), undefined, { field: 'members' });
+  if (changes.length > ROLE_CHANGES_PER_SAVE) throw refusal('roles.tooManyChanges', { max: ROLE_CHANGES_PER_SAVE, given: changes.length }, 'members');
   const given = changes.flatMap((change) => (change.type === 'role' && change.to ? [{ userId: change.userId, role: change.to }] : []));
   const groupIds = given.filter(({ userId }) => isGroupId(userId));
   const groups = groupIds.length > 0 ? await deps.directory.userGroups(caller.teamId) : new Map();
   const missingGroup = groupIds.find(({ userId }) => !groups.has(userId));
   if (missingGroup) {
-    throw new InvalidInputError(`Slack knows no user group <!subteam^${missingGroup.userId}> in this workspace (or it is disabled). Nothing was changed.`, undefined, { field: 'members' });
+    throw refusal('roles.noSuchGroup', { group: `<!subteam^${missingGroup.userId}>` }, 'members');
   }
   const named = given.filter(({ userId }) => !isGroupId(userId));
   // Whom a role goes to is decided on facts at most an hour old, as the manager's own standing.
@@ -66,11 +69,11 @@ export async function changeRoles(deps: Deps, caller: Caller, slug: string, requ
   for (const { userId, role } of named) {
     const { user } = people.get(userId)!;
     if (!canHoldRole(user)) {
-      throw new InvalidInputError(`<@${userId}> is ${user.deleted ? 'a deactivated account' : 'a bot'}; only people can hold a role. Nothing was changed.`, undefined, { field: 'members' });
+      throw refusal('roles.notPerson', { who: `<@${userId}>`, what: user.deleted ? 'deactivated' : 'bot' }, 'members');
     }
     const standing = standingOf(user, caller.teamId);
     if (role !== 'viewer' && (standing === 'guest' || standing === 'stranger')) {
-      throw new InvalidInputError(`<@${userId}> is a guest or from another organisation, so can only be a viewer. Nothing was changed.`, undefined, { field: 'members' });
+      throw refusal('roles.viewerOnly', { who: `<@${userId}>` }, 'members');
     }
   }
   return save(deps, caller, track, { ...track, members }, changes);
@@ -93,18 +96,18 @@ export async function replaceRoles(deps: Deps, caller: Caller, slug: string, lis
   return changeRoles(deps, caller, slug, requested, expectedVersion ?? track.version);
 }
 
-/** The roles form's submission: the lists it holds, for the track and version it showed; returns the confirmation. */
-export async function submitRoles(deps: Deps, caller: Caller, origin: ModalOrigin, lists: Record<Role, string[]>): Promise<string> {
+/** The roles form's submission: the lists it holds, for the track and version it showed; returns the confirmation in `t`'s language. */
+export async function submitRoles(deps: Deps, caller: Caller, origin: ModalOrigin, lists: Record<Role, string[]>, t: Translator = EN): Promise<string> {
   const { track, changes } = await replaceRoles(deps, caller, origin.track ?? '', lists, origin.version);
-  return describeAccessChanges(track.slug, changes);
+  return describeAccessChanges(track.slug, changes, t);
 }
 
 /** Makes a track private (members and linked channels only) or visible to the workspace again. */
 export async function setVisibility(deps: Deps, caller: Caller, slug: string, visibility: Visibility): Promise<AccessChanged> {
   const track = await getTrack(deps, caller, slug, 'manage');
-  if (track.visibility === visibility) throw new InvalidInputError(`${track.slug} is already ${visibility === 'private' ? 'private' : 'visible to the workspace'}; nothing was changed.`);
+  if (track.visibility === visibility) throw refusal('visibility.already', { slug: track.slug, visibility });
   if (visibility === 'private' && !hasUserOwner(track)) {
-    throw new InvalidInputError(`${track.slug} has no owner yet: give it one first (/commitments ${track.slug} roles add @someone owner), so someone can still manage it.`);
+    throw refusal('visibility.noOwner', { slug: track.slug });
   }
   return save(deps, caller, track, { ...track, visibility }, [{ type: 'visibility', from: track.visibility, to: visibility }]);
 }
@@ -113,7 +116,7 @@ export async function setVisibility(deps: Deps, caller: Caller, slug: string, vi
 export async function linkChannel(deps: Deps, caller: Caller, slug: string, channelId: ChannelId, linked: boolean): Promise<AccessChanged> {
   const track = await getTrack(deps, caller, slug, 'manage');
   const has = track.channels.includes(channelId);
-  if (has === linked) throw new InvalidInputError(`<#${channelId}> is ${linked ? 'already' : 'not'} linked to ${track.slug}; nothing was changed.`);
+  if (has === linked) throw refusal(linked ? 'link.alreadyLinked' : 'link.notLinked', { channel: `<#${channelId}>`, slug: track.slug });
   const channels = linked ? [...track.channels, channelId] : track.channels.filter((c) => c !== channelId);
   return save(deps, caller, track, { ...track, channels }, [{ type: linked ? 'link' : 'unlink', channelId }]);
 }
@@ -130,10 +133,14 @@ export async function getCheckInSettings(deps: Deps, caller: Caller, slug: strin
  * 3. save it with a history entry, guarded by the version read.
  * Items keep the ask dates they have; each takes the new settings at its next change or check-in.
  */
-export async function setCheckIns(deps: Deps, caller: Caller, slug: string, change: Partial<CheckInSettings>): Promise<AccessChanged> {
+export async function setCheckIns(deps: Deps, caller: Caller, slug: string, change: Partial<CheckInSettings>, t: Translator = EN): Promise<AccessChanged> {
   const track = await getTrack(deps, caller, slug, 'write');
   const checkIns = { ...track.checkIns, ...change };
-  if (JSON.stringify(checkIns) === JSON.stringify(track.checkIns)) throw new InvalidInputError(`${track.slug} already ${checkInSettingsText(checkIns)}; nothing was changed.`);
+  if (JSON.stringify(checkIns) === JSON.stringify(track.checkIns)) {
+    // The settings go in as the caller's words, so the refusal reads whole in their language.
+    const { text, say } = spoken('checkIns.already', { slug: track.slug, settings: checkInSettingsPhrase(checkIns, t) });
+    throw new InvalidInputError(text, undefined, { say });
+  }
   return save(deps, caller, track, { ...track, checkIns }, [{ type: 'check-ins', from: track.checkIns, to: checkIns }]);
 }
 
@@ -143,5 +150,12 @@ async function save(deps: Deps, caller: Caller, before: Track, after: Track, cha
 }
 
 function staleError(slug: string): ConflictError {
-  return new ConflictError(`Someone changed who may use ${slug} since this form opened; nothing was saved. Open it again.`);
+  const { text, say } = spoken('roles.stale', { slug });
+  return new ConflictError(text, { say });
+}
+
+/** A refusal of bad input in the catalogs' words: its English as the message, its key to say it in the caller's language. */
+function refusal(key: MessageKey, values: MessageValues, field?: string): InvalidInputError {
+  const { text, say } = spoken(key, values);
+  return new InvalidInputError(text, undefined, { say, ...(field ? { field } : {}) });
 }

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { CommandError, runCommand } from '#shared/commands/registry';
+import type { Locale } from '#shared/domain/locale';
 import { EN, translatorFor } from '#shared/i18n/translator';
 import { languageOf } from '#shared/use-cases/access';
 import { answerError } from '#shared/slack/answer-error';
@@ -29,8 +30,8 @@ export function commitmentsCommand(deps: ListenerDeps) {
     try {
       const caller = { teamId: command.team_id, userId: command.user_id, channelId: command.channel_id, now: deps.clock() };
       const team = jobTeam(context, command.team_id);
-      const sendBriefing = (track: string, askedAt: Date) =>
-        deps.afterAnswer.later(context, { kind: 'export', team, userId: command.user_id, channelId: command.channel_id, track, askedAt: askedAt.toISOString(), responseUrl: command.response_url });
+      const sendBriefing = (track: string, askedAt: Date, locale: Locale) =>
+        deps.afterAnswer.later(context, { kind: 'export', team, userId: command.user_id, channelId: command.channel_id, track, askedAt: askedAt.toISOString(), responseUrl: command.response_url, locale });
       const where = { channelId: command.channel_id, responseUrl: command.response_url, sendBriefing };
       const answer = await runCommand(deps, caller, where, parsed);
       if ('modal' in answer) {

@@ -1,3 +1,5 @@
+import { DEFAULT_LOCALE } from '#shared/domain/locale';
+import { EN, translatorFor } from '#shared/i18n/translator';
 import { answerError } from '#shared/slack/answer-error';
 import { prefillFromMessage } from '#shared/slack/forms';
 import { addCommitmentModal } from '#shared/slack/render/modals';
@@ -10,8 +12,12 @@ import { messageOf, shortcutCaller, type MessageShortcutArgs } from '../payload.
 export function trackAsCommitment(deps: ListenerDeps) {
   return async ({ ack, shortcut, client }: MessageShortcutArgs): Promise<void> => {
     await ack();
+    // Its refusals speak the person's language; the form is the add form's.
+    let t = EN;
     try {
-      const { tracks, link, date, text } = await startFromMessage(deps, await shortcutCaller(deps, shortcut, deps.clock()), messageOf(shortcut, client));
+      const caller = await shortcutCaller(deps, shortcut, deps.clock());
+      t = await translatorFor(caller.access.locale ?? DEFAULT_LOCALE);
+      const { tracks, link, date, text } = await startFromMessage(deps, caller, messageOf(shortcut, client));
       const view = addCommitmentModal(
         { choices: tracks },
         { channelId: shortcut.channel.id, responseUrl: shortcut.response_url, ...(link ? { sourceLink: link } : {}), sourceDate: date },
@@ -19,7 +25,7 @@ export function trackAsCommitment(deps: ListenerDeps) {
       );
       await client.views.open({ trigger_id: shortcut.trigger_id, view });
     } catch (error) {
-      await postToResponseUrl(shortcut.response_url, answerError(error, deps.log));
+      await postToResponseUrl(shortcut.response_url, answerError(error, deps.log, t));
     }
   };
 }

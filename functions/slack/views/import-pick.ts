@@ -1,3 +1,5 @@
+import { DEFAULT_LOCALE } from '#shared/domain/locale';
+import { EN, translatorFor } from '#shared/i18n/translator';
 import { answerFormError, type FormFields } from '#shared/slack/answer-error';
 import { readPicksForm } from '#shared/slack/forms';
 import { MAX_PROPOSALS } from '#shared/domain/import-draft';
@@ -16,20 +18,22 @@ const FIELDS: FormFields = {
   ),
 };
 
-/** Step 2 of an import: save what stayed ticked. */
+/** Step 2 of an import: save what stayed ticked, and say so in the submitter's language. */
 export function importPickSubmission(deps: ListenerDeps) {
   return async ({ ack, body, view, context }: ViewArgs): Promise<void> => {
     const origin = readOrigin(view.private_metadata);
+    let t = EN;
     try {
-      const picks = readPicksForm(view.state.values);
       const caller = await viewCaller(deps, body, deps.clock());
-      const confirmation = await submitPicks(deps, caller, origin.id ?? '', picks);
+      t = await translatorFor(caller.access.locale ?? DEFAULT_LOCALE);
+      const picks = readPicksForm(view.state.values);
+      const confirmation = await submitPicks(deps, caller, origin.id ?? '', picks, t);
       await ack();
       const team = jobTeam(context, caller.teamId);
       deps.afterAnswer.later(context, echoJob(team, caller.userId, origin, confirmation));
       deps.afterAnswer.later(context, { kind: 'home', team, userId: caller.userId });
     } catch (error) {
-      await ack(answerFormError(error, FIELDS, deps.log));
+      await ack(answerFormError(error, FIELDS, deps.log, t));
     }
   };
 }

@@ -1,3 +1,5 @@
+import { DEFAULT_LOCALE } from '#shared/domain/locale';
+import { EN, translatorFor } from '#shared/i18n/translator';
 import { answerFormError, type FormFields } from '#shared/slack/answer-error';
 import { readReadoutForm } from '#shared/slack/forms';
 import { IMPORT_INPUTS, READOUT_PARTS, importPickModal } from '#shared/slack/render/import';
@@ -11,16 +13,18 @@ const FIELDS: FormFields = {
   ...Object.fromEntries(Array.from({ length: READOUT_PARTS - 1 }, (_, i) => [IMPORT_INPUTS.textPart(i + 2), IMPORT_INPUTS.textPart(i + 2)])),
 };
 
-/** Step 1 of an import: find the follow-ups and turn the modal into the list to confirm. */
+/** Step 1 of an import: find the follow-ups and turn the modal into the list to confirm, in the submitter's language. */
 export function importTextSubmission(deps: ListenerDeps) {
   return async ({ ack, body, view }: ViewArgs): Promise<void> => {
     const origin = readOrigin(view.private_metadata);
+    let t = EN;
     try {
       const caller = await viewCaller(deps, body, deps.clock());
+      t = await translatorFor(caller.access.locale ?? DEFAULT_LOCALE);
       const { draft, track, found, leftFrom } = await proposeImport(deps, caller, readReadoutForm(view.state.values, origin, caller.now));
-      await ack({ response_action: 'update', view: importPickModal(draft.id, origin, draft.proposals, track.parties, { found, leftFrom }) });
+      await ack({ response_action: 'update', view: importPickModal(draft.id, origin, draft.proposals, track.parties, { found, leftFrom }, t) });
     } catch (error) {
-      await ack(answerFormError(error, FIELDS, deps.log));
+      await ack(answerFormError(error, FIELDS, deps.log, t));
     }
   };
 }

@@ -3,11 +3,11 @@ import { presetParties, type Proposal } from '#shared/domain/import-draft';
 import { PARTIES_PER_LIST } from '#shared/domain/bounds';
 import { LIMITS, type Party, type Track, type TrackSummary } from '#shared/domain/schemas';
 import { VIEW_IDS } from '#shared/slack-app/definitions';
-import { formatLocalDate } from '#shared/dates/natural';
-import { everyCountText, everyText } from '#shared/format/text';
+import { cadencePhrase } from '#shared/export/briefing';
+import { selectKey } from '#shared/format/text';
+import { EN, type Translator } from '#shared/i18n/translator';
 import { context, escape, section, truncate, type Block } from '#shared/slack/render/format';
 import { modal, type ModalOrigin } from '#shared/slack/render/modals';
-import { formatNumber } from '#shared/render/count';
 
 export const IMPORT_INPUTS = {
   track: 'import_track',
@@ -25,11 +25,7 @@ export const IMPORT_INPUTS = {
 } as const;
 
 /** The kinds a proposal can be saved as, in the order the form offers them. */
-export const IMPORT_KINDS = [
-  { value: 'one-off', label: 'One-off' },
-  { value: 'recurring', label: 'Recurring' },
-  { value: 'ongoing', label: 'Ongoing' },
-] as const;
+export const IMPORT_KINDS = [{ value: 'one-off' }, { value: 'recurring' }, { value: 'ongoing' }] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number]['value'];
 
 /** Slack shows at most 10 options in one checkbox group: proposal `i` is ticked in group `i / 10`. */
@@ -52,14 +48,15 @@ type View = types.ModalView;
 export function importTextModal(
   origin: ModalOrigin,
   options: { track?: Pick<Track, 'slug' | 'title'>; tracks?: TrackSummary[]; text?: string; link?: string; today: string },
+  t: Translator = EN,
 ): View {
   const blocks: Block[] = [];
-  if (options.track) blocks.push(section(`Track: *${escape(options.track.title)}* (${options.track.slug})`));
+  if (options.track) blocks.push(section(t.t('import.track', { title: escape(options.track.title), slug: options.track.slug })));
   else {
     blocks.push({
       type: 'input',
       block_id: IMPORT_INPUTS.track,
-      label: { type: 'plain_text', text: 'Track' },
+      label: { type: 'plain_text', text: t.t('import.trackLabel') },
       element: {
         type: 'static_select',
         action_id: IMPORT_INPUTS.track,
@@ -68,14 +65,14 @@ export function importTextModal(
     });
   }
   blocks.push(
-    input(IMPORT_INPUTS.meeting, 'Meeting', { type: 'plain_text_input', action_id: IMPORT_INPUTS.meeting, max_length: IMPORT_MAX_CHARS.meeting, placeholder: { type: 'plain_text', text: 'Japan–Korea foreign ministers’ meeting' } }),
-    input(IMPORT_INPUTS.date, 'Date of the meeting (relative dates in the text are read from it)', { type: 'datepicker', action_id: IMPORT_INPUTS.date, initial_date: options.today }),
-    input(IMPORT_INPUTS.link, 'Link to the readout', { type: 'url_text_input', action_id: IMPORT_INPUTS.link, ...(options.link ? { initial_value: options.link } : {}) }, true),
+    input(IMPORT_INPUTS.meeting, t.t('import.meeting'), { type: 'plain_text_input', action_id: IMPORT_INPUTS.meeting, max_length: IMPORT_MAX_CHARS.meeting, placeholder: { type: 'plain_text', text: t.t('import.meetingExample') } }),
+    input(IMPORT_INPUTS.date, t.t('import.date'), { type: 'datepicker', action_id: IMPORT_INPUTS.date, initial_date: options.today }),
+    input(IMPORT_INPUTS.link, t.t('import.link'), { type: 'url_text_input', action_id: IMPORT_INPUTS.link, ...(options.link ? { initial_value: options.link } : {}) }, true),
   );
   const { parts, leftOut } = splitReadout(options.text ?? '');
   for (let n = 1; n <= READOUT_PARTS; n += 1) {
     const id = n === 1 ? IMPORT_INPUTS.text : IMPORT_INPUTS.textPart(n);
-    const label = n === 1 ? 'Text of the readout, joint statement or press report' : `Text, continued (part ${n})`;
+    const label = n === 1 ? t.t('import.text') : t.t('import.textPart', { n });
     const part = parts[n - 1];
     blocks.push(
       input(id, label, { type: 'plain_text_input', action_id: id, multiline: true, max_length: IMPORT_MAX_CHARS.text, ...(part ? { initial_value: part } : {}) }, n > 1),
@@ -83,14 +80,9 @@ export function importTextModal(
   }
   if (leftOut > 0) {
     const total = (options.text ?? '').length;
-    blocks.push(
-      context(
-        `This message has ${formatNumber(total)} characters and the form holds ${formatNumber(READOUT_CHARS * READOUT_PARTS)}: ` +
-          `the last ${formatNumber(leftOut)} are left out — import them in a second go.`,
-      ),
-    );
+    blocks.push(context(t.t('import.leftOut', { total, max: READOUT_CHARS * READOUT_PARTS, left: leftOut })));
   }
-  return modal(VIEW_IDS.importText, 'Import a readout', 'Find follow-ups', { ...origin, ...(options.track ? { track: options.track.slug } : {}) }, blocks);
+  return withClose(modal(VIEW_IDS.importText, t.t('import.title'), t.t('import.find'), { ...origin, ...(options.track ? { track: options.track.slug } : {}) }, blocks), t);
 }
 
 /**
@@ -105,24 +97,31 @@ export function importPickModal(
   proposals: Proposal[],
   trackParties: readonly Party[],
   { found = proposals.length, leftFrom }: { found?: number; leftFrom?: number } = {},
+  t: Translator = EN,
 ): View {
-  const more =
-    found > proposals.length
-      ? ` Only the first ${proposals.length} fit in one form: import the text from ¶${leftFrom ?? proposals.at(-1)?.paragraph ?? 1} on again for the rest.`
-      : '';
-  const blocks: Block[] = [section(`Found *${found}* possible follow-ups. Untick what is not one; check each one’s kind, due date and parties.${more}`)];
+  const more = found > proposals.length ? 'yes' : 'no';
+  const from = leftFrom ?? proposals.at(-1)?.paragraph ?? 1;
+  const blocks: Block[] = [section(t.t('import.found', { found, more, shown: proposals.length, from }))];
   const partyOptions = trackParties.slice(0, PARTIES_PER_LIST).map((p): types.PlainTextOption => ({ text: { type: 'plain_text', text: truncate(`${p.code} — ${p.name}`, 75) }, value: p.code }));
-  const kindOptions = IMPORT_KINDS.map((k): types.PlainTextOption => ({ text: { type: 'plain_text', text: k.label }, value: k.value }));
+  const kindOptions = IMPORT_KINDS.map((k): types.PlainTextOption => ({ text: { type: 'plain_text', text: t.t('kind.label', { kind: selectKey(k.value) }) }, value: k.value }));
   proposals.forEach((p, i) => {
     const n = i + 1;
     const preset = presetParties(p, trackParties.slice(0, PARTIES_PER_LIST));
     const due = p.kind.type === 'one-off' ? (p.kind.due ?? p.due) : undefined;
     blocks.push(
-      input(IMPORT_INPUTS.title(i), `${n}. Title`, { type: 'plain_text_input', action_id: IMPORT_INPUTS.title(i), initial_value: p.title, max_length: IMPORT_MAX_CHARS.title }, true),
-      input(IMPORT_INPUTS.kind(i), `${n}. Kind`, { type: 'static_select', action_id: IMPORT_INPUTS.kind(i), options: kindOptions, initial_option: kindOptions.find((o) => o.value === p.kind.type)! }, true),
-      input(IMPORT_INPUTS.due(i), `${n}. Due date (one-off only)`, { type: 'datepicker', action_id: IMPORT_INPUTS.due(i), ...(due ? { initial_date: due } : {}) }, true),
-      input(IMPORT_INPUTS.parties(i), `${n}. Parties`, { type: 'multi_static_select', action_id: IMPORT_INPUTS.parties(i), options: partyOptions, initial_options: partyOptions.filter((o) => preset.includes(o.value ?? '')) }, true),
-      context(`Read as ${lowerFirst(kindLabel(p))} · ¶${p.paragraph}${p.point ? ` point ${escape(p.point)}` : ''} · “${escape(truncate(p.sentence, 280))}”`),
+      input(IMPORT_INPUTS.title(i), t.t('import.fieldTitle', { n }), { type: 'plain_text_input', action_id: IMPORT_INPUTS.title(i), initial_value: p.title, max_length: IMPORT_MAX_CHARS.title }, true),
+      input(IMPORT_INPUTS.kind(i), t.t('import.fieldKind', { n }), { type: 'static_select', action_id: IMPORT_INPUTS.kind(i), options: kindOptions, initial_option: kindOptions.find((o) => o.value === p.kind.type)! }, true),
+      input(IMPORT_INPUTS.due(i), t.t('import.fieldDue', { n }), { type: 'datepicker', action_id: IMPORT_INPUTS.due(i), ...(due ? { initial_date: due } : {}) }, true),
+      input(IMPORT_INPUTS.parties(i), t.t('import.fieldParties', { n }), { type: 'multi_static_select', action_id: IMPORT_INPUTS.parties(i), options: partyOptions, initial_options: partyOptions.filter((o) => preset.includes(o.value ?? '')) }, true),
+      context(
+        t.t('import.readAs', {
+          kind: kindRead(p, t),
+          paragraph: p.paragraph,
+          hasPoint: p.point ? 'yes' : 'no',
+          point: p.point ? escape(p.point) : '',
+          sentence: escape(truncate(p.sentence, 280)),
+        }),
+      ),
     );
   });
   for (let start = 0; start < proposals.length; start += PICKS_PER_GROUP) {
@@ -130,9 +129,9 @@ export function importPickModal(
       text: { type: 'plain_text', text: truncate(`${start + k + 1}. ${p.title}`, 75) },
       value: String(start + k),
     }));
-    blocks.push(input(`${IMPORT_INPUTS.pick}_${start / PICKS_PER_GROUP}`, start === 0 ? 'Save these' : 'And these', { type: 'checkboxes', action_id: IMPORT_INPUTS.pick, options, initial_options: options }, true));
+    blocks.push(input(`${IMPORT_INPUTS.pick}_${start / PICKS_PER_GROUP}`, start === 0 ? t.t('import.saveThese') : t.t('import.andThese'), { type: 'checkboxes', action_id: IMPORT_INPUTS.pick, options, initial_options: options }, true));
   }
-  return modal(VIEW_IDS.importPick, 'Confirm follow-ups', 'Save ticked', { ...origin, id: draftId }, blocks);
+  return withClose(modal(VIEW_IDS.importPick, t.t('import.pickTitle'), t.t('import.pickSubmit'), { ...origin, id: draftId }, blocks), t);
 }
 
 /**
@@ -157,12 +156,20 @@ export function splitReadout(text: string): { parts: string[]; leftOut: number }
   return { parts, leftOut: rest.length };
 }
 
-const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
+/** "recurring, every 2 weeks", "ongoing, update every 30 days", "one-off, due Tue 30 Jun 2026": how a proposal was read. */
+function kindRead(p: Proposal, t: Translator): string {
+  const { kind } = p;
+  return t.t('import.readKind', {
+    kind: selectKey(kind.type),
+    every: kind.type === 'recurring' && kind.every ? cadencePhrase(kind.every, t) : 'none',
+    days: kind.type === 'ongoing' ? kind.updateEveryDays : 0,
+    due: p.due ? t.date(p.due) : 'none',
+  });
+}
 
-function kindLabel(p: Proposal): string {
-  if (p.kind.type === 'recurring') return p.kind.every ? `Recurring, ${everyText(p.kind.every)}` : 'Recurring';
-  if (p.kind.type === 'ongoing') return `Ongoing, update ${everyCountText(p.kind.updateEveryDays, 'day')}`;
-  return p.due ? `One-off, due ${formatLocalDate(p.due)}` : 'One-off';
+/** The form with its close button in the reader's language. */
+function withClose(view: View, t: Translator): View {
+  return { ...view, close: { type: 'plain_text', text: t.t('import.cancel') } };
 }
 
 function input(blockId: string, label: string, element: types.InputBlock['element'], optional = false): types.InputBlock {

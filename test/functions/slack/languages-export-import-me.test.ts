@@ -1,0 +1,283 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { commandEvent, interactionEvent, viewSubmission } from '#local/slack-request';
+import { COMMANDS } from '#shared/commands/registry';
+import type { Report } from '#shared/domain/report';
+import type { HistoryEntry } from '#shared/domain/schemas';
+import { escapeInline, renderBriefingCsv, renderBriefingMarkdown } from '#shared/export/briefing';
+import { EN } from '#shared/i18n/translator';
+import { VIEW_IDS } from '#shared/slack-app/definitions';
+import { checkInsChangedText, renderCheckInSettings } from '#shared/slack/render/check-in-settings';
+import { IMPORT_INPUTS, importPickModal, importTextModal } from '#shared/slack/render/import';
+import { renderPreferences } from '#shared/slack/render/preferences';
+import { englishLeftIn, pseudoTranslator, shownTexts } from '../../support/pseudo-locale.ts';
+import { textInput } from '../../support/slack-commands.ts';
+import { useBusanAt, useSlackHandler } from '../../support/slack-handler.ts';
+
+/**
+ * Issue 26: the export's briefing and CSV headers, the import forms and their answers, `me` and a
+ * track's check-ins settings speak the language of the person who asked; people's text stays as written.
+ */
+const TEAM = 'T0LANGX';
+const NOW = new Date('2026-03-25T01:00:00Z');
+const PEOPLE = { ja: 'U0HANAKO', ko: 'U0MINJUN', en: 'U0ALICE' } as const;
+
+const harness = useSlackHandler();
+useBusanAt(harness, TEAM, NOW);
+let sent = 0;
+
+type Answer = { text: string; blocks: unknown[] };
+
+async function command(text: string, userId: string): Promise<Answer> {
+  sent += 1;
+  const result = await harness.send(commandEvent(text, { teamId: TEAM, userId, channelId: 'C0GENERAL', responseUrl: harness.slack.responseUrl(`x${sent}`), triggerId: `t${sent}` }));
+  expect(result.statusCode).toBe(200);
+  return result.json() as Answer;
+}
+
+async function submit(userId: string, callbackId: string, metadata: object, values: Record<string, unknown>) {
+  const result = await harness.send(interactionEvent(viewSubmission(TEAM, callbackId, JSON.stringify(metadata), values, userId)));
+  expect(result.statusCode).toBe(200);
+  return (result.body ? result.json() : {}) as { response_action?: string; errors?: Record<string, string>; view?: View };
+}
+
+type View = { title: { text: string }; submit?: { text: string }; close?: { text: string }; private_metadata: string; blocks: { type: string; block_id?: string; element?: { type: string; initial_options?: unknown[] } }[] };
+
+/** The command forms' words (`me`, `time`, `weekdays`, …): command syntax, which a message may name in any language. */
+const COMMAND_WORDS = new Set(COMMANDS.flatMap((c) => [c.usage.split('  (')[0]!, ...c.examples]).flatMap((form) => form.toLowerCase().match(/[a-z]+/g) ?? []));
+const shown = (answer: unknown) => shownTexts(answer).join('\n');
+
+/** The two files the last export uploaded, as the stand-in Slack received them. */
+function uploaded(before: number) {
+  const files = harness.slack.uploadedFiles().slice(before);
+  expect(files.map((f) => f.filename)).toEqual(['japan-korea-briefing-2026-03-25.md', 'japan-korea-briefing-2026-03-25.csv']);
+  return { markdown: files[0]!, csv: files[1]!, headers: files[1]!.content.replace(/^\uFEFF/, '').split('\r\n')[0]! };
+}
+
+let report: Report;
+let history: HistoryEntry[];
+/** People's text of the Busan track as stored, and as the Markdown escapes it: shown as written in any language. */
+let peoplesText: string[] = [];
+
+beforeAll(async () => {
+  Object.assign(harness.slack.options, {
+    teamId: TEAM,
+    users: { [PEOPLE.ja]: { locale: 'ja-JP' }, [PEOPLE.ko]: { locale: 'ko-KR' }, [PEOPLE.en]: { locale: 'en-US' } },
+  });
+  const store = harness.store();
+  report = await store.getReportOf(await store.getTrack(TEAM, 'japan-korea'));
+  history = await store.getAssessments(TEAM, 'japan-korea');
+  const { track, commitments } = report;
+  const texts = [
+    track.title,
+    ...track.parties.flatMap((p) => [p.name, p.code]),
+    ...track.meetings.flatMap((m) => [m.name, m.place ?? '']),
+    ...commitments.flatMap((c) => [
+      c.title,
+      c.detail ?? '',
+      c.source.meeting,
+      c.source.place ?? '',
+      c.source.point ?? '',
+      ...c.notes.map((n) => n.text),
+      ...c.owners.map((o) => o.label),
+      ...Object.values(c.compliance).map((a) => a?.note ?? ''),
+      ...(c.kind.type === 'recurring' ? c.kind.occurrences.map((o) => o.place ?? '') : []),
+    ]),
+  ].filter(Boolean);
+  peoplesText = [...texts, ...texts.map((text) => escapeInline(text.replace(/\s+/g, ' ').trim()))];
+});
+
+describe('export', () => {
+  it('sends a Japanese person a Japanese briefing and Japanese CSV headers, with 年月日 dates and people’s text as written', async () => {
+    const before = harness.slack.uploadedFiles().length;
+    const answer = await command('japan-korea export', PEOPLE.ja);
+    expect(answer.text).toBe('japan-korea-briefing-2026-03-25.md と .csv をダイレクトメッセージでお送りします。');
+    const { markdown, csv, headers } = uploaded(before);
+    expect(markdown.title).toBe(`${report.track.title}: ブリーフィング(Markdown)`);
+    expect(markdown.initialComment).toBe('*japan-korea* のブリーフィングです(2026年3月25日(水) 時点、Asia/Tokyo)。');
+    const md = markdown.content;
+    expect(md).toContain('- **トラック:** japan-korea');
+    expect(md).toContain('- **時点:** 2026年3月25日(水) 10:00(Asia/Tokyo)');
+    expect(md).toContain('## 概要');
+    expect(md).toMatch(/^- コミットメント \d+件: /m);
+    expect(md).toMatch(/^## (停滞|進行中|未着手)\(\d+件\)$/m);
+    expect(md).not.toMatch(/\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d/);
+    for (const item of report.commitments.filter((c) => !c.archived)) expect(md).toContain(`### ${item.id}: `);
+    expect(englishLeftIn(md, { people: peoplesText, slugs: ['japan-korea'] })).toEqual([]);
+    expect(headers.split(',').slice(0, 4)).toEqual(['ID', '件名', 'ステータス', '期限超過日数']);
+    expect(headers).toContain('履行状況_JP');
+    expect(englishLeftIn(headers, { people: peoplesText })).toEqual([]);
+    expect(csv.content.startsWith('\uFEFF')).toBe(true);
+  });
+
+  it('sends a Korean person a Korean briefing and Korean CSV headers, with 년 월 일 dates', async () => {
+    const before = harness.slack.uploadedFiles().length;
+    const answer = await command('export japan-korea', PEOPLE.ko);
+    expect(answer.text).toBe('japan-korea-briefing-2026-03-25.md 및 .csv를 다이렉트 메시지로 보내 드립니다.');
+    const { markdown, headers } = uploaded(before);
+    const md = markdown.content;
+    expect(md).toContain('## 요약');
+    expect(md).toContain('- **기준 시점:** 2026년 3월 25일 (수) 10:00(Asia/Tokyo)');
+    expect(md).toContain('2025년 9월 30일 (화)');
+    expect(englishLeftIn(md, { people: peoplesText, slugs: ['japan-korea'] })).toEqual([]);
+    expect(headers.split(',').slice(0, 3)).toEqual(['ID', '제목', '상태']);
+    expect(englishLeftIn(headers, { people: peoplesText })).toEqual([]);
+  });
+
+  it('sends an English person the same briefing and CSV as before', async () => {
+    const before = harness.slack.uploadedFiles().length;
+    expect((await command('japan-korea export', PEOPLE.en)).text).toBe('Sending you japan-korea-briefing-2026-03-25.md and .csv in a direct message.');
+    const { markdown, csv, headers } = uploaded(before);
+    expect(markdown.initialComment).toBe('Briefing for *japan-korea* as of Wed 25 Mar 2026 (Asia/Tokyo).');
+    expect(markdown.content).toContain('## Summary');
+    expect(markdown.content).toContain('- **As of:** Wed 25 Mar 2026, 10:00 (Asia/Tokyo)');
+    expect(headers).toMatch(/^id,title,status,overdue_days,due_soon_days,quiet_days,kind,due,cadence,/);
+    expect(headers).toContain(',compliance_JP,');
+    expect(csv.title).toBe(`${report.track.title}: items (CSV)`);
+  });
+});
+
+const READOUT = `Foreign Ministers of Japan and the Republic of Korea met in Tokyo on 12 March 2026.
+
+The two ministers agreed to hold the next vice-ministerial strategic dialogue by 30 June 2026.
+
+Japan will host a seminar on maritime safety by the end of September 2026.`;
+
+describe('import', () => {
+  it('opens the import form in Japanese and answers each step in Japanese; the readout’s text stays as written', async () => {
+    const opened = harness.slack.calls.length;
+    await command('import japan-korea', PEOPLE.ja);
+    const form = harness.slack.calls.slice(opened).find((call) => call.method === 'views.open')!.args['view'] as View;
+    expect(form.title.text).toBe('発表文の取り込み');
+    expect(form.submit!.text).toBe('フォローアップを探す');
+    expect(form.close!.text).toBe('キャンセル');
+    expect(englishLeftIn(shown(form), { people: [report.track.title], slugs: ['japan-korea'] })).toEqual([]);
+
+    const metadata = { track: 'japan-korea', responseUrl: harness.slack.responseUrl('import-ja') };
+    const values = (text: string) => ({
+      [IMPORT_INPUTS.meeting]: { [IMPORT_INPUTS.meeting]: textInput('外相会談') },
+      [IMPORT_INPUTS.date]: { [IMPORT_INPUTS.date]: { type: 'datepicker', selected_date: '2026-03-12' } },
+      [IMPORT_INPUTS.text]: { [IMPORT_INPUTS.text]: textInput(text) },
+    });
+    const nothing = await submit(PEOPLE.ja, VIEW_IDS.importText, metadata, values('会談は和やかな雰囲気で行われた。'));
+    expect(nothing.errors).toEqual({ [IMPORT_INPUTS.text]: expect.stringMatching(/^合意したフォローアップが見つかりませんでした。/) });
+
+    const proposed = await submit(PEOPLE.ja, VIEW_IDS.importText, metadata, values(READOUT));
+    expect(proposed.response_action).toBe('update');
+    const pick = proposed.view!;
+    expect(pick.title.text).toBe('フォローアップの確認');
+    expect(pick.close!.text).toBe('キャンセル');
+    const pickText = shown(pick);
+    expect(pickText).toContain('フォローアップの候補が *2* 件見つかりました。');
+    expect(pickText).toContain('読み取り: 単発、期限 2026年6月30日(火) · ¶2 · 「The two ministers agreed to hold the next vice-ministerial strategic dialogue by 30 June 2026.」');
+    const sentences = READOUT.split('\n\n');
+    const titles = pick.blocks.flatMap((b) => (b.block_id?.startsWith('import_title_') ? [(b.element as { initial_value?: string }).initial_value ?? ''] : []));
+    expect(englishLeftIn(pickText, { people: [...sentences, ...titles, ...report.track.parties.flatMap((p) => [p.name, p.code])] })).toEqual([]);
+
+    const none = await submit(PEOPLE.ja, VIEW_IDS.importPick, JSON.parse(pick.private_metadata) as object, {});
+    expect(Object.values(none.errors ?? {})).toEqual(['保存するフォローアップを1つ以上チェックするか、キャンセルしてください。']);
+    const saved = await submit(PEOPLE.ja, VIEW_IDS.importPick, JSON.parse(pick.private_metadata) as object, {
+      [`${IMPORT_INPUTS.pick}_0`]: { [IMPORT_INPUTS.pick]: { type: 'checkboxes', selected_options: [{ value: '0' }] } },
+    });
+    expect(saved).toEqual({});
+    const echoed = harness.slack.callsTo('response_url:import-ja').at(-1)!.args;
+    expect(echoed['text']).toMatch(/^発表文から JK-\d+ を追加しました。$/);
+  });
+
+  it('opens the import form in Korean', async () => {
+    const opened = harness.slack.calls.length;
+    await command('import japan-korea', PEOPLE.ko);
+    const form = harness.slack.calls.slice(opened).find((call) => call.method === 'views.open')!.args['view'] as View;
+    expect([form.title.text, form.submit!.text, form.close!.text]).toEqual(['발표문 가져오기', '후속 조치 찾기', '취소']);
+    expect(englishLeftIn(shown(form), { people: [report.track.title], slugs: ['japan-korea'] })).toEqual([]);
+  });
+
+  it('keeps the English import form as it was', async () => {
+    const opened = harness.slack.calls.length;
+    await command('import japan-korea', PEOPLE.en);
+    const form = harness.slack.calls.slice(opened).find((call) => call.method === 'views.open')!.args['view'] as View;
+    expect([form.title.text, form.submit!.text, form.close!.text]).toEqual(['Import a readout', 'Find follow-ups', 'Cancel']);
+    expect(shown(form)).toContain('Date of the meeting (relative dates in the text are read from it)');
+  });
+});
+
+describe('me', () => {
+  it('shows and changes a Japanese person’s check-ins in Japanese, and refuses in Japanese with 年月日 dates', async () => {
+    const shownMe = await command('me', PEOPLE.ja);
+    expect(shownMe.text.split('\n')[0]).toMatch(/^ご自身のチェックイン · 平日 \d\d:\d\d\(.+、Slack のタイムゾーン\)$/);
+    expect(englishLeftIn(shown(shownMe), { people: ['UTC'], commandWords: COMMAND_WORDS })).toEqual([]);
+    expect((await command('me time 08:30', PEOPLE.ja)).text.split('\n')[0]).toBe('今後、チェックインは 08:30 に届きます。');
+    const again = await command('me time 08:30', PEOPLE.ja);
+    expect(again.text.split('\n')[0]).toBe('チェックインはすでに 08:30 に届く設定です。何も変更していません。');
+    const bad = await command('me time 25:00', PEOPLE.ja);
+    expect(bad.text.split('\n')[0]).toBe('「25:00」は時刻ではありません。08:30 のように24時間制で指定してください。');
+    expect(bad.text.split('\n')[1]).toMatch(/^正しい形: \/commitments me/);
+    expect((await command('me pause until 2026-01-05', PEOPLE.ja)).text.split('\n')[0]).toBe('2026年1月5日(月) はすでに過ぎています。今日以降の日付まで一時停止してください。');
+    const paused = await command('me pause until 2026-04-30', PEOPLE.ja);
+    expect(paused.text.split('\n')[0]).toBe('2026年4月30日(木) までチェックインを一時停止しました。');
+    expect(shown(paused)).toContain(':double_vertical_bar: 2026年4月30日(木) まで一時停止中(当日を含む)');
+  });
+
+  it('answers a Korean person’s me in Korean', async () => {
+    expect((await command('me days mon,tue,thu', PEOPLE.ko)).text.split('\n')[0]).toBe('앞으로 체크인은 월, 화, 목에 옵니다.');
+    expect((await command('me resume', PEOPLE.ko)).text.split('\n')[0]).toBe('체크인이 일시 중지되거나 중지된 상태가 아닙니다. 아무것도 변경하지 않았습니다.');
+    expect((await command('me frobnicate', PEOPLE.ko)).text.split('\n')[0]).toBe('“frobnicate”은(는) me로 설정할 수 있는 항목이 아닙니다. `time`, `days`, `pause`, `resume` 중 하나를 쓰십시오.');
+  });
+
+  it('answers an English person’s me as before', async () => {
+    expect((await command('me time 07:15', PEOPLE.en)).text.split('\n')[0]).toBe('Check-ins now come at 07:15.');
+    expect((await command('me', PEOPLE.en)).text).toMatch(/^Your check-ins · weekdays at 07:15 \(.+, your Slack time zone\)$/);
+  });
+});
+
+describe('check-ins settings', () => {
+  it('shows, changes and refuses in Japanese and Korean, and in English as before', async () => {
+    const ja = await command('japan-korea check-ins', PEOPLE.ja);
+    expect(ja.text).toMatch(/^japan-korea は期限の .+ 日前にオーナーに確認し、.+。$/);
+    expect(englishLeftIn(shown(ja), { slugs: ['japan-korea'], commandWords: COMMAND_WORDS })).toEqual([]);
+    expect((await command('japan-korea check-ins before 14,3', PEOPLE.ja)).text).toBe('japan-korea は今後、期限の 14、3 日前にオーナーに確認し、3日たっても回答がなければ知らせます。');
+    expect((await command('japan-korea check-ins before 3,14', PEOPLE.ja)).text.split('\n')[0]).toBe('japan-korea はすでに、期限の 14、3 日前にオーナーに確認し、3日たっても回答がなければ知らせます。何も変更していません。');
+    expect((await command('japan-korea check-ins escalate off', PEOPLE.ko)).text).toBe('이제 japan-korea은(는) 기한 14, 3일 전에 소유자에게 확인하고, 답변이 없어도 표시하지 않습니다.');
+    const bad = await command('japan-korea check-ins before soon', PEOPLE.ko);
+    expect(bad.text.split('\n')[0]).toBe('“soon”은(는) 일수가 아닙니다. 1부터 60까지의 정수로 쓰십시오.');
+    expect((await command('japan-korea check-ins', PEOPLE.en)).text).toBe('japan-korea asks owners 14 and 3 days before a due date, and never flags an unanswered check-in.');
+  });
+});
+
+describe('the pseudo-locale', () => {
+  const pseudo = pseudoTranslator();
+
+  it('finds no sentence of the briefing, the CSV headers, the import forms, me or check-ins that skips the catalog', () => {
+    const md = renderBriefingMarkdown(report, { now: NOW, compliance: true, history, t: pseudo });
+    expect(englishLeftIn(md, { people: peoplesText, slugs: ['japan-korea'] })).toEqual([]);
+    const csv = renderBriefingCsv(report, { now: NOW, t: pseudo });
+    expect(englishLeftIn(csv.split('\r\n')[0]!, { people: peoplesText })).toEqual([]);
+
+    const origin = { channelId: 'C0GENERAL' };
+    const longText = 'x '.repeat(5000);
+    const textForm = importTextModal(origin, { tracks: [{ slug: 'japan-korea', title: report.track.title }] as never, text: longText, today: '2026-03-25' }, pseudo);
+    expect(englishLeftIn(shown(textForm).replaceAll('x', ''), { people: [report.track.title], slugs: ['japan-korea'] })).toEqual([]);
+    const proposals = [
+      { title: 'Hold a dialogue', kind: { type: 'one-off' as const, due: '2026-06-30' }, due: '2026-06-30', parties: ['JP'], sentence: 'The sides agreed.', paragraph: 2, point: '3' },
+      { title: 'Meet yearly', kind: { type: 'recurring' as const, every: { count: 1, unit: 'years' as const }, occurrences: [] }, parties: [], sentence: 'They will meet.', paragraph: 3 },
+      { title: 'Keep talking', kind: { type: 'ongoing' as const, updateEveryDays: 30 }, parties: [], sentence: 'They will talk.', paragraph: 4 },
+    ];
+    const pickForm = importPickModal('d1', origin, proposals, report.track.parties, { found: 30, leftFrom: 9 }, pseudo);
+    const proposalText = proposals.flatMap((p) => [p.title, p.sentence]);
+    expect(englishLeftIn(shown(pickForm), { people: [...proposalText, ...report.track.parties.flatMap((p) => [p.name, p.code])] })).toEqual([]);
+
+    const prefs = { teamId: TEAM, userId: PEOPLE.ja, time: '09:00', days: [1, 3], pausedUntil: '2026-04-30', stopped: { at: NOW.toISOString(), reason: 'cannot_dm_bot' } };
+    for (const change of [{ type: 'time' }, { type: 'days' }, { type: 'pause' }, { type: 'resume' }]) {
+      const message = renderPreferences({ prefs, timeZone: 'Asia/Tokyo', change } as never, NOW, pseudo);
+      expect(englishLeftIn(shown(message).replaceAll('cannot_dm_bot', ''), { commandWords: COMMAND_WORDS })).toEqual([]);
+    }
+    for (const checkIns of [{ beforeDueDays: [7, 1], escalateAfterDays: 3 }, { beforeDueDays: [], escalateAfterDays: null }, { beforeDueDays: [1], escalateAfterDays: 1 }]) {
+      const track = { slug: 'japan-korea', checkIns };
+      expect(englishLeftIn(shown(renderCheckInSettings(track, pseudo)), { slugs: ['japan-korea'], commandWords: COMMAND_WORDS })).toEqual([]);
+      expect(englishLeftIn(checkInsChangedText(track, pseudo), { slugs: ['japan-korea'] })).toEqual([]);
+    }
+    // English by default, unchanged.
+    expect(renderCheckInSettings({ slug: 'japan-korea', checkIns: { beforeDueDays: [7, 1], escalateAfterDays: 3 } }, EN).text).toBe(
+      'japan-korea asks owners 7 and 1 days before a due date, and flags no answer after 3 days.',
+    );
+  });
+});
