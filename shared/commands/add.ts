@@ -57,8 +57,8 @@ export const addCommand = defineCommand({
   need: 'write',
   read: readAdd,
   target: ({ track }) => ({ track }),
-  async run({ track, title, dueText, owners, kind, source }, { deps, caller, where }) {
-    if (!title) return new OpenModal(addCommitmentModal(await getTrack(deps, caller, track, 'write'), modalOrigin(where)));
+  async run({ track, title, dueText, owners, kind, source }, { deps, caller, where, t }) {
+    if (!title) return new OpenModal(addCommitmentModal(await getTrack(deps, caller, track, 'write'), modalOrigin(where), {}, t));
     return addCommitment(deps, caller, { track, title, ...(dueText ? { dueText } : {}), owners, ...(kind ? { kind } : {}), ...(source ? { given: source } : {}) });
   },
   render({ item, track }, _, { caller }) {

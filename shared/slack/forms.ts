@@ -9,6 +9,8 @@ import { ROLE_INPUTS } from '#shared/slack/render/roles';
 import { ARCHIVE_TICKED, INPUT_MAX_CHARS, INPUTS, MAX_CHECKBOXES, type ModalOrigin } from '#shared/slack/render/modals';
 import { checkedIn, checkedValuesOf, selectedDateOf, selectedUsersOf, selectedValueOf, textOf, urlOf, type ViewValues } from '#shared/slack/view-state';
 import { formatNumber } from '#shared/render/count';
+import type { MessageKey } from '#shared/i18n/en';
+import { spoken, type MessageValues } from '#shared/i18n/translator';
 
 /**
  * What each submitted form asks for, read from its inputs. Input that cannot be used is an
@@ -19,16 +21,22 @@ import { formatNumber } from '#shared/render/count';
 export function cappedTextOf(values: ViewValues, id: string, max: number, what: string, field: string): string | undefined {
   const text = textOf(values, id);
   if (text !== undefined && text.length > max) {
-    throw new InvalidInputError(`The ${what} is ${formatNumber(text.length)} characters long; the limit is ${formatNumber(max)}.`, undefined, { field });
+    throw formError('form.tooLong', { field, what, length: text.length, max }, field);
   }
   return text;
+}
+
+/** A form's refusal beside `field`, said in the submitter's language (the catalogs' `form.` keys). */
+function formError(key: MessageKey, values: MessageValues | undefined, field: string): InvalidInputError {
+  const { text, say } = spoken(key, values);
+  return new InvalidInputError(text, undefined, { field, say });
 }
 
 const noteOf = (values: ViewValues) => cappedTextOf(values, INPUTS.note, INPUT_MAX_CHARS.note, 'note', 'note');
 
 export function readUpdateForm(values: ViewValues): { type: 'status'; status: Status; note?: string } {
   const status = StatusSchema.safeParse(selectedValueOf(values, INPUTS.status));
-  if (!status.success) throw new InvalidInputError('Choose a status.', undefined, { field: 'status' });
+  if (!status.success) throw formError('form.chooseStatus', undefined, 'status');
   const note = noteOf(values);
   return { type: 'status', status: status.data, ...(note ? { note } : {}) };
 }
@@ -40,7 +48,7 @@ export function readDoneForm(values: ViewValues): { type: 'status'; status: 'don
 
 export function readNoteForm(values: ViewValues): { type: 'note'; text: string } {
   const text = noteOf(values);
-  if (!text) throw new InvalidInputError('Write the note first.', undefined, { field: 'note' });
+  if (!text) throw formError('form.noteNeeded', undefined, 'note');
   return { type: 'note', text };
 }
 
@@ -60,21 +68,21 @@ export interface EditForm {
 /** The edit form: every field as shown or changed; the use case keeps what did not change. */
 export function readEditForm(values: ViewValues): EditForm {
   const title = cappedTextOf(values, INPUTS.title, INPUT_MAX_CHARS.title, 'title', 'title');
-  if (!title) throw new InvalidInputError('A title cannot be empty.', undefined, { field: 'title' });
+  if (!title) throw formError('form.titleNeeded', undefined, 'title');
   const names = cappedTextOf(values, INPUTS.ownerNames, INPUT_MAX_CHARS.ownerNames, 'list of owners', 'ownerNames') ?? '';
   const parties = cappedTextOf(values, INPUTS.parties, INPUT_MAX_CHARS.parties, 'list of parties', 'parties') ?? '';
   const reason = cappedTextOf(values, INPUTS.reason, INPUT_MAX_CHARS.note, 'reason', 'reason');
   const due = selectedDateOf(values, INPUTS.due);
   const nameList = names.split(',').map((n) => n.trim()).filter(Boolean);
   const tooLong = nameList.find((n) => n.length > MAX_OWNER_NAME_CHARS);
-  if (tooLong) throw new InvalidInputError(`The owner “${tooLong.slice(0, 40)}” is ${formatNumber(tooLong.length)} characters long; the limit is ${formatNumber(MAX_OWNER_NAME_CHARS)}.`, undefined, { field: 'ownerNames' });
+  if (tooLong) throw formError('form.ownerNameTooLong', { name: tooLong.slice(0, 40), length: tooLong.length, max: MAX_OWNER_NAME_CHARS }, 'ownerNames');
   return {
     type: 'edit',
     title,
     ...(due ? { due } : {}),
     // A name cannot become a mention: only the people picker names Slack users.
     owners: [...pickedOwnersOf(values, nameList.length).map((id) => `<@${id}>`), ...nameList.map((n) => n.replace(/[<>]/g, ''))],
-    parties: partyListOf(parties, 'An item'),
+    parties: partyListOf(parties, 'item'),
     ...(reason ? { reason } : {}),
     archive: checkedValuesOf(values, INPUTS.archive, INPUTS.archive).includes(ARCHIVE_TICKED),
     unlog: readOccurrenceChecks(values),
@@ -84,7 +92,7 @@ export function readEditForm(values: ViewValues): EditForm {
 function readOccurrenceChecks(values: ViewValues): number[] {
   const checked = checkedValuesOf(values, INPUTS.unlog, INPUTS.unlog);
   // The form lists at most ten occurrences; a payload claiming more is not the form's.
-  if (new Set(checked).size > MAX_CHECKBOXES || !checked.every((v) => /^\d{1,4}$/.test(v))) throw new InvalidInputError('That occurrence is not one this form listed.', undefined, { field: 'unlog' });
+  if (new Set(checked).size > MAX_CHECKBOXES || !checked.every((v) => /^\d{1,4}$/.test(v))) throw formError('form.notListed', undefined, 'unlog');
   return [...new Set(checked.map(Number))];
 }
 
@@ -207,7 +215,7 @@ export function readTrackForm(values: ViewValues, origin: ModalOrigin = {}): Tra
   return {
     slug: capped(INPUTS.slug, INPUT_MAX_CHARS.slug, 'slug', 'slug').toLowerCase(),
     title: capped(INPUTS.title, INPUT_MAX_CHARS.trackTitle, 'title', 'title'),
-    parties: partyListOf(capped(INPUTS.parties, INPUT_MAX_CHARS.parties, 'list of parties', 'parties'), 'A track'),
+    parties: partyListOf(capped(INPUTS.parties, INPUT_MAX_CHARS.parties, 'list of parties', 'parties'), 'track'),
     timeZone: capped(INPUTS.timeZone, INPUT_MAX_CHARS.timeZone, 'time zone', 'timeZone'),
     ...(prefix ? { prefix } : {}),
     ...(origin.clientToken ? { clientToken: origin.clientToken } : {}),
@@ -236,10 +244,10 @@ export function readRolesForm(values: ViewValues): Record<Role, string[]> {
 }
 
 /** Party codes as typed, comma- or space-separated, refused past what an item or track may name. */
-function partyListOf(text: string, whose: string): string[] {
+function partyListOf(text: string, whose: 'item' | 'track'): string[] {
   const parties = text.split(/[,\s]+/).filter(Boolean);
   const distinct = new Set(parties.map((code) => code.toUpperCase())).size;
-  if (distinct > PARTIES_PER_LIST) throw new InvalidInputError(`${whose} can name at most ${PARTIES_PER_LIST} parties; this form names ${distinct}.`, undefined, { field: 'parties' });
+  if (distinct > PARTIES_PER_LIST) throw formError('form.tooManyParties', { whose, max: PARTIES_PER_LIST, count: distinct }, 'parties');
   return parties;
 }
 
@@ -247,7 +255,7 @@ function partyListOf(text: string, whose: string): string[] {
 function pickedOwnersOf(values: ViewValues, names = 0): string[] {
   const picked = selectedUsersOf(values, INPUTS.owners);
   if (picked.length + names > OWNERS_PER_ITEM) {
-    throw new InvalidInputError(`An item can have at most ${OWNERS_PER_ITEM} owners; this form names ${picked.length + names}. Nothing was changed.`, undefined, { field: 'owners' });
+    throw formError('form.tooManyOwners', { max: OWNERS_PER_ITEM, count: picked.length + names }, 'owners');
   }
   return picked;
 }

@@ -1,5 +1,7 @@
 import type { types } from '@slack/bolt';
+import { DEFAULT_LOCALE } from '#shared/domain/locale';
 import type { Commitment } from '#shared/domain/schemas';
+import { EN, translatorFor, type Translator } from '#shared/i18n/translator';
 import { answerError } from '#shared/slack/answer-error';
 import type { ModalOrigin } from '#shared/slack/render/modals';
 import { getCommitment } from '#shared/use-cases/interactions';
@@ -7,12 +9,15 @@ import { headerRef } from '#shared/use-cases/redraw';
 import type { ListenerDeps } from '../deps.ts';
 import { buttonCaller, type ButtonArgs } from '../payload.ts';
 
-/** An item's button (mark done, update, add note): opens its modal, remembering the message to redraw. */
-export function openItemModal(deps: ListenerDeps, modal: (item: Commitment, origin: ModalOrigin) => types.ModalView) {
+/** An item's button (mark done, update, add note, edit): opens its modal in the presser's language, remembering the message to redraw. */
+export function openItemModal(deps: ListenerDeps, modal: (item: Commitment, origin: ModalOrigin, t: Translator) => types.ModalView) {
   return async ({ ack, body, action, client, respond }: ButtonArgs): Promise<void> => {
     await ack();
+    let t = EN;
     try {
-      const item = await getCommitment(deps, await buttonCaller(deps, body, deps.clock()), action.value ?? '');
+      const caller = await buttonCaller(deps, body, deps.clock());
+      t = await translatorFor(caller.access.locale ?? DEFAULT_LOCALE);
+      const item = await getCommitment(deps, caller, action.value ?? '');
       const refresh = headerRef(body.message?.blocks);
       const origin: ModalOrigin = {
         ...(body.response_url ? { responseUrl: body.response_url } : {}),
@@ -20,9 +25,9 @@ export function openItemModal(deps: ListenerDeps, modal: (item: Commitment, orig
         ...(body.container?.message_ts ? { messageTs: body.container.message_ts } : {}),
         ...(refresh ? { refresh } : {}),
       };
-      await client.views.open({ trigger_id: body.trigger_id, view: modal(item, origin) });
+      await client.views.open({ trigger_id: body.trigger_id, view: modal(item, origin, t) });
     } catch (error) {
-      await respond({ response_type: 'ephemeral', replace_original: false, ...answerError(error, deps.log) });
+      await respond({ response_type: 'ephemeral', replace_original: false, ...answerError(error, deps.log, t) });
     }
   };
 }

@@ -12,7 +12,7 @@ import { messageOf, shortcutCaller, type MessageShortcutArgs } from '../payload.
 export function trackAsCommitment(deps: ListenerDeps) {
   return async ({ ack, shortcut, client }: MessageShortcutArgs): Promise<void> => {
     await ack();
-    // Its refusals speak the person's language; the form is the add form's.
+    // The form and its refusals speak the person's language.
     let t = EN;
     try {
       const caller = await shortcutCaller(deps, shortcut, deps.clock());
@@ -22,6 +22,7 @@ export function trackAsCommitment(deps: ListenerDeps) {
         { choices: tracks },
         { channelId: shortcut.channel.id, responseUrl: shortcut.response_url, ...(link ? { sourceLink: link } : {}), sourceDate: date },
         prefillFromMessage(text),
+        t,
       );
       await client.views.open({ trigger_id: shortcut.trigger_id, view });
     } catch (error) {

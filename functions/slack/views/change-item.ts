@@ -1,3 +1,5 @@
+import { DEFAULT_LOCALE } from '#shared/domain/locale';
+import { EN, translatorFor } from '#shared/i18n/translator';
 import { answerFormError, type FormFields } from '#shared/slack/answer-error';
 import { readEditForm } from '#shared/slack/forms';
 import { INPUTS, type ModalOrigin } from '#shared/slack/render/modals';
@@ -36,15 +38,18 @@ export function editItemSubmission(deps: ListenerDeps) {
 function itemSubmission(deps: ListenerDeps, save: (caller: Caller, origin: ModalOrigin, values: ViewValues) => Promise<string>, fields: FormFields) {
   return async ({ ack, body, view, context }: ViewArgs): Promise<void> => {
     const origin = readOrigin(view.private_metadata);
+    // The problem beside its field is said in the submitter's language.
+    let t = EN;
     try {
       const caller = await viewCaller(deps, body, deps.clock());
+      t = await translatorFor(caller.access.locale ?? DEFAULT_LOCALE);
       const confirmation = await save(caller, origin, view.state.values);
       await ack();
       const team = jobTeam(context, caller.teamId);
       deps.afterAnswer.later(context, echoJob(team, caller.userId, origin, confirmation));
       deps.afterAnswer.later(context, { kind: 'home', team, userId: caller.userId });
     } catch (error) {
-      await ack(answerFormError(error, fields, deps.log));
+      await ack(answerFormError(error, fields, deps.log, t));
     }
   };
 }

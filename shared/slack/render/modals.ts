@@ -5,8 +5,8 @@ import * as z from 'zod';
 import { STATUSES, LIMITS, type Commitment, type Track, type TrackSummary } from '#shared/domain/schemas';
 import { VIEW_IDS } from '#shared/slack-app/definitions';
 import { DEFAULT_UPDATE_EVERY_DAYS } from '#shared/domain/kind';
-import { STATUS_LABEL } from '#shared/format/text';
-import { formatLocalDate } from '#shared/dates/natural';
+import { selectKey, statusLabel } from '#shared/format/text';
+import { EN, type Translator } from '#shared/i18n/translator';
 import { escape, section, truncate, SLACK_LIMITS } from '#shared/slack/render/format';
 
 /** Where a modal was opened from, so the message there can be refreshed after the change. */
@@ -68,14 +68,14 @@ export const INPUT_MAX_CHARS = {
 
 type View = types.ModalView;
 
-/** A modal with Cancel, carrying where it was opened from for the submission to read back. */
-export function modal(callbackId: string, title: string, submit: string, origin: ModalOrigin, blocks: types.KnownBlock[]): View {
+/** A modal with Cancel (in `t`'s language), carrying where it was opened from for the submission to read back. */
+export function modal(callbackId: string, title: string, submit: string, origin: ModalOrigin, blocks: types.KnownBlock[], t: Translator = EN): View {
   return {
     type: 'modal',
     callback_id: callbackId,
     title: { type: 'plain_text', text: truncate(title, SLACK_LIMITS.modalTitle) },
     submit: { type: 'plain_text', text: submit },
-    close: { type: 'plain_text', text: 'Cancel' },
+    close: { type: 'plain_text', text: t.t('form.cancel') },
     private_metadata: JSON.stringify(origin),
     blocks,
   };
@@ -104,52 +104,53 @@ function textInput(
 
 const option = (text: string, value: string): types.PlainTextOption => ({ text: { type: 'plain_text', text }, value });
 
-export function updateModal(item: Commitment, origin: ModalOrigin): View {
-  return modal(VIEW_IDS.update, `Update ${item.id}`, 'Save', { ...origin, id: item.id, version: item.version }, [
+/** The forms an item's buttons open, in the language of the person who pressed it. */
+export function updateModal(item: Commitment, origin: ModalOrigin, t: Translator = EN): View {
+  return modal(VIEW_IDS.update, t.t('form.updateTitle', { id: item.id }), t.t('form.save'), { ...origin, id: item.id, version: item.version }, [
     section(`*${item.id}* ${escape(item.title)}`),
     {
       type: 'input',
       block_id: INPUTS.status,
-      label: { type: 'plain_text', text: 'Status' },
+      label: { type: 'plain_text', text: t.t('form.status') },
       element: {
         type: 'static_select',
         action_id: INPUTS.status,
-        options: STATUSES.map((s) => option(STATUS_LABEL[s], s)),
-        initial_option: option(STATUS_LABEL[item.status], item.status),
+        options: STATUSES.map((s) => option(statusLabel(s, t), s)),
+        initial_option: option(statusLabel(item.status, t), item.status),
       },
     },
-    textInput(INPUTS.note, 'Note', { multiline: true, optional: true, max: INPUT_MAX_CHARS.note, placeholder: 'What changed, and where it stands' }),
-  ]);
+    textInput(INPUTS.note, t.t('form.note'), { multiline: true, optional: true, max: INPUT_MAX_CHARS.note, placeholder: t.t('form.notePlaceholder') }),
+  ], t);
 }
 
-export function noteModal(item: Commitment, origin: ModalOrigin): View {
-  return modal(VIEW_IDS.addNote, `Note on ${item.id}`, 'Add note', { ...origin, id: item.id, version: item.version }, [
+export function noteModal(item: Commitment, origin: ModalOrigin, t: Translator = EN): View {
+  return modal(VIEW_IDS.addNote, t.t('form.noteTitle', { id: item.id }), t.t('item.addNote'), { ...origin, id: item.id, version: item.version }, [
     section(`*${item.id}* ${escape(item.title)}`),
-    textInput(INPUTS.note, 'Note', { multiline: true, max: INPUT_MAX_CHARS.note }),
-  ]);
+    textInput(INPUTS.note, t.t('form.note'), { multiline: true, max: INPUT_MAX_CHARS.note }),
+  ], t);
 }
 
-export function doneModal(item: Commitment, origin: ModalOrigin): View {
-  return modal(VIEW_IDS.markDone, `Mark ${item.id} done`, 'Mark done', { ...origin, id: item.id, version: item.version }, [
-    section(`Mark *${item.id}* ${escape(item.title)} as done?`),
-    textInput(INPUTS.note, 'How it was done (optional)', { multiline: true, optional: true, max: INPUT_MAX_CHARS.note }),
-  ]);
+export function doneModal(item: Commitment, origin: ModalOrigin, t: Translator = EN): View {
+  return modal(VIEW_IDS.markDone, t.t('form.doneTitle', { id: item.id }), t.t('item.markDone'), { ...origin, id: item.id, version: item.version }, [
+    section(t.t('form.doneQuestion', { id: item.id, title: escape(item.title) })),
+    textInput(INPUTS.note, t.t('form.howDone'), { multiline: true, optional: true, max: INPUT_MAX_CHARS.note }),
+  ], t);
 }
 
 /** The edit form: every field prefilled, saved as one change guarded by the version it shows. */
-export function editModal(item: Commitment, origin: ModalOrigin): View {
+export function editModal(item: Commitment, origin: ModalOrigin, t: Translator = EN): View {
   const due = item.kind.type === 'one-off' ? item.kind.due : undefined;
   const userIds = item.owners.flatMap((o) => (o.slackUserId ? [o.slackUserId] : []));
   const names = item.owners.filter((o) => !o.slackUserId).map((o) => o.label).join(', ');
-  return modal(VIEW_IDS.edit, `Edit ${item.id}`, 'Save', { ...origin, id: item.id, version: item.version }, [
-    textInput(INPUTS.title, 'Title', { max: INPUT_MAX_CHARS.title, initial: item.title }),
+  return modal(VIEW_IDS.edit, t.t('form.editTitle', { id: item.id }), t.t('form.save'), { ...origin, id: item.id, version: item.version }, [
+    textInput(INPUTS.title, t.t('form.title'), { max: INPUT_MAX_CHARS.title, initial: item.title }),
     ...(item.kind.type === 'one-off'
       ? [
           {
             type: 'input',
             block_id: INPUTS.due,
             optional: true,
-            label: { type: 'plain_text', text: 'Due date' },
+            label: { type: 'plain_text', text: t.t('form.dueDate') },
             element: { type: 'datepicker', action_id: INPUTS.due, ...(due ? { initial_date: due } : {}) },
           } satisfies types.InputBlock,
         ]
@@ -158,29 +159,29 @@ export function editModal(item: Commitment, origin: ModalOrigin): View {
       type: 'input',
       block_id: INPUTS.owners,
       optional: true,
-      label: { type: 'plain_text', text: 'Owners in Slack' },
+      label: { type: 'plain_text', text: t.t('form.ownersInSlack') },
       element: { type: 'multi_users_select', action_id: INPUTS.owners, max_selected_items: OWNERS_PER_ITEM, ...(userIds.length > 0 ? { initial_users: userIds } : {}) },
     },
-    textInput(INPUTS.ownerNames, 'Other owners (names, comma-separated)', { optional: true, max: INPUT_MAX_CHARS.ownerNames, initial: names, placeholder: 'Foreign Ministry' }),
-    textInput(INPUTS.parties, 'Parties (codes, comma-separated)', { max: INPUT_MAX_CHARS.parties, initial: item.parties.join(', ') }),
-    textInput(INPUTS.reason, 'Reason (kept in the history)', { multiline: true, optional: true, max: INPUT_MAX_CHARS.note, placeholder: 'Postponed to after the election' }),
-    ...occurrencesInput(item),
+    textInput(INPUTS.ownerNames, t.t('form.otherOwners'), { optional: true, max: INPUT_MAX_CHARS.ownerNames, initial: names, placeholder: t.t('form.otherOwnersPlaceholder') }),
+    textInput(INPUTS.parties, t.t('form.parties'), { max: INPUT_MAX_CHARS.parties, initial: item.parties.join(', ') }),
+    textInput(INPUTS.reason, t.t('form.reason'), { multiline: true, optional: true, max: INPUT_MAX_CHARS.note, placeholder: t.t('form.reasonPlaceholder') }),
+    ...occurrencesInput(item, t),
     {
       type: 'input',
       block_id: INPUTS.archive,
       optional: true,
-      label: { type: 'plain_text', text: 'Archive' },
+      label: { type: 'plain_text', text: t.t('form.archive') },
       element: {
         type: 'checkboxes',
         action_id: INPUTS.archive,
-        options: [{ ...option('Archive this item', ARCHIVE_TICKED), description: { type: 'plain_text', text: 'The reason above is kept as the archive reason.' } }],
+        options: [{ ...option(t.t('form.archiveItem'), ARCHIVE_TICKED), description: { type: 'plain_text', text: t.t('form.archiveHint') } }],
       },
     },
-  ]);
+  ], t);
 }
 
 /** A recurring item's logged occurrences (the latest ten), each a checkbox whose value is its place in the list. */
-function occurrencesInput(item: Commitment): types.InputBlock[] {
+function occurrencesInput(item: Commitment, t: Translator): types.InputBlock[] {
   if (item.kind.type !== 'recurring' || item.kind.occurrences.length === 0) return [];
   const { occurrences } = item.kind;
   const first = Math.max(0, occurrences.length - MAX_CHECKBOXES);
@@ -189,11 +190,13 @@ function occurrencesInput(item: Commitment): types.InputBlock[] {
       type: 'input',
       block_id: INPUTS.unlog,
       optional: true,
-      label: { type: 'plain_text', text: 'Remove occurrences logged by mistake' },
+      label: { type: 'plain_text', text: t.t('form.unlog') },
       element: {
         type: 'checkboxes',
         action_id: INPUTS.unlog,
-        options: occurrences.slice(first).map((o, i) => option(truncate(`${formatLocalDate(o.date)}${o.place ? ` — ${o.place}` : ''}`, SLACK_LIMITS.optionText), String(first + i))),
+        options: occurrences
+          .slice(first)
+          .map((o, i) => option(truncate(t.t('form.occurrence', { date: t.date(o.date), hasPlace: o.place ? 'yes' : 'no', place: o.place ?? '' }), SLACK_LIMITS.optionText), String(first + i))),
       },
     },
   ];
@@ -207,46 +210,48 @@ export function addCommitmentModal(
   track: Pick<Track, 'slug' | 'title'> | { choices: Pick<TrackSummary, 'slug' | 'title'>[] },
   origin: ModalOrigin,
   prefill: { title?: string; detail?: string } = {},
+  t: Translator = EN,
 ): View {
   const fixed = 'slug' in track ? track : undefined;
   const choices = 'choices' in track ? track.choices : [];
-  return modal(VIEW_IDS.addCommitment, 'Add a commitment', 'Add', { ...origin, ...(fixed ? { track: fixed.slug } : {}), clientToken: randomUUID() }, [
+  const kind = (value: 'one-off' | 'recurring') => option(t.t('kind.label', { kind: selectKey(value) }), value);
+  return modal(VIEW_IDS.addCommitment, t.t('form.addTitle'), t.t('form.add'), { ...origin, ...(fixed ? { track: fixed.slug } : {}), clientToken: randomUUID() }, [
     fixed
-      ? section(`Track: *${escape(fixed.title)}* (${fixed.slug})`)
+      ? section(t.t('form.trackFixed', { title: escape(fixed.title), slug: fixed.slug }))
       : {
           type: 'input',
           block_id: INPUTS.track,
-          label: { type: 'plain_text', text: 'Track' },
+          label: { type: 'plain_text', text: t.t('form.track') },
           element: { type: 'static_select', action_id: INPUTS.track, options: choices.slice(0, 100).map((t) => option(truncate(`${t.slug} — ${t.title}`, 75), t.slug)) },
         },
-    textInput(INPUTS.title, 'Title', { max: INPUT_MAX_CHARS.title, ...(prefill.title ? { initial: prefill.title } : {}) }),
-    textInput(INPUTS.detail, 'Detail', { multiline: true, optional: true, max: INPUT_MAX_CHARS.detail, ...(prefill.detail ? { initial: prefill.detail.slice(0, INPUT_MAX_CHARS.detail) } : {}) }),
+    textInput(INPUTS.title, t.t('form.title'), { max: INPUT_MAX_CHARS.title, ...(prefill.title ? { initial: prefill.title } : {}) }),
+    textInput(INPUTS.detail, t.t('form.detail'), { multiline: true, optional: true, max: INPUT_MAX_CHARS.detail, ...(prefill.detail ? { initial: prefill.detail.slice(0, INPUT_MAX_CHARS.detail) } : {}) }),
     {
       type: 'input',
       block_id: INPUTS.kind,
-      label: { type: 'plain_text', text: 'Kind' },
+      label: { type: 'plain_text', text: t.t('form.kind') },
       element: {
         type: 'static_select',
         action_id: INPUTS.kind,
-        options: [option('One-off', 'one-off'), option('Recurring', 'recurring'), option(`Ongoing (update every ${DEFAULT_UPDATE_EVERY_DAYS} days)`, 'ongoing')],
-        initial_option: option('One-off', 'one-off'),
+        options: [kind('one-off'), kind('recurring'), option(t.t('form.ongoing', { days: DEFAULT_UPDATE_EVERY_DAYS }), 'ongoing')],
+        initial_option: kind('one-off'),
       },
     },
     {
       type: 'input',
       block_id: INPUTS.due,
       optional: true,
-      label: { type: 'plain_text', text: 'Due date (one-off)' },
+      label: { type: 'plain_text', text: t.t('form.dueOneOff') },
       element: { type: 'datepicker', action_id: INPUTS.due },
     },
     {
       type: 'input',
       block_id: INPUTS.owners,
       optional: true,
-      label: { type: 'plain_text', text: 'Owners' },
+      label: { type: 'plain_text', text: t.t('form.owners') },
       element: { type: 'multi_users_select', action_id: INPUTS.owners, max_selected_items: OWNERS_PER_ITEM },
     },
-  ]);
+  ], t);
 }
 
 export function addTrackModal(origin: ModalOrigin, prefill: { slug?: string; title?: string; parties?: string; timeZone?: string; prefix?: string }): View {
