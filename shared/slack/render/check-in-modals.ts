@@ -11,8 +11,8 @@ export const CHECK_IN_INPUTS = { until: 'until', owner: 'owner' } as const;
 type View = types.ModalView;
 
 /** A check-in form about `item` as its button showed it: the submission is guarded by that version. */
-function checkInModal(callbackId: string, title: string, submit: string, item: Commitment, origin: ModalOrigin, blocks: types.KnownBlock[]): View {
-  return modal(callbackId, title, submit, { ...origin, id: item.id, version: item.version }, [section(`*${item.id}* ${escape(item.title)}`), ...blocks]);
+function checkInModal(callbackId: string, title: string, submit: string, item: Commitment, origin: ModalOrigin, blocks: types.KnownBlock[], t: Translator): View {
+  return modal(callbackId, title, submit, { ...origin, id: item.id, version: item.version }, [section(`*${item.id}* ${escape(item.title)}`), ...blocks], t);
 }
 
 function textInput(id: string, label: string, optional: boolean, placeholder?: string): types.InputBlock {
@@ -28,15 +28,15 @@ function textInput(id: string, label: string, optional: boolean, placeholder?: s
 export function atRiskModal(item: Commitment, origin: ModalOrigin, t: Translator = EN): View {
   return checkInModal(VIEW_IDS.checkInAtRisk, t.t('checkIn.atRiskTitle', { id: item.id }), t.t('checkIn.markStalled'), item, origin, [
     textInput(INPUTS.reason, t.t('checkIn.holdsUp'), false, t.t('checkIn.holdsUpExample')),
-  ]);
+  ], t);
 }
 
 export function checkInDoneModal(item: Commitment, origin: ModalOrigin, t: Translator = EN): View {
-  return checkInModal(VIEW_IDS.checkInDone, t.t('checkIn.doneTitle', { id: item.id }), t.t('item.markDone'), item, origin, [textInput(INPUTS.note, t.t('checkIn.howDone'), true)]);
+  return checkInModal(VIEW_IDS.checkInDone, t.t('checkIn.doneTitle', { id: item.id }), t.t('item.markDone'), item, origin, [textInput(INPUTS.note, t.t('checkIn.howDone'), true)], t);
 }
 
 export function checkInNoteModal(item: Commitment, origin: ModalOrigin, t: Translator = EN): View {
-  return checkInModal(VIEW_IDS.checkInNote, t.t('checkIn.noteTitle', { id: item.id }), t.t('item.addNote'), item, origin, [textInput(INPUTS.note, t.t('checkIn.note'), false)]);
+  return checkInModal(VIEW_IDS.checkInNote, t.t('checkIn.noteTitle', { id: item.id }), t.t('item.addNote'), item, origin, [textInput(INPUTS.note, t.t('checkIn.note'), false)], t);
 }
 
 export function snoozeDateModal(item: Commitment, origin: ModalOrigin, t: Translator = EN): View {
@@ -47,7 +47,7 @@ export function snoozeDateModal(item: Commitment, origin: ModalOrigin, t: Transl
       label: { type: 'plain_text', text: t.t('checkIn.notBefore') },
       element: { type: 'datepicker', action_id: CHECK_IN_INPUTS.until },
     },
-  ]);
+  ], t);
 }
 
 /** "Not mine": submitting it is the confirmation; the chosen person takes the presser's place among the owners. */
@@ -60,5 +60,5 @@ export function notMineModal(item: Commitment, origin: ModalOrigin, t: Translato
       element: { type: 'users_select', action_id: CHECK_IN_INPUTS.owner },
     },
     textInput(INPUTS.note, t.t('checkIn.noteOptional'), true),
-  ]);
+  ], t);
 }

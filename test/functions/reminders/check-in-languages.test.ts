@@ -169,9 +169,10 @@ describe('answers in the presser’s language', () => {
   it('opens a Japanese owner’s form in Japanese and refuses an empty answer in Japanese, writing nothing', async () => {
     const dm = checkInOf(OWNERS.chose);
     await press(ACTION_IDS.checkInAtRisk, dm, OWNERS.chose);
-    const form = harness.slack.callsTo('views.open').at(-1)!.args['view'] as { callback_id: string; private_metadata: string; title: { text: string }; submit: { text: string }; blocks: Block[] };
+    const form = harness.slack.callsTo('views.open').at(-1)!.args['view'] as { callback_id: string; private_metadata: string; title: { text: string }; submit: { text: string }; close: { text: string }; blocks: Block[] };
     expect(form.title.text).toBe('SU-4 のリスク');
     expect(form.submit.text).toBe('停滞にする');
+    expect(form.close.text).toBe('キャンセル');
     expect(JSON.stringify(form.blocks)).toContain('何が妨げになっていますか?');
     const before = await harness.store().getCommitment(TEAM, 'SU-4');
     const reply = await harness.send(interactionEvent(viewSubmission(TEAM, form.callback_id, form.private_metadata, { reason: { reason: { type: 'plain_text_input', value: '  ' } } }, OWNERS.chose)));
