@@ -1,7 +1,9 @@
 import { defineCommand, SLASH } from '#shared/commands/definition';
 import { checkLength, decodeEntities, preview, readTimeZone, readTrack, TIME_ZONE_KEYWORDS, type Cursor, type Token } from '#shared/commands/grammar';
+import { LOCALES, type Locale } from '#shared/domain/locale';
 import type { TrackSlug } from '#shared/domain/schemas';
 import { DIGEST_SECTIONS, type DigestSection } from '#shared/domain/subscription';
+import { spoken } from '#shared/i18n/translator';
 import { renderSubscribed } from '#shared/slack/render/subscriptions';
 import { withTrackSuggestions } from '#shared/use-cases/commitments';
 import { subscribe } from '#shared/use-cases/subscriptions';
@@ -15,6 +17,8 @@ interface SubscribeArgs {
   sections?: DigestSection[];
   /** `always`: post even when there is nothing to report. */
   always?: boolean;
+  /** `in ja|ko|en`: the digest's language; the subscriber's own when absent. */
+  language?: Locale;
 }
 
 const MAX_SCHEDULE_CHARS = 100;
@@ -28,17 +32,25 @@ const SECTION_WORDS: ReadonlyMap<string, DigestSection> = new Map([
   ['unanswered', 'no-answer'],
 ]);
 
-/** `subscribe <track> [schedule] [tz <zone>]`: a digest of the track posted in this channel. */
+/**
+ * `subscribe <track> [schedule] [tz <zone>] [only …] [always] [in ja|ko|en]`: a digest of the
+ * track posted in this channel, in the language given, else the subscriber's. `in` followed by
+ * anything but a language is left to the schedule, which reads it as a time zone (`in Asia/Tokyo`).
+ */
 export const subscribeCommand = defineCommand({
   name: 'subscribe',
   words: ['subscribe'],
-  usage: `${SLASH} subscribe <track> [schedule, such as every monday 09:00] [tz Asia/Tokyo] [only overdue,no-answer,…] [always]`,
-  examples: [`${SLASH} subscribe japan-korea every monday 09:00 tz Asia/Tokyo`, `${SLASH} subscribe japan-korea weekdays 08:00 only overdue,no-answer`],
+  usage: `${SLASH} subscribe <track> [schedule, such as every monday 09:00] [tz Asia/Tokyo] [only overdue,no-answer,…] [always] [in ja|ko|en]  (in: the digest's language, yours when not given)`,
+  examples: [
+    `${SLASH} subscribe japan-korea every monday 09:00 tz Asia/Tokyo`,
+    `${SLASH} subscribe japan-korea weekdays 08:00 only overdue,no-answer`,
+    `${SLASH} subscribe japan-korea every monday 09:00 in ko`,
+  ],
   writes: true,
   need: 'write',
   read: readSubscribe,
   target: ({ track }) => ({ track }),
-  run: ({ track, scheduleText, timeZone, sections, always }, { deps, caller, where }) =>
+  run: ({ track, scheduleText, timeZone, sections, always, language }, { deps, caller, where, t }) =>
     withTrackSuggestions(deps, caller, track, () =>
       subscribe(deps, {
         teamId: caller.teamId,
@@ -48,11 +60,12 @@ export const subscribeCommand = defineCommand({
         ...(timeZone ? { timeZone } : {}),
         ...(sections ? { sections } : {}),
         skipWhenEmpty: !always,
+        language: language ?? t.locale,
         by: caller.userId,
         now: caller.now,
       }),
     ),
-  render: (result) => ({ message: renderSubscribed(result) }),
+  render: (result, _, { t }) => ({ message: renderSubscribed(result, t) }),
 });
 
 function readSubscribe(c: Cursor): SubscribeArgs {
@@ -61,15 +74,19 @@ function readSubscribe(c: Cursor): SubscribeArgs {
   let timeZone: string | undefined;
   let sections: DigestSection[] | undefined;
   let always = false;
+  let language: Locale | undefined;
   for (let token = c.next(); token; token = c.next()) {
     const word = token.quoted ? undefined : token.text.toLowerCase();
     if (word !== undefined && TIME_ZONE_KEYWORDS.has(word)) {
-      if (timeZone) c.refuse('Give tz only once.');
+      if (timeZone) c.refuse(spoken('subscribe.tzOnce'));
       const zone = c.next();
       timeZone = readTimeZone(c, zone ? [zone] : []);
     } else if (word === 'only') {
-      if (sections) c.refuse('Give only once, with every section it keeps.');
+      if (sections) c.refuse(spoken('subscribe.onlyOnce'));
       sections = readSections(c);
+    } else if (word === 'in' && isLanguage(c.peekWord())) {
+      if (language) c.refuse(spoken('subscribe.languageOnce'));
+      language = c.next()!.text.toLowerCase() as Locale;
     } else if (word === 'always') {
       always = true;
     } else schedule.push(token);
@@ -80,7 +97,12 @@ function readSubscribe(c: Cursor): SubscribeArgs {
   if (timeZone) args.timeZone = timeZone;
   if (sections) args.sections = sections;
   if (always) args.always = true;
+  if (language) args.language = language;
   return args;
+}
+
+function isLanguage(word: string | undefined): boolean {
+  return (LOCALES as readonly (string | undefined)[]).includes(word);
 }
 
 /** `overdue,no-answer` or `overdue, no-answer`: the words up to the next one without a comma, in DIGEST_SECTIONS order. */
@@ -91,11 +113,11 @@ function readSections(c: Cursor): DigestSection[] {
     if (words.length === 0 || (chosen.size > 0 && !c.input.slice(0, token.start).trimEnd().endsWith(',') && !token.text.startsWith(','))) break;
     for (const word of words) {
       const section = SECTION_WORDS.get(word);
-      if (!section) c.refuse(`“${preview(word)}” is not a digest section; use ${DIGEST_SECTIONS.join(', ')}.`);
+      if (!section) c.refuse(spoken('subscribe.notSection', { word: preview(word), sections: DIGEST_SECTIONS.join(', ') }));
       chosen.add(section);
     }
     c.next();
   }
-  if (chosen.size === 0) c.refuse(`only needs sections, such as only overdue,no-answer (${DIGEST_SECTIONS.join(', ')}).`);
+  if (chosen.size === 0) c.refuse(spoken('subscribe.sectionsNeeded', { sections: DIGEST_SECTIONS.join(', ') }));
   return DIGEST_SECTIONS.filter((s) => chosen.has(s));
 }

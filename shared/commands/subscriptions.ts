@@ -16,5 +16,5 @@ export const subscriptionsCommand = defineCommand({
     return {};
   },
   run: (_, { deps, caller, where }) => listVisibleSubscriptions(deps, caller, where.channelId),
-  render: (subscriptions, _, { where }) => ({ message: renderSubscriptions({ channelId: where.channelId, subscriptions }) }),
+  render: (subscriptions, _, { where, t }) => ({ message: renderSubscriptions({ channelId: where.channelId, subscriptions }, t) }),
 });

@@ -15,5 +15,5 @@ export const unsubscribeCommand = defineCommand({
   read: (c: Cursor): { track: TrackSlug } => ({ track: readTrack(c, 'unsubscribe') }),
   target: ({ track }) => ({ track }),
   run: ({ track }, { deps, caller, where }) => unsubscribe(deps, { teamId: caller.teamId, channelId: where.channelId, track }),
-  render: (subscription) => ({ message: renderUnsubscribed(subscription) }),
+  render: (subscription, _, { t }) => ({ message: renderUnsubscribed(subscription, t) }),
 });

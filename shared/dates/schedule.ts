@@ -1,6 +1,8 @@
 import { tz, tzName, tzOffset } from '@date-fns/tz';
 import { format, getISODay, parseISO } from 'date-fns';
 import { InvalidInputError } from '#shared/errors';
+import { spoken, type MessageValues } from '#shared/i18n/translator';
+import type { MessageKey } from '#shared/i18n/en';
 import { TimeZoneSchema, type LocalDate } from '#shared/domain/schemas';
 import { ScheduleSchema, type Schedule } from '#shared/domain/schedule';
 import { addLocalDays, daysBetween, localDate } from '#shared/dates/flags';
@@ -45,7 +47,7 @@ export function parseSchedule(text: string | undefined, options: { timeZone: str
     const next = tokens[i + 1]?.toLowerCase();
     if (word === 'tz' || word === 'in') {
       const zone = tokens[++i];
-      timeZone = zone ? canonicalZone(zone) : invalid('`tz` needs a zone after it, such as `tz Asia/Tokyo`.');
+      timeZone = zone ? canonicalZone(zone) : invalid('schedule.zoneNeeded');
     } else if (raw.includes('/') || word === 'utc') {
       timeZone = canonicalZone(raw);
     } else if (word === 'daily' || (word === 'day' && ['every', 'each'].includes(tokens[i - 1]?.toLowerCase() ?? ''))) {
@@ -64,7 +66,7 @@ export function parseSchedule(text: string | undefined, options: { timeZone: str
       i++;
     } else if (/^\d+$/.test(word) && (next === 'days' || next === 'day')) {
       everyDays = Number(word);
-      if (everyDays < 1 || everyDays > 365) invalid(`Every ${word} days is out of range: use 1 to 365.`);
+      if (everyDays < 1 || everyDays > 365) invalid('schedule.daysRange', { word });
       i++;
     } else if (dayNumber(word)) {
       days.add(dayNumber(word)!);
@@ -77,11 +79,11 @@ export function parseSchedule(text: string | undefined, options: { timeZone: str
       const meridiem = next === 'am' || next === 'pm' ? (i++, next) : undefined;
       at = parseTime(word + (meridiem ?? ''));
     } else if (!FILLER.has(word)) {
-      invalid(`I could not read "${raw}" as a day, a time or a time zone.`);
+      invalid('schedule.unreadable', { word: raw });
     }
   }
 
-  if (everyDays !== undefined && named) invalid('Give either days of the week or `every N days`, not both.');
+  if (everyDays !== undefined && named) invalid('schedule.daysOrInterval');
   const time = at ?? DEFAULT_SCHEDULE.at;
   let schedule: Schedule;
   if (everyDays === 1) schedule = { type: 'weekly', days: [1, 2, 3, 4, 5, 6, 7], at: time };
@@ -169,16 +171,16 @@ function parseTime(word: string): string {
   const minutes = Number(match[2] ?? '0');
   const meridiem = match[3];
   if (meridiem) {
-    if (hours < 1 || hours > 12) invalid(`${word} is not a time.`);
+    if (hours < 1 || hours > 12) invalid('schedule.notTime', { word });
     hours = (hours % 12) + (meridiem === 'pm' ? 12 : 0);
   }
-  if (hours > 23 || minutes > 59) invalid(`${word} is not a time.`);
+  if (hours > 23 || minutes > 59) invalid('schedule.notTime', { word });
   return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
 }
 
 /** IANA names are case-sensitive; people are not. */
 function canonicalZone(text: string): string {
-  if (!TimeZoneSchema.safeParse(text).success) invalid(`${text} is not a time zone I know; use an IANA name such as Asia/Tokyo.`);
+  if (!TimeZoneSchema.safeParse(text).success) invalid('schedule.notZone', { word: text });
   return new Intl.DateTimeFormat('en-US', { timeZone: text }).resolvedOptions().timeZone;
 }
 
@@ -190,6 +192,7 @@ function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-function invalid(message: string): never {
-  throw new InvalidInputError(message, SCHEDULE_HINT);
+function invalid(key: MessageKey, values?: MessageValues): never {
+  const { text, say } = spoken(key, values);
+  throw new InvalidInputError(text, SCHEDULE_HINT, { say });
 }

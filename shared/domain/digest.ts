@@ -23,8 +23,10 @@ export interface DigestModel {
   /** The sections the channel chose; the groups of the others are left empty. */
   sections: readonly DigestSection[];
   openCount: number;
-  /** "every Monday at 09:00 (Asia/Tokyo)", for the footer. */
+  /** "every Monday at 09:00 (Asia/Tokyo)", for the footer, in the digest's language. */
   scheduleText?: string;
+  /** The command that changes the digest's language and nothing else, which a Japanese or Korean digest's footer shows. */
+  changeLanguage?: string;
 }
 
 /** Whether the digest has nothing to say in the sections its channel chose. */

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { ActorSchema, InstantSchema, TeamIdSchema, TimeZoneSchema, TrackSlugSchema, type TeamId, type TrackSlug } from '#shared/domain/schemas';
 import { ScheduleSchema } from '#shared/domain/schedule';
+import { DEFAULT_LOCALE, LocaleSchema, type Locale } from '#shared/domain/locale';
 
 export const ChannelIdSchema = z.string().regex(/^[CGD][A-Z0-9]{2,30}$/, 'must be a Slack channel id such as C0123ABCD');
 
@@ -30,11 +31,18 @@ export const SubscriptionSchema = z.object({
   sections: z.array(DigestSectionSchema).min(1).max(DIGEST_SECTIONS.length).default([...DIGEST_SECTIONS]),
   /** With nothing to report in its sections, the slot is recorded as skipped and nothing is posted. */
   skipWhenEmpty: z.boolean().default(true),
+  /** The digest's language (`subscribe … in ko`); subscriptions stored before languages have none and read as English. */
+  language: LocaleSchema.optional(),
   version: z.number().int().min(1),
 });
 export type Subscription = z.infer<typeof SubscriptionSchema>;
 /** A subscription as written before defaults, as items stored before digest sections read. */
 export type SubscriptionInput = z.input<typeof SubscriptionSchema>;
+
+/** The language a subscription's digest is written in. */
+export function digestLocale(sub: Pick<Subscription, 'language'>): Locale {
+  return sub.language ?? DEFAULT_LOCALE;
+}
 
 /** What names one subscription: a channel and a track, in a team. */
 export interface SubscriptionKey {

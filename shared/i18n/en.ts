@@ -479,6 +479,7 @@ export const en = {
   'schedule.localTime': '{date}, {time} {zone}',
 
   // subscribe, unsubscribe, subscriptions.
+  'gloss.subscribe': 'in: the digest\'s language, yours when not given',
   'subscribe.done':
     '{verb, select, resumed {Resumed} updated {Updated} other {Subscribed}}: <#{channel}> gets the {track} digest {when}{noise, select, none {} other {, {noise}}}. First one: {time}.',
   'subscribe.language':

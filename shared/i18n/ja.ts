@@ -462,6 +462,7 @@ export const ja: Catalog = {
   'schedule.localTime': '{date} {time} {zone}',
 
   // subscribe, unsubscribe, subscriptions.
+  'gloss.subscribe': 'in: ダイジェストの言語。指定がなければご自身の言語',
   'subscribe.done':
     '{verb, select, resumed {再開しました} updated {変更しました} other {登録しました}}: <#{channel}> に {track} のダイジェストを{when}にお届けします{noise, select, none {} other {({noise})}}。初回: {time}。',
   'subscribe.language':

@@ -462,6 +462,7 @@ export const ko: Catalog = {
   'schedule.localTime': '{date} {time} {zone}',
 
   // subscribe, unsubscribe, subscriptions.
+  'gloss.subscribe': 'in: 다이제스트 언어. 지정하지 않으면 내 언어',
   'subscribe.done':
     '{verb, select, resumed {재개했습니다} updated {변경했습니다} other {구독했습니다}}: <#{channel}>에 {track} 다이제스트를 {when}에 보냅니다{noise, select, none {} other {({noise})}}. 첫 다이제스트: {time}.',
   'subscribe.language':

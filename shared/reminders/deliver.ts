@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { NotFoundError } from '#shared/errors';
 import { visibleInChannel } from '#shared/domain/access';
-import { describeSchedule, nextRun } from '#shared/dates/schedule';
+import { nextRun } from '#shared/dates/schedule';
 import { countDigestPosted, countSubscriptionPaused } from '#shared/observe/metrics';
 import type { Report } from '#shared/domain/report';
-import { subscriptionKeyOf, type Subscription } from '#shared/domain/subscription';
+import { digestLocale, subscriptionKeyOf, type Subscription } from '#shared/domain/subscription';
+import { scheduleText } from '#shared/format/schedule';
+import { translatorFor } from '#shared/i18n/translator';
 import type { SubscriptionStore } from '#shared/store/subscriptions';
 import { buildDigest } from '#shared/reminders/digest';
 import { postOnce, type PostContext } from '#shared/reminders/post';
 import { isEmptyDigest } from '#shared/domain/digest';
 import { renderDigest } from '#shared/slack/render/digest';
+import { changeLanguageCommand } from '#shared/slack/render/subscriptions';
 import type { SlackMessage } from '#shared/slack/render/format';
 
 /**
@@ -88,9 +91,17 @@ export async function deliver(ctx: DeliverContext, sub: Subscription): Promise<O
     const report = await ctx.report(sub.teamId, sub.track);
     // A private track's digest goes only to its linked channels; elsewhere it is as missing as a deleted one.
     if (!visibleInChannel(report.track, sub.channelId)) return pause(ctx, sub, token, 'track_not_found');
-    const model = buildDigest(report, { now: ctx.clock(), since: sub.lastDigestAt ?? sub.createdAt, scheduleText: describeSchedule(sub.schedule, sub.timeZone), sections: sub.sections });
+    // In the subscription's language; a Japanese or Korean digest says how to have it in English.
+    const t = await translatorFor(digestLocale(sub));
+    const model = buildDigest(report, {
+      now: ctx.clock(),
+      since: sub.lastDigestAt ?? sub.createdAt,
+      scheduleText: scheduleText(sub.schedule, sub.timeZone, t),
+      ...(t.locale !== 'en' ? { changeLanguage: changeLanguageCommand(sub, 'en') } : {}),
+      sections: sub.sections,
+    });
     if (sub.skipWhenEmpty && isEmptyDigest(model)) return skipEmpty(ctx, sub, token);
-    message = renderDigest(model);
+    message = renderDigest(model, t);
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
     return pause(ctx, sub, token, 'track_not_found');

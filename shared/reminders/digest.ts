@@ -12,7 +12,10 @@ import { DIGEST_SECTIONS, type DigestSection } from '#shared/domain/subscription
  * 3. items whose owners left a check-in unanswered past the track's limit, longest wait first;
  * 4. only the `sections` chosen (all by default) keep their items.
  */
-export function buildDigest(report: Report, options: { now: Date; since?: string; scheduleText?: string; sections?: readonly DigestSection[] }): DigestModel {
+export function buildDigest(
+  report: Report,
+  options: { now: Date; since?: string; scheduleText?: string; changeLanguage?: string; sections?: readonly DigestSection[] },
+): DigestModel {
   const { track } = report;
   const { now, since } = options;
   const sections = options.sections ?? DIGEST_SECTIONS;
@@ -28,6 +31,7 @@ export function buildDigest(report: Report, options: { now: Date; since?: string
     sections,
     openCount: report.commitments.filter((c) => !CLOSED_STATUSES.has(c.status) && !c.archived).length,
     ...(options.scheduleText ? { scheduleText: options.scheduleText } : {}),
+    ...(options.changeLanguage ? { changeLanguage: options.changeLanguage } : {}),
   };
   const days = new Map<string, number>();
   for (const item of report.commitments) {

@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ConflictError, NotFoundError } from '#shared/errors';
+import { spoken } from '#shared/i18n/translator';
 import type { TeamId } from '#shared/domain/schemas';
 import { DeliverySchema, type Delivery } from '#shared/domain/delivery';
 import { SubscriptionSchema, type Subscription, type SubscriptionInput, type SubscriptionKey } from '#shared/domain/subscription';
@@ -51,7 +52,8 @@ export function createSubscriptionStore(deps: { client: DynamoDBClient; tableNam
       const sub = parse(SubscriptionSchema, input);
       const written = await conditional(() => client.send(new PutItemCommand(params.putSubscriptionParams(tableName, sub, expectedVersion))));
       if (!written) {
-        throw new ConflictError(`The subscription of this channel to ${sub.track} changed a moment ago; nothing was saved. Try again.`);
+        const { text, say } = spoken('subscribe.conflict', { track: sub.track });
+        throw new ConflictError(text, { say });
       }
       return sub;
     },
@@ -62,7 +64,8 @@ export function createSubscriptionStore(deps: { client: DynamoDBClient; tableNam
         return parse(SubscriptionSchema, unmarshall(Attributes ?? {}));
       } catch (error) {
         if (error instanceof ConditionalCheckFailedException) {
-          throw new NotFoundError(`This channel is not subscribed to ${key.track}.`, { cause: error });
+          const { text, say } = spoken('unsubscribe.notSubscribed', { track: key.track });
+          throw new NotFoundError(text, { cause: error, say });
         }
         throw error;
       }

@@ -1,5 +1,7 @@
 import { nextRun, parseSchedule } from '#shared/dates/schedule';
 import { InvalidInputError } from '#shared/errors';
+import type { Locale } from '#shared/domain/locale';
+import { spoken } from '#shared/i18n/translator';
 import type { Actor, TeamId, TrackSlug } from '#shared/domain/schemas';
 import type { Store } from '#shared/store/store';
 import { DIGEST_SECTIONS, subscriptionKeyOf, type DigestSection, type SubscribeResult, type Subscription } from '#shared/domain/subscription';
@@ -23,6 +25,8 @@ export interface SubscribeInput {
   sections?: DigestSection[];
   /** Whether a slot with nothing to report posts nothing; true when absent. */
   skipWhenEmpty?: boolean;
+  /** The digest's language; English when absent. */
+  language?: Locale;
   by: Actor;
   now: Date;
 }
@@ -33,14 +37,15 @@ export interface SubscribeInput {
  *    only in a channel linked to it);
  * 2. read the schedule text, its zone from `tz <Zone>`, else `timeZone`, else the track's;
  * 3. write the subscription with its first run after now, its sections and whether an empty
- *    digest is skipped: new, or replacing (and un-pausing) the channel's existing one for this
+ *    digest is skipped and its language: new, or replacing (and un-pausing) the channel's existing one for this
  *    track, conditional on the version read.
  */
 export async function subscribe(deps: SubscriptionDeps, input: SubscribeInput): Promise<SubscribeResult> {
   const track = await deps.store.getTrack(input.teamId, input.track);
   if (track.visibility === 'private' && !track.channels.includes(input.channelId)) {
     // A digest shows the track to everyone in the channel.
-    throw new InvalidInputError(`${track.slug} is private: link this channel first (/commitments ${track.slug} link <#${input.channelId}>), then subscribe.`);
+    const { text, say } = spoken('subscribe.private', { track: track.slug, command: `/commitments ${track.slug} link <#${input.channelId}>` });
+    throw new InvalidInputError(text, undefined, { say });
   }
   const { schedule, timeZone } = parseSchedule(input.scheduleText, { timeZone: input.timeZone ?? track.timeZone, now: input.now });
   const key = { teamId: input.teamId, channelId: input.channelId, track: input.track };
@@ -55,6 +60,7 @@ export async function subscribe(deps: SubscriptionDeps, input: SubscribeInput): 
       nextRunAt: nextRun(schedule, timeZone, input.now).toISOString(),
       sections: input.sections ?? [...DIGEST_SECTIONS],
       skipWhenEmpty: input.skipWhenEmpty ?? true,
+      ...(input.language ? { language: input.language } : {}),
       // Keeps "changed since the last digest" continuous across a change of schedule.
       ...(existing?.lastDigestAt ? { lastDigestAt: existing.lastDigestAt } : {}),
       version: (existing?.version ?? 0) + 1,

@@ -93,9 +93,9 @@ export function readItemVersion(value: string): { id: string; version: number } 
 }
 
 /** One item as blocks: its summary, then its buttons while it is open. */
-export function renderCommitmentBlocks(item: Commitment, timeZone: string, now: Date): Block[] {
-  const actions = commitmentActions(item);
-  return [section(commitmentSummary(item, timeZone, now)), ...(actions ? [actions] : [])];
+export function renderCommitmentBlocks(item: Commitment, timeZone: string, now: Date, t: Translator = EN): Block[] {
+  const actions = commitmentActions(item, t);
+  return [section(commitmentSummary(item, timeZone, now, t)), ...(actions ? [actions] : [])];
 }
 
 /** `show JK-4`: everything about one item, with its latest notes (or its whole history). */

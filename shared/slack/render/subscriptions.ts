@@ -1,59 +1,98 @@
-import { describeSchedule, formatLocalTime } from '#shared/dates/schedule';
+import type { Locale } from '#shared/domain/locale';
 import { DIGEST_SECTIONS, type SubscribeResult, type Subscription } from '#shared/domain/subscription';
+import { localTimeText, scheduleText } from '#shared/format/schedule';
+import { EN, type Translator } from '#shared/i18n/translator';
 import { SLACK_LIMITS, context, escapeEntities, section, truncate, type Block, type SlackMessage } from '#shared/slack/render/format';
 
 /**
- * The line for one subscription: track, schedule, next run in its zone, or why it is paused.
+ * The line for one subscription: track, schedule, next run in its zone, or why it is paused;
+ * its language when that is not English.
  * Built twice rather than through `plainText`, which would eat the underscores of `is_archived`;
  * escaped both times, since Slack reads the fallback text as mrkdwn too.
  */
-export function subscriptionLine(sub: Subscription, markup = true): string {
-  const when = describeSchedule(sub.schedule, sub.timeZone);
+export function subscriptionLine(sub: Subscription, markup = true, t: Translator = EN): string {
+  const when = scheduleText(sub.schedule, sub.timeZone, t);
   const [b, code, esc] = markup ? ['*', '`', escapeEntities] : ['', '', escapeEntities];
+  const language = sub.language && sub.language !== 'en' ? ` · ${t.t('subscriptions.language', { language: sub.language })}` : '';
   if (sub.paused) {
-    return `${markup ? ':double_vertical_bar: ' : ''}${b}${sub.track}${b} · ${esc(when)} · paused since ${formatLocalTime(new Date(sub.paused.at), sub.timeZone)}: ${code}${esc(sub.paused.reason)}${code} — subscribe again to resume`;
+    const paused = t.t('subscriptions.paused', { time: localTimeText(new Date(sub.paused.at), sub.timeZone, t), reason: `${code}${esc(sub.paused.reason)}${code}` });
+    return `${markup ? ':double_vertical_bar: ' : ''}${b}${sub.track}${b} · ${esc(when)} · ${paused}${language}`;
   }
-  return `${markup ? ':calendar: ' : ''}${b}${sub.track}${b} · ${esc(when)} · next ${formatLocalTime(new Date(sub.nextRunAt), sub.timeZone)}${noise(sub, ' · ')}`;
+  const next = t.t('subscriptions.next', { time: localTimeText(new Date(sub.nextRunAt), sub.timeZone, t) });
+  return `${markup ? ':calendar: ' : ''}${b}${sub.track}${b} · ${esc(when)} · ${next}${noise(sub, ' · ', t)}${language}`;
 }
 
 /**
  * "only overdue, no-answer · posted even when there is nothing to report", after `lead`; empty for
  * the defaults (every section, nothing posted when there is nothing to report).
  */
-export function noise(sub: Pick<Subscription, 'sections' | 'skipWhenEmpty'>, lead: string): string {
-  const parts = [
-    sub.sections.length < DIGEST_SECTIONS.length ? `only ${sub.sections.join(', ')}` : undefined,
-    sub.skipWhenEmpty ? undefined : 'posted even when there is nothing to report',
-  ].filter(Boolean);
+export function noise(sub: Pick<Subscription, 'sections' | 'skipWhenEmpty'>, lead: string, t: Translator = EN): string {
+  const parts = noiseParts(sub, t);
   return parts.length > 0 ? `${lead}${parts.join(' · ')}` : '';
 }
 
+function noiseParts(sub: Pick<Subscription, 'sections' | 'skipWhenEmpty'>, t: Translator): string[] {
+  return [
+    sub.sections.length < DIGEST_SECTIONS.length ? t.t('subscribe.only', { sections: sub.sections.join(', ') }) : undefined,
+    sub.skipWhenEmpty ? undefined : t.t('subscribe.always'),
+  ].filter((part) => part !== undefined);
+}
+
 /** `/commitments subscriptions`: what this channel is subscribed to. */
-export function renderSubscriptions(input: { channelId: string; subscriptions: Subscription[] }): SlackMessage {
+export function renderSubscriptions(input: { channelId: string; subscriptions: Subscription[] }, t: Translator = EN): SlackMessage {
   const { channelId, subscriptions } = input;
   if (subscriptions.length === 0) {
-    const text = `<#${channelId}> has no digests. Subscribe with \`/commitments subscribe &lt;track&gt; [schedule]\`, e.g. \`/commitments subscribe japan-korea mondays 09:00\`.`;
+    const text = t.t('subscriptions.none', { channel: channelId });
     return { text, blocks: [section(text)] };
   }
-  const lines = subscriptions.map((sub) => subscriptionLine(sub));
-  const blocks: Block[] = [section(`*Digests in <#${channelId}>*`)];
+  const lines = subscriptions.map((sub) => subscriptionLine(sub, true, t));
+  const blocks: Block[] = [section(t.t('subscriptions.heading', { channel: channelId }))];
   // One line each; a section per line keeps every text far below Slack's limit.
   lines.slice(0, SLACK_LIMITS.blocksPerMessage - 2).forEach((line) => blocks.push(section(line)));
-  blocks.push(context('`/commitments unsubscribe &lt;track&gt;` stops one; `/commitments subscribe &lt;track&gt; &lt;schedule&gt; [only &lt;sections&gt;] [always]` changes it.'));
-  const text = truncate([`Digests in this channel: ${subscriptions.length}`, ...subscriptions.map((sub) => subscriptionLine(sub, false))].join('\n'), SLACK_LIMITS.fallbackText);
+  blocks.push(context(t.t('subscriptions.howTo')));
+  const text = truncate([t.t('subscriptions.count', { count: subscriptions.length }), ...subscriptions.map((sub) => subscriptionLine(sub, false, t))].join('\n'), SLACK_LIMITS.fallbackText);
   return { text, blocks };
 }
 
-/** The answer to `subscribe`: what was set up (or changed) and when the first digest comes. */
-export function renderSubscribed(result: SubscribeResult): SlackMessage {
+/**
+ * The answer to `subscribe`: what was set up (or changed) and when the first digest comes, and
+ * the digest's language unless it is English told to an English reader.
+ */
+export function renderSubscribed(result: SubscribeResult, t: Translator = EN): SlackMessage {
   const { subscription: sub, replaced } = result;
-  const verb = !replaced ? 'Subscribed' : replaced.paused ? 'Resumed' : 'Updated';
+  const verb = !replaced ? 'subscribed' : replaced.paused ? 'resumed' : 'updated';
+  const parts = noiseParts(sub, t);
+  const language = sub.language && (sub.language !== 'en' || t.locale !== 'en') ? ` ${t.t('subscribe.language', { language: sub.language })}` : '';
   const sentence = (b: string) =>
-    `${verb}: <#${sub.channelId}> gets the ${b}${sub.track}${b} digest ${describeSchedule(sub.schedule, sub.timeZone)}${noise(sub, ', ')}. First one: ${formatLocalTime(new Date(sub.nextRunAt), sub.timeZone)}.`;
+    t.t('subscribe.done', {
+      verb,
+      channel: sub.channelId,
+      track: `${b}${sub.track}${b}`,
+      when: scheduleText(sub.schedule, sub.timeZone, t),
+      noise: parts.length > 0 ? parts.join(' · ') : 'none',
+      time: localTimeText(new Date(sub.nextRunAt), sub.timeZone, t),
+    }) + language;
   return { text: sentence(''), blocks: [section(`:white_check_mark: ${sentence('*')}`)] };
 }
 
-export function renderUnsubscribed(sub: Subscription): SlackMessage {
-  const sentence = (b: string) => `Unsubscribed: <#${sub.channelId}> no longer gets the ${b}${sub.track}${b} digest.`;
+export function renderUnsubscribed(sub: Subscription, t: Translator = EN): SlackMessage {
+  const sentence = (b: string) => t.t('unsubscribe.done', { channel: sub.channelId, track: `${b}${sub.track}${b}` });
   return { text: sentence(''), blocks: [section(sentence('*'))] };
+}
+
+/**
+ * The `subscribe` command that keeps a subscription's schedule, zone, sections and `always` and
+ * writes its digest in `language`: what a Japanese or Korean digest shows to change its language.
+ */
+export function changeLanguageCommand(sub: Pick<Subscription, 'track' | 'schedule' | 'timeZone' | 'sections' | 'skipWhenEmpty'>, language: Locale): string {
+  return [
+    `/commitments subscribe ${sub.track}`,
+    scheduleText(sub.schedule, undefined, EN),
+    `tz ${sub.timeZone}`,
+    sub.sections.length < DIGEST_SECTIONS.length ? `only ${sub.sections.join(',')}` : undefined,
+    sub.skipWhenEmpty ? undefined : 'always',
+    `in ${language}`,
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
