@@ -1,6 +1,7 @@
 import { defineCommand, SLASH } from '#shared/commands/definition';
 import { expectEnd, preview, readTrack, type Cursor } from '#shared/commands/grammar';
 import type { ChannelId, TrackSlug } from '#shared/domain/schemas';
+import { spoken } from '#shared/i18n/translator';
 import { renderDone } from '#shared/slack/render/notice';
 import { describeAccessChanges } from '#shared/slack/render/roles';
 import { linkChannel } from '#shared/use-cases/track-access';
@@ -25,14 +26,14 @@ export const linkCommand = defineCommand({
   read: (c: Cursor, { word }) => readLinkAfterTrack(c, readTrack(c, word ?? 'link'), word !== 'unlink'),
   target: ({ track }) => ({ track }),
   run: ({ track, linked, channelId }, { deps, caller, where }) => linkChannel(deps, caller, track, channelId ?? where.channelId, linked),
-  render: ({ track, changes }) => ({ message: renderDone(describeAccessChanges(track.slug, changes)) }),
+  render: ({ track, changes }, _, { t }) => ({ message: renderDone(describeAccessChanges(track.slug, changes, t)) }),
 });
 
 export function readLinkAfterTrack(c: Cursor, track: TrackSlug, linked: boolean): LinkArgs {
   const token = c.next();
   if (!token) return { track, linked };
   const channelId = CHANNEL.exec(token.text)?.[1];
-  if (!channelId) c.refuse(`“${preview(token.text)}” is not a channel; pick one with # so that Slack sends which it is.`);
+  if (!channelId) c.refuse(spoken('link.notChannel', { word: preview(token.text) }));
   expectEnd(c);
   return { track, linked, channelId };
 }

@@ -1,7 +1,7 @@
 import { defineCommand, SLASH } from '#shared/commands/definition';
 import { expectEnd, preview, type Cursor } from '#shared/commands/grammar';
+import { spoken } from '#shared/i18n/translator';
 import { renderDone } from '#shared/slack/render/notice';
-import { appManagerText } from '#shared/slack/render/tracks';
 import { changeAppManager, requireManagesApp } from '#shared/use-cases/app-manager';
 
 interface ManagerArgs {
@@ -25,16 +25,10 @@ export const managerCommand = defineCommand({
     if (!change) return { kind: 'shown' as const, userId: requireManagesApp(caller).userId };
     return { kind: 'changed' as const, userId: (await changeAppManager(deps, caller, change.userId)).userId };
   },
-  render: (result) => {
-    if (result.kind === 'shown') return { message: renderDone(appManagerText(result.userId)) };
-    const { userId } = result;
-    return {
-      message: renderDone(
-        userId
-          ? `<@${userId}> is now the app manager: they manage every track, as Slack's admins and owners do.`
-          : "Nobody is the app manager now; Slack's admins and owners manage every track.",
-      ),
-    };
+  render: ({ kind, userId }, _, { t }) => {
+    const who = userId ? `<@${userId}>` : undefined;
+    if (kind === 'shown') return { message: renderDone(who ? t.t('manager.is', { who }) : t.t('manager.nobody')) };
+    return { message: renderDone(who ? t.t('manager.named', { who }) : t.t('manager.cleared')) };
   },
 });
 
@@ -46,7 +40,7 @@ function readManager(c: Cursor): ManagerArgs {
     return { change: { userId: undefined } };
   }
   const mention = token.quoted ? null : MENTION.exec(token.text);
-  if (!mention) c.refuse(`“${preview(token.text)}” is not a person: mention them with @ (so Slack sends who they are), or say none.`);
+  if (!mention) c.refuse(spoken('manager.notPerson', { word: preview(token.text) }));
   expectEnd(c);
   return { change: { userId: mention[1]! } };
 }

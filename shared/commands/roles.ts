@@ -1,7 +1,8 @@
 import { defineCommand, modalOrigin, OpenModal, SLASH } from '#shared/commands/definition';
 import { expectEnd, preview, readTrack, type Cursor } from '#shared/commands/grammar';
-import { PEOPLE_PER_ROLES_COMMAND, tooMany } from '#shared/domain/bounds';
+import { PEOPLE_PER_ROLES_COMMAND } from '#shared/domain/bounds';
 import { ROLES, RoleSchema, type Role, type TrackSlug } from '#shared/domain/schemas';
+import { spoken } from '#shared/i18n/translator';
 import { renderDone } from '#shared/slack/render/notice';
 import { describeAccessChanges, rolesModal } from '#shared/slack/render/roles';
 import { getTrack } from '#shared/use-cases/commitments';
@@ -27,12 +28,12 @@ export const rolesCommand = defineCommand({
   need: 'manage',
   read: (c: Cursor) => readRolesAfterTrack(c, readTrack(c, 'roles')),
   target: ({ track }) => ({ track }),
-  async run({ track, change }, { deps, caller, where }) {
-    if (!change) return new OpenModal(rolesModal(await getTrack(deps, caller, track, 'manage'), modalOrigin(where)));
+  async run({ track, change }, { deps, caller, where, t }) {
+    if (!change) return new OpenModal(rolesModal(await getTrack(deps, caller, track, 'manage'), modalOrigin(where), t));
     const role = change.action === 'add' ? change.role : undefined;
     return changeRoles(deps, caller, track, change.userIds.map((userId) => ({ userId, ...(role ? { role } : {}) })));
   },
-  render: ({ track, changes }) => ({ message: renderDone(describeAccessChanges(track.slug, changes)) }),
+  render: ({ track, changes }, _, { t }) => ({ message: renderDone(describeAccessChanges(track.slug, changes, t)) }),
 });
 
 /** The words after `<track> roles`. */
@@ -40,23 +41,23 @@ export function readRolesAfterTrack(c: Cursor, track: TrackSlug): RolesArgs {
   const verb = c.next();
   if (!verb) return { track };
   const action = verb.quoted ? '' : verb.text.toLowerCase();
-  if (action !== 'add' && action !== 'remove') c.refuse(`“${preview(verb.text)}” is not a roles action; use add or remove.`);
+  if (action !== 'add' && action !== 'remove') c.refuse(spoken('roles.notAction', { word: preview(verb.text) }));
   const userIds: string[] = [];
   for (let token = c.peek(); token && MENTION.test(token.text); token = c.peek()) {
     const [, userId, groupId] = MENTION.exec(token.text)!;
     userIds.push((userId ?? groupId)!);
     c.next();
   }
-  if (userIds.length === 0) c.refuse(`roles ${action} needs people, mentioned with @ so that Slack sends who they are (user groups too).`);
+  if (userIds.length === 0) c.refuse(spoken('roles.peopleNeeded', { action }));
   const named = new Set(userIds).size;
-  if (named > PEOPLE_PER_ROLES_COMMAND) c.refuse(tooMany(PEOPLE_PER_ROLES_COMMAND, 'people', named));
+  if (named > PEOPLE_PER_ROLES_COMMAND) c.refuse(spoken('roles.tooManyPeople', { max: PEOPLE_PER_ROLES_COMMAND, given: named }));
   if (action === 'remove') {
     expectEnd(c);
     return { track, change: { action, userIds: [...new Set(userIds)] } };
   }
   const word = c.next();
   const role = RoleSchema.safeParse(word?.text.toLowerCase());
-  if (!role.success) c.refuse(`roles add needs a role after the people: ${ROLES.join(', ')}.`);
+  if (!role.success) c.refuse(spoken('roles.roleNeeded', { roles: ROLES.join(', ') }));
   expectEnd(c);
   return { track, change: { action, userIds: [...new Set(userIds)], role: role.data } };
 }

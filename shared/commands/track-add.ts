@@ -1,6 +1,7 @@
 import { defineCommand, modalOrigin, OpenModal, SLASH, type ReadContext } from '#shared/commands/definition';
-import { checkLength, preview, readTimeZone, readTrack, TIME_ZONE_KEYWORDS, type Cursor, type Token } from '#shared/commands/grammar';
+import { checkLength, preview, readTimeZone, readTrack, TIME_ZONE_KEYWORDS, type Cursor, type Spoken, type Token } from '#shared/commands/grammar';
 import { IdPrefixSchema, PartyCodeSchema, TrackSchema, type TrackSlug } from '#shared/domain/schemas';
+import { spoken } from '#shared/i18n/translator';
 import { addTrackModal } from '#shared/slack/render/modals';
 import { renderDone } from '#shared/slack/render/notice';
 import { addTrack, createdTrackLine } from '#shared/use-cases/commitments';
@@ -31,21 +32,21 @@ export const trackAddCommand = defineCommand({
   // A new track names none yet; only guests and strangers are refused.
   need: 'write',
   read: readTrackAdd,
-  async run(args, { deps, caller, where }) {
+  async run(args, { deps, caller, where, t }) {
     const { slug, title, parties, timeZone, prefix, fiscalYearStart } = args;
     if (!(slug && title && parties && timeZone)) {
       const { parties: _, fiscalYearStart: __, ...rest } = args;
-      return new OpenModal(addTrackModal(modalOrigin(where), { ...rest, ...(parties ? { parties: parties.join(', ') } : {}) }));
+      return new OpenModal(addTrackModal(modalOrigin(where), { ...rest, ...(parties ? { parties: parties.join(', ') } : {}) }, t));
     }
     return addTrack(deps, caller, { slug, title, parties, timeZone, ...(prefix ? { prefix } : {}), ...(fiscalYearStart ? { fiscalYearStart } : {}) });
   },
-  render: (track, { prefix }) => ({ message: renderDone(createdTrackLine(track, prefix)) }),
+  render: (track, { prefix }, { t }) => ({ message: renderDone(createdTrackLine(track, prefix, t)) }),
 });
 
 function readTrackAdd(c: Cursor, { registry }: ReadContext): TrackAddArgs {
   const verb = c.next();
   if (!verb || verb.quoted || !['add', 'new', 'create'].includes(verb.text.toLowerCase())) {
-    c.refuse('To create a track, say track add.');
+    c.refuse(spoken('trackAdd.verbNeeded'));
   }
   const isKeyword = (word: string) => TRACK_KEYWORDS.has(word);
   const first = c.peekWord();
@@ -60,7 +61,7 @@ function readTrackAdd(c: Cursor, { registry }: ReadContext): TrackAddArgs {
   while (!c.done) {
     const keyword = c.next()?.text.toLowerCase() ?? '';
     const name = keyword === 'party' ? 'parties' : keyword === 'timezone' ? 'tz' : keyword;
-    if (seen.has(name)) c.refuse(`Give ${name} only once.`);
+    if (seen.has(name)) c.refuse(spoken('trackAdd.once', { keyword: name }));
     seen.add(name);
     const values = c.takeUntil(isKeyword);
     if (name === 'parties') args.parties = readParties(c, values);
@@ -70,21 +71,21 @@ function readTrackAdd(c: Cursor, { registry }: ReadContext): TrackAddArgs {
   }
   // The form has no fiscal-year field, so a month given with too little would be lost there.
   if (args.fiscalYearStart && !(args.slug && args.title && args.parties && args.timeZone)) {
-    c.refuse('With fy, give the slug, title, parties and tz too: the form that opens otherwise has no fiscal-year field.');
+    c.refuse(spoken('trackAdd.fyNeedsAll'));
   }
   return args;
 }
 
 function readParties(c: Cursor, tokens: readonly Token[]): string[] {
   const codes = tokens.flatMap((t) => t.text.split(/[,\s]+/)).filter(Boolean);
-  if (codes.length === 0) c.refuse('parties needs party codes, such as JP,KR.');
+  if (codes.length === 0) c.refuse(spoken('trackAdd.partiesNeeded'));
   const parties = [...new Set(codes.map((code) => code.toUpperCase()))];
   for (const party of parties) {
     if (!PartyCodeSchema.safeParse(party).success) {
-      c.refuse(`“${preview(party)}” is not a party code; use 2 to 8 letters, such as JP.`);
+      c.refuse(spoken('trackAdd.notParty', { code: preview(party) }));
     }
   }
-  if (parties.length > MAX_PARTIES) c.refuse(`A track can have at most ${MAX_PARTIES} parties; you gave ${parties.length}.`);
+  if (parties.length > MAX_PARTIES) c.refuse(spoken('trackAdd.tooManyParties', { max: MAX_PARTIES, given: parties.length }));
   return parties;
 }
 
@@ -93,7 +94,7 @@ function readFiscalYearStart(c: Cursor, tokens: readonly Token[]): number {
   const [token, extra] = tokens;
   const word = token?.text.toLowerCase() ?? '';
   const month = /^\d{1,2}$/.test(word) ? Number(word) : MONTH_NAMES.findIndex((name) => word.length >= 3 && name.startsWith(word)) + 1;
-  if (!token || extra || month < 1 || month > 12) c.refuse('fy needs the month the fiscal year starts in, such as april (Japan) or 4.');
+  if (!token || extra || month < 1 || month > 12) c.refuse(spoken('trackAdd.fyNeeded'));
   return month;
 }
 
@@ -101,12 +102,12 @@ function readPrefix(c: Cursor, tokens: readonly Token[]): string {
   const [token, extra] = tokens;
   const prefix = token?.text.toUpperCase();
   if (!prefix || extra || !IdPrefixSchema.safeParse(prefix).success) {
-    c.refuse('prefix needs 1 to 6 letters, such as JK.');
+    c.refuse(spoken('trackAdd.prefixNeeded'));
   }
   return prefix;
 }
 
 /** Why a command word cannot be a track's slug, for the typed command and the form alike. */
-export function commandWordSlug(slug: string): string {
-  return `“${slug}” is a command word, so a track called ${slug} could never be reached; choose another slug, such as ${slug}-track.`;
+export function commandWordSlug(slug: string): Spoken {
+  return spoken('trackAdd.commandWord', { slug });
 }

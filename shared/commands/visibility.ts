@@ -1,6 +1,7 @@
 import { defineCommand, SLASH } from '#shared/commands/definition';
 import { expectEnd, readTrack, type Cursor } from '#shared/commands/grammar';
 import type { TrackSlug, Visibility } from '#shared/domain/schemas';
+import { spoken } from '#shared/i18n/translator';
 import { renderDone } from '#shared/slack/render/notice';
 import { describeAccessChanges } from '#shared/slack/render/roles';
 import { setVisibility } from '#shared/use-cases/track-access';
@@ -22,12 +23,12 @@ export const visibilityCommand = defineCommand({
   read: (c: Cursor) => readVisibilityAfterTrack(c, readTrack(c, 'visibility')),
   target: ({ track }) => ({ track }),
   run: ({ track, visibility }, { deps, caller }) => setVisibility(deps, caller, track, visibility),
-  render: ({ track, changes }) => ({ message: renderDone(describeAccessChanges(track.slug, changes)) }),
+  render: ({ track, changes }, _, { t }) => ({ message: renderDone(describeAccessChanges(track.slug, changes, t)) }),
 });
 
 export function readVisibilityAfterTrack(c: Cursor, track: TrackSlug): { track: TrackSlug; visibility: Visibility } {
   const visibility = WORDS.get(c.next()?.text.toLowerCase() ?? '');
-  if (!visibility) c.refuse('visibility needs private or workspace.');
+  if (!visibility) c.refuse(spoken('visibility.needed'));
   expectEnd(c);
   return { track, visibility };
 }

@@ -15,6 +15,7 @@ import { setTimeout } from 'node:timers/promises';
 import type { z } from 'zod';
 import { backoffMs } from '#shared/backoff';
 import { AlreadyExistsError, ConflictError, NotFoundError, TrackNotFoundError, type AppErrorOptions } from '#shared/errors';
+import { spoken } from '#shared/i18n/translator';
 import {
   CommitmentDraftSchema,
   CommitmentSchema,
@@ -104,7 +105,8 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
         }
         // One sentence whoever holds the slug or prefix, so a private track's names never show.
         if (reasons?.[0] === 'ConditionalCheckFailed' || reasons?.[1] === 'ConditionalCheckFailed') {
-          throw new AlreadyExistsError(`${track.slug} is not available as a slug; choose another.`, { cause: error, field: 'slug' });
+          const { text, say } = spoken('trackAdd.slugTaken', { slug: track.slug });
+          throw new AlreadyExistsError(text, { cause: error, field: 'slug', say });
         }
         if (reasons?.[2] === 'ConditionalCheckFailed') {
           throw new PrefixTakenError(track.idPrefix, { cause: error });
@@ -416,7 +418,7 @@ export class PrefixTakenError extends AlreadyExistsError {
     readonly prefix: string,
     options?: AppErrorOptions,
   ) {
-    super(`The id prefix ${prefix} is not available; choose another, or leave prefix out and one is chosen for you.`, { ...options, field: 'idPrefix' });
+    super(spoken('trackAdd.prefixTaken', { prefix }).text, { ...options, field: 'idPrefix', say: spoken('trackAdd.prefixTaken', { prefix }).say });
   }
 }
 

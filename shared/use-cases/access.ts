@@ -8,6 +8,8 @@ import type { PeopleStore } from '#shared/store/people';
 import type { HttpSend } from '#shared/http';
 import type { Commitment, TeamId, TrackAccess } from '#shared/domain/schemas';
 import { ForbiddenError, TrackNotFoundError } from '#shared/errors';
+import type { MessageKey } from '#shared/i18n/en';
+import { spoken, type MessageValues } from '#shared/i18n/translator';
 import { createSlackWeb, type SlackReply } from '#shared/slack/web-api';
 
 /** A workspace's user group: its handle and who is in it. */
@@ -64,6 +66,12 @@ export interface PersonOptions {
 /** Raised when Slack cannot say who someone is: every check fails closed on it. */
 export class DirectoryError extends ForbiddenError {}
 
+/** A DirectoryError in the catalogs' words: English as its message, its key to say it in the person's language. */
+function directoryError(key: MessageKey, values: MessageValues): DirectoryError {
+  const { text, say } = spoken(key, values);
+  return new DirectoryError(text, { say });
+}
+
 /** How long an answer waits for Slack to say who someone is before it says Slack is slow (the answer itself is due within 1.5 s). */
 export const LOOKUP_WAIT_MS = 1200;
 
@@ -101,7 +109,7 @@ export function createPeopleDirectory(options: {
     const reply = await (await web(teamId)).call('users.info', { user: userId, include_locale: true }, { timeoutMs: LOOKUP_TIMEOUT_MS });
     const person = reply.kind === 'ok' ? personFromSlack(teamId, userId, reply.body.user, asked, clock()) : undefined;
     if (!person) {
-      throw new DirectoryError(`Slack could not tell me who <@${userId}> is (${replyReason(reply)}), so nothing was read or changed. Try again in a moment.`);
+      throw directoryError('directory.unknownPerson', { who: `<@${userId}>`, reason: replyReason(reply) });
     }
     // An event newer than the question may have been written meanwhile: that one stands.
     if (await people.save(person)) return person;
@@ -121,7 +129,7 @@ export function createPeopleDirectory(options: {
     const asked = clock();
     const reply = await (await web(teamId)).call('usergroups.list', { include_users: true, include_disabled: true }, { timeoutMs: waitMs });
     if (reply.kind !== 'ok' || !Array.isArray(reply.body.usergroups)) {
-      throw new DirectoryError(`Slack could not tell me who is in which user group (${replyReason(reply)}), so nothing was read or changed. Try again in a moment.`);
+      throw directoryError('directory.unknownGroups', { reason: replyReason(reply) });
     }
     const enabled = new Map<string, UserGroup>();
     const fetchedAt = clock().toISOString();
@@ -147,7 +155,7 @@ export function createPeopleDirectory(options: {
     const slow = await withinWait(lookup, waitMs);
     if (slow) {
       options.later(lookUpLater(teamId, userId));
-      throw new DirectoryError(`Slack is slow to tell me who <@${userId}> is, so nothing was read or changed. I keep asking: try again in a moment.`);
+      throw directoryError('directory.slow', { who: `<@${userId}>` });
     }
     return lookup;
   };
@@ -170,9 +178,7 @@ export function createPeopleDirectory(options: {
       const failed = answers.find((answer) => answer.status === 'rejected');
       if (failed) throw failed.reason;
       if (unknown.length > asked.length) {
-        throw new DirectoryError(
-          `I had not met ${unknown.length} of the people named, and ask Slack about at most ${LOOKUPS_PER_REQUEST} at a time: I know ${asked.length} more of them now. Nothing was changed; send it again to go on.`,
-        );
+        throw directoryError('directory.tooManyUnknown', { unknown: unknown.length, max: LOOKUPS_PER_REQUEST, asked: asked.length });
       }
       answers.forEach((answer, i) => answer.status === 'fulfilled' && found.set(asked[i]!, answer.value));
       // Records past a day serve as they are; a few are refreshed after the answer, within the same bound.

@@ -2,6 +2,7 @@ import { canHoldRole, standingOf } from '#shared/domain/access';
 import type { AppManager } from '#shared/domain/app-manager';
 import { FRESHNESS } from '#shared/domain/person';
 import { ForbiddenError, InvalidInputError } from '#shared/errors';
+import { spoken } from '#shared/i18n/translator';
 import type { Directory } from '#shared/use-cases/access';
 import type { Caller } from '#shared/use-cases/commitments';
 
@@ -13,7 +14,7 @@ export function appManagerFor(caller: Caller): { userId: string | undefined } | 
 /** Throws unless the caller manages every track (a Slack admin or owner, or the app manager). */
 export function requireManagesApp(caller: Caller): { userId: string | undefined } {
   const shown = appManagerFor(caller);
-  if (!shown) throw new ForbiddenError("Only Slack admins and owners of this workspace, and its app manager, can see who manages the app.");
+  if (!shown) throw forbidden('manager.onlyAdminsSee');
   return shown;
 }
 
@@ -28,16 +29,22 @@ export function requireManagesApp(caller: Caller): { userId: string | undefined 
 export async function changeAppManager(deps: { directory: Directory }, caller: Caller, userId: string | undefined): Promise<AppManager> {
   const self = await deps.directory.person(caller.teamId, caller.userId, { maxAgeMs: FRESHNESS.manageMs });
   if (standingOf(self.user, caller.teamId) !== 'admin') {
-    throw new ForbiddenError("Only Slack admins and owners of this workspace can choose the app manager; nothing was changed.");
+    throw forbidden('manager.onlyAdminsChoose');
   }
   if (userId !== undefined) {
     const named = await deps.directory.person(caller.teamId, userId);
     const standing = standingOf(named.user, caller.teamId);
     if (!canHoldRole(named.user) || (standing !== 'member' && standing !== 'admin')) {
-      throw new InvalidInputError(`<@${userId}> cannot manage the app: it takes a full member of this workspace (no guest, bot or person from another organisation). Nothing was changed.`);
+      const { text, say } = spoken('manager.notFullMember', { who: `<@${userId}>` });
+      throw new InvalidInputError(text, undefined, { say });
     }
   }
   const record: AppManager = { teamId: caller.teamId, ...(userId !== undefined ? { userId } : {}), setBy: caller.userId, setAt: caller.now.toISOString() };
   await deps.directory.setManager(record);
   return record;
+}
+
+function forbidden(key: 'manager.onlyAdminsSee' | 'manager.onlyAdminsChoose'): ForbiddenError {
+  const { text, say } = spoken(key);
+  return new ForbiddenError(text, { say });
 }

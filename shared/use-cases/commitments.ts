@@ -1,5 +1,5 @@
 import { addLocalDays, existedFrom } from '#shared/dates/flags';
-import { spoken } from '#shared/i18n/translator';
+import { EN, spoken, type Translator } from '#shared/i18n/translator';
 import { ambiguityQuestion, formatLocalDate, readNaturalDate } from '#shared/dates/natural';
 import { dueDateBounds, implausibleDue } from '#shared/dates/plausible';
 import { STATUS_LABEL } from '#shared/format/text';
@@ -608,15 +608,18 @@ export async function addTrack(
     if (!(error instanceof PrefixTakenError)) throw error;
   }
   const [free] = await deps.store.freePrefixes(caller.teamId, prefixAlternatives(initials));
-  if (!free) throw new InvalidInputError(`No id prefix made from the initials ${initials} is free; give one, such as prefix ${initials.slice(0, 4)}Q.`, undefined, { field: 'idPrefix' });
+  if (!free) {
+    const { text, say } = spoken('trackAdd.noFreePrefix', { initials, suggested: `${initials.slice(0, 4)}Q` });
+    throw new InvalidInputError(text, undefined, { field: 'idPrefix', say });
+  }
   return create(free);
 }
 
-/** What a new track's creator is told: its name, how its items are numbered, and why not by its initials when those were taken. */
-export function createdTrackLine(track: Track, givenPrefix: string | undefined): string {
+/** What a new track's creator is told, in `t`'s language: its name, how its items are numbered, and why not by its initials when those were taken. */
+export function createdTrackLine(track: Track, givenPrefix: string | undefined, t: Translator = EN): string {
   const initials = initialsOf(track.slug);
-  const why = !givenPrefix && track.idPrefix !== initials ? ` (${initials} was not available)` : '';
-  return `Created track *${track.slug}* (${escape(track.title)}); its items will be numbered ${track.idPrefix}-1, ${track.idPrefix}-2, …${why}`;
+  const initialsTaken = !givenPrefix && track.idPrefix !== initials ? initials : 'none';
+  return t.t('trackAdd.created', { slug: track.slug, title: escape(track.title), prefix: track.idPrefix, initialsTaken });
 }
 
 /** The id prefix a track gets when none is given: its slug's words' initials, letters only (X when there are none). */

@@ -1,6 +1,8 @@
 import { commandWordSlug } from '#shared/commands/track-add';
 import { REGISTRY } from '#shared/commands/registry';
+import { DEFAULT_LOCALE } from '#shared/domain/locale';
 import { InvalidInputError } from '#shared/errors';
+import { EN, translatorFor } from '#shared/i18n/translator';
 import { answerFormError, type FormFields } from '#shared/slack/answer-error';
 import { readTrackForm } from '#shared/slack/forms';
 import { INPUTS } from '#shared/slack/render/modals';
@@ -19,19 +21,25 @@ const FIELDS: FormFields = {
   idPrefix: INPUTS.prefix,
 };
 
+/** The new-track form: the track created once, or the form kept open with the problem beside its field, in the submitter's language. */
 export function addTrackSubmission(deps: ListenerDeps) {
   return async ({ ack, body, view, context }: ViewArgs): Promise<void> => {
     const origin = readOrigin(view.private_metadata);
+    let t = EN;
     try {
+      const caller = await viewCaller(deps, body, deps.clock());
+      t = await translatorFor(caller.access.locale ?? DEFAULT_LOCALE);
       const form = readTrackForm(view.state.values, origin);
       // `/commitments <word>` runs that command: a track of that name could never be reached.
-      if (REGISTRY.byWord(form.slug)) throw new InvalidInputError(commandWordSlug(form.slug), undefined, { field: 'slug' });
-      const caller = await viewCaller(deps, body, deps.clock());
-      const confirmation = await submitTrack(deps, caller, form);
+      if (REGISTRY.byWord(form.slug)) {
+        const { text, say } = commandWordSlug(form.slug);
+        throw new InvalidInputError(text, undefined, { field: 'slug', say });
+      }
+      const confirmation = await submitTrack(deps, caller, form, t);
       await ack();
       deps.afterAnswer.later(context, echoJob(jobTeam(context, caller.teamId), caller.userId, origin, confirmation));
     } catch (error) {
-      await ack(answerFormError(error, FIELDS, deps.log));
+      await ack(answerFormError(error, FIELDS, deps.log, t));
     }
   };
 }

@@ -254,13 +254,21 @@ export function addCommitmentModal(
   ], t);
 }
 
-export function addTrackModal(origin: ModalOrigin, prefill: { slug?: string; title?: string; parties?: string; timeZone?: string; prefix?: string }): View {
+/** The new-track form (`track add` with too little), in `t`'s language; the placeholders are examples of what to type. */
+export function addTrackModal(origin: ModalOrigin, prefill: { slug?: string; title?: string; parties?: string; timeZone?: string; prefix?: string }, t: Translator = EN): View {
   const initial = (value: string | undefined) => (value ? { initial: value } : {});
-  return modal(VIEW_IDS.addTrack, 'Add a track', 'Create', { ...origin, clientToken: randomUUID() }, [
-    textInput(INPUTS.slug, 'Slug (lower-case words joined by hyphens)', { max: INPUT_MAX_CHARS.slug, placeholder: 'japan-korea', ...initial(prefill.slug) }),
-    textInput(INPUTS.title, 'Title', { max: INPUT_MAX_CHARS.trackTitle, ...initial(prefill.title) }),
-    textInput(INPUTS.parties, 'Parties (codes, comma-separated)', { max: INPUT_MAX_CHARS.parties, placeholder: 'JP, KR', ...initial(prefill.parties) }),
-    textInput(INPUTS.timeZone, 'Time zone (IANA)', { max: INPUT_MAX_CHARS.timeZone, placeholder: 'Asia/Tokyo', ...initial(prefill.timeZone) }),
-    textInput(INPUTS.prefix, 'Id prefix (1–6 capital letters)', { optional: true, max: INPUT_MAX_CHARS.prefix, placeholder: 'JK', ...initial(prefill.prefix) }),
-  ]);
+  return modal(
+    VIEW_IDS.addTrack,
+    t.t('trackAdd.formTitle'),
+    t.t('trackAdd.formSubmit'),
+    { ...origin, clientToken: randomUUID() },
+    [
+      textInput(INPUTS.slug, t.t('trackAdd.formSlug'), { max: INPUT_MAX_CHARS.slug, placeholder: 'japan-korea', ...initial(prefill.slug) }),
+      textInput(INPUTS.title, t.t('trackAdd.formTrackTitle'), { max: INPUT_MAX_CHARS.trackTitle, ...initial(prefill.title) }),
+      textInput(INPUTS.parties, t.t('trackAdd.formParties'), { max: INPUT_MAX_CHARS.parties, placeholder: 'JP, KR', ...initial(prefill.parties) }),
+      textInput(INPUTS.timeZone, t.t('trackAdd.formTimeZone'), { max: INPUT_MAX_CHARS.timeZone, placeholder: 'Asia/Tokyo', ...initial(prefill.timeZone) }),
+      textInput(INPUTS.prefix, t.t('trackAdd.formPrefix'), { optional: true, max: INPUT_MAX_CHARS.prefix, placeholder: 'JK', ...initial(prefill.prefix) }),
+    ],
+    t,
+  );
 }
