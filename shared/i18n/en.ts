@@ -143,6 +143,7 @@ export const en = {
   'show.history': '*History* ({count, number})',
   'show.unarchive': 'Unarchive',
   'show.staleButton': 'That button is not one this app drew; show the item again.',
+  'show.actor': '{actor, select, seed {seed} system {system} import {import} other {{actor}}}',
   'history.created': '{when} {who} added it as {status}',
   'history.status': '{when} {who} changed status {from} → {to}{noted, select, yes {: {note}} other {}}',
   'history.note': '{when} {who} noted: {note}',
@@ -169,10 +170,6 @@ export const en = {
   'assess.dateNeeded': 'as of needs a date, such as 2026-03-31 or end of march; a note after it goes in quotes.',
   'assess.notYet': '{date} has not come yet: a score speaks for a day that has. Nothing was changed.',
   'assess.beforeItem': '{id} dates from {first}; a score cannot speak for {date}, before it existed. Nothing was changed.',
-  'assess.notParty': '{party} is not a party to {id}; its parties are {parties}.',
-  'archive.already': '{id} is already archived.',
-  'archive.locked': '{id} is archived: nothing about it can change until it is unarchived.',
-  'unarchive.notArchived': '{id} is not archived.',
   'unarchive.onlyId': 'unarchive takes only the id.',
   // Writes (add, update, note, done, edit) and what they answer; the refusals every command's words may get, and a report's.
   'grammar.quoteNotClosed': 'The quote before “{after}” is never closed.',
@@ -356,6 +353,8 @@ export const en = {
   'import.noParty': 'Choose at least one party for follow-up {n}. Nothing was saved.',
   'import.dueNotDate': 'The due date of follow-up {n} is not a date. Nothing was saved.',
   'import.chooseKind': 'Choose one-off, recurring or ongoing for follow-up {n}.',
+  'import.implausibleDue':
+    'Follow-up {n}: {due} is {side, select, before {before {earliest}, {bound, select, meeting {the track’s first meeting} other {a year back}}} other {more than {years, number} years ahead}}, so it cannot be a due date; a due date falls between {earliest} ({bound, select, meeting {the track’s first meeting} other {a year back}}) and {latest} ({years, number} years ahead). Nothing was saved.',
   'import.messageTooLong': 'The message is {length, number} characters long; a Slack message holds at most {max, number}. Nothing was read.',
   'import.noTracks': 'There are no tracks yet: create one first with /commitments track add.',
   'import.badLink': 'The message’s link is not a plain https link, so it cannot be kept as the source.',
@@ -482,8 +481,9 @@ export const en = {
   'gloss.subscribe': 'in: the digest\'s language, yours when not given',
   'subscribe.done':
     '{verb, select, resumed {Resumed} updated {Updated} other {Subscribed}}: <#{channel}> gets the {track} digest {when}{noise, select, none {} other {, {noise}}}. First one: {time}.',
+  // After the answer's sentence, with the space the language puts between sentences.
   'subscribe.language':
-    'The digest is in {language, select, ja {Japanese} ko {Korean} other {English}}; subscribe again with `in ja`, `in ko` or `in en` to change that.',
+    ' The digest is in {language, select, ja {Japanese} ko {Korean} other {English}}; subscribe again with `in ja`, `in ko` or `in en` to change that.',
   'subscribe.only': 'only {sections}',
   'subscribe.always': 'posted even when there is nothing to report',
   'subscribe.tzOnce': 'Give tz only once.',
@@ -567,7 +567,7 @@ export const en = {
   'form.dueOneOff': 'Due date (one-off)',
   'form.owners': 'Owners',
   'form.tooLong':
-    '{field, select, note {The note} title {The title} detail {The detail} ownerNames {The list of owners} parties {The list of parties} reason {The reason} other {The {what}}} is {length, number} characters long; the limit is {max, number}.',
+    '{field, select, note {The note} title {The title} detail {The detail} ownerNames {The list of owners} parties {The list of parties} reason {The reason} slug {The slug} timeZone {The time zone} idPrefix {The id prefix} meeting {The meeting} text {The readout text} other {The {what}}} is {length, number} characters long; the limit is {max, number}.',
   'form.chooseStatus': 'Choose a status.',
   'form.noteNeeded': 'Write the note first.',
   'form.titleNeeded': 'A title cannot be empty.',

@@ -126,6 +126,7 @@ export const ja: Catalog = {
   'show.history': '*履歴*({count, number}件)',
   'show.unarchive': 'アーカイブを解除',
   'show.staleButton': 'このボタンはこのアプリが表示したものではありません。項目をもう一度表示してください。',
+  'show.actor': '{actor, select, seed {初期データ} system {システム} import {インポート} other {{actor}}}',
   'history.created': '{when} {who} が{status}として追加しました',
   'history.status': '{when} {who} がステータスを{from}から{to}に変更しました{noted, select, yes {: {note}} other {}}',
   'history.note': '{when} {who} のメモ: {note}',
@@ -152,10 +153,6 @@ export const ja: Catalog = {
   'assess.dateNeeded': '`as of` の後に日付を指定してください(2026-03-31、`end of march` など)。その後に続くメモは引用符で囲んでください。',
   'assess.notYet': '{date} はまだ来ていません。評価できるのは、すでに来た日についてだけです。何も変更していません。',
   'assess.beforeItem': '{id} は {first} からの項目のため、それより前の {date} について評価することはできません。何も変更していません。',
-  'assess.notParty': '{party} は {id} の当事者ではありません。当事者は {parties} です。',
-  'archive.already': '{id} はすでにアーカイブされています。',
-  'archive.locked': '{id} はアーカイブされています。アーカイブを解除するまで変更できません。',
-  'unarchive.notArchived': '{id} はアーカイブされていません。',
   'unarchive.onlyId': '`unarchive` には ID だけを指定してください。',
   // Writes (add, update, note, done, edit) and what they answer; the refusals every command's words may get, and a report's.
   'grammar.quoteNotClosed': '「{after}」の前の引用符が閉じられていません。',
@@ -339,6 +336,8 @@ export const ja: Catalog = {
   'import.noParty': 'フォローアップ {n} の当事者を1つ以上選んでください。何も保存していません。',
   'import.dueNotDate': 'フォローアップ {n} の期限が日付ではありません。何も保存していません。',
   'import.chooseKind': 'フォローアップ {n} の種類を単発、定期、継続から選んでください。',
+  'import.implausibleDue':
+    'フォローアップ {n}: {due} は{side, select, before {{earliest}({bound, select, meeting {トラックの最初の会議} other {1年前}})より前} other {{years, number}年より先}}のため、期限にできません。期限は {earliest}({bound, select, meeting {トラックの最初の会議} other {1年前}})から {latest}({years, number}年後)までの日付にしてください。何も保存していません。',
   'import.messageTooLong': 'メッセージが {length, number} 文字あります。Slack のメッセージは {max, number} 文字までです。何も読み取っていません。',
   'import.noTracks': 'トラックはまだありません。まず /commitments track add で作成してください。',
   'import.badLink': 'メッセージのリンクが通常の https リンクではないため、出典として保存できません。',
@@ -550,7 +549,7 @@ export const ja: Catalog = {
   'form.dueOneOff': '期限(単発のみ)',
   'form.owners': '担当者',
   'form.tooLong':
-    '{field, select, note {メモ} title {タイトル} detail {詳細} ownerNames {担当者の一覧} parties {当事者の一覧} reason {理由} other {{what}}}が {length, number} 文字あります。上限は {max, number} 文字です。',
+    '{field, select, note {メモ} title {タイトル} detail {詳細} ownerNames {担当者の一覧} parties {当事者の一覧} reason {理由} slug {スラッグ} timeZone {タイムゾーン} idPrefix {ID プレフィックス} meeting {会議名} text {発表文} other {{what}}}が {length, number} 文字あります。上限は {max, number} 文字です。',
   'form.chooseStatus': 'ステータスを選んでください。',
   'form.noteNeeded': '先にメモを入力してください。',
   'form.titleNeeded': 'タイトルは空にできません。',

@@ -126,6 +126,7 @@ export const ko: Catalog = {
   'show.history': '*이력* ({count, number}건)',
   'show.unarchive': '보관 해제',
   'show.staleButton': '이 앱이 표시한 버튼이 아닙니다. 항목을 다시 표시하십시오.',
+  'show.actor': '{actor, select, seed {초기 데이터} system {시스템} import {가져오기} other {{actor}}}',
   'history.created': '{when} {who}이(가) {status} 상태로 추가했습니다',
   'history.status': '{when} {who}이(가) 상태를 {from}에서 {to}(으)로 변경했습니다{noted, select, yes {: {note}} other {}}',
   'history.note': '{when} {who}의 메모: {note}',
@@ -152,10 +153,6 @@ export const ko: Catalog = {
   'assess.dateNeeded': '`as of` 뒤에 날짜를 지정하십시오(예: 2026-03-31, `end of march`). 그 뒤의 메모는 따옴표로 묶으십시오.',
   'assess.notYet': '{date}은(는) 아직 오지 않았습니다. 평가는 이미 지난 날에 대해서만 할 수 있습니다. 아무것도 변경하지 않았습니다.',
   'assess.beforeItem': '{id}은(는) {first}부터 있는 항목이므로 그 전인 {date}에 대해서는 평가할 수 없습니다. 아무것도 변경하지 않았습니다.',
-  'assess.notParty': '{party}은(는) {id}의 당사자가 아닙니다. 당사자는 {parties}입니다.',
-  'archive.already': '{id}은(는) 이미 보관되어 있습니다.',
-  'archive.locked': '{id}은(는) 보관되어 있습니다. 보관을 해제하기 전에는 변경할 수 없습니다.',
-  'unarchive.notArchived': '{id}은(는) 보관되어 있지 않습니다.',
   'unarchive.onlyId': '`unarchive`에는 ID만 지정하십시오.',
   // Writes (add, update, note, done, edit) and what they answer; the refusals every command's words may get, and a report's.
   'grammar.quoteNotClosed': '“{after}” 앞의 따옴표가 닫히지 않았습니다.',
@@ -339,6 +336,8 @@ export const ko: Catalog = {
   'import.noParty': '후속 조치 {n}의 당사자를 하나 이상 고르십시오. 아무것도 저장하지 않았습니다.',
   'import.dueNotDate': '후속 조치 {n}의 기한이 날짜가 아닙니다. 아무것도 저장하지 않았습니다.',
   'import.chooseKind': '후속 조치 {n}의 유형을 일회성, 정기, 상시 중에서 고르십시오.',
+  'import.implausibleDue':
+    '후속 조치 {n}: {due}은(는) {side, select, before {{earliest}({bound, select, meeting {트랙의 첫 회의} other {1년 전}}) 이전} other {{years, number}년 이후}}이므로 기한이 될 수 없습니다. 기한은 {earliest}({bound, select, meeting {트랙의 첫 회의} other {1년 전}})부터 {latest}({years, number}년 후)까지입니다. 아무것도 저장하지 않았습니다.',
   'import.messageTooLong': '메시지가 {length, number}자입니다. Slack 메시지는 최대 {max, number}자입니다. 아무것도 읽지 않았습니다.',
   'import.noTracks': '아직 트랙이 없습니다. 먼저 /commitments track add로 만드십시오.',
   'import.badLink': '메시지 링크가 일반 https 링크가 아니어서 출처로 저장할 수 없습니다.',
@@ -466,7 +465,7 @@ export const ko: Catalog = {
   'subscribe.done':
     '{verb, select, resumed {재개했습니다} updated {변경했습니다} other {구독했습니다}}: <#{channel}>에 {track} 다이제스트를 {when}에 보냅니다{noise, select, none {} other {({noise})}}. 첫 다이제스트: {time}.',
   'subscribe.language':
-    '다이제스트는 {language, select, ja {일본어} ko {한국어} other {영어}}로 보냅니다. 바꾸려면 `in ja`, `in ko`, `in en`을 붙여 다시 구독하십시오.',
+    ' 다이제스트는 {language, select, ja {일본어} ko {한국어} other {영어}}로 보냅니다. 바꾸려면 `in ja`, `in ko`, `in en`을 붙여 다시 구독하십시오.',
   'subscribe.only': '{sections}만',
   'subscribe.always': '보고할 내용이 없어도 게시',
   'subscribe.tzOnce': 'tz는 한 번만 지정하십시오.',
@@ -550,7 +549,7 @@ export const ko: Catalog = {
   'form.dueOneOff': '기한(일회성만)',
   'form.owners': '담당자',
   'form.tooLong':
-    '{field, select, note {메모} title {제목} detail {상세} ownerNames {담당자 목록} parties {당사자 목록} reason {사유} other {{what}}}이(가) {length, number}자입니다. 최대 {max, number}자까지입니다.',
+    '{field, select, note {메모} title {제목} detail {상세} ownerNames {담당자 목록} parties {당사자 목록} reason {사유} slug {슬러그} timeZone {시간대} idPrefix {ID 접두어} meeting {회의명} text {발표문} other {{what}}}이(가) {length, number}자입니다. 최대 {max, number}자까지입니다.',
   'form.chooseStatus': '상태를 고르십시오.',
   'form.noteNeeded': '먼저 메모를 입력하십시오.',
   'form.titleNeeded': '제목은 비워 둘 수 없습니다.',

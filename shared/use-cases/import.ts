@@ -6,7 +6,7 @@ import { MAX_PROPOSALS, ProposalSchema, presetParties, type ImportDraft, type Im
 import { DEFAULT_UPDATE_EVERY_DAYS } from '#shared/domain/kind';
 import { LocalDateSchema, type Commitment, type Kind, type LocalDate, type Track } from '#shared/domain/schemas';
 import { localDate } from '#shared/dates/flags';
-import { dueDateBounds, implausibleDue, type DueDateBounds } from '#shared/dates/plausible';
+import { DUE_YEARS_AHEAD, dueDateBounds, implausibleDue, type DueDateBounds } from '#shared/dates/plausible';
 import { IMPORT_INPUTS } from '#shared/slack/render/import';
 import { getTrack, type Caller, type Deps } from '#shared/use-cases/commitments';
 
@@ -134,8 +134,12 @@ function asSet(proposal: Proposal, pick: ImportPick, track: Track, bounds: DueDa
     const due = pick.due === undefined ? (proposal.kind.type === 'one-off' ? (proposal.kind.due ?? proposal.due) : undefined) : (pick.due ?? undefined);
     if (due !== undefined) {
       if (!LocalDateSchema.safeParse(due).success) throw refuse(spoken('import.dueNotDate', { n }), IMPORT_INPUTS.due);
-      const problem = implausibleDue(due, bounds);
-      if (problem) throw refuse({ text: `Follow-up ${n}: ${problem.replace(/ Nothing was changed\.$/, ' Nothing was saved.')}` }, IMPORT_INPUTS.due);
+      if (implausibleDue(due, bounds)) {
+        // The bounds name their earliest day in English words; the catalogs say it in each language.
+        const bound = bounds.earliestIs === 'a year back' ? 'year' : 'meeting';
+        const values = { n, due: { date: due }, side: due < bounds.earliest ? 'before' : 'after', earliest: { date: bounds.earliest }, bound, latest: { date: bounds.latest }, years: DUE_YEARS_AHEAD };
+        throw refuse(spoken('import.implausibleDue', values), IMPORT_INPUTS.due);
+      }
     }
     kind = { type: 'one-off', ...(due ? { due } : {}) };
   } else if (type === 'recurring') {

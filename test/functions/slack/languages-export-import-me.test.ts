@@ -175,9 +175,15 @@ describe('import', () => {
 
     const none = await submit(PEOPLE.ja, VIEW_IDS.importPick, JSON.parse(pick.private_metadata) as object, {});
     expect(Object.values(none.errors ?? {})).toEqual(['保存するフォローアップを1つ以上チェックするか、キャンセルしてください。']);
-    const saved = await submit(PEOPLE.ja, VIEW_IDS.importPick, JSON.parse(pick.private_metadata) as object, {
-      [`${IMPORT_INPUTS.pick}_0`]: { [IMPORT_INPUTS.pick]: { type: 'checkboxes', selected_options: [{ value: '0' }] } },
+    const ticked = { [`${IMPORT_INPUTS.pick}_0`]: { [IMPORT_INPUTS.pick]: { type: 'checkboxes', selected_options: [{ value: '0' }] } } };
+    const far = await submit(PEOPLE.ja, VIEW_IDS.importPick, JSON.parse(pick.private_metadata) as object, {
+      ...ticked,
+      [IMPORT_INPUTS.due(0)]: { [IMPORT_INPUTS.due(0)]: { type: 'datepicker', selected_date: '2040-01-01' } },
     });
+    expect(far.errors).toEqual({
+      [IMPORT_INPUTS.due(0)]: 'フォローアップ 1: 2040年1月1日(日) は10年より先のため、期限にできません。期限は 2025年3月25日(火)(1年前)から 2036年3月25日(火)(10年後)までの日付にしてください。何も保存していません。',
+    });
+    const saved = await submit(PEOPLE.ja, VIEW_IDS.importPick, JSON.parse(pick.private_metadata) as object, ticked);
     expect(saved).toEqual({});
     const echoed = harness.slack.callsTo('response_url:import-ja').at(-1)!.args;
     expect(echoed['text']).toMatch(/^発表文から JK-\d+ を追加しました。$/);
@@ -197,6 +203,19 @@ describe('import', () => {
     const form = harness.slack.calls.slice(opened).find((call) => call.method === 'views.open')!.args['view'] as View;
     expect([form.title.text, form.submit!.text, form.close!.text]).toEqual(['Import a readout', 'Find follow-ups', 'Cancel']);
     expect(shown(form)).toContain('Date of the meeting (relative dates in the text are read from it)');
+    const proposed = await submit(PEOPLE.en, VIEW_IDS.importText, { track: 'japan-korea' }, {
+      [IMPORT_INPUTS.meeting]: { [IMPORT_INPUTS.meeting]: textInput('Foreign ministers’ meeting') },
+      [IMPORT_INPUTS.date]: { [IMPORT_INPUTS.date]: { type: 'datepicker', selected_date: '2026-03-12' } },
+      [IMPORT_INPUTS.text]: { [IMPORT_INPUTS.text]: textInput(READOUT) },
+    });
+    expect(shown(proposed.view)).toContain('Found *2* possible follow-ups. Untick what is not one; check each one’s kind, due date and parties.');
+    const far = await submit(PEOPLE.en, VIEW_IDS.importPick, JSON.parse(proposed.view!.private_metadata) as object, {
+      [`${IMPORT_INPUTS.pick}_0`]: { [IMPORT_INPUTS.pick]: { type: 'checkboxes', selected_options: [{ value: '0' }] } },
+      [IMPORT_INPUTS.due(0)]: { [IMPORT_INPUTS.due(0)]: { type: 'datepicker', selected_date: '2040-01-01' } },
+    });
+    // As before, and cut at Slack's 150 characters for a form's error.
+    const english = 'Follow-up 1: Sun 1 Jan 2040 is more than 10 years ahead, so it cannot be a due date; a due date falls between Tue 25 Mar 2025 (a year back) and Tue 25 Mar 2036 (10 years ahead). Nothing was saved.';
+    expect(far.errors).toEqual({ [IMPORT_INPUTS.due(0)]: english.slice(0, 150) });
   });
 });
 
