@@ -127,6 +127,14 @@ describe('the item forms in Japanese (ja-JP)', () => {
     expect(await item('FO-2')).toEqual(before);
   });
 
+  it('refuses a forged note past its length in Japanese beside the note, and writes nothing', async () => {
+    const view = await pressButton(ACTION_IDS.update, 'FO-2', PEOPLE.ja);
+    const before = await item('FO-2');
+    const result = await submit(view, { status: { status: pickStatus(view, '進行中') }, note: { note: textInput('あ'.repeat(1001)) } }, PEOPLE.ja);
+    expect(result.json()).toEqual({ response_action: 'errors', errors: { note: 'メモが 1,001 文字あります。上限は 1,000 文字です。' } });
+    expect(await item('FO-2')).toEqual(before);
+  });
+
   it('reads 完了 in a typed update, and 来月末 as a due date', async () => {
     await command('update FO-3 完了', PEOPLE.ja);
     expect((await item('FO-3')).status).toBe('done');
