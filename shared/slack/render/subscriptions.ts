@@ -62,7 +62,7 @@ export function renderSubscribed(result: SubscribeResult, t: Translator = EN): S
   const { subscription: sub, replaced } = result;
   const verb = !replaced ? 'subscribed' : replaced.paused ? 'resumed' : 'updated';
   const parts = noiseParts(sub, t);
-  const language = sub.language && (sub.language !== 'en' || t.locale !== 'en') ? ` ${t.t('subscribe.language', { language: sub.language })}` : '';
+  const language = sub.language && (sub.language !== 'en' || t.locale !== 'en') ? t.t('subscribe.language', { language: sub.language }) : '';
   const sentence = (b: string) =>
     t.t('subscribe.done', {
       verb,

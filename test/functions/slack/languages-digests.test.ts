@@ -67,7 +67,7 @@ beforeAll(async () => {
 describe('subscribe, unsubscribe and subscriptions in the caller’s language', () => {
   it('answers a Japanese subscriber in Japanese with 年月日 dates, and keeps Japanese as the digest’s language', async () => {
     const answer = await command('subscribe japan-korea every monday 09:00', PEOPLE.ja, 'C0JA');
-    expect(answer.text).toBe('登録しました: <#C0JA> に japan-korea のダイジェストを毎週月曜日 09:00 (Asia/Tokyo)にお届けします。初回: 2026年3月30日(月) 09:00 JST。 ダイジェストは日本語です。変更するには `in ja`、`in ko`、`in en` を付けてもう一度登録してください。');
+    expect(answer.text).toBe('登録しました: <#C0JA> に japan-korea のダイジェストを毎週月曜日 09:00 (Asia/Tokyo)にお届けします。初回: 2026年3月30日(月) 09:00 JST。ダイジェストは日本語です。変更するには `in ja`、`in ko`、`in en` を付けてもう一度登録してください。');
     expect(englishLeftIn(shown(answer), { people: ZONES, slugs: ['japan-korea'], commandWords: COMMAND_WORDS })).toEqual([]);
     expect(await stored('C0JA')).toMatchObject({ language: 'ja', schedule: { type: 'weekly', days: [1], at: '09:00' }, timeZone: 'Asia/Tokyo' });
   });
