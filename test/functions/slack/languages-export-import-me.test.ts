@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { commandEvent, interactionEvent, viewSubmission } from '#local/slack-request';
+import { commandEvent, interactionEvent, messageShortcut, viewSubmission } from '#local/slack-request';
 import { COMMANDS } from '#shared/commands/registry';
 import type { Report } from '#shared/domain/report';
 import type { HistoryEntry } from '#shared/domain/schemas';
 import { escapeInline, renderBriefingCsv, renderBriefingMarkdown } from '#shared/export/briefing';
 import { EN } from '#shared/i18n/translator';
-import { VIEW_IDS } from '#shared/slack-app/definitions';
+import { SHORTCUT_IDS, VIEW_IDS } from '#shared/slack-app/definitions';
 import { checkInsChangedText, renderCheckInSettings } from '#shared/slack/render/check-in-settings';
 import { IMPORT_INPUTS, importPickModal, importTextModal } from '#shared/slack/render/import';
 import { renderPreferences } from '#shared/slack/render/preferences';
@@ -195,6 +195,19 @@ describe('import', () => {
     const form = harness.slack.calls.slice(opened).find((call) => call.method === 'views.open')!.args['view'] as View;
     expect([form.title.text, form.submit!.text, form.close!.text]).toEqual(['발표문 가져오기', '후속 조치 찾기', '취소']);
     expect(englishLeftIn(shown(form), { people: [report.track.title], slugs: ['japan-korea'] })).toEqual([]);
+  });
+
+  it('opens the import form from a message in Korean, and refuses a message too long in each person’s language', async () => {
+    const opened = harness.slack.calls.length;
+    await harness.send(interactionEvent(messageShortcut(TEAM, SHORTCUT_IDS.importReadout, READOUT, harness.slack.responseUrl('sc-ko'), { userId: PEOPLE.ko })));
+    const form = harness.slack.calls.slice(opened).find((call) => call.method === 'views.open')!.args['view'] as View;
+    expect([form.title.text, form.close!.text]).toEqual(['발표문 가져오기', '취소']);
+    expect(shown(form)).toContain('트랙');
+    const long = 'x'.repeat(40_001);
+    await harness.send(interactionEvent(messageShortcut(TEAM, SHORTCUT_IDS.trackAsCommitment, long, harness.slack.responseUrl('sc-ja'), { userId: PEOPLE.ja })));
+    expect(harness.slack.callsTo('response_url:sc-ja').at(-1)!.args['text']).toMatch(/^メッセージが 40,001 文字あります。Slack のメッセージは 40,000 文字までです。何も読み取っていません。/);
+    await harness.send(interactionEvent(messageShortcut(TEAM, SHORTCUT_IDS.importReadout, long, harness.slack.responseUrl('sc-en'), { userId: PEOPLE.en })));
+    expect(harness.slack.callsTo('response_url:sc-en').at(-1)!.args['text']).toMatch(/^The message is 40,001 characters long; a Slack message holds at most 40,000\. Nothing was read\./);
   });
 
   it('keeps the English import form as it was', async () => {
