@@ -1,14 +1,13 @@
 import { defineCommand, modalOrigin, OpenModal, SLASH } from '#shared/commands/definition';
-import { checkLength, decodeEntities, preview, readTrack, type Cursor, type Token } from '#shared/commands/grammar';
+import { checkLength, decodeEntities, preview, readTrack, type Cursor, type Spoken, type Token } from '#shared/commands/grammar';
 import { COUNT_WORD_PATTERN, readCount } from '#shared/dates/count-words';
-import { formatLocalDate } from '#shared/dates/natural';
 import { DEFAULT_UPDATE_EVERY_DAYS, takesDueDate, type NamedKind } from '#shared/domain/kind';
 import { LIMITS, type Cadence, type TrackSlug } from '#shared/domain/schemas';
 import { overdueNotice, withItem } from '#shared/slack/render/change';
 import { renderCommitment } from '#shared/slack/render/commitment';
 import { addCommitmentModal } from '#shared/slack/render/modals';
 import { addCommitment, getTrack } from '#shared/use-cases/commitments';
-import { formatNumber } from '#shared/render/count';
+import { spoken } from '#shared/i18n/translator';
 
 interface AddArgs {
   track: TrackSlug;
@@ -61,10 +60,11 @@ export const addCommand = defineCommand({
     if (!title) return new OpenModal(addCommitmentModal(await getTrack(deps, caller, track, 'write'), modalOrigin(where), {}, t));
     return addCommitment(deps, caller, { track, title, ...(dueText ? { dueText } : {}), owners, ...(kind ? { kind } : {}), ...(source ? { given: source } : {}) });
   },
-  render({ item, track }, _, { caller }) {
-    const due = item.kind.type === 'one-off' && item.kind.due ? `, due ${formatLocalDate(item.kind.due)}` : '';
-    const overdue = overdueNotice(item, track, caller.now);
-    return { message: withItem(`Added *${item.id}* to ${track.slug}${due}.${overdue ? ` ${overdue}` : ''}`, renderCommitment(item, track, caller.now)) };
+  render({ item, track }, _, { caller, t }) {
+    const due = item.kind.type === 'one-off' && item.kind.due ? t.date(item.kind.due) : 'none';
+    const added = t.t('add.added', { id: item.id, track: track.slug, due });
+    const overdue = overdueNotice(item, track, caller.now, t);
+    return { message: withItem(overdue ? t.t('change.withOverdue', { line: added, overdue }) : added, renderCommitment(item, track, caller.now)) };
   },
 });
 
@@ -80,23 +80,23 @@ function readAdd(c: Cursor): AddArgs {
     const keyword = c.next()?.text.toLowerCase() ?? '';
     const values = c.takeUntil(isKeyword);
     if (keyword === 'source') {
-      if (source) c.refuse('Give source only once.');
+      if (source) c.refuse(spoken('add.onlyOnce', { word: 'source' }));
       source = readSource(c, values);
     } else if (keyword === 'due') {
-      if (dueText !== undefined) c.refuse('Give due only once.');
+      if (dueText !== undefined) c.refuse(spoken('add.onlyOnce', { word: 'due' }));
       dueText = c.textOf(values);
-      if (dueText === undefined) c.refuse('due needs a date, such as next friday or 2026-03-31.');
+      if (dueText === undefined) c.refuse(spoken('add.dueNeedsDate'));
     } else if (keyword === 'owner' || keyword === 'owners') {
       const named = readOwners(c, values);
-      if (named.length === 0) c.refuse(`${keyword} needs a person, such as @maria or "Foreign Ministry".`);
+      if (named.length === 0) c.refuse(spoken('add.ownerNeedsPerson', { word: keyword }));
       owners.push(...named);
     } else {
-      if (kind) c.refuse(kind.type === keyword ? `Give ${keyword} only once.` : 'An item is either recurring or ongoing, not both.');
+      if (kind) c.refuse(kind.type === keyword ? spoken('add.onlyOnce', { word: keyword }) : spoken('add.recurringOrOngoing'));
       kind = keyword === 'recurring' ? readRecurring(c, values) : readOngoing(c, values);
     }
   }
-  if (owners.length > MAX_OWNERS) c.refuse(`An item can have at most ${MAX_OWNERS} owners; you gave ${owners.length}.`);
-  if (dueText !== undefined && kind && !takesDueDate(kind.type)) c.refuse(`A ${kind.type} item has no due date; leave out due or ${kind.type}.`);
+  if (owners.length > MAX_OWNERS) c.refuse(spoken('add.tooManyOwners', { max: MAX_OWNERS, given: owners.length }));
+  if (dueText !== undefined && kind && !takesDueDate(kind.type)) c.refuse(spoken('add.kindNoDue', { kind: kind.type }));
   const args: AddArgs = { track, owners };
   if (title) args.title = title;
   if (dueText) args.dueText = dueText;
@@ -114,9 +114,9 @@ function readSource(c: Cursor, values: Token[]): { link?: string; name?: string 
     const link = wrapped?.[1] ?? (!token.quoted && text.startsWith('https://') ? text : undefined);
     if (link && !source.link) source.link = link;
     else if (token.quoted && !source.name) source.name = checkLength(c, 'source', text, MAX_SOURCE_NAME_CHARS);
-    else c.refuse(`source takes an https link and a "quoted name", such as source https://example.org/readout "Vice-ministerial call"; “${preview(text)}” is neither.`);
+    else c.refuse(spoken('add.sourceNeither', { word: preview(text) }));
   }
-  if (!source.link && !source.name) c.refuse('source needs an https link or a "quoted name", such as source https://example.org/readout.');
+  if (!source.link && !source.name) c.refuse(spoken('add.sourceNeeded'));
   return source;
 }
 
@@ -151,9 +151,7 @@ export function readOwners(c: Cursor, tokens: readonly Token[]): string[] {
   }
   flush();
   for (const owner of owners) {
-    if (owner.length > MAX_OWNER_CHARS) {
-      c.refuse(`The owner “${preview(owner)}” is ${formatNumber(owner.length)} characters long; the limit is ${formatNumber(MAX_OWNER_CHARS)}.`);
-    }
+    if (owner.length > MAX_OWNER_CHARS) c.refuse(spoken('add.ownerTooLong', { owner: preview(owner), length: owner.length, limit: MAX_OWNER_CHARS }));
   }
   return owners;
 }
@@ -161,29 +159,29 @@ export function readOwners(c: Cursor, tokens: readonly Token[]): string[] {
 function readRecurring(c: Cursor, tokens: readonly Token[]): NamedKind {
   const words = wordsOf(tokens).replace(/^every /, '');
   if (!words) return { type: 'recurring' };
-  return { type: 'recurring', every: readCadence(c, words, 'recurring takes every <n> days, weeks, months or years, such as every 6 months.') };
+  return { type: 'recurring', every: readCadence(c, words, spoken('add.recurringEvery')) };
 }
 
 function readOngoing(c: Cursor, tokens: readonly Token[]): NamedKind {
   const words = wordsOf(tokens).replace(/^update /, '').replace(/^every /, '');
   if (!words) return { type: 'ongoing', updateEveryDays: DEFAULT_UPDATE_EVERY_DAYS };
-  const wrong = 'ongoing takes update every <n> days or weeks, such as update every 14 days.';
+  const wrong = spoken('add.ongoingEvery');
   const every = readCadence(c, words, wrong);
   if (every.unit !== 'days' && every.unit !== 'weeks') c.refuse(wrong);
   const days = every.count * (every.unit === 'weeks' ? 7 : 1);
-  if (days > MAX_CADENCE) c.refuse(`ongoing updates can be at most ${MAX_CADENCE} days apart.`);
+  if (days > MAX_CADENCE) c.refuse(spoken('add.ongoingMax', { max: MAX_CADENCE }));
   return { type: 'ongoing', updateEveryDays: days };
 }
 
 /** `6 months`, `week`, `five weeks`, `quarterly`: what follows `every`. */
-function readCadence(c: Cursor, words: string, wrong: string): Cadence {
+function readCadence(c: Cursor, words: string, wrong: Spoken): Cadence {
   const adverb = CADENCE_ADVERBS.get(words);
   if (adverb) return adverb;
   const match = CADENCE.exec(words);
   const unit = match?.[2] ? CADENCE_UNITS.get(match[2]) : undefined;
   if (!match || !unit) c.refuse(wrong);
   const count = match[1] === undefined ? 1 : readCount(match[1]);
-  if (count < 1 || count > MAX_CADENCE) c.refuse(`The count after every must be from 1 to ${MAX_CADENCE}.`);
+  if (count < 1 || count > MAX_CADENCE) c.refuse(spoken('add.everyCount', { max: MAX_CADENCE }));
   return { count, unit };
 }
 

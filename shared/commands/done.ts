@@ -19,5 +19,5 @@ export const doneCommand = defineCommand({
   },
   target: ({ id }) => ({ item: id }),
   run: ({ id, note }, { deps, caller }) => changeItem(deps, caller, id, { type: 'status', status: 'done', ...(note ? { note } : {}) }),
-  render: (changed, _, { caller }) => ({ message: renderChange(changed, caller.now) }),
+  render: (changed, _, { caller, t }) => ({ message: renderChange(changed, caller.now, t) }),
 });

@@ -1,6 +1,6 @@
 import { CommitmentIdSchema, TimeZoneSchema, TrackSlugSchema, type CommitmentId, type TrackSlug } from '#shared/domain/schemas';
 import type { Say } from '#shared/errors';
-import { formatNumber } from '#shared/render/count';
+import { spoken } from '#shared/i18n/translator';
 
 /** A refusal of the typed text: one sentence saying what is wrong, and the form to use instead. */
 export class Refusal extends Error {
@@ -74,7 +74,7 @@ export function tokenize(input: string, usage: string, meter: TokenizeMeter = { 
       if (close < 0) {
         // Previewed only here, and only its start: a preview at every quote made long inputs quadratic.
         const after = preview(input.slice(i + 1, i + 200), 30);
-        refuse(after ? `The quote before “${after}” is never closed.` : 'The quote at the end is never closed.', usage);
+        refuse(after ? spoken('grammar.quoteNotClosed', { after }) : spoken('grammar.quoteAtEndNotClosed'), usage);
       }
       tokens.push({ text: input.slice(i + 1, close), quoted: true, start: i, end: close + 1 });
       i = close + 1;
@@ -220,28 +220,28 @@ export function suggestSlug(word: string): TrackSlug | undefined {
 
 export function expectEnd(c: Cursor): void {
   const extra = c.peek();
-  if (extra) c.refuse(`Nothing more was expected after “${preview(c.input.slice(0, extra.start).trim())}”.`);
+  if (extra) c.refuse(spoken('grammar.nothingMore', { after: preview(c.input.slice(0, extra.start).trim()) }));
 }
 
 /** `verb` names the command in the refusal ("share needs a track"); a new slug (`naming`) gets the rule, not a guess. */
 export function readTrack(c: Cursor, verb: string, naming = false): TrackSlug {
   const token = c.peek();
-  if (!token || token.quoted) c.refuse(`${verb} needs a track, such as japan-korea.`);
+  if (!token || token.quoted) c.refuse(spoken('grammar.needsTrack', { verb }));
   c.next();
   const slug = token.text.toLowerCase();
   if (!isTrackSlug(slug)) {
     const meant = naming ? undefined : suggestSlug(token.text);
-    if (meant) c.refuse(`“${preview(token.text)}” is not a track; did you mean ${meant}?`);
-    c.refuse(`“${preview(token.text)}” is not a track; tracks are lower-case words joined by hyphens, at most 40 characters.`);
+    if (meant) c.refuse(spoken('grammar.notTrackDidYouMean', { word: preview(token.text), meant }));
+    c.refuse(spoken('grammar.notTrack', { word: preview(token.text) }));
   }
   return slug;
 }
 
 export function readId(c: Cursor, verb: string): CommitmentId {
   const token = c.next();
-  if (!token) c.refuse(`${verb} needs a commitment id, such as JK-4.`);
+  if (!token) c.refuse(spoken('grammar.needsId', { verb }));
   const id = normaliseId(token.text);
-  if (!id) c.refuse(`“${preview(token.text)}” is not a commitment id; ids look like JK-4.`);
+  if (!id) c.refuse(spoken('grammar.notId', { word: preview(token.text) }));
   return id;
 }
 
@@ -253,10 +253,11 @@ function normaliseId(text: string): CommitmentId | undefined {
   return CommitmentIdSchema.safeParse(id).success ? id : undefined;
 }
 
-export function checkLength(c: Cursor, what: string, text: string | undefined, limit: number): string | undefined {
-  if (text !== undefined && text.length > limit) {
-    c.refuse(`The ${what} is ${formatNumber(text.length)} characters long; the limit is ${formatNumber(limit)}.`);
-  }
+/** What `checkLength` may name; each has its word in the catalogs (`grammar.tooLong`). */
+export type MeasuredText = 'title' | 'note' | 'reason' | 'source' | 'place' | 'text' | 'schedule';
+
+export function checkLength(c: Cursor, what: MeasuredText, text: string | undefined, limit: number): string | undefined {
+  if (text !== undefined && text.length > limit) c.refuse(spoken('grammar.tooLong', { what, length: text.length, limit }));
   return text;
 }
 
@@ -271,7 +272,7 @@ export function readNote(c: Cursor, limit: number): string | undefined {
  * reads the option next; otherwise the text is the words to the end as typed, so a quoted phrase
  * may open a longer note.
  */
-export function readTextBeforeOptions(c: Cursor, what: string, limit: number, isOption: (next: Token, after: Token | undefined) => boolean): string | undefined {
+export function readTextBeforeOptions(c: Cursor, what: MeasuredText, limit: number, isOption: (next: Token, after: Token | undefined) => boolean): string | undefined {
   const first = c.peek();
   const next = c.peekAt(1);
   if (first?.quoted && next && isOption(next, c.peekAt(2))) {
@@ -285,9 +286,9 @@ export const TIME_ZONE_KEYWORDS: ReadonlySet<string> = new Set(['tz', 'timezone'
 
 export function readTimeZone(c: Cursor, tokens: readonly Token[]): string {
   const [token, extra] = tokens;
-  if (!token || extra) c.refuse('tz needs one time zone, such as Asia/Tokyo.');
+  if (!token || extra) c.refuse(spoken('grammar.tzNeedsOne'));
   const zone = canonicalZone(token.text);
-  if (!zone) c.refuse(`“${preview(token.text)}” is not a time zone; use a name such as Asia/Tokyo.`);
+  if (!zone) c.refuse(spoken('grammar.notTimeZone', { word: preview(token.text) }));
   return zone;
 }
 

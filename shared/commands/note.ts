@@ -1,5 +1,6 @@
 import { defineCommand, SLASH } from '#shared/commands/definition';
 import { readId, readNote, type Cursor } from '#shared/commands/grammar';
+import { spoken } from '#shared/i18n/translator';
 import { LIMITS, type CommitmentId } from '#shared/domain/schemas';
 import { renderChange } from '#shared/slack/render/change';
 import { changeItem } from '#shared/use-cases/commitments';
@@ -15,10 +16,10 @@ export const noteCommand = defineCommand({
   read(c: Cursor): { id: CommitmentId; text: string } {
     const id = readId(c, 'note');
     const text = readNote(c, LIMITS.noteChars);
-    if (text === undefined) c.refuse('note needs some text after the id.');
+    if (text === undefined) c.refuse(spoken('note.needsText'));
     return { id, text };
   },
   target: ({ id }) => ({ item: id }),
   run: ({ id, text }, { deps, caller }) => changeItem(deps, caller, id, { type: 'note', text }),
-  render: (changed, _, { caller }) => ({ message: renderChange(changed, caller.now) }),
+  render: (changed, _, { caller, t }) => ({ message: renderChange(changed, caller.now, t) }),
 });

@@ -10,6 +10,7 @@ import type { TrackSlug } from '#shared/domain/schemas';
 import { REPORT_FILTERS, type ReportFilter } from '#shared/domain/report-filter';
 import { renderReport } from '#shared/slack/render/report';
 import { getReport, getSharedReport } from '#shared/use-cases/commitments';
+import { spoken } from '#shared/i18n/translator';
 
 interface ReportArgs {
   track: TrackSlug;
@@ -73,9 +74,9 @@ function readReport(c: Cursor, { word }: ReadContext): ReportArgs | Handoff {
     if (typed === 'share') share = true;
     else if (typed === 'export' && c.done && filters.size === 0 && !share) return handOff(exportCommand, { track });
     else if (filter) filters.add(filter);
-    else if (word !== undefined) c.refuse(`“${preview(token.text)}” is not a report filter; use ${REPORT_FILTERS.join(', ')}.`);
-    else c.refuse(`“${preview(track)}” is not a command, and a track report takes only a filter and share.`);
+    else if (word !== undefined) c.refuse(spoken('report.notFilter', { word: preview(token.text), filters: REPORT_FILTERS.join(', ') }));
+    else c.refuse(spoken('report.onlyFilterAndShare', { track: preview(track) }));
   }
-  if (filters.size > 1) c.refuse(`Give one report filter, not ${[...filters].join(' and ')}.`);
+  if (filters.size > 1) c.refuse(spoken('report.oneFilter', { count: filters.size, ...Object.fromEntries([...filters].map((filter, i) => [`f${i + 1}`, filter])) }));
   return { track, filter: [...filters][0] ?? 'open', share };
 }

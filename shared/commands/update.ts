@@ -1,5 +1,6 @@
 import { defineCommand, SLASH } from '#shared/commands/definition';
 import { preview, readId, readNote, type Cursor } from '#shared/commands/grammar';
+import { spoken } from '#shared/i18n/translator';
 import { LIMITS, STATUSES, type CommitmentId, type Status } from '#shared/domain/schemas';
 import { readStatusWord } from '#shared/domain/status-words';
 import { renderChange } from '#shared/slack/render/change';
@@ -27,13 +28,12 @@ export const updateCommand = defineCommand({
   },
   target: ({ id }) => ({ item: id }),
   run: ({ id, status, note }, { deps, caller }) => changeItem(deps, caller, id, { type: 'status', status, ...(note ? { note } : {}) }),
-  render: (changed, _, { caller }) => ({ message: renderChange(changed, caller.now) }),
+  render: (changed, _, { caller, t }) => ({ message: renderChange(changed, caller.now, t) }),
 });
 
 function readStatus(c: Cursor): Status {
-  const vocabulary = `${STATUSES.slice(0, -1).join(', ')} or ${STATUSES.at(-1)}`;
   const first = c.peek();
-  if (!first) c.refuse(`update needs a status: ${vocabulary}.`);
+  if (!first) c.refuse(spoken('update.needsStatus'));
   const second = c.peekSecond();
   // Two words first, so "in progress" (or "진행 중") is not read as "in" plus a note.
   const pair = second && !first.quoted && !second.quoted ? readStatusWord(`${first.text} ${second.text}`) : undefined;
@@ -43,7 +43,7 @@ function readStatus(c: Cursor): Status {
     return pair;
   }
   const single = readStatusWord(first.text);
-  if (!single) c.refuse(`“${preview(first.text)}” is not a status; use ${vocabulary}.`);
+  if (!single) c.refuse(spoken('update.notStatus', { word: preview(first.text) }));
   c.next();
   return single;
 }

@@ -1,6 +1,9 @@
 import { addYears, format, parseISO } from 'date-fns';
-import { formatLocalDate } from '#shared/dates/natural';
 import type { LocalDate } from '#shared/domain/schemas';
+import type { Say } from '#shared/errors';
+import { spoken } from '#shared/i18n/translator';
+
+const YEAR_BACK = 'a year back';
 
 /** How far ahead a due date may lie: a register tracks what is planned, not what is dreamt of. */
 export const DUE_YEARS_AHEAD = 10;
@@ -22,19 +25,27 @@ export function dueDateBounds(today: LocalDate, meetingDates: readonly LocalDate
   const byMeeting = firstMeeting !== undefined && firstMeeting < yearBack;
   return {
     earliest: byMeeting ? firstMeeting : yearBack,
-    earliestIs: byMeeting ? 'the track’s first meeting' : 'a year back',
+    earliestIs: byMeeting ? 'the track’s first meeting' : YEAR_BACK,
     latest: shiftYears(today, DUE_YEARS_AHEAD),
   };
 }
 
 /** Why `due` is no plausible due date within `bounds`, or undefined when it is one. */
 export function implausibleDue(due: LocalDate, bounds: DueDateBounds): string | undefined {
+  return implausibleDueSpoken(due, bounds)?.text;
+}
+
+/** As `implausibleDue`, with its key in the catalogs, so it is said in the reader's language and dates. */
+export function implausibleDueSpoken(due: LocalDate, bounds: DueDateBounds): { text: string; say: Say } | undefined {
   if (due >= bounds.earliest && due <= bounds.latest) return undefined;
-  const side = due < bounds.earliest ? `before ${formatLocalDate(bounds.earliest)}, ${bounds.earliestIs}` : `more than ${DUE_YEARS_AHEAD} years ahead`;
-  return (
-    `${formatLocalDate(due)} is ${side}, so it cannot be a due date; ` +
-    `a due date falls between ${formatLocalDate(bounds.earliest)} (${bounds.earliestIs}) and ${formatLocalDate(bounds.latest)} (${DUE_YEARS_AHEAD} years ahead). Nothing was changed.`
-  );
+  return spoken('change.implausibleDue', {
+    due: { date: due },
+    side: due < bounds.earliest ? 'before' : 'after',
+    earliest: { date: bounds.earliest },
+    bound: bounds.earliestIs === YEAR_BACK ? 'year' : 'meeting',
+    latest: { date: bounds.latest },
+    years: DUE_YEARS_AHEAD,
+  });
 }
 
 function shiftYears(date: LocalDate, years: number): LocalDate {

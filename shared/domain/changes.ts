@@ -27,7 +27,8 @@ export function applyChange(item: Commitment, change: Change, by: Actor, now: Da
       return { ...next, notes: withNote(change.text) };
     case 'assessment': {
       if (!item.parties.includes(change.party)) {
-        throw new InvalidInputError(`${change.party} is not a party to ${item.id}; its parties are ${item.parties.join(', ')}.`);
+        const values = { party: change.party, id: item.id, parties: item.parties.join(', ') };
+        throw said(`${values.party} is not a party to ${values.id}; its parties are ${values.parties}.`, 'change.notPartyTo', values);
       }
       const assessment = { score: change.to, date: change.date, by, ...(change.note ? { note: change.note } : {}) };
       const current = item.compliance[change.party];
@@ -37,23 +38,23 @@ export function applyChange(item: Commitment, change: Change, by: Actor, now: Da
     }
     case 'occurrence': {
       if (item.kind.type !== 'recurring') {
-        throw new InvalidInputError(`${item.id} is ${item.kind.type}, not recurring: only recurring items log occurrences.`);
+        throw said(`${item.id} is ${item.kind.type}, not recurring: only recurring items log occurrences.`, 'change.notRecurringLog', { id: item.id, kind: selectKeyOf(item.kind.type) });
       }
       const occurrences = [...item.kind.occurrences, change.occurrence].sort((a, b) => a.date.localeCompare(b.date));
       return { ...next, kind: { ...item.kind, occurrences } };
     }
     case 'unlog': {
       if (item.kind.type !== 'recurring') {
-        throw new InvalidInputError(`${item.id} is ${item.kind.type}, not recurring: it has no occurrences to remove.`);
+        throw said(`${item.id} is ${item.kind.type}, not recurring: it has no occurrences to remove.`, 'change.notRecurringUnlog', { id: item.id, kind: selectKeyOf(item.kind.type) });
       }
       const at = item.kind.occurrences.findIndex((o) => sameOccurrence(o, change.occurrence));
-      if (at < 0) throw new InvalidInputError(`${item.id} has no occurrence on ${change.occurrence.date}.`);
+      if (at < 0) throw said(`${item.id} has no occurrence on ${change.occurrence.date}.`, 'change.noOccurrenceOn', { id: item.id, date: change.occurrence.date });
       return { ...next, kind: { ...item.kind, occurrences: item.kind.occurrences.filter((_, i) => i !== at) } };
     }
     case 'archive':
       return { ...next, archived: { at, by, ...(change.reason ? { reason: change.reason } : {}) } };
     case 'unarchive': {
-      if (!item.archived) throw new InvalidInputError(`${item.id} is not archived.`);
+      if (!item.archived) throw said(`${item.id} is not archived.`, 'change.notArchived', { id: item.id });
       const { archived: _, ...live } = next;
       return live;
     }
@@ -70,8 +71,22 @@ export function applyChange(item: Commitment, change: Change, by: Actor, now: Da
 export function refuseIfArchived(item: Pick<Commitment, 'id' | 'archived'>, changeType: string): void {
   if (!item.archived || changeType === 'unarchive') return;
   const hint = `/commitments unarchive ${item.id}`;
-  if (changeType === 'archive') throw new InvalidInputError(`${item.id} is already archived.`, hint);
-  throw new InvalidInputError(`${item.id} is archived: nothing about it can change until it is unarchived.`, hint);
+  if (changeType === 'archive') throw said(`${item.id} is already archived.`, 'change.alreadyArchived', { id: item.id }, hint);
+  throw said(`${item.id} is archived: nothing about it can change until it is unarchived.`, 'change.archivedNoChange', { id: item.id }, hint);
+}
+
+/**
+ * A refusal of a change, in English and by its key in the catalogs (the domain does not load
+ * them), so it is said in the reader's language; test/functions/slack/languages-writes.test.ts
+ * holds each English text word for word to the catalog's.
+ */
+function said(english: string, key: string, values?: Record<string, string>, hint?: string): InvalidInputError {
+  return new InvalidInputError(english, hint, { say: { key, ...(values ? { values } : {}) } });
+}
+
+/** A kind as a catalog's select reads it: no hyphen (`one-off` → `one_off`). */
+function selectKeyOf(kind: string): string {
+  return kind.replace(/-/g, '_');
 }
 
 function sameOccurrence(a: Occurrence, b: Occurrence): boolean {
@@ -81,13 +96,13 @@ function sameOccurrence(a: Occurrence, b: Occurrence): boolean {
 function applyFieldChange(next: Commitment, change: FieldChange): Commitment {
   switch (change.field) {
     case 'title':
-      if (!change.to) throw new InvalidInputError('A title cannot be empty.');
+      if (!change.to) throw said('A title cannot be empty.', 'change.titleEmpty');
       return { ...next, title: change.to };
     case 'detail':
       return { ...next, detail: change.to };
     case 'due':
       if (!takesDueDate(next.kind.type)) {
-        throw new InvalidInputError(`${next.id} is ${next.kind.type}: only one-off items have a due date.`);
+        throw said(`${next.id} is ${next.kind.type}: only one-off items have a due date.`, 'change.noDueDate', { id: next.id, kind: selectKeyOf(next.kind.type) });
       }
       return { ...next, kind: { type: 'one-off', due: change.to }, ...movedBy(next, change.to) };
     case 'owners':

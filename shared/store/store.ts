@@ -200,7 +200,7 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
     async getCommitment(teamId: TeamId, id: CommitmentId): Promise<Commitment> {
       const slug = await slugOf(teamId, id);
       const { Item } = await client.send(new GetItemCommand(params.getCommitmentParams(tableName, teamId, slug, id)));
-      if (!Item) throw new NotFoundError(`There is no ${id}.`);
+      if (!Item) throw new NotFoundError(`There is no ${id}.`, { say: { key: 'item.notFound', values: { id } } });
       return parseStored(CommitmentSchema, unmarshall(Item));
     },
 
@@ -408,7 +408,7 @@ export class MissingItemError extends NotFoundError {
     readonly track: Track,
     options?: AppErrorOptions,
   ) {
-    super(`There is no ${id}.`, options);
+    super(`There is no ${id}.`, { say: { key: 'item.notFound', values: { id } }, ...options });
   }
 }
 
@@ -424,7 +424,8 @@ export class PrefixTakenError extends AlreadyExistsError {
 
 /** The answer to an id whose prefix no track uses, or whose track the asker may not see. */
 export function unknownPrefixError(id: CommitmentId): NotFoundError {
-  return new NotFoundError(`No track uses the prefix ${parseCommitmentId(id).prefix}, so there is no ${id}.`);
+  const { prefix } = parseCommitmentId(id);
+  return new NotFoundError(`No track uses the prefix ${prefix}, so there is no ${id}.`, { say: { key: 'item.noPrefix', values: { prefix, id } } });
 }
 
 function reportOf(track: Track, items: Record<string, unknown>[]): Report {
@@ -436,12 +437,12 @@ function reportOf(track: Track, items: Record<string, unknown>[]): Report {
 }
 
 function staleError(id: string, cause?: unknown): ConflictError {
-  return new ConflictError(`${id} was changed by someone else a moment ago; nothing was saved. Look at it again and retry.`, { cause });
+  return new ConflictError(`${id} was changed by someone else a moment ago; nothing was saved. Look at it again and retry.`, { cause, say: { key: 'change.stale', values: { id } } });
 }
 
 function conflictOr(error: unknown): unknown {
   return cancellationCodes(error)?.includes('TransactionConflict')
-    ? new ConflictError('Someone else was writing the same thing; nothing was saved. Try again.', { cause: error })
+    ? new ConflictError('Someone else was writing the same thing; nothing was saved. Try again.', { cause: error, say: { key: 'change.busy' } })
     : error;
 }
 

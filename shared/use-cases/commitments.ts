@@ -1,10 +1,10 @@
 import { addLocalDays, existedFrom } from '#shared/dates/flags';
 import { EN, spoken, type Translator } from '#shared/i18n/translator';
 import { ambiguityQuestion, formatLocalDate, readNaturalDate } from '#shared/dates/natural';
-import { dueDateBounds, implausibleDue } from '#shared/dates/plausible';
-import { STATUS_LABEL } from '#shared/format/text';
+import { dueDateBounds, implausibleDueSpoken } from '#shared/dates/plausible';
+import { selectKey } from '#shared/format/text';
 import { escape } from '#shared/slack/render/format';
-import { ConflictError, InvalidInputError, NotFoundError, TrackNotFoundError } from '#shared/errors';
+import { ConflictError, InvalidInputError, NotFoundError, TrackNotFoundError, type Say } from '#shared/errors';
 import { authorize, visibleInChannel, type Access, type CommandNeed, type Need } from '#shared/domain/access';
 import { FRESHNESS, type Person } from '#shared/domain/person';
 import { canRead, loadAccess, requireAccess, requireSelf, requireWriter, withGroups, type CallerRecords, type Directory } from '#shared/use-cases/access';
@@ -113,7 +113,8 @@ export function getReport(deps: Deps, caller: Caller, slug: string): Promise<Rep
 export async function getSharedReport(deps: Deps, caller: Caller, slug: string, channelId: string): Promise<Report> {
   const report = await getReport(deps, caller, slug);
   if (!visibleInChannel(report.track, channelId)) {
-    throw new InvalidInputError(`${report.track.slug} is private: link this channel first (/commitments ${report.track.slug} link), then share.`);
+    const { text, say } = spoken('report.sharePrivate', { track: report.track.slug });
+    throw new InvalidInputError(text, undefined, { say });
   }
   return report;
 }
@@ -279,7 +280,7 @@ export async function addCommitment(
       : input.kind?.type === 'ongoing'
         ? { type: 'ongoing', updateEveryDays: input.kind.updateEveryDays }
         : { type: 'one-off', ...(due ? { due } : {}) };
-  if (due && !takesDueDate(kind.type)) throw new InvalidInputError('Only one-off items take a due date.', `/commitments add ${track.slug} "title" due <date>`, { field: 'due' });
+  if (due && !takesDueDate(kind.type)) throw refusal(spoken('add.onlyOneOffDue'), `/commitments add ${track.slug} "title" due <date>`, 'due');
   const draft: CommitmentDraft = {
     title: input.title,
     ...(input.detail ? { detail: input.detail } : {}),
@@ -350,7 +351,7 @@ function toChange(item: Commitment, track: Track, action: ItemAction, now: Date)
   switch (action.type) {
     case 'status':
       if (action.status === item.status && !action.note) {
-        throw new InvalidInputError(`${item.id} is already ${STATUS_LABEL[action.status].toLowerCase()}.`, `/commitments note ${item.id} "text"`);
+        throw refusal(spoken('change.alreadyStatus', { id: item.id, status: selectKey(action.status) }), `/commitments note ${item.id} "text"`);
       }
       return action.status === item.status
         ? { type: 'note', text: action.note! }
@@ -462,7 +463,7 @@ function toReassign(item: Commitment, action: Extract<ItemAction, { type: 'reass
  */
 function toEditChange(item: Commitment, track: Track, edit: ItemEdit, now: Date): Change {
   const change = toFieldsChange(edit, editFieldChanges(item, track, edit, now));
-  if (!change) throw new InvalidInputError(`That is what ${item.id} already has; nothing was changed.`, `/commitments edit ${item.id} due|owner|title|parties <value>`);
+  if (!change) throw refusal(spoken('change.sameAsBefore', { id: item.id }), `/commitments edit ${item.id} due|owner|title|parties <value>`);
   return change;
 }
 
@@ -483,7 +484,7 @@ function editFieldChanges(item: Commitment, track: Track, edit: ItemEdit, now: D
   if (edit.title !== undefined) add('title', item.title, edit.title);
   const due = edit.due ?? (edit.dueText === undefined ? undefined : resolveDate(edit.dueText, track, now));
   if (due !== undefined) {
-    if (!takesDueDate(item.kind.type)) throw new InvalidInputError(`${item.id} is ${item.kind.type}: only one-off items have a due date.`, undefined, { field: 'due' });
+    if (!takesDueDate(item.kind.type)) throw refusal(spoken('change.noDueDate', { id: item.id, kind: selectKey(item.kind.type) }), undefined, 'due');
     const before = item.kind.type === 'one-off' ? item.kind.due : undefined;
     // Only a new date is checked: a form sends the old one back unchanged.
     if (due !== before) refuseImplausibleDue(due, track, now, `/commitments edit ${item.id} due <date>`);
@@ -491,15 +492,15 @@ function editFieldChanges(item: Commitment, track: Track, edit: ItemEdit, now: D
   }
   if (edit.owners !== undefined) {
     const owners = keepLabels(item.owners, parseOwners(edit.owners.join(',')));
-    if (owners.length > 10) throw new InvalidInputError(`An item can have at most 10 owners; that makes ${owners.length}.`, undefined, { field: 'owners' });
+    if (owners.length > 10) throw refusal(spoken('change.tooManyOwners', { max: 10, count: owners.length }), undefined, 'owners');
     if (!sameOwners(item.owners, owners)) add('owners', formatOwners(item.owners), formatOwners(owners));
   }
   if (edit.parties !== undefined) {
     const known = track.parties.map((p) => p.code);
     const parties = [...new Set(edit.parties.map((p) => p.toUpperCase()))];
     const unknown = parties.filter((p) => !known.includes(p));
-    if (unknown.length > 0) throw new InvalidInputError(`${unknown.join(', ')} ${unknown.length === 1 ? 'is not a party' : 'are not parties'} of ${track.slug}; its parties are ${known.join(', ')}.`, undefined, { field: 'parties' });
-    if (parties.length === 0) throw new InvalidInputError('Name at least one party.', undefined, { field: 'parties' });
+    if (unknown.length > 0) throw refusal(spoken('change.notParties', { unknown: unknown.join(', '), count: unknown.length, track: track.slug, known: known.join(', ') }), undefined, 'parties');
+    if (parties.length === 0) throw refusal(spoken('change.partyNeeded'), undefined, 'parties');
     add('parties', item.parties.join(', ') || undefined, parties.join(', '));
   }
   return changes;
@@ -540,7 +541,7 @@ export async function saveEditForm(
     const edited = toFieldsChange({ type: 'edit', ...edit }, fields);
     changes = [...unlogChanges(item, unlog), ...(edited ? [edited] : [])];
   }
-  if (changes.length === 0) throw new InvalidInputError(`That is what ${item.id} already has; nothing was changed.`, `/commitments edit ${item.id} due|owner|title|parties <value>`);
+  if (changes.length === 0) throw refusal(spoken('change.sameAsBefore', { id: item.id }), `/commitments edit ${item.id} due|owner|title|parties <value>`);
   await requireOwnersCanRead(deps, caller.teamId, track, ownersGiven({ type: 'edit', ...edit }), item.owners);
   let after = item;
   for (const change of changes) ({ after } = await deps.store.saveChange(after, change, caller.userId, caller.now, after.version, track));
@@ -644,14 +645,14 @@ export function resolveDate(text: string, track: Pick<Track, 'timeZone' | 'fisca
   const reading = readNaturalDate(text, { now, timeZone: track.timeZone, prefer, ...(track.fiscalYearStart ? { fiscalYearStart: track.fiscalYearStart } : {}) });
   const hint = 'a date like 2026-03-31, "next friday", "end of march", "H1 2027", "FY2027" or "in 2 weeks"';
   if (reading.kind === 'ambiguous') throw new InvalidInputError(ambiguityQuestion(reading.dayFirst, reading.monthFirst), hint);
-  if (reading.kind === 'unreadable') throw new InvalidInputError(`"${text}" is not a date I can read.`, hint);
+  if (reading.kind === 'unreadable') throw refusal(spoken('change.notADate', { text }), hint);
   return reading.date;
 }
 
 /** A due date no register would hold (years back, centuries ahead) is refused with the bounds. */
 function refuseImplausibleDue(due: LocalDate, track: Track, now: Date, usage: string): void {
-  const problem = implausibleDue(due, dueDateBounds(localDateOf(now, track), track.meetings.map((m) => m.date)));
-  if (problem) throw new InvalidInputError(problem, usage, { field: 'due' });
+  const problem = implausibleDueSpoken(due, dueDateBounds(localDateOf(now, track), track.meetings.map((m) => m.date)));
+  if (problem) throw refusal(problem, usage, 'due');
 }
 
 function localDateOf(now: Date, track: Pick<Track, 'timeZone'>): LocalDate {
@@ -686,4 +687,9 @@ function editDistance(a: string, b: string): number {
 function givenSource(given: { link?: string; name?: string } | undefined, today: LocalDate, by: string): Source {
   const link = given?.link ? { link: given.link } : {};
   return given?.name ? { meeting: given.name, date: today, ...link } : { meeting: ADDED_IN_SLACK, date: today, addedBy: by, ...link };
+}
+
+/** A refusal of input in the catalogs' words (`spoken`), with the form to use and the field it is about. */
+function refusal(spoken: { text: string; say: Say }, hint?: string, field?: string): InvalidInputError {
+  return new InvalidInputError(spoken.text, hint, { say: spoken.say, ...(field ? { field } : {}) });
 }

@@ -1,40 +1,43 @@
 import { deriveFlags } from '#shared/dates/flags';
-import { formatLocalDate } from '#shared/dates/natural';
-import type { Change, Commitment, FieldChange, Track } from '#shared/domain/schemas';
+import type { Change, Commitment, Track } from '#shared/domain/schemas';
 import { renderCommitment } from '#shared/slack/render/commitment';
-import { scoreText, STATUS_LABEL } from '#shared/format/text';
+import { selectKey } from '#shared/format/text';
+import { EN, type Translator } from '#shared/i18n/translator';
 import { escape, type SlackMessage } from '#shared/slack/render/format';
 import { renderDone } from '#shared/slack/render/notice';
 
+/** A score as the catalogs select it (ICU keys are words, not numbers). */
+const SCORE_KEY = { [-1]: 'minus', 0: 'zero', 1: 'plus' } as const;
+
 /** What a change did, in one line: the status move, the assessment, the logged date or the note. */
-export function describeChange(from: string, to: string, change: Change, id: string): string {
-  if (change.type === 'assessment') return `Assessed ${change.party} on *${id}*: ${scoreText(change.to)} as of ${formatLocalDate(change.date)}.`;
-  if (change.type === 'status') return `*${id}*: ${STATUS_LABEL[from as keyof typeof STATUS_LABEL]} → ${STATUS_LABEL[to as keyof typeof STATUS_LABEL]}.`;
+export function describeChange(from: string, to: string, change: Change, id: string, t: Translator = EN): string {
+  if (change.type === 'assessment') return t.t('change.assessed', { party: change.party, id, score: SCORE_KEY[change.to], date: t.date(change.date) });
+  if (change.type === 'status') return t.t('change.status', { id, from: selectKey(from), to: selectKey(to) });
   if (change.type === 'occurrence') {
-    return `Logged ${formatLocalDate(change.occurrence.date)}${change.occurrence.place ? ` in ${escape(change.occurrence.place)}` : ''} on *${id}*.`;
+    const { date, place } = change.occurrence;
+    return t.t('change.logged', { id, date: t.date(date), hasPlace: place ? 'yes' : 'no', place: place ? escape(place) : '' });
   }
-  if (change.type === 'unlog') return `Removed the occurrence of ${formatLocalDate(change.occurrence.date)} from *${id}*.`;
-  if (change.type === 'archive') return `Archived *${id}*: it no longer shows in reports (but \`all\`), digests or Home.`;
-  if (change.type === 'unarchive') return `Unarchived *${id}*: it shows in reports, digests and Home again.`;
-  if (change.type === 'snooze') return `Snoozed *${id}*: no check-in about it before ${formatLocalDate(change.until)}.`;
+  if (change.type === 'unlog') return t.t('change.unlogged', { id, date: t.date(change.occurrence.date) });
+  if (change.type === 'archive') return t.t('change.archived', { id });
+  if (change.type === 'unarchive') return t.t('change.unarchived', { id });
+  if (change.type === 'snooze') return t.t('change.snoozed', { id, date: t.date(change.until) });
   if (change.type === 'field' || change.type === 'fields') {
     const fields = change.type === 'field' ? [change] : change.changes;
     const due = fields.find((f) => f.field === 'due');
-    const moved = due?.from && due.to ? `Moved *${id}* from ${formatLocalDate(due.from)} to ${formatLocalDate(due.to)}.` : undefined;
-    const others = fields.filter((f) => f !== due || !moved).map((f) => FIELD_LABEL[f.field]);
-    return [moved, others.length > 0 ? `Changed the ${others.join(', ')} of *${id}*.` : undefined].filter(Boolean).join(' ');
+    const moved = due?.from && due.to ? t.t('change.moved', { id, from: t.date(due.from), to: t.date(due.to) }) : undefined;
+    const others = fields.filter((f) => f !== due || !moved).map((f) => t.t('change.field', { field: f.field }));
+    const changed = others.length > 0 ? t.t('change.changedFields', { id, fields: others.join(t.t('change.fieldSeparator')) }) : undefined;
+    return [moved, changed].filter(Boolean).join(' ');
   }
-  return `Noted on *${id}*.`;
+  return t.t('change.noted', { id });
 }
 
-const FIELD_LABEL: Record<FieldChange['field'], string> = { title: 'title', detail: 'detail', due: 'due date', owners: 'owners', parties: 'parties' };
-
 /** A changed item: the line saying what changed, then the item as it now stands. */
-export function renderChange(result: { before: Commitment; after: Commitment; track: Track; change: Change }, now: Date): SlackMessage {
+export function renderChange(result: { before: Commitment; after: Commitment; track: Track; change: Change }, now: Date, t: Translator = EN): SlackMessage {
   const { before, after, track, change } = result;
-  const line = describeChange(before.status, after.status, change, after.id);
-  const overdue = setsDue(change) ? overdueNotice(after, track, now) : undefined;
-  return withItem(overdue ? `${line} ${overdue}` : line, renderCommitment(after, track, now));
+  const line = describeChange(before.status, after.status, change, after.id, t);
+  const overdue = setsDue(change) ? overdueNotice(after, track, now, t) : undefined;
+  return withItem(overdue ? t.t('change.withOverdue', { line, overdue }) : line, renderCommitment(after, track, now));
 }
 
 /** Whether the change gives the item a due date. */
@@ -47,10 +50,10 @@ export function setsDue(change: Change): boolean {
  * Said when a due date is set on a day that has passed: the item is saved as given (an
  * agreement's deadline may well lie behind), and the answer says plainly that it is overdue.
  */
-export function overdueNotice(item: Commitment, track: Pick<Track, 'timeZone'>, now: Date): string | undefined {
+export function overdueNotice(item: Commitment, track: Pick<Track, 'timeZone'>, now: Date, t: Translator = EN): string | undefined {
   if (item.kind.type !== 'one-off') return undefined;
   const overdue = deriveFlags(item, track.timeZone, now).overdue;
-  return overdue ? `*${item.id}* is already overdue: ${formatLocalDate(overdue.due)} has passed.` : undefined;
+  return overdue ? t.t('change.alreadyOverdue', { id: item.id, date: t.date(overdue.due) }) : undefined;
 }
 
 /** A confirmation line followed by the item it is about. */

@@ -144,6 +144,9 @@ export function button(text: string, actionId: string, value: string, style?: 'p
   };
 }
 
+/** `*bold*` or `_italic_` between spaces or punctuation, or beside Japanese or Korean, which leave no space ("*JK-4*을(를)", "。*JK-4* は"). */
+const EMPHASIS = /(^|[\s(（「。、\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])([*_])([^*_\n]+?)\2(?=[\s).,:;!?）」。、\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|$)/gu;
+
 /**
  * Turns mrkdwn into the fallback text: links to their labels, mentions kept, and `&amp;`,
  * `&lt;`, `&gt;` left escaped, since Slack reads the fallback as mrkdwn too.
@@ -153,7 +156,7 @@ export function plainText(mrkdwn: string): string {
     .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2')
     .replace(/:[a-z_]+: ?/g, '')
     // Only emphasis markers: underscores inside words (is_archived, America/New_York) stay.
-    .replace(/(^|[\s(])([*_])([^*_\n]+?)\2(?=[\s).,:;!?]|$)/g, '$1$3');
+    .replace(EMPHASIS, '$1$3');
 }
 
 /** "moved 2× from 31 Mar": how often the due date slipped, from the first date it had. */

@@ -380,7 +380,7 @@ describe('parseCommand', () => {
 
   it('shows every form of the command when the first word is neither a command nor a track', () => {
     const result = parseCommand('what is this?');
-    expect(result).toEqual({ ok: false, error: '“what” is not a command, and a track report takes only a filter and share.', usage: usage('report') });
+    expect(result).toMatchObject({ ok: false, error: '“what” is not a command, and a track report takes only a filter and share.', usage: usage('report') });
     const unknown = parseCommand('Wh@t');
     expect(unknown.ok).toBe(false);
     if (!unknown.ok) expect(unknown.usage).toBe(COMMANDS.map((d) => d.usage).join('\n'));
@@ -600,7 +600,7 @@ describe('parseCommand, for issue 11', () => {
     { text: 'export japan-korea "x', name: 'export' },
     { text: 'import japan-korea "x', name: 'import' },
   ] as const)('answers an unclosed quote in "$text" with the form of $name', ({ text, name }) => {
-    expect(parseCommand(text)).toEqual({ ok: false, error: 'The quote before “x” is never closed.', usage: usage(name) });
+    expect(parseCommand(text)).toMatchObject({ ok: false, error: 'The quote before “x” is never closed.', usage: usage(name) });
   });
 
   it('reads every count word that dates read, as in "every five weeks"', () => {
@@ -615,8 +615,8 @@ describe('parseCommand, for issue 11', () => {
 
   it('reads a command of many quoted words up to the cap in one pass, and refuses a 64 KB one unread (issue 13)', () => {
     const text = `note JK-4 ${'"ab" '.repeat(790)}`;
-    expect(parseCommand(text)).toEqual({ ok: false, error: 'The note is 3,949 characters long; the limit is 1,000.', usage: usage('note') });
-    expect(parseCommand(`${text}"unclosed`)).toEqual({ ok: false, error: 'The quote before “unclosed” is never closed.', usage: usage('note') });
+    expect(parseCommand(text)).toMatchObject({ ok: false, error: 'The note is 3,949 characters long; the limit is 1,000.', usage: usage('note') });
+    expect(parseCommand(`${text}"unclosed`)).toMatchObject({ ok: false, error: 'The quote before “unclosed” is never closed.', usage: usage('note') });
     const long = `note JK-4 ${'"ab" '.repeat(13_000)}`;
     expect(long.length).toBeGreaterThan(64_000);
     expect(parseCommand(long)).toEqual({
