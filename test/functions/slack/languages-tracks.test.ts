@@ -5,7 +5,6 @@ import { commandWordSlug } from '#shared/commands/track-add';
 import type { Track, TrackChange } from '#shared/domain/schemas';
 import { ForbiddenError } from '#shared/errors';
 import { EN } from '#shared/i18n/translator';
-import { VIEW_IDS } from '#shared/slack-app/definitions';
 import { addTrackModal } from '#shared/slack/render/modals';
 import { renderProblem } from '#shared/slack/render/notice';
 import { describeAccessChanges, ROLE_INPUTS, rolesModal } from '#shared/slack/render/roles';
@@ -59,12 +58,10 @@ beforeAll(() => {
   });
 });
 
-/** Submits the roles form the last command opened, with these lists, as `userId`. */
-async function submitRoles(lists: Record<'owner' | 'editor' | 'viewer', string[]>, userId: string) {
+/** Submits the form the last command opened, with these values by block, as `userId`. */
+async function submitView(values: Record<string, Record<string, unknown>>, userId: string) {
   const view = openedView();
-  const values = Object.fromEntries(
-    (Object.keys(lists) as (keyof typeof lists)[]).map((role) => [ROLE_INPUTS[role], { [ROLE_INPUTS[role]]: { type: 'multi_users_select', selected_users: lists[role] } }]),
-  );
+  const state = Object.fromEntries(Object.entries(values).map(([block, element]) => [block, { [block]: element }]));
   sent += 1;
   return harness.send(
     interactionEvent({
@@ -73,10 +70,17 @@ async function submitRoles(lists: Record<'owner' | 'editor' | 'viewer', string[]
       user: { id: userId, team_id: TEAM },
       api_app_id: 'A0COMMIT',
       trigger_id: `t${sent}`,
-      view: { id: 'V0FAKE', type: 'modal', callback_id: VIEW_IDS.trackRoles, private_metadata: view['private_metadata'], state: { values }, hash: `h${sent}` },
+      view: { id: 'V0FAKE', type: 'modal', callback_id: view['callback_id'], private_metadata: view['private_metadata'], state: { values: state }, hash: `h${sent}` },
     }),
   );
 }
+
+/** The roles form's lists as Slack sends them. */
+function roleLists(lists: Record<'owner' | 'editor' | 'viewer', string[]>) {
+  return Object.fromEntries((Object.keys(lists) as (keyof typeof lists)[]).map((role) => [ROLE_INPUTS[role], { type: 'multi_users_select', selected_users: lists[role] }]));
+}
+
+const typed = (value: string) => ({ type: 'plain_text_input', value });
 
 /** What was posted to a command's response_url after the answer (a form's confirmation). */
 function postedTo(responseUrl: string): string[] {
@@ -101,6 +105,17 @@ describe('a Japanese Slack user (ja-JP) managing a track', () => {
     expect(englishLeftIn(shown(form), { people: FORM_EXAMPLES, slugs: ['japan-korea'] })).toEqual([]);
   });
 
+  it('creates a track from the new-track form in Japanese, and refuses a command word beside its slug in Japanese', async () => {
+    const { responseUrl } = await command('track add nagano', PEOPLE.ja);
+    const form = (slug: string) => ({ slug: typed(slug), title: typed('長野'), parties: typed('JP, KR'), time_zone: typed('Asia/Tokyo'), prefix: typed('NG') });
+    expect((await submitView(form('help'), PEOPLE.ja)).json()).toEqual({
+      response_action: 'errors',
+      errors: { slug: '「help」はコマンドの語なので、help というトラックは呼び出せません。help-track など、別のスラッグを選んでください。' },
+    });
+    expect((await submitView(form('nagano'), PEOPLE.ja)).body).toBe('');
+    expect(postedTo(responseUrl).join('\n')).toContain('トラック nagano (長野) を作成しました。項目には NG-1、NG-2、… と番号が付きます。');
+  });
+
   it('gives and lists roles in Japanese, on the command, the roles form and its confirmation', async () => {
     expect((await command(`tokyo roles add <@${PEOPLE.ko}> editor`, PEOPLE.ja)).text).toBe(`<@${PEOPLE.ko}> は tokyo の編集者になりました。`);
     const { responseUrl } = await command('tokyo roles', PEOPLE.ja);
@@ -109,8 +124,14 @@ describe('a Japanese Slack user (ja-JP) managing a track', () => {
     expect(shown(form)).toContain('ワークスペースの全員が閲覧できます。');
     expect(shown(form)).toContain('編集者(項目、スコア、ダイジェスト、書き出し)');
     expect(englishLeftIn(shown(form), { slugs: ['tokyo'] })).toEqual([]);
-    expect((await submitRoles({ owner: [PEOPLE.ja], editor: [PEOPLE.ko], viewer: [PEOPLE.en] }, PEOPLE.ja)).body).toBe('');
+    const lists = roleLists({ owner: [PEOPLE.ja], editor: [PEOPLE.ko], viewer: [PEOPLE.en] });
+    expect((await submitView(lists, PEOPLE.ja)).body).toBe('');
     expect(postedTo(responseUrl).join('\n')).toContain(`<@${PEOPLE.en}> は tokyo の閲覧者になりました。`);
+    // The same form sent again is older than the track now: refused beside its first list, in Japanese.
+    expect((await submitView(lists, PEOPLE.ja)).json()).toEqual({
+      response_action: 'errors',
+      errors: { [ROLE_INPUTS.owner]: 'このフォームを開いた後に、誰かが tokyo を使える人を変更しました。何も保存していません。もう一度開いてください。' },
+    });
   });
 
   it('changes visibility and links channels in Japanese', async () => {
