@@ -60,7 +60,7 @@ export function renderHome(model: HomeModel, t: Translator = EN): types.HomeView
 
   blocks.push({ type: 'divider' }, section(`*${t.t('home.digests')}*`));
   if (model.subscriptions.length === 0) blocks.push(context(t.t('home.noDigests', { command: '`/commitments subscribe <track> every monday 09:00`' })));
-  for (const sub of model.subscriptions.slice(0, 10)) blocks.push(section(`<#${sub.channelId}> ${subscriptionLine(sub)}`));
+  for (const sub of model.subscriptions.slice(0, 10)) blocks.push(section(`<#${sub.channelId}> ${subscriptionLine(sub, true, t)}`));
   if (model.subscriptions.length > 10) blocks.push(context(t.t('home.more', { count: model.subscriptions.length - 10 })));
   return { type: 'home', blocks: blocks.slice(0, SLACK_LIMITS.blocksPerView) };
 }
