@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commandEvent, interactionEvent, messageShortcut, viewSubmission } from '#local/slack-request';
+import { localContext } from '#local/http-adapter';
 import { COMMANDS } from '#shared/commands/registry';
+import { afterAnswerEvent } from '#shared/domain/after-answer';
 import type { Report } from '#shared/domain/report';
 import type { HistoryEntry } from '#shared/domain/schemas';
 import { escapeInline, renderBriefingCsv, renderBriefingMarkdown } from '#shared/export/briefing';
@@ -107,6 +109,16 @@ describe('export', () => {
     expect(headers).toContain('履行状況_JP');
     expect(englishLeftIn(headers, { people: peoplesText })).toEqual([]);
     expect(csv.content.startsWith('\uFEFF')).toBe(true);
+    const shared = await command('japan-korea export share', PEOPLE.ja);
+    expect(shared.text.split('\n')[0]).toBe('エクスポートは共有できません。ブリーフィングのファイルはダイレクトメッセージであなただけにお送りします。チャンネルにレポートを表示するには /commitments japan-korea share を使ってください。');
+  });
+
+  it('tells a Japanese person in Japanese, and sends nothing, when the track is gone by the time the export job runs', async () => {
+    const before = harness.slack.uploadedFiles().length;
+    const job = { kind: 'export' as const, team: { id: TEAM, enterpriseInstall: false }, userId: PEOPLE.ja, channelId: 'C0GENERAL', track: 'no-such-track', askedAt: NOW.toISOString(), responseUrl: harness.slack.responseUrl('gone-ja'), locale: 'ja' as const };
+    await harness.handler()(afterAnswerEvent(job), localContext());
+    expect(harness.slack.uploadedFiles()).toHaveLength(before);
+    expect(harness.slack.callsTo('response_url:gone-ja').at(-1)!.args['text']).toMatch(/^no-such-track というトラックはありません。/);
   });
 
   it('sends a Korean person a Korean briefing and Korean CSV headers, with 년 월 일 dates', async () => {
