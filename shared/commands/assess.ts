@@ -1,6 +1,7 @@
 import { defineCommand, SLASH } from '#shared/commands/definition';
 import { expectEnd, preview, readId, readTextBeforeOptions, type Cursor, type Token } from '#shared/commands/grammar';
 import { LIMITS, PartyCodeSchema, type CommitmentId, type ComplianceScore } from '#shared/domain/schemas';
+import { spoken } from '#shared/i18n/translator';
 import { renderChange } from '#shared/slack/render/change';
 import { changeItem } from '#shared/use-cases/commitments';
 
@@ -46,16 +47,16 @@ function readAssess(c: Cursor): AssessArgs {
   const id = readId(c, 'assess');
   const party = c.next()?.text.toUpperCase();
   if (!party || !PartyCodeSchema.safeParse(party).success) {
-    c.refuse(`assess needs a party code after the id, such as JP.`);
+    c.refuse(spoken('assess.partyNeeded'));
   }
   const scoreToken = c.next();
   const score = scoreToken ? SCORES.get(scoreToken.text.toLowerCase()) : undefined;
-  if (score === undefined) c.refuse(`“${preview(scoreToken?.text ?? '')}” is not a score; use -1 (not complying), 0 (partial) or +1 (full).`);
+  if (score === undefined) c.refuse(spoken('assess.notScore', { word: preview(scoreToken?.text ?? '') }));
   let dateText = readAsOf(c);
   const note = readTextBeforeOptions(c, 'note', LIMITS.noteChars, isAsOf);
   // `as of` may also follow a quoted note.
   if (!c.done) {
-    if (dateText !== undefined) c.refuse('Give as of only once.');
+    if (dateText !== undefined) c.refuse(spoken('assess.asOfTwice'));
     dateText = readAsOf(c);
     expectEnd(c);
   }
@@ -70,6 +71,6 @@ function readAsOf(c: Cursor): string | undefined {
   c.next();
   c.next();
   const dateText = c.textOf(c.takeWhile((token) => !token.quoted));
-  if (dateText === undefined) c.refuse('as of needs a date, such as 2026-03-31 or end of march; a note after it goes in quotes.');
+  if (dateText === undefined) c.refuse(spoken('assess.dateNeeded'));
   return dateText;
 }

@@ -17,5 +17,5 @@ export const listTracksCommand = defineCommand({
     return {};
   },
   run: async (_, { deps, caller }) => ({ tracks: await listTracks(deps, caller), manager: appManagerFor(caller) }),
-  render: ({ tracks, manager }) => ({ message: renderTrackList(tracks, manager ? { manager } : {}) }),
+  render: ({ tracks, manager }, _, { t }) => ({ message: renderTrackList(tracks, manager ? { manager } : {}, t) }),
 });

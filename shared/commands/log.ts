@@ -1,6 +1,7 @@
 import { defineCommand, SLASH } from '#shared/commands/definition';
 import { checkLength, expectEnd, readId, readTextBeforeOptions, type Cursor } from '#shared/commands/grammar';
 import { OccurrenceSchema, type CommitmentId } from '#shared/domain/schemas';
+import { spoken } from '#shared/i18n/translator';
 import { renderChange } from '#shared/slack/render/change';
 import { changeItem } from '#shared/use-cases/commitments';
 
@@ -42,7 +43,7 @@ function readPlace(c: Cursor): string | undefined {
   const introduced = keyword !== undefined && PLACE_KEYWORDS.has(keyword);
   if (introduced) c.next();
   const place = checkLength(c, 'place', c.textOf(c.takeWhile((token) => !token.quoted)), PLACE_CHARS);
-  if (introduced && place === undefined) c.refuse(`${keyword} needs a place.`);
+  if (introduced && place === undefined) c.refuse(spoken('log.placeNeeded', { keyword }));
   return place;
 }
 
@@ -54,12 +55,12 @@ function readLog(c: Cursor): LogArgs {
     ? c.takeWhile((token) => token === first)
     : c.takeWhile((token) => !token.quoted && !PLACE_KEYWORDS.has(token.text.toLowerCase()));
   const dateText = c.textOf(dateTokens);
-  if (dateText === undefined) c.refuse('log needs a date, such as today or 2026-01-13.');
+  if (dateText === undefined) c.refuse(spoken('log.dateNeeded'));
   let place = readPlace(c);
   const text = readTextBeforeOptions(c, 'text', OCCURRENCE_TEXT_CHARS, (t) => !t.quoted && PLACE_KEYWORDS.has(t.text.toLowerCase()));
   // `at <place>` may also follow a quoted text.
   if (!c.done) {
-    if (place !== undefined) c.refuse('Give the place only once.');
+    if (place !== undefined) c.refuse(spoken('log.placeTwice'));
     place = readPlace(c);
     expectEnd(c);
   }

@@ -1,6 +1,7 @@
 import { defineCommand, SLASH } from '#shared/commands/definition';
 import { readId, type Cursor } from '#shared/commands/grammar';
 import type { CommitmentId } from '#shared/domain/schemas';
+import { spoken } from '#shared/i18n/translator';
 import { renderChange } from '#shared/slack/render/change';
 import { changeItem } from '#shared/use-cases/commitments';
 
@@ -14,7 +15,7 @@ export const unarchiveCommand = defineCommand({
   need: 'write',
   read(c: Cursor): { id: CommitmentId } {
     const id = readId(c, 'unarchive');
-    if (c.peek()) c.refuse('unarchive takes only the id.');
+    if (c.peek()) c.refuse(spoken('unarchive.onlyId'));
     return { id };
   },
   target: ({ id }) => ({ item: id }),

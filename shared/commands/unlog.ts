@@ -1,6 +1,7 @@
 import { defineCommand, SLASH } from '#shared/commands/definition';
 import { readId, type Cursor } from '#shared/commands/grammar';
 import type { CommitmentId } from '#shared/domain/schemas';
+import { spoken } from '#shared/i18n/translator';
 import { renderChange } from '#shared/slack/render/change';
 import { changeItem } from '#shared/use-cases/commitments';
 
@@ -16,7 +17,7 @@ export const unlogCommand = defineCommand({
     const id = readId(c, 'unlog');
     // Left as typed: only the track knows the time zone to read it in.
     const dateText = c.textOf(c.rest());
-    if (dateText === undefined) c.refuse('unlog needs the date of the occurrence to remove, such as 2026-01-13.');
+    if (dateText === undefined) c.refuse(spoken('unlog.dateNeeded'));
     return { id, dateText };
   },
   target: ({ id }) => ({ item: id }),

@@ -38,11 +38,12 @@ export function statusLabel(status: Status | 'archived', t: Translator = EN): st
   return t.t('status.label', { status: selectKey(status) });
 }
 
-const SCORE_LABEL: Record<ComplianceScore, string> = { [-1]: '−1 not complying', 0: '0 partial', 1: '+1 full' };
+/** A score as the catalogs select it: ICU keys are words, not numbers. */
+const SCORE_KEY: Record<ComplianceScore, string> = { [-1]: 'minus', 0: 'zero', 1: 'plus' };
 
-/** A compliance score as researchers write it, with its meaning. */
-export function scoreText(score: ComplianceScore): string {
-  return SCORE_LABEL[score];
+/** A compliance score as researchers write it, with its meaning: "+1 full", "+1 完全履行". */
+export function scoreText(score: ComplianceScore, t: Translator = EN): string {
+  return t.t('show.score', { score: SCORE_KEY[score] });
 }
 
 /** A mean score as researchers write it, signed: "+0.50", "−1.00", "0.00". */

@@ -5,7 +5,7 @@ import type { LocalDate } from '#shared/domain/schemas';
 import type { Say, SayValues } from '#shared/errors';
 import { en, type Catalog, type MessageKey } from '#shared/i18n/en';
 
-/** What fills a message's placeholders: people's text and ids as strings, counts as numbers, days as `{ date }` (written the language's way). */
+/** What fills a message's placeholders: people's text and ids as strings, counts as numbers, days as `{ date }` or `{ dates }` (written the language's way). */
 export type MessageValues = SayValues;
 
 /**
@@ -24,6 +24,8 @@ export interface Translator {
   shortDate(date: LocalDate): string;
   /** "3,900". */
   number(n: number): string;
+  /** Days or names in a row as the language lists them: "A, B, C", "A、B、C". */
+  list(items: readonly string[]): string;
   /** A time before or after now in the language's words, for the languages other than English: "3日前", "3일 후". */
   relative(value: number, unit: Intl.RelativeTimeFormatUnit): string;
 }
@@ -51,7 +53,8 @@ export function createTranslator(
 ): Translator {
   const numbers = new Intl.NumberFormat(INTL_TAG[locale], { maximumFractionDigits: 2 });
   const relative = new Intl.RelativeTimeFormat(INTL_TAG[locale], { numeric: 'always' });
-  const t = (key: MessageKey, values?: MessageValues): string => String(compile(key).format(withDates(values, date)));
+  const list = (items: readonly string[]): string => items.join(locale === 'ja' ? '、' : ', ');
+  const t = (key: MessageKey, values?: MessageValues): string => String(compile(key).format(withDates(values, date, list)));
   return {
     locale,
     t,
@@ -59,6 +62,7 @@ export function createTranslator(
     date,
     shortDate: (date) => formatShortDate(date, locale),
     number: (n) => numbers.format(n),
+    list,
     relative(value, unit) {
       // ICU writes "3 日前" with a space; Japanese is written without one.
       const text = relative.format(value, unit);
@@ -98,8 +102,10 @@ export function spoken(key: MessageKey, values?: SayValues): { text: string; say
   return { text: EN.t(key, values), say: { key, ...(values ? { values } : {}) } };
 }
 
-/** The values with each day written as `date` writes it. */
-function withDates(values: MessageValues | undefined, date: (day: LocalDate) => string): Readonly<Record<string, string | number>> | undefined {
+/** The values with each day written as `date` writes it, and each row of days as `list` lists them. */
+function withDates(values: MessageValues | undefined, date: (day: LocalDate) => string, list: (items: readonly string[]) => string): Readonly<Record<string, string | number>> | undefined {
   if (!values) return undefined;
-  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === 'object' ? date(value.date) : value]));
+  return Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [name, typeof value !== 'object' ? value : 'date' in value ? date(value.date) : list(value.dates.map(date))]),
+  );
 }

@@ -1,12 +1,11 @@
 import type { types } from '@slack/bolt';
-import { EN, type Translator } from '#shared/i18n/translator';
-import { formatLocalDate } from '#shared/dates/natural';
+import { EN, spoken, type MessageValues, type Translator } from '#shared/i18n/translator';
 import { deriveFlags } from '#shared/dates/flags';
 import { parseOwners } from '#shared/domain/changes';
 import { CLOSED_STATUSES, foldLines, type Archival, type Commitment, type FieldChange, type HistoryEntry, type Track } from '#shared/domain/schemas';
 import { ACTION_IDS } from '#shared/slack-app/definitions';
 import { InvalidInputError } from '#shared/errors';
-import { STATUS_LABEL, age, closedText, formatDayOf, nextDateText, scoreText } from '#shared/format/text';
+import { age, closedText, formatDayOf, nextDateText, scoreText, statusLabel } from '#shared/format/text';
 import {
   SLACK_LIMITS,
   STATUS_EMOJI,
@@ -45,7 +44,7 @@ export function commitmentSummary(item: Commitment, timeZone: string, now: Date,
   const lines = [
     `${STATUS_EMOJI[item.status]} *${item.id}* ${escape(item.title)}`,
     item.archived ? archivedText(item.archived, timeZone, t) : undefined,
-    closedText(item, timeZone, escapeLines, actorText, t),
+    closedText(item, timeZone, escapeLines, (actor) => actorText(actor, t), t),
     flags.length > 0 ? flags.join(' · ') : undefined,
     [owners ? t.t('item.owners', { owners }) : undefined, t.t('item.updated', { ago: age(item.updatedAt, now, timeZone, t) })].filter(Boolean).join(' · '),
     latestNoteText(item, timeZone, t),
@@ -58,7 +57,7 @@ export function commitmentSummary(item: Commitment, timeZone: string, now: Date,
 export function latestNoteText(item: Pick<Commitment, 'notes' | 'closed'>, timeZone: string, t: Translator = EN): string | undefined {
   const note = item.notes.at(-1);
   if (!note || (item.closed?.at === note.at && item.closed.note === note.text)) return undefined;
-  return t.t('item.latestNote', { date: formatDayOf(note.at, timeZone, t), who: actorText(note.by), text: escapeLines(truncate(note.text, NOTE_PREVIEW_CHARS)) });
+  return t.t('item.latestNote', { date: formatDayOf(note.at, timeZone, t), who: actorText(note.by, t), text: escapeLines(truncate(note.text, NOTE_PREVIEW_CHARS)) });
 }
 
 /** The buttons every open item carries, in reports and digests alike. */
@@ -77,8 +76,8 @@ export function commitmentActions(item: Pick<Commitment, 'id' | 'status' | 'arch
 }
 
 /** The one button an archived item carries where it is shown on its own, guarded by the version it shows. */
-function unarchiveActions(item: Pick<Commitment, 'id' | 'version'>): types.ActionsBlock {
-  return { type: 'actions', block_id: `archived:${item.id}`, elements: [button('Unarchive', ACTION_IDS.unarchive, itemVersionValue(item))] };
+function unarchiveActions(item: Pick<Commitment, 'id' | 'version'>, t: Translator): types.ActionsBlock {
+  return { type: 'actions', block_id: `archived:${item.id}`, elements: [button(t.t('show.unarchive'), ACTION_IDS.unarchive, itemVersionValue(item))] };
 }
 
 /** A button value naming an item and the version its message showed: `JK-4@7`. */
@@ -88,7 +87,10 @@ export function itemVersionValue(item: Pick<Commitment, 'id' | 'version'>): stri
 
 export function readItemVersion(value: string): { id: string; version: number } {
   const match = /^([^@\s]{1,40})@(\d{1,9})$/.exec(value);
-  if (!match) throw new InvalidInputError('That button is not one this app drew; show the item again.');
+  if (!match) {
+    const { text, say } = spoken('show.staleButton');
+    throw new InvalidInputError(text, undefined, { say });
+  }
   return { id: match[1]!, version: Number(match[2]) };
 }
 
@@ -99,96 +101,105 @@ export function renderCommitmentBlocks(item: Commitment, timeZone: string, now: 
 }
 
 /** `show JK-4`: everything about one item, with its latest notes (or its whole history). */
-export function renderCommitment(item: Commitment, track: Pick<Track, 'title' | 'timeZone'>, now: Date, history?: HistoryEntry[]): SlackMessage {
+export function renderCommitment(item: Commitment, track: Pick<Track, 'title' | 'timeZone'>, now: Date, history?: HistoryEntry[], t: Translator = EN): SlackMessage {
+  const { timeZone } = track;
+  const kind = [kindText(item, t), item.kind.type === 'recurring' && !CLOSED_STATUSES.has(item.status) ? nextDateText(item, timeZone, t) : undefined, movedText(item, t)];
+  const scores = item.parties.map((p) => `${p} ${item.compliance[p] ? scoreText(item.compliance[p].score, t) : t.t('show.notAssessed')}`);
   const fields = [
-    `*Status:* ${STATUS_EMOJI[item.status]} ${STATUS_LABEL[item.status]}`,
-    `*Kind:* ${[kindText(item), item.kind.type === 'recurring' && !CLOSED_STATUSES.has(item.status) ? nextDateText(item, track.timeZone) : undefined, movedText(item)].filter(Boolean).join(', ')}`,
-    `*Parties:* ${item.parties.join(', ') || '—'}`,
-    `*Owners:* ${ownersText(item) ?? '—'}`,
-    `*Compliance:* ${item.parties.map((p) => `${p} ${item.compliance[p] ? scoreText(item.compliance[p].score) : 'not yet assessed'}`).join(' · ') || '—'}`,
+    t.t('show.status', { status: `${STATUS_EMOJI[item.status]} ${statusLabel(item.status, t)}` }),
+    t.t('show.kind', { kind: t.list(kind.filter((k) => k !== undefined)) }),
+    t.t('show.parties', { parties: t.list(item.parties) || '—' }),
+    t.t('show.owners', { owners: ownersText(item) ?? '—' }),
+    t.t('show.compliance', { scores: scores.join(' · ') || '—' }),
   ];
-  const flags = flagTexts(deriveFlags(item, track.timeZone, now));
+  const flags = flagTexts(deriveFlags(item, timeZone, now), t);
   const heading = `${item.id} · ${item.title}`;
   const blocks: Block[] = [
     { ...header(heading), block_id: `item|${item.id}` },
     // A header holds 150 characters: a longer title is given whole below it.
     ...(heading.length > SLACK_LIMITS.plainText ? [section(`*${escape(item.title)}*`)] : []),
-    context(`${escape(track.title)} · version ${item.version} · updated ${age(item.updatedAt, now, track.timeZone)} by ${actorText(item.updatedBy)}`),
+    context(t.t('show.context', { track: escape(track.title), version: String(item.version), ago: age(item.updatedAt, now, timeZone, t), who: actorText(item.updatedBy, t) })),
   ];
-  if (item.archived) blocks.push(section(archivedText(item.archived, track.timeZone)));
-  const closed = closedText(item, track.timeZone, escapeLines, actorText);
+  if (item.archived) blocks.push(section(archivedText(item.archived, timeZone, t)));
+  const closed = closedText(item, timeZone, escapeLines, (actor) => actorText(actor, t), t);
   if (closed) blocks.push(section(closed));
   if (item.detail) blocks.push(section(quoteLines(item.detail)));
   blocks.push({ type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text })) });
   if (flags.length > 0) blocks.push(section(flags.join('\n')));
-  blocks.push(context(`Source: ${sourceText(item)}`));
+  blocks.push(context(t.t('item.source', { source: sourceText(item, t) })));
   if (item.kind.type === 'recurring' && item.kind.occurrences.length > 0) {
-    const lines = item.kind.occurrences.slice(-10).map((o) => `• ${formatLocalDate(o.date)}${o.place ? ` — ${escape(o.place)}` : ''}${o.text ? `: ${escapeLines(o.text)}` : ''}`);
-    blocks.push(section(`*Occurrences*\n${lines.join('\n')}`));
+    const lines = item.kind.occurrences.slice(-10).map((o) => `• ${t.date(o.date)}${o.place ? ` — ${escape(o.place)}` : ''}${o.text ? `: ${escapeLines(o.text)}` : ''}`);
+    blocks.push(section(`${t.t('show.occurrences')}\n${lines.join('\n')}`));
   }
   if (history) {
-    blocks.push(section(`*History* (${history.length})\n${history.slice(-25).map((h) => `• ${historyLine(h, track.timeZone)}`).join('\n')}`));
+    blocks.push(section(`${t.t('show.history', { count: history.length })}\n${history.slice(-25).map((h) => `• ${historyLine(h, timeZone, t)}`).join('\n')}`));
   } else if (item.notes.length > 0) {
-    const notes = item.notes.slice(-5).map((n) => `• ${formatDayOf(n.at, track.timeZone)} ${actorText(n.by)}: ${escapeLines(n.text)}`);
-    blocks.push(section(`*Latest notes*\n${notes.join('\n')}`));
+    const notes = item.notes.slice(-5).map((n) => `• ${formatDayOf(n.at, timeZone, t)} ${actorText(n.by, t)}: ${escapeLines(n.text)}`);
+    blocks.push(section(`${t.t('show.latestNotes')}\n${notes.join('\n')}`));
   }
-  const actions = item.archived ? unarchiveActions(item) : commitmentActions(item);
+  const actions = item.archived ? unarchiveActions(item, t) : commitmentActions(item, t);
   if (actions) blocks.push(actions);
   const text = [
     `${item.id} · ${escape(item.title)}`,
-    `${STATUS_LABEL[item.status]} · ${plainText(kindText(item))}`,
-    ...(item.archived ? [plainText(archivedText(item.archived, track.timeZone))] : []),
+    `${statusLabel(item.status, t)} · ${plainText(kindText(item, t))}`,
+    ...(item.archived ? [plainText(archivedText(item.archived, timeZone, t))] : []),
     ...(closed ? [plainText(closed)] : []),
     ...flags.map(plainText),
   ].join('\n');
   return { text, blocks };
 }
 
-export function historyLine(entry: HistoryEntry, timeZone: string): string {
-  const when = formatDayOf(entry.at, timeZone);
-  const who = actorText(entry.by);
+/** One change of an item's history in a line: when, who, and what they did. */
+export function historyLine(entry: HistoryEntry, timeZone: string, t: Translator = EN): string {
+  const base = { when: formatDayOf(entry.at, timeZone, t), who: actorText(entry.by, t) };
+  const noted = (note: string | undefined): MessageValues => (note ? { noted: 'yes', note: escapeLines(note) } : { noted: 'no' });
+  const placed = (place: string | undefined): MessageValues => (place ? { placed: 'yes', place: escape(place) } : { placed: 'no' });
   const { change } = entry;
   switch (change.type) {
     case 'created':
-      return `${when} ${who} added it as ${STATUS_LABEL[change.status]}`;
+      return t.t('history.created', { ...base, status: statusLabel(change.status, t) });
     case 'status':
-      return `${when} ${who} changed status ${STATUS_LABEL[change.from]} → ${STATUS_LABEL[change.to]}${change.note ? `: ${escapeLines(change.note)}` : ''}`;
+      return t.t('history.status', { ...base, from: statusLabel(change.from, t), to: statusLabel(change.to, t), ...noted(change.note) });
     case 'note':
-      return `${when} ${who} noted: ${escapeLines(change.text)}`;
-    case 'assessment':
-      return `${when} ${who} assessed ${change.party} ${change.from === undefined ? '' : `${scoreText(change.from)} → `}${scoreText(change.to)} as of ${formatLocalDate(change.date)}${change.note ? `: ${escapeLines(change.note)}` : ''}`;
+      return t.t('history.note', { ...base, note: escapeLines(change.text) });
+    case 'assessment': {
+      const from: MessageValues = change.from === undefined ? { replaced: 'no' } : { replaced: 'yes', from: scoreText(change.from, t) };
+      return t.t('history.assessed', { ...base, party: change.party, ...from, to: scoreText(change.to, t), date: t.date(change.date), ...noted(change.note) });
+    }
     case 'occurrence':
-      return `${when} ${who} logged ${formatLocalDate(change.occurrence.date)}${change.occurrence.place ? ` in ${escape(change.occurrence.place)}` : ''}${change.occurrence.text ? `: ${escapeLines(change.occurrence.text)}` : ''}`;
+      return t.t('history.logged', { ...base, date: t.date(change.occurrence.date), ...placed(change.occurrence.place), ...noted(change.occurrence.text) });
     case 'unlog':
-      return `${when} ${who} removed the occurrence of ${formatLocalDate(change.occurrence.date)}${change.occurrence.place ? ` in ${escape(change.occurrence.place)}` : ''}`;
+      return t.t('history.unlogged', { ...base, date: t.date(change.occurrence.date), ...placed(change.occurrence.place) });
     case 'archive':
-      return `${when} ${who} archived it${change.reason ? `: ${escapeLines(change.reason)}` : ''}`;
+      return t.t('history.archived', { ...base, ...noted(change.reason) });
     case 'unarchive':
-      return `${when} ${who} unarchived it`;
+      return t.t('history.unarchived', base);
     case 'snooze':
-      return `${when} ${who} snoozed check-ins until ${formatLocalDate(change.until)}`;
+      return t.t('history.snoozed', { ...base, date: t.date(change.until) });
     case 'field':
-      return `${when} ${who} ${fieldText(change)}${change.note ? `: ${escapeLines(change.note)}` : ''}`;
-    case 'fields':
-      return `${when} ${who} ${change.changes.map(fieldText).join('; ')}${change.note ? `: ${escapeLines(change.note)}` : ''}`;
+    case 'fields': {
+      const changes = change.type === 'field' ? [change] : change.changes;
+      return t.t('history.changed', { ...base, changes: changes.map((c) => fieldText(c, t)).join(t.t('history.changeSeparator')), ...noted(change.note) });
+    }
   }
 }
 
-function fieldText(change: FieldChange): string {
+function fieldText(change: FieldChange, t: Translator): string {
   const value = (text: string | undefined): string => {
     if (text === undefined) return '—';
-    if (change.field === 'due') return formatLocalDate(text);
+    if (change.field === 'due') return t.date(text);
     if (change.field === 'owners') return ownersText({ owners: parseOwners(text) }) ?? '—';
     // A title stored in history before titles were one line is shown on one.
     return change.field === 'detail' ? escapeLines(text) : escape(foldLines(text));
   };
-  const verb = change.field === 'due' ? (change.from ? 'moved due' : 'set due') : `changed ${change.field}`;
-  return change.from === undefined ? `${verb} to ${value(change.to)}` : `${verb} from ${value(change.from)} to ${value(change.to)}`;
+  const what = change.field === 'due' ? (change.from ? 'movedDue' : 'setDue') : change.field;
+  const fromTo: MessageValues = change.from === undefined ? { fromTo: 'no' } : { fromTo: 'yes', from: value(change.from) };
+  return t.t('history.field', { what, ...fromTo, to: value(change.to) });
 }
 
 /** The archived mark an item carries wherever it is still shown (`all`, `show`, `history`). */
 export function archivedText(archived: Archival, timeZone: string, t: Translator = EN): string {
-  const values = { date: formatDayOf(archived.at, timeZone, t), who: actorText(archived.by) };
+  const values = { date: formatDayOf(archived.at, timeZone, t), who: actorText(archived.by, t) };
   return archived.reason ? t.t('item.archivedWithReason', { ...values, reason: escapeLines(archived.reason) }) : t.t('item.archived', values);
 }
 

@@ -1,8 +1,8 @@
 import type { types } from '@slack/bolt';
 import type { Flags } from '#shared/dates/flags';
 import { isSourceLink, type Commitment, type Status } from '#shared/domain/schemas';
-import { EN, type Translator } from '#shared/i18n/translator';
-import { cadenceText, flagPhrases, lastOccurrenceText, oneOffText, ongoingText, sourceLabel, type FlagName } from '#shared/format/text';
+import { EN, type MessageValues, type Translator } from '#shared/i18n/translator';
+import { flagPhrases, sourceLabel, type FlagName } from '#shared/format/text';
 
 /** Slack's limits that shape every message. */
 export const SLACK_LIMITS = {
@@ -102,23 +102,26 @@ export function ownersText(item: Pick<Commitment, 'owners'>): string | undefined
 
 export function sourceText(item: Pick<Commitment, 'source'>, t: Translator = EN): string {
   const { link, point } = item.source;
-  const where = sourceLabel(item.source, escape, actorText, t);
+  const where = sourceLabel(item.source, escape, (actor) => actorText(actor, t), t);
   // A link stored before the https rule is left out rather than trusted inside `<…|…>`.
   const named = link && isSourceLink(link) ? `<${link}|${where}>` : where;
   return point ? `${named} · ${escape(point)}` : named;
 }
 
-export function kindText(item: Pick<Commitment, 'kind'>): string {
+/** "One-off, due Tue 3 Mar 2026", "Recurring, every 2 weeks; last Tue 3 Mar 2026 in Busan", "Ongoing, update expected every 30 days". */
+export function kindText(item: Pick<Commitment, 'kind'>, t: Translator = EN): string {
   const { kind } = item;
   switch (kind.type) {
     case 'one-off':
-      return oneOffText(kind.due);
+      return kind.due ? t.t('show.oneOffDue', { date: { date: kind.due } }) : t.t('show.oneOffNoDate');
     case 'recurring': {
       const last = kind.occurrences.at(-1);
-      return `Recurring, ${cadenceText(kind.every)}${last ? `; ${lastOccurrenceText(last, escape)}` : ''}`;
+      const every = kind.every ? { unit: kind.every.unit, count: kind.every.count } : { unit: 'none', count: 0 };
+      const lastly: MessageValues = last ? { last: last.place ? 'at' : 'yes', date: { date: last.date }, place: last.place ? escape(last.place) : '' } : { last: 'no' };
+      return t.t('show.recurring', { ...every, ...lastly });
     }
     case 'ongoing':
-      return ongoingText(kind.updateEveryDays);
+      return t.t('show.ongoing', { days: kind.updateEveryDays });
   }
 }
 
@@ -164,7 +167,7 @@ export function movedText(item: Pick<Commitment, 'moved'>, t: Translator = EN): 
   return item.moved ? t.t('item.moved', { times: item.moved.times, date: t.shortDate(item.moved.from) }) : undefined;
 }
 
-/** A Slack user as a mention; a system actor (seed, import) by name. */
-export function actorText(actor: string): string {
-  return /^[UW][A-Z0-9]+$/.test(actor) ? `<@${actor}>` : actor;
+/** A Slack user as a mention; a system actor (seed, import) by its name in the reader's language. */
+export function actorText(actor: string, t: Translator = EN): string {
+  return /^[UW][A-Z0-9]+$/.test(actor) ? `<@${actor}>` : t.t('show.actor', { actor });
 }

@@ -1,5 +1,6 @@
 import { STATUSES, type TrackSummary } from '#shared/domain/schemas';
 import { statusCountText } from '#shared/format/text';
+import { EN, type Translator } from '#shared/i18n/translator';
 import { STATUS_EMOJI, context, escape, header, section, type Block, type SlackMessage } from '#shared/slack/render/format';
 
 /** Who manages the app, as admins see it under the track list. */
@@ -11,38 +12,31 @@ export interface AppManagerLine {
  * The workspace's tracks with counts per status: what an empty `/commitments` shows; to admins
  * (`manager` given), also who the app manager is.
  */
-export function renderTrackList(tracks: TrackSummary[], options: { manager?: AppManagerLine } = {}): SlackMessage {
-  const message = trackList(tracks);
+export function renderTrackList(tracks: TrackSummary[], options: { manager?: AppManagerLine } = {}, t: Translator = EN): SlackMessage {
+  const message = trackList(tracks, t);
   if (!options.manager) return message;
-  const line = appManagerText(options.manager.userId);
+  const line = appManagerText(options.manager.userId, t);
   return { text: `${message.text}\n${line}`.slice(0, 3900), blocks: [...(message.blocks ?? []), context(line)] };
 }
 
 /** One line on the app manager, for admins. */
-export function appManagerText(userId: string | undefined): string {
-  return userId
-    ? `App manager: <@${userId}>, who manages every track as Slack's admins and owners do. Slack admins change it with \`/commitments manager @someone\` or \`manager none\`.`
-    : "App manager: nobody; Slack's admins and owners manage every track. Slack admins name one with `/commitments manager @someone`.";
+export function appManagerText(userId: string | undefined, t: Translator = EN): string {
+  return userId ? t.t('trackList.manager', { user: userId }) : t.t('trackList.noManager');
 }
 
-function trackList(tracks: TrackSummary[]): SlackMessage {
-  if (tracks.length === 0) {
-    return {
-      text: 'No tracks yet. Create one with /commitments track add &lt;slug&gt; "Title" parties JP,KR tz Asia/Tokyo',
-      blocks: [
-        section('*No tracks yet.*\nCreate one: `/commitments track add japan-korea "Japan–South Korea" parties JP,KR tz Asia/Tokyo`'),
-      ],
-    };
-  }
-  const lines = tracks.map((t) => {
-    const counts = STATUSES.filter((s) => t.counts[s] > 0).map((s) => `${STATUS_EMOJI[s]} ${statusCountText(s, t.counts[s])}`);
-    return `*${t.slug}* — ${escape(t.title)} (${t.idPrefix})\n${counts.join('   ') || '_no commitments yet_'}`;
+function trackList(tracks: TrackSummary[], t: Translator): SlackMessage {
+  if (tracks.length === 0) return { text: t.t('trackList.emptyText'), blocks: [section(t.t('trackList.empty'))] };
+  const counted = (track: TrackSummary) => STATUSES.filter((s) => track.counts[s] > 0);
+  const lines = tracks.map((track) => {
+    const counts = counted(track).map((s) => `${STATUS_EMOJI[s]} ${statusCountText(s, track.counts[s], t)}`);
+    return `*${track.slug}* — ${escape(track.title)} (${track.idPrefix})\n${counts.join('   ') || `_${t.t('trackList.noItems')}_`}`;
   });
-  const blocks: Block[] = [header('Tracks in this workspace')];
+  const blocks: Block[] = [header(t.t('trackList.heading'))];
   // 45 sections at most, then a count: Slack allows 50 blocks.
   for (const line of lines.slice(0, 45)) blocks.push(section(line));
-  if (lines.length > 45) blocks.push(context(`…and ${lines.length - 45} more.`));
-  blocks.push(context('Type `/commitments <track>` for a report, `/commitments help` for everything else.'));
-  const text = ['Tracks in this workspace:', ...tracks.map((t) => `${t.slug} — ${escape(t.title)}: ${STATUSES.filter((s) => t.counts[s] > 0).map((s) => statusCountText(s, t.counts[s])).join(', ') || 'no commitments yet'}`)].join('\n');
+  if (lines.length > 45) blocks.push(context(t.t('trackList.more', { count: lines.length - 45 })));
+  blocks.push(context(t.t('trackList.footer')));
+  const summary = (track: TrackSummary) => t.list(counted(track).map((s) => statusCountText(s, track.counts[s], t))) || t.t('trackList.noItems');
+  const text = [t.t('trackList.textHeading'), ...tracks.map((track) => `${track.slug} — ${escape(track.title)}: ${summary(track)}`)].join('\n');
   return { text: text.slice(0, 3900), blocks };
 }
