@@ -14,8 +14,8 @@ export interface Say {
   values?: SayValues;
 }
 
-/** What fills a refusal's placeholders: people's text and ids, counts, and days (`{ date }`), which each language writes its own way. */
-export type SayValues = Readonly<Record<string, string | number | { date: string }>>;
+/** What fills a refusal's placeholders: people's text and ids, counts, and days (`{ date }`, `{ dates }`), which each language writes its own way. */
+export type SayValues = Readonly<Record<string, string | number | { date: string } | { dates: readonly string[] }>>;
 
 /**
  * `field` names the input the error is about (e.g. `timeZone`), so a form can show it there;
