@@ -254,6 +254,15 @@ export const en = {
   'change.noOccurrenceOn': '{id} has no occurrence on {date}.',
   'change.notArchived': '{id} is not archived.',
   'change.withOverdue': '{line} {overdue}',
+  'change.snoozeNotAfterToday': '{date} is {when, select, today {today} other {in the past}}: snooze until a day after today. Nothing was changed.',
+  'change.snoozeTooFar': '{date} is more than a year away: snooze for a year at most. Nothing was changed.',
+  'change.reassignSelf': 'That is you: choose who owns {id} instead. Nothing was changed.',
+  'change.reassignNotOwner': '{from} is not an owner of {id}, so it cannot be handed on from them. Nothing was changed.',
+  'change.reassignAlready': '{to} already owns {id}. Nothing was changed.',
+  'change.archiveAlone': 'Archive on its own, or save the edits first.',
+  'change.staleForm': '{id} was changed by someone else since this form opened; nothing was saved. Open it again and retry.',
+  'change.noSuchOccurrence': '{id} has no such occurrence; nothing was removed.',
+  'add.addedTitled': 'Added *{id}* to {track}: {title}',
 
   // Tracks and people: track add, tracks, roles, visibility, link, manager, me, check-ins settings, import, export, the briefing and CSV.
   'trackList.heading': 'Tracks in this workspace',
@@ -353,6 +362,8 @@ export const en = {
   'import.noParty': 'Choose at least one party for follow-up {n}. Nothing was saved.',
   'import.dueNotDate': 'The due date of follow-up {n} is not a date. Nothing was saved.',
   'import.chooseKind': 'Choose one-off, recurring or ongoing for follow-up {n}.',
+  'import.linkInvalid': 'The link must start with https:// and have no spaces, <, > or |, in at most {max, number} characters.',
+  'import.tooManyParties': 'An item can name at most {max} parties; follow-up {n} names {count}. Nothing was saved.',
   'import.implausibleDue':
     'Follow-up {n}: {due} is {side, select, before {before {earliest}, {bound, select, meeting {the track’s first meeting} other {a year back}}} other {more than {years, number} years ahead}}, so it cannot be a due date; a due date falls between {earliest} ({bound, select, meeting {the track’s first meeting} other {a year back}}) and {latest} ({years, number} years ahead). Nothing was saved.',
   'import.messageTooLong': 'The message is {length, number} characters long; a Slack message holds at most {max, number}. Nothing was read.',

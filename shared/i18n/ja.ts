@@ -237,6 +237,15 @@ export const ja: Catalog = {
   'change.noOccurrenceOn': '{id} には {date} の実施記録がありません。',
   'change.notArchived': '{id} はアーカイブされていません。',
   'change.withOverdue': '{line}{overdue}',
+  'change.snoozeNotAfterToday': '{date} は{when, select, today {今日} other {過去の日付}}です。スヌーズは明日以降の日付までにしてください。何も変更していません。',
+  'change.snoozeTooFar': '{date} は1年以上先です。スヌーズできるのは最長1年です。何も変更していません。',
+  'change.reassignSelf': 'それはご自身です。代わりに {id} の担当者を選んでください。何も変更していません。',
+  'change.reassignNotOwner': '{from} は {id} の担当者ではないため、その担当を引き継ぐことはできません。何も変更していません。',
+  'change.reassignAlready': '{to} はすでに {id} の担当者です。何も変更していません。',
+  'change.archiveAlone': 'アーカイブはほかの変更と別に行うか、先に編集内容を保存してください。',
+  'change.staleForm': '{id} はこのフォームを開いた後にほかの人が変更しました。何も保存していません。もう一度開いてやり直してください。',
+  'change.noSuchOccurrence': '{id} にはその実施記録がありません。何も削除していません。',
+  'add.addedTitled': '{track} に *{id}* を追加しました: {title}',
 
   // Tracks and people: track add, tracks, roles, visibility, link, manager, me, check-ins settings, import, export, the briefing and CSV.
   'trackList.heading': 'このワークスペースのトラック',
@@ -336,6 +345,8 @@ export const ja: Catalog = {
   'import.noParty': 'フォローアップ {n} の当事者を1つ以上選んでください。何も保存していません。',
   'import.dueNotDate': 'フォローアップ {n} の期限が日付ではありません。何も保存していません。',
   'import.chooseKind': 'フォローアップ {n} の種類を単発、定期、継続から選んでください。',
+  'import.linkInvalid': 'リンクは https:// で始まり、空白、<、>、| を含まない {max, number} 文字以内にしてください。',
+  'import.tooManyParties': '1つの項目に指定できる当事者は {max} 件までですが、フォローアップ {n} には {count} 件指定されています。何も保存していません。',
   'import.implausibleDue':
     'フォローアップ {n}: {due} は{side, select, before {{earliest}({bound, select, meeting {トラックの最初の会議} other {1年前}})より前} other {{years, number}年より先}}のため、期限にできません。期限は {earliest}({bound, select, meeting {トラックの最初の会議} other {1年前}})から {latest}({years, number}年後)までの日付にしてください。何も保存していません。',
   'import.messageTooLong': 'メッセージが {length, number} 文字あります。Slack のメッセージは {max, number} 文字までです。何も読み取っていません。',

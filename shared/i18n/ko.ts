@@ -237,6 +237,15 @@ export const ko: Catalog = {
   'change.noOccurrenceOn': '{id}에는 {date} 실시 기록이 없습니다.',
   'change.notArchived': '{id}은(는) 보관되어 있지 않습니다.',
   'change.withOverdue': '{line} {overdue}',
+  'change.snoozeNotAfterToday': '{date}은(는) {when, select, today {오늘} other {지난 날짜}}입니다. 오늘 이후의 날짜까지 일시 중지하십시오. 아무것도 변경하지 않았습니다.',
+  'change.snoozeTooFar': '{date}은(는) 1년보다 뒤입니다. 일시 중지는 최대 1년까지입니다. 아무것도 변경하지 않았습니다.',
+  'change.reassignSelf': '본인입니다. 대신 {id}의 담당자를 선택하십시오. 아무것도 변경하지 않았습니다.',
+  'change.reassignNotOwner': '{from}은(는) {id}의 담당자가 아니므로 그 담당을 넘길 수 없습니다. 아무것도 변경하지 않았습니다.',
+  'change.reassignAlready': '{to}은(는) 이미 {id}의 담당자입니다. 아무것도 변경하지 않았습니다.',
+  'change.archiveAlone': '보관은 다른 변경과 따로 하거나, 먼저 편집 내용을 저장하십시오.',
+  'change.staleForm': '이 양식을 연 뒤 다른 사람이 {id}을(를) 변경했습니다. 아무것도 저장하지 않았습니다. 다시 열어 다시 시도하십시오.',
+  'change.noSuchOccurrence': '{id}에는 그런 실시 기록이 없습니다. 아무것도 삭제하지 않았습니다.',
+  'add.addedTitled': '{track}에 *{id}*을(를) 추가했습니다: {title}',
 
   // Tracks and people: track add, tracks, roles, visibility, link, manager, me, check-ins settings, import, export, the briefing and CSV.
   'trackList.heading': '이 워크스페이스의 트랙',
@@ -336,6 +345,8 @@ export const ko: Catalog = {
   'import.noParty': '후속 조치 {n}의 당사자를 하나 이상 고르십시오. 아무것도 저장하지 않았습니다.',
   'import.dueNotDate': '후속 조치 {n}의 기한이 날짜가 아닙니다. 아무것도 저장하지 않았습니다.',
   'import.chooseKind': '후속 조치 {n}의 유형을 일회성, 정기, 상시 중에서 고르십시오.',
+  'import.linkInvalid': '링크는 https://로 시작하고 공백, <, >, |가 없는 {max, number}자 이내여야 합니다.',
+  'import.tooManyParties': '한 항목에는 당사자를 최대 {max}개까지 지정할 수 있는데, 후속 조치 {n}에는 {count}개가 지정되어 있습니다. 아무것도 저장하지 않았습니다.',
   'import.implausibleDue':
     '후속 조치 {n}: {due}은(는) {side, select, before {{earliest}({bound, select, meeting {트랙의 첫 회의} other {1년 전}}) 이전} other {{years, number}년 이후}}이므로 기한이 될 수 없습니다. 기한은 {earliest}({bound, select, meeting {트랙의 첫 회의} other {1년 전}})부터 {latest}({years, number}년 후)까지입니다. 아무것도 저장하지 않았습니다.',
   'import.messageTooLong': '메시지가 {length, number}자입니다. Slack 메시지는 최대 {max, number}자입니다. 아무것도 읽지 않았습니다.',

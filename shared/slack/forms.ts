@@ -8,7 +8,6 @@ import { MEMBERS_PER_TRACK, OWNERS_PER_ITEM, PARTIES_PER_LIST } from '#shared/do
 import { ROLE_INPUTS } from '#shared/slack/render/roles';
 import { ARCHIVE_TICKED, INPUT_MAX_CHARS, INPUTS, MAX_CHECKBOXES, type ModalOrigin } from '#shared/slack/render/modals';
 import { checkedIn, checkedValuesOf, selectedDateOf, selectedUsersOf, selectedValueOf, textOf, urlOf, type ViewValues } from '#shared/slack/view-state';
-import { formatNumber } from '#shared/render/count';
 import type { MessageKey } from '#shared/i18n/en';
 import { spoken, type MessageValues } from '#shared/i18n/translator';
 
@@ -139,7 +138,7 @@ export interface ReadoutForm {
 export function readReadoutForm(values: ViewValues, origin: ModalOrigin, now: Date): ReadoutForm {
   const link = urlOf(values, IMPORT_INPUTS.link)?.trim() || undefined;
   if (link !== undefined && (link.length > IMPORT_MAX_CHARS.link || !isSourceLink(link))) {
-    throw new InvalidInputError(`The link must start with https:// and have no spaces, <, > or |, in at most ${formatNumber(IMPORT_MAX_CHARS.link)} characters.`, undefined, { field: 'link' });
+    throw formError('import.linkInvalid', { max: IMPORT_MAX_CHARS.link }, 'link');
   }
   const meeting = cappedTextOf(values, IMPORT_INPUTS.meeting, IMPORT_MAX_CHARS.meeting, 'meeting', 'meeting');
   // The readout's boxes in order, a blank line between them so no paragraph runs into the next.
@@ -182,13 +181,13 @@ function readPick(values: ViewValues, index: number): ImportPick {
   const kindInput = values[IMPORT_INPUTS.kind(index)]?.[IMPORT_INPUTS.kind(index)];
   const kind = selectedValueOf(values, IMPORT_INPUTS.kind(index));
   if (kindInput && !IMPORT_KINDS.some((k) => k.value === kind)) {
-    throw new InvalidInputError(`Choose one-off, recurring or ongoing for follow-up ${n}.`, undefined, { field: IMPORT_INPUTS.kind(index) });
+    throw formError('import.chooseKind', { n }, IMPORT_INPUTS.kind(index));
   }
   const dueInput = values[IMPORT_INPUTS.due(index)]?.[IMPORT_INPUTS.due(index)];
   const partiesInput = values[IMPORT_INPUTS.parties(index)]?.[IMPORT_INPUTS.parties(index)];
   const parties = [...new Set(checkedIn(values, IMPORT_INPUTS.parties(index), IMPORT_INPUTS.parties(index)))];
   if (parties.length > PARTIES_PER_LIST) {
-    throw new InvalidInputError(`An item can name at most ${PARTIES_PER_LIST} parties; follow-up ${n} names ${parties.length}. Nothing was saved.`, undefined, { field: IMPORT_INPUTS.parties(index) });
+    throw formError('import.tooManyParties', { max: PARTIES_PER_LIST, n, count: parties.length }, IMPORT_INPUTS.parties(index));
   }
   return {
     index,

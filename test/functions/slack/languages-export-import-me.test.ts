@@ -188,6 +188,11 @@ describe('import', () => {
     const none = await submit(PEOPLE.ja, VIEW_IDS.importPick, JSON.parse(pick.private_metadata) as object, {});
     expect(Object.values(none.errors ?? {})).toEqual(['保存するフォローアップを1つ以上チェックするか、キャンセルしてください。']);
     const ticked = { [`${IMPORT_INPUTS.pick}_0`]: { [IMPORT_INPUTS.pick]: { type: 'checkboxes', selected_options: [{ value: '0' }] } } };
+    const oddKind = await submit(PEOPLE.ja, VIEW_IDS.importPick, JSON.parse(pick.private_metadata) as object, {
+      ...ticked,
+      [IMPORT_INPUTS.kind(0)]: { [IMPORT_INPUTS.kind(0)]: { type: 'static_select', selected_option: { value: 'weekly' } } },
+    });
+    expect(oddKind.errors).toEqual({ [IMPORT_INPUTS.kind(0)]: 'フォローアップ 1 の種類を単発、定期、継続から選んでください。' });
     const far = await submit(PEOPLE.ja, VIEW_IDS.importPick, JSON.parse(pick.private_metadata) as object, {
       ...ticked,
       [IMPORT_INPUTS.due(0)]: { [IMPORT_INPUTS.due(0)]: { type: 'datepicker', selected_date: '2040-01-01' } },
