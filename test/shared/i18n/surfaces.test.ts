@@ -5,9 +5,22 @@ import { EN, translatorFor, type Translator } from '#shared/i18n/translator';
 import { renderHelp } from '#shared/slack/render/help';
 import { renderProblem, renderUnexpected } from '#shared/slack/render/notice';
 import { renderReport } from '#shared/slack/render/report';
+import { renderCheckIn } from '#shared/slack/render/check-in';
+import { renderAnswered, renderChangedSince } from '#shared/slack/render/check-in-answer';
+import { atRiskModal, checkInDoneModal, checkInNoteModal, notMineModal, snoozeDateModal } from '#shared/slack/render/check-in-modals';
+import { renderCheckInSettings } from '#shared/slack/render/check-in-settings';
+import { renderHome } from '#shared/slack/render/home';
+import { importPickModal, importTextModal } from '#shared/slack/render/import';
+import { addCommitmentModal, doneModal, editModal, noteModal, updateModal, type ModalOrigin } from '#shared/slack/render/modals';
+import { renderPreferences } from '#shared/slack/render/preferences';
+import type { CheckInAnswer } from '#shared/domain/check-in-answer';
+import { ASK_REASONS, CheckInPreferencesSchema } from '#shared/domain/check-ins';
+import type { PreferenceChange } from '#shared/domain/preferences';
 import type { ReportFilter } from '#shared/domain/report-filter';
+import { STATUSES, TrackSummarySchema } from '#shared/domain/schemas';
+import type { Proposal } from '#shared/domain/import-draft';
 import { englishLeftIn, messageElements, pseudoTranslator, shownTexts } from '../../support/pseudo-locale.ts';
-import { FIXTURE_NOW, FIXTURE_SLUG, longestReport, longestTrack, longText } from '../../support/longest-track.ts';
+import { FIXTURE_NOW, FIXTURE_PEOPLE, FIXTURE_SLUG, FIXTURE_TEAM, longestReport, longestTrack, longLines, longText } from '../../support/longest-track.ts';
 import { slackLimitBreaches, type Rendering } from '../../support/slack-limits-cjk.ts';
 
 /**
@@ -27,12 +40,14 @@ const COMMAND_WORDS = new Set(COMMANDS.flatMap((c) => [c.usage.split('  (')[0]!,
 
 const report = longestReport();
 const track = longestTrack();
+/** Why Slack stopped someone's check-ins, in Slack's own code, which `me` shows as Slack gave it. */
+const SLACK_ERROR = 'account_inactive';
 /**
  * What a rendering may show as it is: the fixture's slug and its parties' codes (ids), the
  * system actor a seeded note names (`seed`, as a person's id would be), file extensions and IANA
  * (the time-zone database's name, with its zone names).
  */
-const IDS = [FIXTURE_SLUG, ...track.parties.map((p) => p.code), 'seed', '.csv', '.md', 'IANA'];
+const IDS = [FIXTURE_SLUG, ...track.parties.map((p) => p.code), 'seed', '.csv', '.md', 'IANA', SLACK_ERROR];
 
 /** One surface: a name and how it renders in a language. */
 interface Surface {
@@ -41,6 +56,44 @@ interface Surface {
 }
 
 const FILTERS: readonly ReportFilter[] = ['open', 'overdue', 'due', 'quiet', 'done', 'all'];
+
+const items = report.commitments;
+/** Where a form was opened from: a report message, with a response URL and a block id at their longest. */
+const ORIGIN: ModalOrigin = {
+  id: items[0]!.id,
+  version: items[0]!.version,
+  track: FIXTURE_SLUG,
+  channelId: 'C0GENERAL',
+  responseUrl: `https://hooks.slack.com/actions/T0LONGEST/1234567890123/${'x'.repeat(24)}`,
+  messageTs: '1767225600.123456',
+  refresh: `report|${FIXTURE_SLUG}|all|2`,
+};
+const summary = TrackSummarySchema.parse({
+  ...track,
+  counts: Object.fromEntries(STATUSES.map((s) => [s, 999_999])),
+  lastSeq: 999_999,
+});
+const answers: CheckInAnswer[] = [
+  { type: 'on-track' },
+  { type: 'at-risk', reason: longLines('外務省と協議中', 1000) },
+  { type: 'done', note: longLines('완료했습니다', 1000) },
+  { type: 'note', text: longLines('次回会合で確認', 1000) },
+  { type: 'snooze', days: 7 },
+  { type: 'snooze-until', until: '2026-04-30' },
+  { type: 'not-mine', to: FIXTURE_PEOPLE.editor, note: longLines('担当替え', 1000) },
+];
+const proposals: Proposal[] = items.slice(0, 10).map((item, i) => ({
+  title: item.title,
+  kind: i % 3 === 0 ? { type: 'one-off', due: '2026-06-30' } : i % 3 === 1 ? { type: 'recurring', every: { count: 1, unit: 'years' }, occurrences: [] } : { type: 'ongoing', updateEveryDays: 30 },
+  parties: track.parties.map((p) => p.code),
+  ...(i % 3 === 0 ? { due: '2026-06-30' } : {}),
+  sentence: longText('両首脳は、シャトル外交を継続することで一致した', 600),
+  paragraph: 90 + i,
+  point: '3(b)',
+  cue: '一致した',
+}));
+const changes: PreferenceChange[] = [{ type: 'time', time: '07:30' }, { type: 'days', days: [0, 1, 2, 3, 4, 5, 6] }, { type: 'pause', untilText: '2026-04-30' }, { type: 'resume' }];
+const prefs = CheckInPreferencesSchema.parse({ teamId: FIXTURE_TEAM, userId: FIXTURE_PEOPLE.owner, time: '07:30', days: [1, 3, 5], pausedUntil: '2026-04-30', stopped: { reason: SLACK_ERROR, at: '2026-03-20T00:00:00.000Z' } });
 
 /** Every surface converted so far; each helper's surface joins this list as it lands. */
 const SURFACES: Surface[] = [
@@ -52,6 +105,33 @@ const SURFACES: Surface[] = [
   { name: 'report shared in a channel', render: (t) => ({ message: renderReport(report, { filter: 'all', page: 1, now: FIXTURE_NOW, shared: true, t }) }) },
   { name: 'report of a track with no items', render: (t) => ({ message: renderReport({ track, commitments: [] }, { filter: 'open', page: 0, now: FIXTURE_NOW, t }) }) },
   { name: 'the notice for anything unexpected', render: (t) => ({ message: renderUnexpected('3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b', t) }) },
+  // Home and check-ins.
+  { name: 'Home tab', render: (t) => ({ view: renderHome({ userId: FIXTURE_PEOPLE.owner, tracks: Array.from({ length: 12 }, () => ({ summary, report })), subscriptions: [], now: FIXTURE_NOW }, t) }) },
+  { name: 'Home tab with no tracks', render: (t) => ({ view: renderHome({ userId: FIXTURE_PEOPLE.owner, tracks: [], subscriptions: [], now: FIXTURE_NOW }, t) }) },
+  {
+    name: 'check-in message, every reason, more than it lists',
+    render: (t) => ({ message: renderCheckIn({ entries: items.map((item, i) => ({ item, trackTitle: track.title, reason: ASK_REASONS[i % 3]!, dueOn: i % 3 === 2 ? undefined : '2026-03-01', days: 999 })), more: 999 }, t) }),
+  },
+  ...answers.map((answer) => ({ name: `check-in answered: ${answer.type}`, render: (t: Translator) => ({ message: { text: 'x', blocks: renderAnswered(answer, items[0]!, track, FIXTURE_NOW, t) } }) })),
+  ...items.slice(0, 7).map((item, i) => ({ name: `check-in item changed since: ${i + 1}, ${item.status}${item.archived ? ', archived' : ''}`, render: (t: Translator) => ({ message: { text: 'x', blocks: renderChangedSince(item, track, FIXTURE_NOW, t) } }) })),
+  ...[atRiskModal, checkInDoneModal, checkInNoteModal, snoozeDateModal, notMineModal].map((form) => ({ name: `check-in form ${form.name}`, render: (t: Translator) => ({ view: form(items[0]!, ORIGIN, t) }) })),
+  // me, a track's check-ins settings, import.
+  { name: 'me', render: (t) => ({ message: renderPreferences({ prefs, timeZone: 'America/Argentina/ComodRivadavia' }, FIXTURE_NOW, t) }) },
+  ...changes.map((change) => ({ name: `me, changed: ${change.type}`, render: (t: Translator) => ({ message: renderPreferences({ prefs, timeZone: 'Asia/Tokyo', change }, FIXTURE_NOW, t) }) })),
+  { name: 'a track’s check-ins settings', render: (t) => ({ message: renderCheckInSettings(track, t) }) },
+  { name: 'a track’s check-ins settings, never flagged', render: (t) => ({ message: renderCheckInSettings({ ...track, checkIns: { beforeDueDays: [1], escalateAfterDays: null } }, t) }) },
+  {
+    name: 'import form, its track named',
+    render: (t) => ({ view: importTextModal(ORIGIN, { track, text: longLines('両首脳は合意した', 12_000), link: `https://example.org/${'r'.repeat(400)}`, today: '2026-03-25' }, t) }),
+  },
+  { name: 'import form, a track to pick', render: (t) => ({ view: importTextModal(ORIGIN, { tracks: Array.from({ length: 120 }, () => summary), today: '2026-03-25' }, t) }) },
+  { name: 'import pick list', render: (t) => ({ view: importPickModal('draft-1', ORIGIN, proposals, track.parties, { found: 999, leftFrom: 99 }, t) }) },
+  // Item forms.
+  ...items.slice(0, 7).flatMap((item) =>
+    [updateModal, noteModal, doneModal, editModal].map((form) => ({ name: `item form ${form.name}: ${item.id}, ${item.kind.type}, ${item.status}${item.archived ? ', archived' : ''}`, render: (t: Translator) => ({ view: form(item, ORIGIN, t) }) })),
+  ),
+  { name: 'add form for a track', render: (t) => ({ view: addCommitmentModal(track, ORIGIN, { title: items[0]!.title, detail: items[0]!.detail }, t) }) },
+  { name: 'add form with a track to pick', render: (t) => ({ view: addCommitmentModal({ choices: Array.from({ length: 120 }, () => summary) }, ORIGIN, {}, t) }) },
 ];
 
 beforeAll(async () => {
