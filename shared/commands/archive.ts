@@ -19,5 +19,5 @@ export const archiveCommand = defineCommand({
   },
   target: ({ id }) => ({ item: id }),
   run: ({ id, reason }, { deps, caller }) => changeItem(deps, caller, id, { type: 'archive', ...(reason ? { reason } : {}) }),
-  render: (changed, _, { caller }) => ({ message: renderChange(changed, caller.now) }),
+  render: (changed, _, { caller, t }) => ({ message: renderChange(changed, caller.now, t) }),
 });

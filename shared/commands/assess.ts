@@ -40,7 +40,7 @@ export const assessCommand = defineCommand({
   target: ({ id }) => ({ item: id }),
   run: ({ id, party, score, note, dateText }, { deps, caller }) =>
     changeItem(deps, caller, id, { type: 'assess', party, score, ...(note ? { note } : {}), ...(dateText ? { dateText } : {}) }),
-  render: (changed, _, { caller }) => ({ message: renderChange(changed, caller.now) }),
+  render: (changed, _, { caller, t }) => ({ message: renderChange(changed, caller.now, t) }),
 });
 
 function readAssess(c: Cursor): AssessArgs {

@@ -34,7 +34,7 @@ export const logCommand = defineCommand({
   target: ({ id }) => ({ item: id }),
   run: ({ id, dateText, place, text }, { deps, caller }) =>
     changeItem(deps, caller, id, { type: 'log', dateText, ...(place ? { place } : {}), ...(text ? { text } : {}) }),
-  render: (changed, _, { caller }) => ({ message: renderChange(changed, caller.now) }),
+  render: (changed, _, { caller, t }) => ({ message: renderChange(changed, caller.now, t) }),
 });
 
 /** `at <place>` (or `in`), or after a one-word date the place alone: the words up to a quote. */

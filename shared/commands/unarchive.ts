@@ -20,5 +20,5 @@ export const unarchiveCommand = defineCommand({
   },
   target: ({ id }) => ({ item: id }),
   run: ({ id }, { deps, caller }) => changeItem(deps, caller, id, { type: 'unarchive' }),
-  render: (changed, _, { caller }) => ({ message: renderChange(changed, caller.now) }),
+  render: (changed, _, { caller, t }) => ({ message: renderChange(changed, caller.now, t) }),
 });

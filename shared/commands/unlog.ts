@@ -22,5 +22,5 @@ export const unlogCommand = defineCommand({
   },
   target: ({ id }) => ({ item: id }),
   run: ({ id, dateText }, { deps, caller }) => changeItem(deps, caller, id, { type: 'unlog', dateText }),
-  render: (changed, _, { caller }) => ({ message: renderChange(changed, caller.now) }),
+  render: (changed, _, { caller, t }) => ({ message: renderChange(changed, caller.now, t) }),
 });

@@ -360,27 +360,25 @@ function toChange(item: Commitment, track: Track, action: ItemAction, now: Date)
       return { type: 'note', text: action.text };
     case 'log': {
       if (item.kind.type !== 'recurring') {
-        throw new InvalidInputError(`${item.id} is ${item.kind.type}: only recurring items log occurrences.`, `/commitments note ${item.id} "text"`);
+        throw refusal(spoken('log.notRecurring', { id: item.id, kind: selectKey(item.kind.type) }), `/commitments note ${item.id} "text"`);
       }
       const date = action.date ?? resolveDate(action.dateText ?? '', track, now, 'past');
       if (date > localDateOf(now, track)) {
-        throw new InvalidInputError(`${formatLocalDate(date)} has not happened yet — use \`/commitments edit ${item.id} due …\` to plan it.`);
+        throw refusal(spoken('log.notYet', { date: { date }, id: item.id }));
       }
       return { type: 'occurrence', occurrence: { date, ...(action.place ? { place: action.place } : {}), ...(action.text ? { text: action.text } : {}) } };
     }
     case 'unlog': {
       if (item.kind.type !== 'recurring') {
-        throw new InvalidInputError(`${item.id} is ${item.kind.type}: only recurring items have occurrences to remove.`, `/commitments show ${item.id}`);
+        throw refusal(spoken('unlog.notRecurring', { id: item.id, kind: selectKey(item.kind.type) }), `/commitments show ${item.id}`);
       }
       const date = resolveDate(action.dateText, track, now, 'past');
       // The latest logged on that day: the likeliest mistake.
       const occurrence = item.kind.occurrences.findLast((o) => o.date === date);
       if (!occurrence) {
-        const logged = item.kind.occurrences.map((o) => formatLocalDate(o.date));
-        throw new InvalidInputError(
-          `${item.id} has no occurrence on ${formatLocalDate(date)}; ${logged.length > 0 ? `its occurrences: ${logged.slice(-10).join(', ')}` : 'none is logged'}. Nothing was removed.`,
-          `/commitments history ${item.id}`,
-        );
+        const logged = item.kind.occurrences.map((o) => o.date).slice(-10);
+        const values = { id: item.id, date: { date }, logged: logged.length > 0 ? 'yes' : 'none', dates: { dates: logged } };
+        throw refusal(spoken('unlog.noSuch', values), `/commitments history ${item.id}`);
       }
       return { type: 'unlog', occurrence };
     }
@@ -404,15 +402,11 @@ function toAssessment(item: Commitment, track: Track, action: Extract<ItemAction
   const today = localDateOf(now, track);
   const date = action.dateText === undefined ? today : resolveDate(action.dateText, track, now, 'past');
   if (date > today) {
-    throw new InvalidInputError(`${formatLocalDate(date)} has not come yet: a score speaks for a day that has. Nothing was changed.`, `/commitments assess ${item.id} ${action.party} <-1|0|+1> as of <date>`, { field: 'date' });
+    throw refusal(spoken('assess.notYet', { date: { date } }), `/commitments assess ${item.id} ${action.party} <-1|0|+1> as of <date>`, 'date');
   }
   const first = existedFrom(item, track.timeZone);
   if (date < first) {
-    throw new InvalidInputError(
-      `${item.id} dates from ${formatLocalDate(first)}; a score cannot speak for ${formatLocalDate(date)}, before it existed. Nothing was changed.`,
-      `/commitments assess ${item.id} ${action.party} <-1|0|+1> as of <date>`,
-      { field: 'date' },
-    );
+    throw refusal(spoken('assess.beforeItem', { id: item.id, first: { date: first }, date: { date } }), `/commitments assess ${item.id} ${action.party} <-1|0|+1> as of <date>`, 'date');
   }
   const current = item.compliance[action.party];
   const from = current && current.date <= date ? current.score : undefined;
