@@ -24,7 +24,7 @@ import { runSweep } from '#shared/reminders/sweep';
 import { createLogger } from '#shared/observe/log';
 import { LAMBDA_STUBBED_PACKAGES, PROJECT_ROOT, bundleEntry, bundleFunction } from '../infra/bundle.ts';
 import { countRequests } from '#local/request-counter';
-import { coldRun, emptyNode, type ColdSample } from './lib/cold.ts';
+import { coldRun, emptyNode, sequenceRun, type ColdSample } from './lib/cold.ts';
 import { fanOut, fanOutLine, type FanOutResult } from './lib/fan-out.ts';
 import { checkInFanOut, checkInReads } from './lib/check-ins.ts';
 import { seedPerson, seededTable, startStack, type Stack } from './lib/stack.ts';
@@ -49,6 +49,8 @@ const silent = createLogger('bench', 'SILENT');
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 /** The caller of the cold runs' report, whose person record the table holds. */
 const KNOWN_PERSON = 'U0ALICE';
+/** A known person whose Slack is in Japanese (issue 26): their first answer in a process loads the Japanese catalog. */
+const JAPANESE_PERSON = 'U0HANAKO';
 
 /** What the design says each operation costs (docs/architecture.md, "Access pattern" table), for comparison. */
 const HOME = 'after the answer, 3 Query redrawing the Home tab (tracks, 1 report, subscriptions)';
@@ -205,7 +207,10 @@ function hiddenLine(h: HiddenResult): string {
  * with bare Bolt's so each ratio is measured side by side. The stand-in Slack answers
  * SLACK_LATENCY_MS late; bare Bolt only acks, so it never waits on it. Ours runs three ways:
  * a known person (their record in the table: no Slack call), someone new each run (users.info
- * first), and as deployed (X-Ray tracing, secrets from Secrets Manager, a known person).
+ * first), as deployed (X-Ray tracing, secrets from Secrets Manager, a known person), and a known
+ * person whose Slack is Japanese (the first Japanese answer of the process loads its catalog).
+ * Then, in one process each, an English report three times and a Japanese one twice: what the first
+ * Japanese answer of a warm container costs over the next.
  */
 async function coldStart(s: Stack) {
   log('building bundles');
@@ -213,22 +218,25 @@ async function coldStart(s: Stack) {
   const baseline = bundleEntry('bench/baseline/handler.ts', path.join(tmpdir(), 'commitments-bench', 'baseline'), { lambdaStubs: false });
   const table = await seededTable(s, 'bench-slack');
   await seedPerson(s, table, KNOWN_PERSON);
+  await seedPerson(s, table, JAPANESE_PERSON, 'ja-JP');
   const deployed = await startDeployed(s, s.env(table)['SLACK_BOT_TOKEN']!);
   const env = { ...s.env(table), NODE_OPTIONS };
   const deployedEnv = { ...deployed.env(table), NODE_OPTIONS };
   const bundles = { ours: ours.outfile, baseline: baseline.outfile };
-  type Line = 'ours' | 'baseline' | 'newcomer' | 'deployed';
+  type Line = 'ours' | 'baseline' | 'newcomer' | 'deployed' | 'japanese';
   const runs: Record<Line, { bundle: string; env: NodeJS.ProcessEnv; user?: (i: number) => string }> = {
     ours: { bundle: bundles.ours, env },
     baseline: { bundle: bundles.baseline, env },
     newcomer: { bundle: bundles.ours, env, user: (i) => `U0NEW${i}` },
     deployed: { bundle: bundles.ours, env: deployedEnv },
+    japanese: { bundle: bundles.ours, env, user: () => JAPANESE_PERSON },
   };
   const lines = Object.keys(runs) as Line[];
   const serve = Object.fromEntries(lines.map((l) => [l, [] as ColdSample[]])) as Record<Line, ColdSample[]>;
   const importOnly = Object.fromEntries(lines.map((l) => [l, [] as ColdSample[]])) as Record<Line, ColdSample[]>;
   const slackCalls = Object.fromEntries(lines.map((l) => [l, [] as number[]])) as Record<Line, number[]>;
   const empty: number[] = [];
+  const warmJapanese: { englishWarm: number; japaneseFirst: number; japaneseWarm: number; englishWarmCpu: number; japaneseFirstCpu: number; japaneseWarmCpu: number }[] = [];
   let segments = 0;
   s.setSlackLatency(SLACK_LATENCY_MS);
   try {
@@ -242,11 +250,29 @@ async function coldStart(s: Stack) {
         serve[l].push(await coldRun(runs[l].bundle, 'serve', runs[l].env, 'japan-korea', { userId: runs[l].user?.(i) ?? KNOWN_PERSON }));
         slackCalls[l].push(s.slack.calls.length - calls);
       }
-      // The newcomer's bundle and environment are the known person's: its import is theirs.
-      for (const l of lines) if (l !== 'newcomer') importOnly[l].push(await coldRun(runs[l].bundle, 'import', runs[l].env));
+      // The newcomer's and the Japanese person's bundle and environment are the known person's: their import is theirs.
+      for (const l of lines) if (l !== 'newcomer' && l !== 'japanese') importOnly[l].push(await coldRun(runs[l].bundle, 'import', runs[l].env));
       empty.push(await emptyNode(env));
     }
     segments = deployed.segments() - segmentsBefore;
+    log(`warm Japanese: ${COLD_RUNS} processes, each answering English three times, then Japanese twice`);
+    for (let i = 0; i < COLD_RUNS; i++) {
+      const english = { text: 'japan-korea', command: { userId: KNOWN_PERSON } };
+      const japanese = { text: 'japan-korea', command: { userId: JAPANESE_PERSON } };
+      // Three English answers first, so the last is as warm as the second Japanese one.
+      const steps = await sequenceRun(bundles.ours, env, [english, english, english, japanese, japanese]);
+      const bad = steps.find((x) => x.statusCode !== 200 || !x.body.includes('"ephemeral"'));
+      if (bad) throw new Error(`warm Japanese did not answer the report: ${bad.statusCode} ${bad.body}`);
+      if (!/\p{Script=Hiragana}/u.test(steps[3]!.body) || /\p{Script=Hiragana}/u.test(steps[2]!.body)) throw new Error(`warm Japanese answered in the wrong language: ${steps[2]!.body} / ${steps[3]!.body}`);
+      warmJapanese.push({
+        englishWarm: steps[2]!.ms,
+        japaneseFirst: steps[3]!.ms,
+        japaneseWarm: steps[4]!.ms,
+        englishWarmCpu: steps[2]!.cpuMs,
+        japaneseFirstCpu: steps[3]!.cpuMs,
+        japaneseWarmCpu: steps[4]!.cpuMs,
+      });
+    }
   } finally {
     s.setSlackLatency(0);
     await deployed.stop();
@@ -255,23 +281,25 @@ async function coldStart(s: Stack) {
     const bad = serve[l].filter((x) => x.statusCode !== 200 || !x.body?.includes('"ephemeral"'));
     if (bad.length) throw new Error(`${l} did not answer the report: ${bad[0]?.statusCode} ${bad[0]?.body}`);
     if (l !== 'baseline' && !serve[l][0]?.body?.includes('Japan')) throw new Error(`${l} answered without the report: ${serve[l][0]?.body}`);
+    if (l !== 'baseline' && /\p{Script=Hiragana}/u.test(serve[l][0]?.body ?? '') !== (l === 'japanese')) throw new Error(`${l} answered in the wrong language: ${serve[l][0]?.body}`);
   }
   const summary = (l: Line) => ({
     importMs: stats(serve[l].map((x) => x.importedMs)),
     firstResponseMs: stats(serve[l].map((x) => x.respondedMs!)),
     firstResponseCpuMs: stats(serve[l].map((x) => x.respondedCpuMs!)),
     wallMs: stats(serve[l].map((x) => x.wallMs)),
-    importOnlyWallMs: stats((l === 'newcomer' ? importOnly.ours : importOnly[l]).map((x) => x.wallMs)),
+    importOnlyWallMs: stats((l === 'newcomer' || l === 'japanese' ? importOnly.ours : importOnly[l]).map((x) => x.wallMs)),
     slackCallsPerRun: stats(slackCalls[l]).median,
   });
-  const [coldOurs, coldBase, coldNew, coldDeployed] = lines.map(summary) as [ColdLine, ColdLine, ColdLine, ColdLine];
+  const [coldOurs, coldBase, coldNew, coldDeployed, coldJapanese] = lines.map(summary) as [ColdLine, ColdLine, ColdLine, ColdLine, ColdLine];
   const emptyStats = stats(empty);
   const versus = (x: ColdLine, key: 'firstResponseMs' | 'firstResponseCpuMs' | 'importMs' | 'wallMs') => ratio(x[key].median, coldBase[key].median);
   // Each run against bare Bolt's run of the same round, a second or so apart: a machine busy for a while slows both.
-  const paired = (l: Line) => {
-    const ratios = serve[l].map((x, i) => x.respondedMs! / serve.baseline[i]!.respondedMs!).sort((a, b) => a - b);
+  const paired = (l: Line, over: Line = 'baseline', key: 'respondedMs' | 'respondedCpuMs' = 'respondedMs') => {
+    const ratios = serve[l].map((x, i) => x[key]! / serve[over][i]![key]!).sort((a, b) => a - b);
     return ratio(percentile(ratios, 50), 1);
   };
+  const medianOf = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
   return {
     table,
     bundleFiles: bundles,
@@ -284,6 +312,23 @@ async function coldStart(s: Stack) {
       baseline: coldBase,
       newcomer: coldNew,
       deployed: { ...coldDeployed, xraySegmentsPerRun: Math.round((segments / COLD_RUNS) * 10) / 10 },
+      japanese: coldJapanese,
+      /** In one process each: the third English report, then the first Japanese one (its catalog loaded and its messages compiled) and the next. */
+      warmJapanese: {
+        processes: warmJapanese.length,
+        englishWarmMs: stats(warmJapanese.map((x) => x.englishWarm)),
+        japaneseFirstMs: stats(warmJapanese.map((x) => x.japaneseFirst)),
+        japaneseWarmMs: stats(warmJapanese.map((x) => x.japaneseWarm)),
+        /** Median of each process's first Japanese answer less its next one. */
+        firstExtraMs: stats(warmJapanese.map((x) => x.japaneseFirst - x.japaneseWarm)),
+        pairedFirstOverWarm: ratio(medianOf(warmJapanese.map((x) => x.japaneseFirst / x.japaneseWarm)), 1),
+        pairedWarmOverEnglish: ratio(medianOf(warmJapanese.map((x) => x.japaneseWarm / x.englishWarm)), 1),
+        /** The same in CPU time. */
+        englishWarmCpuMs: stats(warmJapanese.map((x) => x.englishWarmCpu)),
+        japaneseFirstCpuMs: stats(warmJapanese.map((x) => x.japaneseFirstCpu)),
+        japaneseWarmCpuMs: stats(warmJapanese.map((x) => x.japaneseWarmCpu)),
+        firstExtraCpuMs: stats(warmJapanese.map((x) => x.japaneseFirstCpu - x.japaneseWarmCpu)),
+      },
       emptyNodeWallMs: emptyStats,
       ratio: {
         firstResponse: versus(coldOurs, 'firstResponseMs'),
@@ -291,12 +336,15 @@ async function coldStart(s: Stack) {
         wall: versus(coldOurs, 'wallMs'),
         firstResponseNewcomer: versus(coldNew, 'firstResponseMs'),
         firstResponseDeployed: versus(coldDeployed, 'firstResponseMs'),
+        firstResponseJapanese: versus(coldJapanese, 'firstResponseMs'),
         importDeployed: versus(coldDeployed, 'importMs'),
         baselineFirstResponseVsEmptyNode: ratio(coldBase.firstResponseMs.median, emptyStats.median),
         /** Median of each run's first response over bare Bolt's in the same round. */
-        pairedFirstResponse: { ours: paired('ours'), newcomer: paired('newcomer'), deployed: paired('deployed') },
+        pairedFirstResponse: { ours: paired('ours'), newcomer: paired('newcomer'), deployed: paired('deployed'), japanese: paired('japanese') },
+        /** The Japanese person's first response over the English known person's of the same round, wall and CPU. */
+        pairedJapaneseOverEnglish: { firstResponse: paired('japanese', 'ours'), cpu: paired('japanese', 'ours', 'respondedCpuMs') },
         /** CPU time to the first response, medians over bare Bolt's. */
-        firstResponseCpu: { ours: versus(coldOurs, 'firstResponseCpuMs'), newcomer: versus(coldNew, 'firstResponseCpuMs'), deployed: versus(coldDeployed, 'firstResponseCpuMs') },
+        firstResponseCpu: { ours: versus(coldOurs, 'firstResponseCpuMs'), newcomer: versus(coldNew, 'firstResponseCpuMs'), deployed: versus(coldDeployed, 'firstResponseCpuMs'), japanese: versus(coldJapanese, 'firstResponseCpuMs') },
       },
       target: { ratio: 1.0, stretch: 0.8, deployed: 1.3 },
     },
@@ -435,6 +483,7 @@ function printTable(r: Record<string, unknown>): void {
 function coldLines({ coldStart: c }: ColdResults): string[] {
   const m = (x: Stats) => `${x.median} (${x.p10}–${x.p90})`;
   const slack = `Slack ${c.slackLatencyMs} ms late`;
+  const w = c.warmJapanese;
   return [
     `| Measure | ours | baseline (bare Bolt) | ratio |`,
     `|---|---|---|---|`,
@@ -443,10 +492,13 @@ function coldLines({ coldStart: c }: ColdResults): string[] {
     `| Cold: first response — someone new, ${slack} (${c.newcomer.slackCallsPerRun} Slack calls) | ${m(c.newcomer.firstResponseMs)} | ${m(c.baseline.firstResponseMs)} | **${c.ratio.firstResponseNewcomer}** (paired ${c.ratio.pairedFirstResponse.newcomer}) |`,
     `| Cold: import done as deployed (X-Ray tracing on, secrets from Secrets Manager) | ${m(c.deployed.importMs)} | ${m(c.baseline.importMs)} | ${c.ratio.importDeployed} |`,
     `| Cold: first response as deployed — a known person, ${slack} (${c.deployed.slackCallsPerRun} Slack calls, ${c.deployed.xraySegmentsPerRun} X-Ray segments) | ${m(c.deployed.firstResponseMs)} | ${m(c.baseline.firstResponseMs)} | **${c.ratio.firstResponseDeployed}** (paired ${c.ratio.pairedFirstResponse.deployed}) |`,
-    `| Cold: CPU time to the first response, ms — known / new / deployed | ${m(c.ours.firstResponseCpuMs)} / ${m(c.newcomer.firstResponseCpuMs)} / ${m(c.deployed.firstResponseCpuMs)} | ${m(c.baseline.firstResponseCpuMs)} | ${c.ratio.firstResponseCpu.ours} / ${c.ratio.firstResponseCpu.newcomer} / ${c.ratio.firstResponseCpu.deployed} |`,
+    `| Cold: first response — a known person whose Slack is Japanese (ja-JP: the catalog loaded on first use), ${slack} (${c.japanese.slackCallsPerRun} Slack calls) | ${m(c.japanese.firstResponseMs)} | ${m(c.baseline.firstResponseMs)} | **${c.ratio.firstResponseJapanese}** (paired ${c.ratio.pairedFirstResponse.japanese}; over the English known person's, paired ×${c.ratio.pairedJapaneseOverEnglish.firstResponse}, CPU ×${c.ratio.pairedJapaneseOverEnglish.cpu}) |`,
+    `| Cold: CPU time to the first response, ms — known / new / deployed / Japanese | ${m(c.ours.firstResponseCpuMs)} / ${m(c.newcomer.firstResponseCpuMs)} / ${m(c.deployed.firstResponseCpuMs)} / ${m(c.japanese.firstResponseCpuMs)} | ${m(c.baseline.firstResponseCpuMs)} | ${c.ratio.firstResponseCpu.ours} / ${c.ratio.firstResponseCpu.newcomer} / ${c.ratio.firstResponseCpu.deployed} / ${c.ratio.firstResponseCpu.japanese} |`,
     `| Cold: child wall time, ms (known person) | ${m(c.ours.wallMs)} | ${m(c.baseline.wallMs)} | ${c.ratio.wall} |`,
     `| Import-only child wall time, ms (as deployed) | ${m(c.ours.importOnlyWallMs)} (${m(c.deployed.importOnlyWallMs)}) | ${m(c.baseline.importOnlyWallMs)} | |`,
     `| \`node -e 0\` wall time, ms | ${m(c.emptyNodeWallMs)} | | |`,
+    '',
+    `Warm container (${w.processes} processes, each answering the English report three times, then the Japanese one twice): the first Japanese report ${m(w.japaneseFirstMs)} ms, the next ${m(w.japaneseWarmMs)} ms, the English one ${m(w.englishWarmMs)} ms; loading and compiling the Japanese catalog adds ${m(w.firstExtraMs)} ms once per container (paired ×${w.pairedFirstOverWarm}; warm Japanese over English ×${w.pairedWarmOverEnglish}). CPU time: ${m(w.japaneseFirstCpuMs)} / ${m(w.japaneseWarmCpuMs)} / ${m(w.englishWarmCpuMs)} ms, the first Japanese answer's extra ${m(w.firstExtraCpuMs)} ms.`,
   ];
 }
 

@@ -51,3 +51,21 @@ export async function coldRun(bundle: string, mode: 'serve' | 'import', env: Nod
 export async function emptyNode(env: NodeJS.ProcessEnv): Promise<number> {
   return (await run(['-e', '0'], env)).wallMs;
 }
+
+/** One request of a {@link sequenceRun}: how long the handler took, and what it answered. */
+export interface SequenceStep {
+  ms: number;
+  /** CPU time (user + system, all threads) the request took: less moved by a busy machine than `ms`. */
+  cpuMs: number;
+  statusCode: number;
+  body: string;
+}
+
+/** One fresh `node` that imports the bundle and answers each of `commands` in turn, in that one process: the cost of each in a container already warm from the ones before. */
+export async function sequenceRun(bundle: string, env: NodeJS.ProcessEnv, commands: readonly { text: string; command?: CommandOptions }[]): Promise<SequenceStep[]> {
+  const events = commands.map(({ text, command }, i) => commandEvent(text, { triggerId: `seq-${i}`, ...command }));
+  const r = await run([CHILD, bundle, 'sequence'], { ...env, BENCH_EVENTS: JSON.stringify(events) });
+  const line = r.stdout.trim().split('\n').at(-1) ?? '';
+  if (r.code !== 0 || !line.startsWith('{')) throw new Error(`sequence child failed (${r.code}): ${r.stderr.slice(0, 500)}`);
+  return (JSON.parse(line) as { steps: SequenceStep[] }).steps;
+}

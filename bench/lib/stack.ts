@@ -66,14 +66,14 @@ export async function seededTable(stack: Stack, name: string): Promise<string> {
   return name;
 }
 
-/** Saves a person record for `userId` in the bench team, as a `users.info` lookup would have: their commands then ask Slack nothing. */
-export async function seedPerson(stack: Stack, tableName: string, userId: string): Promise<void> {
+/** Saves a person record for `userId` in the bench team, as a `users.info` lookup would have: their commands then ask Slack nothing. `locale` is their Slack's language. */
+export async function seedPerson(stack: Stack, tableName: string, userId: string, locale = 'en-US'): Promise<void> {
   const now = new Date();
   await createPeopleStore({ client: stack.client, tableName }).save({
     teamId: BENCH_TEAM,
     userId,
     user: { id: userId, team_id: BENCH_TEAM, name: userId.toLowerCase(), tz: 'Asia/Tokyo', deleted: false, is_bot: false, is_app_user: false, is_admin: false, is_owner: false, is_primary_owner: false, is_restricted: false, is_ultra_restricted: false, is_stranger: false },
-    locale: 'en-US',
+    locale,
     fetchedAt: now.toISOString(),
     asOf: now.getTime(),
   });
