@@ -426,10 +426,10 @@ const SNOOZE_MAX_DAYS = 365;
 function toSnooze(item: Commitment, track: Track, until: LocalDate, now: Date): Change {
   const today = localDateOf(now, track);
   if (until <= today) {
-    throw new InvalidInputError(`${formatLocalDate(until)} is ${until === today ? 'today' : 'in the past'}: snooze until a day after today. Nothing was changed.`, undefined, { field: 'until' });
+    throw refusal(spoken('change.snoozeNotAfterToday', { date: { date: until }, when: until === today ? 'today' : 'past' }), undefined, 'until');
   }
   if (until > addLocalDays(today, SNOOZE_MAX_DAYS)) {
-    throw new InvalidInputError(`${formatLocalDate(until)} is more than a year away: snooze for a year at most. Nothing was changed.`, undefined, { field: 'until' });
+    throw refusal(spoken('change.snoozeTooFar', { date: { date: until } }), undefined, 'until');
   }
   return { type: 'snooze', until };
 }
@@ -442,11 +442,11 @@ function ownersGiven(action: ItemAction): Owner[] {
 
 /** One owner replaced by another in place, as a `field` change of the owners. */
 function toReassign(item: Commitment, action: Extract<ItemAction, { type: 'reassign' }>): Change {
-  if (action.to === action.from) throw new InvalidInputError(`That is you: choose who owns ${item.id} instead. Nothing was changed.`, undefined, { field: 'owner' });
+  if (action.to === action.from) throw refusal(spoken('change.reassignSelf', { id: item.id }), undefined, 'owner');
   if (!item.owners.some((o) => o.slackUserId === action.from)) {
-    throw new InvalidInputError(`<@${action.from}> is not an owner of ${item.id}, so it cannot be handed on from them. Nothing was changed.`, `/commitments edit ${item.id} owner @someone`, { field: 'owner' });
+    throw refusal(spoken('change.reassignNotOwner', { from: `<@${action.from}>`, id: item.id }), `/commitments edit ${item.id} owner @someone`, 'owner');
   }
-  if (item.owners.some((o) => o.slackUserId === action.to)) throw new InvalidInputError(`<@${action.to}> already owns ${item.id}. Nothing was changed.`, undefined, { field: 'owner' });
+  if (item.owners.some((o) => o.slackUserId === action.to)) throw refusal(spoken('change.reassignAlready', { to: `<@${action.to}>`, id: item.id }), undefined, 'owner');
   const owners = item.owners.map((o) => (o.slackUserId === action.from ? { label: `<@${action.to}>`, slackUserId: action.to } : o));
   return { type: 'field', field: 'owners', from: formatOwners(item.owners), to: formatOwners(owners), ...(action.note ? { note: action.note } : {}) };
 }
@@ -529,7 +529,7 @@ export async function saveEditForm(
   const fields = editFieldChanges(item, track, { type: 'edit', ...edit }, caller.now);
   let changes: Change[];
   if (archive) {
-    if (fields.length > 0 || unlog.length > 0) throw new InvalidInputError('Archive on its own, or save the edits first.', undefined, { field: 'archive' });
+    if (fields.length > 0 || unlog.length > 0) throw refusal(spoken('change.archiveAlone'), undefined, 'archive');
     changes = [{ type: 'archive', ...(edit.reason ? { reason: edit.reason } : {}) }];
   } else {
     const edited = toFieldsChange({ type: 'edit', ...edit }, fields);
@@ -543,7 +543,8 @@ export async function saveEditForm(
 }
 
 function staleFormError(id: string): ConflictError {
-  return new ConflictError(`${id} was changed by someone else since this form opened; nothing was saved. Open it again and retry.`);
+  const { text, say } = spoken('change.staleForm', { id });
+  return new ConflictError(text, { say });
 }
 
 /** The occurrences at the ticked places, as `unlog` changes. */
@@ -552,7 +553,7 @@ function unlogChanges(item: Commitment, places: number[]): Change[] {
   const occurrences = item.kind.type === 'recurring' ? item.kind.occurrences : [];
   return places.map((place) => {
     const occurrence = occurrences[place];
-    if (!occurrence) throw new InvalidInputError(`${item.id} has no such occurrence; nothing was removed.`, undefined, { field: 'unlog' });
+    if (!occurrence) throw refusal(spoken('change.noSuchOccurrence', { id: item.id }), undefined, 'unlog');
     return { type: 'unlog', occurrence };
   });
 }

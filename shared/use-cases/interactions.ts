@@ -24,28 +24,29 @@ export async function getCommitment(deps: Deps, caller: Caller, id: string): Pro
 }
 
 /** Applies an item modal's action, guarded by the version the modal showed; returns the confirmation. */
-export async function submitItemChange(deps: Deps, caller: Caller, origin: ModalOrigin, action: ItemAction): Promise<string> {
+export async function submitItemChange(deps: Deps, caller: Caller, origin: ModalOrigin, action: ItemAction, t: Translator = EN): Promise<string> {
   const { before, after, change } = await changeItem(deps, caller, origin.id ?? '', action, origin.version);
-  return describeChange(before.status, after.status, change, after.id);
+  return describeChange(before.status, after.status, change, after.id, t);
 }
 
 /** Saves an Edit form, guarded by the version it showed; returns one line per change it made. */
-export async function submitEditForm(deps: Deps, caller: Caller, origin: ModalOrigin, form: EditFormAction): Promise<string> {
+export async function submitEditForm(deps: Deps, caller: Caller, origin: ModalOrigin, form: EditFormAction, t: Translator = EN): Promise<string> {
   const { before, after, track, changes } = await saveEditForm(deps, caller, origin.id ?? '', form, origin.version);
-  const overdue = changes.some(setsDue) ? overdueNotice(after, track, caller.now) : undefined;
-  return [...changes.map((change) => describeChange(before.status, after.status, change, after.id)), ...(overdue ? [overdue] : [])].join('\n');
+  const overdue = changes.some(setsDue) ? overdueNotice(after, track, caller.now, t) : undefined;
+  return [...changes.map((change) => describeChange(before.status, after.status, change, after.id, t)), ...(overdue ? [overdue] : [])].join('\n');
 }
 
 /** An Unarchive button: its value names the item and the version the message showed. */
-export async function unarchiveFromButton(deps: Deps, caller: Caller, value: string): Promise<string> {
+export async function unarchiveFromButton(deps: Deps, caller: Caller, value: string, t: Translator = EN): Promise<string> {
   const { id, version } = readItemVersion(value);
-  return submitItemChange(deps, caller, { id, version }, { type: 'unarchive' });
+  return submitItemChange(deps, caller, { id, version }, { type: 'unarchive' }, t);
 }
 
-export async function submitCommitment(deps: Deps, caller: Caller, form: CommitmentForm): Promise<string> {
+export async function submitCommitment(deps: Deps, caller: Caller, form: CommitmentForm, t: Translator = EN): Promise<string> {
   const { item, track } = await addCommitment(deps, caller, form);
-  const overdue = overdueNotice(item, track, caller.now);
-  return `Added *${item.id}* to ${track.slug}: ${escape(item.title)}${overdue ? `\n${overdue}` : ''}`;
+  const overdue = overdueNotice(item, track, caller.now, t);
+  const added = t.t('add.addedTitled', { id: item.id, track: track.slug, title: escape(item.title) });
+  return overdue ? `${added}\n${overdue}` : added;
 }
 
 export async function submitPicks(deps: Deps, caller: Caller, draftId: string, picks: ImportPick[], t: Translator = EN): Promise<string> {

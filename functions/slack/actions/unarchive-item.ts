@@ -1,3 +1,5 @@
+import { DEFAULT_LOCALE } from '#shared/domain/locale';
+import { EN, translatorFor } from '#shared/i18n/translator';
 import { answerError } from '#shared/slack/answer-error';
 import { unarchiveFromButton } from '#shared/use-cases/interactions';
 import { headerRef } from '#shared/use-cases/redraw';
@@ -9,16 +11,19 @@ import { buttonCaller, type ButtonArgs } from '../payload.ts';
 export function unarchiveItem(deps: ListenerDeps) {
   return async ({ ack, body, action, context, respond }: ButtonArgs): Promise<void> => {
     await ack();
+    // The confirmation and any refusal are said in the presser's language.
+    let t = EN;
     try {
       const caller = await buttonCaller(deps, body, deps.clock());
-      const confirmation = await unarchiveFromButton(deps, caller, action.value ?? '');
+      t = await translatorFor(caller.access.locale ?? DEFAULT_LOCALE);
+      const confirmation = await unarchiveFromButton(deps, caller, action.value ?? '', t);
       const refresh = headerRef(body.message?.blocks);
       const origin = { ...(body.response_url ? { responseUrl: body.response_url } : {}), ...(refresh ? { refresh } : {}) };
       const team = jobTeam(context, caller.teamId);
       deps.afterAnswer.later(context, echoJob(team, caller.userId, origin, confirmation));
       deps.afterAnswer.later(context, { kind: 'home', team, userId: caller.userId });
     } catch (error) {
-      await respond({ response_type: 'ephemeral', replace_original: false, ...answerError(error, deps.log) });
+      await respond({ response_type: 'ephemeral', replace_original: false, ...answerError(error, deps.log, t) });
     }
   };
 }

@@ -19,7 +19,7 @@ export function addCommitmentSubmission(deps: ListenerDeps) {
     try {
       const caller = await viewCaller(deps, body, deps.clock());
       t = await translatorFor(caller.access.locale ?? DEFAULT_LOCALE);
-      const confirmation = await submitCommitment(deps, caller, readCommitmentForm(view.state.values, origin, caller.now));
+      const confirmation = await submitCommitment(deps, caller, readCommitmentForm(view.state.values, origin, caller.now), t);
       await ack();
       const team = jobTeam(context, caller.teamId);
       deps.afterAnswer.later(context, echoJob(team, caller.userId, origin, confirmation));

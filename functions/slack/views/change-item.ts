@@ -1,5 +1,5 @@
 import { DEFAULT_LOCALE } from '#shared/domain/locale';
-import { EN, translatorFor } from '#shared/i18n/translator';
+import { EN, translatorFor, type Translator } from '#shared/i18n/translator';
 import { answerFormError, type FormFields } from '#shared/slack/answer-error';
 import { readEditForm } from '#shared/slack/forms';
 import { INPUTS, type ModalOrigin } from '#shared/slack/render/modals';
@@ -27,15 +27,15 @@ export const EDIT_FIELDS: FormFields = {
 
 /** An item modal (update, mark done, add note): save its action, then redraw where it came from. */
 export function changeItemSubmission(deps: ListenerDeps, readForm: (values: ViewValues) => ItemAction, fields: FormFields = FIELDS) {
-  return itemSubmission(deps, (caller, origin, values) => submitItemChange(deps, caller, origin, readForm(values)), fields);
+  return itemSubmission(deps, (caller, origin, values, t) => submitItemChange(deps, caller, origin, readForm(values), t), fields);
 }
 
 /** The Edit form: its field changes, archive or occurrences to remove, then a redraw. */
 export function editItemSubmission(deps: ListenerDeps) {
-  return itemSubmission(deps, (caller, origin, values) => submitEditForm(deps, caller, origin, readEditForm(values)), EDIT_FIELDS);
+  return itemSubmission(deps, (caller, origin, values, t) => submitEditForm(deps, caller, origin, readEditForm(values), t), EDIT_FIELDS);
 }
 
-function itemSubmission(deps: ListenerDeps, save: (caller: Caller, origin: ModalOrigin, values: ViewValues) => Promise<string>, fields: FormFields) {
+function itemSubmission(deps: ListenerDeps, save: (caller: Caller, origin: ModalOrigin, values: ViewValues, t: Translator) => Promise<string>, fields: FormFields) {
   return async ({ ack, body, view, context }: ViewArgs): Promise<void> => {
     const origin = readOrigin(view.private_metadata);
     // The problem beside its field is said in the submitter's language.
@@ -43,7 +43,7 @@ function itemSubmission(deps: ListenerDeps, save: (caller: Caller, origin: Modal
     try {
       const caller = await viewCaller(deps, body, deps.clock());
       t = await translatorFor(caller.access.locale ?? DEFAULT_LOCALE);
-      const confirmation = await save(caller, origin, view.state.values);
+      const confirmation = await save(caller, origin, view.state.values, t);
       await ack();
       const team = jobTeam(context, caller.teamId);
       deps.afterAnswer.later(context, echoJob(team, caller.userId, origin, confirmation));

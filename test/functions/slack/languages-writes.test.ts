@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { commandEvent } from '#local/slack-request';
+import { blockAction, commandEvent, interactionEvent, viewSubmission } from '#local/slack-request';
+import { ACTION_IDS } from '#shared/slack-app/definitions';
+import { textInput } from '../../support/slack-commands.ts';
 import { COMMANDS, parseCommand } from '#shared/commands/registry';
 import type { Change, Commitment, Track } from '#shared/domain/schemas';
 import { applyChange } from '#shared/domain/changes';
@@ -89,6 +91,18 @@ describe('a Japanese Slack user (ja-JP) writing', () => {
     expect(firstLine(await command('japan-korea overdue done', PEOPLE.ja))).toBe('レポートのフィルターは1つだけ指定してください。overdue と done は同時に指定できません。');
     expect(await version('SU-1')).toBe(before);
     for (const answer of [again, far]) expect(englishLeftIn(answer.text, { commandWords: COMMAND_WORDS })).toEqual([]);
+  });
+  it('is answered in Japanese after saving an item’s update form', async () => {
+    sent += 1;
+    const pressed = `press${sent}`;
+    await harness.send(interactionEvent(blockAction(TEAM, ACTION_IDS.update, 'SU-2', harness.slack.responseUrl(pressed), [], { userId: PEOPLE.ja })));
+    const view = harness.slack.callsTo('views.open').at(-1)!.args['view'] as { callback_id: string; private_metadata: string };
+    const result = await harness.send(
+      interactionEvent(viewSubmission(TEAM, view.callback_id, view.private_metadata, { status: { status: { type: 'static_select', selected_option: { value: 'in-progress' } } }, note: { note: textInput('') } }, PEOPLE.ja)),
+    );
+    expect(result.body).toBe('');
+    const echoed = harness.slack.callsTo(`response_url:${pressed}`).map((call) => String(call.args['text']));
+    expect(echoed).toEqual(['SU-2: 未着手 → 進行中。']);
   });
 });
 
