@@ -13,14 +13,15 @@ import { getItem, getReport, getSharedReport, type Caller, type Deps } from '#sh
 export async function redraw(deps: Deps, caller: Caller, ref: string | undefined, shared = false): Promise<SlackMessage | undefined> {
   if (!ref) return undefined;
   const { now } = caller;
+  const language = translatorFor(caller.access.locale ?? DEFAULT_LOCALE);
   if (ref.startsWith('item|')) {
-    const { item, track } = await getItem(deps, caller, ref.slice('item|'.length), 'read');
-    return renderCommitment(item, track, now);
+    const [{ item, track }, t] = await Promise.all([getItem(deps, caller, ref.slice('item|'.length), 'read'), language]);
+    return renderCommitment(item, track, now, undefined, t);
   }
   const report = parseReportRef(ref);
   if (!report) return undefined;
   const read = shared && caller.access.channelId ? getSharedReport(deps, caller, report.slug, caller.access.channelId) : getReport(deps, caller, report.slug);
-  const [found, t] = await Promise.all([read, translatorFor(caller.access.locale ?? DEFAULT_LOCALE)]);
+  const [found, t] = await Promise.all([read, language]);
   return renderReport(found, { filter: report.filter, page: report.page, now, shared, t });
 }
 

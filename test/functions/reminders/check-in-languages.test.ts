@@ -181,6 +181,33 @@ describe('answers in the presser’s language', () => {
   });
 });
 
+describe('a report drawn again after a button, in the presser’s language', () => {
+  it('shares a Korean viewer’s report page in the channel in Korean', async () => {
+    sent += 1;
+    const action = { type: 'button', action_id: ACTION_IDS.share, block_id: 'b', value: 'summit|all|0', action_ts: '1700000001.000200', text: { type: 'plain_text', text: 'x' } };
+    const id = `share${sent}`;
+    await harness.send(
+      interactionEvent({
+        type: 'block_actions',
+        team: { id: TEAM, domain: 'test' },
+        user: { id: OWNERS.ko, team_id: TEAM },
+        api_app_id: 'A0COMMIT',
+        trigger_id: `t${sent}`,
+        response_url: harness.slack.responseUrl(id),
+        container: { type: 'message', message_ts: '1.1', channel_id: 'C0GENERAL', is_ephemeral: true },
+        channel: { id: 'C0GENERAL', name: 'general' },
+        actions: [action],
+      }),
+    );
+    const posted = harness.slack.callsTo(`response_url:${id}`);
+    expect(posted).toHaveLength(1);
+    expect(posted[0]!.args).toMatchObject({ response_type: 'in_channel' });
+    const text = shown(posted[0]!.args);
+    expect(text).toContain('Summit follow-ups — 모든 항목');
+    expect(text).toContain('2025년 9월 30일 (화)');
+  });
+});
+
 describe('Home in the viewer’s language', () => {
   it('draws a Korean viewer’s Home in Korean, with 년 월 일 dates, titles as written', async () => {
     await harness.send(eventCallback(TEAM, { type: 'app_home_opened', user: OWNERS.ko, channel: 'D0HOME', tab: 'home', event_ts: '1.1' }));
