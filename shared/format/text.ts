@@ -15,14 +15,6 @@ import { type Cadence, type Commitment, type ComplianceScore, type LocalDate, ty
 /** Escapes user text for the surface it lands on (mrkdwn, Markdown, or nothing). */
 export type Escape = (text: string) => string;
 
-export const STATUS_LABEL: Record<Status, string> = {
-  'not-started': 'Not started',
-  'in-progress': 'In progress',
-  done: 'Done',
-  stalled: 'Stalled',
-  dropped: 'Dropped',
-};
-
 /** "3 in progress": a count of items in one status. */
 export function statusCountText(status: Status, count: number, t: Translator = EN): string {
   return t.t('report.statusCount', { count, status: selectKey(status) });
