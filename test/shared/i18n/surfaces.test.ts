@@ -13,6 +13,15 @@ import { renderHome } from '#shared/slack/render/home';
 import { importPickModal, importTextModal } from '#shared/slack/render/import';
 import { addCommitmentModal, doneModal, editModal, noteModal, updateModal, type ModalOrigin } from '#shared/slack/render/modals';
 import { renderPreferences } from '#shared/slack/render/preferences';
+import { renderCommitment } from '#shared/slack/render/commitment';
+import { renderChange } from '#shared/slack/render/change';
+import { renderDigest } from '#shared/slack/render/digest';
+import { describeAccessChanges, rolesModal } from '#shared/slack/render/roles';
+import { renderSubscribed, renderSubscriptions, renderUnsubscribed } from '#shared/slack/render/subscriptions';
+import { renderTrackList } from '#shared/slack/render/tracks';
+import { addTrackModal } from '#shared/slack/render/modals';
+import { SubscriptionSchema, DIGEST_SECTIONS, type Subscription } from '#shared/domain/subscription';
+import type { Change, HistoryEntry, TrackChange } from '#shared/domain/schemas';
 import type { CheckInAnswer } from '#shared/domain/check-in-answer';
 import { ASK_REASONS, CheckInPreferencesSchema } from '#shared/domain/check-ins';
 import type { PreferenceChange } from '#shared/domain/preferences';
@@ -40,14 +49,17 @@ const COMMAND_WORDS = new Set(COMMANDS.flatMap((c) => [c.usage.split('  (')[0]!,
 
 const report = longestReport();
 const track = longestTrack();
-/** Why Slack stopped someone's check-ins, in Slack's own code, which `me` shows as Slack gave it. */
+/** Why Slack stopped someone's check-ins or a channel's digests, in Slack's own codes, which `me` and `subscriptions` show as Slack gave them. */
 const SLACK_ERROR = 'account_inactive';
+const SLACK_CHANNEL_ERROR = 'channel_not_found';
+/** The fixture's longest time zone (IANA's name, shown as it is). */
+const LONG_ZONE = 'America/Argentina/ComodRivadavia';
 /**
  * What a rendering may show as it is: the fixture's slug and its parties' codes (ids), the
  * system actor a seeded note names (`seed`, as a person's id would be), file extensions and IANA
  * (the time-zone database's name, with its zone names).
  */
-const IDS = [FIXTURE_SLUG, ...track.parties.map((p) => p.code), 'seed', '.csv', '.md', 'IANA', SLACK_ERROR];
+const IDS = [FIXTURE_SLUG, ...track.parties.map((p) => p.code), 'JKABCD', 'seed', '.csv', '.md', 'IANA', SLACK_ERROR, SLACK_CHANNEL_ERROR];
 
 /** One surface: a name and how it renders in a language. */
 interface Surface {
@@ -95,6 +107,50 @@ const proposals: Proposal[] = items.slice(0, 10).map((item, i) => ({
 const changes: PreferenceChange[] = [{ type: 'time', time: '07:30' }, { type: 'days', days: [0, 1, 2, 3, 4, 5, 6] }, { type: 'pause', untilText: '2026-04-30' }, { type: 'resume' }];
 const prefs = CheckInPreferencesSchema.parse({ teamId: FIXTURE_TEAM, userId: FIXTURE_PEOPLE.owner, time: '07:30', days: [1, 3, 5], pausedUntil: '2026-04-30', stopped: { reason: SLACK_ERROR, at: '2026-03-20T00:00:00.000Z' } });
 
+const subscriptions: Subscription[] = (['ja', 'ko', 'en', undefined] as const).flatMap((language, i) => [
+  SubscriptionSchema.parse({
+    teamId: FIXTURE_TEAM,
+    channelId: `C0CHANNEL${i}`,
+    track: FIXTURE_SLUG,
+    schedule: i % 2 ? { type: 'interval', everyDays: 365, from: '2026-03-25', at: '23:59' } : { type: 'weekly', days: [1, 2, 3, 4, 5, 6, 7], at: '09:00' },
+    timeZone: LONG_ZONE,
+    createdBy: FIXTURE_PEOPLE.owner,
+    createdAt: '2026-03-01T00:00:00.000Z',
+    nextRunAt: '2026-03-30T00:00:00.000Z',
+    lastDigestAt: '2026-03-23T00:00:00.000Z',
+    ...(i === 1 ? { paused: { reason: SLACK_CHANNEL_ERROR, at: '2026-03-20T00:00:00.000Z' } } : {}),
+    sections: i === 2 ? ['overdue'] : [...DIGEST_SECTIONS],
+    skipWhenEmpty: i % 2 === 0,
+    ...(language ? { language } : {}),
+    version: 3,
+  }),
+]);
+/** One change of each kind, each text at its longest. */
+const CHANGES: Change[] = [
+  { type: 'created', status: 'not-started' },
+  { type: 'status', from: 'in-progress', to: 'done', note: longLines('完了しました', 1000) },
+  { type: 'note', text: longLines('협의를 계속합니다', 1000) },
+  { type: 'assessment', party: track.parties[0]!.code, from: -1, to: 1, date: '2026-03-20', note: longLines('評価', 1000) },
+  { type: 'occurrence', occurrence: { date: '2026-03-20', place: longText('釜山', 100), text: longLines('首脳会談', 500) } },
+  { type: 'field', field: 'title', from: longText('旧', 200), to: longText('新', 200), note: longLines('理由', 1000) },
+  { type: 'field', field: 'due', from: '2026-03-01', to: '2026-06-30' },
+  { type: 'fields', changes: [{ type: 'field', field: 'owners', from: longText('外務省', 1000), to: longText('防衛省', 1000) }, { type: 'field', field: 'parties', from: 'PAABCDEF', to: 'PBABCDEF' }], note: longLines('理由', 1000) },
+  { type: 'unlog', occurrence: { date: '2026-03-20', place: longText('釜山', 100) } },
+  { type: 'archive', reason: longLines('不要', 1000) },
+  { type: 'unarchive' },
+  { type: 'snooze', until: '2026-04-30' },
+];
+const history: HistoryEntry[] = Array.from({ length: 60 }, (_, i) => ({ teamId: FIXTURE_TEAM, track: FIXTURE_SLUG, commitmentId: items[0]!.id, version: i + 1, at: new Date(Date.UTC(2026, 0, 1 + i)).toISOString(), by: i % 2 ? 'seed' : FIXTURE_PEOPLE.owner, change: CHANGES[i % CHANGES.length]! }));
+const TRACK_CHANGES: TrackChange[] = [
+  { type: 'role', userId: FIXTURE_PEOPLE.editor, from: 'viewer', to: 'owner' },
+  { type: 'role', userId: 'S0GROUPS', to: 'editor' },
+  { type: 'role', userId: FIXTURE_PEOPLE.paused, from: 'editor' },
+  { type: 'visibility', from: 'workspace', to: 'private' },
+  { type: 'link', channelId: 'C0LINKED' },
+  { type: 'unlink', channelId: 'C0LINKED' },
+  { type: 'check-ins', from: { beforeDueDays: [7, 1], escalateAfterDays: 3 }, to: { beforeDueDays: [60, 30, 14, 7, 1], escalateAfterDays: null } },
+];
+
 /** Every surface converted so far; each helper's surface joins this list as it lands. */
 const SURFACES: Surface[] = [
   { name: 'help', render: (t) => ({ message: renderHelp(COMMANDS, undefined, t) }) },
@@ -116,7 +172,7 @@ const SURFACES: Surface[] = [
   ...items.slice(0, 7).map((item, i) => ({ name: `check-in item changed since: ${i + 1}, ${item.status}${item.archived ? ', archived' : ''}`, render: (t: Translator) => ({ message: { text: 'x', blocks: renderChangedSince(item, track, FIXTURE_NOW, t) } }) })),
   ...[atRiskModal, checkInDoneModal, checkInNoteModal, snoozeDateModal, notMineModal].map((form) => ({ name: `check-in form ${form.name}`, render: (t: Translator) => ({ view: form(items[0]!, ORIGIN, t) }) })),
   // me, a track's check-ins settings, import.
-  { name: 'me', render: (t) => ({ message: renderPreferences({ prefs, timeZone: 'America/Argentina/ComodRivadavia' }, FIXTURE_NOW, t) }) },
+  { name: 'me', render: (t) => ({ message: renderPreferences({ prefs, timeZone: LONG_ZONE }, FIXTURE_NOW, t) }) },
   ...changes.map((change) => ({ name: `me, changed: ${change.type}`, render: (t: Translator) => ({ message: renderPreferences({ prefs, timeZone: 'Asia/Tokyo', change }, FIXTURE_NOW, t) }) })),
   { name: 'a track’s check-ins settings', render: (t) => ({ message: renderCheckInSettings(track, t) }) },
   { name: 'a track’s check-ins settings, never flagged', render: (t) => ({ message: renderCheckInSettings({ ...track, checkIns: { beforeDueDays: [1], escalateAfterDays: null } }, t) }) },
@@ -132,6 +188,45 @@ const SURFACES: Surface[] = [
   ),
   { name: 'add form for a track', render: (t) => ({ view: addCommitmentModal(track, ORIGIN, { title: items[0]!.title, detail: items[0]!.detail }, t) }) },
   { name: 'add form with a track to pick', render: (t) => ({ view: addCommitmentModal({ choices: Array.from({ length: 120 }, () => summary) }, ORIGIN, {}, t) }) },
+  // Items: show, history, a change's answer.
+  ...items.slice(0, 7).map((item, i) => ({ name: `show ${i + 1}: ${item.kind.type}, ${item.status}${item.archived ? ', archived' : ''}`, render: (t: Translator) => ({ message: renderCommitment(item, track, FIXTURE_NOW, undefined, t) }) })),
+  { name: 'history', render: (t) => ({ message: renderCommitment(items[3]!, track, FIXTURE_NOW, history, t) }) },
+  ...CHANGES.map((change, i) => ({ name: `a change’s answer ${i + 1}: ${change.type}`, render: (t: Translator) => ({ message: renderChange({ before: items[i % 7]!, after: items[(i + 1) % 7]!, track, change }, FIXTURE_NOW, t) }) })),
+  // Tracks and people.
+  { name: 'the list of tracks', render: (t) => ({ message: renderTrackList(Array.from({ length: 60 }, () => summary), { manager: { userId: FIXTURE_PEOPLE.owner } }, t) }) },
+  { name: 'the list of tracks, none, no manager', render: (t) => ({ message: renderTrackList([], { manager: { userId: undefined } }, t) }) },
+  { name: 'roles form', render: (t) => ({ view: rolesModal({ ...track, members: Object.fromEntries(Array.from({ length: 90 }, (_, i) => [`U0MEMBER${i}`, (['owner', 'editor', 'viewer'] as const)[i % 3]!])) }, ORIGIN, t) }) },
+  { name: 'access changes', render: (t) => ({ message: { text: describeAccessChanges(FIXTURE_SLUG, TRACK_CHANGES, t), blocks: [] } }) },
+  { name: 'new-track form', render: (t) => ({ view: addTrackModal(ORIGIN, { slug: FIXTURE_SLUG, title: track.title, parties: track.parties.map((p) => p.code).join(','), timeZone: LONG_ZONE, prefix: 'JKABCD' }, t) }) },
+  // Subscriptions and digests.
+  { name: 'subscriptions', render: (t) => ({ message: renderSubscriptions({ channelId: 'C0CHANNEL0', subscriptions: Array.from({ length: 30 }, (_, i) => subscriptions[i % subscriptions.length]!) }, t) }) },
+  { name: 'subscriptions, none', render: (t) => ({ message: renderSubscriptions({ channelId: 'C0CHANNEL0', subscriptions: [] }, t) }) },
+  ...subscriptions.map((sub, i) => ({ name: `subscribed ${i + 1}`, render: (t: Translator) => ({ message: renderSubscribed({ subscription: sub, replaced: i % 2 ? subscriptions[0] : undefined }, t) }) })),
+  ...subscriptions.map((sub, i) => ({ name: `unsubscribed ${i + 1}`, render: (t: Translator) => ({ message: renderUnsubscribed(sub, t) }) })),
+  {
+    name: 'digest, every group full',
+    render: (t) => ({
+      message: renderDigest(
+        {
+          track,
+          now: FIXTURE_NOW,
+          since: '2026-03-18T00:00:00.000Z',
+          overdue: items,
+          dueSoon: items,
+          quiet: items,
+          changed: items,
+          noAnswer: items.map((item) => ({ item, owners: [{ userId: FIXTURE_PEOPLE.owner, askedAt: '2026-03-20T00:00:00.000Z' }, { userId: FIXTURE_PEOPLE.editor, askedAt: '2026-03-01T00:00:00.000Z' }] })),
+          sections: DIGEST_SECTIONS,
+          openCount: 999_999,
+          scheduleText: longText('毎週月曜日', 200),
+          changeLanguage: `/commitments subscribe ${FIXTURE_SLUG} every monday 09:00 tz Asia/Tokyo in en`,
+        },
+        t,
+      ),
+    }),
+  },
+  { name: 'digest, first, nothing to say', render: (t) => ({ message: renderDigest({ track, now: FIXTURE_NOW, since: undefined, overdue: [], dueSoon: [], quiet: [], changed: [], noAnswer: [], sections: ['overdue'], openCount: 0 }, t) }) },
+  { name: 'Home tab with subscriptions', render: (t) => ({ view: renderHome({ userId: FIXTURE_PEOPLE.owner, tracks: [{ summary, report }], subscriptions: Array.from({ length: 30 }, (_, i) => subscriptions[i % subscriptions.length]!), now: FIXTURE_NOW }, t) }) },
 ];
 
 beforeAll(async () => {
@@ -143,7 +238,9 @@ const shown = (r: Rendering) => shownTexts(r.message ?? r.view).join('\n');
 
 /** The English words a rendering in `language` shows that it should not: none may be left in Japanese, Korean or the pseudo-locale. */
 function englishIn(r: Rendering, people: readonly string[] = []): string[] {
-  return englishLeftIn(shown(r), { people: [...people, ...IDS], slugs: [FIXTURE_SLUG], commandWords: COMMAND_WORDS });
+  // An id or a zone cut short by a limit (a modal title, the fallback text) is still an id.
+  const text = shown(r).replace(/([A-Za-z0-9_/-]+)…/g, (all, cut: string) => ([FIXTURE_SLUG, LONG_ZONE].some((kept) => kept.startsWith(cut)) ? ' ' : all));
+  return englishLeftIn(text, { people: [...people, ...IDS], slugs: [FIXTURE_SLUG], commandWords: COMMAND_WORDS });
 }
 
 /** The shape of a rendering: its blocks' types and ids, which a language must not change. */
