@@ -1,6 +1,6 @@
 import { addLocalDays, existedFrom } from '#shared/dates/flags';
 import { EN, spoken, type Translator } from '#shared/i18n/translator';
-import { ambiguityQuestion, formatLocalDate, readNaturalDate } from '#shared/dates/natural';
+import { ambiguityQuestion, readNaturalDate } from '#shared/dates/natural';
 import { dueDateBounds, implausibleDueSpoken } from '#shared/dates/plausible';
 import { selectKey } from '#shared/format/text';
 import { escape } from '#shared/slack/render/format';

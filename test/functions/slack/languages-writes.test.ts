@@ -65,6 +65,9 @@ describe('a Japanese Slack user (ja-JP) writing', () => {
     const done = await command('done SU-1 "署名済み"', PEOPLE.ja);
     expect(firstLine(done)).toBe('SU-1: 進行中 → 完了。');
     for (const answer of [added, moved, done]) expect(englishLeftIn(confirmation(answer), { slugs: ['summit'] })).toEqual([]);
+    // The item under the confirmation is in Japanese too: only people's text stays as written.
+    const people = ['Summit follow-ups', '漁業協議を再開する', '選挙後に延期', '署名済み', '日程を調整中', '草案を共有しました', 'JP', 'KR'];
+    for (const answer of [added, moved, done]) expect(englishLeftIn(shownTexts(answer).join('\n'), { slugs: ['summit'], people })).toEqual([]);
     expect((await harness.store().getCommitment(TEAM, 'SU-1')).title).toBe('漁業協議を再開し、合意する');
   });
 
