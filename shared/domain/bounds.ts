@@ -3,7 +3,6 @@
  * its cap before any Slack call or write; docs/commands.md lists them (Caps).
  */
 
-import { formatNumber } from '#shared/render/count';
 
 /** People and user groups one `roles add` or `roles remove` may name. */
 export const PEOPLE_PER_ROLES_COMMAND = 20;
@@ -32,8 +31,3 @@ export const PARTIES_PER_LIST = 20;
  * modal's 100. A readout with more says from which paragraph to import the rest.
  */
 export const PROPOSALS_PER_IMPORT = 19;
-
-/** "At most 20 people at a time; that names 320. Nothing was changed." */
-export function tooMany(limit: number, what: string, given: number, unit = 'names'): string {
-  return `At most ${formatNumber(limit)} ${what} at a time; that ${unit} ${formatNumber(given)}. Nothing was changed.`;
-}

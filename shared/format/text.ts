@@ -1,10 +1,8 @@
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { daysSince, localDate, nextDue, type Flags } from '#shared/dates/flags';
-import { formatLocalDate } from '#shared/dates/natural';
-import { countOf, formatNumber } from '#shared/render/count';
 import { EN, type Translator } from '#shared/i18n/translator';
-import { type Cadence, type Commitment, type ComplianceScore, type LocalDate, type Occurrence, type Source, type Status } from '#shared/domain/schemas';
+import { type Commitment, type ComplianceScore, type LocalDate, type Source, type Status } from '#shared/domain/schemas';
 
 /**
  * The words every surface shares: Slack messages, the Markdown briefing and the CSV export.
@@ -42,11 +40,6 @@ export function scoreText(score: ComplianceScore, t: Translator = EN): string {
 export function meanText(mean: number): string {
   const sign = mean > 0 ? '+' : mean < 0 ? '−' : '';
   return `${sign}${Math.abs(mean).toFixed(2)}`;
-}
-
-/** How many of a party's items carry a score: "4 of 5 items assessed". */
-export function coverageText(average: { assessed: number; total: number }): string {
-  return `${formatNumber(average.assessed)} of ${countOf(average.total, 'item')} assessed`;
 }
 
 /**
@@ -95,36 +88,6 @@ export function flagPhrases(flags: Flags, t: Translator = EN): { flag: FlagName;
   }
   if (flags.quiet) phrases.push({ flag: 'quiet', text: t.t('flag.quiet', { days: flags.quiet.days }) });
   return phrases;
-}
-
-/** "every 2 weeks", "every year": a count of one reads without its number. */
-export function everyText(every: Cadence): string {
-  return everyCountText(every.count, every.unit.replace(/s$/, ''));
-}
-
-/** "every 30 days", "every day". */
-export function everyCountText(count: number, unit: string): string {
-  return count === 1 ? `every ${unit}` : `every ${countOf(count, unit)}`;
-}
-
-/** A recurring item's cadence: "every 2 weeks", or "no fixed interval". */
-export function cadenceText(every: Cadence | undefined): string {
-  return every ? everyText(every) : 'no fixed interval';
-}
-
-/** "One-off, due Tue 3 Mar 2026", or "One-off, no date set". */
-export function oneOffText(due: LocalDate | undefined): string {
-  return due ? `One-off, due ${formatLocalDate(due)}` : 'One-off, no date set';
-}
-
-/** "Ongoing, update expected every 30 days". */
-export function ongoingText(updateEveryDays: number): string {
-  return `Ongoing, update expected ${everyCountText(updateEveryDays, 'day')}`;
-}
-
-/** "last Tue 3 Mar 2026 in Busan": a recurring item's last occurrence. */
-export function lastOccurrenceText(occurrence: Occurrence, escape: Escape): string {
-  return `last ${formatLocalDate(occurrence.date)}${occurrence.place ? ` in ${escape(occurrence.place)}` : ''}`;
 }
 
 /** "Busan summit, Busan, Tue 3 Mar 2026": a meeting, where it was (if known) and when. */

@@ -126,6 +126,9 @@ export const en = {
     'From now on I answer you in the language of your Slack ({language, select, en {English} ja {Japanese} ko {Korean} other {{language}}}).',
 
   // Items: show, history, add, update, note, done, edit, log, unlog, assess, archive, unarchive.
+  'owners.tooMany': 'At most {max, number} owners at a time; that names {given, number}. Nothing was changed.',
+  'owners.cannotSeePrivate': '{who} cannot see {track}, a private track: give them a role on it first, or make it visible. Nothing was changed.',
+  'owners.guestCannotSee': '{who} is a guest or from another organisation and cannot see {track}: give them a role on it first. Nothing was changed.',
   'show.status': '*Status:* {status}',
   'show.kind': '*Kind:* {kind}',
   'show.parties': '*Parties:* {parties}',

@@ -109,6 +109,9 @@ export const ja: Catalog = {
   'me.languageSlack': '今後は Slack の言語({language, select, en {英語} ja {日本語} ko {韓国語} other {{language}}})でお答えします。',
 
   // Items: show, history, add, update, note, done, edit, log, unlog, assess, archive, unarchive.
+  'owners.tooMany': '担当者は一度に {max, number} 人までです。指定されたのは {given, number} 人です。何も変更していません。',
+  'owners.cannotSeePrivate': '{who} は非公開トラック {track} を閲覧できません。先にロールを付与するか、公開にしてください。何も変更していません。',
+  'owners.guestCannotSee': '{who} はゲストまたは他の組織の方のため、{track} を閲覧できません。先にロールを付与してください。何も変更していません。',
   'show.status': '*ステータス:* {status}',
   'show.kind': '*種類:* {kind}',
   'show.parties': '*当事者:* {parties}',

@@ -109,6 +109,9 @@ export const ko: Catalog = {
   'me.languageSlack': '앞으로 Slack 언어({language, select, en {영어} ja {일본어} ko {한국어} other {{language}}})로 답변합니다.',
 
   // Items: show, history, add, update, note, done, edit, log, unlog, assess, archive, unarchive.
+  'owners.tooMany': '담당자는 한 번에 {max, number}명까지입니다. 지정한 사람은 {given, number}명입니다. 아무것도 변경하지 않았습니다.',
+  'owners.cannotSeePrivate': '{who}님은 비공개 트랙 {track}을(를) 볼 수 없습니다. 먼저 역할을 부여하거나 트랙을 공개하십시오. 아무것도 변경하지 않았습니다.',
+  'owners.guestCannotSee': '{who}님은 게스트이거나 다른 조직 사람이라 {track}을(를) 볼 수 없습니다. 먼저 역할을 부여하십시오. 아무것도 변경하지 않았습니다.',
   'show.status': '*상태:* {status}',
   'show.kind': '*유형:* {kind}',
   'show.parties': '*당사자:* {parties}',

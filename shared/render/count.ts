@@ -1,8 +1,9 @@
 /**
- * Numbers and counted nouns, written one way on every surface (Slack messages, exports, the
- * scripts' lines): digits grouped as en-US groups them ("3,900"), and the noun's form chosen by
- * the language's plural rules, not by a hand-written `n === 1`. It imports nothing, so every
- * layer may use it; a translation would change the locale and the nouns here, in one place.
+ * Numbers and counted nouns in English for what only English speaks: the scripts' and the local
+ * terminal's lines, and the English text a refusal keeps beside its catalog key (logs, tests).
+ * Digits grouped as en-US groups them ("3,900"), the noun's form chosen by the plural rules, not
+ * by a hand-written `n === 1`. It imports nothing, so every layer may use it. What people read in
+ * Slack goes through the catalogs instead (`t.number`, ICU `{n, number}` and plurals).
  */
 
 /** The locale numbers and plural forms are written in. */

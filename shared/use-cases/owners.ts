@@ -1,8 +1,9 @@
 import { groupsOf } from '#shared/domain/access';
-import { ownerBlock, ownerRefusal } from '#shared/domain/owner-access';
+import { ownerBlock } from '#shared/domain/owner-access';
 import type { Owner, TeamId, Track } from '#shared/domain/schemas';
-import { OWNERS_PER_ITEM, tooMany } from '#shared/domain/bounds';
+import { OWNERS_PER_ITEM } from '#shared/domain/bounds';
 import { InvalidInputError } from '#shared/errors';
+import { spoken } from '#shared/i18n/translator';
 import { loadAccess, type Directory, type UserGroup } from '#shared/use-cases/access';
 
 /**
@@ -25,7 +26,10 @@ export async function requireOwnersCanRead(
   const added = [...new Set(owners.flatMap((o) => (o.slackUserId && !had.has(o.slackUserId) ? [o.slackUserId] : [])))];
   if (added.length === 0) return;
   // Checked before anyone is looked up, whatever the command or form capped already.
-  if (added.length > OWNERS_PER_ITEM) throw new InvalidInputError(tooMany(OWNERS_PER_ITEM, 'owners', added.length), undefined, { field });
+  if (added.length > OWNERS_PER_ITEM) {
+    const { text, say } = spoken('owners.tooMany', { max: OWNERS_PER_ITEM, given: added.length });
+    throw new InvalidInputError(text, undefined, { field, say });
+  }
   const trackGroups = groupsOf(track);
   const [records, groups, manager] = await Promise.all([
     deps.directory.people(teamId, added),
@@ -36,6 +40,9 @@ export async function requireOwnersCanRead(
   for (const access of accesses) {
     const mine = new Set([...groups.values()].filter((group) => group.users.includes(access.userId)).map((group) => group.id));
     const block = ownerBlock({ ...access, groups: mine }, track);
-    if (block) throw new InvalidInputError(ownerRefusal(access.userId, track.slug, block), undefined, { field });
+    if (block) {
+      const { text, say } = spoken(block === 'private-track' ? 'owners.cannotSeePrivate' : 'owners.guestCannotSee', { who: `<@${access.userId}>`, track: track.slug });
+      throw new InvalidInputError(text, undefined, { field, say });
+    }
   }
 }

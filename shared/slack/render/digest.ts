@@ -120,7 +120,7 @@ function blocksFor(item: Commitment, model: DigestModel, t: Translator): Block[]
   const blocks = renderCommitmentBlocks(item, model.track.timeZone, model.now, t);
   const note = item.notes.at(-1);
   if (model.since !== undefined && note && note.at > model.since) {
-    blocks.splice(1, 0, context(t.t('digest.note', { who: actorText(note.by), ...instantParts(new Date(note.at), model.track.timeZone, t), text: escapeLines(note.text) })));
+    blocks.splice(1, 0, context(t.t('digest.note', { who: actorText(note.by, t), ...instantParts(new Date(note.at), model.track.timeZone, t), text: escapeLines(note.text) })));
   }
   return blocks;
 }

@@ -152,7 +152,7 @@ function pausedLine(text: string): string {
 
 /** An item's line in the report's fallback text: what its blocks say, on one line. */
 function reportLineText(item: Commitment, flags: Flags, timeZone: string, waits: NoAnswer[], now: Date, pauses: string[], t: Translator): string {
-  const closed = closedText(item, timeZone, escapeLines, actorText, t);
+  const closed = closedText(item, timeZone, escapeLines, (actor) => actorText(actor, t), t);
   const next = closed || flags.overdue || flags.dueSoon ? undefined : nextDateText(item, timeZone, t);
   const note = latestNoteText(item, timeZone, t);
   return [

@@ -1,7 +1,7 @@
 import { STATUSES, type TrackSummary } from '#shared/domain/schemas';
 import { statusCountText } from '#shared/format/text';
 import { EN, type Translator } from '#shared/i18n/translator';
-import { STATUS_EMOJI, context, escape, header, section, type Block, type SlackMessage } from '#shared/slack/render/format';
+import { STATUS_EMOJI, context, escape, header, section, truncate, type Block, type SlackMessage } from '#shared/slack/render/format';
 
 /** Who manages the app, as admins see it under the track list. */
 export interface AppManagerLine {
@@ -16,7 +16,7 @@ export function renderTrackList(tracks: TrackSummary[], options: { manager?: App
   const message = trackList(tracks, t);
   if (!options.manager) return message;
   const line = appManagerText(options.manager.userId, t);
-  return { text: `${message.text}\n${line}`.slice(0, 3900), blocks: [...(message.blocks ?? []), context(line)] };
+  return { text: truncate(`${message.text}\n${line}`, 3900), blocks: [...(message.blocks ?? []), context(line)] };
 }
 
 /** One line on the app manager, for admins. */
@@ -38,5 +38,5 @@ function trackList(tracks: TrackSummary[], t: Translator): SlackMessage {
   blocks.push(context(t.t('trackList.footer')));
   const summary = (track: TrackSummary) => t.list(counted(track).map((s) => statusCountText(s, track.counts[s], t))) || t.t('trackList.noItems');
   const text = [t.t('trackList.textHeading'), ...tracks.map((track) => `${track.slug} — ${escape(track.title)}: ${summary(track)}`)].join('\n');
-  return { text: text.slice(0, 3900), blocks };
+  return { text: truncate(text, 3900), blocks };
 }

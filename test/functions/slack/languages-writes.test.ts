@@ -20,6 +20,8 @@ import { useBusanAt, useSlackHandler } from '../../support/slack-handler.ts';
 const TEAM = 'T0WRITES';
 const NOW = new Date('2026-03-25T01:00:00Z');
 const PEOPLE = { ja: 'U0HANAKO', ko: 'U0MINJUN', en: 'U0ALICE', owner: 'U0OWNER' } as const;
+/** A guest with no role on the track: no one may make them an owner of its items. */
+const GUEST = 'U0GUEST';
 
 const harness = useSlackHandler();
 useBusanAt(harness, TEAM, NOW);
@@ -46,7 +48,7 @@ const version = async (id: string) => (await harness.store().getCommitment(TEAM,
 beforeAll(async () => {
   Object.assign(harness.slack.options, {
     teamId: TEAM,
-    users: { [PEOPLE.ja]: { locale: 'ja-JP' }, [PEOPLE.ko]: { locale: 'ko-KR' }, [PEOPLE.en]: { locale: 'en-US' } },
+    users: { [PEOPLE.ja]: { locale: 'ja-JP' }, [PEOPLE.ko]: { locale: 'ko-KR' }, [PEOPLE.en]: { locale: 'en-US' }, [GUEST]: { is_restricted: true } },
   });
   expect(firstLine(await command('track add summit "Summit follow-ups" parties JP,KR tz Asia/Tokyo prefix SU', PEOPLE.owner))).toContain('Created track summit');
   expect((await command(`summit roles add <@${PEOPLE.ja}> <@${PEOPLE.ko}> <@${PEOPLE.en}> editor`, PEOPLE.owner)).text).toContain('editor');
@@ -239,5 +241,20 @@ describe('the pseudo-locale pass over what writes answer and how commands are re
       for (const t of [ja, ko]) expect({ said: t.say(refusal), left: englishLeftIn(t.say(refusal), { people: ['XX', 'ZZ', ...item.parties] }) }).toMatchObject({ left: [] });
     }
     expect(errors).toHaveLength(11);
+  });
+});
+
+describe('making someone an owner who cannot see the track', () => {
+  it('is refused in the caller’s language, English word for word as before, and nothing is written', async () => {
+    const id = /SU-\d+/.exec(firstLine(await command('add summit "Guest check"', PEOPLE.en)))![0];
+    const before = await version(id);
+    // A refusal's text is escaped whole, so the mention shows as typed.
+    const mention = `&lt;@${GUEST}&gt;`;
+    expect(firstLine(await command(`edit ${id} owner <@${GUEST}>`, PEOPLE.ja))).toBe(`${mention} はゲストまたは他の組織の方のため、summit を閲覧できません。先にロールを付与してください。何も変更していません。`);
+    expect(firstLine(await command(`edit ${id} owner <@${GUEST}>`, PEOPLE.ko))).toBe(`${mention}님은 게스트이거나 다른 조직 사람이라 summit을(를) 볼 수 없습니다. 먼저 역할을 부여하십시오. 아무것도 변경하지 않았습니다.`);
+    expect(firstLine(await command(`edit ${id} owner <@${GUEST}>`, PEOPLE.en))).toBe(
+      `${mention} is a guest or from another organisation and cannot see summit: give them a role on it first. Nothing was changed.`,
+    );
+    expect(await version(id)).toBe(before);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cadenceText, flagPhrases, formatDayOf, lastOccurrenceText, meetingText, oneOffText, ongoingText, statusCountText } from '#shared/format/text';
+import { flagPhrases, formatDayOf, meetingText, statusCountText } from '#shared/format/text';
 
 const upper = (text: string) => text.toUpperCase();
 
@@ -21,18 +21,9 @@ describe('plain text shared by Slack messages and exports', () => {
 
   it('words kinds and counts the same way everywhere', () => {
     expect(statusCountText('in-progress', 3)).toBe('3 in progress');
-    expect(oneOffText('2026-06-30')).toBe('One-off, due Tue 30 Jun 2026');
-    expect(oneOffText(undefined)).toBe('One-off, no date set');
-    // Issue 15: a count of one reads without its number.
-    expect(cadenceText({ count: 1, unit: 'years' })).toBe('every year');
-    expect(cadenceText({ count: 1, unit: 'weeks' })).toBe('every week');
-    expect(ongoingText(1)).toBe('Ongoing, update expected every day');
-    expect(cadenceText(undefined)).toBe('no fixed interval');
-    expect(ongoingText(30)).toBe('Ongoing, update expected every 30 days');
   });
 
   it('escapes user text with the escape of the surface it lands on', () => {
-    expect(lastOccurrenceText({ date: '2025-09-30', place: 'Busan' }, upper)).toBe('last Tue 30 Sep 2025 in BUSAN');
     expect(meetingText({ name: 'Summit', place: 'Busan', date: '2025-09-30' }, upper)).toBe('SUMMIT, BUSAN, Tue 30 Sep 2025');
     expect(meetingText({ name: 'Summit', date: '2025-09-30' }, upper)).toBe('SUMMIT, Tue 30 Sep 2025');
   });
