@@ -2,6 +2,7 @@ import { defineCommand, SLASH, type ReadContext } from '#shared/commands/definit
 import { preview, type Cursor } from '#shared/commands/grammar';
 import { listTracksCommand } from '#shared/commands/list-tracks';
 import { renderHelp } from '#shared/slack/render/help';
+import { spoken } from '#shared/i18n/translator';
 
 interface HelpArgs {
   /** The name of the command asked about; none for every command. */
@@ -27,7 +28,7 @@ function readHelp(c: Cursor, { registry }: ReadContext): HelpArgs {
   if (word === undefined) return {};
   // `list` alone lists tracks, though `list <track>` is a report.
   const topic = word === 'list' ? listTracksCommand : (registry.byWord(word) ?? registry.byName(word));
-  if (!topic) c.refuse(`There is no help on “${preview(word)}”. Topics: ${helpTopics(registry).join(', ')}; or help alone for everything.`);
+  if (!topic) c.refuse(spoken('help.noTopic', { word: preview(word), topics: helpTopics(registry).join(', ') }));
   return { topic: topic.name };
 }
 

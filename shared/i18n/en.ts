@@ -35,6 +35,7 @@ export const en = {
   'help.commandsLine': 'Commands:',
   'help.commands': 'Commands',
   'help.examples': 'Examples',
+  'help.noTopic': 'There is no help on “{word}”. Topics: {topics}; or help alone for everything.',
   'help.legend':
     'Statuses: not-started, in-progress, done, stalled, dropped. Flags: :red_circle: overdue, :large_yellow_circle: due within 7 days, :zzz: quiet (no update for longer than expected). Dates are read in the track’s time zone.',
   'help.dates': 'Dates: {conventions}',
@@ -268,6 +269,8 @@ export const en = {
   'add.addedTitled': 'Added *{id}* to {track}: {title}',
 
   // Tracks and people: track add, tracks, roles, visibility, link, manager, me, check-ins settings, import, export, the briefing and CSV.
+  'roles.formTooMany': 'A track can have at most {max, number} people with a role; this form names {named, number}. Nothing was changed.',
+  'me.recordGone': 'Your record was removed a moment ago; nothing was saved. Try again.',
   'trackList.heading': 'Tracks in this workspace',
   'trackList.textHeading': 'Tracks in this workspace:',
   'trackList.noItems': 'no commitments yet',

@@ -25,6 +25,7 @@ export const ja: Catalog = {
   'help.commandsLine': 'コマンド:',
   'help.commands': 'コマンド',
   'help.examples': '例',
+  'help.noTopic': '「{word}」のヘルプはありません。トピック: {topics}。すべてを見るには help だけを入力してください。',
   'help.legend':
     'ステータス: `not-started`(未着手)、`in-progress`(進行中)、`done`(完了)、`stalled`(停滞)、`dropped`(中止)。フラグ: :red_circle: 期限超過、:large_yellow_circle: 7日以内に期限、:zzz: 更新なし(想定より長く更新がない)。日付はトラックのタイムゾーンで読み取ります。',
   'help.dates': '日付: {conventions}',
@@ -251,6 +252,8 @@ export const ja: Catalog = {
   'add.addedTitled': '{track} に *{id}* を追加しました: {title}',
 
   // Tracks and people: track add, tracks, roles, visibility, link, manager, me, check-ins settings, import, export, the briefing and CSV.
+  'roles.formTooMany': 'トラックにロールを持てるのは {max, number} 人までです。このフォームでは {named, number} 人が指定されています。何も変更していません。',
+  'me.recordGone': 'あなたの記録はたった今削除されました。何も保存していません。もう一度お試しください。',
   'trackList.heading': 'このワークスペースのトラック',
   'trackList.textHeading': 'このワークスペースのトラック:',
   'trackList.noItems': 'コミットメントはまだありません',

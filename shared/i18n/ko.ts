@@ -25,6 +25,7 @@ export const ko: Catalog = {
   'help.commandsLine': '명령:',
   'help.commands': '명령',
   'help.examples': '예시',
+  'help.noTopic': '“{word}”에 대한 도움말은 없습니다. 주제: {topics}. 전체를 보려면 help만 입력하십시오.',
   'help.legend':
     '상태: `not-started`(시작 전), `in-progress`(진행 중), `done`(완료), `stalled`(정체), `dropped`(중단). 표시: :red_circle: 기한 초과, :large_yellow_circle: 7일 이내 기한, :zzz: 소식 없음(예상보다 오래 업데이트 없음). 날짜는 트랙의 시간대로 읽습니다.',
   'help.dates': '날짜: {conventions}',
@@ -251,6 +252,8 @@ export const ko: Catalog = {
   'add.addedTitled': '{track}에 *{id}*을(를) 추가했습니다: {title}',
 
   // Tracks and people: track add, tracks, roles, visibility, link, manager, me, check-ins settings, import, export, the briefing and CSV.
+  'roles.formTooMany': '트랙에서 역할을 가질 수 있는 사람은 {max, number}명까지입니다. 이 양식에는 {named, number}명이 지정되어 있습니다. 아무것도 변경하지 않았습니다.',
+  'me.recordGone': '방금 사용자 기록이 삭제되었습니다. 아무것도 저장하지 않았습니다. 다시 시도하십시오.',
   'trackList.heading': '이 워크스페이스의 트랙',
   'trackList.textHeading': '이 워크스페이스의 트랙:',
   'trackList.noItems': '아직 커밋먼트가 없습니다',

@@ -237,7 +237,7 @@ export function readRolesForm(values: ViewValues): Record<Role, string[]> {
   const named = new Set([...lists.owner, ...lists.editor, ...lists.viewer]).size;
   if (named > MEMBERS_PER_TRACK) {
     const field = (['viewer', 'editor', 'owner'] as const).find((role) => lists[role].length > 0) ?? 'owner';
-    throw new InvalidInputError(`A track can have at most ${MEMBERS_PER_TRACK} people with a role; this form names ${named}. Nothing was changed.`, undefined, { field: ROLE_INPUTS[field] });
+    throw formError('roles.formTooMany', { max: MEMBERS_PER_TRACK, named }, ROLE_INPUTS[field]);
   }
   return lists;
 }

@@ -1,5 +1,6 @@
 import { localeOfSlack, type Locale } from '#shared/domain/locale';
 import { ConflictError } from '#shared/errors';
+import { spoken } from '#shared/i18n/translator';
 import type { Caller, Deps } from '#shared/use-cases/commitments';
 
 /**
@@ -11,7 +12,8 @@ import type { Caller, Deps } from '#shared/use-cases/commitments';
 export async function chooseLanguage(deps: Pick<Deps, 'directory'>, caller: Caller, language: Locale | undefined): Promise<{ locale: Locale; fromSlack: boolean }> {
   const person = await deps.directory.person(caller.teamId, caller.userId);
   if (!(await deps.directory.setLanguage(caller.teamId, caller.userId, language))) {
-    throw new ConflictError('Your record was removed a moment ago; nothing was saved. Try again.');
+    const { text, say } = spoken('me.recordGone');
+    throw new ConflictError(text, { say });
   }
   return language ? { locale: language, fromSlack: false } : { locale: localeOfSlack(person.locale), fromSlack: true };
 }

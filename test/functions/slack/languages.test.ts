@@ -97,6 +97,9 @@ describe('a Japanese Slack user (ja-JP)', () => {
     const near = await command('japan_korea', PEOPLE.ja);
     expect(near.text.split('\n')[0]).toBe('「japan_korea」はコマンドでもトラックでもありません。japan-korea のことですか?');
     expect(englishLeftIn(shown(near), { commandWords: COMMAND_WORDS })).toEqual([]);
+    const noHelp = await command('help bogus', PEOPLE.ja);
+    expect(noHelp.text.split('\n')[0]).toMatch(/^「bogus」のヘルプはありません。トピック: tracks, report, .*, manager。すべてを見るには help だけを入力してください。$/);
+    expect(englishLeftIn(shown(noHelp), { people: ['bogus'], commandWords: COMMAND_WORDS })).toEqual([]);
   });
 });
 
