@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { commandEvent } from '#local/slack-request';
-import { COMMANDS, parseCommand } from '#shared/commands/registry';
+import { parseCommand } from '#shared/commands/registry';
 import type { Report } from '#shared/domain/report';
 import { DIGEST_SECTIONS, type Subscription } from '#shared/domain/subscription';
 import { scheduleText } from '#shared/format/schedule';
@@ -11,8 +10,9 @@ import { createSubscriptionStore } from '#shared/store/subscriptions';
 import { renderDigest } from '#shared/slack/render/digest';
 import { changeLanguageCommand, renderSubscribed, renderSubscriptions, renderUnsubscribed } from '#shared/slack/render/subscriptions';
 import { createSlackWeb } from '#shared/slack/web-api';
-import { englishLeftIn, pseudoTranslator, shownTexts } from '../../support/pseudo-locale.ts';
+import { englishLeftIn, pseudoTranslator } from '../../support/pseudo-locale.ts';
 import { useBusanAt, useSlackHandler } from '../../support/slack-handler.ts';
+import { COMMAND_WORDS, shown, slashCommand } from '../../support/languages.ts';
 import { expectWithinSlackLimits } from '../../support/slack-limits.ts';
 import { FAST, silent } from '../../shared/reminders/harness.ts';
 
@@ -24,21 +24,11 @@ const PEOPLE = { ja: 'U0HANAKO', ko: 'U0MINJUN', en: 'U0ALICE' } as const;
 
 const harness = useSlackHandler();
 useBusanAt(harness, TEAM, NOW);
-let sent = 0;
 
-type Answer = { text: string; blocks: unknown[] };
-
-async function command(text: string, userId: string, channelId: string): Promise<Answer> {
-  sent += 1;
-  const result = await harness.send(commandEvent(text, { teamId: TEAM, userId, channelId, responseUrl: harness.slack.responseUrl(`dig${sent}`), triggerId: `t${sent}` }));
-  expect(result.statusCode).toBe(200);
-  return result.json() as Answer;
-}
+const command = slashCommand(harness, TEAM, 'dig');
 
 /** Time zones' short names (JST, GMT+9), which Japanese and Korean write as English does. */
 const ZONES = ['JST', 'GMT+9'];
-const COMMAND_WORDS = new Set(COMMANDS.flatMap((c) => [c.usage.split('  (')[0]!, ...c.examples]).flatMap((form) => form.toLowerCase().match(/[a-z]+/g) ?? []));
-const shown = (message: unknown) => shownTexts(message).join('\n');
 const subscriptions = () => createSubscriptionStore({ client: harness.table.client, tableName: harness.table.tableName });
 const stored = (channelId: string) => subscriptions().get({ teamId: TEAM, channelId, track: 'japan-korea' });
 const digestIn = (channel: string) => {

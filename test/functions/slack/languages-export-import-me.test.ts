@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { commandEvent, interactionEvent, messageShortcut, viewSubmission } from '#local/slack-request';
+import { interactionEvent, messageShortcut, viewSubmission } from '#local/slack-request';
 import { localContext } from '#local/http-adapter';
-import { COMMANDS } from '#shared/commands/registry';
 import { afterAnswerEvent } from '#shared/domain/after-answer';
 import type { Report } from '#shared/domain/report';
 import type { HistoryEntry } from '#shared/domain/schemas';
@@ -11,9 +10,10 @@ import { SHORTCUT_IDS, VIEW_IDS } from '#shared/slack-app/definitions';
 import { checkInsChangedText, renderCheckInSettings } from '#shared/slack/render/check-in-settings';
 import { IMPORT_INPUTS, importPickModal, importTextModal } from '#shared/slack/render/import';
 import { renderPreferences } from '#shared/slack/render/preferences';
-import { englishLeftIn, pseudoTranslator, shownTexts } from '../../support/pseudo-locale.ts';
+import { englishLeftIn, pseudoTranslator } from '../../support/pseudo-locale.ts';
 import { textInput } from '../../support/slack-commands.ts';
 import { useBusanAt, useSlackHandler } from '../../support/slack-handler.ts';
+import { COMMAND_WORDS, shown, slashCommand } from '../../support/languages.ts';
 
 /**
  * Issue 26: the export's briefing and CSV headers, the import forms and their answers, `me` and a
@@ -25,16 +25,8 @@ const PEOPLE = { ja: 'U0HANAKO', ko: 'U0MINJUN', en: 'U0ALICE' } as const;
 
 const harness = useSlackHandler();
 useBusanAt(harness, TEAM, NOW);
-let sent = 0;
 
-type Answer = { text: string; blocks: unknown[] };
-
-async function command(text: string, userId: string): Promise<Answer> {
-  sent += 1;
-  const result = await harness.send(commandEvent(text, { teamId: TEAM, userId, channelId: 'C0GENERAL', responseUrl: harness.slack.responseUrl(`x${sent}`), triggerId: `t${sent}` }));
-  expect(result.statusCode).toBe(200);
-  return result.json() as Answer;
-}
+const command = slashCommand(harness, TEAM, 'x');
 
 async function submit(userId: string, callbackId: string, metadata: object, values: Record<string, unknown>) {
   const result = await harness.send(interactionEvent(viewSubmission(TEAM, callbackId, JSON.stringify(metadata), values, userId)));
@@ -43,10 +35,6 @@ async function submit(userId: string, callbackId: string, metadata: object, valu
 }
 
 type View = { title: { text: string }; submit?: { text: string }; close?: { text: string }; private_metadata: string; blocks: { type: string; block_id?: string; element?: { type: string; initial_options?: unknown[] } }[] };
-
-/** The command forms' words (`me`, `time`, `weekdays`, …): command syntax, which a message may name in any language. */
-const COMMAND_WORDS = new Set(COMMANDS.flatMap((c) => [c.usage.split('  (')[0]!, ...c.examples]).flatMap((form) => form.toLowerCase().match(/[a-z]+/g) ?? []));
-const shown = (answer: unknown) => shownTexts(answer).join('\n');
 
 /** The two files the last export uploaded, as the stand-in Slack received them. */
 function uploaded(before: number) {

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { commandEvent } from '#local/slack-request';
-import { COMMANDS, parseCommand } from '#shared/commands/registry';
+import { parseCommand } from '#shared/commands/registry';
 import type { Commitment, HistoryEntry, Track, TrackSummary } from '#shared/domain/schemas';
 import { renderCommitment } from '#shared/slack/render/commitment';
 import { renderProblem } from '#shared/slack/render/notice';
@@ -8,6 +7,7 @@ import { renderTrackList } from '#shared/slack/render/tracks';
 import { englishLeftIn, pseudoTranslator, shownTexts } from '../../support/pseudo-locale.ts';
 import { tableItems } from '../../support/slack-commands.ts';
 import { useBusanAt, useSlackHandler } from '../../support/slack-handler.ts';
+import { COMMAND_WORDS, shown, slashCommand, type Answer } from '../../support/languages.ts';
 
 /**
  * Issue 26: one item's views (show, history), the item commands that remain (log, unlog,
@@ -21,21 +21,8 @@ const JA_NOTE = '東京で協議を開催';
 
 const harness = useSlackHandler();
 useBusanAt(harness, TEAM, NOW);
-let sent = 0;
 
-type Answer = { text: string; blocks: unknown[] };
-
-async function command(text: string, userId: string): Promise<Answer> {
-  sent += 1;
-  const result = await harness.send(commandEvent(text, { teamId: TEAM, userId, channelId: 'C0GENERAL', responseUrl: harness.slack.responseUrl(`items${sent}`), triggerId: `t${sent}` }));
-  expect(result.statusCode).toBe(200);
-  return result.json() as Answer;
-}
-
-/** The words command forms take (`at`, `as of`, `today` …): command syntax, which a message may name in any language. */
-const COMMAND_WORDS = new Set(COMMANDS.flatMap((c) => [c.usage.split('  (')[0]!, ...c.examples]).flatMap((form) => form.toLowerCase().match(/[a-z]+/g) ?? []));
-
-const shown = (answer: unknown) => shownTexts(answer).join('\n');
+const command = slashCommand(harness, TEAM, 'items');
 
 /** People's text of the Busan track and of what this file writes: shown as written in every language. */
 let peoplesText: string[] = [];

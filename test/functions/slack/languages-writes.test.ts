@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { blockAction, commandEvent, interactionEvent, viewSubmission } from '#local/slack-request';
+import { blockAction, interactionEvent, viewSubmission } from '#local/slack-request';
 import { ACTION_IDS } from '#shared/slack-app/definitions';
 import { textInput } from '../../support/slack-commands.ts';
-import { COMMANDS, parseCommand } from '#shared/commands/registry';
+import { parseCommand } from '#shared/commands/registry';
 import type { Change, Commitment, Track } from '#shared/domain/schemas';
 import { applyChange } from '#shared/domain/changes';
 import { AppError } from '#shared/errors';
@@ -12,6 +12,7 @@ import { unknownPrefixError } from '#shared/store/store';
 import { renderProblem } from '#shared/slack/render/notice';
 import { englishLeftIn, pseudoTranslator, shownTexts } from '../../support/pseudo-locale.ts';
 import { useBusanAt, useSlackHandler } from '../../support/slack-handler.ts';
+import { COMMAND_WORDS, slashCommand } from '../../support/languages.ts';
 
 /**
  * Issue 26: what a write answers (add, update, note, done, edit) and how a command's words and a
@@ -25,19 +26,11 @@ const GUEST = 'U0GUEST';
 
 const harness = useSlackHandler();
 useBusanAt(harness, TEAM, NOW);
-let sent = 0;
 
 type Answer = { text: string; blocks: { text?: { text: string } }[] };
 
-async function command(text: string, userId: string): Promise<Answer> {
-  sent += 1;
-  const result = await harness.send(commandEvent(text, { teamId: TEAM, userId, channelId: 'C0GENERAL', responseUrl: harness.slack.responseUrl(`w${sent}`), triggerId: `t${sent}` }));
-  expect(result.statusCode).toBe(200);
-  return result.json() as Answer;
-}
-
-/** The words command forms take: command syntax, which a refusal may name in any language. */
-const COMMAND_WORDS = new Set(COMMANDS.flatMap((c) => [c.usage.split('  (')[0]!, ...c.examples]).flatMap((form) => form.toLowerCase().match(/[a-z]+/g) ?? []));
+const send = slashCommand(harness, TEAM, 'w');
+const command = (text: string, userId: string) => send<Answer>(text, userId);
 
 /** The answer's first line: what the write did, or why it was refused. */
 const firstLine = (answer: Answer) => answer.text.split('\n')[0]!;
@@ -97,9 +90,9 @@ describe('a Japanese Slack user (ja-JP) writing', () => {
     expect(await version('SU-1')).toBe(before);
     for (const answer of [again, far]) expect(englishLeftIn(answer.text, { commandWords: COMMAND_WORDS })).toEqual([]);
   });
+
   it('is answered in Japanese after saving an item’s update form', async () => {
-    sent += 1;
-    const pressed = `press${sent}`;
+    const pressed = 'press-update-form';
     await harness.send(interactionEvent(blockAction(TEAM, ACTION_IDS.update, 'SU-2', harness.slack.responseUrl(pressed), [], { userId: PEOPLE.ja })));
     const view = harness.slack.callsTo('views.open').at(-1)!.args['view'] as { callback_id: string; private_metadata: string };
     const result = await harness.send(

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { commandEvent } from '#local/slack-request';
 import { COMMANDS } from '#shared/commands/registry';
 import type { Report } from '#shared/domain/report';
 import { renderHelp } from '#shared/slack/render/help';
 import { renderProblem } from '#shared/slack/render/notice';
 import { renderReport } from '#shared/slack/render/report';
 import { EN } from '#shared/i18n/translator';
-import { englishLeftIn, pseudoTranslator, shownTexts } from '../../support/pseudo-locale.ts';
+import { englishLeftIn, pseudoTranslator } from '../../support/pseudo-locale.ts';
 import { useBusanAt, useSlackHandler } from '../../support/slack-handler.ts';
+import { COMMAND_WORDS, shown, slashCommand } from '../../support/languages.ts';
 
 /** Issue 26: a person is answered in their Slack language (or the one they chose), people's text as written. */
 const TEAM = 'T0LANG';
@@ -16,22 +16,8 @@ const PEOPLE = { ja: 'U0HANAKO', ko: 'U0MINJUN', en: 'U0ALICE', jaViewer: 'U0KEN
 
 const harness = useSlackHandler();
 useBusanAt(harness, TEAM, NOW);
-let sent = 0;
 
-type Answer = { text: string; blocks: unknown[] };
-
-async function command(text: string, userId: string): Promise<Answer> {
-  sent += 1;
-  const result = await harness.send(commandEvent(text, { teamId: TEAM, userId, channelId: 'C0GENERAL', responseUrl: harness.slack.responseUrl(`lang${sent}`), triggerId: `t${sent}` }));
-  expect(result.statusCode).toBe(200);
-  return result.json() as Answer;
-}
-
-/** The words command forms take (`open`, `fy`, `as of`, …): command syntax, which a gloss may name in any language. */
-const COMMAND_WORDS = new Set(COMMANDS.flatMap((c) => [c.usage.split('  (')[0]!, ...c.examples]).flatMap((form) => form.toLowerCase().match(/[a-z]+/g) ?? []));
-
-/** Everything an answer shows, fallback text and blocks. */
-const shown = (answer: unknown) => shownTexts(answer).join('\n');
+const command = slashCommand(harness, TEAM, 'lang');
 
 /** People's text of the Busan track as stored: what a report shows as written, in any language. */
 let peoplesText: string[] = [];
