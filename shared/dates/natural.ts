@@ -5,7 +5,6 @@ import { englishOfCjkDate, JAPANESE_TEXT } from '#shared/dates/cjk-phrases';
 import { COUNT_WORD_PATTERN, readCount } from '#shared/dates/count-words';
 import { localDate } from '#shared/dates/flags';
 import type { LocalDate } from '#shared/domain/schemas';
-import { DEFAULT_LOCALE, INTL_TAG, type Locale } from '#shared/domain/locale';
 
 /** Which way a date without a year or week ("31 March", "friday") is read. */
 export type DatePreference = 'future' | 'past';
@@ -28,17 +27,6 @@ export type DateReading =
   | { kind: 'date'; date: LocalDate }
   | { kind: 'ambiguous'; dayFirst: LocalDate; monthFirst: LocalDate }
   | { kind: 'unreadable' };
-
-/**
- * The conventions for periods, said once for the help and for the code below: a period stands
- * for its last day.
- */
-export const DATE_CONVENTIONS =
-  'A period means its last day: end of march, Q2, next month (end of next month), by the end of the year (31 Dec), ' +
-  'H1 2027 or first half of 2027 or mid-2027 (30 Jun 2027), H2 2027 (31 Dec 2027), ' +
-  'FY2027 (the last day of the fiscal year that starts in 2027 in the track’s fiscal-year month: with April, 31 Mar 2028). ' +
-  'Also 2026年3月31日 and 2026년 3월 31일. 4/5/2027 could be 4 May or 5 April, so write 2027-05-04 or 4 May 2027; ' +
-  '31/3/2027 and 3/31/2027 are read as 31 March.';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
 const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
@@ -142,38 +130,6 @@ function parseFiscalYear(phrase: string, today: LocalDate, startMonth: number): 
   const year = Number(today.slice(0, 4));
   const month = Number(today.slice(5, 7));
   return end(month >= startMonth ? year : year - 1);
-}
-
-/** "3 Apr": a date in a line that already says the year around it. */
-export function formatShortDate(date: LocalDate, locale: Locale = DEFAULT_LOCALE): string {
-  if (locale !== 'en') return intlDate(locale, { month: 'long', day: 'numeric' }).format(utcNoon(date));
-  return format(parseISO(date), 'd MMM');
-}
-
-/**
- * How a resolved date is echoed back to people: "Fri 3 Apr 2026", "2026年4月3日(金)",
- * "2026년 4월 3일 (금)" (the weekday in brackets as each language writes it).
- */
-export function formatLocalDate(date: LocalDate, locale: Locale = DEFAULT_LOCALE): string {
-  if (locale === 'en') return format(parseISO(date), 'EEE d MMM yyyy');
-  const day = utcNoon(date);
-  const weekday = intlDate(locale, { weekday: 'short' }).format(day);
-  const written = intlDate(locale, { year: 'numeric', month: 'long', day: 'numeric' }).format(day);
-  return locale === 'ko' ? `${written} (${weekday})` : `${written}(${weekday})`;
-}
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** A date format of the language, cached: a calendar date is written in UTC, where it was parsed. */
-function intlDate(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}${JSON.stringify(options)}`;
-  let found = dateFormats.get(key);
-  if (!found) dateFormats.set(key, (found = new Intl.DateTimeFormat(INTL_TAG[locale], { ...options, timeZone: 'UTC' })));
-  return found;
-}
-
-function utcNoon(date: LocalDate): Date {
-  return new Date(`${date}T12:00:00Z`);
 }
 
 function normalise(text: string): string {

@@ -1,5 +1,3 @@
-import { DATE_CONVENTIONS } from '#shared/dates/natural';
-
 /**
  * The English catalog: every sentence the converted surfaces write, as ICU MessageFormat
  * (plural and select rules, `{name}` placeholders; no tags are read, so `<@U1>` is text).
@@ -39,7 +37,13 @@ export const en = {
   'help.legend':
     'Statuses: not-started, in-progress, done, stalled, dropped. Flags: :red_circle: overdue, :large_yellow_circle: due within 7 days, :zzz: quiet (no update for longer than expected). Dates are read in the track’s time zone.',
   'help.dates': 'Dates: {conventions}',
-  'dates.conventions': DATE_CONVENTIONS,
+  // How the date reader (shared/dates/natural.ts) reads periods: each stands for its last day.
+  'dates.conventions':
+    'A period means its last day: end of march, Q2, next month (end of next month), by the end of the year (31 Dec), ' +
+    'H1 2027 or first half of 2027 or mid-2027 (30 Jun 2027), H2 2027 (31 Dec 2027), ' +
+    'FY2027 (the last day of the fiscal year that starts in 2027 in the track’s fiscal-year month: with April, 31 Mar 2028). ' +
+    'Also 2026年3月31日 and 2026년 3월 31일. 4/5/2027 could be 4 May or 5 April, so write 2027-05-04 or 4 May 2027; ' +
+    '31/3/2027 and 3/31/2027 are read as 31 March.',
   // What a command's form says in brackets after it, in help and under a refusal.
   'gloss.add': 'ongoing defaults to every 30 days',
   'gloss.log': 'the date is the words before at, in or a quote; a one-word date such as 2026-01-13 or today may be followed by the place; at <place> may also follow the quote',

@@ -1,5 +1,5 @@
 import { IntlMessageFormat } from 'intl-messageformat';
-import { formatLocalDate, formatShortDate } from '#shared/dates/natural';
+import { formatLocalDate, formatShortDate } from '#shared/i18n/written-dates';
 import { DEFAULT_LOCALE, INTL_TAG, type Locale } from '#shared/domain/locale';
 import type { LocalDate } from '#shared/domain/schemas';
 import type { Say, SayValues } from '#shared/errors';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ambiguityQuestion, formatLocalDate, parseNaturalDate, readNaturalDate } from '#shared/dates/natural';
+import { ambiguityQuestion, parseNaturalDate, readNaturalDate } from '#shared/dates/natural';
+import { formatLocalDate } from '#shared/i18n/written-dates';
 
 // Tuesday 31 March 2026, 20:00 UTC: already Wednesday 1 April in Tokyo.
 const now = new Date('2026-03-31T20:00:00Z');
