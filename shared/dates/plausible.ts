@@ -3,15 +3,14 @@ import type { LocalDate } from '#shared/domain/schemas';
 import type { Say } from '#shared/errors';
 import { spoken } from '#shared/i18n/translator';
 
-const YEAR_BACK = 'a year back';
-
 /** How far ahead a due date may lie: a register tracks what is planned, not what is dreamt of. */
 export const DUE_YEARS_AHEAD = 10;
 
 /** The days a due date on a track may fall between, each with why it is the bound. */
 export interface DueDateBounds {
   earliest: LocalDate;
-  earliestIs: string;
+  /** Why the earliest day is the bound: a year before today, or the track's first meeting (when earlier). */
+  earliestIs: 'year' | 'meeting';
   latest: LocalDate;
 }
 
@@ -25,7 +24,7 @@ export function dueDateBounds(today: LocalDate, meetingDates: readonly LocalDate
   const byMeeting = firstMeeting !== undefined && firstMeeting < yearBack;
   return {
     earliest: byMeeting ? firstMeeting : yearBack,
-    earliestIs: byMeeting ? 'the track’s first meeting' : YEAR_BACK,
+    earliestIs: byMeeting ? 'meeting' : 'year',
     latest: shiftYears(today, DUE_YEARS_AHEAD),
   };
 }
@@ -42,7 +41,7 @@ export function implausibleDueSpoken(due: LocalDate, bounds: DueDateBounds): { t
     due: { date: due },
     side: due < bounds.earliest ? 'before' : 'after',
     earliest: { date: bounds.earliest },
-    bound: bounds.earliestIs === YEAR_BACK ? 'year' : 'meeting',
+    bound: bounds.earliestIs,
     latest: { date: bounds.latest },
     years: DUE_YEARS_AHEAD,
   });

@@ -135,9 +135,7 @@ function asSet(proposal: Proposal, pick: ImportPick, track: Track, bounds: DueDa
     if (due !== undefined) {
       if (!LocalDateSchema.safeParse(due).success) throw refuse(spoken('import.dueNotDate', { n }), IMPORT_INPUTS.due);
       if (implausibleDue(due, bounds)) {
-        // The bounds name their earliest day in English words; the catalogs say it in each language.
-        const bound = bounds.earliestIs === 'a year back' ? 'year' : 'meeting';
-        const values = { n, due: { date: due }, side: due < bounds.earliest ? 'before' : 'after', earliest: { date: bounds.earliest }, bound, latest: { date: bounds.latest }, years: DUE_YEARS_AHEAD };
+        const values = { n, due: { date: due }, side: due < bounds.earliest ? 'before' : 'after', earliest: { date: bounds.earliest }, bound: bounds.earliestIs, latest: { date: bounds.latest }, years: DUE_YEARS_AHEAD };
         throw refuse(spoken('import.implausibleDue', values), IMPORT_INPUTS.due);
       }
     }

@@ -3,12 +3,12 @@ import { dueDateBounds, implausibleDue } from '#shared/dates/plausible';
 
 describe('plausible due dates (issue 15)', () => {
   it('reaches back to the track’s first meeting when that is more than a year back, and ten years ahead', () => {
-    expect(dueDateBounds('2026-11-26', ['2026-01-10', '2025-09-30'])).toEqual({ earliest: '2025-09-30', earliestIs: 'the track’s first meeting', latest: '2036-11-26' });
+    expect(dueDateBounds('2026-11-26', ['2026-01-10', '2025-09-30'])).toEqual({ earliest: '2025-09-30', earliestIs: 'meeting', latest: '2036-11-26' });
   });
 
   it('reaches back a year when the track has no meeting, or a more recent one', () => {
-    expect(dueDateBounds('2026-11-26', [])).toEqual({ earliest: '2025-11-26', earliestIs: 'a year back', latest: '2036-11-26' });
-    expect(dueDateBounds('2026-11-26', ['2026-06-01'])).toMatchObject({ earliest: '2025-11-26', earliestIs: 'a year back' });
+    expect(dueDateBounds('2026-11-26', [])).toEqual({ earliest: '2025-11-26', earliestIs: 'year', latest: '2036-11-26' });
+    expect(dueDateBounds('2026-11-26', ['2026-06-01'])).toMatchObject({ earliest: '2025-11-26', earliestIs: 'year' });
   });
 
   it('refuses a date before the earliest or past the latest, saying both bounds', () => {
