@@ -25,6 +25,8 @@ export interface AppErrorOptions {
   cause?: unknown;
   field?: string;
   say?: Say;
+  /** An invalid input's hint by its key in the catalogs, the hint itself being its English text. */
+  hintSay?: Say;
 }
 
 export class AppError extends Error {
@@ -73,10 +75,12 @@ export class ConflictError extends AppError {
 /** Input that cannot be used; `hint` shows the right form. */
 export class InvalidInputError extends AppError {
   readonly hint: string | undefined;
+  readonly hintSay: Say | undefined;
 
   constructor(message: string, hint?: string, options?: AppErrorOptions) {
     super('invalid-input', message, options);
     this.hint = hint;
+    this.hintSay = options?.hintSay;
   }
 }
 

@@ -86,13 +86,6 @@ export function readNaturalDate(text: string, opts: NaturalDateOptions): DateRea
   );
 }
 
-/** "Is that 4 May or 5 April 2027? Write 2027-05-04 or 4 May 2027.": the question an ambiguous date gets. */
-export function ambiguityQuestion(dayFirst: LocalDate, monthFirst: LocalDate): string {
-  const sameYear = dayFirst.slice(0, 4) === monthFirst.slice(0, 4);
-  const first = format(parseISO(dayFirst), sameYear ? 'd MMMM' : 'd MMMM yyyy');
-  return `Is that ${first} or ${format(parseISO(monthFirst), 'd MMMM yyyy')}? Write ${dayFirst} or ${format(parseISO(dayFirst), 'd MMMM yyyy')}.`;
-}
-
 function reading(date: LocalDate | undefined): DateReading {
   return date ? { kind: 'date', date } : { kind: 'unreadable' };
 }

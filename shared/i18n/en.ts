@@ -252,6 +252,8 @@ export const en = {
   'change.implausibleDue':
     '{due} is {side, select, before {before {earliest}, {bound, select, meeting {the track’s first meeting} other {a year back}}} other {more than {years, number} years ahead}}, so it cannot be a due date; a due date falls between {earliest} ({bound, select, meeting {the track’s first meeting} other {a year back}}) and {latest} ({years, number} years ahead). Nothing was changed.',
   'change.notADate': '"{text}" is not a date I can read.',
+  'change.ambiguousDate': 'Is that {dayFirst} or {monthFirst}? Write {isoDayFirst} or {isoMonthFirst}.',
+  'change.dateHint': 'a date like 2026-03-31, "next friday", "end of march", "H1 2027", "FY2027" or "in 2 weeks"',
   'change.stale': '{id} was changed by someone else a moment ago; nothing was saved. Look at it again and retry.',
   'change.busy': 'Someone else was writing the same thing; nothing was saved. Try again.',
   'item.notFound': 'There is no {id}.',

@@ -231,6 +231,8 @@ export const ja: Catalog = {
   'change.implausibleDue':
     '{due} は{side, select, before {{earliest}({bound, select, meeting {トラックの最初の会合} other {1年前}})より前} other {{years, number}年以上先}}のため、期限にできません。期限は {earliest}({bound, select, meeting {トラックの最初の会合} other {1年前}})から {latest}({years, number}年後)までの日付です。何も変更していません。',
   'change.notADate': '「{text}」は日付として読み取れません。',
+  'change.ambiguousDate': '{dayFirst} と {monthFirst} のどちらですか? {isoDayFirst} または {isoMonthFirst} のように書いてください。',
+  'change.dateHint': '2026-03-31、来月末、来週金曜日、3週間後、2027年上半期、FY2027 のような日付',
   'change.stale': '{id} はたった今ほかの人が変更しました。何も保存していません。もう一度確認してからやり直してください。',
   'change.busy': 'ほかの人が同じ内容を書き込んでいました。何も保存していません。もう一度お試しください。',
   'item.notFound': '{id} はありません。',

@@ -231,6 +231,8 @@ export const ko: Catalog = {
   'change.implausibleDue':
     '{due}은(는) {side, select, before {{earliest}({bound, select, meeting {트랙의 첫 회의} other {1년 전}}) 이전} other {{years, number}년보다 뒤}}이므로 기한이 될 수 없습니다. 기한은 {earliest}({bound, select, meeting {트랙의 첫 회의} other {1년 전}})부터 {latest}({years, number}년 후)까지의 날짜입니다. 아무것도 변경하지 않았습니다.',
   'change.notADate': '“{text}”은(는) 날짜로 읽을 수 없습니다.',
+  'change.ambiguousDate': '{dayFirst}입니까, {monthFirst}입니까? {isoDayFirst} 또는 {isoMonthFirst}처럼 쓰십시오.',
+  'change.dateHint': '2026-03-31, 다음 달 말, 다음 주 금요일, 3주 후, 2027년 상반기, FY2027 같은 날짜',
   'change.stale': '{id}을(를) 방금 다른 사람이 변경했습니다. 아무것도 저장하지 않았습니다. 다시 확인한 뒤 다시 시도하십시오.',
   'change.busy': '다른 사람이 같은 내용을 쓰고 있었습니다. 아무것도 저장하지 않았습니다. 다시 시도하십시오.',
   'item.notFound': '{id}은(는) 없습니다.',

@@ -34,7 +34,8 @@ export function answerError(error: unknown, log: Logger, t: Translator = EN): Sl
   const sorted = sortError(error, log);
   if ('errorId' in sorted) return renderUnexpected(sorted.errorId, t);
   const { known } = sorted;
-  return renderProblem(t.say({ text: known.message, say: known.say }), known instanceof InvalidInputError ? known.hint : undefined, t);
+  const hint = known instanceof InvalidInputError && known.hint !== undefined ? t.say({ text: known.hint, say: known.hintSay }) : undefined;
+  return renderProblem(t.say({ text: known.message, say: known.say }), hint, t);
 }
 
 /** Which block of a form shows the errors about each field; `default` takes the rest. */

@@ -1,6 +1,6 @@
 import { addLocalDays, existedFrom } from '#shared/dates/flags';
 import { EN, spoken, type Translator } from '#shared/i18n/translator';
-import { ambiguityQuestion, readNaturalDate } from '#shared/dates/natural';
+import { readNaturalDate } from '#shared/dates/natural';
 import { dueDateBounds, implausibleDueSpoken } from '#shared/dates/plausible';
 import { selectKey } from '#shared/format/text';
 import { escape } from '#shared/slack/render/format';
@@ -638,8 +638,11 @@ function formToken(caller: Caller, clientToken: string | undefined): FormToken |
 
 export function resolveDate(text: string, track: Pick<Track, 'timeZone' | 'fiscalYearStart'>, now: Date, prefer: 'future' | 'past' = 'future'): LocalDate {
   const reading = readNaturalDate(text, { now, timeZone: track.timeZone, prefer, ...(track.fiscalYearStart ? { fiscalYearStart: track.fiscalYearStart } : {}) });
-  const hint = 'a date like 2026-03-31, "next friday", "end of march", "H1 2027", "FY2027" or "in 2 weeks"';
-  if (reading.kind === 'ambiguous') throw new InvalidInputError(ambiguityQuestion(reading.dayFirst, reading.monthFirst), hint);
+  const hint = spoken('change.dateHint');
+  if (reading.kind === 'ambiguous') {
+    const { dayFirst, monthFirst } = reading;
+    throw refusal(spoken('change.ambiguousDate', { dayFirst: { date: dayFirst }, monthFirst: { date: monthFirst }, isoDayFirst: dayFirst, isoMonthFirst: monthFirst }), hint);
+  }
   if (reading.kind === 'unreadable') throw refusal(spoken('change.notADate', { text }), hint);
   return reading.date;
 }
@@ -685,6 +688,7 @@ function givenSource(given: { link?: string; name?: string } | undefined, today:
 }
 
 /** A refusal of input in the catalogs' words (`spoken`), with the form to use and the field it is about. */
-function refusal(spoken: { text: string; say: Say }, hint?: string, field?: string): InvalidInputError {
-  return new InvalidInputError(spoken.text, hint, { say: spoken.say, ...(field ? { field } : {}) });
+function refusal(spoken: { text: string; say: Say }, hint?: string | { text: string; say: Say }, field?: string): InvalidInputError {
+  const hinted = typeof hint === 'string' ? { hint } : { hint: hint?.text, hintSay: hint?.say };
+  return new InvalidInputError(spoken.text, hinted.hint, { say: spoken.say, ...(hinted.hintSay ? { hintSay: hinted.hintSay } : {}), ...(field ? { field } : {}) });
 }

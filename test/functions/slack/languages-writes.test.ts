@@ -251,3 +251,17 @@ describe('making someone an owner who cannot see the track', () => {
     expect(await version(id)).toBe(before);
   });
 });
+
+describe('a date the bot cannot read, or reads two ways', () => {
+  it('is asked about in the caller’s language, with dates and examples written their way, and nothing is written', async () => {
+    const before = await harness.store().getReport(TEAM, 'summit');
+    const ja = await command('add summit "日程を決める" due 4/5/2027', PEOPLE.ja);
+    expect(ja.text.split('\n').slice(0, 2)).toEqual([
+      '2027年5月4日(火) と 2027年4月5日(月) のどちらですか? 2027-05-04 または 2027-04-05 のように書いてください。',
+      '正しい形: 2026-03-31、来月末、来週金曜日、3週間後、2027年上半期、FY2027 のような日付',
+    ]);
+    const ko = await command('add summit "일정 확정" due someday', PEOPLE.ko);
+    expect(ko.text.split('\n').slice(0, 2)).toEqual(['“someday”은(는) 날짜로 읽을 수 없습니다.', '올바른 형식: 2026-03-31, 다음 달 말, 다음 주 금요일, 3주 후, 2027년 상반기, FY2027 같은 날짜']);
+    expect(await harness.store().getReport(TEAM, 'summit')).toEqual(before);
+  });
+});

@@ -46,7 +46,7 @@ describe('due dates (issue 15)', () => {
   it('asks which date 4/5/2027 is rather than guessing, and writes nothing', async () => {
     const before = await itemCount('japan-korea');
     const { text } = await ask('add japan-korea "Hold the dialogue" due 4/5/2027');
-    expect(text).toMatch(/^Is that 4 May or 5 April 2027\? Write 2027-05-04 or 4 May 2027\./);
+    expect(text).toMatch(/^Is that Tue 4 May 2027 or Mon 5 Apr 2027\? Write 2027-05-04 or 2027-04-05\.\nTry: a date like 2026-03-31, /);
     expect(await itemCount('japan-korea')).toBe(before);
   });
 
