@@ -1,5 +1,5 @@
-import { tz, tzName, tzOffset } from '@date-fns/tz';
-import { format, getISODay, parseISO } from 'date-fns';
+import { tzOffset } from '@date-fns/tz';
+import { getISODay, parseISO } from 'date-fns';
 import { InvalidInputError } from '#shared/errors';
 import { spoken, type MessageValues } from '#shared/i18n/translator';
 import type { MessageKey } from '#shared/i18n/en';
@@ -133,25 +133,6 @@ export function zonedTime(date: LocalDate, time: string, timeZone: string): Date
   return new Date(wall - offsets[0]! * 60_000);
 }
 
-/** "every Monday at 09:00", "weekdays at 08:00", "every 3 days at 10:00"; with `timeZone`, its name follows. */
-export function describeSchedule(schedule: Schedule, timeZone?: string): string {
-  const zone = timeZone ? ` (${timeZone})` : '';
-  if (schedule.type === 'interval') return `every ${schedule.everyDays === 1 ? 'day' : `${schedule.everyDays} days`} at ${schedule.at}${zone}`;
-  const days = schedule.days;
-  let when: string;
-  if (days.length === 7) when = 'every day';
-  else if (days.join() === '1,2,3,4,5') when = 'weekdays';
-  else if (days.join() === '6,7') when = 'weekends';
-  else if (days.length === 1) when = `every ${capitalize(DAY_NAMES[days[0]! - 1]!)}`;
-  else when = listOf(days.map((d) => `${capitalize(DAY_NAMES[d - 1]!)}s`));
-  return `${when} at ${schedule.at}${zone}`;
-}
-
-/** An instant as people read it where the schedule lives: "Mon 9 Mar 2026, 09:00 EDT". */
-export function formatLocalTime(instant: Date, timeZone: string): string {
-  return `${format(instant, 'EEE d MMM yyyy, HH:mm', { in: tz(timeZone) })} ${tzName(timeZone, instant, 'short')}`;
-}
-
 function matches(schedule: Schedule, date: LocalDate): boolean {
   if (schedule.type === 'weekly') return schedule.days.includes(getISODay(parseISO(date)));
   const n = schedule.everyDays;
@@ -182,14 +163,6 @@ function parseTime(word: string): string {
 function canonicalZone(text: string): string {
   if (!TimeZoneSchema.safeParse(text).success) invalid('schedule.notZone', { word: text });
   return new Intl.DateTimeFormat('en-US', { timeZone: text }).resolvedOptions().timeZone;
-}
-
-function listOf(parts: string[]): string {
-  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
-}
-
-function capitalize(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 function invalid(key: MessageKey, values?: MessageValues): never {

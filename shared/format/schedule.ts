@@ -9,7 +9,7 @@ import { EN, type Translator } from '#shared/i18n/translator';
 const DAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 /**
- * A schedule in words, as `describeSchedule` writes it in English ("every Monday at 09:00",
+ * A schedule in words: "every Monday at 09:00",
  * "Mondays and Thursdays at 09:00", "every 3 days at 10:00"), or "毎週月曜日 09:00",
  * "매주 월요일, 목요일 09:00"; with `timeZone`, its name follows in brackets.
  */
@@ -27,8 +27,8 @@ export function scheduleText(schedule: Schedule, timeZone?: string, t: Translato
 }
 
 /**
- * An instant as people read it where the schedule lives: "Mon 9 Mar 2026, 09:00 EDT" (as
- * `formatLocalTime` writes it), "2026年3月9日(月) 09:00 JST", "2026년 3월 9일 (월) 09:00 GMT+9".
+ * An instant as people read it where the schedule lives: "Mon 9 Mar 2026, 09:00 EDT",
+ * "2026年3月9日(月) 09:00 JST", "2026년 3월 9일 (월) 09:00 GMT+9".
  */
 export function localTimeText(instant: Date, timeZone: string, t: Translator = EN): string {
   return t.t('schedule.localTime', { date: t.date(localDate(instant, timeZone)), time: format(instant, 'HH:mm', { in: tz(timeZone) }), zone: zoneName(instant, timeZone, t) });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '#shared/errors';
-import { DEFAULT_SCHEDULE, describeSchedule, formatLocalTime, nextRun, parseSchedule, zonedTime } from '#shared/dates/schedule';
+import { DEFAULT_SCHEDULE, nextRun, parseSchedule, zonedTime } from '#shared/dates/schedule';
+import { localTimeText, scheduleText } from '#shared/format/schedule';
 import { ScheduleSchema } from '#shared/domain/schedule';
 
 const now = new Date('2026-03-01T12:00:00Z'); // Sunday
@@ -122,7 +123,7 @@ describe('zonedTime', () => {
   });
 });
 
-describe('describeSchedule', () => {
+describe('scheduleText', () => {
   it.each([
     ['daily 08:30', 'every day at 08:30'],
     ['weekdays 08:00', 'weekdays at 08:00'],
@@ -130,11 +131,11 @@ describe('describeSchedule', () => {
     ['mondays and thursdays 9:00', 'Mondays and Thursdays at 09:00'],
     ['every 3 days 10:00', 'every 3 days at 10:00'],
   ])('says %j as %j', (text, said) => {
-    expect(describeSchedule(parse(text).schedule)).toBe(said);
+    expect(scheduleText(parse(text).schedule)).toBe(said);
   });
 
   it('names the zone when given one, and shows instants in it', () => {
-    expect(describeSchedule(DEFAULT_SCHEDULE, NY)).toBe('every Monday at 09:00 (America/New_York)');
-    expect(formatLocalTime(new Date('2026-03-09T13:00:00Z'), NY)).toBe('Mon 9 Mar 2026, 09:00 EDT');
+    expect(scheduleText(DEFAULT_SCHEDULE, NY)).toBe('every Monday at 09:00 (America/New_York)');
+    expect(localTimeText(new Date('2026-03-09T13:00:00Z'), NY)).toBe('Mon 9 Mar 2026, 09:00 EDT');
   });
 });
