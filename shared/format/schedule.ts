@@ -31,10 +31,11 @@ export function scheduleText(schedule: Schedule, timeZone?: string, t: Translato
  * "2026年3月9日(月) 09:00 JST", "2026년 3월 9일 (월) 09:00 GMT+9".
  */
 export function localTimeText(instant: Date, timeZone: string, t: Translator = EN): string {
-  return t.t('schedule.localTime', { date: t.date(localDate(instant, timeZone)), time: format(instant, 'HH:mm', { in: tz(timeZone) }), zone: zoneName(instant, timeZone, t) });
+  const { date, time } = instantParts(instant, timeZone, t);
+  return t.t('schedule.localTime', { date, time, zone: zoneName(instant, timeZone, t) });
 }
 
-/** "Mon 2 Mar 2026, 09:00 (Asia/Tokyo)" as `formatInstant` writes it, in the translator's language. */
+/** An instant's day, time and zone name in the translator's language: "Mon 2 Mar 2026", "09:00", "Asia/Tokyo". */
 export function instantParts(instant: Date, timeZone: string, t: Translator = EN): { date: string; time: string; zone: string } {
   return { date: t.date(localDate(instant, timeZone)), time: format(instant, 'HH:mm', { in: tz(timeZone) }), zone: timeZone };
 }

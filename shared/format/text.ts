@@ -1,5 +1,3 @@
-import { tz } from '@date-fns/tz';
-import { format } from 'date-fns';
 import { daysSince, localDate, nextDue, type Flags } from '#shared/dates/flags';
 import { EN, type Translator } from '#shared/i18n/translator';
 import { type Commitment, type ComplianceScore, type LocalDate, type Source, type Status } from '#shared/domain/schemas';
@@ -51,11 +49,6 @@ export function averageText(average: { mean: number; assessed: number; total: nu
   if (assessed === 0) return t.t('report.notAssessed', { total });
   const mean = meanText(average.mean);
   return average.date ? t.t('report.average', { mean, date: t.date(average.date), assessed, total }) : t.t('report.averageUndated', { mean, assessed, total });
-}
-
-/** "Mon 2 Mar 2026, 09:00 (Asia/Tokyo)" in the given zone. */
-export function formatInstant(instant: Date, timeZone: string): string {
-  return format(instant, 'EEE d MMM yyyy, HH:mm', { in: tz(timeZone) }) + ` (${timeZone})`;
 }
 
 /** "Mon 2 Mar 2026": the day an instant falls on in the given zone. */
