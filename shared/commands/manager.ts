@@ -2,6 +2,7 @@ import { defineCommand, SLASH } from '#shared/commands/definition';
 import { expectEnd, preview, type Cursor } from '#shared/commands/grammar';
 import { spoken } from '#shared/i18n/translator';
 import { renderDone } from '#shared/slack/render/notice';
+import { appManagerText } from '#shared/slack/render/tracks';
 import { changeAppManager, requireManagesApp } from '#shared/use-cases/app-manager';
 
 interface ManagerArgs {
@@ -27,7 +28,7 @@ export const managerCommand = defineCommand({
   },
   render: ({ kind, userId }, _, { t }) => {
     const who = userId ? `<@${userId}>` : undefined;
-    if (kind === 'shown') return { message: renderDone(who ? t.t('manager.is', { who }) : t.t('manager.nobody')) };
+    if (kind === 'shown') return { message: renderDone(appManagerText(userId, t)) };
     return { message: renderDone(who ? t.t('manager.named', { who }) : t.t('manager.cleared')) };
   },
 });

@@ -284,8 +284,6 @@ export const en = {
   'trackList.footer': 'Type `/commitments <track>` for a report, `/commitments help` for everything else.',
   'trackList.emptyText': 'No tracks yet. Create one with /commitments track add &lt;slug&gt; "Title" parties JP,KR tz Asia/Tokyo',
   'trackList.empty': '*No tracks yet.*\nCreate one: `/commitments track add japan-korea "Japan–South Korea" parties JP,KR tz Asia/Tokyo`',
-  'trackList.manager': "App manager: <@{user}>, who manages every track as Slack's admins and owners do. Slack admins change it with `/commitments manager @someone` or `manager none`.",
-  'trackList.noManager': "App manager: nobody; Slack's admins and owners manage every track. Slack admins name one with `/commitments manager @someone`.",
   // export, the briefing and its CSV (helper: export, import, me, check-ins).
   'export.sending': 'Sending you {markdown} and .csv in a direct message.',
   'export.notShared': 'Export cannot be shared: it sends the briefing files to you alone, in a direct message. To show the channel the report, use {command}.',

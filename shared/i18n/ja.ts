@@ -263,8 +263,6 @@ export const ja: Catalog = {
   'trackList.footer': 'レポートは `/commitments <track>`、そのほかのことは `/commitments help` で確認できます。',
   'trackList.emptyText': 'トラックはまだありません。作成するには: /commitments track add &lt;slug&gt; "Title" parties JP,KR tz Asia/Tokyo',
   'trackList.empty': '*トラックはまだありません。*\n作成するには: `/commitments track add japan-korea "Japan–South Korea" parties JP,KR tz Asia/Tokyo`',
-  'trackList.manager': 'アプリ管理者: <@{user}>。Slack の管理者やオーナーと同じく、すべてのトラックを管理します。Slack の管理者は `/commitments manager @someone` または `manager none` で変更できます。',
-  'trackList.noManager': 'アプリ管理者: なし。Slack の管理者とオーナーがすべてのトラックを管理します。Slack の管理者は `/commitments manager @someone` で指名できます。',
   // export, the briefing and its CSV (helper: export, import, me, check-ins).
   'export.sending': '{markdown} と .csv をダイレクトメッセージでお送りします。',
   'export.notShared': 'エクスポートは共有できません。ブリーフィングのファイルはダイレクトメッセージであなただけにお送りします。チャンネルにレポートを表示するには {command} を使ってください。',

@@ -263,8 +263,6 @@ export const ko: Catalog = {
   'trackList.footer': '보고서는 `/commitments <track>`, 그 밖의 모든 것은 `/commitments help`를 입력하십시오.',
   'trackList.emptyText': '아직 트랙이 없습니다. 만들려면: /commitments track add &lt;slug&gt; "Title" parties JP,KR tz Asia/Tokyo',
   'trackList.empty': '*아직 트랙이 없습니다.*\n만들려면: `/commitments track add japan-korea "Japan–South Korea" parties JP,KR tz Asia/Tokyo`',
-  'trackList.manager': '앱 관리자: <@{user}>. Slack 관리자 및 소유자와 마찬가지로 모든 트랙을 관리합니다. Slack 관리자는 `/commitments manager @someone` 또는 `manager none`으로 변경할 수 있습니다.',
-  'trackList.noManager': '앱 관리자: 없음. Slack 관리자와 소유자가 모든 트랙을 관리합니다. Slack 관리자는 `/commitments manager @someone`으로 지정할 수 있습니다.',
   // export, the briefing and its CSV (helper: export, import, me, check-ins).
   'export.sending': '{markdown} 및 .csv를 다이렉트 메시지로 보내 드립니다.',
   'export.notShared': '내보내기는 공유할 수 없습니다. 브리핑 파일은 다이렉트 메시지로 본인에게만 보내 드립니다. 채널에 보고서를 보여 주려면 {command}을(를) 사용하십시오.',

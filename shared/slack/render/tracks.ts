@@ -19,9 +19,9 @@ export function renderTrackList(tracks: TrackSummary[], options: { manager?: App
   return { text: truncate(`${message.text}\n${line}`, 3900), blocks: [...(message.blocks ?? []), context(line)] };
 }
 
-/** One line on the app manager, for admins. */
+/** One line on the app manager, for admins: under the track list, and what `manager` alone answers. */
 export function appManagerText(userId: string | undefined, t: Translator = EN): string {
-  return userId ? t.t('trackList.manager', { user: userId }) : t.t('trackList.noManager');
+  return userId ? t.t('manager.is', { who: `<@${userId}>` }) : t.t('manager.nobody');
 }
 
 function trackList(tracks: TrackSummary[], t: Translator): SlackMessage {
