@@ -53,6 +53,11 @@ export interface PacerOptions {
  */
 export class ChannelPacer {
   private readonly nextFree = new Map<string, number>();
+  /**
+   * Each channel's booking not yet sent: when the channel was free before it, until when it holds
+   * the channel, and whether another booking of the channel was still unsent when it was made.
+   */
+  private readonly reservations = new Map<string, { previous: number | undefined; until: number; shared: boolean }>();
   /** Grid indices of the turns booked and not yet passed. */
   private readonly booked = new Set<number>();
   private readonly turnMs: number;
@@ -70,8 +75,10 @@ export class ChannelPacer {
   /** Books the channel's next turn; returns how long to wait for it. */
   reserve(channel: string): number {
     const now = this.clock();
-    const at = this.bookTurn(Math.max(now, this.nextFree.get(channel) ?? 0), now);
+    const previous = this.nextFree.get(channel);
+    const at = this.bookTurn(Math.max(now, previous ?? 0), now);
     this.nextFree.set(channel, at + this.options.channelIntervalMs);
+    this.reservations.set(channel, { previous, until: at + this.options.channelIntervalMs, shared: this.reservations.has(channel) });
     return at - now;
   }
 
@@ -90,16 +97,33 @@ export class ChannelPacer {
   /**
    * A post to `channel` goes out now: its channel's interval runs from now, and it counts against
    * the rate until a second after the returned `answered` is called (when Slack answers).
+   * `notPosted` says Slack did not take the post (a 429, or a 5xx the channel's history shows did
+   * nothing): the channel is free again as it was before this post booked its turn, unless another
+   * post or a 429 has moved it since. The post still counts against the workspace's rate, in
+   * which Slack may have counted it.
    */
-  sent(channel: string): { answered(): void } {
+  sent(channel: string): { answered(): void; notPosted(): void } {
     const now = this.clock();
-    this.nextFree.set(channel, Math.max(this.nextFree.get(channel) ?? 0, now + this.options.channelIntervalMs));
+    const booked = this.nextFree.get(channel);
+    const reservation = this.reservations.get(channel);
+    this.reservations.delete(channel);
+    // Free before this post: as before its booking, when that was the channel's only one and is still its last.
+    const before = reservation && !reservation.shared && reservation.until === booked ? reservation.previous : booked;
+    const until = Math.max(booked ?? 0, now + this.options.channelIntervalMs);
+    this.nextFree.set(channel, until);
     const send = { at: now };
     if (this.turnMs > 0) {
       this.sends.push(send);
       while (this.sends.length > this.options.perSecond) this.sends.shift();
     }
-    return { answered: () => void (send.at = this.clock()) };
+    return {
+      answered: () => void (send.at = this.clock()),
+      notPosted: () => {
+        if (this.nextFree.get(channel) !== until) return;
+        if (before === undefined) this.nextFree.delete(channel);
+        else this.nextFree.set(channel, before);
+      },
+    };
   }
 
   /** The first free turn at or after `earliest`. */

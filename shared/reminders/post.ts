@@ -52,12 +52,15 @@ export async function postOnce(ctx: PostContext, post: Post): Promise<PostResult
   const { channel, message } = post;
   let mustCheck = post.checkFirst;
   let failures = 0;
+  /** This sweep's last post that answered 5xx or no answer: if the channel shows it never landed, its channel interval is given back. */
+  let unanswered: { notPosted(): void } | undefined;
   for (let attempt = 1; attempt <= ctx.maxAttempts * 3; attempt++) {
     if (mustCheck) {
       const found = await findPosted(ctx, post);
       if (found.kind === 'found') return found;
       if (found.kind === 'gave-up') return found;
       if (found.kind === 'unreadable') ctx.log.warn('cannot look for an earlier post; posting anyway', { channel, slotId: post.slotId, error: found.error });
+      if (found.kind === 'absent') unanswered?.notPosted();
       mustCheck = false;
     }
     if (!(await ctx.budget.wait(ctx.pacer.reserve(channel), ctx.sleep)) || !(await cleared(ctx))) return { kind: 'gave-up', reason: 'out of time' };
@@ -82,10 +85,13 @@ export async function postOnce(ctx: PostContext, post: Post): Promise<PostResult
       case 'error':
         return { kind: 'refused', error: reply.error };
       case 'rate-limited':
+        // Slack did not take it: the channel waits for Retry-After, not for a post that never was.
+        sent.notPosted();
         ctx.pacer.holdFor(channel, reply.retryAfterMs);
         continue;
       case 'unavailable':
         mustCheck = true;
+        unanswered = sent;
         if (++failures >= ctx.maxAttempts) return { kind: 'gave-up', reason: reply.reason };
         if (!(await ctx.budget.wait(backoffMs(failures, ctx.backoff, ctx.random), ctx.sleep))) return { kind: 'gave-up', reason: 'out of time' };
     }

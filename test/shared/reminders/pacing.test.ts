@@ -106,3 +106,44 @@ describe('channel pacer, as posts actually go out', () => {
     expect(pacer.clearance()).toBe(0);
   });
 });
+
+describe('channel pacer, when Slack did not take a post', () => {
+  it('gives the channel back at once: the retry takes the next turn, not one a channel interval later', () => {
+    const clock = virtualClock();
+    const pacer = new ChannelPacer({ channelIntervalMs: 1100, perSecond: 25, clock: clock.read });
+    expect(pacer.reserve('C1')).toBe(0);
+    const post = pacer.sent('C1');
+    clock.now = 200;
+    post.answered();
+    post.notPosted();
+    expect(pacer.reserve('C1')).toBe(0);
+  });
+
+  it('keeps the spacing from the channel post before it, which did land', () => {
+    const clock = virtualClock();
+    const pacer = new ChannelPacer({ channelIntervalMs: 1100, perSecond: 10, clock: clock.read });
+    pacer.reserve('C1');
+    pacer.sent('C1').answered();
+    clock.now = 1100;
+    expect(pacer.reserve('C1')).toBe(0);
+    const retried = pacer.sent('C1');
+    clock.now = 1300;
+    retried.notPosted();
+    // Free again as the first post left it (1,100 ms after it): the next turn is now.
+    expect(pacer.reserve('C1')).toBe(0);
+  });
+
+  it('gives nothing back while another post to the channel is booked, or after a 429 moved it', () => {
+    const clock = virtualClock();
+    const pacer = new ChannelPacer({ channelIntervalMs: 1100, perSecond: 25, clock: clock.read });
+    expect([pacer.reserve('C1'), pacer.reserve('C1')]).toEqual([0, 1120]);
+    pacer.sent('C1').notPosted();
+    expect(pacer.reserve('C1')).toBe(2240);
+
+    pacer.reserve('C2');
+    const held = pacer.sent('C2');
+    pacer.holdFor('C2', 3000);
+    held.notPosted();
+    expect(pacer.reserve('C2')).toBe(3000);
+  });
+});
