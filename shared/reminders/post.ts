@@ -52,7 +52,7 @@ export async function postOnce(ctx: PostContext, post: Post): Promise<PostResult
   const { channel, message } = post;
   let mustCheck = post.checkFirst;
   let failures = 0;
-  /** This sweep's last post that answered 5xx or no answer: if the channel shows it never landed, its channel interval is given back. */
+  /** The last attempt that answered 5xx or not at all: if the channel's history shows it never landed, its channel interval is given back. */
   let unanswered: { notPosted(): void } | undefined;
   for (let attempt = 1; attempt <= ctx.maxAttempts * 3; attempt++) {
     if (mustCheck) {
