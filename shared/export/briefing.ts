@@ -7,7 +7,6 @@ import type { Report } from '#shared/domain/report';
 import { isSourceLink, STATUSES, type Cadence, type Commitment, type ComplianceScore, type HistoryEntry, type Kind, type LocalDate, type Occurrence, type Owner, type Track } from '#shared/domain/schemas';
 import { averageText, flagPhrases, formatDayOf, meanText, meetingText, selectKey, sourceLabel, statusCountText, statusLabel } from '#shared/format/text';
 import { EN, type Translator } from '#shared/i18n/translator';
-import type { MessageKey } from '#shared/i18n/en';
 
 /** Notes shown per item in the Markdown briefing. */
 export const BRIEFING_NOTES = 3;
@@ -120,15 +119,15 @@ export function renderBriefingMarkdown(report: Report, options: BriefingOptions)
 
   out.push(
     `- ${t.t('briefing.track', { track: inline(track.slug) })}`,
-    `- ${t.t('briefing.parties', { parties: listOf(track.parties.map((p) => t.t('briefing.party', { name: inline(p.name), code: p.code })), t) })}`,
+    `- ${t.t('briefing.parties', { parties: t.list(track.parties.map((p) => t.t('briefing.party', { name: inline(p.name), code: p.code }))) })}`,
   );
   const meetings = sourceMeetings(report);
-  if (meetings.length > 0) out.push(`- ${t.t('briefing.sourceMeetings', { meetings: listOf(meetings.map((m) => meetingText(m, inline, t)), t, 'briefing.listSemicolon') })}`);
+  if (meetings.length > 0) out.push(`- ${t.t('briefing.sourceMeetings', { meetings: semicolons(meetings.map((m) => meetingText(m, inline, t)), t) })}`);
   out.push(`- ${t.t('briefing.asOf', { instant: instantText(options.now, track.timeZone, t) })}`, '');
 
   out.push(`## ${t.t('briefing.summary')}`, '');
   const counts = STATUSES.map((s) => [s, rows.filter((r) => r.item.status === s).length] as const).filter(([, n]) => n > 0);
-  const statuses = counts.length > 0 ? listOf(counts.map(([s, n]) => statusCountText(s, n, t)), t) : 'none';
+  const statuses = counts.length > 0 ? t.list(counts.map(([s, n]) => statusCountText(s, n, t))) : 'none';
   out.push(
     `- ${t.t('briefing.total', { count: rows.length, statuses })}`,
     `- ${t.t('briefing.flags', { overdue: rows.filter((r) => r.flags.overdue).length, dueSoon: rows.filter((r) => r.flags.dueSoon).length, quiet: rows.filter((r) => r.flags.quiet).length })}`,
@@ -151,9 +150,9 @@ export function renderBriefingMarkdown(report: Report, options: BriefingOptions)
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-/** Items joined as the language lists them (`a, b, c`; `a、b、c`), by the catalog's pattern for one more. */
-function listOf(items: readonly string[], t: Translator, pattern: MessageKey = 'briefing.listComma'): string {
-  return items.reduce((rest, next, i) => (i === 0 ? next : t.t(pattern, { rest, next })), '');
+/** Parts that may hold commas themselves, joined by the catalog's semicolon (`a; b`, `a、b`): Intl lists have none. */
+function semicolons(items: readonly string[], t: Translator): string {
+  return items.reduce((rest, next, i) => (i === 0 ? next : t.t('briefing.listSemicolon', { rest, next })), '');
 }
 
 /** "Mon 2 Mar 2026, 09:00 (Asia/Tokyo)": an instant in a zone, in the reader's language. */
@@ -195,12 +194,12 @@ function itemMarkdown({ item, flags, track }: BriefingRow, options: BriefingOpti
   const lines = [
     `### ${item.id}: ${heading(item.title)}`,
     '',
-    `- ${t.t('briefing.status', { status: statusLabel(item.status, t), flags: flagText.length > 0 ? listOf(flagText, t, 'briefing.listSemicolon') : 'none' })}`,
+    `- ${t.t('briefing.status', { status: statusLabel(item.status, t), flags: flagText.length > 0 ? semicolons(flagText, t) : 'none' })}`,
     `- ${t.t('briefing.kind', { kind: kindMarkdown(item, track.timeZone, localDate(options.now, track.timeZone), t) })}`,
-    `- ${parties.length > 0 ? t.t('briefing.parties', { parties: listOf(parties, t) }) : t.t('briefing.partiesNone')}`,
+    `- ${parties.length > 0 ? t.t('briefing.parties', { parties: t.list(parties) }) : t.t('briefing.partiesNone')}`,
   ];
   if (item.moved) lines.push(`- ${t.t('briefing.moved', { times: item.moved.times, date: t.date(item.moved.from) })}`);
-  if (item.owners.length > 0) lines.push(`- ${t.t('briefing.owners', { owners: listOf(item.owners.map((o) => inline(ownerName(o, options.names))), t) })}`);
+  if (item.owners.length > 0) lines.push(`- ${t.t('briefing.owners', { owners: t.list(item.owners.map((o) => inline(ownerName(o, options.names)))) })}`);
   lines.push(`- ${t.t('briefing.source', { source: sourceMarkdown(item, options.names, t) })}`);
   if (options.compliance) {
     const assessments = item.parties.map((code) => {
@@ -210,7 +209,7 @@ function itemMarkdown({ item, flags, track }: BriefingRow, options: BriefingOpti
       const values = { party, score: scoreText(a.score, t), date: t.date(a.date) };
       return a.note ? t.t('briefing.assessedWithNote', { ...values, note: inline(a.note) }) : t.t('briefing.assessed', values);
     });
-    lines.push(`- ${assessments.length > 0 ? t.t('briefing.itemCompliance', { assessments: listOf(assessments, t, 'briefing.listSemicolon') }) : t.t('briefing.itemComplianceNone')}`);
+    lines.push(`- ${assessments.length > 0 ? t.t('briefing.itemCompliance', { assessments: semicolons(assessments, t) }) : t.t('briefing.itemComplianceNone')}`);
   }
   lines.push(`- ${t.t('briefing.updated', { date: formatDayOf(item.updatedAt, track.timeZone, t) })}`);
   if (item.detail?.trim()) lines.push('', block(item.detail));
@@ -236,7 +235,7 @@ function kindMarkdown(item: Commitment, timeZone: string, today: LocalDate, t: T
         // A date already behind is overdue, not "next".
         next ? (next < today ? t.t('briefing.wasExpected', { date: t.date(next) }) : t.t('item.nextExpected', { date: t.date(next) })) : undefined,
       ];
-      return listOf(parts.filter((p): p is string => Boolean(p)), t, 'briefing.listSemicolon');
+      return semicolons(parts.filter((p): p is string => Boolean(p)), t);
     }
     case 'ongoing':
       return t.t('briefing.ongoing', { days: kind.updateEveryDays });

@@ -11,7 +11,7 @@ const DAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 /**
  * A schedule in words: "every Monday at 09:00",
  * "Mondays and Thursdays at 09:00", "every 3 days at 10:00"), or "毎週月曜日 09:00",
- * "매주 월요일, 목요일 09:00"; with `timeZone`, its name follows in brackets.
+ * "매주 월요일 및 목요일 09:00"; with `timeZone`, its name follows in brackets.
  */
 export function scheduleText(schedule: Schedule, timeZone?: string, t: Translator = EN): string {
   const zone = timeZone ? ` (${timeZone})` : '';
@@ -22,8 +22,7 @@ export function scheduleText(schedule: Schedule, timeZone?: string, t: Translato
   if (days.join() === '1,2,3,4,5') return t.t('schedule.weekdays', { time }) + zone;
   if (days.join() === '6,7') return t.t('schedule.weekends', { time }) + zone;
   const names = days.map((d) => t.t(days.length === 1 ? 'schedule.day' : 'schedule.days', { day: DAY_KEYS[d - 1]! }));
-  const list = names.length === 1 ? names[0]! : t.t('schedule.listLast', { rest: names.slice(0, -1).join(t.t('schedule.listComma')), last: names.at(-1)! });
-  return t.t('schedule.weekly', { count: days.length, days: list, time }) + zone;
+  return t.t('schedule.weekly', { count: days.length, days: t.and(names), time }) + zone;
 }
 
 /**

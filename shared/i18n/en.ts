@@ -236,7 +236,6 @@ export const en = {
   'change.moved': 'Moved *{id}* from {from} to {to}.',
   'change.changedFields': 'Changed the {fields} of *{id}*.',
   'change.field': '{field, select, title {title} detail {detail} due {due date} owners {owners} parties {parties} other {{field}}}',
-  'change.fieldSeparator': ', ',
   'change.noted': 'Noted on *{id}*.',
   'change.alreadyOverdue': '*{id}* is already overdue: {date} has passed.',
   'change.alreadyStatus':
@@ -335,8 +334,6 @@ export const en = {
     '{column, select, id {id} title {title} status {status} overdue_days {overdue_days} due_soon_days {due_soon_days} quiet_days {quiet_days} kind {kind} due {due} cadence {cadence} last_occurrence {last_occurrence} owners {owners} parties {parties} source_meeting {source_meeting} source_date {source_date} source_place {source_place} source_link {source_link} source_point {source_point} latest_note {latest_note} latest_note_date {latest_note_date} updated_at {updated_at} moved_times {moved_times} first_due {first_due} other {{column}}}',
   'csv.compliance': 'compliance_{party}',
   'csv.updateEvery': '{days, plural, one {update every day} other {update every # days}}',
-  'briefing.listAnd': '{rest} and {last}',
-  'briefing.listComma': '{rest}, {next}',
   'briefing.listSemicolon': '{rest}; {next}',
   // import
   'import.title': 'Import a readout',
@@ -494,8 +491,6 @@ export const en = {
   'schedule.interval': 'every {days, plural, one {day} other {# days}} at {time}',
   'schedule.day': '{day, select, mon {Monday} tue {Tuesday} wed {Wednesday} thu {Thursday} fri {Friday} sat {Saturday} other {Sunday}}',
   'schedule.days': '{day, select, mon {Mondays} tue {Tuesdays} wed {Wednesdays} thu {Thursdays} fri {Fridays} sat {Saturdays} other {Sundays}}',
-  'schedule.listComma': ', ',
-  'schedule.listLast': '{rest} and {last}',
   'schedule.localTime': '{date}, {time} {zone}',
 
   // subscribe, unsubscribe, subscriptions.
@@ -540,8 +535,6 @@ export const en = {
   'digest.allOnTrack':
     ':white_check_mark: {open, plural, =0 {No open commitments} one {All # open commitment on track} other {All # open commitments on track}}: nothing {lookedFor}.',
   'digest.lookedFor': '{section, select, overdue {overdue} dueSoon {due within 7 days} quiet {gone quiet} other {left unanswered}}',
-  'digest.listOr': '{rest} or {last}',
-  'digest.listComma': ', ',
   'digest.nothingChanged': ':white_check_mark: Nothing changed since the last digest.',
   'digest.asOf': 'as of {date}',
   'digest.more': '…and {count} more — {command}',

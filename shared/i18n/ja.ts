@@ -215,7 +215,6 @@ export const ja: Catalog = {
   'change.moved': '*{id}* の期限を {from} から {to} に変更しました。',
   'change.changedFields': '*{id}* の{fields}を変更しました。',
   'change.field': '{field, select, title {タイトル} detail {詳細} due {期限} owners {担当者} parties {当事者} other {{field}}}',
-  'change.fieldSeparator': '、',
   'change.noted': '*{id}* にメモを追加しました。',
   'change.alreadyOverdue': '*{id}* はすでに期限を過ぎています({date} が期限でした)。',
   'change.alreadyStatus':
@@ -314,8 +313,6 @@ export const ja: Catalog = {
     '{column, select, id {ID} title {件名} status {ステータス} overdue_days {期限超過日数} due_soon_days {期限までの日数} quiet_days {更新なし日数} kind {種類} due {期限} cadence {頻度} last_occurrence {前回の実施日} owners {担当} parties {当事者} source_meeting {出典の会議} source_date {出典の日付} source_place {出典の場所} source_link {出典のリンク} source_point {出典の箇所} latest_note {最新のメモ} latest_note_date {最新のメモの日付} updated_at {更新日時} moved_times {期限変更回数} first_due {当初の期限} other {{column}}}',
   'csv.compliance': '履行状況_{party}',
   'csv.updateEvery': '{days, plural, =1 {毎日更新} other {#日ごとに更新}}',
-  'briefing.listAnd': '{rest}、{last}',
-  'briefing.listComma': '{rest}、{next}',
   'briefing.listSemicolon': '{rest}、{next}',
   // import
   'import.title': '発表文の取り込み',
@@ -473,8 +470,6 @@ export const ja: Catalog = {
   'schedule.interval': '{days, plural, other {#日}}ごと {time}',
   'schedule.day': '{day, select, mon {月曜日} tue {火曜日} wed {水曜日} thu {木曜日} fri {金曜日} sat {土曜日} other {日曜日}}',
   'schedule.days': '{day, select, mon {月曜日} tue {火曜日} wed {水曜日} thu {木曜日} fri {金曜日} sat {土曜日} other {日曜日}}',
-  'schedule.listComma': '・',
-  'schedule.listLast': '{rest}・{last}',
   'schedule.localTime': '{date} {time} {zone}',
 
   // subscribe, unsubscribe, subscriptions.
@@ -518,8 +513,6 @@ export const ja: Catalog = {
   'digest.allOnTrack':
     ':white_check_mark: {open, plural, =0 {未完了のコミットメントはありません} other {未完了のコミットメント#件はすべて順調です}}: {lookedFor}の項目はありません。',
   'digest.lookedFor': '{section, select, overdue {期限超過} dueSoon {7日以内に期限} quiet {更新なし} other {回答なし}}',
-  'digest.listOr': '{rest}・{last}',
-  'digest.listComma': '・',
   'digest.nothingChanged': ':white_check_mark: 前回のダイジェスト以降、変更はありません。',
   'digest.asOf': '{date} 時点',
   'digest.more': '…ほか {count}件 — {command}',

@@ -215,7 +215,6 @@ export const ko: Catalog = {
   'change.moved': '*{id}*의 기한을 {from}에서 {to}(으)로 변경했습니다.',
   'change.changedFields': '*{id}*의 {fields}을(를) 변경했습니다.',
   'change.field': '{field, select, title {제목} detail {상세} due {기한} owners {담당자} parties {당사자} other {{field}}}',
-  'change.fieldSeparator': ', ',
   'change.noted': '*{id}*에 메모를 추가했습니다.',
   'change.alreadyOverdue': '*{id}*은(는) 이미 기한이 지났습니다({date}이(가) 기한이었습니다).',
   'change.alreadyStatus':
@@ -314,8 +313,6 @@ export const ko: Catalog = {
     '{column, select, id {ID} title {제목} status {상태} overdue_days {기한 초과 일수} due_soon_days {기한까지 남은 일수} quiet_days {소식 없는 일수} kind {유형} due {기한} cadence {주기} last_occurrence {최근 실시일} owners {담당} parties {당사자} source_meeting {출처 회의} source_date {출처 날짜} source_place {출처 장소} source_link {출처 링크} source_point {출처 항목} latest_note {최근 메모} latest_note_date {최근 메모 날짜} updated_at {업데이트 시각} moved_times {기한 변경 횟수} first_due {처음 기한} other {{column}}}',
   'csv.compliance': '이행_{party}',
   'csv.updateEvery': '{days, plural, =1 {매일 업데이트} other {#일마다 업데이트}}',
-  'briefing.listAnd': '{rest}, {last}',
-  'briefing.listComma': '{rest}, {next}',
   'briefing.listSemicolon': '{rest}; {next}',
   // import
   'import.title': '발표문 가져오기',
@@ -473,8 +470,6 @@ export const ko: Catalog = {
   'schedule.interval': '{days, plural, other {#일}}마다 {time}',
   'schedule.day': '{day, select, mon {월요일} tue {화요일} wed {수요일} thu {목요일} fri {금요일} sat {토요일} other {일요일}}',
   'schedule.days': '{day, select, mon {월요일} tue {화요일} wed {수요일} thu {목요일} fri {금요일} sat {토요일} other {일요일}}',
-  'schedule.listComma': ', ',
-  'schedule.listLast': '{rest}, {last}',
   'schedule.localTime': '{date} {time} {zone}',
 
   // subscribe, unsubscribe, subscriptions.
@@ -518,8 +513,6 @@ export const ko: Catalog = {
   'digest.allOnTrack':
     ':white_check_mark: {open, plural, =0 {진행 중인 커밋먼트가 없습니다} other {진행 중인 커밋먼트 #건이 모두 순조롭습니다}}: {lookedFor} 항목이 없습니다.',
   'digest.lookedFor': '{section, select, overdue {기한 초과} dueSoon {7일 이내 기한} quiet {소식 없음} other {답변 없음}}',
-  'digest.listOr': '{rest}, {last}',
-  'digest.listComma': ', ',
   'digest.nothingChanged': ':white_check_mark: 지난 다이제스트 이후 변경 사항이 없습니다.',
   'digest.asOf': '{date} 기준',
   'digest.more': '…외 {count}건 — {command}',

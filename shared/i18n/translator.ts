@@ -24,11 +24,21 @@ export interface Translator {
   shortDate(date: LocalDate): string;
   /** "3,900". */
   number(n: number): string;
-  /** Days or names in a row as the language lists them: "A, B, C", "A、B、C". */
+  /** Items all meant together: "A, B and C", "A、B、C", "A, B 및 C". */
+  and(items: readonly string[]): string;
+  /** Items one of which is meant: "A, B or C", "A、B、またはC", "A, B 또는 C". */
+  or(items: readonly string[]): string;
+  /** Days or names in a row with no last word, with the commas `and` writes: "A, B, C", "A、B、C". */
   list(items: readonly string[]): string;
   /** A time before or after now in the language's words, for the languages other than English: "3日前", "3일 후". */
   relative(value: number, unit: Intl.RelativeTimeFormatUnit): string;
 }
+
+/**
+ * The tag each language's lists are written with. English lists come from British English:
+ * en-US puts a comma before "and"/"or" ("A, B, and C"), which the bot's English has never written.
+ */
+const LIST_TAG: Record<Locale, string> = { ...INTL_TAG, en: 'en-GB' };
 
 /** A catalog's message compiled once per process; ICU tags are not read, so Slack's `<@U1>` and `<url|label>` pass as text. */
 function compiler(locale: Locale, catalog: Catalog) {
@@ -53,7 +63,11 @@ export function createTranslator(
 ): Translator {
   const numbers = new Intl.NumberFormat(INTL_TAG[locale], { maximumFractionDigits: 2 });
   const relative = new Intl.RelativeTimeFormat(INTL_TAG[locale], { numeric: 'always' });
-  const list = (items: readonly string[]): string => items.join(locale === 'ja' ? '、' : ', ');
+  const and = new Intl.ListFormat(LIST_TAG[locale], { type: 'conjunction' });
+  const or = new Intl.ListFormat(LIST_TAG[locale], { type: 'disjunction' });
+  // Intl's own plain lists (`unit`) join Japanese and Korean with spaces; the conjunction's comma reads right in all three.
+  const comma = and.formatToParts(['a', 'b', 'c']).find((part) => part.type === 'literal')!.value;
+  const list = (items: readonly string[]): string => items.join(comma);
   const t = (key: MessageKey, values?: MessageValues): string => String(compile(key).format(withDates(values, date, list)));
   return {
     locale,
@@ -62,6 +76,8 @@ export function createTranslator(
     date,
     shortDate: (date) => formatShortDate(date, locale),
     number: (n) => numbers.format(n),
+    and: (items) => and.format(items),
+    or: (items) => or.format(items),
     list,
     relative(value, unit) {
       // ICU writes "3 日前" with a space; Japanese is written without one.

@@ -56,7 +56,18 @@ export function pseudoTranslator(): Translator {
     },
     (d) => accent(EN.date(d)),
   );
-  return { ...base, shortDate: (d) => accent(base.shortDate(d)), relative: (value, unit) => accent(base.relative(value, unit)) };
+  return {
+    ...base,
+    shortDate: (d) => accent(base.shortDate(d)),
+    relative: (value, unit) => accent(base.relative(value, unit)),
+    and: accentedList(base.and),
+    or: accentedList(base.or),
+  };
+}
+
+/** Lists as `join` writes them, its words ("and", "or") accented and the items kept as given. */
+function accentedList(join: (items: readonly string[]) => string): (items: readonly string[]) => string {
+  return (items) => accent(join(items.map((_, i) => `\u0000${i}\u0000`))).replace(/\u0000(\d+)\u0000/g, (_, i: string) => items[Number(i)]!);
 }
 
 /** Words that stay as they are in every language: names of products. */

@@ -26,7 +26,7 @@ export function describeChange(from: string, to: string, change: Change, id: str
     const due = fields.find((f) => f.field === 'due');
     const moved = due?.from && due.to ? t.t('change.moved', { id, from: t.date(due.from), to: t.date(due.to) }) : undefined;
     const others = fields.filter((f) => f !== due || !moved).map((f) => t.t('change.field', { field: f.field }));
-    const changed = others.length > 0 ? t.t('change.changedFields', { id, fields: others.join(t.t('change.fieldSeparator')) }) : undefined;
+    const changed = others.length > 0 ? t.t('change.changedFields', { id, fields: t.list(others) }) : undefined;
     return [moved, changed].filter(Boolean).join(' ');
   }
   return t.t('change.noted', { id });

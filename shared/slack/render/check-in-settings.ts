@@ -6,9 +6,8 @@ import { context, escape, plainText, section, type SlackMessage } from '#shared/
 export function checkInSettingsPhrase(settings: CheckInSettings, t: Translator = EN): string {
   const days = [...settings.beforeDueDays].sort((a, b) => b - a);
   const written = days.map((d) => t.number(d));
-  const listed = written.length <= 1 ? written[0] : t.t('briefing.listAnd', { rest: written.slice(0, -1).reduce((rest, next) => t.t('briefing.listComma', { rest, next })), last: written.at(-1)! });
   return t.t('checkIns.settings', {
-    before: listed ?? 'none',
+    before: written.length > 0 ? t.and(written) : 'none',
     // "1 day" or "7 days" for one; "days" for several.
     last: days.length === 1 ? days[0]! : 2,
     never: settings.escalateAfterDays === null ? 'yes' : 'no',

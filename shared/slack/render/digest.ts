@@ -69,8 +69,7 @@ export function renderDigest(model: DigestModel, t: Translator = EN): SlackMessa
   if (flagged === 0 && lookedFor.length > 0) {
     const words = lookedFor.map((section) => t.t('digest.lookedFor', { section }));
     // Without escalation chosen the sentence reads as before the no-answer section existed.
-    const nothing = words.length === 1 ? words[0]! : t.t('digest.listOr', { rest: words.slice(0, -1).join(t.t('digest.listComma')), last: words.at(-1)! });
-    blocks.push(section(t.t('digest.allOnTrack', { open: model.openCount, lookedFor: nothing })));
+    blocks.push(section(t.t('digest.allOnTrack', { open: model.openCount, lookedFor: t.or(words) })));
   } else if (flagged === 0 && model.changed.length === 0) {
     blocks.push(section(t.t('digest.nothingChanged')));
   }
@@ -101,7 +100,7 @@ export function renderDigest(model: DigestModel, t: Translator = EN): SlackMessa
   const summary =
     flagged === 0 && model.changed.length === 0
       ? t.t('digest.summaryAllOnTrack', { title: escape(title) })
-      : t.t('digest.summary', { title: escape(title), counts: counts.join(t.t('digest.listComma')) });
+      : t.t('digest.summary', { title: escape(title), counts: t.list(counts) });
   const text = truncate([summary, ...lines].join('\n'), SLACK_LIMITS.fallbackText);
   return { text, blocks };
 }

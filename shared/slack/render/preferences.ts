@@ -10,7 +10,7 @@ export function daysText(days: readonly number[], t: Translator = EN): string {
   const sorted = [...days].sort((a, b) => a - b);
   if (sorted.join() === '1,2,3,4,5') return t.t('me.days', { days: 'weekdays' });
   if (sorted.length === 7) return t.t('me.days', { days: 'every' });
-  return sorted.map((d) => t.t('me.weekday', { day: WEEKDAYS[d]! })).reduce((rest, next, i) => (i === 0 ? next : t.t('briefing.listComma', { rest, next })), '');
+  return t.list(sorted.map((d) => t.t('me.weekday', { day: WEEKDAYS[d]! })));
 }
 
 /**

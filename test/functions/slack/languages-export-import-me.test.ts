@@ -273,7 +273,7 @@ describe('check-ins settings', () => {
     expect(englishLeftIn(shown(ja), { slugs: ['japan-korea'], commandWords: COMMAND_WORDS })).toEqual([]);
     expect((await command('japan-korea check-ins before 14,3', PEOPLE.ja)).text).toBe('japan-korea は今後、期限の 14、3 日前にオーナーに確認し、3日たっても回答がなければ知らせます。');
     expect((await command('japan-korea check-ins before 3,14', PEOPLE.ja)).text.split('\n')[0]).toBe('japan-korea はすでに、期限の 14、3 日前にオーナーに確認し、3日たっても回答がなければ知らせます。何も変更していません。');
-    expect((await command('japan-korea check-ins escalate off', PEOPLE.ko)).text).toBe('이제 japan-korea은(는) 기한 14, 3일 전에 소유자에게 확인하고, 답변이 없어도 표시하지 않습니다.');
+    expect((await command('japan-korea check-ins escalate off', PEOPLE.ko)).text).toBe('이제 japan-korea은(는) 기한 14 및 3일 전에 소유자에게 확인하고, 답변이 없어도 표시하지 않습니다.');
     const bad = await command('japan-korea check-ins before soon', PEOPLE.ko);
     expect(bad.text.split('\n')[0]).toBe('“soon”은(는) 일수가 아닙니다. 1부터 60까지의 정수로 쓰십시오.');
     expect((await command('japan-korea check-ins', PEOPLE.en)).text).toBe('japan-korea asks owners 14 and 3 days before a due date, and never flags an unanswered check-in.');
