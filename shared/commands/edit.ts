@@ -60,7 +60,7 @@ function readEdit(c: Cursor): EditArgs {
         .flatMap((t) => t.text.split(','))
         .map((p) => p.trim().toUpperCase())
         .filter(Boolean);
-      if (parties.length === 0) c.refuse(spoken('edit.partiesNeeded'));
+      if (parties.length === 0) c.refuse(spoken('trackAdd.partiesNeeded'));
       const distinct = new Set(parties).size;
       if (distinct > PARTIES_PER_LIST) c.refuse(spoken('edit.tooManyParties', { max: PARTIES_PER_LIST, given: distinct }));
       const wrong = parties.find((p) => !PartyCodeSchema.safeParse(p).success);

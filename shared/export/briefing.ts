@@ -170,7 +170,7 @@ function trendMarkdown(items: readonly Commitment[], track: Track, history: read
   if (days.length === 0) return [];
   const cell = (points: readonly CompliancePoint[], day: LocalDate): string => {
     const standing = points.findLast((p) => p.date <= day);
-    return standing ? t.t('briefing.trendCell', { mean: meanText(standing.mean), assessed: standing.assessed, total: standing.total }) : t.t('briefing.trendNone');
+    return standing ? t.t('report.averageUndated', { mean: meanText(standing.mean), assessed: standing.assessed, total: standing.total }) : t.t('show.notAssessed');
   };
   return [
     `## ${t.t('briefing.trend')}`,
@@ -238,7 +238,7 @@ function kindMarkdown(item: Commitment, timeZone: string, today: LocalDate, t: T
       return semicolons(parts.filter((p): p is string => Boolean(p)), t);
     }
     case 'ongoing':
-      return t.t('briefing.ongoing', { days: kind.updateEveryDays });
+      return t.t('show.ongoing', { days: kind.updateEveryDays });
   }
 }
 

@@ -9,7 +9,7 @@ import { selectedDateOf, selectedUserOf, type ViewValues } from '#shared/slack/v
 /** The check-in forms' answers, read from their inputs; a value that cannot be used names its field. */
 
 /** A missing answer, beside its field, in the submitter's language. */
-function refusal(key: 'checkIn.reasonNeeded' | 'checkIn.noteNeeded' | 'checkIn.dayNeeded' | 'checkIn.ownerNeeded', field: string): InvalidInputError {
+function refusal(key: 'checkIn.reasonNeeded' | 'form.noteNeeded' | 'checkIn.dayNeeded' | 'checkIn.ownerNeeded', field: string): InvalidInputError {
   const { text, say } = spoken(key);
   return new InvalidInputError(text, undefined, { field, say });
 }
@@ -29,7 +29,7 @@ export function readCheckInDoneForm(values: ViewValues): CheckInAnswer {
 
 export function readCheckInNoteForm(values: ViewValues): CheckInAnswer {
   const text = noteOf(values);
-  if (!text) throw refusal('checkIn.noteNeeded', 'note');
+  if (!text) throw refusal('form.noteNeeded', 'note');
   return { type: 'note', text };
 }
 

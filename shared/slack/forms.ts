@@ -67,7 +67,7 @@ export interface EditForm {
 /** The edit form: every field as shown or changed; the use case keeps what did not change. */
 export function readEditForm(values: ViewValues): EditForm {
   const title = cappedTextOf(values, INPUTS.title, INPUT_MAX_CHARS.title, 'title', 'title');
-  if (!title) throw formError('form.titleNeeded', undefined, 'title');
+  if (!title) throw formError('change.titleEmpty', undefined, 'title');
   const names = cappedTextOf(values, INPUTS.ownerNames, INPUT_MAX_CHARS.ownerNames, 'list of owners', 'ownerNames') ?? '';
   const parties = cappedTextOf(values, INPUTS.parties, INPUT_MAX_CHARS.parties, 'list of parties', 'parties') ?? '';
   const reason = cappedTextOf(values, INPUTS.reason, INPUT_MAX_CHARS.note, 'reason', 'reason');

@@ -32,11 +32,11 @@ export function atRiskModal(item: Commitment, origin: ModalOrigin, t: Translator
 }
 
 export function checkInDoneModal(item: Commitment, origin: ModalOrigin, t: Translator = EN): View {
-  return checkInModal(VIEW_IDS.checkInDone, t.t('checkIn.doneTitle', { id: item.id }), t.t('item.markDone'), item, origin, [textInput(INPUTS.note, t.t('checkIn.howDone'), true)], t);
+  return checkInModal(VIEW_IDS.checkInDone, t.t('checkIn.doneTitle', { id: item.id }), t.t('item.markDone'), item, origin, [textInput(INPUTS.note, t.t('form.howDone'), true)], t);
 }
 
 export function checkInNoteModal(item: Commitment, origin: ModalOrigin, t: Translator = EN): View {
-  return checkInModal(VIEW_IDS.checkInNote, t.t('checkIn.noteTitle', { id: item.id }), t.t('item.addNote'), item, origin, [textInput(INPUTS.note, t.t('checkIn.note'), false)], t);
+  return checkInModal(VIEW_IDS.checkInNote, t.t('form.noteTitle', { id: item.id }), t.t('item.addNote'), item, origin, [textInput(INPUTS.note, t.t('form.note'), false)], t);
 }
 
 export function snoozeDateModal(item: Commitment, origin: ModalOrigin, t: Translator = EN): View {

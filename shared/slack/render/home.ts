@@ -42,7 +42,7 @@ export function renderHome(model: HomeModel, t: Translator = EN): types.HomeView
     const compliance = report ? complianceByParty(report.commitments.filter((c) => !c.archived), report.track.parties).filter((c) => c.assessed > 0) : [];
     const lines = [
       `*${summary.slug}* — ${escape(summary.title)}`,
-      counts.join('   ') || `_${t.t('home.noCommitments')}_`,
+      counts.join('   ') || `_${t.t('trackList.noItems')}_`,
       compliance.length > 0 ? t.t('report.compliance', { parties: compliance.map((c) => `${escape(c.party.name)} ${averageText(c, t)}`).join(' · ') }) : undefined,
     ];
     blocks.push(section(lines.filter(Boolean).join('\n')));

@@ -51,12 +51,12 @@ export function importTextModal(
   t: Translator = EN,
 ): View {
   const blocks: Block[] = [];
-  if (options.track) blocks.push(section(t.t('import.track', { title: escape(options.track.title), slug: options.track.slug })));
+  if (options.track) blocks.push(section(t.t('form.trackFixed', { title: escape(options.track.title), slug: options.track.slug })));
   else {
     blocks.push({
       type: 'input',
       block_id: IMPORT_INPUTS.track,
-      label: { type: 'plain_text', text: t.t('import.trackLabel') },
+      label: { type: 'plain_text', text: t.t('form.track') },
       element: {
         type: 'static_select',
         action_id: IMPORT_INPUTS.track,
@@ -169,7 +169,7 @@ function kindRead(p: Proposal, t: Translator): string {
 
 /** The form with its close button in the reader's language. */
 function withClose(view: View, t: Translator): View {
-  return { ...view, close: { type: 'plain_text', text: t.t('import.cancel') } };
+  return { ...view, close: { type: 'plain_text', text: t.t('form.cancel') } };
 }
 
 function input(blockId: string, label: string, element: types.InputBlock['element'], optional = false): types.InputBlock {

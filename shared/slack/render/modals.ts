@@ -264,8 +264,8 @@ export function addTrackModal(origin: ModalOrigin, prefill: { slug?: string; tit
     { ...origin, clientToken: randomUUID() },
     [
       textInput(INPUTS.slug, t.t('trackAdd.formSlug'), { max: INPUT_MAX_CHARS.slug, placeholder: 'japan-korea', ...initial(prefill.slug) }),
-      textInput(INPUTS.title, t.t('trackAdd.formTrackTitle'), { max: INPUT_MAX_CHARS.trackTitle, ...initial(prefill.title) }),
-      textInput(INPUTS.parties, t.t('trackAdd.formParties'), { max: INPUT_MAX_CHARS.parties, placeholder: 'JP, KR', ...initial(prefill.parties) }),
+      textInput(INPUTS.title, t.t('form.title'), { max: INPUT_MAX_CHARS.trackTitle, ...initial(prefill.title) }),
+      textInput(INPUTS.parties, t.t('form.parties'), { max: INPUT_MAX_CHARS.parties, placeholder: 'JP, KR', ...initial(prefill.parties) }),
       textInput(INPUTS.timeZone, t.t('trackAdd.formTimeZone'), { max: INPUT_MAX_CHARS.timeZone, placeholder: 'Asia/Tokyo', ...initial(prefill.timeZone) }),
       textInput(INPUTS.prefix, t.t('trackAdd.formPrefix'), { optional: true, max: INPUT_MAX_CHARS.prefix, placeholder: 'JK', ...initial(prefill.prefix) }),
     ],

@@ -31,7 +31,7 @@ export function rolesModal(track: Track, origin: ModalOrigin, t: Translator = EN
   return modal(
     VIEW_IDS.trackRoles,
     t.t('roles.formTitle', { slug: track.slug }),
-    t.t('roles.formSave'),
+    t.t('form.save'),
     { ...origin, track: track.slug, version: track.version },
     [
       section(`*${track.slug}* · ${where}`),
