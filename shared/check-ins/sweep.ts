@@ -162,7 +162,7 @@ type ToRefresh = Pick<DueOwner, 'teamId' | 'userId' | 'slack' | 'pacer'>;
  *    direct message listing them, claimed per (owner, local date), in the DM channel their record
  *    keeps (opened and kept the first time), and each ask recorded. A batch's owners are posted to
  *    as soon as its items are read, while the next batch is read: the first post waits for one
- *    batch (a small first one), not the workspace;
+ *    batch, not the workspace;
  * 5. with the posts out, the records served past a day are looked up again and kept.
  * Runs in the time the invocation has left; what it cannot finish stays due, and a refresh that
  * fails or finds no time is only logged (the record serves up to a week).
@@ -275,10 +275,8 @@ interface Ready {
 
 /** Keys one BatchGetItem takes: a batch of owners is as many as their asks and tracks fit in one. */
 const BATCH_KEYS = 100;
-/** The first batch's keys: smaller, so the first posts go out while the rest are read (the reads of 25 keys take less time than of 100). */
-const FIRST_BATCH_KEYS = 25;
 
-/** The owners in batches whose asks and tracks make at most {@link BATCH_KEYS} keys ({@link FIRST_BATCH_KEYS} the first; an owner with more is a batch alone). */
+/** The owners in batches whose asks and tracks make at most {@link BATCH_KEYS} keys (an owner with more is a batch alone). */
 function batchesOf(owners: [string, DueAsk[]][]): [string, DueAsk[]][][] {
   const batches: [string, DueAsk[]][][] = [];
   let batch: [string, DueAsk[]][] = [];
@@ -286,7 +284,7 @@ function batchesOf(owners: [string, DueAsk[]][]): [string, DueAsk[]][][] {
   let tracks = new Set<string>();
   for (const owner of owners) {
     const more = new Set([...tracks, ...owner[1].map((ask) => ask.track)]);
-    if (batch.length > 0 && items + owner[1].length + more.size > (batches.length === 0 ? FIRST_BATCH_KEYS : BATCH_KEYS)) {
+    if (batch.length > 0 && items + owner[1].length + more.size > BATCH_KEYS) {
       batches.push(batch);
       batch = [];
       items = 0;
