@@ -35,7 +35,9 @@ export function answerError(error: unknown, log: Logger, t: Translator = EN): Sl
   if ('errorId' in sorted) return renderUnexpected(sorted.errorId, t);
   const { known } = sorted;
   const hint = known instanceof InvalidInputError && known.hint !== undefined ? t.say({ text: known.hint, say: known.hintSay }) : undefined;
-  return renderProblem(t.say({ text: known.message, say: known.say }), hint, t);
+  // The people a refusal names are among its values (`who: <@U0123>`): shown as mentions.
+  const mentions = Object.values(known.say?.values ?? {}).filter((value): value is string => typeof value === 'string');
+  return renderProblem(t.say({ text: known.message, say: known.say }), hint, t, mentions);
 }
 
 /** Which block of a form shows the errors about each field; `default` takes the rest. */

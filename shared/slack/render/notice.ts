@@ -2,14 +2,26 @@ import { EN, type Translator } from '#shared/i18n/translator';
 import { escapeEntities, section, context, plainText, type SlackMessage } from '#shared/slack/render/format';
 import { localUsage } from '#shared/slack/render/usage';
 
-/** What a person sees when input cannot be used: what was wrong (already in their language), then the right form. */
-export function renderProblem(problem: string, usage?: string, t: Translator = EN): SlackMessage {
+/** What a person sees when input cannot be used: what was wrong (already in their language; `mentions`, the people it names, shown as mentions), then the right form. */
+export function renderProblem(problem: string, usage?: string, t: Translator = EN, mentions: readonly string[] = []): SlackMessage {
   const form = usage === undefined ? undefined : escapeEntities(localUsage(usage, t));
-  const text = form ? `${escapeEntities(problem)}\n${t.t('problem.try', { usage: form })}` : escapeEntities(problem);
+  const shown = withMentions(escapeEntities(problem), mentions);
+  const text = form ? `${shown}\n${t.t('problem.try', { usage: form })}` : shown;
   return {
     text,
-    blocks: [section(`:warning: ${escapeEntities(problem)}`), ...(form ? [context(t.t('problem.try', { usage: `\`${form}\`` }))] : [])],
+    blocks: [section(`:warning: ${shown}`), ...(form ? [context(t.t('problem.try', { usage: `\`${form}\`` }))] : [])],
   };
+}
+
+/** A person as the bot writes one into a refusal (`<@U0123>`): nothing else is let through unescaped. */
+const MENTION = /^<@[UW][A-Z0-9]+>$/;
+
+/**
+ * The escaped problem with the people it names (values the bot put in, `<@U0123>`) written back
+ * as mentions, so Slack shows their names; any other `<`, `>` or `&` stays escaped.
+ */
+function withMentions(escaped: string, mentions: readonly string[]): string {
+  return mentions.filter((m) => MENTION.test(m)).reduce((text, mention) => text.replaceAll(escapeEntities(mention), mention), escaped);
 }
 
 /** A short confirmation (mrkdwn, user text already escaped), with what was resolved (e.g. a date) echoed back. */

@@ -101,7 +101,7 @@ describe('an unknown person while Slack is slow', () => {
     try {
       const container = await newContainer();
       const first = await container.send('japan-korea', stranger);
-      expect(first.body).toMatch(/Slack is slow to tell me who &lt;@U0NEWBIE&gt; is, so nothing was read or changed/);
+      expect(first.body).toMatch(/Slack is slow to tell me who <@U0NEWBIE> is, so nothing was read or changed/);
       expect(first.body).not.toContain('JK-1');
       expect(first.callsBeforeAnswer.map((call) => call.method)).toEqual(['users.info']);
       expect(slow.answered).toBe(0);

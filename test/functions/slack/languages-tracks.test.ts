@@ -143,7 +143,7 @@ describe('a Japanese Slack user (ja-JP) managing a track', () => {
   it('is refused in Japanese, each refusal with the right form under it, and nothing is written', async () => {
     const before = (await harness.store().getTrack(TEAM, 'tokyo')).version;
     const guest = await command(`tokyo roles add <@${PEOPLE.guest}> editor`, PEOPLE.ja);
-    expect(guest.text).toBe(`&lt;@${PEOPLE.guest}&gt; はゲストまたは他の組織の方なので、閲覧者にしかなれません。何も変更していません。`);
+    expect(guest.text).toBe(`<@${PEOPLE.guest}> はゲストまたは他の組織の方なので、閲覧者にしかなれません。何も変更していません。`);
     expect((await command('tokyo visibility private', PEOPLE.ja)).text).toBe('tokyo はすでに非公開になっています。何も変更していません。');
     expect((await command(`tokyo roles remove <@${PEOPLE.ja}>`, PEOPLE.ja)).text).toBe(
       'tokyo のオーナーがいなくなります(ユーザーグループは数えません)。先に他の人をオーナーにしてください。何も変更していません。',
@@ -168,7 +168,7 @@ describe('a Japanese Slack user (ja-JP) managing a track', () => {
       `<@${PEOPLE.ja}> をアプリ管理者にしました。Slack の管理者やオーナーと同様に、すべてのトラックを管理します。`,
     );
     expect((await command('manager', PEOPLE.jaAdmin)).text).toMatch(new RegExp(`^アプリ管理者: <@${PEOPLE.ja}>。`));
-    expect((await command(`manager <@${PEOPLE.guest}>`, PEOPLE.jaAdmin)).text).toMatch(new RegExp(`^&lt;@${PEOPLE.guest}&gt; はアプリを管理できません。`));
+    expect((await command(`manager <@${PEOPLE.guest}>`, PEOPLE.jaAdmin)).text).toMatch(new RegExp(`^<@${PEOPLE.guest}> はアプリを管理できません。`));
     expect((await command('manager somebody', PEOPLE.jaAdmin)).text.split('\n')[0]).toBe(
       '「somebody」は人ではありません。@ でメンションする(Slack が誰かを送れるように)か、none と入力してください。',
     );
@@ -205,7 +205,7 @@ describe('a Korean Slack user (ko-KR) managing a track', () => {
 
   it('is refused in Korean (합니다체)', async () => {
     expect((await command(`seoul roles add <@${PEOPLE.bot}> editor`, PEOPLE.ko)).text).toBe(
-      `&lt;@${PEOPLE.bot}&gt;은(는) 봇입니다. 역할은 사람만 가질 수 있습니다. 아무것도 변경하지 않았습니다.`,
+      `<@${PEOPLE.bot}>은(는) 봇입니다. 역할은 사람만 가질 수 있습니다. 아무것도 변경하지 않았습니다.`,
     );
     expect((await command('seoul link <#C0KOREA|korea>', PEOPLE.ko)).text).toBe('&lt;#C0KOREA&gt;은(는) 이미 seoul에 연결되어 있습니다. 아무것도 변경하지 않았습니다.');
     const visibility = await command('seoul visibility secret', PEOPLE.ko);
@@ -230,7 +230,7 @@ describe('an English Slack user (en-US) managing a track', () => {
     expect((await command('kyoto visibility private', PEOPLE.en)).text).toBe('kyoto is already private; nothing was changed.');
     expect((await command('kyoto link', PEOPLE.en)).text).toBe('<#C0GENERAL> is linked to kyoto: everyone there can read it.');
     expect((await command(`kyoto roles add <@${PEOPLE.guest}> owner`, PEOPLE.en)).text).toBe(
-      `&lt;@${PEOPLE.guest}&gt; is a guest or from another organisation, so can only be a viewer. Nothing was changed.`,
+      `<@${PEOPLE.guest}> is a guest or from another organisation, so can only be a viewer. Nothing was changed.`,
     );
     const parties = await command('track add nara "Nara" parties', PEOPLE.en);
     expect(parties.text.split('\n')[0]).toBe('parties needs party codes, such as JP,KR.');

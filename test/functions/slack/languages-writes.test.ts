@@ -241,8 +241,8 @@ describe('making someone an owner who cannot see the track', () => {
   it('is refused in the caller’s language, English word for word as before, and nothing is written', async () => {
     const id = /SU-\d+/.exec(firstLine(await command('add summit "Guest check"', PEOPLE.en)))![0];
     const before = await version(id);
-    // A refusal's text is escaped whole, so the mention shows as typed.
-    const mention = `&lt;@${GUEST}&gt;`;
+    // The person the refusal names is shown as a mention, which Slack writes as their name.
+    const mention = `<@${GUEST}>`;
     expect(firstLine(await command(`edit ${id} owner <@${GUEST}>`, PEOPLE.ja))).toBe(`${mention} はゲストまたは他の組織の方のため、summit を閲覧できません。先にロールを付与してください。何も変更していません。`);
     expect(firstLine(await command(`edit ${id} owner <@${GUEST}>`, PEOPLE.ko))).toBe(`${mention}님은 게스트이거나 다른 조직 사람이라 summit을(를) 볼 수 없습니다. 먼저 역할을 부여하십시오. 아무것도 변경하지 않았습니다.`);
     expect(firstLine(await command(`edit ${id} owner <@${GUEST}>`, PEOPLE.en))).toBe(

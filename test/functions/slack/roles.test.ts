@@ -330,7 +330,7 @@ describe('the authorization matrix', () => {
 describe('who the caller is', () => {
   it('refuses with a clear message and writes nothing when users.info fails', async () => {
     const before = await tableItems(harness);
-    expect((await command('note MX-1 "while Slack is down"', 'U0FLAKY')).text).toMatch(/Slack could not tell me who &lt;@U0FLAKY&gt; is \(http 503\)/);
+    expect((await command('note MX-1 "while Slack is down"', 'U0FLAKY')).text).toMatch(/Slack could not tell me who <@U0FLAKY> is \(http 503\)/);
     expect((await command('mx', 'U0FLAKY')).text).toMatch(/Slack could not tell me who/);
     const result = await submit(VIEW_IDS.addNote, { id: 'MX-1', version: await itemVersion() }, { note: { note: text('x') } }, 'U0FLAKY');
     expect(result.body).toMatch(/Slack could not tell me who/);
@@ -347,10 +347,10 @@ describe('who the caller is', () => {
 
 describe('role commands', () => {
   it.each([
-    ['mx roles add <@U0BOT> editor', /&lt;@U0BOT&gt; is a bot; only people can hold a role/],
-    ['mx roles add <@U0GONE> viewer', /&lt;@U0GONE&gt; is a deactivated account/],
+    ['mx roles add <@U0BOT> editor', /<@U0BOT> is a bot; only people can hold a role/],
+    ['mx roles add <@U0GONE> viewer', /<@U0GONE> is a deactivated account/],
     ['mx roles add <@U0STRANGER> editor', /can only be a viewer/],
-    ['mx roles add <@U0NOBODY> viewer', /Slack could not tell me who &lt;@U0NOBODY&gt; is \(user_not_found\)/],
+    ['mx roles add <@U0NOBODY> viewer', /Slack could not tell me who <@U0NOBODY> is \(user_not_found\)/],
     ['mx roles remove <@U0OWNER>', /mx would have no owner left/],
     ['mx roles add <@U0OWNER> viewer', /mx would have no owner left/],
     ['mx roles add <@U0EDITOR> editor', /already so/],
