@@ -7,7 +7,7 @@ import { listTracksCommand } from '#shared/commands/list-tracks';
 import { readRolesAfterTrack, rolesCommand } from '#shared/commands/roles';
 import { readVisibilityAfterTrack, visibilityCommand } from '#shared/commands/visibility';
 import type { TrackSlug } from '#shared/domain/schemas';
-import { REPORT_FILTERS, type ReportFilter } from '#shared/domain/report-filter';
+import { readReportFilter, REPORT_FILTERS, type ReportFilter } from '#shared/domain/report-filter';
 import { renderReport } from '#shared/slack/render/report';
 import { getReport, getSharedReport } from '#shared/use-cases/commitments';
 import { spoken } from '#shared/i18n/translator';
@@ -17,14 +17,6 @@ interface ReportArgs {
   filter: ReportFilter;
   share: boolean;
 }
-
-const FILTER_ALIASES: ReadonlyMap<string, ReportFilter> = new Map([
-  ...REPORT_FILTERS.map((filter) => [filter, filter] as const),
-  ['late', 'overdue'],
-  ['soon', 'due'],
-  ['due-soon', 'due'],
-  ['stale', 'quiet'],
-]);
 
 /** `<track> [filter] [share]`: a track's items, to the person or to the channel. */
 export const reportCommand = defineCommand({
@@ -69,7 +61,15 @@ function readReport(c: Cursor, { word }: ReadContext): ReportArgs | Handoff {
   const filters = new Set<ReportFilter>();
   for (let token = c.next(); token; token = c.next()) {
     const typed = token.quoted ? undefined : token.text.toLowerCase();
-    const filter = typed === undefined ? undefined : FILTER_ALIASES.get(typed);
+    const after = c.peek();
+    // Two words first, so "기한 초과" is one filter, not "기한" refused.
+    const pair = typed !== undefined && after && !after.quoted ? readReportFilter(`${token.text} ${after.text}`) : undefined;
+    if (pair) {
+      c.next();
+      filters.add(pair);
+      continue;
+    }
+    const filter = typed === undefined ? undefined : readReportFilter(typed);
     if (typed === 'export' && (share || c.peekWord() === 'share')) c.refuse(exportNotShared(track));
     if (typed === 'share') share = true;
     else if (typed === 'export' && c.done && filters.size === 0 && !share) return handOff(exportCommand, { track });

@@ -13,8 +13,8 @@ const STATUS_WORDS: Readonly<Record<Status, readonly string[]>> = {
   dropped: ['dropped', 'cancelled', 'canceled', '中止', '取りやめ', '중단', '취소'],
 };
 
-/** How a typed word is compared: case, full-width forms, a final full stop and, in Japanese and Korean, spaces do not count. */
-function statusKey(text: string): string {
+/** How a typed word is compared (a status here, a report's filter too): case, full-width forms, a final full stop and, in Japanese and Korean, spaces do not count. */
+export function wordKey(text: string): string {
   const key = text
     .normalize('NFKC')
     .trim()
@@ -26,10 +26,10 @@ function statusKey(text: string): string {
 }
 
 const BY_KEY: ReadonlyMap<string, Status> = new Map(
-  Object.entries(STATUS_WORDS).flatMap(([status, words]) => words.map((word) => [statusKey(word), status as Status] as const)),
+  Object.entries(STATUS_WORDS).flatMap(([status, words]) => words.map((word) => [wordKey(word), status as Status] as const)),
 );
 
 /** The status a typed word (or two, "in progress", "진행 중") means, in any of the three languages. */
 export function readStatusWord(text: string): Status | undefined {
-  return BY_KEY.get(statusKey(text));
+  return BY_KEY.get(wordKey(text));
 }
