@@ -5,8 +5,9 @@ export const REPORT_FILTERS = ['open', 'overdue', 'due', 'quiet', 'done', 'all']
 export type ReportFilter = (typeof REPORT_FILTERS)[number];
 
 /**
- * The words read as each filter: its name, the English aliases, and the Japanese and Korean a
- * report's title uses for it (期限超過, 기한 초과, …). Compared as status words are (see `wordKey`).
+ * The words read as each filter: its name, the English aliases, and Japanese and Korean words for
+ * it, the digest's section names among them (期限超過, 기한 초과, …). Compared as status words are
+ * (see `wordKey`).
  */
 const FILTER_WORDS: Readonly<Record<ReportFilter, readonly string[]>> = {
   open: ['open', '未完了', '미완료', '진행 중'],

@@ -66,7 +66,7 @@ describe('a Japanese Slack user (ja-JP)', () => {
     expect(answer.blocks[0]).toMatchObject({ type: 'header', text: { text: report.track.title } });
     for (const item of report.commitments) expect(text).toContain(item.title);
     expect(englishLeftIn(text, { people: peoplesText, slugs: ['japan-korea'] })).toEqual([]);
-    // The filter in the report title's own word reads as `all` does.
+    // The filter in Japanese reads as `all` does.
     expect(shown(await command('japan-korea すべて', PEOPLE.ja))).toBe(text);
   });
 
@@ -104,7 +104,7 @@ describe('a Korean Slack user (ko-KR)', () => {
     expect(text).toContain('2026년 3월 25일 (수) 기준(Asia/Tokyo)');
     expect(text).toContain('2025년 9월 30일 (화)');
     expect(englishLeftIn(text, { people: peoplesText, slugs: ['japan-korea'] })).toEqual([]);
-    // A filter in Korean, in two words as the report's title writes it.
+    // A filter in Korean, in two words.
     expect(shown(await command('japan-korea 기한 초과', PEOPLE.ko))).toBe(shown(await command('japan-korea overdue', PEOPLE.ko)));
   });
 
