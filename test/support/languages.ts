@@ -1,6 +1,8 @@
 import { expect } from 'vitest';
 import { commandEvent } from '#local/slack-request';
 import { COMMANDS } from '#shared/commands/registry';
+import type { Report } from '#shared/domain/report';
+import type { FakeUser } from '#local/fake-slack';
 import { shownTexts } from './pseudo-locale.ts';
 import type { SlackHarness } from './slack-handler.ts';
 
@@ -27,4 +29,20 @@ export function slashCommand(harness: SlackHarness, teamId: string, name: string
     expect(result.statusCode).toBe(200);
     return result.json() as A;
   };
+}
+
+/**
+ * The stand-in Slack as `teamId`, whose people speak Japanese, Korean and English (ja-JP, ko-KR,
+ * en-US); `more` adds others (viewers, admins, a guest).
+ */
+export function speakers(harness: SlackHarness, teamId: string, people: { ja: string; ko: string; en: string }, more: Record<string, Partial<FakeUser>> = {}): void {
+  Object.assign(harness.slack.options, { teamId, users: { [people.ja]: { locale: 'ja-JP' }, [people.ko]: { locale: 'ko-KR' }, [people.en]: { locale: 'en-US' }, ...more } });
+}
+
+/** People's text a report shows as written in any language: the track's title, and each item's title, source, notes and owners. */
+export function itemsText({ track, commitments }: Report): string[] {
+  return [
+    track.title,
+    ...commitments.flatMap((c) => [c.title, c.source.meeting, c.source.place ?? '', c.source.point ?? '', ...c.notes.map((n) => n.text), ...c.owners.map((o) => o.label)]),
+  ].filter(Boolean);
 }

@@ -12,7 +12,7 @@ import { changeLanguageCommand, renderSubscribed, renderSubscriptions, renderUns
 import { createSlackWeb } from '#shared/slack/web-api';
 import { englishLeftIn, pseudoTranslator } from '../../support/pseudo-locale.ts';
 import { useBusanAt, useSlackHandler } from '../../support/slack-handler.ts';
-import { COMMAND_WORDS, shown, slashCommand } from '../../support/languages.ts';
+import { COMMAND_WORDS, shown, slashCommand, speakers, itemsText } from '../../support/languages.ts';
 import { expectWithinSlackLimits } from '../../support/slack-limits.ts';
 import { FAST, silent } from '../../shared/reminders/harness.ts';
 
@@ -41,17 +41,10 @@ let report: Report;
 let peoplesText: string[] = [];
 
 beforeAll(async () => {
-  Object.assign(harness.slack.options, {
-    teamId: TEAM,
-    users: { [PEOPLE.ja]: { locale: 'ja-JP' }, [PEOPLE.ko]: { locale: 'ko-KR' }, [PEOPLE.en]: { locale: 'en-US' } },
-  });
+  speakers(harness, TEAM, PEOPLE);
   const store = harness.store();
   report = await store.getReportOf(await store.getTrack(TEAM, 'japan-korea'));
-  const { track, commitments } = report;
-  peoplesText = [
-    track.title,
-    ...commitments.flatMap((c) => [c.title, c.source.meeting, c.source.place ?? '', c.source.point ?? '', ...c.notes.map((n) => n.text), ...c.owners.map((o) => o.label)]),
-  ].filter(Boolean);
+  peoplesText = itemsText(report);
 });
 
 describe('subscribe, unsubscribe and subscriptions in the caller’s language', () => {

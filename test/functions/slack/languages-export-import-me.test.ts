@@ -13,7 +13,7 @@ import { renderPreferences } from '#shared/slack/render/preferences';
 import { englishLeftIn, pseudoTranslator } from '../../support/pseudo-locale.ts';
 import { textInput } from '../../support/slack-commands.ts';
 import { useBusanAt, useSlackHandler } from '../../support/slack-handler.ts';
-import { COMMAND_WORDS, shown, slashCommand } from '../../support/languages.ts';
+import { COMMAND_WORDS, shown, slashCommand, speakers } from '../../support/languages.ts';
 
 /**
  * Issue 26: the export's briefing and CSV headers, the import forms and their answers, `me` and a
@@ -49,10 +49,7 @@ let history: HistoryEntry[];
 let peoplesText: string[] = [];
 
 beforeAll(async () => {
-  Object.assign(harness.slack.options, {
-    teamId: TEAM,
-    users: { [PEOPLE.ja]: { locale: 'ja-JP' }, [PEOPLE.ko]: { locale: 'ko-KR' }, [PEOPLE.en]: { locale: 'en-US' } },
-  });
+  speakers(harness, TEAM, PEOPLE);
   const store = harness.store();
   report = await store.getReportOf(await store.getTrack(TEAM, 'japan-korea'));
   history = await store.getAssessments(TEAM, 'japan-korea');

@@ -8,6 +8,7 @@ import { englishLeftIn, pseudoTranslator, shownTexts } from '../../support/pseud
 import { editFormValues, textInput } from '../../support/slack-commands.ts';
 import { expectFormWithinSlackLimits } from '../../support/slack-limits.ts';
 import { useBusanAt, useSlackHandler } from '../../support/slack-handler.ts';
+import { speakers } from '../../support/languages.ts';
 
 /** Issue 26: the item forms speak the language of whoever opens or submits them, and read the words people type in it. */
 const TEAM = 'T0FORMLANG';
@@ -65,10 +66,7 @@ function itemForms(commitment: Commitment, t: Translator) {
 }
 
 beforeAll(async () => {
-  Object.assign(harness.slack.options, {
-    teamId: TEAM,
-    users: { [PEOPLE.ja]: { locale: 'ja-JP' }, [PEOPLE.ko]: { locale: 'ko-KR' }, [PEOPLE.en]: { locale: 'en-US' } },
-  });
+  speakers(harness, TEAM, PEOPLE);
   expect((await command(`track add forms "${TRACK_TITLE}" parties JP,KR tz Asia/Tokyo prefix FO`, PEOPLE.owner)).text).toContain('Created track forms');
   expect((await command(`forms roles add <@${PEOPLE.ja}> <@${PEOPLE.ko}> <@${PEOPLE.en}> editor`, PEOPLE.owner)).text).toContain('editor');
   for (const title of ['漁業協議の再開', '수산 협의 재개', 'Resume fisheries talks', 'Joint statement']) {

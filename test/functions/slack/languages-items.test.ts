@@ -7,7 +7,7 @@ import { renderTrackList } from '#shared/slack/render/tracks';
 import { englishLeftIn, pseudoTranslator, shownTexts } from '../../support/pseudo-locale.ts';
 import { tableItems } from '../../support/slack-commands.ts';
 import { useBusanAt, useSlackHandler } from '../../support/slack-handler.ts';
-import { COMMAND_WORDS, shown, slashCommand, type Answer } from '../../support/languages.ts';
+import { COMMAND_WORDS, shown, slashCommand, type Answer, speakers } from '../../support/languages.ts';
 
 /**
  * Issue 26: one item's views (show, history), the item commands that remain (log, unlog,
@@ -29,10 +29,7 @@ let peoplesText: string[] = [];
 let track: Track;
 
 beforeAll(async () => {
-  Object.assign(harness.slack.options, {
-    teamId: TEAM,
-    users: { [PEOPLE.ja]: { locale: 'ja-JP' }, [PEOPLE.ko]: { locale: 'ko-KR' }, [PEOPLE.en]: { locale: 'en-US' } },
-  });
+  speakers(harness, TEAM, PEOPLE);
   const store = harness.store();
   const report = await store.getReportOf(await store.getTrack(TEAM, 'japan-korea'));
   track = report.track;

@@ -13,6 +13,7 @@ import { requireManagesApp } from '#shared/use-cases/app-manager';
 import type { Caller } from '#shared/use-cases/commitments';
 import { englishLeftIn, pseudoTranslator, shownTexts } from '../../support/pseudo-locale.ts';
 import { useSlackHandler } from '../../support/slack-handler.ts';
+import { speakers } from '../../support/languages.ts';
 
 /** Issue 26: managing a track (track add and its form, roles and their form, visibility, link, manager) speaks the caller's language. */
 const TEAM = 'T0TRACKS';
@@ -44,17 +45,11 @@ const shown = (answer: unknown) => shownTexts(answer).join('\n');
 const FORM_EXAMPLES = ['JP, KR', 'JK', 'IANA'];
 
 beforeAll(() => {
-  Object.assign(harness.slack.options, {
-    teamId: TEAM,
-    users: {
-      [PEOPLE.ja]: { locale: 'ja-JP' },
-      [PEOPLE.ko]: { locale: 'ko-KR' },
-      [PEOPLE.en]: { locale: 'en-US' },
-      [PEOPLE.jaAdmin]: { locale: 'ja-JP', is_admin: true },
-      [PEOPLE.koAdmin]: { locale: 'ko-KR', is_admin: true },
-      [PEOPLE.guest]: { is_restricted: true },
-      [PEOPLE.bot]: { is_bot: true },
-    },
+  speakers(harness, TEAM, PEOPLE, {
+    [PEOPLE.jaAdmin]: { locale: 'ja-JP', is_admin: true },
+    [PEOPLE.koAdmin]: { locale: 'ko-KR', is_admin: true },
+    [PEOPLE.guest]: { is_restricted: true },
+    [PEOPLE.bot]: { is_bot: true },
   });
 });
 

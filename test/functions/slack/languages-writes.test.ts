@@ -12,7 +12,7 @@ import { unknownPrefixError } from '#shared/store/store';
 import { renderProblem } from '#shared/slack/render/notice';
 import { englishLeftIn, pseudoTranslator, shownTexts } from '../../support/pseudo-locale.ts';
 import { useBusanAt, useSlackHandler } from '../../support/slack-handler.ts';
-import { COMMAND_WORDS, slashCommand } from '../../support/languages.ts';
+import { COMMAND_WORDS, slashCommand, speakers } from '../../support/languages.ts';
 
 /**
  * Issue 26: what a write answers (add, update, note, done, edit) and how a command's words and a
@@ -39,10 +39,7 @@ const confirmation = (answer: Answer) => answer.blocks[0]?.text?.text ?? '';
 const version = async (id: string) => (await harness.store().getCommitment(TEAM, id)).version;
 
 beforeAll(async () => {
-  Object.assign(harness.slack.options, {
-    teamId: TEAM,
-    users: { [PEOPLE.ja]: { locale: 'ja-JP' }, [PEOPLE.ko]: { locale: 'ko-KR' }, [PEOPLE.en]: { locale: 'en-US' }, [GUEST]: { is_restricted: true } },
-  });
+  speakers(harness, TEAM, PEOPLE, { [GUEST]: { is_restricted: true } });
   expect(firstLine(await command('track add summit "Summit follow-ups" parties JP,KR tz Asia/Tokyo prefix SU', PEOPLE.owner))).toContain('Created track summit');
   expect((await command(`summit roles add <@${PEOPLE.ja}> <@${PEOPLE.ko}> <@${PEOPLE.en}> editor`, PEOPLE.owner)).text).toContain('editor');
 });

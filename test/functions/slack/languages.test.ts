@@ -7,7 +7,7 @@ import { renderReport } from '#shared/slack/render/report';
 import { EN } from '#shared/i18n/translator';
 import { englishLeftIn, pseudoTranslator } from '../../support/pseudo-locale.ts';
 import { useBusanAt, useSlackHandler } from '../../support/slack-handler.ts';
-import { COMMAND_WORDS, shown, slashCommand } from '../../support/languages.ts';
+import { COMMAND_WORDS, shown, slashCommand, speakers, itemsText } from '../../support/languages.ts';
 
 /** Issue 26: a person is answered in their Slack language (or the one they chose), people's text as written. */
 const TEAM = 'T0LANG';
@@ -24,28 +24,14 @@ let peoplesText: string[] = [];
 let report: Report;
 
 beforeAll(async () => {
-  Object.assign(harness.slack.options, {
-    teamId: TEAM,
-    users: {
-      [PEOPLE.ja]: { locale: 'ja-JP' },
-      [PEOPLE.jaViewer]: { locale: 'ja-JP' },
-      [PEOPLE.ko]: { locale: 'ko-KR' },
-      [PEOPLE.koViewer]: { locale: 'ko-KR' },
-      [PEOPLE.en]: { locale: 'en-US' },
-    },
-  });
+  speakers(harness, TEAM, PEOPLE, { [PEOPLE.jaViewer]: { locale: 'ja-JP' }, [PEOPLE.koViewer]: { locale: 'ko-KR' } });
   expect((await command('track add summit "Summit follow-ups" parties JP,KR tz Asia/Tokyo prefix SU', PEOPLE.owner)).text).toContain('Created track summit');
   expect((await command(`summit roles add <@${PEOPLE.jaViewer}> <@${PEOPLE.koViewer}> viewer`, PEOPLE.owner)).text).toContain('viewer');
   expect((await command('add summit "Fisheries talks"', PEOPLE.owner)).text).toContain('Added SU-1');
   const store = harness.store();
   report = await store.getReportOf(await store.getTrack(TEAM, 'japan-korea'));
-  const { track, commitments } = report;
-  peoplesText = [
-    track.title,
-    ...track.parties.map((p) => p.name),
-    ...track.meetings.flatMap((m) => [m.name, m.place ?? '']),
-    ...commitments.flatMap((c) => [c.title, c.source.meeting, c.source.place ?? '', c.source.point ?? '', ...c.notes.map((n) => n.text), ...c.owners.map((o) => o.label)]),
-  ].filter(Boolean);
+  const { track } = report;
+  peoplesText = [...itemsText(report), ...track.parties.map((p) => p.name), ...track.meetings.flatMap((m) => [m.name, m.place ?? ''])].filter(Boolean);
 });
 
 describe('a Japanese Slack user (ja-JP)', () => {
