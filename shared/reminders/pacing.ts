@@ -97,10 +97,10 @@ export class ChannelPacer {
   /**
    * A post to `channel` goes out now: its channel's interval runs from now, and it counts against
    * the rate until a second after the returned `answered` is called (when Slack answers).
-   * `notPosted` says Slack did not take the post (a 429, or a 5xx the channel's history shows did
-   * nothing): the channel is free again as it was before this post booked its turn, unless another
-   * post or a 429 has moved it since. The post still counts against the workspace's rate, in
-   * which Slack may have counted it.
+   * `notPosted` says Slack did not take the post (a 429): the channel is free again as it was
+   * before this post booked its turn, unless another post or a 429 has moved it since. The post
+   * still counts against the workspace's rate, in which Slack may have counted it. (A 5xx does not
+   * give the channel back, even when nothing landed: Slack may have counted that attempt.)
    */
   sent(channel: string): { answered(): void; notPosted(): void } {
     const now = this.clock();

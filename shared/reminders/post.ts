@@ -52,15 +52,12 @@ export async function postOnce(ctx: PostContext, post: Post): Promise<PostResult
   const { channel, message } = post;
   let mustCheck = post.checkFirst;
   let failures = 0;
-  /** The last attempt that answered 5xx or not at all: if the channel's history shows it never landed, its channel interval is given back. */
-  let unanswered: { notPosted(): void } | undefined;
   for (let attempt = 1; attempt <= ctx.maxAttempts * 3; attempt++) {
     if (mustCheck) {
       const found = await findPosted(ctx, post);
       if (found.kind === 'found') return found;
       if (found.kind === 'gave-up') return found;
       if (found.kind === 'unreadable') ctx.log.warn('cannot look for an earlier post; posting anyway', { channel, slotId: post.slotId, error: found.error });
-      if (found.kind === 'absent') unanswered?.notPosted();
       mustCheck = false;
     }
     if (!(await ctx.budget.wait(ctx.pacer.reserve(channel), ctx.sleep)) || !(await cleared(ctx))) return { kind: 'gave-up', reason: 'out of time' };
@@ -90,8 +87,8 @@ export async function postOnce(ctx: PostContext, post: Post): Promise<PostResult
         ctx.pacer.holdFor(channel, reply.retryAfterMs);
         continue;
       case 'unavailable':
+        // Even when the history shows nothing landed, Slack may have counted the attempt against the channel: its interval stands.
         mustCheck = true;
-        unanswered = sent;
         if (++failures >= ctx.maxAttempts) return { kind: 'gave-up', reason: reply.reason };
         if (!(await ctx.budget.wait(backoffMs(failures, ctx.backoff, ctx.random), ctx.sleep))) return { kind: 'gave-up', reason: 'out of time' };
     }
