@@ -5,7 +5,7 @@ import type { CheckInAnswer } from '#shared/domain/check-in-answer';
 import { DEFAULT_LOCALE } from '#shared/domain/locale';
 import type { Commitment } from '#shared/domain/schemas';
 import { EN, translatorFor, type Translator } from '#shared/i18n/translator';
-import { answerError, answerFormError, type FormFields } from '#shared/slack/answer-error';
+import { answerError, type FormFields } from '#shared/slack/answer-error';
 import { renderAnswered, renderChangedSince } from '#shared/slack/render/check-in-answer';
 import { readItemVersion } from '#shared/slack/render/commitment';
 import type { ModalOrigin } from '#shared/slack/render/modals';
@@ -15,6 +15,7 @@ import type { Caller } from '#shared/use-cases/commitments';
 import type { ListenerDeps } from './deps.ts';
 import { jobTeam } from './after-answer.ts';
 import { buttonCaller, viewCaller, type ViewArgs } from './payload.ts';
+import { answerForm } from './form-error.ts';
 
 /** What a check-in's buttons and forms share: where the answer shows, and the work left for after it. */
 
@@ -121,7 +122,7 @@ export function checkInSubmission(deps: ListenerDeps, read: (values: ViewValues)
       await ack();
       leaveCheckInJobs(deps, context, caller, placeOfForm(origin), outcome, t);
     } catch (error) {
-      await ack(answerFormError(error, fields, deps.log, t));
+      await ack(await answerForm(deps, body, error, fields, t));
     }
   };
 }

@@ -20,7 +20,12 @@ export type MessageShortcutArgs = SlackShortcutMiddlewareArgs<MessageShortcut> &
 
 /** Who submitted a modal, and when; their standing comes from Slack. */
 export function viewCaller(deps: Pick<Deps, 'directory'>, body: SlackViewAction, now: Date): Promise<Caller> {
-  return loadCaller(deps, { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id, now });
+  return loadCaller(deps, { teamId: viewTeam(body), userId: body.user.id, now });
+}
+
+/** The workspace a modal was submitted in. */
+export function viewTeam(body: SlackViewAction): string {
+  return body.team?.id ?? body.user.team_id ?? '';
 }
 
 /** Who pressed a button (or chose from a menu), where, and when. */

@@ -56,7 +56,7 @@ export interface OwnerDay {
 const STOPPED_RECHECK_DAYS = 7;
 
 /** Slack answers that say this person cannot be messaged: their check-ins stop, with the reason. */
-const STOPPING_ERRORS: ReadonlySet<string> = new Set(['user_not_found', 'account_inactive', 'cannot_dm_bot', 'user_disabled', 'user_is_bot']);
+export const STOPPING_ERRORS: ReadonlySet<string> = new Set(['user_not_found', 'account_inactive', 'cannot_dm_bot', 'user_disabled', 'user_is_bot']);
 
 /** Slack answers to a post in a kept DM channel that say Slack no longer knows it there: the DM is opened again, once. */
 const GONE_CHANNEL_ERRORS: ReadonlySet<string> = new Set(['channel_not_found', 'not_in_channel', 'is_archived']);

@@ -374,7 +374,10 @@ export const en = {
   'me.days': '{days, select, weekdays {weekdays} every {every day} other {{days}}}',
   'me.weekday': '{day, select, sun {Sun} mon {Mon} tue {Tue} wed {Wed} thu {Thu} fri {Fri} sat {Sat} other {{day}}}',
   'me.paused': ':double_vertical_bar: Paused until {date} (inclusive)',
-  'me.stopped': ':no_entry: Stopped since {when}: `{reason}`',
+  'me.stopped': ':no_entry: Stopped since {when}: {reason}',
+  // Why Slack refused a post or a direct message, from its error code (`shown`: the code as it is to appear).
+  'slack.why':
+    '{code, select, channel_not_found {the channel is gone, or is private and the bot is not in it} not_in_channel {the bot is not in the channel (invite it with /invite)} is_archived {the channel is archived} account_inactive {Slack says the account is inactive} invalid_auth {Slack no longer accepts the app’s token (reinstall the app)} user_not_found {Slack no longer knows this person} cannot_dm_bot {a bot cannot be sent direct messages} user_disabled {the account is deactivated} user_is_bot {the account is a bot} other {Slack answered {shown}}}',
   'me.change': 'Change with `/commitments me time 08:30` · `me days weekdays|every day|mon,tue,thu` · `me pause until &lt;date&gt;` · `me resume`',
   'me.nowAt': 'Check-ins now come at {time}.',
   'me.nowOn': 'Check-ins now come on {days}.',

@@ -4,7 +4,7 @@ import { AppError, InvalidInputError } from '#shared/errors';
 import { EN, type Translator } from '#shared/i18n/translator';
 import type { Logger } from '#shared/observe/log';
 import { countHandledError } from '#shared/observe/metrics';
-import { renderProblem, renderUnexpected } from '#shared/slack/render/notice';
+import { mentionedUser, renderProblem, renderUnexpected } from '#shared/slack/render/notice';
 import { SLACK_LIMITS, type SlackMessage } from '#shared/slack/render/format';
 
 /** An error sorted for a person: a known one keeps its own text, anything else gets an id that is in the log. */
@@ -36,8 +36,17 @@ export function answerError(error: unknown, log: Logger, t: Translator = EN): Sl
   const { known } = sorted;
   const hint = known instanceof InvalidInputError && known.hint !== undefined ? t.say({ text: known.hint, say: known.hintSay }) : undefined;
   // The people a refusal names are among its values (`who: <@U0123>`): shown as mentions.
-  const mentions = Object.values(known.say?.values ?? {}).filter((value): value is string => typeof value === 'string');
-  return renderProblem(t.say({ text: known.message, say: known.say }), hint, t, mentions);
+  return renderProblem(t.say({ text: known.message, say: known.say }), hint, t, stringValues(known));
+}
+
+function stringValues(error: AppError): string[] {
+  return Object.values(error.say?.values ?? {}).filter((value): value is string => typeof value === 'string');
+}
+
+/** The user ids of the people a refusal names (its values that are mentions, `<@U0123>`). */
+export function peopleNamed(error: unknown): string[] {
+  if (!isRefusal(error)) return [];
+  return [...new Set(stringValues(error).flatMap((value) => mentionedUser(value) ?? []))];
 }
 
 /** Which block of a form shows the errors about each field; `default` takes the rest. */
@@ -46,10 +55,13 @@ export type FormFields = { default: string } & Readonly<Record<string, string>>;
 /**
  * The same answer for a modal that stays open: the text beside the block of the field the
  * error names (`error.field`), or beside the form's default block; in the submitter's language.
+ * A field error is plain text, where Slack shows a mention as its raw `<@U0123>`: the people
+ * the refusal names are written `@name` instead, from `names` (user id → name), where known.
  */
-export function answerFormError(error: unknown, fields: FormFields, log: Logger, t: Translator = EN): ViewErrorsResponseAction {
+export function answerFormError(error: unknown, fields: FormFields, log: Logger, t: Translator = EN, names: ReadonlyMap<string, string> = new Map()): ViewErrorsResponseAction {
   const sorted = sortError(error, log);
-  const text = 'errorId' in sorted ? renderUnexpected(sorted.errorId, t).text : t.say({ text: sorted.known.message, say: sorted.known.say });
+  const said = 'errorId' in sorted ? renderUnexpected(sorted.errorId, t).text : t.say({ text: sorted.known.message, say: sorted.known.say });
+  const text = [...names].reduce((shown, [userId, name]) => shown.replaceAll(`<@${userId}>`, `@${name}`), said);
   const field = 'known' in sorted && sorted.known.field ? sorted.known.field : undefined;
   const blockId = (field && fields[field]) || fields.default;
   return { response_action: 'errors', errors: { [blockId]: text.slice(0, SLACK_LIMITS.plainText) } };

@@ -1,6 +1,6 @@
 import { DEFAULT_LOCALE } from '#shared/domain/locale';
 import { EN, translatorFor } from '#shared/i18n/translator';
-import { answerFormError, type FormFields } from '#shared/slack/answer-error';
+import type { FormFields } from '#shared/slack/answer-error';
 import { readCommitmentForm } from '#shared/slack/forms';
 import { INPUTS } from '#shared/slack/render/modals';
 import { readOrigin } from '#shared/slack/view-state';
@@ -8,6 +8,7 @@ import { submitCommitment } from '#shared/use-cases/interactions';
 import type { ListenerDeps } from '../deps.ts';
 import { echoJob, jobTeam } from '../after-answer.ts';
 import { viewCaller, type ViewArgs } from '../payload.ts';
+import { answerForm } from '../form-error.ts';
 
 const FIELDS: FormFields = { default: INPUTS.title, detail: INPUTS.detail, due: INPUTS.due, owners: INPUTS.owners };
 
@@ -25,7 +26,7 @@ export function addCommitmentSubmission(deps: ListenerDeps) {
       deps.afterAnswer.later(context, echoJob(team, caller.userId, origin, confirmation));
       deps.afterAnswer.later(context, { kind: 'home', team, userId: caller.userId });
     } catch (error) {
-      await ack(answerFormError(error, FIELDS, deps.log, t));
+      await ack(await answerForm(deps, body, error, FIELDS, t));
     }
   };
 }

@@ -3,7 +3,7 @@ import { REGISTRY } from '#shared/commands/registry';
 import { DEFAULT_LOCALE } from '#shared/domain/locale';
 import { InvalidInputError } from '#shared/errors';
 import { EN, translatorFor } from '#shared/i18n/translator';
-import { answerFormError, type FormFields } from '#shared/slack/answer-error';
+import type { FormFields } from '#shared/slack/answer-error';
 import { readTrackForm } from '#shared/slack/forms';
 import { INPUTS } from '#shared/slack/render/modals';
 import { readOrigin } from '#shared/slack/view-state';
@@ -11,6 +11,7 @@ import { submitTrack } from '#shared/use-cases/interactions';
 import type { ListenerDeps } from '../deps.ts';
 import { echoJob, jobTeam } from '../after-answer.ts';
 import { viewCaller, type ViewArgs } from '../payload.ts';
+import { answerForm } from '../form-error.ts';
 
 const FIELDS: FormFields = {
   default: INPUTS.slug,
@@ -39,7 +40,7 @@ export function addTrackSubmission(deps: ListenerDeps) {
       await ack();
       deps.afterAnswer.later(context, echoJob(jobTeam(context, caller.teamId), caller.userId, origin, confirmation));
     } catch (error) {
-      await ack(answerFormError(error, FIELDS, deps.log, t));
+      await ack(await answerForm(deps, body, error, FIELDS, t));
     }
   };
 }

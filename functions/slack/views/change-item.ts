@@ -1,6 +1,6 @@
 import { DEFAULT_LOCALE } from '#shared/domain/locale';
 import { EN, translatorFor, type Translator } from '#shared/i18n/translator';
-import { answerFormError, type FormFields } from '#shared/slack/answer-error';
+import type { FormFields } from '#shared/slack/answer-error';
 import { readEditForm } from '#shared/slack/forms';
 import { INPUTS, type ModalOrigin } from '#shared/slack/render/modals';
 import { readOrigin, type ViewValues } from '#shared/slack/view-state';
@@ -9,6 +9,7 @@ import { submitEditForm, submitItemChange } from '#shared/use-cases/interactions
 import type { ListenerDeps } from '../deps.ts';
 import { echoJob, jobTeam } from '../after-answer.ts';
 import { viewCaller, type ViewArgs } from '../payload.ts';
+import { answerForm } from '../form-error.ts';
 
 const FIELDS: FormFields = { default: INPUTS.note, status: INPUTS.status };
 
@@ -49,7 +50,7 @@ function itemSubmission(deps: ListenerDeps, save: (caller: Caller, origin: Modal
       deps.afterAnswer.later(context, echoJob(team, caller.userId, origin, confirmation));
       deps.afterAnswer.later(context, { kind: 'home', team, userId: caller.userId });
     } catch (error) {
-      await ack(answerFormError(error, fields, deps.log, t));
+      await ack(await answerForm(deps, body, error, fields, t));
     }
   };
 }

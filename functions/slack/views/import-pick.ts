@@ -1,6 +1,6 @@
 import { DEFAULT_LOCALE } from '#shared/domain/locale';
 import { EN, translatorFor } from '#shared/i18n/translator';
-import { answerFormError, type FormFields } from '#shared/slack/answer-error';
+import type { FormFields } from '#shared/slack/answer-error';
 import { readPicksForm } from '#shared/slack/forms';
 import { MAX_PROPOSALS } from '#shared/domain/import-draft';
 import { IMPORT_INPUTS } from '#shared/slack/render/import';
@@ -9,6 +9,7 @@ import { submitPicks } from '#shared/use-cases/interactions';
 import type { ListenerDeps } from '../deps.ts';
 import { echoJob, jobTeam } from '../after-answer.ts';
 import { viewCaller, type ViewArgs } from '../payload.ts';
+import { answerForm } from '../form-error.ts';
 
 /** An error about one proposal's field shows beside that field; the rest beside the first checkbox group. */
 const FIELDS: FormFields = {
@@ -33,7 +34,7 @@ export function importPickSubmission(deps: ListenerDeps) {
       deps.afterAnswer.later(context, echoJob(team, caller.userId, origin, confirmation));
       deps.afterAnswer.later(context, { kind: 'home', team, userId: caller.userId });
     } catch (error) {
-      await ack(answerFormError(error, FIELDS, deps.log, t));
+      await ack(await answerForm(deps, body, error, FIELDS, t));
     }
   };
 }

@@ -1,12 +1,13 @@
 import { DEFAULT_LOCALE } from '#shared/domain/locale';
 import { EN, translatorFor } from '#shared/i18n/translator';
-import { answerFormError, type FormFields } from '#shared/slack/answer-error';
+import type { FormFields } from '#shared/slack/answer-error';
 import { readReadoutForm } from '#shared/slack/forms';
 import { IMPORT_INPUTS, READOUT_PARTS, importPickModal } from '#shared/slack/render/import';
 import { readOrigin } from '#shared/slack/view-state';
 import { proposeImport } from '#shared/use-cases/import';
 import type { ListenerDeps } from '../deps.ts';
 import { viewCaller, type ViewArgs } from '../payload.ts';
+import { answerForm } from '../form-error.ts';
 
 const FIELDS: FormFields = {
   default: IMPORT_INPUTS.text,
@@ -24,7 +25,7 @@ export function importTextSubmission(deps: ListenerDeps) {
       const { draft, track, found, leftFrom } = await proposeImport(deps, caller, readReadoutForm(view.state.values, origin, caller.now));
       await ack({ response_action: 'update', view: importPickModal(draft.id, origin, draft.proposals, track.parties, { found, leftFrom }, t) });
     } catch (error) {
-      await ack(answerFormError(error, FIELDS, deps.log, t));
+      await ack(await answerForm(deps, body, error, FIELDS, t));
     }
   };
 }

@@ -1,6 +1,6 @@
 import { DEFAULT_LOCALE } from '#shared/domain/locale';
 import { EN, translatorFor } from '#shared/i18n/translator';
-import { answerFormError, type FormFields } from '#shared/slack/answer-error';
+import type { FormFields } from '#shared/slack/answer-error';
 import { readRolesForm } from '#shared/slack/forms';
 import { ROLE_INPUTS } from '#shared/slack/render/roles';
 import { readOrigin } from '#shared/slack/view-state';
@@ -8,6 +8,7 @@ import { submitRoles } from '#shared/use-cases/track-access';
 import type { ListenerDeps } from '../deps.ts';
 import { echoJob, jobTeam } from '../after-answer.ts';
 import { viewCaller, type ViewArgs } from '../payload.ts';
+import { answerForm } from '../form-error.ts';
 
 const FIELDS: FormFields = { default: ROLE_INPUTS.owner, [ROLE_INPUTS.editor]: ROLE_INPUTS.editor, [ROLE_INPUTS.viewer]: ROLE_INPUTS.viewer };
 
@@ -23,7 +24,7 @@ export function trackRolesSubmission(deps: ListenerDeps) {
       await ack();
       deps.afterAnswer.later(context, echoJob(jobTeam(context, caller.teamId), caller.userId, origin, confirmation));
     } catch (error) {
-      await ack(answerFormError(error, FIELDS, deps.log, t));
+      await ack(await answerForm(deps, body, error, FIELDS, t));
     }
   };
 }

@@ -4,6 +4,7 @@ import type { PreferencesView } from '#shared/domain/preferences';
 import { instantText } from '#shared/export/briefing';
 import { EN, type Translator } from '#shared/i18n/translator';
 import { context, escapeEntities, plainText, section, type Block, type SlackMessage } from '#shared/slack/render/format';
+import { slackWhy } from '#shared/slack/render/notice';
 
 /** "weekdays", "every day", "Mon, Tue, Thu"; "平日", "毎日", "月、火、木". */
 export function daysText(days: readonly number[], t: Translator = EN): string {
@@ -21,13 +22,13 @@ export function renderPreferences(view: PreferencesView, now: Date, t: Translato
   const { prefs, timeZone } = view;
   const lines = [t.t('me.checkIns', { days: daysText(prefs.days, t), time: prefs.time, timeZone: escapeEntities(timeZone) })];
   if (prefs.pausedUntil && prefs.pausedUntil >= localDate(now, timeZone)) lines.push(t.t('me.paused', { date: t.date(prefs.pausedUntil) }));
-  if (prefs.stopped) lines.push(t.t('me.stopped', { when: instantText(new Date(prefs.stopped.at), timeZone, t), reason: escapeEntities(prefs.stopped.reason) }));
+  if (prefs.stopped) lines.push(t.t('me.stopped', { when: instantText(new Date(prefs.stopped.at), timeZone, t), reason: slackWhy(prefs.stopped.reason, t) }));
   const blocks: Block[] = [];
   const done = view.change ? changedText(view.change, prefs, t) : undefined;
   if (done) blocks.push(section(`:white_check_mark: ${done}`));
   blocks.push(section(lines.join('\n')));
   blocks.push(context(t.t('me.change')));
-  // Code marks keep a reason such as cannot_dm_bot whole in blocks; the fallback text goes without.
+  // Code marks keep a Slack code without words (some_error) whole in blocks; the fallback text goes without.
   const text = [done, ...lines].filter(Boolean).map((line) => plainText(line!).replace(/`/g, '')).join('\n');
   return { text, blocks };
 }

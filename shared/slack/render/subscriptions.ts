@@ -2,24 +2,25 @@ import type { Locale } from '#shared/domain/locale';
 import { DIGEST_SECTIONS, type SubscribeResult, type Subscription } from '#shared/domain/subscription';
 import { localTimeText, scheduleText } from '#shared/format/schedule';
 import { EN, type Translator } from '#shared/i18n/translator';
+import { slackWhy } from '#shared/slack/render/notice';
 import { SLACK_LIMITS, context, escapeEntities, section, truncate, type Block, type SlackMessage } from '#shared/slack/render/format';
 
 /**
  * The line for one subscription: track, schedule, next run in its zone, or why it is paused;
  * its language when that is not English.
- * Built twice rather than through `plainText`, which would eat the underscores of `is_archived`;
- * escaped both times, since Slack reads the fallback text as mrkdwn too.
+ * Built twice rather than through `plainText`, which would eat the underscores of a pause's
+ * Slack code shown as it is; escaped both times, since Slack reads the fallback text as mrkdwn too.
  */
 export function subscriptionLine(sub: Subscription, markup = true, t: Translator = EN): string {
   const when = scheduleText(sub.schedule, sub.timeZone, t);
-  const [b, code, esc] = markup ? ['*', '`', escapeEntities] : ['', '', escapeEntities];
+  const b = markup ? '*' : '';
   const language = sub.language && sub.language !== 'en' ? ` · ${t.t('subscriptions.language', { language: sub.language })}` : '';
   if (sub.paused) {
-    const paused = t.t('subscriptions.paused', { time: localTimeText(new Date(sub.paused.at), sub.timeZone, t), reason: `${code}${esc(sub.paused.reason)}${code}` });
-    return `${markup ? ':double_vertical_bar: ' : ''}${b}${sub.track}${b} · ${esc(when)} · ${paused}${language}`;
+    const paused = t.t('subscriptions.paused', { time: localTimeText(new Date(sub.paused.at), sub.timeZone, t), reason: slackWhy(sub.paused.reason, t, markup) });
+    return `${markup ? ':double_vertical_bar: ' : ''}${b}${sub.track}${b} · ${escapeEntities(when)} · ${paused}${language}`;
   }
   const next = t.t('subscriptions.next', { time: localTimeText(new Date(sub.nextRunAt), sub.timeZone, t) });
-  return `${markup ? ':calendar: ' : ''}${b}${sub.track}${b} · ${esc(when)} · ${next}${noise(sub, ' · ', t)}${language}`;
+  return `${markup ? ':calendar: ' : ''}${b}${sub.track}${b} · ${escapeEntities(when)} · ${next}${noise(sub, ' · ', t)}${language}`;
 }
 
 /**

@@ -76,7 +76,7 @@ describe('/commitments me', () => {
   it('clears a stop the sweep recorded when the person resumes', async () => {
     const store = preferences();
     await store.stop(TEAM, 'U0STOPPED', 'cannot_dm_bot', new Date('2026-03-20T00:00:00Z'));
-    expect((await command('me', 'U0STOPPED')).text).toContain('Stopped since Fri 20 Mar 2026, 00:00 (UTC): cannot_dm_bot');
+    expect((await command('me', 'U0STOPPED')).text).toContain('Stopped since Fri 20 Mar 2026, 00:00 (UTC): a bot cannot be sent direct messages');
     expect((await command('me resume', 'U0STOPPED')).text).not.toContain('Stopped');
     expect((await store.get(TEAM, 'U0STOPPED')).stopped).toBeUndefined();
   });

@@ -81,7 +81,7 @@ describe('subscriptions', () => {
     expect(paused?.['gsi1pk']).toBeUndefined();
     expect(paused?.['gsi1sk']).toBeUndefined();
     const [sub] = await listSubscriptions(h.subs, { teamId, channelId: 'C0ARCHIVED' });
-    expect(renderSubscriptions({ channelId: 'C0ARCHIVED', subscriptions: [sub!] }).text).toContain('paused since Mon 9 Mar 2026, 09:01 GMT+9: is_archived');
+    expect(renderSubscriptions({ channelId: 'C0ARCHIVED', subscriptions: [sub!] }).text).toContain('paused since Mon 9 Mar 2026, 09:01 GMT+9: the channel is archived — subscribe again to resume');
 
     const resumed = await subscribe(h.subs, { teamId, channelId: 'C0ARCHIVED', track: 'japan-korea', by: 'U0A', now: new Date('2026-03-10T00:00:00Z') });
     expect(resumed.subscription.paused).toBeUndefined();

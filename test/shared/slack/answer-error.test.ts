@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AlreadyExistsError, ConfigError, InvalidInputError, NotFoundError } from '#shared/errors';
 import { createLogger } from '#shared/observe/log';
-import { answerError, answerFormError, type FormFields } from '#shared/slack/answer-error';
+import { answerError, answerFormError, peopleNamed, type FormFields } from '#shared/slack/answer-error';
 import { captureLogLines } from '../../support/log-lines.ts';
 
 let capture: ReturnType<typeof captureLogLines>;
@@ -51,6 +51,23 @@ describe('answerFormError', () => {
     const { log } = recordingLog();
     const answer = answerFormError(new ConfigError('SLACK_BOT_TOKEN is missing', { field: 'timeZone' }), TRACK_FORM, log);
     expect(answer.errors).toEqual({ slug: expect.stringMatching(/^Something went wrong on our side/) });
+  });
+
+  it('writes the people a refusal names by name, since a field error is plain text, and leaves anyone it has no name for as they were', () => {
+    const { log } = recordingLog();
+    const refusal = (who: string) =>
+      new InvalidInputError(`${who} is a bot; only people can hold a role.`, undefined, { field: 'owners', say: { key: 'roles.notPerson', values: { who, what: 'bot' } } });
+    expect(peopleNamed(refusal('<@U0BOT>'))).toEqual(['U0BOT']);
+    const names = new Map([['U0BOT', 'Reminder <Bot>']]);
+    expect(answerFormError(refusal('<@U0BOT>'), TRACK_FORM, log, undefined, names).errors['slug']).toMatch(/^@Reminder <Bot> is a bot/);
+    expect(answerFormError(refusal('<@U0ROB>'), TRACK_FORM, log, undefined, names).errors['slug']).toMatch(/^<@U0ROB> is a bot/);
+    // Only values that are exactly a mention name someone.
+    expect(peopleNamed(refusal('<@U0BOT> and <@U0ROB>'))).toEqual([]);
+  });
+
+  it('names nobody in an unexpected error, whatever it holds', () => {
+    expect(peopleNamed(new Error('<@U0BOT>'))).toEqual([]);
+    expect(peopleNamed(new ConfigError('x', { say: { key: 'x', values: { who: '<@U0BOT>' } } }))).toEqual([]);
   });
 
   it('keeps the text within Slack’s 150 characters for a form error', () => {
