@@ -1,5 +1,8 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import Negotiator from 'negotiator';
 import type { OAuthSecret } from '#shared/config';
+import { DEFAULT_LOCALE, LOCALES, LocaleSchema } from '#shared/domain/locale';
+import { translatorFor, type Translator } from '#shared/i18n/translator';
 import type { Logger } from '#shared/observe/log';
 import { clearedStateCookie, createStateStore, readStateCookie, stateCookie } from '#shared/slack/oauth-state';
 import { exchangeCode } from '#shared/slack/oauth-access';
@@ -29,9 +32,10 @@ export function createOAuthRoutes(input: { deps: ListenerDeps; oauth: OAuthSecre
     async serve(event: APIGatewayProxyEventV2): Promise<Result | undefined> {
       if (event.rawPath === INSTALL_PATH) {
         const { state, url } = await startInstall({ stateStore, clientId: oauth.clientId, redirectUri, authorizeUrl: slackAuthorizeUrl, now: deps.clock() });
-        return html(200, renderInstallPage({ authorizeUrl: url, region, docsUrl }), [stateCookie(state, secure)]);
+        return html(200, renderInstallPage({ authorizeUrl: url, region, docsUrl }, await pageLanguage(event)), [stateCookie(state, secure)]);
       }
       if (event.rawPath !== REDIRECT_PATH) return undefined;
+      const t = await pageLanguage(event);
       const query = new URLSearchParams(event.rawQueryString);
       const outcome = await completeInstall({
         params: { code: query.get('code') ?? undefined, state: query.get('state') ?? undefined, error: query.get('error') ?? undefined },
@@ -46,17 +50,24 @@ export function createOAuthRoutes(input: { deps: ListenerDeps; oauth: OAuthSecre
       if (outcome.kind === 'refused') {
         // The code may come from the link itself: logged cut short, never shown.
         log.warn('install refused', { reason: outcome.message, ...(outcome.code !== undefined ? { code: outcome.code.slice(0, 100) } : {}) });
-        return html(400, renderInstallErrorPage({ message: outcome.message, installPath: INSTALL_PATH }), [clearedStateCookie(secure)]);
+        return html(400, renderInstallErrorPage({ message: outcome.message, installPath: INSTALL_PATH }, t), [clearedStateCookie(secure)]);
       }
       deps.tokens.forget();
       const { installation } = outcome;
       log.info('installed', { teamId: installation.teamId, enterpriseId: installation.enterpriseId });
-      return html(200, renderInstalledPage({ workspace: installation.teamName ?? installation.enterpriseName }), [clearedStateCookie(secure)]);
+      return html(200, renderInstalledPage({ workspace: installation.teamName ?? installation.enterpriseName }, t), [clearedStateCookie(secure)]);
     },
 
     /** Where this deployment's install page is. */
     installUrl: `${publicUrl}${INSTALL_PATH}`,
   };
+}
+
+/** The pages' language: the first the browser asks for (Accept-Language) that the app speaks; English if none. */
+function pageLanguage(event: APIGatewayProxyEventV2): Promise<Translator> {
+  const accepted = headerOf(event, 'accept-language');
+  const [best] = new Negotiator({ headers: accepted === undefined ? {} : { 'accept-language': accepted } }).languages([...LOCALES]);
+  return translatorFor(LocaleSchema.safeParse(best).data ?? DEFAULT_LOCALE);
 }
 
 /** HTTP API payload 2.0 moves the Cookie header into `cookies`; a plain header is read too. */

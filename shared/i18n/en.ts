@@ -1,3 +1,5 @@
+import { SLACK_APP } from '#shared/slack-app/definitions';
+
 /**
  * The English catalog: every sentence the converted surfaces write, as ICU MessageFormat
  * (plural and select rules, `{name}` placeholders; no tags are read, so `<@U1>` is text).
@@ -377,7 +379,7 @@ export const en = {
   'me.stopped': ':no_entry: Stopped since {when}: {reason}',
   // Why Slack refused a post or a direct message, from its error code (`shown`: the code as it is to appear).
   'slack.why':
-    '{code, select, channel_not_found {the channel is gone, or is private and the bot is not in it} not_in_channel {the bot is not in the channel (invite it with /invite)} is_archived {the channel is archived} account_inactive {Slack says the account is inactive} invalid_auth {Slack no longer accepts the app’s token (reinstall the app)} user_not_found {Slack no longer knows this person} cannot_dm_bot {a bot cannot be sent direct messages} user_disabled {the account is deactivated} user_is_bot {the account is a bot} other {Slack answered {shown}}}',
+    '{code, select, channel_not_found {the channel is gone, or is private and the bot is not in it} not_in_channel {the bot is not in the channel (invite it with `/invite`)} is_archived {the channel is archived} account_inactive {Slack says the account is inactive} invalid_auth {Slack no longer accepts the app’s token (reinstall the app)} user_not_found {Slack no longer knows this person} cannot_dm_bot {a bot cannot be sent direct messages} user_disabled {the account is deactivated} user_is_bot {the account is a bot} other {Slack answered {shown}}}',
   'me.change': 'Change with `/commitments me time 08:30` · `me days weekdays|every day|mon,tue,thu` · `me pause until &lt;date&gt;` · `me resume`',
   'me.nowAt': 'Check-ins now come at {time}.',
   'me.nowOn': 'Check-ins now come on {days}.',
@@ -642,6 +644,43 @@ export const en = {
   'checkIn.cannotOwn':
     '{who} is {what, select, deactivated {a deactivated account} other {a bot}}; only a person with an active account can own {id}. Nothing was changed.',
   'checkIn.unknownSnooze': 'That snooze choice is not one this app drew; show the item again.',
+  // The install pages (HTML: every value comes in escaped). A scope of SLACK_APP.botScopes without its `install.scope.` sentence does not compile.
+  'install.title': 'Install {app}',
+  'install.description': SLACK_APP.description,
+  'install.pitch': 'Track the follow-ups of a summit or a negotiation, see what is overdue, and get a digest in a channel on a schedule, with {command}.',
+  'install.permissions': 'What it asks Slack for',
+  'install.scope.commands': 'Adds the {command} command and the message shortcuts {shortcuts}.',
+  'install.scope.chat:write': 'Answers you, posts the reports you share, digests and check-in questions, and redraws them after a change.',
+  'install.scope.chat:write.public': 'Posts the digest a channel subscribed to in that public channel, even before the app is added to it.',
+  'install.scope.channels:history': 'Looks for its own digest in a public channel before posting, so a retried post never appears twice, and reads back its own message to redraw it.',
+  'install.scope.groups:history': 'Does the same in the private channels the app has been added to.',
+  'install.scope.files:write': 'Sends you the briefing and CSV you ask for with export, in a direct message.',
+  'install.scope.im:write': 'Opens a direct message with an item’s owner to ask how it is going (check-ins), and with you to send an export.',
+  'install.scope.im:history': 'Looks for its own check-in in such a direct message before asking again, so no one is asked twice in a day, and reads it back to redraw it once answered.',
+  'install.scope.users:read': 'Reads whether the person asking is an admin, a member, a guest, from another organisation or deactivated, to apply a track’s roles; and their name, time zone and language.',
+  'install.scope.usergroups:read': 'Reads the members of a user group given a role on a track.',
+  'install.dataHeading': 'Where your workspace’s data is kept',
+  'install.data':
+    'In one Amazon DynamoDB table in {region}, under your workspace’s id, which no other workspace’s request can read: tracks, items and their history (notes, assessments, sources), subscriptions and check-in settings, the app manager, and a record of each person and user group the app has met (Slack id, name, whether admin, guest or from another organisation, time zone, language). The install’s bot token is kept sealed with an AWS KMS key, never as text. Messages are not stored, except what you add to a track; a text pasted into an import is kept two hours as a draft.',
+  'install.region': 'AWS region {region}',
+  'install.regionUnknown': 'the AWS region this app is deployed in',
+  'install.retentionHeading': 'For how long',
+  'install.retention':
+    'As long as the app stays installed, and the tracks after that until they are purged. The table’s point-in-time backups keep every change for {days, number} days, so data deleted is gone from them {days, number} days later. The app’s logs of each request (with workspace and user ids) are kept for a year.',
+  'install.removeHeading': 'How to remove it',
+  'install.uninstall':
+    'A workspace admin uninstalls the app: in Slack’s <em>Manage apps</em> page for your workspace, open {app} and choose <em>Remove App</em>. That deletes the bot token and the records of your people and user groups at once, and pauses every digest; with no token, nothing more is posted.',
+  'install.purge': 'The tracks stay, so that a reinstall finds them. To delete them for good, ask whoever runs this app to purge your workspace: {command} deletes every item of it from the table.',
+  'install.workspaceId': 'your workspace id',
+  'install.docs': 'Roles, privacy and every command in full: {link}.',
+  'install.docsLink': 'the {app} documentation',
+  'install.noDocs': 'Roles, privacy and every command in full are in the documentation that comes with the app; ask whoever runs it.',
+  'install.add': 'Add to Slack',
+  'install.installed': '{app} is installed',
+  'install.installedTo': '{app} is installed to {workspace}',
+  'install.next': 'Next, in any channel, type {command} to see what you can ask.',
+  'install.failed': '{app} was not installed',
+  'install.again': 'Start the install again',
 } as const;
 
 /** Every key a catalog holds. */

@@ -33,23 +33,6 @@ export const SLACK_APP = {
 
 export type BotScope = (typeof SLACK_APP.botScopes)[number];
 
-/**
- * Why the app asks for each bot scope, as the install page shows it before the button: a scope
- * added to `botScopes` without its sentence here does not compile.
- */
-export const BOT_SCOPE_REASONS: { readonly [Scope in BotScope]: string } = {
-  commands: `Adds the ${SLACK_APP.command.name} command and the message shortcuts ${SLACK_APP.shortcuts.map((s) => `“${s.name}”`).join(' and ')}.`,
-  'chat:write': 'Answers you, posts the reports you share, digests and check-in questions, and redraws them after a change.',
-  'chat:write.public': 'Posts the digest a channel subscribed to in that public channel, even before the app is added to it.',
-  'channels:history': 'Looks for its own digest in a public channel before posting, so a retried post never appears twice, and reads back its own message to redraw it.',
-  'groups:history': 'Does the same in the private channels the app has been added to.',
-  'files:write': 'Sends you the briefing and CSV you ask for with export, in a direct message.',
-  'im:write': 'Opens a direct message with an item’s owner to ask how it is going (check-ins), and with you to send an export.',
-  'im:history': 'Looks for its own check-in in such a direct message before asking again, so no one is asked twice in a day, and reads it back to redraw it once answered.',
-  'users:read': 'Reads whether the person asking is an admin, a member, a guest, from another organisation or deactivated, to apply a track’s roles; and their name, time zone and language.',
-  'usergroups:read': 'Reads the members of a user group given a role on a track.',
-};
-
 /** Block Kit ids shared by the renderers (which emit them) and the listeners (which match them). */
 export const ACTION_IDS = {
   markDone: 'commitment_mark_done',

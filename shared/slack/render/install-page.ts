@@ -1,13 +1,14 @@
-import { BOT_SCOPE_REASONS, SLACK_APP } from '#shared/slack-app/definitions';
+import { EN, type Translator } from '#shared/i18n/translator';
+import { SLACK_APP } from '#shared/slack-app/definitions';
 
 /** Text made safe for HTML text and attribute values alike. */
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-function page(title: string, body: string): string {
+function page(title: string, body: string, t: Translator): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${t.locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -33,54 +34,61 @@ ${body}
 const BACKUP_DAYS = 35;
 
 /**
- * The install page: what the app does; before the button, each permission it asks for and why,
- * where the workspace's data is kept and for how long, how to remove it, and the docs.
+ * The install page, in the language the browser asks for: what the app does; before the button,
+ * each permission it asks for and why, where the workspace's data is kept and for how long, how to
+ * remove it, and the docs.
  */
-export function renderInstallPage(input: { authorizeUrl: string; region: string | undefined; docsUrl: string | undefined }): string {
-  const scopes = SLACK_APP.botScopes.map((scope) => `<li><code>${escapeHtml(scope)}</code>: ${escapeHtml(BOT_SCOPE_REASONS[scope])}</li>`).join('\n');
-  const region = input.region ? `AWS region <strong>${escapeHtml(input.region)}</strong>` : 'the AWS region this app is deployed in';
-  const docs = input.docsUrl
-    ? `<p>Roles, privacy and every command in full: <a href="${escapeHtml(input.docsUrl)}">the ${escapeHtml(SLACK_APP.name)} documentation</a>.</p>`
-    : '<p>Roles, privacy and every command in full are in the documentation that comes with the app; ask whoever runs it.</p>';
+export function renderInstallPage(input: { authorizeUrl: string; region: string | undefined; docsUrl: string | undefined }, t: Translator = EN): string {
+  const app = escapeHtml(SLACK_APP.name);
+  const command = `<code>${escapeHtml(SLACK_APP.command.name)}</code>`;
+  const shortcuts = t.and(SLACK_APP.shortcuts.map((s) => `“${escapeHtml(s.name)}”`));
+  const scopes = SLACK_APP.botScopes.map((scope) => `<li><code>${escapeHtml(scope)}</code>: ${t.t(`install.scope.${scope}`, { command, shortcuts })}</li>`).join('\n');
+  const region = input.region ? t.t('install.region', { region: `<strong>${escapeHtml(input.region)}</strong>` }) : t.t('install.regionUnknown');
+  const docs = input.docsUrl ? t.t('install.docs', { link: `<a href="${escapeHtml(input.docsUrl)}">${t.t('install.docsLink', { app })}</a>` }) : t.t('install.noDocs');
+  const purge = `<code>npm run purge -- --team &lt;${escapeHtml(t.t('install.workspaceId'))}&gt; --yes</code>`;
   return page(
-    `Install ${SLACK_APP.name}`,
-    `<h1>${escapeHtml(SLACK_APP.name)}</h1>
-<p>${escapeHtml(SLACK_APP.description)}</p>
-<p>Track the follow-ups of a summit or a negotiation, see what is overdue, and get a digest in a channel on a schedule, with <code>${escapeHtml(SLACK_APP.command.name)}</code>.</p>
-<h2 id="permissions">What it asks Slack for</h2>
+    t.t('install.title', { app: SLACK_APP.name }),
+    `<h1>${app}</h1>
+<p>${t.t('install.description')}</p>
+<p>${t.t('install.pitch', { command })}</p>
+<h2 id="permissions">${t.t('install.permissions')}</h2>
 <ul>
 ${scopes}
 </ul>
-<h2 id="data">Where your workspace’s data is kept</h2>
-<p>In one Amazon DynamoDB table in ${region}, under your workspace’s id, which no other workspace’s request can read: tracks, items and their history (notes, assessments, sources), subscriptions and check-in settings, the app manager, and a record of each person and user group the app has met (Slack id, name, whether admin, guest or from another organisation, time zone, language). The install’s bot token is kept sealed with an AWS KMS key, never as text. Messages are not stored, except what you add to a track; a text pasted into an import is kept two hours as a draft.</p>
-<h2 id="retention">For how long</h2>
-<p>As long as the app stays installed, and the tracks after that until they are purged. The table’s point-in-time backups keep every change for ${BACKUP_DAYS} days, so data deleted is gone from them ${BACKUP_DAYS} days later. The app’s logs of each request (with workspace and user ids) are kept for a year.</p>
-<h2 id="remove">How to remove it</h2>
+<h2 id="data">${t.t('install.dataHeading')}</h2>
+<p>${t.t('install.data', { region })}</p>
+<h2 id="retention">${t.t('install.retentionHeading')}</h2>
+<p>${t.t('install.retention', { days: BACKUP_DAYS })}</p>
+<h2 id="remove">${t.t('install.removeHeading')}</h2>
 <ol>
-<li>A workspace admin uninstalls the app: in Slack’s <em>Manage apps</em> page for your workspace, open ${escapeHtml(SLACK_APP.name)} and choose <em>Remove App</em>. That deletes the bot token and the records of your people and user groups at once, and pauses every digest; with no token, nothing more is posted.</li>
-<li>The tracks stay, so that a reinstall finds them. To delete them for good, ask whoever runs this app to purge your workspace: <code>npm run purge -- --team &lt;your workspace id&gt; --yes</code> deletes every item of it from the table.</li>
+<li>${t.t('install.uninstall', { app })}</li>
+<li>${t.t('install.purge', { command: purge })}</li>
 </ol>
-${docs}
-<p><a class="add" id="add-to-slack" href="${escapeHtml(input.authorizeUrl)}">Add to Slack</a></p>`,
+<p>${docs}</p>
+<p><a class="add" id="add-to-slack" href="${escapeHtml(input.authorizeUrl)}">${t.t('install.add')}</a></p>`,
+    t,
   );
 }
 
 /** After a good install: where it went and what to type first. */
-export function renderInstalledPage(input: { workspace: string | undefined }): string {
-  const where = input.workspace ? ` to ${escapeHtml(input.workspace)}` : '';
+export function renderInstalledPage(input: { workspace: string | undefined }, t: Translator = EN): string {
+  const app = escapeHtml(SLACK_APP.name);
+  const heading = input.workspace ? t.t('install.installedTo', { app, workspace: escapeHtml(input.workspace) }) : t.t('install.installed', { app });
   return page(
-    `${SLACK_APP.name} is installed`,
-    `<h1>${escapeHtml(SLACK_APP.name)} is installed${where}</h1>
-<p>Next, in any channel, type <code>${escapeHtml(SLACK_APP.command.name)} help</code> to see what you can ask.</p>`,
+    t.t('install.installed', { app: SLACK_APP.name }),
+    `<h1>${heading}</h1>
+<p>${t.t('install.next', { command: `<code>${escapeHtml(SLACK_APP.command.name)} help</code>` })}</p>`,
+    t,
   );
 }
 
 /** Any install that did not complete: what happened, and the way to start again. */
-export function renderInstallErrorPage(input: { message: string; installPath: string }): string {
+export function renderInstallErrorPage(input: { message: string; installPath: string }, t: Translator = EN): string {
   return page(
-    `${SLACK_APP.name} was not installed`,
-    `<h1>${escapeHtml(SLACK_APP.name)} was not installed</h1>
+    t.t('install.failed', { app: SLACK_APP.name }),
+    `<h1>${t.t('install.failed', { app: escapeHtml(SLACK_APP.name) })}</h1>
 <p>${escapeHtml(input.message)}</p>
-<p><a href="${escapeHtml(input.installPath)}">Start the install again</a></p>`,
+<p><a href="${escapeHtml(input.installPath)}">${t.t('install.again')}</a></p>`,
+    t,
   );
 }

@@ -7,7 +7,8 @@ import { promisify } from 'node:util';
 import axe from 'axe-core';
 import { launch } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BOT_SCOPE_REASONS, SLACK_APP } from '#shared/slack-app/definitions';
+import { EN } from '#shared/i18n/translator';
+import { SLACK_APP } from '#shared/slack-app/definitions';
 import { serveLambda } from '#local/http-adapter';
 import { TEST_OAUTH, useSlackHandler } from '../../support/slack-handler.ts';
 
@@ -92,7 +93,8 @@ describe('the install page’s content and accessibility, checked by axe-core in
         const headings = [...document.querySelectorAll('h2')].filter(before).map((h) => h.textContent);
         return { items, docs: docs?.getAttribute('href'), headings, name: button.textContent, lang: document.documentElement.lang };
       })()`)) as { items: string[]; docs: string | undefined; headings: string[]; name: string; lang: string };
-      for (const scope of SLACK_APP.botScopes) expect(shown.items).toContain(`${scope}: ${BOT_SCOPE_REASONS[scope]}`);
+      const shortcuts = EN.and(SLACK_APP.shortcuts.map((s) => `“${s.name}”`));
+      for (const scope of SLACK_APP.botScopes) expect(shown.items).toContain(`${scope}: ${EN.t(`install.scope.${scope}`, { command: SLACK_APP.command.name, shortcuts })}`);
       expect(shown.headings).toHaveLength(4);
       expect(shown.docs).toBe(DOCS_URL);
       expect(shown).toMatchObject({ name: 'Add to Slack', lang: 'en' });

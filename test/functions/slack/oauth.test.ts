@@ -85,6 +85,19 @@ describe('GET /slack/install', () => {
     expect(page.cookies[0]).toContain('Secure');
   });
 
+  it('speaks the first language the browser asks for that the app speaks, English otherwise', async () => {
+    const pageIn = async (accepted: string) => {
+      const request = browserGet('/slack/install');
+      request.headers['accept-language'] = accepted;
+      return (await harness.send(request)).body;
+    };
+    const korean = await pageIn('fr-FR,ko-KR;q=0.9,en;q=0.8');
+    expect(korean).toContain('<html lang="ko">');
+    expect(korean).toContain('>Slack에 추가</a>');
+    expect(await pageIn('ja')).toContain('<title>Commitments をインストール</title>');
+    expect(await pageIn('fr-FR,de;q=0.5')).toContain('<html lang="en">');
+  });
+
   it('answers any other GET with 404', async () => {
     expect((await harness.send(browserGet('/slack/elsewhere'))).statusCode).toBe(404);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, renderInstallErrorPage, renderInstalledPage, renderInstallPage } from '#shared/slack/render/install-page';
-import { BOT_SCOPE_REASONS } from '#shared/slack-app/definitions';
+import { EN, translatorFor, type Translator } from '#shared/i18n/translator';
+import { SLACK_APP } from '#shared/slack-app/definitions';
 import { buildSlackManifest } from '#shared/slack-app/manifest';
 
 describe('install pages', () => {
@@ -34,9 +35,9 @@ describe('the install page says what it asks for and what happens to the data, b
   it('lists each bot scope of the manifest with its reason, in the manifest’s order', () => {
     const scopes = buildSlackManifest('https://bot.example.org/slack/events').oauth_config.scopes.bot;
     expect(scopes.length).toBeGreaterThan(0);
-    const listed = [...beforeButton.matchAll(/<li><code>([^<]+)<\/code>: ([^<]+)<\/li>/g)].map((m) => [m[1], m[2]]);
-    expect(listed).toEqual(scopes.map((scope) => [scope, escapeHtml(BOT_SCOPE_REASONS[scope as keyof typeof BOT_SCOPE_REASONS])]));
-    for (const [, reason] of listed) expect(reason!.length).toBeGreaterThan(20);
+    expect(scopesListed(beforeButton)).toEqual(scopes.map((scope) => [scope, reasonOf(scope, EN)]));
+    expect(reasonOf('commands', EN)).toBe('Adds the <code>/commitments</code> command and the message shortcuts “Track as commitment” and “Import readout”.');
+    for (const [, reason] of scopesListed(beforeButton)) expect(reason.length).toBeGreaterThan(20);
   });
 
   it('says where the workspace’s data is kept, what is kept and for how long', () => {
@@ -58,11 +59,45 @@ describe('the install page says what it asks for and what happens to the data, b
     expect(bare).toContain('the AWS region this app is deployed in');
   });
 
-  it('is one main landmark, headings in order, every page in English', () => {
-    for (const page of [html, renderInstalledPage({ workspace: 'X' }), renderInstallErrorPage({ message: 'm', installPath: '/slack/install' })]) {
-      expect(page).toContain('<html lang="en">');
+  it('is one main landmark, headings in order, every page saying its language', async () => {
+    const ja = await translatorFor('ja');
+    for (const [t, page] of [
+      [EN, html],
+      [EN, renderInstalledPage({ workspace: 'X' })],
+      [EN, renderInstallErrorPage({ message: 'm', installPath: '/slack/install' })],
+      [ja, renderInstallPage({ authorizeUrl: 'https://slack.com/oauth/v2/authorize', region: undefined, docsUrl: undefined }, ja)],
+      [ja, renderInstalledPage({ workspace: 'X' }, ja)],
+      [ja, renderInstallErrorPage({ message: 'm', installPath: '/slack/install' }, ja)],
+    ] as const) {
+      expect(page).toContain(`<html lang="${t.locale}">`);
       expect(page.match(/<main>/g)).toHaveLength(1);
     }
     expect([...html.matchAll(/<h([1-6])/g)].map((m) => m[1])).toEqual(['1', '2', '2', '2', '2']);
   });
 });
+
+describe('the install page in Japanese and Korean', () => {
+  it('says everything before the button in the language, each scope’s reason too, with values escaped as in English', async () => {
+    for (const locale of ['ja', 'ko'] as const) {
+      const t = await translatorFor(locale);
+      const page = renderInstallPage({ authorizeUrl: 'https://slack.com/oauth/v2/authorize?client_id=1', region: 'ap-northeast-1', docsUrl: 'https://docs.example.org/?a=1&b=2' }, t);
+      expect(scopesListed(page).map(([scope, reason]) => [scope, /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(reason)])).toEqual(SLACK_APP.botScopes.map((scope) => [scope, true]));
+      expect(page).toContain('<strong>ap-northeast-1</strong>');
+      expect(page).toContain('href="https://docs.example.org/?a=1&amp;b=2"');
+      expect(page).toContain(`&lt;${t.t('install.workspaceId')}&gt;`);
+      // Only names stay in English: the app's, its command's and shortcuts', AWS's and Slack's.
+      const words = page.replace(/<(style|code|strong)>[\s\S]*?<\/\1>|<[^>]+>|https?:\/\/\S+/g, ' ').match(/[A-Za-z]+/g) ?? [];
+      const names = new Set(['Commitments', 'Slack', 'Amazon', 'DynamoDB', 'AWS', 'KMS', 'ID', 'CSV', 'Track', 'as', 'commitment', 'Import', 'readout', 'export']);
+      expect(words.filter((word) => !names.has(word))).toEqual([]);
+    }
+  });
+});
+
+/** The scopes and their reasons as the page lists them. */
+function scopesListed(page: string): [string, string][] {
+  return [...page.matchAll(/<li><code>([^<]+)<\/code>: (.*?)<\/li>/g)].map((m) => [m[1]!, m[2]!]);
+}
+
+function reasonOf(scope: string, t: Translator): string {
+  return t.t(`install.scope.${scope as (typeof SLACK_APP.botScopes)[number]}`, { command: '<code>/commitments</code>', shortcuts: t.and(SLACK_APP.shortcuts.map((s) => `“${s.name}”`)) });
+}

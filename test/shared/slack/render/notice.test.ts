@@ -20,7 +20,7 @@ describe('a refusal that names people', () => {
 
 describe('why Slack refused a post', () => {
   it('says it in words for the codes a sweep pauses or stops on, in the reader’s language', async () => {
-    expect(slackWhy('not_in_channel')).toBe('the bot is not in the channel (invite it with /invite)');
+    expect(slackWhy('not_in_channel')).toBe('the bot is not in the channel (invite it with `/invite`)');
     expect(slackWhy('is_archived', await translatorFor('ja'))).toBe('チャンネルがアーカイブされています');
     expect(slackWhy('cannot_dm_bot', await translatorFor('ko'))).toBe('봇에게는 다이렉트 메시지를 보낼 수 없습니다');
   });
