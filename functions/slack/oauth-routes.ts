@@ -50,7 +50,7 @@ export function createOAuthRoutes(input: { deps: ListenerDeps; oauth: OAuthSecre
       if (outcome.kind === 'refused') {
         // The code may come from the link itself: logged cut short, never shown.
         log.warn('install refused', { reason: outcome.message, ...(outcome.code !== undefined ? { code: outcome.code.slice(0, 100) } : {}) });
-        return html(400, renderInstallErrorPage({ message: outcome.message, installPath: INSTALL_PATH }, t), [clearedStateCookie(secure)]);
+        return html(400, renderInstallErrorPage({ message: t.say({ text: outcome.message, say: outcome.say }), installPath: INSTALL_PATH }, t), [clearedStateCookie(secure)]);
       }
       deps.tokens.forget();
       const { installation } = outcome;

@@ -681,6 +681,8 @@ export const en = {
   'install.next': 'Next, in any channel, type {command} to see what you can ask.',
   'install.failed': '{app} was not installed',
   'install.again': 'Start the install again',
+  'install.error':
+    '{why, select, cancelled {The install was cancelled in Slack.} scopes {Slack refused the permissions this app asks for. Ask the app’s operator to check its Slack app settings.} notDistributed {This app is not distributed to other workspaces yet: only its own workspace can install it.} unapproved {An admin of this workspace must approve the app before it can be installed.} badCode {The code Slack gave this install is not valid or was used already. Start the install again.} redirect {Slack does not accept this deployment’s address for installs. Ask the app’s operator to add it as a redirect URL in the Slack app settings.} credentials {Slack does not know this app’s credentials. Ask the app’s operator to check them.} orgInstalled {This app is already installed for your whole organisation.} joinedOrg {This workspace has just joined an organisation. Start the install again in a few minutes.} missingParams {The link back from Slack is missing its code or state.} noCookie {This browser did not start this install (its install cookie is missing). Start again from the install page, in the same browser.} otherBrowser {This install was started in another browser or tab. Start again from the install page.} expired {This install link has expired.} used {This install link was already used.} notOurs {This install link is not one we issued.} other {Slack did not complete the install. Start it again; if it fails again, ask the app’s operator.}}',
 } as const;
 
 /** Every key a catalog holds. */

@@ -654,4 +654,6 @@ export const ko: Catalog = {
   'install.next': '이제 아무 채널에서나 {command}를 입력하면 할 수 있는 일이 표시됩니다.',
   'install.failed': '{app}이(가) 설치되지 않았습니다',
   'install.again': '설치 다시 시작',
+  'install.error':
+    '{why, select, cancelled {Slack에서 설치가 취소되었습니다.} scopes {Slack이 이 앱이 요청하는 권한을 거부했습니다. 앱 운영자에게 Slack 앱 설정을 확인해 달라고 요청하세요.} notDistributed {이 앱은 아직 다른 워크스페이스에 배포되지 않았습니다. 이 앱의 워크스페이스만 설치할 수 있습니다.} unapproved {설치하기 전에 이 워크스페이스의 관리자가 앱을 승인해야 합니다.} badCode {Slack이 이 설치에 준 코드가 유효하지 않거나 이미 사용되었습니다. 설치를 다시 시작하세요.} redirect {Slack이 이 배포의 주소를 설치용으로 받지 않습니다. 앱 운영자에게 Slack 앱 설정에 리디렉션 URL로 추가해 달라고 요청하세요.} credentials {Slack이 이 앱의 자격 증명을 알지 못합니다. 앱 운영자에게 확인을 요청하세요.} orgInstalled {이 앱은 이미 조직 전체에 설치되어 있습니다.} joinedOrg {이 워크스페이스는 방금 조직에 합류했습니다. 몇 분 후 설치를 다시 시작하세요.} missingParams {Slack에서 돌아온 링크에 code 또는 state가 없습니다.} noCookie {이 설치는 이 브라우저에서 시작되지 않았습니다(설치 쿠키가 없습니다). 같은 브라우저에서 설치 페이지부터 다시 시작하세요.} otherBrowser {이 설치는 다른 브라우저나 탭에서 시작되었습니다. 설치 페이지부터 다시 시작하세요.} expired {이 설치 링크는 만료되었습니다.} used {이 설치 링크는 이미 사용되었습니다.} notOurs {이 설치 링크는 이 앱이 발급한 것이 아닙니다.} other {Slack에서 설치가 완료되지 않았습니다. 다시 시작하세요. 다시 실패하면 앱 운영자에게 문의하세요.}}',
 };

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { InstallURLOptions, StateStore } from '@slack/oauth';
 import { ForbiddenError } from '#shared/errors';
+import { installError, type InstallWhy } from '#shared/slack/install-errors';
 
 /** How long an install link stays good: long enough to read Slack's consent screen. */
 export const STATE_TTL_SECONDS = 10 * 60;
@@ -31,8 +32,8 @@ export function createStateStore(options: { secret: string; claim: (nonce: strin
     },
     async verifyStateParam(now, state) {
       const payload = readSignedState(state, sign);
-      if (payload.e * 1000 <= now.getTime()) throw new ForbiddenError('This install link has expired.');
-      if (!(await options.claim(payload.n, new Date(payload.e * 1000)))) throw new ForbiddenError('This install link was already used.');
+      if (payload.e * 1000 <= now.getTime()) throw refusedLink('expired');
+      if (!(await options.claim(payload.n, new Date(payload.e * 1000)))) throw refusedLink('used');
       return payload.o;
     },
   };
@@ -42,14 +43,14 @@ function readSignedState(state: string, sign: (payload: string) => string): Stat
   const [encoded = '', signature = ''] = state.split('.');
   const expected = Buffer.from(sign(encoded));
   const given = Buffer.from(signature);
-  if (!encoded || given.length !== expected.length || !timingSafeEqual(given, expected)) throw new ForbiddenError('This install link is not one we issued.');
+  if (!encoded || given.length !== expected.length || !timingSafeEqual(given, expected)) throw refusedLink('notOurs');
   try {
     const payload = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8')) as Partial<StatePayload>;
     if (typeof payload.n === 'string' && typeof payload.e === 'number' && payload.o) return payload as StatePayload;
   } catch {
     // Falls through: signed but unreadable is as bad as forged.
   }
-  throw new ForbiddenError('This install link is not one we issued.');
+  throw refusedLink('notOurs');
 }
 
 /** The Set-Cookie value that binds `state` to this browser, for the callback only. */
@@ -69,4 +70,9 @@ export function readStateCookie(cookies: string[]): string | undefined {
     if (name === STATE_COOKIE) return value.join('=');
   }
   return undefined;
+}
+
+function refusedLink(why: InstallWhy): ForbiddenError {
+  const { text, say } = installError(why);
+  return new ForbiddenError(text, { say });
 }

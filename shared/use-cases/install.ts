@@ -1,16 +1,16 @@
 import type { StateStore } from '@slack/oauth';
 import type { Installation } from '#shared/domain/installation';
-import { AppError } from '#shared/errors';
+import { AppError, type Say } from '#shared/errors';
 import type { InstallationStore } from '#shared/store/installations';
 import type { PeopleStore } from '#shared/store/people';
 import { SET_BY_INSTALL } from '#shared/domain/app-manager';
 import { authorizeUrl } from '#shared/slack/install-url';
-import { installErrorSentence } from '#shared/slack/install-errors';
+import { installError, installErrorOfSlack } from '#shared/slack/install-errors';
 import { SlackOAuthError } from '#shared/slack/oauth-access';
 import { SLACK_APP } from '#shared/slack-app/definitions';
 
-/** `code`: Slack's error code, for the log only (the page shows `message`, a fixed sentence). */
-export type InstallOutcome = { kind: 'installed'; installation: Installation } | { kind: 'refused'; message: string; code?: string };
+/** `code`: Slack's error code, for the log only; the page shows `message` (a fixed sentence, in English) in its reader's language (`say`). */
+export type InstallOutcome = { kind: 'installed'; installation: Installation } | { kind: 'refused'; message: string; say: Say | undefined; code?: string };
 
 /** A new signed state and the "Add to Slack" link that carries it. */
 export async function startInstall(input: {
@@ -49,10 +49,10 @@ export async function completeInstall(input: {
   now: Date;
 }): Promise<InstallOutcome> {
   const { params, cookieState } = input;
-  if (params.error) return refused(installErrorSentence(params.error), params.error);
-  if (!params.code || !params.state) return refused('The link back from Slack is missing its code or state.');
-  if (!cookieState) return refused('This browser did not start this install (its install cookie is missing). Start again from the install page, in the same browser.');
-  if (cookieState !== params.state) return refused('This install was started in another browser or tab. Start again from the install page.');
+  if (params.error) return refused(installErrorOfSlack(params.error), params.error);
+  if (!params.code || !params.state) return refused(installError('missingParams'));
+  if (!cookieState) return refused(installError('noCookie'));
+  if (cookieState !== params.state) return refused(installError('otherBrowser'));
   try {
     await input.stateStore.verifyStateParam(input.now, params.state);
     const installation = await input.exchange(params.code);
@@ -69,10 +69,10 @@ export async function completeInstall(input: {
     }
     return { kind: 'installed', installation };
   } catch (error) {
-    if (error instanceof SlackOAuthError) return refused(installErrorSentence(error.error), error.error);
-    if (error instanceof AppError) return refused(error.message);
+    if (error instanceof SlackOAuthError) return refused(installErrorOfSlack(error.error), error.error);
+    if (error instanceof AppError) return refused({ text: error.message, say: error.say });
     throw error;
   }
 }
 
-const refused = (message: string, code?: string): InstallOutcome => ({ kind: 'refused', message, ...(code !== undefined ? { code } : {}) });
+const refused = ({ text, say }: { text: string; say: Say | undefined }, code?: string): InstallOutcome => ({ kind: 'refused', message: text, say, ...(code !== undefined ? { code } : {}) });

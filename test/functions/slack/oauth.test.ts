@@ -178,6 +178,19 @@ describe('GET /slack/oauth_redirect', () => {
     expect(exchanges()).toBe(before);
   });
 
+  it('says why an install did not complete in the browser’s language, for our own checks and Slack’s codes alike', async () => {
+    const inKorean = (query: Record<string, string>, cookie?: string) => {
+      const request = browserGet('/slack/oauth_redirect', { query, cookies: cookie ? [cookie] : [] });
+      request.headers['accept-language'] = 'ko-KR';
+      return harness.send(request);
+    };
+    const { state, cookie } = await openInstallPage();
+    const cancelled = await inKorean({ error: 'access_denied', state }, cookie);
+    expect(cancelled.body).toContain('<h1>Commitments이(가) 설치되지 않았습니다</h1>\n<p>Slack에서 설치가 취소되었습니다.</p>');
+    expect((await inKorean({ code: 'any', state }, cookie.replace(/=.*/, '=forged.state'))).body).toContain('<p>이 설치는 다른 브라우저나 탭에서 시작되었습니다.');
+    expect((await inKorean({ code: 'any', state: 'forged.state' }, 'slack-app-oauth-state=forged.state')).body).toContain('<p>이 설치 링크는 이 앱이 발급한 것이 아닙니다.</p>');
+  });
+
   it('shows an error page when the user cancels in Slack (access_denied), and calls nothing', async () => {
     const { state, cookie } = await openInstallPage();
     const before = exchanges();
