@@ -576,7 +576,7 @@ export const en = {
   'form.dueOneOff': 'Due date (one-off)',
   'form.owners': 'Owners',
   'form.tooLong':
-    '{field, select, note {The note} title {The title} detail {The detail} ownerNames {The list of owners} parties {The list of parties} reason {The reason} slug {The slug} timeZone {The time zone} idPrefix {The id prefix} meeting {The meeting} text {The readout text} other {The {what}}} is {length, number} characters long; the limit is {max, number}.',
+    '{field, select, note {The note} title {The title} detail {The detail} ownerNames {The list of owners} parties {The list of parties} reason {The reason} slug {The slug} timeZone {The time zone} idPrefix {The id prefix} meeting {The meeting} text {The readout text} textPart {The readout text (part {n, number})} proposalTitle {The title of follow-up {n, number}} other {The {what}}} is {length, number} characters long; the limit is {max, number}.',
   'form.chooseStatus': 'Choose a status.',
   'form.noteNeeded': 'Write the note first.',
   'form.ownerNameTooLong': 'The owner “{name}” is {length, number} characters long; the limit is {max, number}.',

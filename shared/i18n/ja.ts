@@ -551,7 +551,7 @@ export const ja: Catalog = {
   'form.dueOneOff': '期限(単発のみ)',
   'form.owners': '担当者',
   'form.tooLong':
-    '{field, select, note {メモ} title {タイトル} detail {詳細} ownerNames {担当者の一覧} parties {当事者の一覧} reason {理由} slug {スラッグ} timeZone {タイムゾーン} idPrefix {ID プレフィックス} meeting {会議名} text {発表文} other {{what}}}が {length, number} 文字あります。上限は {max, number} 文字です。',
+    '{field, select, note {メモ} title {タイトル} detail {詳細} ownerNames {担当者の一覧} parties {当事者の一覧} reason {理由} slug {スラッグ} timeZone {タイムゾーン} idPrefix {ID プレフィックス} meeting {会議名} text {発表文} textPart {発表文の {n, number} つ目の欄} proposalTitle {フォローアップ {n, number} のタイトル} other {{what}}}が {length, number} 文字あります。上限は {max, number} 文字です。',
   'form.chooseStatus': 'ステータスを選んでください。',
   'form.noteNeeded': '先にメモを入力してください。',
   'form.ownerNameTooLong': '担当者「{name}」が {length, number} 文字あります。上限は {max, number} 文字です。',

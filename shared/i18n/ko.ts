@@ -355,7 +355,7 @@ export const ko: Catalog = {
   'me.paused': ':double_vertical_bar: {date}까지 일시 중지(당일 포함)',
   'me.stopped': ':no_entry: {when}부터 중지됨: {reason}',
   'slack.why':
-    '{code, select, channel_not_found {채널이 없거나, 봇이 참여하지 않은 비공개 채널입니다} not_in_channel {봇이 채널에 참여하지 않았습니다(`/invite`로 초대하세요)} is_archived {채널이 보관되었습니다} account_inactive {Slack에서 계정이 비활성 상태라고 합니다} invalid_auth {Slack이 앱의 토큰을 더 이상 받지 않습니다(앱을 다시 설치하세요)} user_not_found {Slack에서 이 사용자를 찾을 수 없습니다} cannot_dm_bot {봇에게는 다이렉트 메시지를 보낼 수 없습니다} user_disabled {계정이 비활성화되었습니다} user_is_bot {이 계정은 봇입니다} other {Slack 응답: {shown}}}',
+    '{code, select, channel_not_found {채널이 없거나, 봇이 참여하지 않은 비공개 채널입니다} not_in_channel {봇이 채널에 참여하지 않았습니다(`/invite`로 초대하십시오)} is_archived {채널이 보관되었습니다} account_inactive {Slack에서 계정이 비활성 상태라고 합니다} invalid_auth {Slack이 앱의 토큰을 더 이상 받지 않습니다(앱을 다시 설치하십시오)} user_not_found {Slack에서 이 사용자를 찾을 수 없습니다} cannot_dm_bot {봇에게는 다이렉트 메시지를 보낼 수 없습니다} user_disabled {계정이 비활성화되었습니다} user_is_bot {이 계정은 봇입니다} other {Slack 응답: {shown}}}',
   'me.change': '변경하려면 `/commitments me time 08:30` · `me days weekdays|every day|mon,tue,thu` · `me pause until &lt;date&gt;` · `me resume`',
   'me.nowAt': '앞으로 체크인은 {time}에 옵니다.',
   'me.nowOn': '앞으로 체크인은 {days}에 옵니다.',
@@ -551,7 +551,7 @@ export const ko: Catalog = {
   'form.dueOneOff': '기한(일회성만)',
   'form.owners': '담당자',
   'form.tooLong':
-    '{field, select, note {메모} title {제목} detail {상세} ownerNames {담당자 목록} parties {당사자 목록} reason {사유} slug {슬러그} timeZone {시간대} idPrefix {ID 접두어} meeting {회의명} text {발표문} other {{what}}}이(가) {length, number}자입니다. 최대 {max, number}자까지입니다.',
+    '{field, select, note {메모} title {제목} detail {상세} ownerNames {담당자 목록} parties {당사자 목록} reason {사유} slug {슬러그} timeZone {시간대} idPrefix {ID 접두어} meeting {회의명} text {발표문} textPart {발표문의 {n, number}번째 칸} proposalTitle {후속 조치 {n, number}의 제목} other {{what}}}이(가) {length, number}자입니다. 최대 {max, number}자까지입니다.',
   'form.chooseStatus': '상태를 고르십시오.',
   'form.noteNeeded': '먼저 메모를 입력하십시오.',
   'form.ownerNameTooLong': '담당자 “{name}”이(가) {length, number}자입니다. 최대 {max, number}자까지입니다.',
@@ -642,12 +642,12 @@ export const ko: Catalog = {
     '앱이 설치되어 있는 동안 보관하며, 트랙은 그 후에도 삭제될 때까지 보관합니다. 테이블의 특정 시점 백업은 모든 변경을 {days, number}일 동안 보관하므로, 삭제한 데이터는 {days, number}일 후 백업에서도 사라집니다. 각 요청에 대한 앱의 로그(워크스페이스와 사용자 ID 포함)는 1년 동안 보관합니다.',
   'install.removeHeading': '제거 방법',
   'install.uninstall':
-    '워크스페이스 관리자가 앱을 제거합니다. Slack의 워크스페이스 <em>앱 관리</em> 페이지에서 {app}을(를) 열고 <em>앱 제거</em>를 선택하세요. 봇 토큰과 사람·사용자 그룹의 기록이 바로 삭제되고, 모든 다이제스트가 멈춥니다. 토큰이 없으면 더 이상 아무것도 게시하지 않습니다.',
-  'install.purge': '다시 설치했을 때 찾을 수 있도록 트랙은 남습니다. 완전히 삭제하려면 이 앱의 운영자에게 워크스페이스 삭제를 요청하세요. {command}로 그 워크스페이스의 항목을 모두 테이블에서 삭제합니다.',
+    '워크스페이스 관리자가 앱을 제거합니다. Slack의 워크스페이스 <em>앱 관리</em> 페이지에서 {app}을(를) 열고 <em>앱 제거</em>를 선택하십시오. 봇 토큰과 사람·사용자 그룹의 기록이 바로 삭제되고, 모든 다이제스트가 멈춥니다. 토큰이 없으면 더 이상 아무것도 게시하지 않습니다.',
+  'install.purge': '다시 설치했을 때 찾을 수 있도록 트랙은 남습니다. 완전히 삭제하려면 이 앱의 운영자에게 워크스페이스 삭제를 요청하십시오. {command}로 그 워크스페이스의 항목을 모두 테이블에서 삭제합니다.',
   'install.workspaceId': '워크스페이스 ID',
   'install.docs': '역할, 개인정보, 모든 명령의 자세한 내용: {link}',
   'install.docsLink': '{app} 문서',
-  'install.noDocs': '역할, 개인정보, 모든 명령의 자세한 내용은 앱과 함께 제공되는 문서에 있습니다. 운영자에게 문의하세요.',
+  'install.noDocs': '역할, 개인정보, 모든 명령의 자세한 내용은 앱과 함께 제공되는 문서에 있습니다. 운영자에게 문의하십시오.',
   'install.add': 'Slack에 추가',
   'install.installed': '{app}이(가) 설치되었습니다',
   'install.installedTo': '{app}이(가) {workspace}에 설치되었습니다',
@@ -655,5 +655,5 @@ export const ko: Catalog = {
   'install.failed': '{app}이(가) 설치되지 않았습니다',
   'install.again': '설치 다시 시작',
   'install.error':
-    '{why, select, cancelled {Slack에서 설치가 취소되었습니다.} scopes {Slack이 이 앱이 요청하는 권한을 거부했습니다. 앱 운영자에게 Slack 앱 설정을 확인해 달라고 요청하세요.} notDistributed {이 앱은 아직 다른 워크스페이스에 배포되지 않았습니다. 이 앱의 워크스페이스만 설치할 수 있습니다.} unapproved {설치하기 전에 이 워크스페이스의 관리자가 앱을 승인해야 합니다.} badCode {Slack이 이 설치에 준 코드가 유효하지 않거나 이미 사용되었습니다. 설치를 다시 시작하세요.} redirect {Slack이 이 배포의 주소를 설치용으로 받지 않습니다. 앱 운영자에게 Slack 앱 설정에 리디렉션 URL로 추가해 달라고 요청하세요.} credentials {Slack이 이 앱의 자격 증명을 알지 못합니다. 앱 운영자에게 확인을 요청하세요.} orgInstalled {이 앱은 이미 조직 전체에 설치되어 있습니다.} joinedOrg {이 워크스페이스는 방금 조직에 합류했습니다. 몇 분 후 설치를 다시 시작하세요.} missingParams {Slack에서 돌아온 링크에 code 또는 state가 없습니다.} noCookie {이 설치는 이 브라우저에서 시작되지 않았습니다(설치 쿠키가 없습니다). 같은 브라우저에서 설치 페이지부터 다시 시작하세요.} otherBrowser {이 설치는 다른 브라우저나 탭에서 시작되었습니다. 설치 페이지부터 다시 시작하세요.} expired {이 설치 링크는 만료되었습니다.} used {이 설치 링크는 이미 사용되었습니다.} notOurs {이 설치 링크는 이 앱이 발급한 것이 아닙니다.} other {Slack에서 설치가 완료되지 않았습니다. 다시 시작하세요. 다시 실패하면 앱 운영자에게 문의하세요.}}',
+    '{why, select, cancelled {Slack에서 설치가 취소되었습니다.} scopes {Slack이 이 앱이 요청하는 권한을 거부했습니다. 앱 운영자에게 Slack 앱 설정을 확인해 달라고 요청하십시오.} notDistributed {이 앱은 아직 다른 워크스페이스에 배포되지 않았습니다. 이 앱의 워크스페이스만 설치할 수 있습니다.} unapproved {설치하기 전에 이 워크스페이스의 관리자가 앱을 승인해야 합니다.} badCode {Slack이 이 설치에 준 코드가 유효하지 않거나 이미 사용되었습니다. 설치를 다시 시작하십시오.} redirect {Slack이 이 배포의 주소를 설치용으로 받지 않습니다. 앱 운영자에게 Slack 앱 설정에 리디렉션 URL로 추가해 달라고 요청하십시오.} credentials {Slack이 이 앱의 자격 증명을 알지 못합니다. 앱 운영자에게 확인을 요청하십시오.} orgInstalled {이 앱은 이미 조직 전체에 설치되어 있습니다.} joinedOrg {이 워크스페이스는 방금 조직에 합류했습니다. 몇 분 후 설치를 다시 시작하십시오.} missingParams {Slack에서 돌아온 링크에 code 또는 state가 없습니다.} noCookie {이 설치는 이 브라우저에서 시작되지 않았습니다(설치 쿠키가 없습니다). 같은 브라우저에서 설치 페이지부터 다시 시작하십시오.} otherBrowser {이 설치는 다른 브라우저나 탭에서 시작되었습니다. 설치 페이지부터 다시 시작하십시오.} expired {이 설치 링크는 만료되었습니다.} used {이 설치 링크는 이미 사용되었습니다.} notOurs {이 설치 링크는 이 앱이 발급한 것이 아닙니다.} other {Slack에서 설치가 완료되지 않았습니다. 다시 시작하십시오. 다시 실패하면 앱 운영자에게 문의하십시오.}}',
 };

@@ -16,11 +16,15 @@ import { spoken, type MessageValues } from '#shared/i18n/translator';
  * InvalidInputError naming its field; everything else is left to the use case to judge.
  */
 
-/** A text input's value, refused past the `max_length` its form gave it: a forged payload can exceed it. */
-export function cappedTextOf(values: ViewValues, id: string, max: number, what: string, field: string): string | undefined {
+/**
+ * A text input's value, refused past the `max_length` its form gave it: a forged payload can exceed it.
+ * The refusal names the input by `field` (`numbered`: one of a form's numbered inputs, such as a
+ * readout's second box), by `what` in English where the catalogs have no name for it.
+ */
+export function cappedTextOf(values: ViewValues, id: string, max: number, what: string, field: string, numbered?: { as: 'textPart' | 'proposalTitle'; n: number }): string | undefined {
   const text = textOf(values, id);
   if (text !== undefined && text.length > max) {
-    throw formError('form.tooLong', { field, what, length: text.length, max }, field);
+    throw formError('form.tooLong', { field: numbered?.as ?? field, what, length: text.length, max, ...(numbered ? { n: numbered.n } : {}) }, field);
   }
   return text;
 }
@@ -145,7 +149,7 @@ export function readReadoutForm(values: ViewValues, origin: ModalOrigin, now: Da
   const parts = Array.from({ length: READOUT_PARTS }, (_, i) =>
     i === 0
       ? cappedTextOf(values, IMPORT_INPUTS.text, IMPORT_MAX_CHARS.text, 'readout text', 'text')
-      : cappedTextOf(values, IMPORT_INPUTS.textPart(i + 1), IMPORT_MAX_CHARS.text, `readout text (part ${i + 1})`, IMPORT_INPUTS.textPart(i + 1)),
+      : cappedTextOf(values, IMPORT_INPUTS.textPart(i + 1), IMPORT_MAX_CHARS.text, `readout text (part ${i + 1})`, IMPORT_INPUTS.textPart(i + 1), { as: 'textPart', n: i + 1 }),
   );
   const text = parts.filter((part) => part?.trim()).join('\n\n') || undefined;
   return {
@@ -177,7 +181,7 @@ export function readPicksForm(values: ViewValues): ImportPick[] {
 
 function readPick(values: ViewValues, index: number): ImportPick {
   const n = index + 1;
-  const title = cappedTextOf(values, IMPORT_INPUTS.title(index), IMPORT_MAX_CHARS.title, `title of follow-up ${n}`, IMPORT_INPUTS.title(index)) ?? '';
+  const title = cappedTextOf(values, IMPORT_INPUTS.title(index), IMPORT_MAX_CHARS.title, `title of follow-up ${n}`, IMPORT_INPUTS.title(index), { as: 'proposalTitle', n }) ?? '';
   const kindInput = values[IMPORT_INPUTS.kind(index)]?.[IMPORT_INPUTS.kind(index)];
   const kind = selectedValueOf(values, IMPORT_INPUTS.kind(index));
   if (kindInput && !IMPORT_KINDS.some((k) => k.value === kind)) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '#shared/errors';
+import { translatorFor } from '#shared/i18n/translator';
 import { readCommitmentForm, readNoteForm, readPicksForm, readReadoutForm, readTrackForm, readUpdateForm } from '#shared/slack/forms';
 import { IMPORT_INPUTS } from '#shared/slack/render/import';
 import { INPUTS } from '#shared/slack/render/modals';
@@ -98,5 +99,15 @@ describe('form readers', () => {
     const error = thrown(() => readReadoutForm(values, { track: 'japan-korea' }, now));
     expect(error.message).toBe('The readout text (part 2) is 3,001 characters long; the limit is 3,000.');
     expect(error.field).toBe(IMPORT_INPUTS.textPart(2));
+  });
+
+  it('names a numbered box or proposal in Japanese and Korean too, not with English words', async () => {
+    const part = thrown(() => readReadoutForm({ ...text(IMPORT_INPUTS.textPart(3), 'x'.repeat(3001)) }, { track: 'japan-korea' }, now));
+    const ticked = { [`${IMPORT_INPUTS.pick}_0`]: { [IMPORT_INPUTS.pick]: { type: 'checkboxes', selected_options: [{ text: { type: 'plain_text' as const, text: '1' }, value: '1' }] } } };
+    const title = thrown(() => readPicksForm({ ...ticked, ...text(IMPORT_INPUTS.title(1), 'x'.repeat(5000)) }));
+    const [ja, ko] = [await translatorFor('ja'), await translatorFor('ko')];
+    expect(ja.say({ text: part.message, say: part.say })).toMatch(/^発表文の 3 つ目の欄が 3,001 文字あります/);
+    expect(ko.say({ text: title.message, say: title.say })).toMatch(/^후속 조치 2의 제목이\(가\) 5,000자입니다/);
+    expect(title.message).toMatch(/^The title of follow-up 2 is 5,000 characters long/);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, renderInstallErrorPage, renderInstalledPage, renderInstallPage } from '#shared/slack/render/install-page';
 import { EN, translatorFor, type Translator } from '#shared/i18n/translator';
-import { SLACK_APP } from '#shared/slack-app/definitions';
+import { SLACK_APP, type BotScope } from '#shared/slack-app/definitions';
 import { buildSlackManifest } from '#shared/slack-app/manifest';
 
 describe('install pages', () => {
@@ -99,5 +99,5 @@ function scopesListed(page: string): [string, string][] {
 }
 
 function reasonOf(scope: string, t: Translator): string {
-  return t.t(`install.scope.${scope as (typeof SLACK_APP.botScopes)[number]}`, { command: '<code>/commitments</code>', shortcuts: t.and(SLACK_APP.shortcuts.map((s) => `“${s.name}”`)) });
+  return t.t(`install.scope.${scope as BotScope}`, { command: '<code>/commitments</code>', shortcuts: t.and(SLACK_APP.shortcuts.map((s) => `“${s.name}”`)) });
 }
