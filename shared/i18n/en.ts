@@ -357,6 +357,10 @@ export const en = {
   'import.saveThese': 'Save these',
   'import.andThese': 'And these',
   'import.added': 'Added {ids} from the readout.',
+  // What an imported item keeps of where it came from, written in the importer's language (stored as the item's own text).
+  'import.fromReadout': 'From the readout: “{sentence}”',
+  'import.point': 'Point {point}',
+  'import.paragraph': 'Paragraph {n, number}',
   'import.noneFound': 'No agreed follow-ups found: look for sentences such as “the two sides agreed to …” or “will hold …”.',
   'import.tickOne': 'Tick at least one follow-up to save, or cancel.',
   'import.notYours': 'This import belongs to someone else.',

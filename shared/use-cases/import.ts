@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { addHours } from 'date-fns';
 import { ForbiddenError, InvalidInputError, type Say } from '#shared/errors';
-import { spoken } from '#shared/i18n/translator';
+import { EN, spoken, type Translator } from '#shared/i18n/translator';
 import { MAX_PROPOSALS, ProposalSchema, presetParties, type ImportDraft, type ImportPick, type Proposal } from '#shared/domain/import-draft';
 import { DEFAULT_UPDATE_EVERY_DAYS } from '#shared/domain/kind';
 import { LocalDateSchema, type Commitment, type Kind, type LocalDate, type Track } from '#shared/domain/schemas';
@@ -72,9 +72,9 @@ export async function proposeImport(
  * 3. check what the person set on each (parties of the track, one of the three kinds, a
  * plausible due date) before anything is written, 4. take the draft (once: a second submit
  * finds nothing), 5. add each confirmed proposal as set, with its provenance: the meeting, the
- * paragraph or point, and the source sentence.
+ * paragraph or point, and the source sentence, in the importer's language (`t`).
  */
-export async function saveImport(deps: Deps, caller: Caller, draftId: string, picks: ImportPick[]): Promise<Commitment[]> {
+export async function saveImport(deps: Deps, caller: Caller, draftId: string, picks: ImportPick[], t: Translator = EN): Promise<Commitment[]> {
   const tickOne = spoken('import.tickOne');
   if (picks.length === 0) throw new InvalidInputError(tickOne.text, undefined, { field: 'picks', say: tickOne.say });
   const draft = await deps.store.getDraft(caller.teamId, draftId);
@@ -98,10 +98,10 @@ export async function saveImport(deps: Deps, caller: Caller, draftId: string, pi
         track.slug,
         {
           title,
-          detail: `From the readout: “${proposal.sentence}”`.slice(0, 2000),
+          detail: t.t('import.fromReadout', { sentence: proposal.sentence }).slice(0, 2000),
           parties,
           owners: [],
-          source: { ...draft.source, point: proposal.point ? `Point ${proposal.point}` : `Paragraph ${proposal.paragraph}` },
+          source: { ...draft.source, point: proposal.point ? t.t('import.point', { point: proposal.point }) : t.t('import.paragraph', { n: proposal.paragraph }) },
           kind,
           status: 'not-started',
         },

@@ -50,8 +50,8 @@ export async function submitCommitment(deps: Deps, caller: Caller, form: Commitm
 }
 
 export async function submitPicks(deps: Deps, caller: Caller, draftId: string, picks: ImportPick[], t: Translator = EN): Promise<string> {
-  const created = await saveImport(deps, caller, draftId, picks);
-  return t.t('import.added', { ids: created.map((c) => `*${c.id}*`).join(', ') });
+  const created = await saveImport(deps, caller, draftId, picks, t);
+  return t.t('import.added', { ids: t.list(created.map((c) => `*${c.id}*`)) });
 }
 
 export async function submitTrack(deps: Deps, caller: Caller, form: TrackForm, t: Translator = EN): Promise<string> {

@@ -189,6 +189,11 @@ describe('import', () => {
     expect(saved).toEqual({});
     const echoed = harness.slack.callsTo('response_url:import-ja').at(-1)!.args;
     expect(echoed['text']).toMatch(/^発表文から JK-\d+ を追加しました。$/);
+    // Where the item came from is kept in the importer's language.
+    const id = /JK-\d+/.exec(String(echoed['text']))![0];
+    const item = (await harness.store().getReport(TEAM, 'japan-korea')).commitments.find((c) => c.id === id)!;
+    expect(item.detail).toBe('発表文より:「The two ministers agreed to hold the next vice-ministerial strategic dialogue by 30 June 2026.」');
+    expect(item.source?.point).toBe('第 2 段落');
   });
 
   it('opens the import form in Korean', async () => {
