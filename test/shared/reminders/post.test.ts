@@ -5,7 +5,7 @@ import { createSlackWeb, type SlackWeb } from '#shared/slack/web-api';
 import { FakeSlack, type Fault } from '#local/fake-slack';
 import { silent } from './harness.ts';
 
-/** Answers each channel's first post with `first`, then posts normally. */
+/** The fault each channel's first post is answered with; its later posts go through. */
 const firstAnswers = new Map<string, Fault>([
   ['C0FIVE', { kind: 'server-error', status: 500 }],
   ['C0LIMIT', { kind: 'rate-limited', retryAfterSeconds: 1 }],
