@@ -517,6 +517,9 @@ function checkInLines({ reads, fanOut: f }: CheckInResults): string[] {
       ([when, run]) =>
         `Check-in fan-out (${when}): ${run.owners} owners, ${run.limits.globalPerSecond}/s global, 20% faults: delivered ${run.delivered}, duplicates ${run.duplicates}, lost ${run.lost}; ${(run.wallMs / 1000).toFixed(1)} s vs lower bound ${(run.lowerBoundMs / 1000).toFixed(0)} s (×${run.wallToLowerBound}); ${run.slackCalls['chat.postMessage']} post attempts.`,
     ),
+    `Check-in fan-out (steady state) with the faults drawn from other seeds, beside the bench's seed ${f.steadyState.limits.seed} the bar is judged on: ${f.otherSeeds
+      .map((o) => `seed ${o.seed} ${(o.wallMs / 1000).toFixed(1)} s (×${o.wallToLowerBound}; delivered ${o.delivered}, duplicates ${o.duplicates}, lost ${o.lost})`)
+      .join(', ')}.`,
   ];
 }
 
