@@ -54,10 +54,10 @@ export interface PacerOptions {
 export class ChannelPacer {
   private readonly nextFree = new Map<string, number>();
   /**
-   * Each channel's booking not yet sent: when the channel was free before it, until when it holds
-   * the channel, and whether another booking of the channel was still unsent when it was made.
+   * Each channel's booking not yet sent: until when it holds the channel, and whether another
+   * booking of the channel was still unsent when it was made.
    */
-  private readonly reservations = new Map<string, { previous: number | undefined; until: number; shared: boolean }>();
+  private readonly reservations = new Map<string, { until: number; shared: boolean }>();
   /** Grid indices of the turns booked and not yet passed. */
   private readonly booked = new Set<number>();
   private readonly turnMs: number;
@@ -75,10 +75,9 @@ export class ChannelPacer {
   /** Books the channel's next turn; returns how long to wait for it. */
   reserve(channel: string): number {
     const now = this.clock();
-    const previous = this.nextFree.get(channel);
-    const at = this.bookTurn(Math.max(now, previous ?? 0), now);
+    const at = this.bookTurn(Math.max(now, this.nextFree.get(channel) ?? 0), now);
     this.nextFree.set(channel, at + this.options.channelIntervalMs);
-    this.reservations.set(channel, { previous, until: at + this.options.channelIntervalMs, shared: this.reservations.has(channel) });
+    this.reservations.set(channel, { until: at + this.options.channelIntervalMs, shared: this.reservations.has(channel) });
     return at - now;
   }
 
@@ -97,8 +96,8 @@ export class ChannelPacer {
   /**
    * A post to `channel` goes out now: its channel's interval runs from now, and it counts against
    * the rate until a second after the returned `answered` is called (when Slack answers).
-   * `notPosted` says Slack did not take the post (a 429): the channel is free again as it was
-   * before this post booked its turn, unless another post or a 429 has moved it since. The post
+   * `notPosted` says Slack did not take the post (a 429): the channel is free again (its turn came
+   * once the channel was free), unless another post or a 429 has moved it since. The post
    * still counts against the workspace's rate, in which Slack may have counted it. (A 5xx does not
    * give the channel back, even when nothing landed: Slack may have counted that attempt.)
    */
@@ -107,8 +106,8 @@ export class ChannelPacer {
     const booked = this.nextFree.get(channel);
     const reservation = this.reservations.get(channel);
     this.reservations.delete(channel);
-    // Free before this post: as before its booking, when that was the channel's only one and is still its last.
-    const before = reservation && !reservation.shared && reservation.until === booked ? reservation.previous : booked;
+    // Given back only when this booking was the channel's only one and is still its last.
+    const mayGiveBack = reservation !== undefined && !reservation.shared && reservation.until === booked;
     const until = Math.max(booked ?? 0, now + this.options.channelIntervalMs);
     this.nextFree.set(channel, until);
     const send = { at: now };
@@ -119,9 +118,7 @@ export class ChannelPacer {
     return {
       answered: () => void (send.at = this.clock()),
       notPosted: () => {
-        if (this.nextFree.get(channel) !== until) return;
-        if (before === undefined) this.nextFree.delete(channel);
-        else this.nextFree.set(channel, before);
+        if (mayGiveBack && this.nextFree.get(channel) === until) this.nextFree.delete(channel);
       },
     };
   }
