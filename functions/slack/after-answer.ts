@@ -8,6 +8,7 @@ import { parseReportRef, reportBlockId } from '#shared/slack/render/report';
 import { afterAnswerEvent, type AfterAnswerEvent, type AfterAnswerJob, type JobTeam } from '#shared/domain/after-answer';
 import { runAfterAnswerJob, type AfterAnswerDeps } from '#shared/use-cases/after-answer';
 import type { TokenSource } from '#shared/use-cases/tokens';
+import { teamOf } from './payload.ts';
 
 /** The batch of the request being answered, for work that has no Bolt context at hand (the directory). */
 const requestJobs = new AsyncLocalStorage<JobBatch>();
@@ -139,7 +140,7 @@ export function reportRedraw(context: BoltContext, body: BlockButtonAction, valu
   if (!ref || !body.response_url) return undefined;
   return {
     kind: 'redraw',
-    team: jobTeam(context, body.team?.id ?? body.user.team_id ?? ''),
+    team: jobTeam(context, teamOf(body)),
     userId: body.user.id,
     ...(body.channel?.id ? { channelId: body.channel.id } : {}),
     responseUrl: body.response_url,

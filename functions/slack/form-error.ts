@@ -2,7 +2,7 @@ import type { SlackViewAction, ViewErrorsResponseAction } from '@slack/bolt';
 import type { Translator } from '#shared/i18n/translator';
 import { answerFormError, peopleNamed, type FormFields } from '#shared/slack/answer-error';
 import type { ListenerDeps } from './deps.ts';
-import { viewTeam } from './payload.ts';
+import { teamOf } from './payload.ts';
 
 /**
  * A form's refusal as field errors (see `answerFormError`), the people it names written by name:
@@ -14,7 +14,7 @@ export async function answerForm(deps: Pick<ListenerDeps, 'directory' | 'log'>, 
   const names =
     named.length === 0
       ? new Map<string, string>()
-      : await deps.directory.names(viewTeam(body), named).catch((failure: unknown) => {
+      : await deps.directory.names(teamOf(body), named).catch((failure: unknown) => {
           deps.log.warn('no names for the people a form error names', { error: failure });
           return new Map<string, string>();
         });

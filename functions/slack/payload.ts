@@ -20,22 +20,22 @@ export type MessageShortcutArgs = SlackShortcutMiddlewareArgs<MessageShortcut> &
 
 /** Who submitted a modal, and when; their standing comes from Slack. */
 export function viewCaller(deps: Pick<Deps, 'directory'>, body: SlackViewAction, now: Date): Promise<Caller> {
-  return loadCaller(deps, { teamId: viewTeam(body), userId: body.user.id, now });
+  return loadCaller(deps, { teamId: teamOf(body), userId: body.user.id, now });
 }
 
-/** The workspace a modal was submitted in. */
-export function viewTeam(body: SlackViewAction): string {
+/** The workspace a modal, a press or a shortcut came from. */
+export function teamOf(body: { team?: { id: string } | null; user: { team_id?: string | undefined } }): string {
   return body.team?.id ?? body.user.team_id ?? '';
 }
 
 /** Who pressed a button (or chose from a menu), where, and when. */
 export function buttonCaller(deps: Pick<Deps, 'directory'>, body: BlockAction, now: Date): Promise<Caller> {
-  return loadCaller(deps, { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id, channelId: body.channel?.id, now });
+  return loadCaller(deps, { teamId: teamOf(body), userId: body.user.id, channelId: body.channel?.id, now });
 }
 
 /** Who used a message shortcut, where, and when. */
 export function shortcutCaller(deps: Pick<Deps, 'directory'>, shortcut: MessageShortcut, now: Date): Promise<Caller> {
-  return loadCaller(deps, { teamId: shortcut.team?.id ?? shortcut.user.team_id ?? '', userId: shortcut.user.id, channelId: shortcut.channel.id, now });
+  return loadCaller(deps, { teamId: teamOf(shortcut), userId: shortcut.user.id, channelId: shortcut.channel.id, now });
 }
 
 /** The message a shortcut was used on; its permalink is asked for only when needed. */

@@ -4,7 +4,7 @@ import { languageOf } from '#shared/use-cases/access';
 import { snoozeDateModal } from '#shared/slack/render/check-in-modals';
 import type { ListenerDeps } from '../deps.ts';
 import { answerPress, openCheckInForm, refusePress } from '../check-in.ts';
-import type { OverflowArgs } from '../payload.ts';
+import { teamOf, type OverflowArgs } from '../payload.ts';
 
 const SNOOZE_DAYS = { day: 1, week: 7 } as const;
 
@@ -17,7 +17,7 @@ export function checkInSnooze(deps: ListenerDeps) {
     if (choice === 'day' || choice === 'week') return answerPress(deps, args, value, { type: 'snooze', days: SNOOZE_DAYS[choice] });
     // Read only for this rare refusal: the presser's language, from their record.
     const { body } = args;
-    const t = await translatorFor(await languageOf(deps, body.team?.id ?? body.user.team_id ?? '', body.user.id));
+    const t = await translatorFor(await languageOf(deps, teamOf(body), body.user.id));
     const { text, say } = spoken('checkIn.unknownSnooze');
     await refusePress(deps, body, args.respond, new InvalidInputError(text, undefined, { say }), t);
   };
