@@ -450,8 +450,8 @@ export const ja: Catalog = {
   'manager.onlyAdminsChoose': 'アプリ管理者を選べるのは、このワークスペースの Slack の管理者とオーナーだけです。何も変更していません。',
   'manager.notFullMember':
     '{who} はアプリを管理できません。このワークスペースの正規メンバー(ゲスト、ボット、他の組織の方以外)である必要があります。何も変更していません。',
-  'directory.unknownPerson': 'Slack から {who} が誰かを確認できなかったため({reason})、何も読み取らず、変更もしていません。少し待ってから、もう一度お試しください。',
-  'directory.unknownGroups': 'Slack からユーザーグループのメンバーを確認できなかったため({reason})、何も読み取らず、変更もしていません。少し待ってから、もう一度お試しください。',
+  'directory.unknown':
+    'Slack から{whom, select, groups {ユーザーグループのメンバー} other { {who} が誰か}}を確認できなかったため({trouble, select, timeout {時間内に応答なし} rate_limited {リクエスト過多で拒否} unreachable {Slack に接続できず} server {Slack 側のエラー、{reason}} unreadable {応答を読み取れず} other {Slack の応答: {reason}}})、何も読み取らず、変更もしていません。少し待ってから、もう一度お試しください。',
   'directory.slow': 'Slack から {who} が誰かの回答が遅れているため、何も読み取らず、変更もしていません。確認は続けています。少し待ってから、もう一度お試しください。',
   'directory.tooManyUnknown':
     '指定された人のうち {unknown, number} 人はまだ把握しておらず、Slack には一度に {max, number} 人までしか問い合わせません。今回さらに {asked, number} 人を確認しました。何も変更していません。続けるには、もう一度送信してください。',

@@ -450,8 +450,8 @@ export const ko: Catalog = {
   'manager.onlyAdminsChoose': '앱 관리자는 이 워크스페이스의 Slack 관리자와 소유자만 정할 수 있습니다. 아무것도 변경하지 않았습니다.',
   'manager.notFullMember':
     '{who}은(는) 앱을 관리할 수 없습니다. 이 워크스페이스의 정식 멤버(게스트, 봇, 다른 조직의 사용자 제외)여야 합니다. 아무것도 변경하지 않았습니다.',
-  'directory.unknownPerson': 'Slack에서 {who}이(가) 누구인지 확인하지 못해({reason}) 아무것도 읽거나 변경하지 않았습니다. 잠시 후 다시 시도하십시오.',
-  'directory.unknownGroups': 'Slack에서 사용자 그룹의 구성원을 확인하지 못해({reason}) 아무것도 읽거나 변경하지 않았습니다. 잠시 후 다시 시도하십시오.',
+  'directory.unknown':
+    'Slack에서 {whom, select, groups {사용자 그룹의 구성원을} other {{who}이(가) 누구인지}} 확인하지 못해({trouble, select, timeout {응답 시간 초과} rate_limited {요청이 너무 많아 거부됨} unreachable {Slack에 연결하지 못함} server {Slack 측 오류, {reason}} unreadable {응답을 읽지 못함} other {Slack 응답: {reason}}}) 아무것도 읽거나 변경하지 않았습니다. 잠시 후 다시 시도하십시오.',
   'directory.slow': 'Slack이 {who}이(가) 누구인지 알려 주는 것이 늦어져 아무것도 읽거나 변경하지 않았습니다. 계속 확인하고 있으니 잠시 후 다시 시도하십시오.',
   'directory.tooManyUnknown':
     '지정된 사람 중 {unknown, number}명은 아직 모르는 사람이며, Slack에는 한 번에 최대 {max, number}명까지만 물어봅니다. 이번에 {asked, number}명을 더 확인했습니다. 아무것도 변경하지 않았습니다. 계속하려면 다시 보내십시오.',

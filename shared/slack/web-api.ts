@@ -30,8 +30,11 @@ export type SlackReply<Body = webApi.WebAPICallResult> =
   | { kind: 'error'; error: string }
   /** 429: not processed; try again after this long. */
   | { kind: 'rate-limited'; retryAfterMs: number }
-  /** 5xx, a dropped connection or a timeout: the call may or may not have been processed. */
-  | { kind: 'unavailable'; reason: string };
+  /** 5xx, a dropped connection or a timeout: the call may or may not have been processed. `reason` as the logs say it. */
+  | { kind: 'unavailable'; reason: string; trouble: SlackTrouble };
+
+/** What kept an `unavailable` call from an answer, for telling people in their language. */
+export type SlackTrouble = 'timeout' | 'unreachable' | 'server' | 'unreadable';
 
 export interface SlackWeb {
   call<M extends SlackMethod>(method: M, args: SlackMethods[M]['args'], options?: { timeoutMs?: number }): Promise<SlackReply<SlackMethods[M]['body']>>;
@@ -66,7 +69,9 @@ export function createSlackWeb(options: {
           signal: AbortSignal.timeout(Math.max(1, timeoutMs)),
         });
       } catch (error) {
-        return { kind: 'unavailable', reason: (error as Error).name === 'TimeoutError' ? 'timeout' : `network: ${(error as Error).message}` };
+        return (error as Error).name === 'TimeoutError'
+          ? { kind: 'unavailable', reason: 'timeout', trouble: 'timeout' }
+          : { kind: 'unavailable', reason: `network: ${(error as Error).message}`, trouble: 'unreachable' };
       }
       if (response.status === 429) {
         countSlackRateLimited(method);
@@ -76,13 +81,13 @@ export function createSlackWeb(options: {
       }
       if (response.status >= 500) {
         await response.body?.cancel();
-        return { kind: 'unavailable', reason: `http ${response.status}` };
+        return { kind: 'unavailable', reason: `http ${response.status}`, trouble: 'server' };
       }
       let json: SlackMethods[M]['body'];
       try {
         json = (await response.json()) as SlackMethods[M]['body'];
       } catch (error) {
-        return { kind: 'unavailable', reason: `unreadable answer: ${(error as Error).message}` };
+        return { kind: 'unavailable', reason: `unreadable answer: ${(error as Error).message}`, trouble: 'unreadable' };
       }
       if (json.ok === true) return { kind: 'ok', body: json };
       const error = String(json.error ?? `http ${response.status}`);
@@ -90,7 +95,7 @@ export function createSlackWeb(options: {
         countSlackRateLimited(method);
         return { kind: 'rate-limited', retryAfterMs: unit };
       }
-      if (TRANSIENT_ERRORS.has(error)) return { kind: 'unavailable', reason: error };
+      if (TRANSIENT_ERRORS.has(error)) return { kind: 'unavailable', reason: error, trouble: 'server' };
       return { kind: 'error', error };
     },
   };

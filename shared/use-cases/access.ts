@@ -109,7 +109,7 @@ export function createPeopleDirectory(options: {
     const reply = await (await web(teamId)).call('users.info', { user: userId, include_locale: true }, { timeoutMs: LOOKUP_TIMEOUT_MS });
     const person = reply.kind === 'ok' ? personFromSlack(teamId, userId, reply.body.user, asked, clock()) : undefined;
     if (!person) {
-      throw directoryError('directory.unknownPerson', { who: `<@${userId}>`, reason: replyReason(reply) });
+      throw directoryError('directory.unknown', { whom: 'person', who: `<@${userId}>`, ...whyUnanswered(reply) });
     }
     // An event newer than the question may have been written meanwhile: that one stands.
     if (await people.save(person)) return person;
@@ -129,7 +129,7 @@ export function createPeopleDirectory(options: {
     const asked = clock();
     const reply = await (await web(teamId)).call('usergroups.list', { include_users: true, include_disabled: true }, { timeoutMs: waitMs });
     if (reply.kind !== 'ok' || !Array.isArray(reply.body.usergroups)) {
-      throw directoryError('directory.unknownGroups', { reason: replyReason(reply) });
+      throw directoryError('directory.unknown', { whom: 'groups', ...whyUnanswered(reply) });
     }
     const enabled = new Map<string, UserGroup>();
     const fetchedAt = clock().toISOString();
@@ -235,10 +235,12 @@ async function withinWait(work: Promise<unknown>, waitMs: number): Promise<boole
   }
 }
 
-function replyReason(reply: SlackReply): string {
-  if (reply.kind === 'ok') return 'unreadable answer';
-  if (reply.kind === 'error') return reply.error;
-  return reply.kind === 'rate-limited' ? 'rate limited' : reply.reason;
+/** Why a lookup got no answer it could use: `trouble` picks the words of each language, `reason` is how English (and the log) says it, Slack's code when Slack refused. */
+function whyUnanswered(reply: SlackReply): { trouble: string; reason: string } {
+  if (reply.kind === 'ok') return { trouble: 'unreadable', reason: 'unreadable answer' };
+  if (reply.kind === 'error') return { trouble: 'refused', reason: reply.error };
+  if (reply.kind === 'rate-limited') return { trouble: 'rate_limited', reason: 'rate limited' };
+  return { trouble: reply.trouble, reason: reply.reason };
 }
 
 /**

@@ -4,6 +4,7 @@ import type { AfterAnswerJob } from '#shared/domain/after-answer';
 import { FRESHNESS } from '#shared/domain/person';
 import { createPeopleStore } from '#shared/store/people';
 import { createPeopleDirectory, DirectoryError } from '#shared/use-cases/access';
+import { translatorFor } from '#shared/i18n/translator';
 import { useTestTable } from '../../support/dynamodb.ts';
 
 const table = useTestTable();
@@ -104,6 +105,19 @@ describe('the people directory’s user groups', () => {
       groupsDown = false;
     }
     expect((await directory.userGroups('T0DIR')).has('S0GOV')).toBe(true);
+  });
+
+  it('says what went wrong in Japanese and Korean words, and Slack’s own code as it is', async () => {
+    const { directory } = directoryAt(() => new Date());
+    const [ja, ko] = await Promise.all([translatorFor('ja'), translatorFor('ko')]);
+    const refusal = (promise: Promise<unknown>) => promise.then(() => expect.unreachable(), (error: DirectoryError) => ({ text: error.message, say: error.say }));
+    groupsDown = true;
+    const down = await refusal(directory.userGroups('T0DIR')).finally(() => (groupsDown = false));
+    expect(ja.say(down)).toBe('Slack からユーザーグループのメンバーを確認できなかったため(Slack 側のエラー、http 503)、何も読み取らず、変更もしていません。少し待ってから、もう一度お試しください。');
+    expect(ko.say(down)).toContain('사용자 그룹의 구성원을 확인하지 못해(Slack 측 오류, http 503)');
+    const gone = await refusal(directory.person('T0DIR', 'U0GONE'));
+    expect(ja.say(gone)).toContain('Slack から <@U0GONE> が誰かを確認できなかったため(Slack の応答: user_not_found)');
+    expect(ko.say(gone)).toContain('Slack에서 <@U0GONE>이(가) 누구인지 확인하지 못해(Slack 응답: user_not_found)');
   });
 });
 
