@@ -9,7 +9,7 @@ export default defineConfig({
     env: { POWERTOOLS_METRICS_DISABLED: 'true' },
     testTimeout: 30_000,
     // A worker per core: the files mostly wait on DynamoDB Local, loopback HTTP and child processes.
-    // Vitest's default, a core fewer, ran them one at a time on 2 cores: 611 s there, 415–440 s with two.
+    // Vitest's default, a core fewer, ran them one at a time on 2 cores: 611 s there, 407–470 s with two.
     maxWorkers: availableParallelism(),
     hookTimeout: 60_000,
   },
