@@ -475,9 +475,9 @@ export const en = {
   'manager.onlyAdminsChoose': 'Only Slack admins and owners of this workspace can choose the app manager; nothing was changed.',
   'manager.notFullMember':
     '{who} cannot manage the app: it takes a full member of this workspace (no guest, bot or person from another organisation). Nothing was changed.',
-  // English names the trouble as the logs do (`timeout`, `http 503`, Slack's own code); the other languages in their words.
+  // English names every trouble as the logs do (`timeout`, `http 503`, Slack's own code); the other languages say each in words.
   'directory.unknown':
-    'Slack could not tell me {whom, select, groups {who is in which user group} other {who {who} is}} ({trouble, select, timeout {{reason}} rate_limited {{reason}} unreachable {{reason}} server {{reason}} unreadable {{reason}} other {{reason}}}), so nothing was read or changed. Try again in a moment.',
+    'Slack could not tell me {whom, select, groups {who is in which user group} other {who {who} is}} ({trouble, select, other {{reason}}}), so nothing was read or changed. Try again in a moment.',
   'directory.slow': 'Slack is slow to tell me who {who} is, so nothing was read or changed. I keep asking: try again in a moment.',
   'directory.tooManyUnknown':
     'I had not met {unknown, number} of the people named, and ask Slack about at most {max, number} at a time: I know {asked, number} more of them now. Nothing was changed; send it again to go on.',

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '#shared/commands/registry';
 import { en, type MessageKey } from '#shared/i18n/en';
+import { ja } from '#shared/i18n/ja';
+import { ko } from '#shared/i18n/ko';
 import { EN, translatorFor, type Translator } from '#shared/i18n/translator';
 import { renderHelp } from '#shared/slack/render/help';
 import { renderProblem, renderUnexpected } from '#shared/slack/render/notice';
@@ -284,7 +286,7 @@ describe('every surface in English, Japanese, Korean and the pseudo-locale (issu
   });
 });
 
-/** Each argument of a message, with its options when it is a select. */
+/** Each argument of a message, with its options when it is a select: those of every language, where one names a case the others say alike. */
 function argumentsOf(message: string): { name: string; type: number; options: string[] }[] {
   const found = new Map<string, { name: string; type: number; options: string[] }>();
   const walk = (elements: ReturnType<typeof messageElements>) => {
@@ -298,6 +300,10 @@ function argumentsOf(message: string): { name: string; type: number; options: st
     }
   };
   walk(messageElements(en[message as MessageKey] ?? message));
+  for (const [catalog, locale] of [[ja, 'ja'], [ko, 'ko']] as const) {
+    const translated = catalog[message as MessageKey];
+    if (translated !== undefined) walk(messageElements(translated, locale));
+  }
   return [...found.values()];
 }
 
