@@ -2,6 +2,7 @@ import type { Context } from 'aws-lambda';
 import { loadConfig } from '#shared/config';
 import { createLogger } from '#shared/observe/log';
 import { observeInvocation } from '#shared/observe/invocation';
+import { loadTracer } from '#shared/observe/tracer';
 import { createDynamoClient } from '#shared/store/client';
 import { createSweepDeps } from '#shared/reminders/deps';
 import { runSweep, type SweepDeps, type SweepSummary } from '#shared/reminders/sweep';
@@ -21,6 +22,8 @@ const checkInDeps = createCheckInDeps(config, client, log);
  * left; each summary is logged as one line, the digests' returned.
  */
 export async function handler(_event: unknown, context: Context): Promise<SweepSummary> {
+  // No one waits on a sweep: the tracer loads beside it (calls sent before it arrives go untraced).
+  void loadTracer();
   return observeInvocation(log, service, context, async () => {
     if (!deps) {
       deps = createSweepDeps(config, client, log);

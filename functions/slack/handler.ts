@@ -4,6 +4,7 @@ import { loadConfig, type SlackSecret } from '#shared/config';
 import { createLogger } from '#shared/observe/log';
 import { countRefusedRequest, type RefusalReason } from '#shared/observe/metrics';
 import { observeInvocation } from '#shared/observe/invocation';
+import { loadTracer } from '#shared/observe/tracer';
 import { SIGNATURE_REFUSED, SIGNATURE_WINDOW_SECONDS, verifyWithFreshSecret, type SignatureRefusal } from '#shared/slack/verify';
 import { PARSED_COMMAND_KEY, readSlashCommand, writingTeam, type ParsedSlashCommand } from '#shared/commands/replay';
 import { AlreadyExistsError, ConfigError } from '#shared/errors';
@@ -101,10 +102,18 @@ export function handler(event: APIGatewayProxyEventV2, context: Context): Promis
 /** A job this function handed itself after answering a request (an asynchronous invocation, never HTTP). */
 export function handler(event: AfterAnswerEvent, context: Context): Promise<void>;
 export async function handler(event: APIGatewayProxyEventV2 | AfterAnswerEvent, context: Context): Promise<APIGatewayProxyStructuredResultV2 | void> {
-  return observeInvocation<APIGatewayProxyStructuredResultV2 | void>(log, service, context, () =>
-    // Only a direct invocation has no request context; a job must then parse, or it fails (and is retried, then kept).
-    'requestContext' in event ? answer(event, context) : deps.afterAnswer.run(AfterAnswerEventSchema.parse(event).job),
-  );
+  // Only a direct invocation has no request context.
+  const request = 'requestContext' in event;
+  // The tracer loads beside a job, which no one waits for, and after a request's answer, which the first one on a container would otherwise wait for.
+  if (!request) void loadTracer();
+  try {
+    return await observeInvocation<APIGatewayProxyStructuredResultV2 | void>(log, service, context, () =>
+      // A job must parse, or it fails (and is retried, then kept).
+      request ? answer(event, context) : deps.afterAnswer.run(AfterAnswerEventSchema.parse(event).job),
+    );
+  } finally {
+    void loadTracer();
+  }
 }
 
 async function answer(event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> {

@@ -11,17 +11,26 @@ export function isTracingEnabled(env: NodeJS.ProcessEnv = process.env): boolean 
 }
 
 let tracer: Promise<Tracer | undefined> | undefined;
+/** Clients handed to {@link captureClient} before the load started: captured when it arrives. */
+const waiting: object[] = [];
 
 /**
- * The Powertools tracer, imported on first use and only when tracing is on (it also traces fetch
- * and https calls). A tracer that fails to load leaves tracing off, said once in the log, rather
- * than failing the function.
+ * Starts loading the Powertools tracer, once, when tracing is on (it also traces fetch and https
+ * calls), and captures the clients waiting for it. Each function says when: loading the tracer and
+ * the X-Ray SDK takes tens of milliseconds of the one thread, so the Slack function starts it only
+ * once a request is answered, and a container's first answer waits for none of it. A tracer that
+ * fails to load leaves tracing off, said once in the log, rather than failing the function.
  */
 export function loadTracer(): Promise<Tracer | undefined> {
   tracer ??= isTracingEnabled()
     ? import('@aws-lambda-powertools/tracer').then(
-        ({ Tracer }) => new Tracer(),
+        ({ Tracer }) => {
+          const loaded = new Tracer();
+          for (const client of waiting.splice(0)) loaded.captureAWSv3Client(client);
+          return loaded;
+        },
         (error: unknown) => {
+          waiting.length = 0;
           console.error('X-Ray tracing is off: the tracer did not load', error);
           return undefined;
         },
@@ -31,11 +40,13 @@ export function loadTracer(): Promise<Tracer | undefined> {
 }
 
 /**
- * Records an AWS SDK client's calls as X-Ray subsegments from when the tracer has loaded; nothing
- * when tracing is off. The load starts here and nothing waits for it: loading the tracer and the
- * X-Ray SDK at init delayed a cold start's answer, so the calls sent before it arrives go untraced.
+ * Records an AWS SDK client's calls as X-Ray subsegments once the tracer has loaded (see
+ * {@link loadTracer}); nothing when tracing is off. The client is handed back at once, and its
+ * calls sent before the tracer arrives go untraced.
  */
 export function captureClient<T extends object>(client: T): T {
-  if (isTracingEnabled()) void loadTracer().then((loaded) => loaded?.captureAWSv3Client(client));
+  if (!isTracingEnabled()) return client;
+  if (tracer) void tracer.then((loaded) => loaded?.captureAWSv3Client(client));
+  else waiting.push(client);
   return client;
 }

@@ -43,14 +43,26 @@ describe('captureClient with tracing on', () => {
 
   const xray = (client: DynamoDBClient) => client.middlewareStack.identify().filter((name) => name.includes('XRaySDKInstrumentation'));
 
-  it('hands the client back at once, and captures it when the tracer has loaded', async () => {
+  it('hands clients back at once and loads nothing itself; once loadTracer has loaded it, each client is captured', async () => {
+    const loads: string[] = [];
+    vi.doMock('@aws-lambda-powertools/tracer', async (importOriginal) => {
+      loads.push('tracer');
+      return importOriginal();
+    });
     const tracer = await tracingOn();
     const client = new DynamoDBClient({ region: 'local', endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
     expect(tracer.captureClient(client)).toBe(client);
-    // Nothing waited for the tracer: the client goes out uncaptured, so its first calls are not traced.
+    // Nothing waited for the tracer, nor started it: the client goes out uncaptured, so its first calls are not traced.
+    await new Promise((done) => setTimeout(done, 50));
+    expect(loads).toEqual([]);
     expect(xray(client)).toEqual([]);
     expect(await tracer.loadTracer()).toBeDefined();
-    await vi.waitFor(() => expect(xray(client)).toHaveLength(1));
+    expect(xray(client)).toHaveLength(1);
+    // A client built after the load is captured as it is handed over.
+    const later = new DynamoDBClient({ region: 'local', endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    tracer.captureClient(later);
+    await vi.waitFor(() => expect(xray(later)).toHaveLength(1));
+    expect(loads).toEqual(['tracer']);
   });
 
   it('leaves tracing off, saying so once, when the tracer fails to load', async () => {
