@@ -112,7 +112,8 @@ export async function handler(event: APIGatewayProxyEventV2 | AfterAnswerEvent, 
       request ? answer(event, context) : deps.afterAnswer.run(AfterAnswerEventSchema.parse(event).job),
     );
   } finally {
-    void loadTracer();
+    // On the next turn of the event loop: Lambda sends the answer from the promise's callbacks, before the tracer's code is read and compiled.
+    setImmediate(() => void loadTracer());
   }
 }
 

@@ -10,7 +10,7 @@ import type { Commitment, TeamId, TrackAccess } from '#shared/domain/schemas';
 import { ForbiddenError, TrackNotFoundError } from '#shared/errors';
 import type { MessageKey } from '#shared/i18n/en';
 import { spoken, type MessageValues } from '#shared/i18n/translator';
-import { createSlackWeb, type SlackReply } from '#shared/slack/web-api';
+import { createSlackWeb, type SlackReply, type SlackTrouble } from '#shared/slack/web-api';
 
 /** A workspace's user group: its handle and who is in it. */
 export interface UserGroup {
@@ -236,7 +236,7 @@ async function withinWait(work: Promise<unknown>, waitMs: number): Promise<boole
 }
 
 /** Why a lookup got no answer it could use: `trouble` picks the words of each language, `reason` is how English (and the log) says it, Slack's code when Slack refused. */
-function whyUnanswered(reply: SlackReply): { trouble: string; reason: string } {
+function whyUnanswered(reply: SlackReply): { trouble: SlackTrouble | 'refused' | 'rate_limited'; reason: string } {
   if (reply.kind === 'ok') return { trouble: 'unreadable', reason: 'unreadable answer' };
   if (reply.kind === 'error') return { trouble: 'refused', reason: reply.error };
   if (reply.kind === 'rate-limited') return { trouble: 'rate_limited', reason: 'rate limited' };
