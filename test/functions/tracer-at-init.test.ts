@@ -72,19 +72,18 @@ describe('the Slack function loads the tracer', () => {
     await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done));
     const address = silent.address();
     const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    let job: Promise<unknown> | undefined;
     try {
       const { loading } = deployedWithATracerThatNeverLoads({ DYNAMODB_ENDPOINT: url, SLACK_API_URL: `${url}/api/` });
       const { handler } = await import('../../functions/slack/handler.ts');
       let settled = false;
-      const job = handler(afterAnswerEvent({ kind: 'home', team: { id: 'T0TEST', enterpriseInstall: false }, userId: 'U0ALICE' }), localContext()).finally(() => (settled = true));
+      job = handler(afterAnswerEvent({ kind: 'home', team: { id: 'T0TEST', enterpriseInstall: false }, userId: 'U0ALICE' }), localContext()).finally(() => (settled = true));
       await vi.waitFor(() => expect(loading).toEqual(['tracer loading']));
       expect(settled).toBe(false);
-      for (const socket of sockets) socket.destroy();
-      silent.close();
-      await job.catch(() => {});
     } finally {
       for (const socket of sockets) socket.destroy();
       silent.close();
+      await job?.catch(() => {});
     }
   });
 });
