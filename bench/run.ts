@@ -260,17 +260,17 @@ async function coldStart(s: Stack) {
       empty.push(await emptyNode(env));
     }
     segments = deployed.segments() - segmentsBefore;
+    const english = { text: 'japan-korea', command: { userId: KNOWN_PERSON } };
     // The tracer loads once a container's first answer is out: what the answers after it send X-Ray.
     const tracedBefore = deployed.segments();
     for (let i = 0; i < TRACED_CONTAINERS; i++) {
-      const steps = await sequenceRun(bundles.ours, deployedEnv, Array.from({ length: 1 + TRACED_LATER_ANSWERS }, () => ({ text: 'japan-korea', command: { userId: KNOWN_PERSON } })));
+      const steps = await sequenceRun(bundles.ours, deployedEnv, Array.from({ length: 1 + TRACED_LATER_ANSWERS }, () => english));
       if (steps.some((x) => x.statusCode !== 200)) throw new Error(`deployed, warm: ${JSON.stringify(steps)}`);
     }
     await delay(100); // the last datagrams
     tracedLater = deployed.segments() - tracedBefore;
     log(`warm Japanese: ${COLD_RUNS} processes, each answering English three times, then Japanese twice`);
     for (let i = 0; i < COLD_RUNS; i++) {
-      const english = { text: 'japan-korea', command: { userId: KNOWN_PERSON } };
       const japanese = { text: 'japan-korea', command: { userId: JAPANESE_PERSON } };
       // Three English answers first, so the last is as warm as the second Japanese one.
       const steps = await sequenceRun(bundles.ours, env, [english, english, english, japanese, japanese]);

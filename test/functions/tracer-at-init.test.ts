@@ -1,6 +1,6 @@
-import { createServer, type Socket } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { localContext } from '#local/http-adapter';
+import { startLoopbackServer } from '#local/loopback-server';
 import { commandEvent } from '#local/slack-request';
 import { afterAnswerEvent } from '#shared/domain/after-answer';
 
@@ -67,22 +67,17 @@ describe('the Slack function loads the tracer', () => {
 
   it('for a job, beside it: no one waits for its answer', async () => {
     // Where the job's table and Slack calls go, nothing ever answers: the job runs until the test ends it.
-    const sockets = new Set<Socket>();
-    const silent = createServer((socket) => void sockets.add(socket));
-    await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done));
-    const address = silent.address();
-    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const silent = await startLoopbackServer(() => {});
     let job: Promise<unknown> | undefined;
     try {
-      const { loading } = deployedWithATracerThatNeverLoads({ DYNAMODB_ENDPOINT: url, SLACK_API_URL: `${url}/api/` });
+      const { loading } = deployedWithATracerThatNeverLoads({ DYNAMODB_ENDPOINT: silent.url, SLACK_API_URL: `${silent.url}/api/` });
       const { handler } = await import('../../functions/slack/handler.ts');
       let settled = false;
       job = handler(afterAnswerEvent({ kind: 'home', team: { id: 'T0TEST', enterpriseInstall: false }, userId: 'U0ALICE' }), localContext()).finally(() => (settled = true));
       await vi.waitFor(() => expect(loading).toEqual(['tracer loading']));
       expect(settled).toBe(false);
     } finally {
-      for (const socket of sockets) socket.destroy();
-      silent.close();
+      await silent.stop();
       await job?.catch(() => {});
     }
   });

@@ -41,6 +41,8 @@ describe('captureClient with tracing on', () => {
     return import('#shared/observe/tracer');
   }
 
+  /** A table client pointed nowhere: only its middleware is looked at. */
+  const localClient = () => new DynamoDBClient({ region: 'local', endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   const xray = (client: DynamoDBClient) => client.middlewareStack.identify().filter((name) => name.includes('XRaySDKInstrumentation'));
 
   it('hands clients back at once and loads nothing itself; once loadTracer has loaded it, each client is captured', async () => {
@@ -50,7 +52,7 @@ describe('captureClient with tracing on', () => {
       return importOriginal();
     });
     const tracer = await tracingOn();
-    const client = new DynamoDBClient({ region: 'local', endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const client = localClient();
     expect(tracer.captureClient(client)).toBe(client);
     // Nothing waited for the tracer, nor started it: the client goes out uncaptured, so its first calls are not traced.
     await new Promise((done) => setTimeout(done, 50));
@@ -59,7 +61,7 @@ describe('captureClient with tracing on', () => {
     expect(await tracer.loadTracer()).toBeDefined();
     expect(xray(client)).toHaveLength(1);
     // A client built after the load is captured as it is handed over.
-    const later = new DynamoDBClient({ region: 'local', endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const later = localClient();
     tracer.captureClient(later);
     await vi.waitFor(() => expect(xray(later)).toHaveLength(1));
     expect(loads).toEqual(['tracer']);
@@ -71,7 +73,7 @@ describe('captureClient with tracing on', () => {
     });
     const said = vi.spyOn(console, 'error').mockImplementation(() => {});
     const tracer = await tracingOn();
-    const client = new DynamoDBClient({ region: 'local', endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const client = localClient();
     tracer.captureClient(client);
     tracer.captureClient(client);
     expect(await tracer.loadTracer()).toBeUndefined();
