@@ -528,12 +528,18 @@ function checkInLines({ reads, fanOut: f }: CheckInResults): string[] {
       ] as const
     ).map(
       ([when, run]) =>
-        `Check-in fan-out (${when}): ${run.owners} owners, ${run.limits.globalPerSecond}/s global, 20% faults: delivered ${run.delivered}, duplicates ${run.duplicates}, lost ${run.lost}; ${(run.wallMs / 1000).toFixed(1)} s vs lower bound ${(run.lowerBoundMs / 1000).toFixed(0)} s (×${run.wallToLowerBound}); ${run.slackCalls['chat.postMessage']} post attempts.`,
+        `Check-in fan-out (${when}): ${run.owners} owners, ${run.limits.globalPerSecond}/s global, 20% faults: delivered ${run.delivered}, duplicates ${run.duplicates}, lost ${run.lost}; ${(run.wallMs / 1000).toFixed(1)} s vs lower bound ${(run.lowerBoundMs / 1000).toFixed(0)} s (×${run.wallToLowerBound}${run === f.steadyState ? `; ${verdict(run)}` : ''}); ${run.slackCalls['chat.postMessage']} post attempts.`,
     ),
     `Check-in fan-out (steady state) with the faults drawn from other seeds, beside the bench's seed ${f.steadyState.limits.seed} the bar is judged on: ${f.otherSeeds
-      .map((o) => `seed ${o.seed} ${(o.wallMs / 1000).toFixed(1)} s (×${o.wallToLowerBound}; delivered ${o.delivered}, duplicates ${o.duplicates}, lost ${o.lost})`)
+      .map((o) => `seed ${o.seed} ${(o.wallMs / 1000).toFixed(1)} s (×${o.wallToLowerBound}, ${o.bar.held ? 'within' : 'over'} ×${o.bar.ratio}; delivered ${o.delivered}, duplicates ${o.duplicates}, lost ${o.lost})`)
       .join(', ')}.`,
   ];
+}
+
+/** Whether a fan-out held the bar, said from its times (the printed ratio is rounded). */
+function verdict(run: { wallMs: number; bar: { ratio: number; ms: number; held: boolean } }): string {
+  const by = `${(Math.abs(run.wallMs - run.bar.ms) / 1000).toFixed(2)} s`;
+  return `bar ×${run.bar.ratio} (${(run.bar.ms / 1000).toFixed(0)} s): ${run.bar.held ? `held, ${by} to spare` : `MISSED${run.wallMs > run.bar.ms ? ` by ${by}` : ', with duplicates or losses'}`}`;
 }
 
 function counted(requests: Record<string, number>): string {
