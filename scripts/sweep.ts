@@ -1,5 +1,5 @@
 /**
- * `npm run sweep [-- --at <date-time>]`: one reminder sweep (digests, then check-ins), now or at a
+ * `npm run sweep [-- --at <date-time> | +2d | +36h]`: one reminder sweep (digests, then check-ins), now or at a
  * moved clock, against the table and Slack the environment names (TABLE_NAME, DYNAMODB_ENDPOINT,
  * SLACK_BOT_TOKEN or SLACK_BOT_TOKEN_SECRET_ARN, SLACK_API_URL), else the running `npm start`'s.
  * SWEEP_BUDGET_MS bounds it like a Lambda's timeout would (default 5 minutes).
@@ -13,15 +13,14 @@ import { runSweep } from '#shared/reminders/sweep';
 import { createCheckInDeps } from '#shared/check-ins/deps';
 import { runCheckInSweep } from '#shared/check-ins/sweep';
 import { LOCAL } from './local/env.ts';
-import { checkRegion, runScript, scriptEnv, ScriptSettingError } from './local/script-settings.ts';
+import { checkRegion, runScript, scriptEnv, sweepClock } from './local/script-settings.ts';
 import { checkInSweepLine, digestSweepLine } from './local/sweep-summary.ts';
 import { movedSubscriptionLines, subscriptionKey } from './local/sweep-moved.ts';
 import type { Subscription } from '#shared/domain/subscription';
 
 await runScript(async () => {
   const { values } = parseArgs({ options: { at: { type: 'string' } } });
-  const now = values.at === undefined ? new Date() : new Date(values.at);
-  if (Number.isNaN(now.getTime())) throw new ScriptSettingError(`--at ${values.at}: give a date and time such as 2026-12-07T09:00+09:00.`);
+  const now = sweepClock(values.at, new Date());
   const config = loadConfig(scriptEnv(process.env, LOCAL.dir, { slack: true }));
   await checkRegion(config.dynamodbEndpoint);
   const client = createDynamoClient(config.dynamodbEndpoint);

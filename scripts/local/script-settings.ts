@@ -1,3 +1,4 @@
+import { addHours } from 'date-fns';
 import { ConfigError } from '#shared/errors';
 import { createDynamoClient } from '#shared/store/client';
 import { readEndpoints } from './endpoints.ts';
@@ -70,4 +71,17 @@ function describeFailure(error: unknown): string {
   if (error.name === 'CredentialsProviderError') return `No AWS credentials: ${error.message.split('\n')[0]}`;
   if (error.name === 'ResourceNotFoundException') return `The table was not found: ${error.message.split('\n')[0]} (TABLE_NAME names it).`;
   return `${error.name}: ${error.message.split('\n')[0]}`;
+}
+
+/**
+ * `npm run sweep`'s `--at`: a date and time (`2026-12-09T10:00+09:00`), or `+2d` / `+36h` from
+ * `now`, so an example in the docs sweeps "two days on" whatever day it is tried.
+ */
+export function sweepClock(at: string | undefined, now: Date): Date {
+  if (at === undefined) return now;
+  const ahead = /^\+(\d{1,4})([dh])$/.exec(at);
+  // A date first: the engine's own parser would also take `12` or `+2` as a day in 2001.
+  const clock = ahead ? addHours(now, Number(ahead[1]) * (ahead[2] === 'd' ? 24 : 1)) : new Date(/^\d{4}-\d{2}-\d{2}/.test(at) ? at : Number.NaN);
+  if (Number.isNaN(clock.getTime())) throw new ScriptSettingError(`--at ${at}: give a date and time such as 2026-12-07T09:00+09:00, or +2d or +36h from now.`);
+  return clock;
 }

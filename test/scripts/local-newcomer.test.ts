@@ -70,12 +70,12 @@ describe('local personas (issue 25)', () => {
   });
 });
 
-/** The commands of docs/local.md's "Try check-ins first" as typed there: the `npm …` lines of its first four sh blocks, comments dropped. */
-function newcomerPath(): string[][] {
+/** The commands of docs/local.md's "Try check-ins first" as typed there: the `npm …` lines of its sh blocks `first` to `last`, comments dropped. */
+function newcomerPath(first: number, last: number): string[][] {
   const doc = readFileSync(path.resolve(import.meta.dirname, '../../docs/local.md'), 'utf8');
   const from = doc.indexOf('## Try check-ins first');
   const section = doc.slice(from, doc.indexOf('\n## ', from + 1));
-  const blocks = [...section.matchAll(/```sh\n([\s\S]*?)```/g)].slice(0, 4).map((m) => m[1] ?? '');
+  const blocks = [...section.matchAll(/```sh\n([\s\S]*?)```/g)].slice(first, last + 1).map((m) => m[1] ?? '');
   return blocks
     .flatMap((block) => block.split('\n'))
     .map((line) => line.trim().replace(/\s+#.*$/, ''))
@@ -85,25 +85,10 @@ function newcomerPath(): string[][] {
 
 describe('the newcomer path for check-ins, as docs/local.md writes it (issue 25)', () => {
   it('starts, sweeps, presses On track in the check-in message as its owner and sees it redrawn; then Snooze, Not mine and Home', { timeout: 120_000 }, async () => {
-    const steps = newcomerPath();
+    const steps = newcomerPath(0, 3);
     expect(steps.slice(0, 3).map((argv) => argv.join(' '))).toEqual(['npm start', 'npm run sweep', 'npm run slack -- --user maria --press On track --item DEMO-1 --in dm']);
-    const outputs: string[] = [];
     const updatesBefore = local.stack.fakeSlack!.callsTo('chat.update').length;
-    for (const argv of steps) {
-      const [, run, name, dashes, ...rest] = argv;
-      // npm start is the stack this file started, as scripts/start.ts starts it.
-      if (run === 'start') continue;
-      expect(dashes === undefined || dashes === '--').toBe(true);
-      if (name === 'sweep') {
-        const swept = await script('sweep', ...rest);
-        expect(swept.code).toBe(0);
-        outputs.push(swept.stdout);
-      } else {
-        const sent = await slack(...rest);
-        expect(sent, argv.join(' ')).toMatchObject({ code: 0 });
-        outputs.push(sent.out);
-      }
-    }
+    const outputs = await runAsTyped(steps);
     const [swept, onTrack, snoozed, notMine, handed, home, homePress, report] = outputs;
     expect(swept).toMatch(/Check-ins: .*[1-9]\d* messages? sent/);
     expect(terminal.join('\n')).toContain(`Message in direct message to <@${maria.id}>`);
@@ -128,6 +113,21 @@ describe('the newcomer path for check-ins, as docs/local.md writes it (issue 25)
     expect(gone).toEqual({ code: 2, out: 'No On track button in your direct messages with the bot; the buttons there: none.' });
   });
 
+  it('escalates as the docs say: a channel subscribed to the demo track, swept two days on, lists who has not answered', { timeout: 60_000 }, async () => {
+    // The owners are asked now (nothing new if the path above already swept), then the docs' two commands.
+    expect((await script('sweep')).code).toBe(0);
+    const steps = newcomerPath(4, 4);
+    expect(steps.map((argv) => argv.join(' '))).toEqual(['npm run slack -- --channel #gov-affairs /commitments subscribe demo daily 09:00', 'npm run sweep -- --at +2d']);
+    const mark = terminal.length;
+    const [subscribed, swept] = await runAsTyped(steps);
+    expect(subscribed).toContain('Subscribed');
+    expect(swept).toMatch(/1 posted/);
+    const digest = terminal.slice(mark).join('\n');
+    expect(digest).toContain('Message in #C07QGOVAFF1');
+    expect(digest).toContain('No answer');
+    expect(digest).toMatch(/no answer from <@U\w+> — asked 2 days ago/);
+  });
+
   it('presses a button of a digest in a channel', { timeout: 60_000 }, async () => {
     await slack('--channel', '#busan-desk', '/commitments subscribe japan-korea every monday 09:00');
     await script('sweep', '--at', new Date(Date.now() + 60 * 86_400_000).toISOString());
@@ -147,3 +147,23 @@ describe('the newcomer path for check-ins, as docs/local.md writes it (issue 25)
     expect(unknown).toEqual({ code: 2, out: 'No shortcut Forward; the app has: Track as commitment, Import readout.' });
   });
 });
+
+/** Runs `npm run sweep` and `npm run slack` lines as typed against this file's stack (npm start is that stack); what each printed. */
+async function runAsTyped(steps: string[][]): Promise<string[]> {
+  const outputs: string[] = [];
+  for (const argv of steps) {
+    const [, run, name, dashes, ...rest] = argv;
+    if (run === 'start') continue;
+    expect(dashes === undefined || dashes === '--').toBe(true);
+    if (name === 'sweep') {
+      const swept = await script('sweep', ...rest);
+      expect(swept.code, argv.join(' ')).toBe(0);
+      outputs.push(swept.stdout);
+    } else {
+      const sent = await slack(...rest);
+      expect(sent, argv.join(' ')).toMatchObject({ code: 0 });
+      outputs.push(sent.out);
+    }
+  }
+  return outputs;
+}

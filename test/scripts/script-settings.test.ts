@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runClient } from '#local/terminal-client';
+import { ScriptSettingError, sweepClock } from '#local/script-settings';
 import { runScript } from '../support/run-script.ts';
 
 // No npm start has written here: the scripts find nothing to use.
@@ -47,7 +48,16 @@ describe('scripts without npm start or settings (issue 15)', () => {
 
   it('sweep refuses a moved clock it cannot read, in one line', async () => {
     const result = await bare('sweep', '--at', 'someday');
-    expect(result).toMatchObject({ code: 2, stderr: '--at someday: give a date and time such as 2026-12-07T09:00+09:00.\n' });
+    expect(result).toMatchObject({ code: 2, stderr: '--at someday: give a date and time such as 2026-12-07T09:00+09:00, or +2d or +36h from now.\n' });
+  });
+
+  it("sweep's moved clock is a date and time, or days or hours from now", () => {
+    const now = new Date('2026-12-07T05:30:00Z');
+    expect(sweepClock(undefined, now)).toBe(now);
+    expect(sweepClock('+2d', now).toISOString()).toBe('2026-12-09T05:30:00.000Z');
+    expect(sweepClock('+36h', now).toISOString()).toBe('2026-12-08T17:30:00.000Z');
+    expect(sweepClock('2026-12-09T10:00+09:00', now).toISOString()).toBe('2026-12-09T01:00:00.000Z');
+    for (const unreadable of ['+2', '12', '2d', '+2w', '-2d', '+ 2d', '+99999d', '2026-13-40T10:00Z']) expect(() => sweepClock(unreadable, now), unreadable).toThrow(ScriptSettingError);
   });
 
   it('the terminal client says in one line that no npm start runs', async () => {
