@@ -20,7 +20,7 @@ export function startHints(localDir: string): string {
     `  ${env}npm run slack -- --user maria --press "On track" --item DEMO-1 --in dm`,
     `  ${env}npm run slack -- --press "Mark done" --item JK-5`,
     `  ${env}npm run slack -- --submit note="Signed on 3 March"`,
-    `  ${env}npm run sweep -- --at 2026-12-07T09:00+09:00       (a sweep at a moved clock)`,
+    `  ${env}npm run sweep -- --at +2d                            (a sweep two days on: digests, unanswered check-ins)`,
     '',
     'Ctrl-C stops everything.',
   ].join('\n');
