@@ -130,7 +130,7 @@ describe('the newcomer path for check-ins, as docs/local.md writes it (issue 25)
 
   it('presses a button of a digest in a channel', { timeout: 60_000 }, async () => {
     await slack('--channel', '#busan-desk', '/commitments subscribe japan-korea every monday 09:00');
-    await script('sweep', '--at', new Date(Date.now() + 60 * 86_400_000).toISOString());
+    await script('sweep', '--at', '+60d');
     const done = await slack('--channel', '#busan-desk', '--press', 'Mark done', '--item', 'JK-5', '--in', 'channel');
     expect(done.code).toBe(0);
     expect(done.out).toContain('== Form opened: Mark JK-5 done ==');
