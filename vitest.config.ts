@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { ASYNC_CONTEXT_FLAG } from './infra/bundle.ts';
 
 export default defineConfig({
   test: {
@@ -11,6 +12,8 @@ export default defineConfig({
     // A worker per core: the files mostly wait on DynamoDB Local, loopback HTTP and child processes.
     // Vitest's default, a core fewer, ran them one at a time on 2 cores: 611 s there, 407–470 s with two.
     maxWorkers: availableParallelism(),
+    // AsyncLocalStorage as Lambda runs it (LAMBDA_NODE_OPTIONS).
+    execArgv: [ASYNC_CONTEXT_FLAG],
     hookTimeout: 60_000,
   },
 });

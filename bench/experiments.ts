@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { FUNCTIONS, PROJECT_ROOT, type BundleOptions, type BundleResult } from '../infra/bundle.ts';
+import { FUNCTIONS, LAMBDA_NODE_OPTIONS, PROJECT_ROOT, type BundleOptions, type BundleResult } from '../infra/bundle.ts';
 import { coldRun, type ColdSample } from './lib/cold.ts';
 import { seededTable, startStack } from './lib/stack.ts';
 import { fmt, stats } from './lib/stats.ts';
@@ -44,7 +44,7 @@ const root = path.join(tmpdir(), 'commitments-bench-experiments');
 const stack = await startStack();
 try {
   const table = await seededTable(stack, 'bench-exp');
-  const env = { ...stack.env(table), NODE_OPTIONS: '--enable-source-maps' };
+  const env = { ...stack.env(table), NODE_OPTIONS: LAMBDA_NODE_OPTIONS };
   const built: (Variant & BundleResult & { gzip: number; samples: ColdSample[] })[] = [];
   for (const v of variants.filter((x) => (!only || x.name.includes(only) || x.name.startsWith('baseline')) && (!x.project || existsSync(x.project)))) {
     const { bundleEntry } = (await import(path.join(v.project ?? PROJECT_ROOT, 'infra/bundle.ts'))) as typeof import('../infra/bundle.ts');

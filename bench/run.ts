@@ -23,7 +23,7 @@ import { createSubscriptionStore } from '#shared/store/subscriptions';
 import { createSlackWeb } from '#shared/slack/web-api';
 import { runSweep } from '#shared/reminders/sweep';
 import { createLogger } from '#shared/observe/log';
-import { LAMBDA_STUBBED_PACKAGES, PROJECT_ROOT, bundleEntry, bundleFunction } from '../infra/bundle.ts';
+import { LAMBDA_NODE_OPTIONS, LAMBDA_STUBBED_PACKAGES, PROJECT_ROOT, bundleEntry, bundleFunction } from '../infra/bundle.ts';
 import { countRequests } from '#local/request-counter';
 import { coldRun, emptyNode, sequenceRun, type ColdSample } from './lib/cold.ts';
 import { fanOut, fanOutLine, type FanOutResult } from './lib/fan-out.ts';
@@ -47,8 +47,8 @@ const TRACED_LATER_ANSWERS = 3;
 const FANOUT_CHANNELS = Number(process.env['FANOUT_CHANNELS'] ?? 1000);
 const FANOUT_GLOBAL = Number(process.env['FANOUT_GLOBAL_PER_SECOND'] ?? 25);
 const HIDDEN_REQUESTS = Number(process.env['HIDDEN_REQUESTS'] ?? 200);
-// As deployed (infra/constructs/bot-function.ts): source maps on, which Node parses at import.
-const NODE_OPTIONS = '--enable-source-maps';
+// As deployed: source maps on, which Node parses at import, and AsyncLocalStorage without async hooks.
+const NODE_OPTIONS = LAMBDA_NODE_OPTIONS;
 const silent = createLogger('bench', 'SILENT');
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 /** The caller of the cold runs' report, whose person record the table holds. */

@@ -20,6 +20,17 @@ export const BUNDLE_FILE = 'index.mjs';
 // The handler lives in index.mjs and exports `handler`.
 export const BUNDLE_HANDLER = 'index.handler';
 
+/**
+ * How Lambda starts Node for every function (and how the bench and the test workers start it):
+ * - source maps on, so stack traces in the logs name our files and lines;
+ * - AsyncLocalStorage (which holds each request's after-answer jobs) on V8's continuation data,
+ *   Node 24's default, instead of async hooks: with hooks, every promise the first request makes
+ *   calls back into JavaScript, about 6 ms of CPU in a cold known person's answer. The test
+ *   workers run with it too, so the suite checks the jobs land where they should under it.
+ */
+export const ASYNC_CONTEXT_FLAG = '--experimental-async-context-frame';
+export const LAMBDA_NODE_OPTIONS = `--enable-source-maps ${ASYNC_CONTEXT_FLAG}`;
+
 export interface BundleOptions {
   /** Write esbuild's metafile as `meta.json` beside the bundle (default true). */
   readonly metafile?: boolean;

@@ -11,7 +11,7 @@ import { Construct } from 'constructs';
 import { TABLE } from '#shared/store/table';
 import { DEFAULT_SECRET_MAX_AGE_SECONDS } from '#shared/config';
 import { TOKEN_CONTEXT_APP } from '#shared/store/sealed-tokens';
-import { BUNDLE_HANDLER, FUNCTIONS, PROJECT_ROOT, bundleFunction, type FunctionName } from '../bundle.ts';
+import { BUNDLE_HANDLER, FUNCTIONS, LAMBDA_NODE_OPTIONS, PROJECT_ROOT, bundleFunction, type FunctionName } from '../bundle.ts';
 import { CONTROL_TOWER } from '../policy-checks.ts';
 import { TOKEN_READERS_PATH } from './governed-key.ts';
 
@@ -87,7 +87,7 @@ export class BotFunction extends Construct {
       // X-Ray traces each invocation; the code captures its AWS SDK clients and Slack calls (shared/observe/tracer.ts).
       tracing: lambda.Tracing.ACTIVE,
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
+        NODE_OPTIONS: LAMBDA_NODE_OPTIONS,
         POWERTOOLS_SERVICE_NAME: this.serviceName,
         LOG_LEVEL: props.logLevel ?? 'INFO',
         ...props.environment,

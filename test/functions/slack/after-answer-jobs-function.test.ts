@@ -44,4 +44,21 @@ describe('jobs in a function of their own', () => {
     expect(harness.slack.callsTo('views.publish').filter((call) => call.args['user_id'] === 'U0CAROL')).toHaveLength(1);
     expect(harness.slack.uploadedFiles().map((f) => f.filename)).toEqual(['japan-korea-briefing-2026-03-25.md', 'japan-korea-briefing-2026-03-25.csv']);
   });
+
+  it('hands the refresh of a caller record past a day to the jobs function: the directory leaves it in the request being answered, found through AsyncLocalStorage', async () => {
+    await command('japan-korea', 'U0ERIN');
+    // Two days on, the record still serves the answer (no Slack call) and is refreshed after it.
+    vi.setSystemTime(new Date('2026-03-27T01:00:00Z'));
+    const invoked = lambda.invocations.length;
+    const slackCalls = harness.slack.calls.length;
+    const lookups = harness.slack.callsTo('users.info').length;
+    const answer = await command('japan-korea', 'U0ERIN');
+    expect(answer.callsBeforeAnswer.slice(slackCalls)).toEqual([]);
+    const invocations = lambda.invocations.slice(invoked);
+    expect(invocations.map((i) => [i.functionName, i.invocationType, (i.payload as { job: { kind: string } }).job.kind])).toContainEqual([JOBS_FUNCTION, 'Event', 'person']);
+    // Not started in this process beside the answer: only the jobs function asks Slack.
+    expect(harness.slack.callsTo('users.info')).toHaveLength(lookups);
+    await lambda.runQueued();
+    expect(harness.slack.callsTo('users.info').slice(lookups).map((call) => call.args['user'])).toEqual(['U0ERIN']);
+  });
 });
