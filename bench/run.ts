@@ -47,8 +47,6 @@ const TRACED_LATER_ANSWERS = 3;
 const FANOUT_CHANNELS = Number(process.env['FANOUT_CHANNELS'] ?? 1000);
 const FANOUT_GLOBAL = Number(process.env['FANOUT_GLOBAL_PER_SECOND'] ?? 25);
 const HIDDEN_REQUESTS = Number(process.env['HIDDEN_REQUESTS'] ?? 200);
-// As deployed: source maps on, which Node parses at import, and AsyncLocalStorage without async hooks.
-const NODE_OPTIONS = LAMBDA_NODE_OPTIONS;
 const silent = createLogger('bench', 'SILENT');
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 /** The caller of the cold runs' report, whose person record the table holds. */
@@ -224,8 +222,8 @@ async function coldStart(s: Stack) {
   await seedPerson(s, table, KNOWN_PERSON);
   await seedPerson(s, table, JAPANESE_PERSON, 'ja-JP');
   const deployed = await startDeployed(s, s.env(table)['SLACK_BOT_TOKEN']!);
-  const env = { ...s.env(table), NODE_OPTIONS };
-  const deployedEnv = { ...deployed.env(table), NODE_OPTIONS };
+  const env = { ...s.env(table), NODE_OPTIONS: LAMBDA_NODE_OPTIONS };
+  const deployedEnv = { ...deployed.env(table), NODE_OPTIONS: LAMBDA_NODE_OPTIONS };
   const bundles = { ours: ours.outfile, baseline: baseline.outfile };
   type Line = 'ours' | 'baseline' | 'newcomer' | 'deployed' | 'japanese';
   const runs: Record<Line, { bundle: string; env: NodeJS.ProcessEnv; user?: (i: number) => string }> = {
@@ -318,7 +316,7 @@ async function coldStart(s: Stack) {
     bundleFiles: bundles,
     coldStart: {
       runsEach: COLD_RUNS,
-      nodeOptions: NODE_OPTIONS,
+      nodeOptions: LAMBDA_NODE_OPTIONS,
       slackLatencyMs: SLACK_LATENCY_MS,
       note: 'ms from process start (performance.now in the child); wall = spawn to exit, measured by the parent. ours: a known person; newcomer: someone with no record each run; deployed: X-Ray tracing on, secrets from Secrets Manager, a known person',
       ours: coldOurs,
