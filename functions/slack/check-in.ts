@@ -2,20 +2,19 @@ import type { AllMiddlewareArgs, BlockAction, Context as BoltContext, RespondFn,
 import * as z from 'zod';
 import { LooseBlockSchema } from '#shared/domain/after-answer';
 import type { CheckInAnswer } from '#shared/domain/check-in-answer';
-import { DEFAULT_LOCALE } from '#shared/domain/locale';
 import type { Commitment } from '#shared/domain/schemas';
-import { EN, translatorFor, type Translator } from '#shared/i18n/translator';
+import { EN, translatorOf, type Translator } from '#shared/i18n/translator';
 import { answerError, type FormFields } from '#shared/slack/answer-error';
 import { renderAnswered, renderChangedSince } from '#shared/slack/render/check-in-answer';
 import { readItemVersion } from '#shared/slack/render/commitment';
 import type { ModalOrigin } from '#shared/slack/render/modals';
-import { readOrigin, type ViewValues } from '#shared/slack/view-state';
+import type { ViewValues } from '#shared/slack/view-state';
 import { answerCheckIn, openCheckIn, type CheckInOutcome } from '#shared/use-cases/check-in-answers';
 import type { Caller } from '#shared/use-cases/commitments';
 import type { ListenerDeps } from './deps.ts';
 import { jobTeam } from './after-answer.ts';
-import { buttonCaller, viewCaller, type ViewArgs } from './payload.ts';
-import { answerForm } from './form-error.ts';
+import { buttonCaller } from './payload.ts';
+import { viewSubmission } from './submission.ts';
 
 /** What a check-in's buttons and forms share: where the answer shows, and the work left for after it. */
 
@@ -39,11 +38,6 @@ export function placeOfButton(body: BlockAction): CheckInPlace | undefined {
 
 function placeOfForm(origin: ModalOrigin): CheckInPlace | undefined {
   return origin.channelId && origin.messageTs ? { channelId: origin.channelId, messageTs: origin.messageTs } : undefined;
-}
-
-/** The language of the person who pressed or submitted: their own choice, else their Slack's, as their record says. */
-export function translatorOf(caller: Caller): Promise<Translator> {
-  return translatorFor(caller.access.locale ?? DEFAULT_LOCALE);
 }
 
 /** After an answer: the item's blocks in its message replaced (by the answer, or by how it stands now, in the presser's language), and the caller's Home drawn again. */
@@ -111,18 +105,11 @@ export async function openCheckInForm(
 
 /** A check-in form's submission: closes the form and shows the answer in place, or keeps it open with the problem beside its field. */
 export function checkInSubmission(deps: ListenerDeps, read: (values: ViewValues) => CheckInAnswer, fields: FormFields) {
-  return async ({ ack, body, view, context }: ViewArgs): Promise<void> => {
-    const origin = readOrigin(view.private_metadata);
-    let t = EN;
-    try {
-      const caller = await viewCaller(deps, body, deps.clock());
-      t = await translatorOf(caller);
-      // No version is no version shown: stale.
-      const outcome = await answerCheckIn(deps, caller, { id: origin.id ?? '', version: origin.version ?? 0 }, read(view.state.values));
-      await ack();
-      leaveCheckInJobs(deps, context, caller, placeOfForm(origin), outcome, t);
-    } catch (error) {
-      await ack(await answerForm(deps, body, error, fields, t));
-    }
-  };
+  return viewSubmission(
+    deps,
+    fields,
+    // No version is no version shown: stale.
+    (caller, origin, values) => answerCheckIn(deps, caller, { id: origin.id ?? '', version: origin.version ?? 0 }, read(values)),
+    (context, caller, origin, outcome, t) => leaveCheckInJobs(deps, context, caller, placeOfForm(origin), outcome, t),
+  );
 }

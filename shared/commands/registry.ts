@@ -35,8 +35,7 @@ import { unarchiveCommand } from '#shared/commands/unarchive';
 import { unlogCommand } from '#shared/commands/unlog';
 import { unsubscribeCommand } from '#shared/commands/unsubscribe';
 import { updateCommand } from '#shared/commands/update';
-import { DEFAULT_LOCALE } from '#shared/domain/locale';
-import { EN, spoken, translatorFor, type Translator } from '#shared/i18n/translator';
+import { EN, spoken, translatorOf, type Translator } from '#shared/i18n/translator';
 import type { Say } from '#shared/errors';
 import { authorizeTarget, readCallerAndTarget, type Caller, type CallerInput, type Deps } from '#shared/use-cases/commitments';
 
@@ -172,7 +171,7 @@ export async function runCommand(
   let t = EN;
   try {
     const { caller, read } = 'access' in who ? { caller: who, read: undefined } : await readCallerAndTarget(deps, who, target);
-    t = await translatorFor(caller.access.locale ?? DEFAULT_LOCALE);
+    t = await translatorOf(caller);
     const prefetched = await authorizeTarget(deps, { ...caller, prefetched: read }, definition.need, target);
     const context = { deps, caller, where, registry, t };
     const value = await definition.run(args, { ...context, caller: { ...caller, prefetched } });

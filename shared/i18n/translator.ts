@@ -113,6 +113,11 @@ export function translatorFor(locale: Locale): Promise<Translator> {
   return found;
 }
 
+/** The language of a person the bot is answering: their own choice, else their Slack's, as their record says; English without either. */
+export function translatorOf(person: { access: { locale?: Locale | undefined } }): Promise<Translator> {
+  return translatorFor(person.access.locale ?? DEFAULT_LOCALE);
+}
+
 /** A catalog message as a refusal carries it: its English text (logs, English answers) and its key and values; a day goes in as `{ date }`. */
 export function spoken(key: MessageKey, values?: SayValues): { text: string; say: Say } {
   return { text: EN.t(key, values), say: { key, ...(values ? { values } : {}) } };

@@ -1,5 +1,4 @@
-import { DEFAULT_LOCALE } from '#shared/domain/locale';
-import { translatorFor } from '#shared/i18n/translator';
+import { translatorOf } from '#shared/i18n/translator';
 import { renderHome } from '#shared/slack/render/home';
 import { listTracks, type Caller, type Deps } from '#shared/use-cases/commitments';
 
@@ -18,7 +17,7 @@ export async function buildHome(deps: Deps, caller: Caller) {
   const [reports, subscriptions, t] = await Promise.all([
     Promise.all(summaries.slice(0, TRACKS_READ).map((s) => deps.store.getReport(teamId, s.slug))),
     deps.subscriptions.listForChannel(teamId),
-    translatorFor(caller.access.locale ?? DEFAULT_LOCALE),
+    translatorOf(caller),
   ]);
   const seen = new Set(summaries.map((s) => s.slug));
   return renderHome({

@@ -1,5 +1,4 @@
-import { DEFAULT_LOCALE } from '#shared/domain/locale';
-import { translatorFor } from '#shared/i18n/translator';
+import { translatorOf } from '#shared/i18n/translator';
 import { renderCommitment } from '#shared/slack/render/commitment';
 import type { SlackMessage } from '#shared/slack/render/format';
 import { parseReportRef, renderReport } from '#shared/slack/render/report';
@@ -13,7 +12,7 @@ import { getItem, getReport, getSharedReport, type Caller, type Deps } from '#sh
 export async function redraw(deps: Deps, caller: Caller, ref: string | undefined, shared = false): Promise<SlackMessage | undefined> {
   if (!ref) return undefined;
   const { now } = caller;
-  const language = translatorFor(caller.access.locale ?? DEFAULT_LOCALE);
+  const language = translatorOf(caller);
   if (ref.startsWith('item|')) {
     const [{ item, track }, t] = await Promise.all([getItem(deps, caller, ref.slice('item|'.length), 'read'), language]);
     return renderCommitment(item, track, now, undefined, t);

@@ -1,7 +1,6 @@
 import type { types } from '@slack/bolt';
-import { DEFAULT_LOCALE } from '#shared/domain/locale';
 import type { Commitment } from '#shared/domain/schemas';
-import { EN, translatorFor, type Translator } from '#shared/i18n/translator';
+import { EN, translatorOf, type Translator } from '#shared/i18n/translator';
 import { answerError } from '#shared/slack/answer-error';
 import type { ModalOrigin } from '#shared/slack/render/modals';
 import { getCommitment } from '#shared/use-cases/interactions';
@@ -16,7 +15,7 @@ export function openItemModal(deps: ListenerDeps, modal: (item: Commitment, orig
     let t = EN;
     try {
       const caller = await buttonCaller(deps, body, deps.clock());
-      t = await translatorFor(caller.access.locale ?? DEFAULT_LOCALE);
+      t = await translatorOf(caller);
       const item = await getCommitment(deps, caller, action.value ?? '');
       const refresh = headerRef(body.message?.blocks);
       const origin: ModalOrigin = {

@@ -1,5 +1,4 @@
-import { DEFAULT_LOCALE } from '#shared/domain/locale';
-import { EN, translatorFor } from '#shared/i18n/translator';
+import { EN, translatorOf } from '#shared/i18n/translator';
 import { answerError } from '#shared/slack/answer-error';
 import { unarchiveFromButton } from '#shared/use-cases/interactions';
 import { headerRef } from '#shared/use-cases/redraw';
@@ -15,7 +14,7 @@ export function unarchiveItem(deps: ListenerDeps) {
     let t = EN;
     try {
       const caller = await buttonCaller(deps, body, deps.clock());
-      t = await translatorFor(caller.access.locale ?? DEFAULT_LOCALE);
+      t = await translatorOf(caller);
       const confirmation = await unarchiveFromButton(deps, caller, action.value ?? '', t);
       const refresh = headerRef(body.message?.blocks);
       const origin = { ...(body.response_url ? { responseUrl: body.response_url } : {}), ...(refresh ? { refresh } : {}) };

@@ -1,6 +1,5 @@
 import type { MessageShortcut, types } from '@slack/bolt';
-import { DEFAULT_LOCALE } from '#shared/domain/locale';
-import { EN, translatorFor, type Translator } from '#shared/i18n/translator';
+import { EN, translatorOf, type Translator } from '#shared/i18n/translator';
 import { answerError } from '#shared/slack/answer-error';
 import { postToResponseUrl } from '#shared/slack/respond';
 import { startFromMessage } from '#shared/use-cases/interactions';
@@ -21,7 +20,7 @@ export function messageShortcut(deps: ListenerDeps, modal: (start: MessageStart,
     let t = EN;
     try {
       const caller = await shortcutCaller(deps, shortcut, deps.clock());
-      t = await translatorFor(caller.access.locale ?? DEFAULT_LOCALE);
+      t = await translatorOf(caller);
       const start = await startFromMessage(deps, caller, messageOf(shortcut, client));
       await client.views.open({ trigger_id: shortcut.trigger_id, view: modal(start, shortcut, t) });
     } catch (error) {

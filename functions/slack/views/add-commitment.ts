@@ -3,7 +3,7 @@ import { readCommitmentForm } from '#shared/slack/forms';
 import { INPUTS } from '#shared/slack/render/modals';
 import { submitCommitment } from '#shared/use-cases/interactions';
 import type { ListenerDeps } from '../deps.ts';
-import { formSubmission } from './submission.ts';
+import { formSubmission } from '../submission.ts';
 
 const FIELDS: FormFields = { default: INPUTS.title, detail: INPUTS.detail, due: INPUTS.due, owners: INPUTS.owners };
 

@@ -6,7 +6,7 @@ import { readTrackForm } from '#shared/slack/forms';
 import { INPUTS } from '#shared/slack/render/modals';
 import { submitTrack } from '#shared/use-cases/interactions';
 import type { ListenerDeps } from '../deps.ts';
-import { formSubmission } from './submission.ts';
+import { formSubmission } from '../submission.ts';
 
 const FIELDS: FormFields = {
   default: INPUTS.slug,

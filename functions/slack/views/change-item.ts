@@ -5,7 +5,7 @@ import type { ViewValues } from '#shared/slack/view-state';
 import type { ItemAction } from '#shared/use-cases/commitments';
 import { submitEditForm, submitItemChange } from '#shared/use-cases/interactions';
 import type { ListenerDeps } from '../deps.ts';
-import { formSubmission } from './submission.ts';
+import { formSubmission } from '../submission.ts';
 
 const FIELDS: FormFields = { default: INPUTS.note, status: INPUTS.status };
 

@@ -4,7 +4,7 @@ import { MAX_PROPOSALS } from '#shared/domain/import-draft';
 import { IMPORT_INPUTS } from '#shared/slack/render/import';
 import { submitPicks } from '#shared/use-cases/interactions';
 import type { ListenerDeps } from '../deps.ts';
-import { formSubmission } from './submission.ts';
+import { formSubmission } from '../submission.ts';
 
 /** An error about one proposal's field shows beside that field; the rest beside the first checkbox group. */
 const FIELDS: FormFields = {

@@ -1,5 +1,4 @@
-import { DEFAULT_LOCALE } from '#shared/domain/locale';
-import { EN, translatorFor } from '#shared/i18n/translator';
+import { EN, translatorOf } from '#shared/i18n/translator';
 import type { FormFields } from '#shared/slack/answer-error';
 import { readReadoutForm } from '#shared/slack/forms';
 import { IMPORT_INPUTS, READOUT_PARTS, importPickModal } from '#shared/slack/render/import';
@@ -21,7 +20,7 @@ export function importTextSubmission(deps: ListenerDeps) {
     let t = EN;
     try {
       const caller = await viewCaller(deps, body, deps.clock());
-      t = await translatorFor(caller.access.locale ?? DEFAULT_LOCALE);
+      t = await translatorOf(caller);
       const { draft, track, found, leftFrom } = await proposeImport(deps, caller, readReadoutForm(view.state.values, origin, caller.now));
       await ack({ response_action: 'update', view: importPickModal(draft.id, origin, draft.proposals, track.parties, { found, leftFrom }, t) });
     } catch (error) {

@@ -3,7 +3,7 @@ import { readRolesForm } from '#shared/slack/forms';
 import { ROLE_INPUTS } from '#shared/slack/render/roles';
 import { submitRoles } from '#shared/use-cases/track-access';
 import type { ListenerDeps } from '../deps.ts';
-import { formSubmission } from './submission.ts';
+import { formSubmission } from '../submission.ts';
 
 const FIELDS: FormFields = { default: ROLE_INPUTS.owner, [ROLE_INPUTS.editor]: ROLE_INPUTS.editor, [ROLE_INPUTS.viewer]: ROLE_INPUTS.viewer };
 
