@@ -195,6 +195,11 @@ export function getTrackParams(tableName: string, teamId: TeamId, slug: TrackSlu
   return { TableName: tableName, Key: toItem({ pk: keys.trackPartition(teamId, slug), sk: keys.track }), ConsistentRead: true };
 }
 
+/** A track's settings and, in the same request, the keys in `also` (the caller's records). */
+export function trackWithParams(tableName: string, teamId: TeamId, slug: TrackSlug, also: Record<string, AttributeValue>[]): BatchGetItemCommandInput {
+  return { RequestItems: { [tableName]: { Keys: [toItem({ pk: keys.trackPartition(teamId, slug), sk: keys.track }), ...also], ConsistentRead: true } } };
+}
+
 /** The track and all its commitments, history left out by the key range. */
 export function reportParams(tableName: string, teamId: TeamId, slug: TrackSlug): QueryCommandInput {
   return {

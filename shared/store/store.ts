@@ -54,6 +54,12 @@ const CREATE_BACKOFF = { baseMs: 20, capMs: 200 } as const;
 
 export type Store = ReturnType<typeof createStore>;
 
+/** A read that also fetches the caller's records: whose (`person`), and who is told what was found. */
+export interface WithCaller {
+  person?: string;
+  onPerson?: (read: { person: Person | null; manager: AppManager | null }) => void;
+}
+
 /**
  * The one way the product reads and writes DynamoDB. Every method takes the team id first;
  * every item read back is parsed again with its schema; refused conditions come back as
@@ -172,8 +178,19 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
       return items.map((item) => parseStored(TrackSummarySchema, item));
     },
 
-    /** A track's own settings (zone, parties, editors): one GetItem. */
-    async getTrack(teamId: TeamId, slug: TrackSlug): Promise<Track> {
+    /**
+     * A track's own settings (zone, parties, editors): one GetItem. `person`: that person's record
+     * and the team's app manager record are read in the same request (one BatchGetItem), and
+     * `onPerson` told what it found, also when the track is missing.
+     */
+    async getTrack(teamId: TeamId, slug: TrackSlug, options: WithCaller = {}): Promise<Track> {
+      if (options.person) {
+        const items = await batchGetAll(client, tableName, params.trackWithParams(tableName, teamId, slug, [personKey(teamId, options.person), managerKey(teamId)]));
+        options.onPerson?.(readCallerItems(items));
+        const track = items.find((item) => item['type'] === 'track');
+        if (!track) throw new TrackNotFoundError(slug);
+        return parseStored(TrackSchema, track);
+      }
       const { Item } = await client.send(new GetItemCommand(params.getTrackParams(tableName, teamId, slug)));
       if (!Item) throw new TrackNotFoundError(slug);
       return parseStored(TrackSchema, unmarshall(Item));
@@ -211,11 +228,7 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
      * what it found (also when the prefix, item or track is missing), so the caller's check needs
      * no read of its own.
      */
-    async getCommitmentWithTrack(
-      teamId: TeamId,
-      id: CommitmentId,
-      options: { person?: string; onPerson?: (read: { person: Person | null; manager: AppManager | null }) => void } = {},
-    ): Promise<{ item: Commitment; track: Track }> {
+    async getCommitmentWithTrack(teamId: TeamId, id: CommitmentId, options: WithCaller = {}): Promise<{ item: Commitment; track: Track }> {
       const { person } = options;
       let slug: TrackSlug;
       let also = person ? [personKey(teamId, person), managerKey(teamId)] : [];

@@ -15,7 +15,7 @@ import { ADDED_IN_SLACK, type Actor, type Change, type Commitment, type FieldCha
 import type { Report } from '#shared/domain/report';
 import { requireOwnersCanRead } from '#shared/use-cases/owners';
 import type { FormToken } from '#shared/store/params';
-import { MissingItemError, PrefixTakenError, unknownPrefixError, type Store } from '#shared/store/store';
+import { MissingItemError, PrefixTakenError, unknownPrefixError, type Store, type WithCaller } from '#shared/store/store';
 import type { SubscriptionStore } from '#shared/store/subscriptions';
 import type { PreferencesStore } from '#shared/store/preferences';
 
@@ -173,18 +173,14 @@ export interface CallerInput {
 }
 
 /**
- * The caller and what their command targets, read side by side: an item is read with the
- * caller's record in one BatchGetItem; a track (a report's too: its items wait for the check) in
- * parallel with the record's GetItem.
+ * The caller and what their command targets, read together: an item with its track, or a track
+ * (a report's too: its items wait for the check), in one BatchGetItem with the caller's and the
+ * app manager's records. A command that names neither reads the records alone.
  */
 export async function readCallerAndTarget(deps: Deps, input: CallerInput, target: CommandTarget | undefined): Promise<{ caller: Caller; read: Prefetched }> {
-  if (target && 'item' in target) {
-    let records: CallerRecords | undefined;
-    const read = await readTarget(deps, input.teamId, target, { person: input.userId, onPerson: (found) => (records = found) });
-    return { caller: await loadCaller(deps, { ...input, ...(records ? { known: records.person, manager: records.manager } : {}) }), read };
-  }
-  const [caller, read] = await Promise.all([loadCaller(deps, input), readTarget(deps, input.teamId, target)]);
-  return { caller, read };
+  let records: CallerRecords | undefined;
+  const read = await readTarget(deps, input.teamId, target, { person: input.userId, onPerson: (found) => (records = found) });
+  return { caller: await loadCaller(deps, { ...input, ...(records ? { known: records.person, manager: records.manager } : {}) }), read };
 }
 
 /**
@@ -194,18 +190,13 @@ export async function readCallerAndTarget(deps: Deps, input: CallerInput, target
  * it without a second read (a hidden track and a missing one cost the same); any other failed
  * read leaves nothing, and the check reads again to give its own answer.
  */
-async function readTarget(
-  deps: Deps,
-  teamId: TeamId,
-  target: CommandTarget | undefined,
-  withPerson: Parameters<Store['getCommitmentWithTrack']>[2] = {},
-): Promise<Prefetched> {
+async function readTarget(deps: Deps, teamId: TeamId, target: CommandTarget | undefined, withCaller: WithCaller): Promise<Prefetched> {
   const read = new Prefetched();
   if (!target) return read;
   const key: PrefetchKey = 'item' in target ? `item:${target.item}` : `track:${'report' in target ? target.report : target.track}`;
   try {
-    if ('item' in target) read.put(key, await deps.store.getCommitmentWithTrack(teamId, target.item, withPerson));
-    else read.put(key, await deps.store.getTrack(teamId, 'report' in target ? target.report : target.track));
+    if ('item' in target) read.put(key, await deps.store.getCommitmentWithTrack(teamId, target.item, withCaller));
+    else read.put(key, await deps.store.getTrack(teamId, 'report' in target ? target.report : target.track, withCaller));
   } catch (error) {
     if (error instanceof NotFoundError) read.missing(key, error);
   }
