@@ -55,15 +55,16 @@ const KNOWN_PERSON = 'U0ALICE';
 const JAPANESE_PERSON = 'U0HANAKO';
 
 /** What the design says each operation costs (docs/architecture.md, "Access pattern" table), for comparison. */
-const HOME = 'after the answer, 3 Query redrawing the Home tab (tracks, 1 report, subscriptions)';
+const HOME = 'after the answer, 1 BatchGetItem (the caller’s records) + 3 Query redrawing the Home tab (tracks, 1 report, subscriptions)';
+const REPORT = '1 BatchGetItem (the track, the caller’s and the app manager’s records) + 1 Query (items, once the track is checked)';
 const EXPECTED: Record<string, string> = {
-  'report (first request)': '2 GetItem (caller, track) + 1 Query (items, once the track is checked)',
-  report: '2 GetItem (caller, track) + 1 Query (items, once the track is checked)',
-  'show (first of prefix JK)': '2 GetItem side by side (prefix → track, the caller) + 1 BatchGetItem (item and track)',
-  show: '1 BatchGetItem (prefix cached)',
-  update: `1 BatchGetItem + 1 TransactWriteItems + 1 PutItem (replay guard); ${HOME}`,
-  note: `1 BatchGetItem + 1 TransactWriteItems + 1 PutItem (replay guard); ${HOME}`,
-  subscribe: `2 GetItem track (access check, then the use case) + 1 GetItem + 1 PutItem subscription + 1 PutItem (replay guard); ${HOME}`,
+  'report (first request)': `${REPORT}; the caller is new to the table: Slack says who they are, and 1 UpdateItem saves their record`,
+  report: REPORT,
+  'show (first of prefix JK)': '1 GetItem (the prefix’s track) beside 1 BatchGetItem (the caller’s records), then 1 BatchGetItem (item and track)',
+  show: '1 BatchGetItem (item, track and the caller’s records; the prefix known)',
+  update: `1 BatchGetItem (item, track, the caller’s records) + 1 TransactWriteItems + 1 PutItem (replay guard); ${HOME}`,
+  note: `1 BatchGetItem (item, track, the caller’s records) + 1 TransactWriteItems + 1 PutItem (replay guard); ${HOME}`,
+  subscribe: `1 BatchGetItem (track and the caller’s records, for the access check) + 1 GetItem track (the use case) + 1 GetItem + 1 PutItem subscription + 1 PutItem (replay guard); ${HOME}`,
 };
 
 if (only === 'fanout') {

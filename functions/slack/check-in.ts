@@ -6,7 +6,7 @@ import type { Commitment } from '#shared/domain/schemas';
 import { EN, translatorOf, type Translator } from '#shared/i18n/translator';
 import { answerError, type FormFields } from '#shared/slack/answer-error';
 import { renderAnswered, renderChangedSince } from '#shared/slack/render/check-in-answer';
-import { readItemVersion } from '#shared/slack/render/commitment';
+import { itemIdOf, readItemVersion } from '#shared/slack/render/commitment';
 import type { ModalOrigin } from '#shared/slack/render/modals';
 import type { ViewValues } from '#shared/slack/view-state';
 import { answerCheckIn, openCheckIn, type CheckInOutcome } from '#shared/use-cases/check-in-answers';
@@ -72,7 +72,7 @@ export async function answerPress(deps: ListenerDeps, args: Pick<AllMiddlewareAr
   const { body, context, respond } = args;
   let t = EN;
   try {
-    const caller = await buttonCaller(deps, body, deps.clock());
+    const caller = await buttonCaller(deps, body, deps.clock(), itemIdOf(value));
     t = await translatorOf(caller);
     const outcome = await answerCheckIn(deps, caller, readItemVersion(value), answer);
     leaveCheckInJobs(deps, context, caller, placeOfButton(body), outcome, t);
@@ -91,7 +91,7 @@ export async function openCheckInForm(
   const { body, context, respond, client } = args;
   let t = EN;
   try {
-    const caller = await buttonCaller(deps, body, deps.clock());
+    const caller = await buttonCaller(deps, body, deps.clock(), itemIdOf(value));
     t = await translatorOf(caller);
     const { item, track, stale } = await openCheckIn(deps, caller, readItemVersion(value));
     const place = placeOfButton(body);

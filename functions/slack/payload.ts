@@ -9,7 +9,8 @@ import type {
   SlackViewAction,
   SlackViewMiddlewareArgs,
 } from '@slack/bolt';
-import { loadCaller, type Caller, type Deps } from '#shared/use-cases/commitments';
+import { CommitmentIdSchema } from '#shared/domain/schemas';
+import { loadCaller, readCallerAndTarget, type Caller, type Deps } from '#shared/use-cases/commitments';
 import type { MessageRef } from '#shared/use-cases/interactions';
 
 /** What Bolt hands each kind of listener. */
@@ -28,9 +29,16 @@ export function teamOf(body: { team?: { id: string } | null; user: { team_id?: s
   return body.team?.id ?? body.user.team_id ?? '';
 }
 
-/** Who pressed a button (or chose from a menu), where, and when. */
-export function buttonCaller(deps: Pick<Deps, 'directory'>, body: BlockAction, now: Date): Promise<Caller> {
-  return loadCaller(deps, { teamId: teamOf(body), userId: body.user.id, channelId: body.channel?.id, now });
+/**
+ * Who pressed a button on an item, where, and when. The item the button names (`itemId`, as its
+ * value gives it) is read in the same BatchGetItem as the presser's records and handed to the use
+ * case, which checks it; a value that is no item id reads the records alone.
+ */
+export async function buttonCaller(deps: Deps, body: BlockAction, now: Date, itemId: string): Promise<Caller> {
+  const input = { teamId: teamOf(body), userId: body.user.id, channelId: body.channel?.id, now };
+  if (!CommitmentIdSchema.safeParse(itemId).success) return loadCaller(deps, input);
+  const { caller, read } = await readCallerAndTarget(deps, input, { item: itemId });
+  return { ...caller, prefetched: read };
 }
 
 /** Who used a message shortcut, where, and when. */

@@ -14,7 +14,7 @@ export function openItemModal(deps: ListenerDeps, modal: (item: Commitment, orig
     await ack();
     let t = EN;
     try {
-      const caller = await buttonCaller(deps, body, deps.clock());
+      const caller = await buttonCaller(deps, body, deps.clock(), action.value ?? '');
       t = await translatorOf(caller);
       const item = await getCommitment(deps, caller, action.value ?? '');
       const refresh = headerRef(body.message?.blocks);

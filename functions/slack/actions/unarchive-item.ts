@@ -1,5 +1,6 @@
 import { EN, translatorOf } from '#shared/i18n/translator';
 import { answerError } from '#shared/slack/answer-error';
+import { itemIdOf } from '#shared/slack/render/commitment';
 import { unarchiveFromButton } from '#shared/use-cases/interactions';
 import { headerRef } from '#shared/use-cases/redraw';
 import type { ListenerDeps } from '../deps.ts';
@@ -13,7 +14,7 @@ export function unarchiveItem(deps: ListenerDeps) {
     // The confirmation and any refusal are said in the presser's language.
     let t = EN;
     try {
-      const caller = await buttonCaller(deps, body, deps.clock());
+      const caller = await buttonCaller(deps, body, deps.clock(), itemIdOf(action.value ?? ''));
       t = await translatorOf(caller);
       const confirmation = await unarchiveFromButton(deps, caller, action.value ?? '', t);
       const refresh = headerRef(body.message?.blocks);

@@ -85,6 +85,11 @@ export function itemVersionValue(item: Pick<Commitment, 'id' | 'version'>): stri
   return `${item.id}@${item.version}`;
 }
 
+/** The item id a button's `<id>@<version>` value starts with (what to read before the value is checked). */
+export function itemIdOf(value: string): string {
+  return value.split('@', 1)[0] ?? '';
+}
+
 export function readItemVersion(value: string): { id: string; version: number } {
   const match = /^([^@\s]{1,40})@(\d{1,9})$/.exec(value);
   if (!match) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { commandEvent } from '#local/slack-request';
+import { ACTION_IDS } from '#shared/slack-app/definitions';
+import { blockAction, commandEvent, interactionEvent } from '#local/slack-request';
 import { useBusanAt, useSlackHandler } from '../../support/slack-handler.ts';
 
 const NOW = new Date('2026-03-25T01:00:00Z');
@@ -30,6 +31,16 @@ describe('DynamoDB requests per command, with the access check every command pas
 
   it('reads an item, its track and the caller’s record with one BatchGetItem, and its history with one Query', async () => {
     expect(await requestsFor('history JK-4')).toEqual({ BatchGetItem: 1, Query: 1 });
+  });
+
+  it('reads the item an item’s button names, its track and the presser’s records in one BatchGetItem (beside the replay claim) before opening its form', async () => {
+    await requestsFor('show JK-4'); // the prefix known, as it is to a container that drew the button
+    harness.requests().reset();
+    const opened = harness.slack.callsTo('views.open').length;
+    await harness.send(interactionEvent(blockAction(TEAM, ACTION_IDS.markDone, 'JK-4', harness.slack.responseUrl('press'))));
+    expect(harness.requests().snapshot()).toEqual({ BatchGetItem: 1, PutItem: 1 });
+    expect(harness.slack.callsTo('views.open')).toHaveLength(opened + 1);
+    expect(JSON.stringify(harness.slack.callsTo('views.open').at(-1)?.args)).toContain('JK-4');
   });
 
   it('changes an item with one read, one transaction and the replay claim', async () => {
