@@ -22,14 +22,16 @@ export const BUNDLE_HANDLER = 'index.handler';
 
 /**
  * How Lambda starts Node for every function (and how the bench and the test workers start it):
- * - source maps on, so stack traces in the logs name our files and lines;
+ * - no `--enable-source-maps`: with it, Node reads and measures every module's map as the module
+ *   loads, 26 ms of each cold start. The logger maps a logged error's stack itself, reading a
+ *   map the first time an error needs it (`shared/observe/mapped-stack.ts`);
  * - AsyncLocalStorage (which holds each request's after-answer jobs) on V8's continuation data,
  *   Node 24's default, instead of async hooks: with hooks, every promise the first request makes
  *   calls back into JavaScript, about 6 ms of CPU in a cold known person's answer. The test
  *   workers run with it too, so the suite checks the jobs land where they should under it.
  */
 export const ASYNC_CONTEXT_FLAG = '--experimental-async-context-frame';
-export const LAMBDA_NODE_OPTIONS = `--enable-source-maps ${ASYNC_CONTEXT_FLAG}`;
+export const LAMBDA_NODE_OPTIONS = ASYNC_CONTEXT_FLAG;
 
 export interface BundleOptions {
   /** Write esbuild's metafile as `meta.json` beside the bundle (default true). */
@@ -124,7 +126,7 @@ export function bundleEntry(entry: string, outdir: string, options: BundleOption
     mainFields: ['module', 'main'],
     minify: true,
     sourcemap: 'linked',
-    // Node only needs the mappings for stack traces; the sources would double the size.
+    // The logger maps a logged error's frames through it; the sources would double its size.
     sourcesContent: false,
     banner: { js: ESM_SHIMS },
     metafile: true,

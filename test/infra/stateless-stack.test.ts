@@ -31,7 +31,7 @@ describe('StatelessStack functions', () => {
         LoggingConfig: { LogGroup: { Ref: expect.stringMatching(/Logs/) } },
       });
       expect(fn.Properties.Environment.Variables).toMatchObject({
-        NODE_OPTIONS: '--enable-source-maps --experimental-async-context-frame',
+        NODE_OPTIONS: '--experimental-async-context-frame',
         LOG_LEVEL: 'INFO',
       });
     }
