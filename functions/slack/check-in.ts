@@ -111,5 +111,6 @@ export function checkInSubmission(deps: ListenerDeps, read: (values: ViewValues)
     // No version is no version shown: stale.
     (caller, origin, values) => answerCheckIn(deps, caller, { id: origin.id ?? '', version: origin.version ?? 0 }, read(values)),
     (context, caller, origin, outcome, t) => leaveCheckInJobs(deps, context, caller, placeOfForm(origin), outcome, t),
+    'item',
   );
 }

@@ -9,8 +9,8 @@ import type {
   SlackViewAction,
   SlackViewMiddlewareArgs,
 } from '@slack/bolt';
-import { CommitmentIdSchema } from '#shared/domain/schemas';
-import { loadCaller, readCallerAndTarget, type Caller, type Deps } from '#shared/use-cases/commitments';
+import { CommitmentIdSchema, TrackSlugSchema } from '#shared/domain/schemas';
+import { loadCaller, readCallerAndTarget, type Caller, type CallerInput, type CommandTarget, type Deps } from '#shared/use-cases/commitments';
 import type { MessageRef } from '#shared/use-cases/interactions';
 
 /** What Bolt hands each kind of listener. */
@@ -19,9 +19,12 @@ export type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddl
 export type OverflowArgs = SlackActionMiddlewareArgs<BlockOverflowAction> & AllMiddlewareArgs;
 export type MessageShortcutArgs = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;
 
-/** Who submitted a modal, and when; their standing comes from Slack. */
-export function viewCaller(deps: Pick<Deps, 'directory'>, body: SlackViewAction, now: Date): Promise<Caller> {
-  return loadCaller(deps, { teamId: teamOf(body), userId: body.user.id, now });
+/**
+ * Who submitted a modal, and when. `target`: what the form's save reads (the item or track its
+ * origin names), read in the same BatchGetItem as the submitter's records.
+ */
+export function viewCaller(deps: Deps, body: SlackViewAction, now: Date, target?: CommandTarget): Promise<Caller> {
+  return callerReading(deps, { teamId: teamOf(body), userId: body.user.id, now }, target);
 }
 
 /** The workspace a modal, a press or a shortcut came from. */
@@ -29,16 +32,24 @@ export function teamOf(body: { team?: { id: string } | null; user: { team_id?: s
   return body.team?.id ?? body.user.team_id ?? '';
 }
 
+/** Who pressed a button on an item (`itemId`, as its value gives it), where, and when; the item is read with their records. */
+export function buttonCaller(deps: Deps, body: BlockAction, now: Date, itemId: string): Promise<Caller> {
+  return callerReading(deps, { teamId: teamOf(body), userId: body.user.id, channelId: body.channel?.id, now }, { item: itemId });
+}
+
 /**
- * Who pressed a button on an item, where, and when. The item the button names (`itemId`, as its
- * value gives it) is read in the same BatchGetItem as the presser's records and handed to the use
- * case, which checks it; a value that is no item id reads the records alone.
+ * The caller, with what the request names read in the same BatchGetItem as their records and
+ * handed to the use case, which checks it (`caller.prefetched`). A name that cannot be an item
+ * id or a slug reads the records alone; the use case then answers it.
  */
-export async function buttonCaller(deps: Deps, body: BlockAction, now: Date, itemId: string): Promise<Caller> {
-  const input = { teamId: teamOf(body), userId: body.user.id, channelId: body.channel?.id, now };
-  if (!CommitmentIdSchema.safeParse(itemId).success) return loadCaller(deps, input);
-  const { caller, read } = await readCallerAndTarget(deps, input, { item: itemId });
+async function callerReading(deps: Deps, input: CallerInput, target: CommandTarget | undefined): Promise<Caller> {
+  const { caller, read } = await readCallerAndTarget(deps, input, target && wellFormed(target) ? target : undefined);
   return { ...caller, prefetched: read };
+}
+
+function wellFormed(target: CommandTarget): boolean {
+  if ('item' in target) return CommitmentIdSchema.safeParse(target.item).success;
+  return TrackSlugSchema.safeParse('track' in target ? target.track : target.report).success;
 }
 
 /** Who used a message shortcut, where, and when. */

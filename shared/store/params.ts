@@ -192,12 +192,16 @@ export function prefixClaimParams(tableName: string, teamId: TeamId, prefix: str
 }
 
 export function getTrackParams(tableName: string, teamId: TeamId, slug: TrackSlug): GetItemCommandInput {
-  return { TableName: tableName, Key: toItem({ pk: keys.trackPartition(teamId, slug), sk: keys.track }), ConsistentRead: true };
+  return { TableName: tableName, Key: trackKey(teamId, slug), ConsistentRead: true };
 }
 
 /** A track's settings and, in the same request, the keys in `also` (the caller's records). */
 export function trackWithParams(tableName: string, teamId: TeamId, slug: TrackSlug, also: Record<string, AttributeValue>[]): BatchGetItemCommandInput {
-  return { RequestItems: { [tableName]: { Keys: [toItem({ pk: keys.trackPartition(teamId, slug), sk: keys.track }), ...also], ConsistentRead: true } } };
+  return { RequestItems: { [tableName]: { Keys: [trackKey(teamId, slug), ...also], ConsistentRead: true } } };
+}
+
+function trackKey(teamId: TeamId, slug: TrackSlug): Record<string, AttributeValue> {
+  return toItem({ pk: keys.trackPartition(teamId, slug), sk: keys.track });
 }
 
 /** The track and all its commitments, history left out by the key range. */
@@ -238,7 +242,7 @@ export function commitmentWithTrackParams(tableName: string, teamId: TeamId, slu
   return {
     RequestItems: {
       [tableName]: {
-        Keys: [toItem({ pk, sk: keys.commitment(parseCommitmentId(id).seq) }), toItem({ pk, sk: keys.track }), ...also],
+        Keys: [toItem({ pk, sk: keys.commitment(parseCommitmentId(id).seq) }), trackKey(teamId, slug), ...also],
         ConsistentRead: true,
       },
     },

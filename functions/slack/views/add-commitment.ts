@@ -9,5 +9,5 @@ const FIELDS: FormFields = { default: INPUTS.title, detail: INPUTS.detail, due: 
 
 /** The add form: saved once, or kept open with the problem beside its field, in the submitter's language. */
 export function addCommitmentSubmission(deps: ListenerDeps) {
-  return formSubmission(deps, FIELDS, (caller, origin, values, t) => submitCommitment(deps, caller, readCommitmentForm(values, origin, caller.now), t), { redrawsHome: true });
+  return formSubmission(deps, FIELDS, (caller, origin, values, t) => submitCommitment(deps, caller, readCommitmentForm(values, origin, caller.now), t), { redrawsHome: true, reads: 'track' });
 }

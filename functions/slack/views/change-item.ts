@@ -24,10 +24,10 @@ export const EDIT_FIELDS: FormFields = {
 
 /** An item modal (update, mark done, add note): save its action, then redraw where it came from. */
 export function changeItemSubmission(deps: ListenerDeps, readForm: (values: ViewValues) => ItemAction, fields: FormFields = FIELDS) {
-  return formSubmission(deps, fields, (caller, origin, values, t) => submitItemChange(deps, caller, origin, readForm(values), t), { redrawsHome: true });
+  return formSubmission(deps, fields, (caller, origin, values, t) => submitItemChange(deps, caller, origin, readForm(values), t), { redrawsHome: true, reads: 'item' });
 }
 
 /** The Edit form: its field changes, archive or occurrences to remove, then a redraw. */
 export function editItemSubmission(deps: ListenerDeps) {
-  return formSubmission(deps, EDIT_FIELDS, (caller, origin, values, t) => submitEditForm(deps, caller, origin, readEditForm(values), t), { redrawsHome: true });
+  return formSubmission(deps, EDIT_FIELDS, (caller, origin, values, t) => submitEditForm(deps, caller, origin, readEditForm(values), t), { redrawsHome: true, reads: 'item' });
 }

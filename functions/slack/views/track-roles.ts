@@ -9,5 +9,5 @@ const FIELDS: FormFields = { default: ROLE_INPUTS.owner, [ROLE_INPUTS.editor]: R
 
 /** The roles form: set the members to its lists, guarded by the version it showed; answered in the submitter's language. */
 export function trackRolesSubmission(deps: ListenerDeps) {
-  return formSubmission(deps, FIELDS, (caller, origin, values, t) => submitRoles(deps, caller, origin, readRolesForm(values), t), { redrawsHome: false });
+  return formSubmission(deps, FIELDS, (caller, origin, values, t) => submitRoles(deps, caller, origin, readRolesForm(values), t), { redrawsHome: false, reads: 'track' });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_IDS } from '#shared/slack-app/definitions';
-import { blockAction, commandEvent, interactionEvent } from '#local/slack-request';
+import { ACTION_IDS, VIEW_IDS } from '#shared/slack-app/definitions';
+import { blockAction, commandEvent, interactionEvent, viewSubmission } from '#local/slack-request';
 import { useBusanAt, useSlackHandler } from '../../support/slack-handler.ts';
 
 const NOW = new Date('2026-03-25T01:00:00Z');
@@ -41,6 +41,20 @@ describe('DynamoDB requests per command, with the access check every command pas
     expect(harness.requests().snapshot()).toEqual({ BatchGetItem: 1, PutItem: 1 });
     expect(harness.slack.callsTo('views.open')).toHaveLength(opened + 1);
     expect(JSON.stringify(harness.slack.callsTo('views.open').at(-1)?.args)).toContain('JK-4');
+  });
+
+  it('saves an item’s form with one read of the item, its track and the submitter’s records, and one transaction', async () => {
+    await requestsFor('show JK-4');
+    const { version } = await harness.store().getCommitment(TEAM, 'JK-4');
+    harness.requests().reset();
+    const note = { note: { note: { type: 'plain_text_input', value: 'minutes filed' } } };
+    const submitted = await harness.send(interactionEvent(viewSubmission(TEAM, VIEW_IDS.addNote, JSON.stringify({ id: 'JK-4', version }), note)));
+    expect(submitted.statusCode).toBe(200);
+    const counts = harness.requests().snapshot();
+    // One for the change; one for the Home redraw after the answer (the submitter's records).
+    expect(counts['BatchGetItem']).toBe(2);
+    expect(counts['TransactWriteItems']).toBe(1);
+    expect(counts['GetItem']).toBeUndefined();
   });
 
   it('changes an item with one read, one transaction and the replay claim', async () => {
