@@ -64,7 +64,7 @@ const EXPECTED: Record<string, string> = {
   show: '1 BatchGetItem (item, track and the caller’s records; the prefix known)',
   update: `1 BatchGetItem (item, track, the caller’s records) + 1 TransactWriteItems + 1 PutItem (replay guard); ${HOME}`,
   note: `1 BatchGetItem (item, track, the caller’s records) + 1 TransactWriteItems + 1 PutItem (replay guard); ${HOME}`,
-  subscribe: `1 BatchGetItem (track and the caller’s records, for the access check) + 1 GetItem track (the use case) + 1 GetItem + 1 PutItem subscription + 1 PutItem (replay guard); ${HOME}`,
+  subscribe: `1 BatchGetItem (track and the caller’s records) + 1 GetItem + 1 PutItem subscription + 1 PutItem (replay guard); ${HOME}`,
 };
 
 if (only === 'fanout') {

@@ -1,7 +1,7 @@
 import { defineCommand, SLASH } from '#shared/commands/definition';
 import { checkLength, decodeEntities, preview, readTimeZone, readTrack, TIME_ZONE_KEYWORDS, type Cursor, type Token } from '#shared/commands/grammar';
 import { LOCALES, type Locale } from '#shared/domain/locale';
-import type { TrackSlug } from '#shared/domain/schemas';
+import type { Track, TrackSlug } from '#shared/domain/schemas';
 import { DIGEST_SECTIONS, type DigestSection } from '#shared/domain/subscription';
 import { spoken } from '#shared/i18n/translator';
 import { renderSubscribed } from '#shared/slack/render/subscriptions';
@@ -56,6 +56,7 @@ export const subscribeCommand = defineCommand({
         teamId: caller.teamId,
         channelId: where.channelId,
         track,
+        checked: caller.prefetched?.take<Track>(`track:${track}`),
         ...(scheduleText ? { scheduleText } : {}),
         ...(timeZone ? { timeZone } : {}),
         ...(sections ? { sections } : {}),

@@ -2,7 +2,7 @@ import { nextRun, parseSchedule } from '#shared/dates/schedule';
 import { InvalidInputError } from '#shared/errors';
 import type { Locale } from '#shared/domain/locale';
 import { spoken } from '#shared/i18n/translator';
-import type { Actor, TeamId, TrackSlug } from '#shared/domain/schemas';
+import type { Actor, TeamId, Track, TrackSlug } from '#shared/domain/schemas';
 import type { Store } from '#shared/store/store';
 import { DIGEST_SECTIONS, subscriptionKeyOf, type DigestSection, type SubscribeResult, type Subscription } from '#shared/domain/subscription';
 import type { SubscriptionStore } from '#shared/store/subscriptions';
@@ -17,6 +17,8 @@ export interface SubscribeInput {
   teamId: TeamId;
   channelId: string;
   track: TrackSlug;
+  /** The track as the caller's access check read it; read here when absent. */
+  checked?: Track | undefined;
   /** What followed the track in `subscribe <track> …`, e.g. `mondays and thursdays 9:00 tz Europe/Paris`. */
   scheduleText?: string;
   /** A zone to use when the text names none (else the track's). */
@@ -33,15 +35,15 @@ export interface SubscribeInput {
 
 /**
  * Subscribes a channel to a track's digest, in steps:
- * 1. read the track (an unknown track is a NotFoundError, nothing written; a private one
- *    only in a channel linked to it);
+ * 1. read the track, unless the access check has (an unknown track is a NotFoundError, nothing
+ *    written; a private one only in a channel linked to it);
  * 2. read the schedule text, its zone from `tz <Zone>`, else `timeZone`, else the track's;
  * 3. write the subscription with its first run after now, its sections and whether an empty
  *    digest is skipped and its language: new, or replacing (and un-pausing) the channel's existing one for this
  *    track, conditional on the version read.
  */
 export async function subscribe(deps: SubscriptionDeps, input: SubscribeInput): Promise<SubscribeResult> {
-  const track = await deps.store.getTrack(input.teamId, input.track);
+  const track = input.checked ?? (await deps.store.getTrack(input.teamId, input.track));
   if (track.visibility === 'private' && !track.channels.includes(input.channelId)) {
     // A digest shows the track to everyone in the channel.
     const { text, say } = spoken('subscribe.private', { track: track.slug, command: `/commitments ${track.slug} link <#${input.channelId}>` });

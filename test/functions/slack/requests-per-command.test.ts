@@ -57,6 +57,14 @@ describe('DynamoDB requests per command, with the access check every command pas
     expect(counts['GetItem']).toBeUndefined();
   });
 
+  it('subscribes a channel reading the track once, with the caller’s records, then the channel’s subscription', async () => {
+    const counts = await requestsFor('subscribe japan-korea every monday 09:00');
+    // One for the track and the caller; one for the Home redraw after the answer (the caller's records).
+    expect(counts['BatchGetItem']).toBe(2);
+    expect(counts['GetItem']).toBe(1);
+    expect(counts['PutItem']).toBe(2); // the subscription and the replay claim
+  });
+
   it('changes an item with one read, one transaction and the replay claim', async () => {
     const counts = await requestsFor('note JK-4 "met the working group"');
     // One for the change (the item, its track and the caller's records); one for the Home redraw after the answer (the caller's records).
