@@ -118,8 +118,9 @@ export async function handler(event: APIGatewayProxyEventV2 | AfterAnswerEvent, 
 }
 
 async function answer(event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
-  // Runs once the first request waits on the network (DynamoDB, Slack), instead of after it.
-  zoneData ??= setImmediate(loadTimeZoneData);
+  // Runs once the first request waits on the network (DynamoDB, Slack), instead of before it: two
+  // turns of the event loop, since on the first the first read's bytes are not yet on the socket.
+  zoneData ??= setImmediate(() => setImmediate(loadTimeZoneData));
   const { serve, oauth } = await ready();
   if (event.requestContext.http.method === 'GET') return (await oauth?.serve(event)) ?? notFound();
   const rawBody = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');

@@ -111,9 +111,10 @@ export function deriveFlags(
 }
 
 /**
- * Formats one date in a time zone, which makes the runtime load its time-zone data: the first
- * such format of a process costs ~25 ms of CPU, whoever does it. The Slack function calls this
- * while a cold start's first reads are in flight, so their answers do not wait for it.
+ * Formats one date in a time zone. The process's first Intl object starts ICU and this one loads
+ * its time-zone data: about 20–25 ms of CPU, whoever does it first (nothing builds an Intl object
+ * at import). The Slack function calls this while a cold start's first reads are in flight, so
+ * their answers do not wait for it.
  */
 export function loadTimeZoneData(): void {
   new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', timeZoneName: 'longOffset' }).format(0);

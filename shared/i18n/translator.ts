@@ -61,13 +61,15 @@ export function createTranslator(
   compile: (key: MessageKey) => IntlMessageFormat = compiler(locale, catalog),
   date: (day: LocalDate) => string = (day) => formatLocalDate(day, locale),
 ): Translator {
-  const numbers = new Intl.NumberFormat(INTL_TAG[locale], { maximumFractionDigits: 2 });
-  const relative = new Intl.RelativeTimeFormat(INTL_TAG[locale], { numeric: 'always' });
-  const and = new Intl.ListFormat(LIST_TAG[locale], { type: 'conjunction' });
-  const or = new Intl.ListFormat(LIST_TAG[locale], { type: 'disjunction' });
+  // Built on first use: the first Intl object of a process starts ICU (about 20 ms), which a cold
+  // start does while its first reads are in flight (`loadTimeZoneData`), not while it imports.
+  const numbers = once(() => new Intl.NumberFormat(INTL_TAG[locale], { maximumFractionDigits: 2 }));
+  const relative = once(() => new Intl.RelativeTimeFormat(INTL_TAG[locale], { numeric: 'always' }));
+  const and = once(() => new Intl.ListFormat(LIST_TAG[locale], { type: 'conjunction' }));
+  const or = once(() => new Intl.ListFormat(LIST_TAG[locale], { type: 'disjunction' }));
   // Intl's own plain lists (`unit`) join Japanese and Korean with spaces; the conjunction's comma reads right in all three.
-  const comma = and.formatToParts(['a', 'b', 'c']).find((part) => part.type === 'literal')!.value;
-  const list = (items: readonly string[]): string => items.join(comma);
+  const comma = once(() => and().formatToParts(['a', 'b', 'c']).find((part) => part.type === 'literal')!.value);
+  const list = (items: readonly string[]): string => items.join(comma());
   const t = (key: MessageKey, values?: MessageValues): string => String(compile(key).format(withDates(values, date, list)));
   return {
     locale,
@@ -75,16 +77,22 @@ export function createTranslator(
     say: (message) => (message.say ? t(message.say.key as MessageKey, message.say.values) : message.text),
     date,
     shortDate: (date) => formatShortDate(date, locale),
-    number: (n) => numbers.format(n),
-    and: (items) => and.format(items),
-    or: (items) => or.format(items),
+    number: (n) => numbers().format(n),
+    and: (items) => and().format(items),
+    or: (items) => or().format(items),
     list,
     relative(value, unit) {
       // ICU writes "3 日前" with a space; Japanese is written without one.
-      const text = relative.format(value, unit);
+      const text = relative().format(value, unit);
       return locale === 'ja' ? text.replace(/(\d) (?=\p{Script=Han})/u, '$1') : text;
     },
   };
+}
+
+/** `make()` the first time the returned function is called, and its result ever after. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }
 
 /** English: bundled, and the language of anyone whose Slack speaks none of the others. */
