@@ -17,7 +17,11 @@ function withSourceStacks(_key: string, value: unknown): unknown {
   let error = value;
   for (let depth = 0; depth <= CAUSES && error instanceof Error; depth++, error = error.cause) {
     const stack = mappedStack(error);
-    if (stack !== error.stack) error.stack = stack;
+    try {
+      if (stack !== error.stack) error.stack = stack;
+    } catch {
+      // An error whose stack cannot be set (a getter alone) is logged as it is.
+    }
   }
   return value;
 }

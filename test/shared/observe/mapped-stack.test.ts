@@ -17,8 +17,8 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** What the bundle logs in a fresh `node` started as Lambda starts it (no --enable-source-maps). */
-function loggedError(reason: string): { location: string; stack: string; cause: { stack: string } } {
-  const run = spawnSync(process.execPath, [bundle, reason], { env: { ...process.env, NODE_OPTIONS: LAMBDA_NODE_OPTIONS }, encoding: 'utf8' });
+function loggedError(reason: string, ...more: string[]): { location: string; stack: string; cause: { stack: string } } {
+  const run = spawnSync(process.execPath, [bundle, reason, ...more], { env: { ...process.env, NODE_OPTIONS: LAMBDA_NODE_OPTIONS }, encoding: 'utf8' });
   expect(run.status).toBe(0);
   // Powertools writes errors to stderr, one JSON line each.
   const line = JSON.parse(run.stderr.trim().split('\n').at(-1)!) as { error: ReturnType<typeof loggedError> };
@@ -40,5 +40,13 @@ describe('a logged error’s stack, from a bundle run without --enable-source-ma
     const error = loggedError(reason);
     expect(error.stack.startsWith(`Error: ${reason}\n`)).toBe(true);
     expect(error.stack).toContain(`${FIXTURE}:9:`);
+  });
+});
+
+describe('a logged error whose stack cannot be set (a getter alone, as some libraries make them)', () => {
+  it('is logged with its stack as it is', () => {
+    const error = loggedError('boom', 'getter');
+    expect(error.stack).toMatch(/index\.mjs:\d+:\d+/);
+    expect(error.cause.stack).toContain(`${FIXTURE}:9:`);
   });
 });
