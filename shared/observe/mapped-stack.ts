@@ -11,9 +11,8 @@ import { fileURLToPath } from 'node:url';
  */
 const maps = new Map<string, SourceMap | null>();
 
-/** A frame's place in a bundle file: `file:///var/task/index.mjs:1:23456`. */
-const FRAME = /file:\/\/[^\s()]+?\.mjs:\d+:\d+/g;
-const PLACE = /^(.+):(\d+):(\d+)$/;
+/** A frame's place in a bundle file, `file:///var/task/index.mjs:1:23456`: its file, line and column. */
+const FRAME = /(file:\/\/[^\s()]+?\.mjs):(\d+):(\d+)/g;
 
 /**
  * `error.stack` with every frame in a bundle file written as the source line it came from
@@ -25,12 +24,11 @@ export function mappedStack(error: Error): string | undefined {
   if (typeof stack !== 'string') return stack;
   const at = message ? stack.indexOf(message) : -1;
   const headEnd = at >= 0 ? at + message.length : 0;
-  return stack.slice(0, headEnd) + stack.slice(headEnd).replace(FRAME, (place) => sourceOf(place) ?? place);
+  return stack.slice(0, headEnd) + stack.slice(headEnd).replace(FRAME, (place, url: string, line: string, column: string) => sourceOf(url, Number(line), Number(column)) ?? place);
 }
 
-function sourceOf(place: string): string | undefined {
-  const [, url = '', line = '0', column = '0'] = PLACE.exec(place) ?? [];
-  const entry = mapOf(url)?.findEntry(Number(line) - 1, Number(column) - 1);
+function sourceOf(url: string, line: number, column: number): string | undefined {
+  const entry = mapOf(url)?.findEntry(line - 1, column - 1);
   if (!entry || !('originalSource' in entry) || !entry.originalSource) return undefined;
   return `${entry.originalSource}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
 }

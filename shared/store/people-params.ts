@@ -28,6 +28,11 @@ export function managerKey(teamId: TeamId) {
   return toItem({ pk: keys.team(teamId), sk: 'MANAGER' });
 }
 
+/** The keys a request's standing is decided on: the caller's person record and the team's app manager record. */
+export function callerKeys(teamId: TeamId, userId: string) {
+  return [personKey(teamId, userId), managerKey(teamId)];
+}
+
 export function getPersonParams(tableName: string, teamId: TeamId, userId: string): GetItemCommandInput {
   // Strongly consistent: a demotion written a moment ago applies to the next request.
   return { TableName: tableName, Key: personKey(teamId, userId), ConsistentRead: true };

@@ -41,7 +41,7 @@ export function createPeopleStore(deps: { client: DynamoDBClient; tableName: str
      * standing is decided on (`null`: there is none).
      */
     async getWithManager(teamId: TeamId, userId: string): Promise<{ person: Person | null; manager: AppManager | null }> {
-      const items = await batchGetAll(client, tableName, params.getManyParams(tableName, [params.personKey(teamId, userId), params.managerKey(teamId)]));
+      const items = await batchGetAll(client, tableName, params.getManyParams(tableName, params.callerKeys(teamId, userId)));
       return readCallerItems(items);
     },
 

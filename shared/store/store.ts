@@ -1,7 +1,7 @@
 import type { AppManager } from '#shared/domain/app-manager';
 import type { Person } from '#shared/domain/person';
 import { readCallerItems } from '#shared/store/people';
-import { getManyParams, managerKey, personKey } from '#shared/store/people-params';
+import { callerKeys, getManyParams } from '#shared/store/people-params';
 import {
   ConditionalCheckFailedException,
   DeleteItemCommand,
@@ -185,7 +185,7 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
      */
     async getTrack(teamId: TeamId, slug: TrackSlug, options: WithCaller = {}): Promise<Track> {
       if (options.person) {
-        const items = await batchGetAll(client, tableName, params.trackWithParams(tableName, teamId, slug, [personKey(teamId, options.person), managerKey(teamId)]));
+        const items = await batchGetAll(client, tableName, params.trackWithParams(tableName, teamId, slug, callerKeys(teamId, options.person)));
         options.onPerson?.(readCallerItems(items));
         const track = items.find((item) => item['type'] === 'track');
         if (!track) throw new TrackNotFoundError(slug);
@@ -231,7 +231,7 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
     async getCommitmentWithTrack(teamId: TeamId, id: CommitmentId, options: WithCaller = {}): Promise<{ item: Commitment; track: Track }> {
       const { person } = options;
       let slug: TrackSlug;
-      let also = person ? [personKey(teamId, person), managerKey(teamId)] : [];
+      let also = person ? callerKeys(teamId, person) : [];
       if (person && !slugByPrefix.has(`${teamId}#${parseCommitmentId(id).prefix}`)) {
         // The prefix and the person side by side: a prefix no track uses then costs the one
         // round trip a known prefix does, and cannot be told from it by time.
