@@ -84,11 +84,16 @@ async function accessFor(deps: Pick<Deps, 'directory'>, caller: Caller, need: Ne
   return access.groups ? { ...fresh, groups: access.groups } : fresh;
 }
 
-/** A track's settings if the caller may do `need` with it, or the same not-found answer as a report. */
+/**
+ * A track's settings if the caller may do `need` with it, or the same not-found answer as a report.
+ * The caller's standing is settled first, whatever the slug names: a standing too old to manage
+ * with is asked of Slack for a missing track too, so a hidden one costs what a missing one does.
+ */
 export function getTrack(deps: Deps, caller: Caller, slug: string, need: Need = 'read'): Promise<Track> {
   return withTrackSuggestions(deps, caller, slug, async () => {
+    const access = await accessFor(deps, caller, need);
     const track = caller.prefetched?.take<Track>(`track:${slug}`) ?? (await deps.store.getTrack(caller.teamId, slug));
-    requireAccess(await withGroups(deps.directory, caller.teamId, await accessFor(deps, caller, need), [track]), track, need);
+    requireAccess(await withGroups(deps.directory, caller.teamId, access, [track]), track, need);
     return track;
   });
 }

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ACTION_IDS, VIEW_IDS } from '#shared/slack-app/definitions';
 import { commandEvent, interactionEvent } from '#local/slack-request';
 import { commitmentWithAsks, ownedItem } from '#local/bulk-items';
@@ -198,5 +198,32 @@ describe('the cost of a hidden track’s report', () => {
     const owner = await costOf('big-secret', OWNER);
     expect(owner.answer).toContain('BIG-1');
     expect(owner.bytes).toBeGreaterThan(missing.bytes + 100 * BIG);
+  });
+});
+
+describe('managing a hidden track on a standing over an hour old', () => {
+  const HOUR = 3_600_000;
+  beforeAll(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+  });
+  afterAll(() => vi.useRealTimers());
+
+  /** Two hours on, so the outsider's record is too old to manage with: their answer, Slack calls and table requests. */
+  async function later(text: string) {
+    vi.setSystemTime(Date.now() + 2 * HOUR);
+    const calls = harness.slack.calls.length;
+    harness.requests().reset();
+    const answer = await command(text);
+    return { answer, slack: harness.slack.calls.slice(calls).map((call) => call.method), requests: harness.requests().snapshot(), rounds: harness.requests().rounds() };
+  }
+
+  it('asks Slack who is asking about a missing slug as about a hidden one, and answers both alike', async () => {
+    const hidden = await later('secret-talks visibility workspace');
+    const missing = await later('no-such-talks visibility workspace');
+    expect(hidden.answer.replaceAll('secret-talks', '<slug>')).toBe(missing.answer.replaceAll('no-such-talks', '<slug>'));
+    expect(hidden.slack).toEqual(['users.info']);
+    expect(missing.slack).toEqual(hidden.slack);
+    expect(missing.requests).toEqual(hidden.requests);
+    expect(missing.rounds).toBe(hidden.rounds);
   });
 });
