@@ -76,5 +76,14 @@ export function personFromSlack(teamId: string, userId: string, slackUser: unkno
   const parsed = SlackUserSchema.safeParse(slackUser);
   if (!parsed.success) return undefined;
   const locale = (slackUser as { locale?: unknown }).locale;
-  return PersonSchema.parse({ teamId, userId, user: parsed.data, ...(typeof locale === 'string' ? { locale } : {}), fetchedAt: now.toISOString(), asOf: askedAt.getTime() });
+  return PersonSchema.parse({ teamId, userId, user: parsed.data, ...(typeof locale === 'string' ? { locale } : {}), fetchedAt: now.toISOString(), asOf: lookupAsOf(askedAt) });
+}
+
+/**
+ * The Slack time a lookup's facts count as of: just before the second it was asked in. Events are
+ * timed in whole seconds, so one from that second (a demotion a moment after the lookup) is newer
+ * and is written over it; what is lost is only a second change within one second.
+ */
+export function lookupAsOf(askedAt: Date): number {
+  return Math.max(0, Math.floor(askedAt.getTime() / 1000) * 1000 - 1);
 }

@@ -3,6 +3,7 @@ import { useTestTable } from '../../support/dynamodb.ts';
 import { FakeSlack } from '#local/fake-slack';
 import { track } from '../reminders/harness.ts';
 import { checkInHarness, checkInsTo, owned, seedPerson } from './harness.ts';
+import { lookupAsOf } from '#shared/domain/person';
 
 // The sweep takes who an owner is (zone, deactivated) and their DM channel from their person
 // record: Slack is asked only for someone with no record, one past a week, or after the posts.
@@ -78,7 +79,7 @@ describe('check-in sweep with person records', () => {
     const record = await h.people.get(team, 'U0NEWBIE');
     expect(record).toMatchObject({ user: { id: 'U0NEWBIE', tz: 'Europe/Paris', deleted: false }, locale: 'fr-FR', dmChannelId: 'D0NEWBIE' });
     // As of when Slack was asked: the sweep's clock, moved on by the time it took.
-    expect(record!.asOf).toBeGreaterThanOrEqual(sweptAt.getTime());
+    expect(record!.asOf).toBeGreaterThanOrEqual(lookupAsOf(sweptAt));
     expect(record!.asOf - sweptAt.getTime()).toBeLessThan(30_000);
   });
 
@@ -103,7 +104,7 @@ describe('check-in sweep with person records', () => {
     expect(slack.calls.indexOf(lookup!)).toBeGreaterThan(slack.calls.indexOf(post));
     const record = await h.people.get(team, 'U0STALE');
     expect(record).toMatchObject({ user: { tz: 'America/New_York' }, dmChannelId: 'D0STALE' });
-    expect(record!.asOf).toBeGreaterThanOrEqual(tokyoMorning.getTime());
+    expect(record!.asOf).toBeGreaterThanOrEqual(lookupAsOf(tokyoMorning));
 
     // A refresh Slack refuses breaks nothing: the check-in went out, the record serves on as it was.
     expect(checkInsTo(slack, 'U0STALEX').map((m) => m.channel)).toEqual(['D0STALEX']);
