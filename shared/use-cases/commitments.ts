@@ -4,6 +4,7 @@ import { readNaturalDate } from '#shared/dates/natural';
 import { dueDateBounds, implausibleDueSpoken } from '#shared/dates/plausible';
 import { selectKey } from '#shared/format/text';
 import { escape } from '#shared/slack/render/format';
+import { notDrawnByUs } from '#shared/slack/render/commitment';
 import { ConflictError, InvalidInputError, NotFoundError, TrackNotFoundError, type Say } from '#shared/errors';
 import { authorize, visibleInChannel, type Access, type CommandNeed, type Need } from '#shared/domain/access';
 import { FRESHNESS, type Person } from '#shared/domain/person';
@@ -11,7 +12,7 @@ import { canRead, loadAccess, requireAccess, requireSelf, requireWriter, withGro
 import type { AppManager } from '#shared/domain/app-manager';
 import { formatOwners, parseOwners, refuseIfArchived } from '#shared/domain/changes';
 import { takesDueDate, type NamedKind } from '#shared/domain/kind';
-import { ADDED_IN_SLACK, type Actor, type Change, type Commitment, type FieldChange, type Owner, type ComplianceScore, type Source, type CommitmentDraft, type HistoryEntry, type Kind, type LocalDate, type Status, type TeamId, type Track, type TrackSummary } from '#shared/domain/schemas';
+import { ADDED_IN_SLACK, CommitmentIdSchema, type Actor, type Change, type Commitment, type FieldChange, type Owner, type ComplianceScore, type Source, type CommitmentDraft, type HistoryEntry, type Kind, type LocalDate, type Status, type TeamId, type Track, type TrackSummary } from '#shared/domain/schemas';
 import type { Report } from '#shared/domain/report';
 import { requireOwnersCanRead } from '#shared/use-cases/owners';
 import type { FormToken } from '#shared/store/params';
@@ -129,6 +130,8 @@ export async function getSharedReport(deps: Deps, caller: Caller, slug: string, 
  * track, its ids (the item's or a missing one's) are answered as a prefix no track uses.
  */
 export async function getItem(deps: Deps, caller: Caller, id: string, need: Need): Promise<{ item: Commitment; track: Track }> {
+  // Commands check their ids and the app draws only good ones: anything else is forged, and reads nothing.
+  if (!CommitmentIdSchema.safeParse(id).success) throw notDrawnByUs();
   let found: { item: Commitment; track: Track };
   try {
     found = caller.prefetched?.take<{ item: Commitment; track: Track }>(`item:${id}`) ?? (await deps.store.getCommitmentWithTrack(caller.teamId, id));

@@ -92,11 +92,14 @@ export function itemIdOf(value: string): string {
 
 export function readItemVersion(value: string): { id: string; version: number } {
   const match = /^([^@\s]{1,40})@(\d{1,9})$/.exec(value);
-  if (!match) {
-    const { text, say } = spoken('show.staleButton');
-    throw new InvalidInputError(text, undefined, { say });
-  }
+  if (!match) throw notDrawnByUs();
   return { id: match[1]!, version: Number(match[2]) };
+}
+
+/** A button or form value the app cannot have drawn (a forged one): refused without echoing it. */
+export function notDrawnByUs(): InvalidInputError {
+  const { text, say } = spoken('show.staleButton');
+  return new InvalidInputError(text, undefined, { say });
 }
 
 /** One item as blocks: its summary, then its buttons while it is open. */

@@ -101,6 +101,16 @@ describe('item ids of a hidden track', () => {
     expect(await tableItems(harness)).toBe(before);
   });
 
+  it.each(['<@U0VICTIM>', `${'A'.repeat(1_500)}-1`, 'ST-1@7'])('a forged item button whose value is no item id (%#) reads nothing of a track and says back nothing', async (value) => {
+    harness.requests().reset();
+    const answer = await pressed(ACTION_IDS.markDone, value);
+    expect(answer).toContain('not one this app drew');
+    expect(answer).not.toContain('U0VICTIM');
+    expect(answer).not.toContain('AAAA');
+    // The presser's own records and the press's replay claim: nothing named by the value.
+    expect(harness.requests().snapshot()).toEqual({ BatchGetItem: 1, PutItem: 1 });
+  });
+
   it('a forged check-in answer or Unarchive on a missing id is answered as on an unknown prefix', async () => {
     const before = await tableItems(harness);
     for (const action of [ACTION_IDS.checkInOnTrack, ACTION_IDS.unarchive]) {
