@@ -60,7 +60,7 @@ const REPORT = '1 BatchGetItem (the track, the caller’s and the app manager’
 const EXPECTED: Record<string, string> = {
   'report (first request)': `${REPORT}; the caller is new to the table: Slack says who they are, and 1 UpdateItem saves their record`,
   report: REPORT,
-  'show (first of prefix JK)': '1 GetItem (the prefix’s track) beside 1 BatchGetItem (the caller’s records), then 1 BatchGetItem (item and track)',
+  'show (first of prefix JK)': '1 BatchGetItem (the prefix’s claim and the caller’s records), then 1 BatchGetItem (item and track)',
   show: '1 BatchGetItem (item, track and the caller’s records; the prefix known)',
   update: `1 BatchGetItem (item, track, the caller’s records) + 1 TransactWriteItems + 1 PutItem (replay guard); ${HOME}`,
   note: `1 BatchGetItem (item, track, the caller’s records) + 1 TransactWriteItems + 1 PutItem (replay guard); ${HOME}`,

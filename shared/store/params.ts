@@ -187,8 +187,13 @@ export function trackSummaryParams(tableName: string, teamId: TeamId, slug: Trac
   };
 }
 
+/** The key of the item that holds an id prefix for its track (`type: 'prefix'`, `slug`). */
+export function prefixClaimKey(teamId: TeamId, prefix: string) {
+  return toItem({ pk: keys.team(teamId), sk: keys.prefixClaim(prefix) });
+}
+
 export function prefixClaimParams(tableName: string, teamId: TeamId, prefix: string): GetItemCommandInput {
-  return { TableName: tableName, Key: toItem({ pk: keys.team(teamId), sk: keys.prefixClaim(prefix) }) };
+  return { TableName: tableName, Key: prefixClaimKey(teamId, prefix) };
 }
 
 export function getTrackParams(tableName: string, teamId: TeamId, slug: TrackSlug): GetItemCommandInput {
@@ -225,7 +230,7 @@ export function reportItemsParams(tableName: string, teamId: TeamId, slug: Track
 
 /** The claims of `prefixes`, those that exist, in one request (at most 100 keys). */
 export function prefixClaimsParams(tableName: string, teamId: TeamId, prefixes: readonly string[]): BatchGetItemCommandInput {
-  return { RequestItems: { [tableName]: { Keys: prefixes.map((prefix) => toItem({ pk: keys.team(teamId), sk: keys.prefixClaim(prefix) })), ConsistentRead: true } } };
+  return { RequestItems: { [tableName]: { Keys: prefixes.map((prefix) => prefixClaimKey(teamId, prefix)), ConsistentRead: true } } };
 }
 
 export function getCommitmentParams(tableName: string, teamId: TeamId, slug: TrackSlug, id: string): GetItemCommandInput {

@@ -71,12 +71,17 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
   const slugByPrefix = new Map<string, TrackSlug>();
 
   async function slugOf(teamId: TeamId, id: CommitmentId): Promise<TrackSlug> {
-    const { prefix } = parseCommitmentId(id);
-    const cached = slugByPrefix.get(`${teamId}#${prefix}`);
+    const cached = slugByPrefix.get(`${teamId}#${parseCommitmentId(id).prefix}`);
     if (cached) return cached;
-    const { Item } = await client.send(new GetItemCommand(params.prefixClaimParams(tableName, teamId, prefix)));
-    const slug = Item ? (unmarshall(Item)['slug'] as TrackSlug) : undefined;
-    if (!slug) throw unknownPrefixError(id);
+    const { Item } = await client.send(new GetItemCommand(params.prefixClaimParams(tableName, teamId, parseCommitmentId(id).prefix)));
+    return claimedSlug(teamId, id, Item ? [unmarshall(Item)] : []);
+  }
+
+  /** The slug whose claim on `id`'s prefix is among `items`, remembered; else no track uses the prefix. */
+  function claimedSlug(teamId: TeamId, id: CommitmentId, items: readonly Record<string, unknown>[]): TrackSlug {
+    const { prefix } = parseCommitmentId(id);
+    const slug = items.find((item) => item['type'] === 'prefix')?.['slug'];
+    if (typeof slug !== 'string') throw unknownPrefixError(id);
     slugByPrefix.set(`${teamId}#${prefix}`, slug);
     return slug;
   }
@@ -224,7 +229,7 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
     /**
      * One commitment and its track's settings together: one BatchGetItem once the prefix is known.
      * `person`: that person's record and the team's app manager record are read in the same request
-     * (beside the prefix's claim, the first time a container meets the prefix), and `onPerson` told
+     * (with the prefix's claim, the first time a container meets the prefix), and `onPerson` told
      * what it found (also when the prefix, item or track is missing), so the caller's check needs
      * no read of its own.
      */
@@ -233,13 +238,11 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
       let slug: TrackSlug;
       let also = person ? callerKeys(teamId, person) : [];
       if (person && !slugByPrefix.has(`${teamId}#${parseCommitmentId(id).prefix}`)) {
-        // The prefix and the person side by side: a prefix no track uses then costs the one
-        // round trip a known prefix does, and cannot be told from it by time.
-        const [claim, records] = await Promise.allSettled([slugOf(teamId, id), batchGetAll(client, tableName, getManyParams(tableName, also))]);
-        if (records.status === 'rejected') throw records.reason;
-        options.onPerson?.(readCallerItems(records.value));
-        if (claim.status === 'rejected') throw claim.reason;
-        slug = claim.value;
+        // The prefix's claim in the person's BatchGetItem: a prefix no track uses then costs the
+        // one request a known prefix does on a warm container, and cannot be told from it by time.
+        const items = await batchGetAll(client, tableName, getManyParams(tableName, [params.prefixClaimKey(teamId, parseCommitmentId(id).prefix), ...also]));
+        options.onPerson?.(readCallerItems(items));
+        slug = claimedSlug(teamId, id, items);
         also = [];
       } else {
         slug = await slugOf(teamId, id);
