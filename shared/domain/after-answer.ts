@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { MEMBERS_PER_TRACK } from '#shared/domain/bounds';
 import { LocaleSchema } from '#shared/domain/locale';
 import { CommitmentIdSchema, InstantSchema, TrackSlugSchema } from '#shared/domain/schemas';
 
@@ -32,6 +33,8 @@ export const AfterAnswerJobSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('home'), team: JobTeamSchema, userId: SlackIdSchema }),
   /** Looks a person up in Slack and keeps it on their record: a stale record served, or a lookup Slack was slow to answer. */
   z.strictObject({ kind: z.literal('person'), team: JobTeamSchema, userId: SlackIdSchema }),
+  /** Lists the user groups in Slack and keeps the records of these (as many as one track can name): stale records served, or a listing Slack was slow to answer. */
+  z.strictObject({ kind: z.literal('groups'), team: JobTeamSchema, groupIds: z.array(SlackIdSchema).min(1).max(MEMBERS_PER_TRACK) }),
   /** Sends a track's briefing files to the user who asked, dated when they asked. */
   z.strictObject({
     kind: z.literal('export'),

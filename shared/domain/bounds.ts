@@ -14,6 +14,13 @@ export const MEMBERS_PER_TRACK = 100;
 export const ROLE_CHANGES_PER_SAVE = 100;
 
 /**
+ * Members of a user group that may hold a role. Its record lists them all (~12 bytes each), every
+ * event about the group rewrites that list and every request on its tracks reads it: at this
+ * bound ~12 KB, 12 write units an event; DynamoDB refuses an item past 400 KB (~30,000 members).
+ */
+export const MEMBERS_PER_GROUP = 1_000;
+
+/**
  * People one request asks Slack (`users.info`) about, beside the caller: people with a record
  * cost nothing, and a request naming more people it has not met asks to be sent again.
  */

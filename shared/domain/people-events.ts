@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { MEMBERS_PER_GROUP } from '#shared/domain/bounds';
 
 /** Slack's times in events: whole seconds since the epoch. */
 const SecondsSchema = z.number().int().nonnegative();
@@ -39,4 +40,12 @@ export function subteamAsOf(subteam: SlackSubteam): number | undefined {
 export function applyMembersChange(users: readonly string[], change: Pick<SubteamMembersChanged, 'added_users' | 'removed_users'>): string[] {
   const removed = new Set(change.removed_users);
   return [...new Set([...users.filter((user) => !removed.has(user)), ...change.added_users])];
+}
+
+/**
+ * The members a group's record keeps: all of them, or nobody past {@link MEMBERS_PER_GROUP}, so a
+ * group grown too large gives its role to no one rather than to an arbitrary part of it.
+ */
+export function membersToKeep(users: readonly string[]): string[] {
+  return users.length > MEMBERS_PER_GROUP ? [] : [...users];
 }

@@ -452,6 +452,7 @@ export const en = {
   'roles.tooManyMembers': 'A track can have at most {max, number} people and user groups with a role; that makes {count, number}. Nothing was changed.',
   'roles.tooManyChanges': 'At most {max, number} role changes at a time; that makes {given, number}. Nothing was changed.',
   'roles.noSuchGroup': 'Slack knows no user group {group} in this workspace (or it is disabled). Nothing was changed.',
+  'roles.groupTooLarge': '{group} has {count, number} members; a user group with a role may have at most {max, number}. Give the role to a smaller group, or to people. Nothing was changed.',
   'roles.notPerson': '{who} is {what, select, deactivated {a deactivated account} other {a bot}}; only people can hold a role. Nothing was changed.',
   'roles.viewerOnly': '{who} is a guest or from another organisation, so can only be a viewer. Nothing was changed.',
   'roles.stale': 'Someone changed who may use {slug} since this form opened; nothing was saved. Open it again.',
@@ -478,7 +479,8 @@ export const en = {
   // English names every trouble as the logs do (`timeout`, `http 503`, Slack's own code); the other languages say each in words.
   'directory.unknown':
     'Slack could not tell me {whom, select, groups {who is in which user group} other {who {who} is}} ({trouble, select, other {{reason}}}), so nothing was read or changed. Try again in a moment.',
-  'directory.slow': 'Slack is slow to tell me who {who} is, so nothing was read or changed. I keep asking: try again in a moment.',
+  'directory.slow':
+    'Slack is slow to tell me {whom, select, groups {who is in which user group} other {who {who} is}}, so nothing was read or changed. I keep asking: try again in a moment.',
   'directory.tooManyUnknown':
     'I had not met {unknown, number} of the people named, and ask Slack about at most {max, number} at a time: I know {asked, number} more of them now. Nothing was changed; send it again to go on.',
 

@@ -427,6 +427,7 @@ export const ja: Catalog = {
   'roles.tooManyMembers': 'トラックでロールを持てる人とユーザーグループは {max, number} までです。この変更では {count, number} になります。何も変更していません。',
   'roles.tooManyChanges': '一度に変更できるロールは {max, number} 件までです。この変更は {given, number} 件です。何も変更していません。',
   'roles.noSuchGroup': 'このワークスペースにはユーザーグループ {group} が Slack 上にありません(無効になっている可能性もあります)。何も変更していません。',
+  'roles.groupTooLarge': '{group} のメンバーは {count, number} 人です。ロールを持てるユーザーグループは {max, number} 人までです。もっと小さいグループか、個人にロールを付けてください。何も変更していません。',
   'roles.notPerson': '{who} は{what, select, deactivated {無効化されたアカウント} other {ボット}}です。ロールを持てるのは人だけです。何も変更していません。',
   'roles.viewerOnly': '{who} はゲストまたは他の組織の方なので、閲覧者にしかなれません。何も変更していません。',
   'roles.stale': 'このフォームを開いた後に、誰かが {slug} を使える人を変更しました。何も保存していません。もう一度開いてください。',
@@ -452,7 +453,8 @@ export const ja: Catalog = {
     '{who} はアプリを管理できません。このワークスペースの正規メンバー(ゲスト、ボット、他の組織の方以外)である必要があります。何も変更していません。',
   'directory.unknown':
     'Slack から{whom, select, groups {ユーザーグループのメンバー} other { {who} が誰か}}を確認できなかったため({trouble, select, timeout {時間内に応答なし} rate_limited {リクエスト過多で拒否} unreachable {Slack に接続できず} server {Slack 側のエラー、{reason}} unreadable {応答を読み取れず} other {Slack の応答: {reason}}})、何も読み取らず、変更もしていません。少し待ってから、もう一度お試しください。',
-  'directory.slow': 'Slack から {who} が誰かの回答が遅れているため、何も読み取らず、変更もしていません。確認は続けています。少し待ってから、もう一度お試しください。',
+  'directory.slow':
+    'Slack から{whom, select, groups {ユーザーグループのメンバー} other { {who} が誰か}}の回答が遅れているため、何も読み取らず、変更もしていません。確認は続けています。少し待ってから、もう一度お試しください。',
   'directory.tooManyUnknown':
     '指定された人のうち {unknown, number} 人はまだ把握しておらず、Slack には一度に {max, number} 人までしか問い合わせません。今回さらに {asked, number} 人を確認しました。何も変更していません。続けるには、もう一度送信してください。',
 

@@ -427,6 +427,7 @@ export const ko: Catalog = {
   'roles.tooManyMembers': '트랙에서 역할을 가질 수 있는 사람과 사용자 그룹은 최대 {max, number}개입니다. 이렇게 하면 {count, number}개가 됩니다. 아무것도 변경하지 않았습니다.',
   'roles.tooManyChanges': '한 번에 변경할 수 있는 역할은 최대 {max, number}건입니다. 이 변경은 {given, number}건입니다. 아무것도 변경하지 않았습니다.',
   'roles.noSuchGroup': 'Slack에서 이 워크스페이스의 사용자 그룹 {group}을(를) 찾을 수 없습니다(비활성화되었을 수 있습니다). 아무것도 변경하지 않았습니다.',
+  'roles.groupTooLarge': '{group}의 구성원은 {count, number}명입니다. 역할을 가질 수 있는 사용자 그룹은 구성원이 최대 {max, number}명이어야 합니다. 더 작은 그룹이나 사람에게 역할을 주십시오. 아무것도 변경하지 않았습니다.',
   'roles.notPerson': '{who}은(는) {what, select, deactivated {비활성화된 계정} other {봇}}입니다. 역할은 사람만 가질 수 있습니다. 아무것도 변경하지 않았습니다.',
   'roles.viewerOnly': '{who}은(는) 게스트이거나 다른 조직의 사용자이므로 열람자만 될 수 있습니다. 아무것도 변경하지 않았습니다.',
   'roles.stale': '이 양식을 연 뒤에 누군가 {slug}을(를) 사용할 수 있는 사람을 변경했습니다. 아무것도 저장하지 않았습니다. 다시 여십시오.',
@@ -452,7 +453,8 @@ export const ko: Catalog = {
     '{who}은(는) 앱을 관리할 수 없습니다. 이 워크스페이스의 정식 멤버(게스트, 봇, 다른 조직의 사용자 제외)여야 합니다. 아무것도 변경하지 않았습니다.',
   'directory.unknown':
     'Slack에서 {whom, select, groups {사용자 그룹의 구성원을} other {{who}이(가) 누구인지}} 확인하지 못해({trouble, select, timeout {응답 시간 초과} rate_limited {요청이 너무 많아 거부됨} unreachable {Slack에 연결하지 못함} server {Slack 측 오류, {reason}} unreadable {응답을 읽지 못함} other {Slack 응답: {reason}}}) 아무것도 읽거나 변경하지 않았습니다. 잠시 후 다시 시도하십시오.',
-  'directory.slow': 'Slack이 {who}이(가) 누구인지 알려 주는 것이 늦어져 아무것도 읽거나 변경하지 않았습니다. 계속 확인하고 있으니 잠시 후 다시 시도하십시오.',
+  'directory.slow':
+    'Slack이 {whom, select, groups {사용자 그룹의 구성원을} other {{who}이(가) 누구인지}} 알려 주는 것이 늦어져 아무것도 읽거나 변경하지 않았습니다. 계속 확인하고 있으니 잠시 후 다시 시도하십시오.',
   'directory.tooManyUnknown':
     '지정된 사람 중 {unknown, number}명은 아직 모르는 사람이며, Slack에는 한 번에 최대 {max, number}명까지만 물어봅니다. 이번에 {asked, number}명을 더 확인했습니다. 아무것도 변경하지 않았습니다. 계속하려면 다시 보내십시오.',
 

@@ -9,12 +9,19 @@ import { keys } from '#shared/store/params';
 /**
  * Keys and writes of person and user-group records (layout in `table.ts`): `pk=<team>`,
  * `sk=PERSON#<user>` or `GROUP#<id>`, so a purge or an uninstall of the team takes them too.
- * Every write of Slack's facts is guarded by their time (`asOf`): an older or repeated one
- * changes nothing. The app manager's record (`sk=MANAGER`) sits beside them, so the caller's
- * record and it are read in one request; an uninstall keeps it.
+ * Every write of Slack's facts is guarded by their time (`asOf`; a group's handle and flag by
+ * `settingsAsOf`): an older or repeated one changes nothing. The app manager's record
+ * (`sk=MANAGER`) sits beside them, so the caller's record and it are read in one request; an
+ * uninstall keeps it.
  */
 
 const toItem = (value: object) => marshall(value, { removeUndefinedValues: true });
+
+/** A user group's members, written alone (a `subteam_members_changed` applied, or a list older than the group's settings). */
+export type GroupMembers = Pick<GroupRecord, 'teamId' | 'groupId' | 'users' | 'fetchedAt' | 'asOf'>;
+
+/** A user group's handle and flag as an event without its members gives them: without a handle, the recorded one stays. */
+export type GroupSettings = Pick<GroupRecord, 'teamId' | 'groupId' | 'disabled' | 'fetchedAt' | 'asOf'> & { handle?: string | undefined };
 
 export function personKey(teamId: TeamId, userId: string) {
   return toItem({ pk: keys.team(teamId), sk: `PERSON#${userId}` });
@@ -97,16 +104,75 @@ export function setDmChannelParams(tableName: string, teamId: TeamId, userId: st
 }
 
 /**
- * Writes a user group's members as Slack gave them. `expectedAsOf`: only over the record read at
- * that time (a change of members applied to what was read); otherwise only over an older one.
+ * Writes what Slack said of a user group: members, handle and whether it is disabled, all as of
+ * `asOf` (a lookup, or an event with the member list). `existing`: only over a record that is
+ * there. The members carry their time (`asOf`), the handle and flag theirs (`settingsAsOf`; a
+ * record from before it was kept has only `asOf`, for both), so each kind of event is ordered
+ * against its own kind. A refused write answers the record it met (`ALL_OLD`): when only its
+ * settings are newer, the members are written alone ({@link saveGroupMembersParams}).
+ *
+ *   write  ⇔  (record absent ∧ ¬existing) ∨ (asOf < group.asOf ∧ (settingsAsOf absent ∨ settingsAsOf < group.asOf))
  */
-export function saveGroupParams(tableName: string, group: GroupRecord, expectedAsOf?: number): PutItemCommandInput {
+export function saveGroupParams(tableName: string, group: GroupRecord, options: { existing: boolean }): UpdateItemCommandInput {
+  const newer = 'asOf < :asOf AND (attribute_not_exists(settingsAsOf) OR settingsAsOf < :asOf)';
   return {
     TableName: tableName,
-    Item: { ...groupKey(group.teamId, group.groupId), ...toItem({ type: 'group', ...group }) },
-    ...(expectedAsOf === undefined
-      ? { ConditionExpression: 'attribute_not_exists(pk) OR asOf < :asOf', ExpressionAttributeValues: toItem({ ':asOf': group.asOf }) }
-      : { ConditionExpression: 'asOf = :expected', ExpressionAttributeValues: toItem({ ':expected': expectedAsOf }) }),
+    Key: groupKey(group.teamId, group.groupId),
+    UpdateExpression:
+      'SET #type = :type, teamId = :team, groupId = :groupId, #handle = :handle, #users = :users, #disabled = :disabled, fetchedAt = :fetchedAt, asOf = :asOf, settingsAsOf = :asOf',
+    ConditionExpression: options.existing ? `attribute_exists(pk) AND ${newer}` : `attribute_not_exists(pk) OR (${newer})`,
+    ExpressionAttributeNames: { '#type': 'type', '#handle': 'handle', '#users': 'users', '#disabled': 'disabled' },
+    ExpressionAttributeValues: toItem({
+      ':type': 'group',
+      ':team': group.teamId,
+      ':groupId': group.groupId,
+      ':handle': group.handle,
+      ':users': group.users,
+      ':disabled': group.disabled,
+      ':fetchedAt': group.fetchedAt,
+      ':asOf': group.asOf,
+    }),
+    ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+  };
+}
+
+/**
+ * Writes a user group's members alone, as of `asOf`; its handle and flag stay, with their time
+ * (a record from before `settingsAsOf` was kept gets the time they had). `expectedAsOf`: only
+ * over the members read at that time (a change applied to what was read); otherwise only over
+ * older members.
+ */
+export function saveGroupMembersParams(tableName: string, members: GroupMembers, expectedAsOf?: number): UpdateItemCommandInput {
+  return {
+    TableName: tableName,
+    Key: groupKey(members.teamId, members.groupId),
+    UpdateExpression: 'SET #users = :users, fetchedAt = :fetchedAt, settingsAsOf = if_not_exists(settingsAsOf, asOf), asOf = :asOf',
+    ConditionExpression: expectedAsOf === undefined ? 'asOf < :asOf' : 'asOf = :expected',
+    ExpressionAttributeNames: { '#users': 'users' },
+    ExpressionAttributeValues: toItem({
+      ':users': members.users,
+      ':fetchedAt': members.fetchedAt,
+      ':asOf': members.asOf,
+      ...(expectedAsOf === undefined ? {} : { ':expected': expectedAsOf }),
+    }),
+  };
+}
+
+/**
+ * Writes a user group's handle (when Slack gave one) and whether it is disabled, as of `asOf` (an
+ * event without the member list), over older settings of a record that is there; its members and
+ * their time stay.
+ */
+export function saveGroupSettingsParams(tableName: string, settings: GroupSettings): UpdateItemCommandInput {
+  const set = ['#disabled = :disabled', 'fetchedAt = :fetchedAt', 'settingsAsOf = :asOf'];
+  if (settings.handle !== undefined) set.push('#handle = :handle');
+  return {
+    TableName: tableName,
+    Key: groupKey(settings.teamId, settings.groupId),
+    UpdateExpression: `SET ${set.join(', ')}`,
+    ConditionExpression: 'attribute_exists(pk) AND (settingsAsOf < :asOf OR (attribute_not_exists(settingsAsOf) AND asOf < :asOf))',
+    ExpressionAttributeNames: { '#disabled': 'disabled', ...(settings.handle !== undefined ? { '#handle': 'handle' } : {}) },
+    ExpressionAttributeValues: toItem({ ':disabled': settings.disabled, ':fetchedAt': settings.fetchedAt, ':asOf': settings.asOf, ':handle': settings.handle }),
   };
 }
 

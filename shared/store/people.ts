@@ -1,4 +1,4 @@
-import { GetItemCommand, PutItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, GetItemCommand, PutItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { AppManagerSchema, type AppManager } from '#shared/domain/app-manager';
 import { GroupRecordSchema, PersonSchema, type GroupRecord, type Person } from '#shared/domain/person';
@@ -17,6 +17,10 @@ export type PeopleStore = ReturnType<typeof createPeopleStore>;
 /** Person and user-group records: who people are to Slack, kept from its lookups and events; and who manages the app. */
 export function createPeopleStore(deps: { client: DynamoDBClient; tableName: string }) {
   const { client, tableName } = deps;
+
+  function saveGroupMembers(members: params.GroupMembers, expectedAsOf?: number): Promise<boolean> {
+    return conditional(() => client.send(new UpdateItemCommand(params.saveGroupMembersParams(tableName, members, expectedAsOf))));
+  }
 
   async function getMany<T>(teamId: TeamId, ids: readonly string[], key: typeof params.personKey, read: (item: Record<string, unknown>) => [string, T]): Promise<Map<string, T>> {
     const found = new Map<string, T>();
@@ -102,9 +106,29 @@ export function createPeopleStore(deps: { client: DynamoDBClient; tableName: str
       return keyList.length;
     },
 
-    /** `false` when the record holds newer facts, or (`expectedAsOf`) moved since it was read. */
-    saveGroup(group: GroupRecord, expectedAsOf?: number): Promise<boolean> {
-      return conditional(() => client.send(new PutItemCommand(params.saveGroupParams(tableName, parse(GroupRecordSchema, group), expectedAsOf))));
+    /**
+     * Saves what Slack said of a group, members and settings as of `asOf`; `false` when the record
+     * holds both as new or newer, or (`existing`) there is none. When only its settings are newer
+     * (an event without members came first), the members are written alone.
+     */
+    async saveGroup(group: GroupRecord, options: { existing: boolean } = { existing: false }): Promise<boolean> {
+      const record = parse(GroupRecordSchema, group);
+      try {
+        await client.send(new UpdateItemCommand(params.saveGroupParams(tableName, record, options)));
+        return true;
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        const met = error.Item ? parse(GroupRecordSchema, unmarshall(error.Item)) : undefined;
+        return met !== undefined && met.asOf < record.asOf && saveGroupMembers(record);
+      }
+    },
+
+    /** `false` when the members are as new or newer, or (`expectedAsOf`) moved since they were read. */
+    saveGroupMembers,
+
+    /** Saves a group's handle and flag from an event without its members; `false` when there is no record, or its settings are as new or newer. */
+    saveGroupSettings(settings: params.GroupSettings): Promise<boolean> {
+      return conditional(() => client.send(new UpdateItemCommand(params.saveGroupSettingsParams(tableName, settings))));
     },
   };
 }

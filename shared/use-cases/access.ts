@@ -2,8 +2,9 @@ import { authorize, groupsOf, mayChangeOwnSettings, mayWriteAnywhere, standingOf
 import type { AfterAnswerJob } from '#shared/domain/after-answer';
 import type { AppManager } from '#shared/domain/app-manager';
 import { DEFAULT_LOCALE, resolveLocale, type Locale } from '#shared/domain/locale';
-import { LOOKUPS_PER_REQUEST } from '#shared/domain/bounds';
-import { displayNameOf, FRESHNESS, personFromSlack, recordAge, type Person } from '#shared/domain/person';
+import { LOOKUPS_PER_REQUEST, MEMBERS_PER_TRACK } from '#shared/domain/bounds';
+import { membersToKeep } from '#shared/domain/people-events';
+import { displayNameOf, FRESHNESS, lookupAsOf, personFromSlack, recordAge, type GroupRecord, type Person } from '#shared/domain/person';
 import type { PeopleStore } from '#shared/store/people';
 import type { HttpSend } from '#shared/http';
 import type { Commitment, TeamId, TrackAccess } from '#shared/domain/schemas';
@@ -32,10 +33,16 @@ export interface Directory {
    * with more, those are looked up and the request is refused, to be sent again.
    */
   people(teamId: TeamId, userIds: readonly string[], options?: Pick<PersonOptions, 'maxAgeMs'>): Promise<ReadonlyMap<string, Person>>;
-  /** The groups among `groupIds` that exist and are enabled, from their records (Slack once for any without one). */
-  groups(teamId: TeamId, groupIds: readonly string[]): Promise<ReadonlyMap<string, UserGroup>>;
-  /** Every enabled user group, asked of Slack now (a group made a minute ago is found); records are kept of them. */
-  userGroups(teamId: TeamId): Promise<ReadonlyMap<string, UserGroup>>;
+  /**
+   * The groups among `groupIds` that exist and are enabled, from their records, which age as a
+   * person's: a missing one, or one older than `maxAgeMs` (a week unless said), is asked of
+   * Slack first, within a bounded wait; one past a day serves and is refreshed after the answer.
+   */
+  groups(teamId: TeamId, groupIds: readonly string[], options?: Pick<PersonOptions, 'maxAgeMs'>): Promise<ReadonlyMap<string, UserGroup>>;
+  /** The enabled groups among `groupIds` as Slack lists them now (a group made a minute ago is found), every member; their records are kept. */
+  userGroups(teamId: TeamId, groupIds: readonly string[]): Promise<ReadonlyMap<string, UserGroup>>;
+  /** Lists the groups in Slack and keeps the records of `groupIds`: the work left for after an answer. */
+  refreshGroups(teamId: TeamId, groupIds: readonly string[]): Promise<void>;
   /** The names of those of `userIds` who have a record (nobody is looked up in Slack for a name). */
   names(teamId: TeamId, userIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
   /** Looks a person up in Slack and keeps what it says: the work left for after an answer. */
@@ -78,6 +85,15 @@ export const LOOKUP_WAIT_MS = 1200;
 /** How long a lookup may take once nobody waits for it (after the answer). */
 const LOOKUP_TIMEOUT_MS = 10_000;
 
+/** Group records one lookup writes at a time. */
+const GROUP_WRITES_AT_ONCE = 4;
+
+/** The user groups of a workspace as one `usergroups.list` gave them, and when it was asked. */
+interface GroupListing {
+  asked: number;
+  groups: ReadonlyMap<string, { handle: string; users: string[]; disabled: boolean }>;
+}
+
 /**
  * A Directory over person and group records, with `users.info` and `usergroups.list` (the
  * team's bot token) where a record is missing or too old. Nothing is kept in memory past a
@@ -98,8 +114,9 @@ export function createPeopleDirectory(options: {
 }): Directory {
   const { people, clock } = options;
   const waitMs = options.waitMs ?? LOOKUP_WAIT_MS;
-  // Lookups under way in this process, so the job carrying one on after an answer does not ask twice.
+  // Lookups (and group listings, by team) under way in this process, so the job carrying one on after an answer does not ask twice.
   const underway = new Map<string, Promise<Person>>();
+  const listing = new Map<TeamId, Promise<GroupListing>>();
 
   const web = async (teamId: TeamId) =>
     createSlackWeb({ apiUrl: options.apiUrl, token: await options.token(teamId), ...(options.http ? { http: options.http } : {}) });
@@ -125,23 +142,45 @@ export function createPeopleDirectory(options: {
     return started;
   }
 
-  async function lookUpGroups(teamId: TeamId): Promise<Map<string, UserGroup>> {
-    const asked = clock();
-    const reply = await (await web(teamId)).call('usergroups.list', { include_users: true, include_disabled: true }, { timeoutMs: waitMs });
+  async function listGroups(teamId: TeamId, timeoutMs: number): Promise<GroupListing> {
+    const asked = lookupAsOf(clock());
+    const reply = await (await web(teamId)).call('usergroups.list', { include_users: true, include_disabled: true }, { timeoutMs });
     if (reply.kind !== 'ok' || !Array.isArray(reply.body.usergroups)) {
       throw directoryError('directory.unknown', { whom: 'groups', ...whyUnanswered(reply) });
     }
-    const enabled = new Map<string, UserGroup>();
+    const groups = reply.body.usergroups.flatMap((group) => (group.id ? [[group.id, { handle: group.handle ?? group.id, users: group.users ?? [], disabled: Boolean(group.date_delete) }] as const] : []));
+    return { asked, groups: new Map(groups) };
+  }
+
+  function listGroupsOnce(teamId: TeamId): Promise<GroupListing> {
+    const running = listing.get(teamId);
+    if (running) return running;
+    const started = listGroups(teamId, LOOKUP_TIMEOUT_MS).finally(() => listing.delete(teamId));
+    listing.set(teamId, started);
+    return started;
+  }
+
+  /**
+   * Keeps the records of `groupIds` as `listed` gives them, a few writes at a time: only these,
+   * the groups a track names or is given. One Slack does not know is kept disabled, so it is
+   * not asked again; a group too large to list is kept with no members (`membersToKeep`).
+   */
+  async function keepListed(teamId: TeamId, groupIds: readonly string[], listed: GroupListing): Promise<void> {
     const fetchedAt = clock().toISOString();
-    await Promise.all(
-      reply.body.usergroups.flatMap((group) => {
-        if (!group.id) return [];
-        const record = { teamId, groupId: group.id, handle: group.handle ?? group.id, users: group.users ?? [], disabled: Boolean(group.date_delete), fetchedAt, asOf: asked.getTime() };
-        if (!record.disabled) enabled.set(record.groupId, { id: record.groupId, handle: record.handle, users: record.users });
-        return [people.saveGroup(record)];
-      }),
-    );
-    return enabled;
+    for (let start = 0; start < groupIds.length; start += GROUP_WRITES_AT_ONCE) {
+      await Promise.all(
+        groupIds.slice(start, start + GROUP_WRITES_AT_ONCE).map((groupId) => {
+          const group = listed.groups.get(groupId) ?? { handle: groupId, users: [], disabled: true };
+          return people.saveGroup({ teamId, groupId, handle: group.handle, users: membersToKeep(group.users), disabled: group.disabled, fetchedAt, asOf: listed.asked });
+        }),
+      );
+    }
+  }
+
+  /** The records of `groupIds` after one listing: as written, or as an event newer than the listing left them. */
+  async function refreshRecords(teamId: TeamId, groupIds: readonly string[]): Promise<Map<string, GroupRecord>> {
+    await keepListed(teamId, groupIds, await listGroupsOnce(teamId));
+    return people.getGroups(teamId, groupIds);
   }
 
   const person: Directory['person'] = async (teamId, userId, { maxAgeMs = FRESHNESS.staleMs, known } = {}) => {
@@ -155,7 +194,7 @@ export function createPeopleDirectory(options: {
     const slow = await withinWait(lookup, waitMs);
     if (slow) {
       options.later(lookUpLater(teamId, userId));
-      throw directoryError('directory.slow', { who: `<@${userId}>` });
+      throw directoryError('directory.slow', { whom: 'person', who: `<@${userId}>` });
     }
     return lookup;
   };
@@ -186,20 +225,40 @@ export function createPeopleDirectory(options: {
       for (const userId of stale.slice(0, LOOKUPS_PER_REQUEST - asked.length)) options.later(lookUpLater(teamId, userId));
       return found;
     },
-    async groups(teamId, groupIds) {
-      const records = await people.getGroups(teamId, groupIds);
-      if (groupIds.every((id) => records.has(id))) {
-        return new Map([...records.values()].filter((group) => !group.disabled).map((group) => [group.groupId, { id: group.groupId, handle: group.handle, users: group.users }]));
+    async groups(teamId, groupIds, { maxAgeMs = FRESHNESS.staleMs } = {}) {
+      const named = [...new Set(groupIds)];
+      const records = named.length > 0 ? await people.getGroups(teamId, named) : new Map<string, GroupRecord>();
+      const age = (groupId: string) => recordAge(records.get(groupId), clock(), maxAgeMs);
+      const due = named.filter((groupId) => age(groupId) !== 'fresh');
+      if (due.every((groupId) => age(groupId) === 'stale')) {
+        // Records past a day serve as they are, and are refreshed after the answer.
+        if (due.length > 0) options.later(groupsLater(teamId, due));
+        return enabledGroups(records.values());
       }
-      // A group with no record yet (named before the bot kept them): one call lists every group.
-      const asked = clock().getTime();
-      const all = await lookUpGroups(teamId);
-      const unknown = groupIds.filter((id) => !all.has(id) && !records.has(id));
-      // Slack knows no such group: a disabled record, so the next request does not ask again.
-      await Promise.all(unknown.map((id) => people.saveGroup({ teamId, groupId: id, handle: id, users: [], disabled: true, fetchedAt: clock().toISOString(), asOf: asked })));
-      return new Map(groupIds.flatMap((id) => (all.has(id) ? [[id, all.get(id)!] as const] : [])));
+      // One call lists every group: whatever is not fresh is refreshed with it.
+      const refresh = refreshRecords(teamId, due);
+      if (await withinWait(refresh, waitMs)) {
+        options.later(groupsLater(teamId, due));
+        throw directoryError('directory.slow', { whom: 'groups' });
+      }
+      const refreshed = await refresh;
+      return enabledGroups(named.flatMap((groupId) => refreshed.get(groupId) ?? records.get(groupId) ?? []));
     },
-    userGroups: lookUpGroups,
+    async userGroups(teamId, groupIds) {
+      const listed = await listGroups(teamId, waitMs);
+      const found = new Map(
+        groupIds.flatMap((groupId) => {
+          const group = listed.groups.get(groupId);
+          return group && !group.disabled ? [[groupId, { id: groupId, handle: group.handle, users: group.users }] as const] : [];
+        }),
+      );
+      // The groups about to be given a role: the track's next request finds their records.
+      await keepListed(teamId, [...found.keys()], listed);
+      return found;
+    },
+    async refreshGroups(teamId, groupIds) {
+      await refreshRecords(teamId, groupIds);
+    },
     async names(teamId, userIds) {
       const found = await people.getMany(teamId, userIds);
       return new Map([...found].flatMap(([id, person]) => {
@@ -218,6 +277,16 @@ export function createPeopleDirectory(options: {
 /** The job that looks a person up after the answer (the directory's own token: the team id is all it needs). */
 function lookUpLater(teamId: TeamId, userId: string): AfterAnswerJob {
   return { kind: 'person', team: { id: teamId, enterpriseInstall: false }, userId };
+}
+
+/** The job that lists the user groups after the answer and keeps the records of these (as many as a job carries). */
+function groupsLater(teamId: TeamId, groupIds: readonly string[]): AfterAnswerJob {
+  return { kind: 'groups', team: { id: teamId, enterpriseInstall: false }, groupIds: groupIds.slice(0, MEMBERS_PER_TRACK) };
+}
+
+/** The enabled groups among `records`, as a request uses them. */
+function enabledGroups(records: Iterable<GroupRecord>): Map<string, UserGroup> {
+  return new Map([...records].filter((group) => !group.disabled).map((group) => [group.groupId, { id: group.groupId, handle: group.handle, users: group.users }]));
 }
 
 /** `true` when `work` has not settled within `waitMs`; its failure within the wait is thrown. */
@@ -280,12 +349,15 @@ export async function languageOf(deps: { directory: Directory }, teamId: TeamId,
 }
 
 /**
- * `access` with the caller's user groups when any of `tracks` gives a group a role: only then
- * are the groups' records read (Slack asked for any without one), and a Slack error refuses.
+ * `access` with the caller's user groups when a group's role may decide it: only then are the
+ * groups' records read (Slack asked for any without one, or too old), and a Slack error refuses.
+ * To `manage`, as with the caller's own record, none may be over an hour old.
  */
-export async function withGroups(directory: Directory, teamId: TeamId, access: Access, tracks: readonly TrackAccess[]): Promise<Access> {
-  if (access.groups || access.standing === 'admin' || !tracks.some((track) => groupsOf(track).length > 0)) return access;
-  const groups = await directory.groups(teamId, [...new Set(tracks.flatMap(groupsOf))]);
+export async function withGroups(directory: Directory, teamId: TeamId, access: Access, tracks: readonly TrackAccess[], need: Need = 'read'): Promise<Access> {
+  // A role of one's own comes before any group's (see `authorize`): only the other tracks' groups decide.
+  const deciding = [...new Set(tracks.flatMap((track) => (track.members[access.userId] === undefined ? groupsOf(track) : [])))];
+  if (access.groups || access.standing === 'admin' || deciding.length === 0) return access;
+  const groups = await directory.groups(teamId, deciding, need === 'manage' ? { maxAgeMs: FRESHNESS.manageMs } : {});
   const mine = new Set([...groups.values()].filter((group) => group.users.includes(access.userId)).map((group) => group.id));
   return { ...access, groups: mine };
 }

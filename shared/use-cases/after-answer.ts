@@ -36,6 +36,9 @@ export async function runAfterAnswerJob(deps: AfterAnswerDeps, job: AfterAnswerJ
     case 'person':
       await deps.directory.refresh(job.team.id, job.userId);
       return;
+    case 'groups':
+      await deps.directory.refreshGroups(job.team.id, job.groupIds);
+      return;
     case 'export':
       return sendBriefing(deps, job);
     case 'redraw':

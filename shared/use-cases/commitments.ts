@@ -94,7 +94,7 @@ export function getTrack(deps: Deps, caller: Caller, slug: string, need: Need = 
   return withTrackSuggestions(deps, caller, slug, async () => {
     const access = await accessFor(deps, caller, need);
     const track = caller.prefetched?.take<Track>(`track:${slug}`) ?? (await deps.store.getTrack(caller.teamId, slug));
-    requireAccess(await withGroups(deps.directory, caller.teamId, access, [track]), track, need);
+    requireAccess(await withGroups(deps.directory, caller.teamId, access, [track], need), track, need);
     return track;
   });
 }

@@ -1,10 +1,10 @@
 import { SlackUserSchema } from '#shared/domain/access';
-import { applyMembersChange, SlackSubteamSchema, subteamAsOf, SubteamMembersChangedSchema } from '#shared/domain/people-events';
+import { applyMembersChange, membersToKeep, SlackSubteamSchema, subteamAsOf, SubteamMembersChangedSchema } from '#shared/domain/people-events';
 import { TeamIdSchema } from '#shared/domain/schemas';
 import type { PeopleStore } from '#shared/store/people';
 
 export interface PeopleEventDeps {
-  people: Pick<PeopleStore, 'save' | 'getGroups' | 'saveGroup'>;
+  people: Pick<PeopleStore, 'save' | 'getGroups' | 'saveGroup' | 'saveGroupMembers' | 'saveGroupSettings'>;
   clock: () => Date;
 }
 
@@ -35,28 +35,24 @@ export async function keepPersonFromEvent(deps: PeopleEventDeps, input: { teamId
 }
 
 /**
- * Keeps a user group as `subteam_created` or `subteam_updated` gives it, in steps:
+ * Keeps what `subteam_created` or `subteam_updated` says of a user group with a record (one a
+ * track's roles name), in steps:
  * 1. read the group and its team (as for a person); an unreadable one changes nothing;
- * 2. write its handle, members and whether it is disabled as of its `date_update`, over older
- *    facts only, so an older or repeated event changes nothing. When Slack leaves the members
- *    out, the recorded ones stay.
+ * 2. write it as of its `date_update`, only over a record there is (any other group costs one
+ *    conditional write that does nothing): with the member list, members, handle and flag, each
+ *    over older facts of its kind (members past `MEMBERS_PER_GROUP`: none); without it, the
+ *    handle and flag alone, over older ones, the members and their time left as they are.
  */
 export async function keepGroupFromEvent(deps: PeopleEventDeps, input: { teamId: string | undefined; subteam: unknown }): Promise<PeopleEventOutcome> {
   const subteam = SlackSubteamSchema.safeParse(input.subteam);
   const team = eventTeam(input.teamId, subteam.data?.team_id);
   const asOf = subteam.success ? subteamAsOf(subteam.data) : undefined;
   if (!team.success || !subteam.success || asOf === undefined) return 'unreadable';
-  const { id, handle, users, date_delete } = subteam.data;
-  const recorded = users ? undefined : (await deps.people.getGroups(team.data, [id])).get(id);
-  const saved = await deps.people.saveGroup({
-    teamId: team.data,
-    groupId: id,
-    handle: handle ?? recorded?.handle ?? id,
-    users: users ?? recorded?.users ?? [],
-    disabled: date_delete > 0,
-    fetchedAt: deps.clock().toISOString(),
-    asOf,
-  });
+  const { id: groupId, handle, users, date_delete } = subteam.data;
+  const settings = { teamId: team.data, groupId, disabled: date_delete > 0, fetchedAt: deps.clock().toISOString(), asOf };
+  const saved = users
+    ? await deps.people.saveGroup({ ...settings, handle: handle ?? groupId, users: membersToKeep(users) }, { existing: true })
+    : await deps.people.saveGroupSettings({ ...settings, handle });
   return saved ? 'saved' : 'unchanged';
 }
 
@@ -76,9 +72,10 @@ const MEMBERS_ATTEMPTS = 2;
  * Applies a `subteam_members_changed` to the group's record, in steps:
  * 1. read the change and its team (as for a person); an unreadable one changes nothing;
  * 2. read the group's record: a group with none is left to its first lookup (it lists every member);
- * 3. unless the record is as new as the change already (a repeated or older event), write its
- *    members with the change applied, only over the record as read; when another write moved it
- *    meanwhile, read and try once more.
+ * 3. unless its members are as new as the change already (a repeated or older event), write them
+ *    with the change applied (none past `MEMBERS_PER_GROUP`), only over the members as read,
+ *    its handle and flag left as they are; when another write moved them meanwhile, read and try
+ *    once more.
  */
 export async function applyGroupMembersChange(deps: PeopleEventDeps, input: { teamId: string | undefined; change: unknown }): Promise<PeopleEventOutcome> {
   const change = SubteamMembersChangedSchema.safeParse(input.change);
@@ -91,8 +88,8 @@ export async function applyGroupMembersChange(deps: PeopleEventDeps, input: { te
     if (!record || record.asOf >= changedAt) return 'unchanged';
     // The record misses a change before this one: stay a moment short of it, so the full list of this same change (subteam_updated) still replaces the guess.
     const asOf = record.asOf < date_previous_update * 1000 ? changedAt - 1 : changedAt;
-    const users = applyMembersChange(record.users, change.data);
-    if (await deps.people.saveGroup({ ...record, users, fetchedAt: deps.clock().toISOString(), asOf }, record.asOf)) return 'saved';
+    const users = membersToKeep(applyMembersChange(record.users, change.data));
+    if (await deps.people.saveGroupMembers({ teamId: team.data, groupId, users, fetchedAt: deps.clock().toISOString(), asOf }, record.asOf)) return 'saved';
   }
   return 'raced';
 }

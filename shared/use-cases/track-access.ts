@@ -1,13 +1,14 @@
 import { FRESHNESS } from '#shared/domain/person';
 import { canHoldRole, hasOwner, hasUserOwner, isGroupId, standingOf } from '#shared/domain/access';
 import { ROLES, type ChannelId, type CheckInSettings, type Role, type Track, type TrackChange, type Visibility } from '#shared/domain/schemas';
-import { MEMBERS_PER_TRACK, ROLE_CHANGES_PER_SAVE } from '#shared/domain/bounds';
+import { MEMBERS_PER_GROUP, MEMBERS_PER_TRACK, ROLE_CHANGES_PER_SAVE } from '#shared/domain/bounds';
 import { ConflictError, InvalidInputError } from '#shared/errors';
 import type { ModalOrigin } from '#shared/slack/render/modals';
 import { describeAccessChanges } from '#shared/slack/render/roles';
 import { checkInSettingsPhrase } from '#shared/slack/render/check-in-settings';
 import type { MessageKey } from '#shared/i18n/en';
 import { EN, spoken, type MessageValues, type Translator } from '#shared/i18n/translator';
+import type { UserGroup } from '#shared/use-cases/access';
 import { getTrack, type Caller, type Deps } from '#shared/use-cases/commitments';
 
 /** One person's or user group's new role on a track, or none (removed). */
@@ -29,9 +30,9 @@ export interface AccessChanged {
  * 2. work out what changes, and refuse, before anyone is looked up, a change that leaves a track
  *    that had an owner with no person as owner, or makes it hold more members than it may;
  * 3. read the records of everyone given a role in one batch, asking Slack only about those it
- *    has not met (a few a request, see `Directory.people`), and the user groups once if any is
- *    named: no bot or deactivated account, guests and people from other organisations only as
- *    viewers, a user group given a role must exist;
+ *    has not met (a few a request, see `Directory.people`), and the user groups named from Slack,
+ *    once: no bot or deactivated account, guests and people from other organisations only as
+ *    viewers, a user group given a role must exist and have at most `MEMBERS_PER_GROUP` members;
  * 4. save the members and a history entry, guarded by the version read (or the one a form showed).
  */
 export async function changeRoles(deps: Deps, caller: Caller, slug: string, requested: RoleChange[], expectedVersion?: number): Promise<AccessChanged> {
@@ -57,11 +58,16 @@ export async function changeRoles(deps: Deps, caller: Caller, slug: string, requ
   }
   if (changes.length > ROLE_CHANGES_PER_SAVE) throw refusal('roles.tooManyChanges', { max: ROLE_CHANGES_PER_SAVE, given: changes.length }, 'members');
   const given = changes.flatMap((change) => (change.type === 'role' && change.to ? [{ userId: change.userId, role: change.to }] : []));
-  const groupIds = given.filter(({ userId }) => isGroupId(userId));
-  const groups = groupIds.length > 0 ? await deps.directory.userGroups(caller.teamId) : new Map();
-  const missingGroup = groupIds.find(({ userId }) => !groups.has(userId));
+  const groupIds = given.flatMap(({ userId }) => (isGroupId(userId) ? [userId] : []));
+  const groups = groupIds.length > 0 ? await deps.directory.userGroups(caller.teamId, groupIds) : new Map<string, UserGroup>();
+  const missingGroup = groupIds.find((groupId) => !groups.has(groupId));
   if (missingGroup) {
-    throw refusal('roles.noSuchGroup', { group: `<!subteam^${missingGroup.userId}>` }, 'members');
+    throw refusal('roles.noSuchGroup', { group: `<!subteam^${missingGroup}>` }, 'members');
+  }
+  // Its record could not list them all (see MEMBERS_PER_GROUP): the role would reach nobody.
+  const tooLarge = [...groups.values()].find((group) => group.users.length > MEMBERS_PER_GROUP);
+  if (tooLarge) {
+    throw refusal('roles.groupTooLarge', { group: `<!subteam^${tooLarge.id}>`, count: tooLarge.users.length, max: MEMBERS_PER_GROUP }, 'members');
   }
   const named = given.filter(({ userId }) => !isGroupId(userId));
   // Whom a role goes to is decided on facts at most an hour old, as the manager's own standing.

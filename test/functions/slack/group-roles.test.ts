@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MEMBERS_PER_GROUP } from '#shared/domain/bounds';
 import { VIEW_IDS } from '#shared/slack-app/definitions';
 import { ROLE_INPUTS } from '#shared/slack/render/roles';
 import { commandEvent, interactionEvent } from '#local/slack-request';
@@ -92,6 +93,14 @@ describe('role commands with user groups', () => {
   it('refuses an unknown group and writes nothing', async () => {
     const before = await tableItems(harness);
     expect(await command('gx roles add <!subteam^S0NOSUCH|@nobody> editor', OWNER)).toMatch(/Slack knows no user group &lt;!subteam\^S0NOSUCH&gt;/);
+    expect(await tableItems(harness)).toBe(before);
+  });
+
+  it('refuses a group past the member bound, saying so, and writes nothing', async () => {
+    const everyone = Array.from({ length: MEMBERS_PER_GROUP + 1 }, (_, i) => `U0M${i}`);
+    harness.slack.options.userGroups = { ...GROUPS, S0HUGE: { handle: 'everyone', users: everyone } };
+    const before = await tableItems(harness);
+    expect(await command('gx roles add <!subteam^S0HUGE|@everyone> viewer', OWNER)).toMatch(/&lt;!subteam\^S0HUGE&gt; has 1,001 members; a user group with a role may have at most 1,000\./);
     expect(await tableItems(harness)).toBe(before);
   });
 

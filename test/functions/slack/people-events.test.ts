@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { FRESHNESS } from '#shared/domain/person';
 import { createPeopleStore } from '#shared/store/people';
 import { commandEvent, eventCallback, signedEvent, type HttpApiEvent } from '#local/slack-request';
 import { useBusanAt, useSlackHandler } from '../../support/slack-handler.ts';
@@ -160,7 +161,8 @@ describe('user group events', () => {
     expect(await note(IN_GROUP)).not.toMatch(/Only the owners/);
     expect(await note(JOINS_GROUP)).toMatch(/Only the owners and editors of gx can change it/);
     const listed = harness.slack.callsTo('usergroups.list').length;
-    const before = (await group())!.asOf / 1000;
+    // The group's previous update, which the listing saw: a second before the one it was asked in.
+    const before = Math.floor((await group())!.asOf / 1000);
     const at = tick();
     await deliver(membersChanged(before, at, { added: [JOINS_GROUP], removed: [IN_GROUP] }), at);
     expect(await group()).toMatchObject({ users: [JOINS_GROUP], asOf: at * 1000 });
@@ -196,12 +198,44 @@ describe('user group events', () => {
     expect(await note(IN_GROUP)).toMatch(/Only the owners and editors of gx can change it/);
   });
 
-  it('keeps a group from subteam_created, and leaves a members change of a group without a record to its first lookup', async () => {
+  it('keeps no record of a group no track names, at the cost of one conditional write besides the event claim, and leaves a members change of a group without a record to its first lookup', async () => {
     const at = tick();
+    harness.requests().reset();
     await deliver({ type: 'subteam_created', subteam: { ...subteam(at, [MEMBER]), id: 'S0NEW', handle: 'new-group' }, event_ts: `${at}.000400` }, at);
-    expect((await people().getGroups(TEAM, ['S0NEW'])).get('S0NEW')).toMatchObject({ handle: 'new-group', users: [MEMBER], asOf: at * 1000 });
+    expect((await people().getGroups(TEAM, ['S0NEW'])).size).toBe(0);
+    expect(harness.requests().snapshot()).toEqual({ PutItem: 1, UpdateItem: 1 });
     const later = tick();
     await deliver({ ...membersChanged(0, later, { added: [MEMBER] }), subteam_id: 'S0UNSEEN' }, later);
     expect((await people().getGroups(TEAM, ['S0UNSEEN'])).size).toBe(0);
+  });
+});
+
+describe('a user group that owns a track', () => {
+  const OWNERS = 'S0OWNERS';
+  const LEAVER = 'U0LEAVER';
+
+  beforeAll(async () => {
+    harness.slack.options.userGroups = { ...harness.slack.options.userGroups, [OWNERS]: { handle: 'owners', users: [LEAVER] } };
+    tick();
+    expect(await command('track add ox "Owned by a group" parties AA tz UTC prefix OX', OWNER)).toContain('Created track ox');
+    expect(await command(`ox roles add <!subteam^${OWNERS}|@owners> owner`, OWNER)).toContain(`<!subteam^${OWNERS}> is now an owner of ox`);
+  });
+
+  it('is not asked about when the caller owns the track by name: the group decides nothing for them', async () => {
+    const listed = harness.slack.callsTo('usergroups.list').length;
+    tick(FRESHNESS.manageMs / 1000 + 60);
+    expect(await command('ox link <#C0OXDESK|ox-desk>', OWNER)).toContain('<#C0OXDESK> is linked to ox');
+    expect(harness.slack.callsTo('usergroups.list')).toHaveLength(listed);
+  });
+
+  it('is asked of Slack again to manage once its record is an hour old, so someone who left it (the event lost) manages nothing', async () => {
+    // The leaver is out of the group in Slack; its subteam_members_changed never arrives.
+    harness.slack.options.userGroups = { ...harness.slack.options.userGroups, [OWNERS]: { handle: 'owners', users: [] } };
+    const listed = harness.slack.callsTo('usergroups.list').length;
+    tick(FRESHNESS.manageMs / 1000 + 60);
+    expect(await command('ox visibility private', LEAVER)).toMatch(/Only the owners of ox or a workspace admin can change who may use it/);
+    expect((await harness.store().getTrack(TEAM, 'ox')).visibility).toBe('workspace');
+    expect(harness.slack.callsTo('usergroups.list')).toHaveLength(listed + 1);
+    expect((await people().getGroups(TEAM, [OWNERS])).get(OWNERS)).toMatchObject({ users: [] });
   });
 });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlack } from '#local/fake-slack';
 import type { AfterAnswerJob } from '#shared/domain/after-answer';
-import { FRESHNESS } from '#shared/domain/person';
+import { MEMBERS_PER_GROUP } from '#shared/domain/bounds';
+import { FRESHNESS, lookupAsOf } from '#shared/domain/person';
 import { createPeopleStore } from '#shared/store/people';
 import { createPeopleDirectory, DirectoryError } from '#shared/use-cases/access';
 import { translatorFor } from '#shared/i18n/translator';
@@ -12,7 +13,7 @@ const slack = new FakeSlack({ teamId: 'T0DIR', users: { U0ADMIN: { is_admin: tru
 let groupsDown = false;
 let slow: Promise<void> | undefined;
 slack.options.fault = (call) => (groupsDown && call.method === 'usergroups.list' ? { kind: 'server-error', status: 503 } : undefined);
-slack.options.hold = (call) => (call.method === 'users.info' ? slow : undefined);
+slack.options.hold = (call) => (call.method === 'users.info' || call.method === 'usergroups.list' ? slow : undefined);
 beforeAll(() => slack.start());
 afterAll(() => slack.stop());
 
@@ -23,6 +24,7 @@ function directoryAt(clock: () => Date, jobs: AfterAnswerJob[] = [], waitMs?: nu
 }
 
 const infoCalls = (user: string) => slack.callsTo('users.info').filter((c) => c.args['user'] === user).length;
+const listCalls = () => slack.callsTo('usergroups.list').length;
 
 describe('the people directory', () => {
   it('asks Slack about a person once, then answers from their record until it is a day old, then refreshes it after the answer', async () => {
@@ -31,7 +33,8 @@ describe('the people directory', () => {
     const { directory } = directoryAt(() => now, jobs);
     expect((await directory.person('T0DIR', 'U0ADMIN')).user).toMatchObject({ id: 'U0ADMIN', is_admin: true, team_id: 'T0DIR' });
     expect(slack.callsTo('users.info').at(-1)).toMatchObject({ token: 'xoxb-dir', args: { include_locale: 'true' } });
-    now = new Date(now.getTime() + FRESHNESS.serveMs);
+    // A day from the time the record counts as of: just before the second Slack was asked in.
+    now = new Date(lookupAsOf(now) + FRESHNESS.serveMs);
     await directory.person('T0DIR', 'U0ADMIN');
     expect(jobs).toEqual([]);
     now = new Date(now.getTime() + 1);
@@ -92,19 +95,85 @@ describe('the people directory’s user groups', () => {
     expect([...(await directory.groups('T0DIR', ['S0GOV', 'S0NONE'])).keys()]).toEqual(['S0GOV']);
     expect(calls()).toBe(before + 1);
     // Managing roles lists them from Slack itself.
-    expect((await directory.userGroups('T0DIR')).has('S0GOV')).toBe(true);
+    expect((await directory.userGroups('T0DIR', ['S0GOV'])).has('S0GOV')).toBe(true);
     expect(calls()).toBe(before + 2);
+  });
+
+  it('keeps records only of the groups asked about, one past the member bound with no members', async () => {
+    const everyone = Array.from({ length: MEMBERS_PER_GROUP + 1 }, (_, i) => `U0M${i}`);
+    slack.options.userGroups = { ...slack.options.userGroups, S0OTHER: { handle: 'other', users: ['U0MARIA'] }, S0HUGE: { handle: 'everyone', users: everyone } };
+    const { directory, people } = directoryAt(() => new Date());
+    const found = await directory.groups('T0KEEP', ['S0GOV', 'S0HUGE']);
+    expect(found.get('S0HUGE')).toEqual({ id: 'S0HUGE', handle: 'everyone', users: [] });
+    expect([...(await people.getGroups('T0KEEP', ['S0GOV', 'S0OTHER', 'S0HUGE'])).keys()].sort()).toEqual(['S0GOV', 'S0HUGE']);
+    // Giving a role asks Slack now, and sees the whole group.
+    expect((await directory.userGroups('T0KEEPROLE', ['S0HUGE'])).get('S0HUGE')?.users).toHaveLength(MEMBERS_PER_GROUP + 1);
+    expect([...(await people.getGroups('T0KEEPROLE', ['S0GOV', 'S0OTHER', 'S0HUGE'])).keys()]).toEqual(['S0HUGE']);
+  });
+
+  it('answers from a group record until it is a day old, then refreshes it after the answer', async () => {
+    let now = new Date('2026-03-01T00:00:00Z');
+    const jobs: AfterAnswerJob[] = [];
+    const { directory } = directoryAt(() => now, jobs);
+    await directory.groups('T0GAGE', ['S0GOV']);
+    const listed = listCalls();
+    now = new Date(lookupAsOf(now) + FRESHNESS.serveMs);
+    await directory.groups('T0GAGE', ['S0GOV']);
+    expect(jobs).toEqual([]);
+    now = new Date(now.getTime() + 1);
+    expect((await directory.groups('T0GAGE', ['S0GOV'])).has('S0GOV')).toBe(true);
+    expect(listCalls()).toBe(listed);
+    expect(jobs).toEqual([{ kind: 'groups', team: { id: 'T0GAGE', enterpriseInstall: false }, groupIds: ['S0GOV'] }]);
+    await directory.refreshGroups('T0GAGE', ['S0GOV']);
+    await directory.groups('T0GAGE', ['S0GOV']);
+    expect(listCalls()).toBe(listed + 1);
+    expect(jobs).toHaveLength(1);
+  });
+
+  it('asks Slack first about a group record older than a week, or than the age asked for (an hour, to manage)', async () => {
+    let now = new Date('2026-03-01T00:00:00Z');
+    const { directory } = directoryAt(() => now);
+    await directory.groups('T0GWEEK', ['S0GOV']);
+    const listed = listCalls();
+    now = new Date(now.getTime() + FRESHNESS.manageMs + 1);
+    await directory.groups('T0GWEEK', ['S0GOV']);
+    expect(listCalls()).toBe(listed);
+    await directory.groups('T0GWEEK', ['S0GOV'], { maxAgeMs: FRESHNESS.manageMs });
+    expect(listCalls()).toBe(listed + 1);
+    now = new Date(now.getTime() + FRESHNESS.staleMs + 1);
+    await directory.groups('T0GWEEK', ['S0GOV']);
+    expect(listCalls()).toBe(listed + 2);
+  });
+
+  it('says Slack is slow to list the groups after its wait, leaves the listing for after the answer, and the records it keeps answer the retry', async () => {
+    const jobs: AfterAnswerJob[] = [];
+    const { directory } = directoryAt(() => new Date(), jobs, 50);
+    const listed = listCalls();
+    let release!: () => void;
+    slow = new Promise((resolve) => (release = resolve));
+    try {
+      await expect(directory.groups('T0GSLOW', ['S0GOV'])).rejects.toThrow(/Slack is slow to tell me who is in which user group, so nothing was read or changed/);
+      expect(jobs).toEqual([{ kind: 'groups', team: { id: 'T0GSLOW', enterpriseInstall: false }, groupIds: ['S0GOV'] }]);
+      // The job finds the listing under way and waits for it rather than asking again.
+      const refreshed = directory.refreshGroups('T0GSLOW', ['S0GOV']);
+      release();
+      await refreshed;
+    } finally {
+      slow = undefined;
+    }
+    expect((await directory.groups('T0GSLOW', ['S0GOV'])).has('S0GOV')).toBe(true);
+    expect(listCalls()).toBe(listed + 1);
   });
 
   it('refuses with a clear message when Slack cannot list them', async () => {
     const { directory } = directoryAt(() => new Date());
     groupsDown = true;
     try {
-      await expect(directory.userGroups('T0DIR')).rejects.toThrow(/Slack could not tell me who is in which user group \(http 503\)/);
+      await expect(directory.userGroups('T0DIR', ['S0GOV'])).rejects.toThrow(/Slack could not tell me who is in which user group \(http 503\)/);
     } finally {
       groupsDown = false;
     }
-    expect((await directory.userGroups('T0DIR')).has('S0GOV')).toBe(true);
+    expect((await directory.userGroups('T0DIR', ['S0GOV'])).has('S0GOV')).toBe(true);
   });
 
   it('says what went wrong in Japanese and Korean words, and Slack’s own code as it is', async () => {
@@ -112,7 +181,7 @@ describe('the people directory’s user groups', () => {
     const [ja, ko] = await Promise.all([translatorFor('ja'), translatorFor('ko')]);
     const refusal = (promise: Promise<unknown>) => promise.then(() => expect.unreachable(), (error: DirectoryError) => ({ text: error.message, say: error.say }));
     groupsDown = true;
-    const down = await refusal(directory.userGroups('T0DIR')).finally(() => (groupsDown = false));
+    const down = await refusal(directory.userGroups('T0DIR', ['S0GOV'])).finally(() => (groupsDown = false));
     expect(ja.say(down)).toBe('Slack からユーザーグループのメンバーを確認できなかったため(Slack 側のエラー、http 503)、何も読み取らず、変更もしていません。少し待ってから、もう一度お試しください。');
     expect(ko.say(down)).toContain('사용자 그룹의 구성원을 확인하지 못해(Slack 측 오류, http 503)');
     const gone = await refusal(directory.person('T0DIR', 'U0GONE'));

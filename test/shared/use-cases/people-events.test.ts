@@ -1,6 +1,10 @@
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { MEMBERS_PER_GROUP } from '#shared/domain/bounds';
 import type { GroupRecord } from '#shared/domain/person';
 import { createPeopleStore, type PeopleStore } from '#shared/store/people';
+import { groupKey } from '#shared/store/people-params';
 import { applyGroupMembersChange, keepGroupFromEvent, keepPersonFromEvent, type PeopleEventDeps } from '#shared/use-cases/people-events';
 import { useTestTable } from '../../support/dynamodb.ts';
 
@@ -81,6 +85,21 @@ describe('applyGroupMembersChange', () => {
     expect(await applyGroupMembersChange({ people: people(), clock }, { teamId: TEAM, change: change('S0GAP', 200, 300, ['U0C']) })).toBe('unchanged');
   });
 
+  it('does not undo a disable written while the change was applied', async () => {
+    await people().saveGroup(groupRecord('S0OFF', 100, ['U0A']));
+    const disable = { id: 'S0OFF', handle: 'gone', date_update: 150, date_delete: 150 };
+    const deps = racedBy((store) => keepGroupFromEvent({ people: store, clock }, { teamId: TEAM, subteam: disable }));
+    expect(await applyGroupMembersChange(deps, { teamId: TEAM, change: change('S0OFF', 100, 200, ['U0C']) })).toBe('saved');
+    expect(await group('S0OFF')).toMatchObject({ handle: 'gone', disabled: true, users: ['U0A', 'U0C'], asOf: 200_000 });
+  });
+
+  it('keeps no members once a change takes the group past the member bound, so its role reaches nobody', async () => {
+    const members = Array.from({ length: MEMBERS_PER_GROUP }, (_, i) => `U0M${i}`);
+    await people().saveGroup(groupRecord('S0GROWS', 100, members));
+    expect(await applyGroupMembersChange({ people: people(), clock }, { teamId: TEAM, change: change('S0GROWS', 100, 200, ['U0ONEMORE']) })).toBe('saved');
+    expect(await group('S0GROWS')).toMatchObject({ users: [], asOf: 200_000 });
+  });
+
   it('answers an event not in the shape Slack documents as unreadable and writes nothing', async () => {
     await people().saveGroup(groupRecord('S0ODD', 100, ['U0A']));
     expect(await applyGroupMembersChange({ people: people(), clock }, { teamId: TEAM, change: { subteam_id: 'S0ODD', added_users: ['U0C'] } })).toBe('unreadable');
@@ -90,10 +109,49 @@ describe('applyGroupMembersChange', () => {
 });
 
 describe('keepGroupFromEvent', () => {
-  it('keeps the recorded members when Slack leaves the list out', async () => {
+  it('keeps the recorded members, and their time, when Slack leaves the list out', async () => {
     await people().saveGroup(groupRecord('S0RENAME', 100, ['U0A', 'U0B']));
     expect(await keepGroupFromEvent({ people: people(), clock }, { teamId: TEAM, subteam: { id: 'S0RENAME', handle: 'renamed', date_update: 200 } })).toBe('saved');
-    expect(await group('S0RENAME')).toMatchObject({ handle: 'renamed', users: ['U0A', 'U0B'], asOf: 200_000 });
+    expect(await group('S0RENAME')).toMatchObject({ handle: 'renamed', users: ['U0A', 'U0B'], asOf: 100_000 });
+  });
+
+  it('still applies an earlier leave that arrives after a rename without members: the person loses the role', async () => {
+    await people().saveGroup(groupRecord('S0LATE', 100, ['U0A', 'U0B']));
+    expect(await keepGroupFromEvent({ people: people(), clock }, { teamId: TEAM, subteam: { id: 'S0LATE', handle: 'renamed', date_update: 300 } })).toBe('saved');
+    expect(await applyGroupMembersChange({ people: people(), clock }, { teamId: TEAM, change: change('S0LATE', 100, 200, [], ['U0A']) })).toBe('saved');
+    expect(await group('S0LATE')).toMatchObject({ handle: 'renamed', users: ['U0B'], asOf: 200_000 });
+  });
+
+  it('takes the members of an earlier full list that arrives after a disable, and keeps the group disabled', async () => {
+    await people().saveGroup(groupRecord('S0ORDER', 100, ['U0A']));
+    const at = (seconds: number, fields: object) => keepGroupFromEvent({ people: people(), clock }, { teamId: TEAM, subteam: { id: 'S0ORDER', date_update: seconds, ...fields } });
+    expect(await at(300, { handle: 'closed', date_delete: 300 })).toBe('saved');
+    expect(await at(200, { handle: 'older' })).toBe('unchanged');
+    expect(await at(250, { handle: 'older', users: ['U0A', 'U0B'] })).toBe('saved');
+    expect(await group('S0ORDER')).toMatchObject({ handle: 'closed', disabled: true, users: ['U0A', 'U0B'], asOf: 250_000 });
+    expect(await at(250, { handle: 'older', users: ['U0Z'] })).toBe('unchanged');
+  });
+
+  it('orders a disable by the one time a record kept before settings had their own, after a members change moved it', async () => {
+    // As a group record was written before `settingsAsOf`: one time for members and settings.
+    const before = { ...groupKey(TEAM, 'S0KEPT'), ...marshall({ type: 'group', ...groupRecord('S0KEPT', 100, ['U0A']) }) };
+    await table.client.send(new PutItemCommand({ TableName: table.tableName, Item: before }));
+    expect(await applyGroupMembersChange({ people: people(), clock }, { teamId: TEAM, change: change('S0KEPT', 100, 200, ['U0B']) })).toBe('saved');
+    expect(await keepGroupFromEvent({ people: people(), clock }, { teamId: TEAM, subteam: { id: 'S0KEPT', date_update: 150, date_delete: 150 } })).toBe('saved');
+    expect(await group('S0KEPT')).toMatchObject({ handle: 's0kept', disabled: true, users: ['U0A', 'U0B'], asOf: 200_000 });
+  });
+
+  it('writes nothing for a group with no record (no track names it), with its members or without', async () => {
+    expect(await keepGroupFromEvent({ people: people(), clock }, { teamId: TEAM, subteam: { id: 'S0UNNAMED', handle: 'x', users: ['U0A'], date_update: 200 } })).toBe('unchanged');
+    expect(await keepGroupFromEvent({ people: people(), clock }, { teamId: TEAM, subteam: { id: 'S0UNNAMED', handle: 'x', date_update: 300 } })).toBe('unchanged');
+    expect(await group('S0UNNAMED')).toBeUndefined();
+  });
+
+  it('keeps no members of a group past the member bound, so its role reaches nobody', async () => {
+    await people().saveGroup(groupRecord('S0HUGE', 100, ['U0A']));
+    const users = Array.from({ length: MEMBERS_PER_GROUP + 1 }, (_, i) => `U0M${i}`);
+    expect(await keepGroupFromEvent({ people: people(), clock }, { teamId: TEAM, subteam: { id: 'S0HUGE', handle: 'everyone', users, date_update: 200 } })).toBe('saved');
+    expect(await group('S0HUGE')).toMatchObject({ handle: 'everyone', users: [], asOf: 200_000 });
   });
 
   it('answers a group with no time as unreadable: it could not be ordered against others', async () => {
