@@ -24,6 +24,23 @@ export const AFTER_ANSWER_KEY = 'afterAnswerJobs';
 /** The jobs one request leaves for after its answer. */
 export class JobBatch {
   readonly jobs: AfterAnswerJob[] = [];
+
+  /**
+   * `lookupsUntil`: when (`performance.now()`) the answer stops waiting on Slack to say who people are, all
+   * its lookups together; none for a job's own batch, which nobody waits on.
+   */
+  constructor(readonly lookupsUntil?: number) {}
+
+  /** Leaves `job`, once: the same job left twice (two checks finding one stale record) runs once. */
+  add(job: AfterAnswerJob): void {
+    const key = JSON.stringify(job);
+    if (!this.jobs.some((left) => JSON.stringify(left) === key)) this.jobs.push(job);
+  }
+}
+
+/** When the answer being computed stops waiting on lookups (see {@link JobBatch}); undefined outside a request's answer. */
+export function lookupsUntil(): number | undefined {
+  return requestJobs.getStore()?.lookupsUntil;
 }
 
 /** Work that talks to Slack once a request has its answer. */
@@ -102,12 +119,12 @@ export function createAfterAnswer(
     later(context, job) {
       if (!job) return;
       const batch = context[AFTER_ANSWER_KEY];
-      if (batch instanceof JobBatch) batch.jobs.push(job);
+      if (batch instanceof JobBatch) batch.add(job);
       else startHere(job);
     },
     leave(job) {
       const batch = requestJobs.getStore();
-      if (batch) batch.jobs.push(job);
+      if (batch) batch.add(job);
       else startHere(job);
     },
     dispatch,

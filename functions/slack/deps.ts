@@ -9,7 +9,7 @@ import { createTokenSourceFor, type TokenSource } from '#shared/use-cases/tokens
 import { createPeopleDirectory, DirectoryError, type Directory } from '#shared/use-cases/access';
 import { createPeopleStore, type PeopleStore } from '#shared/store/people';
 import { configuredTokenSuccessor, createStaleTokenFetch, createStaleTokenHttp } from '#shared/slack/stale-token';
-import { createAfterAnswer, type AfterAnswer } from './after-answer.ts';
+import { createAfterAnswer, lookupsUntil, type AfterAnswer } from './after-answer.ts';
 
 /** What every listener is given: built once per container by the handler. */
 export interface ListenerDeps {
@@ -53,6 +53,7 @@ export function createListenerDeps(config: Config, log: Logger): ListenerDeps {
       token: (teamId) => teamToken(config, tokens, teamId),
       clock,
       later: (job) => afterAnswer?.leave(job),
+      deadline: lookupsUntil,
       http: createStaleTokenHttp({ successor }),
     }),
     store: createStore({ client: dynamo, tableName: config.tableName }),

@@ -15,6 +15,7 @@ import { createOAuthRoutes } from './oauth-routes.ts';
 import { namesNoWorkspace, notInstalledAnswer, serveEventOnce, teamOf } from './multi-workspace.ts';
 import { AfterAnswerEventSchema, type AfterAnswerEvent } from '#shared/domain/after-answer';
 import { AFTER_ANSWER_KEY, answeringWith, JobBatch } from './after-answer.ts';
+import { LOOKUP_WAIT_MS } from '#shared/use-cases/access';
 
 type ReceiverHandler = ReturnType<AwsLambdaReceiver['toHandler']>;
 
@@ -118,6 +119,8 @@ export async function handler(event: APIGatewayProxyEventV2 | AfterAnswerEvent, 
 }
 
 async function answer(event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
+  // Slack's lookups share one wait, counted from here: the answer is due within 1.5 s whatever it asks.
+  const lookupsUntil = performance.now() + LOOKUP_WAIT_MS;
   // Runs once the first request waits on the network (DynamoDB, Slack), instead of before it: two
   // turns of the event loop, since on the first the first read's bytes are not yet on the socket.
   zoneData ??= setImmediate(() => setImmediate(loadTimeZoneData));
@@ -143,7 +146,7 @@ async function answer(event: APIGatewayProxyEventV2, context: Context): Promise<
   const command = readSlashCommand(rawBody);
   if (await isReplay(rawBody, command, signature!, Number(timestamp))) return unauthorized('request already handled (replay)', 'replay');
   if (command) parsedCommands.set(event, command);
-  const jobs = new JobBatch();
+  const jobs = new JobBatch(lookupsUntil);
   jobBatches.set(event, jobs);
   const result = await answeringWith(jobs, () => serveEventOnce(deps, rawBody, () => serve(event, context)));
   await deps.afterAnswer.dispatch(jobs);

@@ -99,7 +99,8 @@ interface GroupListing {
  * team's bot token) where a record is missing or too old. Nothing is kept in memory past a
  * request, so a demotion written by an event applies to the next request on every container.
  * A record past {@link FRESHNESS.serveMs} still serves, and `later` refreshes it after the answer;
- * a lookup Slack is slow to answer is refused within `waitMs` and carried on after the answer.
+ * a lookup Slack is slow to answer is refused within `waitMs` (and by the request's `deadline`,
+ * which all its lookups share) and carried on after the answer.
  */
 export function createPeopleDirectory(options: {
   people: PeopleStore;
@@ -110,10 +111,13 @@ export function createPeopleDirectory(options: {
   /** Leaves a job for after the current request's answer. */
   later: (job: AfterAnswerJob) => void;
   waitMs?: number;
+  /** When (`performance.now()`) the request being answered stops waiting on Slack, whatever it still has to ask; none: each lookup waits `waitMs`. */
+  deadline?: () => number | undefined;
   http?: HttpSend;
 }): Directory {
   const { people, clock } = options;
-  const waitMs = options.waitMs ?? LOOKUP_WAIT_MS;
+  // One request may ask in turn (its caller, then the people it names, then its groups): together they wait no longer than one.
+  const waitLeft = () => Math.max(0, Math.floor(Math.min(options.waitMs ?? LOOKUP_WAIT_MS, (options.deadline?.() ?? Infinity) - performance.now())));
   // Lookups (and group listings, by team) under way in this process, so the job carrying one on after an answer does not ask twice.
   const underway = new Map<string, Promise<Person>>();
   const listing = new Map<TeamId, Promise<GroupListing>>();
@@ -191,7 +195,7 @@ export function createPeopleDirectory(options: {
       return record;
     }
     const lookup = lookUpOnce(teamId, userId);
-    const slow = await withinWait(lookup, waitMs);
+    const slow = await withinWait(lookup, waitLeft());
     if (slow) {
       options.later(lookUpLater(teamId, userId));
       throw directoryError('directory.slow', { whom: 'person', who: `<@${userId}>` });
@@ -237,7 +241,7 @@ export function createPeopleDirectory(options: {
       }
       // One call lists every group: whatever is not fresh is refreshed with it.
       const refresh = refreshRecords(teamId, due);
-      if (await withinWait(refresh, waitMs)) {
+      if (await withinWait(refresh, waitLeft())) {
         options.later(groupsLater(teamId, due));
         throw directoryError('directory.slow', { whom: 'groups' });
       }
@@ -245,7 +249,7 @@ export function createPeopleDirectory(options: {
       return enabledGroups(named.flatMap((groupId) => refreshed.get(groupId) ?? records.get(groupId) ?? []));
     },
     async userGroups(teamId, groupIds) {
-      const listed = await listGroups(teamId, waitMs);
+      const listed = await listGroups(teamId, Math.max(1, waitLeft()));
       const found = new Map(
         groupIds.flatMap((groupId) => {
           const group = listed.groups.get(groupId);

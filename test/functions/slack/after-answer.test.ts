@@ -6,6 +6,7 @@ import type { SlackCall } from '#local/fake-slack';
 import { localContext } from '#local/http-adapter';
 import { blockAction, commandEvent, eventCallback, interactionEvent, signedEvent, viewSubmission } from '#local/slack-request';
 import { useSlackHandler } from '../../support/slack-handler.ts';
+import { JobBatch } from '../../../functions/slack/after-answer.ts';
 
 // Issue 13: what talks to Slack after a request runs once its answer is out.
 const NOW = new Date('2026-03-25T01:00:00Z');
@@ -115,6 +116,17 @@ describe('work after the answer', () => {
     expect(result.statusCode).toBe(200);
     expect(methods(result.callsBeforeAnswer.slice(before))).not.toContain('views.publish');
     expect(harness.slack.callsTo('views.publish').at(-1)!.args['user_id']).toBe('U0HOME');
+  });
+});
+
+describe('a request’s batch of jobs', () => {
+  it('keeps a job left twice once: two checks finding one stale record refresh it once', () => {
+    const batch = new JobBatch();
+    const stale: AfterAnswerJob = { kind: 'groups', team, groupIds: ['S0ONE', 'S0TWO'] };
+    batch.add(stale);
+    batch.add({ kind: 'groups', team, groupIds: ['S0ONE', 'S0TWO'] });
+    batch.add({ kind: 'person', team, userId: 'U0ALICE' });
+    expect(batch.jobs).toEqual([stale, { kind: 'person', team, userId: 'U0ALICE' }]);
   });
 });
 

@@ -1,5 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MEMBERS_PER_GROUP } from '#shared/domain/bounds';
+import { createPeopleStore } from '#shared/store/people';
 import { VIEW_IDS } from '#shared/slack-app/definitions';
 import { ROLE_INPUTS } from '#shared/slack/render/roles';
 import { commandEvent, interactionEvent } from '#local/slack-request';
@@ -165,5 +166,25 @@ describe('the group lookup when a track names a group', () => {
     }
     expect(await tableItems(harness)).toBe(before);
     expect(await command('note DX-1 "once Slack is back"', 'U0INEDITORS', DOWN_TEAM)).not.toMatch(/could not|Only the owners/);
+  });
+});
+
+describe('group records past a day old', () => {
+  beforeAll(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+  });
+  afterAll(() => vi.useRealTimers());
+
+  it('serve the request as they are, and are listed again after the answer', async () => {
+    vi.setSystemTime(Date.now() + 2 * 86_400_000);
+    const version = (await harness.store().getCommitment(TEAM, 'GX-1')).version;
+    sent += 1;
+    const before = harness.slack.calls.length;
+    const result = await harness.send(commandEvent('note GX-1 "two days on"', { teamId: TEAM, userId: 'U0INEDITORS', channelId: 'C0GENERAL', responseUrl: harness.slack.responseUrl(`grp${sent}`), triggerId: `t${sent}` }));
+    expect(result.callsBeforeAnswer.slice(before).map((call) => call.method)).not.toContain('usergroups.list');
+    expect((await harness.store().getCommitment(TEAM, 'GX-1')).version).toBe(version + 1);
+    // harness.send waits for the work after the answer.
+    const records = await createPeopleStore({ client: harness.table.client, tableName: harness.table.tableName }).getGroups(TEAM, ['S0EDITORS', 'S0VIEWERS']);
+    for (const record of records.values()) expect(Date.now() - record.asOf).toBeLessThan(60_000);
   });
 });

@@ -34,10 +34,17 @@ async function newContainer() {
   };
 }
 
-/** Makes every Web API call (and response_url post) answer `SLOW_MS` after it arrives; `answered` counts those done. */
-function slowSlack() {
-  const state = { answered: 0 };
-  harness.slack.options.hold = () => new Promise<void>((resolve) => setTimeout(() => (state.answered++, resolve()), SLOW_MS));
+/** Makes every Web API call (and response_url post) answer `ms` after it arrives; `answered` counts those done, `lookedUp` the `users.info` among them. */
+function slowSlack(ms = SLOW_MS) {
+  const state = { answered: 0, lookedUp: 0 };
+  harness.slack.options.hold = (call) =>
+    new Promise<void>((resolve) =>
+      setTimeout(() => {
+        state.answered++;
+        if (call.method === 'users.info') state.lookedUp++;
+        resolve();
+      }, ms),
+    );
   return state;
 }
 
@@ -138,6 +145,30 @@ describe('managing a track', () => {
       expect(infoCalls()).toBe(before + 1);
       expect((await people().get(TEAM, KNOWN))?.user.is_admin).toBe(true);
     } finally {
+      vi.setSystemTime(NOW);
+      harness.slack.options.users = {};
+    }
+  });
+
+  it('waits on Slack once in all, not once per lookup: with each answer 0.7 s late, the person it names is said to be slow in coming', async () => {
+    const container = await newContainer();
+    harness.slack.options.users = { ...harness.slack.options.users, [KNOWN]: { is_admin: true } };
+    // The manager's record over an hour old, then someone new named: two lookups, one after the other.
+    vi.setSystemTime(new Date(NOW.getTime() + 4 * 3_600_000));
+    const slow = slowSlack(700);
+    try {
+      const first = await container.send('japan-korea roles add <@U0LATECOMER> viewer');
+      expect(first.body).toMatch(/Slack is slow to tell me who <@U0LATECOMER> is, so nothing was read or changed/);
+      // Answered within the one wait: the second lookup had not come back.
+      expect(slow.lookedUp).toBe(1);
+      const lookups = first.callsBeforeAnswer.filter((call) => call.method === 'users.info');
+      expect(lookups.map((call) => call.args['user'])).toEqual([KNOWN, 'U0LATECOMER']);
+      await container.settled();
+      const retry = await container.send('japan-korea roles add <@U0LATECOMER> viewer');
+      expect(retry.body).toMatch(/<@U0LATECOMER> is now a viewer of japan-korea/);
+      expect(retry.callsBeforeAnswer).toEqual([]);
+    } finally {
+      delete harness.slack.options.hold;
       vi.setSystemTime(NOW);
       harness.slack.options.users = {};
     }
