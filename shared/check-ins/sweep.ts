@@ -9,7 +9,8 @@ import type { CheckInDelivery } from '#shared/domain/delivery';
 import { SlackUserSchema, groupsOf, standingOf, type Access, type SlackUser, type Standing } from '#shared/domain/access';
 import { ownerBlock } from '#shared/domain/owner-access';
 import { resolveLocale, type Locale } from '#shared/domain/locale';
-import { personFromSlack, recordAge, type GroupRecord, type Person, type RecordAge } from '#shared/domain/person';
+import { lookupAsOf, personFromSlack, recordAge, type GroupRecord, type Person, type RecordAge } from '#shared/domain/person';
+import { groupListing } from '#shared/domain/people-events';
 import type { Commitment, LocalDate, TeamId, Track } from '#shared/domain/schemas';
 import { countCheckInSent, countHandledError } from '#shared/observe/metrics';
 import type { CheckInStore, DueAsk } from '#shared/store/check-ins';
@@ -33,7 +34,9 @@ import { byUrgency, decideAsk } from '#shared/check-ins/decide';
  * they are sent nothing about it.
  * Who an owner is (zone, deactivated, bot) and their DM channel come from their person record, so
  * once the bot knows them a check-in costs Slack one post; Slack is asked only for someone it has
- * no record of (or one past a week), and a record past a day is refreshed after the posts.
+ * no record of (or one past a week), and a record past a day is refreshed after the posts. User
+ * group records age alike, with no Slack call before the posts: past a week a group gives nobody
+ * a role, and any past a day is listed again after them.
  * Each message is in its owner's language, from the same record (their own choice, else their
  * Slack's); each language's catalog is loaded once per sweep, not per owner.
  */
@@ -65,7 +68,7 @@ export interface CheckInSweepDeps extends SweepRuntime {
   checkIns: CheckInStore;
   preferences: Pick<PreferencesStore, 'getMany' | 'stop'>;
   /** The owners' person records: who they are to Slack, and their DM channel; user groups' records, for who may read a track. */
-  people: Pick<PeopleStore, 'getMany' | 'save' | 'setDmChannel' | 'getGroups' | 'getManager'>;
+  people: Pick<PeopleStore, 'getMany' | 'save' | 'setDmChannel' | 'getGroups' | 'getManager' | 'saveListedGroups'>;
   faults?: CheckInFaults;
 }
 
@@ -163,7 +166,8 @@ type ToRefresh = Pick<DueOwner, 'teamId' | 'userId' | 'slack' | 'pacer'>;
  *    keeps (opened and kept the first time), and each ask recorded. A batch's owners are posted to
  *    as soon as its items are read, while the next batch is read: the first post waits for one
  *    batch, not the workspace;
- * 5. with the posts out, the records served past a day are looked up again and kept.
+ * 5. with the posts out, the records served past a day are looked up again and kept, and the
+ *    user groups past a day listed again (one `usergroups.list` per workspace).
  * Runs in the time the invocation has left; what it cannot finish stays due, and a refresh that
  * fails or finds no time is only logged (the record serves up to a week).
  */
@@ -193,6 +197,7 @@ export async function runCheckInSweep(deps: CheckInSweepDeps, input: CheckInSwee
   const ctx: SweepContext = { ...run, deps, summary, translator };
   const { log } = ctx;
   const toRefresh: ToRefresh[] = [];
+  const groupsToRefresh = new Map<TeamId, GroupsToRefresh>();
   const tally = (outcome: Outcome) => summary[TALLY[outcome]]++;
 
   const asks = await deps.checkIns.due(input.now, settings.pageSize);
@@ -236,7 +241,7 @@ export async function runCheckInSweep(deps: CheckInSweepDeps, input: CheckInSwee
       try {
         for (const batch of batchesOf([...owners])) {
           if (ctx.budget.exhausted()) summary.leftForNextSweep += batch.length;
-          else await prepareBatch(ctx, { teamId, slack, pacer, batch, concurrency: settings.concurrency, tally, toRefresh, post: (ready) => posts.give(ready) });
+          else await prepareBatch(ctx, { teamId, slack, pacer, batch, concurrency: settings.concurrency, tally, toRefresh, groupsToRefresh, post: (ready) => posts.give(ready) });
         }
       } finally {
         // Each batch handles its own failures; whatever else happens, the posts under way finish here.
@@ -251,6 +256,7 @@ export async function runCheckInSweep(deps: CheckInSweepDeps, input: CheckInSwee
     }
   }
   await refreshAfterPosts(ctx, toRefresh, settings.concurrency);
+  await refreshGroupsAfterPosts(ctx, groupsToRefresh);
   return summary;
 }
 
@@ -314,6 +320,7 @@ async function prepareBatch(
     concurrency: number;
     tally: (outcome: Outcome) => void;
     toRefresh: ToRefresh[];
+    groupsToRefresh: Map<TeamId, GroupsToRefresh>;
     post: (ready: Ready) => void;
   },
 ): Promise<void> {
@@ -341,14 +348,60 @@ async function prepareBatch(
   if (ready.length === 0) return;
   try {
     const { items, tracks } = await deps.checkIns.itemsAndTracks(teamId, ready.flatMap((o) => o.asks));
-    // Records only: a group the bot has none of gives nobody a role here (no Slack call from the sweep).
     const groupIds = [...new Set([...tracks.values()].flatMap(groupsOf))];
-    const groups = groupIds.length > 0 ? await deps.people.getGroups(teamId, groupIds) : new Map<string, GroupRecord>();
+    const groups = groupIds.length > 0 ? await usableGroups(ctx, { ...input, groupIds }) : new Map<string, GroupRecord>();
     for (const owner of ready) input.post({ owner, items, tracks, groups });
   } catch (error) {
     ctx.log.error('check-ins of a batch of owners failed', { teamId, owners: ready.length, error });
     countHandledError(error);
     ctx.summary.failed += ready.length;
+  }
+}
+
+/** A workspace's user groups to list again once the posts are out, with its Slack client and pacing. */
+interface GroupsToRefresh {
+  slack: SlackWeb;
+  pacer: ChannelPacer;
+  groupIds: Set<string>;
+}
+
+/**
+ * The records of the groups the batch's tracks name, as the sweep may use them: records only (no
+ * Slack call before the posts), aged as a request ages them. One up to a week old serves; past a
+ * week, or with none, the group gives nobody a role here (an ask that needs it is paused and
+ * looked at again on the owner's next day). Every one not fresh is listed again after the posts.
+ */
+async function usableGroups(ctx: SweepContext, input: { teamId: TeamId; slack: SlackWeb; pacer: ChannelPacer; groupIds: string[]; groupsToRefresh: Map<TeamId, GroupsToRefresh> }): Promise<Map<string, GroupRecord>> {
+  const records = await ctx.deps.people.getGroups(input.teamId, input.groupIds);
+  const now = ctx.clock();
+  const due = input.groupIds.filter((groupId) => recordAge(records.get(groupId), now) !== 'fresh');
+  if (due.length > 0) {
+    const entry = input.groupsToRefresh.get(input.teamId) ?? { slack: input.slack, pacer: input.pacer, groupIds: new Set<string>() };
+    due.forEach((groupId) => entry.groupIds.add(groupId));
+    input.groupsToRefresh.set(input.teamId, entry);
+  }
+  return new Map([...records].filter(([, record]) => recordAge(record, now) !== 'expired'));
+}
+
+/**
+ * The group records past a day (or missing) that the sweep met, listed again once every post is
+ * out, one `usergroups.list` per workspace in the time left: a failure is logged, and the next
+ * sweep or request tries again.
+ */
+async function refreshGroupsAfterPosts(ctx: SweepContext, teams: Map<TeamId, GroupsToRefresh>): Promise<void> {
+  for (const [teamId, { slack, pacer, groupIds }] of teams) {
+    if (ctx.budget.exhausted()) return;
+    try {
+      const asked = lookupAsOf(ctx.clock());
+      const reply = await callWithRetry({ ...ctx, slack, pacer }, 'usergroups.list', { include_users: true, include_disabled: true });
+      if (reply.kind === 'ok' && Array.isArray(reply.body.usergroups)) {
+        await ctx.deps.people.saveListedGroups(teamId, [...groupIds], groupListing(reply.body.usergroups, asked), ctx.clock().toISOString());
+      } else {
+        ctx.log.warn('user groups not refreshed', { teamId, reason: reply.kind === 'error' ? reply.error : reply.kind });
+      }
+    } catch (error) {
+      ctx.log.warn('user groups not refreshed', { teamId, error });
+    }
   }
 }
 

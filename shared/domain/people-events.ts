@@ -49,3 +49,15 @@ export function applyMembersChange(users: readonly string[], change: Pick<Subtea
 export function membersToKeep(users: readonly string[]): string[] {
   return users.length > MEMBERS_PER_GROUP ? [] : [...users];
 }
+
+/** The user groups of a workspace as one `usergroups.list` gave them, and the Slack time that counts as (`lookupAsOf` of when it was asked). */
+export interface GroupListing {
+  asked: number;
+  groups: ReadonlyMap<string, { handle: string; users: string[]; disabled: boolean }>;
+}
+
+/** A `usergroups.list` answer's groups (those with an id), as a listing asked as of `asked`. */
+export function groupListing(usergroups: readonly { id?: string; handle?: string; users?: string[]; date_delete?: number }[], asked: number): GroupListing {
+  const groups = usergroups.flatMap((group) => (group.id ? [[group.id, { handle: group.handle ?? group.id, users: group.users ?? [], disabled: Boolean(group.date_delete) }] as const] : []));
+  return { asked, groups: new Map(groups) };
+}

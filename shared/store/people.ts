@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException, GetItemCommand, PutItemCommand, Update
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { AppManagerSchema, type AppManager } from '#shared/domain/app-manager';
 import { GroupRecordSchema, PersonSchema, type GroupRecord, type Person } from '#shared/domain/person';
+import { membersToKeep, type GroupListing } from '#shared/domain/people-events';
 import type { Locale } from '#shared/domain/locale';
 import type { TeamId } from '#shared/domain/schemas';
 import { parse } from '#shared/store/parse';
@@ -12,6 +13,9 @@ import { deleteBatchesParams } from '#shared/store/installation-params';
 /** BatchGetItem takes at most 100 keys a request. */
 const BATCH_KEYS = 100;
 
+/** Group records one listing writes at a time. */
+const GROUP_WRITES_AT_ONCE = 4;
+
 export type PeopleStore = ReturnType<typeof createPeopleStore>;
 
 /** Person and user-group records: who people are to Slack, kept from its lookups and events; and who manages the app. */
@@ -20,6 +24,23 @@ export function createPeopleStore(deps: { client: DynamoDBClient; tableName: str
 
   function saveGroupMembers(members: params.GroupMembers, expectedAsOf?: number): Promise<boolean> {
     return conditional(() => client.send(new UpdateItemCommand(params.saveGroupMembersParams(tableName, members, expectedAsOf))));
+  }
+
+  /**
+   * Saves what Slack said of a group, members and settings as of `asOf`; `false` when the record
+   * holds both as new or newer, or (`existing`) there is none. When only its settings are newer
+   * (an event without members came first), the members are written alone.
+   */
+  async function saveGroup(group: GroupRecord, options: { existing: boolean } = { existing: false }): Promise<boolean> {
+    const record = parse(GroupRecordSchema, group);
+    try {
+      await client.send(new UpdateItemCommand(params.saveGroupParams(tableName, record, options)));
+      return true;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const met = error.Item ? parse(GroupRecordSchema, unmarshall(error.Item)) : undefined;
+      return met !== undefined && met.asOf < record.asOf && saveGroupMembers(record);
+    }
   }
 
   async function getMany<T>(teamId: TeamId, ids: readonly string[], key: typeof params.personKey, read: (item: Record<string, unknown>) => [string, T]): Promise<Map<string, T>> {
@@ -106,22 +127,7 @@ export function createPeopleStore(deps: { client: DynamoDBClient; tableName: str
       return keyList.length;
     },
 
-    /**
-     * Saves what Slack said of a group, members and settings as of `asOf`; `false` when the record
-     * holds both as new or newer, or (`existing`) there is none. When only its settings are newer
-     * (an event without members came first), the members are written alone.
-     */
-    async saveGroup(group: GroupRecord, options: { existing: boolean } = { existing: false }): Promise<boolean> {
-      const record = parse(GroupRecordSchema, group);
-      try {
-        await client.send(new UpdateItemCommand(params.saveGroupParams(tableName, record, options)));
-        return true;
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        const met = error.Item ? parse(GroupRecordSchema, unmarshall(error.Item)) : undefined;
-        return met !== undefined && met.asOf < record.asOf && saveGroupMembers(record);
-      }
-    },
+    saveGroup,
 
     /** `false` when the members are as new or newer, or (`expectedAsOf`) moved since they were read. */
     saveGroupMembers,
@@ -129,6 +135,22 @@ export function createPeopleStore(deps: { client: DynamoDBClient; tableName: str
     /** Saves a group's handle and flag from an event without its members; `false` when there is no record, or its settings are as new or newer. */
     saveGroupSettings(settings: params.GroupSettings): Promise<boolean> {
       return conditional(() => client.send(new UpdateItemCommand(params.saveGroupSettingsParams(tableName, settings))));
+    },
+
+    /**
+     * Keeps the records of `groupIds` as one listing gives them, a few writes at a time: only these,
+     * the groups a track names or is given. One Slack does not know is kept disabled, so it is not
+     * asked about on every request; one too large is kept with no members (`membersToKeep`).
+     */
+    async saveListedGroups(teamId: TeamId, groupIds: readonly string[], listed: GroupListing, fetchedAt: string): Promise<void> {
+      for (let start = 0; start < groupIds.length; start += GROUP_WRITES_AT_ONCE) {
+        await Promise.all(
+          groupIds.slice(start, start + GROUP_WRITES_AT_ONCE).map((groupId) => {
+            const group = listed.groups.get(groupId) ?? { handle: groupId, users: [], disabled: true };
+            return saveGroup({ teamId, groupId, handle: group.handle, users: membersToKeep(group.users), disabled: group.disabled, fetchedAt, asOf: listed.asked });
+          }),
+        );
+      }
     },
   };
 }

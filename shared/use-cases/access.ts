@@ -3,7 +3,7 @@ import type { AfterAnswerJob } from '#shared/domain/after-answer';
 import type { AppManager } from '#shared/domain/app-manager';
 import { DEFAULT_LOCALE, resolveLocale, type Locale } from '#shared/domain/locale';
 import { LOOKUPS_PER_REQUEST, MEMBERS_PER_TRACK } from '#shared/domain/bounds';
-import { membersToKeep } from '#shared/domain/people-events';
+import { groupListing, type GroupListing } from '#shared/domain/people-events';
 import { displayNameOf, FRESHNESS, lookupAsOf, personFromSlack, recordAge, type GroupRecord, type Person } from '#shared/domain/person';
 import type { PeopleStore } from '#shared/store/people';
 import type { HttpSend } from '#shared/http';
@@ -85,15 +85,6 @@ export const LOOKUP_WAIT_MS = 1200;
 /** How long a lookup may take once nobody waits for it (after the answer). */
 const LOOKUP_TIMEOUT_MS = 10_000;
 
-/** Group records one lookup writes at a time. */
-const GROUP_WRITES_AT_ONCE = 4;
-
-/** The user groups of a workspace as one `usergroups.list` gave them, and when it was asked. */
-interface GroupListing {
-  asked: number;
-  groups: ReadonlyMap<string, { handle: string; users: string[]; disabled: boolean }>;
-}
-
 /**
  * A Directory over person and group records, with `users.info` and `usergroups.list` (the
  * team's bot token) where a record is missing or too old. Nothing is kept in memory past a
@@ -152,8 +143,7 @@ export function createPeopleDirectory(options: {
     if (reply.kind !== 'ok' || !Array.isArray(reply.body.usergroups)) {
       throw directoryError('directory.unknown', { whom: 'groups', ...whyUnanswered(reply) });
     }
-    const groups = reply.body.usergroups.flatMap((group) => (group.id ? [[group.id, { handle: group.handle ?? group.id, users: group.users ?? [], disabled: Boolean(group.date_delete) }] as const] : []));
-    return { asked, groups: new Map(groups) };
+    return groupListing(reply.body.usergroups, asked);
   }
 
   function listGroupsOnce(teamId: TeamId): Promise<GroupListing> {
@@ -164,26 +154,9 @@ export function createPeopleDirectory(options: {
     return started;
   }
 
-  /**
-   * Keeps the records of `groupIds` as `listed` gives them, a few writes at a time: only these,
-   * the groups a track names or is given. One Slack does not know is kept disabled, so it is
-   * not asked again; a group too large to list is kept with no members (`membersToKeep`).
-   */
-  async function keepListed(teamId: TeamId, groupIds: readonly string[], listed: GroupListing): Promise<void> {
-    const fetchedAt = clock().toISOString();
-    for (let start = 0; start < groupIds.length; start += GROUP_WRITES_AT_ONCE) {
-      await Promise.all(
-        groupIds.slice(start, start + GROUP_WRITES_AT_ONCE).map((groupId) => {
-          const group = listed.groups.get(groupId) ?? { handle: groupId, users: [], disabled: true };
-          return people.saveGroup({ teamId, groupId, handle: group.handle, users: membersToKeep(group.users), disabled: group.disabled, fetchedAt, asOf: listed.asked });
-        }),
-      );
-    }
-  }
-
   /** The records of `groupIds` after one listing: as written, or as an event newer than the listing left them. */
   async function refreshRecords(teamId: TeamId, groupIds: readonly string[]): Promise<Map<string, GroupRecord>> {
-    await keepListed(teamId, groupIds, await listGroupsOnce(teamId));
+    await people.saveListedGroups(teamId, groupIds, await listGroupsOnce(teamId), clock().toISOString());
     return people.getGroups(teamId, groupIds);
   }
 
@@ -257,7 +230,7 @@ export function createPeopleDirectory(options: {
         }),
       );
       // The groups about to be given a role: the track's next request finds their records.
-      await keepListed(teamId, [...found.keys()], listed);
+      await people.saveListedGroups(teamId, [...found.keys()], listed, clock().toISOString());
       return found;
     },
     async refreshGroups(teamId, groupIds) {

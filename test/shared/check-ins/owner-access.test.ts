@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestTable } from '../../support/dynamodb.ts';
 import { FakeSlack } from '#local/fake-slack';
 import { SlackUserSchema } from '#shared/domain/access';
+import { lookupAsOf } from '#shared/domain/person';
 import { renderReport } from '#shared/slack/render/report';
 import { track } from '../reminders/harness.ts';
 import { checkInHarness, checkInsTo, owned } from './harness.ts';
@@ -81,5 +82,36 @@ describe('check-ins and who may see the track', () => {
     expect(checkInsTo(slack, 'U0GUESTX')).toHaveLength(0);
     expect(slackCallsAbout('U0GUESTX')).toEqual([]);
     expect((await reportText('open-talks', morning, OTHER)).text).toContain('paused: <@U0GUESTX> is a guest or from another organisation with no role on this track');
+  });
+
+  it('asks through a group whose record is days old and lists it again after the posts; past a week the group gives no role until it is listed again', async () => {
+    const OLD = 'T0SEEOLD';
+    const day = 86_400_000;
+    slack.options.userGroups = { S0DAYS: { handle: 'days', users: ['U0DAYS'] }, S0WEEKS: { handle: 'weeks', users: ['U0WEEKS'] } };
+    try {
+      await h.store.createTrack({ ...track(OLD, 'quiet-talks', 'QT', 'UTC', created), visibility: 'private', members: { U0KEEPER: 'owner', S0DAYS: 'viewer', S0WEEKS: 'viewer' } });
+      const group = (groupId: string, users: string[], age: number) => h.people.saveGroup({ teamId: OLD, groupId, handle: groupId.toLowerCase(), users, disabled: false, fetchedAt: morning.toISOString(), asOf: morning.getTime() - age });
+      await group('S0DAYS', ['U0DAYS'], 3 * day);
+      await group('S0WEEKS', ['U0WEEKS'], 8 * day);
+      await h.store.createCommitment(OLD, 'quiet-talks', owned('Kept through a group three days old', 'U0DAYS', '2026-03-17'), 'U0KEEPER', created);
+      await h.store.createCommitment(OLD, 'quiet-talks', owned('Kept through a group eight days old', 'U0WEEKS', '2026-03-17'), 'U0KEEPER', created);
+      for (const userId of ['U0DAYS', 'U0WEEKS']) await seed(OLD, userId);
+      const listed = slack.callsTo('usergroups.list').length;
+
+      await h.sweep(morning);
+      expect(checkInsTo(slack, 'U0DAYS')).toHaveLength(1);
+      expect(checkInsTo(slack, 'U0WEEKS')).toHaveLength(0);
+      expect((await reportText('quiet-talks', morning, OLD)).text).toContain('paused: <@U0WEEKS> cannot see this private track');
+      // One listing, after the post, keeps both records again.
+      expect(slack.callsTo('usergroups.list')).toHaveLength(listed + 1);
+      const posted = slack.callsTo('chat.postMessage').at(-1)!;
+      expect(slack.calls.indexOf(slack.callsTo('usergroups.list').at(-1)!)).toBeGreaterThan(slack.calls.indexOf(posted));
+      for (const record of (await h.people.getGroups(OLD, ['S0DAYS', 'S0WEEKS'])).values()) expect(record.asOf).toBeGreaterThanOrEqual(lookupAsOf(morning));
+
+      await h.sweep(nextMorning);
+      expect(checkInsTo(slack, 'U0WEEKS')).toHaveLength(1);
+    } finally {
+      delete slack.options.userGroups;
+    }
   });
 });
