@@ -6,13 +6,13 @@ import { selectKey } from '#shared/format/text';
 import { escape } from '#shared/slack/render/format';
 import { notDrawnByUs } from '#shared/slack/render/commitment';
 import { ConflictError, InvalidInputError, NotFoundError, TrackNotFoundError, type Say } from '#shared/errors';
-import { authorize, visibleInChannel, type Access, type CommandNeed, type Need } from '#shared/domain/access';
+import { visibleInChannel, type Access, type CommandNeed, type Need } from '#shared/domain/access';
 import { FRESHNESS, type Person } from '#shared/domain/person';
 import { canRead, loadAccess, requireAccess, requireSelf, requireWriter, withGroups, type CallerRecords, type Directory } from '#shared/use-cases/access';
 import type { AppManager } from '#shared/domain/app-manager';
 import { formatOwners, parseOwners, refuseIfArchived } from '#shared/domain/changes';
 import { takesDueDate, type NamedKind } from '#shared/domain/kind';
-import { ADDED_IN_SLACK, CommitmentIdSchema, type Actor, type Change, type Commitment, type FieldChange, type Owner, type ComplianceScore, type Source, type CommitmentDraft, type HistoryEntry, type Kind, type LocalDate, type Status, type TeamId, type Track, type TrackSummary } from '#shared/domain/schemas';
+import { ADDED_IN_SLACK, CommitmentIdSchema, type TrackAccess, type Actor, type Change, type Commitment, type FieldChange, type Owner, type ComplianceScore, type Source, type CommitmentDraft, type HistoryEntry, type Kind, type LocalDate, type Status, type TeamId, type Track, type TrackSummary } from '#shared/domain/schemas';
 import type { Report } from '#shared/domain/report';
 import { requireOwnersCanRead } from '#shared/use-cases/owners';
 import type { FormToken } from '#shared/store/params';
@@ -86,30 +86,52 @@ async function accessFor(deps: Pick<Deps, 'directory'>, caller: Caller, need: Ne
 }
 
 /**
- * A track's settings if the caller may do `need` with it, or the same not-found answer as a report.
- * The caller's standing is settled first, whatever the slug names: a standing too old to manage
- * with is asked of Slack for a missing track too, so a hidden one costs what a missing one does.
+ * The caller's access to decide `track` with (undefined: no track by the name given), settled so
+ * that what the caller may not see costs what a name no track uses does. A track they see on
+ * their own standing and roles needs only its own groups (for what else `need` asks). Anything
+ * else (hidden, missing, or seen only through a user group) is settled against the whole team:
+ * one Query of its tracks, then one read of every group those name, the same requests whichever
+ * it is; `visible` is then the tracks the caller sees, for the answer that names them.
  */
-export function getTrack(deps: Deps, caller: Caller, slug: string, need: Need = 'read'): Promise<Track> {
-  return withTrackSuggestions(deps, caller, slug, async () => {
-    const access = await accessFor(deps, caller, need);
-    const track = caller.prefetched?.take<Track>(`track:${slug}`) ?? (await deps.store.getTrack(caller.teamId, slug));
-    requireAccess(await withGroups(deps.directory, caller.teamId, access, [track], need), track, need);
-    return track;
-  });
+async function settle(deps: Deps, caller: Caller, access: Access, track: (TrackAccess & { slug: string }) | undefined, need: Need): Promise<{ access: Access; visible?: TrackSummary[] }> {
+  if (track && canRead(access, track)) return { access: await withGroups(deps.directory, caller.teamId, access, [track], need) };
+  const tracks = await deps.store.listTracks(caller.teamId);
+  const settled = await withGroups(deps.directory, caller.teamId, access, tracks, need);
+  return { access: settled, visible: tracks.filter((summary) => canRead(settled, summary)) };
+}
+
+/** The track by `slug`, as the request's first read found it (or the store does); undefined when there is none. */
+async function trackNamed(deps: Deps, caller: Caller, slug: string): Promise<Track | undefined> {
+  try {
+    return caller.prefetched?.take<Track>(`track:${slug}`) ?? (await deps.store.getTrack(caller.teamId, slug));
+  } catch (error) {
+    if (error instanceof TrackNotFoundError) return undefined;
+    throw error;
+  }
 }
 
 /**
- * A track's report; an unknown (or unseen) slug is answered with the caller's tracks and the closest one.
- * The track's record is checked before any of its items is read, so a hidden track costs what a missing one does.
+ * A track's settings if the caller may do `need` with it; one they may not see, or none, is
+ * answered with the tracks they see and the closest slug (see {@link settle} for what it costs).
+ * The caller's standing is settled first, whatever the slug names: a standing too old to manage
+ * with is asked of Slack for a missing track too.
  */
-export function getReport(deps: Deps, caller: Caller, slug: string): Promise<Report> {
-  return withTrackSuggestions(deps, caller, slug, async () => {
-    const checked = caller.prefetched?.take<Report>(`report:${slug}`);
-    const track = checked?.track ?? caller.prefetched?.take<Track>(`track:${slug}`) ?? (await deps.store.getTrack(caller.teamId, slug));
-    requireAccess(await withGroups(deps.directory, caller.teamId, caller.access, [track]), track, 'read');
-    return checked ?? deps.store.getReportOf(track);
-  });
+export async function getTrack(deps: Deps, caller: Caller, slug: string, need: Need = 'read'): Promise<Track> {
+  const access = await accessFor(deps, caller, need);
+  const track = await trackNamed(deps, caller, slug);
+  const settled = await settle(deps, caller, access, track, need);
+  if (!track || !canRead(settled.access, track)) throw unknownTrack(slug, settled.visible ?? []);
+  requireAccess(settled.access, track, need);
+  return track;
+}
+
+/**
+ * A track's report, if the caller may do `need` with it (a report's own check, or the one the
+ * request passed); answered as {@link getTrack} answers a track they may not see. The track's
+ * record is checked before any of its items is read, so a hidden track costs what a missing one does.
+ */
+export async function getReport(deps: Deps, caller: Caller, slug: string, need: Need = 'read'): Promise<Report> {
+  return caller.prefetched?.take<Report>(`report:${slug}`) ?? deps.store.getReportOf(await getTrack(deps, caller, slug, need));
 }
 
 /**
@@ -132,16 +154,19 @@ export async function getSharedReport(deps: Deps, caller: Caller, slug: string, 
 export async function getItem(deps: Deps, caller: Caller, id: string, need: Need): Promise<{ item: Commitment; track: Track }> {
   // Commands check their ids and the app draws only good ones: anything else is forged, and reads nothing.
   if (!CommitmentIdSchema.safeParse(id).success) throw notDrawnByUs();
-  let found: { item: Commitment; track: Track };
+  let found: { item: Commitment; track: Track } | undefined;
+  let missing: NotFoundError | undefined;
   try {
     found = caller.prefetched?.take<{ item: Commitment; track: Track }>(`item:${id}`) ?? (await deps.store.getCommitmentWithTrack(caller.teamId, id));
   } catch (error) {
-    if (error instanceof MissingItemError && !canRead(await withGroups(deps.directory, caller.teamId, caller.access, [error.track]), error.track)) throw unknownPrefixError(id);
-    throw error;
+    if (!(error instanceof NotFoundError)) throw error;
+    missing = error;
   }
-  const access = await withGroups(deps.directory, caller.teamId, caller.access, [found.track]);
-  const verdict = authorize(access, found.track, need, found.item);
-  if (!verdict.allowed && verdict.hidden) throw unknownPrefixError(id);
+  // A missing item of a track: its track decides how it is answered; an unknown prefix has none.
+  const track = found?.track ?? (missing instanceof MissingItemError ? missing.track : undefined);
+  const { access } = await settle(deps, caller, caller.access, track, need);
+  if (!track || !canRead(access, track)) throw unknownPrefixError(id);
+  if (!found) throw missing!;
   requireAccess(access, found.track, need, found.item);
   return found;
 }
@@ -163,9 +188,7 @@ export async function authorizeTarget(deps: Deps, caller: Caller, need: CommandN
   } else if ('item' in target) {
     prefetched.put(`item:${target.item}`, await getItem(deps, caller, target.item, need));
   } else if ('report' in target) {
-    const report = await getReport(deps, caller, target.report);
-    requireAccess(await withGroups(deps.directory, caller.teamId, caller.access, [report.track]), report.track, need);
-    prefetched.put(`report:${target.report}`, report);
+    prefetched.put(`report:${target.report}`, await getReport(deps, caller, target.report, need));
   } else {
     prefetched.put(`track:${target.track}`, await getTrack(deps, caller, target.track, need));
   }
@@ -220,15 +243,15 @@ export async function withTrackSuggestions<T>(deps: Deps, caller: Caller, slug: 
   try {
     return await work();
   } catch (error) {
-    if (error instanceof TrackNotFoundError && error.slug === slug) throw await unknownTrack(deps, caller, slug);
+    if (error instanceof TrackNotFoundError && error.slug === slug) throw unknownTrack(slug, await listTracks(deps, caller));
     throw error;
   }
 }
 
-async function unknownTrack(deps: Deps, caller: Caller, slug: string): Promise<NotFoundError> {
-  const tracks = await listTracks(deps, caller);
-  const guess = closest(slug, tracks.map((t) => t.slug));
-  const { text, say } = spoken('track.unknown', { track: slug, guess: guess ?? 'none', tracks: tracks.length > 0 ? tracks.map((t) => t.slug).join(', ') : 'none' });
+/** No track `slug` the caller may see: said with the tracks they see (`visible`) and the closest slug. */
+function unknownTrack(slug: string, visible: readonly TrackSummary[]): NotFoundError {
+  const guess = closest(slug, visible.map((t) => t.slug));
+  const { text, say } = spoken('track.unknown', { track: slug, guess: guess ?? 'none', tracks: visible.length > 0 ? visible.map((t) => t.slug).join(', ') : 'none' });
   return new NotFoundError(text, { say });
 }
 

@@ -189,8 +189,9 @@ describe('the cost of a hidden track’s report', () => {
 
   it('answers an id of a hidden track with the same requests to the table as an unknown prefix', async () => {
     const unknown = await costOf('show QZ-1');
-    expect(unknown.requests).toEqual({ BatchGetItem: 1 });
-    expect(unknown.rounds).toBe(1);
+    // The caller's records with the prefix's claim, then the team's tracks (no track here names a user group).
+    expect(unknown.requests).toEqual({ BatchGetItem: 1, Query: 1 });
+    expect(unknown.rounds).toBe(2);
     for (const id of ['ST-1', 'ST-99']) {
       const hidden = await costOf(`show ${id}`);
       expect(hidden.requests).toEqual(unknown.requests);
@@ -198,8 +199,9 @@ describe('the cost of a hidden track’s report', () => {
     }
   });
 
-  it('reads no history of a hidden item: its id costs no Query, as a missing id of it', async () => {
-    for (const id of ['ST-1', 'ST-99']) expect((await costOf(`history ${id}`)).requests).toEqual({ BatchGetItem: 1 });
+  it('reads no history of a hidden item: its id costs what an unknown prefix does', async () => {
+    const unknown = await costOf('history QZ-1');
+    for (const id of ['ST-1', 'ST-99']) expect((await costOf(`history ${id}`)).requests).toEqual(unknown.requests);
   });
 
   it('reads no item of a hidden 2,000-item track: the same requests as a missing slug, and no more than a track record’s bytes more', async () => {
@@ -240,5 +242,42 @@ describe('managing a hidden track on a standing over an hour old', () => {
     expect(missing.slack).toEqual(hidden.slack);
     expect(missing.requests).toEqual(hidden.requests);
     expect(missing.rounds).toBe(hidden.rounds);
+  });
+});
+
+describe('a hidden track that gives a user group a role', () => {
+  beforeAll(async () => {
+    harness.slack.options.userGroups = { S0CIRCLE: { handle: 'inner-circle', users: [OWNER] } };
+    expect(await command('track add circle-talks "Circle" parties AA tz UTC prefix CT', OWNER)).toContain('Created track');
+    expect(await command('add circle-talks "Circle item"', OWNER)).toContain('Added CT-1');
+    expect(await command('circle-talks roles add <!subteam^S0CIRCLE> editor', OWNER)).toContain('is now an editor of circle-talks');
+    expect(await command('circle-talks visibility private', OWNER)).toContain('now private');
+  });
+
+  /** The outsider's answer, and the DynamoDB requests and round trips it cost (the container's caches filled first). */
+  async function costOf(text: string) {
+    await command(text);
+    harness.requests().reset();
+    const answer = await command(text);
+    return { answer, requests: harness.requests().snapshot(), rounds: harness.requests().rounds() };
+  }
+
+  it('answers its ids, existing or not, with the requests an unknown prefix costs: its groups are read for both', async () => {
+    for (const seq of [1, 99]) {
+      const unknown = await costOf(`show QZ-${seq}`);
+      expect(unknown.requests).toEqual({ BatchGetItem: 2, Query: 1 });
+      const hidden = await costOf(`show CT-${seq}`);
+      expect(hidden.answer.replaceAll('CT', 'QZ')).toBe(unknown.answer);
+      expect(hidden.requests).toEqual(unknown.requests);
+      expect(hidden.rounds).toBe(unknown.rounds);
+    }
+  });
+
+  it('answers its report with the requests a missing slug costs', async () => {
+    const hidden = await costOf('circle-talks');
+    const missing = await costOf('no-such-talks');
+    expect(hidden.answer.replaceAll('circle-talks', '<slug>')).toBe(missing.answer.replaceAll('no-such-talks', '<slug>'));
+    expect(hidden.requests).toEqual(missing.requests);
+    expect(hidden.rounds).toBe(missing.rounds);
   });
 });
