@@ -51,6 +51,24 @@ async function submitted(callbackId: string, metadata: object, values: Record<st
   return result.body;
 }
 
+/** A command's answer, the DynamoDB requests (by operation) it cost, their round trips and the bytes DynamoDB answered. */
+async function costOf(text: string, userId = OUTSIDER) {
+  await command(text, userId); // the first of a kind fills the container's caches
+  harness.requests().reset();
+  const answer = await command(text, userId);
+  return { answer, requests: harness.requests().snapshot(), bytes: harness.requests().bytes(), rounds: harness.requests().rounds() };
+}
+
+/** The reports of a hidden slug and a missing one, which must not be told apart: the same words (each slug read as `<slug>`), requests and round trips. */
+async function reportsAlike(hiddenSlug: string, missingSlug: string) {
+  const hidden = await costOf(hiddenSlug);
+  const missing = await costOf(missingSlug);
+  expect(hidden.answer.replaceAll(hiddenSlug, '<slug>')).toBe(missing.answer.replaceAll(missingSlug, '<slug>'));
+  expect(hidden.requests).toEqual(missing.requests);
+  expect(hidden.rounds).toBe(missing.rounds);
+  return { hidden, missing };
+}
+
 /** `ST`, the hidden track's prefix, read as `QZ`, which no track uses. */
 const asUnused = (answer: string) => answer.replaceAll('ST', 'QZ');
 
@@ -179,14 +197,6 @@ describe('the cost of a hidden track’s report', () => {
     await load(harness.table.client, harness.table.tableName, Array.from({ length: BIG }, (_, i) => commitmentWithAsks(track, i + 1, ownedItem(`Item ${i + 1}`, OWNER, '2026-06-30'), created)).flat());
   });
 
-  /** The DynamoDB requests (by operation) and the bytes DynamoDB answered for one command. */
-  async function costOf(text: string, userId = OUTSIDER) {
-    await command(text, userId); // the first of a kind fills the container's caches
-    harness.requests().reset();
-    const answer = await command(text, userId);
-    return { answer, requests: harness.requests().snapshot(), bytes: harness.requests().bytes(), rounds: harness.requests().rounds() };
-  }
-
   it('answers an id of a hidden track with the same requests to the table as an unknown prefix', async () => {
     const unknown = await costOf('show QZ-1');
     // The caller's records with the prefix's claim, then the team's tracks (no track here names a user group).
@@ -205,11 +215,7 @@ describe('the cost of a hidden track’s report', () => {
   });
 
   it('reads no item of a hidden 2,000-item track: the same requests as a missing slug, and no more than a track record’s bytes more', async () => {
-    const hidden = await costOf('big-secret');
-    const missing = await costOf('no-such-track');
-    expect(hidden.answer.replaceAll('big-secret', '<slug>')).toBe(missing.answer.replaceAll('no-such-track', '<slug>'));
-    expect(hidden.requests).toEqual(missing.requests);
-    expect(hidden.rounds).toBe(missing.rounds);
+    const { hidden, missing } = await reportsAlike('big-secret', 'no-such-track');
     expect(hidden.bytes).toBeLessThanOrEqual(missing.bytes + 2_000);
     // The measure sees the items when they are read: the owner's report of the same track.
     const owner = await costOf('big-secret', OWNER);
@@ -254,14 +260,6 @@ describe('a hidden track that gives a user group a role', () => {
     expect(await command('circle-talks visibility private', OWNER)).toContain('now private');
   });
 
-  /** The outsider's answer, and the DynamoDB requests and round trips it cost (the container's caches filled first). */
-  async function costOf(text: string) {
-    await command(text);
-    harness.requests().reset();
-    const answer = await command(text);
-    return { answer, requests: harness.requests().snapshot(), rounds: harness.requests().rounds() };
-  }
-
   it('answers its ids, existing or not, with the requests an unknown prefix costs: its groups are read for both', async () => {
     for (const seq of [1, 99]) {
       const unknown = await costOf(`show QZ-${seq}`);
@@ -274,10 +272,6 @@ describe('a hidden track that gives a user group a role', () => {
   });
 
   it('answers its report with the requests a missing slug costs', async () => {
-    const hidden = await costOf('circle-talks');
-    const missing = await costOf('no-such-talks');
-    expect(hidden.answer.replaceAll('circle-talks', '<slug>')).toBe(missing.answer.replaceAll('no-such-talks', '<slug>'));
-    expect(hidden.requests).toEqual(missing.requests);
-    expect(hidden.rounds).toBe(missing.rounds);
+    await reportsAlike('circle-talks', 'no-such-talks');
   });
 });
