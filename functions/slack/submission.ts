@@ -34,7 +34,7 @@ export function viewSubmission<R>(
   reads?: FormReads,
 ) {
   return async ({ ack, body, view, context }: ViewArgs): Promise<void> => {
-    const origin = readOrigin(view.private_metadata);
+    const origin = readOrigin(view.private_metadata, deps.slackApiUrl);
     let t = EN;
     try {
       const caller = await viewCaller(deps, body, deps.clock(), targetOf(origin, reads));

@@ -50,12 +50,24 @@ export function checkedValuesOf(values: ViewValues, blockPrefix: string, actionI
     .map((option) => option.value);
 }
 
-/** Where the modal was opened from, as it was written into `private_metadata`; empty when unreadable. */
-export function readOrigin(metadata: string): ModalOrigin {
+/**
+ * Where the modal was opened from, as it was written into `private_metadata`; empty when
+ * unreadable. A `responseUrl` Slack cannot have given (see {@link isSlackResponseUrl}) is left
+ * out, so nothing the bot says after the save goes anywhere else.
+ */
+export function readOrigin(metadata: string, slackApiUrl: string): ModalOrigin {
   try {
     const parsed = ModalOriginSchema.safeParse(JSON.parse(metadata || '{}'));
-    return parsed.success ? parsed.data : {};
+    if (!parsed.success) return {};
+    const { responseUrl, ...origin } = parsed.data;
+    return responseUrl && isSlackResponseUrl(responseUrl, slackApiUrl) ? { ...origin, responseUrl } : origin;
   } catch {
     return {};
   }
+}
+
+/** Whether Slack can have given `url` as a response_url: on its hooks host, or where its Web API is called (a stand-in's own host). */
+export function isSlackResponseUrl(url: string, slackApiUrl: string): boolean {
+  const { origin } = new URL(url);
+  return origin === 'https://hooks.slack.com' || origin === new URL(slackApiUrl).origin;
 }

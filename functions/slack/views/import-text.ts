@@ -16,7 +16,7 @@ const FIELDS: FormFields = {
 /** Step 1 of an import: find the follow-ups and turn the modal into the list to confirm, in the submitter's language. */
 export function importTextSubmission(deps: ListenerDeps) {
   return async ({ ack, body, view }: ViewArgs): Promise<void> => {
-    const origin = readOrigin(view.private_metadata);
+    const origin = readOrigin(view.private_metadata, deps.slackApiUrl);
     let t = EN;
     try {
       const caller = await viewCaller(deps, body, deps.clock());

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { afterAnswerEvent, type AfterAnswerJob } from '#shared/domain/after-answer';
 import { ACTION_IDS, VIEW_IDS } from '#shared/slack-app/definitions';
@@ -108,6 +110,25 @@ describe('work after the answer', () => {
     expect(after).toContain('response_url:later-form');
     expect(after).toContain('views.publish');
     expect(harness.slack.callsTo('response_url:later-form').at(-1)!.args).toMatchObject({ replace_original: true });
+  });
+
+  it('saves a form whose origin names a response_url Slack cannot have given, and sends nothing there', async () => {
+    const hits: string[] = [];
+    const elsewhere = createServer((request, response) => {
+      hits.push(request.url ?? '');
+      response.end('ok');
+    });
+    await new Promise<void>((listening) => elsewhere.listen(0, '127.0.0.1', listening));
+    try {
+      const { version } = await harness.store().getCommitment(TEAM, 'JK-2');
+      const metadata = JSON.stringify({ id: 'JK-2', version, responseUrl: `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/forged` });
+      const result = await harness.send(interactionEvent(viewSubmission(TEAM, VIEW_IDS.addNote, metadata, { note: { note: { type: 'plain_text_input', value: 'Sent nowhere else' } } })));
+      expect(result.body).toBe('');
+      expect((await harness.store().getCommitment(TEAM, 'JK-2')).version).toBe(version + 1);
+      expect(hits).toEqual([]);
+    } finally {
+      await new Promise((closed) => elsewhere.close(closed));
+    }
   });
 
   it('acknowledges app_home_opened before drawing the Home tab', async () => {

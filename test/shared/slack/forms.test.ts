@@ -9,6 +9,8 @@ import { readOrigin, type ViewValues } from '#shared/slack/view-state';
 const text = (id: string, value: string) => ({ [id]: { [id]: { type: 'plain_text_input', value } } });
 const select = (id: string, value: string) => ({ [id]: { [id]: { type: 'static_select', selected_option: { text: { type: 'plain_text' as const, text: value }, value } } } });
 const now = new Date('2026-03-20T03:00:00Z');
+/** Where the Web API is called as deployed: Slack's own host. */
+const SLACK_API = 'https://slack.com/api/';
 
 function thrown(read: () => unknown): InvalidInputError {
   try {
@@ -85,8 +87,15 @@ describe('form readers', () => {
   });
 
   it('reads an unreadable origin as none', () => {
-    expect(readOrigin('not json')).toEqual({});
-    expect(readOrigin(JSON.stringify({ id: 'JK-4', version: 3 }))).toEqual({ id: 'JK-4', version: 3 });
+    expect(readOrigin('not json', SLACK_API)).toEqual({});
+    expect(readOrigin(JSON.stringify({ id: 'JK-4', version: 3 }), SLACK_API)).toEqual({ id: 'JK-4', version: 3 });
+  });
+
+  it('keeps an origin’s response_url only where Slack gives them: its hooks host, or a stand-in’s own host', () => {
+    const origin = (responseUrl: string) => readOrigin(JSON.stringify({ id: 'JK-4', responseUrl }), SLACK_API);
+    expect(origin('https://hooks.slack.com/actions/T0/1/abc')).toEqual({ id: 'JK-4', responseUrl: 'https://hooks.slack.com/actions/T0/1/abc' });
+    expect(readOrigin(JSON.stringify({ responseUrl: 'http://127.0.0.1:4010/response/r1' }), 'http://127.0.0.1:4010/api/')).toEqual({ responseUrl: 'http://127.0.0.1:4010/response/r1' });
+    for (const elsewhere of ['http://169.254.169.254/latest/meta-data', 'https://hooks.slack.com.example.org/x', 'http://127.0.0.1:9001/2018-06-01/runtime']) expect(origin(elsewhere)).toEqual({ id: 'JK-4' });
   });
 
   it('reads a readout from its boxes in order, a blank line between them, skipping empty ones', () => {
