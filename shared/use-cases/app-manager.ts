@@ -23,7 +23,7 @@ export function requireManagesApp(caller: Caller): { userId: string | undefined 
  * 1. the caller must be one of Slack's own admins or owners, on a standing at most an hour old
  *    (Slack asked otherwise): the app manager cannot hand the role on;
  * 2. the person named must be a full member of the workspace (no guest, no one from another
- *    organisation, no bot, no deactivated account);
+ *    organisation, no bot, no deactivated account), on a record at most an hour old too;
  * 3. the record is written (cleared, it stays without a person, so no later install fills it).
  */
 export async function changeAppManager(deps: { directory: Directory }, caller: Caller, userId: string | undefined): Promise<AppManager> {
@@ -32,7 +32,8 @@ export async function changeAppManager(deps: { directory: Directory }, caller: C
     throw forbidden('manager.onlyAdminsChoose');
   }
   if (userId !== undefined) {
-    const named = await deps.directory.person(caller.teamId, userId);
+    // Decided, as anyone given a role is, on facts at most an hour old.
+    const named = await deps.directory.person(caller.teamId, userId, { maxAgeMs: FRESHNESS.manageMs });
     const standing = standingOf(named.user, caller.teamId);
     if (!canHoldRole(named.user) || (standing !== 'member' && standing !== 'admin')) {
       const { text, say } = spoken('manager.notFullMember', { who: `<@${userId}>` });

@@ -88,6 +88,17 @@ describe('the app manager', () => {
     expect(await people().getManager(TEAM)).toEqual(before);
   });
 
+  it('is refused to someone whose record over an hour old says member once Slack, asked again, says guest', async () => {
+    const before = await people().getManager(TEAM);
+    const asOf = Date.now() - 2 * 3_600_000;
+    await people().save({ teamId: TEAM, userId: 'U0NOWGUEST', user: { id: 'U0NOWGUEST' }, fetchedAt: new Date(asOf).toISOString(), asOf });
+    harness.slack.options.users = { ...harness.slack.options.users, U0NOWGUEST: { is_restricted: true } };
+    const asked = harness.slack.callsTo('users.info').filter((call) => call.args['user'] === 'U0NOWGUEST').length;
+    expect(await command('manager <@U0NOWGUEST>', PEOPLE.admin)).toContain('cannot manage the app');
+    expect(harness.slack.callsTo('users.info').filter((call) => call.args['user'] === 'U0NOWGUEST')).toHaveLength(asked + 1);
+    expect(await people().getManager(TEAM)).toEqual(before);
+  });
+
   it('is cleared by a Slack admin, and no later install fills it again', async () => {
     expect(await command('manager none', PEOPLE.admin)).toContain('Nobody is the app manager now');
     expect(await command('secret', PEOPLE.named)).toContain('There is no track called');
