@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SlackUserSchema } from '#shared/domain/access';
 import { createPeopleStore } from '#shared/store/people';
 import { seedBusan } from '#shared/use-cases/seed';
 import type { FakeInstallGrant } from '#local/fake-slack';
@@ -91,7 +92,7 @@ describe('the app manager', () => {
   it('is refused to someone whose record over an hour old says member once Slack, asked again, says guest', async () => {
     const before = await people().getManager(TEAM);
     const asOf = Date.now() - 2 * 3_600_000;
-    await people().save({ teamId: TEAM, userId: 'U0NOWGUEST', user: { id: 'U0NOWGUEST' }, fetchedAt: new Date(asOf).toISOString(), asOf });
+    await people().save({ teamId: TEAM, userId: 'U0NOWGUEST', user: SlackUserSchema.parse({ id: 'U0NOWGUEST' }), fetchedAt: new Date(asOf).toISOString(), asOf });
     harness.slack.options.users = { ...harness.slack.options.users, U0NOWGUEST: { is_restricted: true } };
     const asked = harness.slack.callsTo('users.info').filter((call) => call.args['user'] === 'U0NOWGUEST').length;
     expect(await command('manager <@U0NOWGUEST>', PEOPLE.admin)).toContain('cannot manage the app');
