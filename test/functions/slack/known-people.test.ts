@@ -167,6 +167,8 @@ describe('managing a track', () => {
       const retry = await container.send('japan-korea roles add <@U0LATECOMER> viewer');
       expect(retry.body).toMatch(/<@U0LATECOMER> is now a viewer of japan-korea/);
       expect(retry.callsBeforeAnswer).toEqual([]);
+      // Its Home redraw, before the file's table goes.
+      await container.settled();
     } finally {
       delete harness.slack.options.hold;
       vi.setSystemTime(NOW);
