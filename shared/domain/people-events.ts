@@ -44,10 +44,12 @@ export function applyMembersChange(users: readonly string[], change: Pick<Subtea
 
 /**
  * The members a group's record keeps: all of them, or nobody past {@link MEMBERS_PER_GROUP}, so a
- * group grown too large gives its role to no one rather than to an arbitrary part of it.
+ * group grown too large gives its role to no one rather than to an arbitrary part of it; such a
+ * record says so (`tooLarge`), so no later change is applied to the empty list as if it were one.
  */
-export function membersToKeep(users: readonly string[]): string[] {
-  return users.length > MEMBERS_PER_GROUP ? [] : [...users];
+export function membersToKeep(users: readonly string[]): { users: string[]; tooLarge: boolean } {
+  const tooLarge = users.length > MEMBERS_PER_GROUP;
+  return { users: tooLarge ? [] : [...users], tooLarge };
 }
 
 /** The user groups of a workspace as one `usergroups.list` gave them, and the Slack time that counts as (`lookupAsOf` of when it was asked). */

@@ -30,6 +30,11 @@ export const GroupRecordSchema = z.object({
   groupId: z.string().min(1).max(64),
   handle: z.string().max(255),
   users: z.array(z.string()).default([]),
+  /**
+   * Its members were past `MEMBERS_PER_GROUP` when last listed: none are kept, and a members
+   * change has no list to apply to, so only a full list (an event with it, or a lookup) moves it.
+   */
+  tooLarge: z.boolean().default(false),
   /** A disabled group gives nobody a role. */
   disabled: z.boolean().default(false),
   fetchedAt: InstantSchema,
@@ -37,6 +42,8 @@ export const GroupRecordSchema = z.object({
   asOf: z.number().int().nonnegative(),
 });
 export type GroupRecord = z.infer<typeof GroupRecordSchema>;
+/** A group record as written: `tooLarge` and `disabled` may be left to their defaults. */
+export type GroupRecordInput = z.input<typeof GroupRecordSchema>;
 
 const HOUR_MS = 3_600_000;
 

@@ -18,7 +18,7 @@ import { keys } from '#shared/store/params';
 const toItem = (value: object) => marshall(value, { removeUndefinedValues: true });
 
 /** A user group's members, written alone (a `subteam_members_changed` applied, or a list older than the group's settings). */
-export type GroupMembers = Pick<GroupRecord, 'teamId' | 'groupId' | 'users' | 'fetchedAt' | 'asOf'>;
+export type GroupMembers = Pick<GroupRecord, 'teamId' | 'groupId' | 'users' | 'tooLarge' | 'fetchedAt' | 'asOf'>;
 
 /** A user group's handle and flag as an event without its members gives them: without a handle, the recorded one stays. */
 export type GroupSettings = Pick<GroupRecord, 'teamId' | 'groupId' | 'disabled' | 'fetchedAt' | 'asOf'> & { handle?: string | undefined };
@@ -119,7 +119,7 @@ export function saveGroupParams(tableName: string, group: GroupRecord, options: 
     TableName: tableName,
     Key: groupKey(group.teamId, group.groupId),
     UpdateExpression:
-      'SET #type = :type, teamId = :team, groupId = :groupId, #handle = :handle, #users = :users, #disabled = :disabled, fetchedAt = :fetchedAt, asOf = :asOf, settingsAsOf = :asOf',
+      'SET #type = :type, teamId = :team, groupId = :groupId, #handle = :handle, #users = :users, tooLarge = :tooLarge, #disabled = :disabled, fetchedAt = :fetchedAt, asOf = :asOf, settingsAsOf = :asOf',
     ConditionExpression: options.existing ? `attribute_exists(pk) AND ${newer}` : `attribute_not_exists(pk) OR (${newer})`,
     ExpressionAttributeNames: { '#type': 'type', '#handle': 'handle', '#users': 'users', '#disabled': 'disabled' },
     ExpressionAttributeValues: toItem({
@@ -128,6 +128,7 @@ export function saveGroupParams(tableName: string, group: GroupRecord, options: 
       ':groupId': group.groupId,
       ':handle': group.handle,
       ':users': group.users,
+      ':tooLarge': group.tooLarge,
       ':disabled': group.disabled,
       ':fetchedAt': group.fetchedAt,
       ':asOf': group.asOf,
@@ -146,11 +147,12 @@ export function saveGroupMembersParams(tableName: string, members: GroupMembers,
   return {
     TableName: tableName,
     Key: groupKey(members.teamId, members.groupId),
-    UpdateExpression: 'SET #users = :users, fetchedAt = :fetchedAt, settingsAsOf = if_not_exists(settingsAsOf, asOf), asOf = :asOf',
+    UpdateExpression: 'SET #users = :users, tooLarge = :tooLarge, fetchedAt = :fetchedAt, settingsAsOf = if_not_exists(settingsAsOf, asOf), asOf = :asOf',
     ConditionExpression: expectedAsOf === undefined ? 'asOf < :asOf' : 'asOf = :expected',
     ExpressionAttributeNames: { '#users': 'users' },
     ExpressionAttributeValues: toItem({
       ':users': members.users,
+      ':tooLarge': members.tooLarge,
       ':fetchedAt': members.fetchedAt,
       ':asOf': members.asOf,
       ...(expectedAsOf === undefined ? {} : { ':expected': expectedAsOf }),

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException, GetItemCommand, PutItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { AppManagerSchema, type AppManager } from '#shared/domain/app-manager';
-import { GroupRecordSchema, PersonSchema, type GroupRecord, type Person } from '#shared/domain/person';
+import { GroupRecordSchema, PersonSchema, type GroupRecord, type GroupRecordInput, type Person } from '#shared/domain/person';
 import { membersToKeep, type GroupListing } from '#shared/domain/people-events';
 import type { Locale } from '#shared/domain/locale';
 import type { TeamId } from '#shared/domain/schemas';
@@ -31,7 +31,7 @@ export function createPeopleStore(deps: { client: DynamoDBClient; tableName: str
    * holds both as new or newer, or (`existing`) there is none. When only its settings are newer
    * (an event without members came first), the members are written alone.
    */
-  async function saveGroup(group: GroupRecord, options: { existing: boolean } = { existing: false }): Promise<boolean> {
+  async function saveGroup(group: GroupRecordInput, options: { existing: boolean } = { existing: false }): Promise<boolean> {
     const record = parse(GroupRecordSchema, group);
     try {
       await client.send(new UpdateItemCommand(params.saveGroupParams(tableName, record, options)));
@@ -147,7 +147,7 @@ export function createPeopleStore(deps: { client: DynamoDBClient; tableName: str
         await Promise.all(
           groupIds.slice(start, start + GROUP_WRITES_AT_ONCE).map((groupId) => {
             const group = listed.groups.get(groupId) ?? { handle: groupId, users: [], disabled: true };
-            return saveGroup({ teamId, groupId, handle: group.handle, users: membersToKeep(group.users), disabled: group.disabled, fetchedAt, asOf: listed.asked });
+            return saveGroup({ teamId, groupId, handle: group.handle, ...membersToKeep(group.users), disabled: group.disabled, fetchedAt, asOf: listed.asked });
           }),
         );
       }

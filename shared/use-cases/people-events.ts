@@ -51,7 +51,7 @@ export async function keepGroupFromEvent(deps: PeopleEventDeps, input: { teamId:
   const { id: groupId, handle, users, date_delete } = subteam.data;
   const settings = { teamId: team.data, groupId, disabled: date_delete > 0, fetchedAt: deps.clock().toISOString(), asOf };
   const saved = users
-    ? await deps.people.saveGroup({ ...settings, handle: handle ?? groupId, users: membersToKeep(users) }, { existing: true })
+    ? await deps.people.saveGroup({ ...settings, handle: handle ?? groupId, ...membersToKeep(users) }, { existing: true })
     : await deps.people.saveGroupSettings({ ...settings, handle });
   return saved ? 'saved' : 'unchanged';
 }
@@ -71,7 +71,8 @@ const MEMBERS_ATTEMPTS = 2;
 /**
  * Applies a `subteam_members_changed` to the group's record, in steps:
  * 1. read the change and its team (as for a person); an unreadable one changes nothing;
- * 2. read the group's record: a group with none is left to its first lookup (it lists every member);
+ * 2. read the group's record: a group with none is left to its first lookup (it lists every member),
+ *    and one kept without members for its size (`tooLarge`) to the next full list;
  * 3. unless its members are as new as the change already (a repeated or older event), write them
  *    with the change applied (none past `MEMBERS_PER_GROUP`), only over the members as read,
  *    its handle and flag left as they are; when another write moved them meanwhile, read and try
@@ -85,11 +86,12 @@ export async function applyGroupMembersChange(deps: PeopleEventDeps, input: { te
   const changedAt = date_update * 1000;
   for (let attempt = 0; attempt < MEMBERS_ATTEMPTS; attempt++) {
     const record = (await deps.people.getGroups(team.data, [groupId])).get(groupId);
-    if (!record || record.asOf >= changedAt) return 'unchanged';
+    // Too large a group keeps no list to apply the change to: the full list of the same change (subteam_updated), or a lookup, decides.
+    if (!record || record.asOf >= changedAt || record.tooLarge) return 'unchanged';
     // The record misses a change before this one: stay a moment short of it, so the full list of this same change (subteam_updated) still replaces the guess.
     const asOf = record.asOf < date_previous_update * 1000 ? changedAt - 1 : changedAt;
-    const users = membersToKeep(applyMembersChange(record.users, change.data));
-    if (await deps.people.saveGroupMembers({ teamId: team.data, groupId, users, fetchedAt: deps.clock().toISOString(), asOf }, record.asOf)) return 'saved';
+    const members = membersToKeep(applyMembersChange(record.users, change.data));
+    if (await deps.people.saveGroupMembers({ teamId: team.data, groupId, ...members, fetchedAt: deps.clock().toISOString(), asOf }, record.asOf)) return 'saved';
   }
   return 'raced';
 }

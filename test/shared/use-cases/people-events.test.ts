@@ -2,7 +2,7 @@ import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { MEMBERS_PER_GROUP } from '#shared/domain/bounds';
-import type { GroupRecord } from '#shared/domain/person';
+import type { GroupRecordInput } from '#shared/domain/person';
 import { createPeopleStore, type PeopleStore } from '#shared/store/people';
 import { groupKey } from '#shared/store/people-params';
 import { applyGroupMembersChange, keepGroupFromEvent, keepPersonFromEvent, type PeopleEventDeps } from '#shared/use-cases/people-events';
@@ -31,7 +31,7 @@ function racedBy(meanwhile: (store: PeopleStore) => Promise<unknown>, times = 1)
   };
 }
 
-const groupRecord = (groupId: string, asOfSeconds: number, users: string[]): GroupRecord => ({
+const groupRecord = (groupId: string, asOfSeconds: number, users: string[]): GroupRecordInput => ({
   teamId: TEAM,
   groupId,
   handle: groupId.toLowerCase(),
@@ -97,7 +97,7 @@ describe('applyGroupMembersChange', () => {
     const members = Array.from({ length: MEMBERS_PER_GROUP }, (_, i) => `U0M${i}`);
     await people().saveGroup(groupRecord('S0GROWS', 100, members));
     expect(await applyGroupMembersChange({ people: people(), clock }, { teamId: TEAM, change: change('S0GROWS', 100, 200, ['U0ONEMORE']) })).toBe('saved');
-    expect(await group('S0GROWS')).toMatchObject({ users: [], asOf: 200_000 });
+    expect(await group('S0GROWS')).toMatchObject({ users: [], tooLarge: true, asOf: 200_000 });
   });
 
   it('answers an event not in the shape Slack documents as unreadable and writes nothing', async () => {
@@ -152,6 +152,20 @@ describe('keepGroupFromEvent', () => {
     const users = Array.from({ length: MEMBERS_PER_GROUP + 1 }, (_, i) => `U0M${i}`);
     expect(await keepGroupFromEvent({ people: people(), clock }, { teamId: TEAM, subteam: { id: 'S0HUGE', handle: 'everyone', users, date_update: 200 } })).toBe('saved');
     expect(await group('S0HUGE')).toMatchObject({ handle: 'everyone', users: [], asOf: 200_000 });
+  });
+
+  it('applies no members change to a group kept without members for its size: someone who joins it gets no role until a full list under the bound', async () => {
+    await people().saveGroup(groupRecord('S0BIG', 100, ['U0A']));
+    const users = Array.from({ length: MEMBERS_PER_GROUP + 1 }, (_, i) => `U0M${i}`);
+    const subteam = (seconds: number, members: string[]) => keepGroupFromEvent({ people: people(), clock }, { teamId: TEAM, subteam: { id: 'S0BIG', handle: 'big', users: members, date_update: seconds } });
+    expect(await subteam(200, users)).toBe('saved');
+    // Slack sends both events for one join: the change, then the group with its full list.
+    expect(await applyGroupMembersChange({ people: people(), clock }, { teamId: TEAM, change: change('S0BIG', 200, 300, ['U0JOINER']) })).toBe('unchanged');
+    expect(await group('S0BIG')).toMatchObject({ users: [], tooLarge: true, asOf: 200_000 });
+    expect(await subteam(300, [...users, 'U0JOINER'])).toBe('saved');
+    expect(await group('S0BIG')).toMatchObject({ users: [], tooLarge: true, asOf: 300_000 });
+    expect(await subteam(400, ['U0A', 'U0JOINER'])).toBe('saved');
+    expect(await group('S0BIG')).toMatchObject({ users: ['U0A', 'U0JOINER'], tooLarge: false, asOf: 400_000 });
   });
 
   it('answers a group with no time as unreadable: it could not be ordered against others', async () => {
