@@ -59,8 +59,18 @@ export function getInstallationParams(tableName: string, key: { pk: string; sk: 
   return { TableName: tableName, Key: toItem(key), ConsistentRead: true };
 }
 
-export function deleteInstallationParams(tableName: string, key: { pk: string; sk: string }): DeleteItemCommandInput {
-  return { TableName: tableName, Key: toItem(key) };
+/**
+ * Deletes an install made before `madeBefore` (the removal that asks for it); one made since is a
+ * later install the removal is not about, and stays. An absent item is no refusal.
+ */
+export function deleteInstallationParams(tableName: string, key: { pk: string; sk: string }, madeBefore: Date): DeleteItemCommandInput {
+  return {
+    TableName: tableName,
+    Key: toItem(key),
+    ConditionExpression: 'attribute_not_exists(pk) OR installedAt < :before',
+    ExpressionAttributeValues: toItem({ ':before': madeBefore.toISOString() }),
+    ReturnValues: 'ALL_OLD',
+  };
 }
 
 /**

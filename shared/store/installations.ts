@@ -77,13 +77,22 @@ export function createInstallationStore(deps: { client: DynamoDBClient; tableNam
       return stored.plain ? Promise.resolve(stored.plain) : sealer.open(stored.sealed, tokenContext(stored.installation));
     },
 
-    /** Deletes the install that serves `query` (its tokens with it); `false` when there was none. */
-    async deleteInstallation(query: InstallationQuery): Promise<boolean> {
+    /**
+     * Deletes the install that serves `query` (its tokens with it), if made before `madeBefore`:
+     * `deleted`; `newer` when the install there was made since (a removal delivered after a
+     * re-install); `absent` when there was none.
+     */
+    async deleteInstallation(query: InstallationQuery, madeBefore: Date): Promise<'deleted' | 'newer' | 'absent'> {
       for (const key of params.installationLookupKeys(query)) {
-        const { Attributes } = await client.send(new DeleteItemCommand({ ...params.deleteInstallationParams(tableName, key), ReturnValues: 'ALL_OLD' }));
-        if (Attributes) return true;
+        let deleted = false;
+        const allowed = await conditional(async () => {
+          const { Attributes } = await client.send(new DeleteItemCommand(params.deleteInstallationParams(tableName, key, madeBefore)));
+          deleted = Attributes !== undefined;
+        });
+        if (!allowed) return 'newer';
+        if (deleted) return 'deleted';
       }
-      return false;
+      return 'absent';
     },
 
     /** Seals and stores a rotated token; `false` when another container rotated it first. */

@@ -15,15 +15,19 @@ export interface UninstallDeps {
 }
 
 /**
- * The app was removed from a workspace, or its bot token revoked, in steps:
- * 1. delete the install (its tokens) and this container's cached tokens, and the team's person
- *    and user-group records (people's names, zones and standing are not kept for a team gone);
- * 2. pause each of the team's active subscriptions with `reason` (so digests stop and the
+ * The app was removed from a workspace, or its bot token revoked, at `at` (the event's time), in steps:
+ * 1. delete the install (its tokens) unless it was made after `at`: then the removal is an old
+ *    one delivered late (Slack retries events) and changes nothing, so it returns `undefined`;
+ * 2. forget this container's cached tokens, and the team's person and user-group records
+ *    (people's names, zones and standing are not kept for a team gone);
+ * 3. pause each of the team's active subscriptions with `reason` (so digests stop and the
  *    sweep no longer reads them); tracks, items and history are kept.
  * Returns how many subscriptions it paused.
  */
-export async function uninstall(deps: UninstallDeps, input: { query: InstallationQuery & { teamId: string }; reason: string; now: Date }): Promise<number> {
-  await deps.installations.deleteInstallation(input.query);
+export async function uninstall(deps: UninstallDeps, input: { query: InstallationQuery & { teamId: string }; reason: string; at: Date; now: Date }): Promise<number | undefined> {
+  // An install made within the removal's second counts as before it: Slack gives event times in whole seconds.
+  const madeBefore = new Date((Math.floor(input.at.getTime() / 1000) + 1) * 1000);
+  if ((await deps.installations.deleteInstallation(input.query, madeBefore)) === 'newer') return undefined;
   deps.forgetTokens();
   await deps.people.forgetTeam(input.query.teamId);
   let paused = 0;

@@ -14,8 +14,9 @@ export function appUninstalled(deps: ListenerDeps) {
     const query = { teamId, enterpriseId: body.enterprise_id, isEnterpriseInstall: body.is_enterprise_install };
     const paused = await uninstall(
       { installations: deps.installations, subscriptions: deps.subscriptions, forgetTokens: () => deps.tokens.forget(), people: deps.people },
-      { query, reason: event.type, now: deps.clock() },
+      { query, reason: event.type, at: new Date(body.event_time * 1000), now: deps.clock() },
     );
-    deps.log.info('uninstalled', { teamId, reason: event.type, paused });
+    if (paused === undefined) deps.log.info('removal older than the install, ignored', { teamId, reason: event.type, eventTime: body.event_time });
+    else deps.log.info('uninstalled', { teamId, reason: event.type, paused });
   };
 }

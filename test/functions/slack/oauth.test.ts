@@ -331,6 +331,21 @@ describe('uninstall and token revocation', () => {
     expect(command.json()['text']).toContain('/slack/install');
   });
 
+  it('ignores a removal Slack delivers late, after the app was installed again: the new install, its people and its digests stay', async () => {
+    const removedAt = Math.floor(Date.now() / 1000) - 120;
+    await installWithDigest('T0AGAIN', 'xoxb-again');
+    const people = createPeopleStore({ client: harness.table.client, tableName: harness.table.tableName });
+    const envelope = JSON.parse(eventCallback('T0AGAIN', { type: 'app_uninstalled' }).body) as Record<string, unknown>;
+    const retried = signedEvent(JSON.stringify({ ...envelope, event_time: removedAt }), { contentType: 'application/json' });
+    expect((await harness.send(retried)).statusCode).toBe(200);
+    const [sub] = await subscriptions().listForChannel('T0AGAIN');
+    expect({ token: (await openedInstall({ teamId: 'T0AGAIN' }))?.botToken, person: Boolean(await people.get('T0AGAIN', 'U0ALICE')), paused: sub?.paused }).toEqual({
+      token: 'xoxb-again',
+      person: true,
+      paused: undefined,
+    });
+  });
+
   it('keeps the bot token when only user tokens are revoked', async () => {
     await install({ teamId: 'T0USERS', botToken: 'xoxb-users' });
     await harness.send(eventCallback('T0USERS', { type: 'tokens_revoked', tokens: { oauth: ['U0SOMEONE'] } }));

@@ -143,7 +143,7 @@ describe('install tokens at rest', () => {
     await store().storeInstallation(install('T0GONE'));
     await store().storeInstallation(install('T0LEFT'));
     await store().purgeTeam('T0GONE');
-    expect(await store().deleteInstallation({ teamId: 'T0LEFT' })).toBe(true);
+    expect(await store().deleteInstallation({ teamId: 'T0LEFT' }, new Date())).toBe('deleted');
     const { Items = [] } = await table.client.send(new ScanCommand({ TableName: table.tableName }));
     const left = Items.map((item) => unmarshall(item)).filter((item) => ['T0GONE', 'T0LEFT'].some((team) => String(item['pk']).startsWith(team)));
     expect(left).toEqual([]);
