@@ -9,7 +9,7 @@ import type { CheckInDelivery } from '#shared/domain/delivery';
 import { SlackUserSchema, groupsOf, standingOf, type Access, type SlackUser, type Standing } from '#shared/domain/access';
 import { ownerBlock } from '#shared/domain/owner-access';
 import { resolveLocale, type Locale } from '#shared/domain/locale';
-import { lookupAsOf, personFromSlack, recordAge, type GroupRecord, type Person, type RecordAge } from '#shared/domain/person';
+import { lookupAsOf, personFromSlack, recordAge, zoneOf, type GroupRecord, type Person, type RecordAge } from '#shared/domain/person';
 import { groupListing } from '#shared/domain/people-events';
 import type { Commitment, LocalDate, TeamId, Track } from '#shared/domain/schemas';
 import { countCheckInSent, countHandledError } from '#shared/observe/metrics';
@@ -55,11 +55,17 @@ export interface OwnerDay {
   date: LocalDate;
 }
 
+/** The zone where a day starts first (UTC+14): a day's check-in was posted after its midnight there, whatever zone it was posted for. */
+const EARLIEST_ZONE = 'Etc/GMT-14';
+
 /** How often a stopped person's asks are looked at again. */
 const STOPPED_RECHECK_DAYS = 7;
 
-/** Slack answers that say this person cannot be messaged: their check-ins stop, with the reason. */
-export const STOPPING_ERRORS: ReadonlySet<string> = new Set(['user_not_found', 'account_inactive', 'cannot_dm_bot', 'user_disabled', 'user_is_bot']);
+/**
+ * Slack answers that say this person cannot be messaged: their check-ins stop, with the reason.
+ * (`account_inactive` is not one: it is about the bot's token, a deleted bot user or workspace.)
+ */
+export const STOPPING_ERRORS: ReadonlySet<string> = new Set(['user_not_found', 'cannot_dm_bot', 'user_disabled', 'user_is_bot']);
 
 /** Slack answers to a post in a kept DM channel that say Slack no longer knows it there: the DM is opened again, once. */
 const GONE_CHANNEL_ERRORS: ReadonlySet<string> = new Set(['channel_not_found', 'not_in_channel', 'is_archived']);
@@ -420,7 +426,8 @@ async function prepareOwner(ctx: SweepContext, owner: DueOwner): Promise<ReadyOw
   const locale = resolveLocale({ locale: known.locale, language: owner.person?.language });
   if (user?.deleted) return stop(ctx, owner, 'deactivated');
   if (user?.is_bot) return stop(ctx, owner, 'bot');
-  const timeZone = user?.tz ?? 'UTC';
+  // A zone the runtime does not know counts as none: the owner is asked on UTC time rather than never.
+  const timeZone = zoneOf(user);
   const now = ctx.clock();
   const today = localDate(now, timeZone);
   const slot = checkInSlot(owner.prefs, timeZone, today);
@@ -445,8 +452,12 @@ async function lookUp(ctx: SweepContext, owner: DueOwner): Promise<Known | Outco
   ctx.summary.lookedUp++;
   const reply = await askSlack(ctx, owner);
   if (reply.kind === 'error') {
-    if (!STOPPING_ERRORS.has(reply.error)) return 'left';
-    return stop(ctx, owner, reply.error);
+    if (STOPPING_ERRORS.has(reply.error)) return stop(ctx, owner, reply.error);
+    // Refused for a reason of the install (a scope it lacks, a dead token): as a refused post, tomorrow, not every sweep of today.
+    ctx.log.error('owner lookup refused by Slack; the day is skipped', { teamId: owner.teamId, userId: owner.userId, error: reply.error });
+    const tomorrow = new Date(ctx.clock().getTime() + 86_400_000);
+    await Promise.all(owner.asks.map((ask) => ctx.deps.checkIns.move(ask, tomorrow)));
+    return 'failed';
   }
   if (reply.kind !== 'ok') return 'left';
   return { user: reply.user, dmChannelId: owner.person?.dmChannelId, locale: reply.locale };
@@ -569,7 +580,8 @@ async function checkInOwner(ctx: SweepContext, owner: ReadyOwner, items: Map<str
       message,
       eventType: CHECK_IN_EVENT_TYPE,
       slotId: `${owner.teamId}/${owner.userId}/${owner.date}`,
-      since: zonedTime(owner.date, '00:00', owner.timeZone).toISOString(),
+      // From the day's first instant anywhere: the zone may have moved since an earlier holder posted.
+      since: zonedTime(owner.date, '00:00', EARLIEST_ZONE).toISOString(),
       checkFirst: claim.reclaimed,
     });
   let result = await send(channel);

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { InstantSchema, TeamIdSchema } from '#shared/domain/schemas';
+import { InstantSchema, TeamIdSchema, TimeZoneSchema } from '#shared/domain/schemas';
 import { SlackUserSchema, type SlackUser } from '#shared/domain/access';
 import { LocaleSchema } from '#shared/domain/locale';
 
@@ -58,6 +58,11 @@ export const FRESHNESS = {
 } as const;
 
 /** The name to show for a person: their display name, else their full name, else their handle. */
+/** The person's time zone as Slack gives it, when it is one the runtime knows; else UTC. */
+export function zoneOf(user: Pick<SlackUser, 'tz'> | undefined): string {
+  return user?.tz && TimeZoneSchema.safeParse(user.tz).success ? user.tz : 'UTC';
+}
+
 export function displayNameOf(user: SlackUser): string | undefined {
   return user.profile?.display_name || user.profile?.real_name || user.real_name || user.name || undefined;
 }

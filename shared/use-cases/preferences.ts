@@ -1,14 +1,14 @@
 import { localDate } from '#shared/dates/flags';
 import { defaultPreferences, type CheckInPreferences } from '#shared/domain/check-ins';
 import type { PreferenceChange, PreferencesView } from '#shared/domain/preferences';
-import { TimeZoneSchema } from '#shared/domain/schemas';
+import { zoneOf } from '#shared/domain/person';
 import { InvalidInputError, type Say } from '#shared/errors';
 import { EN, spoken, type Translator } from '#shared/i18n/translator';
 import { resolveDate, type Caller, type Deps } from '#shared/use-cases/commitments';
 
 /** The caller's preferences (the defaults when they never set any), in their Slack time zone. */
 export async function showPreferences(deps: Deps, caller: Caller): Promise<PreferencesView> {
-  const [prefs, timeZone] = await Promise.all([deps.preferences.get(caller.teamId, caller.userId), zoneOf(deps, caller)]);
+  const [prefs, timeZone] = await Promise.all([deps.preferences.get(caller.teamId, caller.userId), callerZone(deps, caller)]);
   return { prefs, timeZone };
 }
 
@@ -20,7 +20,7 @@ export async function showPreferences(deps: Deps, caller: Caller): Promise<Prefe
  * 3. save, guarded by the version read (a first save only where none exists).
  */
 export async function changePreferences(deps: Deps, caller: Caller, change: PreferenceChange, t: Translator = EN): Promise<PreferencesView> {
-  const [saved, timeZone] = await Promise.all([deps.preferences.getSaved(caller.teamId, caller.userId), zoneOf(deps, caller)]);
+  const [saved, timeZone] = await Promise.all([deps.preferences.getSaved(caller.teamId, caller.userId), callerZone(deps, caller)]);
   const before = saved ?? defaultPreferences(caller.teamId, caller.userId);
   const after = apply(before, change, timeZone, caller.now, t);
   const prefs = await deps.preferences.put(after, saved?.version);
@@ -57,7 +57,7 @@ function apply(prefs: CheckInPreferences, change: PreferenceChange, timeZone: st
 }
 
 /** The person's own zone from their record, else UTC. */
-async function zoneOf(deps: Deps, caller: Caller): Promise<string> {
+async function callerZone(deps: Deps, caller: Caller): Promise<string> {
   const { user } = await deps.directory.person(caller.teamId, caller.userId);
-  return TimeZoneSchema.safeParse(user.tz).success && user.tz ? user.tz : 'UTC';
+  return zoneOf(user);
 }
