@@ -4,6 +4,7 @@ import { createDynamoClient } from '#shared/store/client';
 import { createStore, type Store } from '#shared/store/store';
 import { createPreferencesStore, type PreferencesStore } from '#shared/store/preferences';
 import { createSubscriptionStore, type SubscriptionStore } from '#shared/store/subscriptions';
+import type { InstallationQuery } from '#shared/domain/installation';
 import type { InstallationStore } from '#shared/store/installations';
 import { createTokenSourceFor, type TokenSource } from '#shared/use-cases/tokens';
 import { createPeopleDirectory, DirectoryError, type Directory } from '#shared/use-cases/access';
@@ -28,6 +29,8 @@ export interface ListenerDeps {
   installations: InstallationStore;
   /** Each request's bot token from its workspace's install, cached briefly. */
   tokens: TokenSource;
+  /** Whether the workspace has the app this moment: its install read from the table, past the tokens' cache (one bot token: always). */
+  installedNow(query: InstallationQuery): Promise<boolean>;
   /** Bolt's fetch for Slack calls: a configured bot token Slack refuses is read again from its secret and the call repeated once. */
   slackFetch: typeof fetch;
   /** Work left for after a request's answer: Home redraws, exports, message redraws. */
@@ -64,6 +67,7 @@ export function createListenerDeps(config: Config, log: Logger): ListenerDeps {
     slackApiUrl: config.slackApiUrl,
     installations,
     tokens,
+    installedNow: async (query) => (await config.sending()).mode === 'single' || (await installations.fetchInstallation(query)) !== undefined,
     slackFetch,
   };
   afterAnswer = createAfterAnswer(config, deps);

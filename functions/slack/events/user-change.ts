@@ -11,7 +11,8 @@ type UserEvent = SlackEventMiddlewareArgs<'user_change'> | SlackEventMiddlewareA
 export function userChanged(deps: ListenerDeps) {
   return async ({ event, body }: UserEvent & AllMiddlewareArgs): Promise<void> => {
     // Only a joiner is new to the bot for certain; a change about someone it never met is not worth a record.
-    const create = event.type === 'team_join';
+    // A join delivered after the app was removed (another container's cache still had the install, or Slack retried) keeps nothing.
+    const create = event.type === 'team_join' && (await deps.installedNow({ teamId: body.team_id, enterpriseId: body.enterprise_id }));
     const outcome = await keepPersonFromEvent(deps, { teamId: body.team_id, user: event.user, eventTime: body.event_time, create });
     deps.log.debug('person event', { type: event.type, outcome });
   };

@@ -4,6 +4,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ACTION_IDS, SLACK_APP } from '#shared/slack-app/definitions';
 import { seedBusan } from '#shared/use-cases/seed';
+import { uninstall } from '#shared/use-cases/uninstall';
 import { createSubscriptionStore } from '#shared/store/subscriptions';
 import type { FakeInstallGrant } from '#local/fake-slack';
 import { browserGet, commandEvent, eventCallback, interactionEvent, signedEvent } from '#local/slack-request';
@@ -344,6 +345,19 @@ describe('uninstall and token revocation', () => {
       person: true,
       paused: undefined,
     });
+  });
+
+  it('keeps no record of someone who joins after another container handled the removal, though this one still holds the install', async () => {
+    await install({ teamId: 'T0WARM', botToken: 'xoxb-warm' });
+    const people = createPeopleStore({ client: harness.table.client, tableName: harness.table.tableName });
+    const join = (id: string) => eventCallback('T0WARM', { type: 'team_join', user: { id, team_id: 'T0WARM', name: id.toLowerCase(), tz: 'Asia/Tokyo' }, event_ts: '1.000100' });
+    // This container serves the workspace once, and keeps its install for a while.
+    expect((await harness.send(join('U0BEFORE'))).statusCode).toBe(200);
+    expect(await people.get('T0WARM', 'U0BEFORE')).toBeDefined();
+    const now = new Date();
+    await uninstall({ installations: installations(), subscriptions: subscriptions(), forgetTokens: () => {}, people }, { query: { teamId: 'T0WARM' }, reason: 'app_uninstalled', at: now, now });
+    expect((await harness.send(join('U0AFTER'))).statusCode).toBe(200);
+    expect({ before: await people.get('T0WARM', 'U0BEFORE'), after: await people.get('T0WARM', 'U0AFTER') }).toEqual({ before: undefined, after: undefined });
   });
 
   it('keeps the bot token when only user tokens are revoked', async () => {
