@@ -57,12 +57,12 @@ export const FRESHNESS = {
   manageMs: HOUR_MS,
 } as const;
 
-/** The name to show for a person: their display name, else their full name, else their handle. */
 /** The person's time zone as Slack gives it, when it is one the runtime knows; else UTC. */
 export function zoneOf(user: Pick<SlackUser, 'tz'> | undefined): string {
   return user?.tz && TimeZoneSchema.safeParse(user.tz).success ? user.tz : 'UTC';
 }
 
+/** The name to show for a person: their display name, else their full name, else their handle. */
 export function displayNameOf(user: SlackUser): string | undefined {
   return user.profile?.display_name || user.profile?.real_name || user.real_name || user.name || undefined;
 }
