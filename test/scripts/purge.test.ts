@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from '#shared/store/store';
 import { createSubscriptionStore } from '#shared/store/subscriptions';
 import { createInstallationStore } from '#shared/store/installations';
+import { createPeopleStore } from '#shared/store/people';
+import { SlackUserSchema } from '#shared/domain/access';
 import { createKmsTokenSealer } from '#shared/store/sealed-tokens';
 import { FakeKms } from '#local/fake-kms';
 import { seedBusan } from '#shared/use-cases/seed';
@@ -46,6 +48,9 @@ beforeAll(async () => {
       installedAt: now.toISOString(),
     });
     await createInstallationStore(table).claimEvent(teamId, 'Ev1', now);
+    const people = createPeopleStore(table);
+    await people.save({ teamId, userId: 'U0MARIA', user: SlackUserSchema.parse({ id: 'U0MARIA', tz: 'Asia/Tokyo' }), fetchedAt: now.toISOString(), asOf: now.getTime() });
+    await people.saveGroup({ teamId, groupId: 'S0GOV', handle: 'gov-affairs', users: ['U0MARIA'], fetchedAt: now.toISOString(), asOf: now.getTime() });
   }
 });
 
@@ -64,7 +69,12 @@ describe('npm run purge', () => {
     const before = await pksOf();
     // Issue 23: the team's install, its sealed tokens with it, is among what goes.
     expect(before).toContain('T0PURGE#INSTALL');
+    const people = createPeopleStore(table);
+    expect((await people.getMany('T0PURGE', ['U0MARIA'])).size).toBe(1);
     expect((await purge('--team', 'T0PURGE', '--yes')).status).toBe(0);
+    // Who its people are to Slack goes too; the other team's stay.
+    expect({ people: (await people.getMany('T0PURGE', ['U0MARIA'])).size, groups: (await people.getGroups('T0PURGE', ['S0GOV'])).size }).toEqual({ people: 0, groups: 0 });
+    expect({ people: (await people.getMany('T0PURGE1', ['U0MARIA'])).size, groups: (await people.getGroups('T0PURGE1', ['S0GOV'])).size }).toEqual({ people: 1, groups: 1 });
     const after = await pksOf();
     expect(after).not.toContain('T0PURGE#INSTALL');
     expect(after.filter((pk) => pk === 'T0PURGE' || pk.startsWith('T0PURGE#'))).toEqual([]);

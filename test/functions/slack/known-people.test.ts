@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { commandEvent } from '#local/slack-request';
+import type { SlackCall } from '#local/fake-slack';
+import { SlackUserSchema } from '#shared/domain/access';
 import { localContext } from '#local/http-adapter';
 import { createPeopleStore } from '#shared/store/people';
 import { useBusanAt, useSlackHandler } from '../../support/slack-handler.ts';
@@ -34,16 +36,19 @@ async function newContainer() {
   };
 }
 
-/** Makes every Web API call (and response_url post) answer `ms` after it arrives; `answered` counts those done, `lookedUp` the `users.info` among them. */
-function slowSlack(ms = SLOW_MS) {
+/** Makes every Web API call (and response_url post) answer `ms` (or `ms(call)`) after it arrives; `answered` counts those done, `lookedUp` the `users.info` among them. */
+function slowSlack(ms: number | ((call: SlackCall) => number) = SLOW_MS) {
   const state = { answered: 0, lookedUp: 0 };
   harness.slack.options.hold = (call) =>
     new Promise<void>((resolve) =>
-      setTimeout(() => {
-        state.answered++;
-        if (call.method === 'users.info') state.lookedUp++;
-        resolve();
-      }, ms),
+      setTimeout(
+        () => {
+          state.answered++;
+          if (call.method === 'users.info') state.lookedUp++;
+          resolve();
+        },
+        typeof ms === 'number' ? ms : ms(call),
+      ),
     );
   return state;
 }
@@ -150,12 +155,31 @@ describe('managing a track', () => {
     }
   });
 
-  it('waits on Slack once in all, not once per lookup: with each answer 0.7 s late, the person it names is said to be slow in coming', async () => {
+  it('asks Slack about the person a role is given to once their record is over an hour old: a member made a guest since is refused', async () => {
+    const container = await newContainer();
+    const at = NOW.getTime() + 6 * 3_600_000;
+    // Their record, two hours old, says member; Slack now says guest (the event lost). The manager is an admin.
+    await people().save({ teamId: TEAM, userId: 'U0NAMED', user: SlackUserSchema.parse({ id: 'U0NAMED', team_id: TEAM }), fetchedAt: new Date(at - 7_200_000).toISOString(), asOf: at - 7_200_000 });
+    harness.slack.options.users = { ...harness.slack.options.users, [KNOWN]: { is_admin: true }, U0NAMED: { is_restricted: true } };
+    vi.setSystemTime(new Date(at));
+    try {
+      const answer = await container.send('japan-korea roles add <@U0NAMED> editor');
+      expect(answer.body).toContain('<@U0NAMED> is a guest or from another organisation, so can only be a viewer. Nothing was changed.');
+      expect(answer.callsBeforeAnswer.filter((call) => call.method === 'users.info').map((call) => call.args['user'])).toContain('U0NAMED');
+      expect((await harness.store().getTrack(TEAM, 'japan-korea')).members['U0NAMED']).toBeUndefined();
+    } finally {
+      vi.setSystemTime(NOW);
+      harness.slack.options.users = {};
+    }
+  });
+
+  it('waits on Slack once in all, not once per lookup: with the answers 0.4 s and 1 s late, the person it names is said to be slow in coming', async () => {
     const container = await newContainer();
     harness.slack.options.users = { ...harness.slack.options.users, [KNOWN]: { is_admin: true } };
-    // The manager's record over an hour old, then someone new named: two lookups, one after the other.
-    vi.setSystemTime(new Date(NOW.getTime() + 4 * 3_600_000));
-    const slow = slowSlack(700);
+    // The manager's record over an hour old, then someone new named: two lookups, one after the other,
+    // each back within a lookup's own wait (1.2 s), both together not.
+    vi.setSystemTime(new Date(NOW.getTime() + 8 * 3_600_000));
+    const slow = slowSlack((call) => (call.method === 'users.info' && call.args['user'] === 'U0LATECOMER' ? 1000 : 400));
     try {
       const first = await container.send('japan-korea roles add <@U0LATECOMER> viewer');
       expect(first.body).toMatch(/Slack is slow to tell me who <@U0LATECOMER> is, so nothing was read or changed/);

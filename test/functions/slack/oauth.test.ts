@@ -316,12 +316,13 @@ describe('uninstall and token revocation', () => {
     await installWithDigest(teamId, `xoxb-${teamId}`);
     const people = createPeopleStore({ client: harness.table.client, tableName: harness.table.tableName });
     expect(await people.get(teamId, 'U0ALICE')).toBeDefined();
+    await people.saveGroup({ teamId, groupId: 'S0GOV', handle: 'gov-affairs', users: ['U0ALICE'], fetchedAt: new Date().toISOString(), asOf: Date.now() });
     const callsBefore = harness.slack.calls.length;
     expect((await harness.send(eventCallback(teamId, event))).statusCode).toBe(200);
     expect(await installations().fetchInstallation({ teamId })).toBeUndefined();
     const [sub] = await subscriptions().listForChannel(teamId);
     expect(sub?.paused?.reason).toBe(reason);
-    expect(await people.get(teamId, 'U0ALICE')).toBeUndefined();
+    expect({ person: await people.get(teamId, 'U0ALICE'), groups: (await people.getGroups(teamId, ['S0GOV'])).size }).toEqual({ person: undefined, groups: 0 });
     expect((await harness.store().getReport(teamId, 'japan-korea')).commitments).toHaveLength(5);
 
     // Its token is no longer used: the next event is acknowledged and reaches no Slack call, a command gets the install link.

@@ -132,12 +132,14 @@ describe('check-in sweep with person records', () => {
     // 110 owners new to the bot, in UTC: two batches (99 asks and a track make one BatchGetItem).
     const owners = Array.from({ length: 110 }, (_, i) => `U0PIPE${String(i).padStart(3, '0')}`);
     for (const userId of owners) await h.store.createCommitment(team, 'japan-korea', owned(`Item of ${userId}`, userId, '2026-03-17'), 'U0A', created);
-    // Lookups past the first batch's 99 are answered only once a check-in is out (or after 1.5 s, within the client's timeout, which fails the test).
+    // Lookups past the first batch's 99 are answered only once a check-in is out (or after 6 s, within the client's 10 s timeout, which fails the test).
     let postSeen!: () => void;
     const posted = new Promise<void>((resolve) => (postSeen = resolve));
     let lookups = 0;
     const answered: string[] = [];
-    slack.options.hold = (call) => (call.method === 'users.info' && ++lookups > 99 ? Promise.race([posted, new Promise<void>((r) => setTimeout(r, 1_500))]) : undefined);
+    const timers: NodeJS.Timeout[] = [];
+    const orLater = () => new Promise<void>((r) => timers.push(setTimeout(r, 6_000)));
+    slack.options.hold = (call) => (call.method === 'users.info' && ++lookups > 99 ? Promise.race([posted, orLater()]) : undefined);
     slack.options.observe = (call) => {
       answered.push(call.method);
       if (call.method === 'chat.postMessage') postSeen();
@@ -149,6 +151,7 @@ describe('check-in sweep with person records', () => {
     } finally {
       delete slack.options.hold;
       delete slack.options.observe;
+      timers.forEach(clearTimeout);
     }
     expect(answered.indexOf('chat.postMessage')).toBeLessThan(answered.lastIndexOf('users.info'));
     expect(owners.filter((u) => checkInsTo(slack, u).length !== 1)).toEqual([]);

@@ -1,7 +1,8 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { SlackUserSchema } from '#shared/domain/access';
-import { managerKey, recordFirstManagerParams, savePersonParams, setLanguageParams, setManagerParams } from '#shared/store/people-params';
+import { callerKeys, getManyParams, getPersonParams, managerKey, recordFirstManagerParams, savePersonParams, setLanguageParams, setManagerParams } from '#shared/store/people-params';
+import { commitmentWithTrackParams, trackWithParams } from '#shared/store/params';
 
 const manager = { teamId: 'T0ONE', userId: 'U0FIRST', setBy: 'install', setAt: '2026-03-01T00:00:00.000Z' };
 
@@ -40,5 +41,14 @@ describe('the language a person chose (issue 26)', () => {
     const save = savePersonParams('t', { teamId: 'T0ONE', userId: 'U0HANAKO', user: SlackUserSchema.parse({ id: 'U0HANAKO' }), locale: 'en-US', fetchedAt: '2026-03-01T00:00:00.000Z', asOf: 1 }, { existing: false });
     expect(save.UpdateExpression).not.toMatch(/language/);
     expect(Object.values(save.ExpressionAttributeNames ?? {})).not.toContain('language');
+  });
+});
+
+describe('every read of a caller’s records', () => {
+  it('is strongly consistent, so a demotion written a moment ago applies to the next request on any container', () => {
+    const also = callerKeys('T0ONE', 'U0HANAKO');
+    const batches = [getManyParams('t', also), trackWithParams('t', 'T0ONE', 'japan-korea', also), commitmentWithTrackParams('t', 'T0ONE', 'japan-korea', 'JK-1', also)];
+    expect(batches.map((input) => input.RequestItems?.['t']?.ConsistentRead)).toEqual([true, true, true]);
+    expect(getPersonParams('t', 'T0ONE', 'U0HANAKO').ConsistentRead).toBe(true);
   });
 });

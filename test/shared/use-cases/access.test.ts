@@ -5,6 +5,7 @@ import { MEMBERS_PER_GROUP } from '#shared/domain/bounds';
 import { FRESHNESS, lookupAsOf } from '#shared/domain/person';
 import { createPeopleStore } from '#shared/store/people';
 import { createPeopleDirectory, DirectoryError } from '#shared/use-cases/access';
+import { keepPersonFromEvent } from '#shared/use-cases/people-events';
 import { translatorFor } from '#shared/i18n/translator';
 import { useTestTable } from '../../support/dynamodb.ts';
 
@@ -43,18 +44,45 @@ describe('the people directory', () => {
     expect(jobs).toEqual([{ kind: 'person', team: { id: 'T0DIR', enterpriseInstall: false }, userId: 'U0ADMIN' }]);
   });
 
-  it('asks Slack first about a record older than a week, or than the age asked for', async () => {
+  it('asks Slack first about a record older than a week, or than the age asked for (an hour, to manage)', async () => {
+    // The ages, not the constants: a change to those must fail here.
+    const minutes = (n: number) => n * 60_000;
     let now = new Date('2026-03-01T00:00:00Z');
     const { directory } = directoryAt(() => now);
     await directory.person('T0DIR', 'U0WEEK');
-    now = new Date(now.getTime() + FRESHNESS.manageMs + 1);
+    now = new Date(now.getTime() + minutes(61));
     await directory.person('T0DIR', 'U0WEEK');
     expect(infoCalls('U0WEEK')).toBe(1);
     await directory.person('T0DIR', 'U0WEEK', { maxAgeMs: FRESHNESS.manageMs });
     expect(infoCalls('U0WEEK')).toBe(2);
-    now = new Date(now.getTime() + FRESHNESS.staleMs + 1);
+    now = new Date(now.getTime() + minutes(6 * 24 * 60));
+    await directory.person('T0DIR', 'U0WEEK');
+    expect(infoCalls('U0WEEK')).toBe(2);
+    now = new Date(now.getTime() + minutes(2 * 24 * 60));
     await directory.person('T0DIR', 'U0WEEK');
     expect(infoCalls('U0WEEK')).toBe(3);
+  });
+
+  it('keeps what an event said over a lookup Slack answered after it: the lookup counts as of when it was asked', async () => {
+    slack.options.users = { ...slack.options.users, U0RACE: { is_admin: true } };
+    let release = () => {};
+    slow = new Promise((resolve) => (release = resolve));
+    const asked = new Date('2026-03-02T00:00:00.200Z');
+    const { directory, people } = directoryAt(() => asked, [], 5_000);
+    try {
+      const lookup = directory.person('T0DIR', 'U0RACE');
+      // While Slack is answering, an event from a second after the ask says they are a guest.
+      await expect.poll(() => infoCalls('U0RACE')).toBe(1);
+      const eventTime = Math.floor(asked.getTime() / 1000) + 1;
+      const demoted = await keepPersonFromEvent({ people, clock: () => asked }, { teamId: 'T0DIR', user: { id: 'U0RACE', is_admin: false, is_restricted: true }, eventTime, create: true });
+      expect(demoted).toBe('saved');
+      release();
+      await lookup;
+      expect(await people.get('T0DIR', 'U0RACE')).toMatchObject({ user: { is_admin: false, is_restricted: true }, asOf: eventTime * 1000 });
+    } finally {
+      release();
+      slow = undefined;
+    }
   });
 
   it('refuses with a clear message when Slack cannot say who someone is, and keeps no record of it', async () => {
