@@ -143,6 +143,8 @@ export function teamItemsScanParams(tableName: string, teamId: string, startKey?
     ProjectionExpression: 'pk, sk',
     FilterExpression: 'pk = :team OR begins_with(pk, :prefix)',
     ExpressionAttributeValues: toItem({ ':team': teamId, ':prefix': `${teamId}#` }),
+    // What was written a moment before the purge is found, and goes too.
+    ConsistentRead: true,
     ...(startKey ? { ExclusiveStartKey: startKey } : {}),
   };
 }

@@ -185,6 +185,8 @@ export function recordKeysParams(tableName: string, teamId: TeamId, prefix: 'PER
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
     ProjectionExpression: 'pk, sk',
     ExpressionAttributeValues: toItem({ ':pk': keys.team(teamId), ':prefix': prefix }),
+    // A record written a moment before the uninstall is found, and goes too.
+    ConsistentRead: true,
   };
 }
 

@@ -1,8 +1,9 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { SlackUserSchema } from '#shared/domain/access';
-import { callerKeys, getManyParams, getPersonParams, managerKey, recordFirstManagerParams, savePersonParams, setLanguageParams, setManagerParams } from '#shared/store/people-params';
+import { callerKeys, getManyParams, getPersonParams, managerKey, recordKeysParams, recordFirstManagerParams, savePersonParams, setLanguageParams, setManagerParams } from '#shared/store/people-params';
 import { commitmentWithTrackParams, trackWithParams } from '#shared/store/params';
+import { teamItemsScanParams } from '#shared/store/installation-params';
 
 const manager = { teamId: 'T0ONE', userId: 'U0FIRST', setBy: 'install', setAt: '2026-03-01T00:00:00.000Z' };
 
@@ -50,5 +51,11 @@ describe('every read of a caller’s records', () => {
     const batches = [getManyParams('t', also), trackWithParams('t', 'T0ONE', 'japan-korea', also), commitmentWithTrackParams('t', 'T0ONE', 'japan-korea', 'JK-1', also)];
     expect(batches.map((input) => input.RequestItems?.['t']?.ConsistentRead)).toEqual([true, true, true]);
     expect(getPersonParams('t', 'T0ONE', 'U0HANAKO').ConsistentRead).toBe(true);
+  });
+});
+
+describe('the reads that find what an uninstall or a purge deletes', () => {
+  it('are strongly consistent, so a record written a moment before is found and goes too', () => {
+    expect([recordKeysParams('t', 'T0ONE', 'PERSON#'), recordKeysParams('t', 'T0ONE', 'GROUP#'), teamItemsScanParams('t', 'T0ONE')].map((input) => input.ConsistentRead)).toEqual([true, true, true]);
   });
 });
