@@ -19,6 +19,9 @@ export type CommandNeed = Need | 'self';
  */
 export type Standing = 'admin' | 'member' | 'guest' | 'stranger';
 
+/** A text field Slack may send as null: read as absent, so one such field does not make the whole user unreadable. */
+const optionalText = z.string().nullish().transform((value) => value ?? undefined).optional();
+
 /** The fields of a `users.info` user that decide access; Slack leaves out the false ones at times. */
 export const SlackUserSchema = z.object({
   id: z.string(),
@@ -33,12 +36,12 @@ export const SlackUserSchema = z.object({
   is_ultra_restricted: z.boolean().default(false),
   is_stranger: z.boolean().default(false),
   /** The person's own time zone, as Slack has it. */
-  tz: z.string().optional(),
+  tz: optionalText,
   enterprise_user: z.object({ teams: z.array(z.string()).default([]) }).optional(),
   /** Their handle and names, for showing them. */
-  name: z.string().optional(),
-  real_name: z.string().optional(),
-  profile: z.object({ display_name: z.string().optional(), real_name: z.string().optional() }).optional(),
+  name: optionalText,
+  real_name: optionalText,
+  profile: z.object({ display_name: optionalText, real_name: optionalText }).optional(),
 });
 export type SlackUser = z.infer<typeof SlackUserSchema>;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lookupAsOf, personFromSlack } from '#shared/domain/person';
+import { lookupAsOf, personFromSlack, zoneOf } from '#shared/domain/person';
+import { standingOf } from '#shared/domain/access';
 import { createPeopleStore } from '#shared/store/people';
 import { keepPersonFromEvent } from '#shared/use-cases/people-events';
 import { useTestTable } from '../../support/dynamodb.ts';
@@ -36,5 +37,12 @@ describe('a lookup and an event timed in the same second', () => {
     await lookedUp('U0EARLIER');
     expect(await demoted('U0EARLIER', SECOND - 1)).toBe('unchanged');
     expect(await people().get(TEAM, 'U0EARLIER')).toMatchObject({ user: { is_admin: true } });
+  });
+});
+
+describe('a user Slack describes with null for a text field', () => {
+  it('is kept as one without it: a member, on UTC, not an unreadable stranger', () => {
+    const person = personFromSlack(TEAM, 'U0NULLS', { id: 'U0NULLS', team_id: TEAM, tz: null, name: 'nulls', real_name: null, profile: { display_name: null, real_name: null } }, ASKED, ASKED);
+    expect(person && { standing: standingOf(person.user, TEAM), zone: zoneOf(person.user), tz: 'tz' in person.user ? person.user.tz : 'absent' }).toEqual({ standing: 'member', zone: 'UTC', tz: undefined });
   });
 });
