@@ -8,6 +8,7 @@ import { parseReportRef, reportBlockId } from '#shared/slack/render/report';
 import { afterAnswerEvent, type AfterAnswerEvent, type AfterAnswerJob, type JobTeam } from '#shared/domain/after-answer';
 import { runAfterAnswerJob, type AfterAnswerDeps } from '#shared/use-cases/after-answer';
 import type { TokenSource } from '#shared/use-cases/tokens';
+import { LOOKUP_TIMEOUT_MS } from '#shared/use-cases/access';
 import { teamOf } from './payload.ts';
 
 /** The batch of the request being answered, for work that has no Bolt context at hand (the directory). */
@@ -27,7 +28,7 @@ export class JobBatch {
 
   /**
    * `lookupsUntil`: when (`performance.now()`) the answer stops waiting on Slack to say who people are, all
-   * its lookups together; none for a job's own batch, which nobody waits on.
+   * its lookups together; for a job's own batch, which nobody waits on, as long as one lookup may take.
    */
   constructor(readonly lookupsUntil?: number) {}
 
@@ -85,7 +86,18 @@ export function createAfterAnswer(
   options: AfterAnswerOptions = { functionName: lambdaEnv().AFTER_ANSWER_FUNCTION_NAME ?? lambdaEnv().AWS_LAMBDA_FUNCTION_NAME },
 ): AfterAnswer {
   const jobDeps: AfterAnswerDeps = { ...deps, botToken: (team) => botTokenFor(config, deps.tokens, team) };
-  const runOne = (job: AfterAnswerJob) => runAfterAnswerJob(jobDeps, job);
+  /**
+   * Runs one job with a batch of its own: nobody waits on it, so its lookups take the time Slack
+   * needs; what it leaves (a record to refresh) is sent off whether it succeeds or fails.
+   */
+  const runOne = async (job: AfterAnswerJob): Promise<void> => {
+    const batch = new JobBatch(performance.now() + LOOKUP_TIMEOUT_MS);
+    try {
+      await answeringWith(batch, () => runAfterAnswerJob(jobDeps, job));
+    } finally {
+      await dispatch(batch);
+    }
+  };
 
   const startHere = (job: AfterAnswerJob): void => {
     // A macrotask later: the handler has returned its answer by then.
@@ -128,12 +140,8 @@ export function createAfterAnswer(
       else startHere(job);
     },
     dispatch,
-    async run(job) {
-      // What the job itself leaves (a stale record to refresh) goes to its own invocation.
-      const batch = new JobBatch();
-      await answeringWith(batch, () => runOne(job));
-      await dispatch(batch);
-    },
+    // What the job itself leaves (a stale record to refresh) goes to its own invocation.
+    run: runOne,
   };
 }
 

@@ -73,6 +73,12 @@ export interface PersonOptions {
 /** Raised when Slack cannot say who someone is: every check fails closed on it. */
 export class DirectoryError extends ForbiddenError {}
 
+/** Slack answered the lookup, and what it said will not change on a retry (an error such as `user_not_found`, or an unreadable user). */
+export function isDefiniteRefusal(error: unknown): boolean {
+  const trouble = error instanceof DirectoryError ? error.say?.values?.['trouble'] : undefined;
+  return trouble === 'refused' || trouble === 'unreadable';
+}
+
 /** A DirectoryError in the catalogs' words: English as its message, its key to say it in the person's language. */
 function directoryError(key: MessageKey, values: MessageValues): DirectoryError {
   const { text, say } = spoken(key, values);
@@ -82,8 +88,8 @@ function directoryError(key: MessageKey, values: MessageValues): DirectoryError 
 /** How long an answer waits for Slack to say who someone is before it says Slack is slow (the answer itself is due within 1.5 s). */
 export const LOOKUP_WAIT_MS = 1200;
 
-/** How long a lookup may take once nobody waits for it (after the answer). */
-const LOOKUP_TIMEOUT_MS = 10_000;
+/** How long a lookup may take once nobody waits for it (after the answer, in a job). */
+export const LOOKUP_TIMEOUT_MS = 10_000;
 
 /**
  * A Directory over person and group records, with `users.info` and `usergroups.list` (the
@@ -107,8 +113,12 @@ export function createPeopleDirectory(options: {
   http?: HttpSend;
 }): Directory {
   const { people, clock } = options;
-  // One request may ask in turn (its caller, then the people it names, then its groups): together they wait no longer than one.
-  const waitLeft = () => Math.max(0, Math.floor(Math.min(options.waitMs ?? LOOKUP_WAIT_MS, (options.deadline?.() ?? Infinity) - performance.now())));
+  // One request may ask in turn (its caller, then the people it names, then its groups): together they wait until its
+  // deadline (a job's is far off: nobody waits on it); without one, each waits `waitMs`.
+  const waitLeft = () => {
+    const until = options.deadline?.();
+    return Math.max(0, Math.floor(until === undefined ? (options.waitMs ?? LOOKUP_WAIT_MS) : until - performance.now()));
+  };
   // Lookups (and group listings, by team) under way in this process, so the job carrying one on after an answer does not ask twice.
   const underway = new Map<string, Promise<Person>>();
   const listing = new Map<TeamId, Promise<GroupListing>>();

@@ -10,7 +10,8 @@ import { postToResponseUrl } from '#shared/slack/respond';
 import { SlackApiError } from '#shared/slack/upload';
 import { replaceItemBlocks } from '#shared/slack/render/check-in-answer';
 import { createSlackWeb, type SlackReply, type SlackWeb } from '#shared/slack/web-api';
-import { loadCaller, type Deps } from '#shared/use-cases/commitments';
+import { getTrack, loadCaller, type Caller, type Deps } from '#shared/use-cases/commitments';
+import { isDefiniteRefusal } from '#shared/use-cases/access';
 import { exportBriefing } from '#shared/use-cases/export';
 import { buildHome } from '#shared/use-cases/home';
 import { redraw } from '#shared/use-cases/redraw';
@@ -34,11 +35,9 @@ export async function runAfterAnswerJob(deps: AfterAnswerDeps, job: AfterAnswerJ
     case 'home':
       return publishHome(deps, job);
     case 'person':
-      await deps.directory.refresh(job.team.id, job.userId);
-      return;
+      return unlessRefused(deps, job, () => deps.directory.refresh(job.team.id, job.userId));
     case 'groups':
-      await deps.directory.refreshGroups(job.team.id, job.groupIds);
-      return;
+      return unlessRefused(deps, job, () => deps.directory.refreshGroups(job.team.id, job.groupIds));
     case 'export':
       return sendBriefing(deps, job);
     case 'redraw':
@@ -49,6 +48,20 @@ export async function runAfterAnswerJob(deps: AfterAnswerDeps, job: AfterAnswerJ
 }
 
 type JobOf<Kind extends AfterAnswerJob['kind']> = Extract<AfterAnswerJob, { kind: Kind }>;
+
+/**
+ * A refresh Slack refuses for good (`user_not_found`, say) is logged and done: a retry would be
+ * refused the same, and the record serves until it is a week old, then Slack is asked first.
+ * Slack unavailable or rate limited throws, so Lambda tries again.
+ */
+async function unlessRefused(deps: AfterAnswerDeps, job: AfterAnswerJob, refresh: () => Promise<unknown>): Promise<void> {
+  try {
+    await refresh();
+  } catch (error) {
+    if (!isDefiniteRefusal(error)) throw error;
+    deps.log.info('record not refreshed: Slack refused', { kind: job.kind, teamId: job.team.id, error });
+  }
+}
 
 /** Draws one user's Home tab afresh: their tracks as they stand after the change. */
 async function publishHome(deps: AfterAnswerDeps, job: JobOf<'home'>): Promise<void> {
@@ -66,6 +79,9 @@ async function sendBriefing(deps: AfterAnswerDeps, job: JobOf<'export'>): Promis
   // The command's answer had read the asker's record: the job carries their language rather than reading it again.
   const t = await translatorFor(job.locale ?? DEFAULT_LOCALE);
   try {
+    // Access as it stands now, on fresh records: someone who lost it since asking gets no files.
+    const caller = await loadCaller(deps, { teamId: job.team.id, userId: job.userId, channelId: job.channelId, now: deps.clock() });
+    await getTrack(deps, caller, job.track, 'export');
     await exportBriefing(
       { store: deps.store, directory: deps.directory, slack: { apiUrl: deps.slackApiUrl, token } },
       { teamId: job.team.id, userId: job.userId, channelId: job.channelId, track: job.track, now: new Date(job.askedAt), t },
@@ -83,12 +99,14 @@ async function sendBriefing(deps: AfterAnswerDeps, job: JobOf<'export'>): Promis
  */
 async function redrawMessage(deps: AfterAnswerDeps, job: JobOf<'redraw'>): Promise<void> {
   let message: SlackMessage | undefined;
+  let caller: Caller | undefined;
   try {
-    const caller = await loadCaller(deps, { teamId: job.team.id, userId: job.userId, channelId: job.channelId, now: deps.clock() });
+    caller = await loadCaller(deps, { teamId: job.team.id, userId: job.userId, channelId: job.channelId, now: deps.clock() });
     message = await redraw(deps, caller, job.ref, job.mode === 'share');
   } catch (error) {
     if (!isRefusal(error)) throw error;
-    return post(job.responseUrl, answerError(error, deps.log));
+    // In the person's language, as their record gives it (English when even that could not be read).
+    return post(job.responseUrl, answerError(error, deps.log, await translatorFor(caller?.access.locale ?? DEFAULT_LOCALE)));
   }
   if (job.mode === 'echo') {
     const echo = message ?? (job.confirmation ? renderDone(job.confirmation) : undefined);

@@ -98,12 +98,12 @@ describe('export', () => {
     expect(shared.text.split('\n')[0]).toBe('エクスポートは共有できません。ブリーフィングのファイルはダイレクトメッセージであなただけにお送りします。チャンネルにレポートを表示するには /commitments japan-korea share を使ってください。');
   });
 
-  it('tells a Japanese person in Japanese, and sends nothing, when the track is gone by the time the export job runs', async () => {
+  it('tells a Japanese person in Japanese, and sends nothing, when the track is gone by the time the export job runs, in the words the command uses', async () => {
     const before = harness.slack.uploadedFiles().length;
     const job = { kind: 'export' as const, team: { id: TEAM, enterpriseInstall: false }, userId: PEOPLE.ja, channelId: 'C0GENERAL', track: 'no-such-track', askedAt: NOW.toISOString(), responseUrl: harness.slack.responseUrl('gone-ja'), locale: 'ja' as const };
     await harness.handler()(afterAnswerEvent(job), localContext());
     expect(harness.slack.uploadedFiles()).toHaveLength(before);
-    expect(harness.slack.callsTo('response_url:gone-ja').at(-1)!.args['text']).toMatch(/^no-such-track というトラックはありません。/);
+    expect(harness.slack.callsTo('response_url:gone-ja').at(-1)!.args['text']).toMatch(/^「no-such-track」というトラックはありません。/);
   });
 
   it('sends a Korean person a Korean briefing and Korean CSV headers, with 년 월 일 dates', async () => {
