@@ -28,12 +28,24 @@ export interface CheckInPlace {
 
 const PayloadMessageSchema = z.object({ text: z.string().max(40_000).default(''), blocks: z.array(LooseBlockSchema).max(100) });
 
+/** The most of a payload's message a job carries (a check-in of ten items is about 20 KB); past it, the job reads the message back from Slack. */
+const PAYLOAD_MESSAGE_BYTES = 100_000;
+
 export function placeOfButton(body: BlockAction): CheckInPlace | undefined {
   const channelId = body.container?.channel_id ?? body.channel?.id;
   const messageTs = body.container?.message_ts ?? body.message?.ts;
   if (body.container?.type !== 'message' || !channelId || !messageTs) return undefined;
-  const message = PayloadMessageSchema.safeParse(body.message);
-  return { channelId, messageTs, ...(message.success ? { message: message.data } : {}) };
+  const message = withinBytes(body.message, PAYLOAD_MESSAGE_BYTES) ? PayloadMessageSchema.safeParse(body.message) : undefined;
+  return { channelId, messageTs, ...(message?.success ? { message: message.data } : {}) };
+}
+
+/** Whether `value` serializes within `bytes` (UTF-16 units, near enough); a value too deep to serialize is not. */
+function withinBytes(value: unknown, bytes: number): boolean {
+  try {
+    return (JSON.stringify(value) ?? '').length <= bytes;
+  } catch {
+    return false;
+  }
 }
 
 function placeOfForm(origin: ModalOrigin): CheckInPlace | undefined {
@@ -50,6 +62,7 @@ export function leaveCheckInJobs(deps: ListenerDeps, context: BoltContext, calle
     deps.afterAnswer.later(context, {
       kind: 'checkin',
       team,
+      userId: caller.userId,
       channelId: place.channelId,
       messageTs: place.messageTs,
       itemId,

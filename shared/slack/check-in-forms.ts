@@ -1,4 +1,5 @@
 import type { CheckInAnswer } from '#shared/domain/check-in-answer';
+import { LocalDateSchema } from '#shared/domain/schemas';
 import { InvalidInputError } from '#shared/errors';
 import { spoken } from '#shared/i18n/translator';
 import { cappedTextOf } from '#shared/slack/forms';
@@ -35,7 +36,8 @@ export function readCheckInNoteForm(values: ViewValues): CheckInAnswer {
 
 export function readSnoozeForm(values: ViewValues): CheckInAnswer {
   const until = selectedDateOf(values, CHECK_IN_INPUTS.until);
-  if (!until || !/^\d{4}-\d{2}-\d{2}$/.test(until)) throw refusal('checkIn.dayNeeded', 'until');
+  // A day that exists (a forged 2026-02-30 has the shape of one), or it is refused beside the field.
+  if (!until || !LocalDateSchema.safeParse(until).success) throw refusal('checkIn.dayNeeded', 'until');
   return { type: 'snooze-until', until };
 }
 

@@ -124,11 +124,25 @@ async function redrawCheckIn(deps: AfterAnswerDeps, job: JobOf<'checkin'>): Prom
   const token = await tokenFor(deps, job);
   if (!token) return;
   const web = createSlackWeb({ apiUrl: deps.slackApiUrl, token });
+  // The place came from the presser's payload: only their own direct message with the bot is changed.
+  if (!(await isOwnDm(deps, web, job))) {
+    deps.log.warn('check-in not redrawn: not the presser’s direct message', { teamId: job.team.id, userId: job.userId, channelId: job.channelId });
+    return;
+  }
   const message = job.message ?? (await readMessage(web, job.channelId, job.messageTs));
   const blocks = message ? replaceItemBlocks(message.blocks, job.itemId, job.replacement) : undefined;
   // Gone, or no longer showing the item (answered meanwhile): nothing to replace.
   if (!message || !blocks) return;
   requireOk('chat.update', await web.call('chat.update', { channel: job.channelId, ts: job.messageTs, text: message.text, blocks }));
+}
+
+/** Whether `channelId` is `userId`'s direct message with the bot: the one kept on their record, else the one Slack opens for them. */
+async function isOwnDm(deps: AfterAnswerDeps, web: SlackWeb, job: { team: JobTeam; userId: string; channelId: string }): Promise<boolean> {
+  const { person } = await deps.directory.caller(job.team.id, job.userId);
+  if (person?.dmChannelId === job.channelId) return true;
+  const opened = await web.call('conversations.open', { users: job.userId });
+  requireOk('conversations.open', opened);
+  return opened.kind === 'ok' && opened.body.channel?.id === job.channelId;
 }
 
 const HistoryMessageSchema = z.object({ ts: z.string(), text: z.string().default(''), blocks: z.array(LooseBlockSchema).default([]) });
