@@ -1,4 +1,5 @@
-import type { AllMiddlewareArgs, BlockAction, Context as BoltContext, RespondFn, types } from '@slack/bolt';
+import { postToResponseUrl } from '#shared/slack/respond';
+import type { AllMiddlewareArgs, BlockAction, Context as BoltContext, types } from '@slack/bolt';
 import * as z from 'zod';
 import { LooseBlockSchema } from '#shared/domain/after-answer';
 import type { CheckInAnswer } from '#shared/domain/check-in-answer';
@@ -74,15 +75,15 @@ export function leaveCheckInJobs(deps: ListenerDeps, context: BoltContext, calle
 }
 
 /** A refusal after a press, told beside the message (in the presser's language once known); Home has no `response_url` and is drawn again instead. */
-export async function refusePress(deps: ListenerDeps, body: BlockAction, respond: RespondFn, error: unknown, t: Translator = EN): Promise<void> {
+export async function refusePress(deps: ListenerDeps, body: BlockAction, error: unknown, t: Translator = EN): Promise<void> {
   const answer = answerError(error, deps.log, t);
-  if (body.response_url) await respond({ response_type: 'ephemeral', replace_original: false, ...answer });
+  if (body.response_url) await postToResponseUrl({ url: body.response_url, slackApiUrl: deps.slackApiUrl }, answer);
   else deps.log.info('check-in refused on Home', { text: answer.text });
 }
 
 /** An answer made by one press (On track, Snooze 1 day or 1 week): saved at once. */
-export async function answerPress(deps: ListenerDeps, args: Pick<AllMiddlewareArgs, 'context'> & { body: BlockAction; respond: RespondFn }, value: string, answer: CheckInAnswer): Promise<void> {
-  const { body, context, respond } = args;
+export async function answerPress(deps: ListenerDeps, args: Pick<AllMiddlewareArgs, 'context'> & { body: BlockAction }, value: string, answer: CheckInAnswer): Promise<void> {
+  const { body, context } = args;
   let t = EN;
   try {
     const caller = await buttonCaller(deps, body, deps.clock(), itemIdOf(value));
@@ -90,18 +91,18 @@ export async function answerPress(deps: ListenerDeps, args: Pick<AllMiddlewareAr
     const outcome = await answerCheckIn(deps, caller, readItemVersion(value), answer);
     leaveCheckInJobs(deps, context, caller, placeOfButton(body), outcome, t);
   } catch (error) {
-    await refusePress(deps, body, respond, error, t);
+    await refusePress(deps, body, error, t);
   }
 }
 
 /** A press that opens a form: on an item that changed since, its current state is shown instead and no form opens. */
 export async function openCheckInForm(
   deps: ListenerDeps,
-  args: Pick<AllMiddlewareArgs, 'context' | 'client'> & { body: BlockAction; respond: RespondFn },
+  args: Pick<AllMiddlewareArgs, 'context' | 'client'> & { body: BlockAction },
   value: string,
   modal: (item: Commitment, origin: ModalOrigin, t: Translator) => types.ModalView,
 ): Promise<void> {
-  const { body, context, respond, client } = args;
+  const { body, context, client } = args;
   let t = EN;
   try {
     const caller = await buttonCaller(deps, body, deps.clock(), itemIdOf(value));
@@ -112,7 +113,7 @@ export async function openCheckInForm(
     const origin: ModalOrigin = place ? { channelId: place.channelId, messageTs: place.messageTs } : {};
     await client.views.open({ trigger_id: body.trigger_id, view: modal(item, origin, t) });
   } catch (error) {
-    await refusePress(deps, body, respond, error, t);
+    await refusePress(deps, body, error, t);
   }
 }
 

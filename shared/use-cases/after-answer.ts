@@ -6,7 +6,7 @@ import type { Logger } from '#shared/observe/log';
 import { answerError, isRefusal } from '#shared/slack/answer-error';
 import type { SlackMessage } from '#shared/slack/render/format';
 import { renderDone } from '#shared/slack/render/notice';
-import { postToResponseUrl } from '#shared/slack/respond';
+import { fromSlack, postToResponseUrl } from '#shared/slack/respond';
 import { SlackApiError } from '#shared/slack/upload';
 import { replaceItemBlocks } from '#shared/slack/render/check-in-answer';
 import { createSlackWeb, type SlackReply, type SlackWeb } from '#shared/slack/web-api';
@@ -88,7 +88,7 @@ async function sendBriefing(deps: AfterAnswerDeps, job: JobOf<'export'>): Promis
     );
   } catch (error) {
     if (!isRefusal(error) || !job.responseUrl) throw error;
-    await post(job.responseUrl, answerError(error, deps.log, t));
+    await post(deps, job.responseUrl, answerError(error, deps.log, t));
   }
 }
 
@@ -106,14 +106,14 @@ async function redrawMessage(deps: AfterAnswerDeps, job: JobOf<'redraw'>): Promi
   } catch (error) {
     if (!isRefusal(error)) throw error;
     // In the person's language, as their record gives it (English when even that could not be read).
-    return post(job.responseUrl, answerError(error, deps.log, await translatorFor(caller?.access.locale ?? DEFAULT_LOCALE)));
+    return post(deps, job.responseUrl, answerError(error, deps.log, await translatorFor(caller?.access.locale ?? DEFAULT_LOCALE)));
   }
   if (job.mode === 'echo') {
     const echo = message ?? (job.confirmation ? renderDone(job.confirmation) : undefined);
-    if (echo) await post(job.responseUrl, echo, { replaceOriginal: Boolean(message) });
+    if (echo) await post(deps, job.responseUrl, echo, { replaceOriginal: Boolean(message) });
     return;
   }
-  if (message) await post(job.responseUrl, message, job.mode === 'share' ? { inChannel: true } : { replaceOriginal: true });
+  if (message) await post(deps, job.responseUrl, message, job.mode === 'share' ? { inChannel: true } : { replaceOriginal: true });
 }
 
 /**
@@ -163,8 +163,14 @@ async function tokenFor(deps: AfterAnswerDeps, job: { kind: string; team: JobTea
   return token;
 }
 
-async function post(url: string, message: SlackMessage, mode: { replaceOriginal?: boolean; inChannel?: boolean } = {}): Promise<void> {
-  if (!(await postToResponseUrl(url, message, mode))) throw new SlackApiError('response_url', 'not accepted');
+/** Posts to a job's `response_url`; one Slack cannot have given is not posted to (nor retried): logged, and the job is done. */
+async function post(deps: AfterAnswerDeps, url: string, message: SlackMessage, mode: { replaceOriginal?: boolean; inChannel?: boolean } = {}): Promise<void> {
+  if (!fromSlack(url, deps.slackApiUrl)) return deps.log.warn('response_url not Slack’s: nothing posted', { host: hostOf(url) });
+  if (!(await postToResponseUrl({ url, slackApiUrl: deps.slackApiUrl }, message, mode))) throw new SlackApiError('response_url', 'not accepted');
+}
+
+function hostOf(url: string): string | undefined {
+  return URL.canParse(url) ? new URL(url).host : undefined;
 }
 
 function requireOk(method: string, reply: SlackReply): void {

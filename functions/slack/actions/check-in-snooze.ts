@@ -19,6 +19,6 @@ export function checkInSnooze(deps: ListenerDeps) {
     const { body } = args;
     const t = await translatorFor(await languageOf(deps, teamOf(body), body.user.id));
     const { text, say } = spoken('checkIn.unknownSnooze');
-    await refusePress(deps, body, args.respond, new InvalidInputError(text, undefined, { say }), t);
+    await refusePress(deps, body, new InvalidInputError(text, undefined, { say }), t);
   };
 }

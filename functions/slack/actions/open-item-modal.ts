@@ -1,3 +1,4 @@
+import { postToResponseUrl } from '#shared/slack/respond';
 import type { types } from '@slack/bolt';
 import type { Commitment } from '#shared/domain/schemas';
 import { EN, translatorOf, type Translator } from '#shared/i18n/translator';
@@ -10,7 +11,7 @@ import { buttonCaller, type ButtonArgs } from '../payload.ts';
 
 /** An item's button (mark done, update, add note, edit): opens its modal in the presser's language, remembering the message to redraw. */
 export function openItemModal(deps: ListenerDeps, modal: (item: Commitment, origin: ModalOrigin, t: Translator) => types.ModalView) {
-  return async ({ ack, body, action, client, respond }: ButtonArgs): Promise<void> => {
+  return async ({ ack, body, action, client }: ButtonArgs): Promise<void> => {
     await ack();
     let t = EN;
     try {
@@ -26,7 +27,7 @@ export function openItemModal(deps: ListenerDeps, modal: (item: Commitment, orig
       };
       await client.views.open({ trigger_id: body.trigger_id, view: modal(item, origin, t) });
     } catch (error) {
-      await respond({ response_type: 'ephemeral', replace_original: false, ...answerError(error, deps.log, t) });
+      if (body.response_url) await postToResponseUrl({ url: body.response_url, slackApiUrl: deps.slackApiUrl }, answerError(error, deps.log, t));
     }
   };
 }

@@ -1,3 +1,4 @@
+import { postToResponseUrl } from '#shared/slack/respond';
 import { EN, translatorOf } from '#shared/i18n/translator';
 import { answerError } from '#shared/slack/answer-error';
 import { itemIdOf } from '#shared/slack/render/commitment';
@@ -9,7 +10,7 @@ import { buttonCaller, type ButtonArgs } from '../payload.ts';
 
 /** An archived item's Unarchive button: unarchives it, then redraws the message it sat on. */
 export function unarchiveItem(deps: ListenerDeps) {
-  return async ({ ack, body, action, context, respond }: ButtonArgs): Promise<void> => {
+  return async ({ ack, body, action, context }: ButtonArgs): Promise<void> => {
     await ack();
     // The confirmation and any refusal are said in the presser's language.
     let t = EN;
@@ -23,7 +24,7 @@ export function unarchiveItem(deps: ListenerDeps) {
       deps.afterAnswer.later(context, echoJob(team, caller.userId, origin, confirmation));
       deps.afterAnswer.later(context, { kind: 'home', team, userId: caller.userId });
     } catch (error) {
-      await respond({ response_type: 'ephemeral', replace_original: false, ...answerError(error, deps.log, t) });
+      if (body.response_url) await postToResponseUrl({ url: body.response_url, slackApiUrl: deps.slackApiUrl }, answerError(error, deps.log, t));
     }
   };
 }

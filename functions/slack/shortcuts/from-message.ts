@@ -24,7 +24,7 @@ export function messageShortcut(deps: ListenerDeps, modal: (start: MessageStart,
       const start = await startFromMessage(deps, caller, messageOf(shortcut, client));
       await client.views.open({ trigger_id: shortcut.trigger_id, view: modal(start, shortcut, t) });
     } catch (error) {
-      await postToResponseUrl(shortcut.response_url, answerError(error, deps.log, t));
+      await postToResponseUrl({ url: shortcut.response_url, slackApiUrl: deps.slackApiUrl }, answerError(error, deps.log, t));
     }
   };
 }

@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { types } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ACTION_IDS, VIEW_IDS } from '#shared/slack-app/definitions';
@@ -8,8 +10,8 @@ import { useSlackHandler } from '../../support/slack-handler.ts';
 import { commandSender } from '../../support/slack-commands.ts';
 
 // A check-in answer's place (the channel, the message and its blocks) and its response_url come
-// from the payload: a hostile member forges them. Their own answer stands, and nobody else's
-// message changes.
+// from the payload: a hostile member forges them. Their own answer stands; nobody else's message
+// changes, and nothing goes to an address that is not Slack's.
 const NOW = new Date('2026-11-26T01:00:00Z');
 const harness = useSlackHandler();
 const TEAM = 'T0FORGED';
@@ -98,6 +100,25 @@ describe('a check-in answer with a forged place', () => {
     const sent = await harness.send(signedEvent(new URLSearchParams({ payload }).toString()));
     const told = harness.slack.calls.filter((c) => c.method.startsWith('response_url:')).slice(-1).map((c) => String(c.args['text']));
     expect({ status: sent.statusCode, saved: (await item('FP-1')).version > before.version, told: told.filter((text) => /nothing was changed|went wrong/i.test(text)) }).toEqual({ status: 200, saved: true, told: [] });
+  });
+});
+
+describe('a check-in press with a response_url that is not Slack’s', () => {
+  const hits: string[] = [];
+  let server: Server;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.end('ok');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('is answered, but its refusal is posted nowhere: not to an address of the sender’s choosing', async () => {
+    const { port } = server.address() as AddressInfo;
+    const answer = await harness.send(press('QZ-1@1', { channel: 'D0MARIA', ts: '1700000000.000100', message: { text: 'x', blocks: [] } }, `http://127.0.0.1:${port}/2018-06-01/runtime/invocation/x/response`));
+    expect({ status: answer.statusCode, hits }).toEqual({ status: 200, hits: [] });
   });
 });
 
