@@ -1,4 +1,3 @@
-import { postToResponseUrl } from '#shared/slack/respond';
 import type { AllMiddlewareArgs, BlockAction, Context as BoltContext, types } from '@slack/bolt';
 import * as z from 'zod';
 import { LooseBlockSchema } from '#shared/domain/after-answer';
@@ -6,6 +5,7 @@ import type { CheckInAnswer } from '#shared/domain/check-in-answer';
 import type { Commitment } from '#shared/domain/schemas';
 import { EN, translatorOf, type Translator } from '#shared/i18n/translator';
 import { answerError, type FormFields } from '#shared/slack/answer-error';
+import { postToResponseUrl } from '#shared/slack/respond';
 import { renderAnswered, renderChangedSince } from '#shared/slack/render/check-in-answer';
 import { itemIdOf, readItemVersion } from '#shared/slack/render/commitment';
 import type { ModalOrigin } from '#shared/slack/render/modals';

@@ -1,8 +1,8 @@
-import { postToResponseUrl } from '#shared/slack/respond';
 import type { types } from '@slack/bolt';
 import type { Commitment } from '#shared/domain/schemas';
 import { EN, translatorOf, type Translator } from '#shared/i18n/translator';
 import { answerError } from '#shared/slack/answer-error';
+import { postToResponseUrl } from '#shared/slack/respond';
 import type { ModalOrigin } from '#shared/slack/render/modals';
 import { getCommitment } from '#shared/use-cases/interactions';
 import { headerRef } from '#shared/use-cases/redraw';

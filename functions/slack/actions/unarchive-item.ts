@@ -1,6 +1,6 @@
-import { postToResponseUrl } from '#shared/slack/respond';
 import { EN, translatorOf } from '#shared/i18n/translator';
 import { answerError } from '#shared/slack/answer-error';
+import { postToResponseUrl } from '#shared/slack/respond';
 import { itemIdOf } from '#shared/slack/render/commitment';
 import { unarchiveFromButton } from '#shared/use-cases/interactions';
 import { headerRef } from '#shared/use-cases/redraw';
