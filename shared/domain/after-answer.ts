@@ -65,8 +65,8 @@ export const AfterAnswerJobSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('checkin'),
     team: JobTeamSchema,
-    /** Who answered: the message is changed only in their own direct message with the bot. */
-    userId: SlackIdSchema,
+    /** Who answered: the message is changed only in their own direct message with the bot (a job from before it was carried changes nothing). */
+    userId: SlackIdSchema.optional(),
     channelId: SlackIdSchema,
     messageTs: SlackIdSchema,
     itemId: CommitmentIdSchema,

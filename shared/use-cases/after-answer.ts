@@ -137,7 +137,8 @@ async function redrawCheckIn(deps: AfterAnswerDeps, job: JobOf<'checkin'>): Prom
 }
 
 /** Whether `channelId` is `userId`'s direct message with the bot: the one kept on their record, else the one Slack opens for them. */
-async function isOwnDm(deps: AfterAnswerDeps, web: SlackWeb, job: { team: JobTeam; userId: string; channelId: string }): Promise<boolean> {
+async function isOwnDm(deps: AfterAnswerDeps, web: SlackWeb, job: { team: JobTeam; userId?: string | undefined; channelId: string }): Promise<boolean> {
+  if (!job.userId) return false;
   const { person } = await deps.directory.caller(job.team.id, job.userId);
   if (person?.dmChannelId === job.channelId) return true;
   const opened = await web.call('conversations.open', { users: job.userId });

@@ -6,6 +6,8 @@ import { ACTION_IDS, VIEW_IDS } from '#shared/slack-app/definitions';
 import { checkInActions } from '#shared/slack/render/check-in';
 import { createSlackWeb } from '#shared/slack/web-api';
 import { interactionEvent, signedEvent, viewSubmission } from '#local/slack-request';
+import { localContext } from '#local/http-adapter';
+import { afterAnswerEvent } from '#shared/domain/after-answer';
 import { useSlackHandler } from '../../support/slack-handler.ts';
 import { commandSender } from '../../support/slack-commands.ts';
 
@@ -90,6 +92,14 @@ describe('a check-in answer with a forged place', () => {
     const hers = await postAsBot('D0MARIA', ['FP-4']);
     await harness.send(press(`FP-4@${(await item('FP-4')).version}`, { channel: 'D0MARIA', ts: hers.ts, message: { text: 'Check-in', blocks: hers.blocks } }));
     expect(JSON.stringify(harness.slack.callsTo('chat.update').filter((c) => c.args['channel'] === 'D0MARIA').at(-1)?.args['blocks'])).toContain('On track');
+  });
+
+  it('changes nothing, and ends without a retry, for a redraw job from before it named who answered (one left across a deploy)', async () => {
+    const hers = await postAsBot('D0MARIA', ['FP-4']);
+    const before = changesTo('D0MARIA').length;
+    const job = { kind: 'checkin' as const, team: { id: TEAM, enterpriseInstall: false }, channelId: 'D0MARIA', messageTs: hers.ts, itemId: 'FP-4', replacement: [{ type: 'section', block_id: 'checkin-item:FP-4' }] };
+    await expect(harness.handler()(afterAnswerEvent(job), localContext())).resolves.toBeUndefined();
+    expect(changesTo('D0MARIA').length - before).toBe(0);
   });
 
   it('saves a press whose message is nested too deep to copy, tells her nothing went wrong, and reads the message back instead', async () => {
