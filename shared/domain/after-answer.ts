@@ -35,6 +35,8 @@ export const AfterAnswerJobSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('person'), team: JobTeamSchema, userId: SlackIdSchema }),
   /** Lists the user groups in Slack and keeps the records of these (as many as one track can name): stale records served, or a listing Slack was slow to answer. */
   z.strictObject({ kind: z.literal('groups'), team: JobTeamSchema, groupIds: z.array(SlackIdSchema).min(1).max(MEMBERS_PER_TRACK) }),
+  /** Forgets a team whose app was removed: its person and group records, and its digests paused (see `forgetTeam`). */
+  z.strictObject({ kind: z.literal('forget'), team: JobTeamSchema, reason: z.enum(['app_uninstalled', 'tokens_revoked']) }),
   /** Sends a track's briefing files to the user who asked, dated when they asked. */
   z.strictObject({
     kind: z.literal('export'),

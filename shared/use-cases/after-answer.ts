@@ -15,8 +15,9 @@ import { isDefiniteRefusal } from '#shared/use-cases/access';
 import { exportBriefing } from '#shared/use-cases/export';
 import { buildHome } from '#shared/use-cases/home';
 import { redraw } from '#shared/use-cases/redraw';
+import { forgetTeam, type ForgetTeamDeps } from '#shared/use-cases/uninstall';
 
-export interface AfterAnswerDeps extends Deps {
+export interface AfterAnswerDeps extends Deps, Pick<ForgetTeamDeps, 'installations' | 'people'> {
   log: Logger;
   clock: () => Date;
   /** Slack Web API base URL, ending in `/api/`. */
@@ -38,6 +39,11 @@ export async function runAfterAnswerJob(deps: AfterAnswerDeps, job: AfterAnswerJ
       return unlessRefused(deps, job, () => deps.directory.refresh(job.team.id, job.userId));
     case 'groups':
       return unlessRefused(deps, job, () => deps.directory.refreshGroups(job.team.id, job.groupIds));
+    case 'forget': {
+      const forgotten = await forgetTeam(deps, { teamId: job.team.id, reason: job.reason, now: deps.clock() });
+      deps.log.info(forgotten ? 'team forgotten' : 'team installed again since its removal: nothing forgotten', { teamId: job.team.id, reason: job.reason, ...forgotten });
+      return;
+    }
     case 'export':
       return sendBriefing(deps, job);
     case 'redraw':

@@ -1,22 +1,24 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { uninstall } from '#shared/use-cases/uninstall';
 import type { ListenerDeps } from '../deps.ts';
+import { jobTeam } from '../after-answer.ts';
 
 type UninstallEvent = SlackEventMiddlewareArgs<'app_uninstalled'> | SlackEventMiddlewareArgs<'tokens_revoked'>;
 
-/** The app was removed (`app_uninstalled`) or its bot token revoked (`tokens_revoked`): stop using its token, forget its people, pause its digests, keep its tracks. */
+/**
+ * The app was removed (`app_uninstalled`) or its bot token revoked (`tokens_revoked`): its token
+ * goes now; its people, and its digests, after the answer (a job); its tracks stay.
+ */
 export function appUninstalled(deps: ListenerDeps) {
-  return async ({ event, body }: UninstallEvent & AllMiddlewareArgs): Promise<void> => {
+  return async ({ event, body, context }: UninstallEvent & AllMiddlewareArgs): Promise<void> => {
     // A revocation of user tokens only leaves the bot token, all the app uses, in place.
     if (event.type === 'tokens_revoked' && (event.tokens.bot ?? []).length === 0) return;
     const teamId = body.team_id;
     if (!teamId) return;
     const query = { teamId, enterpriseId: body.enterprise_id, isEnterpriseInstall: body.is_enterprise_install };
-    const paused = await uninstall(
-      { installations: deps.installations, subscriptions: deps.subscriptions, forgetTokens: () => deps.tokens.forget(), people: deps.people },
-      { query, reason: event.type, at: new Date(body.event_time * 1000), now: deps.clock() },
-    );
-    if (paused === undefined) deps.log.info('removal older than the install, ignored', { teamId, reason: event.type, eventTime: body.event_time });
-    else deps.log.info('uninstalled', { teamId, reason: event.type, paused });
+    const removed = await uninstall({ installations: deps.installations, forgetTokens: () => deps.tokens.forget() }, { query, at: new Date(body.event_time * 1000) });
+    if (!removed) return deps.log.info('removal older than the install, ignored', { teamId, reason: event.type, eventTime: body.event_time });
+    deps.afterAnswer.later(context, { kind: 'forget', team: jobTeam(context, teamId), reason: event.type });
+    deps.log.info('uninstalled', { teamId, reason: event.type });
   };
 }

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AfterAnswerEventSchema } from '#shared/domain/after-answer';
 import { ACTION_IDS } from '#shared/slack-app/definitions';
 import { seedBusan } from '#shared/use-cases/seed';
+import { SlackUserSchema } from '#shared/domain/access';
+import { createPeopleStore } from '#shared/store/people';
 import { localContext } from '#local/http-adapter';
 import { blockAction, commandEvent, eventCallback, interactionEvent, signedEvent } from '#local/slack-request';
 import { FakeLambda, useFakeLambdaEnv } from '../../support/fake-lambda.ts';
@@ -114,5 +116,18 @@ describe('a refresh of a record', () => {
       await lambda.runQueued();
     }
     expect(outcomes(invoked)).toEqual(['person:ok', 'person:ok']);
+  });
+});
+
+describe('a removal of the app', () => {
+  it('is answered before the team’s records go: a job after the answer deletes them', async () => {
+    const team = 'T0JOBSGONE';
+    const people = createPeopleStore({ client: harness.table.client, tableName: harness.table.tableName });
+    await people.save({ teamId: team, userId: 'U0LEAVING', user: SlackUserSchema.parse({ id: 'U0LEAVING', team_id: team }), fetchedAt: new Date().toISOString(), asOf: Date.now() });
+    const queued = lambda.invocations.length;
+    expect((await harness.send(eventCallback(team, { type: 'app_uninstalled' }))).statusCode).toBe(200);
+    expect(Boolean(await people.get(team, 'U0LEAVING'))).toBe(true);
+    await lambda.runQueued();
+    expect({ jobs: outcomes(queued), person: await people.get(team, 'U0LEAVING') }).toEqual({ jobs: ['forget:ok'], person: undefined });
   });
 });

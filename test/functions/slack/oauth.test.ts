@@ -4,7 +4,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ACTION_IDS, SLACK_APP } from '#shared/slack-app/definitions';
 import { seedBusan } from '#shared/use-cases/seed';
-import { uninstall } from '#shared/use-cases/uninstall';
+import { forgetTeam, uninstall } from '#shared/use-cases/uninstall';
 import { createSubscriptionStore } from '#shared/store/subscriptions';
 import type { FakeInstallGrant } from '#local/fake-slack';
 import { browserGet, commandEvent, eventCallback, interactionEvent, signedEvent } from '#local/slack-request';
@@ -355,10 +355,21 @@ describe('uninstall and token revocation', () => {
     // This container serves the workspace once, and keeps its install for a while.
     expect((await harness.send(join('U0BEFORE'))).statusCode).toBe(200);
     expect(await people.get('T0WARM', 'U0BEFORE')).toBeDefined();
+    // Another container handles the removal, and its job after the answer.
     const now = new Date();
-    await uninstall({ installations: installations(), subscriptions: subscriptions(), forgetTokens: () => {}, people }, { query: { teamId: 'T0WARM' }, reason: 'app_uninstalled', at: now, now });
+    await uninstall({ installations: installations(), forgetTokens: () => {} }, { query: { teamId: 'T0WARM' }, at: now });
+    await forgetTeam({ installations: installations(), subscriptions: subscriptions(), people }, { teamId: 'T0WARM', reason: 'app_uninstalled', now });
     expect((await harness.send(join('U0AFTER'))).statusCode).toBe(200);
     expect({ before: await people.get('T0WARM', 'U0BEFORE'), after: await people.get('T0WARM', 'U0AFTER') }).toEqual({ before: undefined, after: undefined });
+  });
+
+  it('forgets nothing of a team that installed the app again before the job after its removal ran', async () => {
+    await install({ teamId: 'T0BACK', botToken: 'xoxb-back' });
+    const people = createPeopleStore({ client: harness.table.client, tableName: harness.table.tableName });
+    const join = eventCallback('T0BACK', { type: 'team_join', user: { id: 'U0STAYS', team_id: 'T0BACK', name: 'stays' }, event_ts: '1.000100' });
+    expect((await harness.send(join)).statusCode).toBe(200);
+    const forgotten = await forgetTeam({ installations: installations(), subscriptions: subscriptions(), people }, { teamId: 'T0BACK', reason: 'app_uninstalled', now: new Date() });
+    expect({ forgotten, person: Boolean(await people.get('T0BACK', 'U0STAYS')) }).toEqual({ forgotten: undefined, person: true });
   });
 
   it('keeps the bot token when only user tokens are revoked', async () => {
