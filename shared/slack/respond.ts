@@ -14,7 +14,7 @@ export async function postToResponseUrl(
   message: SlackMessage,
   mode: { replaceOriginal?: boolean; inChannel?: boolean } = {},
 ): Promise<boolean> {
-  if (!fromSlack(target.url, target.slackApiUrl)) return false;
+  if (!isSlackResponseUrl(target.url, target.slackApiUrl)) return false;
   const response = await sendHttp(target.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -26,13 +26,4 @@ export async function postToResponseUrl(
     signal: AbortSignal.timeout(2500),
   }).catch(() => undefined);
   return response?.ok ?? false;
-}
-
-/** Whether Slack can have given `url`; one that is not a URL cannot. */
-export function fromSlack(url: string, slackApiUrl: string): boolean {
-  try {
-    return isSlackResponseUrl(url, slackApiUrl);
-  } catch {
-    return false;
-  }
 }

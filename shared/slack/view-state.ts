@@ -66,8 +66,9 @@ export function readOrigin(metadata: string, slackApiUrl: string): ModalOrigin {
   }
 }
 
-/** Whether Slack can have given `url` as a response_url: on its hooks host, or where its Web API is called (a stand-in's own host). */
+/** Whether Slack can have given `url` as a response_url: on its hooks host, or where its Web API is called (a stand-in's own host); what is not a URL, it cannot. */
 export function isSlackResponseUrl(url: string, slackApiUrl: string): boolean {
+  if (!URL.canParse(url)) return false;
   const { origin } = new URL(url);
   return origin === 'https://hooks.slack.com' || origin === new URL(slackApiUrl).origin;
 }

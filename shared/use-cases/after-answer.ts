@@ -6,7 +6,8 @@ import type { Logger } from '#shared/observe/log';
 import { answerError, isRefusal } from '#shared/slack/answer-error';
 import type { SlackMessage } from '#shared/slack/render/format';
 import { renderDone } from '#shared/slack/render/notice';
-import { fromSlack, postToResponseUrl } from '#shared/slack/respond';
+import { postToResponseUrl } from '#shared/slack/respond';
+import { isSlackResponseUrl } from '#shared/slack/view-state';
 import { SlackApiError } from '#shared/slack/upload';
 import { replaceItemBlocks } from '#shared/slack/render/check-in-answer';
 import { createSlackWeb, type SlackReply, type SlackWeb } from '#shared/slack/web-api';
@@ -172,7 +173,7 @@ async function tokenFor(deps: AfterAnswerDeps, job: { kind: string; team: JobTea
 
 /** Posts to a job's `response_url`; one Slack cannot have given is not posted to (nor retried): logged, and the job is done. */
 async function post(deps: AfterAnswerDeps, url: string, message: SlackMessage, mode: { replaceOriginal?: boolean; inChannel?: boolean } = {}): Promise<void> {
-  if (!fromSlack(url, deps.slackApiUrl)) return deps.log.warn('response_url not Slack’s: nothing posted', { host: hostOf(url) });
+  if (!isSlackResponseUrl(url, deps.slackApiUrl)) return deps.log.warn('response_url not Slack’s: nothing posted', { host: hostOf(url) });
   if (!(await postToResponseUrl({ url, slackApiUrl: deps.slackApiUrl }, message, mode))) throw new SlackApiError('response_url', 'not accepted');
 }
 
