@@ -1,9 +1,8 @@
-import { parseArgs } from 'node:util';
 import { createDynamoClient } from '#shared/store/client';
 import { createInstallationStore } from '#shared/store/installations';
 import { TeamIdSchema } from '#shared/domain/schemas';
 import { LOCAL } from './local/env.ts';
-import { checkRegion, runScript, scriptEnv, ScriptSettingError } from './local/script-settings.ts';
+import { checkRegion, runScript, scriptArgs, scriptEnv, ScriptSettingError } from './local/script-settings.ts';
 import { purgeLine } from './local/purge-summary.ts';
 
 /**
@@ -17,10 +16,11 @@ import { purgeLine } from './local/purge-summary.ts';
  * reading the table once is a fair price.
  */
 await runScript(async () => {
-  const { values } = parseArgs({ options: { team: { type: 'string' }, yes: { type: 'boolean', default: false } } });
+  const usage = 'npm run purge -- --team T0123ABCD [--yes]';
+  const values = scriptArgs({ team: { type: 'string' }, yes: { type: 'boolean', default: false } }, usage);
   const team = TeamIdSchema.safeParse(values.team);
   if (!team.success) {
-    throw new ScriptSettingError(`--team ${values.team ?? '(missing)'}: ${team.error.issues[0]?.message}. Usage: npm run purge -- --team T0123ABCD [--yes]`);
+    throw new ScriptSettingError(`--team ${values.team ?? '(missing)'}: ${team.error.issues[0]?.message}. Usage: ${usage}`);
   }
   const env = scriptEnv(process.env, LOCAL.dir, { slack: false });
   const tableName = env['TABLE_NAME'] ?? LOCAL.tableName;

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { createDynamoClient } from '#shared/store/client';
 import { createStore } from '#shared/store/store';
 import { TeamIdSchema } from '#shared/domain/schemas';
@@ -6,7 +5,7 @@ import { seedBusan } from '#shared/use-cases/seed';
 import { countOf } from '#shared/render/count';
 import { ensureTable } from './local/dynamodb-local.ts';
 import { LOCAL } from './local/env.ts';
-import { checkRegion, runScript, scriptEnv, ScriptSettingError } from './local/script-settings.ts';
+import { checkRegion, runScript, scriptArgs, scriptEnv, ScriptSettingError } from './local/script-settings.ts';
 
 /**
  * `npm run seed -- --team T0123ABCD`: loads the Busan data set into the table named by
@@ -14,7 +13,7 @@ import { checkRegion, runScript, scriptEnv, ScriptSettingError } from './local/s
  * the running `npm start`'s DynamoDB Local, else in the AWS account of the current credentials.
  */
 await runScript(async () => {
-  const { values } = parseArgs({ options: { team: { type: 'string', default: LOCAL.teamId } } });
+  const values = scriptArgs({ team: { type: 'string', default: LOCAL.teamId } }, 'npm run seed [-- --team T0123ABCD]');
   const team = TeamIdSchema.safeParse(values.team);
   if (!team.success) throw new ScriptSettingError(`--team ${values.team}: ${team.error.issues[0]?.message}`);
   const env = scriptEnv(process.env, LOCAL.dir, { slack: false });

@@ -4,7 +4,6 @@
  * SLACK_BOT_TOKEN or SLACK_BOT_TOKEN_SECRET_ARN, SLACK_API_URL), else the running `npm start`'s.
  * SWEEP_BUDGET_MS bounds it like a Lambda's timeout would (default 5 minutes).
  */
-import { parseArgs } from 'node:util';
 import { loadConfig } from '#shared/config';
 import { createLogger } from '#shared/observe/log';
 import { createDynamoClient } from '#shared/store/client';
@@ -13,14 +12,20 @@ import { runSweep } from '#shared/reminders/sweep';
 import { createCheckInDeps } from '#shared/check-ins/deps';
 import { runCheckInSweep } from '#shared/check-ins/sweep';
 import { LOCAL } from './local/env.ts';
-import { checkRegion, runScript, scriptEnv, sweepClock } from './local/script-settings.ts';
+import { readEndpoints } from './local/endpoints.ts';
+import { checkRegion, runScript, scriptArgs, scriptEnv, sweepClock } from './local/script-settings.ts';
 import { checkInSweepLine, digestSweepLine } from './local/sweep-summary.ts';
 import { movedSubscriptionLines, subscriptionKey } from './local/sweep-moved.ts';
 import type { Subscription } from '#shared/domain/subscription';
 
+const NOTHING_DUE_LOCALLY =
+  'Nothing was due: each person is asked once a day, and `npm start` sweeps by itself every minute, so it may have asked them already (its terminal shows the messages). `npm run sweep -- --at +1d` sweeps as tomorrow.';
+
 await runScript(async () => {
-  const { values } = parseArgs({ options: { at: { type: 'string' } } });
+  const values = scriptArgs({ at: { type: 'string' } }, 'npm run sweep [-- --at <date-time> | +2d | +36h]');
   const now = sweepClock(values.at, new Date());
+  // Sweeping the running `npm start`'s table, which sweeps by itself every minute.
+  const local = !process.env['DYNAMODB_ENDPOINT'] && readEndpoints(LOCAL.dir) !== undefined;
   const config = loadConfig(scriptEnv(process.env, LOCAL.dir, { slack: true }));
   await checkRegion(config.dynamodbEndpoint);
   const client = createDynamoClient(config.dynamodbEndpoint);
@@ -39,6 +44,7 @@ await runScript(async () => {
     for (const line of movedSubscriptionLines(due, after)) console.log(line);
     const c = await runCheckInSweep(createCheckInDeps(config, client, log), { now, remainingMs: () => deadline - Date.now() });
     console.log(checkInSweepLine(c));
+    if (c.dueAsks === 0 && local) console.log(NOTHING_DUE_LOCALLY);
   } finally {
     client.destroy();
   }

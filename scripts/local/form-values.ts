@@ -83,6 +83,8 @@ function kindOf(element: FormElement): string {
       return 'text';
     case 'datepicker':
       return 'YYYY-MM-DD';
+    case 'url_text_input':
+      return 'an https link';
     case 'users_select':
       return 'a person: name or user id';
     case 'multi_users_select':

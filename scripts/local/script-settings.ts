@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { addHours } from 'date-fns';
 import { ConfigError } from '#shared/errors';
 import { createDynamoClient } from '#shared/store/client';
@@ -6,6 +7,25 @@ import { LOCAL } from './env.ts';
 
 /** A refusal a script prints as its one line. */
 export class ScriptSettingError extends Error {}
+
+/** `--help`: the script prints its usage and does nothing else. */
+class HelpAsked extends Error {}
+
+/**
+ * A script's options from its command line: `--help` prints `usage` and ends the script; an
+ * option it does not take, or one missing its value, is refused in one line with `usage`.
+ */
+export function scriptArgs<const T extends ParseArgsOptionsConfig>(options: T, usage: string): ReturnType<typeof parseArgs<{ options: T; strict: true }>>['values'] {
+  try {
+    const { values } = parseArgs({ options: { ...options, help: { type: 'boolean' } }, strict: true, allowPositionals: false });
+    const { help, ...given } = values as Record<string, unknown>;
+    if (help === true) throw new HelpAsked(`Usage: ${usage}`);
+    return given as ReturnType<typeof parseArgs<{ options: T; strict: true }>>['values'];
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) throw new ScriptSettingError(`${(error as Error).message.split('.')[0]}. Usage: ${usage}`);
+    throw error;
+  }
+}
 
 const START_HINT = 'start `npm start` in another terminal (this script finds it)';
 
@@ -56,6 +76,7 @@ export async function runScript(main: () => Promise<void>): Promise<void> {
   try {
     await main();
   } catch (error) {
+    if (error instanceof HelpAsked) return console.log(error.message);
     console.error(describeFailure(error));
     process.exitCode = error instanceof ScriptSettingError || error instanceof ConfigError ? 2 : 1;
   }

@@ -497,7 +497,9 @@ async function refreshAfterPosts(ctx: SweepContext, owners: ToRefresh[], concurr
 }
 
 async function stop(ctx: SweepContext, owner: { teamId: TeamId; userId: string; asks: DueAsk[] }, reason: string): Promise<Outcome> {
-  ctx.log.warn('check-ins stopped', { teamId: owner.teamId, userId: owner.userId, reason });
+  // A deactivated account or a bot is the workspace's ordinary life; a refusal of Slack's is worth a look.
+  const level = reason === 'deactivated' || reason === 'bot' ? 'info' : 'warn';
+  ctx.log[level]('check-ins stopped', { teamId: owner.teamId, userId: owner.userId, reason });
   await ctx.deps.preferences.stop(owner.teamId, owner.userId, reason, ctx.clock());
   return putOffStopped(ctx, owner.asks);
 }

@@ -346,7 +346,7 @@ export const en = {
   'import.pickTitle': 'Confirm follow-ups',
   'import.pickSubmit': 'Save ticked',
   'import.found':
-    'Found *{found}* possible follow-ups. Untick what is not one; check each one’s kind, due date and parties.{more, select, yes { Only the first {shown} fit in one form: import the text from ¶{from} on again for the rest.} other {}}',
+    'Found {found, plural, one {*#* possible follow-up. Untick it if it is not one; check its} other {*#* possible follow-ups. Untick what is not one; check each one’s}} kind, due date and parties.{more, select, yes { Only the first {shown} fit in one form: import the text from ¶{from} on again for the rest.} other {}}',
   'import.fieldTitle': '{n}. Title',
   'import.fieldKind': '{n}. Kind',
   'import.fieldDue': '{n}. Due date (one-off only)',

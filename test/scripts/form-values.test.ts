@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { editModal, updateModal } from '#shared/slack/render/modals';
 import { FormFillError, describeForm, fillForm, type FormView } from '#local/form-values';
-import { importPickModal } from '#shared/slack/render/import';
+import { importPickModal, importTextModal } from '#shared/slack/render/import';
 import { CommitmentSchema } from '#shared/domain/schemas';
 
 const item = CommitmentSchema.parse({
@@ -40,6 +40,13 @@ describe('filling a form from key=value (issue 15)', () => {
     expect(() => fillForm(view, ['colour=blue'])).toThrow(new FormFillError('This form has no field colour; its fields: status, note.'));
     expect(() => fillForm(view, ['status=finished'])).toThrow(/^status=finished: choose one of /);
     expect(() => fillForm(asSent(editModal(item, {})), ['due=31/03/2027'])).toThrow('due=31/03/2027: a date picker takes YYYY-MM-DD.');
+  });
+});
+
+describe('the import form in the terminal', () => {
+  it('asks for the readout’s link as a link, not as a choice', () => {
+    const lines = describeForm(asSent(importTextModal({}, { track: { slug: 'japan-korea', title: 'Japan–Korea' }, today: '2026-12-08' }))).split('\n');
+    expect(lines.find((line) => line.startsWith('  import_link='))).toMatch(/\[an https link\]/);
   });
 });
 

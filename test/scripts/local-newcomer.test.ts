@@ -116,6 +116,8 @@ describe('the newcomer path for check-ins, as docs/local.md writes it (issue 25)
   it('escalates as the docs say: a channel subscribed to the demo track, swept two days on, lists who has not answered', { timeout: 60_000 }, async () => {
     // The owners are asked now (nothing new if the path above already swept), then the docs' two commands.
     expect((await script('sweep')).code).toBe(0);
+    // Swept again at once, nothing is due; the sweep says why (npm start's own sweep may have asked first) and how to sweep tomorrow.
+    expect((await script('sweep')).stdout).toContain('Nothing was due: each person is asked once a day, and `npm start` sweeps by itself every minute');
     const steps = newcomerPath(4, 4);
     expect(steps.map((argv) => argv.join(' '))).toEqual(['npm run slack -- --channel #gov-affairs /commitments subscribe demo daily 09:00', 'npm run sweep -- --at +2d']);
     const mark = terminal.length;

@@ -51,6 +51,11 @@ describe('importPickModal', () => {
     expect(text).not.toContain('Only the first');
     expect(text).toContain('&lt;dialogue&gt; &amp; more');
   });
+
+  it('speaks of one follow-up in the singular', () => {
+    const text = JSON.stringify(importPickModal('d1', {}, [proposal(0)], BOTH).blocks[0]);
+    expect(text).toContain('Found *1* possible follow-up. Untick it if it is not one; check its kind, due date and parties.');
+  });
 });
 
 describe('importPickModal’s fields, for issue 24', () => {
