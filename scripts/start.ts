@@ -74,7 +74,7 @@ async function startSocketMode(appToken: string) {
   const config = loadConfig();
   const secret = await config.slackSecret();
   if (secret.mode !== 'single') throw new Error('Socket Mode serves one workspace: set SLACK_BOT_TOKEN.');
-  const app = new App({ token: secret.botToken, appToken, socketMode: true, logLevel: LogLevel.WARN, clientOptions: { slackApiUrl: config.slackApiUrl } });
+  const app = new App({ token: secret.botToken, appToken, socketMode: true, extendedErrorHandler: true, logLevel: LogLevel.WARN, clientOptions: { slackApiUrl: config.slackApiUrl } });
   registerListeners(app, createListenerDeps(config, createLogger('commitments-socket', config.logLevel)));
   await app.start();
   console.log('Socket Mode: connected; /commitments in your workspace reaches this process.');

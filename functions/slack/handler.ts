@@ -2,7 +2,7 @@ import { App, AwsLambdaReceiver, LogLevel } from '@slack/bolt';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { loadConfig, type SlackSecret } from '#shared/config';
 import { createLogger } from '#shared/observe/log';
-import { countRefusedRequest, type RefusalReason } from '#shared/observe/metrics';
+import { countHandledError, countRefusedRequest, type RefusalReason } from '#shared/observe/metrics';
 import { observeInvocation } from '#shared/observe/invocation';
 import { loadTracer } from '#shared/observe/tracer';
 import { SIGNATURE_REFUSED, SIGNATURE_WINDOW_SECONDS, verifyWithFreshSecret, type SignatureRefusal } from '#shared/slack/verify';
@@ -12,7 +12,7 @@ import { loadTimeZoneData } from '#shared/dates/flags';
 import { registerListeners } from './listeners.ts';
 import { createListenerDeps } from './deps.ts';
 import { createOAuthRoutes } from './oauth-routes.ts';
-import { namesNoWorkspace, notInstalledAnswer, serveEventOnce, teamOf } from './multi-workspace.ts';
+import { appRateLimited, namesNoWorkspace, notInstalledAnswer, serveEventOnce, teamOf } from './multi-workspace.ts';
 import { AfterAnswerEventSchema, type AfterAnswerEvent } from '#shared/domain/after-answer';
 import { AFTER_ANSWER_KEY, answeringWith, JobBatch } from './after-answer.ts';
 import { LOOKUP_WAIT_MS } from '#shared/use-cases/access';
@@ -75,6 +75,8 @@ async function build(secret: SlackSecret): Promise<Built> {
             return { botToken: bot.handle, botId: bot.botId, botUserId: bot.botUserId, teamId: bot.teamId, enterpriseId: bot.enterpriseId };
           },
     processBeforeResponse: true,
+    // The error handler is told which request failed (see registerListeners).
+    extendedErrorHandler: true,
     ignoreSelf: false,
     // A rotated bot token that Slack refuses is read again and the call repeated once.
     clientOptions: { slackApiUrl: config.slackApiUrl, fetch: deps.slackFetch },
@@ -132,6 +134,13 @@ async function answer(event: APIGatewayProxyEventV2, context: Context): Promise<
   // A mismatch is checked once more with a fresh read of the secret (at most one read per 30 s): it may have been rotated.
   const refused = await verifyWithFreshSecret({ signature, timestamp, rawBody }, (read) => config.signingSecret(read), new Date());
   if (refused) return unauthorized(refused, signatureRefusal(refused));
+  const limited = appRateLimited(rawBody);
+  if (limited) {
+    // That minute's events are lost: records catch up by their age (a day, an hour to manage); the alarm tells the operator.
+    log.error('Slack drops the app\'s events for the rest of a minute (app_rate_limited)', limited);
+    countHandledError(Object.assign(new Error('app_rate_limited'), { code: 'app_rate_limited' }));
+    return { statusCode: 200, body: '' };
+  }
   // Every key starts with the team: without one nothing can be read or written.
   if (namesNoWorkspace(rawBody)) return badRequest('the request names no workspace (team_id is empty)');
   const team = teamOf(rawBody);

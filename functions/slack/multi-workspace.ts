@@ -1,6 +1,7 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { InstallationQuery } from '#shared/domain/installation';
 import type { ListenerDeps } from './deps.ts';
+import { isJsonBody } from '#shared/commands/replay';
 
 type Result = APIGatewayProxyStructuredResultV2;
 
@@ -33,7 +34,7 @@ export function teamOf(rawBody: string): string | undefined {
  * `team_id` and no enterprise): such a request cannot be keyed to any data.
  */
 export function namesNoWorkspace(rawBody: string): boolean {
-  if (rawBody.startsWith('{')) {
+  if (isJsonBody(rawBody)) {
     const body = parseJson(rawBody) as { type?: string; event?: { type?: string } } | undefined;
     // Uninstall events are read by their own listener; only deliveries that run something are checked.
     if (body?.type !== 'event_callback' || UNINSTALL_EVENTS.has(body.event?.type ?? '')) return false;
@@ -45,6 +46,16 @@ export function namesNoWorkspace(rawBody: string): boolean {
   return !query?.teamId && !query?.enterpriseId;
 }
 
+/**
+ * Slack's notice that it drops the app's events for the rest of a minute (`app_rate_limited`):
+ * not an event, so Bolt has no listener for it. What it says, for the log; undefined for any other body.
+ */
+export function appRateLimited(rawBody: string): { teamId: unknown; minute: unknown } | undefined {
+  if (!isJsonBody(rawBody)) return undefined;
+  const body = parseJson(rawBody) as { type?: unknown; team_id?: unknown; minute_rate_limited?: unknown } | undefined;
+  return body?.type === 'app_rate_limited' ? { teamId: body.team_id, minute: body.minute_rate_limited } : undefined;
+}
+
 /** Events that arrive after the install is gone, and must still run. */
 const UNINSTALL_EVENTS = new Set(['app_uninstalled', 'tokens_revoked']);
 
@@ -52,8 +63,7 @@ type Source = { kind: 'command' | 'event' | 'interaction'; query: InstallationQu
 
 /** Whose install a signed request needs, read as Bolt's authorize reads it. */
 function readSource(rawBody: string): Source | undefined {
-  const orUndefined = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
-  if (rawBody.startsWith('{')) {
+  if (isJsonBody(rawBody)) {
     const body = parseJson(rawBody) as
       | { type?: string; team_id?: string; enterprise_id?: string; is_enterprise_install?: boolean; event?: { type?: string }; authorizations?: { team_id?: string | null; enterprise_id?: string | null; is_enterprise_install?: boolean }[] }
       | undefined;
@@ -89,6 +99,11 @@ function readSource(rawBody: string): Source | undefined {
   return { kind: 'command', query: { teamId, enterpriseId: orUndefined(form.get('enterprise_id')), isEnterpriseInstall: form.get('is_enterprise_install') === 'true' } };
 }
 
+/** A non-empty string, else undefined (Slack sends `null` or `""` for a field that does not apply). */
+function orUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' && value ? value : undefined;
+}
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -120,10 +135,12 @@ export async function serveEventOnce(deps: ListenerDeps, rawBody: string, serve:
 }
 
 function readEventCallback(rawBody: string): { teamId: string; eventId: string } | undefined {
-  if (!rawBody.startsWith('{')) return undefined;
+  if (!isJsonBody(rawBody)) return undefined;
   try {
-    const body = JSON.parse(rawBody) as { type?: unknown; event_id?: unknown; team_id?: unknown; enterprise_id?: unknown };
-    const teamId = typeof body.team_id === 'string' ? body.team_id : typeof body.enterprise_id === 'string' ? body.enterprise_id : undefined;
+    const body = JSON.parse(rawBody) as { type?: unknown; event_id?: unknown; team_id?: unknown; enterprise_id?: unknown; authorizations?: { team_id?: unknown }[] };
+    // Kept under the install the delivery is for (`authorizations`), as its data is: a Slack Connect
+    // event names the workspace it happened in, which may have no install and no data here.
+    const teamId = orUndefined(Array.isArray(body.authorizations) ? body.authorizations[0]?.team_id : undefined) ?? orUndefined(body.team_id) ?? orUndefined(body.enterprise_id);
     if (body.type !== 'event_callback' || typeof body.event_id !== 'string' || !teamId) return undefined;
     return { teamId, eventId: body.event_id };
   } catch {

@@ -7,7 +7,9 @@ import type { Logger } from '#shared/observe/log';
 import { clearedStateCookie, createStateStore, readStateCookie, stateCookie } from '#shared/slack/oauth-state';
 import { exchangeCode } from '#shared/slack/oauth-access';
 import { renderInstallErrorPage, renderInstalledPage, renderInstallPage } from '#shared/slack/render/install-page';
-import { completeInstall, startInstall } from '#shared/use-cases/install';
+import { completeInstall, startInstall, type InstallOutcome } from '#shared/use-cases/install';
+import { installError } from '#shared/slack/install-errors';
+import { countHandledError } from '#shared/observe/metrics';
 import type { ListenerDeps } from './deps.ts';
 
 export const INSTALL_PATH = '/slack/install';
@@ -46,11 +48,16 @@ export function createOAuthRoutes(input: { deps: ListenerDeps; oauth: OAuthSecre
         managers: deps.people,
         hasTracks: async (teamId) => (await deps.store.listTracks(teamId)).length > 0,
         now: deps.clock(),
+      }).catch((error: unknown): InstallOutcome => {
+        // Sealing or storing failed (KMS, DynamoDB): the state is spent, so the page offers a fresh start.
+        log.error('install not saved', { error });
+        countHandledError(error);
+        return { kind: 'refused', status: 500, message: installError('notSaved').text, say: installError('notSaved').say };
       });
       if (outcome.kind === 'refused') {
         // The code may come from the link itself: logged cut short, never shown.
         log.warn('install refused', { reason: outcome.message, ...(outcome.code !== undefined ? { code: outcome.code.slice(0, 100) } : {}) });
-        return html(400, renderInstallErrorPage({ message: t.say({ text: outcome.message, say: outcome.say }), installPath: INSTALL_PATH }, t), [clearedStateCookie(secure)]);
+        return html(outcome.status ?? 400, renderInstallErrorPage({ message: t.say({ text: outcome.message, say: outcome.say }), installPath: INSTALL_PATH }, t), [clearedStateCookie(secure)]);
       }
       deps.tokens.forget();
       const { installation } = outcome;

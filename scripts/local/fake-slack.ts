@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoopbackStandIn } from './loopback-server.ts';
 import { readBody } from './read-body.ts';
+import { SLACK_APP } from '#shared/slack-app/definitions';
 
 /** One call the fake received: the Web API method (or `response_url:<id>`) and its arguments. */
 export interface SlackCall {
@@ -80,6 +81,8 @@ export interface FakeInstallGrant {
   /** With token rotation on: the refresh token and the seconds the bot token lives. */
   refreshToken?: string;
   expiresIn?: number;
+  /** The bot scopes granted; every one the app asks for unless said. */
+  scopes?: readonly string[];
 }
 
 /** The users.info fields that decide access. */
@@ -270,7 +273,7 @@ export class FakeSlack extends LoopbackStandIn {
       ok: true,
       app_id: 'A0COMMIT',
       authed_user: { id: grant.installerUserId ?? 'U0INSTALLER' },
-      scope: String(args['scope'] ?? 'commands,chat:write'),
+      scope: (grant.scopes ?? SLACK_APP.botScopes).join(','),
       token_type: 'bot',
       access_token: grant.botToken,
       bot_user_id: grant.botUserId ?? 'U0BOT',

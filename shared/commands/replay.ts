@@ -18,6 +18,7 @@ export function parsedFor(text: string, carried: unknown): ParseResult {
 
 /** The slash command a signed request body carries, parsed; undefined for any other request. */
 export function readSlashCommand(rawBody: string): ParsedSlashCommand | undefined {
+  if (isJsonBody(rawBody)) return undefined;
   const form = new URLSearchParams(rawBody);
   if (form.get('payload') || !form.get('command')) return undefined;
   const text = form.get('text') ?? '';
@@ -31,6 +32,7 @@ export function readSlashCommand(rawBody: string): ParsedSlashCommand | undefine
  * slash command when it is already parsed.
  */
 export function writingTeam(rawBody: string, command = readSlashCommand(rawBody)): string | undefined {
+  if (isJsonBody(rawBody)) return undefined;
   const form = new URLSearchParams(rawBody);
   const payload = form.get('payload');
   if (payload) {
@@ -42,4 +44,13 @@ export function writingTeam(rawBody: string, command = readSlashCommand(rawBody)
     }
   }
   return command?.parsed.ok && command.parsed.definition.writes ? (form.get('team_id') ?? undefined) : undefined;
+}
+
+/**
+ * An Events API delivery (JSON) rather than a form (a slash command, or an interaction's
+ * `payload`): its text is never read as form fields, so a profile title holding `&payload=…`
+ * names no command and no team.
+ */
+export function isJsonBody(rawBody: string): boolean {
+  return rawBody.startsWith('{');
 }

@@ -30,6 +30,18 @@ export const SubteamMembersChangedSchema = z.object({
 });
 export type SubteamMembersChanged = z.infer<typeof SubteamMembersChangedSchema>;
 
+/** How far ahead of our clock an event's time may be and still be believed: clocks differ by seconds, not minutes. */
+export const EVENT_CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * Whether an event's time (epoch ms) can be when it happened: not ahead of `now` by more than
+ * {@link EVENT_CLOCK_SKEW_MS}. Facts kept as of a time to come would never be overwritten by the
+ * events that follow, nor age into a lookup.
+ */
+export function isBelievableEventTime(ms: number, now: Date): boolean {
+  return ms <= now.getTime() + EVENT_CLOCK_SKEW_MS;
+}
+
 /** When a group's facts are from (epoch ms): its last update, else its creation; `undefined` when Slack gave neither. */
 export function subteamAsOf(subteam: SlackSubteam): number | undefined {
   const seconds = subteam.date_update || subteam.date_create;

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { InstantSchema, TeamIdSchema, TimeZoneSchema } from '#shared/domain/schemas';
+import { foldLines, InstantSchema, stripControlCharacters, TeamIdSchema, TimeZoneSchema } from '#shared/domain/schemas';
 import { SlackUserSchema, type SlackUser } from '#shared/domain/access';
 import { LocaleSchema } from '#shared/domain/locale';
 
@@ -62,9 +62,14 @@ export function zoneOf(user: Pick<SlackUser, 'tz'> | undefined): string {
   return user?.tz && TimeZoneSchema.safeParse(user.tz).success ? user.tz : 'UTC';
 }
 
-/** The name to show for a person: their display name, else their full name, else their handle. */
+/**
+ * The name to show for a person: their display name, else their full name, else their handle,
+ * on one line and without the characters that hide or reorder text (a right-to-left override
+ * could make a name read as a file's): people choose their names in Slack.
+ */
 export function displayNameOf(user: SlackUser): string | undefined {
-  return user.profile?.display_name || user.profile?.real_name || user.real_name || user.name || undefined;
+  const names = [user.profile?.display_name, user.profile?.real_name, user.real_name, user.name];
+  return names.map((name) => foldLines(stripControlCharacters(name ?? ''))).find((name) => name !== '') || undefined;
 }
 
 /**

@@ -18,6 +18,8 @@ export type InstallWhy =
   | 'expired'
   | 'used'
   | 'notOurs'
+  | 'missingScopes'
+  | 'notSaved'
   | 'unknown';
 
 /**

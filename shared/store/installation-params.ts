@@ -50,6 +50,15 @@ export function installationLookupKeys(query: InstallationQuery): { pk: string; 
   return keys;
 }
 
+/**
+ * The one install a removal is about: an org-wide removal's, the org's; any other, the
+ * workspace's own, never its organisation's org-wide install, which serves the org's other workspaces.
+ */
+export function removalKey(query: InstallationQuery): { pk: string; sk: string } | undefined {
+  if (query.isEnterpriseInstall) return query.enterpriseId ? installationKeys.org(query.enterpriseId) : undefined;
+  return query.teamId ? installationKeys.team(query.teamId) : undefined;
+}
+
 /** A new install, or a re-install replacing the old one: its tokens only sealed. */
 export function putInstallationParams(tableName: string, installation: InstallationInfo, sealedTokens: SealedTokens): PutItemCommandInput {
   return { TableName: tableName, Item: toItem({ ...installationKeyOf(installation), type: 'installation', ...installation, sealedTokens }) };

@@ -78,21 +78,19 @@ export function createInstallationStore(deps: { client: DynamoDBClient; tableNam
     },
 
     /**
-     * Deletes the install that serves `query` (its tokens with it), if made before `madeBefore`:
-     * `deleted`; `newer` when the install there was made since (a removal delivered after a
-     * re-install); `absent` when there was none.
+     * Deletes the install a removal is about (see `removalKey`; its tokens with it), if made
+     * before `madeBefore`: `deleted`; `newer` when the install there was made since (a removal
+     * delivered after a re-install); `absent` when there was none.
      */
     async deleteInstallation(query: InstallationQuery, madeBefore: Date): Promise<'deleted' | 'newer' | 'absent'> {
-      for (const key of params.installationLookupKeys(query)) {
-        let deleted = false;
-        const allowed = await conditional(async () => {
-          const { Attributes } = await client.send(new DeleteItemCommand(params.deleteInstallationParams(tableName, key, madeBefore)));
-          deleted = Attributes !== undefined;
-        });
-        if (!allowed) return 'newer';
-        if (deleted) return 'deleted';
-      }
-      return 'absent';
+      const key = params.removalKey(query);
+      if (!key) return 'absent';
+      let deleted = false;
+      const allowed = await conditional(async () => {
+        const { Attributes } = await client.send(new DeleteItemCommand(params.deleteInstallationParams(tableName, key, madeBefore)));
+        deleted = Attributes !== undefined;
+      });
+      return !allowed ? 'newer' : deleted ? 'deleted' : 'absent';
     },
 
     /** Seals and stores a rotated token; `false` when another container rotated it first. */

@@ -9,8 +9,11 @@ import { installError, installErrorOfSlack } from '#shared/slack/install-errors'
 import { SlackOAuthError } from '#shared/slack/oauth-access';
 import { SLACK_APP } from '#shared/slack-app/definitions';
 
-/** `code`: Slack's error code, for the log only; the page shows `message` (a fixed sentence, in English) in its reader's language (`say`). */
-export type InstallOutcome = { kind: 'installed'; installation: Installation } | { kind: 'refused'; message: string; say: Say | undefined; code?: string };
+/**
+ * `code`: Slack's error code (or the scopes it did not grant), for the log only; the page shows
+ * `message` (a fixed sentence, in English) in its reader's language (`say`), with `status` (400 unless said).
+ */
+export type InstallOutcome = { kind: 'installed'; installation: Installation } | { kind: 'refused'; message: string; say: Say | undefined; code?: string; status?: number };
 
 /** A new signed state and the "Add to Slack" link that carries it. */
 export async function startInstall(input: {
@@ -32,7 +35,8 @@ export async function startInstall(input: {
  *    sentence per Slack error code (nothing of the link is shown);
  * 2. the state must be the one this browser's cookie holds, signed by us, unexpired and
  *    unused (verifying claims it) — else nothing is called;
- * 3. the code is exchanged with `oauth.v2.access` and the install stored;
+ * 3. the code is exchanged with `oauth.v2.access` and the install stored, if Slack granted every
+ *    scope the app asks for (else refused: the app would fail later, command by command);
  * 4. a workspace's first install records its installer as the app manager: only where the team
  *    has no manager record and no tracks (a workspace that used the app before this record
  *    existed gets an empty one), so any later install, by anyone, grants nothing.
@@ -56,6 +60,9 @@ export async function completeInstall(input: {
   try {
     await input.stateStore.verifyStateParam(input.now, params.state);
     const installation = await input.exchange(params.code);
+    // A consent link with scopes cut from it installs an app that fails later, command by command.
+    const missing = SLACK_APP.botScopes.filter((scope) => !installation.botScopes.includes(scope));
+    if (missing.length > 0) return refused(installError('missingScopes'), missing.join(','));
     await input.installations.storeInstallation(installation);
     // An org-wide install names no workspace: its workspaces' admins name a manager if they want one.
     if (installation.teamId && !installation.isEnterpriseInstall) {

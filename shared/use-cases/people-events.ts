@@ -1,5 +1,5 @@
 import { SlackUserSchema } from '#shared/domain/access';
-import { applyMembersChange, membersToKeep, SlackSubteamSchema, subteamAsOf, SubteamMembersChangedSchema } from '#shared/domain/people-events';
+import { applyMembersChange, isBelievableEventTime, membersToKeep, SlackSubteamSchema, subteamAsOf, SubteamMembersChangedSchema } from '#shared/domain/people-events';
 import { TeamIdSchema } from '#shared/domain/schemas';
 import type { PeopleStore } from '#shared/store/people';
 
@@ -10,7 +10,8 @@ export interface PeopleEventDeps {
 
 /**
  * What an event did to the records: `saved`; `unchanged` (older or repeated, or about no record
- * kept); `unreadable` (not the shape Slack documents); `raced` (another write won twice).
+ * kept); `unreadable` (not the shape Slack documents, or timed ahead of the clock); `raced`
+ * (another write won twice).
  */
 export type PeopleEventOutcome = 'saved' | 'unchanged' | 'unreadable' | 'raced';
 
@@ -26,7 +27,7 @@ export type PeopleEventOutcome = 'saved' | 'unchanged' | 'unreadable' | 'raced';
 export async function keepPersonFromEvent(deps: PeopleEventDeps, input: { teamId: string | undefined; user: unknown; eventTime: number; create: boolean }): Promise<PeopleEventOutcome> {
   const user = SlackUserSchema.safeParse(input.user);
   const team = eventTeam(input.teamId, user.data?.team_id);
-  if (!team.success || !user.success || !Number.isInteger(input.eventTime) || input.eventTime <= 0) return 'unreadable';
+  if (!team.success || !user.success || !Number.isInteger(input.eventTime) || input.eventTime <= 0 || !isBelievableEventTime(input.eventTime * 1000, deps.clock())) return 'unreadable';
   const saved = await deps.people.save(
     { teamId: team.data, userId: user.data.id, user: user.data, fetchedAt: deps.clock().toISOString(), asOf: input.eventTime * 1000 },
     { existing: !input.create },
@@ -47,7 +48,7 @@ export async function keepGroupFromEvent(deps: PeopleEventDeps, input: { teamId:
   const subteam = SlackSubteamSchema.safeParse(input.subteam);
   const team = eventTeam(input.teamId, subteam.data?.team_id);
   const asOf = subteam.success ? subteamAsOf(subteam.data) : undefined;
-  if (!team.success || !subteam.success || asOf === undefined) return 'unreadable';
+  if (!team.success || !subteam.success || asOf === undefined || !isBelievableEventTime(asOf, deps.clock())) return 'unreadable';
   const { id: groupId, handle, users, date_delete } = subteam.data;
   const settings = { teamId: team.data, groupId, disabled: date_delete > 0, fetchedAt: deps.clock().toISOString(), asOf };
   const saved = users
@@ -81,7 +82,7 @@ const MEMBERS_ATTEMPTS = 2;
 export async function applyGroupMembersChange(deps: PeopleEventDeps, input: { teamId: string | undefined; change: unknown }): Promise<PeopleEventOutcome> {
   const change = SubteamMembersChangedSchema.safeParse(input.change);
   const team = eventTeam(input.teamId, change.data?.team_id);
-  if (!team.success || !change.success || change.data.date_update <= 0) return 'unreadable';
+  if (!team.success || !change.success || change.data.date_update <= 0 || !isBelievableEventTime(change.data.date_update * 1000, deps.clock())) return 'unreadable';
   const { subteam_id: groupId, date_update, date_previous_update } = change.data;
   const changedAt = date_update * 1000;
   for (let attempt = 0; attempt < MEMBERS_ATTEMPTS; attempt++) {

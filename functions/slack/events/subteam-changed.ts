@@ -8,6 +8,7 @@ type SubteamEvent = SlackEventMiddlewareArgs<'subteam_created'> | SlackEventMidd
 export function subteamChanged(deps: ListenerDeps) {
   return async ({ event, body }: SubteamEvent & AllMiddlewareArgs): Promise<void> => {
     const outcome = await keepGroupFromEvent(deps, { teamId: body.team_id, subteam: event.subteam });
-    deps.log.debug('group event', { type: event.type, outcome });
+    // Unreadable: not the shape Slack documents, or timed ahead of the clock; nothing was kept.
+    deps.log[outcome === 'unreadable' ? 'warn' : 'debug']('group event', { type: event.type, outcome, eventId: body.event_id });
   };
 }

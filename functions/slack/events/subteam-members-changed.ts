@@ -8,6 +8,6 @@ export function subteamMembersChanged(deps: ListenerDeps) {
     const outcome = await applyGroupMembersChange(deps, { teamId: body.team_id, change: event });
     // Two lost races in a row: the record stays as the other writers left it, until the group's next event or lookup.
     if (outcome === 'raced') deps.log.warn('group members change lost to other writes twice', { eventId: body.event_id });
-    else deps.log.debug('group members event', { outcome });
+    else deps.log[outcome === 'unreadable' ? 'warn' : 'debug']('group members event', { outcome, eventId: body.event_id });
   };
 }

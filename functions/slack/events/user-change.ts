@@ -14,6 +14,7 @@ export function userChanged(deps: ListenerDeps) {
     // A join delivered after the app was removed (another container's cache still had the install, or Slack retried) keeps nothing.
     const create = event.type === 'team_join' && (await deps.installedNow({ teamId: body.team_id, enterpriseId: body.enterprise_id }));
     const outcome = await keepPersonFromEvent(deps, { teamId: body.team_id, user: event.user, eventTime: body.event_time, create });
-    deps.log.debug('person event', { type: event.type, outcome });
+    // Unreadable: not the shape Slack documents, or timed ahead of the clock; nothing was kept.
+    deps.log[outcome === 'unreadable' ? 'warn' : 'debug']('person event', { type: event.type, outcome, eventId: body.event_id });
   };
 }
