@@ -1,4 +1,5 @@
-import { CommitmentIdSchema, TimeZoneSchema, TrackSlugSchema, type CommitmentId, type TrackSlug } from '#shared/domain/schemas';
+import { readZoneName } from '#shared/dates/zone-names';
+import { CommitmentIdSchema, TrackSlugSchema, type CommitmentId, type TrackSlug } from '#shared/domain/schemas';
 import type { Say } from '#shared/errors';
 import { spoken } from '#shared/i18n/translator';
 
@@ -284,20 +285,11 @@ export function readTextBeforeOptions(c: Cursor, what: MeasuredText, limit: numb
 
 export const TIME_ZONE_KEYWORDS: ReadonlySet<string> = new Set(['tz', 'timezone']);
 
+/** The zone after `tz`, under the name it was typed with (see readZoneName). */
 export function readTimeZone(c: Cursor, tokens: readonly Token[]): string {
   const [token, extra] = tokens;
   if (!token || extra) c.refuse(spoken('grammar.tzNeedsOne'));
-  const zone = canonicalZone(token.text);
+  const zone = readZoneName(token.text);
   if (!zone) c.refuse(spoken('grammar.notTimeZone', { word: preview(token.text) }));
   return zone;
-}
-
-/** The zone as Intl spells it, so `asia/tokyo` is stored as `Asia/Tokyo`. */
-function canonicalZone(text: string): string | undefined {
-  try {
-    const zone = new Intl.DateTimeFormat('en-US', { timeZone: text }).resolvedOptions().timeZone;
-    return TimeZoneSchema.safeParse(zone).success ? zone : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,9 +1,9 @@
 /**
  * Japanese and Korean dates and periods as people type them for a due date or a log ("来月末",
- * "다음 달 말", "3日後", "3일 후"), each said as the English phrase the date reader already
- * takes, so both languages mean exactly what the English does ("next week" is seven days on,
- * a period is its last day). Dates with a year, month and day are read by the reader itself;
- * Japanese month-days and weekdays not listed here are left to chrono's Japanese parser.
+ * "다음 달 말", "3日後", "3일 후", "2026年3月30日(月)"), each said as the English (or ISO) phrase
+ * the date reader already takes, so both languages mean exactly what the English does ("next
+ * week" is seven days on, a period is its last day). Japanese weekdays not listed here are left
+ * to chrono's Japanese parser.
  */
 
 const WEEKDAYS: Record<string, string> = {
@@ -18,6 +18,8 @@ const monthName = (month: string): string | undefined => MONTH_NAMES[Number(mont
 /** "by" as each language puts it after a date: 来月末まで(に), 다음 달 말까지. */
 const BY = String.raw`(?:まで(?:に)?|까지)?`;
 const NEXT = String.raw`(?:来|다음\s?)`;
+/** The weekday the bot writes after a date, "(月)" or " (월)", which the date itself settles. */
+const WEEKDAY_NOTE = String.raw`(?:\s?\([月火水木金土日월화수목금토일](?:曜日?|요일)?\))?`;
 
 /** Whole-text phrases, each with the English it means. */
 const PHRASES: { re: RegExp; english: (m: RegExpExecArray) => string | undefined }[] = [
@@ -61,8 +63,16 @@ const PHRASES: { re: RegExp; english: (m: RegExpExecArray) => string | undefined
   },
   // 2027年3月, 2027년 3월: the month's end, as a month with its year stands for it
   { re: /^(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]$/, english: (m) => (monthName(m[2]!) ? `end of ${monthName(m[2]!)} ${m[1]}` : undefined) },
-  // 3월 31일 (Japanese 3月31日 goes to chrono)
-  { re: new RegExp(String.raw`^(\d{1,2})\s?월\s?(\d{1,2})\s?일${BY}$`), english: (m) => (monthName(m[1]!) ? `${Number(m[2])} ${monthName(m[1]!)}` : undefined) },
+  // 2026年3月30日(月), 2026년 3월 30일 (월), 2026年3月30日まで: the reader checks the day exists
+  {
+    re: new RegExp(String.raw`^(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]${WEEKDAY_NOTE}${BY}$`),
+    english: (m) => `${m[1]}-${m[2]}-${m[3]}`,
+  },
+  // 3月31日, 3월 31일, 3月30日まで, 3월 30일까지
+  {
+    re: new RegExp(String.raw`^(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]${WEEKDAY_NOTE}${BY}$`),
+    english: (m) => (monthName(m[1]!) ? `${Number(m[2])} ${monthName(m[1]!)}` : undefined),
+  },
 ];
 
 /** Japanese or Korean letters: the text is read by this module (or chrono's Japanese parser) rather than as English. */

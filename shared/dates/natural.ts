@@ -42,20 +42,25 @@ const HALF_YEAR = /^(?:h([12])|(first|second|1st|2nd) half(?: of)?)(?: ?([12]\d{
 const MID_YEAR = /^(?:mid|middle of)[- ]?(?:([12]\d{3})|year)$/;
 /** "FY2027", "fy 27", "fiscal year 2027", "end of FY2027", "this fiscal year". */
 const FISCAL_YEAR = /^(?:end of )?(?:(?:fy|fiscal year) ?'?(\d{4}|\d{2})|(?:the |this )?(?:fy|fiscal year))$/;
-/** "2026年3月31日" (Japanese, Chinese) and "2026년 3월 31일" (Korean): year, month, day. */
-const CJK_DATE = /^(\d{4}) ?(?:年|년) ?(\d{1,2}) ?(?:月|월) ?(\d{1,2}) ?(?:日|일)$/;
 /** "4/5/2027", "31.3.2027", "3-4": day and month in an order the numbers alone may not tell. */
 const NUMERIC_DATE = /^(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?$/;
 const END_OF_QUARTER = new RegExp(String.raw`^(?:end of )?q([1-4])${YEAR}$`);
 const END_OF_MONTH_NAMED = new RegExp(String.raw`^end of ${MONTH}${YEAR}$`);
 const MID_MONTH = new RegExp(String.raw`^(?:mid|mid-|middle of )\s*${MONTH}${YEAR}$`);
+/** A weekday before a date ("Thu Dec 31", "Mon 30 Mar 2026"), which the date itself settles. */
+const WEEKDAY_NOTE = String.raw`(?:(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?,? )?`;
+/** "Dec 31", "December 31, 2026", "march 30th": chrono would read a day of 10 or more as a year ("Dec 2031"). */
+const MONTH_THEN_DAY = new RegExp(String.raw`^${WEEKDAY_NOTE}(?<month>${MONTH})\.? (?<day>\d{1,2})(?:st|nd|rd|th)?,?(?: (?<year>[12]\d{3}))?$`);
+/** "31 Dec", "31 December 2026", "31st of March": the same day the other way round. */
+const DAY_THEN_MONTH = new RegExp(String.raw`^${WEEKDAY_NOTE}(?<day>\d{1,2})(?:st|nd|rd|th)? (?:of )?(?<month>${MONTH})\.?,?(?: (?<year>[12]\d{3}))?$`);
 /** Words that fix the direction themselves, so the preference must not move the date. */
 const PAST_WORDS = /\b(last|previous|past|ago|yesterday)\b/;
 const FUTURE_WORDS = /\b(next|this|coming|in|tomorrow)\b/;
 
 /**
- * Reads a due date people type ("next friday", "end of March", "2026-03-31", "in 2 weeks",
- * "Q2", "mid april", "来月末", "다음 달 말", "3日後") as a calendar date in `timeZone` at `now`.
+ * Reads a due date people type ("next friday", "end of March", "Dec 31", "2026-03-31", "in 2
+ * weeks", "Q2", "mid april", "来月末", "다음 달 말", "3日後", "2026년 3월 30일 (월)") as a calendar
+ * date in `timeZone` at `now`.
  *
  * The whole text must be a date: anything left over ("whenever", "friday please") gives
  * `undefined`, as does a month or time with no day ("april", "5pm").
@@ -72,9 +77,11 @@ export function readNaturalDate(text: string, opts: NaturalDateOptions): DateRea
   if (!phrase) return { kind: 'unreadable' };
   const prefer = opts.prefer ?? 'future';
   const today = localDate(opts.now, opts.timeZone);
-  // A typo in an ISO date must not fall through to chrono, which would read it another way.
-  const iso = ISO_DATE.exec(phrase) ?? CJK_DATE.exec(phrase);
+  // A typo in an ISO date (or "31 Feb") must not fall through to chrono, which would read it another way.
+  const iso = ISO_DATE.exec(phrase);
   if (iso) return reading(calendarDate(Number(iso[1]), Number(iso[2]), Number(iso[3])));
+  const named = (MONTH_THEN_DAY.exec(phrase) ?? DAY_THEN_MONTH.exec(phrase))?.groups;
+  if (named) return reading(onMonthDay(monthIndex(named.month) + 1, Number(named.day), named.year, today, prefer));
   // chrono reads "4/5" day first without a word; we ask instead.
   const numeric = NUMERIC_DATE.exec(phrase);
   if (numeric) return readNumericDate(numeric, today, prefer);
@@ -98,16 +105,19 @@ function readNumericDate(match: RegExpExecArray, today: LocalDate, prefer: DateP
   const a = Number(match[1]);
   const b = Number(match[3]);
   const stated = match[4] === undefined ? undefined : String(match[4].length === 2 ? 2000 + Number(match[4]) : Number(match[4]));
-  const on = (month: number, dayOfMonth: number): LocalDate | undefined => {
-    if (!calendarDate(2000, month, dayOfMonth)) return undefined;
-    const date = inYear(stated, today, prefer, (year) => calendarDate(year, month, dayOfMonth) ?? '');
-    return date || undefined;
-  };
+  const on = (month: number, dayOfMonth: number) => onMonthDay(month, dayOfMonth, stated, today, prefer);
   const dayFirst = a > 12 || a === b ? undefined : on(b, a);
   const monthFirst = b > 12 || a === b ? undefined : on(a, b);
   if (a === b) return reading(on(a, a));
   if (dayFirst && monthFirst) return { kind: 'ambiguous', dayFirst, monthFirst };
   return reading(a > 12 ? on(b, a) : b > 12 ? on(a, b) : undefined);
+}
+
+/** A day of a month in the stated year, else the next (with `past`, the last) such day from today, today included. */
+function onMonthDay(month: number, dayOfMonth: number, stated: string | undefined, today: LocalDate, prefer: DatePreference): LocalDate | undefined {
+  if (!calendarDate(2000, month, dayOfMonth)) return undefined;
+  const date = inYear(stated, today, prefer, (year) => calendarDate(year, month, dayOfMonth) ?? '');
+  return date || undefined;
 }
 
 /**

@@ -3,9 +3,10 @@ import { getISODay, parseISO } from 'date-fns';
 import { InvalidInputError } from '#shared/errors';
 import { spoken, type MessageValues } from '#shared/i18n/translator';
 import type { MessageKey } from '#shared/i18n/en';
-import { TimeZoneSchema, type LocalDate } from '#shared/domain/schemas';
+import type { LocalDate } from '#shared/domain/schemas';
 import { ScheduleSchema, type Schedule } from '#shared/domain/schedule';
 import { addLocalDays, daysBetween, localDate } from '#shared/dates/flags';
+import { readZoneName } from '#shared/dates/zone-names';
 
 /** Reading, describing and stepping schedules; the model itself is `domain/schedule.ts`. */
 
@@ -161,8 +162,7 @@ function parseTime(word: string): string {
 
 /** IANA names are case-sensitive; people are not. */
 function canonicalZone(text: string): string {
-  if (!TimeZoneSchema.safeParse(text).success) invalid('schedule.notZone', { word: text });
-  return new Intl.DateTimeFormat('en-US', { timeZone: text }).resolvedOptions().timeZone;
+  return readZoneName(text) ?? invalid('schedule.notZone', { word: text });
 }
 
 function invalid(key: MessageKey, values?: MessageValues): never {

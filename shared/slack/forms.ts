@@ -1,4 +1,5 @@
 import { localDate } from '#shared/dates/flags';
+import { readZoneName } from '#shared/dates/zone-names';
 import { isSourceLink, StatusSchema, type LocalDate, type Role, type Source, type Status } from '#shared/domain/schemas';
 import { DEFAULT_UPDATE_EVERY_DAYS } from '#shared/domain/kind';
 import { InvalidInputError } from '#shared/errors';
@@ -219,10 +220,15 @@ export function readTrackForm(values: ViewValues, origin: ModalOrigin = {}): Tra
     slug: capped(INPUTS.slug, INPUT_MAX_CHARS.slug, 'slug', 'slug').toLowerCase(),
     title: capped(INPUTS.title, INPUT_MAX_CHARS.trackTitle, 'title', 'title'),
     parties: partyListOf(capped(INPUTS.parties, INPUT_MAX_CHARS.parties, 'list of parties', 'parties'), 'track'),
-    timeZone: capped(INPUTS.timeZone, INPUT_MAX_CHARS.timeZone, 'time zone', 'timeZone'),
+    timeZone: zoneAsTyped(capped(INPUTS.timeZone, INPUT_MAX_CHARS.timeZone, 'time zone', 'timeZone')),
     ...(prefix ? { prefix } : {}),
     ...(origin.clientToken ? { clientToken: origin.clientToken } : {}),
   };
+}
+
+/** A zone under the name it was typed with; anything else as typed, for the track's own check to refuse beside its field. */
+function zoneAsTyped(text: string): string {
+  return readZoneName(text) ?? text;
 }
 
 /** The add form's prefill from a message: its first non-empty line as the title, its start as the detail. */

@@ -97,6 +97,8 @@ describe('parseCommand', () => {
     },
     { text: 'track add "Only a title"', command: { type: 'track-add', title: 'Only a title' } },
     { text: 'track add tz UTC', command: { type: 'track-add', timeZone: 'UTC' } },
+    // Under the name typed, not ICU's legacy Asia/Calcutta.
+    { text: 'track add tz Asia/Kolkata', command: { type: 'track-add', timeZone: 'Asia/Kolkata' } },
     // add
     { text: 'add japan-korea', command: { type: 'add', track: 'japan-korea', owners: [] } },
     {
@@ -232,6 +234,7 @@ describe('parseCommand', () => {
       text: 'subscribe japan-korea TZ asia/seoul weekdays 9am',
       command: { type: 'subscribe', track: 'japan-korea', scheduleText: 'weekdays 9am', timeZone: 'Asia/Seoul' },
     },
+    { text: 'subscribe japan-korea daily tz Europe/Kyiv', command: { type: 'subscribe', track: 'japan-korea', scheduleText: 'daily', timeZone: 'Europe/Kyiv' } },
     { text: 'unsubscribe japan-korea', command: { type: 'unsubscribe', track: 'japan-korea' } },
     { text: 'Subscriptions', command: { type: 'subscriptions' } },
     { text: 'japan-korea roles', command: { type: 'roles', track: 'japan-korea' } },

@@ -49,6 +49,15 @@ describe('Japanese and Korean dates and periods', () => {
     ['3월 1일', '2027-03-01', '1 March'],
     ['2027年3月31日', '2027-03-31', 'a full date'],
     ['2027년 3월 31일', '2027-03-31', 'a full date'],
+    ['2027年3月31日(水)', '2027-03-31', 'a full date as the bot writes it'],
+    ['2027年3月31日（水）', '2027-03-31', 'a full date as a Japanese keyboard writes it'],
+    ['2027년 3월 31일 (수)', '2027-03-31', 'a full date as the bot writes it'],
+    ['2027年3月31日まで', '2027-03-31', 'by a full date'],
+    ['2027년 3월 31일 (수요일)까지', '2027-03-31', 'by a full date'],
+    ['3月1日まで', '2027-03-01', 'by 1 March'],
+    ['3月1日までに', '2027-03-01', 'by 1 March'],
+    ['3월 1일까지', '2027-03-01', 'by 1 March'],
+    ['3月1日(月)', '2027-03-01', '1 March'],
   ])('reads %s as %s (%s)', (text, date) => {
     expect(due(text)).toBe(date);
   });
@@ -57,7 +66,7 @@ describe('Japanese and Korean dates and periods', () => {
     expect(['3日前', '3일 전', '昨日', '어제'].map(logged)).toEqual(['2026-12-04', '2026-12-04', '2026-12-06', '2026-12-06']);
   });
 
-  it.each(['末', '中', '来', '다음', '말', '月末ごろ', '来月末頃', '다음 달쯤', '13月末', '13월 말', '3日', '그때', 'いつか'])('reads “%s” as no date', (text) => {
+  it.each(['末', '中', '来', '다음', '말', '月末ごろ', '来月末頃', '다음 달쯤', '13月末', '13월 말', '3日', '그때', 'いつか', '2027年2月30日(火)', '2027년 13월 1일까지'])('reads “%s” as no date', (text) => {
     expect(readNaturalDate(text, { now, timeZone: 'Asia/Tokyo' })).toEqual({ kind: 'unreadable' });
   });
 });

@@ -156,6 +156,35 @@ describe('parseNaturalDate', () => {
   });
 });
 
+describe('a month name with a day', () => {
+  // Before: chrono took a day of 10 or more after a month name for a year ("Dec 31" as December 2031) and it was refused.
+  it.each([
+    ['Dec 31', '2026-12-31'],
+    ['March 30', '2027-03-30'],
+    ['Oct 12', '2026-10-12'],
+    ['Apr 3', '2026-04-03'],
+    ['Dec. 31', '2026-12-31'],
+    ['march 30th', '2027-03-30'],
+    ['Thu Dec 31', '2026-12-31'],
+    ['December 31, 2026', '2026-12-31'],
+    ['31 Dec', '2026-12-31'],
+    ['31st of December 2027', '2027-12-31'],
+    ['Thu 31 Dec 2026', '2026-12-31'],
+  ])('reads "%s" as %s', (text, expected) => {
+    expect(inUtc(text)).toBe(expected);
+  });
+
+  it('reads either order as the next such day from today, or the last one when the past is preferred, as "30 Mar" always was', () => {
+    // Today is 31 March 2026 in UTC.
+    expect(['Mar 31', '31 Mar', 'Mar 30', '30 Mar'].map(inUtc)).toEqual(['2026-03-31', '2026-03-31', '2027-03-30', '2027-03-30']);
+    expect(['Apr 1', '1 Apr', 'Mar 31'].map(inPast)).toEqual(['2025-04-01', '2025-04-01', '2026-03-31']);
+  });
+
+  it.each([['Feb 30'], ['30 Feb 2027'], ['Dec 2026'], ['Dec 32']])('rejects "%s"', (text) => {
+    expect(readNaturalDate(text, { now, timeZone: 'UTC' }).kind).not.toBe('date');
+  });
+});
+
 describe('dates people write (issue 15)', () => {
   it.each([
     ['H1 2027', '2027-06-30'],

@@ -31,6 +31,13 @@ describe('parseSchedule', () => {
   it('takes the zone from tz <Zone>, in any letter case', () => {
     expect(parse('weekdays 08:00 tz america/new_york')).toEqual({ schedule: { type: 'weekly', days: [1, 2, 3, 4, 5], at: '08:00' }, timeZone: NY });
     expect(parse('daily 9 Europe/Paris').timeZone).toBe('Europe/Paris');
+    expect(parse('daily 09:00 utc').timeZone).toBe('UTC');
+    expect(parse('daily 09:00 in UTC').timeZone).toBe('UTC');
+  });
+
+  it('keeps a zone under the name it was typed with, not ICU’s legacy one', () => {
+    expect(parse('daily 09:00 tz Europe/Kyiv').timeZone).toBe('Europe/Kyiv');
+    expect(parse('daily 09:00 in Asia/Kolkata').timeZone).toBe('Asia/Kolkata');
   });
 
   it('counts every N days from today in the schedule zone', () => {

@@ -86,6 +86,11 @@ describe('form readers', () => {
     expect(readTrackForm(values)).toEqual({ slug: 'japan-korea', title: '', parties: ['JP', 'KR', 'US'], timeZone: 'Asia/Tokyo' });
   });
 
+  it('reads a track’s zone under the name typed, its letter case fixed', () => {
+    const zoneOf = (typed: string) => readTrackForm({ ...text(INPUTS.slug, 'japan-india'), ...text(INPUTS.timeZone, typed) }).timeZone;
+    expect([zoneOf('Asia/Kolkata'), zoneOf('asia/tokyo'), zoneOf('Mars/Base')]).toEqual(['Asia/Kolkata', 'Asia/Tokyo', 'Mars/Base']);
+  });
+
   it('reads an unreadable origin as none', () => {
     expect(readOrigin('not json', SLACK_API)).toEqual({});
     expect(readOrigin(JSON.stringify({ id: 'JK-4', version: 3 }), SLACK_API)).toEqual({ id: 'JK-4', version: 3 });
