@@ -58,6 +58,8 @@ export interface Access {
   appManagerId?: string;
   /** The language the person is answered in (`resolveLocale`); English when not known. */
   locale?: Locale;
+  /** The person's own time zone (`zoneOf`), for what has no track to date it by. */
+  timeZone?: string;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { AppManager } from '#shared/domain/app-manager';
 import { DEFAULT_LOCALE, resolveLocale, type Locale } from '#shared/domain/locale';
 import { LOOKUPS_PER_REQUEST, MEMBERS_PER_TRACK } from '#shared/domain/bounds';
 import { groupListing, type GroupListing } from '#shared/domain/people-events';
-import { displayNameOf, FRESHNESS, lookupAsOf, personFromSlack, recordAge, type GroupRecord, type Person } from '#shared/domain/person';
+import { displayNameOf, FRESHNESS, lookupAsOf, personFromSlack, recordAge, type GroupRecord, type Person, zoneOf } from '#shared/domain/person';
 import type { PeopleStore } from '#shared/store/people';
 import type { HttpSend } from '#shared/http';
 import type { Commitment, TeamId, TrackAccess } from '#shared/domain/schemas';
@@ -318,6 +318,7 @@ export async function loadAccess(
     standing: standingOf(person.user, input.teamId, appManagerId),
     asOf: person.asOf,
     locale: resolveLocale(person),
+    timeZone: zoneOf(person.user),
     ...(appManagerId !== undefined ? { appManagerId } : {}),
     ...(input.channelId ? { channelId: input.channelId } : {}),
   };

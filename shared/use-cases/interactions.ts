@@ -73,7 +73,8 @@ export interface MessageRef {
 /**
  * What the forms opened from a message start from: 0. a message past Slack's 40,000 characters
  * is refused unread, 1. the tracks the caller may change (none is a NotFoundError), 2. the
- * message's permalink (one that is not a plain https link is refused), 3. the message's date (UTC).
+ * message's permalink (one that is not a plain https link is refused), 3. the message's date in
+ * the caller's own zone.
  */
 export async function startFromMessage(
   deps: Deps,
@@ -92,6 +93,7 @@ export async function startFromMessage(
   // A missing permalink only loses the link, not the form.
   const link = await message.permalink().catch(() => undefined);
   if (link !== undefined && !isSourceLink(link)) throw new InvalidInputError(spoken('import.badLink').text, undefined, { say: spoken('import.badLink').say });
-  const date = localDate(new Date(Number(message.ts.split('.')[0]) * 1000), 'UTC');
+  // The day the person taking it sees the message as from: posted at 08:30 in Tokyo is that day there, whatever UTC says.
+  const date = localDate(new Date(Number(message.ts.split('.')[0]) * 1000), caller.access.timeZone ?? 'UTC');
   return { tracks, link, date, text: message.text };
 }
