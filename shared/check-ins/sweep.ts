@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { nextAsk } from '#shared/dates/check-ins';
-import { checkInSlot } from '#shared/dates/check-in-times';
+import { checkInSlot, readAgainAt, startOfLocalDay } from '#shared/dates/check-in-times';
 import { addLocalDays, localDate } from '#shared/dates/flags';
 import { zonedTime } from '#shared/dates/schedule';
 import type { CheckInEntry } from '#shared/domain/check-in-message';
@@ -23,7 +23,7 @@ import { startSweep, type SweepClock, type SweepRuntime } from '#shared/reminder
 import { CHECK_IN_MAX_ITEMS, renderCheckIn } from '#shared/slack/render/check-in';
 import type { SlackWeb } from '#shared/slack/web-api';
 import { translatorFor, type Translator } from '#shared/i18n/translator';
-import { byUrgency, decideAsk } from '#shared/check-ins/decide';
+import { askedDay, byUrgency, decideAsk } from '#shared/check-ins/decide';
 
 /**
  * The check-in sweep: one direct message per owner and local day listing every item that needs
@@ -91,7 +91,7 @@ export interface CheckInSweepSummary {
   sent: number;
   /** Already sent today (found in the DM or recorded): the asks are recorded, nothing posted. */
   skippedAlreadySent: number;
-  /** Not their check-in time yet (or not a day they are asked, or paused): moved to it. */
+  /** Not their check-in time yet: moved to it; not a day they are asked, or paused: to the start of their next day. */
   deferred: number;
   /** Owners whose due asks all turned out not due today (or never again): each moved to its true day. */
   notDue: number;
@@ -165,9 +165,11 @@ type ToRefresh = Pick<DueOwner, 'teamId' | 'userId' | 'slack' | 'pacer'>;
  *    person records, side by side (one BatchGetItem each); per owner, zone, deactivated and bot
  *    from the record, or from `users.info` (kept as their record) when there is none or it is
  *    past a week: deactivated or a bot → stopped, their asks put off; before their check-in time
- *    today (or not a day they are asked, or paused) → their asks moved to it;
+ *    today → their asks moved to it; not a day they are asked, or paused → to the start of their
+ *    next day, read again then with their preferences as they then are;
  * 3. the items and tracks of the batch's owners whose time has come (one BatchGetItem);
- * 4. per owner, which asks are due today (the others move to their true next day), then one
+ * 4. per owner, which asks are due today, by their date and the track's (the others move to the
+ *    start of the owner's first day on which their true next date has begun in the track's zone), then one
  *    direct message listing them, claimed per (owner, local date), in the DM channel their record
  *    keeps (opened and kept the first time), and each ask recorded. A batch's owners are posted to
  *    as soon as its items are read, while the next batch is read: the first post waits for one
@@ -413,7 +415,8 @@ async function refreshGroupsAfterPosts(ctx: SweepContext, teams: Map<TeamId, Gro
 
 /**
  * Who the owner is to Slack, and whether their check-in time has come today: deactivated or a
- * bot → stopped; paused, not a day of theirs, or before their time → asks moved to their next one.
+ * bot → stopped; before their time → asks moved to it; paused or not a day of theirs → to the
+ * start of their next day.
  */
 async function prepareOwner(ctx: SweepContext, owner: DueOwner): Promise<ReadyOwner | Outcome> {
   const { deps } = ctx;
@@ -432,7 +435,9 @@ async function prepareOwner(ctx: SweepContext, owner: DueOwner): Promise<ReadyOw
   const today = localDate(now, timeZone);
   const slot = checkInSlot(owner.prefs, timeZone, today);
   if (slot.date !== today || now < slot.at) {
-    await Promise.all(owner.asks.map((ask) => deps.checkIns.move(ask, slot.at)));
+    // Not a day of theirs (or paused): read again at the start of their next day, which sees their preferences as they then are.
+    const at = slot.date === today ? slot.at : startOfLocalDay(addLocalDays(today, 1), timeZone);
+    await Promise.all(owner.asks.map((ask) => deps.checkIns.move(ask, at)));
     return 'deferred';
   }
   return { ...owner, date: today, timeZone, dmChannelId, standing: standingFrom(user, owner.teamId, owner.appManagerId), locale };
@@ -523,7 +528,8 @@ interface Listed {
 
 /**
  * One owner's day, in steps:
- * 1. decide each ask: due today, later (moved to that day), or never (out of the index);
+ * 1. decide each ask (see `decideAsk`): due, later (read again on the owner's first day on which
+ *    that date has begun in the track's zone), or never (out of the index);
  * 2. claim (owner, date): already posted → record the asks it listed; held elsewhere → later;
  * 3. the DM channel from the record (else opened and kept), post (looking first when an earlier
  *    attempt may have posted; a kept channel Slack no longer knows is opened again once), record the post;
@@ -531,6 +537,7 @@ interface Listed {
  */
 async function checkInOwner(ctx: SweepContext, owner: ReadyOwner, items: Map<string, Commitment>, tracks: Map<string, Track>, groups: ReadonlyMap<string, GroupRecord>): Promise<Outcome> {
   const { checkIns } = ctx.deps;
+  const now = ctx.clock();
   const due: Listed[] = [];
   const access: Access = {
     userId: owner.userId,
@@ -541,14 +548,14 @@ async function checkInOwner(ctx: SweepContext, owner: ReadyOwner, items: Map<str
     owner.asks.map(async (ask) => {
       const item = items.get(`${ask.track}#${ask.seq}`);
       const track = tracks.get(ask.track);
-      const decision = decideAsk(item, track, ask.askedOn, owner.date);
+      const decision = decideAsk(item, track, ask, owner.date, now);
       const block = track && ownerBlock(access, track);
-      if (decision.kind === 'never') await checkIns.unindex(ask);
-      else if (decision.kind === 'later') await checkIns.move(ask, nextSlot(owner, decision.on), decision.on, ask.paused !== undefined && !block);
+      if (decision.kind === 'never' || !track) await checkIns.unindex(ask);
+      else if (decision.kind === 'later') await checkIns.move(ask, readAgainAt(decision.on, track.timeZone, owner.timeZone, owner.date), decision.on, ask.paused !== undefined && !block);
       else if (block) {
         // Nothing about a track goes to someone who may not read it; looked at again on their next day.
         ctx.summary.paused++;
-        await checkIns.pause(ask, { reason: block, on: owner.date }, nextSlot(owner, addLocalDays(owner.date, 1)));
+        await checkIns.pause(ask, { reason: block, on: owner.date }, nextDay(owner));
       } else if (item && track) due.push({ ask, entry: decision.entry, item, track });
     }),
   );
@@ -648,7 +655,7 @@ async function refused(ctx: SweepContext, owner: ReadyOwner, token: string, erro
   if (STOPPING_ERRORS.has(error)) return stop(ctx, owner, error);
   ctx.log.error('check-in refused by Slack; the day is skipped', { ...dayOf(owner), error });
   // Tomorrow, not every sweep of today.
-  await Promise.all(owner.asks.map((ask) => ctx.deps.checkIns.move(ask, nextSlot(owner, addLocalDays(owner.date, 1)))));
+  await Promise.all(owner.asks.map((ask) => ctx.deps.checkIns.move(ask, nextDay(owner))));
   return 'failed';
 }
 
@@ -662,20 +669,24 @@ async function recordPosted(ctx: SweepContext, owner: ReadyOwner, due: Listed[],
   const dm = sent.channel && sent.messageTs ? { channel: sent.channel, ts: sent.messageTs } : undefined;
   await Promise.all(
     due.map(async ({ ask, entry, item, track }) => {
-      if (!listed.has(item.id)) return ctx.deps.checkIns.move(ask, nextSlot(owner, addLocalDays(owner.date, 1)));
-      const next = nextAsk(item, track.checkIns, track.timeZone, owner.date);
+      if (!listed.has(item.id)) return ctx.deps.checkIns.move(ask, nextDay(owner));
+      const next = nextAsk(item, track.checkIns, track.timeZone, askedDay(owner.date, askedAt, track.timeZone));
       await ctx.deps.checkIns.recordAsked(
         ask,
         { askedOn: owner.date, askedAt, reason: entry.reason, dm },
-        next && { askOn: next.on, at: nextSlot(owner, next.on) },
+        next && { askOn: next.on, at: readAgainAt(next.on, track.timeZone, owner.timeZone, owner.date) },
       );
     }),
   );
 }
 
-/** The owner's first check-in instant on or after `date`. */
-function nextSlot(owner: Pick<ReadyOwner, 'prefs' | 'timeZone'>, date: LocalDate): Date {
-  return checkInSlot(owner.prefs, owner.timeZone, date).at;
+/**
+ * The start of the owner's next day. Asks left for a later day wait at its start, not at their
+ * check-in time: that day's first read moves them to the time their preferences then give, so
+ * `me time`, `me days` and `me resume` apply from the next day with no ask to find and move.
+ */
+function nextDay(owner: Pick<ReadyOwner, 'date' | 'timeZone'>): Date {
+  return startOfLocalDay(addLocalDays(owner.date, 1), owner.timeZone);
 }
 
 function dayOf(owner: OwnerDay): OwnerDay {

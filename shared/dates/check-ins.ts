@@ -1,4 +1,4 @@
-import { addLocalDays, daysBetween, localDate, nextDue, quietAfterDays } from '#shared/dates/flags';
+import { addLocalDays, daysBetween, daysSince, localDate, nextDue, quietAfterDays } from '#shared/dates/flags';
 import { OVERDUE_REPEAT_DAYS, type Ask, type AskReason } from '#shared/domain/check-ins';
 import { CLOSED_STATUSES, type CheckInSettings, type Commitment, type LocalDate } from '#shared/domain/schemas';
 
@@ -47,17 +47,19 @@ export function askOnAfterChange(item: Askable, settings: CheckInSettings, timeZ
 }
 
 /**
- * Whether the owner has left a check-in unanswered for `escalateAfterDays`: asked, and nobody
- * has touched the item since. Closed, archived or escalation off: never.
+ * Whether the owner has left a check-in unanswered, and for how many calendar days in the track's
+ * `timeZone` (as every other "N days ago" counts, so a DST change moves nothing): asked, and
+ * nobody has touched the item since. Closed or archived: never.
  */
 export function unanswered(
   item: Pick<Commitment, 'status' | 'archived' | 'updatedAt'>,
   ask: Pick<Ask, 'askedAt'>,
   now: Date,
+  timeZone: string,
 ): { days: number } | undefined {
   if (!ask.askedAt || CLOSED_STATUSES.has(item.status) || item.archived) return undefined;
   if (item.updatedAt >= ask.askedAt) return undefined;
-  return { days: Math.floor((now.getTime() - Date.parse(ask.askedAt)) / 86_400_000) };
+  return { days: daysSince(ask.askedAt, timeZone, now) };
 }
 
 /** Whether an unanswered check-in is old enough to be flagged in digests and reports. */

@@ -11,14 +11,14 @@ export interface NoAnswer {
   escalated: boolean;
 }
 
-/** Each item's unanswered check-ins at `now`, oldest first; items with none are left out. */
+/** Each item's unanswered check-ins at `now`, in days of the track's zone, oldest first; items with none are left out. */
 export function noAnswersOf(report: Report, now: Date): Map<CommitmentId, NoAnswer[]> {
   const items = new Map(report.commitments.map((item) => [item.id, item]));
   const found = new Map<CommitmentId, NoAnswer[]>();
   for (const ask of report.asks ?? []) {
     const item = items.get(ask.commitmentId);
     // A paused owner may not read the track, so cannot answer: the report says why instead.
-    const wait = item && ask.askedAt && !ask.paused ? unanswered(item, ask, now) : undefined;
+    const wait = item && ask.askedAt && !ask.paused ? unanswered(item, ask, now, report.track.timeZone) : undefined;
     if (!wait || !ask.askedAt) continue;
     const list = found.get(ask.commitmentId) ?? [];
     list.push({ userId: ask.userId, askedAt: ask.askedAt, days: wait.days, escalated: escalated(report.track.checkIns, wait) });

@@ -52,4 +52,18 @@ describe('check-in sweep cost', () => {
     expect(a.total).toBe(8 + 1 + 1 + 1 + 1);
     console.info(JSON.stringify({ readsAmong10: a.total, readsAmong10000: b.total, counts: b.counts }));
   });
+
+  it('reads a later check-in day’s asks twice: at the start of the owner’s day, moved to their time, then asked', async () => {
+    // After the first test: each of the 10 was asked on 10 March and is next asked on 16 March.
+    const cost = async (at: string) => {
+      const counter = countRequests(small.client);
+      const summary = await hSmall.sweep(new Date(at));
+      return { summary, reads: counter.reads(), counts: Object.fromEntries(counter.counts) };
+    };
+    const start = await cost('2026-03-16T00:00:30Z');
+    const morning = await cost('2026-03-16T09:00:30Z');
+    expect(start).toMatchObject({ summary: { dueAsks: 10, deferred: 10, sent: 0 }, reads: 8 + 1 + 1 + 1 });
+    expect(morning).toMatchObject({ summary: { dueAsks: 10, sent: 10 }, reads: 8 + 1 + 1 + 1 + 1 });
+    console.info(JSON.stringify({ dayStart: start, checkInTime: morning }));
+  });
 });

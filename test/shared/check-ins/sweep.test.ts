@@ -18,6 +18,9 @@ beforeAll(async () => {
       U0PAUSED: { tz: 'Asia/Tokyo' },
       U0SNOOZE: { tz: 'Asia/Tokyo' },
       U0GONE: { tz: 'Asia/Tokyo', deleted: true },
+      U0AHEAD: { tz: 'Asia/Tokyo' },
+      U0EARLY: { tz: 'Asia/Tokyo' },
+      U0RESUME: { tz: 'Asia/Tokyo' },
     },
   }).start();
 });
@@ -128,5 +131,51 @@ describe('check-in sweep', () => {
     expect(await h.sweep(new Date('2026-03-17T00:01:00Z'))).toMatchObject({ stopped: 1 });
     expect(checkInsTo(slack, 'U0GONE')).toHaveLength(0);
     expect((await h.checkIns.due(new Date('2026-03-23T23:59:00Z'))).filter((a) => a.teamId === team)).toEqual([]);
+  });
+
+  it('asks an owner ahead of the track’s zone by the track’s date: due today on its last day there, overdue only once the next has begun', async () => {
+    // Regression (check-ins counted days in the owner's zone).
+    const team = 'T0AHEAD';
+    await h.store.createTrack(track(team, 'us-japan', 'UJ', 'America/New_York', created));
+    await h.store.createCommitment(team, 'us-japan', owned('Send the export-control list', 'U0AHEAD', '2026-03-30'), 'U0A', created);
+    const said = () => checkInsTo(slack, 'U0AHEAD').map((m) => [m.metadata.event_payload['slot_id'], /\*(due today|overdue \d+ days?)\*/.exec(JSON.stringify(m.blocks))?.[1]]);
+    // Tue 31 March 09:00 in Tokyo is Mon 30 March 20:00 in Washington.
+    await h.sweep(new Date('2026-03-31T00:00:30Z'));
+    expect(said()).toEqual([[`${team}/U0AHEAD/2026-03-31`, 'due today']]);
+    // The overdue ask (31 March in Washington, from 13:00 in Tokyo) waits for their next morning.
+    for (const at of ['2026-03-31T04:00:30Z', '2026-03-31T15:00:30Z']) await h.sweep(new Date(at));
+    expect(said()).toHaveLength(1);
+    await h.sweep(new Date('2026-04-01T00:00:30Z'));
+    expect(said()).toEqual([
+      [`${team}/U0AHEAD/2026-03-31`, 'due today'],
+      [`${team}/U0AHEAD/2026-04-01`, 'overdue 1 day'],
+    ]);
+  });
+
+  it('asks at a check-in time changed after the sweep scheduled the next ask (me time), from the next day', async () => {
+    const team = 'T0EARLY';
+    await h.store.createTrack(track(team, 'japan-korea', 'JK', 'Asia/Tokyo', created));
+    // Due Tue 17 March: asked on Tue 10 March (7 days before) and Mon 16 March (1 day before).
+    await h.store.createCommitment(team, 'japan-korea', owned('Hold the vice-ministerial dialogue', 'U0EARLY', '2026-03-17'), 'U0A', created);
+    await h.sweep(new Date('2026-03-10T00:00:30Z'));
+    const prefs = await h.preferences.get(team, 'U0EARLY');
+    await h.preferences.put({ ...prefs, time: '07:00' }, undefined);
+    // Mon 16 March: the day's first read (midnight in Tokyo) moves the ask to 07:00, and it is asked then.
+    for (const at of ['2026-03-15T15:00:30Z', '2026-03-15T22:00:30Z']) await h.sweep(new Date(at));
+    expect(checkInsTo(slack, 'U0EARLY').map((m) => m.metadata.event_payload['slot_id'])).toEqual([`${team}/U0EARLY/2026-03-10`, `${team}/U0EARLY/2026-03-16`]);
+  });
+
+  it('asks again the day after me resume, not only once the pause would have ended', async () => {
+    const team = 'T0RESUME';
+    await h.store.createTrack(track(team, 'japan-korea', 'JK', 'Asia/Tokyo', created));
+    await h.store.createCommitment(team, 'japan-korea', owned('Sign the fisheries annex', 'U0RESUME', '2026-03-17'), 'U0A', created);
+    const prefs = await h.preferences.get(team, 'U0RESUME');
+    const paused = await h.preferences.put({ ...prefs, pausedUntil: '2026-04-30' }, undefined);
+    for (const at of ['2026-03-10T00:00:30Z', '2026-03-10T15:00:30Z']) await h.sweep(new Date(at));
+    // Resumed on Thu 12 March; the next morning is Friday's.
+    const { pausedUntil: _, ...resumed } = paused;
+    await h.preferences.put(resumed, paused.version);
+    for (const at of ['2026-03-11T15:00:30Z', '2026-03-12T15:00:30Z', '2026-03-13T00:00:30Z']) await h.sweep(new Date(at));
+    expect(checkInsTo(slack, 'U0RESUME').map((m) => m.metadata.event_payload['slot_id'])).toEqual([`${team}/U0RESUME/2026-03-13`]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkInSlot, weekdayOf } from '#shared/dates/check-in-times';
+import { checkInSlot, readAgainAt, weekdayOf } from '#shared/dates/check-in-times';
 
 const weekdays = { time: '09:00', days: [1, 2, 3, 4, 5] };
 
@@ -23,5 +23,16 @@ describe('check-in times', () => {
     expect(checkInSlot({ ...weekdays, pausedUntil: '2026-03-12' }, 'UTC', '2026-03-10').date).toBe('2026-03-13');
     expect(checkInSlot({ ...weekdays, pausedUntil: '2026-03-13' }, 'UTC', '2026-03-10').date).toBe('2026-03-16');
     expect(checkInSlot({ ...weekdays, pausedUntil: '2026-03-01' }, 'UTC', '2026-03-10').date).toBe('2026-03-10');
+  });
+
+  it('reads a later ask again at the start of the person’s first day on which its date has begun in the track’s zone', () => {
+    // Same zone: the start of that date.
+    expect(readAgainAt('2026-03-16', 'Asia/Tokyo', 'Asia/Tokyo', '2026-03-10')).toEqual(new Date('2026-03-15T15:00:00Z'));
+    // 31 March begins in Washington at 13:00 in Tokyo, after a Tokyo morning: the next day.
+    expect(readAgainAt('2026-03-31', 'America/New_York', 'Asia/Tokyo', '2026-03-31')).toEqual(new Date('2026-03-31T15:00:00Z'));
+    // 10 March begins in Tokyo on 9 March in Los Angeles: their own 10 March.
+    expect(readAgainAt('2026-03-10', 'Asia/Tokyo', 'America/Los_Angeles', '2026-03-08')).toEqual(new Date('2026-03-10T07:00:00Z'));
+    // Never today: once a day.
+    expect(readAgainAt('2026-03-10', 'UTC', 'UTC', '2026-03-10')).toEqual(new Date('2026-03-11T00:00:00Z'));
   });
 });

@@ -61,15 +61,21 @@ describe('when owners are next asked about an item', () => {
 describe('no answer after a check-in', () => {
   const now = new Date('2026-06-27T00:00:00.000Z');
   it('counts the days since the ask while nobody has touched the item, and flags it from the track’s limit', () => {
-    const wait = unanswered(item(), { askedAt: '2026-06-23T00:00:00.000Z' }, now);
+    const wait = unanswered(item(), { askedAt: '2026-06-23T00:00:00.000Z' }, now, ZONE);
     expect(wait).toEqual({ days: 4 });
     expect(escalated(DEFAULT_CHECK_IN_SETTINGS, wait)).toBe(true);
     expect(escalated({ beforeDueDays: [7], escalateAfterDays: null }, wait)).toBe(false);
     expect(escalated({ beforeDueDays: [7], escalateAfterDays: 5 }, wait)).toBe(false);
   });
   it('is answered by any change after the ask, and never asked of a closed item', () => {
-    expect(unanswered(item({ updatedAt: '2026-06-24T00:00:00.000Z' }), { askedAt: '2026-06-23T00:00:00.000Z' }, now)).toBeUndefined();
-    expect(unanswered(item({ status: 'done' }), { askedAt: '2026-06-23T00:00:00.000Z' }, now)).toBeUndefined();
-    expect(unanswered(item(), {}, now)).toBeUndefined();
+    expect(unanswered(item({ updatedAt: '2026-06-24T00:00:00.000Z' }), { askedAt: '2026-06-23T00:00:00.000Z' }, now, ZONE)).toBeUndefined();
+    expect(unanswered(item({ status: 'done' }), { askedAt: '2026-06-23T00:00:00.000Z' }, now, ZONE)).toBeUndefined();
+    expect(unanswered(item(), {}, now, ZONE)).toBeUndefined();
+  });
+  it('counts calendar days in the track’s zone, not 24-hour periods', () => {
+    // Tokyo: asked late on the 23rd (23:00), now early on the 24th (01:00): one day, two hours on.
+    expect(unanswered(item(), { askedAt: '2026-06-23T14:00:00.000Z' }, new Date('2026-06-23T16:00:00.000Z'), ZONE)).toEqual({ days: 1 });
+    // Washington across spring-forward: Friday 09:00 EST to Monday 09:30 EDT is 71.5 hours, 3 days.
+    expect(unanswered(item({ updatedAt: '2026-03-01T00:00:00.000Z' }), { askedAt: '2026-03-06T14:00:00.000Z' }, new Date('2026-03-09T13:30:00.000Z'), 'America/New_York')).toEqual({ days: 3 });
   });
 });

@@ -130,3 +130,22 @@ describe('renderDigest', () => {
     expect(texts(message.blocks)).not.toContain('Changed since');
   });
 });
+
+describe('no answer in a digest', () => {
+  // Regression (no-answer counted 24-hour periods): across a spring-forward weekend Friday 09:00 to Monday 09:30 is 71.5 hours, yet 3 days.
+  const washington = { ...track, timeZone: 'America/New_York' };
+  const flagged = (askedAt: string, at: string) => {
+    const asked = item({ due: '2026-06-30', updatedAt: '2026-03-01T00:00:00.000Z' });
+    const ask = { teamId: track.teamId, track: track.slug, commitmentId: asked.id, userId: 'U0OWNER', askedAt };
+    return buildDigest({ track: washington, commitments: [asked], asks: [ask] }, { now: new Date(at) }).noAnswer.map((n) => n.owners.map((o) => o.userId));
+  };
+
+  it('counts calendar days in the track’s zone, so a DST change neither delays nor hastens the flag', () => {
+    // Friday 6 March 09:00 EST; Monday 9 March 09:30 EDT, the clocks having sprung forward on the 8th.
+    expect(flagged('2026-03-06T14:00:30.000Z', '2026-03-09T13:30:30.000Z')).toEqual([['U0OWNER']]);
+    // The same times a week later, with no DST change: flagged as before.
+    expect(flagged('2026-03-13T13:00:30.000Z', '2026-03-16T13:30:30.000Z')).toEqual([['U0OWNER']]);
+    // Sunday evening is two days on: not yet.
+    expect(flagged('2026-03-06T14:00:30.000Z', '2026-03-08T23:00:00.000Z')).toEqual([]);
+  });
+});
