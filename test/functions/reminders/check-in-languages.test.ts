@@ -124,7 +124,7 @@ describe('check-ins in each owner’s language, in one sweep', () => {
     expect(text).toContain('確認の時刻の変更やチェックインの一時停止は `/commitments me` でできます。');
     expect(dm.text).toBe(`チェックイン: SU-1 ${TITLES.ja}(あと7日で期限)`);
     const buttons = JSON.stringify(dm.blocks.find((b) => b.type === 'actions'));
-    for (const word of ['順調', 'リスクあり', '完了', 'メモを追加', '自分の担当ではない', '1日延期', '1週間延期', '日付を指定して延期…']) expect(buttons).toContain(`"${word}"`);
+    for (const word of ['順調', 'リスクあり', '完了', 'メモを追加', '自分の担当ではない', '1日スヌーズ', '1週間スヌーズ', '日付を指定してスヌーズ…']) expect(buttons).toContain(`"${word}"`);
     expect(englishLeftIn(text, { people: PEOPLES_TEXT, slugs: ['summit'] })).toEqual([]);
   });
 
@@ -163,17 +163,17 @@ describe('answers in the presser’s language', () => {
     expect(blocks.filter((b) => b.block_id === 'checkin:SU-1' || b.block_id === 'checkin-item:SU-1')).toEqual([]);
     const home = homeOf(OWNERS.ja);
     expect(home.blocks[0]).toMatchObject({ type: 'header', text: { text: 'コミットメント' } });
-    expect(shown(home)).toContain(':bust_in_silhouette: *自分の担当* (1件)');
+    expect(shown(home)).toContain(':bust_in_silhouette: *ご自身の担当* (1件)');
   });
 
   it('opens a Japanese owner’s form in Japanese and refuses an empty answer in Japanese, writing nothing', async () => {
     const dm = checkInOf(OWNERS.chose);
     await press(ACTION_IDS.checkInAtRisk, dm, OWNERS.chose);
     const form = harness.slack.callsTo('views.open').at(-1)!.args['view'] as { callback_id: string; private_metadata: string; title: { text: string }; submit: { text: string }; close: { text: string }; blocks: Block[] };
-    expect(form.title.text).toBe('SU-4 のリスク');
+    expect(form.title.text).toBe('SU-4: リスクあり');
     expect(form.submit.text).toBe('停滞にする');
     expect(form.close.text).toBe('キャンセル');
-    expect(JSON.stringify(form.blocks)).toContain('何が妨げになっていますか?');
+    expect(JSON.stringify(form.blocks)).toContain('何が妨げになっていますか？');
     const before = await harness.store().getCommitment(TEAM, 'SU-4');
     const reply = await harness.send(interactionEvent(viewSubmission(TEAM, form.callback_id, form.private_metadata, { reason: { reason: { type: 'plain_text_input', value: '  ' } } }, OWNERS.chose)));
     expect(JSON.parse(reply.body)).toEqual({ response_action: 'errors', errors: { reason: '何が妨げになっているかを書いてください。' } });

@@ -95,7 +95,7 @@ describe('export', () => {
     expect(englishLeftIn(headers, { people: peoplesText })).toEqual([]);
     expect(csv.content.startsWith('\uFEFF')).toBe(true);
     const shared = await command('japan-korea export share', PEOPLE.ja);
-    expect(shared.text.split('\n')[0]).toBe('エクスポートは共有できません。ブリーフィングのファイルはダイレクトメッセージであなただけにお送りします。チャンネルにレポートを表示するには /commitments japan-korea share を使ってください。');
+    expect(shared.text.split('\n')[0]).toBe('エクスポートは共有できません。ブリーフィングのファイルはダイレクトメッセージでご本人にのみお送りします。チャンネルにレポートを表示するには /commitments japan-korea share を使ってください。');
   });
 
   it('tells a Japanese person in Japanese, and sends nothing, when the track is gone by the time the export job runs, in the words the command uses', async () => {
@@ -249,7 +249,7 @@ describe('me', () => {
     expect(again.text.split('\n')[0]).toBe('チェックインはすでに 08:30 に届く設定です。何も変更していません。');
     const bad = await command('me time 25:00', PEOPLE.ja);
     expect(bad.text.split('\n')[0]).toBe('「25:00」は時刻ではありません。08:30 のように24時間制で指定してください。');
-    expect(bad.text.split('\n')[1]).toMatch(/^正しい形: \/commitments me/);
+    expect(bad.text.split('\n')[1]).toMatch(/^入力例: \/commitments me/);
     expect((await command('me pause until 2026-01-05', PEOPLE.ja)).text.split('\n')[0]).toBe('2026年1月5日(月) はすでに過ぎています。今日以降の日付まで一時停止してください。');
     const paused = await command('me pause until 2026-04-30', PEOPLE.ja);
     expect(paused.text.split('\n')[0]).toBe('2026年4月30日(木) までチェックインを一時停止しました。');
@@ -259,7 +259,7 @@ describe('me', () => {
   it('answers a Korean person’s me in Korean', async () => {
     expect((await command('me days mon,tue,thu', PEOPLE.ko)).text.split('\n')[0]).toBe('앞으로 체크인은 월, 화, 목에 옵니다.');
     expect((await command('me resume', PEOPLE.ko)).text.split('\n')[0]).toBe('체크인이 일시 중지되거나 중지된 상태가 아닙니다. 아무것도 변경하지 않았습니다.');
-    expect((await command('me frobnicate', PEOPLE.ko)).text.split('\n')[0]).toBe('“frobnicate”은(는) me로 설정할 수 있는 항목이 아닙니다. `time`, `days`, `pause`, `resume` 중 하나를 쓰십시오.');
+    expect((await command('me frobnicate', PEOPLE.ko)).text.split('\n')[0]).toBe('“frobnicate”은(는) me로 설정할 수 있는 것이 아닙니다. `time`, `days`, `pause`, `resume` 중 하나를 쓰십시오.');
   });
 
   it('answers an English person’s me as before', async () => {
@@ -271,11 +271,11 @@ describe('me', () => {
 describe('check-ins settings', () => {
   it('shows, changes and refuses in Japanese and Korean, and in English as before', async () => {
     const ja = await command('japan-korea check-ins', PEOPLE.ja);
-    expect(ja.text).toMatch(/^japan-korea は期限の .+ 日前にオーナーに確認し、.+。$/);
+    expect(ja.text).toMatch(/^japan-korea は期限の .+ 日前に担当者に確認し、.+。$/);
     expect(englishLeftIn(shown(ja), { slugs: ['japan-korea'], commandWords: COMMAND_WORDS })).toEqual([]);
-    expect((await command('japan-korea check-ins before 14,3', PEOPLE.ja)).text).toBe('japan-korea は今後、期限の 14、3 日前にオーナーに確認し、3日たっても回答がなければ知らせます。');
-    expect((await command('japan-korea check-ins before 3,14', PEOPLE.ja)).text.split('\n')[0]).toBe('japan-korea はすでに、期限の 14、3 日前にオーナーに確認し、3日たっても回答がなければ知らせます。何も変更していません。');
-    expect((await command('japan-korea check-ins escalate off', PEOPLE.ko)).text).toBe('이제 japan-korea은(는) 기한 14 및 3일 전에 소유자에게 확인하고, 답변이 없어도 표시하지 않습니다.');
+    expect((await command('japan-korea check-ins before 14,3', PEOPLE.ja)).text).toBe('japan-korea は今後、期限の 14、3 日前に担当者に確認し、3日たっても回答がなければ知らせます。');
+    expect((await command('japan-korea check-ins before 3,14', PEOPLE.ja)).text.split('\n')[0]).toBe('japan-korea はすでに、期限の 14、3 日前に担当者に確認し、3日たっても回答がなければ知らせます。何も変更していません。');
+    expect((await command('japan-korea check-ins escalate off', PEOPLE.ko)).text).toBe('이제 japan-korea은(는) 기한 14 및 3일 전에 담당자에게 확인하고, 답변이 없어도 표시하지 않습니다.');
     const bad = await command('japan-korea check-ins before soon', PEOPLE.ko);
     expect(bad.text.split('\n')[0]).toBe('“soon”은(는) 일수가 아닙니다. 1부터 60까지의 정수로 쓰십시오.');
     expect((await command('japan-korea check-ins', PEOPLE.en)).text).toBe('japan-korea asks owners 14 and 3 days before a due date, and never flags an unanswered check-in.');

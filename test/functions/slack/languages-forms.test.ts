@@ -91,7 +91,7 @@ describe('the item forms in Japanese (ja-JP)', () => {
     expect(update.title.text).toBe('FO-1 を更新');
     expect((update.blocks[1]!.element!['options'] as { text: { text: string } }[]).map((o) => o.text.text)).toEqual(['未着手', '進行中', '完了', '停滞', '中止']);
     const done = await pressButton(ACTION_IDS.markDone, 'FO-1', PEOPLE.ja);
-    expect(shown(done)).toContain('*FO-1* 漁業協議の再開 を完了にしますか?');
+    expect(shown(done)).toContain('*FO-1* 漁業協議の再開 を完了にしますか？');
     const note = await pressButton(ACTION_IDS.addNote, 'FO-1', PEOPLE.ja);
     const edit = await pressButton(ACTION_IDS.edit, 'FO-1', PEOPLE.ja);
     expect(edit.blocks.map((b) => b.label?.text).filter(Boolean)).toEqual([

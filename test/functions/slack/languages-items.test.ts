@@ -94,7 +94,7 @@ describe('a Japanese Slack user (ja-JP)', () => {
     const before = await tableItems(harness);
     const score = await command('assess JK-4 JP 5', PEOPLE.ja);
     expect(score.text.split('\n')[0]).toBe('「5」は評価値ではありません。-1(不履行)、0(一部履行)、+1(完全履行)のいずれかを指定してください。');
-    expect(score.text.split('\n')[1]).toMatch(/^正しい形: \/commitments assess/);
+    expect(score.text.split('\n')[1]).toMatch(/^入力例: \/commitments assess/);
     const future = await command('log JK-1 2026-04-30', PEOPLE.ja);
     expect(future.text).toBe('2026年4月30日(木) はまだ来ていません。予定として登録するには `/commitments edit JK-1 due …` を使ってください。');
     const oneOff = await command('log JK-4 today', PEOPLE.ja);
@@ -144,7 +144,7 @@ describe('a Korean Slack user (ko-KR)', () => {
     );
     const asOf = await command('assess JK-4 KR 0 as of', PEOPLE.ko);
     expect(asOf.text.split('\n')[0]).toBe('`as of` 뒤에 날짜를 지정하십시오(예: 2026-03-31, `end of march`). 그 뒤의 메모는 따옴표로 묶으십시오.');
-    expect(asOf.text.split('\n')[1]).toMatch(/^올바른 형식: \/commitments assess/);
+    expect(asOf.text.split('\n')[1]).toMatch(/^입력 예: \/commitments assess/);
     for (const answer of [unlog, asOf]) expect(englishLeftIn(shown(answer), { commandWords: COMMAND_WORDS })).toEqual([]);
     expect(await tableItems(harness)).toBe(before);
   });

@@ -117,7 +117,7 @@ describe('a Japanese Slack user (ja-JP) managing a track', () => {
     const form = openedView();
     expect(form).toMatchObject({ title: { text: 'ロール: tokyo' }, submit: { text: '保存' } });
     expect(shown(form)).toContain('ワークスペースの全員が閲覧できます。');
-    expect(shown(form)).toContain('編集者(項目、スコア、ダイジェスト、書き出し)');
+    expect(shown(form)).toContain('編集者(項目、評価、ダイジェスト、エクスポート)');
     expect(englishLeftIn(shown(form), { slugs: ['tokyo'] })).toEqual([]);
     const lists = roleLists({ owner: [PEOPLE.ja], editor: [PEOPLE.ko], viewer: [PEOPLE.en] });
     expect((await submitView(lists, PEOPLE.ja)).body).toBe('');
@@ -147,7 +147,7 @@ describe('a Japanese Slack user (ja-JP) managing a track', () => {
     expect((await harness.store().getTrack(TEAM, 'tokyo')).version).toBe(before);
     const parties = await command('track add kobe "神戸" parties', PEOPLE.ja);
     expect(parties.text.split('\n')[0]).toBe('parties には JP,KR のような当事者コードを指定してください。');
-    expect(parties.text.split('\n')[1]).toMatch(/^正しい形: \/commitments track add/);
+    expect(parties.text.split('\n')[1]).toMatch(/^入力例: \/commitments track add/);
     expect(englishLeftIn(shown(parties), { commandWords: COMMAND_WORDS })).toEqual([]);
     const roles = await command('tokyo roles promote', PEOPLE.ja);
     expect(roles.text.split('\n')[0]).toBe('「promote」は roles の操作ではありません。add か remove を指定してください。');
@@ -191,7 +191,7 @@ describe('a Korean Slack user (ko-KR) managing a track', () => {
   it('changes visibility, links and names the app manager in Korean', async () => {
     expect((await command('seoul visibility private', PEOPLE.ko)).text).toBe('seoul을(를) 비공개로 바꾸었습니다. 멤버와 연결된 채널만 볼 수 있습니다.');
     expect((await command('seoul visibility workspace', PEOPLE.ko)).text).toBe('seoul을(를) 워크스페이스 전체에 공개했습니다.');
-    expect((await command('seoul link <#C0KOREA|korea>', PEOPLE.ko)).text).toBe('<#C0KOREA>을(를) seoul에 연결했습니다. 그 채널의 모든 사람이 읽을 수 있습니다.');
+    expect((await command('seoul link <#C0KOREA|korea>', PEOPLE.ko)).text).toBe('<#C0KOREA>을(를) seoul에 연결했습니다. 그 채널의 모든 사람이 열람할 수 있습니다.');
     expect((await command(`manager <@${PEOPLE.ko}>`, PEOPLE.koAdmin)).text).toBe(
       `<@${PEOPLE.ko}>을(를) 앱 관리자로 지정했습니다. Slack의 관리자와 소유자처럼 모든 트랙을 관리합니다.`,
     );
@@ -205,7 +205,7 @@ describe('a Korean Slack user (ko-KR) managing a track', () => {
     expect((await command('seoul link <#C0KOREA|korea>', PEOPLE.ko)).text).toBe('&lt;#C0KOREA&gt;은(는) 이미 seoul에 연결되어 있습니다. 아무것도 변경하지 않았습니다.');
     const visibility = await command('seoul visibility secret', PEOPLE.ko);
     expect(visibility.text.split('\n')[0]).toBe('visibility에는 private 또는 workspace가 필요합니다.');
-    expect(visibility.text.split('\n')[1]).toMatch(/^올바른 형식: \/commitments &lt;track&gt; visibility/);
+    expect(visibility.text.split('\n')[1]).toMatch(/^입력 예: \/commitments &lt;track&gt; visibility/);
     expect((await command('track add jeju "제주" parties JP tz Asia/Seoul fy someday', PEOPLE.ko)).text.split('\n')[0]).toBe(
       'fy에는 회계연도가 시작하는 달이 필요합니다. 예: april(일본) 또는 4',
     );

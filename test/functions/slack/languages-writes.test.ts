@@ -72,12 +72,12 @@ describe('a Japanese Slack user (ja-JP) writing', () => {
     const before = await version('SU-1');
     const again = await command('done SU-1', PEOPLE.ja);
     expect(firstLine(again)).toBe('SU-1 のステータスはすでに「完了」です。');
-    expect(again.text.split('\n')[1]).toBe('正しい形: /commitments note SU-1 "text"');
+    expect(again.text.split('\n')[1]).toBe('入力例: /commitments note SU-1 "text"');
     expect(firstLine(await command('update', PEOPLE.ja))).toBe('update にはコミットメントの ID を指定してください(例: JK-4)。');
     expect(firstLine(await command('update SU-1 maybe', PEOPLE.ja))).toBe('「maybe」はステータスではありません。`not-started`、`in-progress`、`done`、`stalled`、`dropped` のいずれかを指定してください。');
     expect(firstLine(await command('add', PEOPLE.ja))).toBe('add にはトラックを指定してください(例: japan-korea)。');
     expect(firstLine(await command('note SU-1 "閉じない', PEOPLE.ja))).toBe('「閉じない」の前の引用符が閉じられていません。');
-    expect(firstLine(await command('edit SU-1 colour red', PEOPLE.ja))).toBe('「colour」は edit で変更できる項目ではありません。due、owner、title、parties のいずれかを指定してください。');
+    expect(firstLine(await command('edit SU-1 colour red', PEOPLE.ja))).toBe('「colour」は edit で変更できる対象ではありません。due、owner、title、parties のいずれかを指定してください。');
     const far = await command('edit SU-1 due 2040-01-01', PEOPLE.ja);
     expect(firstLine(far)).toBe(
       '2040年1月1日(日) は10年以上先のため、期限にできません。期限は 2025年3月25日(火)(1年前)から 2036年3月25日(火)(10年後)までの日付です。何も変更していません。',
@@ -117,10 +117,10 @@ describe('a Korean Slack user (ko-KR) writing', () => {
     const before = await version('SU-3');
     const again = await command('done SU-3', PEOPLE.ko);
     expect(firstLine(again)).toBe('SU-3은(는) 이미 완료 상태입니다.');
-    expect(again.text.split('\n')[1]).toBe('올바른 형식: /commitments note SU-3 "text"');
+    expect(again.text.split('\n')[1]).toBe('입력 예: /commitments note SU-3 "text"');
     expect(firstLine(await command('note SU-3', PEOPLE.ko))).toBe('note에는 ID 뒤에 메모 내용이 필요합니다.');
     expect(firstLine(await command('done JK4x', PEOPLE.ko))).toBe('“JK4x”은(는) 커밋먼트 ID가 아닙니다. ID는 JK-4와 같은 형식입니다.');
-    expect(firstLine(await command('add japan_korea "제목"', PEOPLE.ko))).toBe('“japan_korea”은(는) 트랙이 아닙니다. japan-korea을(를) 말씀하신 것입니까?');
+    expect(firstLine(await command('add japan_korea "제목"', PEOPLE.ko))).toBe('“japan_korea”은(는) 트랙이 아닙니다. japan-korea을(를) 입력하려고 하셨습니까?');
     const far = await command('edit SU-3 due 2040-01-01', PEOPLE.ko);
     expect(firstLine(far)).toBe(
       '2040년 1월 1일 (일)은(는) 10년보다 뒤이므로 기한이 될 수 없습니다. 기한은 2025년 3월 25일 (화)(1년 전)부터 2036년 3월 25일 (화)(10년 후)까지의 날짜입니다. 아무것도 변경하지 않았습니다.',
@@ -241,7 +241,7 @@ describe('making someone an owner who cannot see the track', () => {
     // The person the refusal names is shown as a mention, which Slack writes as their name.
     const mention = `<@${GUEST}>`;
     expect(firstLine(await command(`edit ${id} owner <@${GUEST}>`, PEOPLE.ja))).toBe(`${mention} はゲストまたは他の組織の方のため、summit を閲覧できません。先にロールを付与してください。何も変更していません。`);
-    expect(firstLine(await command(`edit ${id} owner <@${GUEST}>`, PEOPLE.ko))).toBe(`${mention}님은 게스트이거나 다른 조직 사람이라 summit을(를) 볼 수 없습니다. 먼저 역할을 부여하십시오. 아무것도 변경하지 않았습니다.`);
+    expect(firstLine(await command(`edit ${id} owner <@${GUEST}>`, PEOPLE.ko))).toBe(`${mention}은(는) 게스트이거나 다른 조직의 사용자이므로 summit을(를) 볼 수 없습니다. 먼저 역할을 부여하십시오. 아무것도 변경하지 않았습니다.`);
     expect(firstLine(await command(`edit ${id} owner <@${GUEST}>`, PEOPLE.en))).toBe(
       `${mention} is a guest or from another organisation and cannot see summit: give them a role on it first. Nothing was changed.`,
     );
@@ -254,11 +254,11 @@ describe('a date the bot cannot read, or reads two ways', () => {
     const before = await harness.store().getReport(TEAM, 'summit');
     const ja = await command('add summit "日程を決める" due 4/5/2027', PEOPLE.ja);
     expect(ja.text.split('\n').slice(0, 2)).toEqual([
-      '2027年5月4日(火) と 2027年4月5日(月) のどちらですか? 2027-05-04 または 2027-04-05 のように書いてください。',
-      '正しい形: 2026-03-31、来月末、来週金曜日、3週間後、2027年上半期、FY2027 のような日付',
+      '2027年5月4日(火) と 2027年4月5日(月) のどちらですか？ 2027-05-04 または 2027-04-05 のように書いてください。',
+      '入力例: 2026-03-31、来月末、来週金曜日、3週間後、2027年上半期、FY2027 のような日付',
     ]);
     const ko = await command('add summit "일정 확정" due someday', PEOPLE.ko);
-    expect(ko.text.split('\n').slice(0, 2)).toEqual(['“someday”은(는) 날짜로 읽을 수 없습니다.', '올바른 형식: 2026-03-31, 다음 달 말, 다음 주 금요일, 3주 후, 2027년 상반기, FY2027 같은 날짜']);
+    expect(ko.text.split('\n').slice(0, 2)).toEqual(['“someday”은(는) 날짜로 읽을 수 없습니다.', '입력 예: 2026-03-31, 다음 달 말, 다음 주 금요일, 3주 후, 2027년 상반기, FY2027 같은 날짜']);
     expect(await harness.store().getReport(TEAM, 'summit')).toEqual(before);
   });
 });

@@ -38,7 +38,7 @@ describe('a Japanese Slack user (ja-JP)', () => {
   it('gets help in Japanese: the title, headings and legend from the catalog, command forms as typed', async () => {
     const help = await command('help', PEOPLE.ja);
     expect(help.text.split('\n')[0]).toBe('コマンド:');
-    expect(help.blocks[0]).toMatchObject({ type: 'header', text: { text: 'コミットメント: 合意した内容と、その進み具合' } });
+    expect(help.blocks[0]).toMatchObject({ type: 'header', text: { text: 'コミットメント: 合意した内容と、その実施状況' } });
     expect(shown(help)).toContain('/commitments me  (ご自身のチェックイン)');
     expect(englishLeftIn(shown(help), { commandWords: COMMAND_WORDS })).toEqual([]);
   });
@@ -66,10 +66,10 @@ describe('a Japanese Slack user (ja-JP)', () => {
   it('gets a command it cannot read answered in Japanese, with the right form', async () => {
     const unknown = await command('xyz!', PEOPLE.ja);
     expect(unknown.text.split('\n')[0]).toBe('「xyz!」はコマンドでもトラックでもありません。');
-    expect(unknown.text.split('\n')[1]).toMatch(/^正しい形: \/commitments/);
+    expect(unknown.text.split('\n')[1]).toMatch(/^入力例: \/commitments/);
     expect(englishLeftIn(shown(unknown), { people: ['xyz!'], commandWords: COMMAND_WORDS })).toEqual([]);
     const near = await command('japan_korea', PEOPLE.ja);
-    expect(near.text.split('\n')[0]).toBe('「japan_korea」はコマンドでもトラックでもありません。japan-korea のことですか?');
+    expect(near.text.split('\n')[0]).toBe('「japan_korea」はコマンドでもトラックでもありません。japan-korea のことですか？');
     expect(englishLeftIn(shown(near), { commandWords: COMMAND_WORDS })).toEqual([]);
     const noHelp = await command('help bogus', PEOPLE.ja);
     expect(noHelp.text.split('\n')[0]).toMatch(/^「bogus」のヘルプはありません。トピック: tracks, report, .*, manager。すべてを見るには help だけを入力してください。$/);
@@ -101,7 +101,7 @@ describe('a Korean Slack user (ko-KR)', () => {
   it('gets a command it cannot read answered in Korean', async () => {
     const answer = await command('"quoted first"', PEOPLE.ko);
     expect(answer.text.split('\n')[0]).toBe('따옴표로 묶은 글이 아니라 명령이나 트랙으로 시작하십시오.');
-    expect(answer.text.split('\n')[1]).toMatch(/^올바른 형식: \/commitments/);
+    expect(answer.text.split('\n')[1]).toMatch(/^입력 예: \/commitments/);
   });
 });
 

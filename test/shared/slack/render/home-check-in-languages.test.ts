@@ -139,9 +139,9 @@ describe('Japanese and Korean renderings', () => {
     expect(jaText).toContain('…ほかに3件あります。次回のチェックインでお尋ねします。');
     const koText = shown(renderCheckIn({ entries, more: 3 }, ko));
     expect(koText).toContain('*기한 8일 초과*');
-    expect(koText).toContain('*31일째 업데이트 없음*');
+    expect(koText).toContain('*31일째 소식 없음*');
     expect(shown(renderAnswered({ type: 'snooze-until', until: '2026-04-10' }, changed, track, NOW, ko))).toContain(':alarm_clock: 4월 10일까지 미뤘습니다');
-    expect(shown(renderChangedSince(changed, track, NOW, ja))).toContain('_このメッセージの後に変更されました: 現在は停滞 · アーカイブ済み · 期限 3月17日 · 4月10日まで延期中_');
+    expect(shown(renderChangedSince(changed, track, NOW, ja))).toContain('_このメッセージの後に変更されました: 現在は停滞 · アーカイブ済み · 期限 3月17日 · 4月10日までスヌーズ中_');
     expect(notMineModal(items[0]!, {}, ko).title.text).toBe('SU-1 담당자');
     const jaHome = shown(renderHome(full, ja));
     expect(jaHome).toContain('…ほかに1件のトラックがあります。`/commitments` ですべて表示できます。');
