@@ -15,7 +15,9 @@ export function readZoneName(text: string): string | undefined {
   const resolved = resolvedZone(text);
   if (resolved === undefined) return undefined;
   const lower = text.toLowerCase();
-  const typed = resolved.toLowerCase() === lower ? resolved : (knownZones().get(lower) ?? titleCased(lower, resolved) ?? text);
+  // Typed in one case throughout, a name whose capitals are not known is given as ICU names the zone.
+  const asTyped = /\p{Lu}/u.test(text) && /\p{Ll}/u.test(text) ? text : resolved;
+  const typed = resolved.toLowerCase() === lower ? resolved : (knownZones().get(lower) ?? titleCased(lower, resolved) ?? asTyped);
   return [typed, resolved].find((name) => TimeZoneSchema.safeParse(name).success);
 }
 
@@ -33,9 +35,14 @@ function resolvedZone(text: string): string | undefined {
  * capitalised, kept only if it is still the same zone.
  */
 function titleCased(lower: string, resolved: string): string | undefined {
+  // Only IANA's geographic areas spell every word so; Etc/UTC or US/Pacific would come out wrong.
+  if (!GEOGRAPHIC_AREAS.has(lower.split('/')[0]!)) return undefined;
   const guess = lower.replace(/(^|[/_-])([a-z])/g, (_, before: string, letter: string) => before + letter.toUpperCase());
   return resolvedZone(guess) === resolved ? guess : undefined;
 }
+
+/** IANA's areas whose zones are named by places, each word capitalised (Europe/Kyiv, America/Port_of_Spain aside). */
+const GEOGRAPHIC_AREAS: ReadonlySet<string> = new Set(['africa', 'america', 'antarctica', 'asia', 'atlantic', 'australia', 'europe', 'indian', 'pacific']);
 
 function knownZones(): Map<string, string> {
   knownByLowerCase ??= new Map(Intl.supportedValuesOf('timeZone').map((zone) => [zone.toLowerCase(), zone]));

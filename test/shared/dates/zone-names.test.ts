@@ -19,6 +19,10 @@ describe('readZoneName', () => {
     expect(readZoneName(typed)).toBe(zone);
   });
 
+  it('keeps an alias outside the geographic areas as typed in mixed case, and else gives the zone ICU names, not a guessed spelling', () => {
+    expect([readZoneName('US/Pacific'), readZoneName('us/pacific'), readZoneName('etc/utc')]).toEqual(['US/Pacific', 'America/Los_Angeles', 'UTC']);
+  });
+
   it('reads a name that is no IANA zone but one ICU knows as the zone ICU gives it', () => {
     expect([readZoneName('JST'), readZoneName('GMT')]).toEqual(['Asia/Tokyo', 'UTC']);
   });
