@@ -4,9 +4,9 @@ import { checkInSlot, readAgainAt, startOfLocalDay } from '#shared/dates/check-i
 import { addLocalDays, localDate } from '#shared/dates/flags';
 import { zonedTime } from '#shared/dates/schedule';
 import type { CheckInEntry } from '#shared/domain/check-in-message';
-import type { CheckInPreferences } from '#shared/domain/check-ins';
+import type { CheckInPreferences, OwnerBlock, Stop } from '#shared/domain/check-ins';
 import type { CheckInDelivery } from '#shared/domain/delivery';
-import { SlackUserSchema, groupsOf, standingOf, type Access, type SlackUser, type Standing } from '#shared/domain/access';
+import { SlackUserSchema, groupsOf, mayChangeOwnSettings, standingOf, type Access, type SlackUser, type Standing } from '#shared/domain/access';
 import { ownerBlock } from '#shared/domain/owner-access';
 import { resolveLocale, type Locale } from '#shared/domain/locale';
 import { lookupAsOf, personFromSlack, recordAge, zoneOf, type GroupRecord, type Person, type RecordAge } from '#shared/domain/person';
@@ -14,6 +14,7 @@ import { groupListing } from '#shared/domain/people-events';
 import type { Commitment, LocalDate, TeamId, Track } from '#shared/domain/schemas';
 import { countCheckInSent, countHandledError } from '#shared/observe/metrics';
 import type { CheckInStore, DueAsk } from '#shared/store/check-ins';
+import type { AskMark } from '#shared/store/check-in-params';
 import type { PeopleStore } from '#shared/store/people';
 import type { PreferencesStore } from '#shared/store/preferences';
 import type { DeliveryStep } from '#shared/reminders/deliver';
@@ -164,7 +165,8 @@ type ToRefresh = Pick<DueOwner, 'teamId' | 'userId' | 'slack' | 'pacer'>;
  * 2. per workspace, in batches of owners whose asks fit one BatchGetItem: their preferences and
  *    person records, side by side (one BatchGetItem each); per owner, zone, deactivated and bot
  *    from the record, or from `users.info` (kept as their record) when there is none or it is
- *    past a week: deactivated or a bot → stopped, their asks put off; before their check-in time
+ *    past a week: deactivated or a bot → stopped, their asks put off and marked with the stop
+ *    (which the report shows); before their check-in time
  *    today → their asks moved to it; not a day they are asked, or paused → to the start of their
  *    next day, read again then with their preferences as they then are;
  * 3. the items and tracks of the batch's owners whose time has come (one BatchGetItem);
@@ -420,7 +422,7 @@ async function refreshGroupsAfterPosts(ctx: SweepContext, teams: Map<TeamId, Gro
  */
 async function prepareOwner(ctx: SweepContext, owner: DueOwner): Promise<ReadyOwner | Outcome> {
   const { deps } = ctx;
-  if (owner.prefs.stopped) return putOffStopped(ctx, owner.asks);
+  if (owner.prefs.stopped) return putOffStopped(ctx, owner.asks, owner.prefs.stopped);
   const known: Known | Outcome =
     owner.person && (owner.age === 'fresh' || owner.age === 'stale') ? { user: owner.person.user, dmChannelId: owner.person.dmChannelId, locale: owner.person.locale } : await lookUp(ctx, owner);
   if (typeof known === 'string') return known;
@@ -437,7 +439,8 @@ async function prepareOwner(ctx: SweepContext, owner: DueOwner): Promise<ReadyOw
   if (slot.date !== today || now < slot.at) {
     // Not a day of theirs (or paused): read again at the start of their next day, which sees their preferences as they then are.
     const at = slot.date === today ? slot.at : startOfLocalDay(addLocalDays(today, 1), timeZone);
-    await Promise.all(owner.asks.map((ask) => deps.checkIns.move(ask, at)));
+    // Reachable again (`me resume`, reactivated): the report stops saying they are not asked.
+    await Promise.all(owner.asks.map((ask) => deps.checkIns.move(ask, at, undefined, ask.stopped ? ['stopped'] : [])));
     return 'deferred';
   }
   return { ...owner, date: today, timeZone, dmChannelId, standing: standingFrom(user, owner.teamId, owner.appManagerId), locale };
@@ -505,17 +508,19 @@ async function stop(ctx: SweepContext, owner: { teamId: TeamId; userId: string; 
   // A deactivated account or a bot is the workspace's ordinary life; a refusal of Slack's is worth a look.
   const level = reason === 'deactivated' || reason === 'bot' ? 'info' : 'warn';
   ctx.log[level]('check-ins stopped', { teamId: owner.teamId, userId: owner.userId, reason });
-  await ctx.deps.preferences.stop(owner.teamId, owner.userId, reason, ctx.clock());
-  return putOffStopped(ctx, owner.asks);
+  const at = ctx.clock();
+  await ctx.deps.preferences.stop(owner.teamId, owner.userId, reason, at);
+  return putOffStopped(ctx, owner.asks, { reason, at: at.toISOString() });
 }
 
 /**
  * A stopped person's asks are looked at again a week later (one read and one write each), not
  * dropped: after `me resume` they come back within the week, with no item having to change.
+ * Each is marked with the stop, which the track's report shows until they are found reachable.
  */
-async function putOffStopped(ctx: SweepContext, asks: DueAsk[]): Promise<Outcome> {
+async function putOffStopped(ctx: SweepContext, asks: DueAsk[], stopped: Stop): Promise<Outcome> {
   const later = new Date(ctx.clock().getTime() + STOPPED_RECHECK_DAYS * 86_400_000);
-  await Promise.all(asks.map((ask) => ctx.deps.checkIns.move(ask, later)));
+  await Promise.all(asks.map((ask) => ctx.deps.checkIns.stop(ask, stopped, later)));
   return 'stopped';
 }
 
@@ -551,7 +556,7 @@ async function checkInOwner(ctx: SweepContext, owner: ReadyOwner, items: Map<str
       const decision = decideAsk(item, track, ask, owner.date, now);
       const block = track && ownerBlock(access, track);
       if (decision.kind === 'never' || !track) await checkIns.unindex(ask);
-      else if (decision.kind === 'later') await checkIns.move(ask, readAgainAt(decision.on, track.timeZone, owner.timeZone, owner.date), decision.on, ask.paused !== undefined && !block);
+      else if (decision.kind === 'later') await checkIns.move(ask, readAgainAt(decision.on, track.timeZone, owner.timeZone, owner.date), decision.on, marksOver(ask, block));
       else if (block) {
         // Nothing about a track goes to someone who may not read it; looked at again on their next day.
         ctx.summary.paused++;
@@ -581,7 +586,7 @@ async function checkInOwner(ctx: SweepContext, owner: ReadyOwner, items: Map<str
   const opened = owner.dmChannelId ? { channel: owner.dmChannelId } : await openDm(ctx, owner, token);
   if ('outcome' in opened) return opened.outcome;
   let { channel } = opened;
-  const message = renderCheckIn({ entries: listed.map((l) => l.entry), more: waiting.length }, t);
+  const message = renderCheckIn({ entries: listed.map((l) => l.entry), more: waiting.length, outsider: !mayChangeOwnSettings(access).allowed }, t);
   // Looks first whenever an earlier holder of the claim may have posted, in whichever channel the record names now.
   const send = (to: string) =>
     postOnce(post, {
@@ -657,6 +662,11 @@ async function refused(ctx: SweepContext, owner: ReadyOwner, token: string, erro
   // Tomorrow, not every sweep of today.
   await Promise.all(owner.asks.map((ask) => ctx.deps.checkIns.move(ask, nextDay(owner))));
   return 'failed';
+}
+
+/** The marks on an ask that no longer hold for an owner found reachable: a stop, and a pause once they may read the track. */
+function marksOver(ask: DueAsk, block: OwnerBlock | undefined): AskMark[] {
+  return [...(ask.paused && !block ? (['paused'] as const) : []), ...(ask.stopped ? (['stopped'] as const) : [])];
 }
 
 /**

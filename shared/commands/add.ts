@@ -1,6 +1,7 @@
 import { defineCommand, modalOrigin, OpenModal, SLASH } from '#shared/commands/definition';
 import { checkLength, decodeEntities, preview, readTrack, type Cursor, type Spoken, type Token } from '#shared/commands/grammar';
 import { COUNT_WORD_PATTERN, readCount } from '#shared/dates/count-words';
+import { notPersonMention } from '#shared/domain/changes';
 import { DEFAULT_UPDATE_EVERY_DAYS, takesDueDate, type NamedKind } from '#shared/domain/kind';
 import { LIMITS, type Cadence, type TrackSlug } from '#shared/domain/schemas';
 import { overdueNotice, withItem } from '#shared/slack/render/change';
@@ -123,6 +124,7 @@ function readSource(c: Cursor, values: Token[]): { link?: string; name?: string 
 /**
  * `@a @b`, `@a, "Foreign Ministry"`, `Foreign Ministry and <@U123|lee>`: mentions and quoted
  * names stand alone; other words run together into one name until a comma, `and` or a mention.
+ * A user group or a channel is refused: an item's owners are people, or names.
  */
 export function readOwners(c: Cursor, tokens: readonly Token[]): string[] {
   const owners: string[] = [];
@@ -142,6 +144,9 @@ export function readOwners(c: Cursor, tokens: readonly Token[]): string[] {
       if (i > 0) flush();
       const word = piece.trim();
       if (!word) return;
+      const notPerson = notPersonMention(word);
+      // A group or a channel kept as a name would show as markup and ask nobody.
+      if (notPerson) c.refuse(spoken('add.ownerNotPerson', notPerson));
       if (/^(and|&|&amp;)$/i.test(word)) flush();
       else if (word.startsWith('@') || word.startsWith('<@')) {
         flush();

@@ -3,6 +3,7 @@ import { expectEnd, type Cursor } from '#shared/commands/grammar';
 import { renderTrackList } from '#shared/slack/render/tracks';
 import { listTracks } from '#shared/use-cases/commitments';
 import { appManagerFor } from '#shared/use-cases/app-manager';
+import { mayWriteAnywhere } from '#shared/domain/access';
 
 /** `/commitments` alone, `tracks` or `list`: the workspace's tracks with their counts (and, to admins, the app manager). */
 export const listTracksCommand = defineCommand({
@@ -16,6 +17,6 @@ export const listTracksCommand = defineCommand({
     expectEnd(c);
     return {};
   },
-  run: async (_, { deps, caller }) => ({ tracks: await listTracks(deps, caller), manager: appManagerFor(caller) }),
-  render: ({ tracks, manager }, _, { t }) => ({ message: renderTrackList(tracks, manager ? { manager } : {}, t) }),
+  run: async (_, { deps, caller }) => ({ tracks: await listTracks(deps, caller), manager: appManagerFor(caller), readOnly: !mayWriteAnywhere(caller.access).allowed }),
+  render: ({ tracks, manager, readOnly }, _, { t }) => ({ message: renderTrackList(tracks, { readOnly, ...(manager ? { manager } : {}) }, t) }),
 });

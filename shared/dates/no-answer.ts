@@ -17,8 +17,8 @@ export function noAnswersOf(report: Report, now: Date): Map<CommitmentId, NoAnsw
   const found = new Map<CommitmentId, NoAnswer[]>();
   for (const ask of report.asks ?? []) {
     const item = items.get(ask.commitmentId);
-    // A paused owner may not read the track, so cannot answer: the report says why instead.
-    const wait = item && ask.askedAt && !ask.paused ? unanswered(item, ask, now, report.track.timeZone) : undefined;
+    // A paused owner may not read the track, and a stopped one cannot be messaged, so neither can answer: the report says why instead.
+    const wait = item && ask.askedAt && !ask.paused && !ask.stopped ? unanswered(item, ask, now, report.track.timeZone) : undefined;
     if (!wait || !ask.askedAt) continue;
     const list = found.get(ask.commitmentId) ?? [];
     list.push({ userId: ask.userId, askedAt: ask.askedAt, days: wait.days, escalated: escalated(report.track.checkIns, wait) });

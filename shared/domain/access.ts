@@ -105,7 +105,7 @@ const ALLOWED: Verdict = { allowed: true };
  * A role is the person's own, else the strongest of the user groups they are in (`access.groups`);
  * through a group a guest or stranger is at most a viewer. `answer` (a check-in's buttons and
  * forms on `item`) is open to the item's owners who see the track, whatever their role, and
- * otherwise is `write`.
+ * otherwise is `write`; an owner refused a `write` on their item is told where they may answer.
  */
 export function authorize(access: Access, track: TrackAccess & { slug: string }, need: Need, item?: Pick<Commitment, 'owners'>): Verdict {
   if (access.standing === 'admin') return ALLOWED;
@@ -117,7 +117,7 @@ export function authorize(access: Access, track: TrackAccess & { slug: string },
   if (!visible) return { allowed: false, hidden: true, reason: `There is no track called ${track.slug}.` };
   if (need === 'read') return ALLOWED;
   const doing = need === 'export' ? 'export it' : 'change it';
-  if (need === 'answer' && item?.owners.some((owner) => owner.slackUserId === access.userId)) return ALLOWED;
+  if (need === 'answer' && ownsItem(access, item)) return ALLOWED;
   const say = { track: track.slug, doing: need === 'export' ? 'export' : 'change' };
   if (outsider) return refuse(`Guests and people from other organisations can read ${track.slug} but not ${doing}.`, { key: 'access.outsiderReadOnly', values: say });
   if (need === 'manage') {
@@ -125,7 +125,18 @@ export function authorize(access: Access, track: TrackAccess & { slug: string },
   }
   if (role === 'owner' || role === 'editor') return ALLOWED;
   if (role === undefined && !hasOwner(track)) return ALLOWED;
+  if (need === 'write' && ownsItem(access, item)) {
+    // "The owners" would read as themselves: they may answer, not change.
+    return refuse(
+      `Only the track’s owners and editors can change items of ${track.slug}. As an owner of this item, you can answer about it (on track, a note, done) from your check-in message or the app’s Home tab.`,
+      { key: 'access.itemOwnerAnswers', values: { track: track.slug } },
+    );
+  }
   return refuse(`Only the owners and editors of ${track.slug} can ${doing}; ask an owner for the editor role.`, { key: 'access.editorsWrite', values: say });
+}
+
+function ownsItem(access: Access, item: Pick<Commitment, 'owners'> | undefined): boolean {
+  return item?.owners.some((owner) => owner.slackUserId === access.userId) ?? false;
 }
 
 /** Whether a write that names no track (a new track, a form over all tracks) is open to this person. */

@@ -131,6 +131,21 @@ export function formatOwners(owners: readonly Owner[]): string {
   return owners.map((o) => (!o.slackUserId ? o.label : o.label === `<@${o.slackUserId}>` ? o.label : `<@${o.slackUserId}|${o.label}>`)).join(', ');
 }
 
+/**
+ * What Slack's markup names when it is no person: a user group (`<!subteam^S123|@gov-team>`), a
+ * channel (`<#C123|gov-affairs>`) or everyone in one (`<!here>`), with its name as Slack shows it.
+ * Such a token would be kept as a name that nobody is asked about: it cannot own an item.
+ */
+export function notPersonMention(token: string): { what: 'group' | 'channel' | 'everyone'; name: string } | undefined {
+  const markup = /^<([!#])([^|>]*)(?:\|([^>]*))?>$/.exec(token);
+  if (!markup) return undefined;
+  const [, sigil, target = '', label] = markup;
+  if (sigil === '#') return { what: 'channel', name: `#${label?.trim() || target}` };
+  const group = /^subteam\^(.+)$/.exec(target);
+  if (group) return { what: 'group', name: label?.trim() || group[1]! };
+  return { what: 'everyone', name: `@${label?.trim().replace(/^@/, '') || target}` };
+}
+
 /** An owner as typed (`<@U123|maria>`, `<@U123>`, `@maria`, `Foreign Ministry`) as the domain stores it. */
 export function ownerFromToken(token: string): Owner {
   const mention = /^<@([UW][A-Z0-9]{2,30})(?:\|([^>]*))?>$/.exec(token);

@@ -16,4 +16,6 @@ export interface CheckInEntry {
 export interface CheckInMessageModel {
   entries: CheckInEntry[];
   more: number;
+  /** From another organisation: they keep no check-in preferences here, so are not sent to `/commitments me`. */
+  outsider?: boolean;
 }

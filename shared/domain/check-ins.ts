@@ -25,6 +25,13 @@ export const OWNER_BLOCKS = ['private-track', 'no-role'] as const;
 export type OwnerBlock = (typeof OWNER_BLOCKS)[number];
 
 /**
+ * Why and since when a person's check-ins are stopped: Slack says they cannot be messaged
+ * (`deactivated`, `bot`, or the code of Slack's refusal, e.g. `user_not_found`).
+ */
+export const StopSchema = z.object({ reason: z.string().min(1).max(100), at: InstantSchema });
+export type Stop = z.infer<typeof StopSchema>;
+
+/**
  * One owner's standing with one item: when they must next be asked (`askOn`, absent when
  * never again), and the last time they were. Written with the item by every change (which
  * sets `askOn`) and by the sweep (which sets the rest); a change never erases what the sweep wrote.
@@ -44,6 +51,8 @@ export const AskSchema = z.object({
   dm: z.object({ channel: z.string().min(1).max(30), ts: z.string().min(1).max(30) }).optional(),
   /** Set by the sweep on the owner's day it did not ask them because they may not read the track; cleared once they may. */
   paused: z.object({ reason: z.enum(OWNER_BLOCKS), on: LocalDateSchema }).optional(),
+  /** Set by the sweep while the owner's check-ins are stopped, as their preferences say why; cleared once it finds them reachable. */
+  stopped: StopSchema.optional(),
 });
 export type Ask = z.infer<typeof AskSchema>;
 
@@ -60,7 +69,7 @@ export const CheckInPreferencesSchema = z.object({
   /** No check-ins up to and including this date. */
   pausedUntil: LocalDateSchema.optional(),
   /** Set by the sweep when Slack says the person cannot be messaged (e.g. deactivated). */
-  stopped: z.object({ reason: z.string().min(1).max(100), at: InstantSchema }).optional(),
+  stopped: StopSchema.optional(),
   version: z.number().int().min(1).default(1),
 });
 export type CheckInPreferences = z.infer<typeof CheckInPreferencesSchema>;

@@ -24,6 +24,8 @@ export const en = {
   'access.outsiderReadOnly': 'Guests and people from other organisations can read {track} but not {doing, select, export {export it} other {change it}}.',
   'access.ownersManage': 'Only the owners of {track} or a workspace admin can change who may use it.',
   'access.editorsWrite': 'Only the owners and editors of {track} can {doing, select, export {export it} other {change it}}; ask an owner for the editor role.',
+  'access.itemOwnerAnswers':
+    'Only the track’s owners and editors can change items of {track}. As an owner of this item, you can answer about it (on track, a note, done) from your check-in message or the app’s Home tab.',
   'access.outsiderWritesNothing': 'Guests and people from other organisations can read the tracks shared with them but not change anything.',
   'access.strangerSettings': 'People from other organisations keep their check-in preferences in their own workspace; nothing was read or changed.',
   'track.notFound': 'There is no track called {track}.',
@@ -121,6 +123,9 @@ export const en = {
   'report.noAnswerEscalated': ':rotating_light: *no answer from {who}* — asked {ago}',
   'report.pausedPrivate': 'paused: {who} cannot see this private track',
   'report.pausedNoRole': 'paused: {who} is a guest or from another organisation with no role on this track',
+  // Why the check-in sweep stopped asking an owner (`reason`: its own word or Slack's error code).
+  'report.stopped':
+    'not asked: {reason, select, deactivated {{who}’s account is deactivated} user_disabled {{who}’s account is deactivated} bot {{who} is a bot} user_is_bot {{who} is a bot} cannot_dm_bot {{who} is a bot} user_not_found {Slack no longer knows {who}} other {Slack does not let the bot message {who}}}',
   'report.previous': '◀ Previous',
   'report.next': 'Next ▶',
   'report.share': 'Share in channel',
@@ -136,6 +141,8 @@ export const en = {
   'owners.tooMany': 'At most {max, number} owners at a time; that names {given, number}. Nothing was changed.',
   'owners.cannotSeePrivate': '{who} cannot see {track}, a private track: give them a role on it first, or make it visible. Nothing was changed.',
   'owners.guestCannotSee': '{who} is a guest or from another organisation and cannot see {track}: give them a role on it first. Nothing was changed.',
+  'owners.notPerson':
+    '{who} is {what, select, deactivated {a deactivated account} other {a bot}}; only a person with an active account can own {id, select, none {an item} other {{id}}}. Nothing was changed.',
   'show.status': '*Status:* {status}',
   'show.kind': '*Kind:* {kind}',
   'show.parties': '*Parties:* {parties}',
@@ -152,6 +159,7 @@ export const en = {
   'show.latestNotes': '*Latest notes*',
   'show.history': '*History* ({count, number})',
   'show.unarchive': 'Unarchive',
+  'show.reopen': 'Reopen',
   'show.staleButton': 'That button is not one this app drew; show the item again.',
   'show.actor': '{actor, select, seed {seed} system {system} import {import} other {{actor}}}',
   'history.created': '{when} {who} added it as {status}',
@@ -209,6 +217,8 @@ export const en = {
     'source takes an https link and a "quoted name", such as source https://example.org/readout "Vice-ministerial call"; “{word}” is neither.',
   'add.sourceNeeded': 'source needs an https link or a "quoted name", such as source https://example.org/readout.',
   'add.ownerTooLong': 'The owner “{owner}” is {length, number} characters long; the limit is {limit, number}.',
+  'add.ownerNotPerson':
+    '{name} is {what, select, channel {a channel} group {a user group} other {not a person}}: an item’s owners are people (@maria) or names in quotes ("Foreign Ministry"). A user group can hold a role on the track instead: /commitments <track> roles add @group viewer',
   'add.recurringEvery': 'recurring takes every <n> days, weeks, months or years, such as every 6 months.',
   'add.ongoingEvery': 'ongoing takes update every <n> days or weeks, such as update every 14 days.',
   'add.ongoingMax': 'ongoing updates can be at most {max, number} days apart.',
@@ -284,6 +294,8 @@ export const en = {
   'trackList.footer': 'Type `/commitments <track>` for a report, `/commitments help` for everything else.',
   'trackList.emptyText': 'No tracks yet. Create one with /commitments track add &lt;slug&gt; "Title" parties JP,KR tz Asia/Tokyo',
   'trackList.empty': '*No tracks yet.*\nCreate one: `/commitments track add japan-korea "Japan–South Korea" parties JP,KR tz Asia/Tokyo`',
+  // To guests and people from other organisations, who may not create tracks.
+  'trackList.noneShared': 'No track is shared with you yet. Ask the owner of a track to give you a role on it.',
   // export, the briefing and its CSV (helper: export, import, me, check-ins).
   'export.sending': 'Sending you {markdown} and .csv in a direct message.',
   'export.notShared': 'Export cannot be shared: it sends the briefing files to you alone, in a direct message. To show the channel the report, use {command}.',
@@ -614,6 +626,8 @@ export const en = {
   'checkIn.lastNote': 'Last note: “{text}”',
   'checkIn.more': '…and {count} more, in your next check-in.',
   'checkIn.change': 'Change when you are asked, or pause check-ins, with `/commitments me`.',
+  // To people from other organisations, who keep no preferences here (`me` refuses them).
+  'checkIn.changeOutsider': 'To be asked later, snooze an item from its menu; if it is not yours, press *Not mine*. For anything else about these messages, ask the track’s owners.',
   'checkIn.fallbackItem': '{id} {title} ({why})',
   'checkIn.fallback': 'Check-in: {items}{more, plural, =0 {} other {; and {more} more}}',
   'checkIn.onTrack': 'On track',
@@ -648,8 +662,6 @@ export const en = {
   'checkIn.reasonNeeded': 'Say what holds it up.',
   'checkIn.dayNeeded': 'Pick the day to snooze until.',
   'checkIn.ownerNeeded': 'Choose who owns it.',
-  'checkIn.cannotOwn':
-    '{who} is {what, select, deactivated {a deactivated account} other {a bot}}; only a person with an active account can own {id}. Nothing was changed.',
   'checkIn.unknownSnooze': 'That snooze choice is not one this app drew; show the item again.',
   // The install pages (HTML: every value comes in escaped). A scope of SLACK_APP.botScopes without its `install.scope.` sentence does not compile.
   'install.title': 'Install {app}',

@@ -15,6 +15,8 @@ export const ja: Catalog = {
   'access.outsiderReadOnly': 'ゲストと他の組織の方は {track} を閲覧できますが、{doing, select, export {エクスポート} other {変更}}はできません。',
   'access.ownersManage': '{track} を使える人を変更できるのは、{track} のオーナーかワークスペースの管理者だけです。',
   'access.editorsWrite': '{track} を{doing, select, export {エクスポートできる} other {変更できる}}のはオーナーと編集者だけです。編集者のロールはオーナーに依頼してください。',
+  'access.itemOwnerAnswers':
+    '{track} の項目を変更できるのは、トラックのオーナーと編集者だけです。この項目の担当者としては、チェックインのメッセージまたはアプリのホームタブから回答できます(順調、メモ、完了)。',
   'access.outsiderWritesNothing': 'ゲストと他の組織の方は共有されたトラックを閲覧できますが、何も変更できません。',
   'access.strangerSettings': '他の組織の方のチェックイン設定は、ご自身のワークスペースで管理されます。何も読み取らず、変更もしていません。',
   'track.notFound': '{track} というトラックはありません。',
@@ -101,6 +103,8 @@ export const ja: Catalog = {
   'report.noAnswerEscalated': ':rotating_light: *{who} から回答がありません* — {ago}に確認',
   'report.pausedPrivate': '一時停止中: {who} はこの非公開トラックを閲覧できません',
   'report.pausedNoRole': '一時停止中: {who} はゲストまたは他の組織の方で、このトラックのロールがありません',
+  'report.stopped':
+    'チェックインを送っていません: {reason, select, deactivated {{who} のアカウントは無効化されています} user_disabled {{who} のアカウントは無効化されています} bot {{who} はボットです} user_is_bot {{who} はボットです} cannot_dm_bot {{who} はボットです} user_not_found {Slack は {who} をもう認識していません} other {Slack が {who} へのメッセージ送信を許可していません}}',
   'report.previous': '◀ 前へ',
   'report.next': '次へ ▶',
   'report.share': 'チャンネルで共有',
@@ -113,6 +117,8 @@ export const ja: Catalog = {
   'owners.tooMany': '担当者は一度に {max, number} 人までです。指定されたのは {given, number} 人です。何も変更していません。',
   'owners.cannotSeePrivate': '{who} は非公開トラック {track} を閲覧できません。先にこのトラックのロールを付与するか、トラックを公開にしてください。何も変更していません。',
   'owners.guestCannotSee': '{who} はゲストまたは他の組織の方のため、{track} を閲覧できません。先にロールを付与してください。何も変更していません。',
+  'owners.notPerson':
+    '{who} は{what, select, deactivated {無効化されたアカウント} other {ボット}}です。{id, select, none {項目} other {{id}}} を担当できるのは有効なアカウントの方だけです。何も変更していません。',
   'show.status': '*ステータス:* {status}',
   'show.kind': '*種類:* {kind}',
   'show.parties': '*当事者:* {parties}',
@@ -129,6 +135,7 @@ export const ja: Catalog = {
   'show.latestNotes': '*最新のメモ*',
   'show.history': '*履歴*({count, number}件)',
   'show.unarchive': 'アーカイブを解除',
+  'show.reopen': '進行中に戻す',
   'show.staleButton': 'このボタンはこのアプリが表示したものではありません。項目をもう一度表示してください。',
   'show.actor': '{actor, select, seed {初期データ} system {システム} import {取り込み} other {{actor}}}',
   'history.created': '{when} {who} が{status}として追加しました',
@@ -186,6 +193,8 @@ export const ja: Catalog = {
     'source には https のリンクと "引用符で囲んだ名前" を指定します(例: `source https://example.org/readout "次官級電話会談"`)。「{word}」はそのどちらでもありません。',
   'add.sourceNeeded': 'source には https のリンクか "引用符で囲んだ名前" を指定してください(例: `source https://example.org/readout`)。',
   'add.ownerTooLong': '担当者「{owner}」が {length, number} 文字あります。上限は {limit, number} 文字です。',
+  'add.ownerNotPerson':
+    '{name} は{what, select, channel {チャンネルです} group {ユーザーグループです} other {人ではありません}}。項目の担当者は人(@maria)か、引用符で囲んだ名前("外務省")です。ユーザーグループには、代わりにトラックのロールを付与できます: /commitments <track> roles add @group viewer',
   'add.recurringEvery': 'recurring には `every <n> days|weeks|months|years` を指定します(例: `every 6 months`)。',
   'add.ongoingEvery': 'ongoing には `update every <n> days|weeks` を指定します(例: `update every 14 days`)。',
   'add.ongoingMax': 'ongoing の更新間隔は {max, number} 日までです。',
@@ -261,6 +270,7 @@ export const ja: Catalog = {
   'trackList.footer': 'レポートは `/commitments <track>`、そのほかのことは `/commitments help` で確認できます。',
   'trackList.emptyText': 'トラックはまだありません。作成するには: /commitments track add &lt;slug&gt; "Title" parties JP,KR tz Asia/Tokyo',
   'trackList.empty': '*トラックはまだありません。*\n作成するには: `/commitments track add japan-korea "Japan–South Korea" parties JP,KR tz Asia/Tokyo`',
+  'trackList.noneShared': 'あなたに共有されているトラックはまだありません。トラックのオーナーにロールの付与を依頼してください。',
   // export, the briefing and its CSV (helper: export, import, me, check-ins).
   'export.sending': '{markdown} と .csv をダイレクトメッセージでお送りします。',
   'export.notShared': 'エクスポートは共有できません。ブリーフィングのファイルはダイレクトメッセージでご本人にのみお送りします。チャンネルにレポートを表示するには {command} を使ってください。',
@@ -586,6 +596,7 @@ export const ja: Catalog = {
   'checkIn.lastNote': '最新のメモ:「{text}」',
   'checkIn.more': '…ほかに{count}件あります。次回のチェックインでお尋ねします。',
   'checkIn.change': '確認の時刻の変更やチェックインの一時停止は `/commitments me` でできます。',
+  'checkIn.changeOutsider': '後で確認してほしい項目は、そのメニューからスヌーズできます。担当でない項目は *自分の担当ではない* を押してください。このメッセージについてのその他のご要望は、トラックのオーナーにご相談ください。',
   'checkIn.fallbackItem': '{id} {title}({why})',
   'checkIn.fallback': 'チェックイン: {items}{more, plural, =0 {} other {、ほかに{more}件}}',
   'checkIn.onTrack': '順調',
@@ -620,8 +631,6 @@ export const ja: Catalog = {
   'checkIn.reasonNeeded': '何が妨げになっているかを書いてください。',
   'checkIn.dayNeeded': 'スヌーズを終える日を選んでください。',
   'checkIn.ownerNeeded': '担当者を選んでください。',
-  'checkIn.cannotOwn':
-    '{who} は{what, select, deactivated {無効化されたアカウント} other {ボット}}です。{id} を担当できるのは有効なアカウントの方だけです。何も変更していません。',
   'checkIn.unknownSnooze': 'このスヌーズの選択肢は、このアプリが表示したものではありません。項目をもう一度表示してください。',
   'install.title': '{app} をインストール',
   'install.description': '会議で当事者が実施を合意した事項を記録し、完了するまで確認し続けます。',

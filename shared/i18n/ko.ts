@@ -15,6 +15,8 @@ export const ko: Catalog = {
   'access.outsiderReadOnly': '게스트와 다른 조직의 사용자는 {track}을(를) 열람할 수 있지만 {doing, select, export {내보낼} other {변경할}} 수는 없습니다.',
   'access.ownersManage': '{track}을(를) 사용할 수 있는 사람은 {track}의 소유자나 워크스페이스 관리자만 변경할 수 있습니다.',
   'access.editorsWrite': '{track}은(는) 소유자와 편집자만 {doing, select, export {내보낼} other {변경할}} 수 있습니다. 편집자 역할은 소유자에게 요청하십시오.',
+  'access.itemOwnerAnswers':
+    '{track}의 항목은 트랙의 소유자와 편집자만 변경할 수 있습니다. 이 항목의 담당자로서는 체크인 메시지나 앱의 홈 탭에서 답변할 수 있습니다(순조로움, 메모, 완료).',
   'access.outsiderWritesNothing': '게스트와 다른 조직의 사용자는 공유된 트랙을 열람할 수 있지만 아무것도 변경할 수 없습니다.',
   'access.strangerSettings': '다른 조직의 사용자는 체크인 설정을 자신의 워크스페이스에서 관리합니다. 아무것도 읽거나 변경하지 않았습니다.',
   'track.notFound': '{track}(이)라는 트랙은 없습니다.',
@@ -101,6 +103,8 @@ export const ko: Catalog = {
   'report.noAnswerEscalated': ':rotating_light: *{who}의 답변 없음* — {ago} 확인',
   'report.pausedPrivate': '일시 중지됨: {who}은(는) 이 비공개 트랙을 볼 수 없습니다',
   'report.pausedNoRole': '일시 중지됨: {who}은(는) 게스트이거나 다른 조직의 사용자로, 이 트랙에 역할이 없습니다',
+  'report.stopped':
+    '체크인을 보내지 않음: {reason, select, deactivated {{who}의 계정이 비활성화되었습니다} user_disabled {{who}의 계정이 비활성화되었습니다} bot {{who}은(는) 봇입니다} user_is_bot {{who}은(는) 봇입니다} cannot_dm_bot {{who}은(는) 봇입니다} user_not_found {Slack이 더 이상 {who}을(를) 알지 못합니다} other {Slack이 {who}에게 메시지를 보내도록 허용하지 않습니다}}',
   'report.previous': '◀ 이전',
   'report.next': '다음 ▶',
   'report.share': '채널에 공유',
@@ -113,6 +117,8 @@ export const ko: Catalog = {
   'owners.tooMany': '담당자는 한 번에 {max, number}명까지입니다. 지정한 사람은 {given, number}명입니다. 아무것도 변경하지 않았습니다.',
   'owners.cannotSeePrivate': '{who}은(는) 비공개 트랙 {track}을(를) 볼 수 없습니다. 먼저 이 트랙의 역할을 부여하거나 트랙을 공개하십시오. 아무것도 변경하지 않았습니다.',
   'owners.guestCannotSee': '{who}은(는) 게스트이거나 다른 조직의 사용자이므로 {track}을(를) 볼 수 없습니다. 먼저 역할을 부여하십시오. 아무것도 변경하지 않았습니다.',
+  'owners.notPerson':
+    '{who}은(는) {what, select, deactivated {비활성화된 계정} other {봇}}입니다. {id, select, none {항목} other {{id}}}은(는) 활성 계정을 가진 사람만 담당할 수 있습니다. 아무것도 변경하지 않았습니다.',
   'show.status': '*상태:* {status}',
   'show.kind': '*유형:* {kind}',
   'show.parties': '*당사자:* {parties}',
@@ -129,6 +135,7 @@ export const ko: Catalog = {
   'show.latestNotes': '*최근 메모*',
   'show.history': '*이력* ({count, number}건)',
   'show.unarchive': '보관 해제',
+  'show.reopen': '진행 중으로 되돌리기',
   'show.staleButton': '이 앱이 표시한 버튼이 아닙니다. 항목을 다시 표시하십시오.',
   'show.actor': '{actor, select, seed {초기 데이터} system {시스템} import {가져오기} other {{actor}}}',
   'history.created': '{when} {who}이(가) {status} 상태로 추가했습니다',
@@ -186,6 +193,8 @@ export const ko: Catalog = {
     'source에는 https 링크와 "따옴표로 묶은 이름"을 씁니다(예: `source https://example.org/readout "차관급 통화"`). “{word}”은(는) 어느 쪽도 아닙니다.',
   'add.sourceNeeded': 'source에는 https 링크나 "따옴표로 묶은 이름"이 필요합니다(예: `source https://example.org/readout`).',
   'add.ownerTooLong': '담당자 “{owner}”이(가) {length, number}자입니다. 최대 {limit, number}자까지입니다.',
+  'add.ownerNotPerson':
+    '{name}은(는) {what, select, channel {채널입니다} group {사용자 그룹입니다} other {사람이 아닙니다}}. 항목의 담당자는 사람(@maria)이거나 따옴표로 묶은 이름("외교부")입니다. 사용자 그룹에는 대신 트랙의 역할을 부여할 수 있습니다: /commitments <track> roles add @group viewer',
   'add.recurringEvery': 'recurring에는 `every <n> days|weeks|months|years`를 씁니다(예: `every 6 months`).',
   'add.ongoingEvery': 'ongoing에는 `update every <n> days|weeks`를 씁니다(예: `update every 14 days`).',
   'add.ongoingMax': 'ongoing의 업데이트 간격은 최대 {max, number}일입니다.',
@@ -261,6 +270,7 @@ export const ko: Catalog = {
   'trackList.footer': '보고서는 `/commitments <track>`, 그 밖의 모든 것은 `/commitments help`를 입력하십시오.',
   'trackList.emptyText': '아직 트랙이 없습니다. 만들려면: /commitments track add &lt;slug&gt; "Title" parties JP,KR tz Asia/Tokyo',
   'trackList.empty': '*아직 트랙이 없습니다.*\n만들려면: `/commitments track add japan-korea "Japan–South Korea" parties JP,KR tz Asia/Tokyo`',
+  'trackList.noneShared': '아직 공유된 트랙이 없습니다. 트랙 소유자에게 역할을 요청하십시오.',
   // export, the briefing and its CSV (helper: export, import, me, check-ins).
   'export.sending': '{markdown} 및 .csv를 다이렉트 메시지로 보내 드립니다.',
   'export.notShared': '내보내기는 공유할 수 없습니다. 브리핑 파일은 다이렉트 메시지로 본인에게만 보내 드립니다. 채널에 보고서를 보여 주려면 {command}을(를) 사용하십시오.',
@@ -586,6 +596,7 @@ export const ko: Catalog = {
   'checkIn.lastNote': '최근 메모: “{text}”',
   'checkIn.more': '…외에 {count}건이 더 있으며, 다음 체크인에서 여쭙겠습니다.',
   'checkIn.change': '확인받을 시각을 바꾸거나 체크인을 일시 중지하려면 `/commitments me`를 사용하십시오.',
+  'checkIn.changeOutsider': '나중에 확인받으려면 항목의 메뉴에서 미루십시오. 담당이 아닌 항목은 *내 담당 아님*을 누르십시오. 이 메시지에 관한 그 밖의 요청은 트랙 소유자에게 문의하십시오.',
   'checkIn.fallbackItem': '{id} {title}({why})',
   'checkIn.fallback': '체크인: {items}{more, plural, =0 {} other {, 외 {more}건}}',
   'checkIn.onTrack': '순조로움',
@@ -620,8 +631,6 @@ export const ko: Catalog = {
   'checkIn.reasonNeeded': '무엇 때문에 늦어지는지 적어 주십시오.',
   'checkIn.dayNeeded': '미룰 날짜를 고르십시오.',
   'checkIn.ownerNeeded': '담당자를 고르십시오.',
-  'checkIn.cannotOwn':
-    '{who}은(는) {what, select, deactivated {비활성화된 계정} other {봇}}입니다. {id}은(는) 활성 계정을 가진 사람만 담당할 수 있습니다. 아무것도 변경하지 않았습니다.',
   'checkIn.unknownSnooze': '이 미루기 선택지는 이 앱이 표시한 것이 아닙니다. 항목을 다시 표시하십시오.',
   'install.title': '{app} 설치',
   'install.description': '회의에서 당사자들이 이행하기로 합의한 일을 기록하고, 완료될 때까지 계속 확인합니다.',

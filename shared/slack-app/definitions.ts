@@ -40,6 +40,8 @@ export const ACTION_IDS = {
   addNote: 'commitment_add_note',
   edit: 'commitment_edit',
   unarchive: 'commitment_unarchive',
+  /** A closed item's way back to in progress; its value is `JK-4@7`, the item and the version shown. */
+  reopen: 'commitment_reopen',
   share: 'report_share',
   pagePrevious: 'report_page_previous',
   pageNext: 'report_page_next',

@@ -231,10 +231,44 @@ function zoneAsTyped(text: string): string {
   return readZoneName(text) ?? text;
 }
 
-/** The add form's prefill from a message: its first non-empty line as the title, its start as the detail. */
-export function prefillFromMessage(text: string): { title: string; detail: string } {
-  const detail = text.slice(0, INPUT_MAX_CHARS.detail);
+/**
+ * The add form's prefill from a message: its first non-empty line as the title, its start as
+ * the detail, both as the message reads in Slack (see {@link messageTextAsRead}), since the
+ * form's fields are plain text.
+ */
+export function prefillFromMessage(text: string, names: ReadonlyMap<string, string> = new Map()): { title: string; detail: string } {
+  const detail = messageTextAsRead(text, names).slice(0, INPUT_MAX_CHARS.detail);
   return { title: (detail.split('\n').find((line) => line.trim()) ?? '').trim().slice(0, INPUT_MAX_CHARS.title), detail };
+}
+
+/** Slack's `<…>` markup in a message's text: a mention, channel, special mention, date or link. */
+const MESSAGE_MARKUP = /<([^<>|]*)(?:\|([^<>]*))?>/g;
+
+/** The people a message's text mentions with no name written in it (`<@U123>`): whose names its prefill needs. */
+export function unnamedMentions(text: string): string[] {
+  return [...new Set([...text.matchAll(MESSAGE_MARKUP)].flatMap(([, target, label]) => (/^@[UW][A-Z0-9]+$/.test(target!) && !label?.trim() ? [target!.slice(1)] : [])))];
+}
+
+/**
+ * A message's text as Slack shows it: `<@U1|maria>` → @maria (a bare `<@U1>`: the name `names`
+ * gives, else @U1), `<#C1|gov-affairs>` → #gov-affairs, `<!subteam^S1|@gov-team>` → @gov-team,
+ * `<!here>` → @here, a date → its fallback text, `<https://x|the text>` → the text, `<https://x>`
+ * → the URL; `&lt;`, `&gt;` and `&amp;` as the characters they stand for.
+ */
+export function messageTextAsRead(text: string, names: ReadonlyMap<string, string> = new Map()): string {
+  const entities: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&' };
+  return text
+    .replace(MESSAGE_MARKUP, (_, target: string, label: string | undefined) => {
+      const written = label?.trim();
+      const [kind, id = ''] = [target.slice(0, 1), target.slice(1)];
+      if (kind === '@') return `@${written || names.get(id) || id}`;
+      if (kind === '#') return `#${written || id}`;
+      if (kind !== '!') return written || target.replace(/^mailto:/, '');
+      const [command = '', argument] = id.split('^');
+      if (command === 'date') return written || '';
+      return `@${written?.replace(/^@/, '') || (command === 'subteam' ? argument : command)}`;
+    })
+    .replace(/&(?:lt|gt|amp);/g, (entity) => entities[entity]!);
 }
 
 /** The roles form: the people picked for each role, refused past the members a track may have. */

@@ -9,7 +9,7 @@ import type {
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { askOnAfterChange, earliestStartOf } from '#shared/dates/check-ins';
 import { localDate } from '#shared/dates/flags';
-import type { Ask, AskReason } from '#shared/domain/check-ins';
+import type { Ask, AskReason, Stop } from '#shared/domain/check-ins';
 import type { Commitment, LocalDate, TeamId, Track } from '#shared/domain/schemas';
 import { keys } from '#shared/store/params';
 import { DELIVERY_TTL_DAYS, deliveryPk, dueIndexQueryParams, fnv1a, newLease } from '#shared/store/subscription-params';
@@ -58,7 +58,8 @@ export function askedOwners(item: Pick<Commitment, 'owners'>): string[] {
 
 /**
  * The ask records a write of `after` (changed from `before`, or created) brings with it, in the
- * same transaction: each owner's next ask day (or none, out of the index), and removal of the
+ * same transaction: each owner's next ask day (or none, out of the index), counted from today for
+ * an owner the write names who did not make it (see `askOnAfterChange`), and removal of the
  * asks of owners it no longer has. Only `askOn` and the index keys are set: what the sweep
  * wrote (when it last asked, the message) stays.
  */
@@ -70,9 +71,12 @@ export function askWriteItems(
   now: Date,
 ): TransactWriteItem[] {
   const owners = askedOwners(after);
-  const gone = before ? askedOwners(before).filter((id) => !owners.includes(id)) : [];
-  const askOn = owners.length > 0 ? askOnAfterChange(after, context.checkIns, context.timeZone, localDate(now, context.timeZone)) : undefined;
+  const had = before ? askedOwners(before) : [];
+  const gone = had.filter((id) => !owners.includes(id));
+  const today = localDate(now, context.timeZone);
   const writes: TransactWriteItem[] = owners.map((userId) => {
+    const named = !had.includes(userId) && userId !== after.updatedBy;
+    const askOn = askOnAfterChange(after, context.checkIns, context.timeZone, today, named ? 'new' : 'kept');
     const identity = { type: 'ask', teamId: after.teamId, track: after.track, commitmentId: after.id, userId };
     const index = askOn ? { askOn, ...askIndexKeys({ ...identity, seq: after.seq }, earliestStartOf(askOn)) } : undefined;
     const set = { ...identity, ...index };
@@ -121,16 +125,20 @@ function askKeyOf(ask: IndexedAsk) {
   return askKey(ask.teamId, ask.track, ask.seq, ask.userId);
 }
 
+/** What the sweep marks on an ask it does not make: paused (the owner may not read the track) or stopped (they cannot be messaged). */
+export type AskMark = 'paused' | 'stopped';
+
 /**
  * Moves an ask's index instant to `at` (the owner's real morning, or the next day they may be
- * asked); with `askOn`, its next ask day too. Only while its index key is still the one read.
+ * asked); with `askOn`, its next ask day too; `clear`: the marks that no longer hold. Only while
+ * its index key is still the one read.
  */
-export function moveAskParams(tableName: string, ask: IndexedAsk, at: Date, askOn?: LocalDate, resume = false): UpdateItemCommandInput {
+export function moveAskParams(tableName: string, ask: IndexedAsk, at: Date, askOn?: LocalDate, clear: readonly AskMark[] = []): UpdateItemCommandInput {
   const index = askIndexKeys(ask, at);
   return {
     TableName: tableName,
     Key: askKeyOf(ask),
-    UpdateExpression: 'SET gsi1pk = :gpk, gsi1sk = :gsk' + (askOn ? ', askOn = :on' : '') + (resume ? ' REMOVE paused' : ''),
+    UpdateExpression: 'SET gsi1pk = :gpk, gsi1sk = :gsk' + (askOn ? ', askOn = :on' : '') + (clear.length > 0 ? ` REMOVE ${clear.join(', ')}` : ''),
     ConditionExpression: 'gsi1sk = :read',
     ExpressionAttributeValues: toItem({ ':gpk': index.gsi1pk, ':gsk': index.gsi1sk, ':read': ask.readSk, ...(askOn ? { ':on': askOn } : {}) }),
   };
@@ -138,16 +146,32 @@ export function moveAskParams(tableName: string, ask: IndexedAsk, at: Date, askO
 
 /**
  * Pauses an ask whose owner may not read its track (`paused`, shown in the report) and looks at
- * it again at `at`, only while its index key is still the one read.
+ * it again at `at`, only while its index key is still the one read. The owner was found
+ * reachable, so a stop is over.
  */
 export function pauseAskParams(tableName: string, ask: IndexedAsk, paused: NonNullable<Ask['paused']>, at: Date): UpdateItemCommandInput {
   const index = askIndexKeys(ask, at);
   return {
     TableName: tableName,
     Key: askKeyOf(ask),
-    UpdateExpression: 'SET paused = :paused, gsi1pk = :gpk, gsi1sk = :gsk',
+    UpdateExpression: 'SET paused = :paused, gsi1pk = :gpk, gsi1sk = :gsk REMOVE stopped',
     ConditionExpression: 'gsi1sk = :read',
     ExpressionAttributeValues: toItem({ ':paused': paused, ':gpk': index.gsi1pk, ':gsk': index.gsi1sk, ':read': ask.readSk }),
+  };
+}
+
+/**
+ * Marks an ask whose owner's check-ins are stopped (`stopped`, shown in the report) and looks at
+ * it again at `at`, only while its index key is still the one read.
+ */
+export function stopAskParams(tableName: string, ask: IndexedAsk, stopped: Stop, at: Date): UpdateItemCommandInput {
+  const index = askIndexKeys(ask, at);
+  return {
+    TableName: tableName,
+    Key: askKeyOf(ask),
+    UpdateExpression: 'SET stopped = :stopped, gsi1pk = :gpk, gsi1sk = :gsk',
+    ConditionExpression: 'gsi1sk = :read',
+    ExpressionAttributeValues: toItem({ ':stopped': stopped, ':gpk': index.gsi1pk, ':gsk': index.gsi1sk, ':read': ask.readSk }),
   };
 }
 
@@ -192,8 +216,8 @@ export function recordAskParams(
     TableName: tableName,
     Key: askKeyOf(ask),
     UpdateExpression:
-      // Asked: whatever paused it is over.
-      `SET ${ASKED_SET(asked)}` + (next && index ? ', askOn = :on, gsi1pk = :gpk, gsi1sk = :gsk REMOVE paused' : ' REMOVE askOn, gsi1pk, gsi1sk, paused'),
+      // Asked: whatever paused or stopped it is over.
+      `SET ${ASKED_SET(asked)}` + (next && index ? ', askOn = :on, gsi1pk = :gpk, gsi1sk = :gsk REMOVE paused, stopped' : ' REMOVE askOn, gsi1pk, gsi1sk, paused, stopped'),
     ConditionExpression: 'gsi1sk = :read',
     ExpressionAttributeValues: toItem({
       ...askedValues(asked),
@@ -208,7 +232,7 @@ export function recordAskedParams(tableName: string, ask: IndexedAsk, asked: Ask
   return {
     TableName: tableName,
     Key: askKeyOf(ask),
-    UpdateExpression: `SET ${ASKED_SET(asked)} REMOVE paused`,
+    UpdateExpression: `SET ${ASKED_SET(asked)} REMOVE paused, stopped`,
     ConditionExpression: 'attribute_exists(pk)',
     ExpressionAttributeValues: toItem(askedValues(asked)),
   };

@@ -1,9 +1,9 @@
 import { PutItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { AskSchema, type Ask } from '#shared/domain/check-ins';
+import { AskSchema, type Ask, type Stop } from '#shared/domain/check-ins';
 import { CheckInDeliverySchema, type CheckInDelivery } from '#shared/domain/delivery';
 import { CommitmentSchema, TrackSchema, type Commitment, type LocalDate, type TeamId, type Track } from '#shared/domain/schemas';
 import * as params from '#shared/store/check-in-params';
-import { ASK_SHARDS, type AskedInput, type CheckInClaimInput, type IndexedAsk } from '#shared/store/check-in-params';
+import { ASK_SHARDS, type AskMark, type AskedInput, type CheckInClaimInput, type IndexedAsk } from '#shared/store/check-in-params';
 import { markDeliveryPostedParams, releaseDeliveryParams } from '#shared/store/subscription-params';
 import { parseCommitmentId } from '#shared/store/params';
 import { parse, parseStored } from '#shared/store/parse';
@@ -62,14 +62,19 @@ export function createCheckInStore(deps: { client: DynamoDBClient; tableName: st
       return { items, tracks };
     },
 
-    /** `false` when an item change moved the ask since it was read (that change's day wins); `resume` clears a pause. */
-    move(ask: IndexedAsk, at: Date, askOn?: LocalDate, resume = false): Promise<boolean> {
-      return conditional(() => client.send(new UpdateItemCommand(params.moveAskParams(tableName, ask, at, askOn, resume))));
+    /** `false` when an item change moved the ask since it was read (that change's day wins); `clear`: the marks that no longer hold. */
+    move(ask: IndexedAsk, at: Date, askOn?: LocalDate, clear: readonly AskMark[] = []): Promise<boolean> {
+      return conditional(() => client.send(new UpdateItemCommand(params.moveAskParams(tableName, ask, at, askOn, clear))));
     },
 
     /** Pauses an ask whose owner may not read its track, until `at`; `false` when a change moved it since it was read. */
     pause(ask: IndexedAsk, paused: NonNullable<Ask['paused']>, at: Date): Promise<boolean> {
       return conditional(() => client.send(new UpdateItemCommand(params.pauseAskParams(tableName, ask, paused, at))));
+    },
+
+    /** Marks an ask whose owner's check-ins are stopped, and looks at it again at `at`; `false` when a change moved it since it was read. */
+    stop(ask: IndexedAsk, stopped: Stop, at: Date): Promise<boolean> {
+      return conditional(() => client.send(new UpdateItemCommand(params.stopAskParams(tableName, ask, stopped, at))));
     },
 
     unindex(ask: IndexedAsk): Promise<boolean> {

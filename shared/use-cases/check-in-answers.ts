@@ -1,10 +1,8 @@
 import { addLocalDays, localDate } from '#shared/dates/flags';
-import { canHoldRole } from '#shared/domain/access';
 import { ON_TRACK_NOTE, type CheckInAnswer } from '#shared/domain/check-in-answer';
 import { refuseIfArchived } from '#shared/domain/changes';
 import type { Change, Commitment, Track } from '#shared/domain/schemas';
-import { ConflictError, InvalidInputError } from '#shared/errors';
-import { spoken } from '#shared/i18n/translator';
+import { ConflictError } from '#shared/errors';
 import { changeItem, getItem, Prefetched, type Caller, type Deps, type ItemAction } from '#shared/use-cases/commitments';
 
 /** The item and version a check-in's button or form names (`JK-4@7`). */
@@ -32,13 +30,13 @@ export async function openCheckIn(deps: Deps, caller: Caller, ref: CheckInRef): 
  * Saves an answer to a check-in.
  * 1. Read the item if the caller may answer for it; refuse an archived one. 2. If it changed since
  * the message showed it, change nothing and return it as it stands. 3. Turn the answer into an
- * item action (a new owner is checked with Slack). 4. Save it as one change guarded by the shown
- * version, by the caller; a write that loses a race is stale too.
+ * item action. 4. Save it as one change guarded by the shown version, by the caller (a new owner
+ * is checked as `add` and `edit` check one); a write that loses a race is stale too.
  */
 export async function answerCheckIn(deps: Deps, caller: Caller, ref: CheckInRef, answer: CheckInAnswer): Promise<CheckInOutcome> {
   const { item, track, stale } = await openCheckIn(deps, caller, ref);
   if (stale) return { kind: 'stale', item, track };
-  const action = await toItemAction(deps, caller, item, track, answer);
+  const action = toItemAction(caller, track, answer);
   const prefetched = new Prefetched();
   prefetched.put(`item:${item.id}`, { item, track });
   try {
@@ -51,7 +49,7 @@ export async function answerCheckIn(deps: Deps, caller: Caller, ref: CheckInRef,
   }
 }
 
-async function toItemAction(deps: Deps, caller: Caller, item: Commitment, track: Track, answer: CheckInAnswer): Promise<ItemAction> {
+function toItemAction(caller: Caller, track: Track, answer: CheckInAnswer): ItemAction {
   switch (answer.type) {
     case 'on-track':
       return { type: 'status', status: 'in-progress', note: ON_TRACK_NOTE };
@@ -66,17 +64,8 @@ async function toItemAction(deps: Deps, caller: Caller, item: Commitment, track:
     case 'snooze-until':
       return { type: 'snooze', until: answer.until };
     case 'not-mine':
-      await requireOwnerCandidate(deps, caller, item, answer.to);
+      // Whether the new owner can hold it (an active account who may read the track) is checked with the change.
       return { type: 'reassign', from: caller.userId, to: answer.to, ...(answer.note ? { note: answer.note } : {}) };
   }
 }
 
-/** Only a person with an active account can take an item over; Slack says which (a Slack error refuses). */
-async function requireOwnerCandidate(deps: Deps, caller: Caller, item: Commitment, userId: string): Promise<void> {
-  // The same person or an owner already is refused by the change itself, without asking Slack.
-  if (userId === caller.userId || item.owners.some((o) => o.slackUserId === userId)) return;
-  const { user } = await deps.directory.person(caller.teamId, userId);
-  if (canHoldRole(user)) return;
-  const { text, say } = spoken('checkIn.cannotOwn', { who: `<@${userId}>`, what: user.deleted ? 'deactivated' : 'bot', id: item.id });
-  throw new InvalidInputError(text, undefined, { field: 'owner', say });
-}

@@ -363,7 +363,7 @@ export async function changeItem(
 ): Promise<{ before: Commitment; after: Commitment; track: Track; change: Change }> {
   const { item, track } = await getItem(deps, caller, id, need);
   const change = toChange(item, track, action, caller.now);
-  await requireOwnersCanRead(deps, caller.teamId, track, ownersGiven(action), item.owners, action.type === 'reassign' ? 'owner' : 'owners');
+  await requireOwnersCanRead(deps, caller.teamId, track, ownersGiven(action), { current: item.owners, field: action.type === 'reassign' ? 'owner' : 'owners', id: item.id });
   const { before, after } = await deps.store.saveChange(item, change, caller.userId, caller.now, expectedVersion, track);
   return { before, after, track, change };
 }
@@ -558,7 +558,7 @@ export async function saveEditForm(
     changes = [...unlogChanges(item, unlog), ...(edited ? [edited] : [])];
   }
   if (changes.length === 0) throw refusal(spoken('change.sameAsBefore', { id: item.id }), `/commitments edit ${item.id} due|owner|title|parties <value>`);
-  await requireOwnersCanRead(deps, caller.teamId, track, ownersGiven({ type: 'edit', ...edit }), item.owners);
+  await requireOwnersCanRead(deps, caller.teamId, track, ownersGiven({ type: 'edit', ...edit }), { current: item.owners, id: item.id });
   let after = item;
   for (const change of changes) ({ after } = await deps.store.saveChange(after, change, caller.userId, caller.now, after.version, track));
   return { before: item, after, track, changes };

@@ -1,6 +1,7 @@
 import { translatorOf } from '#shared/i18n/translator';
 import { renderHome } from '#shared/slack/render/home';
 import { listTracks, type Caller, type Deps } from '#shared/use-cases/commitments';
+import { mayWriteAnywhere } from '#shared/domain/access';
 
 /** Tracks whose reports the Home tab reads; the rest are only listed. */
 const TRACKS_READ = 10;
@@ -25,5 +26,6 @@ export async function buildHome(deps: Deps, caller: Caller) {
     now,
     subscriptions: subscriptions.filter((s) => seen.has(s.track)),
     tracks: summaries.map((summary, i) => ({ summary, report: reports[i] })),
+    readOnly: !mayWriteAnywhere(caller.access).allowed,
   }, t);
 }

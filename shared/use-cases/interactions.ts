@@ -3,7 +3,7 @@ import { isSourceLink, type Commitment, type TrackSummary } from '#shared/domain
 import { InvalidInputError, NotFoundError } from '#shared/errors';
 import { escape } from '#shared/slack/render/format';
 import type { ModalOrigin } from '#shared/slack/render/modals';
-import type { CommitmentForm, TrackForm } from '#shared/slack/forms';
+import { unnamedMentions, type CommitmentForm, type TrackForm } from '#shared/slack/forms';
 import { addCommitment, addTrack, changeItem, createdTrackLine, getItem, listTracks, saveEditForm, type Caller, type Deps, type EditFormAction, type ItemAction } from '#shared/use-cases/commitments';
 import { readItemVersion } from '#shared/slack/render/commitment';
 import { canWrite, requireWriter, withGroups } from '#shared/use-cases/access';
@@ -42,6 +42,12 @@ export async function unarchiveFromButton(deps: Deps, caller: Caller, value: str
   return submitItemChange(deps, caller, { id, version }, { type: 'unarchive' }, t);
 }
 
+/** A closed item's Reopen button: back to in progress, as `update <id> in-progress`; its value names the item and the version the message showed. */
+export async function reopenFromButton(deps: Deps, caller: Caller, value: string, t: Translator = EN): Promise<string> {
+  const { id, version } = readItemVersion(value);
+  return submitItemChange(deps, caller, { id, version }, { type: 'status', status: 'in-progress' }, t);
+}
+
 export async function submitCommitment(deps: Deps, caller: Caller, form: CommitmentForm, t: Translator = EN): Promise<string> {
   const { item, track } = await addCommitment(deps, caller, form);
   const overdue = overdueNotice(item, track, caller.now, t);
@@ -70,17 +76,21 @@ export interface MessageRef {
   permalink: () => Promise<string | undefined>;
 }
 
+/** People a message mentions whose names are looked up for its prefill: one BatchGetItem's worth. */
+const NAMES_READ = 100;
+
 /**
  * What the forms opened from a message start from: 0. a message past Slack's 40,000 characters
  * is refused unread, 1. the tracks the caller may change (none is a NotFoundError), 2. the
- * message's permalink (one that is not a plain https link is refused), 3. the message's date in
- * the caller's own zone.
+ * message's permalink (one that is not a plain https link is refused), beside the names of the
+ * people it mentions with no name written (from their records, never from Slack), 3. the
+ * message's date in the caller's own zone.
  */
 export async function startFromMessage(
   deps: Deps,
   caller: Caller,
   message: MessageRef,
-): Promise<{ tracks: TrackSummary[]; link: string | undefined; date: string; text: string }> {
+): Promise<{ tracks: TrackSummary[]; link: string | undefined; date: string; text: string; names: ReadonlyMap<string, string> }> {
   if (message.text.length > MESSAGE_TEXT_CHARS) {
     const { text, say } = spoken('import.messageTooLong', { length: message.text.length, max: MESSAGE_TEXT_CHARS });
     throw new InvalidInputError(text, undefined, { say });
@@ -90,10 +100,14 @@ export async function startFromMessage(
   const access = await withGroups(deps.directory, caller.teamId, caller.access, readable);
   const tracks = readable.filter((track) => canWrite(access, track));
   if (tracks.length === 0) throw new NotFoundError(spoken('import.noTracks').text, { say: spoken('import.noTracks').say });
-  // A missing permalink only loses the link, not the form.
-  const link = await message.permalink().catch(() => undefined);
+  const mentioned = unnamedMentions(message.text).slice(0, NAMES_READ);
+  const [link, names] = await Promise.all([
+    // A missing permalink only loses the link, not the form.
+    message.permalink().catch(() => undefined),
+    mentioned.length > 0 ? deps.directory.names(caller.teamId, mentioned) : new Map<string, string>(),
+  ]);
   if (link !== undefined && !isSourceLink(link)) throw new InvalidInputError(spoken('import.badLink').text, undefined, { say: spoken('import.badLink').say });
   // The day the person taking it sees the message as from: posted at 08:30 in Tokyo is that day there, whatever UTC says.
   const date = localDate(new Date(Number(message.ts.split('.')[0]) * 1000), caller.access.timeZone ?? 'UTC');
-  return { tracks, link, date, text: message.text };
+  return { tracks, link, date, text: message.text, names };
 }

@@ -2,6 +2,8 @@ import type { App, BlockButtonAction, BlockOverflowAction } from '@slack/bolt';
 import { ACTION_IDS } from '#shared/slack-app/definitions';
 import { doneModal, editModal, noteModal, updateModal } from '#shared/slack/render/modals';
 import type { ListenerDeps } from '../deps.ts';
+import { reopenFromButton, unarchiveFromButton } from '#shared/use-cases/interactions';
+import { changeAtOnce } from './change-at-once.ts';
 import { checkInAtRisk } from './check-in-at-risk.ts';
 import { checkInDone } from './check-in-done.ts';
 import { checkInNote } from './check-in-note.ts';
@@ -11,10 +13,9 @@ import { checkInSnooze } from './check-in-snooze.ts';
 import { openItemModal } from './open-item-modal.ts';
 import { pageReport } from './page-report.ts';
 import { shareReport } from './share-report.ts';
-import { unarchiveItem } from './unarchive-item.ts';
 
 /**
- * Item buttons open their modal (Unarchive acts at once); report buttons page or share the report;
+ * Item buttons open their modal (Unarchive and Reopen act at once); report buttons page or share the report;
  * a check-in's answers act at once (On track, Snooze 1 day or 1 week) or open their form.
  */
 export function registerActions(app: App, deps: ListenerDeps): void {
@@ -22,7 +23,8 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   app.action<BlockButtonAction>(ACTION_IDS.update, openItemModal(deps, updateModal));
   app.action<BlockButtonAction>(ACTION_IDS.addNote, openItemModal(deps, noteModal));
   app.action<BlockButtonAction>(ACTION_IDS.edit, openItemModal(deps, editModal));
-  app.action<BlockButtonAction>(ACTION_IDS.unarchive, unarchiveItem(deps));
+  app.action<BlockButtonAction>(ACTION_IDS.unarchive, changeAtOnce(deps, unarchiveFromButton));
+  app.action<BlockButtonAction>(ACTION_IDS.reopen, changeAtOnce(deps, reopenFromButton));
   app.action<BlockButtonAction>(ACTION_IDS.pagePrevious, pageReport(deps));
   app.action<BlockButtonAction>(ACTION_IDS.pageNext, pageReport(deps));
   app.action<BlockButtonAction>(ACTION_IDS.share, shareReport(deps));

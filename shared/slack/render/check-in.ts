@@ -60,7 +60,8 @@ export function askReasonText(entry: Pick<CheckInEntry, 'reason' | 'days'>, t: T
 /**
  * A person's check-in: a line saying why they get it, then per item its section
  * (`checkin-item:<id>`: id, title, track, due date, why asked, last note, source) and its answers
- * (`checkin:<id>`), "…and N more" past the cap, and how to change when they are asked.
+ * (`checkin:<id>`), "…and N more" past the cap, and how to change when they are asked (to someone
+ * from another organisation, what they can do instead: snooze, Not mine, ask the track's owners).
  */
 export function renderCheckIn(model: CheckInMessageModel, t: Translator = EN): SlackMessage {
   const entries = model.entries.slice(0, CHECK_IN_MAX_ITEMS);
@@ -86,7 +87,7 @@ export function renderCheckIn(model: CheckInMessageModel, t: Translator = EN): S
     lines.push(t.t('checkIn.fallbackItem', { id: item.id, title, why }));
   }
   if (more > 0) blocks.push(context(t.t('checkIn.more', { count: more })));
-  blocks.push(context(t.t('checkIn.change')));
+  blocks.push(context(t.t(model.outsider ? 'checkIn.changeOutsider' : 'checkIn.change')));
   const text = truncate(plainText(t.t('checkIn.fallback', { items: lines.join('; '), more })), SLACK_LIMITS.fallbackText);
   return { text, blocks };
 }

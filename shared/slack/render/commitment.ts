@@ -80,6 +80,11 @@ function unarchiveActions(item: Pick<Commitment, 'id' | 'version'>, t: Translato
   return { type: 'actions', block_id: `archived:${item.id}`, elements: [button(t.t('show.unarchive'), ACTION_IDS.unarchive, itemVersionValue(item))] };
 }
 
+/** The one button a closed item (done, dropped) carries where it is shown on its own: back to in progress, guarded by the version it shows. */
+function reopenActions(item: Pick<Commitment, 'id' | 'version'>, t: Translator): types.ActionsBlock {
+  return { type: 'actions', block_id: `closed:${item.id}`, elements: [button(t.t('show.reopen'), ACTION_IDS.reopen, itemVersionValue(item))] };
+}
+
 /** A button value naming an item and the version its message showed: `JK-4@7`. */
 export function itemVersionValue(item: Pick<Commitment, 'id' | 'version'>): string {
   return `${item.id}@${item.version}`;
@@ -145,7 +150,7 @@ export function renderCommitment(item: Commitment, track: Pick<Track, 'title' | 
     const notes = item.notes.slice(-5).map((n) => `• ${formatDayOf(n.at, timeZone, t)} ${actorText(n.by, t)}: ${escapeLines(n.text)}`);
     blocks.push(section(`${t.t('show.latestNotes')}\n${notes.join('\n')}`));
   }
-  const actions = item.archived ? unarchiveActions(item, t) : commitmentActions(item, t);
+  const actions = item.archived ? unarchiveActions(item, t) : CLOSED_STATUSES.has(item.status) ? reopenActions(item, t) : commitmentActions(item, t);
   if (actions) blocks.push(actions);
   const text = [
     `${item.id} · ${escape(item.title)}`,

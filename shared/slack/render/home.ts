@@ -17,6 +17,8 @@ export interface HomeModel {
   tracks: { summary: TrackSummary; report: Report | undefined }[];
   subscriptions: Subscription[];
   now: Date;
+  /** A guest or someone from another organisation: may not create tracks, so is not told to. */
+  readOnly?: boolean;
 }
 
 /** Items listed per section before the rest is summarised: keeps the tab inside 100 blocks. */
@@ -36,7 +38,9 @@ export function renderHome(model: HomeModel, t: Translator = EN): types.HomeView
   const blocks: Block[] = [header(t.t('home.title')), context(t.t('home.intro'))];
 
   blocks.push(section(`*${t.t('home.tracks')}*`));
-  if (tracks.length === 0) blocks.push(section(t.t('home.noTracks', { command: '`/commitments track add <slug> "Title" parties JP,KR tz Asia/Tokyo`' })));
+  if (tracks.length === 0) {
+    blocks.push(section(model.readOnly ? t.t('trackList.noneShared') : t.t('home.noTracks', { command: '`/commitments track add <slug> "Title" parties JP,KR tz Asia/Tokyo`' })));
+  }
   for (const { summary, report } of tracks.slice(0, MAX_TRACKS)) {
     const counts = STATUSES.filter((s) => summary.counts[s] > 0).map((s) => `${STATUS_EMOJI[s]} ${statusCountText(s, summary.counts[s], t)}`);
     const compliance = report ? complianceByParty(report.commitments.filter((c) => !c.archived), report.track.parties).filter((c) => c.assessed > 0) : [];

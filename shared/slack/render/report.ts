@@ -134,24 +134,36 @@ function noAnswerText(wait: NoAnswer, now: Date, timeZone: string, t: Translator
   return t.t(wait.escalated ? 'report.noAnswerEscalated' : 'report.noAnswer', values);
 }
 
-/** Each item's paused asks (`domain/owner-access`), in the reader's words; items with none are left out. */
-function pausesIn(report: Pick<Report, 'asks'>, t: Translator): Map<string, string[]> {
-  const found = new Map<string, string[]>();
+/**
+ * Each item's asks the sweep does not make, in the reader's words: stopped (the owner cannot be
+ * messaged: deactivated, a bot) or paused (they may not read the track, `domain/owner-access`);
+ * items with none are left out.
+ */
+function pausesIn(report: Pick<Report, 'asks'>, t: Translator): Map<string, NotAsked[]> {
+  const found = new Map<string, NotAsked[]>();
   for (const ask of report.asks ?? []) {
-    if (!ask.paused) continue;
-    const text = t.t(ask.paused.reason === 'private-track' ? 'report.pausedPrivate' : 'report.pausedNoRole', { who: `<@${ask.userId}>` });
-    found.set(ask.commitmentId, [...(found.get(ask.commitmentId) ?? []), text]);
+    const who = `<@${ask.userId}>`;
+    // A stop comes first: the sweep looks no further until they can be messaged.
+    const line: NotAsked | undefined = ask.stopped
+      ? { icon: ':no_entry:', text: t.t('report.stopped', { who, reason: selectKey(ask.stopped.reason) }) }
+      : ask.paused && { icon: ':double_vertical_bar:', text: t.t(ask.paused.reason === 'private-track' ? 'report.pausedPrivate' : 'report.pausedNoRole', { who }) };
+    if (line) found.set(ask.commitmentId, [...(found.get(ask.commitmentId) ?? []), line]);
   }
   return found;
 }
 
-/** An owner's check-ins about an item paused, because they may not read the track. */
-function pausedLine(text: string): string {
-  return `:double_vertical_bar: ${text}`;
+/** An owner's check-ins about an item not made, and why. */
+interface NotAsked {
+  icon: string;
+  text: string;
+}
+
+function pausedLine(line: NotAsked): string {
+  return `${line.icon} ${line.text}`;
 }
 
 /** An item's line in the report's fallback text: what its blocks say, on one line. */
-function reportLineText(item: Commitment, flags: Flags, timeZone: string, waits: NoAnswer[], now: Date, pauses: string[], t: Translator): string {
+function reportLineText(item: Commitment, flags: Flags, timeZone: string, waits: NoAnswer[], now: Date, pauses: NotAsked[], t: Translator): string {
   const closed = closedText(item, timeZone, escapeLines, (actor) => actorText(actor, t), t);
   const next = closed || flags.overdue || flags.dueSoon ? undefined : nextDateText(item, timeZone, t);
   const note = latestNoteText(item, timeZone, t);
@@ -160,7 +172,7 @@ function reportLineText(item: Commitment, flags: Flags, timeZone: string, waits:
     ...(closed ? [plainText(closed)] : []),
     ...flagPhrases(flags, t).map((p) => p.text),
     ...waits.map((w) => plainText(noAnswerText(w, now, timeZone, t))),
-    ...pauses,
+    ...pauses.map((p) => p.text),
     ...(next ? [next] : []),
     ...(note ? [plainText(note)] : []),
     t.t('item.source', { source: plainText(sourceText(item, t)) }),

@@ -10,10 +10,11 @@ export interface AppManagerLine {
 
 /**
  * The workspace's tracks with counts per status: what an empty `/commitments` shows; to admins
- * (`manager` given), also who the app manager is.
+ * (`manager` given), also who the app manager is. With none, how to create one, or, to someone
+ * who may not (`readOnly`: a guest, someone from another organisation), whom to ask for a role.
  */
-export function renderTrackList(tracks: TrackSummary[], options: { manager?: AppManagerLine } = {}, t: Translator = EN): SlackMessage {
-  const message = trackList(tracks, t);
+export function renderTrackList(tracks: TrackSummary[], options: { manager?: AppManagerLine; readOnly?: boolean } = {}, t: Translator = EN): SlackMessage {
+  const message = trackList(tracks, options.readOnly ?? false, t);
   if (!options.manager) return message;
   const line = appManagerText(options.manager.userId, t);
   return { text: truncate(`${message.text}\n${line}`, 3900), blocks: [...(message.blocks ?? []), context(line)] };
@@ -24,7 +25,8 @@ export function appManagerText(userId: string | undefined, t: Translator = EN): 
   return userId ? t.t('manager.is', { who: `<@${userId}>` }) : t.t('manager.nobody');
 }
 
-function trackList(tracks: TrackSummary[], t: Translator): SlackMessage {
+function trackList(tracks: TrackSummary[], readOnly: boolean, t: Translator): SlackMessage {
+  if (tracks.length === 0 && readOnly) return { text: t.t('trackList.noneShared'), blocks: [section(t.t('trackList.noneShared'))] };
   if (tracks.length === 0) return { text: t.t('trackList.emptyText'), blocks: [section(t.t('trackList.empty'))] };
   const counted = (track: TrackSummary) => STATUSES.filter((s) => track.counts[s] > 0);
   const lines = tracks.map((track) => {

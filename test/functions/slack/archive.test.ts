@@ -117,6 +117,30 @@ describe('archive and unarchive', () => {
   });
 });
 
+describe('reopen', () => {
+  // UX audit: `show` of a done item offered no way back (an archived one offers Unarchive).
+  it('offers Reopen on a closed item shown on its own, which puts it back in progress once, guarded by the version shown', async () => {
+    const id = /Added (JK-\d+)/.exec((await command('add japan-korea "Send the fisheries memo"')).text)![1]!;
+    await command(`done ${id} "closed in error"`);
+    const shown = await command(`show ${id}`);
+    const buttons = shown.blocks.filter((b) => b['type'] === 'actions').flatMap((b) => b['elements'] as { action_id: string; value: string }[]);
+    const { version } = await harness.store().getCommitment(TEAM, id);
+    expect(buttons.map((b) => [b.action_id, b.value])).toEqual([[ACTION_IDS.reopen, `${id}@${version}`]]);
+
+    await harness.send(interactionEvent(blockAction(TEAM, ACTION_IDS.reopen, `${id}@${version}`, harness.slack.responseUrl('reopen'), shown.blocks)));
+    const reopened = await harness.store().getCommitment(TEAM, id);
+    expect(reopened).toMatchObject({ status: 'in-progress', version: version + 1 });
+    expect(reopened.closed).toBeUndefined();
+    expect((await harness.store().getHistory(TEAM, id)).at(-1)?.change).toMatchObject({ type: 'status', from: 'done', to: 'in-progress' });
+
+    // The same press again, on the message drawn before: refused, nothing written.
+    const before = await tableItems();
+    await harness.send(interactionEvent(blockAction(TEAM, ACTION_IDS.reopen, `${id}@${version}`, harness.slack.responseUrl('reopen-again'), shown.blocks)));
+    expect(harness.slack.callsTo('response_url:reopen-again')).toHaveLength(1);
+    expect(await tableItems()).toBe(before);
+  });
+});
+
 describe('log and unlog', () => {
   it.each(['2026-03-26', 'tomorrow', 'next friday'])('refuses to log "%s", a date that has not happened yet, and writes nothing', async (date) => {
     const before = await tableItems();

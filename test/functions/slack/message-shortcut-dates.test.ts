@@ -9,7 +9,8 @@ import { SlackUserSchema } from '#shared/domain/access';
 /**
  * A message shortcut dates the message by the day its taker sees it as from, in their own zone: a
  * message posted in Tokyo on the morning of 12 March (08:30 JST, 23:30 UTC on the 11th) is from 12
- * March, not from the 11th as UTC would say.
+ * March, not from the 11th as UTC would say. And its form is prefilled with the message as Slack
+ * shows it, not with its markup.
  */
 const NOW = new Date('2026-03-12T00:00:00Z');
 const TEAM = 'T0SRCDATE';
@@ -23,6 +24,8 @@ beforeAll(async () => {
   const people = createPeopleStore({ client: harness.table.client, tableName: harness.table.tableName });
   const user = SlackUserSchema.parse({ id: 'U0ALICE', team_id: TEAM, tz: 'Asia/Tokyo', deleted: false });
   await people.save({ teamId: TEAM, userId: 'U0ALICE', user, fetchedAt: NOW.toISOString(), asOf: NOW.getTime() });
+  const maria = SlackUserSchema.parse({ id: 'U0MARIA', team_id: TEAM, deleted: false, profile: { display_name: 'maria' } });
+  await people.save({ teamId: TEAM, userId: 'U0MARIA', user: maria, fetchedAt: NOW.toISOString(), asOf: NOW.getTime() });
 });
 afterAll(() => vi.useRealTimers());
 
@@ -74,5 +77,16 @@ describe('Track as commitment: the source date', () => {
     expect(view.callback_id).toBe(VIEW_IDS.importText);
     const picker = view.blocks.find((b) => b.element?.type === 'datepicker');
     expect(picker?.element?.initial_date).toBe('2026-04-01');
+  });
+});
+
+describe('Track as commitment: the prefill', () => {
+  it('prefills the title with a mention as Slack shows it, named from the person’s record, not as its markup', async () => {
+    // UX audit: Slack sends `<@U0MARIA>`, which the plain-text title field showed as it is.
+    const text = 'Seoul will send the draft MoU on youth exchanges by next Friday — <@U0MARIA> to follow up';
+    const payload = messageShortcut(TEAM, SHORTCUT_IDS.trackAsCommitment, text, harness.slack.responseUrl('mention'), { channelId: 'C0GOVAFF', channelName: 'gov-affairs' });
+    expect((await harness.send(interactionEvent(payload))).statusCode).toBe(200);
+    const view = harness.slack.callsTo('views.open').at(-1)!.args['view'] as { blocks: { block_id: string; element?: { initial_value?: string } }[] };
+    expect(view.blocks.find((b) => b.block_id === 'title')?.element?.initial_value).toBe('Seoul will send the draft MoU on youth exchanges by next Friday — @maria to follow up');
   });
 });

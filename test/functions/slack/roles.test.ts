@@ -343,6 +343,17 @@ describe('who the caller is', () => {
     expect((await command('show MX-1', 'U0UGUEST')).text).toContain('MX-1');
     expect((await command('note MX-1 "guest note"', 'U0UGUEST')).text).toMatch(/Guests and people from other organisations/);
   });
+
+  it('tells an item’s owner who only views its track, refused a note by command or from the report, where they may answer about it', async () => {
+    const id = /Added (MX-\d+)/.exec((await command('add mx "Owned by a viewer" owner <@U0VIEWER>', PEOPLE.owner)).text ?? '')![1]!;
+    const [before, effects] = [await tableItems(harness), slackEffects()];
+    const where = /Only the track’s owners and editors can change items of mx\. As an owner of this item, you can answer about it .* from your check-in message or the app’s Home tab/;
+    expect((await command(`note ${id} "venue booked"`, PEOPLE.viewer)).text).toMatch(where);
+    expect((await button(ACTION_IDS.addNote, id, PEOPLE.viewer)).statusCode).toBe(200);
+    expect(JSON.stringify(harness.slack.calls.at(-1)?.args)).toMatch(where);
+    expect(slackEffects()).toEqual(effects);
+    expect(await tableItems(harness)).toBe(before);
+  });
 });
 
 describe('role commands', () => {
@@ -535,6 +546,19 @@ describe('the authorization matrix: owners must see the track', () => {
       expect(result.answer).toMatch(new RegExp(`(${userId}|@${userId.toLowerCase()})\\b.* cannot see ${slug}\\b.*give them a role on it first`));
       expect(await tableItems(harness)).toBe(before);
     }
+  });
+
+  const INACTIVE = Object.keys(PATHS).flatMap((path) => [
+    { path, userId: 'U0GONE', what: 'a deactivated account' },
+    { path, userId: 'U0BOT', what: 'a bot' },
+  ]);
+  it.each(INACTIVE)('$path making $userId ($what) an owner: refused in the words Not mine uses, nothing written', async ({ path, userId, what }) => {
+    const { setUp, hand } = PATHS[path]!;
+    const id = setUp ? await setUp('mx') : undefined;
+    const before = await tableItems(harness);
+    const result = await hand('mx', userId, id);
+    expect(result.answer).toMatch(new RegExp(`(${userId}|@${userId.toLowerCase()})\\b.* is ${what}; only a person with an active account can own (an item|${id ?? '-'})\\. Nothing was changed`));
+    expect(await tableItems(harness)).toBe(before);
   });
 
   it.each(['command add', 'command edit owner', 'Edit form'])('%s keeps an owner given by name on a private track', async (path) => {

@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => slack.stop());
 
 /** A person record as Slack's events leave it, fresh at `morning`. */
-async function seed(teamId: string, userId: string, flags: { is_restricted?: boolean } = {}) {
+async function seed(teamId: string, userId: string, flags: { is_restricted?: boolean; is_stranger?: boolean } = {}) {
   const user = SlackUserSchema.parse({ id: userId, tz: 'UTC', ...flags });
   await h.people.save({ teamId, userId, user, fetchedAt: morning.toISOString(), asOf: morning.getTime() - 3_600_000 });
 }
@@ -82,6 +82,18 @@ describe('check-ins and who may see the track', () => {
     expect(checkInsTo(slack, 'U0GUESTX')).toHaveLength(0);
     expect(slackCallsAbout('U0GUESTX')).toEqual([]);
     expect((await reportText('open-talks', morning, OTHER)).text).toContain('paused: <@U0GUESTX> is a guest or from another organisation with no role on this track');
+  });
+
+  it('asks someone from another organisation with a role without sending them to /commitments me, which refuses them', async () => {
+    const PARTNER = 'T0SEEPT';
+    await h.store.createTrack({ ...track(PARTNER, 'partner-talks', 'PT', 'UTC', created), members: { U0KEEPER: 'owner', U0KENJI: 'viewer' } });
+    await h.store.createCommitment(PARTNER, 'partner-talks', owned('Share the delegation list', 'U0KENJI', '2026-03-17'), 'U0KEEPER', created);
+    await seed(PARTNER, 'U0KENJI', { is_stranger: true });
+
+    await h.sweep(morning);
+    const [asked] = checkInsTo(slack, 'U0KENJI').filter((m) => String(m.metadata.event_payload['slot_id']).startsWith(PARTNER));
+    expect(JSON.stringify(asked?.blocks)).toContain('ask the track’s owners');
+    expect(JSON.stringify(asked?.blocks)).not.toContain('/commitments me');
   });
 
   it('asks through a group whose record is days old and lists it again after the posts; past a week the group gives no role until it is listed again', async () => {

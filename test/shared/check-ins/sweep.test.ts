@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestTable } from '../../support/dynamodb.ts';
 import { FakeSlack } from '#local/fake-slack';
 import { track } from '../reminders/harness.ts';
+import { renderReport } from '#shared/slack/render/report';
 import { checkInHarness, checkInsTo, owned } from './harness.ts';
 
 const table = useTestTable();
@@ -21,6 +22,7 @@ beforeAll(async () => {
       U0AHEAD: { tz: 'Asia/Tokyo' },
       U0EARLY: { tz: 'Asia/Tokyo' },
       U0RESUME: { tz: 'Asia/Tokyo' },
+      U0BACK: { tz: 'Asia/Tokyo', deleted: true },
     },
   }).start();
 });
@@ -131,6 +133,27 @@ describe('check-in sweep', () => {
     expect(await h.sweep(new Date('2026-03-17T00:01:00Z'))).toMatchObject({ stopped: 1 });
     expect(checkInsTo(slack, 'U0GONE')).toHaveLength(0);
     expect((await h.checkIns.due(new Date('2026-03-23T23:59:00Z'))).filter((a) => a.teamId === team)).toEqual([]);
+  });
+
+  it('says in the report that a deactivated owner is not asked, until me resume and their reactivation bring their check-ins back', async () => {
+    // UX audit: a stopped owner's items looked like any other, so nobody knew nobody was asked.
+    const team = 'T0BACK';
+    await h.store.createTrack(track(team, 'japan-korea', 'JK', 'Asia/Tokyo', created));
+    await h.store.createCommitment(team, 'japan-korea', owned('Update the press contacts sheet', 'U0BACK', '2026-03-17'), 'U0A', created);
+    const report = async (now: Date) => renderReport(await h.store.getReport(team, 'japan-korea'), { filter: 'open', page: 0, now });
+
+    expect(await h.sweep(new Date('2026-03-10T00:00:30Z'))).toMatchObject({ stopped: 1 });
+    const stopped = await report(new Date('2026-03-10T01:00:00Z'));
+    expect(stopped.text).toContain('JK-1 [In progress] Update the press contacts sheet — due in 7 days (Tue 17 Mar 2026) — not asked: <@U0BACK>’s account is deactivated — Source');
+    expect(JSON.stringify(stopped.blocks)).toContain(':no_entry: not asked: <@U0BACK>’s account is deactivated');
+
+    // Reactivated, and `me resume`: the week's look at their asks finds them reachable and asks them.
+    slack.options.users!['U0BACK'] = { tz: 'Asia/Tokyo' };
+    const prefs = (await h.preferences.getSaved(team, 'U0BACK'))!;
+    const { stopped: _, ...resumed } = prefs;
+    await h.preferences.put(resumed, prefs.version);
+    expect(await h.sweep(new Date('2026-03-17T00:01:00Z'))).toMatchObject({ stopped: 0, sent: 1 });
+    expect((await report(new Date('2026-03-17T01:00:00Z'))).text).not.toContain('not asked');
   });
 
   it('asks an owner ahead of the track’s zone by the track’s date: due today on its last day there, overdue only once the next has begun', async () => {

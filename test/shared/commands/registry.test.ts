@@ -1,4 +1,4 @@
-import { ownerFromToken } from '#shared/domain/changes';
+import { notPersonMention, ownerFromToken } from '#shared/domain/changes';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -316,6 +316,10 @@ describe('parseCommand', () => {
     { text: 'add jk "x" due', error: /due needs a date/, usage: usage('add') },
     { text: 'add jk "x" due friday due monday', error: /Give due only once/, usage: usage('add') },
     { text: 'add jk "x" owner', error: /owner needs a person/, usage: usage('add') },
+    // A user group or a channel is no owner: kept as a name, it showed as markup and asked nobody.
+    { text: 'add jk "x" owner <!subteam^S07QGOVTEAM|@gov-team>', error: /^@gov-team is a user group: an item’s owners are people \(@maria\) or names in quotes .* roles add @group viewer$/, usage: usage('add') },
+    { text: 'add jk "x" owner <@U0LEE>, <#C0GOVAFF|gov-affairs>', error: /^#gov-affairs is a channel: an item’s owners are people/, usage: usage('add') },
+    { text: 'edit JK-4 owner <!here>', error: /^@here is not a person: an item’s owners are people/, usage: usage('edit') },
     { text: 'add jk "x" due friday recurring', error: /A recurring item has no due date/, usage: usage('add') },
     { text: 'add jk "x" recurring ongoing', error: /either recurring or ongoing, not both/, usage: usage('add') },
     { text: 'add jk "x" recurring every fortnight-ish', error: /recurring takes every <n> days/, usage: usage('add') },
@@ -422,6 +426,15 @@ describe('ownerFromToken', () => {
     expect(ownerFromToken('<@U123ABC>')).toEqual({ label: '<@U123ABC>', slackUserId: 'U123ABC' });
     expect(ownerFromToken('@maria')).toEqual({ label: '@maria' });
     expect(ownerFromToken('Foreign Ministry')).toEqual({ label: 'Foreign Ministry' });
+  });
+
+  it('knows Slack’s markup for a user group, a channel and everyone in one as no person', () => {
+    expect(notPersonMention('<!subteam^S07QGOVTEAM|@gov-team>')).toEqual({ what: 'group', name: '@gov-team' });
+    expect(notPersonMention('<!subteam^S07QGOVTEAM>')).toEqual({ what: 'group', name: 'S07QGOVTEAM' });
+    expect(notPersonMention('<#C0GOVAFF|gov-affairs>')).toEqual({ what: 'channel', name: '#gov-affairs' });
+    expect(notPersonMention('<#C0GOVAFF|>')).toEqual({ what: 'channel', name: '#C0GOVAFF' });
+    expect(notPersonMention('<!channel>')).toEqual({ what: 'everyone', name: '@channel' });
+    for (const token of ['<@U123ABC|lee>', '@gov-team', 'Foreign Ministry', '<https://example.org|x>']) expect(notPersonMention(token)).toBeUndefined();
   });
 });
 

@@ -38,6 +38,15 @@ describe('authorize', () => {
     expect(authorize(as('U0VIEWER', 'member'), { ...claimed, visibility: 'private', members: {} }, 'answer', item)).toMatchObject({ allowed: false, hidden: true });
   });
 
+  it('tells an item’s owner who only views its track, refused a change, that they may answer about it from their check-in or Home', () => {
+    const item = { owners: [{ label: '<@U0VIEWER>', slackUserId: 'U0VIEWER' }] };
+    const refused = authorize(as('U0VIEWER', 'member'), claimed, 'write', item);
+    expect(refused).toMatchObject({ allowed: false, hidden: false, say: { key: 'access.itemOwnerAnswers' } });
+    expect(!refused.allowed && refused.reason).toMatch(/^Only the track’s owners and editors can change items of eu-japan\. As an owner of this item, you can answer about it .* from your check-in message or the app’s Home tab\.$/);
+    // Someone else is told to ask for the editor role, as before.
+    expect(authorize(as('U0OTHER', 'member'), claimed, 'write', item)).toMatchObject({ allowed: false, say: { key: 'access.editorsWrite' } });
+  });
+
   it('lets members change items of a track nobody owns yet, and only admins claim it', () => {
     const unclaimed = { slug: 'japan-korea', members: {}, visibility: 'workspace' as const, channels: [] };
     expect(allowed(as('U0ANY', 'member'), unclaimed, 'write')).toBe(true);
@@ -119,6 +128,7 @@ describe('access refusals in English', () => {
     ['a guest’s export', authorize(as('U0GUEST', 'guest'), claimed, 'export')],
     ['an editor managing roles', authorize(as('U0EDITOR', 'member'), claimed, 'manage')],
     ['a viewer’s write', authorize(as('U0VIEWER', 'member'), claimed, 'write')],
+    ['an item owner’s write', authorize(as('U0VIEWER', 'member'), claimed, 'write', { owners: [{ label: '<@U0VIEWER>', slackUserId: 'U0VIEWER' }] })],
     ['a viewer’s export', authorize(as('U0VIEWER', 'member'), claimed, 'export')],
     ['a guest’s new track', mayWriteAnywhere(as('U0GUEST', 'guest'))],
     ['a stranger’s own settings', mayChangeOwnSettings(as('U0STRANGER', 'stranger'))],

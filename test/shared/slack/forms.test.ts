@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '#shared/errors';
 import { translatorFor } from '#shared/i18n/translator';
-import { readCommitmentForm, readNoteForm, readPicksForm, readReadoutForm, readTrackForm, readUpdateForm } from '#shared/slack/forms';
+import { prefillFromMessage, readCommitmentForm, readNoteForm, readPicksForm, readReadoutForm, readTrackForm, readUpdateForm, unnamedMentions } from '#shared/slack/forms';
 import { IMPORT_INPUTS } from '#shared/slack/render/import';
 import { INPUTS } from '#shared/slack/render/modals';
 import { readOrigin, type ViewValues } from '#shared/slack/view-state';
@@ -123,5 +123,20 @@ describe('form readers', () => {
     expect(ja.say({ text: part.message, say: part.say })).toMatch(/^発表文の 3 つ目の欄が 3,001 文字あります/);
     expect(ko.say({ text: title.message, say: title.say })).toMatch(/^후속 조치 2의 제목이\(가\) 5,000자입니다/);
     expect(title.message).toMatch(/^The title of follow-up 2 is 5,000 characters long/);
+  });
+});
+
+describe('Track as commitment: the prefill', () => {
+  // UX audit: the title was prefilled with `<@U07QM4R1ASN|maria>`, which a plain-text field shows as it is.
+  it('writes mentions, channels, user groups and links as Slack shows them, in the title and the detail', () => {
+    const message = 'Seoul sends the draft MoU by Friday — <@U07QM4R1ASN|maria> and <@U0KIM> with <!subteam^S0GOV|@gov-team>, see <#C0GOVAFF|gov-affairs>\n<https://example.org/mou|the draft> · <https://example.org/annex> · <!here> &amp; &lt;b&gt;';
+    const names = new Map([['U0KIM', 'Kim Min-ji']]);
+    expect(unnamedMentions(message)).toEqual(['U0KIM']);
+    expect(prefillFromMessage(message, names)).toEqual({
+      title: 'Seoul sends the draft MoU by Friday — @maria and @Kim Min-ji with @gov-team, see #gov-affairs',
+      detail: 'Seoul sends the draft MoU by Friday — @maria and @Kim Min-ji with @gov-team, see #gov-affairs\nthe draft · https://example.org/annex · @here & <b>',
+    });
+    // A mention whose name the bot does not know keeps the id, never the markup.
+    expect(prefillFromMessage('<@U0NEW> to follow up').title).toBe('@U0NEW to follow up');
   });
 });

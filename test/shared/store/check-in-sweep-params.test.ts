@@ -12,6 +12,7 @@ import {
   pauseAskParams,
   recordAskParams,
   recordAskedParams,
+  stopAskParams,
   unindexAskParams,
   type IndexedAsk,
 } from '#shared/store/check-in-params';
@@ -36,23 +37,32 @@ describe('check-in sweep requests', () => {
     expect(move.ConditionExpression).toBe('gsi1sk = :read');
     expect(plain(move.ExpressionAttributeValues)).toEqual({ ':gpk': `ASK#${askShard('T0CIP', 'U0MARIA')}`, ':gsk': askIndexKeys(ask, at).gsi1sk, ':read': ask.readSk, ':on': '2026-03-16' });
     expect(unindexAskParams(TABLE, ask)).toMatchObject({ UpdateExpression: 'REMOVE askOn, gsi1pk, gsi1sk', ConditionExpression: 'gsi1sk = :read' });
-    expect(moveAskParams(TABLE, ask, at, '2026-03-16', true).UpdateExpression).toBe('SET gsi1pk = :gpk, gsi1sk = :gsk, askOn = :on REMOVE paused');
+    expect(moveAskParams(TABLE, ask, at, '2026-03-16', ['paused']).UpdateExpression).toBe('SET gsi1pk = :gpk, gsi1sk = :gsk, askOn = :on REMOVE paused');
+    expect(moveAskParams(TABLE, ask, at, undefined, ['paused', 'stopped']).UpdateExpression).toBe('SET gsi1pk = :gpk, gsi1sk = :gsk REMOVE paused, stopped');
   });
 
   it('pauses an ask, with the reason, to be looked at again at an instant, only while its index key is the one read', () => {
     const pause = pauseAskParams(TABLE, ask, { reason: 'private-track', on: '2026-03-10' }, at);
-    expect(pause).toMatchObject({ UpdateExpression: 'SET paused = :paused, gsi1pk = :gpk, gsi1sk = :gsk', ConditionExpression: 'gsi1sk = :read' });
+    // Read as reachable: a stop is over.
+    expect(pause).toMatchObject({ UpdateExpression: 'SET paused = :paused, gsi1pk = :gpk, gsi1sk = :gsk REMOVE stopped', ConditionExpression: 'gsi1sk = :read' });
     expect(plain(pause.ExpressionAttributeValues)).toEqual({ ':paused': { reason: 'private-track', on: '2026-03-10' }, ':gpk': `ASK#${askShard('T0CIP', 'U0MARIA')}`, ':gsk': askIndexKeys(ask, at).gsi1sk, ':read': ask.readSk });
+  });
+
+  it('marks an ask whose owner’s check-ins are stopped, with the reason, to be looked at again at an instant, only while its index key is the one read', () => {
+    const stopped = { reason: 'deactivated', at: at.toISOString() };
+    const stop = stopAskParams(TABLE, ask, stopped, at);
+    expect(stop).toMatchObject({ UpdateExpression: 'SET stopped = :stopped, gsi1pk = :gpk, gsi1sk = :gsk', ConditionExpression: 'gsi1sk = :read' });
+    expect(plain(stop.ExpressionAttributeValues)).toEqual({ ':stopped': stopped, ':gpk': `ASK#${askShard('T0CIP', 'U0MARIA')}`, ':gsk': askIndexKeys(ask, at).gsi1sk, ':read': ask.readSk });
   });
 
   it('records a check-in with the next ask day under the same guard, or alone on an ask that still exists', () => {
     const next = recordAskParams(TABLE, ask, asked, { askOn: '2026-03-16', at: new Date('2026-03-16T13:00:00Z') });
-    // Asked: a pause (the owner could not read the track) is over.
-    expect(next.UpdateExpression).toBe('SET askedOn = :askedOn, askedAt = :askedAt, reason = :reason, dm = :dm, askOn = :on, gsi1pk = :gpk, gsi1sk = :gsk REMOVE paused');
+    // Asked: a pause (the owner could not read the track) or a stop (they could not be messaged) is over.
+    expect(next.UpdateExpression).toBe('SET askedOn = :askedOn, askedAt = :askedAt, reason = :reason, dm = :dm, askOn = :on, gsi1pk = :gpk, gsi1sk = :gsk REMOVE paused, stopped');
     expect(next.ConditionExpression).toBe('gsi1sk = :read');
-    expect(recordAskParams(TABLE, ask, asked, undefined).UpdateExpression).toContain('REMOVE askOn, gsi1pk, gsi1sk, paused');
+    expect(recordAskParams(TABLE, ask, asked, undefined).UpdateExpression).toContain('REMOVE askOn, gsi1pk, gsi1sk, paused, stopped');
     const alone = recordAskedParams(TABLE, ask, asked);
-    expect(alone).toMatchObject({ UpdateExpression: 'SET askedOn = :askedOn, askedAt = :askedAt, reason = :reason, dm = :dm REMOVE paused', ConditionExpression: 'attribute_exists(pk)' });
+    expect(alone).toMatchObject({ UpdateExpression: 'SET askedOn = :askedOn, askedAt = :askedAt, reason = :reason, dm = :dm REMOVE paused, stopped', ConditionExpression: 'attribute_exists(pk)' });
     expect(plain(alone.ExpressionAttributeValues)).toEqual({ ':askedOn': '2026-03-10', ':askedAt': at.toISOString(), ':reason': 'before-due', ':dm': asked.dm });
   });
 

@@ -52,6 +52,20 @@ describe('store', () => {
     expect(await asksOf()).toEqual(['U0OTHER -']);
   });
 
+  it('writes the ask of an owner a change names for the item’s next trigger from today, and of the one who made it from tomorrow', async () => {
+    const s = store();
+    await s.createTrack(track('T0NAMED'));
+    // Due tomorrow: the day-before reminder is today.
+    const person = (id: string) => ({ label: `<@${id}>`, slackUserId: id });
+    const due = { ...draft, owners: [person('U0ADMIN'), person('U0NAMED')], kind: { type: 'one-off' as const, due: '2026-01-16' } };
+    const item = await s.createCommitment('T0NAMED', 'eu-japan', due, 'U0ADMIN', now);
+    const asksOf = async () => (await s.getReport('T0NAMED', 'eu-japan')).asks?.map((a) => `${a.userId} ${a.askOn ?? '-'}`);
+    expect(await asksOf()).toEqual(['U0ADMIN 2026-01-17', 'U0NAMED 2026-01-15']);
+    // U0NAMED hands their place on (Not mine): the new owner is asked today too, U0ADMIN still not.
+    await s.changeCommitment('T0NAMED', item.id, { type: 'field', field: 'owners', from: '<@U0ADMIN>, <@U0NAMED>', to: '<@U0ADMIN>, <@U0NEXT>' }, 'U0NAMED', now);
+    expect(await asksOf()).toEqual(['U0ADMIN 2026-01-17', 'U0NEXT 2026-01-15']);
+  });
+
   it('reads a title stored as invisible marks alone before they were stripped as (untitled), so its track still reads and the title can be mended (issue 23)', async () => {
     const s = store();
     await s.createTrack(track('T0EMPTIED'));

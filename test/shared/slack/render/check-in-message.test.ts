@@ -49,6 +49,13 @@ describe('check-in message', () => {
     expect(message.text).toContain('JK-4 Convene the committee (due in 7 days)');
   });
 
+  it('points someone from another organisation, whom `me` refuses, to Snooze, Not mine and the track’s owners instead', () => {
+    // UX audit: a stranger was told to pause check-ins with `/commitments me`, which then refused them.
+    const footer = JSON.stringify(renderCheckIn({ entries: [entry(item(4))], more: 0, outsider: true }).blocks.at(-1));
+    expect(footer).not.toContain('/commitments me');
+    expect(footer).toContain('snooze an item from its menu; if it is not yours, press *Not mine*. For anything else about these messages, ask the track’s owners.');
+  });
+
   it('escapes what people wrote, in the blocks and the fallback text', () => {
     const message = renderCheckIn({ entries: [entry(item(1, 'Ping <!channel> and <@U0BOSS>', '<https://evil.example|click>'))], more: 0 });
     const text = JSON.stringify(message.blocks);
