@@ -447,18 +447,37 @@ function japaneseTitle(act: string, shape: Shape): string {
     if (noun) title = `${title.slice(0, noun.index)}を${noun[1]}${noun[1] === '立ち上げ' ? 'る' : 'する'}`;
     else if (/[\u4e00-\u9fff]{2}$/.test(title) && !/[をがはに]/.test(title.slice(-3))) title = `${title}する`;
   }
-  return title.replace(/[はがをにのへでと、,\s]+(?=(?:する|していく)$)/, (m) => (m.includes('を') ? 'を' : m));
+  return objectBeforeVerb(title);
 }
+
+const JA_PARTICLE = /[はがをにのへでと、,\s]/;
+
+/**
+ * "訓練を、する" → "訓練をする": the particles before the final する or していく become を when they
+ * hold one. Read back from the verb: a pattern would rescan a long run of particles from each start.
+ */
+function objectBeforeVerb(title: string): string {
+  const verb = ['する', 'していく'].find((v) => title.endsWith(v));
+  if (!verb) return title;
+  const end = title.length - verb.length;
+  let start = end;
+  while (start > 0 && JA_PARTICLE.test(title[start - 1]!)) start -= 1;
+  return title.slice(start, end).includes('を') ? `${title.slice(0, start)}を${verb}` : title;
+}
+
+/** How far back a Korean act's object and verbal noun are looked for: a pattern over the whole act would rescan a long run of Hangul from each start. */
+const KO_VERB_PHRASE_CHARS = 40;
 
 /** Noun form, as Korean task lists are written: "공동위원회를 개최하" becomes "공동위원회 개최". */
 function koreanTitle(act: string, shape: Shape): string {
   let title = act.trim();
   if (shape === 'noun') return title;
   title = title.replace(/(?:해|하여)\s?나가$/, '하').replace(/(?:해|하여)\s?가$/, '하');
-  const verbalNoun = /(?:(\S+?)(?:을|를)\s)?([가-힣]{2,})(?:을|를)?\s?하$/.exec(title);
+  const from = Math.max(0, title.length - KO_VERB_PHRASE_CHARS);
+  const verbalNoun = /(?:(\S+?)(?:을|를)\s)?([가-힣]{2,})(?:을|를)?\s?하$/.exec(title.slice(from));
   if (verbalNoun) {
     const object = verbalNoun[1] ? `${verbalNoun[1]} ` : '';
-    return `${title.slice(0, verbalNoun.index)}${object}${verbalNoun[2]}`;
+    return `${title.slice(0, from + verbalNoun.index)}${object}${verbalNoun[2]}`;
   }
   return /[가-힣]$/.test(title) ? `${title}기` : title;
 }

@@ -43,10 +43,11 @@ export function findCues(sentence: string, lexicon: Lexicon, previous = ''): Cue
   if (ATTRIBUTED_TO_OTHERS.some((re) => re.test(sentence))) return [];
   const cues = [...strongCues(sentence), ...weakCues(sentence)].sort((a, b) => a.index - b.index);
   const found: Cue[] = [];
+  const subjects: Subjects = new Map();
   let until = 0;
   for (const cue of cues) {
     if (cue.index < until) continue;
-    const subject = acceptedSubject(sentence, cue, lexicon, previous);
+    const subject = acceptedSubject(sentence, cue, lexicon, previous, subjects);
     if (subject === undefined) continue;
     found.push({ ...cue, subject });
     until = actionText(sentence, cue).end;
@@ -55,12 +56,12 @@ export function findCues(sentence: string, lexicon: Lexicon, previous = ''): Cue
 }
 
 /** The cue's subject when it commits a party ("" when a strong cue has none), else undefined. */
-function acceptedSubject(sentence: string, cue: Cue, lexicon: Lexicon, previous: string): string | undefined {
+function acceptedSubject(sentence: string, cue: Cue, lexicon: Lexicon, previous: string, subjects: Subjects): string | undefined {
   const before = sentence.slice(0, cue.index);
   if (NEGATION_BEFORE.test(before.slice(-60))) return undefined;
   const start = clauseStart(sentence, cue.index);
   // "said that it would": the clause after "said" starts with its "that".
-  let subject = subjectBefore(sentence, cue.index, start).replace(/^that\s+/i, '');
+  let subject = subjectBefore(sentence, cue.index, start, subjects).replace(/^that\s+/i, '');
   // A pronoun stands for the party named last ("Kenya said that it would …").
   if (PRONOUN.test(subject)) {
     const named = lastPartyName(`${previous} ${before}`, lexicon);
@@ -107,6 +108,7 @@ function coordinatedSubject(sentence: string, index: number, subject: string, le
 const COORDINATION_ONLY = /^(?:\s|,|\band\b|\bthe\b|\bboth\b|\bgovernments?\s+of\b|\bleaders\s+of\b)*$/i;
 
 const PRONOUN = /^(?:it|they)$/i;
+const ADVERB = new RegExp(`^${ADVERBS}$`, 'i');
 const WISH_BEFORE = /\b(?:hopes?|hoped|wish(?:es|ed)?|believes?|believed|expects?|expected|trusts?|trusted)\s+(?:that\s+)?$/i;
 /** What a body will be rather than do: "which will bring together our ministries", "will include". */
 const DESCRIPTIVE_ACT = /^\s*(?:bring\s+together|include|consist\s+of|comprise|involve|be\s+(?:composed|made\s+up|chaired|co-chaired|led)\b)/i;
@@ -117,17 +119,28 @@ const HEDGED_ACT = /^\s*(?:probably|likely|possibly|perhaps|welcome|be\s+(?:open
 const RESOURCE_CONDITION =
   /\b(?:if|when|as|where)\s+(?:resources|funds|funding|budgets?|finances|means|capacity)\s+(?:allows?|permits?)\b|\b(?:resources|funding|funds|budget|capacity)\s+permitting\b|\bsubject\s+to\s+(?:the\s+)?(?:availability\s+of\s+)?(?:available\s+)?(?:funds|funding|resources|financing|appropriations?|budget(?:ary)?\b(?:\s+(?:approval|appropriations?|constraints))?)/i;
 
+/** The subjects found so far in one sentence, by the clause they end: its cues share the clauses before them. */
+type Subjects = Map<string, string>;
+
 /**
  * The words before a cue that name who acts: its clause's subject; past a relative clause
  * ("Spain, which financed …, will"), the noun before it; for a clause that only starts with "and"
- * ("opened X, and will hold Y"), the subject of the clause it joins.
+ * ("opened X, and will hold Y"), the subject of the clause it joins. Each clause is read once a
+ * sentence, so a chain of "and will …" costs each cue one step back, not the whole chain.
  */
-function subjectBefore(sentence: string, index: number, start: number): string {
+function subjectBefore(sentence: string, index: number, start: number, subjects: Subjects): string {
+  const key = `${start}:${index}`;
+  let subject = subjects.get(key);
+  if (subject === undefined) subjects.set(key, (subject = clauseSubject(sentence, index, start, subjects)));
+  return subject;
+}
+
+function clauseSubject(sentence: string, index: number, start: number, subjects: Subjects): string {
   const subject = sentence.slice(start, index).trim();
   const before = sentence.slice(0, index).trimEnd();
   if (before.endsWith(',')) {
     const relative = lastMatch(before, /,\s+(?:which|who|whom|whose)\b/gi);
-    if (relative > 0) return subjectBefore(sentence, relative, clauseStart(sentence, relative));
+    if (relative > 0) return subjectBefore(sentence, relative, clauseStart(sentence, relative), subjects);
   }
   // A relative clause ("a group which is to report") has its subject before the pronoun.
   if (!subject && /\b(?:which|who|that)\s*$/i.test(sentence.slice(0, start))) {
@@ -136,7 +149,7 @@ function subjectBefore(sentence: string, index: number, start: number): string {
   const joined = /(?:,\s*|\s+)and\s*$/i.exec(sentence.slice(0, start));
   if (!subject && joined && joined.index > 0) {
     const from = clauseStart(sentence, joined.index);
-    return subjectBefore(sentence, verbOf(sentence, from, joined.index) ?? joined.index, from);
+    return subjectBefore(sentence, verbOf(sentence, from, joined.index) ?? joined.index, from, subjects);
   }
   return subject;
 }
@@ -370,17 +383,31 @@ function partysExperts(subject: string, lexicon: Lexicon): boolean {
   return mentions(subject, lexicon).some((mention) => mention.party && /^(?:['’]s)?\s+$/.test(subject.slice(mention.end, m.index)));
 }
 
+/** How much of a subject names who acts: its last words, so a cue late in a long sentence costs no more than an early one. */
+const SUBJECT_WORDS = 10;
+
 export function subjectIsParty(subject: string, strong: boolean, lexicon: Lexicon): boolean {
-  const words = subject.split(/\s+/).filter(Boolean);
-  const recent = words.slice(-10).join(' ');
-  const last = words
-    .map((w) => w.toLowerCase().replace(/[^a-z']/g, ''))
-    .filter((w) => !new RegExp(`^${ADVERBS}$`, 'i').test(w))
-    .at(-1);
+  const words = lastWords(subject, SUBJECT_WORDS);
+  const recent = words.join(' ');
+  const last = words.map((w) => w.toLowerCase().replace(/[^a-z']/g, '')).findLast((w) => !ADVERB.test(w));
   if (!last) return strong;
   if (DUMMY_SUBJECTS.has(last)) return false;
   if (THIRD_PARTY.test(recent) && !partysExperts(recent, lexicon)) return false;
   const named = namedParties(recent, lexicon).length > 0;
   if (!named && namesOutsider(recent, lexicon) && !PARTY_WORDS.test(recent)) return false;
   return strong || named || PARTY_WORDS.test(recent) || INSTITUTIONS.test(recent);
+}
+
+/** The last `count` words of `text`, split at white space, read back from its end only. */
+function lastWords(text: string, count: number): string[] {
+  const words: string[] = [];
+  for (let end = text.length; words.length < count; ) {
+    while (end > 0 && /\s/.test(text[end - 1]!)) end -= 1;
+    if (end === 0) break;
+    let start = end;
+    while (start > 0 && !/\s/.test(text[start - 1]!)) start -= 1;
+    words.unshift(text.slice(start, end));
+    end = start;
+  }
+  return words;
 }

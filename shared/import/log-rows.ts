@@ -185,11 +185,12 @@ const ORGANISATION =
 
 /**
  * Short names the text gives a party's agencies: "Natural Resources Canada (NRCan, co-chair)",
- * "the Ministry of Energy of Ghana (MoE)". Read once over the whole text, in one pass.
+ * "the Ministry of Energy of Ghana (MoE)". Read once over the whole text, in one pass; the spaces
+ * around the bracket are bounded, as an unbounded run would be rescanned from every start before it.
  */
 export function agencyNames(text: string, lexicon: PartyLexicon): Map<string, string> {
   const found = new Map<string, string>();
-  for (const m of text.matchAll(/([^();:.\n]{3,120}?)\s*\(\s*(\p{Lu}\p{L}{1,11})(?!\p{L})(\s*[),])?/gu)) {
+  for (const m of text.matchAll(/([^();:.\n]{3,120}?)\s{0,3}\(\s{0,3}(\p{Lu}\p{L}{1,11})(?!\p{L})(\s{0,3}[),])?/gu)) {
     // "NRCan", "MinMinería"; a word of one capital ("Cochilco") only when it closes the brackets after an organisation's name.
     if (!/\p{Lu}\p{Ll}*\p{Lu}/u.test(m[2]!) && !(m[3] && ORGANISATION.test(m[1]!))) continue;
     const party = mentions(m[1]!, lexicon).findLast((mention) => mention.party);

@@ -70,11 +70,15 @@ function findRow(party: PartyRef): GazetteerRow | undefined {
   );
 }
 
+/** The text read last: a cue's subject is asked what it names several times in a row, and often the next cue's is the same. */
+let lastRead: { text: string; lexicon: PartyLexicon; found: readonly Mention[] } | undefined;
+
 /**
  * Every country or body `text` names, in order, longest name first ("North Korea" is never
  * Korea). Each word starts at most one probe per name length, so the cost is linear in the text.
  */
-export function mentions(text: string, lexicon: PartyLexicon): Mention[] {
+export function mentions(text: string, lexicon: PartyLexicon): readonly Mention[] {
+  if (lastRead?.text === text && lastRead.lexicon === lexicon) return lastRead.found;
   const tokens = tokenize(text);
   const found: Mention[] = [];
   let i = 0;
@@ -87,6 +91,7 @@ export function mentions(text: string, lexicon: PartyLexicon): Mention[] {
     found.push({ ...hit.mention, start: tokens[i]!.start, end: hit.end });
     i += hit.length;
   }
+  lastRead = { text, lexicon, found };
   return found;
 }
 

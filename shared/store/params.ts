@@ -278,38 +278,62 @@ export function assessmentHistoryParams(tableName: string, teamId: TeamId, slug:
   };
 }
 
+/** The most items DynamoDB takes in one transaction. */
+export const TRANSACTION_ITEMS = 100;
+
+/** A commitment to create, its first history entry and the items that follow it (its owners' ask records). */
+export interface NewCommitment {
+  item: Commitment;
+  entry: HistoryEntry;
+  alongside: TransactWriteItem[];
+}
+
+/** How many items creating `created` takes in its transaction, beside the counter and a form token. */
+export function createItemCount(created: NewCommitment): number {
+  return 2 + created.alongside.length;
+}
+
 /**
- * Creating commitment number `seq`: one transaction that
- *   1. moves the track's counter from seq-1 to seq (so two creators never take one number),
- *   2. puts the commitment only if that key is free (a create never overwrites),
- *   3. puts its first history entry,
- *   4. the items that follow it (its owners' ask records),
- *   5. with a form's client token, claims it last (a re-submitted form creates nothing).
+ * Creating commitments numbered one after another (`seq`, `seq`+1, …): one transaction that
+ *   1. moves the track's counter from the first's seq-1 to the last's seq (so two creators never
+ *      take one number), counting each under its status,
+ *   2. for each, puts the commitment only if that key is free (a create never overwrites), its
+ *      first history entry, and the items that follow it (its owners' ask records),
+ *   3. with a form's client token, claims it last (a re-submitted form creates nothing).
  */
-export function createCommitmentParams(
-  tableName: string,
-  item: Commitment,
-  entry: HistoryEntry,
-  once?: FormToken,
-  alongside: TransactWriteItem[] = [],
-): TransactWriteItemsCommandInput {
+export function createCommitmentsParams(tableName: string, created: readonly NewCommitment[], once?: FormToken): TransactWriteItemsCommandInput {
+  const [first, last] = [created[0]!.item, created.at(-1)!.item];
+  const statuses = [...new Set(created.map(({ item }) => item.status))];
+  const counted = statuses.map((status, i) => `counts.#s${i} = counts.#s${i} + :n${i}`);
   return withFormToken({
     TransactItems: [
       {
         Update: {
           TableName: tableName,
-          Key: toItem({ pk: keys.team(item.teamId), sk: keys.trackSummary(item.track) }),
-          UpdateExpression: 'SET lastSeq = :seq, counts.#status = counts.#status + :one',
+          Key: toItem({ pk: keys.team(first.teamId), sk: keys.trackSummary(first.track) }),
+          UpdateExpression: `SET lastSeq = :seq, ${counted.join(', ')}`,
           ConditionExpression: 'lastSeq = :previous',
-          ExpressionAttributeNames: { '#status': item.status },
-          ExpressionAttributeValues: toItem({ ':seq': item.seq, ':previous': item.seq - 1, ':one': 1 }),
+          ExpressionAttributeNames: Object.fromEntries(statuses.map((status, i) => [`#s${i}`, status])),
+          ExpressionAttributeValues: toItem({
+            ':seq': last.seq,
+            ':previous': first.seq - 1,
+            ...Object.fromEntries(statuses.map((status, i) => [`:n${i}`, created.filter(({ item }) => item.status === status).length])),
+          }),
         },
       },
-      putCommitment(tableName, item, notExists),
-      putHistory(tableName, entry),
-      ...alongside,
+      ...created.flatMap(({ item, entry, alongside }) => [putCommitment(tableName, item, notExists), putHistory(tableName, entry), ...alongside]),
     ],
-  }, tableName, item.teamId, once, item.id);
+  }, tableName, first.teamId, once, first.id);
+}
+
+/** The one of `created` whose put a refused `createCommitmentsParams` transaction names (its number was taken). */
+export function refusedCreate(created: readonly NewCommitment[], reasons: readonly (string | undefined)[]): NewCommitment | undefined {
+  let at = 1;
+  return created.find((one) => {
+    const refused = reasons[at] === 'ConditionalCheckFailed';
+    at += createItemCount(one);
+    return refused;
+  });
 }
 
 /**

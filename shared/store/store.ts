@@ -103,6 +103,96 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
     return claim['ref'];
   }
 
+  async function readCommitment(teamId: TeamId, id: CommitmentId): Promise<Commitment> {
+    const slug = await slugOf(teamId, id);
+    const { Item } = await client.send(new GetItemCommand(params.getCommitmentParams(tableName, teamId, slug, id)));
+    if (!Item) throw new NotFoundError(`There is no ${id}.`, { say: { key: 'item.notFound', values: { id } } });
+    return parseStored(CommitmentSchema, unmarshall(Item));
+  }
+
+  /** Commitment number `seq` as `by` creates it, its first history entry and its owners' ask records. */
+  function newCommitment(fields: CommitmentDraft, at: { teamId: TeamId; slug: TrackSlug; idPrefix: string; seq: number }, by: Actor, now: Date, track: AskContext): params.NewCommitment {
+    const { teamId, slug, seq } = at;
+    const time = now.toISOString();
+    const item = parse(CommitmentSchema, {
+      ...fields,
+      teamId,
+      track: slug,
+      id: formatCommitmentId(at.idPrefix, seq),
+      seq,
+      notes: [],
+      version: 1,
+      createdAt: time,
+      createdBy: by,
+      updatedAt: time,
+      updatedBy: by,
+    });
+    const entry = parse(HistoryEntrySchema, { teamId, track: slug, commitmentId: item.id, version: 1, at: time, by, change: { type: 'created', status: item.status } });
+    return { item, entry, alongside: askWriteItems(tableName, undefined, item, track, now) };
+  }
+
+  /**
+   * Adds commitments (`fields` parsed) under the track's next numbers, in the order given.
+   * 1. Read the track's counter. 2. Number the drafts on from it and write as many as one
+   * transaction holds, each with its history and ask records, moving the counter past them only if
+   * it has not moved; the rest follow from where that left the counter. 3. When it had moved, read
+   * it again and renumber what is left, a few times.
+   * `claim` is a single create's: `seq`, the number it takes exactly (seeding) or reports as taken;
+   * `once`, a form's token, whose second submission returns the first one's item.
+   */
+  async function addCommitments(
+    teamId: TeamId,
+    slug: TrackSlug,
+    fields: readonly CommitmentDraft[],
+    by: Actor,
+    now: Date,
+    track: AskContext,
+    claim: { seq?: number; once?: params.FormToken } = {},
+  ): Promise<Commitment[]> {
+    const added: Commitment[] = [];
+    let counter: TrackSummary | undefined;
+    let attempt = 1;
+    while (added.length < fields.length) {
+      counter ??= await trackSummary(teamId, slug);
+      const first = claim.seq ?? counter.lastSeq + 1;
+      const batch: params.NewCommitment[] = [];
+      let room = params.TRANSACTION_ITEMS - 1 - (claim.once ? 1 : 0);
+      for (const one of fields.slice(added.length)) {
+        const created = newCommitment(one, { teamId, slug, idPrefix: counter.idPrefix, seq: first + batch.length }, by, now, track);
+        room -= params.createItemCount(created);
+        if (room < 0 && batch.length > 0) break;
+        batch.push(created);
+      }
+      try {
+        await client.send(new TransactWriteItemsCommand(params.createCommitmentsParams(tableName, batch, claim.once)));
+      } catch (error) {
+        const reasons = cancellationCodes(error);
+        if (claim.once && reasons?.at(-1) === 'ConditionalCheckFailed') {
+          return [await readCommitment(teamId, await formTokenRef(teamId, claim.once, error))];
+        }
+        const counterMoved = reasons?.[0] === 'ConditionalCheckFailed';
+        if (counterMoved && !claim.seq && attempt < CREATE_ATTEMPTS) {
+          await setTimeout(backoffMs(attempt, CREATE_BACKOFF));
+          attempt += 1;
+          counter = undefined;
+          continue;
+        }
+        const taken = reasons && params.refusedCreate(batch, reasons);
+        if (taken && (claim.seq || !counterMoved)) {
+          throw new AlreadyExistsError(`${taken.item.id} already exists.`, { cause: error });
+        }
+        if (counterMoved) {
+          throw new ConflictError(`Could not take the next number in ${slug}; nothing was added. Try again.`, { cause: error });
+        }
+        throw conflictOr(error);
+      }
+      added.push(...batch.map(({ item }) => item));
+      counter = { ...counter, lastSeq: batch.at(-1)!.item.seq };
+      attempt = 1;
+    }
+    return added;
+  }
+
   return {
     /** Creates a track; with a form's token, a second submission of that form returns the first one's track. */
     async createTrack(input: TrackInput, once?: params.FormToken): Promise<Track> {
@@ -220,10 +310,7 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
 
     /** One commitment: one GetItem (plus one per id prefix the first time a container sees it). */
     async getCommitment(teamId: TeamId, id: CommitmentId): Promise<Commitment> {
-      const slug = await slugOf(teamId, id);
-      const { Item } = await client.send(new GetItemCommand(params.getCommitmentParams(tableName, teamId, slug, id)));
-      if (!Item) throw new NotFoundError(`There is no ${id}.`, { say: { key: 'item.notFound', values: { id } } });
-      return parseStored(CommitmentSchema, unmarshall(Item));
+      return readCommitment(teamId, id);
     },
 
     /**
@@ -271,9 +358,7 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
     },
 
     /**
-     * Adds a commitment under the track's next number.
-     * 1. Read the track's counter. 2. Write counter, item and history in one transaction that
-     * fails if the counter moved. 3. On that failure read again and retry, a few times.
+     * Adds a commitment under the track's next number, as `addCommitments` does.
      * With `seq` it claims exactly that number once (seeding), or reports it as taken.
      * With a form's token, a second submission of that form returns the first one's item.
      * Its owners' ask records are written with it, by the track's check-in settings (`options.track`
@@ -289,55 +374,18 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
     ): Promise<Commitment> {
       const fields = parse(CommitmentDraftSchema, draft);
       const track = options.track ?? (await this.getTrack(teamId, slug));
-      for (let attempt = 1; ; attempt++) {
-        const summary = await trackSummary(teamId, slug);
-        const seq = options.seq ?? summary.lastSeq + 1;
-        const at = now.toISOString();
-        const item = parse(CommitmentSchema, {
-          ...fields,
-          teamId,
-          track: slug,
-          id: formatCommitmentId(summary.idPrefix, seq),
-          seq,
-          notes: [],
-          version: 1,
-          createdAt: at,
-          createdBy: by,
-          updatedAt: at,
-          updatedBy: by,
-        });
-        const entry = parse(HistoryEntrySchema, {
-          teamId,
-          track: slug,
-          commitmentId: item.id,
-          version: 1,
-          at,
-          by,
-          change: { type: 'created', status: item.status },
-        });
-        try {
-          const asks = askWriteItems(tableName, undefined, item, track, now);
-          await client.send(new TransactWriteItemsCommand(params.createCommitmentParams(tableName, item, entry, options.once, asks)));
-          return item;
-        } catch (error) {
-          const reasons = cancellationCodes(error);
-          if (options.once && reasons?.at(-1) === 'ConditionalCheckFailed') {
-            return this.getCommitment(teamId, await formTokenRef(teamId, options.once, error));
-          }
-          const counterMoved = reasons?.[0] === 'ConditionalCheckFailed';
-          if (counterMoved && !options.seq && attempt < CREATE_ATTEMPTS) {
-            await setTimeout(backoffMs(attempt, CREATE_BACKOFF));
-            continue;
-          }
-          if (reasons?.[1] === 'ConditionalCheckFailed' && (options.seq || !counterMoved)) {
-            throw new AlreadyExistsError(`${item.id} already exists.`, { cause: error });
-          }
-          if (counterMoved) {
-            throw new ConflictError(`Could not take the next number in ${slug}; nothing was added. Try again.`, { cause: error });
-          }
-          throw conflictOr(error);
-        }
-      }
+      const [item] = await addCommitments(teamId, slug, [fields], by, now, track, options);
+      return item!;
+    },
+
+    /**
+     * Adds commitments under the track's next numbers, in the order given (an import's picks): one
+     * read of the counter and as few transactions as DynamoDB's limit allows, as `addCommitments` does.
+     */
+    async createCommitments(teamId: TeamId, slug: TrackSlug, drafts: readonly CommitmentDraft[], by: Actor, now: Date, options: { track?: AskContext } = {}): Promise<Commitment[]> {
+      const fields = drafts.map((draft) => parse(CommitmentDraftSchema, draft));
+      const track = options.track ?? (await this.getTrack(teamId, slug));
+      return addCommitments(teamId, slug, fields, by, now, track);
     },
 
     /** Every change to a track's access, oldest first: one Query. */

@@ -71,8 +71,9 @@ export async function proposeImport(
  * track, 2. keep only the picks that name one of the stored draft's proposals, each once,
  * 3. check what the person set on each (parties of the track, one of the three kinds, a
  * plausible due date) before anything is written, 4. take the draft (once: a second submit
- * finds nothing), 5. add each confirmed proposal as set, with its provenance: the meeting, the
- * paragraph or point, and the source sentence, in the importer's language (`t`).
+ * finds nothing), 5. add the confirmed proposals as set, numbered in order and written together,
+ * each with its provenance: the meeting, the paragraph or point, and the source sentence, in the
+ * importer's language (`t`).
  */
 export async function saveImport(deps: Deps, caller: Caller, draftId: string, picks: ImportPick[], t: Translator = EN): Promise<Commitment[]> {
   const tickOne = spoken('import.tickOne');
@@ -90,28 +91,23 @@ export async function saveImport(deps: Deps, caller: Caller, draftId: string, pi
   const bounds = dueDateBounds(localDate(caller.now, track.timeZone), track.meetings.map((m) => m.date));
   const drafts = [...chosen.values()].map((pick) => asSet(draft.proposals[pick.index]!, pick, track, bounds));
   await deps.store.takeDraft(caller.teamId, draftId);
-  const created: Commitment[] = [];
-  for (const { proposal, title, kind, parties } of drafts) {
-    created.push(
-      await deps.store.createCommitment(
-        caller.teamId,
-        track.slug,
-        {
-          title,
-          detail: t.t('import.fromReadout', { sentence: proposal.sentence }).slice(0, 2000),
-          parties,
-          owners: [],
-          source: { ...draft.source, point: proposal.point ? t.t('import.point', { point: proposal.point }) : t.t('import.paragraph', { n: proposal.paragraph }) },
-          kind,
-          status: 'not-started',
-        },
-        caller.userId,
-        caller.now,
-        { track },
-      ),
-    );
-  }
-  return created;
+  // One read of the counter and one transaction for the whole form, not a pair of requests a pick.
+  return deps.store.createCommitments(
+    caller.teamId,
+    track.slug,
+    drafts.map(({ proposal, title, kind, parties }) => ({
+      title,
+      detail: t.t('import.fromReadout', { sentence: proposal.sentence }).slice(0, 2000),
+      parties,
+      owners: [],
+      source: { ...draft.source, point: proposal.point ? t.t('import.point', { point: proposal.point }) : t.t('import.paragraph', { n: proposal.paragraph }) },
+      kind,
+      status: 'not-started',
+    })),
+    caller.userId,
+    caller.now,
+    { track },
+  );
 }
 
 /**

@@ -106,6 +106,32 @@ describe('a forged import confirmation, for issue 23', () => {
   });
 });
 
+describe('the table requests of an import confirmation (cost audit)', () => {
+  /** The DynamoDB requests of confirming a full form with its first `picks` proposals ticked as shown, after checking they were all saved. */
+  async function confirmationRequests(picks: number): Promise<Record<string, number>> {
+    const sentences = Array.from({ length: PROPOSALS_PER_IMPORT }, (_, i) => `Japan will host seminar number ${i + 1} on maritime safety by 30 June 2026.`).join('\n\n');
+    const view = (await submit(VIEW_IDS.importText, { track: 'japan-korea' }, readout(sentences))).json().view as { private_metadata: string; blocks: { block_id?: string; element?: { initial_options?: { value: string }[] } }[] };
+    const values: Record<string, unknown> = {};
+    for (const block of view.blocks.filter((b) => b.block_id?.startsWith(IMPORT_INPUTS.pick))) {
+      const shown = (block.element!.initial_options ?? []).filter((o) => Number(o.value) < picks);
+      if (shown.length > 0) values[block.block_id!] = { [IMPORT_INPUTS.pick]: ticked(...shown.map((o) => o.value)) };
+    }
+    const before = (await harness.store().getReport(TEAM, 'japan-korea')).commitments.length;
+    harness.requests().reset();
+    expect((await submit(VIEW_IDS.importPick, JSON.parse(view.private_metadata) as object, values)).body).toBe('');
+    const counts = harness.requests().snapshot();
+    expect((await harness.store().getReport(TEAM, 'japan-korea')).commitments.length - before).toBe(picks);
+    return counts;
+  }
+
+  it(`saves a full form (${PROPOSALS_PER_IMPORT} follow-ups) with the requests one follow-up costs: one read of the counter and one transaction`, async () => {
+    const one = await confirmationRequests(1);
+    const all = await confirmationRequests(PROPOSALS_PER_IMPORT);
+    expect(all).toEqual(one);
+    expect(all['TransactWriteItems']).toBe(1);
+  });
+});
+
 describe('people named in roles add and remove, for issue 23', () => {
   it('refuses 320 mentions plainly, asking Slack about none of them and changing nothing', async () => {
     const named = strangers('9A', 320);

@@ -4,6 +4,8 @@ import { ProposalSchema } from '#shared/domain/import-draft';
 import { extractCommitments } from '#shared/import/extractor';
 import type { ExtractOptions } from '#shared/import/proposal';
 import { splitSentences, MAX_SENTENCE_CHARS } from '#shared/import/segment';
+import { READOUT_CHARS, READOUT_PARTS } from '#shared/slack/render/import';
+import { loadReadouts } from '../../../scripts/readouts.ts';
 
 const OPTS: ExtractOptions = {
   meetingDate: '2026-03-05',
@@ -30,9 +32,9 @@ function line(count: number): string {
 
 const WORDS = PHRASES.join(' ').split(' ');
 
-function cpuMillis(run: () => void): number {
+function cpuMillis(run: () => void, rounds = 3): number {
   const best: number[] = [];
-  for (let round = 0; round < 3; round += 1) {
+  for (let round = 0; round < rounds; round += 1) {
     const before = process.cpuUsage();
     run();
     const used = process.cpuUsage(before);
@@ -69,4 +71,42 @@ describe('extractCommitments on hostile input', () => {
     const ratio = cpuMillis(() => extractCommitments(large, OPTS)) / cpuMillis(() => extractCommitments(small, OPTS));
     expect(ratio).toBeLessThan(30);
   }, 120_000);
+});
+
+/** A forged import form: READOUT_PARTS boxes, each `box(chars)`, a blank line between them as the form joins them. */
+const form = (box: (chars: number) => string, chars = READOUT_CHARS) => Array.from({ length: READOUT_PARTS }, () => box(chars)).join('\n\n');
+const repeated = (unit: string, chars: number) => unit.repeat(Math.ceil(chars / unit.length)).slice(0, chars);
+const AND_WILL = `${repeated(' and will ', 999).trim()}.`;
+
+/** Runs a pattern once rescanned from every start in it, found by a cost audit, each a box of the form. */
+const RUNS: Record<string, (chars: number) => string> = {
+  'Japanese particles before the cue (japaneseTitle)': (chars) => `両国は${'の'.repeat(chars - 10)}ことで一致した。`,
+  'Hangul before the cue (koreanTitle)': (chars) => `양국은 ${'가'.repeat(chars - 15)}기로 합의했다.`,
+  'spaces in a log row (agencyNames)': (chars) => `a|b|${' '.repeat(chars - 6)}x`,
+};
+/** Every form the audit forged: the runs, and sentences of cues whose subjects were read again at each cue. */
+const FORGED: Record<string, (chars: number) => string> = {
+  ...RUNS,
+  '"will will …" (subjectIsParty)': (chars) => repeated('will will ', chars),
+  '"and will and will …" (subjectBefore)': (chars) => repeated(`${AND_WILL} `, chars),
+};
+
+describe('extractCommitments on a forged import form (cost audit)', () => {
+  // Best of five after a warm-up, so a busy machine slows both alike; the bars are loose against noise.
+  const cpu = (text: string) => {
+    extractCommitments(text, OPTS);
+    return cpuMillis(() => extractCommitments(text, OPTS), 5);
+  };
+  const real = [...loadReadouts('regression'), ...loadReadouts('genres'), ...loadReadouts('held-out')]
+    .map((r) => r.text)
+    .join('\n\n')
+    .slice(0, READOUT_PARTS * READOUT_CHARS);
+
+  it.each(Object.entries(FORGED))('costs at most 3x the CPU of real readouts of the same size on a form of %s', (_, box) => {
+    expect(cpu(form(box)) / cpu(real)).toBeLessThan(3);
+  });
+
+  it.each(Object.entries(RUNS))('reads boxes of %s four times as long for at most 6x the CPU (linear, not 16x)', (_, box) => {
+    expect(cpu(form(box)) / cpu(form(box, READOUT_CHARS / 4))).toBeLessThan(6);
+  });
 });

@@ -9,7 +9,7 @@ import {
   claimFormTokenItem,
   claimRequestParams,
   commitmentWithTrackParams,
-  createCommitmentParams,
+  createCommitmentsParams,
   createTrackParams,
   formatCommitmentId,
   getCommitmentParams,
@@ -24,7 +24,9 @@ import {
   reportParams,
   saveChangeParams,
   saveTrackAccessParams,
+  refusedCreate,
   takeDraftParams,
+  type NewCommitment,
 } from '#shared/store/params';
 
 const TABLE = 'commitments-test';
@@ -64,6 +66,13 @@ const item: Commitment = CommitmentSchema.parse({
 
 const entry = (version: number, status = item.status) =>
   HistoryEntrySchema.parse({ teamId: item.teamId, track: item.track, commitmentId: item.id, version, at, by: 'U0ADMIN', change: { type: 'created', status } });
+
+/** Commitment number `seq` as one create writes it, with `asks` items after it. */
+function toCreate(seq: number, status: Commitment['status'] = 'not-started', asks = 0): NewCommitment {
+  const one = { ...item, id: `JK-${seq}`, seq, status };
+  const alongside = Array.from({ length: asks }, (_, i) => ({ Delete: { TableName: TABLE, Key: { pk: { S: `ask ${seq} ${i}` } } } }));
+  return { item: one, entry: { ...entry(1, status), commitmentId: one.id }, alongside };
+}
 
 describe('commitment keys', () => {
   it('pads sequence numbers and versions to six digits so that sort keys sort by number', () => {
@@ -105,10 +114,10 @@ describe('form token requests (issue 13)', () => {
   });
 
   it('adds the claim as the last item of a create’s transaction, and nothing without a token', () => {
-    const commitment = createCommitmentParams(TABLE, item, entry(1), once).TransactItems!;
+    const commitment = createCommitmentsParams(TABLE, [toCreate(12)], once).TransactItems!;
     expect(commitment).toHaveLength(4);
     expect(commitment.at(-1)).toEqual(claimFormTokenItem(TABLE, 'T0PARAMS', once, 'JK-12'));
-    expect(createCommitmentParams(TABLE, item, entry(1)).TransactItems).toEqual(commitment.slice(0, 3));
+    expect(createCommitmentsParams(TABLE, [toCreate(12)]).TransactItems).toEqual(commitment.slice(0, 3));
     const created = createTrackParams(TABLE, track, once).TransactItems!;
     expect(created.at(-1)).toEqual(claimFormTokenItem(TABLE, 'T0PARAMS', once, 'japan-korea'));
     expect(createTrackParams(TABLE, track).TransactItems).toEqual(created.slice(0, 3));
@@ -198,18 +207,35 @@ describe('commitment requests', () => {
   });
 
   it('takes the next number only if the counter still stands one below it, and never overwrites an item', () => {
-    const [counter, put, history] = createCommitmentParams(TABLE, item, entry(1)).TransactItems!;
+    const [counter, put, history] = createCommitmentsParams(TABLE, [toCreate(12)]).TransactItems!;
     expect(counter!.Update).toMatchObject({
-      UpdateExpression: 'SET lastSeq = :seq, counts.#status = counts.#status + :one',
+      UpdateExpression: 'SET lastSeq = :seq, counts.#s0 = counts.#s0 + :n0',
       ConditionExpression: 'lastSeq = :previous',
-      ExpressionAttributeNames: { '#status': 'not-started' },
+      ExpressionAttributeNames: { '#s0': 'not-started' },
     });
     expect(plain(counter!.Update!.Key)).toEqual({ pk: 'T0PARAMS', sk: 'TRACK#japan-korea' });
-    expect(plain(counter!.Update!.ExpressionAttributeValues)).toEqual({ ':seq': 12, ':previous': 11, ':one': 1 });
+    expect(plain(counter!.Update!.ExpressionAttributeValues)).toEqual({ ':seq': 12, ':previous': 11, ':n0': 1 });
     expect(put!.Put!.ConditionExpression).toBe('attribute_not_exists(pk)');
     expect(plain(put!.Put!.Item)).toMatchObject({ pk: 'T0PARAMS#TRACK#japan-korea', sk: 'C#000012', type: 'commitment', id: 'JK-12' });
     expect(history!.Put!.ConditionExpression).toBe('attribute_not_exists(pk)');
     expect(plain(history!.Put!.Item)).toMatchObject({ pk: 'T0PARAMS#TRACK#japan-korea', sk: 'H#000012#000001', type: 'history' });
+  });
+
+  it('creates numbers one after another in one transaction: the counter moved past them all, each counted under its status and put as one create is', () => {
+    const three = [toCreate(12), toCreate(13, 'in-progress', 2), toCreate(14)];
+    const [counter, ...rest] = createCommitmentsParams(TABLE, three).TransactItems!;
+    expect(counter!.Update).toMatchObject({
+      UpdateExpression: 'SET lastSeq = :seq, counts.#s0 = counts.#s0 + :n0, counts.#s1 = counts.#s1 + :n1',
+      ConditionExpression: 'lastSeq = :previous',
+      ExpressionAttributeNames: { '#s0': 'not-started', '#s1': 'in-progress' },
+    });
+    expect(plain(counter!.Update!.ExpressionAttributeValues)).toEqual({ ':seq': 14, ':previous': 11, ':n0': 2, ':n1': 1 });
+    const alone = three.flatMap((one) => createCommitmentsParams(TABLE, [one]).TransactItems!.slice(1));
+    expect(rest).toEqual(alone);
+    // Which create a refused transaction names: the one whose put failed, past the others' asks.
+    const reasons = ['None', 'None', 'None', 'None', 'None', 'None', 'None', 'ConditionalCheckFailed', 'None'];
+    expect(refusedCreate(three, reasons)?.item.id).toBe('JK-14');
+    expect(refusedCreate(three, ['ConditionalCheckFailed', ...reasons.slice(1, 7)])).toBeUndefined();
   });
 
   it('guards a saved change with the version it was read at, and leaves the counts alone when the status stays', () => {

@@ -174,6 +174,28 @@ describe('store', () => {
     expect((await s.getCommitment('T0MANY', 'EJ-3')).title).toBe(items.find((i) => i.id === 'EJ-3')?.title);
   });
 
+  it('numbers a batch of creates in order with one read of the counter and as few transactions as DynamoDB takes, also while single creates race it (cost audit)', async () => {
+    const s = store();
+    await s.createTrack(track('T0BATCH'));
+    const settings = await s.getTrack('T0BATCH', 'eu-japan');
+    // Each with an owner: the item, its history entry and its ask record, so 33 fit beside the counter in a transaction of 100.
+    const drafts = Array.from({ length: 40 }, (_, i) => ({ ...draft, title: `Batch ${i}` }));
+    const counter = countRequests(table.client);
+    const batch = await s.createCommitments('T0BATCH', 'eu-japan', drafts, 'U0A', now, { track: settings });
+    expect(Object.fromEntries(counter.counts)).toEqual({ GetItemCommand: 1, TransactWriteItemsCommand: 2 });
+    expect(batch.map((c) => `${c.id} ${c.title}`)).toEqual(drafts.map((d, i) => `EJ-${i + 1} ${d.title}`));
+    const [raced] = await Promise.all([
+      s.createCommitments('T0BATCH', 'eu-japan', drafts, 'U0A', now, { track: settings }),
+      ...Array.from({ length: 6 }, (_, i) => s.createCommitment('T0BATCH', 'eu-japan', { ...draft, title: `Single ${i}` }, 'U0A', now, { track: settings })),
+    ]);
+    expect(raced.map((c) => c.title)).toEqual(drafts.map((d) => d.title));
+    expect(raced.map((c) => c.seq)).toEqual(raced.map((c) => c.seq).sort((a, b) => a - b));
+    const report = await s.getReport('T0BATCH', 'eu-japan');
+    expect(new Set(report.commitments.map((c) => c.id)).size).toBe(86);
+    expect(report.asks).toHaveLength(86);
+    expect((await s.listTracks('T0BATCH'))[0]).toMatchObject({ lastSeq: 86, counts: { 'not-started': 86 } });
+  });
+
   it('refuses a second track with the same slug or id prefix', async () => {
     const s = store();
     await s.createTrack(track('T0DUP'));
