@@ -51,7 +51,8 @@ export function namesNoWorkspace(rawBody: string): boolean {
  * not an event, so Bolt has no listener for it. What it says, for the log; undefined for any other body.
  */
 export function appRateLimited(rawBody: string): { teamId: unknown; minute: unknown } | undefined {
-  if (!isJsonBody(rawBody)) return undefined;
+  // Every event is JSON: only one that can be this notice is parsed for it.
+  if (!isJsonBody(rawBody) || !rawBody.includes('app_rate_limited')) return undefined;
   const body = parseJson(rawBody) as { type?: unknown; team_id?: unknown; minute_rate_limited?: unknown } | undefined;
   return body?.type === 'app_rate_limited' ? { teamId: body.team_id, minute: body.minute_rate_limited } : undefined;
 }

@@ -454,7 +454,7 @@ export const en = {
     '{role, select, owner {Owners (change items and who may use the track)} editor {Editors (change items, scores, digests, export)} viewer {Viewers (read; guests can only be viewers)} other {{role}}}',
   'roles.formTitle': 'Roles: {slug}',
   'roles.formPrivate': 'Private: only its members{channels, select, none {} other { and {channels}}} see it.',
-  'roles.formWorkspace': 'Visible to everyone in the workspace; only owners and editors change it.',
+  'roles.formWorkspace': 'Visible to everyone in the workspace; only its owners and editors change its items.',
   'roles.formGroups': 'Groups: {groups} — change with /commitments {slug} roles add|remove @group',
   'roles.groupRole': '{group} ({role, select, owner {owner} editor {editor} viewer {viewer} other {{role}}})',
   'roles.nowRole': '{who} is now {role, select, owner {an owner} editor {an editor} viewer {a viewer} other {{role}}} of {slug}.',

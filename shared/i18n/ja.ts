@@ -427,7 +427,7 @@ export const ja: Catalog = {
     '{role, select, owner {オーナー(項目と、トラックを使える人を変更)} editor {編集者(項目、評価、ダイジェスト、エクスポート)} viewer {閲覧者(閲覧のみ。ゲストは閲覧者にしかなれません)} other {{role}}}',
   'roles.formTitle': 'ロール: {slug}',
   'roles.formPrivate': '非公開: メンバー{channels, select, none {} other {と {channels}}}だけが閲覧できます。',
-  'roles.formWorkspace': 'ワークスペースの全員が閲覧できます。変更できるのはオーナーと編集者だけです。',
+  'roles.formWorkspace': 'ワークスペースの全員が閲覧できます。項目を変更できるのはオーナーと編集者だけです。',
   'roles.formGroups': 'グループ: {groups} — 変更するには /commitments {slug} roles add|remove @group',
   'roles.groupRole': '{group}({role, select, owner {オーナー} editor {編集者} viewer {閲覧者} other {{role}}})',
   'roles.nowRole': '{who} は {slug} の{role, select, owner {オーナー} editor {編集者} viewer {閲覧者} other {{role}}}になりました。',

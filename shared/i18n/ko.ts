@@ -427,7 +427,7 @@ export const ko: Catalog = {
     '{role, select, owner {소유자(항목과 트랙 사용자를 변경)} editor {편집자(항목, 점수, 다이제스트, 내보내기)} viewer {열람자(열람만 가능. 게스트는 열람자만 될 수 있음)} other {{role}}}',
   'roles.formTitle': '역할: {slug}',
   'roles.formPrivate': '비공개: 멤버{channels, select, none {} other {와 {channels}}}만 볼 수 있습니다.',
-  'roles.formWorkspace': '워크스페이스의 모든 사람이 볼 수 있습니다. 변경은 소유자와 편집자만 할 수 있습니다.',
+  'roles.formWorkspace': '워크스페이스의 모든 사람이 볼 수 있습니다. 항목 변경은 소유자와 편집자만 할 수 있습니다.',
   'roles.formGroups': '그룹: {groups} — 변경하려면 /commitments {slug} roles add|remove @group',
   'roles.groupRole': '{group}({role, select, owner {소유자} editor {편집자} viewer {열람자} other {{role}}})',
   'roles.nowRole': '{who}은(는) 이제 {slug}의 {role, select, owner {소유자} editor {편집자} viewer {열람자} other {{role}}}입니다.',
