@@ -150,14 +150,7 @@ export function moveAskParams(tableName: string, ask: IndexedAsk, at: Date, askO
  * reachable, so a stop is over.
  */
 export function pauseAskParams(tableName: string, ask: IndexedAsk, paused: NonNullable<Ask['paused']>, at: Date): UpdateItemCommandInput {
-  const index = askIndexKeys(ask, at);
-  return {
-    TableName: tableName,
-    Key: askKeyOf(ask),
-    UpdateExpression: 'SET paused = :paused, gsi1pk = :gpk, gsi1sk = :gsk REMOVE stopped',
-    ConditionExpression: 'gsi1sk = :read',
-    ExpressionAttributeValues: toItem({ ':paused': paused, ':gpk': index.gsi1pk, ':gsk': index.gsi1sk, ':read': ask.readSk }),
-  };
+  return markAskParams(tableName, ask, { paused }, at, ' REMOVE stopped');
 }
 
 /**
@@ -165,13 +158,19 @@ export function pauseAskParams(tableName: string, ask: IndexedAsk, paused: NonNu
  * it again at `at`, only while its index key is still the one read.
  */
 export function stopAskParams(tableName: string, ask: IndexedAsk, stopped: Stop, at: Date): UpdateItemCommandInput {
+  return markAskParams(tableName, ask, { stopped }, at);
+}
+
+/** Sets one mark on an ask (`remove`: what else its update drops) and moves its index instant to `at`, only while its index key is still the one read. */
+function markAskParams(tableName: string, ask: IndexedAsk, mark: { paused: NonNullable<Ask['paused']> } | { stopped: Stop }, at: Date, remove = ''): UpdateItemCommandInput {
   const index = askIndexKeys(ask, at);
+  const [name, value] = Object.entries(mark)[0]!;
   return {
     TableName: tableName,
     Key: askKeyOf(ask),
-    UpdateExpression: 'SET stopped = :stopped, gsi1pk = :gpk, gsi1sk = :gsk',
+    UpdateExpression: `SET ${name} = :${name}, gsi1pk = :gpk, gsi1sk = :gsk${remove}`,
     ConditionExpression: 'gsi1sk = :read',
-    ExpressionAttributeValues: toItem({ ':stopped': stopped, ':gpk': index.gsi1pk, ':gsk': index.gsi1sk, ':read': ask.readSk }),
+    ExpressionAttributeValues: toItem({ [`:${name}`]: value, ':gpk': index.gsi1pk, ':gsk': index.gsi1sk, ':read': ask.readSk }),
   };
 }
 
