@@ -65,7 +65,7 @@ export const addCommand = defineCommand({
     const due = item.kind.type === 'one-off' && item.kind.due ? t.date(item.kind.due) : 'none';
     const added = t.t('add.added', { id: item.id, track: track.slug, due });
     const overdue = overdueNotice(item, track, caller.now, t);
-    return { message: withItem(overdue ? t.t('change.withOverdue', { line: added, overdue }) : added, renderCommitment(item, track, caller.now, undefined, t)) };
+    return { message: withItem(overdue ? t.t('change.withOverdue', { line: added, overdue }) : added, renderCommitment(item, track, caller.now, {}, t)) };
   },
 });
 

@@ -19,5 +19,5 @@ export const historyCommand = defineCommand({
   },
   target: ({ id }) => ({ item: id }),
   run: ({ id }, { deps, caller }) => getHistory(deps, caller, id),
-  render: ({ item, track, history }, _, { caller, t }) => ({ message: renderCommitment(item, track, caller.now, history, t) }),
+  render: ({ item, track, history, readOnly }, _, { caller, t }) => ({ message: renderCommitment(item, track, caller.now, { history, readOnly }, t) }),
 });

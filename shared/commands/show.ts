@@ -19,5 +19,5 @@ export const showCommand = defineCommand({
   },
   target: ({ id }) => ({ item: id }),
   run: ({ id }, { deps, caller }) => getItem(deps, caller, id, 'read'),
-  render: ({ item, track }, _, { caller, t }) => ({ message: renderCommitment(item, track, caller.now, undefined, t) }),
+  render: ({ item, track, readOnly }, _, { caller, t }) => ({ message: renderCommitment(item, track, caller.now, { readOnly }, t) }),
 });

@@ -7,4 +7,6 @@ export interface Report {
   commitments: Commitment[];
   /** One per (item, owner who is a Slack user); the store always reads them, hand-made reports may leave them out. */
   asks?: Ask[];
+  /** Read for someone who may not change its items (set by the use case that read it for them): drawn for them alone, it carries no item buttons. */
+  readOnly?: boolean;
 }

@@ -6,7 +6,7 @@ import { selectKey } from '#shared/format/text';
 import { escape } from '#shared/slack/render/format';
 import { notDrawnByUs } from '#shared/slack/render/commitment';
 import { ConflictError, InvalidInputError, NotFoundError, TrackNotFoundError, type Say } from '#shared/errors';
-import { visibleInChannel, type Access, type CommandNeed, type Need } from '#shared/domain/access';
+import { authorize, visibleInChannel, type Access, type CommandNeed, type Need } from '#shared/domain/access';
 import { FRESHNESS, type Person } from '#shared/domain/person';
 import { canRead, loadAccess, requireAccess, requireSelf, requireWriter, withGroups, type CallerRecords, type Directory } from '#shared/use-cases/access';
 import type { AppManager } from '#shared/domain/app-manager';
@@ -117,12 +117,27 @@ async function trackNamed(deps: Deps, caller: Caller, slug: string): Promise<Tra
  * with is asked of Slack for a missing track too.
  */
 export async function getTrack(deps: Deps, caller: Caller, slug: string, need: Need = 'read'): Promise<Track> {
+  return (await checkedTrack(deps, caller, slug, need)).track;
+}
+
+/** {@link getTrack}, with the access it was decided on. */
+async function checkedTrack(deps: Deps, caller: Caller, slug: string, need: Need): Promise<{ track: Track; access: Access }> {
   const access = await accessFor(deps, caller, need);
   const track = await trackNamed(deps, caller, slug);
   const settled = await settle(deps, caller, access, track, need);
   if (!track || !canRead(settled.access, track)) throw unknownTrack(slug, settled.visible ?? []);
   requireAccess(settled.access, track, need);
-  return track;
+  return { track, access: settled.access };
+}
+
+/**
+ * Whether every change to the track's items would refuse this person (a viewer, a guest, a
+ * member with no role on a track that has owners): what is drawn for them alone then carries
+ * no buttons that only refuse. Decided on the access the read was settled with, so the user
+ * groups that decide it have been read.
+ */
+function readOnlyFor(access: Access, track: TrackAccess & { slug: string }): boolean {
+  return !authorize(access, track, 'write').allowed;
 }
 
 /**
@@ -131,7 +146,10 @@ export async function getTrack(deps: Deps, caller: Caller, slug: string, need: N
  * record is checked before any of its items is read, so a hidden track costs what a missing one does.
  */
 export async function getReport(deps: Deps, caller: Caller, slug: string, need: Need = 'read'): Promise<Report> {
-  return caller.prefetched?.take<Report>(`report:${slug}`) ?? deps.store.getReportOf(await getTrack(deps, caller, slug, need));
+  const prefetched = caller.prefetched?.take<Report>(`report:${slug}`);
+  if (prefetched) return prefetched;
+  const { track, access } = await checkedTrack(deps, caller, slug, need);
+  return { ...(await deps.store.getReportOf(track)), readOnly: readOnlyFor(access, track) };
 }
 
 /**
@@ -151,7 +169,7 @@ export async function getSharedReport(deps: Deps, caller: Caller, slug: string, 
  * An item and its track if the caller may do `need` with them. To someone who may not see the
  * track, its ids (the item's or a missing one's) are answered as a prefix no track uses.
  */
-export async function getItem(deps: Deps, caller: Caller, id: string, need: Need): Promise<{ item: Commitment; track: Track }> {
+export async function getItem(deps: Deps, caller: Caller, id: string, need: Need): Promise<ItemRead> {
   // Commands check their ids and the app draws only good ones: anything else is forged, and reads nothing.
   if (!CommitmentIdSchema.safeParse(id).success) throw notDrawnByUs();
   let found: { item: Commitment; track: Track } | undefined;
@@ -168,7 +186,14 @@ export async function getItem(deps: Deps, caller: Caller, id: string, need: Need
   if (!track || !canRead(access, track)) throw unknownPrefixError(id);
   if (!found) throw missing!;
   requireAccess(access, found.track, need, found.item);
-  return found;
+  return { item: found.item, track: found.track, readOnly: readOnlyFor(access, found.track) };
+}
+
+/** An item and its track as read for one person; `readOnly`: they may not change it (see `readOnlyFor`). */
+export interface ItemRead {
+  item: Commitment;
+  track: Track;
+  readOnly: boolean;
 }
 
 /** What a command's arguments touch: a track by slug (or its whole report, when that is what it reads), or an item by id. */
@@ -255,15 +280,15 @@ function unknownTrack(slug: string, visible: readonly TrackSummary[]): NotFoundE
   return new NotFoundError(text, { say });
 }
 
-/** The tracks the caller may see, with counts. */
-export async function listTracks(deps: Deps, caller: Caller): Promise<TrackSummary[]> {
+/** The tracks the caller may see, with counts, and of each whether they may change its items (`readOnlyFor`). */
+export async function listTracks(deps: Deps, caller: Caller): Promise<(TrackSummary & { readOnly: boolean })[]> {
   const tracks = await deps.store.listTracks(caller.teamId);
   const access = await withGroups(deps.directory, caller.teamId, caller.access, tracks);
-  return tracks.filter((track) => canRead(access, track));
+  return tracks.filter((track) => canRead(access, track)).map((track) => ({ ...track, readOnly: readOnlyFor(access, track) }));
 }
 
 /** An item, its track and its history; the history is read only once the item may be, so a hidden item costs what a missing one does. */
-export async function getHistory(deps: Deps, caller: Caller, id: string): Promise<{ item: Commitment; track: Track; history: HistoryEntry[] }> {
+export async function getHistory(deps: Deps, caller: Caller, id: string): Promise<ItemRead & { history: HistoryEntry[] }> {
   const found = await getItem(deps, caller, id, 'read');
   return { ...found, history: await deps.store.getHistory(caller.teamId, id) };
 }

@@ -25,7 +25,10 @@ export async function buildHome(deps: Deps, caller: Caller) {
     userId,
     now,
     subscriptions: subscriptions.filter((s) => seen.has(s.track)),
-    tracks: summaries.map((summary, i) => ({ summary, report: reports[i] })),
+    tracks: summaries.map((summary, i) => {
+      const report = reports[i];
+      return { summary, report: report && { ...report, readOnly: summary.readOnly } };
+    }),
     readOnly: !mayWriteAnywhere(caller.access).allowed,
   }, t);
 }

@@ -14,8 +14,8 @@ export async function redraw(deps: Deps, caller: Caller, ref: string | undefined
   const { now } = caller;
   const language = translatorOf(caller);
   if (ref.startsWith('item|')) {
-    const [{ item, track }, t] = await Promise.all([getItem(deps, caller, ref.slice('item|'.length), 'read'), language]);
-    return renderCommitment(item, track, now, undefined, t);
+    const [{ item, track, readOnly }, t] = await Promise.all([getItem(deps, caller, ref.slice('item|'.length), 'read'), language]);
+    return renderCommitment(item, track, now, { readOnly }, t);
   }
   const report = parseReportRef(ref);
   if (!report) return undefined;

@@ -37,7 +37,7 @@ export function renderChange(result: { before: Commitment; after: Commitment; tr
   const { before, after, track, change } = result;
   const line = describeChange(before.status, after.status, change, after.id, t);
   const overdue = setsDue(change) ? overdueNotice(after, track, now, t) : undefined;
-  return withItem(overdue ? t.t('change.withOverdue', { line, overdue }) : line, renderCommitment(after, track, now, undefined, t));
+  return withItem(overdue ? t.t('change.withOverdue', { line, overdue }) : line, renderCommitment(after, track, now, {}, t));
 }
 
 /** Whether the change gives the item a due date. */

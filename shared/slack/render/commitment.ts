@@ -113,8 +113,14 @@ export function renderCommitmentBlocks(item: Commitment, timeZone: string, now: 
   return [section(commitmentSummary(item, timeZone, now, t)), ...(actions ? [actions] : [])];
 }
 
+/** How one item is drawn: with its whole history (else its latest notes); `readOnly` for someone who may not change it, with no buttons. */
+export interface CommitmentView {
+  history?: HistoryEntry[];
+  readOnly?: boolean;
+}
+
 /** `show JK-4`: everything about one item, with its latest notes (or its whole history). */
-export function renderCommitment(item: Commitment, track: Pick<Track, 'title' | 'timeZone'>, now: Date, history?: HistoryEntry[], t: Translator = EN): SlackMessage {
+export function renderCommitment(item: Commitment, track: Pick<Track, 'title' | 'timeZone'>, now: Date, { history, readOnly = false }: CommitmentView = {}, t: Translator = EN): SlackMessage {
   const { timeZone } = track;
   const kind = [kindText(item, t), item.kind.type === 'recurring' && !CLOSED_STATUSES.has(item.status) ? nextDateText(item, timeZone, t) : undefined, movedText(item, t)];
   const scores = item.parties.map((p) => `${p} ${item.compliance[p] ? scoreText(item.compliance[p].score, t) : t.t('show.notAssessed')}`);
@@ -150,7 +156,7 @@ export function renderCommitment(item: Commitment, track: Pick<Track, 'title' | 
     const notes = item.notes.slice(-5).map((n) => `• ${formatDayOf(n.at, timeZone, t)} ${actorText(n.by, t)}: ${escapeLines(n.text)}`);
     blocks.push(section(`${t.t('show.latestNotes')}\n${notes.join('\n')}`));
   }
-  const actions = item.archived ? unarchiveActions(item, t) : CLOSED_STATUSES.has(item.status) ? reopenActions(item, t) : commitmentActions(item, t);
+  const actions = readOnly ? undefined : item.archived ? unarchiveActions(item, t) : CLOSED_STATUSES.has(item.status) ? reopenActions(item, t) : commitmentActions(item, t);
   if (actions) blocks.push(actions);
   const text = [
     `${item.id} · ${escape(item.title)}`,

@@ -54,13 +54,17 @@ export function renderHome(model: HomeModel, t: Translator = EN): types.HomeView
   if (tracks.length > MAX_TRACKS) blocks.push(context(t.t('home.moreTracks', { count: tracks.length - MAX_TRACKS, command: '`/commitments`' })));
 
   const open = tracks.flatMap(({ report }) =>
-    report ? report.commitments.filter((c) => !CLOSED_STATUSES.has(c.status) && !c.archived).map((item) => ({ item, timeZone: report.track.timeZone })) : [],
+    report
+      ? report.commitments.filter((c) => !CLOSED_STATUSES.has(c.status) && !c.archived).map((item) => ({ item, timeZone: report.track.timeZone, readOnly: report.readOnly ?? false }))
+      : [],
   );
   const overdue = open.filter(({ item, timeZone }) => deriveFlags(item, timeZone, now).overdue);
   const mine = open.filter(({ item }) => item.owners.some((o) => o.slackUserId === userId));
-  blocks.push({ type: 'divider' }, ...itemSection(ITEM_SECTIONS.overdue, overdue, now, t.t('home.nothingOverdue'), commitmentActions, t));
+  // Items of a track the viewer may not change are listed without the buttons that would only refuse them.
+  const reportActions = (row: HomeRow, t: Translator) => (row.readOnly ? undefined : commitmentActions(row.item, t));
+  blocks.push({ type: 'divider' }, ...itemSection(ITEM_SECTIONS.overdue, overdue, now, t.t('home.nothingOverdue'), reportActions, t));
   // Your own items carry a check-in's answers, as in the direct message that asks about them.
-  blocks.push({ type: 'divider' }, ...itemSection(ITEM_SECTIONS.mine, mine, now, t.t('home.nothingYours'), checkInActions, t));
+  blocks.push({ type: 'divider' }, ...itemSection(ITEM_SECTIONS.mine, mine, now, t.t('home.nothingYours'), (row, t) => checkInActions(row.item, t), t));
 
   blocks.push({ type: 'divider' }, section(`*${t.t('home.digests')}*`));
   if (model.subscriptions.length === 0) blocks.push(context(t.t('home.noDigests', { command: '`/commitments subscribe <track> every monday 09:00`' })));
@@ -69,19 +73,26 @@ export function renderHome(model: HomeModel, t: Translator = EN): types.HomeView
   return { type: 'home', blocks: blocks.slice(0, SLACK_LIMITS.blocksPerView) };
 }
 
+/** An open item on the tab, with its track's zone and whether the viewer may change it. */
+interface HomeRow {
+  item: Commitment;
+  timeZone: string;
+  readOnly: boolean;
+}
+
 function itemSection(
   kind: { heading: MessageKey; id: number },
-  rows: { item: Commitment; timeZone: string }[],
+  rows: HomeRow[],
   now: Date,
   empty: string,
-  actionsOf: (item: Commitment, t: Translator) => types.ActionsBlock | undefined,
+  actionsOf: (row: HomeRow, t: Translator) => types.ActionsBlock | undefined,
   t: Translator,
 ): Block[] {
   const blocks: Block[] = [section(t.t(kind.heading, { count: rows.length }))];
   if (rows.length === 0) return [...blocks, context(empty)];
-  for (const { item, timeZone } of rows.slice(0, ITEMS_PER_SECTION)) {
-    blocks.push(section(commitmentSummary(item, timeZone, now, t)));
-    const actions = actionsOf(item, t);
+  for (const row of rows.slice(0, ITEMS_PER_SECTION)) {
+    blocks.push(section(commitmentSummary(row.item, row.timeZone, now, t)));
+    const actions = actionsOf(row, t);
     if (actions) blocks.push({ ...actions, block_id: `${kind.id}:${actions.block_id}` });
   }
   if (rows.length > ITEMS_PER_SECTION) blocks.push(context(t.t('home.more', { count: rows.length - ITEMS_PER_SECTION })));

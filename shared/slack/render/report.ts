@@ -95,9 +95,11 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
   if (summary.length > 0) blocks.push(section(summary.join('\n')));
   blocks.push({ type: 'divider' });
 
+  // A report posted in a channel keeps its buttons and hints: whoever acts on one is checked then.
+  const changes = !report.readOnly || view.shared === true;
   const nothing = report.commitments.length === 0 ? t.t('report.noCommitments') : t.t('report.noneShown', { filter: view.filter });
   if (slice.length === 0) {
-    blocks.push(section(report.commitments.length === 0 ? `${nothing} ${t.t('report.addOne', { command: `\`/commitments add ${track.slug} "title"\`` })}` : nothing));
+    blocks.push(section(report.commitments.length === 0 && changes ? `${nothing} ${t.t('report.addOne', { command: `\`/commitments add ${track.slug} "title"\`` })}` : nothing));
   }
   const groupOf = (item: Commitment): Status | 'archived' => (item.archived ? 'archived' : item.status);
   let group: Status | 'archived' | undefined;
@@ -111,7 +113,7 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
     // One context line for both, so a page stays inside Slack's 50 blocks.
     const asks = [...(waits.get(item.id) ?? []).map((w) => noAnswerText(w, view.now, track.timeZone, t)), ...(pauses.get(item.id) ?? []).map(pausedLine)];
     if (asks.length > 0) blocks.push(context(asks.join(' · ')));
-    const actions = commitmentActions(item, t);
+    const actions = changes ? commitmentActions(item, t) : undefined;
     if (actions) blocks.push(actions);
   }
 

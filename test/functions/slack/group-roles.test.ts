@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MEMBERS_PER_GROUP } from '#shared/domain/bounds';
 import { createPeopleStore } from '#shared/store/people';
-import { VIEW_IDS } from '#shared/slack-app/definitions';
+import { ACTION_IDS, VIEW_IDS } from '#shared/slack-app/definitions';
 import { ROLE_INPUTS } from '#shared/slack/render/roles';
-import { commandEvent, interactionEvent } from '#local/slack-request';
+import { commandEvent, eventCallback, interactionEvent } from '#local/slack-request';
 import { useSlackHandler } from '../../support/slack-handler.ts';
 import { tableItems } from '../../support/slack-commands.ts';
 
@@ -74,6 +74,37 @@ describe('a user group with a role', () => {
 
   it('does not let an editor group’s members manage the track', async () => {
     expect(await command('gx roles add <@U0INEDITORS> viewer', 'U0INEDITORS')).toMatch(/Only the owners of gx/);
+  });
+});
+
+describe('item buttons', () => {
+  /** Whether what `userId` is shown carries an item's Mark done button: the answer to `text`, or their Home tab. */
+  async function hasButtons(userId: string, text?: string): Promise<boolean> {
+    sent += 1;
+    if (text === undefined) {
+      const before = harness.slack.calls.length;
+      await harness.send(eventCallback(TEAM, { type: 'app_home_opened', user: userId, channel: 'D0HOME', tab: 'home', event_ts: `${sent}.1` }, { eventId: `Ev0GRPHOME${sent}` }));
+      const home = harness.slack.calls.slice(before).filter((c) => c.method === 'views.publish').at(-1);
+      expect(JSON.stringify(home?.args)).toContain('GX-1');
+      return JSON.stringify(home?.args).includes(ACTION_IDS.markDone);
+    }
+    const result = await harness.send(commandEvent(text, { teamId: TEAM, userId, channelId: 'C0GENERAL', responseUrl: harness.slack.responseUrl(`grp${sent}`), triggerId: `t${sent}` }));
+    const blocks = JSON.stringify(result.json()['blocks']);
+    expect(blocks).toContain('GX-1');
+    return blocks.includes(ACTION_IDS.markDone);
+  }
+
+  it('are drawn only for those who may change items (an editor group’s member, not a viewer group’s, a member with no role or a guest), and on a report shared to the channel', async () => {
+    // Overdue, so the Home tab lists it with its buttons too.
+    expect(await command('edit GX-1 due yesterday "moved to yesterday"', OWNER)).toMatch(/already overdue/);
+    for (const where of ['gx all', 'show GX-1', undefined]) {
+      expect(await hasButtons('U0INEDITORS', where)).toBe(true);
+      expect(await hasButtons('U0INVIEWERS', where)).toBe(false);
+      expect(await hasButtons('U0NOGROUP', where)).toBe(false);
+      expect(await hasButtons('U0GUEST', where)).toBe(false);
+    }
+    // Posted to the channel, a report keeps them: whoever presses one there is checked then.
+    expect(await hasButtons('U0INVIEWERS', 'gx all share')).toBe(true);
   });
 });
 

@@ -196,7 +196,7 @@ describe('the pseudo-locale pass over the item views, the track list and the ite
     for (const id of ['JK-1', 'JK-4', 'JK-5']) {
       const item: Commitment = await store.getCommitment(TEAM, id);
       const history: HistoryEntry[] = await store.getHistory(TEAM, id);
-      for (const message of [renderCommitment(item, track, NOW, undefined, pseudo), renderCommitment(item, track, NOW, history, pseudo)]) {
+      for (const message of [renderCommitment(item, track, NOW, undefined, pseudo), renderCommitment(item, track, NOW, { history }, pseudo)]) {
         const text = shown(message);
         expect({ id, left: englishLeftIn(text, { people: [...peoplesText, '協議を確認', '중복', '서울'], slugs: ['japan-korea'] }) }).toEqual({ id, left: [] });
       }

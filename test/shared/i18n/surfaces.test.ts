@@ -192,7 +192,7 @@ const SURFACES: Surface[] = [
   { name: 'add form with a track to pick', render: (t) => ({ view: addCommitmentModal({ choices: Array.from({ length: 120 }, () => summary) }, ORIGIN, {}, t) }) },
   // Items: show, history, a change's answer.
   ...items.slice(0, 7).map((item, i) => ({ name: `show ${i + 1}: ${item.kind.type}, ${item.status}${item.archived ? ', archived' : ''}`, render: (t: Translator) => ({ message: renderCommitment(item, track, FIXTURE_NOW, undefined, t) }) })),
-  { name: 'history', render: (t) => ({ message: renderCommitment(items[3]!, track, FIXTURE_NOW, history, t) }) },
+  { name: 'history', render: (t) => ({ message: renderCommitment(items[3]!, track, FIXTURE_NOW, { history }, t) }) },
   ...CHANGES.map((change, i) => ({ name: `a change’s answer ${i + 1}: ${change.type}`, render: (t: Translator) => ({ message: renderChange({ before: items[i % 7]!, after: items[(i + 1) % 7]!, track, change }, FIXTURE_NOW, t) }) })),
   // Tracks and people.
   { name: 'the list of tracks', render: (t) => ({ message: renderTrackList(Array.from({ length: 60 }, () => summary), { manager: { userId: FIXTURE_PEOPLE.owner } }, t) }) },
