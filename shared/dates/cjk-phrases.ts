@@ -18,8 +18,10 @@ const monthName = (month: string): string | undefined => MONTH_NAMES[Number(mont
 /** "by" as each language puts it after a date: 来月末まで(に), 다음 달 말까지. */
 const BY = String.raw`(?:まで(?:に)?|까지)?`;
 const NEXT = String.raw`(?:来|다음\s?)`;
-/** The weekday the bot writes after a date, "(月)" or " (월)", which the date itself settles. */
-const WEEKDAY_NOTE = String.raw`(?:\s?\([月火水木金土日월화수목금토일](?:曜日?|요일)?\))?`;
+/** A weekday after a date, "(月)" or " (월)" as the bot writes it or "火曜日", "화요일", which the reader checks against the date. */
+const WEEKDAY_NOTE = String.raw`(?:\s?\(([月火水木金土日월화수목금토일])(?:曜日?|요일)?\)|\s?([月火水木金土日월화수목금토일])(?:曜日?|요일))?`;
+/** The weekday written after a date, as English writes it before one ("tuesday "). */
+const weekdayBefore = (written: string | undefined): string => (written ? `${WEEKDAYS[written]} ` : '');
 
 /** Whole-text phrases, each with the English it means. */
 const PHRASES: { re: RegExp; english: (m: RegExpExecArray) => string | undefined }[] = [
@@ -52,6 +54,11 @@ const PHRASES: { re: RegExp; english: (m: RegExpExecArray) => string | undefined
   // 今四半期末, 이번 분기 말; 来四半期末, 다음 분기 말
   { re: new RegExp(String.raw`^(?:今|이번\s?)?(?:四半期|분기)\s?(?:末|中|내|말|중)?${BY}$`), english: () => 'end of this quarter' },
   { re: new RegExp(String.raw`^${NEXT}(?:四半期|분기)\s?(?:末|中|내|말|중)?${BY}$`), english: () => 'end of next quarter' },
+  // 2027年度(末), 2027년도, 2027 회계연도 (말까지): FY2027, in the track's fiscal year
+  {
+    re: new RegExp(String.raw`^(\d{4})\s?年度\s?(?:末|中|内)?${BY}$|^(\d{4})\s?(?:년도|회계\s?연도)\s?(?:말|중|안|내)?${BY}$`),
+    english: (m) => `fy ${m[1] ?? m[2]}`,
+  },
   // 年度末, 今年度中, 이번 회계연도 말: the track's fiscal year
   { re: new RegExp(String.raw`^(?:今年度|本年度|年度)\s?(?:末|中|内)?${BY}$|^(?:이번\s?)?회계\s?연도\s?(?:말|중|안|내)?${BY}$`), english: () => 'this fiscal year' },
   // 上半期, 상반기 (2027年上半期, 2027년 상반기)
@@ -63,15 +70,15 @@ const PHRASES: { re: RegExp; english: (m: RegExpExecArray) => string | undefined
   },
   // 2027年3月, 2027년 3월: the month's end, as a month with its year stands for it
   { re: /^(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]$/, english: (m) => (monthName(m[2]!) ? `end of ${monthName(m[2]!)} ${m[1]}` : undefined) },
-  // 2026年3月30日(月), 2026년 3월 30일 (월), 2026年3月30日まで: the reader checks the day exists
+  // 2026年3月30日(月), 2026년 3월 30일 (월), 2026年3月30日まで: the reader checks the day exists, and its weekday
   {
     re: new RegExp(String.raw`^(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]${WEEKDAY_NOTE}${BY}$`),
-    english: (m) => `${m[1]}-${m[2]}-${m[3]}`,
+    english: (m) => `${weekdayBefore(m[4] ?? m[5])}${m[1]}-${m[2]}-${m[3]}`,
   },
   // 3月31日, 3월 31일, 3月30日まで, 3월 30일까지
   {
     re: new RegExp(String.raw`^(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]${WEEKDAY_NOTE}${BY}$`),
-    english: (m) => (monthName(m[1]!) ? `${Number(m[2])} ${monthName(m[1]!)}` : undefined),
+    english: (m) => (monthName(m[1]!) ? `${weekdayBefore(m[3] ?? m[4])}${Number(m[2])} ${monthName(m[1]!)}` : undefined),
   },
 ];
 

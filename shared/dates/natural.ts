@@ -1,9 +1,10 @@
 import { TZDate } from '@date-fns/tz';
 import * as chrono from 'chrono-node';
-import { add, addDays, addYears, endOfMonth, endOfQuarter, endOfYear, format, parseISO } from 'date-fns';
+import { add, addDays, addYears, endOfMonth, endOfQuarter, endOfYear, format, getDay, parseISO } from 'date-fns';
 import { englishOfCjkDate, JAPANESE_TEXT } from '#shared/dates/cjk-phrases';
 import { COUNT_WORD_PATTERN, readCount } from '#shared/dates/count-words';
 import { localDate } from '#shared/dates/flags';
+import { WEEKDAYS } from '#shared/domain/check-ins';
 import type { LocalDate } from '#shared/domain/schemas';
 
 /** Which way a date without a year or week ("31 March", "friday") is read. */
@@ -19,20 +20,23 @@ export interface NaturalDateOptions {
   fiscalYearStart?: number;
 }
 
+export type Weekday = (typeof WEEKDAYS)[number];
+
 /**
  * What a date as typed reads as: one day; two days, when day and month could be either way
- * round ("4/5/2027"), which is never guessed; or nothing.
+ * round ("4/5/2027"), which is never guessed; a day written with another day's weekday ("Tue 30
+ * Mar 2026", a Monday), where either could be the slip; or nothing.
  */
 export type DateReading =
   | { kind: 'date'; date: LocalDate }
   | { kind: 'ambiguous'; dayFirst: LocalDate; monthFirst: LocalDate }
+  | { kind: 'wrongWeekday'; date: LocalDate; weekday: Weekday; stated: Weekday }
   | { kind: 'unreadable' };
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
 const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
 const YEAR = String.raw`(?:\s+([12]\d{3}))?`;
 
-const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const COUNT_FROM_TODAY = new RegExp(String.raw`^(?:in )?(\d{1,3}|${COUNT_WORD_PATTERN}) (day|week|month|year)s?(?: from (?:now|today))?$`);
 // "next month" alone means its end, as "end of next month" does; "next week" is left to chrono.
 const END_OF_PERIOD = /^(?:end of (?:(the|this|next) )?|(this|next) )(month|quarter|year)$/;
@@ -45,10 +49,12 @@ const FISCAL_YEAR = /^(?:end of )?(?:(?:fy|fiscal year) ?'?(\d{4}|\d{2})|(?:the 
 /** "4/5/2027", "31.3.2027", "3-4": day and month in an order the numbers alone may not tell. */
 const NUMERIC_DATE = /^(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?$/;
 const END_OF_QUARTER = new RegExp(String.raw`^(?:end of )?q([1-4])${YEAR}$`);
-const END_OF_MONTH_NAMED = new RegExp(String.raw`^end of ${MONTH}${YEAR}$`);
+/** "end of March", "Jan 2027", "march": a deadline given as a month is its last day. */
+const END_OF_MONTH_NAMED = new RegExp(String.raw`^(?:end of )?${MONTH}\.?,?${YEAR}$`);
 const MID_MONTH = new RegExp(String.raw`^(?:mid|mid-|middle of )\s*${MONTH}${YEAR}$`);
-/** A weekday before a date ("Thu Dec 31", "Mon 30 Mar 2026"), which the date itself settles. */
-const WEEKDAY_NOTE = String.raw`(?:(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?,? )?`;
+/** A weekday before a date ("Thu Dec 31", "Mon 30 Mar 2026"), which must be the date's own. */
+const WEEKDAY_NOTE = String.raw`(?:(?<weekday>mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?,? )?`;
+const ISO_DATE = new RegExp(String.raw`^${WEEKDAY_NOTE}(?<year>\d{4})-(?<month>\d{1,2})-(?<day>\d{1,2})$`);
 /** "Dec 31", "December 31, 2026", "march 30th": chrono would read a day of 10 or more as a year ("Dec 2031"). */
 const MONTH_THEN_DAY = new RegExp(String.raw`^${WEEKDAY_NOTE}(?<month>${MONTH})\.? (?<day>\d{1,2})(?:st|nd|rd|th)?,?(?: (?<year>[12]\d{3}))?$`);
 /** "31 Dec", "31 December 2026", "31st of March": the same day the other way round. */
@@ -63,7 +69,8 @@ const FUTURE_WORDS = /\b(next|this|coming|in|tomorrow)\b/;
  * date in `timeZone` at `now`.
  *
  * The whole text must be a date: anything left over ("whenever", "friday please") gives
- * `undefined`, as does a month or time with no day ("april", "5pm").
+ * `undefined`, as does a time with no day ("5pm"). A month with no day ("april", "Jan 2027") is
+ * its last day, as "end of April" is.
  */
 export function parseNaturalDate(text: string, opts: NaturalDateOptions): LocalDate | undefined {
   const reading = readNaturalDate(text, opts);
@@ -78,10 +85,10 @@ export function readNaturalDate(text: string, opts: NaturalDateOptions): DateRea
   const prefer = opts.prefer ?? 'future';
   const today = localDate(opts.now, opts.timeZone);
   // A typo in an ISO date (or "31 Feb") must not fall through to chrono, which would read it another way.
-  const iso = ISO_DATE.exec(phrase);
-  if (iso) return reading(calendarDate(Number(iso[1]), Number(iso[2]), Number(iso[3])));
+  const iso = ISO_DATE.exec(phrase)?.groups;
+  if (iso) return onWeekday(calendarDate(Number(iso.year), Number(iso.month), Number(iso.day)), iso.weekday);
   const named = (MONTH_THEN_DAY.exec(phrase) ?? DAY_THEN_MONTH.exec(phrase))?.groups;
-  if (named) return reading(onMonthDay(monthIndex(named.month) + 1, Number(named.day), named.year, today, prefer));
+  if (named) return onWeekday(onMonthDay(monthIndex(named.month) + 1, Number(named.day), named.year, today, prefer), named.weekday);
   // chrono reads "4/5" day first without a word; we ask instead.
   const numeric = NUMERIC_DATE.exec(phrase);
   if (numeric) return readNumericDate(numeric, today, prefer);
@@ -95,6 +102,14 @@ export function readNaturalDate(text: string, opts: NaturalDateOptions): DateRea
 
 function reading(date: LocalDate | undefined): DateReading {
   return date ? { kind: 'date', date } : { kind: 'unreadable' };
+}
+
+/** The date, when the weekday written with it ("tue", "Tuesday") is the one it falls on. */
+function onWeekday(date: LocalDate | undefined, written: string | undefined): DateReading {
+  if (!date || !written) return reading(date);
+  const weekday = WEEKDAYS[getDay(parseISO(date))]!;
+  const stated = WEEKDAYS.find((w) => written.startsWith(w))!;
+  return stated === weekday ? reading(date) : { kind: 'wrongWeekday', date, weekday, stated };
 }
 
 /**

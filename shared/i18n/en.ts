@@ -265,6 +265,8 @@ export const en = {
   'change.ambiguousDate': 'Is that {dayFirst} or {monthFirst}? Write {isoDayFirst} or {isoMonthFirst}.',
   'change.dateHint': 'a date like 2026-03-31, "next friday", "end of march", "H1 2027", "FY2027" or "in 2 weeks"',
   'change.stale': '{id} was changed by someone else a moment ago; nothing was saved. Look at it again and retry.',
+  'change.wrongWeekday':
+    '{date} is a {weekday, select, mon {Monday} tue {Tuesday} wed {Wednesday} thu {Thursday} fri {Friday} sat {Saturday} sun {Sunday} other {{weekday}}}, not a {stated, select, mon {Monday} tue {Tuesday} wed {Wednesday} thu {Thursday} fri {Friday} sat {Saturday} sun {Sunday} other {{stated}}}. Write the date again, with its own weekday or none.',
   'change.busy': 'Someone else was writing the same thing; nothing was saved. Try again.',
   'item.notFound': 'There is no {id}.',
   'item.noPrefix': 'No track uses the prefix {prefix}, so there is no {id}.',

@@ -241,6 +241,8 @@ export const ja: Catalog = {
   'change.ambiguousDate': '{dayFirst} と {monthFirst} のどちらですか？ {isoDayFirst} または {isoMonthFirst} のように書いてください。',
   'change.dateHint': '2026-03-31、来月末、来週金曜日、3週間後、2027年上半期、FY2027 のような日付',
   'change.stale': '{id} はたった今ほかの人が変更しました。何も保存していません。もう一度確認してからやり直してください。',
+  'change.wrongWeekday':
+    '{date}は{weekday, select, mon {月曜日} tue {火曜日} wed {水曜日} thu {木曜日} fri {金曜日} sat {土曜日} sun {日曜日} other {{weekday}}}で、{stated, select, mon {月曜日} tue {火曜日} wed {水曜日} thu {木曜日} fri {金曜日} sat {土曜日} sun {日曜日} other {{stated}}}ではありません。正しい曜日を付けるか、曜日なしで日付を書き直してください。',
   'change.busy': 'ほかの人が同じ内容を書き込んでいました。何も保存していません。もう一度お試しください。',
   'item.notFound': '{id} はありません。',
   'item.noPrefix': 'プレフィックス {prefix} を使うトラックがないため、{id} はありません。',

@@ -241,6 +241,8 @@ export const ko: Catalog = {
   'change.ambiguousDate': '{dayFirst}입니까, {monthFirst}입니까? {isoDayFirst} 또는 {isoMonthFirst}처럼 쓰십시오.',
   'change.dateHint': '2026-03-31, 다음 달 말, 다음 주 금요일, 3주 후, 2027년 상반기, FY2027 같은 날짜',
   'change.stale': '{id}을(를) 방금 다른 사람이 변경했습니다. 아무것도 저장하지 않았습니다. 다시 확인한 뒤 다시 시도하십시오.',
+  'change.wrongWeekday':
+    '{date}은(는) {weekday, select, mon {월요일} tue {화요일} wed {수요일} thu {목요일} fri {금요일} sat {토요일} sun {일요일} other {{weekday}}}이며 {stated, select, mon {월요일} tue {화요일} wed {수요일} thu {목요일} fri {금요일} sat {토요일} sun {일요일} other {{stated}}}이 아닙니다. 맞는 요일을 붙이거나 요일 없이 날짜를 다시 쓰십시오.',
   'change.busy': '다른 사람이 같은 내용을 쓰고 있었습니다. 아무것도 저장하지 않았습니다. 다시 시도하십시오.',
   'item.notFound': '{id}은(는) 없습니다.',
   'item.noPrefix': '접두사 {prefix}을(를) 쓰는 트랙이 없으므로 {id}도 없습니다.',

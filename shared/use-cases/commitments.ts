@@ -690,6 +690,7 @@ export function resolveDate(text: string, track: Pick<Track, 'timeZone' | 'fisca
     const { dayFirst, monthFirst } = reading;
     throw refusal(spoken('change.ambiguousDate', { dayFirst: { date: dayFirst }, monthFirst: { date: monthFirst }, isoDayFirst: dayFirst, isoMonthFirst: monthFirst }), hint);
   }
+  if (reading.kind === 'wrongWeekday') throw refusal(spoken('change.wrongWeekday', { date: { date: reading.date }, weekday: reading.weekday, stated: reading.stated }), hint);
   if (reading.kind === 'unreadable') throw refusal(spoken('change.notADate', { text }), hint);
   return reading.date;
 }

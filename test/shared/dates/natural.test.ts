@@ -139,7 +139,6 @@ describe('parseNaturalDate', () => {
     ['friday please'],
     ['please friday'],
     ['friday or monday'],
-    ['april'],
     ['5pm'],
     ['3 to 5 April'],
     ['2026-02-30'],
@@ -180,7 +179,7 @@ describe('a month name with a day', () => {
     expect(['Apr 1', '1 Apr', 'Mar 31'].map(inPast)).toEqual(['2025-04-01', '2025-04-01', '2026-03-31']);
   });
 
-  it.each([['Feb 30'], ['30 Feb 2027'], ['Dec 2026'], ['Dec 32']])('rejects "%s"', (text) => {
+  it.each([['Feb 30'], ['30 Feb 2027'], ['Dec 32']])('rejects "%s"', (text) => {
     expect(readNaturalDate(text, { now, timeZone: 'UTC' }).kind).not.toBe('date');
   });
 });
@@ -229,6 +228,81 @@ describe('dates people write (issue 15)', () => {
   it.each([['H3 2027'], ['mid-202'], ['2026年13月1日'], ['31/31/2027'], ['FY 2027/28']])('rejects "%s"', (text) => {
     expect(readNaturalDate(text, { now, timeZone: 'UTC' }).kind).not.toBe('date');
   });
+});
+
+describe('deadlines as people give them in commands and forms', () => {
+  // Today is Tuesday 31 March 2026 in UTC.
+  it.each([
+    ['Jan 2027', 'end of Jan 2027', '2027-01-31'],
+    ['January 2027', 'end of January 2027', '2027-01-31'],
+    ['Jan. 2027', 'end of January 2027', '2027-01-31'],
+    ['Dec 2026', 'end of December 2026', '2026-12-31'],
+    ['february 2028', 'end of february 2028', '2028-02-29'],
+    ['2027年1月', '2027年1月末', '2027-01-31'],
+    ['2027년 1월', '2027년 1월 말', '2027-01-31'],
+  ])('reads the month and year "%s" as "%s" is read: its last day, %s', (text, endOf, expected) => {
+    expect(inUtc(text)).toBe(expected);
+    expect(inUtc(endOf)).toBe(expected);
+  });
+
+  it.each([
+    ['march', '2026-03-31'],
+    ['April', '2026-04-30'],
+    ['feb', '2027-02-28'],
+    ['by March', '2026-03-31'],
+    ['by april', '2026-04-30'],
+    ['by Jan 2027', '2027-01-31'],
+    ['by 31 March', '2026-03-31'],
+    ['by end of June', '2026-06-30'],
+    ['by the end of June', '2026-06-30'],
+    ['by Friday', '2026-04-03'],
+  ])('reads "%s" as what follows "by" says, a bare month as its next end from today: %s', (text, expected) => {
+    expect(inUtc(text)).toBe(expected);
+  });
+
+  it('reads a bare month on the track’s calendar: March is over in Tokyo on 1 April', () => {
+    expect(inTokyo('march')).toBe('2027-03-31');
+    expect(inTokyo('april')).toBe('2026-04-30');
+  });
+
+  it.each([
+    ['2027年度', '2028-03-31'],
+    ['2027年度末', '2028-03-31'],
+    ['2027年度末まで', '2028-03-31'],
+    ['2027년도', '2028-03-31'],
+    ['2027 회계연도', '2028-03-31'],
+    ['2027회계연도 말까지', '2028-03-31'],
+  ])('reads the Japanese or Korean fiscal year "%s" as FY2027 is read: %s with an April start', (text, expected) => {
+    const inJapan = (phrase: string) => parseNaturalDate(phrase, { now, timeZone: 'Asia/Tokyo', fiscalYearStart: 4 });
+    expect(inJapan(text)).toBe(expected);
+    expect(inJapan('FY2027')).toBe(expected);
+    expect(inUtc(text)).toBe('2027-12-31');
+  });
+
+  // 1 March 2026: 30 March 2026 (a Monday) is ahead.
+  const march = { now: new Date('2026-03-01T00:00:00Z'), timeZone: 'UTC' };
+
+  it.each([
+    ['Tue 30 Mar 2026', '2026-03-30', 'mon', 'tue'],
+    ['Tuesday, March 30, 2026', '2026-03-30', 'mon', 'tue'],
+    ['sun 2026-03-30', '2026-03-30', 'mon', 'sun'],
+    ['fri 31 dec', '2026-12-31', 'thu', 'fri'],
+    ['3月30日(火)', '2026-03-30', 'mon', 'tue'],
+    ['2026年3月30日（火）', '2026-03-30', 'mon', 'tue'],
+    ['2026年3月30日火曜日まで', '2026-03-30', 'mon', 'tue'],
+    ['2026년 3월 30일 (화)', '2026-03-30', 'mon', 'tue'],
+    ['2026년 3월 30일 토요일', '2026-03-30', 'mon', 'sat'],
+  ])('never picks between a date and a weekday it does not fall on: "%s" (%s is a %s)', (text, date, weekday, stated) => {
+    expect(readNaturalDate(text, march)).toEqual({ kind: 'wrongWeekday', date, weekday, stated });
+    expect(parseNaturalDate(text, march)).toBeUndefined();
+  });
+
+  it.each([['Mon 30 Mar 2026'], ['monday, march 30, 2026'], ['mon 2026-03-30'], ['3月30日(月)'], ['2026年3月30日月曜日'], ['2026년 3월 30일 (월요일)까지']])(
+    'reads "%s", whose weekday is the date’s own',
+    (text) => {
+      expect(parseNaturalDate(text, march)).toBe('2026-03-30');
+    },
+  );
 });
 
 describe('formatLocalDate', () => {
