@@ -23,7 +23,7 @@ export type AskDecision =
 export function decideAsk(
   item: Commitment | undefined,
   track: Pick<Track, 'title' | 'timeZone' | 'checkIns'> | undefined,
-  lastAsked: Pick<Ask, 'askedOn' | 'askedAt'>,
+  lastAsked: Pick<Ask, 'askedOn' | 'askedAt' | 'namedAt'>,
   today: LocalDate,
   now: Date,
 ): AskDecision {
@@ -35,8 +35,16 @@ export function decideAsk(
   const next = nextAsk(item, track.checkIns, track.timeZone, after);
   if (!next) return { kind: 'never' };
   const trackToday = localDate(now, track.timeZone);
+  const entry = (reason: AskReason) => entryOf(item, track.title, track.timeZone, reason, trackToday);
+  // Named by someone else and not asked since: told of the item now, whatever falls due, by its due date when it has one.
+  if (isNewTo(lastAsked)) return { kind: 'ask', entry: { ...entry('before-due'), newOwner: true } };
   if (next.on > today || next.on > trackToday) return { kind: 'later', on: next.on };
-  return { kind: 'ask', entry: entryOf(item, track.title, track.timeZone, next.reason, trackToday) };
+  return { kind: 'ask', entry: entry(next.reason) };
+}
+
+/** Whether the owner was named by someone else after the last check-in that listed the item (or has had none). */
+function isNewTo(ask: Pick<Ask, 'askedAt' | 'namedAt'>): boolean {
+  return ask.namedAt !== undefined && (ask.askedAt === undefined || ask.askedAt < ask.namedAt);
 }
 
 /**

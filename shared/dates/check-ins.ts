@@ -39,20 +39,12 @@ export function nextAsk(
 }
 
 /**
- * When an owner of an item changed on `today` may first need asking. An owner it had, or the one
- * who changed it: nothing today (someone just touched it), so the first trigger after today. An
- * owner the change has just named (`new`) has heard nothing of it yet: its first trigger from
- * today on, so an item handed over the day before it is due is raised that day, not once overdue.
- * The sweep corrects it with what it knows.
+ * When an owner of an item changed on `today` may next need asking: nothing today (someone just
+ * touched it), so the first trigger after today. (An owner someone else has just named is asked
+ * today instead: see `askWriteItems`.) The sweep corrects it with what it knows.
  */
-export function askOnAfterChange(
-  item: Askable,
-  settings: CheckInSettings,
-  timeZone: string,
-  today: LocalDate,
-  owner: 'kept' | 'new' = 'kept',
-): LocalDate | undefined {
-  return nextAsk(item, settings, timeZone, owner === 'new' ? addLocalDays(today, -1) : today)?.on;
+export function askOnAfterChange(item: Askable, settings: CheckInSettings, timeZone: string, today: LocalDate): LocalDate | undefined {
+  return nextAsk(item, settings, timeZone, today)?.on;
 }
 
 /**

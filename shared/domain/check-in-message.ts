@@ -10,6 +10,8 @@ export interface CheckInEntry {
   dueOn: LocalDate | undefined;
   /** Days to the due date (before-due), past it (overdue), or since the last update (quiet). */
   days: number;
+  /** Someone else has made them an owner since their last check-in about it: the first they hear of it. */
+  newOwner?: boolean;
 }
 
 /** A person's check-in of one day: the items listed (most urgent first) and how many wait for another day. */

@@ -43,6 +43,12 @@ export const AskSchema = z.object({
   userId: SlackUserIdSchema,
   /** The first day the owner may need asking; the sweep works out the exact day from the item. */
   askOn: LocalDateSchema.optional(),
+  /**
+   * When someone else named this person an owner of the item (a new item, a handover). Until a
+   * check-in has listed the item since, they have heard nothing of it from the bot: their next
+   * check-in lists it, whatever else falls due (see `decideAsk`).
+   */
+  namedAt: InstantSchema.optional(),
   /** The owner's local date of the last check-in that listed the item. */
   askedOn: LocalDateSchema.optional(),
   askedAt: InstantSchema.optional(),

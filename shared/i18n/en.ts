@@ -642,6 +642,7 @@ export const en = {
   'checkIn.answeredDone': ':white_check_mark: Done — you marked it done on {date}',
   'checkIn.answeredDoneNote': ':white_check_mark: Done — you marked it done on {date}: “{text}”',
   'checkIn.answeredNote': ':memo: Noted on {date}: “{text}”',
+  'checkIn.newOwner': 'new to you, {why}',
   'checkIn.answeredSnoozed': ':alarm_clock: Snoozed until {date}',
   'checkIn.answeredHanded': ':leftwards_arrow_with_hook: Handed to {who}',
   'checkIn.nowStatus': 'now {status}',

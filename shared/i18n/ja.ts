@@ -612,6 +612,7 @@ export const ja: Catalog = {
   'checkIn.answeredDoneNote': ':white_check_mark: 完了 — {date}に完了にしました:「{text}」',
   'checkIn.answeredNote': ':memo: {date}にメモを追加しました:「{text}」',
   'checkIn.answeredSnoozed': ':alarm_clock: {date}までスヌーズしました',
+  'checkIn.newOwner': '新たに担当、{why}',
   'checkIn.answeredHanded': ':leftwards_arrow_with_hook: {who} に引き継ぎました',
   'checkIn.nowStatus': '現在は{status}',
   'checkIn.archived': 'アーカイブ済み',

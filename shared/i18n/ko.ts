@@ -612,6 +612,7 @@ export const ko: Catalog = {
   'checkIn.answeredDoneNote': ':white_check_mark: 완료 — {date}에 완료로 표시했습니다: “{text}”',
   'checkIn.answeredNote': ':memo: {date}에 메모를 남겼습니다: “{text}”',
   'checkIn.answeredSnoozed': ':alarm_clock: {date}까지 미뤘습니다',
+  'checkIn.newOwner': '새로 담당, {why}',
   'checkIn.answeredHanded': ':leftwards_arrow_with_hook: {who}에게 넘겼습니다',
   'checkIn.nowStatus': '현재 {status}',
   'checkIn.archived': '보관됨',

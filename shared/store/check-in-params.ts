@@ -10,7 +10,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { askOnAfterChange, earliestStartOf } from '#shared/dates/check-ins';
 import { localDate } from '#shared/dates/flags';
 import type { Ask, AskReason, Stop } from '#shared/domain/check-ins';
-import type { Commitment, LocalDate, TeamId, Track } from '#shared/domain/schemas';
+import { CLOSED_STATUSES, type Commitment, type LocalDate, type TeamId, type Track } from '#shared/domain/schemas';
 import { keys } from '#shared/store/params';
 import { DELIVERY_TTL_DAYS, deliveryPk, dueIndexQueryParams, fnv1a, newLease } from '#shared/store/subscription-params';
 
@@ -58,10 +58,10 @@ export function askedOwners(item: Pick<Commitment, 'owners'>): string[] {
 
 /**
  * The ask records a write of `after` (changed from `before`, or created) brings with it, in the
- * same transaction: each owner's next ask day (or none, out of the index), counted from today for
- * an owner the write names who did not make it (see `askOnAfterChange`), and removal of the
- * asks of owners it no longer has. Only `askOn` and the index keys are set: what the sweep
- * wrote (when it last asked, the message) stays.
+ * same transaction: each owner's next ask day (or none, out of the index; see `askOnAfterChange`),
+ * today for an owner the write names who did not make it, marked `namedAt` so that their next
+ * check-in tells them of the item; and removal of the asks of owners it no longer has. Only
+ * these are set: what the sweep wrote (when it last asked, the message) stays.
  */
 export function askWriteItems(
   tableName: string,
@@ -76,10 +76,11 @@ export function askWriteItems(
   const today = localDate(now, context.timeZone);
   const writes: TransactWriteItem[] = owners.map((userId) => {
     const named = !had.includes(userId) && userId !== after.updatedBy;
-    const askOn = askOnAfterChange(after, context.checkIns, context.timeZone, today, named ? 'new' : 'kept');
+    // Someone else's new item or handover: the owner's next check-in tells them of it.
+    const askOn = named && !CLOSED_STATUSES.has(after.status) && !after.archived ? today : askOnAfterChange(after, context.checkIns, context.timeZone, today);
     const identity = { type: 'ask', teamId: after.teamId, track: after.track, commitmentId: after.id, userId };
     const index = askOn ? { askOn, ...askIndexKeys({ ...identity, seq: after.seq }, earliestStartOf(askOn)) } : undefined;
-    const set = { ...identity, ...index };
+    const set = { ...identity, ...index, ...(named ? { namedAt: now.toISOString() } : {}) };
     const names = Object.keys(set);
     return {
       Update: {

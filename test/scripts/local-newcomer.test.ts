@@ -108,9 +108,9 @@ describe('the newcomer path for check-ins, as docs/local.md writes it (issue 25)
     const elsewhere = await slack('--press', 'On track', '--item', 'DEMO-1');
     expect(elsewhere.code).toBe(2);
     expect(elsewhere.out).toMatch(/^The last reply has no button On track; its buttons: Mark done, .+\. Another message's: add --in dm, home or channel\.$/);
-    // Both of Maria's items are answered: nothing is left to press there.
+    // DEMO-1 is answered: nothing is left to press for it there. (JK-6, which someone else made her owner of above, came to her as new.)
     const gone = await slack('--user', 'maria', '--press', 'On track', '--item', 'DEMO-1', '--in', 'dm');
-    expect(gone).toEqual({ code: 2, out: 'No On track button in your direct messages with the bot; the buttons there: none.' });
+    expect(gone).toEqual({ code: 2, out: 'No On track button for DEMO-1 in your direct messages with the bot; there is one for JK-6.' });
   });
 
   it('escalates as the docs say: a channel subscribed to the demo track, swept two days on, lists who has not answered', { timeout: 60_000 }, async () => {

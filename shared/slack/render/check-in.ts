@@ -48,8 +48,12 @@ export function checkInActions(item: Pick<Commitment, 'id' | 'version' | 'status
 /** Items one check-in lists at most: each takes two blocks, and a message holds 50. */
 export const CHECK_IN_MAX_ITEMS = 15;
 
-/** Why the owner is asked: "due in 7 days", "overdue 3 days", "no update for 31 days". */
-export function askReasonText(entry: Pick<CheckInEntry, 'reason' | 'days'>, t: Translator = EN): string {
+/** Why the owner is asked: "due in 7 days", "overdue 3 days", "no update for 31 days"; "new to you, …" the first time. */
+export function askReasonText(entry: Pick<CheckInEntry, 'reason' | 'days' | 'newOwner'>, t: Translator = EN): string {
+  return entry.newOwner ? t.t('checkIn.newOwner', { why: dueText(entry, t) }) : dueText(entry, t);
+}
+
+function dueText(entry: Pick<CheckInEntry, 'reason' | 'days'>, t: Translator): string {
   const { reason, days } = entry;
   if (reason === 'overdue') return t.t('checkIn.overdue', { days });
   if (reason === 'quiet') return t.t('checkIn.quiet', { days });

@@ -93,7 +93,8 @@ beforeAll(async () => {
     createdAt: CREATED.toISOString(),
     createdBy: 'U0ADMIN',
   });
-  for (const who of ['ja', 'ko', 'en', 'chose'] as const) await store.createCommitment(TEAM, 'summit', ownedItem(TITLES[who], OWNERS[who], '2026-03-17'), 'U0ADMIN', CREATED);
+  // Each added by its owner: their check-in is the one 7 days before it is due, not one telling them of a new item.
+  for (const who of ['ja', 'ko', 'en', 'chose'] as const) await store.createCommitment(TEAM, 'summit', ownedItem(TITLES[who], OWNERS[who], '2026-03-17'), OWNERS[who], CREATED);
   const chosen = await harness.send(commandEvent('me language ja', { teamId: TEAM, userId: OWNERS.chose, responseUrl: harness.slack.responseUrl('lang') }));
   expect(chosen.json()['text']).toBe('今後は日本語でお答えします。');
   ({ logs, sweepAt } = await loadRemindersHandler());

@@ -61,3 +61,25 @@ describe('deciding a check-in by the track’s date', () => {
     expect(honolulu(asked, '2026-03-11', '2026-03-11T19:00:30Z')).toEqual({ kind: 'later', on: '2026-03-16' });
   });
 });
+
+describe('an owner someone else has just named', () => {
+  const tokyo = trackIn('Asia/Tokyo');
+  const now = new Date('2026-03-10T00:00:30Z');
+
+  it('is told of the item at their next check-in, though nothing falls due for months', () => {
+    const named = { namedAt: '2026-03-09T05:00:00.000Z' };
+    expect(decideAsk(item('2026-09-30'), tokyo, never, '2026-03-10', now)).toEqual({ kind: 'later', on: expect.any(String) });
+    expect(decideAsk(item('2026-09-30'), tokyo, named, '2026-03-10', now)).toMatchObject({ kind: 'ask', entry: { reason: 'before-due', newOwner: true } });
+  });
+
+  it('is told once: after a check-in has listed the item, the usual days apply', () => {
+    const asked = { namedAt: '2026-03-09T05:00:00.000Z', askedOn: '2026-03-10', askedAt: '2026-03-10T00:00:30.000Z' };
+    expect(decideAsk(item('2026-09-30'), tokyo, asked, '2026-03-11', new Date('2026-03-11T00:00:30Z'))).toMatchObject({ kind: 'later' });
+    // Handed back to them after that check-in: told again.
+    expect(decideAsk(item('2026-09-30'), tokyo, { ...asked, namedAt: '2026-03-10T06:00:00.000Z' }, '2026-03-11', new Date('2026-03-11T00:00:30Z'))).toMatchObject({ kind: 'ask', entry: { newOwner: true } });
+  });
+
+  it('is not asked about an item closed since', () => {
+    expect(decideAsk({ ...item('2026-09-30'), status: 'done' }, tokyo, { namedAt: '2026-03-09T05:00:00.000Z' }, '2026-03-10', now)).toEqual({ kind: 'never' });
+  });
+});

@@ -17,7 +17,7 @@ const tracked = new Set<string>();
 async function ownerOf(team: string, userId: string, person?: { tz?: string; asOf: Date }): Promise<void> {
   if (!tracked.has(team)) await h.store.createTrack(track(team, 'japan-korea', 'JK', 'Asia/Tokyo', created));
   tracked.add(team);
-  await h.store.createCommitment(team, 'japan-korea', owned(`Item of ${userId}`, userId, '2026-03-17'), 'U0A', created);
+  await h.store.createCommitment(team, 'japan-korea', owned(`Item of ${userId}`, userId, '2026-03-17'), userId, created);
   if (person) await seedPerson(h.people, { teamId: team, userId, dm: `D${userId.slice(1)}`, ...person });
 }
 

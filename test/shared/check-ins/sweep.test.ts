@@ -23,6 +23,8 @@ beforeAll(async () => {
       U0EARLY: { tz: 'Asia/Tokyo' },
       U0RESUME: { tz: 'Asia/Tokyo' },
       U0BACK: { tz: 'Asia/Tokyo', deleted: true },
+      U0NEWBIE: { tz: 'Asia/Tokyo' },
+      U0NEXT: { tz: 'Asia/Seoul' },
     },
   }).start();
 });
@@ -35,10 +37,10 @@ describe('check-in sweep', () => {
     const team = 'T0ONE';
     await h.store.createTrack({ ...track(team, 'japan-korea', 'JK', 'Asia/Tokyo', created), title: 'Japan–Korea' });
     await h.store.createTrack({ ...track(team, 'eu-japan', 'EJ', 'Europe/Brussels', created), title: 'EU–Japan' });
-    // Due Tuesday 17 March: asked 7 days before, Tuesday 10 March.
-    await h.store.createCommitment(team, 'japan-korea', owned('Hold the vice-ministerial dialogue', 'U0MARIA', '2026-03-17'), 'U0A', created);
-    await h.store.createCommitment(team, 'japan-korea', owned('Convene the <!channel> committee', 'U0MARIA', '2026-03-17'), 'U0A', created);
-    await h.store.createCommitment(team, 'eu-japan', owned('Sign the data accord', 'U0MARIA', '2026-03-17'), 'U0A', created);
+    // Due Tuesday 17 March: asked 7 days before, Tuesday 10 March. (Added by Maria herself: nothing new to tell her before.)
+    await h.store.createCommitment(team, 'japan-korea', owned('Hold the vice-ministerial dialogue', 'U0MARIA', '2026-03-17'), 'U0MARIA', created);
+    await h.store.createCommitment(team, 'japan-korea', owned('Convene the <!channel> committee', 'U0MARIA', '2026-03-17'), 'U0MARIA', created);
+    await h.store.createCommitment(team, 'eu-japan', owned('Sign the data accord', 'U0MARIA', '2026-03-17'), 'U0MARIA', created);
 
     // Tokyo's 10 March starts first; in New York it is still the 9th, and then not yet 09:00 EDT (13:00Z).
     for (const at of ['2026-03-09T23:00:00Z', '2026-03-10T04:00:00Z', '2026-03-10T12:59:00Z']) {
@@ -156,11 +158,26 @@ describe('check-in sweep', () => {
     expect((await report(new Date('2026-03-17T01:00:00Z'))).text).not.toContain('not asked');
   });
 
+  it('tells an owner someone else names of the item at their next check-in, once, though nothing falls due for months; a handover likewise', async () => {
+    const team = 'T0NEWBIE';
+    await h.store.createTrack(track(team, 'japan-korea', 'JK', 'Asia/Tokyo', created));
+    const item = await h.store.createCommitment(team, 'japan-korea', owned('Reopen the fisheries talks', 'U0NEWBIE', '2026-09-30'), 'U0A', created);
+    const said = (userId: string) => checkInsTo(slack, userId).map((m) => [m.metadata.event_payload['slot_id'], /\*(new to you, [^*]+)\*/.exec(JSON.stringify(m.blocks))?.[1]]);
+    // Added on Sunday 1 March: told at 09:00 in Tokyo on Monday, their first check-in day, and only then.
+    for (const at of ['2026-03-01T00:00:30Z', '2026-03-02T00:00:30Z', '2026-03-03T00:00:30Z']) await h.sweep(new Date(at));
+    expect(said('U0NEWBIE')).toEqual([[`${team}/U0NEWBIE/2026-03-02`, 'new to you, due in 212 days']]);
+    // Handed over on 3 March at noon in Seoul: the new owner, whose check-in time has passed with no message that day, hears at the next sweep; the old one no more.
+    await h.store.changeCommitment(team, item.id, { type: 'field', field: 'owners', from: '<@U0NEWBIE>', to: '<@U0NEXT>' }, 'U0A', new Date('2026-03-03T03:00:00Z'));
+    for (const at of ['2026-03-03T03:05:00Z', '2026-03-04T00:00:30Z']) await h.sweep(new Date(at));
+    expect(said('U0NEXT')).toEqual([[`${team}/U0NEXT/2026-03-03`, 'new to you, due in 211 days']]);
+    expect(said('U0NEWBIE')).toHaveLength(1);
+  });
+
   it('asks an owner ahead of the track’s zone by the track’s date: due today on its last day there, overdue only once the next has begun', async () => {
     // Regression (check-ins counted days in the owner's zone).
     const team = 'T0AHEAD';
     await h.store.createTrack(track(team, 'us-japan', 'UJ', 'America/New_York', created));
-    await h.store.createCommitment(team, 'us-japan', owned('Send the export-control list', 'U0AHEAD', '2026-03-30'), 'U0A', created);
+    await h.store.createCommitment(team, 'us-japan', owned('Send the export-control list', 'U0AHEAD', '2026-03-30'), 'U0AHEAD', created);
     const said = () => checkInsTo(slack, 'U0AHEAD').map((m) => [m.metadata.event_payload['slot_id'], /\*(due today|overdue \d+ days?)\*/.exec(JSON.stringify(m.blocks))?.[1]]);
     // Tue 31 March 09:00 in Tokyo is Mon 30 March 20:00 in Washington.
     await h.sweep(new Date('2026-03-31T00:00:30Z'));

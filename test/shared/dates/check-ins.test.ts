@@ -53,12 +53,6 @@ describe('when owners are next asked about an item', () => {
     expect(askOnAfterChange(item(), DEFAULT_CHECK_IN_SETTINGS, ZONE, '2026-06-23')).toBe('2026-06-29');
   });
 
-  it('asks an owner a change has just named from that day on: handed over the day before it is due, it is raised that day, not once overdue', () => {
-    expect(askOnAfterChange(item(), DEFAULT_CHECK_IN_SETTINGS, ZONE, '2026-06-29', 'new')).toBe('2026-06-29');
-    expect(askOnAfterChange(item(), DEFAULT_CHECK_IN_SETTINGS, ZONE, '2026-06-29', 'kept')).toBe('2026-07-01');
-    expect(askOnAfterChange(item(), DEFAULT_CHECK_IN_SETTINGS, ZONE, '2026-06-27', 'new')).toBe('2026-06-29');
-  });
-
   it('reads an ask from the start of its day in the earliest zone, so no owner’s morning is missed', () => {
     expect(earliestStartOf('2026-06-23').toISOString()).toBe('2026-06-22T10:00:00.000Z');
   });

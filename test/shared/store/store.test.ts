@@ -43,16 +43,19 @@ describe('store', () => {
     await s.createTrack(track('T0ASKS'));
     const item = await s.createCommitment('T0ASKS', 'eu-japan', draft, 'U0ADMIN', now);
     const asksOf = async () => (await s.getReport('T0ASKS', 'eu-japan')).asks?.map((a) => `${a.userId} ${a.askOn ?? '-'}`);
-    // Nothing before 31 March but going quiet: 30 days without news from the 15th of January.
-    expect(await asksOf()).toEqual(['U0OWNER 2026-02-15']);
+    // Named by someone else: told of it at their check-in today, though nothing falls due before it goes quiet on 15 February.
+    expect(await asksOf()).toEqual(['U0OWNER 2026-01-15']);
     const { after } = await s.changeCommitment('T0ASKS', item.id, { type: 'field', field: 'owners', from: 'DG CNECT', to: '<@U0OTHER>' }, 'U0ADMIN', now);
     expect(after.owners).toEqual([{ label: '<@U0OTHER>', slackUserId: 'U0OTHER' }]);
+    expect(await asksOf()).toEqual(['U0OTHER 2026-01-15']);
+    // A change that keeps them: their next ask is the item's next trigger.
+    await s.changeCommitment('T0ASKS', item.id, { type: 'note', text: 'Drafts exchanged' }, 'U0ADMIN', now);
     expect(await asksOf()).toEqual(['U0OTHER 2026-02-15']);
     await s.changeCommitment('T0ASKS', item.id, { type: 'status', from: 'not-started', to: 'done' }, 'U0ADMIN', now);
     expect(await asksOf()).toEqual(['U0OTHER -']);
   });
 
-  it('writes the ask of an owner a change names for the item’s next trigger from today, and of the one who made it from tomorrow', async () => {
+  it('writes the ask of an owner a change names for today, and of the one who made it from tomorrow', async () => {
     const s = store();
     await s.createTrack(track('T0NAMED'));
     // Due tomorrow: the day-before reminder is today.
