@@ -1,5 +1,5 @@
 import { readZoneName } from '#shared/dates/zone-names';
-import { CommitmentIdSchema, TrackSlugSchema, type CommitmentId, type TrackSlug } from '#shared/domain/schemas';
+import { CommitmentIdSchema, TrackSchema, TrackSlugSchema, type CommitmentId, type TrackSlug } from '#shared/domain/schemas';
 import type { Say } from '#shared/errors';
 import { spoken } from '#shared/i18n/translator';
 
@@ -292,4 +292,23 @@ export function readTimeZone(c: Cursor, tokens: readonly Token[]): string {
   const zone = readZoneName(token.text);
   if (!zone) c.refuse(spoken('grammar.notTimeZone', { word: preview(token.text) }));
   return zone;
+}
+
+/** The longest track title a command reads, as the track's schema allows. */
+export const TRACK_TITLE_CHARS = TrackSchema.shape.title.maxLength ?? 150;
+
+/** A track's title, as `track add` and `<track> settings title` take it. */
+export function readTrackTitle(c: Cursor, tokens: readonly Token[]): string | undefined {
+  return checkLength(c, 'title', c.textOf(tokens), TRACK_TITLE_CHARS);
+}
+
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** `fy april`, `fy apr`, `fy 4`: the month (1–12) a track's fiscal year starts in. */
+export function readFiscalYearStart(c: Cursor, tokens: readonly Token[]): number {
+  const [token, extra] = tokens;
+  const word = token?.text.toLowerCase() ?? '';
+  const month = /^\d{1,2}$/.test(word) ? Number(word) : MONTH_NAMES.findIndex((name) => word.length >= 3 && name.startsWith(word)) + 1;
+  if (!token || extra || month < 1 || month > 12) c.refuse(spoken('trackAdd.fyNeeded'));
+  return month;
 }

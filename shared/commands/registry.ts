@@ -27,6 +27,7 @@ import { managerCommand } from '#shared/commands/manager';
 import { meCommand, meLanguageCommand, meSetCommand } from '#shared/commands/me';
 import { noteCommand } from '#shared/commands/note';
 import { reportCommand } from '#shared/commands/report';
+import { setSettingsCommand, settingsCommand } from '#shared/commands/settings';
 import { showCommand } from '#shared/commands/show';
 import { subscribeCommand } from '#shared/commands/subscribe';
 import { subscriptionsCommand } from '#shared/commands/subscriptions';
@@ -70,6 +71,8 @@ export const COMMANDS = [
   linkCommand,
   checkInsCommand,
   setCheckInsCommand,
+  settingsCommand,
+  setSettingsCommand,
   managerCommand,
 ] as const;
 

@@ -5,6 +5,7 @@ import { preview, readTrack, type Cursor } from '#shared/commands/grammar';
 import { linkCommand, readLinkAfterTrack } from '#shared/commands/link';
 import { listTracksCommand } from '#shared/commands/list-tracks';
 import { readRolesAfterTrack, rolesCommand } from '#shared/commands/roles';
+import { readSettingsAfterTrack, settingsCommand } from '#shared/commands/settings';
 import { readVisibilityAfterTrack, visibilityCommand } from '#shared/commands/visibility';
 import type { TrackSlug } from '#shared/domain/schemas';
 import { readReportFilter, REPORT_FILTERS, type ReportFilter } from '#shared/domain/report-filter';
@@ -35,7 +36,7 @@ export const reportCommand = defineCommand({
   }),
 });
 
-/** `<track> roles|visibility|link|unlink|check-ins …`: the track's settings, read by their own commands. */
+/** `<track> roles|visibility|link|unlink|check-ins|settings …`: the track's settings, read by their own commands. */
 function readTrackSetting(c: Cursor, track: TrackSlug): Handoff | undefined {
   const next = c.peek();
   const setting = next && !next.quoted ? next.text.toLowerCase() : undefined;
@@ -43,6 +44,11 @@ function readTrackSetting(c: Cursor, track: TrackSlug): Handoff | undefined {
     c.next();
     const read = readCheckInsAfterTrack(c.handOver(checkInsCommand.usage), track);
     return read instanceof Handoff ? read : handOff(checkInsCommand, read);
+  }
+  if (setting === 'settings') {
+    c.next();
+    const read = readSettingsAfterTrack(c.handOver(settingsCommand.usage), track);
+    return read instanceof Handoff ? read : handOff(settingsCommand, read);
   }
   if (setting !== 'roles' && setting !== 'visibility' && setting !== 'link' && setting !== 'unlink') return undefined;
   c.next();

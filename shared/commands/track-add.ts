@@ -1,6 +1,6 @@
 import { defineCommand, modalOrigin, OpenModal, SLASH, type ReadContext } from '#shared/commands/definition';
-import { checkLength, preview, readTimeZone, readTrack, TIME_ZONE_KEYWORDS, type Cursor, type Spoken, type Token } from '#shared/commands/grammar';
-import { IdPrefixSchema, PartyCodeSchema, TrackSchema, type TrackSlug } from '#shared/domain/schemas';
+import { preview, readFiscalYearStart, readTimeZone, readTrack, readTrackTitle, TIME_ZONE_KEYWORDS, type Cursor, type Spoken, type Token } from '#shared/commands/grammar';
+import { IdPrefixSchema, PartyCodeSchema, type TrackSlug } from '#shared/domain/schemas';
 import { spoken } from '#shared/i18n/translator';
 import { addTrackModal } from '#shared/slack/render/modals';
 import { renderDone } from '#shared/slack/render/notice';
@@ -18,9 +18,7 @@ interface TrackAddArgs {
 }
 
 const TRACK_KEYWORDS = new Set(['parties', 'party', ...TIME_ZONE_KEYWORDS, 'prefix', 'fy']);
-const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MAX_PARTIES = 20;
-const TRACK_TITLE_CHARS = TrackSchema.shape.title.maxLength ?? 150;
 
 /** `track add …`: a new track, at once when every field is given, else through a form. */
 export const trackAddCommand = defineCommand({
@@ -53,7 +51,7 @@ function readTrackAdd(c: Cursor, { registry }: ReadContext): TrackAddArgs {
   const slug = first !== undefined && !isKeyword(first) ? readTrack(c, 'track add', true) : undefined;
   // `/commitments <word>` runs that command, so a track of that name could never be reached.
   if (slug && registry.byWord(slug)) c.refuse(commandWordSlug(slug));
-  const title = checkLength(c, 'title', c.textOf(c.takeUntil(isKeyword)), TRACK_TITLE_CHARS);
+  const title = readTrackTitle(c, c.takeUntil(isKeyword));
   const args: TrackAddArgs = {};
   if (slug) args.slug = slug;
   if (title) args.title = title;
@@ -87,15 +85,6 @@ function readParties(c: Cursor, tokens: readonly Token[]): string[] {
   }
   if (parties.length > MAX_PARTIES) c.refuse(spoken('trackAdd.tooManyParties', { max: MAX_PARTIES, given: parties.length }));
   return parties;
-}
-
-/** `fy april`, `fy apr`, `fy 4`: the month a fiscal year starts in. */
-function readFiscalYearStart(c: Cursor, tokens: readonly Token[]): number {
-  const [token, extra] = tokens;
-  const word = token?.text.toLowerCase() ?? '';
-  const month = /^\d{1,2}$/.test(word) ? Number(word) : MONTH_NAMES.findIndex((name) => word.length >= 3 && name.startsWith(word)) + 1;
-  if (!token || extra || month < 1 || month > 12) c.refuse(spoken('trackAdd.fyNeeded'));
-  return month;
 }
 
 function readPrefix(c: Cursor, tokens: readonly Token[]): string {

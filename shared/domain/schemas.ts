@@ -146,7 +146,7 @@ export const TrackSchema = z.object({
   fiscalYearStart: z.number().int().min(1).max(12).optional(),
   /** How owners are asked about their items (see `domain/check-ins.ts`). */
   checkIns: CheckInSettingsSchema.default({ beforeDueDays: [7, 1], escalateAfterDays: 3 }),
-  /** Moves with each change of roles, visibility or links, which it guards. */
+  /** Moves with each change of roles, visibility, links or settings, which it guards. */
   version: z.number().int().min(1).default(1),
   createdAt: InstantSchema,
   createdBy: ActorSchema,
@@ -347,13 +347,18 @@ export const HistoryEntrySchema = z.object({
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
-/** A change to a track's settings: roles, visibility, linked channels, check-ins. */
+/** What `<track> settings` changes: its title, time zone and the month its fiscal year starts; a change holds only the fields it changed. */
+export const TrackSettingsSchema = TrackSchema.pick({ title: true, timeZone: true, fiscalYearStart: true }).partial();
+export type TrackSettings = z.infer<typeof TrackSettingsSchema>;
+
+/** A change to a track's settings: roles, visibility, linked channels, check-ins, title, zone and fiscal year. */
 export const TrackChangeSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('role'), userId: MemberIdSchema, from: RoleSchema.optional(), to: RoleSchema.optional() }),
   z.object({ type: z.literal('visibility'), from: VisibilitySchema, to: VisibilitySchema }),
   z.object({ type: z.literal('link'), channelId: ChannelIdSchema }),
   z.object({ type: z.literal('unlink'), channelId: ChannelIdSchema }),
   z.object({ type: z.literal('check-ins'), from: CheckInSettingsSchema, to: CheckInSettingsSchema }),
+  z.object({ type: z.literal('settings'), from: TrackSettingsSchema, to: TrackSettingsSchema }),
 ]);
 export type TrackChange = z.infer<typeof TrackChangeSchema>;
 

@@ -124,9 +124,9 @@ export function accessOf(track: TrackAccess): TrackAccess {
 }
 
 /**
- * Changing a track's access: one transaction of
+ * Changing a track's access or settings: one transaction of
  *   1. the track, guarded by the version it was read at (a track stored before versions has none: read as 1),
- *   2. the summary's copy of its access, so lists agree with it,
+ *   2. the summary's copy of its access and title, so lists agree with it,
  *   3. the history entry.
  */
 export function saveTrackAccessParams(tableName: string, before: Pick<Track, 'version'>, after: Track, entry: TrackHistoryEntry): TransactWriteItemsCommandInput {
@@ -146,9 +146,9 @@ export function saveTrackAccessParams(tableName: string, before: Pick<Track, 've
         Update: {
           TableName: tableName,
           Key: toItem({ pk: keys.team(after.teamId), sk: keys.trackSummary(after.slug) }),
-          UpdateExpression: 'SET members = :members, visibility = :visibility, channels = :channels',
+          UpdateExpression: 'SET members = :members, visibility = :visibility, channels = :channels, title = :title',
           ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: toItem({ ':members': access.members, ':visibility': access.visibility, ':channels': access.channels }),
+          ExpressionAttributeValues: toItem({ ':members': access.members, ':visibility': access.visibility, ':channels': access.channels, ':title': after.title }),
         },
       },
       {

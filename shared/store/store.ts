@@ -395,8 +395,9 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
     },
 
     /**
-     * Saves a track's new access (roles, visibility, links) with its history entry, guarded by
-     * the version `before` was read at: two owners changing roles at once means one is told to retry.
+     * Saves a track's new access (roles, visibility, links) or settings (check-ins, title, zone,
+     * fiscal year) with its history entry and the summary's copy of its title, guarded by the
+     * version `before` was read at: two owners changing roles at once means one is told to retry.
      */
     async saveTrackAccess(before: Track, after: Track, changes: TrackChange[], by: Actor, now: Date): Promise<Track> {
       const saved = parse(TrackSchema, { ...after, version: before.version + 1 });

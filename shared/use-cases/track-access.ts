@@ -1,6 +1,6 @@
 import { FRESHNESS } from '#shared/domain/person';
 import { canHoldRole, hasOwner, hasUserOwner, isGroupId, standingOf } from '#shared/domain/access';
-import { ROLES, type ChannelId, type CheckInSettings, type Role, type Track, type TrackChange, type Visibility } from '#shared/domain/schemas';
+import { ROLES, TrackSchema, type ChannelId, type CheckInSettings, type Role, type Track, type TrackChange, type TrackSettings, type Visibility } from '#shared/domain/schemas';
 import { MEMBERS_PER_GROUP, MEMBERS_PER_TRACK, ROLE_CHANGES_PER_SAVE } from '#shared/domain/bounds';
 import { ConflictError, InvalidInputError } from '#shared/errors';
 import type { ModalOrigin } from '#shared/slack/render/modals';
@@ -148,6 +148,45 @@ export async function setCheckIns(deps: Deps, caller: Caller, slug: string, chan
     throw new InvalidInputError(text, undefined, { say });
   }
   return save(deps, caller, track, { ...track, checkIns }, [{ type: 'check-ins', from: track.checkIns, to: checkIns }]);
+}
+
+/**
+ * Changes a track's title, time zone or fiscal-year start, in steps:
+ * 1. read the track if the caller may manage it (its owners, or a workspace admin);
+ * 2. keep what differs from the track (a title as it would be stored), and refuse when nothing does;
+ * 3. save it with a history entry, guarded by the version read: a change that lost a race saves nothing.
+ * Due dates are calendar dates and stay; what counts days (flags, digests, check-ins) reads the
+ * track's zone when it runs, so it follows the new one. Subscriptions keep their own schedule zone.
+ */
+export async function setTrackSettings(deps: Deps, caller: Caller, slug: string, requested: TrackSettings): Promise<AccessChanged> {
+  const track = await getTrack(deps, caller, slug, 'manage');
+  const current = settingsOf(track);
+  const wanted: TrackSettings = { ...requested, ...(requested.title === undefined ? {} : { title: storedTitle(requested.title) }) };
+  const changed = SETTINGS.filter((field) => wanted[field] !== undefined && wanted[field] !== current[field]);
+  if (changed.length === 0) throw refusal('settings.unchanged', { slug: track.slug });
+  const from = Object.fromEntries(changed.map((field) => [field, current[field]])) as TrackSettings;
+  const to = Object.fromEntries(changed.map((field) => [field, wanted[field]])) as TrackSettings;
+  try {
+    return await save(deps, caller, track, { ...track, ...to }, [{ type: 'settings', from, to }]);
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    const { text, say } = spoken('settings.stale', { slug: track.slug });
+    throw new ConflictError(text, { say, cause: error });
+  }
+}
+
+const SETTINGS = ['title', 'timeZone', 'fiscalYearStart'] as const;
+
+/** A track's settings as `<track> settings` shows them: no fiscal-year start is January's. */
+function settingsOf(track: Pick<Track, 'title' | 'timeZone' | 'fiscalYearStart'>): Required<TrackSettings> {
+  return { title: track.title, timeZone: track.timeZone, fiscalYearStart: track.fiscalYearStart ?? 1 };
+}
+
+/** The title as the track would store it (invisible marks stripped, one line), so an unchanged one is seen as such. */
+function storedTitle(title: string): string {
+  const parsed = TrackSchema.shape.title.safeParse(title);
+  if (!parsed.success) throw refusal('settings.titleNeeded', {}, 'title');
+  return parsed.data;
 }
 
 async function save(deps: Deps, caller: Caller, before: Track, after: Track, changes: TrackChange[]): Promise<AccessChanged> {

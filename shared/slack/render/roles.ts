@@ -6,6 +6,7 @@ import { EN, type Translator } from '#shared/i18n/translator';
 import { VIEW_IDS } from '#shared/slack-app/definitions';
 import { checkInsChangedText } from '#shared/slack/render/check-in-settings';
 import { modal, type ModalOrigin } from '#shared/slack/render/modals';
+import { settingsChangedText } from '#shared/slack/render/track-settings';
 import { context, section } from '#shared/slack/render/format';
 
 /** Block and action ids of the roles form: one people picker per role. */
@@ -58,6 +59,8 @@ export function describeAccessChanges(slug: string, changes: TrackChange[], t: T
           return t.t('link.unlinked', { channel: `<#${change.channelId}>`, slug });
         case 'check-ins':
           return checkInsChangedText({ slug, checkIns: change.to }, t);
+        case 'settings':
+          return settingsChangedText(slug, change, t);
       }
     })
     .join('\n');

@@ -147,6 +147,7 @@ const SAMPLES: Record<string, (who: Persona) => string> = {
   'me-set': () => 'me days every day',
   'me-language': () => 'me language en',
   'check-ins-set': (who) => `mx check-ins escalate ${PERSONAS.indexOf(who) + 2}`,
+  'settings-set': (who) => `mx settings fy ${PERSONAS.indexOf(who) + 2}`,
   manager: () => 'manager none',
 };
 

@@ -272,6 +272,14 @@ describe('parseCommand', () => {
     { text: 'japan-korea checkins before none', command: { type: 'check-ins-set', track: 'japan-korea', change: { beforeDueDays: [] } } },
     { text: 'japan-korea check-ins escalate 5', command: { type: 'check-ins-set', track: 'japan-korea', change: { escalateAfterDays: 5 } } },
     { text: 'checkins japan-korea escalate OFF', command: { type: 'check-ins-set', track: 'japan-korea', change: { escalateAfterDays: null } } },
+    { text: 'japan-korea settings', command: { type: 'settings', track: 'japan-korea' } },
+    { text: 'settings japan-korea', command: { type: 'settings', track: 'japan-korea' } },
+    {
+      text: 'japan-korea settings title "Japan–Korea summit follow-ups" tz Asia/Seoul fy april',
+      command: { type: 'settings-set', track: 'japan-korea', change: { title: 'Japan–Korea summit follow-ups', timeZone: 'Asia/Seoul', fiscalYearStart: 4 } },
+    },
+    { text: 'settings japan-korea FY 4 timezone jst', command: { type: 'settings-set', track: 'japan-korea', change: { fiscalYearStart: 4, timeZone: 'Asia/Tokyo' } } },
+    { text: 'japan-korea settings title Busan follow-ups', command: { type: 'settings-set', track: 'japan-korea', change: { title: 'Busan follow-ups' } } },
   ])('reads "$text"', ({ text, command }) => {
     expect(parseCommand(text)).toEqual({ ok: true, command, definition: definitionNamed(command.type) });
   });
@@ -382,6 +390,13 @@ describe('parseCommand', () => {
     { text: 'japan-korea check-ins escalate', error: /escalate needs a number of days/, usage: usage('check-ins-set') },
     { text: 'japan-korea check-ins escalate 5 now', error: /Nothing more was expected/, usage: usage('check-ins-set') },
     { text: 'japan-korea check-ins louder', error: /“louder” is not a check-in setting; use before or escalate/, usage: usage('check-ins-set') },
+    { text: 'japan-korea settings parties JP', error: /“parties” is not a setting; use title, tz or fy/, usage: usage('settings-set') },
+    { text: 'japan-korea settings fy april fy may', error: /Give fy only once/, usage: usage('settings-set') },
+    { text: 'japan-korea settings tz Asia/Seoul timezone UTC', error: /Give tz only once/, usage: usage('settings-set') },
+    { text: 'japan-korea settings fy spring', error: /fy needs the month the fiscal year starts in/, usage: usage('settings-set') },
+    { text: 'japan-korea settings tz Mars/Olympus', error: /“Mars\/Olympus” is not a time zone/, usage: usage('settings-set') },
+    { text: 'japan-korea settings title', error: /title needs the new title, in quotes/, usage: usage('settings-set') },
+    { text: `japan-korea settings title "${'x'.repeat(151)}"`, error: /The title is 151 characters long; the limit is 150/, usage: usage('settings-set') },
     { text: 'subscribe jk tz UTC tz Asia/Tokyo', error: /Give tz only once/, usage: usage('subscribe') },
     { text: `subscribe jk ${'every monday '.repeat(10)}`, error: /The schedule is \d+ characters long; the limit is 100/, usage: usage('subscribe') },
     { text: 'unsubscribe', error: /unsubscribe needs a track/, usage: usage('unsubscribe') },
@@ -609,7 +624,7 @@ describe('the registry of commands', () => {
         expect({ example, claimed: writingTeam(form(textOf(example))) }).toEqual({ example, claimed: definition.writes ? 'T0TEST' : undefined });
       }
     }
-    expect(COMMANDS.filter((d) => d.writes).map((d) => d.name)).toEqual(['track-add', 'add', 'update', 'note', 'done', 'edit', 'log', 'unlog', 'archive', 'unarchive', 'subscribe', 'unsubscribe', 'me-set', 'me-language', 'assess', 'export', 'roles', 'visibility', 'link', 'check-ins-set', 'manager']);
+    expect(COMMANDS.filter((d) => d.writes).map((d) => d.name)).toEqual(['track-add', 'add', 'update', 'note', 'done', 'edit', 'log', 'unlog', 'archive', 'unarchive', 'subscribe', 'unsubscribe', 'me-set', 'me-language', 'assess', 'export', 'roles', 'visibility', 'link', 'check-ins-set', 'settings-set', 'manager']);
   });
 
   it('hands the replay guard’s parse to the listener only for the same text', () => {

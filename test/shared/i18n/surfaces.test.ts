@@ -19,6 +19,7 @@ import { renderCommitment } from '#shared/slack/render/commitment';
 import { renderChange } from '#shared/slack/render/change';
 import { renderDigest } from '#shared/slack/render/digest';
 import { describeAccessChanges, rolesModal } from '#shared/slack/render/roles';
+import { renderSettingsChanged, renderTrackSettings } from '#shared/slack/render/track-settings';
 import { renderSubscribed, renderSubscriptions, renderUnsubscribed } from '#shared/slack/render/subscriptions';
 import { renderTrackList } from '#shared/slack/render/tracks';
 import { addTrackModal } from '#shared/slack/render/modals';
@@ -151,6 +152,7 @@ const TRACK_CHANGES: TrackChange[] = [
   { type: 'link', channelId: 'C0LINKED' },
   { type: 'unlink', channelId: 'C0LINKED' },
   { type: 'check-ins', from: { beforeDueDays: [7, 1], escalateAfterDays: 3 }, to: { beforeDueDays: [60, 30, 14, 7, 1], escalateAfterDays: null } },
+  { type: 'settings', from: { title: longText('旧', 150), timeZone: 'Asia/Tokyo', fiscalYearStart: 1 }, to: { title: track.title, timeZone: LONG_ZONE, fiscalYearStart: 4 } },
 ];
 
 /** Every surface converted so far; each helper's surface joins this list as it lands. */
@@ -199,6 +201,8 @@ const SURFACES: Surface[] = [
   { name: 'the list of tracks, none, no manager', render: (t) => ({ message: renderTrackList([], { manager: { userId: undefined } }, t) }) },
   { name: 'roles form', render: (t) => ({ view: rolesModal({ ...track, members: Object.fromEntries(Array.from({ length: 90 }, (_, i) => [`U0MEMBER${i}`, (['owner', 'editor', 'viewer'] as const)[i % 3]!])) }, ORIGIN, t) }) },
   { name: 'access changes', render: (t) => ({ message: { text: describeAccessChanges(FIXTURE_SLUG, TRACK_CHANGES, t), blocks: [] } }) },
+  { name: 'a track’s settings', render: (t) => ({ message: renderTrackSettings({ ...track, timeZone: LONG_ZONE, fiscalYearStart: 12 }, t) }) },
+  { name: 'a track’s settings, changed', render: (t) => ({ message: renderSettingsChanged(describeAccessChanges(FIXTURE_SLUG, TRACK_CHANGES.slice(-1), t), TRACK_CHANGES.slice(-1), t) }) },
   { name: 'new-track form', render: (t) => ({ view: addTrackModal(ORIGIN, { slug: FIXTURE_SLUG, title: track.title, parties: track.parties.map((p) => p.code).join(','), timeZone: LONG_ZONE, prefix: 'JKABCD' }, t) }) },
   // Subscriptions and digests.
   { name: 'subscriptions', render: (t) => ({ message: renderSubscriptions({ channelId: 'C0CHANNEL0', subscriptions: Array.from({ length: 30 }, (_, i) => subscriptions[i % subscriptions.length]!) }, t) }) },

@@ -147,14 +147,14 @@ describe('track requests', () => {
     expect(plain(prefixPut!.Item)).toEqual({ pk: 'T0PARAMS', sk: 'PREFIX#JK', type: 'prefix', slug: 'japan-korea' });
   });
 
-  it('saves a track’s access guarded by its version, with the summary’s copy and a history entry after the report’s range', () => {
-    const after = { ...track, members: { U0MARIA: 'owner' as const }, version: 2 };
+  it('saves a track’s access or settings guarded by its version, with the summary’s copy of access and title and a history entry after the report’s range', () => {
+    const after = { ...track, members: { U0MARIA: 'owner' as const }, title: 'Japan–Korea summit follow-ups', version: 2 };
     const entry = { teamId: 'T0PARAMS', track: 'japan-korea', version: 2, at, by: 'U0ADMIN', changes: [{ type: 'role' as const, userId: 'U0MARIA', to: 'owner' as const }] };
     const [put, update, history] = saveTrackAccessParams(TABLE, track, after, entry).TransactItems!;
     // A track stored before versions has no attribute: version 1 also matches its absence.
     expect(put!.Put!.ConditionExpression).toBe('attribute_exists(pk) AND (attribute_not_exists(version) OR version = :expected)');
     expect(saveTrackAccessParams(TABLE, { version: 2 }, { ...after, version: 3 }, { ...entry, version: 3 }).TransactItems![0]!.Put!.ConditionExpression).toBe('attribute_exists(pk) AND version = :expected');
-    expect(plain(update!.Update!.ExpressionAttributeValues)).toEqual({ ':members': { U0MARIA: 'owner' }, ':visibility': 'workspace', ':channels': [] });
+    expect(plain(update!.Update!.ExpressionAttributeValues)).toEqual({ ':members': { U0MARIA: 'owner' }, ':visibility': 'workspace', ':channels': [], ':title': 'Japan–Korea summit follow-ups' });
     expect(plain(history!.Put!.Item)).toMatchObject({ pk: 'T0PARAMS#TRACK#japan-korea', sk: 'TH#000002', type: 'track-history' });
     expect('TH#000002' > REPORT_RANGE.to).toBe(true);
   });
