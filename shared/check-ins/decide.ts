@@ -23,15 +23,17 @@ export type AskDecision =
 export function decideAsk(
   item: Commitment | undefined,
   track: Pick<Track, 'title' | 'timeZone' | 'checkIns'> | undefined,
-  lastAsked: Pick<Ask, 'askedOn' | 'askedAt' | 'namedAt'>,
+  lastAsked: Pick<Ask, 'askedOn' | 'askedAt' | 'askedFor' | 'namedAt'>,
   today: LocalDate,
   now: Date,
 ): AskDecision {
   if (!item || !track) return { kind: 'never' };
+  // Asked before `askedFor` was kept: counted in the track's zone as it is now.
   const after =
-    lastAsked.askedOn && lastAsked.askedAt
+    lastAsked.askedFor ??
+    (lastAsked.askedOn && lastAsked.askedAt
       ? askedDay(lastAsked.askedOn, new Date(lastAsked.askedAt), track.timeZone)
-      : addLocalDays(localDate(new Date(item.createdAt), track.timeZone), -1);
+      : addLocalDays(localDate(new Date(item.createdAt), track.timeZone), -1));
   const next = nextAsk(item, track.checkIns, track.timeZone, after);
   if (!next) return { kind: 'never' };
   const trackToday = localDate(now, track.timeZone);

@@ -680,10 +680,11 @@ async function recordPosted(ctx: SweepContext, owner: ReadyOwner, due: Listed[],
   await Promise.all(
     due.map(async ({ ask, entry, item, track }) => {
       if (!listed.has(item.id)) return ctx.deps.checkIns.move(ask, nextDay(owner));
-      const next = nextAsk(item, track.checkIns, track.timeZone, askedDay(owner.date, askedAt, track.timeZone));
+      const askedFor = askedDay(owner.date, askedAt, track.timeZone);
+      const next = nextAsk(item, track.checkIns, track.timeZone, askedFor);
       await ctx.deps.checkIns.recordAsked(
         ask,
-        { askedOn: owner.date, askedAt, reason: entry.reason, dm },
+        { askedOn: owner.date, askedAt, askedFor, reason: entry.reason, dm },
         next && { askOn: next.on, at: readAgainAt(next.on, track.timeZone, owner.timeZone, owner.date) },
       );
     }),

@@ -52,6 +52,11 @@ export const AskSchema = z.object({
   /** The owner's local date of the last check-in that listed the item. */
   askedOn: LocalDateSchema.optional(),
   askedAt: InstantSchema.optional(),
+  /**
+   * The track's day that check-in counted as asked on (see `askedDay`), as the track's zone then
+   * was: the next ask counts from it, so a later change of the track's zone neither asks again nor skips a day.
+   */
+  askedFor: LocalDateSchema.optional(),
   reason: AskReasonSchema.optional(),
   /** The direct message that asked, for showing an answer in place. */
   dm: z.object({ channel: z.string().min(1).max(30), ts: z.string().min(1).max(30) }).optional(),

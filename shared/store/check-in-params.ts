@@ -190,15 +190,22 @@ export function unindexAskParams(tableName: string, ask: IndexedAsk): UpdateItem
 export interface AskedInput {
   askedOn: LocalDate;
   askedAt: Date;
+  askedFor: LocalDate;
   reason: AskReason;
   dm?: { channel: string; ts: string };
 }
 
 function askedValues(asked: AskedInput) {
-  return { ':askedOn': asked.askedOn, ':askedAt': asked.askedAt.toISOString(), ':reason': asked.reason, ...(asked.dm ? { ':dm': asked.dm } : {}) };
+  return {
+    ':askedOn': asked.askedOn,
+    ':askedAt': asked.askedAt.toISOString(),
+    ':askedFor': asked.askedFor,
+    ':reason': asked.reason,
+    ...(asked.dm ? { ':dm': asked.dm } : {}),
+  };
 }
 
-const ASKED_SET = (asked: AskedInput) => 'askedOn = :askedOn, askedAt = :askedAt, reason = :reason' + (asked.dm ? ', dm = :dm' : '');
+const ASKED_SET = (asked: AskedInput) => 'askedOn = :askedOn, askedAt = :askedAt, askedFor = :askedFor, reason = :reason' + (asked.dm ? ', dm = :dm' : '');
 
 /**
  * Records a check-in on an ask and moves it to its next ask day (`next`; none: out of the index),

@@ -83,3 +83,12 @@ describe('an owner someone else has just named', () => {
     expect(decideAsk({ ...item('2026-09-30'), status: 'done' }, tokyo, { namedAt: '2026-03-09T05:00:00.000Z' }, '2026-03-10', now)).toEqual({ kind: 'never' });
   });
 });
+
+describe('a track whose zone changed after a check-in', () => {
+  it('counts the next ask from the day that check-in was counted for, not from that day recomputed in the new zone', () => {
+    // Asked 09:00 in Tokyo on 3 April about "7 days before 10 April", while the track was in Tokyo; since moved to New York.
+    const asked = { askedOn: '2026-04-03', askedAt: '2026-04-03T00:00:30.000Z', askedFor: '2026-04-03' };
+    const next = decideAsk(item('2026-04-10'), trackIn('America/New_York'), asked, '2026-04-04', new Date('2026-04-04T00:00:30Z'));
+    expect(next).toEqual({ kind: 'later', on: '2026-04-09' });
+  });
+});
