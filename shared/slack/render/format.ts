@@ -78,14 +78,29 @@ const PARTIAL_ENTITY = /&(?:a(?:mp?)?|lt?|gt?)?$/;
 
 /**
  * At most `max` characters, an ellipsis last when cut. A cut never splits an entity or the bot's
- * own `<…>` (a link, a mention): it falls before either, which people's escaped text never holds.
+ * own `<…>` (a link, a mention): it falls before either, which people's escaped text never holds;
+ * nor a character people see as one (a flag, an emoji and its skin tone, a letter and its marks).
  */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
-  let cut = text.slice(0, max - 1).replace(PARTIAL_ENTITY, '');
+  let cut = wholeGraphemes(text, max - 1).replace(PARTIAL_ENTITY, '');
   const open = cut.lastIndexOf('<');
   if (open > cut.lastIndexOf('>')) cut = cut.slice(0, open);
   return `${cut}…`;
+}
+
+let graphemes: Intl.Segmenter | undefined;
+
+/** The longest start of `text` within `max` UTF-16 units that ends between graphemes. */
+function wholeGraphemes(text: string, max: number): string {
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  let end = 0;
+  // The code point after the cut (up to two units) tells whether the grapheme before it ends there.
+  for (const { index, segment } of graphemes.segment(text.slice(0, max + 2))) {
+    if (index + segment.length > max) break;
+    end = index + segment.length;
+  }
+  return text.slice(0, end);
 }
 
 const FLAG_EMOJI: Record<FlagName, string> = { overdue: ':red_circle:', dueSoon: ':large_yellow_circle:', quiet: ':zzz:' };

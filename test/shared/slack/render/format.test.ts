@@ -35,6 +35,12 @@ describe('truncate', () => {
   it('cuts at the limit with an ellipsis, and never inside an entity or a link or mention the bot wrote', () => {
     expect(truncate('日韓首脳会談', 6)).toBe('日韓首脳会談');
     expect(truncate('日韓首脳会談', 5)).toBe('日韓首脳…');
+    // A flag is two characters of two units each, an emoji with a skin tone two of two: never half of one.
+    expect(truncate('Japan 🇯🇵🇰🇷 Korea', 10)).toBe('Japan …');
+    expect(truncate('Japan 🇯🇵🇰🇷 Korea', 11)).toBe('Japan 🇯🇵…');
+    expect(truncate('Japan 🇯🇵🇰🇷 Korea', 13)).toBe('Japan 🇯🇵…');
+    expect(truncate('ok 👍🏽 done', 6)).toBe('ok …');
+    expect(truncate('한국어 텍스트', 4)).toBe('한국어…');
     // Cut in the middle of `&amp;`, Slack would show "&am…".
     expect(truncate('釜山&amp;大阪', 6)).toBe('釜山…');
     expect(truncate('釜山&lt;', 4)).toBe('釜山…');
