@@ -7,7 +7,7 @@ export interface NoAnswerRow {
   owners: { userId: string; askedAt: string }[];
 }
 
-/** What one digest says, before it becomes Block Kit. Each item sits in one group only. */
+/** What one digest says, before it becomes Block Kit. Each item sits in one group only: the first of the chosen sections it belongs to. */
 export interface DigestModel {
   track: Pick<Track, 'slug' | 'title' | 'timeZone'>;
   now: Date;
@@ -16,7 +16,7 @@ export interface DigestModel {
   overdue: Commitment[];
   dueSoon: Commitment[];
   quiet: Commitment[];
-  /** Changed since `since` and not already in a group above (including items just closed). */
+  /** Changed since `since` and not already in a chosen group above (including items just closed). */
   changed: Commitment[];
   /** Escalated items (also listed in their group above, if any: this says who has not answered). */
   noAnswer: NoAnswerRow[];

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Commitment, Track } from '#shared/domain/schemas';
+import { isEmptyDigest } from '#shared/domain/digest';
+import type { DigestSection } from '#shared/domain/subscription';
 import { buildDigest } from '#shared/reminders/digest';
 import { ACTION_IDS } from '#shared/slack-app/definitions';
 import { renderDigest } from '#shared/slack/render/digest';
@@ -128,6 +130,42 @@ describe('renderDigest', () => {
   it('shows no changed group on a first digest', () => {
     const message = renderDigest(buildDigest({ track, commitments: [item({ updatedAt: '2026-03-24T00:00:00.000Z' })] }, { now }));
     expect(texts(message.blocks)).not.toContain('Changed since');
+  });
+});
+
+describe('sections a channel chose', () => {
+  // Regression (audit dg-digest): each item was placed in its first group of all and the groups not chosen emptied after, so
+  // `only changed` lost changes to overdue, due-soon and quiet items, and `only quiet` lost quiet items also due soon or overdue.
+  const titles = (items: Commitment[]) => items.map((c) => c.title);
+  const chosen = (sections: DigestSection[], commitments: Commitment[]) => buildDigest({ track, commitments }, { now, since, sections });
+
+  it('lists under changed every item that changed, whatever its flags, when changed is the only section', () => {
+    const model = chosen(
+      ['changed'],
+      [
+        item({ title: 'Overdue, stalled', due: '2026-03-01', status: 'stalled', updatedAt: '2026-03-20T00:00:00.000Z' }),
+        item({ title: 'Due soon, noted', due: '2026-03-28', updatedAt: '2026-03-21T00:00:00.000Z' }),
+        item({ title: 'Overdue, untouched', due: '2026-03-02' }),
+      ],
+    );
+    expect(titles(model.changed)).toEqual(['Due soon, noted', 'Overdue, stalled']);
+    expect(isEmptyDigest(model)).toBe(false);
+    expect(texts(renderDigest(model).blocks)).toContain('*Changed since the last digest* (2)');
+  });
+
+  it('lists under quiet the quiet items that are also due soon or overdue, longest silence first, when quiet is the only section', () => {
+    const model = chosen(
+      ['quiet'],
+      [item({ title: 'Quiet, due soon', due: '2026-03-28', updatedAt: '2026-02-01T00:00:00.000Z' }), item({ title: 'Quiet, overdue', due: '2026-03-01', updatedAt: '2026-01-01T00:00:00.000Z' })],
+    );
+    expect(titles(model.quiet)).toEqual(['Quiet, overdue', 'Quiet, due soon']);
+  });
+
+  it('shows an item once, in the first chosen section it belongs to', () => {
+    const overdueAndQuiet = item({ title: 'Overdue and quiet', due: '2026-03-01', updatedAt: '2026-01-01T00:00:00.000Z' });
+    const dueSoonChanged = item({ title: 'Due soon, changed', due: '2026-03-28', updatedAt: '2026-03-20T00:00:00.000Z' });
+    const model = chosen(['due-soon', 'quiet', 'changed'], [overdueAndQuiet, dueSoonChanged]);
+    expect([model.overdue, model.dueSoon, model.quiet, model.changed].map(titles)).toEqual([[], ['Due soon, changed'], ['Overdue and quiet'], []]);
   });
 });
 
