@@ -632,6 +632,7 @@ export const en = {
   'home.yours': ':bust_in_silhouette: *Yours* ({count})',
   'home.nothingOverdue': 'Nothing is overdue.',
   'home.nothingYours': 'Nothing is assigned to you.',
+  'home.unread': '{count, plural, one {# track} other {# tracks}} with open items {count, plural, one {was} other {were}} not read here: see {command}.',
   'home.more': '…and {count} more.',
   'home.digests': 'Digests',
   'home.noDigests': 'No channel gets digests yet: {command} in a channel.',

@@ -603,6 +603,7 @@ export const ja: Catalog = {
   'home.yours': ':bust_in_silhouette: *ご自身の担当* ({count}件)',
   'home.nothingOverdue': '期限を過ぎた項目はありません。',
   'home.nothingYours': 'ご自身が担当する項目はありません。',
+  'home.unread': '未完了の項目があるトラックのうち{count, plural, other {#件}}は、ここでは読み込んでいません。{command} で確認できます。',
   'home.more': '…ほかに{count}件あります。',
   'home.digests': 'ダイジェスト',
   'home.noDigests': 'ダイジェストを受け取るチャンネルはまだありません。チャンネルで {command} と入力してください。',

@@ -603,6 +603,7 @@ export const ko: Catalog = {
   'home.yours': ':bust_in_silhouette: *내 담당* ({count}건)',
   'home.nothingOverdue': '기한이 지난 항목이 없습니다.',
   'home.nothingYours': '담당하는 항목이 없습니다.',
+  'home.unread': '미완료 항목이 있는 트랙 {count, plural, other {#개}}는 여기서 읽지 않았습니다. {command}에서 확인할 수 있습니다.',
   'home.more': '…외에 {count}건이 더 있습니다.',
   'home.digests': '다이제스트',
   'home.noDigests': '아직 다이제스트를 받는 채널이 없습니다. 채널에서 {command}을(를) 입력하십시오.',

@@ -168,6 +168,7 @@ const SURFACES: Surface[] = [
   // Home and check-ins.
   { name: 'Home tab', render: (t) => ({ view: renderHome({ userId: FIXTURE_PEOPLE.owner, tracks: Array.from({ length: 12 }, () => ({ summary, report })), subscriptions: [], now: FIXTURE_NOW }, t) }) },
   { name: 'Home tab with no tracks', render: (t) => ({ view: renderHome({ userId: FIXTURE_PEOPLE.owner, tracks: [], subscriptions: [], now: FIXTURE_NOW }, t) }) },
+  { name: 'Home tab with tracks left unread', render: (t) => ({ view: renderHome({ userId: FIXTURE_PEOPLE.owner, tracks: Array.from({ length: 12 }, () => ({ summary, report })), subscriptions: [], now: FIXTURE_NOW, unread: 999 }, t) }) },
   {
     name: 'check-in message, every reason, more than it lists',
     render: (t) => ({ message: renderCheckIn({ entries: items.map((item, i) => ({ item, trackTitle: track.title, reason: ASK_REASONS[i % 3]!, dueOn: i % 3 === 2 ? undefined : '2026-03-01', days: 999 })), more: 999 }, t) }),
