@@ -46,7 +46,8 @@ export const AskSchema = z.object({
   /**
    * When someone else named this person an owner of the item (a new item, a handover). Until a
    * check-in has listed the item since, they have heard nothing of it from the bot: their next
-   * check-in lists it, whatever else falls due (see `decideAsk`).
+   * check-in lists it, whatever else falls due (see `decideAsk`), and the record keeps that day
+   * and index key aside for changes meanwhile (`askWriteItems`).
    */
   namedAt: InstantSchema.optional(),
   /** The owner's local date of the last check-in that listed the item. */

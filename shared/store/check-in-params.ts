@@ -58,10 +58,13 @@ export function askedOwners(item: Pick<Commitment, 'owners'>): string[] {
 
 /**
  * The ask records a write of `after` (changed from `before`, or created) brings with it, in the
- * same transaction: each owner's next ask day (or none, out of the index; see `askOnAfterChange`),
- * today for an owner the write names who did not make it, marked `namedAt` so that their next
- * check-in tells them of the item; and removal of the asks of owners it no longer has. Only
- * these are set: what the sweep wrote (when it last asked, the message) stays.
+ * same transaction: each owner's next ask day (or none, out of the index; see `askOnAfterChange`);
+ * for an owner the write names who did not make it, today, marked `namedAt` so that their next
+ * check-in tells them of the item, with that day and index key kept aside (`introOn`, `introSk`)
+ * until a check-in has told them (`recordAskParams` removes them): a later change (a note an hour
+ * on) puts such an ask back there, rather than at its next trigger months away, with no read; and
+ * removal of the asks of owners it no longer has. Only these are set: what the sweep wrote (when
+ * it last asked, the message) stays. An owner who makes the change knows of the item: their mark goes.
  */
 export function askWriteItems(
   tableName: string,
@@ -80,15 +83,24 @@ export function askWriteItems(
     const askOn = named && !CLOSED_STATUSES.has(after.status) && !after.archived ? today : askOnAfterChange(after, context.checkIns, context.timeZone, today);
     const identity = { type: 'ask', teamId: after.teamId, track: after.track, commitmentId: after.id, userId };
     const index = askOn ? { askOn, ...askIndexKeys({ ...identity, seq: after.seq }, earliestStartOf(askOn)) } : undefined;
-    const set = { ...identity, ...index, ...(named ? { namedAt: now.toISOString() } : {}) };
+    const intro = named ? { namedAt: now.toISOString(), ...(index ? { introOn: index.askOn, introSk: index.gsi1sk } : {}) } : {};
+    const set = { ...identity, ...intro, ...(index ? { gsi1pk: index.gsi1pk } : {}) };
     const names = Object.keys(set);
+    // An owner not yet told of the item keeps the day and index key their introduction set; one who changed it knows of it.
+    const self = userId === after.updatedBy;
+    const at = named || self ? ', askOn = :askOn, gsi1sk = :gsk' : ', askOn = if_not_exists(introOn, :askOn), gsi1sk = if_not_exists(introSk, :gsk)';
+    const removed = [...(index ? [] : ['askOn', 'gsi1pk', 'gsi1sk']), ...(self ? ['namedAt', 'introOn', 'introSk'] : [])];
+    const due = `${index ? at : ''}${removed.length > 0 ? ` REMOVE ${removed.join(', ')}` : ''}`;
     return {
       Update: {
         TableName: tableName,
         Key: askKey(after.teamId, after.track, after.seq, userId),
-        UpdateExpression: `SET ${names.map((n, i) => `#n${i} = :v${i}`).join(', ')}${index ? '' : ' REMOVE askOn, gsi1pk, gsi1sk'}`,
+        UpdateExpression: `SET ${names.map((n, i) => `#n${i} = :v${i}`).join(', ')}${due}`,
         ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#n${i}`, n])),
-        ExpressionAttributeValues: toItem(Object.fromEntries(names.map((n, i) => [`:v${i}`, set[n as keyof typeof set]]))),
+        ExpressionAttributeValues: toItem({
+          ...Object.fromEntries(names.map((n, i) => [`:v${i}`, set[n as keyof typeof set]])),
+          ...(index ? { ':askOn': index.askOn, ':gsk': index.gsi1sk } : {}),
+        }),
       },
     };
   });
@@ -223,8 +235,9 @@ export function recordAskParams(
     TableName: tableName,
     Key: askKeyOf(ask),
     UpdateExpression:
-      // Asked: whatever paused or stopped it is over.
-      `SET ${ASKED_SET(asked)}` + (next && index ? ', askOn = :on, gsi1pk = :gpk, gsi1sk = :gsk REMOVE paused, stopped' : ' REMOVE askOn, gsi1pk, gsi1sk, paused, stopped'),
+      // Asked: whatever paused or stopped it is over, and the owner has been told of the item.
+      `SET ${ASKED_SET(asked)}` +
+      (next && index ? ', askOn = :on, gsi1pk = :gpk, gsi1sk = :gsk REMOVE paused, stopped, introOn, introSk' : ' REMOVE askOn, gsi1pk, gsi1sk, paused, stopped, introOn, introSk'),
     ConditionExpression: 'gsi1sk = :read',
     ExpressionAttributeValues: toItem({
       ...askedValues(asked),
@@ -239,7 +252,7 @@ export function recordAskedParams(tableName: string, ask: IndexedAsk, asked: Ask
   return {
     TableName: tableName,
     Key: askKeyOf(ask),
-    UpdateExpression: `SET ${ASKED_SET(asked)} REMOVE paused, stopped`,
+    UpdateExpression: `SET ${ASKED_SET(asked)} REMOVE paused, stopped, introOn, introSk`,
     ConditionExpression: 'attribute_exists(pk)',
     ExpressionAttributeValues: toItem(askedValues(asked)),
   };

@@ -158,10 +158,12 @@ describe('check-in sweep', () => {
     expect((await report(new Date('2026-03-17T01:00:00Z'))).text).not.toContain('not asked');
   });
 
-  it('tells an owner someone else names of the item at their next check-in, once, though nothing falls due for months; a handover likewise', async () => {
+  it('tells an owner someone else names of the item at their next check-in, once, though nothing falls due for months and it changed meanwhile; a handover likewise', async () => {
     const team = 'T0NEWBIE';
     await h.store.createTrack(track(team, 'japan-korea', 'JK', 'Asia/Tokyo', created));
     const item = await h.store.createCommitment(team, 'japan-korea', owned('Reopen the fisheries talks', 'U0NEWBIE', '2026-09-30'), 'U0A', created);
+    // A note an hour later moves nothing the new owner is to hear.
+    await h.store.changeCommitment(team, item.id, { type: 'note', text: 'Ministry contact is Sato' }, 'U0A', new Date('2026-03-01T01:00:00Z'));
     const said = (userId: string) => checkInsTo(slack, userId).map((m) => [m.metadata.event_payload['slot_id'], /\*(new to you, [^*]+)\*/.exec(JSON.stringify(m.blocks))?.[1]]);
     // Added on Sunday 1 March: told at 09:00 in Tokyo on Monday, their first check-in day, and only then.
     for (const at of ['2026-03-01T00:00:30Z', '2026-03-02T00:00:30Z', '2026-03-03T00:00:30Z']) await h.sweep(new Date(at));

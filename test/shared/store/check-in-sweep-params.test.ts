@@ -58,11 +58,11 @@ describe('check-in sweep requests', () => {
   it('records a check-in with the next ask day under the same guard, or alone on an ask that still exists', () => {
     const next = recordAskParams(TABLE, ask, asked, { askOn: '2026-03-16', at: new Date('2026-03-16T13:00:00Z') });
     // Asked: a pause (the owner could not read the track) or a stop (they could not be messaged) is over.
-    expect(next.UpdateExpression).toBe('SET askedOn = :askedOn, askedAt = :askedAt, askedFor = :askedFor, reason = :reason, dm = :dm, askOn = :on, gsi1pk = :gpk, gsi1sk = :gsk REMOVE paused, stopped');
+    expect(next.UpdateExpression).toBe('SET askedOn = :askedOn, askedAt = :askedAt, askedFor = :askedFor, reason = :reason, dm = :dm, askOn = :on, gsi1pk = :gpk, gsi1sk = :gsk REMOVE paused, stopped, introOn, introSk');
     expect(next.ConditionExpression).toBe('gsi1sk = :read');
     expect(recordAskParams(TABLE, ask, asked, undefined).UpdateExpression).toContain('REMOVE askOn, gsi1pk, gsi1sk, paused, stopped');
     const alone = recordAskedParams(TABLE, ask, asked);
-    expect(alone).toMatchObject({ UpdateExpression: 'SET askedOn = :askedOn, askedAt = :askedAt, askedFor = :askedFor, reason = :reason, dm = :dm REMOVE paused, stopped', ConditionExpression: 'attribute_exists(pk)' });
+    expect(alone).toMatchObject({ UpdateExpression: 'SET askedOn = :askedOn, askedAt = :askedAt, askedFor = :askedFor, reason = :reason, dm = :dm REMOVE paused, stopped, introOn, introSk', ConditionExpression: 'attribute_exists(pk)' });
     expect(plain(alone.ExpressionAttributeValues)).toEqual({ ':askedOn': '2026-03-10', ':askedAt': at.toISOString(), ':askedFor': '2026-03-10', ':reason': 'before-due', ':dm': asked.dm });
   });
 

@@ -48,9 +48,9 @@ describe('store', () => {
     const { after } = await s.changeCommitment('T0ASKS', item.id, { type: 'field', field: 'owners', from: 'DG CNECT', to: '<@U0OTHER>' }, 'U0ADMIN', now);
     expect(after.owners).toEqual([{ label: '<@U0OTHER>', slackUserId: 'U0OTHER' }]);
     expect(await asksOf()).toEqual(['U0OTHER 2026-01-15']);
-    // A change that keeps them: their next ask is the item's next trigger.
+    // A change that keeps them before they are told: still today.
     await s.changeCommitment('T0ASKS', item.id, { type: 'note', text: 'Drafts exchanged' }, 'U0ADMIN', now);
-    expect(await asksOf()).toEqual(['U0OTHER 2026-02-15']);
+    expect(await asksOf()).toEqual(['U0OTHER 2026-01-15']);
     await s.changeCommitment('T0ASKS', item.id, { type: 'status', from: 'not-started', to: 'done' }, 'U0ADMIN', now);
     expect(await asksOf()).toEqual(['U0OTHER -']);
   });
