@@ -156,7 +156,16 @@ export function jobTeam(context: BoltContext, teamId: string): JobTeam {
  */
 export function echoJob(team: JobTeam, userId: string, origin: ModalOrigin, confirmation: string): AfterAnswerJob | undefined {
   if (!origin.responseUrl) return undefined;
-  return { kind: 'redraw', team, userId, responseUrl: origin.responseUrl, ...(origin.refresh ? { ref: origin.refresh } : {}), mode: 'echo', confirmation };
+  return {
+    kind: 'redraw',
+    team,
+    userId,
+    responseUrl: origin.responseUrl,
+    ...(origin.refresh ? { ref: origin.refresh } : {}),
+    ...(origin.inChannel ? { inChannel: true } : {}),
+    mode: 'echo',
+    confirmation,
+  };
 }
 
 /** A report button's page (`slug|filter|page` in its value), drawn again for whoever pressed it. */
@@ -170,8 +179,14 @@ export function reportRedraw(context: BoltContext, body: BlockButtonAction, valu
     ...(body.channel?.id ? { channelId: body.channel.id } : {}),
     responseUrl: body.response_url,
     ref: reportBlockId(ref),
+    ...(postedInChannel(body) ? { inChannel: true } : {}),
     mode,
   };
+}
+
+/** Whether the message a button sat on is in the channel for everyone (a shared report), not shown to the presser alone. */
+export function postedInChannel(body: BlockButtonAction): boolean {
+  return body.container?.is_ephemeral === false;
 }
 
 /** The one bot token, or the one the team's install stored (undefined once uninstalled). */

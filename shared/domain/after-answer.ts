@@ -60,6 +60,8 @@ export const AfterAnswerJobSchema = z.discriminatedUnion('kind', [
     /** The header block id of what to draw (`report|…` or `item|…`); without one, only an echo's confirmation is posted. */
     ref: z.string().max(255).optional(),
     mode: z.enum(REDRAW_MODES),
+    /** The message redrawn sits in the channel for everyone (a shared report): drawn again as shared, not for the presser alone. */
+    inChannel: z.boolean().optional(),
     /** What an echo says when there is nothing to redraw. */
     confirmation: z.string().max(40_000).optional(),
   }),

@@ -109,7 +109,7 @@ async function redrawMessage(deps: AfterAnswerDeps, job: JobOf<'redraw'>): Promi
   let caller: Caller | undefined;
   try {
     caller = await loadCaller(deps, { teamId: job.team.id, userId: job.userId, channelId: job.channelId, now: deps.clock() });
-    message = await redraw(deps, caller, job.ref, job.mode === 'share');
+    message = await redraw(deps, caller, job.ref, job.mode === 'share' || job.inChannel === true);
   } catch (error) {
     if (!isRefusal(error)) throw error;
     // In the person's language, as their record gives it (English when even that could not be read).

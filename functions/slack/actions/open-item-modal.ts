@@ -7,6 +7,7 @@ import type { ModalOrigin } from '#shared/slack/render/modals';
 import { getCommitment } from '#shared/use-cases/interactions';
 import { headerRef } from '#shared/use-cases/redraw';
 import type { ListenerDeps } from '../deps.ts';
+import { postedInChannel } from '../after-answer.ts';
 import { buttonCaller, type ButtonArgs } from '../payload.ts';
 
 /** An item's button (mark done, update, add note, edit): opens its modal in the presser's language, remembering the message to redraw. */
@@ -24,6 +25,7 @@ export function openItemModal(deps: ListenerDeps, modal: (item: Commitment, orig
         ...(body.channel?.id ? { channelId: body.channel.id } : {}),
         ...(body.container?.message_ts ? { messageTs: body.container.message_ts } : {}),
         ...(refresh ? { refresh } : {}),
+        ...(postedInChannel(body) ? { inChannel: true } : {}),
       };
       await client.views.open({ trigger_id: body.trigger_id, view: modal(item, origin, t) });
     } catch (error) {

@@ -19,6 +19,8 @@ export const ModalOriginSchema = z.object({
   messageTs: z.string().optional(),
   /** The block id of the message's header (`report|…` or `item|…`): what to redraw after a change. */
   refresh: z.string().max(255).optional(),
+  /** That message sits in the channel for everyone (a shared report), so it is redrawn as shared. */
+  inChannel: z.boolean().optional(),
   /** A Slack message the new item comes from (the "Track as commitment" shortcut). */
   sourceLink: z.url().max(500).optional(),
   sourceDate: z.iso.date().optional(),
