@@ -50,7 +50,7 @@ const FISCAL_YEAR = /^(?:end of )?(?:(?:fy|fiscal year) ?'?(\d{4}|\d{2})|(?:the 
 const NUMERIC_DATE = /^(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?$/;
 const END_OF_QUARTER = new RegExp(String.raw`^(?:end of )?q([1-4])${YEAR}$`);
 /** "end of March", "Jan 2027", "march": a deadline given as a month is its last day. */
-const END_OF_MONTH_NAMED = new RegExp(String.raw`^(?:end of )?${MONTH}\.?,?${YEAR}$`);
+const END_OF_MONTH_NAMED = new RegExp(String.raw`^(end of )?${MONTH}\.?,?${YEAR}$`);
 const MID_MONTH = new RegExp(String.raw`^(?:mid|mid-|middle of )\s*${MONTH}${YEAR}$`);
 /** A weekday before a date ("Thu Dec 31", "Mon 30 Mar 2026"), which must be the date's own. */
 const WEEKDAY_NOTE = String.raw`(?:(?<weekday>mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?,? )?`;
@@ -194,9 +194,10 @@ function parsePeriod(phrase: string, today: LocalDate, prefer: DatePreference): 
     return inYear(quarter[2], today, prefer, (year) => day(endOfMonth(new Date(year, month - 1, 1))));
   }
   const monthEnd = END_OF_MONTH_NAMED.exec(phrase);
-  if (monthEnd) {
-    const month = monthIndex(monthEnd[1]);
-    return inYear(monthEnd[2], today, prefer, (year) => day(endOfMonth(new Date(year, month, 1))));
+  // A month alone is a deadline's way of speaking; what has happened (a visit logged) names its day, or says "end of".
+  if (monthEnd && (monthEnd[1] || prefer === 'future')) {
+    const month = monthIndex(monthEnd[2]);
+    return inYear(monthEnd[3], today, prefer, (year) => day(endOfMonth(new Date(year, month, 1))));
   }
   const mid = MID_MONTH.exec(phrase);
   if (mid) {

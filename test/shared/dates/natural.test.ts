@@ -260,6 +260,13 @@ describe('deadlines as people give them in commands and forms', () => {
     expect(inUtc(text)).toBe(expected);
   });
 
+  it('does not read a month without a day where a day that happened is wanted (a visit logged): "end of" says it', () => {
+    const past = (text: string) => readNaturalDate(text, { now: new Date('2026-03-25T01:00:00Z'), timeZone: 'UTC', prefer: 'past' });
+    for (const text of ['march', 'may', 'Jan 2026', 'by March']) expect(past(text)).toEqual({ kind: 'unreadable' });
+    expect(past('end of march')).toEqual({ kind: 'date', date: '2025-03-31' });
+    expect(past('end of Jan 2026')).toEqual({ kind: 'date', date: '2026-01-31' });
+  });
+
   it('reads a bare month on the track’s calendar: March is over in Tokyo on 1 April', () => {
     expect(inTokyo('march')).toBe('2027-03-31');
     expect(inTokyo('april')).toBe('2026-04-30');
