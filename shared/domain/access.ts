@@ -121,7 +121,7 @@ export function authorize(access: Access, track: TrackAccess & { slug: string },
   const say = { track: track.slug, doing: need === 'export' ? 'export' : 'change' };
   if (outsider) return refuse(`Guests and people from other organisations can read ${track.slug} but not ${doing}.`, { key: 'access.outsiderReadOnly', values: say });
   if (need === 'manage') {
-    return role === 'owner' ? ALLOWED : refuse(`Only the owners of ${track.slug} or a workspace admin can change who may use it.`, { key: 'access.ownersManage', values: { track: track.slug } });
+    return role === 'owner' ? ALLOWED : refuse(`Only the owners of ${track.slug} or a workspace admin can change its settings or who may use it.`, { key: 'access.ownersManage', values: { track: track.slug } });
   }
   if (role === 'owner' || role === 'editor') return ALLOWED;
   if (role === undefined && !hasOwner(track)) return ALLOWED;

@@ -22,7 +22,7 @@ export const en = {
 
   // Who may do what.
   'access.outsiderReadOnly': 'Guests and people from other organisations can read {track} but not {doing, select, export {export it} other {change it}}.',
-  'access.ownersManage': 'Only the owners of {track} or a workspace admin can change who may use it.',
+  'access.ownersManage': 'Only the owners of {track} or a workspace admin can change its settings or who may use it.',
   'access.editorsWrite': 'Only the owners and editors of {track} can {doing, select, export {export it} other {change it}}; ask an owner for the editor role.',
   'access.itemOwnerAnswers':
     'Only the track’s owners and editors can change items of {track}. As an owner of this item, you can answer about it (on track, a note, done) from your check-in message or the app’s Home tab.',

@@ -13,7 +13,7 @@ export const ja: Catalog = {
   'parse.languageNeeded': 'language には ja、ko、en、slack のいずれかを指定してください。',
 
   'access.outsiderReadOnly': 'ゲストと他の組織の方は {track} を閲覧できますが、{doing, select, export {エクスポート} other {変更}}はできません。',
-  'access.ownersManage': '{track} を使える人を変更できるのは、{track} のオーナーかワークスペースの管理者だけです。',
+  'access.ownersManage': '{track} の設定や使える人を変更できるのは、{track} のオーナーかワークスペースの管理者だけです。',
   'access.editorsWrite': '{track} を{doing, select, export {エクスポートできる} other {変更できる}}のはオーナーと編集者だけです。編集者のロールはオーナーに依頼してください。',
   'access.itemOwnerAnswers':
     '{track} の項目を変更できるのは、トラックのオーナーと編集者だけです。この項目の担当者としては、チェックインのメッセージまたはアプリのホームタブから回答できます(順調、メモ、完了)。',

@@ -13,7 +13,7 @@ export const ko: Catalog = {
   'parse.languageNeeded': 'language에는 ja, ko, en, slack 중 하나가 필요합니다.',
 
   'access.outsiderReadOnly': '게스트와 다른 조직의 사용자는 {track}을(를) 열람할 수 있지만 {doing, select, export {내보낼} other {변경할}} 수는 없습니다.',
-  'access.ownersManage': '{track}을(를) 사용할 수 있는 사람은 {track}의 소유자나 워크스페이스 관리자만 변경할 수 있습니다.',
+  'access.ownersManage': '{track}의 설정이나 사용할 수 있는 사람은 {track}의 소유자나 워크스페이스 관리자만 변경할 수 있습니다.',
   'access.editorsWrite': '{track}은(는) 소유자와 편집자만 {doing, select, export {내보낼} other {변경할}} 수 있습니다. 편집자 역할은 소유자에게 요청하십시오.',
   'access.itemOwnerAnswers':
     '{track}의 항목은 트랙의 소유자와 편집자만 변경할 수 있습니다. 이 항목의 담당자로서는 체크인 메시지나 앱의 홈 탭에서 답변할 수 있습니다(순조로움, 메모, 완료).',

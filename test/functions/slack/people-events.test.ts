@@ -245,7 +245,7 @@ describe('a user group that owns a track', () => {
     harness.slack.options.userGroups = { ...harness.slack.options.userGroups, [OWNERS]: { handle: 'owners', users: [] } };
     const listed = harness.slack.callsTo('usergroups.list').length;
     tick(FRESHNESS.manageMs / 1000 + 60);
-    expect(await command('ox visibility private', LEAVER)).toMatch(/Only the owners of ox or a workspace admin can change who may use it/);
+    expect(await command('ox visibility private', LEAVER)).toMatch(/Only the owners of ox or a workspace admin can change its settings or who may use it/);
     expect((await harness.store().getTrack(TEAM, 'ox')).visibility).toBe('workspace');
     expect(harness.slack.callsTo('usergroups.list')).toHaveLength(listed + 1);
     expect((await people().getGroups(TEAM, [OWNERS])).get(OWNERS)).toMatchObject({ users: [] });
@@ -289,7 +289,7 @@ describe('an event timed far ahead of the clock', () => {
       at,
     );
     tick(FRESHNESS.manageMs / 1000 + 60);
-    expect(await command('timed visibility private', EDGE_LEAVER)).toMatch(/Only the owners of timed or a workspace admin can change who may use it/);
+    expect(await command('timed visibility private', EDGE_LEAVER)).toMatch(/Only the owners of timed or a workspace admin can change its settings or who may use it/);
     expect((await harness.store().getTrack(TEAM, 'timed')).visibility).toBe('workspace');
   });
 });

@@ -63,7 +63,7 @@ describe('a track’s settings', () => {
 
   it('refuses a viewer and writes nothing', async () => {
     const before = await tableItems(harness);
-    expect((await command('japan-korea settings fy july', VIEWER)).text).toMatch(/Only the owners of japan-korea or a workspace admin/);
+    expect((await command('japan-korea settings fy july', VIEWER)).text).toBe('Only the owners of japan-korea or a workspace admin can change its settings or who may use it.');
     expect(await tableItems(harness)).toBe(before);
   });
 
