@@ -644,6 +644,7 @@ export const en = {
   'checkIn.dueTomorrow': 'due tomorrow',
   'checkIn.dueIn': 'due in {days, plural, one {# day} other {# days}}',
   'checkIn.newOwner': 'new to you, {why}',
+  'checkIn.new': 'new to you',
   'checkIn.lastNote': 'Last note: “{text}”',
   'checkIn.more': '…and {count} more, in your next check-in.',
   'checkIn.change': 'Change when you are asked, or pause check-ins, with `/commitments me`.',

@@ -614,6 +614,7 @@ export const ja: Catalog = {
   'checkIn.dueTomorrow': '明日が期限',
   'checkIn.dueIn': 'あと{days, plural, other {#日}}で期限',
   'checkIn.newOwner': '新たに担当、{why}',
+  'checkIn.new': '新たに担当',
   'checkIn.lastNote': '最新のメモ:「{text}」',
   'checkIn.more': '…ほかに{count}件あります。次回のチェックインでお尋ねします。',
   'checkIn.change': '確認の時刻の変更やチェックインの一時停止は `/commitments me` でできます。',

@@ -614,6 +614,7 @@ export const ko: Catalog = {
   'checkIn.dueTomorrow': '내일 기한',
   'checkIn.dueIn': '{days, plural, other {#일}} 후 기한',
   'checkIn.newOwner': '새로 담당, {why}',
+  'checkIn.new': '새로 담당',
   'checkIn.lastNote': '최근 메모: “{text}”',
   'checkIn.more': '…외에 {count}건이 더 있으며, 다음 체크인에서 여쭙겠습니다.',
   'checkIn.change': '확인받을 시각을 바꾸거나 체크인을 일시 중지하려면 `/commitments me`를 사용하십시오.',

@@ -50,7 +50,9 @@ export const CHECK_IN_MAX_ITEMS = 15;
 
 /** Why the owner is asked: "due in 7 days", "overdue 3 days", "no update for 31 days"; "new to you, …" the first time. */
 export function askReasonText(entry: Pick<CheckInEntry, 'reason' | 'days' | 'newOwner'>, t: Translator = EN): string {
-  return entry.newOwner ? t.t('checkIn.newOwner', { why: dueText(entry, t) }) : dueText(entry, t);
+  if (!entry.newOwner) return dueText(entry, t);
+  // No due date, and news today: nothing more to say than that it is theirs.
+  return entry.reason === 'quiet' && entry.days === 0 ? t.t('checkIn.new') : t.t('checkIn.newOwner', { why: dueText(entry, t) });
 }
 
 function dueText(entry: Pick<CheckInEntry, 'reason' | 'days'>, t: Translator): string {

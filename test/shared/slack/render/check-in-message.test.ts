@@ -34,6 +34,10 @@ describe('check-in message', () => {
     expect(askReasonText({ reason: 'before-due', days: 0 })).toBe('due today');
     expect(askReasonText({ reason: 'overdue', days: 3 })).toBe('overdue 3 days');
     expect(askReasonText({ reason: 'quiet', days: 31 })).toBe('no update for 31 days');
+    // Someone else made them an owner: told so first, and with no due date and no silence yet, only that.
+    expect(askReasonText({ reason: 'before-due', days: 90, newOwner: true })).toBe('new to you, due in 90 days');
+    expect(askReasonText({ reason: 'quiet', days: 12, newOwner: true })).toBe('new to you, no update for 12 days');
+    expect(askReasonText({ reason: 'quiet', days: 0, newOwner: true })).toBe('new to you');
   });
 
   it('lists each item with its section and its answers, keeping the block ids an answer redraws', () => {
