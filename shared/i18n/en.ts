@@ -180,6 +180,7 @@ export const en = {
   'log.dateNeeded': 'log needs a date, such as today or 2026-01-13.',
   'log.placeTwice': 'Give the place only once.',
   'log.notRecurring': '{id} is {kind, select, one_off {one-off} ongoing {ongoing} other {{kind}}}: only recurring items log occurrences.',
+  'log.beforeItem': '{id} dates from {first}; an occurrence on {date} came before it. Nothing was changed.',
   'log.notYet': '{date} has not happened yet — use `/commitments edit {id} due …` to plan it.',
   'unlog.dateNeeded': 'unlog needs the date of the occurrence to remove, such as 2026-01-13.',
   'unlog.notRecurring': '{id} is {kind, select, one_off {one-off} ongoing {ongoing} other {{kind}}}: only recurring items have occurrences to remove.',

@@ -156,6 +156,7 @@ export const ja: Catalog = {
   'log.dateNeeded': '`log` には日付が必要です(`today`、2026-01-13 など)。',
   'log.placeTwice': '場所は一度だけ指定してください。',
   'log.notRecurring': '{id} は{kind, select, one_off {単発} ongoing {継続} other {{kind}}}の項目です。実施を記録できるのは定期の項目だけです。',
+  'log.beforeItem': '{id} は {first} からの項目です。{date} の実績はそれより前のため記録できません。何も変更していません。',
   'log.notYet': '{date} はまだ来ていません。予定として登録するには `/commitments edit {id} due …` を使ってください。',
   'unlog.dateNeeded': '`unlog` には削除する実施記録の日付が必要です(2026-01-13 など)。',
   'unlog.notRecurring': '{id} は{kind, select, one_off {単発} ongoing {継続} other {{kind}}}の項目です。削除できる実施記録があるのは定期の項目だけです。',

@@ -156,6 +156,7 @@ export const ko: Catalog = {
   'log.dateNeeded': '`log`에는 날짜가 필요합니다(예: `today`, 2026-01-13).',
   'log.placeTwice': '장소는 한 번만 지정하십시오.',
   'log.notRecurring': '{id}은(는) {kind, select, one_off {일회성} ongoing {상시} other {{kind}}} 항목입니다. 실시를 기록할 수 있는 것은 정기 항목뿐입니다.',
+  'log.beforeItem': '{id}은(는) {first}부터의 항목입니다. {date}의 실적은 그보다 앞서므로 기록할 수 없습니다. 아무것도 변경하지 않았습니다.',
   'log.notYet': '{date}은(는) 아직 오지 않았습니다. 예정으로 등록하려면 `/commitments edit {id} due …`를 사용하십시오.',
   'unlog.dateNeeded': '`unlog`에는 삭제할 실시 기록의 날짜가 필요합니다(예: 2026-01-13).',
   'unlog.notRecurring': '{id}은(는) {kind, select, one_off {일회성} ongoing {상시} other {{kind}}} 항목입니다. 삭제할 실시 기록이 있는 것은 정기 항목뿐입니다.',

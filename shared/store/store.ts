@@ -442,7 +442,7 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
     ): Promise<{ before: Commitment; after: Commitment }> {
       const { teamId, id } = before;
       if (expectedVersion !== undefined && before.version !== expectedVersion) throw staleError(id);
-      const after = parse(CommitmentSchema, applyChange(before, change, by, now));
+      const after = changedItem(before, change, by, now);
       const entry = parse(HistoryEntrySchema, {
         teamId,
         track: before.track,
@@ -461,6 +461,11 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
       return { before, after };
     },
   };
+}
+
+/** `before` with `change` applied, as a save stores it; refused, with nothing written, when that is not a valid item. */
+export function changedItem(before: Commitment, change: Change, by: Actor, now: Date): Commitment {
+  return parse(CommitmentSchema, applyChange(before, change, by, now));
 }
 
 /**

@@ -12,11 +12,11 @@ import { canRead, loadAccess, requireAccess, requireSelf, requireWriter, withGro
 import type { AppManager } from '#shared/domain/app-manager';
 import { formatOwners, parseOwners, refuseIfArchived } from '#shared/domain/changes';
 import { takesDueDate, type NamedKind } from '#shared/domain/kind';
-import { ADDED_IN_SLACK, CommitmentIdSchema, type TrackAccess, type Actor, type Change, type Commitment, type FieldChange, type Owner, type ComplianceScore, type Source, type CommitmentDraft, type HistoryEntry, type Kind, type LocalDate, type Status, type TeamId, type Track, type TrackSummary } from '#shared/domain/schemas';
+import { ADDED_IN_SLACK, CLOSED_STATUSES, CommitmentIdSchema, lineSchema, type TrackAccess, type Actor, type Change, type Commitment, type FieldChange, type Owner, type ComplianceScore, type Source, type CommitmentDraft, type HistoryEntry, type Kind, type LocalDate, type Status, type TeamId, type Track, type TrackSummary } from '#shared/domain/schemas';
 import type { Report } from '#shared/domain/report';
 import { requireOwnersCanRead } from '#shared/use-cases/owners';
 import type { FormToken } from '#shared/store/params';
-import { MissingItemError, PrefixTakenError, unknownPrefixError, type Store, type WithCaller } from '#shared/store/store';
+import { changedItem, MissingItemError, PrefixTakenError, unknownPrefixError, type Store, type WithCaller } from '#shared/store/store';
 import type { SubscriptionStore } from '#shared/store/subscriptions';
 import type { PreferencesStore } from '#shared/store/preferences';
 
@@ -354,6 +354,8 @@ export type ItemAction =
   | { type: 'unlog'; dateText: string }
   | { type: 'archive'; reason?: string }
   | { type: 'unarchive' }
+  /** A done or dropped item's Reopen button: back to in progress; anything else was not drawn by the app. */
+  | { type: 'reopen' }
   /** A check-in's Snooze: no check-in before `until`, a day within the next year. */
   | { type: 'snooze'; until: LocalDate }
   /** A check-in's Not mine: the Slack user `from` hands their place among the owners to `to`. */
@@ -396,6 +398,10 @@ export async function changeItem(
 function toChange(item: Commitment, track: Track, action: ItemAction, now: Date): Change {
   refuseIfArchived(item, action.type);
   switch (action.type) {
+    case 'reopen':
+      // Drawn only on a closed item, at the version it showed: an open one at that version means a forged press.
+      if (!CLOSED_STATUSES.has(item.status)) throw notDrawnByUs();
+      return { type: 'status', from: item.status, to: 'in-progress' };
     case 'status':
       if (action.status === item.status && !action.note) {
         throw refusal(spoken('change.alreadyStatus', { id: item.id, status: selectKey(action.status) }), `/commitments note ${item.id} "text"`);
@@ -413,6 +419,9 @@ function toChange(item: Commitment, track: Track, action: ItemAction, now: Date)
       if (date > localDateOf(now, track)) {
         throw refusal(spoken('log.notYet', { date: { date }, id: item.id }));
       }
+      // As for a score: nothing of the item happened before it existed.
+      const first = existedFrom(item, track.timeZone);
+      if (date < first) throw refusal(spoken('log.beforeItem', { id: item.id, first: { date: first }, date: { date } }));
       return { type: 'occurrence', occurrence: { date, ...(action.place ? { place: action.place } : {}), ...(action.text ? { text: action.text } : {}) } };
     }
     case 'unlog': {
@@ -522,7 +531,12 @@ function editFieldChanges(item: Commitment, track: Track, edit: ItemEdit, now: D
   const add = (field: FieldChange['field'], from: string | undefined, to: string) => {
     if (from !== to) changes.push({ type: 'field', field, ...(from ? { from } : {}), to });
   };
-  if (edit.title !== undefined) add('title', item.title, edit.title);
+  if (edit.title !== undefined) {
+    // As it would be stored (invisible marks gone, one line), so a title that only looks new is seen as the same, and an empty one refused before anything is written.
+    const title = lineSchema().parse(edit.title);
+    if (!title.trim()) throw refusal(spoken('change.titleEmpty'), undefined, 'title');
+    add('title', item.title, title);
+  }
   const due = edit.due ?? (edit.dueText === undefined ? undefined : resolveDate(edit.dueText, track, now));
   if (due !== undefined) {
     if (!takesDueDate(item.kind.type)) throw refusal(spoken('change.noDueDate', { id: item.id, kind: selectKey(item.kind.type) }), undefined, 'due');
@@ -584,6 +598,8 @@ export async function saveEditForm(
   }
   if (changes.length === 0) throw refusal(spoken('change.sameAsBefore', { id: item.id }), `/commitments edit ${item.id} due|owner|title|parties <value>`);
   await requireOwnersCanRead(deps, caller.teamId, track, ownersGiven({ type: 'edit', ...edit }), { current: item.owners, id: item.id });
+  // Each change is tried on the item before any is written: a form that cannot save one saves none.
+  changes.reduce((probe, change) => changedItem(probe, change, caller.userId, caller.now), item);
   let after = item;
   for (const change of changes) ({ after } = await deps.store.saveChange(after, change, caller.userId, caller.now, after.version, track));
   return { before: item, after, track, changes };

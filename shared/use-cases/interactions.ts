@@ -45,7 +45,7 @@ export async function unarchiveFromButton(deps: Deps, caller: Caller, value: str
 /** A closed item's Reopen button: back to in progress, as `update <id> in-progress`; its value names the item and the version the message showed. */
 export async function reopenFromButton(deps: Deps, caller: Caller, value: string, t: Translator = EN): Promise<string> {
   const { id, version } = readItemVersion(value);
-  return submitItemChange(deps, caller, { id, version }, { type: 'status', status: 'in-progress' }, t);
+  return submitItemChange(deps, caller, { id, version }, { type: 'reopen' }, t);
 }
 
 export async function submitCommitment(deps: Deps, caller: Caller, form: CommitmentForm, t: Translator = EN): Promise<string> {
