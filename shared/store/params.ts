@@ -422,12 +422,13 @@ export function getDraftParams(tableName: string, teamId: TeamId, id: string): G
   return { TableName: tableName, Key: toItem({ pk: keys.importDrafts(teamId), sk: id }), ConsistentRead: true };
 }
 
-/** Deletes the draft and returns it, only if it is still there: the first submission takes it. */
-export function takeDraftParams(tableName: string, teamId: TeamId, id: string): DeleteItemCommandInput {
+/** Deletes the draft and returns it, only if it is still there and has not expired (TTL deletes later): the first submission takes it. */
+export function takeDraftParams(tableName: string, teamId: TeamId, id: string, now: Date): DeleteItemCommandInput {
   return {
     TableName: tableName,
     Key: toItem({ pk: keys.importDrafts(teamId), sk: id }),
-    ConditionExpression: 'attribute_exists(pk)',
+    ConditionExpression: 'attribute_exists(pk) AND expiresAt > :now',
+    ExpressionAttributeValues: toItem({ ':now': Math.floor(now.getTime() / 1000) }),
     ReturnValues: 'ALL_OLD',
   };
 }

@@ -239,17 +239,20 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
       return draft;
     },
 
-    /** Reads an import draft without taking it, so a refused submission leaves it for its owner. */
-    async getDraft(teamId: TeamId, id: string): Promise<ImportDraft> {
+    /**
+     * Reads an import draft without taking it, so a refused submission leaves it for its owner.
+     * Past its `expiresAt` it is gone, though TTL deletes it only later (within days).
+     */
+    async getDraft(teamId: TeamId, id: string, now: Date): Promise<ImportDraft> {
       const { Item } = await client.send(new GetItemCommand(params.getDraftParams(tableName, teamId, id)));
-      if (!Item) throw new NotFoundError('This import was already saved or has expired; nothing more was added.');
+      if (!Item || Number(Item['expiresAt']?.N) * 1000 <= now.getTime()) throw new NotFoundError('This import was already saved or has expired; nothing more was added.');
       return parse(ImportDraftSchema, unmarshall(Item));
     },
 
-    /** Takes an import draft once: a second submission of the same modal finds nothing. */
-    async takeDraft(teamId: TeamId, id: string): Promise<ImportDraft> {
+    /** Takes an import draft once, while it has not expired: a second submission of the same modal finds nothing. */
+    async takeDraft(teamId: TeamId, id: string, now: Date): Promise<ImportDraft> {
       try {
-        const { Attributes } = await client.send(new DeleteItemCommand(params.takeDraftParams(tableName, teamId, id)));
+        const { Attributes } = await client.send(new DeleteItemCommand(params.takeDraftParams(tableName, teamId, id, now)));
         return parse(ImportDraftSchema, unmarshall(Attributes ?? {}));
       } catch (error) {
         if (error instanceof ConditionalCheckFailedException) {

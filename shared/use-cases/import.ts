@@ -78,7 +78,7 @@ export async function proposeImport(
 export async function saveImport(deps: Deps, caller: Caller, draftId: string, picks: ImportPick[], t: Translator = EN): Promise<Commitment[]> {
   const tickOne = spoken('import.tickOne');
   if (picks.length === 0) throw new InvalidInputError(tickOne.text, undefined, { field: 'picks', say: tickOne.say });
-  const draft = await deps.store.getDraft(caller.teamId, draftId);
+  const draft = await deps.store.getDraft(caller.teamId, draftId, caller.now);
   if (draft.userId !== caller.userId) {
     const { text, say } = spoken('import.notYours');
     throw new ForbiddenError(text, { say });
@@ -90,7 +90,7 @@ export async function saveImport(deps: Deps, caller: Caller, draftId: string, pi
   if (chosen.size === 0) throw new InvalidInputError(tickOne.text, undefined, { field: 'picks', say: tickOne.say });
   const bounds = dueDateBounds(localDate(caller.now, track.timeZone), track.meetings.map((m) => m.date));
   const drafts = [...chosen.values()].map((pick) => asSet(draft.proposals[pick.index]!, pick, track, bounds));
-  await deps.store.takeDraft(caller.teamId, draftId);
+  await deps.store.takeDraft(caller.teamId, draftId, caller.now);
   // One read of the counter and one transaction for the whole form, not a pair of requests a pick.
   return deps.store.createCommitments(
     caller.teamId,

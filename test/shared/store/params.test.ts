@@ -286,8 +286,10 @@ describe('requests that expire', () => {
     const put = putDraftParams(TABLE, draft, 1_772_409_900);
     expect(put.ConditionExpression).toBe('attribute_not_exists(pk)');
     expect(plain(put.Item)).toMatchObject({ pk: 'T0PARAMS#IMPORT', sk: 'draft-0001', type: 'import-draft', expiresAt: 1_772_409_900 });
-    const take = takeDraftParams(TABLE, 'T0PARAMS', 'draft-0001');
-    expect(take).toMatchObject({ ConditionExpression: 'attribute_exists(pk)', ReturnValues: 'ALL_OLD' });
+    // Taken only before it expires: TTL deletes it some time after.
+    const take = takeDraftParams(TABLE, 'T0PARAMS', 'draft-0001', new Date(1_772_409_000_000));
+    expect(take).toMatchObject({ ConditionExpression: 'attribute_exists(pk) AND expiresAt > :now', ReturnValues: 'ALL_OLD' });
+    expect(plain(take.ExpressionAttributeValues)).toEqual({ ':now': 1_772_409_000 });
     expect(plain(take.Key)).toEqual({ pk: 'T0PARAMS#IMPORT', sk: 'draft-0001' });
   });
 });
