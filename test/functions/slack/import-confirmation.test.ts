@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { VIEW_IDS } from '#shared/slack-app/definitions';
 import { IMPORT_INPUTS } from '#shared/slack/render/import';
 import { interactionEvent } from '#local/slack-request';
@@ -169,5 +169,23 @@ describe('the import confirmation form, for issue 24', () => {
     expect((await submit(VIEW_IDS.importPick, view.private_metadata, asShown(view))).body).toBe('');
     const saved = (await harness.store().getReport(TEAM, 'japan-korea')).commitments.at(-1);
     expect(saved).toMatchObject({ title: 'Expand the working-holiday programme', parties: ['JP', 'KR'] });
+  });
+});
+
+// An import draft is kept two hours. DynamoDB's TTL deletes an expired item only some time after its
+// expiresAt (typically within days), and GetItem and DeleteItem still return it until then; DynamoDB
+// Local never runs TTL, which is what a real table looks like in that gap.
+describe('an import draft past its two hours', () => {
+  it('is refused as expired when confirmed three hours later, not saved from the record TTL has not yet removed', async () => {
+    const view = await propose();
+    const before = (await harness.store().getReport(TEAM, 'japan-korea')).commitments.length;
+    vi.setSystemTime(new Date(NOW.getTime() + 3 * 3_600_000));
+    try {
+      const saved = await submit(VIEW_IDS.importPick, view.private_metadata, asShown(view));
+      expect(saved.body).toContain('expired');
+    } finally {
+      vi.setSystemTime(NOW);
+    }
+    expect((await harness.store().getReport(TEAM, 'japan-korea')).commitments).toHaveLength(before);
   });
 });
