@@ -670,16 +670,19 @@ function marksOver(ask: DueAsk, block: OwnerBlock | undefined): AskMark[] {
 }
 
 /**
- * After the day's message is out: each item it listed gets the check-in and its next ask day;
- * what it did not list (past the cap, or due since it was sent) waits for the next check-in day.
+ * After the day's message is out (`postedAt`: when, for one an earlier sweep posted; else now):
+ * each item it listed gets the check-in and its next ask day; what it did not list (past the
+ * cap, or due since it was sent, or whose owner was named again since) waits for the next check-in day.
  */
-async function recordPosted(ctx: SweepContext, owner: ReadyOwner, due: Listed[], sent: Pick<CheckInDelivery, 'channel' | 'messageTs' | 'items'>): Promise<void> {
+async function recordPosted(ctx: SweepContext, owner: ReadyOwner, due: Listed[], sent: Pick<CheckInDelivery, 'channel' | 'messageTs' | 'items' | 'postedAt'>): Promise<void> {
   const listed = new Set(sent.items ?? []);
-  const askedAt = ctx.clock();
+  const askedAt = sent.postedAt ? new Date(sent.postedAt) : ctx.clock();
   const dm = sent.channel && sent.messageTs ? { channel: sent.channel, ts: sent.messageTs } : undefined;
   await Promise.all(
     due.map(async ({ ask, entry, item, track }) => {
-      if (!listed.has(item.id)) return ctx.deps.checkIns.move(ask, nextDay(owner));
+      // Handed back to them after the message went out: it did not tell them, their next one will.
+      const namedSince = ask.namedAt !== undefined && ask.namedAt > askedAt.toISOString();
+      if (!listed.has(item.id) || namedSince) return ctx.deps.checkIns.move(ask, nextDay(owner));
       const askedFor = askedDay(owner.date, askedAt, track.timeZone);
       const next = nextAsk(item, track.checkIns, track.timeZone, askedFor);
       await ctx.deps.checkIns.recordAsked(
