@@ -30,10 +30,10 @@ describe('a date whose weekday is another day’s', () => {
   it('is refused in Japanese and Korean in the reader’s own words', async () => {
     const [ja, ko] = await Promise.all([translatorFor('ja'), translatorFor('ko')]);
     expect(ja.say(said(refusalOf('3月30日(火)')))).toBe(
-      '2026年3月30日(月)は月曜日で、火曜日ではありません。正しい曜日を付けるか、曜日なしで日付を書き直してください。',
+      '2026年3月30日(月) は火曜日ではなく月曜日です。正しい曜日を付けるか、曜日なしで日付を書き直してください。',
     );
     expect(ko.say(said(refusalOf('2026년 3월 30일 (화)')))).toBe(
-      '2026년 3월 30일 (월)은(는) 월요일이며 화요일이 아닙니다. 맞는 요일을 붙이거나 요일 없이 날짜를 다시 쓰십시오.',
+      '2026년 3월 30일 (월)은(는) 화요일이 아니라 월요일입니다. 올바른 요일을 붙이거나 요일 없이 날짜를 다시 쓰십시오.',
     );
   });
 
