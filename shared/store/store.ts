@@ -443,21 +443,33 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
       expectedVersion?: number,
       track?: AskContext,
     ): Promise<{ before: Commitment; after: Commitment }> {
+      return this.saveChanges(before, [change], by, now, expectedVersion, track);
+    },
+
+    /**
+     * {@link saveChange} for several changes made at once (an Edit form's occurrences removed and
+     * fields changed): each applied in turn with a history entry of its own, all written in one
+     * transaction guarded by the version `before` carries, so they are saved together or not at all.
+     */
+    async saveChanges(
+      before: Commitment,
+      changes: readonly Change[],
+      by: Actor,
+      now: Date,
+      expectedVersion?: number,
+      track?: AskContext,
+    ): Promise<{ before: Commitment; after: Commitment }> {
       const { teamId, id } = before;
       if (expectedVersion !== undefined && before.version !== expectedVersion) throw staleError(id);
-      const after = changedItem(before, change, by, now);
-      const entry = parse(HistoryEntrySchema, {
-        teamId,
-        track: before.track,
-        commitmentId: id,
-        version: after.version,
-        at: after.updatedAt,
-        by,
-        change,
-      });
+      let after = before;
+      const entries: HistoryEntry[] = [];
+      for (const change of changes) {
+        after = changedItem(after, change, by, now);
+        entries.push(parse(HistoryEntrySchema, { teamId, track: before.track, commitmentId: id, version: after.version, at: after.updatedAt, by, change }));
+      }
       try {
         const asks = askWriteItems(tableName, before, after, track ?? (await this.getTrack(teamId, before.track)), now);
-        await client.send(new TransactWriteItemsCommand(params.saveChangeParams(tableName, before, after, entry, asks)));
+        await client.send(new TransactWriteItemsCommand(params.saveChangeParams(tableName, before, after, entries, asks)));
       } catch (error) {
         throw cancellationCodes(error) ? staleError(id, error) : error;
       }
@@ -467,7 +479,7 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
 }
 
 /** `before` with `change` applied, as a save stores it; refused, with nothing written, when that is not a valid item. */
-export function changedItem(before: Commitment, change: Change, by: Actor, now: Date): Commitment {
+function changedItem(before: Commitment, change: Change, by: Actor, now: Date): Commitment {
   return parse(CommitmentSchema, applyChange(before, change, by, now));
 }
 

@@ -16,7 +16,7 @@ import { ADDED_IN_SLACK, CLOSED_STATUSES, CommitmentIdSchema, lineSchema, type T
 import type { Report } from '#shared/domain/report';
 import { requireOwnersCanRead } from '#shared/use-cases/owners';
 import type { FormToken } from '#shared/store/params';
-import { changedItem, MissingItemError, PrefixTakenError, unknownPrefixError, type Store, type WithCaller } from '#shared/store/store';
+import { MissingItemError, PrefixTakenError, unknownPrefixError, type Store, type WithCaller } from '#shared/store/store';
 import type { SubscriptionStore } from '#shared/store/subscriptions';
 import type { PreferencesStore } from '#shared/store/preferences';
 
@@ -572,8 +572,8 @@ export interface EditFormAction extends Omit<ItemEdit, 'type'> {
  * Saves an Edit form.
  * 1. Read the item if the caller may change it; refuse it if it changed since the form opened,
  * or is archived. 2. Archive on its own (refused beside other changes, the reason as its reason),
- * or remove each ticked occurrence and then save the field changes. 3. Save those changes one
- * by one, each guarded by the version the one before left.
+ * or remove each ticked occurrence and then save the field changes. 3. Save those changes in one
+ * transaction, each with its history entry, guarded by the version read.
  */
 export async function saveEditForm(
   deps: Deps,
@@ -598,10 +598,8 @@ export async function saveEditForm(
   }
   if (changes.length === 0) throw refusal(spoken('change.sameAsBefore', { id: item.id }), `/commitments edit ${item.id} due|owner|title|parties <value>`);
   await requireOwnersCanRead(deps, caller.teamId, track, ownersGiven({ type: 'edit', ...edit }), { current: item.owners, id: item.id });
-  // Each change is tried on the item before any is written: a form that cannot save one saves none.
-  changes.reduce((probe, change) => changedItem(probe, change, caller.userId, caller.now), item);
-  let after = item;
-  for (const change of changes) ({ after } = await deps.store.saveChange(after, change, caller.userId, caller.now, after.version, track));
+  // One transaction, each change with its history entry: a form saves all it was given or nothing.
+  const { after } = await deps.store.saveChanges(item, changes, caller.userId, caller.now, item.version, track);
   return { before: item, after, track, changes };
 }
 

@@ -248,6 +248,13 @@ describe('commitment requests', () => {
     expect(rest).toEqual([]);
   });
 
+  it('writes changes made at once (an Edit form) in one transaction: the item once, under the version read, and a history entry each', () => {
+    const after = { ...item, title: 'Resume the finance dialogue this year', version: 3 };
+    const [put, ...history] = saveChangeParams(TABLE, item, after, [entry(2), entry(3)]).TransactItems!;
+    expect(plain(put!.Put!.ExpressionAttributeValues)).toEqual({ ':expected': 1 });
+    expect(history.map((h) => plain(h.Put!.Item)['sk'])).toEqual(['H#000012#000002', 'H#000012#000003']);
+  });
+
   it('moves one count from the old status to the new one when the status changes', () => {
     const after = { ...item, status: 'done' as const, version: 2 };
     const moves = saveChangeParams(TABLE, item, after, entry(2, 'done')).TransactItems![2]!.Update!;
