@@ -400,7 +400,7 @@ export const en = {
   'me.stopped': ':no_entry: Stopped since {when}: {reason}',
   // Why Slack refused a post or a direct message, from its error code (`shown`: the code as it is to appear).
   'slack.why':
-    '{code, select, channel_not_found {the channel is gone, or is private and the bot is not in it} not_in_channel {the bot is not in the channel (invite it with `/invite`)} is_archived {the channel is archived} account_inactive {Slack says the account is inactive} invalid_auth {Slack no longer accepts the app’s token (reinstall the app)} user_not_found {Slack no longer knows this person} cannot_dm_bot {a bot cannot be sent direct messages} user_disabled {the account is deactivated} user_is_bot {the account is a bot} other {Slack answered {shown}}}',
+    '{code, select, channel_not_found {the channel is gone, or is private and the bot is not in it} not_in_channel {the bot is not in the channel (invite it with `/invite`)} is_archived {the channel is archived} restricted_action {posting in the channel is restricted to some people} team_access_not_granted {the channel’s workspace has not given the app access to it} account_inactive {Slack says the account is inactive} invalid_auth {Slack no longer accepts the app’s token (reinstall the app)} user_not_found {Slack no longer knows this person} cannot_dm_bot {a bot cannot be sent direct messages} user_disabled {the account is deactivated} user_is_bot {the account is a bot} other {Slack answered {shown}}}',
   'me.change': 'Change with `/commitments me time 08:30` · `me days weekdays|every day|mon,tue,thu` · `me pause until &lt;date&gt;` · `me resume`',
   'me.nowAt': 'Check-ins now come at {time}.',
   'me.nowOn': 'Check-ins now come on {days}.',

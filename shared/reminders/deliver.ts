@@ -42,7 +42,16 @@ export type Outcome = 'posted' | 'skipped-already-posted' | 'skipped-empty' | 'p
 export const DIGEST_EVENT_TYPE = 'commitments_digest';
 
 /** Slack errors that will not go away by themselves: the subscription pauses until re-subscribed. */
-export const PAUSING_ERRORS: ReadonlySet<string> = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive', 'invalid_auth']);
+export const PAUSING_ERRORS: ReadonlySet<string> = new Set([
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+  'account_inactive',
+  'invalid_auth',
+  // Posting there is limited (an announcement channel), or the channel's workspace has not given the app access to it.
+  'restricted_action',
+  'team_access_not_granted',
+]);
 
 export interface DeliverContext extends PostContext {
   subscriptions: SubscriptionStore;

@@ -95,19 +95,21 @@ describe('reminder sweep', () => {
     );
   });
 
-  it('pauses the subscription of an archived channel with the reason, and the others still get theirs', async () => {
+  it('pauses the subscription of an archived channel, or one where posting is restricted, with the reason, and the others still get theirs', async () => {
     const start = at('2026-02-01T00:00:00Z');
     await h.store.createTrack(track('T0ARCH', 'eu-japan', 'EJ', 'Europe/Brussels', start));
-    const channels = ['C0ARCH1', 'C0GONE', 'C0ARCH2', 'C0ARCH3'];
-    slack.options.channelErrors = { C0GONE: 'is_archived' };
+    const channels = ['C0ARCH1', 'C0GONE', 'C0ARCH2', 'C0ARCH3', 'C0ANNOUNCE'];
+    slack.options.channelErrors = { C0GONE: 'is_archived', C0ANNOUNCE: 'restricted_action' };
     for (const channelId of channels) {
       await subscribe(h.subs, { teamId: 'T0ARCH', channelId, track: 'eu-japan', scheduleText: 'daily 08:00', skipWhenEmpty: false, by: 'U0A', now: start });
     }
     const summary = await h.sweep(at('2026-02-01T07:10:00Z'));
-    expect(summary).toMatchObject({ due: 4, posted: 3, paused: 1, failed: 0 });
+    expect(summary).toMatchObject({ due: 5, posted: 3, paused: 2, failed: 0 });
     for (const channel of ['C0ARCH1', 'C0ARCH2', 'C0ARCH3']) expect(digestsIn(channel)).toHaveLength(1);
     const gone = await h.subscriptions.get({ teamId: 'T0ARCH', channelId: 'C0GONE', track: 'eu-japan' });
     expect(gone?.paused).toEqual({ reason: 'is_archived', at: expect.stringMatching(/^2026-02-01T07:10/) });
+    // An announcement channel where only admins post: no point trying every slot.
+    expect((await h.subscriptions.get({ teamId: 'T0ARCH', channelId: 'C0ANNOUNCE', track: 'eu-japan' }))?.paused).toMatchObject({ reason: 'restricted_action' });
     const postsToGone = slack.callsTo('chat.postMessage').filter((c) => c.args['channel'] === 'C0GONE').length;
 
     // Paused means out of the due index: the next day's sweep does not even see it.
