@@ -373,7 +373,7 @@ export const ja: Catalog = {
   'me.paused': ':double_vertical_bar: {date} まで一時停止中(当日を含む)',
   'me.stopped': ':no_entry: {when} から停止中: {reason}',
   'slack.why':
-    '{code, select, channel_not_found {チャンネルが見つからないか、ボットが参加していない非公開チャンネルです} not_in_channel {ボットがチャンネルに参加していません(`/invite` で招待してください)} is_archived {チャンネルがアーカイブされています} restricted_action {このチャンネルに投稿できる人は制限されています} team_access_not_granted {このチャンネルのワークスペースがアプリにアクセスを許可していません} account_inactive {Slack がアカウントを無効としています} invalid_auth {Slack がアプリのトークンを受け付けなくなりました(アプリを再インストールしてください)} user_not_found {Slack にこのユーザーが見つかりません} cannot_dm_bot {ボットにはダイレクトメッセージを送れません} user_disabled {アカウントが無効化されています} user_is_bot {このアカウントはボットです} other {Slack の応答: {shown}}}',
+    '{code, select, channel_not_found {チャンネルが見つからないか、ボットが参加していない非公開チャンネルです} not_in_channel {ボットがチャンネルに参加していません(`/invite` で招待してください)} is_archived {チャンネルがアーカイブされています} restricted_action {このチャンネルに投稿できる人は制限されています} team_access_not_granted {このチャンネルのワークスペースがアプリにアクセスを許可していません} ekm_access_denied {ワークスペースの管理者がアプリの投稿を停止しています} account_inactive {Slack がアカウントを無効としています} invalid_auth {Slack がアプリのトークンを受け付けなくなりました(アプリを再インストールしてください)} user_not_found {Slack にこのユーザーが見つかりません} cannot_dm_bot {ボットにはダイレクトメッセージを送れません} user_disabled {アカウントが無効化されています} user_is_bot {このアカウントはボットです} other {Slack の応答: {shown}}}',
   'me.change': '変更するには `/commitments me time 08:30` · `me days weekdays|every day|mon,tue,thu` · `me pause until &lt;date&gt;` · `me resume`',
   'me.nowAt': '今後、チェックインは {time} に届きます。',
   'me.nowOn': '今後、チェックインは{days}に届きます。',

@@ -373,7 +373,7 @@ export const ko: Catalog = {
   'me.paused': ':double_vertical_bar: {date}까지 일시 중지(당일 포함)',
   'me.stopped': ':no_entry: {when}부터 중지됨: {reason}',
   'slack.why':
-    '{code, select, channel_not_found {채널이 없거나, 봇이 참여하지 않은 비공개 채널입니다} not_in_channel {봇이 채널에 참여하지 않았습니다(`/invite`로 초대하십시오)} is_archived {채널이 보관되었습니다} restricted_action {이 채널에 게시할 수 있는 사람이 제한되어 있습니다} team_access_not_granted {이 채널의 워크스페이스가 앱에 접근을 허용하지 않았습니다} account_inactive {Slack에서 계정이 비활성 상태라고 합니다} invalid_auth {Slack이 앱의 토큰을 더 이상 받지 않습니다(앱을 다시 설치하십시오)} user_not_found {Slack에서 이 사용자를 찾을 수 없습니다} cannot_dm_bot {봇에게는 다이렉트 메시지를 보낼 수 없습니다} user_disabled {계정이 비활성화되었습니다} user_is_bot {이 계정은 봇입니다} other {Slack 응답: {shown}}}',
+    '{code, select, channel_not_found {채널이 없거나, 봇이 참여하지 않은 비공개 채널입니다} not_in_channel {봇이 채널에 참여하지 않았습니다(`/invite`로 초대하십시오)} is_archived {채널이 보관되었습니다} restricted_action {이 채널에 게시할 수 있는 사람이 제한되어 있습니다} team_access_not_granted {이 채널의 워크스페이스가 앱에 접근을 허용하지 않았습니다} ekm_access_denied {워크스페이스 관리자가 앱의 게시를 중지했습니다} account_inactive {Slack에서 계정이 비활성 상태라고 합니다} invalid_auth {Slack이 앱의 토큰을 더 이상 받지 않습니다(앱을 다시 설치하십시오)} user_not_found {Slack에서 이 사용자를 찾을 수 없습니다} cannot_dm_bot {봇에게는 다이렉트 메시지를 보낼 수 없습니다} user_disabled {계정이 비활성화되었습니다} user_is_bot {이 계정은 봇입니다} other {Slack 응답: {shown}}}',
   'me.change': '변경하려면 `/commitments me time 08:30` · `me days weekdays|every day|mon,tue,thu` · `me pause until &lt;date&gt;` · `me resume`',
   'me.nowAt': '앞으로 체크인은 {time}에 옵니다.',
   'me.nowOn': '앞으로 체크인은 {days}에 옵니다.',

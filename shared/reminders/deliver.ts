@@ -48,9 +48,10 @@ export const PAUSING_ERRORS: ReadonlySet<string> = new Set([
   'is_archived',
   'account_inactive',
   'invalid_auth',
-  // Posting there is limited (an announcement channel), or the channel's workspace has not given the app access to it.
+  // Posting there is limited (an announcement channel), the channel's workspace has not given the app access to it, or its admins have suspended the app's posting (Enterprise Key Management).
   'restricted_action',
   'team_access_not_granted',
+  'ekm_access_denied',
 ]);
 
 export interface DeliverContext extends PostContext {
