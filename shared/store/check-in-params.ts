@@ -218,6 +218,8 @@ function askedValues(asked: AskedInput) {
 }
 
 const ASKED_SET = (asked: AskedInput) => 'askedOn = :askedOn, askedAt = :askedAt, askedFor = :askedFor, reason = :reason' + (asked.dm ? ', dm = :dm' : '');
+/** What a check-in that listed the item ends: a pause or a stop, and the owner's introduction to it. */
+const ASKED_ENDS = 'paused, stopped, introOn, introSk';
 
 /**
  * Records a check-in on an ask and moves it to its next ask day (`next`; none: out of the index),
@@ -237,7 +239,7 @@ export function recordAskParams(
     UpdateExpression:
       // Asked: whatever paused or stopped it is over, and the owner has been told of the item.
       `SET ${ASKED_SET(asked)}` +
-      (next && index ? ', askOn = :on, gsi1pk = :gpk, gsi1sk = :gsk REMOVE paused, stopped, introOn, introSk' : ' REMOVE askOn, gsi1pk, gsi1sk, paused, stopped, introOn, introSk'),
+      (next && index ? `, askOn = :on, gsi1pk = :gpk, gsi1sk = :gsk REMOVE ${ASKED_ENDS}` : ` REMOVE askOn, gsi1pk, gsi1sk, ${ASKED_ENDS}`),
     ConditionExpression: 'gsi1sk = :read',
     ExpressionAttributeValues: toItem({
       ...askedValues(asked),
@@ -252,7 +254,7 @@ export function recordAskedParams(tableName: string, ask: IndexedAsk, asked: Ask
   return {
     TableName: tableName,
     Key: askKeyOf(ask),
-    UpdateExpression: `SET ${ASKED_SET(asked)} REMOVE paused, stopped, introOn, introSk`,
+    UpdateExpression: `SET ${ASKED_SET(asked)} REMOVE ${ASKED_ENDS}`,
     ConditionExpression: 'attribute_exists(pk)',
     ExpressionAttributeValues: toItem(askedValues(asked)),
   };

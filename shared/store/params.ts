@@ -345,7 +345,7 @@ export function saveChangeParams(
   tableName: string,
   before: Pick<Commitment, 'version' | 'status' | 'archived'>,
   after: Commitment,
-  entries: HistoryEntry | readonly HistoryEntry[],
+  entries: readonly HistoryEntry[],
   alongside: TransactWriteItem[] = [],
 ): TransactWriteItemsCommandInput {
   const items: TransactWriteItem[] = [
@@ -355,7 +355,7 @@ export function saveChangeParams(
         ExpressionAttributeValues: toItem({ ':expected': before.version }),
       },
     },
-    ...(Array.isArray(entries) ? entries : [entries]).map((entry: HistoryEntry) => putHistory(tableName, entry)),
+    ...entries.map((entry) => putHistory(tableName, entry)),
   ];
   const [from, to] = [countedAs(before), countedAs(after)];
   if (from !== to) items.push(moveCount(tableName, after, from, to));

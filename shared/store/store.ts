@@ -245,8 +245,9 @@ export function createStore(deps: { client: DynamoDBClient; tableName: string })
      */
     async getDraft(teamId: TeamId, id: string, now: Date): Promise<ImportDraft> {
       const { Item } = await client.send(new GetItemCommand(params.getDraftParams(tableName, teamId, id)));
-      if (!Item || Number(Item['expiresAt']?.N) * 1000 <= now.getTime()) throw new NotFoundError('This import was already saved or has expired; nothing more was added.');
-      return parse(ImportDraftSchema, unmarshall(Item));
+      const stored = Item && unmarshall(Item);
+      if (!stored || Number(stored['expiresAt']) * 1000 <= now.getTime()) throw new NotFoundError('This import was already saved or has expired; nothing more was added.');
+      return parse(ImportDraftSchema, stored);
     },
 
     /** Takes an import draft once, while it has not expired: a second submission of the same modal finds nothing. */

@@ -240,7 +240,7 @@ describe('commitment requests', () => {
 
   it('guards a saved change with the version it was read at, and leaves the counts alone when the status stays', () => {
     const after = { ...item, title: 'Resume the finance dialogue this year', version: 2 };
-    const [put, history, ...rest] = saveChangeParams(TABLE, item, after, entry(2)).TransactItems!;
+    const [put, history, ...rest] = saveChangeParams(TABLE, item, after, [entry(2)]).TransactItems!;
     expect(put!.Put!.ConditionExpression).toBe('version = :expected');
     expect(plain(put!.Put!.ExpressionAttributeValues)).toEqual({ ':expected': 1 });
     expect(plain(put!.Put!.Item)).toMatchObject({ sk: 'C#000012', version: 2, title: 'Resume the finance dialogue this year' });
@@ -257,7 +257,7 @@ describe('commitment requests', () => {
 
   it('moves one count from the old status to the new one when the status changes', () => {
     const after = { ...item, status: 'done' as const, version: 2 };
-    const moves = saveChangeParams(TABLE, item, after, entry(2, 'done')).TransactItems![2]!.Update!;
+    const moves = saveChangeParams(TABLE, item, after, [entry(2, 'done')]).TransactItems![2]!.Update!;
     expect(moves.UpdateExpression).toBe('SET counts.#from = counts.#from - :one, counts.#to = counts.#to + :one');
     expect(moves.ExpressionAttributeNames).toEqual({ '#from': 'not-started', '#to': 'done' });
     expect(plain(moves.Key)).toEqual({ pk: 'T0PARAMS', sk: 'TRACK#japan-korea' });
@@ -265,10 +265,10 @@ describe('commitment requests', () => {
 
   it('takes an archived item out of its status count, and puts it back when unarchived', () => {
     const archived = { ...item, archived: { at, by: 'U0ADMIN' }, version: 2 };
-    const out = saveChangeParams(TABLE, item, archived, entry(2)).TransactItems![2]!.Update!;
+    const out = saveChangeParams(TABLE, item, archived, [entry(2)]).TransactItems![2]!.Update!;
     expect(out.UpdateExpression).toBe('SET counts.#from = counts.#from - :one');
     expect(out.ExpressionAttributeNames).toEqual({ '#from': 'not-started' });
-    const back = saveChangeParams(TABLE, archived, { ...item, version: 3 }, entry(3)).TransactItems![2]!.Update!;
+    const back = saveChangeParams(TABLE, archived, { ...item, version: 3 }, [entry(3)]).TransactItems![2]!.Update!;
     expect(back.UpdateExpression).toBe('SET counts.#to = counts.#to + :one');
     expect(back.ExpressionAttributeNames).toEqual({ '#to': 'not-started' });
   });
