@@ -78,7 +78,7 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
   }
   const meetings = track.meetings.map((m) => meetingText(m, escape, t)).join('; ');
   const waits = noAnswersOf(report, view.now);
-  const pauses = pausesIn(report, t);
+  const notAsked = notAskedIn(report, t);
 
   const blocks: Block[] = [
     { ...header(track.title), block_id: reportBlockId({ slug: track.slug, filter: view.filter, page }) },
@@ -111,7 +111,7 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
     }
     blocks.push(section(commitmentSummary(item, track.timeZone, view.now, t)));
     // One context line for both, so a page stays inside Slack's 50 blocks.
-    const asks = [...(waits.get(item.id) ?? []).map((w) => noAnswerText(w, view.now, track.timeZone, t)), ...(pauses.get(item.id) ?? []).map(pausedLine)];
+    const asks = [...(waits.get(item.id) ?? []).map((w) => noAnswerText(w, view.now, track.timeZone, t)), ...(notAsked.get(item.id) ?? []).map(notAskedLine)];
     if (asks.length > 0) blocks.push(context(asks.join(' · ')));
     const actions = changes ? commitmentActions(item, t) : undefined;
     if (actions) blocks.push(actions);
@@ -124,7 +124,7 @@ export function renderReport(report: Report, view: ReportView): SlackMessage {
     pages > 1 ? t.t('report.headingPaged', { ...heading, page: page + 1, pages }) : t.t('report.heading', heading),
     ...summary.map(plainText),
     ...(slice.length === 0 ? [nothing] : []),
-    ...slice.map(({ item, flags }) => reportLineText(item, flags, track.timeZone, waits.get(item.id) ?? [], view.now, pauses.get(item.id) ?? [], t)),
+    ...slice.map(({ item, flags }) => reportLineText(item, flags, track.timeZone, waits.get(item.id) ?? [], view.now, notAsked.get(item.id) ?? [], t)),
   ].join('\n');
   // Cut where no entity or link is split: a page of long items passes 3,900 characters.
   return { text: truncate(text, 3900), blocks };
@@ -141,7 +141,7 @@ function noAnswerText(wait: NoAnswer, now: Date, timeZone: string, t: Translator
  * messaged: deactivated, a bot) or paused (they may not read the track, `domain/owner-access`);
  * items with none are left out.
  */
-function pausesIn(report: Pick<Report, 'asks'>, t: Translator): Map<string, NotAsked[]> {
+function notAskedIn(report: Pick<Report, 'asks'>, t: Translator): Map<string, NotAsked[]> {
   const found = new Map<string, NotAsked[]>();
   for (const ask of report.asks ?? []) {
     const who = `<@${ask.userId}>`;
@@ -160,12 +160,12 @@ interface NotAsked {
   text: string;
 }
 
-function pausedLine(line: NotAsked): string {
+function notAskedLine(line: NotAsked): string {
   return `${line.icon} ${line.text}`;
 }
 
 /** An item's line in the report's fallback text: what its blocks say, on one line. */
-function reportLineText(item: Commitment, flags: Flags, timeZone: string, waits: NoAnswer[], now: Date, pauses: NotAsked[], t: Translator): string {
+function reportLineText(item: Commitment, flags: Flags, timeZone: string, waits: NoAnswer[], now: Date, notAsked: NotAsked[], t: Translator): string {
   const closed = closedText(item, timeZone, escapeLines, (actor) => actorText(actor, t), t);
   const next = closed || flags.overdue || flags.dueSoon ? undefined : nextDateText(item, timeZone, t);
   const note = latestNoteText(item, timeZone, t);
@@ -174,7 +174,7 @@ function reportLineText(item: Commitment, flags: Flags, timeZone: string, waits:
     ...(closed ? [plainText(closed)] : []),
     ...flagPhrases(flags, t).map((p) => p.text),
     ...waits.map((w) => plainText(noAnswerText(w, now, timeZone, t))),
-    ...pauses.map((p) => p.text),
+    ...notAsked.map((p) => p.text),
     ...(next ? [next] : []),
     ...(note ? [plainText(note)] : []),
     t.t('item.source', { source: plainText(sourceText(item, t)) }),
