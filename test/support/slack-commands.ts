@@ -12,14 +12,14 @@ export interface CommandReply {
 }
 
 /**
- * Sends `/commitments <text>` for `team` as a signed request, each with a response URL of its own
+ * Sends `/commitments <text>` for `team` (as `userId` when given) as a signed request, each with a response URL of its own
  * (the same text sent again is a new request, not a replay), and checks the answer against Slack's limits.
  */
-export function commandSender(harness: SlackHarness, team: string): (text: string) => Promise<CommandReply> {
+export function commandSender(harness: SlackHarness, team: string): (text: string, userId?: string) => Promise<CommandReply> {
   let sent = 0;
-  return async (text) => {
+  return async (text, userId) => {
     sent += 1;
-    const result = await harness.send(commandEvent(text, { teamId: team, responseUrl: harness.slack.responseUrl(`cmd${sent}`) }));
+    const result = await harness.send(commandEvent(text, { teamId: team, ...(userId ? { userId } : {}), responseUrl: harness.slack.responseUrl(`cmd${sent}`) }));
     expect(result.statusCode).toBe(200);
     const body = (result.body ? result.json() : {}) as unknown as CommandReply;
     if (result.body) expectWithinSlackLimits(body);

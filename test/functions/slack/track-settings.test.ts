@@ -1,8 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { commandEvent } from '#local/slack-request';
 import { useBusanAt, useSlackHandler } from '../../support/slack-handler.ts';
-import { tableItems, type CommandReply } from '../../support/slack-commands.ts';
-import { expectWithinSlackLimits } from '../../support/slack-limits.ts';
+import { commandSender, tableItems } from '../../support/slack-commands.ts';
 
 // `<track> settings`: a track's title, zone and fiscal year, changed by its owners after it was created.
 
@@ -15,15 +13,7 @@ const OUTSIDER = 'U0OUTSIDER';
 
 useBusanAt(harness, TEAM, NOW);
 
-let sent = 0;
-async function command(text: string, userId: string): Promise<CommandReply> {
-  sent += 1;
-  const result = await harness.send(commandEvent(text, { teamId: TEAM, userId, responseUrl: harness.slack.responseUrl(`ts${sent}`) }));
-  expect(result.statusCode).toBe(200);
-  const body = result.json() as unknown as CommandReply;
-  expectWithinSlackLimits(body);
-  return body;
-}
+const command = commandSender(harness, TEAM);
 const track = () => harness.store().getTrack(TEAM, 'japan-korea');
 const history = () => harness.store().getTrackHistory(TEAM, 'japan-korea');
 
